@@ -1,0 +1,672 @@
+//! Every clap type of the command line, and nothing else (STYLE.md #1).
+//!
+//! `context.rs` turns these into a resolved `Context`; completions and man pages are generated
+//! from `Cli::command()`.
+
+use std::path::PathBuf;
+
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
+
+/// `--bits`: one of the RSA sizes svcacct generates.
+fn key_bits() -> impl TypedValueParser<Value = usize> {
+    PossibleValuesParser::new(["2048", "3072", "4096"])
+        .map(|s| s.parse::<usize>().expect("a possible value is a number"))
+}
+
+const ROOT_EXAMPLES: &str = "\
+Examples:
+  svcacct keygen -o example.key
+  svcacct create example-svc-account --public-key example.key.pub
+  svcacct policy create example-svc-policy --subject example-svc-account --action '*' --resource function
+  TOKEN=$(svcacct token example-svc-account --jwt-private-key example.key)
+  svcacct verify \"$TOKEN\"
+  svcacct can-i create function --as example-svc-account
+  svcacct get
+
+Environment:
+  SVCACCT_STORE, SVCACCT_KEYSTORE, SVCACCT_CONFIG, SVCACCT_NAMESPACE, SVCACCT_PASSPHRASE_FILE,
+  SVCACCT_PASSPHRASE, SVCACCT_JWT_PRIVATE_KEY, SVCACCT_MAX_TOKEN_LIFETIME (flags beat the
+  environment, the environment beats the config file).
+
+Exit status:
+  0 success; 1 a negative answer (token invalid, can-i says no); 2 usage error;
+  3 the command could not be carried out (unknown account, unreadable key or store, conflict).";
+
+/// Gives machines an identity: RSA keys, service accounts, policies and short-lived JWTs.
+#[derive(Debug, Parser)]
+#[command(
+    name = "svcacct",
+    version,
+    about = "Service accounts for machines: RSA keys, policies and short-lived JWTs",
+    long_about = "Service accounts for machines.\n\n\
+        svcacct generates RSA key pairs, registers service accounts with their public keys, keeps \
+        policies of who may do what, and mints short-lived JWTs (RS256/384/512) that an account \
+        sends as `Authorization: Bearer ...`. It verifies those tokens and exports the public keys \
+        as a JWKS.",
+    after_help = ROOT_EXAMPLES,
+    propagate_version = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Registry folder (the local file store)
+    /// [default: $XDG_DATA_HOME/svcacct/store, i.e. ~/.local/share/svcacct/store]
+    #[arg(long, global = true, env = "SVCACCT_STORE", value_name = "PATH")]
+    pub store: Option<PathBuf>,
+
+    /// Folder of the local private keys that `create` and `key add --generate` make
+    /// [default: $XDG_DATA_HOME/svcacct/keys]
+    #[arg(long, global = true, env = "SVCACCT_KEYSTORE", value_name = "PATH")]
+    pub keystore: Option<PathBuf>,
+
+    /// Namespace of the command [default: default]
+    #[arg(
+        short = 'n',
+        long,
+        global = true,
+        env = "SVCACCT_NAMESPACE",
+        value_name = "NS"
+    )]
+    pub namespace: Option<String>,
+
+    /// Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]
+    #[arg(long, global = true, env = "SVCACCT_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// File whose first line is the passphrase of encrypted private keys
+    /// (else SVCACCT_PASSPHRASE, else a prompt on a terminal)
+    #[arg(
+        long,
+        global = true,
+        env = "SVCACCT_PASSPHRASE_FILE",
+        value_name = "FILE"
+    )]
+    pub passphrase_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Generate an RSA key pair, or derive the public key of a private key
+    #[command(after_help = "\
+Examples:
+  svcacct keygen -o example.key                  # example.key (0600) + example.key.pub
+  svcacct keygen -o ci.key --bits 4096 --encrypt # asks for a passphrase
+  svcacct keygen --public-from example.key       # the public key, on stdout")]
+    Keygen(KeygenArgs),
+
+    /// Register a service account
+    #[command(after_help = "\
+Examples:
+  svcacct create example-svc-account --public-key example.key.pub
+  svcacct create ci-bot                  # generates a key pair; the private key stays in the keystore
+  svcacct create deployer -n eng --group deployers --expires 90d")]
+    Create(CreateArgs),
+
+    /// List service accounts
+    #[command(after_help = "\
+Examples:
+  svcacct get
+  svcacct get ci-bot -o json
+  svcacct get -A -o name")]
+    Get(GetArgs),
+
+    /// Show one service account in detail: keys, groups and the policies that name it
+    #[command(after_help = "\
+Example:
+  svcacct describe ci-bot")]
+    Describe(DescribeArgs),
+
+    /// Delete service accounts (and their private keys in the local keystore)
+    #[command(after_help = "\
+Example:
+  svcacct delete ci-bot old-bot")]
+    Delete(DeleteArgs),
+
+    /// Rename a service account; tokens minted under the old name stop verifying
+    #[command(after_help = "\
+Example:
+  svcacct rename ci-bot build-bot")]
+    Rename(RenameArgs),
+
+    /// Disable a service account: its tokens stop verifying until it is enabled
+    #[command(after_help = "\
+Example:
+  svcacct disable ci-bot")]
+    Disable(NameArg),
+
+    /// Enable a disabled service account
+    #[command(after_help = "\
+Example:
+  svcacct enable ci-bot")]
+    Enable(NameArg),
+
+    /// Change a service account's description, expiry or groups
+    #[command(after_help = "\
+Examples:
+  svcacct update ci-bot --description 'builds the site' --add-group builders
+  svcacct update ci-bot --expires 2027-06-30
+  svcacct update ci-bot --no-expires --remove-group builders")]
+    Update(UpdateArgs),
+
+    /// Add, list and remove an account's public keys (key rotation)
+    #[command(subcommand)]
+    Key(KeyCommand),
+
+    /// Create, list, change and delete policies
+    #[command(subcommand)]
+    Policy(PolicyCommand),
+
+    /// Ask whether an account may do an action on a resource
+    #[command(
+        name = "can-i",
+        after_help = "\
+Examples:
+  svcacct can-i create function --as example-svc-account    # yes, exit 0
+  svcacct can-i delete function --as ci-bot -n eng -q         # exit 1 when not allowed
+  svcacct can-i --list --as ci-bot"
+    )]
+    CanI(CanIArgs),
+
+    /// Mint a short-lived JWT for an account (offline: reads no store)
+    #[command(after_help = "\
+Examples:
+  TOKEN=$(svcacct token example-svc-account --jwt-private-key example.key)
+  curl -H \"$(svcacct token ci-bot -o header)\" https://api.example.com/
+  svcacct token ci-bot --ttl 5m --aud https://api.example.com --claim env=prod")]
+    Token(TokenArgs),
+
+    /// Verify a token against the registry and say who it is
+    #[command(after_help = "\
+Examples:
+  svcacct verify \"$TOKEN\"
+  echo \"$TOKEN\" | svcacct verify - --aud https://api.example.com -o json")]
+    Verify(VerifyArgs),
+
+    /// Print a token's header and claims without verifying anything
+    #[command(after_help = "\
+Example:
+  svcacct decode \"$TOKEN\"")]
+    Decode(DecodeArgs),
+
+    /// Print the JWKS of every active public key, for gateways that verify tokens themselves
+    #[command(after_help = "\
+Examples:
+  svcacct jwks > jwks.json
+  svcacct jwks -A")]
+    Jwks(JwksArgs),
+
+    /// Print a shell completion script
+    #[command(after_help = "\
+Examples:
+  svcacct completions bash > /etc/bash_completion.d/svcacct
+  svcacct completions zsh > \"${fpath[1]}/_svcacct\"")]
+    Completions(CompletionsArgs),
+}
+
+/// What `-o` prints for commands that show records.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// Human table (dates in local time)
+    #[default]
+    Table,
+    /// Table with more columns
+    Wide,
+    /// Stable JSON documented in the README (RFC 3339 dates)
+    Json,
+    /// Just the references, one per line
+    Name,
+}
+
+#[derive(Debug, Args)]
+pub struct OutputArg {
+    /// Output format
+    #[arg(short = 'o', long = "output", value_enum, default_value_t = OutputFormat::Table)]
+    pub output: OutputFormat,
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("derive").args(["public_from"]).conflicts_with_all(["out", "encrypt", "bits"])))]
+pub struct KeygenArgs {
+    /// Write the private key (PKCS#8 PEM, mode 0600) to PATH and the public key to PATH.pub
+    /// [default: private key on stdout, which must not be a terminal]
+    #[arg(short = 'o', long = "out", value_name = "PATH")]
+    pub out: Option<PathBuf>,
+
+    /// Key size in bits
+    #[arg(long, default_value_t = 3072, value_parser = key_bits())]
+    pub bits: usize,
+
+    /// Encrypt the private key with a passphrase (PBES2: PBKDF2-SHA256 + AES-256-CBC)
+    #[arg(long)]
+    pub encrypt: bool,
+
+    /// Where to write the public key (SPKI PEM) [default: PATH.pub with -o, else not written]
+    #[arg(long, value_name = "PATH")]
+    pub public_out: Option<PathBuf>,
+
+    /// Overwrite existing files
+    #[arg(long)]
+    pub force: bool,
+
+    /// Do not generate: print (or write with --public-out) the public key of this private key
+    #[arg(long, value_name = "FILE")]
+    pub public_from: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CreateArgs {
+    /// Account name (a DNS-1123 label) or NS/NAME
+    pub name: String,
+
+    /// Public key to register (SPKI or PKCS#1 PEM/DER)
+    /// [default: generate a key pair and keep the private key in the keystore]
+    #[arg(long, value_name = "FILE")]
+    pub public_key: Option<PathBuf>,
+
+    /// Size of the generated key when --public-key is absent
+    #[arg(long, default_value_t = 3072, conflicts_with = "public_key", value_parser = key_bits())]
+    pub bits: usize,
+
+    /// Free text shown by describe
+    #[arg(long, value_name = "TEXT", default_value = "")]
+    pub description: String,
+
+    /// Groups the account belongs to (repeatable or comma-separated)
+    #[arg(long = "group", value_name = "G", value_delimiter = ',')]
+    pub groups: Vec<String>,
+
+    /// Expiry: a date (2027-06-30), a timestamp (RFC 3339) or a duration from now (90d, 12h)
+    /// [default: never]
+    #[arg(long, value_name = "DATE|DURATION")]
+    pub expires: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct GetArgs {
+    /// Accounts to show [default: all in the namespace]
+    pub names: Vec<String>,
+
+    /// List accounts of every namespace
+    #[arg(short = 'A', long, conflicts_with = "names")]
+    pub all_namespaces: bool,
+
+    #[command(flatten)]
+    pub output: OutputArg,
+}
+
+#[derive(Debug, Args)]
+pub struct DescribeArgs {
+    /// Account name or NS/NAME
+    pub name: String,
+
+    #[command(flatten)]
+    pub output: OutputArg,
+}
+
+#[derive(Debug, Args)]
+pub struct DeleteArgs {
+    /// Accounts to delete
+    #[arg(required = true)]
+    pub names: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct RenameArgs {
+    /// Current name or NS/NAME
+    pub old: String,
+    /// New name (same namespace)
+    pub new: String,
+}
+
+#[derive(Debug, Args)]
+pub struct NameArg {
+    /// Account name or NS/NAME
+    pub name: String,
+}
+
+#[derive(Debug, Args)]
+pub struct UpdateArgs {
+    /// Account name or NS/NAME
+    pub name: String,
+
+    /// New description
+    #[arg(long, value_name = "TEXT")]
+    pub description: Option<String>,
+
+    /// New expiry: a date, an RFC 3339 timestamp or a duration from now
+    #[arg(long, value_name = "DATE|DURATION", conflicts_with = "no_expires")]
+    pub expires: Option<String>,
+
+    /// Remove the expiry date
+    #[arg(long)]
+    pub no_expires: bool,
+
+    /// Add groups (repeatable or comma-separated)
+    #[arg(long, value_name = "G", value_delimiter = ',')]
+    pub add_group: Vec<String>,
+
+    /// Remove groups (repeatable or comma-separated)
+    #[arg(long, value_name = "G", value_delimiter = ',')]
+    pub remove_group: Vec<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KeyCommand {
+    /// Register another public key for an account
+    #[command(
+        group(ArgGroup::new("source").required(true).args(["public_key", "generate"])),
+        after_help = "\
+Examples:
+  svcacct key add ci-bot --public-key new.key.pub
+  svcacct key add ci-bot --generate      # new key pair; the keystore signs with it from now on"
+    )]
+    Add(KeyAddArgs),
+
+    /// List an account's public keys
+    #[command(after_help = "\
+Example:
+  svcacct key list ci-bot")]
+    List(KeyListArgs),
+
+    /// Remove one of an account's public keys; tokens it signed stop verifying
+    #[command(after_help = "\
+Example:
+  svcacct key remove ci-bot 3pXs0Zc0mB1zV8Y4-FPfO6Wb5hOXw4Q3mC4i9N2VbK8")]
+    Remove(KeyRemoveArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct KeyAddArgs {
+    /// Account name or NS/NAME
+    pub name: String,
+    /// Public key file to register
+    #[arg(long, value_name = "FILE")]
+    pub public_key: Option<PathBuf>,
+    /// Generate a key pair; keep the private key in the keystore
+    #[arg(long)]
+    pub generate: bool,
+    /// Size of the generated key
+    #[arg(long, default_value_t = 3072, requires = "generate", value_parser = key_bits())]
+    pub bits: usize,
+}
+
+#[derive(Debug, Args)]
+pub struct KeyListArgs {
+    /// Account name or NS/NAME
+    pub name: String,
+    #[command(flatten)]
+    pub output: OutputArg,
+}
+
+#[derive(Debug, Args)]
+pub struct KeyRemoveArgs {
+    /// Account name or NS/NAME
+    pub name: String,
+    /// The key's id (see `svcacct key list`); it may start with `-`
+    #[arg(allow_hyphen_values = true)]
+    pub kid: String,
+    /// Allow removing the account's last key
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PolicyCommand {
+    /// Create a policy: SUBJECTS may do ACTIONS on RESOURCES in a namespace (and its children)
+    #[command(after_help = "\
+Subjects are account references (`ci-bot`, `eng/ci-bot`, `eng/*`) or `group:NAME`; `*` matches
+anything and a trailing `*` matches a prefix. Anything not granted is denied.
+
+Examples:
+  svcacct policy create example-svc-policy --subject example-svc-account --action '*' --resource function
+  svcacct policy create readers -n eng --subject group:viewers --action get,list --resource '*'
+  svcacct policy create admins --global --subject admin --action '*' --resource '*'")]
+    Create(PolicyCreateArgs),
+
+    /// List policies
+    #[command(after_help = "\
+Examples:
+  svcacct policy get
+  svcacct policy get -A -o wide")]
+    Get(PolicyGetArgs),
+
+    /// Show one policy in detail
+    #[command(after_help = "\
+Example:
+  svcacct policy describe example-svc-policy")]
+    Describe(PolicyDescribeArgs),
+
+    /// Delete policies
+    #[command(after_help = "\
+Example:
+  svcacct policy delete example-svc-policy")]
+    Delete(PolicyDeleteArgs),
+
+    /// Add or remove subjects, actions and resources of a policy
+    #[command(after_help = "\
+Example:
+  svcacct policy update readers --add-subject group:auditors --remove-action list")]
+    Update(PolicyUpdateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PolicyScopeArg {
+    /// The policy applies in every namespace (instead of -n NS and its children)
+    #[arg(long)]
+    pub global: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PolicyCreateArgs {
+    /// Policy name (a DNS-1123 label)
+    pub name: String,
+    /// Who: account reference or group:NAME (repeatable or comma-separated)
+    #[arg(
+        long = "subject",
+        value_name = "S",
+        required = true,
+        value_delimiter = ','
+    )]
+    pub subjects: Vec<String>,
+    /// What: e.g. get, create, `*` (repeatable or comma-separated)
+    #[arg(
+        long = "action",
+        value_name = "A",
+        required = true,
+        value_delimiter = ','
+    )]
+    pub actions: Vec<String>,
+    /// On what: e.g. function, `image*`, `*` (repeatable or comma-separated)
+    #[arg(
+        long = "resource",
+        value_name = "R",
+        required = true,
+        value_delimiter = ','
+    )]
+    pub resources: Vec<String>,
+    /// Free text shown by describe
+    #[arg(long, value_name = "TEXT", default_value = "")]
+    pub description: String,
+    #[command(flatten)]
+    pub scope: PolicyScopeArg,
+}
+
+#[derive(Debug, Args)]
+pub struct PolicyGetArgs {
+    /// Policies to show [default: all in the namespace, or global ones with --global]
+    pub names: Vec<String>,
+    /// List policies of every namespace and the global ones
+    #[arg(short = 'A', long, conflicts_with_all = ["names", "global"])]
+    pub all_namespaces: bool,
+    #[command(flatten)]
+    pub scope: PolicyScopeArg,
+    #[command(flatten)]
+    pub output: OutputArg,
+}
+
+#[derive(Debug, Args)]
+pub struct PolicyDescribeArgs {
+    /// Policy name
+    pub name: String,
+    #[command(flatten)]
+    pub scope: PolicyScopeArg,
+    #[command(flatten)]
+    pub output: OutputArg,
+}
+
+#[derive(Debug, Args)]
+pub struct PolicyDeleteArgs {
+    /// Policies to delete
+    #[arg(required = true)]
+    pub names: Vec<String>,
+    #[command(flatten)]
+    pub scope: PolicyScopeArg,
+}
+
+#[derive(Debug, Args)]
+pub struct PolicyUpdateArgs {
+    /// Policy name
+    pub name: String,
+    #[command(flatten)]
+    pub scope: PolicyScopeArg,
+    /// New description
+    #[arg(long, value_name = "TEXT")]
+    pub description: Option<String>,
+    /// Subjects to add (repeatable or comma-separated)
+    #[arg(long, value_name = "S", value_delimiter = ',')]
+    pub add_subject: Vec<String>,
+    /// Subjects to remove
+    #[arg(long, value_name = "S", value_delimiter = ',')]
+    pub remove_subject: Vec<String>,
+    /// Actions to add
+    #[arg(long, value_name = "A", value_delimiter = ',')]
+    pub add_action: Vec<String>,
+    /// Actions to remove
+    #[arg(long, value_name = "A", value_delimiter = ',')]
+    pub remove_action: Vec<String>,
+    /// Resources to add
+    #[arg(long, value_name = "R", value_delimiter = ',')]
+    pub add_resource: Vec<String>,
+    /// Resources to remove
+    #[arg(long, value_name = "R", value_delimiter = ',')]
+    pub remove_resource: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("question").required(true).args(["action", "list"])))]
+pub struct CanIArgs {
+    /// The action, e.g. create
+    #[arg(requires = "resource")]
+    pub action: Option<String>,
+    /// The resource, e.g. function
+    pub resource: Option<String>,
+    /// The account asking: name or NS/NAME
+    #[arg(long = "as", value_name = "REF", required = true)]
+    pub as_account: String,
+    /// Print nothing; answer with the exit status only
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Print everything the account may do
+    #[arg(long, conflicts_with_all = ["action", "resource", "quiet"])]
+    pub list: bool,
+    #[command(flatten)]
+    pub output: OutputArg,
+}
+
+/// Signature algorithm of minted tokens.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum Alg {
+    #[default]
+    #[value(name = "RS256")]
+    Rs256,
+    #[value(name = "RS384")]
+    Rs384,
+    #[value(name = "RS512")]
+    Rs512,
+}
+
+/// What `token` prints.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum TokenOutput {
+    /// The bare JWT
+    #[default]
+    Jwt,
+    /// JSON with the token, its kid and expiry
+    Json,
+    /// `Authorization: Bearer <jwt>`
+    Header,
+}
+
+#[derive(Debug, Args)]
+pub struct TokenArgs {
+    /// The account the token is for: name or NS/NAME (becomes `iss` and `sub`)
+    pub reference: String,
+    /// Private key file (PEM or DER; encrypted PKCS#8 asks for the passphrase)
+    /// [default: the keystore's key for the account]
+    #[arg(
+        long,
+        value_name = "FILE",
+        env = "SVCACCT_JWT_PRIVATE_KEY",
+        hide_env_values = true
+    )]
+    pub jwt_private_key: Option<PathBuf>,
+    /// Sign with the keystore key of this kid [default: the keystore's current key]
+    #[arg(long, conflicts_with = "jwt_private_key")]
+    pub kid: Option<String>,
+    /// Lifetime: e.g. 90s, 10m, 1h; at most the maximum token lifetime
+    #[arg(long, default_value = "10m", value_name = "DURATION")]
+    pub ttl: String,
+    /// Signature algorithm
+    #[arg(long, value_enum, default_value_t = Alg::Rs256)]
+    pub alg: Alg,
+    /// Audience (repeatable)
+    #[arg(long = "aud", value_name = "A")]
+    pub audiences: Vec<String>,
+    /// Extra string claim (repeatable); registered claims cannot be overridden
+    #[arg(long = "claim", value_name = "K=V")]
+    pub claims: Vec<String>,
+    /// What to print
+    #[arg(short = 'o', long = "output", value_enum, default_value_t = TokenOutput::Jwt)]
+    pub output: TokenOutput,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The token, or `-` to read it from stdin [default: -]
+    #[arg(value_name = "TOKEN|-")]
+    pub token: Option<String>,
+    /// Require this audience
+    #[arg(long, value_name = "A")]
+    pub aud: Option<String>,
+    #[command(flatten)]
+    pub output: OutputArg,
+}
+
+#[derive(Debug, Args)]
+pub struct DecodeArgs {
+    /// The token, or `-` to read it from stdin [default: -]
+    #[arg(value_name = "TOKEN|-")]
+    pub token: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct JwksArgs {
+    /// Keys of every namespace [default: only the -n namespace]
+    #[arg(short = 'A', long)]
+    pub all_namespaces: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}

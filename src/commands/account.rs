@@ -1,0 +1,457 @@
+//! Service accounts: create, get, describe, delete, rename, disable, enable, update.
+
+use std::io::Write;
+
+use anyhow::Result;
+use jiff::Timestamp;
+use serde::Serialize;
+
+use crate::cli::{
+    CreateArgs, DeleteArgs, DescribeArgs, GetArgs, NameArg, OutputFormat, RenameArgs, UpdateArgs,
+};
+use crate::context::Context;
+use crate::error::{Exit, UserError};
+use crate::identity::Reference;
+use crate::keys::{PrivateKey, PublicKey};
+use crate::model::{Account, KeyRecord, Policy};
+use crate::output::{self, sanitize};
+use crate::store::{Listing, Scope, Store};
+use crate::time;
+
+/// Checks a group name given by the user: printable, no spaces or `*`, not `system:`.
+pub fn check_group(g: &str) -> Result<String, UserError> {
+    let g = g.trim();
+    if g.is_empty()
+        || g.len() > 253
+        || g.chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '*' || c == ',')
+    {
+        return Err(UserError::Usage(format!(
+            "invalid group `{}`: use letters, digits, `-`, `.`, `:`, at most 253 characters",
+            sanitize(g)
+        )));
+    }
+    if g.starts_with("system:") {
+        return Err(UserError::Usage(format!(
+            "invalid group `{}`: `system:` groups are given to every account automatically",
+            sanitize(g)
+        )));
+    }
+    Ok(g.to_owned())
+}
+
+/// The registry record of a public key.
+pub fn key_record(public: &PublicKey, now: Timestamp) -> KeyRecord {
+    KeyRecord {
+        kid: public.kid(),
+        fingerprint: public.fingerprint(),
+        bits: public.bits() as u32,
+        created: now,
+        public_key: public.to_pem(),
+    }
+}
+
+/// Reads a public key file for the registry; a private key is refused by `PublicKey::parse`.
+pub fn read_public_key(path: &std::path::Path) -> Result<PublicKey> {
+    let bytes = crate::fsutil::read_small(path)?;
+    Ok(PublicKey::parse(&bytes, &path.display().to_string())?)
+}
+
+pub fn create(ctx: &Context, args: &CreateArgs, out: &mut dyn Write) -> Result<Exit> {
+    let r = ctx.reference(&args.name)?;
+    let now = Timestamp::now();
+    let mut groups = Vec::new();
+    for g in &args.groups {
+        let g = check_group(g)?;
+        if !groups.contains(&g) {
+            groups.push(g);
+        }
+    }
+    let expires = args
+        .expires
+        .as_deref()
+        .map(|e| time::parse_expiry(e, now))
+        .transpose()?;
+    let (public, private) = match &args.public_key {
+        Some(path) => (read_public_key(path)?, None),
+        None => {
+            let store = ctx.store();
+            // Fail fast, before generating a key, when the name is taken.
+            if store.get_account(&r).is_ok() {
+                return Err(UserError::AccountExists {
+                    namespace: r.namespace.to_string(),
+                    name: r.name.to_string(),
+                }
+                .into());
+            }
+            let key = PrivateKey::generate(args.bits)?;
+            (key.public_key().clone(), Some(key))
+        }
+    };
+    let account = Account {
+        name: r.name.clone(),
+        namespace: r.namespace.clone(),
+        uid: crate::model::new_uid(),
+        revision: 0,
+        description: args.description.clone(),
+        groups,
+        disabled: false,
+        created: now,
+        updated: now,
+        expires,
+        keys: vec![key_record(&public, now)],
+    };
+    let store = ctx.store();
+    store.create_account(account)?;
+    if let Some(key) = private {
+        match ctx.keystore().save(&r, &key) {
+            Ok(path) => eprintln!("Private key kept in the keystore: {}", path.display()),
+            Err(e) => {
+                // Without its private key the new account is useless: take it back.
+                let _ = store.delete_account(&r);
+                return Err(e.context(format!("service account `{r}` was not created")));
+            }
+        }
+    }
+    writeln!(out, "Created service account: {r}")?;
+    Ok(Exit::Success)
+}
+
+/// The `-o json` form of an account (README "JSON output").
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AccountView<'a> {
+    kind: &'static str,
+    reference: String,
+    username: String,
+    status: &'static str,
+    #[serde(flatten)]
+    account: &'a Account,
+}
+
+impl<'a> AccountView<'a> {
+    pub fn new(account: &'a Account, now: Timestamp) -> Self {
+        let r = account.reference();
+        AccountView {
+            kind: "ServiceAccount",
+            username: r.username(),
+            reference: r.to_string(),
+            status: account.status(now).as_str(),
+            account,
+        }
+    }
+}
+
+fn print_accounts(
+    accounts: &[Account],
+    format: OutputFormat,
+    with_namespace: bool,
+    single: bool,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let now = Timestamp::now();
+    match format {
+        OutputFormat::Json => {
+            let views: Vec<AccountView> =
+                accounts.iter().map(|a| AccountView::new(a, now)).collect();
+            if single && views.len() == 1 {
+                output::json(out, &views[0])?;
+            } else {
+                output::json(
+                    out,
+                    &output::List {
+                        kind: "ServiceAccountList",
+                        items: &views,
+                    },
+                )?;
+            }
+        }
+        OutputFormat::Name => {
+            for a in accounts {
+                writeln!(out, "{}", a.reference())?;
+            }
+        }
+        OutputFormat::Table | OutputFormat::Wide => {
+            if accounts.is_empty() {
+                return Ok(());
+            }
+            let wide = format == OutputFormat::Wide;
+            let mut headers = vec![];
+            if with_namespace {
+                headers.push("NAMESPACE");
+            }
+            headers.extend(["NAME", "STATUS", "KEYS", "EXPIRES", "CREATED DATE"]);
+            if wide {
+                headers.extend(["USERNAME", "GROUPS", "DESCRIPTION"]);
+            }
+            let rows: Vec<Vec<String>> = accounts
+                .iter()
+                .map(|a| {
+                    let mut row = vec![];
+                    if with_namespace {
+                        row.push(a.namespace.to_string());
+                    }
+                    row.extend([
+                        a.name.to_string(),
+                        a.status(now).as_str().to_owned(),
+                        a.keys.len().to_string(),
+                        a.expires.map_or("never".to_owned(), time::local),
+                        time::local(a.created),
+                    ]);
+                    if wide {
+                        row.extend([
+                            a.reference().username(),
+                            a.groups.join(","),
+                            a.description.clone(),
+                        ]);
+                    }
+                    row
+                })
+                .collect();
+            out.write_all(output::table(&headers, &rows).as_bytes())?;
+        }
+    }
+    Ok(())
+}
+
+/// Ends a command that did part of its work: `Ok` if nothing failed, else the failures.
+pub fn finish(errors: Vec<anyhow::Error>) -> Result<Exit> {
+    let mut errors = errors.into_iter();
+    match errors.next() {
+        None => Ok(Exit::Success),
+        Some(first) => {
+            let rest: Vec<String> = errors.map(|e| format!("{e:#}")).collect();
+            if rest.is_empty() {
+                Err(first)
+            } else {
+                Err(first.context(format!("and also: {}", rest.join("; "))))
+            }
+        }
+    }
+}
+
+/// Turns the unreadable records of a listing into errors for `finish`.
+pub fn listing_errors<T>(listing: &mut Listing<T>) -> Vec<anyhow::Error> {
+    listing.errors.drain(..).map(anyhow::Error::from).collect()
+}
+
+pub fn get(ctx: &Context, args: &GetArgs, out: &mut dyn Write) -> Result<Exit> {
+    let store = ctx.store();
+    let format = args.output.output;
+    if args.names.is_empty() {
+        let scope = if args.all_namespaces {
+            Scope::All
+        } else {
+            Scope::Namespace(ctx.namespace.clone())
+        };
+        let mut listing = store.list_accounts(&scope)?;
+        print_accounts(&listing.items, format, args.all_namespaces, false, out)?;
+        if listing.items.is_empty() && listing.errors.is_empty() && format == OutputFormat::Table {
+            eprintln!(
+                "No service accounts in {}.",
+                match scope {
+                    Scope::All => "any namespace".to_owned(),
+                    Scope::Namespace(ns) => format!("namespace `{ns}`"),
+                }
+            );
+        }
+        return finish(listing_errors(&mut listing));
+    }
+    let mut found = vec![];
+    let mut errors = vec![];
+    for name in &args.names {
+        match ctx
+            .reference(name)
+            .map_err(anyhow::Error::from)
+            .and_then(|r| store.get_account(&r))
+        {
+            Ok(a) => found.push(a),
+            Err(e) => errors.push(e),
+        }
+    }
+    let several_ns = found.iter().any(|a| a.namespace != ctx.namespace);
+    print_accounts(&found, format, several_ns, args.names.len() == 1, out)?;
+    finish(errors)
+}
+
+fn all_policies(store: &dyn Store) -> Result<Vec<Policy>> {
+    // Unreadable policy files are reported by `policy get`; here they would only hide grants.
+    Ok(store.list_policies(&Scope::All)?.items)
+}
+
+pub fn describe(ctx: &Context, args: &DescribeArgs, out: &mut dyn Write) -> Result<Exit> {
+    let store = ctx.store();
+    let r = ctx.reference(&args.name)?;
+    let account = store.get_account(&r)?;
+    let policies = all_policies(store.as_ref())?;
+    let naming = crate::policy::policies_for(&policies, &account);
+    let now = Timestamp::now();
+    match args.output.output {
+        OutputFormat::Json => {
+            #[derive(Serialize)]
+            struct Described<'a> {
+                #[serde(flatten)]
+                view: AccountView<'a>,
+                policies: Vec<&'a Policy>,
+            }
+            output::json(
+                out,
+                &Described {
+                    view: AccountView::new(&account, now),
+                    policies: naming,
+                },
+            )?;
+        }
+        OutputFormat::Name => writeln!(out, "{r}")?,
+        OutputFormat::Table | OutputFormat::Wide => {
+            let status = account.status(now).as_str().to_owned();
+            let mut s = output::block(&[
+                ("Name", account.name.to_string()),
+                ("Namespace", account.namespace.to_string()),
+                ("Reference", r.to_string()),
+                ("Username", r.username()),
+                ("Groups", account.all_groups().join(", ")),
+                ("Description", account.description.clone()),
+                ("Status", status),
+                ("Created", time::local(account.created)),
+                (
+                    "Expires",
+                    account.expires.map_or("never".into(), time::local),
+                ),
+                ("UID", account.uid.clone()),
+            ]);
+            s.push_str("Keys:");
+            if account.keys.is_empty() {
+                s.push_str(" <none>\n");
+            } else {
+                s.push('\n');
+                for k in &account.keys {
+                    s.push_str(&format!(
+                        "  {}\n    Fingerprint: {}\n    Bits:        {}\n    Created:     {}\n",
+                        k.kid,
+                        k.fingerprint,
+                        k.bits,
+                        time::local(k.created)
+                    ));
+                }
+            }
+            s.push_str("Policies:");
+            if naming.is_empty() {
+                s.push_str(" <none>\n");
+            } else {
+                s.push('\n');
+                for p in naming {
+                    s.push_str(&sanitize(&format!(
+                        "  {} ({}): {} on {}\n",
+                        p.name,
+                        p.namespace
+                            .as_ref()
+                            .map_or("global".into(), |n| n.to_string()),
+                        p.actions.join(","),
+                        p.resources.join(",")
+                    )));
+                }
+            }
+            out.write_all(s.as_bytes())?;
+        }
+    }
+    Ok(Exit::Success)
+}
+
+pub fn delete(ctx: &Context, args: &DeleteArgs, out: &mut dyn Write) -> Result<Exit> {
+    let store = ctx.store();
+    let keystore = ctx.keystore();
+    let mut errors = vec![];
+    for name in &args.names {
+        let result = ctx
+            .reference(name)
+            .map_err(anyhow::Error::from)
+            .and_then(|r| {
+                store.delete_account(&r)?;
+                keystore.remove_account(&r)?;
+                Ok(r)
+            });
+        match result {
+            Ok(r) => writeln!(out, "Deleted service account: {r}")?,
+            Err(e) => errors.push(e),
+        }
+    }
+    finish(errors)
+}
+
+pub fn rename(ctx: &Context, args: &RenameArgs, out: &mut dyn Write) -> Result<Exit> {
+    let from = ctx.reference(&args.old)?;
+    let to = ctx.name(&args.new)?;
+    ctx.store().rename_account(&from, &to)?;
+    ctx.keystore().rename_account(&from, &to)?;
+    let new_ref = Reference::new(from.namespace.clone(), to);
+    writeln!(out, "Renamed service account: {from} -> {new_ref}")?;
+    Ok(Exit::Success)
+}
+
+pub fn set_disabled(
+    ctx: &Context,
+    args: &NameArg,
+    disabled: bool,
+    out: &mut dyn Write,
+) -> Result<Exit> {
+    let r = ctx.reference(&args.name)?;
+    ctx.store().modify_account(&r, &mut |a| {
+        a.disabled = disabled;
+        Ok(())
+    })?;
+    let verb = if disabled { "Disabled" } else { "Enabled" };
+    writeln!(out, "{verb} service account: {r}")?;
+    Ok(Exit::Success)
+}
+
+pub fn update(ctx: &Context, args: &UpdateArgs, out: &mut dyn Write) -> Result<Exit> {
+    let r = ctx.reference(&args.name)?;
+    if args.description.is_none()
+        && args.expires.is_none()
+        && !args.no_expires
+        && args.add_group.is_empty()
+        && args.remove_group.is_empty()
+    {
+        return Err(UserError::Usage(
+            "nothing to update: pass --description, --expires, --no-expires, --add-group or --remove-group".into(),
+        )
+        .into());
+    }
+    let now = Timestamp::now();
+    let expires = args
+        .expires
+        .as_deref()
+        .map(|e| time::parse_expiry(e, now))
+        .transpose()?;
+    let add: Vec<String> = args
+        .add_group
+        .iter()
+        .map(|g| check_group(g))
+        .collect::<Result<_, _>>()?;
+    let remove: Vec<String> = args
+        .remove_group
+        .iter()
+        .map(|g| g.trim().to_owned())
+        .collect();
+    ctx.store().modify_account(&r, &mut |a| {
+        if let Some(d) = &args.description {
+            a.description = d.clone();
+        }
+        if let Some(e) = expires {
+            a.expires = Some(e);
+        }
+        if args.no_expires {
+            a.expires = None;
+        }
+        a.groups.retain(|g| !remove.contains(g));
+        for g in &add {
+            if !a.groups.contains(g) {
+                a.groups.push(g.clone());
+            }
+        }
+        Ok(())
+    })?;
+    writeln!(out, "Updated service account: {r}")?;
+    Ok(Exit::Success)
+}

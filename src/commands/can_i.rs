@@ -1,0 +1,97 @@
+//! `svcacct can-i ACTION RESOURCE --as REF`, like `kubectl auth can-i`.
+
+use std::io::Write;
+
+use anyhow::Result;
+use jiff::Timestamp;
+use serde::Serialize;
+
+use super::account::{finish, listing_errors};
+use crate::cli::{CanIArgs, OutputFormat};
+use crate::context::Context;
+use crate::error::Exit;
+use crate::model::Status;
+use crate::output;
+use crate::policy::{allowing, check_pattern, policies_for};
+use crate::store::Scope;
+
+#[derive(Serialize)]
+struct Grant<'a> {
+    policy: &'a str,
+    namespace: Option<&'a str>,
+    actions: &'a [String],
+    resources: &'a [String],
+}
+
+pub fn run(ctx: &Context, args: &CanIArgs, out: &mut dyn Write) -> Result<Exit> {
+    let r = ctx.reference(&args.as_account)?;
+    let store = ctx.store();
+    let account = store.get_account(&r)?;
+    let mut listing = store.list_policies(&Scope::All)?;
+
+    if args.list {
+        let grants: Vec<Grant> = policies_for(&listing.items, &account)
+            .into_iter()
+            .map(|p| Grant {
+                policy: p.name.as_str(),
+                namespace: p.namespace.as_ref().map(|n| n.as_str()),
+                actions: &p.actions,
+                resources: &p.resources,
+            })
+            .collect();
+        match args.output.output {
+            OutputFormat::Json => output::json(
+                out,
+                &output::List {
+                    kind: "GrantList",
+                    items: &grants,
+                },
+            )?,
+            OutputFormat::Name => {
+                for g in &grants {
+                    writeln!(out, "{}", g.policy)?;
+                }
+            }
+            OutputFormat::Table | OutputFormat::Wide => {
+                let rows: Vec<Vec<String>> = grants
+                    .iter()
+                    .map(|g| {
+                        vec![
+                            g.actions.join(","),
+                            g.resources.join(","),
+                            g.namespace
+                                .map_or("*".to_owned(), |n| format!("{n}, {n}/*")),
+                            g.policy.to_owned(),
+                        ]
+                    })
+                    .collect();
+                if rows.is_empty() {
+                    eprintln!("No policy grants anything to `{r}`.");
+                } else {
+                    out.write_all(
+                        output::table(&["ACTIONS", "RESOURCES", "NAMESPACES", "POLICY"], &rows)
+                            .as_bytes(),
+                    )?;
+                }
+            }
+        }
+        return finish(listing_errors(&mut listing));
+    }
+
+    let action = check_pattern("action", args.action.as_deref().unwrap_or_default())?;
+    let resource = check_pattern("resource", args.resource.as_deref().unwrap_or_default())?;
+    let status = account.status(Timestamp::now());
+    let allowed = status == Status::Active
+        && allowing(&listing.items, &account, &action, &resource, &ctx.namespace).is_some();
+    if !allowed && !listing.errors.is_empty() {
+        // An unreadable policy might have granted this: don't guess.
+        return finish(listing_errors(&mut listing));
+    }
+    if !args.quiet {
+        writeln!(out, "{}", if allowed { "yes" } else { "no" })?;
+        if status != Status::Active {
+            eprintln!("(service account `{r}` is {})", status.as_str());
+        }
+    }
+    Ok(if allowed { Exit::Success } else { Exit::No })
+}

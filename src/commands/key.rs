@@ -1,0 +1,133 @@
+//! `svcacct key add|list|remove`: several active keys per account, for rotation.
+
+use std::io::Write;
+
+use anyhow::Result;
+use jiff::Timestamp;
+
+use super::account::{key_record, read_public_key};
+use crate::cli::{KeyAddArgs, KeyCommand, KeyListArgs, KeyRemoveArgs, OutputFormat};
+use crate::context::Context;
+use crate::error::{Exit, UserError};
+use crate::keys::PrivateKey;
+use crate::output;
+use crate::time;
+
+pub fn run(ctx: &Context, command: KeyCommand, out: &mut dyn Write) -> Result<Exit> {
+    match command {
+        KeyCommand::Add(a) => add(ctx, &a, out),
+        KeyCommand::List(a) => list(ctx, &a, out),
+        KeyCommand::Remove(a) => remove(ctx, &a, out),
+    }
+}
+
+fn add(ctx: &Context, args: &KeyAddArgs, out: &mut dyn Write) -> Result<Exit> {
+    let r = ctx.reference(&args.name)?;
+    let store = ctx.store();
+    // Fail before generating when the account does not exist.
+    store.get_account(&r)?;
+    let (public, private) = match &args.public_key {
+        Some(path) => (read_public_key(path)?, None),
+        None => {
+            let key = PrivateKey::generate(args.bits)?;
+            (key.public_key().clone(), Some(key))
+        }
+    };
+    let record = key_record(&public, Timestamp::now());
+    let kid = record.kid.clone();
+    store.modify_account(&r, &mut |a| {
+        if a.keys.iter().any(|k| k.kid == record.kid) {
+            return Err(UserError::Failure(format!(
+                "service account `{r}` already has key `{}`",
+                record.kid
+            ))
+            .into());
+        }
+        a.keys.push(record.clone());
+        Ok(())
+    })?;
+    if let Some(key) = private {
+        let path = ctx.keystore().save(&r, &key)?;
+        eprintln!(
+            "Private key kept in the keystore: {} (`svcacct token {r}` signs with it from now on)",
+            path.display()
+        );
+    }
+    writeln!(out, "Added key {kid} to service account: {r}")?;
+    Ok(Exit::Success)
+}
+
+fn list(ctx: &Context, args: &KeyListArgs, out: &mut dyn Write) -> Result<Exit> {
+    let r = ctx.reference(&args.name)?;
+    let account = ctx.store().get_account(&r)?;
+    match args.output.output {
+        OutputFormat::Json => output::json(
+            out,
+            &output::List {
+                kind: "KeyList",
+                items: &account.keys,
+            },
+        )?,
+        OutputFormat::Name => {
+            for k in &account.keys {
+                writeln!(out, "{}", k.kid)?;
+            }
+        }
+        f @ (OutputFormat::Table | OutputFormat::Wide) => {
+            let mut headers = vec!["KID", "FINGERPRINT", "BITS", "CREATED DATE"];
+            if f == OutputFormat::Wide {
+                headers.push("PUBLIC KEY");
+            }
+            let rows: Vec<Vec<String>> = account
+                .keys
+                .iter()
+                .map(|k| {
+                    let mut row = vec![
+                        k.kid.clone(),
+                        k.fingerprint.clone(),
+                        k.bits.to_string(),
+                        time::local(k.created),
+                    ];
+                    if f == OutputFormat::Wide {
+                        row.push(
+                            k.public_key
+                                .lines()
+                                .filter(|l| !l.starts_with("-----"))
+                                .collect(),
+                        );
+                    }
+                    row
+                })
+                .collect();
+            out.write_all(output::table(&headers, &rows).as_bytes())?;
+        }
+    }
+    Ok(Exit::Success)
+}
+
+fn remove(ctx: &Context, args: &KeyRemoveArgs, out: &mut dyn Write) -> Result<Exit> {
+    let r = ctx.reference(&args.name)?;
+    ctx.store().modify_account(&r, &mut |a| {
+        let Some(i) = a.keys.iter().position(|k| k.kid == args.kid) else {
+            return Err(UserError::UnknownKid {
+                account: r.to_string(),
+                kid: output::sanitize(&args.kid),
+            }
+            .into());
+        };
+        if a.keys.len() == 1 && !args.force {
+            return Err(UserError::Failure(format!(
+                "`{}` is the last key of `{r}`: without it no token of the account verifies; pass --force to remove it anyway",
+                args.kid
+            ))
+            .into());
+        }
+        a.keys.remove(i);
+        Ok(())
+    })?;
+    if ctx.keystore().remove_key(&r, &args.kid)? {
+        eprintln!("Removed its private key from the keystore.");
+    }
+    writeln!(out, "Removed key {} from service account: {r}", args.kid)?;
+    Ok(Exit::Success)
+}

@@ -1,0 +1,92 @@
+//! `svcacct keygen`: RSA key pairs, and the public half of an existing private key.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Result;
+
+use crate::cli::KeygenArgs;
+use crate::context::Context;
+use crate::error::{Exit, UserError};
+use crate::fsutil::write_new;
+use crate::keys::PrivateKey;
+
+pub fn run(ctx: &Context, args: &KeygenArgs, out: &mut dyn Write) -> Result<Exit> {
+    if let Some(src) = &args.public_from {
+        let key = super::read_private_key_file(ctx, src)?;
+        let pem = key.public_key().to_pem();
+        match &args.public_out {
+            Some(path) => {
+                write_new(path, pem.as_bytes(), 0o644, args.force)?;
+                eprintln!("Wrote public key: {}", path.display());
+            }
+            None => out.write_all(pem.as_bytes())?,
+        }
+        return Ok(Exit::Success);
+    }
+
+    if args.out.is_none() && ctx.stdout_is_terminal {
+        return Err(UserError::Usage(
+            "refusing to print a private key to a terminal: pass -o FILE, or redirect stdout"
+                .into(),
+        )
+        .into());
+    }
+    // Check the targets before spending time on key generation.
+    let public_out: Option<PathBuf> = args.public_out.clone().or_else(|| {
+        args.out.as_ref().map(|p| {
+            let mut s = p.clone().into_os_string();
+            s.push(".pub");
+            PathBuf::from(s)
+        })
+    });
+    for path in args.out.iter().chain(public_out.iter()) {
+        if !args.force && std::fs::symlink_metadata(path).is_ok() {
+            return Err(UserError::Failure(format!(
+                "{} already exists; pass --force to overwrite it",
+                path.display()
+            ))
+            .into());
+        }
+    }
+    let passphrase = if args.encrypt {
+        let what = args
+            .out
+            .as_ref()
+            .map_or("the new key".to_owned(), |p| p.display().to_string());
+        Some(ctx.passphrase(&what, true)?)
+    } else {
+        None
+    };
+
+    let key = PrivateKey::generate(args.bits)?;
+    let private_pem = match &passphrase {
+        Some(p) => key.to_encrypted_pem(p)?,
+        None => key.to_pkcs8_pem(),
+    };
+    let public = key.public_key();
+    match &args.out {
+        Some(path) => {
+            write_new(path, private_pem.as_bytes(), 0o600, args.force)?;
+            eprintln!("Wrote private key: {}", path.display());
+        }
+        None => out.write_all(private_pem.as_bytes())?,
+    }
+    if let Some(path) = &public_out {
+        write_new(path, public.to_pem().as_bytes(), 0o644, args.force)?;
+        eprintln!("Wrote public key:  {}", path.display());
+    }
+    // The facts go to stderr when stdout carries the key itself.
+    let facts = format!(
+        "Fingerprint: {}\nKey ID:      {}\nBits:        {}\n",
+        public.fingerprint(),
+        public.kid(),
+        public.bits()
+    );
+    if args.out.is_some() {
+        out.write_all(facts.as_bytes())?;
+    } else {
+        eprint!("{facts}");
+    }
+    Ok(Exit::Success)
+}

@@ -1,0 +1,71 @@
+//! One module per command group; each has `run(ctx, args, out)` and prints no errors
+//! (STYLE.md #2). `dispatch` picks the module.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::Result;
+
+use crate::cli::Command;
+use crate::context::Context;
+use crate::error::Exit;
+use crate::keys::PrivateKey;
+
+pub mod account;
+pub mod can_i;
+pub mod completions;
+pub mod key;
+pub mod keygen;
+pub mod policy;
+pub mod token;
+
+pub fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<Exit> {
+    match command {
+        Command::Keygen(a) => keygen::run(ctx, &a, out),
+        Command::Create(a) => account::create(ctx, &a, out),
+        Command::Get(a) => account::get(ctx, &a, out),
+        Command::Describe(a) => account::describe(ctx, &a, out),
+        Command::Delete(a) => account::delete(ctx, &a, out),
+        Command::Rename(a) => account::rename(ctx, &a, out),
+        Command::Disable(a) => account::set_disabled(ctx, &a, true, out),
+        Command::Enable(a) => account::set_disabled(ctx, &a, false, out),
+        Command::Update(a) => account::update(ctx, &a, out),
+        Command::Key(c) => key::run(ctx, c, out),
+        Command::Policy(c) => policy::run(ctx, c, out),
+        Command::CanI(a) => can_i::run(ctx, &a, out),
+        Command::Token(a) => token::mint(ctx, &a, out),
+        Command::Verify(a) => token::verify(ctx, &a, out),
+        Command::Decode(a) => token::decode(&a, out),
+        Command::Jwks(a) => token::jwks(ctx, &a, out),
+        Command::Completions(a) => completions::run(&a, out),
+    }
+}
+
+/// Reads a private key from `bytes`, asking for the passphrase only if it is encrypted.
+pub fn read_private_key(ctx: &Context, bytes: &[u8], source: &str) -> Result<PrivateKey> {
+    let passphrase = if PrivateKey::is_encrypted_pem(bytes) {
+        Some(ctx.passphrase(source, false)?)
+    } else {
+        None
+    };
+    Ok(PrivateKey::parse(bytes, source, passphrase.as_ref())?)
+}
+
+/// Reads a private key file.
+pub fn read_private_key_file(ctx: &Context, path: &Path) -> Result<PrivateKey> {
+    let bytes = zeroize::Zeroizing::new(crate::fsutil::read_small(path)?);
+    read_private_key(ctx, &bytes, &path.display().to_string())
+}
+
+/// A token from the argument, or from stdin when it is `-` or absent.
+pub fn token_argument(arg: Option<&str>) -> Result<String> {
+    match arg {
+        Some(t) if t != "-" => Ok(t.trim().to_owned()),
+        _ => {
+            let bytes = crate::fsutil::read_limited(std::io::stdin().lock(), "stdin")?;
+            let text = String::from_utf8(bytes)
+                .map_err(|_| crate::error::Rejected("the token on stdin is not UTF-8".into()))?;
+            Ok(text.trim().to_owned())
+        }
+    }
+}

@@ -1,0 +1,314 @@
+//! `svcacct policy create|get|describe|delete|update`.
+
+use std::io::Write;
+
+use anyhow::Result;
+use jiff::Timestamp;
+use serde::Serialize;
+
+use super::account::{finish, listing_errors};
+use crate::cli::{
+    OutputFormat, PolicyCommand, PolicyCreateArgs, PolicyDeleteArgs, PolicyDescribeArgs,
+    PolicyGetArgs, PolicyScopeArg, PolicyUpdateArgs,
+};
+use crate::context::Context;
+use crate::error::{Exit, UserError};
+use crate::model::{Policy, PolicyScope};
+use crate::output;
+use crate::policy::{check_pattern, normalize_subject};
+use crate::store::Scope;
+use crate::time;
+
+pub fn run(ctx: &Context, command: PolicyCommand, out: &mut dyn Write) -> Result<Exit> {
+    match command {
+        PolicyCommand::Create(a) => create(ctx, &a, out),
+        PolicyCommand::Get(a) => get(ctx, &a, out),
+        PolicyCommand::Describe(a) => describe(ctx, &a, out),
+        PolicyCommand::Delete(a) => delete(ctx, &a, out),
+        PolicyCommand::Update(a) => update(ctx, &a, out),
+    }
+}
+
+fn scope(ctx: &Context, arg: &PolicyScopeArg) -> PolicyScope {
+    if arg.global {
+        PolicyScope::Global
+    } else {
+        PolicyScope::Namespace(ctx.namespace.clone())
+    }
+}
+
+fn subjects(ctx: &Context, raw: &[String]) -> Result<Vec<String>, UserError> {
+    let mut v: Vec<String> = vec![];
+    for s in raw {
+        let s = normalize_subject(s, &ctx.namespace)?;
+        if !v.contains(&s) {
+            v.push(s);
+        }
+    }
+    Ok(v)
+}
+
+fn patterns(kind: &str, raw: &[String]) -> Result<Vec<String>, UserError> {
+    let mut v: Vec<String> = vec![];
+    for p in raw {
+        let p = check_pattern(kind, p)?;
+        if !v.contains(&p) {
+            v.push(p);
+        }
+    }
+    Ok(v)
+}
+
+/// Where a policy lives, as tables show it.
+fn scope_label(p: &Policy) -> String {
+    p.namespace
+        .as_ref()
+        .map_or_else(|| "(global)".to_owned(), |n| n.to_string())
+}
+
+fn create(ctx: &Context, args: &PolicyCreateArgs, out: &mut dyn Write) -> Result<Exit> {
+    let name = ctx.name(&args.name)?;
+    let scope = scope(ctx, &args.scope);
+    let now = Timestamp::now();
+    let policy = Policy {
+        name,
+        namespace: match &scope {
+            PolicyScope::Global => None,
+            PolicyScope::Namespace(ns) => Some(ns.clone()),
+        },
+        uid: crate::model::new_uid(),
+        revision: 0,
+        description: args.description.clone(),
+        subjects: subjects(ctx, &args.subjects)?,
+        actions: patterns("action", &args.actions)?,
+        resources: patterns("resource", &args.resources)?,
+        created: now,
+        updated: now,
+    };
+    let p = ctx.store().create_policy(policy)?;
+    writeln!(out, "Created policy: {}", p.name)?;
+    Ok(Exit::Success)
+}
+
+#[derive(Serialize)]
+struct PolicyView<'a> {
+    kind: &'static str,
+    #[serde(flatten)]
+    policy: &'a Policy,
+}
+
+fn print_policies(
+    policies: &[Policy],
+    format: OutputFormat,
+    single: bool,
+    out: &mut dyn Write,
+) -> Result<()> {
+    match format {
+        OutputFormat::Json => {
+            let views: Vec<PolicyView> = policies
+                .iter()
+                .map(|policy| PolicyView {
+                    kind: "Policy",
+                    policy,
+                })
+                .collect();
+            if single && views.len() == 1 {
+                output::json(out, &views[0])?;
+            } else {
+                output::json(
+                    out,
+                    &output::List {
+                        kind: "PolicyList",
+                        items: &views,
+                    },
+                )?;
+            }
+        }
+        OutputFormat::Name => {
+            for p in policies {
+                writeln!(out, "{}", p.name)?;
+            }
+        }
+        f @ (OutputFormat::Table | OutputFormat::Wide) => {
+            if policies.is_empty() {
+                return Ok(());
+            }
+            let mut headers = vec![
+                "NAME",
+                "NAMESPACE",
+                "SUBJECTS",
+                "ACTIONS",
+                "RESOURCES",
+                "CREATED DATE",
+            ];
+            if f == OutputFormat::Wide {
+                headers.push("DESCRIPTION");
+            }
+            let rows: Vec<Vec<String>> = policies
+                .iter()
+                .map(|p| {
+                    let mut row = vec![
+                        p.name.to_string(),
+                        scope_label(p),
+                        p.subjects.join(","),
+                        p.actions.join(","),
+                        p.resources.join(","),
+                        time::local(p.created),
+                    ];
+                    if f == OutputFormat::Wide {
+                        row.push(p.description.clone());
+                    }
+                    row
+                })
+                .collect();
+            out.write_all(output::table(&headers, &rows).as_bytes())?;
+        }
+    }
+    Ok(())
+}
+
+fn get(ctx: &Context, args: &PolicyGetArgs, out: &mut dyn Write) -> Result<Exit> {
+    let store = ctx.store();
+    let format = args.output.output;
+    if args.names.is_empty() {
+        let mut listing = if args.all_namespaces {
+            store.list_policies(&Scope::All)?
+        } else {
+            let mut l = store.list_policies(&match scope(ctx, &args.scope) {
+                PolicyScope::Global => Scope::All,
+                PolicyScope::Namespace(ns) => Scope::Namespace(ns),
+            })?;
+            if args.scope.global {
+                l.items.retain(|p| p.namespace.is_none());
+            }
+            l
+        };
+        print_policies(&listing.items, format, false, out)?;
+        if listing.items.is_empty() && listing.errors.is_empty() && format == OutputFormat::Table {
+            eprintln!("No policies found.");
+        }
+        return finish(listing_errors(&mut listing));
+    }
+    let scope = scope(ctx, &args.scope);
+    let mut found = vec![];
+    let mut errors = vec![];
+    for n in &args.names {
+        match ctx
+            .name(n)
+            .map_err(anyhow::Error::from)
+            .and_then(|n| store.get_policy(&scope, &n))
+        {
+            Ok(p) => found.push(p),
+            Err(e) => errors.push(e),
+        }
+    }
+    print_policies(&found, format, args.names.len() == 1, out)?;
+    finish(errors)
+}
+
+fn describe(ctx: &Context, args: &PolicyDescribeArgs, out: &mut dyn Write) -> Result<Exit> {
+    let scope = scope(ctx, &args.scope);
+    let p = ctx.store().get_policy(&scope, &ctx.name(&args.name)?)?;
+    match args.output.output {
+        OutputFormat::Json => output::json(
+            out,
+            &PolicyView {
+                kind: "Policy",
+                policy: &p,
+            },
+        )?,
+        OutputFormat::Name => writeln!(out, "{}", p.name)?,
+        OutputFormat::Table | OutputFormat::Wide => {
+            let covers = match &p.namespace {
+                None => "every namespace".to_owned(),
+                Some(ns) => format!("{ns} and its child namespaces"),
+            };
+            out.write_all(
+                output::block(&[
+                    ("Name", p.name.to_string()),
+                    ("Namespace", scope_label(&p)),
+                    ("Applies in", covers),
+                    ("Description", p.description.clone()),
+                    ("Subjects", p.subjects.join(", ")),
+                    ("Actions", p.actions.join(", ")),
+                    ("Resources", p.resources.join(", ")),
+                    ("Created", time::local(p.created)),
+                    ("Updated", time::local(p.updated)),
+                    ("UID", p.uid.clone()),
+                ])
+                .as_bytes(),
+            )?;
+        }
+    }
+    Ok(Exit::Success)
+}
+
+fn delete(ctx: &Context, args: &PolicyDeleteArgs, out: &mut dyn Write) -> Result<Exit> {
+    let store = ctx.store();
+    let scope = scope(ctx, &args.scope);
+    let mut errors = vec![];
+    for n in &args.names {
+        match ctx.name(n).map_err(anyhow::Error::from).and_then(|n| {
+            store.delete_policy(&scope, &n)?;
+            Ok(n)
+        }) {
+            Ok(n) => writeln!(out, "Deleted policy: {n}")?,
+            Err(e) => errors.push(e),
+        }
+    }
+    finish(errors)
+}
+
+fn update(ctx: &Context, args: &PolicyUpdateArgs, out: &mut dyn Write) -> Result<Exit> {
+    let scope = scope(ctx, &args.scope);
+    let name = ctx.name(&args.name)?;
+    let add_s = subjects(ctx, &args.add_subject)?;
+    let rm_s = subjects(ctx, &args.remove_subject)?;
+    let add_a = patterns("action", &args.add_action)?;
+    let rm_a = patterns("action", &args.remove_action)?;
+    let add_r = patterns("resource", &args.add_resource)?;
+    let rm_r = patterns("resource", &args.remove_resource)?;
+    if args.description.is_none()
+        && [&add_s, &rm_s, &add_a, &rm_a, &add_r, &rm_r]
+            .iter()
+            .all(|v| v.is_empty())
+    {
+        return Err(UserError::Usage(
+            "nothing to update: pass --description or --add-/--remove- subject, action or resource"
+                .into(),
+        )
+        .into());
+    }
+    fn apply(list: &mut Vec<String>, add: &[String], remove: &[String]) {
+        list.retain(|x| !remove.contains(x));
+        for a in add {
+            if !list.contains(a) {
+                list.push(a.clone());
+            }
+        }
+    }
+    ctx.store().modify_policy(&scope, &name, &mut |p| {
+        if let Some(d) = &args.description {
+            p.description = d.clone();
+        }
+        apply(&mut p.subjects, &add_s, &rm_s);
+        apply(&mut p.actions, &add_a, &rm_a);
+        apply(&mut p.resources, &add_r, &rm_r);
+        for (kind, list) in [
+            ("subject", &p.subjects),
+            ("action", &p.actions),
+            ("resource", &p.resources),
+        ] {
+            if list.is_empty() {
+                return Err(UserError::Usage(format!(
+                    "policy `{}` would have no {kind} left; delete the policy instead",
+                    p.name
+                ))
+                .into());
+            }
+        }
+        Ok(())
+    })?;
+    writeln!(out, "Updated policy: {name}")?;
+    Ok(Exit::Success)
+}

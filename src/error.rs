@@ -1,0 +1,118 @@
+//! Typed errors that a user can act on, and the exit codes they map to.
+
+use std::path::PathBuf;
+
+/// Process exit codes (README "Exit codes", man page EXIT STATUS).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exit {
+    /// The command did what was asked.
+    Success = 0,
+    /// A negative answer: the token is not valid, `can-i` says no.
+    No = 1,
+    /// The command line is wrong: unknown flag, bad value, invalid name.
+    Usage = 2,
+    /// The command could not be carried out: missing account, unreadable key or store, conflict.
+    Failure = 3,
+}
+
+impl Exit {
+    pub fn code(self) -> u8 {
+        self as u8
+    }
+}
+
+/// Mistakes a user can correct; each message says what to do next.
+#[derive(Debug, thiserror::Error)]
+pub enum UserError {
+    #[error(
+        "invalid name `{name}`: {why} (names are DNS-1123 labels: a-z, 0-9 and `-`, at most 63 characters)"
+    )]
+    InvalidName { name: String, why: &'static str },
+    #[error(
+        "invalid namespace `{namespace}`: {why} (a namespace is DNS-1123 labels joined by `/`, e.g. `eng/platform`)"
+    )]
+    InvalidNamespace {
+        namespace: String,
+        why: &'static str,
+    },
+    #[error("unknown service account `{name}` in namespace `{namespace}` (see `svcacct get`)")]
+    UnknownAccount { namespace: String, name: String },
+    #[error(
+        "service account `{name}` already exists in namespace `{namespace}` (see `svcacct describe {name}`)"
+    )]
+    AccountExists { namespace: String, name: String },
+    #[error("unknown policy `{name}` in {scope} (see `svcacct policy get`)")]
+    UnknownPolicy { scope: String, name: String },
+    #[error("policy `{name}` already exists in {scope}")]
+    PolicyExists { scope: String, name: String },
+    #[error(
+        "service account `{account}` has no key with kid `{kid}` (see `svcacct key list {account}`)"
+    )]
+    UnknownKid { account: String, kid: String },
+    #[error(
+        "{what} was changed by someone else since it was read (expected revision {expected}, found {found}); nothing was written, run the command again"
+    )]
+    Conflict {
+        what: String,
+        expected: u64,
+        found: u64,
+    },
+    #[error("store record {} is unreadable: {why} (fix or remove the file; nothing else was changed)", path.display())]
+    CorruptRecord { path: PathBuf, why: String },
+    #[error("{0}")]
+    Usage(String),
+    #[error("{0}")]
+    Failure(String),
+}
+
+impl UserError {
+    pub fn exit(&self) -> Exit {
+        match self {
+            UserError::InvalidName { .. }
+            | UserError::InvalidNamespace { .. }
+            | UserError::Usage(_) => Exit::Usage,
+            _ => Exit::Failure,
+        }
+    }
+}
+
+/// A token failed verification; the message names the rule. Exit code 1.
+#[derive(Debug, thiserror::Error)]
+#[error("token rejected: {0}")]
+pub struct Rejected(pub String);
+
+/// Picks the exit code for an error that reached `main`.
+pub fn exit_for(err: &anyhow::Error) -> Exit {
+    for cause in err.chain() {
+        if let Some(e) = cause.downcast_ref::<UserError>() {
+            return e.exit();
+        }
+        if cause.downcast_ref::<Rejected>().is_some() {
+            return Exit::No;
+        }
+    }
+    Exit::Failure
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_fixed() {
+        assert_eq!(Exit::Success.code(), 0);
+        assert_eq!(Exit::No.code(), 1);
+        assert_eq!(Exit::Usage.code(), 2);
+        assert_eq!(Exit::Failure.code(), 3);
+    }
+
+    #[test]
+    fn errors_map_to_codes() {
+        let e = anyhow::Error::new(Rejected("expired".into()));
+        assert_eq!(exit_for(&e), Exit::No);
+        let e = anyhow::Error::new(UserError::Usage("x".into())).context("while reading");
+        assert_eq!(exit_for(&e), Exit::Usage);
+        let e = anyhow::anyhow!("disk on fire");
+        assert_eq!(exit_for(&e), Exit::Failure);
+    }
+}

@@ -1,0 +1,115 @@
+//! Files that hold secrets or records: created with their mode at open time, replaced atomically.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Read, Write};
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::path::Path;
+
+use anyhow::{Context as _, Result};
+
+use crate::error::UserError;
+
+/// Largest key or token file we read (a 4096-bit key is about 3 KiB).
+pub const MAX_INPUT: u64 = 1 << 20;
+
+/// Creates `dir` and its missing parents with mode 0700.
+pub fn create_private_dir(dir: &Path) -> Result<()> {
+    fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+        .with_context(|| format!("cannot create folder {}", dir.display()))
+}
+
+/// Writes `bytes` to `path` with `mode` set when the file is created.
+///
+/// Without `force` an existing file is refused. With `force` the bytes go to a new temporary
+/// file that is renamed over the old one, so the old file's mode never carries over.
+pub fn write_new(path: &Path, bytes: &[u8], mode: u32, force: bool) -> Result<()> {
+    if !force && fs::symlink_metadata(path).is_ok() {
+        return Err(UserError::Failure(format!(
+            "{} already exists; pass --force to overwrite it",
+            path.display()
+        ))
+        .into());
+    }
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let target = if force {
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        dir.join(format!(".{}.tmp-{}", name, std::process::id()))
+    } else {
+        path.to_path_buf()
+    };
+    let mut f = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(mode)
+        .open(&target)
+        .with_context(|| format!("cannot create {}", target.display()))?;
+    f.write_all(bytes)
+        .and_then(|()| f.sync_all())
+        .with_context(|| format!("cannot write {}", target.display()))?;
+    if force {
+        fs::rename(&target, path).with_context(|| format!("cannot replace {}", path.display()))?;
+    }
+    Ok(())
+}
+
+/// Reads a small input file (key, token, passphrase), refusing anything over `MAX_INPUT`.
+pub fn read_small(path: &Path) -> Result<Vec<u8>> {
+    let f = File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    read_limited(f, &path.display().to_string())
+}
+
+/// Reads at most `MAX_INPUT` bytes from `r`.
+pub fn read_limited(r: impl Read, what: &str) -> Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    r.take(MAX_INPUT + 1)
+        .read_to_end(&mut buf)
+        .with_context(|| format!("cannot read {what}"))?;
+    if buf.len() as u64 > MAX_INPUT {
+        return Err(UserError::Failure(format!(
+            "{what} is larger than {} KiB; that is not a key or a token",
+            MAX_INPUT / 1024
+        ))
+        .into());
+    }
+    Ok(buf)
+}
+
+/// True when `err` (or its cause) is a broken pipe, which is not an error for a CLI.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|c| {
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    #[test]
+    fn modes_and_force() {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("k");
+        write_new(&p, b"one", 0o600, false).unwrap();
+        assert_eq!(
+            fs::metadata(&p).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+        assert!(write_new(&p, b"two", 0o600, false).is_err());
+        assert_eq!(fs::read(&p).unwrap(), b"one");
+        fs::set_permissions(&p, fs::Permissions::from_mode(0o644)).unwrap();
+        write_new(&p, b"two", 0o600, true).unwrap();
+        assert_eq!(fs::read(&p).unwrap(), b"two");
+        assert_eq!(
+            fs::metadata(&p).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+}

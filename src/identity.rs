@@ -1,0 +1,241 @@
+//! Names, namespaces and account references (DESIGN.md, "Identity").
+
+use std::fmt;
+
+use crate::error::UserError;
+
+/// The namespace used when none is given.
+pub const DEFAULT_NAMESPACE: &str = "default";
+
+/// Longest DNS-1123 label.
+pub const MAX_NAME_LEN: usize = 63;
+
+/// Checks one DNS-1123 label: `[a-z0-9]([-a-z0-9]*[a-z0-9])?`, at most 63 characters.
+fn label_problem(s: &str) -> Option<&'static str> {
+    if s.is_empty() {
+        return Some("it is empty");
+    }
+    if s.len() > MAX_NAME_LEN {
+        return Some("it is longer than 63 characters");
+    }
+    if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        return Some("it has upper-case letters");
+    }
+    if s == "." || s == ".." || s.contains('/') {
+        return Some("it contains `/` or is `.`/`..`");
+    }
+    if !s
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
+        return Some("only a-z, 0-9 and `-` are allowed");
+    }
+    if s.starts_with('-') || s.ends_with('-') {
+        return Some("it must start and end with a letter or digit");
+    }
+    None
+}
+
+/// A validated DNS-1123 label used as an account or policy name.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Name(String);
+
+impl Name {
+    pub fn parse(s: &str) -> Result<Name, UserError> {
+        match label_problem(s) {
+            None => Ok(Name(s.to_owned())),
+            Some(why) => Err(UserError::InvalidName {
+                name: crate::output::sanitize(s),
+                why,
+            }),
+        }
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Name {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A validated, possibly hierarchical namespace: labels joined by `/`, e.g. `eng/platform`.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Namespace(String);
+
+impl Namespace {
+    pub fn parse(s: &str) -> Result<Namespace, UserError> {
+        for seg in s.split('/') {
+            if let Some(why) = label_problem(seg) {
+                return Err(UserError::InvalidNamespace {
+                    namespace: crate::output::sanitize(s),
+                    why,
+                });
+            }
+        }
+        Ok(Namespace(s.to_owned()))
+    }
+    pub fn default_ns() -> Namespace {
+        Namespace(DEFAULT_NAMESPACE.to_owned())
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+    /// True when `self` is `other` or one of its descendants (`eng/platform` is within `eng`).
+    pub fn is_within(&self, other: &Namespace) -> bool {
+        self.0 == other.0
+            || (self.0.len() > other.0.len()
+                && self.0.starts_with(&other.0)
+                && self.0.as_bytes()[other.0.len()] == b'/')
+    }
+    /// A single path component for this namespace: `/` becomes `.`, which no label may contain.
+    pub fn dir_name(&self) -> String {
+        self.0.replace('/', ".")
+    }
+    pub fn from_dir_name(s: &str) -> Result<Namespace, UserError> {
+        Namespace::parse(&s.replace('.', "/"))
+    }
+}
+
+impl fmt::Display for Namespace {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// An account reference: `name` in `default`, `ns/name` elsewhere.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Reference {
+    pub namespace: Namespace,
+    pub name: Name,
+}
+
+impl Reference {
+    pub fn new(namespace: Namespace, name: Name) -> Self {
+        Reference { namespace, name }
+    }
+
+    /// Parses `name` or `ns/…/name`; a bare name lives in `default_ns`.
+    pub fn parse(s: &str, default_ns: &Namespace) -> Result<Reference, UserError> {
+        match s.rsplit_once('/') {
+            None => Ok(Reference::new(default_ns.clone(), Name::parse(s)?)),
+            Some((ns, name)) => {
+                if name.is_empty() || name == ".." || name == "." || ns.is_empty() {
+                    return Err(UserError::InvalidName {
+                        name: crate::output::sanitize(s),
+                        why: "it contains `/` or is `.`/`..`",
+                    });
+                }
+                Ok(Reference::new(Namespace::parse(ns)?, Name::parse(name)?))
+            }
+        }
+    }
+
+    /// Parses a token's `iss`: a reference whose bare form means the `default` namespace.
+    pub fn parse_canonical(s: &str) -> Result<Reference, UserError> {
+        Reference::parse(s, &Namespace::default_ns())
+    }
+
+    /// `system:serviceaccount:<ns>:<name>`
+    pub fn username(&self) -> String {
+        format!("system:serviceaccount:{}:{}", self.namespace, self.name)
+    }
+
+    /// The groups every account belongs to, before its own.
+    pub fn system_groups(&self) -> [String; 2] {
+        [
+            "system:serviceaccounts".to_owned(),
+            format!("system:serviceaccounts:{}", self.namespace),
+        ]
+    }
+}
+
+impl fmt::Display for Reference {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.namespace.as_str() == DEFAULT_NAMESPACE {
+            write!(f, "{}", self.name)
+        } else {
+            write!(f, "{}/{}", self.namespace, self.name)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels() {
+        for ok in ["a", "ci-bot", "x1", &"a".repeat(63)] {
+            assert!(Name::parse(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "",
+            "A",
+            "Ci",
+            "a/b",
+            "..",
+            ".",
+            "-a",
+            "a-",
+            "a_b",
+            "a.b",
+            &"a".repeat(64),
+            "ä",
+        ] {
+            assert!(Name::parse(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn references() {
+        let d = Namespace::default_ns();
+        let r = Reference::parse("ci-bot", &d).unwrap();
+        assert_eq!(r.to_string(), "ci-bot");
+        assert_eq!(r.username(), "system:serviceaccount:default:ci-bot");
+        let r = Reference::parse("eng/platform/ci", &d).unwrap();
+        assert_eq!(r.namespace.as_str(), "eng/platform");
+        assert_eq!(r.to_string(), "eng/platform/ci");
+        let r = Reference::parse("ci", &Namespace::parse("eng").unwrap()).unwrap();
+        assert_eq!(r.to_string(), "eng/ci");
+        assert_eq!(
+            Reference::parse("default/ci", &d).unwrap().to_string(),
+            "ci"
+        );
+        for bad in ["../x", "a/..", "/x", "x/", "a//b", "A/b"] {
+            assert!(Reference::parse(bad, &d).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn namespace_nesting() {
+        let eng = Namespace::parse("eng").unwrap();
+        let plat = Namespace::parse("eng/platform").unwrap();
+        let engx = Namespace::parse("engx").unwrap();
+        assert!(plat.is_within(&eng));
+        assert!(eng.is_within(&eng));
+        assert!(!engx.is_within(&eng));
+        assert!(!eng.is_within(&plat));
+        assert_eq!(Namespace::from_dir_name(&plat.dir_name()).unwrap(), plat);
+    }
+}
+
+macro_rules! serde_as_str {
+    ($t:ty) => {
+        impl serde::Serialize for $t {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+        impl<'de> serde::Deserialize<'de> for $t {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = String::deserialize(d)?;
+                <$t>::parse(&s).map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+serde_as_str!(Name);
+serde_as_str!(Namespace);

@@ -1,0 +1,151 @@
+//! The local keystore: private keys of the accounts this machine signs for.
+//!
+//! Layout: `<root>/<namespace dir>/<name>/<kid>.pem` (PKCS#8 PEM, 0600, folders 0700) and a
+//! `current` file naming the kid that `svcacct token NAME` signs with.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, Result};
+
+use crate::error::UserError;
+use crate::identity::{Name, Reference};
+use crate::keys::PrivateKey;
+
+pub struct Keystore {
+    root: PathBuf,
+}
+
+impl Keystore {
+    pub fn new(root: PathBuf) -> Keystore {
+        Keystore { root }
+    }
+
+    fn account_dir(&self, r: &Reference) -> PathBuf {
+        self.root.join(r.namespace.dir_name()).join(r.name.as_str())
+    }
+
+    /// Stores `key` for `r` and makes it the key `token` signs with. Returns its path.
+    pub fn save(&self, r: &Reference, key: &PrivateKey) -> Result<PathBuf> {
+        let dir = self.account_dir(r);
+        crate::fsutil::create_private_dir(&dir)?;
+        let kid = key.kid();
+        let path = dir.join(format!("{kid}.pem"));
+        crate::fsutil::write_new(&path, key.to_pkcs8_pem().as_bytes(), 0o600, true)?;
+        crate::fsutil::write_new(
+            &dir.join("current"),
+            format!("{kid}\n").as_bytes(),
+            0o600,
+            true,
+        )?;
+        Ok(path)
+    }
+
+    /// The path of the key to sign with: `kid`, or the current one.
+    pub fn key_path(&self, r: &Reference, kid: Option<&str>) -> Result<PathBuf> {
+        let dir = self.account_dir(r);
+        let kid = match kid {
+            Some(k) => k.to_owned(),
+            None => match fs::read_to_string(dir.join("current")) {
+                Ok(s) => s.trim().to_owned(),
+                Err(_) => {
+                    return Err(UserError::Failure(format!(
+                        "no private key for `{r}` in the keystore {}: pass --jwt-private-key FILE \
+                         (or set SVCACCT_JWT_PRIVATE_KEY)",
+                        self.root.display()
+                    ))
+                    .into());
+                }
+            },
+        };
+        if !is_kid(&kid) {
+            return Err(UserError::Usage(format!(
+                "invalid kid `{}`",
+                crate::output::sanitize(&kid)
+            ))
+            .into());
+        }
+        let path = dir.join(format!("{kid}.pem"));
+        if !path.exists() {
+            return Err(UserError::Failure(format!(
+                "the keystore {} has no key `{kid}` for `{r}`",
+                self.root.display()
+            ))
+            .into());
+        }
+        Ok(path)
+    }
+
+    /// Forgets the key `kid` of `r`, if this keystore has it. Returns whether it did.
+    pub fn remove_key(&self, r: &Reference, kid: &str) -> Result<bool> {
+        if !is_kid(kid) {
+            return Ok(false);
+        }
+        let dir = self.account_dir(r);
+        let path = dir.join(format!("{kid}.pem"));
+        match fs::remove_file(&path) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
+            Err(e) => return Err(e).with_context(|| format!("cannot remove {}", path.display())),
+        }
+        let current = dir.join("current");
+        if fs::read_to_string(&current).is_ok_and(|s| s.trim() == kid) {
+            // Fall back to another key of the account, if there is one.
+            match newest_key(&dir)? {
+                Some(other) => crate::fsutil::write_new(
+                    &current,
+                    format!("{other}\n").as_bytes(),
+                    0o600,
+                    true,
+                )?,
+                None => fs::remove_file(&current)
+                    .with_context(|| format!("cannot remove {}", current.display()))?,
+            }
+        }
+        Ok(true)
+    }
+
+    /// Forgets every key of `r`.
+    pub fn remove_account(&self, r: &Reference) -> Result<()> {
+        let dir = self.account_dir(r);
+        match fs::remove_dir_all(&dir) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                Err(e).with_context(|| format!("cannot remove {}", dir.display()))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Moves the keys of `from` to the new name.
+    pub fn rename_account(&self, from: &Reference, to: &Name) -> Result<()> {
+        let src = self.account_dir(from);
+        if !src.exists() {
+            return Ok(());
+        }
+        let dst = self.account_dir(&Reference::new(from.namespace.clone(), to.clone()));
+        fs::rename(&src, &dst)
+            .with_context(|| format!("cannot move {} to {}", src.display(), dst.display()))
+    }
+}
+
+fn is_kid(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 128
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+fn newest_key(dir: &Path) -> Result<Option<String>> {
+    let mut best: Option<(std::time::SystemTime, String)> = None;
+    for entry in fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if let Some(kid) = name.strip_suffix(".pem") {
+            let t = entry.metadata()?.modified()?;
+            if best.as_ref().is_none_or(|(bt, _)| t > *bt) {
+                best = Some((t, kid.to_owned()));
+            }
+        }
+    }
+    Ok(best.map(|(_, k)| k))
+}

@@ -1,0 +1,20 @@
+//! svcacct: service accounts for machines — RSA keys, policies and short-lived JWTs.
+//!
+//! The binary (`src/main.rs`) only parses the command line, resolves a [`context::Context`],
+//! dispatches to [`commands`] and turns the result into an exit code.
+
+pub mod cli;
+pub mod commands;
+pub mod context;
+pub mod docs;
+pub mod error;
+pub mod fsutil;
+pub mod identity;
+pub mod keys;
+pub mod keystore;
+pub mod model;
+pub mod output;
+pub mod policy;
+pub mod store;
+pub mod time;
+pub mod token;

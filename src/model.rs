@@ -1,0 +1,140 @@
+//! The records a store keeps: service accounts with their public keys, and policies.
+//!
+//! Field names here are the on-disk TOML format of the file store and the `-o json` format
+//! (README "JSON output"); change them only with a migration.
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use crate::identity::{Name, Namespace, Reference};
+
+/// One registered public key of an account.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KeyRecord {
+    /// RFC 7638 JWK thumbprint (SHA-256, base64url).
+    pub kid: String,
+    /// `SHA256:<base64 of SHA-256 of the SPKI DER>`.
+    pub fingerprint: String,
+    pub bits: u32,
+    pub created: Timestamp,
+    /// SPKI PEM (`-----BEGIN PUBLIC KEY-----`).
+    pub public_key: String,
+}
+
+/// A service account.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Account {
+    pub name: Name,
+    pub namespace: Namespace,
+    /// Random id fixed at creation; a re-created account of the same name gets a new one.
+    pub uid: String,
+    /// Bumped by every write; an update that read an older revision is refused.
+    pub revision: u64,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub groups: Vec<String>,
+    #[serde(default)]
+    pub disabled: bool,
+    pub created: Timestamp,
+    pub updated: Timestamp,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires: Option<Timestamp>,
+    #[serde(default)]
+    pub keys: Vec<KeyRecord>,
+}
+
+/// What `get` shows in STATUS.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    Active,
+    Disabled,
+    Expired,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Active => "active",
+            Status::Disabled => "disabled",
+            Status::Expired => "expired",
+        }
+    }
+}
+
+impl Account {
+    pub fn reference(&self) -> Reference {
+        Reference::new(self.namespace.clone(), self.name.clone())
+    }
+
+    pub fn status(&self, now: Timestamp) -> Status {
+        if self.disabled {
+            Status::Disabled
+        } else if self.expires.is_some_and(|e| e <= now) {
+            Status::Expired
+        } else {
+            Status::Active
+        }
+    }
+
+    /// Groups including the two every account belongs to.
+    pub fn all_groups(&self) -> Vec<String> {
+        let mut g: Vec<String> = self.reference().system_groups().into();
+        g.extend(self.groups.iter().cloned());
+        g
+    }
+}
+
+/// Where a policy applies: everywhere, or in one namespace and its children.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PolicyScope {
+    Global,
+    Namespace(Namespace),
+}
+
+impl std::fmt::Display for PolicyScope {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PolicyScope::Global => f.write_str("the global scope"),
+            PolicyScope::Namespace(ns) => write!(f, "namespace `{ns}`"),
+        }
+    }
+}
+
+/// A grant: these subjects may do these actions on these resources.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Policy {
+    pub name: Name,
+    /// Absent for a global policy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub namespace: Option<Namespace>,
+    pub uid: String,
+    pub revision: u64,
+    #[serde(default)]
+    pub description: String,
+    /// Account references (`name`, `ns/name`, patterns with `*`) or `group:NAME`.
+    pub subjects: Vec<String>,
+    pub actions: Vec<String>,
+    pub resources: Vec<String>,
+    pub created: Timestamp,
+    pub updated: Timestamp,
+}
+
+impl Policy {
+    pub fn scope(&self) -> PolicyScope {
+        match &self.namespace {
+            None => PolicyScope::Global,
+            Some(ns) => PolicyScope::Namespace(ns.clone()),
+        }
+    }
+}
+
+/// A random id: 128 bits as lower-case hex.
+pub fn new_uid() -> String {
+    let mut b = [0u8; 16];
+    aws_lc_rs::rand::fill(&mut b).expect("system random source");
+    b.iter().map(|x| format!("{x:02x}")).collect()
+}

@@ -1,0 +1,785 @@
+//! The file store: one TOML file per record under a root folder, the embedded default
+//! (DESIGN.md, "Local keystore and registry").
+//!
+//! ```text
+//! <root>/.lock                                  locked exclusively by every write
+//! <root>/accounts/<namespace>/<name>.toml       `eng/platform` is the folder `eng.platform`
+//! <root>/policies/_global/<name>.toml           global policies (`_` is in no label)
+//! <root>/policies/<namespace>/<name>.toml
+//! ```
+//!
+//! A write locks `.lock`, re-reads the record it changes and checks it (existence, revision),
+//! writes `.tmp-…` (mode 0600) in the record's folder, fsyncs it, renames it over the record
+//! and fsyncs the folder, so a crash leaves the old record or the new one. Reads take no lock:
+//! the rename is atomic, so a reader sees one whole record. A lookup reads exactly one file,
+//! whatever the size of the registry.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::{Listing, Scope, Store, unknown_account, unknown_policy};
+use crate::error::UserError;
+use crate::identity::{Name, Namespace, Reference};
+use crate::model::{Account, Policy, PolicyScope, new_uid};
+use crate::output::sanitize;
+
+const LOCK_FILE: &str = ".lock";
+const TMP_PREFIX: &str = ".tmp-";
+const ACCOUNTS_DIR: &str = "accounts";
+const POLICIES_DIR: &str = "policies";
+const GLOBAL_DIR: &str = "_global";
+const RECORD_EXT: &str = ".toml";
+
+/// A registry kept as one TOML file per record under `root`.
+#[derive(Clone, Debug)]
+pub struct FileStore {
+    root: PathBuf,
+}
+
+impl FileStore {
+    /// Opens the store at `root` without touching the disk: a missing root reads as an empty
+    /// registry, and is created (mode 0700) by the first write.
+    pub fn open(root: PathBuf) -> FileStore {
+        FileStore { root }
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    fn account_dir(&self, ns: &Namespace) -> PathBuf {
+        self.root.join(ACCOUNTS_DIR).join(ns.dir_name())
+    }
+
+    fn account_path(&self, r: &Reference) -> PathBuf {
+        self.account_dir(&r.namespace)
+            .join(record_file_name(&r.name))
+    }
+
+    fn policy_dir(&self, scope: &PolicyScope) -> PathBuf {
+        let dir = match scope {
+            PolicyScope::Global => GLOBAL_DIR.to_owned(),
+            PolicyScope::Namespace(ns) => ns.dir_name(),
+        };
+        self.root.join(POLICIES_DIR).join(dir)
+    }
+
+    fn policy_path(&self, scope: &PolicyScope, name: &Name) -> PathBuf {
+        self.policy_dir(scope).join(record_file_name(name))
+    }
+
+    /// The account stored for `r`, `None` when there is none; an unreadable file, or one that
+    /// holds another account than its path says, is a `CorruptRecord`.
+    fn load_account(&self, r: &Reference) -> Result<Option<Account>, UserError> {
+        let path = self.account_path(r);
+        let Some(account) = load::<Account>(&path)? else {
+            return Ok(None);
+        };
+        if account.reference() != *r {
+            return Err(corrupt(
+                &path,
+                format!(
+                    "it holds service account `{}`, not `{r}` as its path says",
+                    account.reference()
+                ),
+            ));
+        }
+        Ok(Some(account))
+    }
+
+    /// As `load_account`, for policies.
+    fn load_policy(&self, scope: &PolicyScope, name: &Name) -> Result<Option<Policy>, UserError> {
+        let path = self.policy_path(scope, name);
+        let Some(policy) = load::<Policy>(&path)? else {
+            return Ok(None);
+        };
+        if policy.scope() != *scope || policy.name != *name {
+            return Err(corrupt(
+                &path,
+                format!(
+                    "it holds policy `{}` in {}, not `{name}` in {scope} as its path says",
+                    policy.name,
+                    policy.scope()
+                ),
+            ));
+        }
+        Ok(Some(policy))
+    }
+
+    /// Runs `write` holding the store's exclusive lock (released when the lock file closes).
+    fn locked<T>(&self, write: impl FnOnce() -> Result<T>) -> Result<T> {
+        ensure_dir(&self.root)?;
+        let path = self.root.join(LOCK_FILE);
+        let lock = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .mode(0o600)
+            .open(&path)
+            .with_context(|| format!("cannot open the store lock {}", path.display()))?;
+        lock.lock()
+            .with_context(|| format!("cannot lock the store {}", path.display()))?;
+        let result = write();
+        drop(lock);
+        result
+    }
+}
+
+impl Store for FileStore {
+    fn get_account(&self, r: &Reference) -> Result<Account> {
+        Ok(self.load_account(r)?.ok_or_else(|| unknown_account(r))?)
+    }
+
+    fn list_accounts(&self, scope: &Scope) -> Result<Listing<Account>> {
+        let mut errors = Vec::new();
+        let dirs = match scope {
+            Scope::Namespace(ns) => vec![(ns.clone(), self.account_dir(ns))],
+            Scope::All => subdirs(
+                &self.root.join(ACCOUNTS_DIR),
+                |s| Namespace::from_dir_name(s).ok(),
+                &mut errors,
+            )?,
+        };
+        let mut items = Vec::new();
+        for (ns, dir) in dirs {
+            for name in record_names(&dir, &mut errors)? {
+                match self.load_account(&Reference::new(ns.clone(), name)) {
+                    Ok(Some(account)) => items.push(account),
+                    Ok(None) => {} // deleted since the folder was read
+                    Err(e) => errors.push(e),
+                }
+            }
+        }
+        items.sort_by(|a, b| (&a.namespace, &a.name).cmp(&(&b.namespace, &b.name)));
+        Ok(Listing { items, errors })
+    }
+
+    fn create_account(&self, mut account: Account) -> Result<Account> {
+        let r = account.reference();
+        self.locked(|| {
+            if self.load_account(&r)?.is_some() {
+                return Err(account_exists(&r).into());
+            }
+            account.revision = 1;
+            write_record(&self.account_path(&r), &account)?;
+            Ok(account)
+        })
+    }
+
+    fn update_account(&self, mut account: Account) -> Result<Account> {
+        let r = account.reference();
+        self.locked(|| {
+            let stored = self.load_account(&r)?.ok_or_else(|| unknown_account(&r))?;
+            if stored.revision != account.revision {
+                return Err(account_conflict(&r, account.revision, stored.revision).into());
+            }
+            account.revision = stored.revision + 1;
+            write_record(&self.account_path(&r), &account)?;
+            Ok(account)
+        })
+    }
+
+    fn delete_account(&self, r: &Reference) -> Result<()> {
+        // A corrupt record can be deleted: that is the way out the error message offers.
+        self.locked(|| {
+            if remove_record(&self.account_path(r))? {
+                Ok(())
+            } else {
+                Err(unknown_account(r).into())
+            }
+        })
+    }
+
+    fn rename_account(&self, from: &Reference, to: &Name) -> Result<Account> {
+        let target = Reference::new(from.namespace.clone(), to.clone());
+        self.locked(|| {
+            let mut account = self
+                .load_account(from)?
+                .ok_or_else(|| unknown_account(from))?;
+            if self.load_account(&target)?.is_some() {
+                return Err(account_exists(&target).into());
+            }
+            account.name = to.clone();
+            account.revision += 1;
+            account.updated = jiff::Timestamp::now();
+            // Two files change; a crash between these two steps leaves both names.
+            write_record(&self.account_path(&target), &account)?;
+            remove_record(&self.account_path(from))?;
+            Ok(account)
+        })
+    }
+
+    fn get_policy(&self, scope: &PolicyScope, name: &Name) -> Result<Policy> {
+        Ok(self
+            .load_policy(scope, name)?
+            .ok_or_else(|| unknown_policy(scope, name))?)
+    }
+
+    fn list_policies(&self, scope: &Scope) -> Result<Listing<Policy>> {
+        let mut errors = Vec::new();
+        let dirs = match scope {
+            Scope::Namespace(ns) => {
+                let scope = PolicyScope::Namespace(ns.clone());
+                vec![(scope.clone(), self.policy_dir(&scope))]
+            }
+            Scope::All => subdirs(
+                &self.root.join(POLICIES_DIR),
+                |s| match s {
+                    GLOBAL_DIR => Some(PolicyScope::Global),
+                    _ => Namespace::from_dir_name(s).ok().map(PolicyScope::Namespace),
+                },
+                &mut errors,
+            )?,
+        };
+        let mut items = Vec::new();
+        for (scope, dir) in dirs {
+            for name in record_names(&dir, &mut errors)? {
+                match self.load_policy(&scope, &name) {
+                    Ok(Some(policy)) => items.push(policy),
+                    Ok(None) => {}
+                    Err(e) => errors.push(e),
+                }
+            }
+        }
+        items.sort_by(|a, b| (a.scope(), &a.name).cmp(&(b.scope(), &b.name)));
+        Ok(Listing { items, errors })
+    }
+
+    fn create_policy(&self, mut policy: Policy) -> Result<Policy> {
+        let scope = policy.scope();
+        let name = policy.name.clone();
+        self.locked(|| {
+            if self.load_policy(&scope, &name)?.is_some() {
+                return Err(policy_exists(&scope, &name).into());
+            }
+            policy.revision = 1;
+            write_record(&self.policy_path(&scope, &name), &policy)?;
+            Ok(policy)
+        })
+    }
+
+    fn update_policy(&self, mut policy: Policy) -> Result<Policy> {
+        let scope = policy.scope();
+        let name = policy.name.clone();
+        self.locked(|| {
+            let stored = self
+                .load_policy(&scope, &name)?
+                .ok_or_else(|| unknown_policy(&scope, &name))?;
+            if stored.revision != policy.revision {
+                return Err(policy_conflict(&name, policy.revision, stored.revision).into());
+            }
+            policy.revision = stored.revision + 1;
+            write_record(&self.policy_path(&scope, &name), &policy)?;
+            Ok(policy)
+        })
+    }
+
+    fn delete_policy(&self, scope: &PolicyScope, name: &Name) -> Result<()> {
+        self.locked(|| {
+            if remove_record(&self.policy_path(scope, name))? {
+                Ok(())
+            } else {
+                Err(unknown_policy(scope, name).into())
+            }
+        })
+    }
+}
+
+// The errors both stores give for the same situations.
+
+pub(crate) fn account_exists(r: &Reference) -> UserError {
+    UserError::AccountExists {
+        namespace: r.namespace.to_string(),
+        name: r.name.to_string(),
+    }
+}
+
+pub(crate) fn policy_exists(scope: &PolicyScope, name: &Name) -> UserError {
+    UserError::PolicyExists {
+        scope: scope.to_string(),
+        name: name.to_string(),
+    }
+}
+
+pub(crate) fn account_conflict(r: &Reference, expected: u64, found: u64) -> UserError {
+    UserError::Conflict {
+        what: format!("service account `{r}`"),
+        expected,
+        found,
+    }
+}
+
+pub(crate) fn policy_conflict(name: &Name, expected: u64, found: u64) -> UserError {
+    UserError::Conflict {
+        what: format!("policy `{name}`"),
+        expected,
+        found,
+    }
+}
+
+fn corrupt(path: &Path, why: String) -> UserError {
+    UserError::CorruptRecord {
+        path: path.to_owned(),
+        why: sanitize(&one_line(&why)),
+    }
+}
+
+/// Joins the non-empty lines of a message with `; `.
+fn one_line(s: &str) -> String {
+    s.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn record_file_name(name: &Name) -> String {
+    format!("{name}{RECORD_EXT}")
+}
+
+/// Reads and parses one record file; `Ok(None)` when it does not exist. Any other failure
+/// (unreadable, not UTF-8, not TOML, not the record's shape) is a `CorruptRecord`.
+fn load<T: DeserializeOwned>(path: &Path) -> Result<Option<T>, UserError> {
+    let bytes = match fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(corrupt(path, e.to_string())),
+    };
+    let text = std::str::from_utf8(&bytes)
+        .map_err(|e| corrupt(path, format!("it is not UTF-8 text ({e})")))?;
+    toml::from_str(text)
+        .map(Some)
+        .map_err(|e| corrupt(path, toml_problem(text, &e)))
+}
+
+/// `line L, column C: message` — the TOML error without its multi-line source excerpt.
+fn toml_problem(text: &str, e: &toml::de::Error) -> String {
+    let message = one_line(e.message());
+    let Some(span) = e.span() else {
+        return message;
+    };
+    let before = &text.as_bytes()[..span.start.min(text.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    format!("line {line}, column {column}: {message}")
+}
+
+/// The folders in `dir` whose names `parse` accepts, sorted by name; a folder it refuses is
+/// reported in `errors`, other entries are ignored. A missing `dir` has no folders.
+fn subdirs<S>(
+    dir: &Path,
+    parse: impl Fn(&str) -> Option<S>,
+    errors: &mut Vec<UserError>,
+) -> Result<Vec<(S, PathBuf)>> {
+    let mut out = Vec::new();
+    for (file_name, path) in sorted_entries(dir)? {
+        if !path.is_dir() {
+            continue;
+        }
+        match file_name.to_str().and_then(&parse) {
+            Some(s) => out.push((s, path)),
+            None => errors.push(corrupt(
+                &path,
+                "the folder name is not a namespace".to_owned(),
+            )),
+        }
+    }
+    Ok(out)
+}
+
+/// The record names in `dir`, from its `<name>.toml` files, sorted; `.tmp-*` and files without
+/// the extension are skipped, and a `.toml` file whose stem is not a name is reported in
+/// `errors`. A missing `dir` has no records.
+fn record_names(dir: &Path, errors: &mut Vec<UserError>) -> Result<Vec<Name>> {
+    let mut out = Vec::new();
+    for (file_name, path) in sorted_entries(dir)? {
+        let lossy = file_name.to_string_lossy();
+        if lossy.starts_with(TMP_PREFIX) || !lossy.ends_with(RECORD_EXT) {
+            continue;
+        }
+        let name = file_name
+            .to_str()
+            .and_then(|s| s.strip_suffix(RECORD_EXT))
+            .and_then(|stem| Name::parse(stem).ok());
+        match name {
+            Some(name) => out.push(name),
+            None => errors.push(corrupt(
+                &path,
+                "the file name is not `<name>.toml` with a valid name".to_owned(),
+            )),
+        }
+    }
+    Ok(out)
+}
+
+fn sorted_entries(dir: &Path) -> Result<Vec<(std::ffi::OsString, PathBuf)>> {
+    let context = || format!("cannot read the store folder {}", dir.display());
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(e).with_context(context),
+    };
+    let mut out = Vec::new();
+    for entry in entries {
+        let entry = entry.with_context(context)?;
+        out.push((entry.file_name(), entry.path()));
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Creates `dir` and its missing parents with mode 0700, fsyncing each new folder's parent.
+fn ensure_dir(dir: &Path) -> Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let parent = dir.parent().filter(|p| !p.as_os_str().is_empty());
+    if let Some(parent) = parent {
+        ensure_dir(parent)?;
+    }
+    match fs::DirBuilder::new().mode(0o700).create(dir) {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+        Err(e) => {
+            return Err(e).with_context(|| format!("cannot create the folder {}", dir.display()));
+        }
+    }
+    match parent {
+        Some(parent) => sync_dir(parent),
+        None => Ok(()),
+    }
+}
+
+fn sync_dir(dir: &Path) -> Result<()> {
+    File::open(dir)
+        .and_then(|d| d.sync_all())
+        .with_context(|| format!("cannot sync the folder {}", dir.display()))
+}
+
+/// Replaces the file at `path` with `record`, atomically and durably: a temporary file in the
+/// same folder, fsynced, renamed over `path`, then the folder fsynced. Call with the lock held.
+fn write_record<T: Serialize>(path: &Path, record: &T) -> Result<()> {
+    let dir = path.parent().context("a store record has a folder")?;
+    let text = toml::to_string(record)
+        .with_context(|| format!("cannot encode the store record {}", path.display()))?;
+    ensure_dir(dir)?;
+    let tmp = dir.join(format!("{TMP_PREFIX}{}", new_uid()));
+    let written = (|| -> io::Result<()> {
+        let mut file = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(&tmp)?;
+        file.write_all(text.as_bytes())?;
+        file.sync_all()?;
+        drop(file);
+        fs::rename(&tmp, path)
+    })();
+    if let Err(e) = written {
+        let _ = fs::remove_file(&tmp);
+        return Err(e).with_context(|| format!("cannot write the store record {}", path.display()));
+    }
+    sync_dir(dir)
+}
+
+/// Removes the file at `path` and fsyncs its folder; `false` when there was none. Call with
+/// the lock held.
+fn remove_record(path: &Path) -> Result<bool> {
+    match fs::remove_file(path) {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(false),
+        Err(e) => {
+            return Err(e)
+                .with_context(|| format!("cannot remove the store record {}", path.display()));
+        }
+    }
+    sync_dir(path.parent().context("a store record has a folder")?)?;
+    Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::os::unix::fs::PermissionsExt;
+
+    use super::*;
+    use crate::store::memory::tests::{
+        account, conformance, name, ns, policy, reference, user_error,
+    };
+
+    fn store() -> (tempfile::TempDir, FileStore) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = FileStore::open(dir.path().join("store"));
+        (dir, store)
+    }
+
+    /// Every path under `dir`, relative, sorted.
+    fn tree(dir: &Path) -> Vec<String> {
+        fn walk(base: &Path, dir: &Path, out: &mut Vec<String>) {
+            for entry in fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                out.push(path.strip_prefix(base).unwrap().display().to_string());
+                if path.is_dir() {
+                    walk(base, &path, out);
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(dir, dir, &mut out);
+        out.sort();
+        out
+    }
+
+    fn mode(path: &Path) -> u32 {
+        fs::metadata(path).unwrap().permissions().mode() & 0o777
+    }
+
+    #[test]
+    fn file_store_conforms() {
+        let (_dir, store) = store();
+        conformance(&store);
+    }
+
+    #[test]
+    fn a_missing_root_reads_as_empty_and_is_not_created() {
+        let (_dir, store) = store();
+        let e = store.get_account(&reference("ci-bot")).unwrap_err();
+        assert!(matches!(user_error(&e), UserError::UnknownAccount { .. }));
+        let e = store
+            .get_policy(&PolicyScope::Global, &name("p"))
+            .unwrap_err();
+        assert!(matches!(user_error(&e), UserError::UnknownPolicy { .. }));
+        for scope in [Scope::All, Scope::Namespace(ns("eng"))] {
+            let l = store.list_accounts(&scope).unwrap();
+            assert!(l.items.is_empty() && l.errors.is_empty());
+            let l = store.list_policies(&scope).unwrap();
+            assert!(l.items.is_empty() && l.errors.is_empty());
+        }
+        assert!(!store.root().exists());
+        // a write creates the root for its lock, and nothing else
+        let e = store.delete_account(&reference("ci-bot")).unwrap_err();
+        assert!(matches!(user_error(&e), UserError::UnknownAccount { .. }));
+        assert_eq!(tree(store.root()), [".lock"]);
+    }
+
+    #[test]
+    fn layout_modes_and_no_leftovers() {
+        let (_dir, store) = store();
+        store.create_account(account("ci-bot")).unwrap();
+        store
+            .create_account(account("eng/platform/deployer"))
+            .unwrap();
+        store.create_policy(policy(None, "admin")).unwrap();
+        store
+            .create_policy(policy(Some("eng/platform"), "read"))
+            .unwrap();
+        let a = store.get_account(&reference("ci-bot")).unwrap();
+        store.update_account(a).unwrap();
+        store
+            .rename_account(&reference("eng/platform/deployer"), &name("shipper"))
+            .unwrap();
+        store.create_account(account("gone")).unwrap();
+        store.delete_account(&reference("gone")).unwrap();
+        let root = store.root();
+        assert_eq!(
+            tree(root),
+            [
+                ".lock",
+                "accounts",
+                "accounts/default",
+                "accounts/default/ci-bot.toml",
+                "accounts/eng.platform",
+                "accounts/eng.platform/shipper.toml",
+                "policies",
+                "policies/_global",
+                "policies/_global/admin.toml",
+                "policies/eng.platform",
+                "policies/eng.platform/read.toml",
+            ]
+        );
+        assert_eq!(mode(root), 0o700);
+        for path in tree(root) {
+            let path = root.join(path);
+            let want = if path.is_dir() { 0o700 } else { 0o600 };
+            assert_eq!(mode(&path), want, "{}", path.display());
+        }
+        // the on-disk format is the model's TOML
+        let text = fs::read_to_string(root.join("accounts/default/ci-bot.toml")).unwrap();
+        assert!(text.contains("name = \"ci-bot\""), "{text}");
+        assert!(text.contains("revision = 2"), "{text}");
+        assert!(text.contains("publicKey = "), "{text}");
+    }
+
+    #[test]
+    fn a_corrupt_record_is_reported_and_left_alone() {
+        let (_dir, store) = store();
+        store.create_account(account("alpha")).unwrap();
+        store.create_account(account("omega")).unwrap();
+        let dir = store.root().join("accounts/default");
+        let bad = dir.join("bad.toml");
+        let garbage = b"not = [toml\n\x1b[31mred";
+        fs::write(&bad, garbage).unwrap();
+        // skipped: leftovers of a crashed write, and files that are not records
+        fs::write(dir.join(".tmp-0123"), "half a rec").unwrap();
+        fs::write(dir.join("notes.txt"), "hello").unwrap();
+
+        let listing = store.list_accounts(&Scope::All).unwrap();
+        let names: Vec<_> = listing.items.iter().map(|a| a.name.to_string()).collect();
+        assert_eq!(names, ["alpha", "omega"]);
+        assert_eq!(listing.errors.len(), 1, "{:?}", listing.errors);
+        match &listing.errors[0] {
+            UserError::CorruptRecord { path, why } => {
+                assert_eq!(path, &bad);
+                assert!(why.starts_with("line 2, column 1: "), "{why}");
+                assert!(!why.contains('\n') && !why.contains('\x1b'), "{why:?}");
+            }
+            other => panic!("{other:?}"),
+        }
+        let scoped = store
+            .list_accounts(&Scope::Namespace(ns("default")))
+            .unwrap();
+        assert_eq!((scoped.items.len(), scoped.errors.len()), (2, 1));
+
+        let e = store.get_account(&reference("bad")).unwrap_err();
+        assert!(matches!(user_error(&e), UserError::CorruptRecord { .. }));
+        assert!(e.to_string().starts_with(&format!(
+            "store record {} is unreadable: line 2, column 1: ",
+            bad.display()
+        )));
+        // writes refuse to replace it
+        assert!(store.create_account(account("bad")).is_err());
+        assert!(store.update_account(account("bad")).is_err());
+        assert!(
+            store
+                .rename_account(&reference("alpha"), &name("bad"))
+                .is_err()
+        );
+        assert_eq!(fs::read(&bad).unwrap(), garbage);
+        // the good ones still work, and delete is the way out
+        store.get_account(&reference("alpha")).unwrap();
+        store.delete_account(&reference("bad")).unwrap();
+        assert!(store.list_accounts(&Scope::All).unwrap().errors.is_empty());
+    }
+
+    #[test]
+    fn a_record_must_match_its_path() {
+        let (_dir, store) = store();
+        store.create_account(account("alpha")).unwrap();
+        store.create_policy(policy(None, "admin")).unwrap();
+        let root = store.root();
+        fs::copy(
+            root.join("accounts/default/alpha.toml"),
+            root.join("accounts/default/beta.toml"),
+        )
+        .unwrap();
+        fs::create_dir(root.join("policies/eng")).unwrap();
+        fs::copy(
+            root.join("policies/_global/admin.toml"),
+            root.join("policies/eng/admin.toml"),
+        )
+        .unwrap();
+        // a folder that is no namespace, and a file name that is no name
+        fs::create_dir(root.join("accounts/Not_A_Namespace")).unwrap();
+        fs::write(root.join("accounts/default/Upper.toml"), "").unwrap();
+
+        let e = store.get_account(&reference("beta")).unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("it holds service account `alpha`, not `beta` as its path says"),
+            "{e}"
+        );
+        let eng = PolicyScope::Namespace(ns("eng"));
+        let e = store.get_policy(&eng, &name("admin")).unwrap_err();
+        assert!(matches!(user_error(&e), UserError::CorruptRecord { .. }));
+
+        let listing = store.list_accounts(&Scope::All).unwrap();
+        assert_eq!(listing.items.len(), 1);
+        let paths: Vec<_> = listing
+            .errors
+            .iter()
+            .map(|e| match e {
+                UserError::CorruptRecord { path, .. } => {
+                    path.strip_prefix(root).unwrap().to_owned()
+                }
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            paths,
+            [
+                Path::new("accounts/Not_A_Namespace"),
+                Path::new("accounts/default/Upper.toml"),
+                Path::new("accounts/default/beta.toml"),
+            ]
+        );
+        let policies = store.list_policies(&Scope::All).unwrap();
+        assert_eq!((policies.items.len(), policies.errors.len()), (1, 1));
+    }
+
+    #[test]
+    fn concurrent_creates_from_separate_stores() {
+        let (_dir, store) = store();
+        let root = store.root().to_owned();
+        std::thread::scope(|s| {
+            for t in 0..8 {
+                let root = root.clone();
+                s.spawn(move || {
+                    let store = FileStore::open(root);
+                    for i in 0..25 {
+                        store
+                            .create_account(account(&format!("t{t}/a{i}")))
+                            .unwrap();
+                    }
+                });
+            }
+        });
+        let listing = store.list_accounts(&Scope::All).unwrap();
+        assert_eq!(listing.items.len(), 200);
+        assert!(listing.errors.is_empty());
+        assert!(listing.items.iter().all(|a| a.revision == 1));
+        assert!(!tree(&root).iter().any(|p| p.contains(TMP_PREFIX)));
+    }
+
+    #[test]
+    fn concurrent_modifications_from_separate_stores_are_all_kept() {
+        let (_dir, store) = store();
+        store.create_account(account("eng/shared")).unwrap();
+        let root = store.root().to_owned();
+        let r = reference("eng/shared");
+        std::thread::scope(|s| {
+            for t in 0..8 {
+                let (root, r) = (root.clone(), &r);
+                s.spawn(move || {
+                    FileStore::open(root)
+                        .modify_account(r, &mut |a| {
+                            a.groups.push(format!("g{t}"));
+                            Ok(())
+                        })
+                        .unwrap();
+                });
+            }
+        });
+        let a = store.get_account(&r).unwrap();
+        assert_eq!(a.revision, 1 + 8);
+        for t in 0..8 {
+            assert_eq!(
+                a.groups.iter().filter(|g| **g == format!("g{t}")).count(),
+                1
+            );
+        }
+        assert!(!tree(&root).iter().any(|p| p.contains(TMP_PREFIX)));
+    }
+}

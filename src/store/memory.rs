@@ -1,0 +1,520 @@
+//! An in-memory store with the file store's semantics (revisions, conflicts, errors), for the
+//! unit tests of other modules.
+
+use std::collections::BTreeMap;
+use std::sync::{Mutex, MutexGuard};
+
+use anyhow::Result;
+
+use super::file::{account_conflict, account_exists, policy_conflict, policy_exists};
+use super::{Listing, Scope, Store, unknown_account, unknown_policy};
+use crate::identity::{Name, Reference};
+use crate::model::{Account, Policy, PolicyScope};
+
+/// A registry that lives as long as the value.
+#[derive(Debug, Default)]
+pub struct MemoryStore {
+    records: Mutex<Records>,
+}
+
+#[derive(Debug, Default)]
+struct Records {
+    /// `Reference` orders by namespace, then name: the listing order.
+    accounts: BTreeMap<Reference, Account>,
+    /// `PolicyScope` orders global first, then by namespace: the listing order.
+    policies: BTreeMap<(PolicyScope, Name), Policy>,
+}
+
+impl MemoryStore {
+    pub fn new() -> MemoryStore {
+        MemoryStore::default()
+    }
+
+    fn records(&self) -> MutexGuard<'_, Records> {
+        // A panic in another test thread must not poison every later call.
+        self.records.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Store for MemoryStore {
+    fn get_account(&self, r: &Reference) -> Result<Account> {
+        let records = self.records();
+        Ok(records
+            .accounts
+            .get(r)
+            .cloned()
+            .ok_or_else(|| unknown_account(r))?)
+    }
+
+    fn list_accounts(&self, scope: &Scope) -> Result<Listing<Account>> {
+        let records = self.records();
+        let items = records
+            .accounts
+            .values()
+            .filter(|a| match scope {
+                Scope::Namespace(ns) => a.namespace == *ns,
+                Scope::All => true,
+            })
+            .cloned()
+            .collect();
+        Ok(Listing {
+            items,
+            errors: Vec::new(),
+        })
+    }
+
+    fn create_account(&self, mut account: Account) -> Result<Account> {
+        let mut records = self.records();
+        let r = account.reference();
+        if records.accounts.contains_key(&r) {
+            return Err(account_exists(&r).into());
+        }
+        account.revision = 1;
+        records.accounts.insert(r, account.clone());
+        Ok(account)
+    }
+
+    fn update_account(&self, mut account: Account) -> Result<Account> {
+        let mut records = self.records();
+        let r = account.reference();
+        let stored = records
+            .accounts
+            .get_mut(&r)
+            .ok_or_else(|| unknown_account(&r))?;
+        if stored.revision != account.revision {
+            return Err(account_conflict(&r, account.revision, stored.revision).into());
+        }
+        account.revision += 1;
+        *stored = account.clone();
+        Ok(account)
+    }
+
+    fn delete_account(&self, r: &Reference) -> Result<()> {
+        match self.records().accounts.remove(r) {
+            Some(_) => Ok(()),
+            None => Err(unknown_account(r).into()),
+        }
+    }
+
+    fn rename_account(&self, from: &Reference, to: &Name) -> Result<Account> {
+        let mut records = self.records();
+        let target = Reference::new(from.namespace.clone(), to.clone());
+        if !records.accounts.contains_key(from) {
+            return Err(unknown_account(from).into());
+        }
+        if records.accounts.contains_key(&target) {
+            return Err(account_exists(&target).into());
+        }
+        let mut account = records.accounts.remove(from).expect("checked above");
+        account.name = to.clone();
+        account.revision += 1;
+        account.updated = jiff::Timestamp::now();
+        records.accounts.insert(target, account.clone());
+        Ok(account)
+    }
+
+    fn get_policy(&self, scope: &PolicyScope, name: &Name) -> Result<Policy> {
+        let records = self.records();
+        Ok(records
+            .policies
+            .get(&(scope.clone(), name.clone()))
+            .cloned()
+            .ok_or_else(|| unknown_policy(scope, name))?)
+    }
+
+    fn list_policies(&self, scope: &Scope) -> Result<Listing<Policy>> {
+        let records = self.records();
+        let items = records
+            .policies
+            .values()
+            .filter(|p| match scope {
+                Scope::Namespace(ns) => p.namespace.as_ref() == Some(ns),
+                Scope::All => true,
+            })
+            .cloned()
+            .collect();
+        Ok(Listing {
+            items,
+            errors: Vec::new(),
+        })
+    }
+
+    fn create_policy(&self, mut policy: Policy) -> Result<Policy> {
+        let mut records = self.records();
+        let key = (policy.scope(), policy.name.clone());
+        if records.policies.contains_key(&key) {
+            return Err(policy_exists(&key.0, &key.1).into());
+        }
+        policy.revision = 1;
+        records.policies.insert(key, policy.clone());
+        Ok(policy)
+    }
+
+    fn update_policy(&self, mut policy: Policy) -> Result<Policy> {
+        let mut records = self.records();
+        let key = (policy.scope(), policy.name.clone());
+        let stored = records
+            .policies
+            .get_mut(&key)
+            .ok_or_else(|| unknown_policy(&key.0, &key.1))?;
+        if stored.revision != policy.revision {
+            return Err(policy_conflict(&key.1, policy.revision, stored.revision).into());
+        }
+        policy.revision += 1;
+        *stored = policy.clone();
+        Ok(policy)
+    }
+
+    fn delete_policy(&self, scope: &PolicyScope, name: &Name) -> Result<()> {
+        match self
+            .records()
+            .policies
+            .remove(&(scope.clone(), name.clone()))
+        {
+            Some(_) => Ok(()),
+            None => Err(unknown_policy(scope, name).into()),
+        }
+    }
+}
+
+/// Checks every store must pass; `file.rs` runs them on a `FileStore` too.
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::error::UserError;
+    use crate::identity::Namespace;
+    use crate::model::{KeyRecord, new_uid};
+
+    pub(crate) fn ns(s: &str) -> Namespace {
+        Namespace::parse(s).unwrap()
+    }
+
+    pub(crate) fn name(s: &str) -> Name {
+        Name::parse(s).unwrap()
+    }
+
+    pub(crate) fn reference(s: &str) -> Reference {
+        Reference::parse_canonical(s).unwrap()
+    }
+
+    /// A fresh account for `reference`; its revision is deliberately not 1.
+    pub(crate) fn account(r: &str) -> Account {
+        let r = reference(r);
+        let now: jiff::Timestamp = "2024-05-01T12:00:00Z".parse().unwrap();
+        Account {
+            name: r.name,
+            namespace: r.namespace,
+            uid: new_uid(),
+            revision: 7,
+            description: "a \"quoted\" description\nwith two lines".into(),
+            groups: vec!["builders".into()],
+            disabled: false,
+            created: now,
+            updated: now,
+            expires: None,
+            keys: vec![KeyRecord {
+                kid: "kid-1".into(),
+                fingerprint: "SHA256:abc".into(),
+                bits: 2048,
+                created: now,
+                public_key: "-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----\n".into(),
+            }],
+        }
+    }
+
+    /// A fresh policy; `scope` is `None` for a global one.
+    pub(crate) fn policy(scope: Option<&str>, n: &str) -> Policy {
+        let now: jiff::Timestamp = "2024-05-01T12:00:00Z".parse().unwrap();
+        Policy {
+            name: name(n),
+            namespace: scope.map(ns),
+            uid: new_uid(),
+            revision: 0,
+            description: String::new(),
+            subjects: vec!["ci-bot".into(), "group:builders".into()],
+            actions: vec!["deploy".into()],
+            resources: vec!["*".into()],
+            created: now,
+            updated: now,
+        }
+    }
+
+    pub(crate) fn user_error(e: &anyhow::Error) -> &UserError {
+        e.downcast_ref::<UserError>()
+            .unwrap_or_else(|| panic!("not a UserError: {e:#}"))
+    }
+
+    fn refs(listing: &Listing<Account>) -> Vec<String> {
+        listing
+            .items
+            .iter()
+            .map(|a| a.reference().to_string())
+            .collect()
+    }
+
+    fn policy_keys(listing: &Listing<Policy>) -> Vec<String> {
+        listing
+            .items
+            .iter()
+            .map(|p| format!("{}:{}", p.scope(), p.name))
+            .collect()
+    }
+
+    /// The shared contract of `Store`, on an empty store.
+    pub(crate) fn conformance(store: &dyn Store) {
+        accounts(store);
+        policies(store);
+    }
+
+    fn accounts(store: &dyn Store) {
+        let ci = reference("ci-bot");
+        let e = store.get_account(&ci).unwrap_err();
+        assert!(matches!(user_error(&e), UserError::UnknownAccount { .. }));
+        assert_eq!(
+            e.to_string(),
+            "unknown service account `ci-bot` in namespace `default` (see `svcacct get`)"
+        );
+        let empty = store.list_accounts(&Scope::All).unwrap();
+        assert!(empty.items.is_empty() && empty.errors.is_empty());
+
+        // create: revision 1, returned as stored, refused twice
+        let mut wanted = account("ci-bot");
+        let created = store.create_account(wanted.clone()).unwrap();
+        wanted.revision = 1;
+        assert_eq!(created, wanted);
+        assert_eq!(store.get_account(&ci).unwrap(), wanted);
+        let e = store.create_account(account("ci-bot")).unwrap_err();
+        assert!(matches!(user_error(&e), UserError::AccountExists { .. }));
+        assert_eq!(store.get_account(&ci).unwrap(), wanted);
+
+        for r in [
+            "eng/platform/deployer",
+            "eng/builder",
+            "eng/a",
+            "zeta",
+            "eng-x/a",
+        ] {
+            store.create_account(account(r)).unwrap();
+        }
+        // sorted by namespace, then name
+        assert_eq!(
+            refs(&store.list_accounts(&Scope::All).unwrap()),
+            [
+                "ci-bot",
+                "zeta",
+                "eng/a",
+                "eng/builder",
+                "eng-x/a",
+                "eng/platform/deployer"
+            ]
+        );
+        // a namespace, not its children
+        let eng = store.list_accounts(&Scope::Namespace(ns("eng"))).unwrap();
+        assert_eq!(refs(&eng), ["eng/a", "eng/builder"]);
+        assert!(eng.errors.is_empty());
+        let none = store.list_accounts(&Scope::Namespace(ns("nope"))).unwrap();
+        assert!(none.items.is_empty() && none.errors.is_empty());
+
+        // update: revision + 1; a stale one conflicts and changes nothing
+        let mut read = store.get_account(&ci).unwrap();
+        read.description = "first".into();
+        let updated = store.update_account(read.clone()).unwrap();
+        assert_eq!(updated.revision, 2);
+        assert_eq!(store.get_account(&ci).unwrap(), updated);
+        read.description = "stale".into();
+        let e = store.update_account(read).unwrap_err();
+        match user_error(&e) {
+            UserError::Conflict {
+                what,
+                expected,
+                found,
+            } => {
+                assert_eq!(what, "service account `ci-bot`");
+                assert_eq!((*expected, *found), (1, 2));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(super::super::is_conflict(&e));
+        assert_eq!(store.get_account(&ci).unwrap(), updated);
+        let mut stale = store.get_account(&reference("eng/a")).unwrap();
+        stale.revision = 5;
+        let e = store.update_account(stale).unwrap_err();
+        assert!(e.to_string().starts_with(
+            "service account `eng/a` was changed by someone else since it was read \
+             (expected revision 5, found 1)"
+        ));
+        let e = store.update_account(account("ghost")).unwrap_err();
+        assert!(matches!(user_error(&e), UserError::UnknownAccount { .. }));
+
+        // modify: the default read-change-write
+        let modified = store
+            .modify_account(&ci, &mut |a| {
+                a.groups.push("deployers".into());
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(modified.revision, 3);
+        assert_eq!(modified.groups, ["builders", "deployers"]);
+        assert!(modified.updated > updated.updated);
+        assert_eq!(store.get_account(&ci).unwrap(), modified);
+
+        // rename: within the namespace, refused onto an existing name
+        let e = store.rename_account(&ci, &name("zeta")).unwrap_err();
+        assert!(matches!(user_error(&e), UserError::AccountExists { .. }));
+        assert_eq!(store.get_account(&ci).unwrap(), modified);
+        let e = store
+            .rename_account(&reference("ghost"), &name("x"))
+            .unwrap_err();
+        assert!(matches!(user_error(&e), UserError::UnknownAccount { .. }));
+        let renamed = store.rename_account(&ci, &name("ci-robot")).unwrap();
+        assert_eq!(renamed.reference(), reference("ci-robot"));
+        assert_eq!(renamed.uid, modified.uid);
+        assert_eq!(renamed.revision, 4);
+        assert_eq!(renamed.keys, modified.keys);
+        assert_eq!(store.get_account(&reference("ci-robot")).unwrap(), renamed);
+        let e = store.get_account(&ci).unwrap_err();
+        assert!(matches!(user_error(&e), UserError::UnknownAccount { .. }));
+        let moved = store
+            .rename_account(&reference("eng/a"), &name("b"))
+            .unwrap();
+        assert_eq!(moved.reference(), reference("eng/b"));
+
+        // delete
+        store.delete_account(&reference("ci-robot")).unwrap();
+        let e = store.get_account(&reference("ci-robot")).unwrap_err();
+        assert!(matches!(user_error(&e), UserError::UnknownAccount { .. }));
+        let e = store.delete_account(&reference("ci-robot")).unwrap_err();
+        assert!(matches!(user_error(&e), UserError::UnknownAccount { .. }));
+        assert_eq!(
+            refs(&store.list_accounts(&Scope::All).unwrap()),
+            [
+                "zeta",
+                "eng/b",
+                "eng/builder",
+                "eng-x/a",
+                "eng/platform/deployer"
+            ]
+        );
+    }
+
+    fn policies(store: &dyn Store) {
+        let global = PolicyScope::Global;
+        let eng = PolicyScope::Namespace(ns("eng"));
+        let e = store.get_policy(&global, &name("deploy")).unwrap_err();
+        assert!(matches!(user_error(&e), UserError::UnknownPolicy { .. }));
+        assert_eq!(
+            e.to_string(),
+            "unknown policy `deploy` in the global scope (see `svcacct policy get`)"
+        );
+        assert!(store.list_policies(&Scope::All).unwrap().items.is_empty());
+
+        // the same name in two scopes is two policies
+        let mut wanted = policy(None, "deploy");
+        let created = store.create_policy(wanted.clone()).unwrap();
+        wanted.revision = 1;
+        assert_eq!(created, wanted);
+        assert_eq!(store.get_policy(&global, &name("deploy")).unwrap(), wanted);
+        store.create_policy(policy(Some("eng"), "deploy")).unwrap();
+        store.create_policy(policy(Some("eng"), "audit")).unwrap();
+        store
+            .create_policy(policy(Some("eng/platform"), "read"))
+            .unwrap();
+        store.create_policy(policy(Some("dev"), "read")).unwrap();
+        store.create_policy(policy(None, "admin")).unwrap();
+        let e = store
+            .create_policy(policy(Some("eng"), "deploy"))
+            .unwrap_err();
+        assert!(matches!(user_error(&e), UserError::PolicyExists { .. }));
+        assert_eq!(
+            e.to_string(),
+            "policy `deploy` already exists in namespace `eng`"
+        );
+
+        // global first, then by namespace and name
+        assert_eq!(
+            policy_keys(&store.list_policies(&Scope::All).unwrap()),
+            [
+                "the global scope:admin",
+                "the global scope:deploy",
+                "namespace `dev`:read",
+                "namespace `eng`:audit",
+                "namespace `eng`:deploy",
+                "namespace `eng/platform`:read",
+            ]
+        );
+        assert_eq!(
+            policy_keys(&store.list_policies(&Scope::Namespace(ns("eng"))).unwrap()),
+            ["namespace `eng`:audit", "namespace `eng`:deploy"]
+        );
+
+        // update and conflict
+        let mut read = store.get_policy(&eng, &name("deploy")).unwrap();
+        read.actions.push("rollback".into());
+        let updated = store.update_policy(read.clone()).unwrap();
+        assert_eq!(updated.revision, 2);
+        assert_eq!(store.get_policy(&eng, &name("deploy")).unwrap(), updated);
+        let e = store.update_policy(read).unwrap_err();
+        match user_error(&e) {
+            UserError::Conflict {
+                what,
+                expected,
+                found,
+            } => {
+                assert_eq!(what, "policy `deploy`");
+                assert_eq!((*expected, *found), (1, 2));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(store.get_policy(&eng, &name("deploy")).unwrap(), updated);
+        assert_eq!(store.get_policy(&global, &name("deploy")).unwrap(), wanted);
+        let e = store.update_policy(policy(None, "ghost")).unwrap_err();
+        assert!(matches!(user_error(&e), UserError::UnknownPolicy { .. }));
+
+        let modified = store
+            .modify_policy(&eng, &name("deploy"), &mut |p| {
+                p.subjects.push("eng/*".into());
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(modified.revision, 3);
+        assert_eq!(modified.subjects.last().unwrap(), "eng/*");
+
+        // delete
+        store.delete_policy(&eng, &name("deploy")).unwrap();
+        let e = store.get_policy(&eng, &name("deploy")).unwrap_err();
+        assert!(matches!(user_error(&e), UserError::UnknownPolicy { .. }));
+        let e = store.delete_policy(&eng, &name("deploy")).unwrap_err();
+        assert!(matches!(user_error(&e), UserError::UnknownPolicy { .. }));
+        assert_eq!(store.get_policy(&global, &name("deploy")).unwrap(), wanted);
+    }
+
+    #[test]
+    fn memory_store_conforms() {
+        conformance(&MemoryStore::new());
+    }
+
+    #[test]
+    fn concurrent_modifications_are_all_kept() {
+        let store = MemoryStore::new();
+        store.create_account(account("shared")).unwrap();
+        let r = reference("shared");
+        std::thread::scope(|s| {
+            for i in 0..8 {
+                let (store, r) = (&store, &r);
+                s.spawn(move || {
+                    store
+                        .modify_account(r, &mut |a| {
+                            a.groups.push(format!("g{i}"));
+                            Ok(())
+                        })
+                        .unwrap();
+                });
+            }
+        });
+        let a = store.get_account(&r).unwrap();
+        assert_eq!(a.revision, 9);
+        for i in 0..8 {
+            assert!(a.groups.contains(&format!("g{i}")));
+        }
+    }
+}

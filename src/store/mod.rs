@@ -1,0 +1,117 @@
+//! The registry: a small synchronous trait with a file implementation (the embedded default)
+//! and an in-memory one for tests. STYLE.md #9.
+
+use anyhow::Result;
+
+use crate::error::UserError;
+use crate::identity::{Name, Namespace, Reference};
+use crate::model::{Account, Policy, PolicyScope};
+
+pub mod file;
+pub mod memory;
+
+/// Which namespaces a listing covers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// Exactly this namespace (not its children).
+    Namespace(Namespace),
+    /// Every namespace (and, for policies, the global scope too).
+    All,
+}
+
+/// The readable records, and the ones that could not be read (each a `UserError::CorruptRecord`).
+#[derive(Debug)]
+pub struct Listing<T> {
+    pub items: Vec<T>,
+    pub errors: Vec<UserError>,
+}
+
+/// A registry of accounts and policies.
+///
+/// Writes are atomic. `create_*` sets `revision` to 1 and refuses an existing name.
+/// `update_*` refuses with `UserError::Conflict` unless the record's `revision` equals the
+/// stored one, and stores it with `revision + 1`. Every method returns the record as stored.
+/// Lookups of a missing record fail with `UserError::UnknownAccount`/`UnknownPolicy`.
+pub trait Store {
+    fn get_account(&self, r: &Reference) -> Result<Account>;
+    /// Sorted by namespace, then name.
+    fn list_accounts(&self, scope: &Scope) -> Result<Listing<Account>>;
+    fn create_account(&self, account: Account) -> Result<Account>;
+    fn update_account(&self, account: Account) -> Result<Account>;
+    fn delete_account(&self, r: &Reference) -> Result<()>;
+    /// Renames within the namespace, atomically; refuses when `to` exists.
+    fn rename_account(&self, from: &Reference, to: &Name) -> Result<Account>;
+
+    fn get_policy(&self, scope: &PolicyScope, name: &Name) -> Result<Policy>;
+    /// `Scope::Namespace` lists the policies of that namespace only; `Scope::All` lists every
+    /// policy, global ones first. Sorted by scope, then name.
+    fn list_policies(&self, scope: &Scope) -> Result<Listing<Policy>>;
+    fn create_policy(&self, policy: Policy) -> Result<Policy>;
+    fn update_policy(&self, policy: Policy) -> Result<Policy>;
+    fn delete_policy(&self, scope: &PolicyScope, name: &Name) -> Result<()>;
+
+    /// Read, change, write; on a conflict with a concurrent writer, read again and re-apply
+    /// `change`, so no update is lost and none is applied twice to the same revision.
+    fn modify_account(
+        &self,
+        r: &Reference,
+        change: &mut dyn FnMut(&mut Account) -> Result<()>,
+    ) -> Result<Account> {
+        retry_on_conflict(|| {
+            let mut account = self.get_account(r)?;
+            change(&mut account)?;
+            account.updated = jiff::Timestamp::now();
+            self.update_account(account)
+        })
+    }
+
+    /// As `modify_account`, for policies.
+    fn modify_policy(
+        &self,
+        scope: &PolicyScope,
+        name: &Name,
+        change: &mut dyn FnMut(&mut Policy) -> Result<()>,
+    ) -> Result<Policy> {
+        retry_on_conflict(|| {
+            let mut policy = self.get_policy(scope, name)?;
+            change(&mut policy)?;
+            policy.updated = jiff::Timestamp::now();
+            self.update_policy(policy)
+        })
+    }
+}
+
+/// Runs a read-modify-write again while it loses to concurrent writers (bounded).
+fn retry_on_conflict<T>(mut attempt: impl FnMut() -> Result<T>) -> Result<T> {
+    let mut tries = 0u64;
+    loop {
+        match attempt() {
+            Err(e) if is_conflict(&e) && tries < 50 => {
+                tries += 1;
+                std::thread::sleep(std::time::Duration::from_millis(2 * tries));
+            }
+            other => return other,
+        }
+    }
+}
+
+pub fn is_conflict(e: &anyhow::Error) -> bool {
+    matches!(
+        e.downcast_ref::<UserError>(),
+        Some(UserError::Conflict { .. })
+    )
+}
+
+pub fn unknown_account(r: &Reference) -> UserError {
+    UserError::UnknownAccount {
+        namespace: r.namespace.to_string(),
+        name: r.name.to_string(),
+    }
+}
+
+pub fn unknown_policy(scope: &PolicyScope, name: &Name) -> UserError {
+    UserError::UnknownPolicy {
+        scope: scope.to_string(),
+        name: name.to_string(),
+    }
+}

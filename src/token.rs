@@ -1,0 +1,427 @@
+//! Self-signed tokens: claims, minting, and strict verification that explains itself.
+//! DESIGN.md "Tokens".
+
+use std::collections::BTreeMap;
+
+use anyhow::Result;
+use base64::Engine as _;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use jiff::{SignedDuration, Timestamp};
+use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header};
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::error::{Rejected, UserError};
+use crate::identity::Reference;
+use crate::keys::{PrivateKey, PublicKey};
+use crate::model::{Account, KeyRecord, Status};
+use crate::output::sanitize;
+use crate::store::Store;
+
+/// Clock-skew allowance, both when minting (`iat` = now − 60 s) and when verifying.
+pub const LEEWAY: SignedDuration = SignedDuration::from_secs(60);
+
+/// Claims a `--claim` may not set.
+pub const REGISTERED_CLAIMS: [&str; 7] = ["iss", "sub", "aud", "exp", "nbf", "iat", "jti"];
+
+/// The algorithms account keys may sign with.
+pub fn rsa_algorithm(name: &str) -> Option<Algorithm> {
+    match name {
+        "RS256" => Some(Algorithm::RS256),
+        "RS384" => Some(Algorithm::RS384),
+        "RS512" => Some(Algorithm::RS512),
+        _ => None,
+    }
+}
+
+pub fn algorithm_name(alg: Algorithm) -> &'static str {
+    match alg {
+        Algorithm::RS256 => "RS256",
+        Algorithm::RS384 => "RS384",
+        Algorithm::RS512 => "RS512",
+        _ => "unsupported",
+    }
+}
+
+/// What to mint.
+pub struct MintRequest<'a> {
+    pub reference: &'a Reference,
+    pub key: &'a PrivateKey,
+    pub alg: Algorithm,
+    pub ttl: SignedDuration,
+    pub audiences: &'a [String],
+    pub extra: &'a BTreeMap<String, String>,
+    pub now: Timestamp,
+}
+
+/// A minted token and the facts about it.
+#[derive(Serialize)]
+pub struct Minted {
+    pub token: String,
+    pub kid: String,
+    pub alg: &'static str,
+    #[serde(rename = "issuedAt")]
+    pub iat: Timestamp,
+    #[serde(rename = "expiresAt")]
+    pub exp: Timestamp,
+    pub jti: String,
+}
+
+impl std::fmt::Debug for Minted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Minted")
+            .field("token", &"REDACTED")
+            .field("kid", &self.kid)
+            .field("exp", &self.exp)
+            .finish()
+    }
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Audience<'a> {
+    One(&'a str),
+    Many(&'a [String]),
+}
+
+#[derive(Serialize)]
+struct MintClaims<'a> {
+    iss: &'a str,
+    sub: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    aud: Option<Audience<'a>>,
+    iat: i64,
+    exp: i64,
+    jti: &'a str,
+    #[serde(flatten)]
+    extra: &'a BTreeMap<String, String>,
+}
+
+/// Signs a token: header `{alg, typ, kid}`, claims `iss = sub = reference`, `iat = now − 60 s`,
+/// `exp = now + ttl`, a random `jti`, optional `aud` and extra string claims.
+pub fn mint(req: &MintRequest<'_>) -> Result<Minted> {
+    let reference = req.reference.to_string();
+    let kid = req.key.kid();
+    let mut header = Header::new(req.alg);
+    header.kid = Some(kid.clone());
+    let iat = req.now - LEEWAY;
+    let exp = req.now + req.ttl;
+    let mut raw = [0u8; 16];
+    aws_lc_rs::rand::fill(&mut raw).map_err(|_| anyhow::anyhow!("system random source failed"))?;
+    let jti = URL_SAFE_NO_PAD.encode(raw);
+    let aud = match req.audiences {
+        [] => None,
+        [one] => Some(Audience::One(one)),
+        many => Some(Audience::Many(many)),
+    };
+    let claims = MintClaims {
+        iss: &reference,
+        sub: &reference,
+        aud,
+        iat: iat.as_second(),
+        exp: exp.as_second(),
+        jti: &jti,
+        extra: req.extra,
+    };
+    let key = EncodingKey::from_rsa_der(req.key.pkcs1_der());
+    let token = jsonwebtoken::encode(&header, &claims, &key)
+        .map_err(|e| anyhow::anyhow!("cannot sign the token: {e}"))?;
+    Ok(Minted {
+        token,
+        kid,
+        alg: algorithm_name(req.alg),
+        iat,
+        exp,
+        jti,
+    })
+}
+
+/// A token split into its parts, not verified.
+pub struct Parsed<'t> {
+    pub header: Map<String, Value>,
+    pub claims: Map<String, Value>,
+    pub signing_input: &'t str,
+    pub signature: &'t str,
+}
+
+fn reject(msg: impl Into<String>) -> anyhow::Error {
+    Rejected(msg.into()).into()
+}
+
+/// Splits and decodes a compact JWS without checking anything but its shape.
+pub fn parse(token: &str) -> Result<Parsed<'_>> {
+    let token = token.trim();
+    let mut parts = token.split('.');
+    let (Some(h), Some(c), Some(s), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Err(reject(
+            "malformed token: a JWT has three base64url parts separated by `.`",
+        ));
+    };
+    let decode = |part: &str, what: &str| -> Result<Map<String, Value>> {
+        let bytes = URL_SAFE_NO_PAD
+            .decode(part)
+            .map_err(|_| reject(format!("malformed token: the {what} is not base64url")))?;
+        match serde_json::from_slice::<Value>(&bytes) {
+            Ok(Value::Object(m)) => Ok(m),
+            _ => Err(reject(format!(
+                "malformed token: the {what} is not a JSON object"
+            ))),
+        }
+    };
+    let header = decode(h, "header")?;
+    let claims = decode(c, "payload")?;
+    Ok(Parsed {
+        header,
+        claims,
+        signing_input: &token[..h.len() + 1 + c.len()],
+        signature: s,
+    })
+}
+
+/// What a verifier requires beyond the signature.
+pub struct VerifyOptions<'a> {
+    pub audience: Option<&'a str>,
+    pub max_lifetime: SignedDuration,
+    /// Named in the error when a token outlives `max_lifetime`.
+    pub max_lifetime_source: &'a str,
+    pub now: Timestamp,
+}
+
+/// A token that passed every rule.
+#[derive(Debug)]
+pub struct Verified {
+    pub account: Account,
+    pub key: KeyRecord,
+    pub alg: &'static str,
+    pub iat: Timestamp,
+    pub exp: Timestamp,
+    pub audiences: Vec<String>,
+    pub claims: Map<String, Value>,
+}
+
+fn numeric_claim(claims: &Map<String, Value>, name: &str) -> Result<Option<Timestamp>> {
+    match claims.get(name) {
+        None => Ok(None),
+        Some(v) => v
+            .as_i64()
+            .or_else(|| v.as_f64().map(|f| f as i64))
+            .and_then(|s| Timestamp::from_second(s).ok())
+            .map(Some)
+            .ok_or_else(|| {
+                reject(format!(
+                    "`{name}` must be a NumericDate (seconds since 1970)"
+                ))
+            }),
+    }
+}
+
+fn audiences(claims: &Map<String, Value>) -> Result<Vec<String>> {
+    match claims.get("aud") {
+        None => Ok(vec![]),
+        Some(Value::String(s)) => Ok(vec![s.clone()]),
+        Some(Value::Array(a)) => a
+            .iter()
+            .map(|v| {
+                v.as_str()
+                    .map(str::to_owned)
+                    .ok_or_else(|| reject("`aud` must be a string or an array of strings"))
+            })
+            .collect(),
+        Some(_) => Err(reject("`aud` must be a string or an array of strings")),
+    }
+}
+
+fn signature_ok(key: &KeyRecord, parsed: &Parsed<'_>, alg: Algorithm) -> Result<bool> {
+    let public = PublicKey::parse(key.public_key.as_bytes(), "the registry")?;
+    let decoding = DecodingKey::from_rsa_raw_components(public.n(), public.e());
+    Ok(jsonwebtoken::crypto::verify(
+        parsed.signature,
+        parsed.signing_input.as_bytes(),
+        &decoding,
+        alg,
+    )
+    .unwrap_or(false))
+}
+
+/// Checks a self-signed token by every rule of DESIGN.md, in this order: shape, algorithm,
+/// issuer account, key, signature, account state, times, lifetime, subject, audience.
+pub fn verify(token: &str, store: &dyn Store, opts: &VerifyOptions<'_>) -> Result<Verified> {
+    let parsed = parse(token)?;
+    let alg_name = parsed
+        .header
+        .get("alg")
+        .and_then(Value::as_str)
+        .unwrap_or("");
+    let alg = match alg_name {
+        "" => return Err(reject("the header has no `alg`")),
+        "none" => {
+            return Err(reject(
+                "algorithm `none` is refused: tokens must be signed with RS256, RS384 or RS512",
+            ));
+        }
+        name if name.starts_with("HS") => {
+            return Err(reject(format!(
+                "algorithm `{}` is refused for account keys: only RS256, RS384 and RS512 are accepted",
+                sanitize(name)
+            )));
+        }
+        name => rsa_algorithm(name).ok_or_else(|| {
+            reject(format!(
+                "algorithm `{}` is not accepted: only RS256, RS384 and RS512",
+                sanitize(name)
+            ))
+        })?,
+    };
+    let iss = match parsed.claims.get("iss") {
+        Some(Value::String(s)) => s.as_str(),
+        Some(_) => return Err(reject("`iss` must be a string")),
+        None => {
+            return Err(reject(
+                "the token has no `iss` claim naming its service account",
+            ));
+        }
+    };
+    let reference = Reference::parse_canonical(iss).map_err(|_| {
+        reject(format!(
+            "`iss` `{}` is not a service account reference",
+            sanitize(iss)
+        ))
+    })?;
+    let account = match store.get_account(&reference) {
+        Ok(a) => a,
+        Err(e) => {
+            return Err(match e.downcast_ref::<UserError>() {
+                Some(u @ UserError::UnknownAccount { .. }) => reject(u.to_string()),
+                _ => e,
+            });
+        }
+    };
+    let key = match parsed.header.get("kid") {
+        Some(Value::String(kid)) => {
+            let key = account.keys.iter().find(|k| &k.kid == kid).ok_or_else(|| {
+                reject(format!(
+                    "unknown kid `{}`: service account `{reference}` has no such key (see `svcacct key list {reference}`)",
+                    sanitize(kid)
+                ))
+            })?;
+            if !signature_ok(key, &parsed, alg)? {
+                return Err(reject(format!(
+                    "the signature does not verify with key `{}` of `{reference}` (tampered token or wrong key)",
+                    key.kid
+                )));
+            }
+            key.clone()
+        }
+        Some(_) => return Err(reject("`kid` must be a string")),
+        None => {
+            let mut found = None;
+            for key in &account.keys {
+                if signature_ok(key, &parsed, alg)? {
+                    found = Some(key.clone());
+                    break;
+                }
+            }
+            found.ok_or_else(|| {
+                reject(format!(
+                    "the signature does not verify with any key of `{reference}` (tampered token or wrong key)"
+                ))
+            })?
+        }
+    };
+    match account.status(opts.now) {
+        Status::Active => {}
+        Status::Disabled => {
+            return Err(reject(format!(
+                "service account `{reference}` is disabled (see `svcacct enable`)"
+            )));
+        }
+        Status::Expired => {
+            let at = account.expires.expect("expired accounts have a date");
+            return Err(reject(format!(
+                "service account `{reference}` expired at {}",
+                crate::time::local(at)
+            )));
+        }
+    }
+    let exp = numeric_claim(&parsed.claims, "exp")?
+        .ok_or_else(|| reject("the token has no `exp` claim"))?;
+    let iat = numeric_claim(&parsed.claims, "iat")?
+        .ok_or_else(|| reject("the token has no `iat` claim"))?;
+    if exp + LEEWAY < opts.now {
+        return Err(reject(format!(
+            "the token expired at {} ({} ago)",
+            crate::time::local(exp),
+            crate::time::human(opts.now.duration_since(exp))
+        )));
+    }
+    if iat > opts.now + LEEWAY {
+        return Err(reject(format!(
+            "the token was issued in the future (iat {}); check the clocks",
+            crate::time::local(iat)
+        )));
+    }
+    if let Some(nbf) = numeric_claim(&parsed.claims, "nbf")?
+        && nbf > opts.now + LEEWAY
+    {
+        return Err(reject(format!(
+            "the token is not valid before {}",
+            crate::time::local(nbf)
+        )));
+    }
+    if exp <= iat {
+        return Err(reject("`exp` is not after `iat`"));
+    }
+    let lifetime = exp.duration_since(iat);
+    if lifetime > opts.max_lifetime + LEEWAY {
+        return Err(reject(format!(
+            "the token's lifetime {} exceeds the maximum of {} (set by {})",
+            crate::time::human(lifetime),
+            crate::time::setting(opts.max_lifetime),
+            opts.max_lifetime_source
+        )));
+    }
+    match parsed.claims.get("sub") {
+        None => {}
+        Some(Value::String(s)) if s == iss => {}
+        Some(_) => {
+            return Err(reject(
+                "`sub` differs from `iss`: a self-signed token names one account",
+            ));
+        }
+    }
+    let auds = audiences(&parsed.claims)?;
+    match opts.audience {
+        Some(want) if !auds.iter().any(|a| a == want) => {
+            return Err(reject(if auds.is_empty() {
+                format!("the token has no `aud`; expected `{}`", sanitize(want))
+            } else {
+                format!(
+                    "the token is not for audience `{}` (it is for {})",
+                    sanitize(want),
+                    auds.iter()
+                        .map(|a| format!("`{}`", sanitize(a)))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            }));
+        }
+        None if !auds.is_empty() => {
+            return Err(reject(format!(
+                "the token is for audience `{}`; pass --aud to accept it",
+                sanitize(&auds[0])
+            )));
+        }
+        _ => {}
+    }
+    Ok(Verified {
+        account,
+        key,
+        alg: algorithm_name(alg),
+        iat,
+        exp,
+        audiences: auds,
+        claims: parsed.claims,
+    })
+}

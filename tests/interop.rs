@@ -1,0 +1,267 @@
+//! Interoperability with software nobody here wrote: the openssl CLI and PyJWT.
+
+mod common;
+
+use common::{Env, run_python};
+use predicates::prelude::*;
+
+/// Verifies `token` in PyJWT with a PEM public key; prints the claims as JSON.
+const PYJWT_VERIFY_PEM: &str = r#"
+import sys, json, jwt
+token, pem, alg = sys.argv[1], open(sys.argv[2]).read(), sys.argv[3]
+claims = jwt.decode(token, pem, algorithms=[alg], options={"require": ["iss", "iat", "exp"]})
+print(json.dumps(claims, sort_keys=True))
+"#;
+
+/// Verifies `token` in PyJWT with the key that the JWKS lists under the token's kid.
+const PYJWT_VERIFY_JWKS: &str = r#"
+import sys, json, jwt
+token, jwks, alg = sys.argv[1], json.load(open(sys.argv[2])), sys.argv[3]
+kid = jwt.get_unverified_header(token)["kid"]
+key = jwt.PyJWKSet.from_dict(jwks)[kid]
+claims = jwt.decode(token, key.key, algorithms=[alg])
+print(claims["iss"])
+"#;
+
+/// Mints a token in PyJWT: private key file, alg, iss, lifetime (s), iat offset (s).
+const PYJWT_MINT: &str = r#"
+import sys, time, jwt
+pem, alg, iss, life, offset = open(sys.argv[1]).read(), sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
+now = int(time.time()) + offset
+print(jwt.encode({"iss": iss, "sub": iss, "iat": now, "exp": now + life}, pem, algorithm=alg))
+"#;
+
+fn openssl_account(env: &Env, name: &str, genrsa: &[&str]) {
+    let key = format!("{name}.key");
+    let mut args = vec!["genrsa", "-out", &key];
+    args.extend_from_slice(genrsa);
+    env.openssl(&args);
+    env.openssl(&[
+        "rsa",
+        "-in",
+        &key,
+        "-pubout",
+        "-out",
+        &format!("{name}.pub"),
+    ]);
+    env.ok(["create", name, "--public-key", &format!("{name}.pub")]);
+}
+
+#[test]
+fn openssl_keys_are_accepted() {
+    let env = Env::new();
+    // openssl genrsa 4096 + rsa -pubout
+    openssl_account(&env, "big", &["4096"]);
+    let t = env.ok(["token", "big", "--jwt-private-key", "big.key"]);
+    env.cmd(["verify", t.trim()]).assert().success();
+
+    // PKCS#1 (`-traditional`) private key, and a PKCS#1 public key.
+    env.openssl(&["genrsa", "-traditional", "-out", "trad.key", "2048"]);
+    let head = std::fs::read_to_string(env.path("trad.key")).unwrap();
+    assert!(head.starts_with("-----BEGIN RSA PRIVATE KEY-----"));
+    env.openssl(&[
+        "rsa",
+        "-in",
+        "trad.key",
+        "-RSAPublicKey_out",
+        "-out",
+        "trad.pub",
+    ]);
+    env.ok(["create", "trad", "--public-key", "trad.pub"]);
+    let t = env.ok(["token", "trad", "--jwt-private-key", "trad.key"]);
+    env.cmd(["verify", t.trim()]).assert().success();
+
+    // Encrypted PKCS#8: genpkey -aes256, and pkcs8 -topk8 -v2 aes-256-cbc.
+    std::fs::write(env.path("pass.txt"), "correct horse\n").unwrap();
+    env.openssl(&[
+        "genpkey",
+        "-algorithm",
+        "RSA",
+        "-pkeyopt",
+        "rsa_keygen_bits:2048",
+        "-aes256",
+        "-pass",
+        "pass:correct horse",
+        "-out",
+        "enc1.key",
+    ]);
+    env.openssl(&["genrsa", "-out", "plain.key", "2048"]);
+    env.openssl(&[
+        "pkcs8",
+        "-topk8",
+        "-v2",
+        "aes-256-cbc",
+        "-in",
+        "plain.key",
+        "-passout",
+        "pass:correct horse",
+        "-out",
+        "enc2.key",
+    ]);
+    for (name, key) in [("enc1", "enc1.key"), ("enc2", "enc2.key")] {
+        assert!(
+            std::fs::read_to_string(env.path(key))
+                .unwrap()
+                .starts_with("-----BEGIN ENCRYPTED PRIVATE KEY-----")
+        );
+        // The public half, derived by svcacct from the encrypted private key.
+        env.cmd([
+            "keygen",
+            "--public-from",
+            key,
+            "--public-out",
+            &format!("{name}.pub"),
+        ])
+        .env("SVCACCT_PASSPHRASE_FILE", env.path("pass.txt"))
+        .assert()
+        .success();
+        env.ok(["create", name, "--public-key", &format!("{name}.pub")]);
+        let out = env
+            .cmd(["token", name, "--jwt-private-key", key])
+            .env("SVCACCT_PASSPHRASE_FILE", env.path("pass.txt"))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let t = String::from_utf8(out.stdout).unwrap();
+        env.cmd(["verify", t.trim()]).assert().success();
+        // SVCACCT_PASSPHRASE works too.
+        env.cmd(["token", name, "--jwt-private-key", key])
+            .env("SVCACCT_PASSPHRASE", "correct horse")
+            .assert()
+            .success();
+        // A wrong passphrase is refused with its own message.
+        env.cmd(["token", name, "--jwt-private-key", key])
+            .env("SVCACCT_PASSPHRASE", "wrong horse")
+            .assert()
+            .code(3)
+            .stderr(predicate::str::contains("wrong passphrase"));
+        // No passphrase source and no terminal: fails at once, naming the variable.
+        env.cmd(["token", name, "--jwt-private-key", key])
+            .timeout(std::time::Duration::from_secs(20))
+            .assert()
+            .code(3)
+            .stderr(predicate::str::contains("SVCACCT_PASSPHRASE_FILE"));
+    }
+
+    // Our public key PEM is byte-for-byte what openssl derives.
+    env.ok([
+        "keygen",
+        "--public-from",
+        "plain.key",
+        "--public-out",
+        "ours.pub",
+    ]);
+    env.openssl(&["rsa", "-in", "plain.key", "-pubout", "-out", "theirs.pub"]);
+    assert_eq!(
+        std::fs::read(env.path("ours.pub")).unwrap(),
+        std::fs::read(env.path("theirs.pub")).unwrap()
+    );
+}
+
+#[test]
+fn our_encrypted_keys_open_in_openssl() {
+    let env = Env::new();
+    std::fs::write(env.path("pass.txt"), "s3cret pass\n").unwrap();
+    env.cmd(["keygen", "-o", "enc.key", "--bits", "2048", "--encrypt"])
+        .env("SVCACCT_PASSPHRASE_FILE", env.path("pass.txt"))
+        .assert()
+        .success();
+    assert!(
+        std::fs::read_to_string(env.path("enc.key"))
+            .unwrap()
+            .starts_with("-----BEGIN ENCRYPTED PRIVATE KEY-----")
+    );
+    env.openssl(&[
+        "pkey",
+        "-in",
+        "enc.key",
+        "-passin",
+        "pass:s3cret pass",
+        "-pubout",
+        "-out",
+        "from-openssl.pub",
+    ]);
+    assert_eq!(
+        std::fs::read(env.path("from-openssl.pub")).unwrap(),
+        std::fs::read(env.path("enc.key.pub")).unwrap()
+    );
+}
+
+#[test]
+fn svcacct_tokens_verify_in_pyjwt() {
+    let env = Env::new();
+    env.ok(["keygen", "-o", "k.key", "--bits", "2048"]);
+    env.ok(["create", "web-api", "--public-key", "k.key.pub"]);
+    let jwks = env.ok(["jwks"]);
+    std::fs::write(env.path("jwks.json"), &jwks).unwrap();
+    for alg in ["RS256", "RS384", "RS512"] {
+        let t = env.ok([
+            "token",
+            "web-api",
+            "--jwt-private-key",
+            "k.key",
+            "--alg",
+            alg,
+        ]);
+        let claims = run_python(
+            PYJWT_VERIFY_PEM,
+            &[t.trim(), env.path("k.key.pub").to_str().unwrap(), alg],
+        );
+        assert!(claims.contains(r#""iss": "web-api""#), "{claims}");
+        assert!(claims.contains(r#""sub": "web-api""#), "{claims}");
+        let iss = run_python(
+            PYJWT_VERIFY_JWKS,
+            &[t.trim(), env.path("jwks.json").to_str().unwrap(), alg],
+        );
+        assert_eq!(iss, "web-api\n");
+    }
+}
+
+#[test]
+fn pyjwt_tokens_verify_in_svcacct() {
+    let env = Env::new();
+    env.openssl(&["genrsa", "-out", "py.key", "2048"]);
+    env.openssl(&["rsa", "-in", "py.key", "-pubout", "-out", "py.pub"]);
+    env.ok(["create", "py-bot", "-n", "eng", "--public-key", "py.pub"]);
+    let key = env.path("py.key");
+    for alg in ["RS256", "RS384", "RS512"] {
+        let t = run_python(
+            PYJWT_MINT,
+            &[key.to_str().unwrap(), alg, "eng/py-bot", "600", "0"],
+        );
+        let out = env.ok(["verify", t.trim(), "-o", "json"]);
+        assert!(out.contains(r#""account": "eng/py-bot""#), "{out}");
+        assert!(out.contains(&format!(r#""algorithm": "{alg}""#)), "{out}");
+    }
+    // PyJWT tokens that break the rules are refused with the rule named.
+    let expired = run_python(
+        PYJWT_MINT,
+        &[key.to_str().unwrap(), "RS256", "eng/py-bot", "600", "-4000"],
+    );
+    env.cmd(["verify", expired.trim()])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "token rejected: the token expired at",
+        ));
+    let future = run_python(
+        PYJWT_MINT,
+        &[key.to_str().unwrap(), "RS256", "eng/py-bot", "600", "3600"],
+    );
+    env.cmd(["verify", future.trim()])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("issued in the future"));
+    let long = run_python(
+        PYJWT_MINT,
+        &[key.to_str().unwrap(), "RS256", "eng/py-bot", "7200", "0"],
+    );
+    env.cmd(["verify", long.trim()])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("exceeds the maximum of 1h"));
+}
