@@ -1,0 +1,546 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[svcacct] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'svcacct'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'svcacct'= {
+            cand --store 'Registry folder (the local file store) [default: $XDG_DATA_HOME/svcacct/store, i.e. ~/.local/share/svcacct/store]'
+            cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
+            cand -n 'Namespace of the command [default: default]'
+            cand --namespace 'Namespace of the command [default: default]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
+            cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand keygen 'Generate an RSA key pair, or derive the public key of a private key'
+            cand create 'Register a service account'
+            cand get 'List service accounts'
+            cand describe 'Show one service account in detail: keys, groups and the policies that name it'
+            cand delete 'Delete service accounts (and their private keys in the local keystore)'
+            cand rename 'Rename a service account; tokens minted under the old name stop verifying'
+            cand disable 'Disable a service account: its tokens stop verifying until it is enabled'
+            cand enable 'Enable a disabled service account'
+            cand update 'Change a service account''s description, expiry or groups'
+            cand key 'Add, list and remove an account''s public keys (key rotation)'
+            cand policy 'Create, list, change and delete policies'
+            cand can-i 'Ask whether an account may do an action on a resource'
+            cand token 'Mint a short-lived JWT for an account (offline: reads no store)'
+            cand verify 'Verify a token against the registry and say who it is'
+            cand decode 'Print a token''s header and claims without verifying anything'
+            cand jwks 'Print the JWKS of every active public key, for gateways that verify tokens themselves'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'svcacct;keygen'= {
+            cand -o 'Write the private key (PKCS#8 PEM, mode 0600) to PATH and the public key to PATH.pub [default: private key on stdout, which must not be a terminal]'
+            cand --out 'Write the private key (PKCS#8 PEM, mode 0600) to PATH and the public key to PATH.pub [default: private key on stdout, which must not be a terminal]'
+            cand --bits 'Key size in bits'
+            cand --public-out 'Where to write the public key (SPKI PEM) [default: PATH.pub with -o, else not written]'
+            cand --public-from 'Do not generate: print (or write with --public-out) the public key of this private key'
+            cand --store 'Registry folder (the local file store) [default: $XDG_DATA_HOME/svcacct/store, i.e. ~/.local/share/svcacct/store]'
+            cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
+            cand -n 'Namespace of the command [default: default]'
+            cand --namespace 'Namespace of the command [default: default]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
+            cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
+            cand --encrypt 'Encrypt the private key with a passphrase (PBES2: PBKDF2-SHA256 + AES-256-CBC)'
+            cand --force 'Overwrite existing files'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'svcacct;create'= {
+            cand --public-key 'Public key to register (SPKI or PKCS#1 PEM/DER) [default: generate a key pair and keep the private key in the keystore]'
+            cand --bits 'Size of the generated key when --public-key is absent'
+            cand --description 'Free text shown by describe'
+            cand --group 'Groups the account belongs to (repeatable or comma-separated)'
+            cand --expires 'Expiry: a date (2027-06-30), a timestamp (RFC 3339) or a duration from now (90d, 12h) [default: never]'
+            cand --store 'Registry folder (the local file store) [default: $XDG_DATA_HOME/svcacct/store, i.e. ~/.local/share/svcacct/store]'
+            cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
+            cand -n 'Namespace of the command [default: default]'
+            cand --namespace 'Namespace of the command [default: default]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
+            cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'svcacct;get'= {
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --store 'Registry folder (the local file store) [default: $XDG_DATA_HOME/svcacct/store, i.e. ~/.local/share/svcacct/store]'
+            cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
+            cand -n 'Namespace of the command [default: default]'
+            cand --namespace 'Namespace of the command [default: default]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
+            cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
+            cand -A 'List accounts of every namespace'
+            cand --all-namespaces 'List accounts of every namespace'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'svcacct;describe'= {
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --store 'Registry folder (the local file store) [default: $XDG_DATA_HOME/svcacct/store, i.e. ~/.local/share/svcacct/store]'
+            cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
+            cand -n 'Namespace of the command [default: default]'
+            cand --namespace 'Namespace of the command [default: default]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
+            cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'svcacct;delete'= {
+            cand --store 'Registry folder (the local file store) [default: $XDG_DATA_HOME/svcacct/store, i.e. ~/.local/share/svcacct/store]'
+            cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
+            cand -n 'Namespace of the command [default: default]'
+            cand --namespace 'Namespace of the command [default: default]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
+            cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'svcacct;rename'= {
+            cand --store 'Registry folder (the local file store) [default: $XDG_DATA_HOME/svcacct/store, i.e. ~/.local/share/svcacct/store]'
+            cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
+            cand -n 'Namespace of the command [default: default]'
+            cand --namespace 'Namespace of the command [default: default]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
+            cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'svcacct;disable'= {
+            cand --store 'Registry folder (the local file store) [default: $XDG_DATA_HOME/svcacct/store, i.e. ~/.local/share/svcacct/store]'
+            cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
+            cand -n 'Namespace of the command [default: default]'
+            cand --namespace 'Namespace of the command [default: default]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
+            cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'svcacct;enable'= {
+            cand --store 'Registry folder (the local file store) [default: $XDG_DATA_HOME/svcacct/store, i.e. ~/.local/share/svcacct/store]'
+            cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
+            cand -n 'Namespace of the command [default: default]'
+            cand --namespace 'Namespace of the command [default: default]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
+            cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'svcacct;update'= {
+            cand --description 'New description'
+            cand --expires 'New expiry: a date, an RFC 3339 timestamp or a duration from now'
+            cand --add-group 'Add groups (repeatable or comma-separated)'
+            cand --remove-group 'Remove groups (repeatable or comma-separated)'
+            cand --store 'Registry folder (the local file store) [default: $XDG_DATA_HOME/svcacct/store, i.e. ~/.local/share/svcacct/store]'
+            cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
+            cand -n 'Namespace of the command [default: default]'
+            cand --namespace 'Namespace of the command [default: default]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
+            cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
+            cand --no-expires 'Remove the expiry date'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'svcacct;key'= {
+            cand --store 'Registry folder (the local file store) [default: $XDG_DATA_HOME/svcacct/store, i.e. ~/.local/share/svcacct/store]'
+            cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
+            cand -n 'Namespace of the command [default: default]'
+            cand --namespace 'Namespace of the command [default: default]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
+            cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Register another public key for an account'
+            cand list 'List an account''s public keys'
+            cand remove 'Remove one of an account''s public keys; tokens it signed stop verifying'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'svcacct;key;add'= {
+            cand --public-key 'Public key file to register'
+            cand --bits 'Size of the generated key'
+            cand --store 'Registry folder (the local file store) [default: $XDG_DATA_HOME/svcacct/store, i.e. ~/.local/share/svcacct/store]'
+            cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
+            cand -n 'Namespace of the command [default: default]'
+            cand --namespace 'Namespace of the command [default: default]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
+            cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
+            cand --generate 'Generate a key pair; keep the private key in the keystore'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'svcacct;key;list'= {
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --store 'Registry folder (the local file store) [default: $XDG_DATA_HOME/svcacct/store, i.e. ~/.local/share/svcacct/store]'
+            cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
+            cand -n 'Namespace of the command [default: default]'
+            cand --namespace 'Namespace of the command [default: default]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
+            cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'svcacct;key;remove'= {
+            cand --store 'Registry folder (the local file store) [default: $XDG_DATA_HOME/svcacct/store, i.e. ~/.local/share/svcacct/store]'
+            cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
+            cand -n 'Namespace of the command [default: default]'
+            cand --namespace 'Namespace of the command [default: default]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
+            cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
+            cand --force 'Allow removing the account''s last key'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'svcacct;key;help'= {
+            cand add 'Register another public key for an account'
+            cand list 'List an account''s public keys'
+            cand remove 'Remove one of an account''s public keys; tokens it signed stop verifying'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'svcacct;key;help;add'= {
+        }
+        &'svcacct;key;help;list'= {
+        }
+        &'svcacct;key;help;remove'= {
+        }
+        &'svcacct;key;help;help'= {
+        }
+        &'svcacct;policy'= {
+            cand --store 'Registry folder (the local file store) [default: $XDG_DATA_HOME/svcacct/store, i.e. ~/.local/share/svcacct/store]'
+            cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
+            cand -n 'Namespace of the command [default: default]'
+            cand --namespace 'Namespace of the command [default: default]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
+            cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand create 'Create a policy: SUBJECTS may do ACTIONS on RESOURCES in a namespace (and its children)'
+            cand get 'List policies'
+            cand describe 'Show one policy in detail'
+            cand delete 'Delete policies'
+            cand update 'Add or remove subjects, actions and resources of a policy'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'svcacct;policy;create'= {
+            cand --subject 'Who: account reference or group:NAME (repeatable or comma-separated)'
+            cand --action 'What: e.g. get, create, `*` (repeatable or comma-separated)'
+            cand --resource 'On what: e.g. function, `image*`, `*` (repeatable or comma-separated)'
+            cand --description 'Free text shown by describe'
+            cand --store 'Registry folder (the local file store) [default: $XDG_DATA_HOME/svcacct/store, i.e. ~/.local/share/svcacct/store]'
+            cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
+            cand -n 'Namespace of the command [default: default]'
+            cand --namespace 'Namespace of the command [default: default]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
+            cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
+            cand --global 'The policy applies in every namespace (instead of -n NS and its children)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'svcacct;policy;get'= {
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --store 'Registry folder (the local file store) [default: $XDG_DATA_HOME/svcacct/store, i.e. ~/.local/share/svcacct/store]'
+            cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
+            cand -n 'Namespace of the command [default: default]'
+            cand --namespace 'Namespace of the command [default: default]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
+            cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
+            cand -A 'List policies of every namespace and the global ones'
+            cand --all-namespaces 'List policies of every namespace and the global ones'
+            cand --global 'The policy applies in every namespace (instead of -n NS and its children)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'svcacct;policy;describe'= {
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --store 'Registry folder (the local file store) [default: $XDG_DATA_HOME/svcacct/store, i.e. ~/.local/share/svcacct/store]'
+            cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
+            cand -n 'Namespace of the command [default: default]'
+            cand --namespace 'Namespace of the command [default: default]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
+            cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
+            cand --global 'The policy applies in every namespace (instead of -n NS and its children)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'svcacct;policy;delete'= {
+            cand --store 'Registry folder (the local file store) [default: $XDG_DATA_HOME/svcacct/store, i.e. ~/.local/share/svcacct/store]'
+            cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
+            cand -n 'Namespace of the command [default: default]'
+            cand --namespace 'Namespace of the command [default: default]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
+            cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
+            cand --global 'The policy applies in every namespace (instead of -n NS and its children)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'svcacct;policy;update'= {
+            cand --description 'New description'
+            cand --add-subject 'Subjects to add (repeatable or comma-separated)'
+            cand --remove-subject 'Subjects to remove'
+            cand --add-action 'Actions to add'
+            cand --remove-action 'Actions to remove'
+            cand --add-resource 'Resources to add'
+            cand --remove-resource 'Resources to remove'
+            cand --store 'Registry folder (the local file store) [default: $XDG_DATA_HOME/svcacct/store, i.e. ~/.local/share/svcacct/store]'
+            cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
+            cand -n 'Namespace of the command [default: default]'
+            cand --namespace 'Namespace of the command [default: default]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
+            cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
+            cand --global 'The policy applies in every namespace (instead of -n NS and its children)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'svcacct;policy;help'= {
+            cand create 'Create a policy: SUBJECTS may do ACTIONS on RESOURCES in a namespace (and its children)'
+            cand get 'List policies'
+            cand describe 'Show one policy in detail'
+            cand delete 'Delete policies'
+            cand update 'Add or remove subjects, actions and resources of a policy'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'svcacct;policy;help;create'= {
+        }
+        &'svcacct;policy;help;get'= {
+        }
+        &'svcacct;policy;help;describe'= {
+        }
+        &'svcacct;policy;help;delete'= {
+        }
+        &'svcacct;policy;help;update'= {
+        }
+        &'svcacct;policy;help;help'= {
+        }
+        &'svcacct;can-i'= {
+            cand --as 'The account asking: name or NS/NAME'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --store 'Registry folder (the local file store) [default: $XDG_DATA_HOME/svcacct/store, i.e. ~/.local/share/svcacct/store]'
+            cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
+            cand -n 'Namespace of the command [default: default]'
+            cand --namespace 'Namespace of the command [default: default]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
+            cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
+            cand -q 'Print nothing; answer with the exit status only'
+            cand --quiet 'Print nothing; answer with the exit status only'
+            cand --list 'Print everything the account may do'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'svcacct;token'= {
+            cand --jwt-private-key 'Private key file (PEM or DER; encrypted PKCS#8 asks for the passphrase) [default: the keystore''s key for the account]'
+            cand --kid 'Sign with the keystore key of this kid [default: the keystore''s current key]'
+            cand --ttl 'Lifetime: e.g. 90s, 10m, 1h; at most the maximum token lifetime'
+            cand --alg 'Signature algorithm'
+            cand --aud 'Audience (repeatable)'
+            cand --claim 'Extra string claim (repeatable); registered claims cannot be overridden'
+            cand -o 'What to print'
+            cand --output 'What to print'
+            cand --store 'Registry folder (the local file store) [default: $XDG_DATA_HOME/svcacct/store, i.e. ~/.local/share/svcacct/store]'
+            cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
+            cand -n 'Namespace of the command [default: default]'
+            cand --namespace 'Namespace of the command [default: default]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
+            cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'svcacct;verify'= {
+            cand --aud 'Require this audience'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --store 'Registry folder (the local file store) [default: $XDG_DATA_HOME/svcacct/store, i.e. ~/.local/share/svcacct/store]'
+            cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
+            cand -n 'Namespace of the command [default: default]'
+            cand --namespace 'Namespace of the command [default: default]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
+            cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'svcacct;decode'= {
+            cand --store 'Registry folder (the local file store) [default: $XDG_DATA_HOME/svcacct/store, i.e. ~/.local/share/svcacct/store]'
+            cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
+            cand -n 'Namespace of the command [default: default]'
+            cand --namespace 'Namespace of the command [default: default]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
+            cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'svcacct;jwks'= {
+            cand --store 'Registry folder (the local file store) [default: $XDG_DATA_HOME/svcacct/store, i.e. ~/.local/share/svcacct/store]'
+            cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
+            cand -n 'Namespace of the command [default: default]'
+            cand --namespace 'Namespace of the command [default: default]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
+            cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
+            cand -A 'Keys of every namespace [default: only the -n namespace]'
+            cand --all-namespaces 'Keys of every namespace [default: only the -n namespace]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'svcacct;completions'= {
+            cand --store 'Registry folder (the local file store) [default: $XDG_DATA_HOME/svcacct/store, i.e. ~/.local/share/svcacct/store]'
+            cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
+            cand -n 'Namespace of the command [default: default]'
+            cand --namespace 'Namespace of the command [default: default]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
+            cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'svcacct;help'= {
+            cand keygen 'Generate an RSA key pair, or derive the public key of a private key'
+            cand create 'Register a service account'
+            cand get 'List service accounts'
+            cand describe 'Show one service account in detail: keys, groups and the policies that name it'
+            cand delete 'Delete service accounts (and their private keys in the local keystore)'
+            cand rename 'Rename a service account; tokens minted under the old name stop verifying'
+            cand disable 'Disable a service account: its tokens stop verifying until it is enabled'
+            cand enable 'Enable a disabled service account'
+            cand update 'Change a service account''s description, expiry or groups'
+            cand key 'Add, list and remove an account''s public keys (key rotation)'
+            cand policy 'Create, list, change and delete policies'
+            cand can-i 'Ask whether an account may do an action on a resource'
+            cand token 'Mint a short-lived JWT for an account (offline: reads no store)'
+            cand verify 'Verify a token against the registry and say who it is'
+            cand decode 'Print a token''s header and claims without verifying anything'
+            cand jwks 'Print the JWKS of every active public key, for gateways that verify tokens themselves'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'svcacct;help;keygen'= {
+        }
+        &'svcacct;help;create'= {
+        }
+        &'svcacct;help;get'= {
+        }
+        &'svcacct;help;describe'= {
+        }
+        &'svcacct;help;delete'= {
+        }
+        &'svcacct;help;rename'= {
+        }
+        &'svcacct;help;disable'= {
+        }
+        &'svcacct;help;enable'= {
+        }
+        &'svcacct;help;update'= {
+        }
+        &'svcacct;help;key'= {
+            cand add 'Register another public key for an account'
+            cand list 'List an account''s public keys'
+            cand remove 'Remove one of an account''s public keys; tokens it signed stop verifying'
+        }
+        &'svcacct;help;key;add'= {
+        }
+        &'svcacct;help;key;list'= {
+        }
+        &'svcacct;help;key;remove'= {
+        }
+        &'svcacct;help;policy'= {
+            cand create 'Create a policy: SUBJECTS may do ACTIONS on RESOURCES in a namespace (and its children)'
+            cand get 'List policies'
+            cand describe 'Show one policy in detail'
+            cand delete 'Delete policies'
+            cand update 'Add or remove subjects, actions and resources of a policy'
+        }
+        &'svcacct;help;policy;create'= {
+        }
+        &'svcacct;help;policy;get'= {
+        }
+        &'svcacct;help;policy;describe'= {
+        }
+        &'svcacct;help;policy;delete'= {
+        }
+        &'svcacct;help;policy;update'= {
+        }
+        &'svcacct;help;can-i'= {
+        }
+        &'svcacct;help;token'= {
+        }
+        &'svcacct;help;verify'= {
+        }
+        &'svcacct;help;decode'= {
+        }
+        &'svcacct;help;jwks'= {
+        }
+        &'svcacct;help;completions'= {
+        }
+        &'svcacct;help;help'= {
+        }
+    ]
+    $completions[$command]
+}
