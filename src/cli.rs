@@ -157,11 +157,24 @@ Examples:
     Update(UpdateArgs),
 
     /// Add, list and remove an account's public keys (key rotation)
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "\
+Examples:
+  svcacct key add ci-bot --generate
+  svcacct key list ci-bot
+  svcacct key remove ci-bot OLD_KID"
+    )]
     Key(KeyCommand),
 
     /// Create, list, change and delete policies
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "\
+Examples:
+  svcacct policy create deployers -n eng --subject group:deployers --action '*' --resource deployment
+  svcacct policy get -A"
+    )]
     Policy(PolicyCommand),
 
     /// Ask whether an account may do an action on a resource
