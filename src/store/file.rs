@@ -23,7 +23,10 @@ use anyhow::{Context, Result};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use super::{Listing, Scope, Store, unknown_account, unknown_policy};
+use super::{
+    Listing, Scope, Store, account_conflict, account_exists, policy_conflict, policy_exists,
+    unknown_account, unknown_policy,
+};
 use crate::error::UserError;
 use crate::identity::{Name, Namespace, Reference};
 use crate::model::{Account, Policy, PolicyScope, new_uid};
@@ -289,38 +292,6 @@ impl Store for FileStore {
                 Err(unknown_policy(scope, name).into())
             }
         })
-    }
-}
-
-// The errors both stores give for the same situations.
-
-pub(crate) fn account_exists(r: &Reference) -> UserError {
-    UserError::AccountExists {
-        namespace: r.namespace.to_string(),
-        name: r.name.to_string(),
-    }
-}
-
-pub(crate) fn policy_exists(scope: &PolicyScope, name: &Name) -> UserError {
-    UserError::PolicyExists {
-        scope: scope.to_string(),
-        name: name.to_string(),
-    }
-}
-
-pub(crate) fn account_conflict(r: &Reference, expected: u64, found: u64) -> UserError {
-    UserError::Conflict {
-        what: format!("service account `{r}`"),
-        expected,
-        found,
-    }
-}
-
-pub(crate) fn policy_conflict(name: &Name, expected: u64, found: u64) -> UserError {
-    UserError::Conflict {
-        what: format!("policy `{name}`"),
-        expected,
-        found,
     }
 }
 

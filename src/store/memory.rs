@@ -6,8 +6,10 @@ use std::sync::{Mutex, MutexGuard};
 
 use anyhow::Result;
 
-use super::file::{account_conflict, account_exists, policy_conflict, policy_exists};
-use super::{Listing, Scope, Store, unknown_account, unknown_policy};
+use super::{
+    Listing, Scope, Store, account_conflict, account_exists, policy_conflict, policy_exists,
+    unknown_account, unknown_policy,
+};
 use crate::identity::{Name, Reference};
 use crate::model::{Account, Policy, PolicyScope};
 

@@ -115,3 +115,35 @@ pub fn unknown_policy(scope: &PolicyScope, name: &Name) -> UserError {
         name: name.to_string(),
     }
 }
+
+// The errors both stores give for the same situations.
+
+pub fn account_exists(r: &Reference) -> UserError {
+    UserError::AccountExists {
+        namespace: r.namespace.to_string(),
+        name: r.name.to_string(),
+    }
+}
+
+pub fn policy_exists(scope: &PolicyScope, name: &Name) -> UserError {
+    UserError::PolicyExists {
+        scope: scope.to_string(),
+        name: name.to_string(),
+    }
+}
+
+pub fn account_conflict(r: &Reference, expected: u64, found: u64) -> UserError {
+    UserError::Conflict {
+        what: format!("service account `{r}`"),
+        expected,
+        found,
+    }
+}
+
+pub fn policy_conflict(name: &Name, expected: u64, found: u64) -> UserError {
+    UserError::Conflict {
+        what: format!("policy `{name}`"),
+        expected,
+        found,
+    }
+}
