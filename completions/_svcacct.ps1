@@ -425,7 +425,7 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
             break
         }
         'svcacct;token' {
-            [CompletionResult]::new('--jwt-private-key', '--jwt-private-key', [CompletionResultType]::ParameterName, 'Private key file (PEM or DER; encrypted PKCS#8 asks for the passphrase) [default: the keystore''s key for the account]')
+            [CompletionResult]::new('--jwt-private-key', '--jwt-private-key', [CompletionResultType]::ParameterName, 'Private key file (PEM or DER; encrypted PKCS#8 asks for the passphrase) [default: SVCACCT_JWT_PRIVATE_KEY (a path, or the PEM itself), else `jwt-private-key` in the config file, else the keystore''s key for the account]')
             [CompletionResult]::new('--kid', '--kid', [CompletionResultType]::ParameterName, 'Sign with the keystore key of this kid [default: the keystore''s current key]')
             [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'Lifetime: e.g. 90s, 10m, 1h; at most the maximum token lifetime')
             [CompletionResult]::new('--alg', '--alg', [CompletionResultType]::ParameterName, 'Signature algorithm')

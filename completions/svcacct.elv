@@ -389,7 +389,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;token'= {
-            cand --jwt-private-key 'Private key file (PEM or DER; encrypted PKCS#8 asks for the passphrase) [default: the keystore''s key for the account]'
+            cand --jwt-private-key 'Private key file (PEM or DER; encrypted PKCS#8 asks for the passphrase) [default: SVCACCT_JWT_PRIVATE_KEY (a path, or the PEM itself), else `jwt-private-key` in the config file, else the keystore''s key for the account]'
             cand --kid 'Sign with the keystore key of this kid [default: the keystore''s current key]'
             cand --ttl 'Lifetime: e.g. 90s, 10m, 1h; at most the maximum token lifetime'
             cand --alg 'Signature algorithm'

@@ -289,8 +289,8 @@ pub struct CreateArgs {
     pub bits: usize,
 
     /// Free text shown by describe
-    #[arg(long, value_name = "TEXT", default_value = "")]
-    pub description: String,
+    #[arg(long, value_name = "TEXT")]
+    pub description: Option<String>,
 
     /// Groups the account belongs to (repeatable or comma-separated)
     #[arg(long = "group", value_name = "G", value_delimiter = ',')]
@@ -506,8 +506,8 @@ pub struct PolicyCreateArgs {
     )]
     pub resources: Vec<String>,
     /// Free text shown by describe
-    #[arg(long, value_name = "TEXT", default_value = "")]
-    pub description: String,
+    #[arg(long, value_name = "TEXT")]
+    pub description: Option<String>,
     #[command(flatten)]
     pub scope: PolicyScopeArg,
 }
@@ -623,13 +623,9 @@ pub struct TokenArgs {
     /// The account the token is for: name or NS/NAME (becomes `iss` and `sub`)
     pub reference: String,
     /// Private key file (PEM or DER; encrypted PKCS#8 asks for the passphrase)
-    /// [default: the keystore's key for the account]
-    #[arg(
-        long,
-        value_name = "FILE",
-        env = "SVCACCT_JWT_PRIVATE_KEY",
-        hide_env_values = true
-    )]
+    /// [default: SVCACCT_JWT_PRIVATE_KEY (a path, or the PEM itself), else `jwt-private-key` in
+    /// the config file, else the keystore's key for the account]
+    #[arg(long, value_name = "FILE")]
     pub jwt_private_key: Option<PathBuf>,
     /// Sign with the keystore key of this kid [default: the keystore's current key]
     #[arg(long, conflicts_with = "jwt_private_key")]

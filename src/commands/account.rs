@@ -93,7 +93,7 @@ pub fn create(ctx: &Context, args: &CreateArgs, out: &mut dyn Write) -> Result<E
         namespace: r.namespace.clone(),
         uid: crate::model::new_uid(),
         revision: 0,
-        description: args.description.clone(),
+        description: args.description.clone().unwrap_or_default(),
         groups,
         disabled: false,
         created: now,

@@ -78,7 +78,7 @@ fn create(ctx: &Context, args: &PolicyCreateArgs, out: &mut dyn Write) -> Result
         },
         uid: crate::model::new_uid(),
         revision: 0,
-        description: args.description.clone(),
+        description: args.description.clone().unwrap_or_default(),
         subjects: subjects(ctx, &args.subjects)?,
         actions: patterns("action", &args.actions)?,
         resources: patterns("resource", &args.resources)?,

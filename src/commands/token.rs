@@ -25,18 +25,26 @@ fn signing_key(
     args: &TokenArgs,
     r: &crate::identity::Reference,
 ) -> Result<PrivateKey> {
-    if let Some(value) = &args.jwt_private_key {
-        // SVCACCT_JWT_PRIVATE_KEY may hold the PEM itself (a CI secret) rather than a path.
-        let bytes = value.as_os_str().as_bytes();
-        if bytes.starts_with(b"-----BEGIN") {
-            return super::read_private_key(ctx, bytes, "SVCACCT_JWT_PRIVATE_KEY");
+    // The flag names a file, never the key itself: a secret is not a command-line value.
+    if let Some(path) = &args.jwt_private_key {
+        return super::read_private_key_file(ctx, path);
+    }
+    if let Some(kid) = &args.kid {
+        let path = ctx.keystore().key_path(r, Some(kid))?;
+        return super::read_private_key_file(ctx, &path);
+    }
+    // The environment may hold the PEM itself (a CI secret) rather than a path.
+    if let Some(value) = std::env::var_os("SVCACCT_JWT_PRIVATE_KEY").filter(|v| !v.is_empty()) {
+        let bytes = zeroize::Zeroizing::new(value.as_bytes().to_vec());
+        if bytes.trim_ascii_start().starts_with(b"-----BEGIN") {
+            return super::read_private_key(ctx, &bytes, "SVCACCT_JWT_PRIVATE_KEY");
         }
-        return super::read_private_key_file(ctx, value);
+        return super::read_private_key_file(ctx, std::path::Path::new(&value));
     }
     if let Some(path) = &ctx.jwt_private_key {
         return super::read_private_key_file(ctx, path);
     }
-    let path = ctx.keystore().key_path(r, args.kid.as_deref())?;
+    let path = ctx.keystore().key_path(r, None)?;
     super::read_private_key_file(ctx, &path)
 }
 
