@@ -425,3 +425,178 @@ pub fn verify(token: &str, store: &dyn Store, opts: &VerifyOptions<'_>) -> Resul
         claims: parsed.claims,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::identity::{Name, Namespace};
+    use crate::store::memory::MemoryStore;
+    use serde_json::json;
+
+    struct Fixture {
+        store: MemoryStore,
+        key: PrivateKey,
+        reference: Reference,
+    }
+
+    fn fixture() -> Fixture {
+        let key = PrivateKey::generate(2048).unwrap();
+        let reference =
+            Reference::new(Namespace::parse("eng").unwrap(), Name::parse("ci").unwrap());
+        let now = Timestamp::now();
+        let store = MemoryStore::new();
+        store
+            .create_account(Account {
+                name: reference.name.clone(),
+                namespace: reference.namespace.clone(),
+                uid: "u".into(),
+                revision: 0,
+                description: String::new(),
+                groups: vec![],
+                disabled: false,
+                created: now,
+                updated: now,
+                expires: None,
+                keys: vec![KeyRecord {
+                    kid: key.kid(),
+                    fingerprint: key.public_key().fingerprint(),
+                    bits: 2048,
+                    created: now,
+                    public_key: key.public_key().to_pem(),
+                }],
+            })
+            .unwrap();
+        Fixture {
+            store,
+            key,
+            reference,
+        }
+    }
+
+    fn opts(aud: Option<&str>) -> VerifyOptions<'_> {
+        VerifyOptions {
+            audience: aud,
+            max_lifetime: SignedDuration::from_hours(1),
+            max_lifetime_source: "test",
+            now: Timestamp::now(),
+        }
+    }
+
+    /// Signs arbitrary claims with the fixture's key, as a foreign minter would.
+    fn sign_claims(f: &Fixture, claims: Value) -> String {
+        let mut header = Header::new(Algorithm::RS256);
+        header.kid = Some(f.key.kid());
+        jsonwebtoken::encode(
+            &header,
+            &claims,
+            &EncodingKey::from_rsa_der(f.key.pkcs1_der()),
+        )
+        .unwrap()
+    }
+
+    fn rejection(r: Result<Verified>) -> String {
+        match r {
+            Ok(_) => panic!("accepted"),
+            Err(e) => e.downcast::<Rejected>().expect("a Rejected").0,
+        }
+    }
+
+    #[test]
+    fn mint_then_verify() {
+        let f = fixture();
+        let extra = BTreeMap::from([("env".to_owned(), "prod".to_owned())]);
+        let auds = vec!["a".to_owned(), "b".to_owned()];
+        let m = mint(&MintRequest {
+            reference: &f.reference,
+            key: &f.key,
+            alg: Algorithm::RS512,
+            ttl: SignedDuration::from_mins(10),
+            audiences: &auds,
+            extra: &extra,
+            now: Timestamp::now(),
+        })
+        .unwrap();
+        let p = parse(&m.token).unwrap();
+        assert_eq!(p.header["alg"], "RS512");
+        assert_eq!(p.header["typ"], "JWT");
+        assert_eq!(p.claims["iss"], "eng/ci");
+        assert_eq!(p.claims["sub"], "eng/ci");
+        assert_eq!(p.claims["env"], "prod");
+        assert_eq!(
+            p.claims["exp"].as_i64().unwrap() - p.claims["iat"].as_i64().unwrap(),
+            660
+        );
+        assert_eq!(URL_SAFE_NO_PAD.decode(&m.jti).unwrap().len(), 16);
+        let v = verify(&m.token, &f.store, &opts(Some("b"))).unwrap();
+        assert_eq!(v.account.reference(), f.reference);
+        assert_eq!(v.alg, "RS512");
+        assert_eq!(v.audiences, auds);
+        assert!(!format!("{m:?}").contains(&m.token));
+    }
+
+    #[test]
+    fn claim_rules() {
+        let f = fixture();
+        let now = Timestamp::now().as_second();
+        let cases = [
+            (json!({"iss": "eng/ci", "iat": now}), "no `exp`"),
+            (json!({"iss": "eng/ci", "exp": now + 60}), "no `iat`"),
+            (json!({"exp": now + 60, "iat": now}), "no `iss`"),
+            (
+                json!({"iss": 7, "exp": now + 60, "iat": now}),
+                "`iss` must be a string",
+            ),
+            (
+                json!({"iss": "eng/ci", "iat": now, "exp": "soon"}),
+                "NumericDate",
+            ),
+            (
+                json!({"iss": "eng/ci", "iat": now, "exp": now - 10}),
+                "not after `iat`",
+            ),
+            (
+                json!({"iss": "eng/ci", "iat": now, "exp": now + 60, "nbf": now + 600}),
+                "not valid before",
+            ),
+            (
+                json!({"iss": "eng/ci", "sub": "eng/other", "iat": now, "exp": now + 60}),
+                "`sub` differs",
+            ),
+            (
+                json!({"iss": "eng/ci", "aud": 5, "iat": now, "exp": now + 60}),
+                "`aud` must be",
+            ),
+            (
+                json!({"iss": "Eng/ci", "iat": now, "exp": now + 60}),
+                "not a service account reference",
+            ),
+        ];
+        for (claims, want) in cases {
+            let msg = rejection(verify(
+                &sign_claims(&f, claims.clone()),
+                &f.store,
+                &opts(None),
+            ));
+            assert!(msg.contains(want), "{claims}: {msg}");
+        }
+        // Within the 60 s leeway an expired token still passes; past it, it does not.
+        let ok = sign_claims(
+            &f,
+            json!({"iss": "eng/ci", "iat": now - 100, "exp": now - 30}),
+        );
+        assert!(verify(&ok, &f.store, &opts(None)).is_ok());
+        let late = sign_claims(
+            &f,
+            json!({"iss": "eng/ci", "iat": now - 200, "exp": now - 90}),
+        );
+        assert!(rejection(verify(&late, &f.store, &opts(None))).contains("expired"));
+    }
+
+    #[test]
+    fn algorithm_names() {
+        assert_eq!(rsa_algorithm("RS384"), Some(Algorithm::RS384));
+        assert_eq!(rsa_algorithm("HS256"), None);
+        assert_eq!(rsa_algorithm("none"), None);
+        assert_eq!(algorithm_name(Algorithm::RS512), "RS512");
+    }
+}
