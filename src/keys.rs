@@ -17,7 +17,7 @@ use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use pkcs8::der::asn1::AnyRef;
 use pkcs8::der::{Decode, ErrorKind, Tag, Tagged};
 use pkcs8::pkcs5::{self, EncryptionScheme, pbes2};
-use pkcs8::spki::SubjectPublicKeyInfoRef;
+use pkcs8::spki::{AlgorithmIdentifierRef, SubjectPublicKeyInfoRef};
 use pkcs8::{EncryptedPrivateKeyInfo, ObjectIdentifier, PrivateKeyInfo};
 use zeroize::Zeroizing;
 
@@ -85,7 +85,7 @@ pub enum KeyError {
     )]
     PublicKeyGiven { origin: String, what: &'static str },
     #[error(
-        "{origin} holds a {algorithm} key, but svcacct supports only RSA keys; make one with `svcacct keygen` or `openssl genrsa 3072`"
+        "{origin} holds a key of type {algorithm}, but svcacct supports only RSA keys; make one with `svcacct keygen` or `openssl genrsa 3072`"
     )]
     NotRsa { origin: String, algorithm: String },
     #[error(
@@ -563,6 +563,9 @@ impl PrivateKey {
             origin: origin.to_owned(),
             scheme,
         };
+        if let Some(oid) = unreadable_encryption(der) {
+            return Err(unsupported(scheme_name(oid)));
+        }
         let info = match EncryptedPrivateKeyInfo::from_der(der) {
             Ok(info) => info,
             Err(e) => {
@@ -585,10 +588,10 @@ impl PrivateKey {
             return Err(unsupported("PBKDF2 with HMAC-SHA1".into()));
         }
         if let Some(scrypt) = params.kdf.scrypt() {
-            let memory = 128
-                * u64::from(scrypt.block_size)
-                * scrypt.cost_parameter
-                * u64::from(scrypt.parallelization.max(1));
+            let memory = 128u64
+                .saturating_mul(u64::from(scrypt.block_size))
+                .saturating_mul(scrypt.cost_parameter)
+                .saturating_mul(u64::from(scrypt.parallelization.max(1)));
             if memory > MAX_SCRYPT_MEMORY {
                 return Err(unsupported("scrypt parameters needing over 1 GiB".into()));
             }
@@ -617,6 +620,39 @@ impl PrivateKey {
             Err(KeyError::Malformed { .. }) => Err(wrong()),
             other => other,
         }
+    }
+}
+
+/// The OID of the first part of an encrypted PKCS#8 key's scheme that cannot be decrypted here:
+/// anything but PBES2 with PBKDF2 or scrypt and AES-CBC. `None` when readable (or unparseable,
+/// which the full parse reports).
+fn unreadable_encryption(der: &[u8]) -> Option<ObjectIdentifier> {
+    let fields = Vec::<AnyRef<'_>>::from_der(der).ok()?;
+    let scheme = fields
+        .first()?
+        .decode_as::<AlgorithmIdentifierRef<'_>>()
+        .ok()?;
+    if scheme.oid != pbes2::PBES2_OID {
+        return Some(scheme.oid);
+    }
+    let parts = scheme.parameters?.decode_as::<Vec<AnyRef<'_>>>().ok()?;
+    let [kdf, cipher] = parts.as_slice() else {
+        return None;
+    };
+    let kdf = kdf.decode_as::<AlgorithmIdentifierRef<'_>>().ok()?.oid;
+    let cipher = cipher.decode_as::<AlgorithmIdentifierRef<'_>>().ok()?.oid;
+    if kdf != pbes2::PBKDF2_OID && kdf != pbes2::SCRYPT_OID {
+        Some(kdf)
+    } else if ![
+        pbes2::AES_128_CBC_OID,
+        pbes2::AES_192_CBC_OID,
+        pbes2::AES_256_CBC_OID,
+    ]
+    .contains(&cipher)
+    {
+        Some(cipher)
+    } else {
+        None
     }
 }
 
@@ -677,7 +713,7 @@ fn algorithm_name(oid: ObjectIdentifier) -> String {
         "1.2.840.10040.4.1" => "DSA".into(),
         "1.2.840.113549.1.3.1" => "DH".into(),
         "1.2.840.113549.1.1.10" => "RSA-PSS (restricted to PSS signatures)".into(),
-        other => format!("non-RSA (algorithm OID {other})"),
+        other => format!("unknown (OID {other})"),
     }
 }
 
@@ -891,4 +927,925 @@ fn pem_string(label: &str, der: &[u8]) -> String {
     pem.push_str(label);
     pem.push_str("-----\n");
     pem
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+    use std::process::Command;
+
+    const PASS: &str = "correct horse battery staple";
+
+    /// A temporary folder where the `openssl` CLI makes fixtures.
+    struct Dir(tempfile::TempDir);
+
+    impl Dir {
+        fn new() -> Self {
+            Dir(tempfile::tempdir().expect("tempdir"))
+        }
+
+        fn path(&self, name: &str) -> PathBuf {
+            self.0.path().join(name)
+        }
+
+        /// Runs `openssl ARGS` in the folder and returns its stdout.
+        fn openssl(&self, args: &[&str]) -> Vec<u8> {
+            self.run("openssl", args)
+        }
+
+        fn sh(&self, script: &str) -> Vec<u8> {
+            self.run("sh", &["-c", script])
+        }
+
+        fn run(&self, program: &str, args: &[&str]) -> Vec<u8> {
+            let out = Command::new(program)
+                .args(args)
+                .current_dir(self.0.path())
+                .output()
+                .expect("run command");
+            assert!(
+                out.status.success(),
+                "{program} {args:?} failed: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            out.stdout
+        }
+
+        fn read(&self, name: &str) -> Vec<u8> {
+            std::fs::read(self.path(name)).expect("read fixture")
+        }
+
+        fn write(&self, name: &str, bytes: &[u8]) {
+            std::fs::write(self.path(name), bytes).expect("write fixture");
+        }
+
+        fn private(&self, name: &str) -> PrivateKey {
+            PrivateKey::parse(&self.read(name), name, None).expect(name)
+        }
+
+        fn public(&self, name: &str) -> PublicKey {
+            PublicKey::parse(&self.read(name), name).expect(name)
+        }
+
+        fn private_err(&self, name: &str, pass: Option<&str>) -> KeyError {
+            let pass = pass.map(|p| Passphrase::new(p.into()));
+            PrivateKey::parse(&self.read(name), name, pass.as_ref()).expect_err(name)
+        }
+
+        fn public_err(&self, name: &str) -> KeyError {
+            PublicKey::parse(&self.read(name), name).expect_err(name)
+        }
+    }
+
+    fn pass(text: &str) -> Passphrase {
+        Passphrase::new(text.to_owned())
+    }
+
+    #[test]
+    fn every_openssl_encoding_of_one_key_agrees() {
+        let d = Dir::new();
+        d.openssl(&["genrsa", "-out", "k8.pem", "2048"]);
+        assert!(
+            d.read("k8.pem")
+                .starts_with(b"-----BEGIN PRIVATE KEY-----\n")
+        );
+        d.openssl(&["rsa", "-in", "k8.pem", "-traditional", "-out", "k1.pem"]);
+        d.openssl(&["pkey", "-in", "k8.pem", "-outform", "DER", "-out", "k8.der"]);
+        d.openssl(&[
+            "rsa",
+            "-in",
+            "k8.pem",
+            "-traditional",
+            "-outform",
+            "DER",
+            "-out",
+            "k1.der",
+        ]);
+        d.openssl(&["rsa", "-in", "k8.pem", "-pubout", "-out", "pub.pem"]);
+        d.openssl(&[
+            "rsa", "-in", "k8.pem", "-pubout", "-outform", "DER", "-out", "pub.der",
+        ]);
+        d.openssl(&[
+            "rsa",
+            "-in",
+            "k8.pem",
+            "-RSAPublicKey_out",
+            "-out",
+            "rsapub.pem",
+        ]);
+        d.openssl(&[
+            "rsa",
+            "-in",
+            "k8.pem",
+            "-RSAPublicKey_out",
+            "-outform",
+            "DER",
+            "-out",
+            "rsapub.der",
+        ]);
+
+        let private = d.private("k8.pem");
+        let public = private.public_key().clone();
+        assert_eq!(private.bits(), 2048);
+        assert_eq!(private.kid(), public.kid());
+        for name in ["k1.pem", "k8.der", "k1.der"] {
+            let other = d.private(name);
+            assert_eq!(other.public_key(), &public, "{name}");
+            assert_eq!(other.pkcs1_der(), private.pkcs1_der(), "{name}");
+        }
+        for name in ["pub.pem", "pub.der", "rsapub.pem", "rsapub.der"] {
+            let other = d.public(name);
+            assert_eq!(other, public, "{name}");
+            assert_eq!(other.kid(), private.kid(), "{name}");
+            assert_eq!(other.fingerprint(), public.fingerprint(), "{name}");
+            // Same bytes as `openssl rsa -pubout`, whatever the input encoding.
+            assert_eq!(other.to_pem().as_bytes(), d.read("pub.pem"), "{name}");
+        }
+        assert_eq!(public.spki_der(), d.read("pub.der"));
+        assert_eq!(private.pkcs1_der(), d.read("k1.der"));
+        assert_eq!(private.to_pkcs8_pem().as_bytes(), d.read("k8.pem"));
+
+        let openssl_fingerprint = d.sh(
+            "openssl pkey -pubin -in pub.pem -outform DER | openssl dgst -sha256 -binary | base64",
+        );
+        let openssl_fingerprint = String::from_utf8(openssl_fingerprint).unwrap();
+        assert_eq!(
+            public.fingerprint(),
+            format!("SHA256:{}", openssl_fingerprint.trim())
+        );
+        assert!(public.fingerprint().ends_with('='));
+    }
+
+    #[test]
+    fn traditional_pkcs1_private_key() {
+        let d = Dir::new();
+        d.openssl(&["genrsa", "-traditional", "-out", "k1.pem", "2048"]);
+        assert!(
+            d.read("k1.pem")
+                .starts_with(b"-----BEGIN RSA PRIVATE KEY-----\n")
+        );
+        d.openssl(&["rsa", "-in", "k1.pem", "-pubout", "-out", "pub.pem"]);
+        let private = d.private("k1.pem");
+        assert_eq!(private.public_key(), &d.public("pub.pem"));
+        assert!(!PrivateKey::is_encrypted_pem(&d.read("k1.pem")));
+    }
+
+    #[test]
+    fn reads_openssl_encrypted_keys() {
+        let d = Dir::new();
+        let passarg = format!("pass:{PASS}");
+        d.openssl(&[
+            "genpkey",
+            "-algorithm",
+            "RSA",
+            "-pkeyopt",
+            "rsa_keygen_bits:2048",
+            "-aes256",
+            "-pass",
+            &passarg,
+            "-out",
+            "genpkey.pem",
+        ]);
+        d.openssl(&[
+            "pkey",
+            "-in",
+            "genpkey.pem",
+            "-passin",
+            &passarg,
+            "-pubout",
+            "-out",
+            "pub.pem",
+        ]);
+        d.openssl(&[
+            "pkey",
+            "-in",
+            "genpkey.pem",
+            "-passin",
+            &passarg,
+            "-out",
+            "plain.pem",
+        ]);
+        d.openssl(&[
+            "pkcs8",
+            "-topk8",
+            "-v2",
+            "aes-256-cbc",
+            "-in",
+            "plain.pem",
+            "-passout",
+            &passarg,
+            "-out",
+            "v2.pem",
+        ]);
+        d.openssl(&[
+            "pkcs8",
+            "-topk8",
+            "-v2",
+            "aes-256-cbc",
+            "-in",
+            "plain.pem",
+            "-passout",
+            &passarg,
+            "-outform",
+            "DER",
+            "-out",
+            "v2.der",
+        ]);
+        d.openssl(&[
+            "pkcs8",
+            "-topk8",
+            "-scrypt",
+            "-in",
+            "plain.pem",
+            "-passout",
+            &passarg,
+            "-out",
+            "scrypt.pem",
+        ]);
+        let public = d.public("pub.pem");
+        for name in ["genpkey.pem", "v2.pem", "v2.der", "scrypt.pem"] {
+            let bytes = d.read(name);
+            assert!(PrivateKey::is_encrypted_pem(&bytes), "{name}");
+            let key = PrivateKey::parse(&bytes, name, Some(&pass(PASS))).expect(name);
+            assert_eq!(key.public_key(), &public, "{name}");
+
+            let err = d.private_err(name, None);
+            assert!(
+                matches!(err, KeyError::PassphraseRequired { .. }),
+                "{name}: {err}"
+            );
+            let err = d.private_err(name, Some("Tr0ub4dor&3"));
+            assert!(
+                matches!(err, KeyError::WrongPassphrase { .. }),
+                "{name}: {err}"
+            );
+            assert_eq!(
+                err.to_string(),
+                format!("wrong passphrase for {name} (or the file is damaged)")
+            );
+        }
+    }
+
+    #[test]
+    fn refuses_encryption_it_cannot_read_with_advice() {
+        let d = Dir::new();
+        d.openssl(&["genrsa", "-out", "plain.pem", "2048"]);
+        let passarg = format!("pass:{PASS}");
+        let cases: [(&str, &[&str], &str); 3] = [
+            (
+                "pkcs12.pem",
+                &["-v1", "PBE-SHA1-3DES"],
+                "PKCS#12 PBE with SHA-1 and 3DES",
+            ),
+            ("des3.pem", &["-v2", "des3"], "3DES (DES-EDE3-CBC)"),
+            (
+                "sha1.pem",
+                &["-v2", "aes-256-cbc", "-v2prf", "hmacWithSHA1"],
+                "PBKDF2 with HMAC-SHA1",
+            ),
+        ];
+        for (name, how, scheme) in cases {
+            let mut args = vec!["pkcs8", "-topk8", "-in", "plain.pem", "-passout", &passarg];
+            args.extend_from_slice(how);
+            args.extend_from_slice(&["-out", name]);
+            d.openssl(&args);
+            // Refused before any passphrase is asked for, and with one.
+            for given in [None, Some(PASS)] {
+                let err = d.private_err(name, given);
+                assert_eq!(
+                    err.to_string(),
+                    format!(
+                        "{name} is encrypted with {scheme}, which svcacct does not read; re-encrypt it with `openssl pkcs8 -topk8 -v2 aes-256-cbc -in {name} -out NEW`"
+                    )
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn encrypted_output_round_trips_and_openssl_reads_it() {
+        let d = Dir::new();
+        let key = PrivateKey::generate(2048).unwrap();
+        let encrypted = key.to_encrypted_pem(&pass(PASS)).unwrap();
+        assert!(encrypted.starts_with("-----BEGIN ENCRYPTED PRIVATE KEY-----\n"));
+        assert!(encrypted.ends_with("-----END ENCRYPTED PRIVATE KEY-----\n"));
+        assert!(!encrypted.contains(&key.to_pkcs8_pem()[28..60]));
+        d.write("enc.pem", encrypted.as_bytes());
+
+        let passarg = format!("pass:{PASS}");
+        let plain = d.openssl(&["pkey", "-in", "enc.pem", "-passin", &passarg]);
+        assert_eq!(plain, key.to_pkcs8_pem().as_bytes());
+        let public = d.openssl(&["pkey", "-in", "enc.pem", "-passin", &passarg, "-pubout"]);
+        assert_eq!(public, key.public_key().to_pem().as_bytes());
+        let params = d.openssl(&["asn1parse", "-in", "enc.pem"]);
+        let params = String::from_utf8(params).unwrap();
+        assert!(
+            params.contains("PBKDF2") && params.contains("hmacWithSHA256"),
+            "{params}"
+        );
+        assert!(params.contains("aes-256-cbc"), "{params}");
+        assert!(
+            params.contains(&format!("{PBKDF2_ITERATIONS:X}")),
+            "{params}"
+        );
+
+        let again = PrivateKey::parse(encrypted.as_bytes(), "enc.pem", Some(&pass(PASS))).unwrap();
+        assert_eq!(again.public_key(), key.public_key());
+        assert_eq!(again.pkcs1_der(), key.pkcs1_der());
+        let err =
+            PrivateKey::parse(encrypted.as_bytes(), "enc.pem", Some(&pass("nope"))).unwrap_err();
+        assert!(matches!(err, KeyError::WrongPassphrase { .. }));
+
+        // Fresh salt and IV every time.
+        let twice = key.to_encrypted_pem(&pass(PASS)).unwrap();
+        assert_ne!(*twice, *encrypted);
+        assert!(matches!(
+            key.to_encrypted_pem(&pass("")),
+            Err(KeyError::EmptyPassphrase)
+        ));
+    }
+
+    #[test]
+    fn refuses_legacy_encrypted_pem() {
+        let d = Dir::new();
+        d.openssl(&["genrsa", "-out", "plain.pem", "2048"]);
+        d.openssl(&[
+            "rsa",
+            "-in",
+            "plain.pem",
+            "-traditional",
+            "-aes256",
+            "-passout",
+            "pass:x",
+            "-out",
+            "legacy.pem",
+        ]);
+        let bytes = d.read("legacy.pem");
+        assert!(String::from_utf8_lossy(&bytes).contains("Proc-Type: 4,ENCRYPTED"));
+        assert!(!PrivateKey::is_encrypted_pem(&bytes));
+        let err = d.private_err("legacy.pem", Some("x"));
+        assert_eq!(
+            err.to_string(),
+            "legacy.pem uses OpenSSL's legacy PEM encryption (`Proc-Type: 4,ENCRYPTED`), which svcacct does not read; convert it with `openssl pkcs8 -topk8 -v2 aes-256-cbc -in legacy.pem -out NEW`"
+        );
+        assert!(matches!(
+            d.public_err("legacy.pem"),
+            KeyError::PrivateKeyGiven { .. }
+        ));
+    }
+
+    #[test]
+    fn refuses_small_keys_naming_the_size() {
+        let d = Dir::new();
+        d.openssl(&["genrsa", "-out", "small.pem", "1024"]);
+        d.openssl(&["rsa", "-in", "small.pem", "-pubout", "-out", "small.pub"]);
+        let expected = "small.pem holds a 1024-bit RSA key; svcacct needs at least 2048 bits: make a new key with `svcacct keygen` or `openssl genrsa 3072`";
+        assert_eq!(d.private_err("small.pem", None).to_string(), expected);
+        assert!(matches!(
+            d.public_err("small.pub"),
+            KeyError::TooSmall { bits: 1024, .. }
+        ));
+    }
+
+    #[test]
+    fn refuses_other_algorithms() {
+        let d = Dir::new();
+        d.openssl(&[
+            "genpkey",
+            "-algorithm",
+            "EC",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+            "-out",
+            "ec.pem",
+        ]);
+        d.openssl(&["pkey", "-in", "ec.pem", "-pubout", "-out", "ec.pub"]);
+        d.openssl(&[
+            "ec",
+            "-in",
+            "ec.pem",
+            "-outform",
+            "DER",
+            "-out",
+            "ec-sec1.der",
+        ]);
+        d.openssl(&[
+            "ecparam",
+            "-genkey",
+            "-name",
+            "prime256v1",
+            "-out",
+            "ecparam.pem",
+        ]);
+        d.openssl(&["genpkey", "-algorithm", "ED25519", "-out", "ed.pem"]);
+        d.openssl(&["pkey", "-in", "ed.pem", "-pubout", "-out", "ed.pub"]);
+        d.openssl(&[
+            "genpkey",
+            "-algorithm",
+            "RSA-PSS",
+            "-pkeyopt",
+            "rsa_keygen_bits:2048",
+            "-out",
+            "pss.pem",
+        ]);
+        let algorithm = |err: KeyError| match err {
+            KeyError::NotRsa { algorithm, .. } => algorithm,
+            other => panic!("expected NotRsa, got {other}"),
+        };
+        assert_eq!(algorithm(d.private_err("ec.pem", None)), "EC");
+        assert_eq!(algorithm(d.private_err("ec-sec1.der", None)), "EC");
+        assert_eq!(algorithm(d.private_err("ecparam.pem", None)), "EC");
+        assert_eq!(algorithm(d.public_err("ec.pub")), "EC");
+        assert_eq!(algorithm(d.private_err("ed.pem", None)), "Ed25519");
+        assert_eq!(algorithm(d.public_err("ed.pub")), "Ed25519");
+        assert!(algorithm(d.private_err("pss.pem", None)).starts_with("RSA-PSS"));
+        assert_eq!(
+            d.public_err("ec.pub").to_string(),
+            "ec.pub holds a key of type EC, but svcacct supports only RSA keys; make one with `svcacct keygen` or `openssl genrsa 3072`"
+        );
+    }
+
+    #[test]
+    fn a_private_key_is_never_accepted_as_public() {
+        let d = Dir::new();
+        d.openssl(&["genrsa", "-out", "k8.pem", "2048"]);
+        d.openssl(&["rsa", "-in", "k8.pem", "-traditional", "-out", "k1.pem"]);
+        d.openssl(&["pkey", "-in", "k8.pem", "-outform", "DER", "-out", "k8.der"]);
+        d.openssl(&[
+            "rsa",
+            "-in",
+            "k8.pem",
+            "-traditional",
+            "-outform",
+            "DER",
+            "-out",
+            "k1.der",
+        ]);
+        d.openssl(&[
+            "pkcs8", "-topk8", "-in", "k8.pem", "-passout", "pass:x", "-out", "enc.pem",
+        ]);
+        for name in ["k8.pem", "k1.pem", "k8.der", "k1.der", "enc.pem"] {
+            let err = d.public_err(name);
+            assert!(
+                matches!(err, KeyError::PrivateKeyGiven { .. }),
+                "{name}: {err}"
+            );
+            assert_eq!(
+                err.to_string(),
+                format!(
+                    "{name} holds a PRIVATE key, but a public key is needed here: the registry must never hold a secret; pass the public half instead, made with `svcacct keygen --public-from {name}` or `openssl rsa -in {name} -pubout`"
+                )
+            );
+        }
+        let err = PublicKey::parse(&d.read("k8.pem"), "stdin").unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("`svcacct keygen --public-from FILE`"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_public_key_or_certificate_is_refused_where_a_private_key_is_needed() {
+        let d = Dir::new();
+        d.openssl(&["genrsa", "-out", "k.pem", "2048"]);
+        d.openssl(&["rsa", "-in", "k.pem", "-pubout", "-out", "pub.pem"]);
+        d.openssl(&[
+            "rsa",
+            "-in",
+            "k.pem",
+            "-RSAPublicKey_out",
+            "-outform",
+            "DER",
+            "-out",
+            "pub.der",
+        ]);
+        d.openssl(&[
+            "req",
+            "-x509",
+            "-new",
+            "-key",
+            "k.pem",
+            "-subj",
+            "/CN=ci-bot",
+            "-days",
+            "1",
+            "-out",
+            "cert.pem",
+        ]);
+        d.openssl(&[
+            "x509", "-in", "cert.pem", "-outform", "DER", "-out", "cert.der",
+        ]);
+        for name in ["pub.pem", "pub.der", "cert.pem", "cert.der"] {
+            let err = d.private_err(name, None);
+            assert!(
+                matches!(err, KeyError::PublicKeyGiven { .. }),
+                "{name}: {err}"
+            );
+        }
+        assert_eq!(
+            d.private_err("pub.pem", None).to_string(),
+            "pub.pem holds a public key, but signing needs the private key; pass the private key file (the one `svcacct keygen` or `openssl genrsa` wrote)"
+        );
+        for name in ["cert.pem", "cert.der"] {
+            assert_eq!(
+                d.public_err(name).to_string(),
+                format!(
+                    "{name} is an X.509 certificate, not a key; extract its public key with `openssl x509 -in {name} -pubkey -noout`"
+                )
+            );
+        }
+        // The advice works.
+        d.openssl(&[
+            "x509", "-in", "cert.pem", "-pubkey", "-noout", "-out", "cert.pub",
+        ]);
+        assert_eq!(d.public("cert.pub"), d.public("pub.pem"));
+    }
+
+    #[test]
+    fn openssh_keys_get_conversion_advice() {
+        let d = Dir::new();
+        d.run(
+            "ssh-keygen",
+            &["-q", "-t", "rsa", "-b", "2048", "-N", "", "-f", "id_rsa"],
+        );
+        let err = d.public_err("id_rsa.pub");
+        assert_eq!(
+            err.to_string(),
+            "id_rsa.pub is an OpenSSH public key; convert it to PEM with `ssh-keygen -e -m PKCS8 -f id_rsa.pub` and pass that"
+        );
+        assert!(matches!(
+            d.private_err("id_rsa.pub", None),
+            KeyError::PublicKeyGiven { .. }
+        ));
+        let err = d.private_err("id_rsa", None);
+        assert_eq!(
+            err.to_string(),
+            "id_rsa is an OpenSSH private key, which svcacct does not read; convert it to PKCS#8 with `ssh-keygen -p -m PKCS8 -f id_rsa` (this rewrites the file in place: keep a copy)"
+        );
+        assert!(matches!(
+            d.public_err("id_rsa"),
+            KeyError::PrivateKeyGiven { .. }
+        ));
+
+        // Both pieces of advice work.
+        let pem = d.run("ssh-keygen", &["-e", "-m", "PKCS8", "-f", "id_rsa.pub"]);
+        let public = PublicKey::parse(&pem, "converted").unwrap();
+        d.run(
+            "ssh-keygen",
+            &[
+                "-q", "-p", "-m", "PKCS8", "-N", "", "-P", "", "-f", "id_rsa",
+            ],
+        );
+        assert_eq!(d.private("id_rsa").public_key(), &public);
+    }
+
+    #[test]
+    fn garbage_and_damaged_input_get_clear_errors() {
+        let d = Dir::new();
+        d.openssl(&["genrsa", "-out", "k.pem", "2048"]);
+        d.openssl(&["rsa", "-in", "k.pem", "-pubout", "-out", "pub.pem"]);
+        let public = String::from_utf8(d.read("pub.pem")).unwrap();
+        let private = String::from_utf8(d.read("k.pem")).unwrap();
+
+        let public_err = |bytes: &[u8]| PublicKey::parse(bytes, "in.pem").unwrap_err();
+        let private_err = |bytes: &[u8]| PrivateKey::parse(bytes, "in.pem", None).unwrap_err();
+
+        assert!(matches!(public_err(b""), KeyError::Empty { .. }));
+        assert!(matches!(private_err(b" \n\t"), KeyError::Empty { .. }));
+        assert_eq!(
+            public_err(b"hello world\n").to_string(),
+            "in.pem is not a PEM or DER key; expected an RSA public key (`-----BEGIN PUBLIC KEY-----` or `-----BEGIN RSA PUBLIC KEY-----`, or the same in DER)"
+        );
+        assert!(matches!(
+            private_err(b"{\"kty\":\"RSA\"}"),
+            KeyError::NotAKey { .. }
+        ));
+        assert!(matches!(
+            public_err(&[0x30, 0x03, 0x02, 0x01]),
+            KeyError::NotAKey { .. }
+        ));
+        assert!(matches!(
+            private_err(&[0x30, 0x82, 0xff]),
+            KeyError::NotAKey { .. }
+        ));
+        assert!(matches!(public_err(&[0xff; 300]), KeyError::NotAKey { .. }));
+
+        // Broken base64.
+        let bad = public.replacen("MII", "M*I", 1);
+        let err = public_err(bad.as_bytes());
+        assert_eq!(
+            err.to_string(),
+            "in.pem: the `-----BEGIN PUBLIC KEY-----` block is damaged (its base64 is invalid); copy the file again or make a new key"
+        );
+        // No END line.
+        let cut = &private[..private.len() / 2];
+        let err = private_err(cut.as_bytes());
+        assert!(
+            matches!(
+                err,
+                KeyError::DamagedPem {
+                    why: "it has no matching END line",
+                    ..
+                }
+            ),
+            "{err}"
+        );
+        // Mismatched END.
+        let odd = public.replace("END PUBLIC KEY", "END RSA PUBLIC KEY");
+        assert!(matches!(
+            public_err(odd.as_bytes()),
+            KeyError::DamagedPem { .. }
+        ));
+        // Empty body, odd BEGIN line.
+        let empty = "-----BEGIN PUBLIC KEY-----\n-----END PUBLIC KEY-----\n";
+        assert!(matches!(
+            public_err(empty.as_bytes()),
+            KeyError::DamagedPem {
+                why: "it has no content",
+                ..
+            }
+        ));
+        assert!(matches!(
+            public_err(b"-----BEGIN PUBLIC KEY\nabc\n"),
+            KeyError::DamagedPem { .. }
+        ));
+        // Lines lost from the middle: base64 still decodes, DER does not.
+        let lines: Vec<&str> = private.lines().collect();
+        let short = [&lines[..3], &lines[6..]].concat().join("\n");
+        let err = private_err(short.as_bytes());
+        assert_eq!(
+            err.to_string(),
+            "in.pem looks like a private key (PKCS#8) but cannot be parsed (truncated or damaged?); copy the file again or make a new key"
+        );
+        // Some other PEM.
+        let pgp = "-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nmQINBF\n=abcd\n-----END PGP PUBLIC KEY BLOCK-----\n";
+        assert_eq!(
+            public_err(pgp.as_bytes()).to_string(),
+            format!(
+                "in.pem holds a `-----BEGIN PGP PUBLIC KEY BLOCK-----` block, which is not a key; expected {WANT_PUBLIC}"
+            )
+        );
+        let csr = "-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----\n";
+        assert!(matches!(
+            private_err(csr.as_bytes()),
+            KeyError::UnexpectedPem { .. }
+        ));
+    }
+
+    #[test]
+    fn reads_pem_with_leading_text_crlf_and_bom() {
+        let d = Dir::new();
+        d.openssl(&["genrsa", "-out", "k.pem", "2048"]);
+        d.openssl(&["rsa", "-in", "k.pem", "-pubout", "-out", "pub.pem"]);
+        let expected = d.private("k.pem");
+        let mut bytes =
+            b"Bag Attributes\n    localKeyID: 01 00 00 00\nKey Attributes: <No Attributes>\n"
+                .to_vec();
+        bytes.extend(d.read("k.pem"));
+        assert_eq!(
+            PrivateKey::parse(&bytes, "k", None).unwrap().kid(),
+            expected.kid()
+        );
+
+        let crlf = String::from_utf8(d.read("pub.pem"))
+            .unwrap()
+            .replace('\n', "\r\n");
+        let mut bom = b"\xEF\xBB\xBF".to_vec();
+        bom.extend(crlf.as_bytes());
+        assert_eq!(PublicKey::parse(&bom, "p").unwrap().kid(), expected.kid());
+
+        // 76-column lines, as some tools write.
+        let der = d.openssl(&["pkey", "-in", "k.pem", "-pubout", "-outform", "DER"]);
+        let b64 = STANDARD.encode(der);
+        let wide: Vec<String> = b64
+            .as_bytes()
+            .chunks(76)
+            .map(|c| String::from_utf8(c.to_vec()).unwrap())
+            .collect();
+        let wide = format!(
+            "-----BEGIN PUBLIC KEY-----\n{}\n-----END PUBLIC KEY-----",
+            wide.join("\n")
+        );
+        assert_eq!(
+            PublicKey::parse(wide.as_bytes(), "w").unwrap().kid(),
+            expected.kid()
+        );
+    }
+
+    #[test]
+    fn secrets_never_reach_debug_output() {
+        let key = PrivateKey::generate(2048).unwrap();
+        let debug = format!("{key:?}");
+        assert_eq!(
+            debug,
+            format!("PrivateKey {{ kid: {:?}, bits: 2048 }}", key.kid())
+        );
+        let pem = key.to_pkcs8_pem();
+        for line in pem.lines().filter(|l| !l.starts_with("-----")) {
+            assert!(!debug.contains(&line[..16]));
+        }
+        assert_eq!(
+            format!("{:?}", key.public_key()),
+            format!("PublicKey {{ bits: 2048, kid: {:?} }}", key.kid())
+        );
+        let secret = pass(PASS);
+        assert_eq!(format!("{secret:?}"), "Passphrase(REDACTED)");
+        assert_eq!(format!("{:?}", Some(&secret)), "Some(Passphrase(REDACTED))");
+    }
+
+    #[test]
+    fn passphrases_compare_in_constant_time() {
+        assert!(pass(PASS).ct_eq(&pass(PASS)));
+        assert!(!pass(PASS).ct_eq(&pass("correct horse battery stapler")));
+        assert!(!pass("a").ct_eq(&pass("b")));
+        assert!(pass("").ct_eq(&pass("")));
+        assert_eq!(pass(PASS).as_str(), PASS);
+    }
+
+    #[test]
+    fn signs_and_verifies_through_jsonwebtoken() {
+        use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
+        let key = PrivateKey::generate(2048).unwrap();
+        let exp = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs()
+            + 600;
+        let claims = serde_json::json!({"iss": "ci-bot", "exp": exp});
+        for alg in [Algorithm::RS256, Algorithm::RS384, Algorithm::RS512] {
+            let mut header = Header::new(alg);
+            header.kid = Some(key.kid());
+            let token = jsonwebtoken::encode(
+                &header,
+                &claims,
+                &EncodingKey::from_rsa_der(key.pkcs1_der()),
+            )
+            .unwrap();
+            let public = key.public_key();
+            let decoding = DecodingKey::from_rsa_raw_components(public.n(), public.e());
+            let data =
+                jsonwebtoken::decode::<serde_json::Value>(&token, &decoding, &Validation::new(alg))
+                    .unwrap();
+            assert_eq!(data.claims["iss"], "ci-bot");
+            assert_eq!(data.header.kid.as_deref(), Some(key.kid().as_str()));
+
+            // Another key's public half does not verify it.
+            let other = PrivateKey::generate(2048).unwrap();
+            let other = other.public_key();
+            let wrong = DecodingKey::from_rsa_raw_components(other.n(), other.e());
+            assert!(
+                jsonwebtoken::decode::<serde_json::Value>(&token, &wrong, &Validation::new(alg))
+                    .is_err()
+            );
+        }
+    }
+
+    /// RFC 7638, section 3.1.
+    const RFC7638_N: &str = "0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4cbbfAAtVT86zwu1RK7aPFFxuhDR1L6tSoc_BJECPebWKRXjBZCiFV4n3oknjhMstn64tZ_2W-5JsGY4Hc5n9yBXArwl93lqt7_RN5w6Cf0h4QyQ5v-65YGjQR0_FDW2QvzqY368QQMicAtaSqzs8KJZgnYb9c7d0zgdAZHzu6qMQvRL5hajrn1n91CbOpbISD08qNLyrdkt-bFTWhAI4vMQFh6WeZu0fM4lFd2NcRwr3XPksINHaQ-G_xBniIqbw0Ls1jF44-csFCur-kEgU8awapJzKnqDKgw";
+
+    #[test]
+    fn kid_is_the_rfc7638_thumbprint_and_jwk_round_trips() {
+        let n = URL_SAFE_NO_PAD.decode(RFC7638_N).unwrap();
+        let e = [1, 0, 1];
+        let key = PublicKey::from_components(&n, &e).unwrap();
+        assert_eq!(key.kid(), "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs");
+        assert_eq!(key.bits(), 2048);
+        assert_eq!(key.n(), n.as_slice());
+        assert_eq!(key.e(), &e);
+        // Leading zeros are not part of the number.
+        let mut padded = vec![0, 0];
+        padded.extend(&n);
+        assert_eq!(
+            PublicKey::from_components(&padded, &[0, 1, 0, 1]).unwrap(),
+            key
+        );
+
+        let jwk = key.jwk(Some("RS256"));
+        assert_eq!(
+            jwk,
+            serde_json::json!({
+                "kty": "RSA",
+                "kid": "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs",
+                "use": "sig",
+                "alg": "RS256",
+                "n": RFC7638_N,
+                "e": "AQAB",
+            })
+        );
+        assert!(key.jwk(None).get("alg").is_none());
+        // The PEM is canonical, and reads back as the same key.
+        let pem = key.to_pem();
+        assert!(pem.starts_with(
+            "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA"
+        ));
+        assert!(pem.lines().all(|l| l.len() <= 64));
+        assert_eq!(PublicKey::parse(pem.as_bytes(), "p").unwrap(), key);
+        assert_eq!(PublicKey::parse(key.spki_der(), "p").unwrap(), key);
+    }
+
+    #[test]
+    fn from_components_rejects_nonsense() {
+        let n = URL_SAFE_NO_PAD.decode(RFC7638_N).unwrap();
+        let invalid = |n: &[u8], e: &[u8]| {
+            matches!(
+                PublicKey::from_components(n, e),
+                Err(KeyError::InvalidKey { .. })
+            )
+        };
+        let mut even = n.clone();
+        *even.last_mut().unwrap() &= 0xfe;
+        assert!(invalid(&even, &[1, 0, 1]));
+        assert!(invalid(&n, &[1]));
+        assert!(invalid(&n, &[2]));
+        assert!(invalid(&n, &[0x01, 0, 0, 0, 0, 1])); // more than 33 bits
+        assert!(invalid(&n, &[]));
+        assert!(invalid(&[0, 0], &[1, 0, 1]));
+        assert!(matches!(
+            PublicKey::from_components(&n[..128], &[1, 0, 1]),
+            Err(KeyError::TooSmall { bits: 1024, .. })
+        ));
+        let mut huge = vec![0xff; 1025];
+        huge[1024] = 0xfb;
+        assert!(matches!(
+            PublicKey::from_components(&huge, &[1, 0, 1]),
+            Err(KeyError::TooLarge { bits: 8200, .. })
+        ));
+    }
+
+    #[test]
+    fn generates_only_supported_sizes() {
+        for bits in [0, 1024, 2047, 4097, 8192] {
+            let err = PrivateKey::generate(bits).unwrap_err();
+            assert_eq!(
+                err.to_string(),
+                format!("cannot generate a {bits}-bit RSA key; choose 2048, 3072 or 4096 bits")
+            );
+        }
+        let key = PrivateKey::generate(3072).unwrap();
+        assert_eq!(key.bits(), 3072);
+        assert_eq!(key.public_key().e(), &[1, 0, 1]);
+        let pem = key.to_pkcs8_pem();
+        assert!(pem.starts_with("-----BEGIN PRIVATE KEY-----\n"));
+        let again = PrivateKey::parse(pem.as_bytes(), "k", None).unwrap();
+        assert_eq!(again.public_key(), key.public_key());
+        assert_eq!(again.pkcs1_der(), key.pkcs1_der());
+        assert!(!PrivateKey::is_encrypted_pem(pem.as_bytes()));
+    }
+
+    #[test]
+    fn messages_name_the_origin_and_placeholders_replace_non_paths() {
+        let msg = |e: KeyError| e.to_string();
+        assert_eq!(
+            msg(KeyError::PassphraseRequired {
+                origin: "SVCACCT_JWT_PRIVATE_KEY".into()
+            }),
+            "SVCACCT_JWT_PRIVATE_KEY is encrypted and no passphrase was given; type it at the prompt, or use `--passphrase-file FILE` or `SVCACCT_PASSPHRASE`"
+        );
+        assert_eq!(
+            msg(KeyError::OpenSshPrivateKey {
+                origin: "SVCACCT_JWT_PRIVATE_KEY".into()
+            }),
+            "SVCACCT_JWT_PRIVATE_KEY is an OpenSSH private key, which svcacct does not read; convert it to PKCS#8 with `ssh-keygen -p -m PKCS8 -f FILE` (this rewrites the file in place: keep a copy)"
+        );
+        assert_eq!(
+            msg(KeyError::OpenSshPublicKey {
+                origin: "stdin".into()
+            }),
+            "stdin is an OpenSSH public key; convert it to PEM with `ssh-keygen -e -m PKCS8 -f key.pub` and pass that"
+        );
+        assert_eq!(
+            msg(KeyError::LegacyEncryptedPem {
+                origin: "my key.pem".into()
+            }),
+            "my key.pem uses OpenSSL's legacy PEM encryption (`Proc-Type: 4,ENCRYPTED`), which svcacct does not read; convert it with `openssl pkcs8 -topk8 -v2 aes-256-cbc -in OLD -out NEW`"
+        );
+        assert_eq!(
+            msg(KeyError::TooLarge {
+                origin: "/keys/big.pem".into(),
+                bits: 16384
+            }),
+            "/keys/big.pem holds a 16384-bit RSA key; svcacct accepts at most 8192 bits: make a new key with `svcacct keygen`"
+        );
+        assert_eq!(
+            msg(KeyError::InvalidKey {
+                origin: "k.pem".into()
+            }),
+            "k.pem holds an RSA key whose numbers do not form a valid key; make a new key with `svcacct keygen`"
+        );
+        assert_eq!(
+            msg(KeyError::Empty {
+                origin: "stdin".into(),
+                expected: WANT_PRIVATE
+            }),
+            "stdin is empty; expected an RSA private key (`-----BEGIN PRIVATE KEY-----`, `-----BEGIN ENCRYPTED PRIVATE KEY-----` or `-----BEGIN RSA PRIVATE KEY-----`, or the same in DER)"
+        );
+        assert_eq!(
+            msg(KeyError::EmptyPassphrase),
+            "an empty passphrase would not protect the key; choose a passphrase, or write the key unencrypted"
+        );
+        assert_eq!(shell_arg("-rf", "FILE"), "FILE");
+        assert_eq!(shell_arg("keys/ci-bot.pem", "FILE"), "keys/ci-bot.pem");
+    }
 }
