@@ -1002,26 +1002,33 @@ mod tests {
         Passphrase::new(text.to_owned())
     }
 
+    impl Dir {
+        /// One openssl key as k8.pem (PKCS#8), k1.pem (PKCS#1), k8.der and k1.der.
+        fn private_key_encodings(&self) {
+            self.openssl(&["genrsa", "-out", "k8.pem", "2048"]);
+            self.openssl(&["rsa", "-in", "k8.pem", "-traditional", "-out", "k1.pem"]);
+            self.openssl(&["pkey", "-in", "k8.pem", "-outform", "DER", "-out", "k8.der"]);
+            self.openssl(&[
+                "rsa",
+                "-in",
+                "k8.pem",
+                "-traditional",
+                "-outform",
+                "DER",
+                "-out",
+                "k1.der",
+            ]);
+        }
+    }
+
     #[test]
     fn every_openssl_encoding_of_one_key_agrees() {
         let d = Dir::new();
-        d.openssl(&["genrsa", "-out", "k8.pem", "2048"]);
+        d.private_key_encodings();
         assert!(
             d.read("k8.pem")
                 .starts_with(b"-----BEGIN PRIVATE KEY-----\n")
         );
-        d.openssl(&["rsa", "-in", "k8.pem", "-traditional", "-out", "k1.pem"]);
-        d.openssl(&["pkey", "-in", "k8.pem", "-outform", "DER", "-out", "k8.der"]);
-        d.openssl(&[
-            "rsa",
-            "-in",
-            "k8.pem",
-            "-traditional",
-            "-outform",
-            "DER",
-            "-out",
-            "k1.der",
-        ]);
         d.openssl(&["rsa", "-in", "k8.pem", "-pubout", "-out", "pub.pem"]);
         d.openssl(&[
             "rsa", "-in", "k8.pem", "-pubout", "-outform", "DER", "-out", "pub.der",
@@ -1369,19 +1376,7 @@ mod tests {
     #[test]
     fn a_private_key_is_never_accepted_as_public() {
         let d = Dir::new();
-        d.openssl(&["genrsa", "-out", "k8.pem", "2048"]);
-        d.openssl(&["rsa", "-in", "k8.pem", "-traditional", "-out", "k1.pem"]);
-        d.openssl(&["pkey", "-in", "k8.pem", "-outform", "DER", "-out", "k8.der"]);
-        d.openssl(&[
-            "rsa",
-            "-in",
-            "k8.pem",
-            "-traditional",
-            "-outform",
-            "DER",
-            "-out",
-            "k1.der",
-        ]);
+        d.private_key_encodings();
         d.openssl(&[
             "pkcs8", "-topk8", "-in", "k8.pem", "-passout", "pass:x", "-out", "enc.pem",
         ]);
