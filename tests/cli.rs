@@ -506,3 +506,25 @@ fn keygen_refuses_to_overwrite_and_to_print_to_nowhere_safe() {
         .stderr(predicate::str::contains("Fingerprint: SHA256:"));
     env.cmd(["keygen", "--bits", "1024"]).assert().code(2);
 }
+
+#[test]
+fn verify_and_decode_read_stdin() {
+    let env = with_account("ci-bot");
+    let t = env.ok(["token", "ci-bot", "--jwt-private-key", "k.key"]);
+    env.cmd(["verify", "-", "-o", "name"])
+        .write_stdin(t.clone())
+        .assert()
+        .success()
+        .stdout("ci-bot\n");
+    env.cmd(["verify", "-o", "name"])
+        .write_stdin(t.clone())
+        .assert()
+        .success()
+        .stdout("ci-bot\n");
+    env.cmd(["decode"]).write_stdin(t).assert().success();
+    env.cmd(["verify"])
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .stderr("svcacct: no token given: the argument or stdin is empty\n");
+}

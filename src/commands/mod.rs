@@ -35,7 +35,7 @@ pub fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<
         Command::CanI(a) => can_i::run(ctx, &a, out),
         Command::Token(a) => token::mint(ctx, &a, out),
         Command::Verify(a) => token::verify(ctx, &a, out),
-        Command::Decode(a) => token::decode(&a, out),
+        Command::Decode(a) => token::decode(ctx, &a, out),
         Command::Jwks(a) => token::jwks(ctx, &a, out),
         Command::Completions(a) => completions::run(&a, out),
     }
@@ -57,15 +57,30 @@ pub fn read_private_key_file(ctx: &Context, path: &Path) -> Result<PrivateKey> {
     read_private_key(ctx, &bytes, &path.display().to_string())
 }
 
-/// A token from the argument, or from stdin when it is `-` or absent.
-pub fn token_argument(arg: Option<&str>) -> Result<String> {
-    match arg {
-        Some(t) if t != "-" => Ok(t.trim().to_owned()),
+/// A token from the argument, or from stdin when it is `-` or absent (but not from a terminal,
+/// where nobody would know that svcacct is waiting).
+pub fn token_argument(ctx: &Context, arg: Option<&str>) -> Result<String> {
+    let token = match arg {
+        Some(t) if t != "-" => t.trim().to_owned(),
+        _ if arg.is_none() && ctx.stdin_is_terminal => {
+            return Err(crate::error::UserError::Usage(
+                "no token given: pass it as an argument, or pipe it in with `-`".into(),
+            )
+            .into());
+        }
         _ => {
             let bytes = crate::fsutil::read_limited(std::io::stdin().lock(), "stdin")?;
-            let text = String::from_utf8(bytes)
-                .map_err(|_| crate::error::Rejected("the token on stdin is not UTF-8".into()))?;
-            Ok(text.trim().to_owned())
+            String::from_utf8(bytes)
+                .map_err(|_| crate::error::Rejected("the token on stdin is not UTF-8".into()))?
+                .trim()
+                .to_owned()
         }
+    };
+    if token.is_empty() {
+        return Err(crate::error::UserError::Usage(
+            "no token given: the argument or stdin is empty".into(),
+        )
+        .into());
     }
+    Ok(token)
 }

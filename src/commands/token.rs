@@ -129,7 +129,7 @@ struct VerifiedView<'a> {
 }
 
 pub fn verify(ctx: &Context, args: &VerifyArgs, out: &mut dyn Write) -> Result<Exit> {
-    let token = super::token_argument(args.token.as_deref())?;
+    let token = super::token_argument(ctx, args.token.as_deref())?;
     let store = ctx.store();
     let now = Timestamp::now();
     let result = tok::verify(
@@ -199,8 +199,8 @@ pub fn verify(ctx: &Context, args: &VerifyArgs, out: &mut dyn Write) -> Result<E
     Ok(Exit::Success)
 }
 
-pub fn decode(args: &DecodeArgs, out: &mut dyn Write) -> Result<Exit> {
-    let token = super::token_argument(args.token.as_deref())?;
+pub fn decode(ctx: &Context, args: &DecodeArgs, out: &mut dyn Write) -> Result<Exit> {
+    let token = super::token_argument(ctx, args.token.as_deref())?;
     let parsed = tok::parse(&token)?;
     output::json(
         out,
