@@ -18,7 +18,8 @@ const ROOT_EXAMPLES: &str = "\
 Examples:
   svcacct keygen -o example.key
   svcacct create example-svc-account --public-key example.key.pub
-  svcacct policy create example-svc-policy --subject example-svc-account --action '*' --resource function
+  svcacct policy create example-svc-policy --subject example-svc-account \\
+      --action '*' --resource function
   TOKEN=$(svcacct token example-svc-account --jwt-private-key example.key)
   svcacct verify \"$TOKEN\"
   svcacct can-i create function --as example-svc-account
@@ -56,6 +57,7 @@ pub struct Cli {
 }
 
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Registry folder (the local file store)
     /// [default: $XDG_DATA_HOME/svcacct/store, i.e. ~/.local/share/svcacct/store]
@@ -172,7 +174,8 @@ Examples:
         subcommand,
         after_help = "\
 Examples:
-  svcacct policy create deployers -n eng --subject group:deployers --action '*' --resource deployment
+  svcacct policy create deployers -n eng --subject group:deployers \\
+      --action '*' --resource deployment
   svcacct policy get -A"
     )]
     Policy(PolicyCommand),
@@ -439,7 +442,8 @@ Subjects are account references (`ci-bot`, `eng/ci-bot`, `eng/*`) or `group:NAME
 anything and a trailing `*` matches a prefix. Anything not granted is denied.
 
 Examples:
-  svcacct policy create example-svc-policy --subject example-svc-account --action '*' --resource function
+  svcacct policy create example-svc-policy --subject example-svc-account \\
+      --action '*' --resource function
   svcacct policy create readers -n eng --subject group:viewers --action get,list --resource '*'
   svcacct policy create admins --global --subject admin --action '*' --resource '*'")]
     Create(PolicyCreateArgs),
