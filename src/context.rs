@@ -186,3 +186,60 @@ fn non_empty(p: Passphrase, source: &str) -> Result<Passphrase> {
     }
     Ok(p)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ctx(passphrase_file: Option<PathBuf>) -> Context {
+        Context {
+            store_path: PathBuf::from("/nonexistent"),
+            keystore_path: PathBuf::from("/nonexistent"),
+            namespace: Namespace::default_ns(),
+            max_token_lifetime: DEFAULT_MAX_TOKEN_LIFETIME,
+            max_token_lifetime_source: String::new(),
+            passphrase_file,
+            jwt_private_key: None,
+            stdout_is_terminal: false,
+            stdin_is_terminal: false,
+        }
+    }
+
+    #[test]
+    fn passphrase_file_first_line() {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("pass");
+        std::fs::write(&p, "two words\r\nignored\n").unwrap();
+        assert_eq!(
+            ctx(Some(p.clone()))
+                .passphrase("k", false)
+                .unwrap()
+                .as_str(),
+            "two words"
+        );
+        std::fs::write(&p, "\n").unwrap();
+        let err = ctx(Some(p.clone())).passphrase("k", false).unwrap_err();
+        assert!(format!("{err:#}").contains("is empty"), "{err:#}");
+        let err = ctx(Some(d.path().join("missing")))
+            .passphrase("k", false)
+            .unwrap_err();
+        assert!(format!("{err:#}").contains("missing"), "{err:#}");
+    }
+
+    #[test]
+    fn config_file_rejects_unknown_settings() {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("config.toml");
+        std::fs::write(&p, "namespace = \"eng\"\nmax-token-lifetime = \"30m\"\n").unwrap();
+        let (cfg, path) = load_config(Some(&p)).unwrap();
+        assert_eq!(cfg.namespace.as_deref(), Some("eng"));
+        assert_eq!(path.as_deref(), Some(p.as_path()));
+        std::fs::write(&p, "passphrase = \"secret\"\n").unwrap();
+        let err = load_config(Some(&p)).unwrap_err();
+        assert!(
+            format!("{err:#}").contains("unknown field `passphrase`"),
+            "{err:#}"
+        );
+        assert!(!format!("{err:#}").contains("secret"), "{err:#}");
+    }
+}

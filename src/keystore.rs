@@ -149,3 +149,62 @@ fn newest_key(dir: &Path) -> Result<Option<String>> {
     }
     Ok(best.map(|(_, k)| k))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::identity::Namespace;
+    use std::os::unix::fs::PermissionsExt;
+
+    fn reference(ns: &str, name: &str) -> Reference {
+        Reference::new(Namespace::parse(ns).unwrap(), Name::parse(name).unwrap())
+    }
+
+    #[test]
+    fn save_choose_remove_and_rename() {
+        let d = tempfile::tempdir().unwrap();
+        let ks = Keystore::new(d.path().join("keys"));
+        let r = reference("eng/platform", "ci");
+        assert!(ks.key_path(&r, None).is_err());
+
+        let first = PrivateKey::generate(2048).unwrap();
+        let p1 = ks.save(&r, &first).unwrap();
+        assert!(p1.starts_with(d.path().join("keys/eng.platform/ci")));
+        assert_eq!(
+            fs::metadata(&p1).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+        assert_eq!(
+            fs::metadata(p1.parent().unwrap())
+                .unwrap()
+                .permissions()
+                .mode()
+                & 0o777,
+            0o700
+        );
+        assert_eq!(ks.key_path(&r, None).unwrap(), p1);
+
+        // A second key becomes current; the first can still be picked by kid.
+        let second = PrivateKey::generate(2048).unwrap();
+        let p2 = ks.save(&r, &second).unwrap();
+        assert_eq!(ks.key_path(&r, None).unwrap(), p2);
+        assert_eq!(ks.key_path(&r, Some(&first.kid())).unwrap(), p1);
+        assert!(ks.key_path(&r, Some("../../etc/passwd")).is_err());
+        assert!(ks.key_path(&r, Some("unknown")).is_err());
+
+        // Removing the current key falls back to the other one.
+        assert!(ks.remove_key(&r, &second.kid()).unwrap());
+        assert!(!ks.remove_key(&r, &second.kid()).unwrap());
+        assert_eq!(ks.key_path(&r, None).unwrap(), p1);
+
+        let renamed = Name::parse("builder").unwrap();
+        ks.rename_account(&r, &renamed).unwrap();
+        let moved = reference("eng/platform", "builder");
+        assert!(ks.key_path(&moved, None).is_ok());
+        assert!(ks.key_path(&r, None).is_err());
+        ks.remove_account(&moved).unwrap();
+        assert!(ks.key_path(&moved, None).is_err());
+        // Forgetting an account with no keys is not an error.
+        ks.remove_account(&moved).unwrap();
+    }
+}
