@@ -57,6 +57,10 @@ pub enum UserError {
         expected: u64,
         found: u64,
     },
+    #[error(
+        "{what} was deleted and created again since it was read; nothing was written, run the command again"
+    )]
+    Replaced { what: String },
     #[error("store record {} is unreadable: {why} (fix or remove the file; nothing else was changed)", path.display())]
     CorruptRecord { path: PathBuf, why: String },
     #[error("{0}")]

@@ -84,6 +84,9 @@ pub fn normalize_subject(s: &str, ns: &Namespace) -> Result<String, UserError> {
 }
 
 /// Does a stored subject name this account (directly, by pattern, or through a group)?
+///
+/// An account pattern is `name`, `name-prefix*` or `*` within exactly one namespace
+/// (`eng/ci*` never reaches `eng/ci/…` or `eng/cicd/…`); a lone `*` is any account anywhere.
 pub fn subject_matches(subject: &str, account: &Account) -> bool {
     if subject == "*" {
         return true;
@@ -94,13 +97,10 @@ pub fn subject_matches(subject: &str, account: &Account) -> bool {
             .iter()
             .any(|g| pattern_matches(group, g));
     }
-    let full = format!("{}/{}", account.namespace, account.name);
-    if subject.contains('/') {
-        pattern_matches(subject, &full)
-    } else {
-        account.namespace.as_str() == crate::identity::DEFAULT_NAMESPACE
-            && pattern_matches(subject, account.name.as_str())
-    }
+    let (ns, name) = subject
+        .rsplit_once('/')
+        .unwrap_or((crate::identity::DEFAULT_NAMESPACE, subject));
+    account.namespace.as_str() == ns && pattern_matches(name, account.name.as_str())
 }
 
 /// Does this policy apply to requests in `ns`?
@@ -257,5 +257,13 @@ mod tests {
         let pat = vec![policy(None, &["eng/*"], &["get"], &["*"])];
         assert!(allowing(&pat, &m, "get", "x", &eng).is_some());
         assert!(allowing(&pat, &account("default", "boss", &[]), "get", "x", &eng).is_none());
+        // A name pattern stays in its namespace: `eng/ci*` is not `eng/ci/evil` or `eng/cicd/x`.
+        let ci = vec![policy(Some("eng"), &["eng/ci*"], &["deploy"], &["prod"])];
+        assert!(allowing(&ci, &account("eng", "ci-bot", &[]), "deploy", "prod", &eng).is_some());
+        assert!(allowing(&ci, &account("eng/ci", "evil", &[]), "deploy", "prod", &eng).is_none());
+        assert!(allowing(&ci, &account("eng/cicd", "x", &[]), "deploy", "prod", &eng).is_none());
+        let bare = vec![policy(None, &["ci*"], &["get"], &["*"])];
+        assert!(allowing(&bare, &account("default", "ci", &[]), "get", "x", &eng).is_some());
+        assert!(allowing(&bare, &account("eng", "ci", &[]), "get", "x", &eng).is_none());
     }
 }

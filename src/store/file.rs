@@ -24,8 +24,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::{
-    Listing, Scope, Store, account_conflict, account_exists, policy_conflict, policy_exists,
-    unknown_account, unknown_policy,
+    Listing, Scope, Store, account_exists, policy_exists, stale, unknown_account, unknown_policy,
 };
 use crate::error::UserError;
 use crate::identity::{Name, Namespace, Reference};
@@ -180,8 +179,12 @@ impl Store for FileStore {
         let r = account.reference();
         self.locked(|| {
             let stored = self.load_account(&r)?.ok_or_else(|| unknown_account(&r))?;
-            if stored.revision != account.revision {
-                return Err(account_conflict(&r, account.revision, stored.revision).into());
+            if let Some(e) = stale(
+                format!("service account `{r}`"),
+                (account.revision, &account.uid),
+                (stored.revision, &stored.uid),
+            ) {
+                return Err(e.into());
             }
             account.revision = stored.revision + 1;
             write_record(&self.account_path(&r), &account)?;
@@ -275,8 +278,12 @@ impl Store for FileStore {
             let stored = self
                 .load_policy(&scope, &name)?
                 .ok_or_else(|| unknown_policy(&scope, &name))?;
-            if stored.revision != policy.revision {
-                return Err(policy_conflict(&name, policy.revision, stored.revision).into());
+            if let Some(e) = stale(
+                format!("policy `{name}`"),
+                (policy.revision, &policy.uid),
+                (stored.revision, &stored.uid),
+            ) {
+                return Err(e.into());
             }
             policy.revision = stored.revision + 1;
             write_record(&self.policy_path(&scope, &name), &policy)?;

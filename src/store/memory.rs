@@ -7,8 +7,7 @@ use std::sync::{Mutex, MutexGuard};
 use anyhow::Result;
 
 use super::{
-    Listing, Scope, Store, account_conflict, account_exists, policy_conflict, policy_exists,
-    unknown_account, unknown_policy,
+    Listing, Scope, Store, account_exists, policy_exists, stale, unknown_account, unknown_policy,
 };
 use crate::identity::{Name, Reference};
 use crate::model::{Account, Policy, PolicyScope};
@@ -83,8 +82,12 @@ impl Store for MemoryStore {
             .accounts
             .get_mut(&r)
             .ok_or_else(|| unknown_account(&r))?;
-        if stored.revision != account.revision {
-            return Err(account_conflict(&r, account.revision, stored.revision).into());
+        if let Some(e) = stale(
+            format!("service account `{r}`"),
+            (account.revision, &account.uid),
+            (stored.revision, &stored.uid),
+        ) {
+            return Err(e.into());
         }
         account.revision += 1;
         *stored = account.clone();
@@ -159,8 +162,12 @@ impl Store for MemoryStore {
             .policies
             .get_mut(&key)
             .ok_or_else(|| unknown_policy(&key.0, &key.1))?;
-        if stored.revision != policy.revision {
-            return Err(policy_conflict(&key.1, policy.revision, stored.revision).into());
+        if let Some(e) = stale(
+            format!("policy `{}`", key.1),
+            (policy.revision, &policy.uid),
+            (stored.revision, &stored.uid),
+        ) {
+            return Err(e.into());
         }
         policy.revision += 1;
         *stored = policy.clone();
@@ -266,6 +273,34 @@ pub(crate) mod tests {
     pub(crate) fn conformance(store: &dyn Store) {
         accounts(store);
         policies(store);
+        recreated_records_are_not_overwritten(store);
+    }
+
+    /// A record read before it was deleted and created again must not overwrite the new one,
+    /// even when the new one has reached the same revision.
+    fn recreated_records_are_not_overwritten(store: &dyn Store) {
+        let r = reference("phoenix");
+        let old = store.create_account(account("phoenix")).unwrap();
+        store.delete_account(&r).unwrap();
+        let new = store.create_account(account("phoenix")).unwrap();
+        assert_eq!(old.revision, new.revision);
+        let e = store.update_account(old).unwrap_err();
+        assert!(matches!(user_error(&e), UserError::Replaced { .. }), "{e}");
+        assert_eq!(
+            e.to_string(),
+            "service account `phoenix` was deleted and created again since it was read; nothing was written, run the command again"
+        );
+        assert_eq!(store.get_account(&r).unwrap(), new);
+
+        let p = policy(None, "phoenix");
+        let old = store.create_policy(p.clone()).unwrap();
+        store.delete_policy(&old.scope(), &old.name).unwrap();
+        let new = store.create_policy(policy(None, "phoenix")).unwrap();
+        let e = store.update_policy(old).unwrap_err();
+        assert!(matches!(user_error(&e), UserError::Replaced { .. }), "{e}");
+        assert_eq!(store.get_policy(&new.scope(), &new.name).unwrap(), new);
+        store.delete_account(&r).unwrap();
+        store.delete_policy(&new.scope(), &new.name).unwrap();
     }
 
     fn accounts(store: &dyn Store) {

@@ -30,7 +30,8 @@ pub struct Listing<T> {
 ///
 /// Writes are atomic. `create_*` sets `revision` to 1 and refuses an existing name.
 /// `update_*` refuses with `UserError::Conflict` unless the record's `revision` equals the
-/// stored one, and stores it with `revision + 1`. Every method returns the record as stored.
+/// stored one, and with `UserError::Replaced` when the stored record has another `uid` (it was
+/// deleted and created again meanwhile); it stores the record with `revision + 1`. Every method returns the record as stored.
 /// Lookups of a missing record fail with `UserError::UnknownAccount`/`UnknownPolicy`.
 pub trait Store {
     fn get_account(&self, r: &Reference) -> Result<Account>;
@@ -132,18 +133,17 @@ pub fn policy_exists(scope: &PolicyScope, name: &Name) -> UserError {
     }
 }
 
-pub fn account_conflict(r: &Reference, expected: u64, found: u64) -> UserError {
-    UserError::Conflict {
-        what: format!("service account `{r}`"),
-        expected,
-        found,
-    }
-}
-
-pub fn policy_conflict(name: &Name, expected: u64, found: u64) -> UserError {
-    UserError::Conflict {
-        what: format!("policy `{name}`"),
-        expected,
-        found,
+/// The refusal when the stored record is not the one that was read.
+pub fn stale(what: String, read: (u64, &str), stored: (u64, &str)) -> Option<UserError> {
+    if read.1 != stored.1 {
+        Some(UserError::Replaced { what })
+    } else if read.0 != stored.0 {
+        Some(UserError::Conflict {
+            what,
+            expected: read.0,
+            found: stored.0,
+        })
+    } else {
+        None
     }
 }
