@@ -61,7 +61,7 @@ pub enum UserError {
         "{what} was deleted and created again since it was read; nothing was written, run the command again"
     )]
     Replaced { what: String },
-    #[error("store record {} is unreadable: {why} (fix or remove the file; nothing else was changed)", path.display())]
+    #[error("store record {} is unreadable: {why} (fix or remove the file; nothing else was changed)", crate::output::sanitize(&path.display().to_string()))]
     CorruptRecord { path: PathBuf, why: String },
     #[error("{0}")]
     Usage(String),

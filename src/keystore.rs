@@ -189,7 +189,10 @@ mod tests {
         let p2 = ks.save(&r, &second).unwrap();
         assert_eq!(ks.key_path(&r, None).unwrap(), p2);
         assert_eq!(ks.key_path(&r, Some(&first.kid())).unwrap(), p1);
-        assert!(ks.key_path(&r, Some("../../etc/passwd")).is_err());
+        // A kid cannot climb out of the account's folder, even to a file that exists.
+        fs::write(d.path().join("keys/eng.platform/evil.pem"), "x").unwrap();
+        let err = ks.key_path(&r, Some("../evil")).unwrap_err();
+        assert_eq!(err.to_string(), "invalid kid `../evil`");
         assert!(ks.key_path(&r, Some("unknown")).is_err());
 
         // Removing the current key falls back to the other one.

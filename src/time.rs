@@ -4,8 +4,23 @@ use jiff::{SignedDuration, Span, SpanRelativeTo, Timestamp, Zoned, civil::Date, 
 
 use crate::error::UserError;
 
-/// Parses a duration: `90s`, `10m`, `1h30m`, `90d`, `2w`, ISO 8601 `PT10M`, or plain seconds.
+/// The longest duration accepted anywhere (100 years), so date arithmetic cannot overflow.
+pub const MAX_DURATION: SignedDuration = SignedDuration::from_hours(24 * 366 * 100);
+
+/// Parses a duration: `90s`, `10m`, `1h30m`, `90d`, `2w`, ISO 8601 `PT10M`, or plain seconds;
+/// at most `MAX_DURATION`.
 pub fn parse_duration(s: &str) -> Result<SignedDuration, UserError> {
+    let d = parse_any_duration(s)?;
+    if d > MAX_DURATION {
+        return Err(UserError::Usage(format!(
+            "duration `{}` is longer than 100 years",
+            crate::output::sanitize(s)
+        )));
+    }
+    Ok(d)
+}
+
+fn parse_any_duration(s: &str) -> Result<SignedDuration, UserError> {
     let bad = || {
         UserError::Usage(format!(
             "invalid duration `{}`: use e.g. 90s, 10m, 1h, 90d",
@@ -107,7 +122,15 @@ mod tests {
         assert_eq!(parse_duration("90d").unwrap().as_secs(), 90 * 86_400);
         assert_eq!(parse_duration("45").unwrap().as_secs(), 45);
         assert_eq!(parse_duration("PT2M").unwrap().as_secs(), 120);
-        for bad in ["", "ten", "-5m", "1y", "5 parsecs"] {
+        for bad in [
+            "",
+            "ten",
+            "-5m",
+            "1y",
+            "5 parsecs",
+            "9223372036854775807",
+            "40000d",
+        ] {
             assert!(parse_duration(bad).is_err(), "{bad}");
         }
     }

@@ -528,3 +528,78 @@ fn verify_and_decode_read_stdin() {
         .code(2)
         .stderr("svcacct: no token given: the argument or stdin is empty\n");
 }
+
+#[test]
+fn mistakes_that_must_not_hurt() {
+    let env = with_account("ci-bot");
+    // A key in the environment that does not parse is never repeated back.
+    let secret = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC-secret-material";
+    let out = env
+        .cmd(["token", "ci-bot"])
+        .env("SVCACCT_JWT_PRIVATE_KEY", secret)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("secret-material"), "{err}");
+    assert_eq!(
+        err,
+        "svcacct: SVCACCT_JWT_PRIVATE_KEY holds neither a PEM key nor the path of a readable file (entity not found)\n"
+    );
+    let garbled =
+        format!("# ci key\n-----BEGIN PRIVATE KEY-----\n{secret}\n-----END PRIVATE KEY-----\n");
+    let out = env
+        .cmd(["token", "ci-bot"])
+        .env("SVCACCT_JWT_PRIVATE_KEY", &garbled)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("secret-material"));
+
+    // The public key never replaces the private key.
+    env.cmd([
+        "keygen",
+        "-o",
+        "a.key",
+        "--public-out",
+        "a.key",
+        "--force",
+        "--bits",
+        "2048",
+    ])
+    .assert()
+    .code(2);
+    assert!(!env.path("a.key").exists());
+    env.cmd([
+        "keygen",
+        "--public-from",
+        "k.key",
+        "--public-out",
+        "k.key",
+        "--force",
+    ])
+    .assert()
+    .code(2);
+    assert!(
+        std::fs::read_to_string(env.path("k.key"))
+            .unwrap()
+            .starts_with("-----BEGIN PRIVATE KEY-----")
+    );
+
+    // Absurd durations are usage errors, not panics.
+    env.cmd(["token", "ci-bot", "--jwt-private-key", "k.key"])
+        .env("SVCACCT_MAX_TOKEN_LIFETIME", "9223372036854775807")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("longer than 100 years"));
+
+    // Several failures are reported in order, after the successes.
+    env.cmd(["delete", "ghost-a", "ci-bot", "ghost-b"])
+        .assert()
+        .code(3)
+        .stdout("Deleted service account: ci-bot\n")
+        .stderr(
+            "svcacct: unknown service account `ghost-a` in namespace `default` (see `svcacct get`); \
+             and also: unknown service account `ghost-b` in namespace `default` (see `svcacct get`)\n",
+        );
+}

@@ -214,20 +214,30 @@ fn print_accounts(
     Ok(())
 }
 
-/// Ends a command that did part of its work: `Ok` if nothing failed, else the failures.
+/// Ends a command that did part of its work: `Ok` if nothing failed, else every failure, in
+/// order, as one error.
 pub fn finish(errors: Vec<anyhow::Error>) -> Result<Exit> {
     let mut errors = errors.into_iter();
-    match errors.next() {
-        None => Ok(Exit::Success),
-        Some(first) => {
-            let rest: Vec<String> = errors.map(|e| format!("{e:#}")).collect();
-            if rest.is_empty() {
-                Err(first)
-            } else {
-                Err(first.context(format!("and also: {}", rest.join("; "))))
-            }
-        }
+    let Some(first) = errors.next() else {
+        return Ok(Exit::Success);
+    };
+    let rest: Vec<String> = errors.map(|e| format!("{e:#}")).collect();
+    if rest.is_empty() {
+        return Err(first);
     }
+    // Keep the first error's type (for the exit code) and put the others after its text.
+    let text = format!("{first:#}; and also: {}", rest.join("; "));
+    Err(match first.downcast::<UserError>() {
+        Ok(u) => {
+            let exit = u.exit();
+            anyhow::Error::new(if exit == Exit::Usage {
+                UserError::Usage(text)
+            } else {
+                UserError::Failure(text)
+            })
+        }
+        Err(_) => anyhow::anyhow!(text),
+    })
 }
 
 /// Turns the unreadable records of a listing into errors for `finish`.

@@ -13,6 +13,13 @@ use crate::keys::PrivateKey;
 
 pub fn run(ctx: &Context, args: &KeygenArgs, out: &mut dyn Write) -> Result<Exit> {
     if let Some(src) = &args.public_from {
+        if args.public_out.as_ref() == Some(src) {
+            return Err(UserError::Usage(
+                "--public-out names the private key file itself: write the public key elsewhere"
+                    .into(),
+            )
+            .into());
+        }
         let key = super::read_private_key_file(ctx, src)?;
         let pem = key.public_key().to_pem();
         match &args.public_out {
@@ -40,6 +47,13 @@ pub fn run(ctx: &Context, args: &KeygenArgs, out: &mut dyn Write) -> Result<Exit
             PathBuf::from(s)
         })
     });
+    if args.out.is_some() && args.out == public_out {
+        return Err(UserError::Usage(
+            "--public-out names the same file as -o: the public key would replace the private key"
+                .into(),
+        )
+        .into());
+    }
     for path in args.out.iter().chain(public_out.iter()) {
         if !args.force && std::fs::symlink_metadata(path).is_ok() {
             return Err(UserError::Failure(format!(

@@ -33,13 +33,25 @@ fn signing_key(
         let path = ctx.keystore().key_path(r, Some(kid))?;
         return super::read_private_key_file(ctx, &path);
     }
-    // The environment may hold the PEM itself (a CI secret) rather than a path.
+    // The environment may hold the key itself (a CI secret) rather than a path. Either way
+    // its value is never repeated in a message: it may be a secret that failed to parse.
     if let Some(value) = std::env::var_os("SVCACCT_JWT_PRIVATE_KEY").filter(|v| !v.is_empty()) {
+        const SOURCE: &str = "SVCACCT_JWT_PRIVATE_KEY";
         let bytes = zeroize::Zeroizing::new(value.as_bytes().to_vec());
-        if bytes.trim_ascii_start().starts_with(b"-----BEGIN") {
-            return super::read_private_key(ctx, &bytes, "SVCACCT_JWT_PRIVATE_KEY");
+        let looks_like_key = bytes.len() > 4096
+            || bytes.contains(&b'\n')
+            || bytes.windows(10).any(|w| w == b"-----BEGIN");
+        if looks_like_key {
+            return super::read_private_key(ctx, &bytes, SOURCE);
         }
-        return super::read_private_key_file(ctx, std::path::Path::new(&value));
+        let file = std::fs::File::open(std::path::Path::new(&value)).map_err(|e| {
+            UserError::Failure(format!(
+                "{SOURCE} holds neither a PEM key nor the path of a readable file ({})",
+                e.kind()
+            ))
+        })?;
+        let key = zeroize::Zeroizing::new(crate::fsutil::read_limited(file, SOURCE)?);
+        return super::read_private_key(ctx, &key, SOURCE);
     }
     if let Some(path) = &ctx.jwt_private_key {
         return super::read_private_key_file(ctx, path);
