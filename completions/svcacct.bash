@@ -1021,12 +1021,16 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__jwks)
-            opts="-A -n -h -V --all-namespaces --store --keystore --namespace --config --passphrase-file --help --version"
+            opts="-A -n -h -V --all-namespaces --alg --store --keystore --namespace --config --passphrase-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --alg)
+                    COMPREPLY=($(compgen -W "RS256 RS384 RS512" -- "${cur}"))
+                    return 0
+                    ;;
                 --store)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

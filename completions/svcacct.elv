@@ -43,7 +43,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand token 'Mint a short-lived JWT for an account (offline: reads no store)'
             cand verify 'Verify a token against the registry and say who it is'
             cand decode 'Print a token''s header and claims without verifying anything'
-            cand jwks 'Print the JWKS of every active public key, for gateways that verify tokens themselves'
+            cand jwks 'Print the JWKS of active public keys, for gateways that verify tokens themselves'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -436,14 +436,15 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;jwks'= {
+            cand --alg 'The `alg` each key advertises (strict verifiers accept only that algorithm)'
             cand --store 'Registry folder (the local file store) [default: $XDG_DATA_HOME/svcacct/store, i.e. ~/.local/share/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
             cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
-            cand -A 'Keys of every namespace [default: only the -n namespace]'
-            cand --all-namespaces 'Keys of every namespace [default: only the -n namespace]'
+            cand -A 'Keys of every namespace'
+            cand --all-namespaces 'Keys of every namespace'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -477,7 +478,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand token 'Mint a short-lived JWT for an account (offline: reads no store)'
             cand verify 'Verify a token against the registry and say who it is'
             cand decode 'Print a token''s header and claims without verifying anything'
-            cand jwks 'Print the JWKS of every active public key, for gateways that verify tokens themselves'
+            cand jwks 'Print the JWKS of active public keys, for gateways that verify tokens themselves'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }

@@ -46,7 +46,7 @@ complete -c svcacct -n "__fish_svcacct_needs_command" -f -a "can-i" -d 'Ask whet
 complete -c svcacct -n "__fish_svcacct_needs_command" -f -a "token" -d 'Mint a short-lived JWT for an account (offline: reads no store)'
 complete -c svcacct -n "__fish_svcacct_needs_command" -f -a "verify" -d 'Verify a token against the registry and say who it is'
 complete -c svcacct -n "__fish_svcacct_needs_command" -f -a "decode" -d 'Print a token\'s header and claims without verifying anything'
-complete -c svcacct -n "__fish_svcacct_needs_command" -f -a "jwks" -d 'Print the JWKS of every active public key, for gateways that verify tokens themselves'
+complete -c svcacct -n "__fish_svcacct_needs_command" -f -a "jwks" -d 'Print the JWKS of active public keys, for gateways that verify tokens themselves'
 complete -c svcacct -n "__fish_svcacct_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c svcacct -n "__fish_svcacct_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c svcacct -n "__fish_svcacct_using_subcommand keygen" -s o -l out -d 'Write the private key (PKCS#8 PEM, mode 0600) to PATH and the public key to PATH.pub [default: private key on stdout, which must not be a terminal]' -r -F
@@ -317,12 +317,15 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand decode" -l config -d 'Co
 complete -c svcacct -n "__fish_svcacct_using_subcommand decode" -l passphrase-file -d 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand decode" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand decode" -s V -l version -d 'Print version'
+complete -c svcacct -n "__fish_svcacct_using_subcommand jwks" -l alg -d 'The `alg` each key advertises (strict verifiers accept only that algorithm)' -r -f -a "RS256\t''
+RS384\t''
+RS512\t''"
 complete -c svcacct -n "__fish_svcacct_using_subcommand jwks" -l store -d 'Registry folder (the local file store) [default: $XDG_DATA_HOME/svcacct/store, i.e. ~/.local/share/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand jwks" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand jwks" -s n -l namespace -d 'Namespace of the command [default: default]' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand jwks" -l config -d 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand jwks" -l passphrase-file -d 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)' -r -F
-complete -c svcacct -n "__fish_svcacct_using_subcommand jwks" -s A -l all-namespaces -d 'Keys of every namespace [default: only the -n namespace]'
+complete -c svcacct -n "__fish_svcacct_using_subcommand jwks" -s A -l all-namespaces -d 'Keys of every namespace'
 complete -c svcacct -n "__fish_svcacct_using_subcommand jwks" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand jwks" -s V -l version -d 'Print version'
 complete -c svcacct -n "__fish_svcacct_using_subcommand completions" -l store -d 'Registry folder (the local file store) [default: $XDG_DATA_HOME/svcacct/store, i.e. ~/.local/share/svcacct/store]' -r -F
@@ -347,7 +350,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand help; and not __fish_see
 complete -c svcacct -n "__fish_svcacct_using_subcommand help; and not __fish_seen_subcommand_from keygen create get describe delete rename disable enable update key policy can-i token verify decode jwks completions help" -f -a "token" -d 'Mint a short-lived JWT for an account (offline: reads no store)'
 complete -c svcacct -n "__fish_svcacct_using_subcommand help; and not __fish_seen_subcommand_from keygen create get describe delete rename disable enable update key policy can-i token verify decode jwks completions help" -f -a "verify" -d 'Verify a token against the registry and say who it is'
 complete -c svcacct -n "__fish_svcacct_using_subcommand help; and not __fish_seen_subcommand_from keygen create get describe delete rename disable enable update key policy can-i token verify decode jwks completions help" -f -a "decode" -d 'Print a token\'s header and claims without verifying anything'
-complete -c svcacct -n "__fish_svcacct_using_subcommand help; and not __fish_seen_subcommand_from keygen create get describe delete rename disable enable update key policy can-i token verify decode jwks completions help" -f -a "jwks" -d 'Print the JWKS of every active public key, for gateways that verify tokens themselves'
+complete -c svcacct -n "__fish_svcacct_using_subcommand help; and not __fish_seen_subcommand_from keygen create get describe delete rename disable enable update key policy can-i token verify decode jwks completions help" -f -a "jwks" -d 'Print the JWKS of active public keys, for gateways that verify tokens themselves'
 complete -c svcacct -n "__fish_svcacct_using_subcommand help; and not __fish_seen_subcommand_from keygen create get describe delete rename disable enable update key policy can-i token verify decode jwks completions help" -f -a "completions" -d 'Print a shell completion script'
 complete -c svcacct -n "__fish_svcacct_using_subcommand help; and not __fish_seen_subcommand_from keygen create get describe delete rename disable enable update key policy can-i token verify decode jwks completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c svcacct -n "__fish_svcacct_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "add" -d 'Register another public key for an account'

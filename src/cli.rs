@@ -212,11 +212,15 @@ Example:
   svcacct decode \"$TOKEN\"")]
     Decode(DecodeArgs),
 
-    /// Print the JWKS of every active public key, for gateways that verify tokens themselves
+    /// Print the JWKS of active public keys, for gateways that verify tokens themselves
     #[command(after_help = "\
+A JWKS says nothing about which account a key belongs to: a verifier that trusts a JWKS accepts
+any of its keys for any `iss`. Give each issuer its own JWKS (`svcacct jwks NAME`) or check that
+the kid belongs to the account named in `iss`; `svcacct verify` does.
+
 Examples:
-  svcacct jwks > jwks.json
-  svcacct jwks -A")]
+  svcacct jwks ci-bot > ci-bot.jwks.json
+  svcacct jwks -A --alg RS512")]
     Jwks(JwksArgs),
 
     /// Print a shell completion script
@@ -672,9 +676,15 @@ pub struct DecodeArgs {
 
 #[derive(Debug, Args)]
 pub struct JwksArgs {
-    /// Keys of every namespace [default: only the -n namespace]
-    #[arg(short = 'A', long)]
+    /// Only the keys of these accounts (name or NS/NAME) [default: every active account of the
+    /// namespace]
+    pub names: Vec<String>,
+    /// Keys of every namespace
+    #[arg(short = 'A', long, conflicts_with = "names")]
     pub all_namespaces: bool,
+    /// The `alg` each key advertises (strict verifiers accept only that algorithm)
+    #[arg(long, value_enum, default_value_t = Alg::Rs256)]
+    pub alg: Alg,
 }
 
 #[derive(Debug, Args)]

@@ -13,14 +13,29 @@ claims = jwt.decode(token, pem, algorithms=[alg], options={"require": ["iss", "i
 print(json.dumps(claims, sort_keys=True))
 "#;
 
-/// Verifies `token` in PyJWT with the key that the JWKS lists under the token's kid.
+/// Verifies `token` in PyJWT with the JWK that the JWKS lists under the token's kid (the JWK
+/// object itself, so PyJWT also checks the key's advertised `alg`). Prints `iss`, or
+/// `no such kid` when the JWKS does not have the token's key.
 const PYJWT_VERIFY_JWKS: &str = r#"
 import sys, json, jwt
 token, jwks, alg = sys.argv[1], json.load(open(sys.argv[2])), sys.argv[3]
 kid = jwt.get_unverified_header(token)["kid"]
-key = jwt.PyJWKSet.from_dict(jwks)[kid]
-claims = jwt.decode(token, key.key, algorithms=[alg])
+keys = jwt.PyJWKSet.from_dict(jwks)
+try:
+    key = keys[kid]
+except KeyError:
+    print("no such kid")
+    sys.exit(0)
+claims = jwt.decode(token, key, algorithms=[alg])
 print(claims["iss"])
+"#;
+
+/// Mints a token in PyJWT with a kid and any `iss`: private key file, kid, iss.
+const PYJWT_MINT_AS: &str = r#"
+import sys, time, jwt
+pem, kid, iss = open(sys.argv[1]).read(), sys.argv[2], sys.argv[3]
+now = int(time.time())
+print(jwt.encode({"iss": iss, "iat": now, "exp": now + 300}, pem, algorithm="RS256", headers={"kid": kid}))
 "#;
 
 /// Mints a token in PyJWT: private key file, alg, iss, lifetime (s), iat offset (s).
@@ -196,9 +211,9 @@ fn svcacct_tokens_verify_in_pyjwt() {
     let env = Env::new();
     env.ok(["keygen", "-o", "k.key", "--bits", "2048"]);
     env.ok(["create", "web-api", "--public-key", "k.key.pub"]);
-    let jwks = env.ok(["jwks"]);
-    std::fs::write(env.path("jwks.json"), &jwks).unwrap();
     for alg in ["RS256", "RS384", "RS512"] {
+        let jwks = env.ok(["jwks", "--alg", alg]);
+        std::fs::write(env.path("jwks.json"), &jwks).unwrap();
         let t = env.ok([
             "token",
             "web-api",
@@ -219,6 +234,54 @@ fn svcacct_tokens_verify_in_pyjwt() {
         );
         assert_eq!(iss, "web-api\n");
     }
+}
+
+#[test]
+fn a_per_account_jwks_does_not_let_one_account_speak_for_another() {
+    let env = Env::new();
+    env.ok(["keygen", "-o", "web.key", "--bits", "2048"]);
+    env.ok(["keygen", "-o", "admin.key", "--bits", "2048"]);
+    env.ok(["create", "web-api", "--public-key", "web.key.pub"]);
+    env.ok(["create", "admin", "--public-key", "admin.key.pub"]);
+    let web_kid = env.ok(["key", "list", "web-api", "-o", "name"]);
+    // web-api's key, claiming to be admin.
+    let spoof = run_python(
+        PYJWT_MINT_AS,
+        &[
+            env.path("web.key").to_str().unwrap(),
+            web_kid.trim(),
+            "admin",
+        ],
+    );
+    std::fs::write(env.path("admin.jwks"), env.ok(["jwks", "admin"])).unwrap();
+    let seen = run_python(
+        PYJWT_VERIFY_JWKS,
+        &[
+            spoof.trim(),
+            env.path("admin.jwks").to_str().unwrap(),
+            "RS256",
+        ],
+    );
+    assert_eq!(seen, "no such kid\n");
+    env.cmd(["verify", spoof.trim()])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("unknown kid"));
+    // The namespace-wide JWKS holds both keys: the caveat in `jwks --help` is real.
+    std::fs::write(env.path("all.jwks"), env.ok(["jwks"])).unwrap();
+    let seen = run_python(
+        PYJWT_VERIFY_JWKS,
+        &[
+            spoof.trim(),
+            env.path("all.jwks").to_str().unwrap(),
+            "RS256",
+        ],
+    );
+    assert_eq!(seen, "admin\n");
+    assert!(
+        env.ok(["jwks", "--help"])
+            .contains("any of its keys for any `iss`")
+    );
 }
 
 #[test]

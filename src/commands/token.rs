@@ -101,15 +101,10 @@ pub fn mint(ctx: &Context, args: &TokenArgs, out: &mut dyn Write) -> Result<Exit
         return Err(UserError::Usage("--aud must not be empty".into()).into());
     }
     let key = signing_key(ctx, args, &r)?;
-    let alg = match args.alg {
-        Alg::Rs256 => jsonwebtoken::Algorithm::RS256,
-        Alg::Rs384 => jsonwebtoken::Algorithm::RS384,
-        Alg::Rs512 => jsonwebtoken::Algorithm::RS512,
-    };
     let minted = tok::mint(&MintRequest {
         reference: &r,
         key: &key,
-        alg,
+        alg: alg(args.alg),
         ttl,
         audiences: &args.audiences,
         extra: &extra,
@@ -227,24 +222,48 @@ pub fn decode(ctx: &Context, args: &DecodeArgs, out: &mut dyn Write) -> Result<E
 }
 
 pub fn jwks(ctx: &Context, args: &JwksArgs, out: &mut dyn Write) -> Result<Exit> {
-    let scope = if args.all_namespaces {
-        Scope::All
+    let store = ctx.store();
+    let (accounts, errors) = if args.names.is_empty() {
+        let scope = if args.all_namespaces {
+            Scope::All
+        } else {
+            Scope::Namespace(ctx.namespace.clone())
+        };
+        let mut listing = store.list_accounts(&scope)?;
+        let errors = listing_errors(&mut listing);
+        (listing.items, errors)
     } else {
-        Scope::Namespace(ctx.namespace.clone())
+        let mut found = vec![];
+        let mut errors = vec![];
+        for name in &args.names {
+            match ctx
+                .reference(name)
+                .map_err(anyhow::Error::from)
+                .and_then(|r| store.get_account(&r))
+            {
+                Ok(a) => found.push(a),
+                Err(e) => errors.push(e),
+            }
+        }
+        (found, errors)
     };
-    let mut listing = ctx.store().list_accounts(&scope)?;
+    let alg = tok::algorithm_name(alg(args.alg));
     let now = Timestamp::now();
     let mut keys = vec![];
-    for account in listing
-        .items
-        .iter()
-        .filter(|a| a.status(now) == Status::Active)
-    {
+    for account in accounts.iter().filter(|a| a.status(now) == Status::Active) {
         for k in &account.keys {
             let public = crate::keys::PublicKey::parse(k.public_key.as_bytes(), "the registry")?;
-            keys.push(public.jwk(Some("RS256")));
+            keys.push(public.jwk(Some(alg)));
         }
     }
     output::json(out, &json!({ "keys": keys }))?;
-    finish(listing_errors(&mut listing))
+    finish(errors)
+}
+
+fn alg(a: Alg) -> jsonwebtoken::Algorithm {
+    match a {
+        Alg::Rs256 => jsonwebtoken::Algorithm::RS256,
+        Alg::Rs384 => jsonwebtoken::Algorithm::RS384,
+        Alg::Rs512 => jsonwebtoken::Algorithm::RS512,
+    }
 }
