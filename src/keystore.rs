@@ -98,22 +98,21 @@ impl Keystore {
                     0o600,
                     true,
                 )?,
-                None => fs::remove_file(&current)
-                    .with_context(|| format!("cannot remove {}", current.display()))?,
+                None => {
+                    fs::remove_file(&current)
+                        .with_context(|| format!("cannot remove {}", current.display()))?;
+                    // The account's folder is empty now; leftovers are not worth an error.
+                    let _ = fs::remove_dir(&dir);
+                }
             }
         }
         Ok(true)
     }
 
-    /// Forgets every key of `r`.
-    pub fn remove_account(&self, r: &Reference) -> Result<()> {
-        let dir = self.account_dir(r);
-        match fs::remove_dir_all(&dir) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-                Err(e).with_context(|| format!("cannot remove {}", dir.display()))
-            }
-            _ => Ok(()),
-        }
+    /// True when the keystore holds keys for `r` (of this account, a deleted one of the same
+    /// name, or a same-named account in another store).
+    pub fn has_keys(&self, r: &Reference) -> bool {
+        self.account_dir(r).join("current").exists()
     }
 
     /// Moves the keys of `from` to the new name.
@@ -123,6 +122,14 @@ impl Keystore {
             return Ok(());
         }
         let dst = self.account_dir(&Reference::new(from.namespace.clone(), to.clone()));
+        if dst.exists() {
+            return Err(UserError::Failure(format!(
+                "the keystore already has keys for `{to}` in {} (of a deleted account, or of one \
+                 in another store): move them away first",
+                dst.display()
+            ))
+            .into());
+        }
         fs::rename(&src, &dst)
             .with_context(|| format!("cannot move {} to {}", src.display(), dst.display()))
     }
@@ -205,9 +212,10 @@ mod tests {
         let moved = reference("eng/platform", "builder");
         assert!(ks.key_path(&moved, None).is_ok());
         assert!(ks.key_path(&r, None).is_err());
-        ks.remove_account(&moved).unwrap();
-        assert!(ks.key_path(&moved, None).is_err());
-        // Forgetting an account with no keys is not an error.
-        ks.remove_account(&moved).unwrap();
+        // Removing the last key leaves nothing behind.
+        assert!(ks.has_keys(&moved));
+        assert!(ks.remove_key(&moved, &first.kid()).unwrap());
+        assert!(!ks.has_keys(&moved));
+        assert!(!d.path().join("keys/eng.platform/builder").exists());
     }
 }

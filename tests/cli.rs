@@ -603,3 +603,70 @@ fn mistakes_that_must_not_hurt() {
              and also: unknown service account `ghost-b` in namespace `default` (see `svcacct get`)\n",
         );
 }
+
+#[test]
+fn rename_carries_grants_and_delete_keeps_other_stores_keys() {
+    let env = Env::new();
+    env.ok(["create", "ci-bot", "--bits", "2048"]);
+    env.ok([
+        "policy",
+        "create",
+        "deploy",
+        "--subject",
+        "ci-bot,group:builders",
+        "--action",
+        "deploy",
+        "--resource",
+        "*",
+    ]);
+    assert_eq!(
+        env.ok(["rename", "ci-bot", "build-bot"]),
+        "Renamed service account: ci-bot -> build-bot\nUpdated policy deploy: subject ci-bot -> build-bot\n"
+    );
+    env.cmd(["can-i", "deploy", "prod", "--as", "build-bot"])
+        .assert()
+        .success();
+    // A new account with the old name does not inherit the grant.
+    env.ok(["create", "ci-bot", "--bits", "2048"]);
+    env.cmd(["can-i", "deploy", "prod", "--as", "ci-bot"])
+        .assert()
+        .code(1);
+
+    // A scratch store with an account of the same name: deleting it there leaves the real
+    // account's private key alone.
+    let real = env.ok(["token", "build-bot"]);
+    env.cmd([
+        "--store",
+        "scratch",
+        "create",
+        "build-bot",
+        "--bits",
+        "2048",
+    ])
+    .assert()
+    .success()
+    .stderr(predicate::str::contains(
+        "the keystore already held keys for `build-bot`",
+    ));
+    let kid = env.ok([
+        "--store",
+        "scratch",
+        "key",
+        "list",
+        "build-bot",
+        "-o",
+        "name",
+    ]);
+    env.ok(["--store", "scratch", "delete", "build-bot"]);
+    env.cmd(["verify", real.trim()]).assert().success();
+    let again = env.ok(["token", "build-bot", "-o", "json"]);
+    assert!(!again.contains(kid.trim()), "{again}");
+    env.cmd([
+        "verify",
+        serde_json::from_str::<serde_json::Value>(&again).unwrap()["token"]
+            .as_str()
+            .unwrap(),
+    ])
+    .assert()
+    .success();
+}

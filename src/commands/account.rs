@@ -102,9 +102,16 @@ pub fn create(ctx: &Context, args: &CreateArgs, out: &mut dyn Write) -> Result<E
         keys: vec![key_record(&public, now)],
     };
     let store = ctx.store();
+    let keystore = ctx.keystore();
     store.create_account(account)?;
     if let Some(key) = private {
-        match ctx.keystore().save(&r, &key) {
+        if keystore.has_keys(&r) {
+            eprintln!(
+                "Note: the keystore already held keys for `{r}` (of a deleted account, or of one \
+                 in another store); `svcacct token {r}` now signs with the new key."
+            );
+        }
+        match keystore.save(&r, &key) {
             Ok(path) => eprintln!("Private key kept in the keystore: {}", path.display()),
             Err(e) => {
                 // Without its private key the new account is useless: take it back.
@@ -377,8 +384,17 @@ pub fn delete(ctx: &Context, args: &DeleteArgs, out: &mut dyn Write) -> Result<E
             .reference(name)
             .map_err(anyhow::Error::from)
             .and_then(|r| {
+                // Only the private keys of this record's own keys go: the keystore is shared by
+                // every store, and may hold keys of a same-named account elsewhere.
+                let kids: Vec<String> = match store.get_account(&r) {
+                    Ok(a) => a.keys.into_iter().map(|k| k.kid).collect(),
+                    Err(e) if is_corrupt(&e) => vec![],
+                    Err(e) => return Err(e),
+                };
                 store.delete_account(&r)?;
-                keystore.remove_account(&r)?;
+                for kid in &kids {
+                    keystore.remove_key(&r, kid)?;
+                }
                 Ok(r)
             });
         match result {
@@ -389,13 +405,49 @@ pub fn delete(ctx: &Context, args: &DeleteArgs, out: &mut dyn Write) -> Result<E
     finish(errors)
 }
 
+fn is_corrupt(e: &anyhow::Error) -> bool {
+    matches!(
+        e.downcast_ref::<UserError>(),
+        Some(UserError::CorruptRecord { .. })
+    )
+}
+
 pub fn rename(ctx: &Context, args: &RenameArgs, out: &mut dyn Write) -> Result<Exit> {
     let from = ctx.reference(&args.old)?;
     let to = ctx.name(&args.new)?;
-    ctx.store().rename_account(&from, &to)?;
-    ctx.keystore().rename_account(&from, &to)?;
-    let new_ref = Reference::new(from.namespace.clone(), to);
+    let new_ref = Reference::new(from.namespace.clone(), to.clone());
+    let store = ctx.store();
+    let keystore = ctx.keystore();
+    // The keystore moves first (it refuses when the new name has keys already), and moves back
+    // if the registry refuses, so the two never disagree about the name.
+    keystore.rename_account(&from, &to)?;
+    if let Err(e) = store.rename_account(&from, &to) {
+        if let Err(back) = keystore.rename_account(&new_ref, &from.name) {
+            return Err(e.context(format!(
+                "and the keystore keys could not be moved back to `{from}`: {back:#}"
+            )));
+        }
+        return Err(e);
+    }
     writeln!(out, "Renamed service account: {from} -> {new_ref}")?;
+    // Grants follow the account: subjects that named it exactly now name the new reference.
+    let old_subject = from.to_string();
+    let new_subject = new_ref.to_string();
+    for p in store.list_policies(&Scope::All)?.items {
+        if p.subjects.contains(&old_subject) {
+            store.modify_policy(&p.scope(), &p.name, &mut |p| {
+                for s in p.subjects.iter_mut().filter(|s| **s == old_subject) {
+                    s.clone_from(&new_subject);
+                }
+                Ok(())
+            })?;
+            writeln!(
+                out,
+                "Updated policy {}: subject {old_subject} -> {new_subject}",
+                p.name
+            )?;
+        }
+    }
     Ok(Exit::Success)
 }
 

@@ -40,7 +40,9 @@ pub trait Store {
     fn create_account(&self, account: Account) -> Result<Account>;
     fn update_account(&self, account: Account) -> Result<Account>;
     fn delete_account(&self, r: &Reference) -> Result<()>;
-    /// Renames within the namespace, atomically; refuses when `to` exists.
+    /// Renames within the namespace under the write lock; refuses when `to` exists. The file
+    /// store writes the new record before it removes the old one, so a crash in between leaves
+    /// the account under both names (same uid), never under neither.
     fn rename_account(&self, from: &Reference, to: &Name) -> Result<Account>;
 
     fn get_policy(&self, scope: &PolicyScope, name: &Name) -> Result<Policy>;
