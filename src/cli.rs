@@ -201,9 +201,12 @@ Examples:
 
     /// Verify a token against the registry and say who it is
     #[command(after_help = "\
+A token given as an argument is visible to other local users in the process list while the
+command runs; `-` (or no argument) reads it from stdin instead.
+
 Examples:
   svcacct verify \"$TOKEN\"
-  echo \"$TOKEN\" | svcacct verify - --aud https://api.example.com -o json")]
+  printf %s \"$TOKEN\" | svcacct verify - --aud https://api.example.com -o json")]
     Verify(VerifyArgs),
 
     /// Print a token's header and claims without verifying anything
