@@ -328,3 +328,59 @@ fn pyjwt_tokens_verify_in_svcacct() {
         .code(1)
         .stderr(predicate::str::contains("exceeds the maximum of 1h"));
 }
+
+/// Runs `svcacct ARGS` on a pseudo-terminal (util-linux `script`), typing `input`.
+fn on_a_terminal(env: &Env, args: &str, input: &str) -> std::process::Output {
+    use std::io::Write as _;
+    let bin = assert_cmd::cargo::cargo_bin("svcacct");
+    let mut child = std::process::Command::new("script")
+        .args(["-qec", &format!("'{}' {args}", bin.display()), "/dev/null"])
+        .env_clear()
+        .env("HOME", env.home.path())
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .current_dir(env.home.path())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("util-linux `script` is installed");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn passphrases_are_asked_on_a_terminal() {
+    let env = Env::new();
+    let out = on_a_terminal(
+        &env,
+        "keygen -o tty.key --bits 2048 --encrypt",
+        "pw one\npw one\n",
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("Passphrase for tty.key: "), "{text}");
+    assert!(text.contains("Repeat the passphrase: "), "{text}");
+    assert!(
+        !text.contains("pw one\r\nRepeat"),
+        "the passphrase was echoed: {text}"
+    );
+    env.openssl(&["pkey", "-in", "tty.key", "-passin", "pass:pw one", "-noout"]);
+
+    let out = on_a_terminal(
+        &env,
+        "keygen -o other.key --bits 2048 --encrypt",
+        "pw one\npw two\n",
+    );
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("the passphrases differ"));
+    assert!(!env.path("other.key").exists());
+
+    let out = on_a_terminal(&env, "keygen --public-from tty.key", "pw one\n");
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("-----BEGIN PUBLIC KEY-----"));
+}
