@@ -35,16 +35,8 @@ fn unsigned(header: &str, claims: &str) -> String {
     format!("{}.{}", B64.encode(header), B64.encode(claims))
 }
 
-/// `svcacct verify TOKEN` fails with exit 1 and `message`, leaving the store as it was.
 fn rejected(env: &Env, token: &str, message: &str) {
-    let before = env.store_snapshot();
-    env.cmd(["verify", token])
-        .assert()
-        .code(1)
-        .stdout("")
-        .stderr(predicate::str::starts_with("svcacct: token rejected: "))
-        .stderr(predicate::str::contains(message));
-    assert_eq!(before, env.store_snapshot(), "the store changed");
+    env.rejected(token, &[], message);
 }
 
 #[test]
@@ -135,16 +127,16 @@ fn account_state_and_audience() {
         "--aud",
         "https://a.example",
     ]);
-    env.cmd(["verify", t.trim(), "--aud", "https://b.example"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains(
-            "not for audience `https://b.example`",
-        ));
-    env.cmd(["verify", t.trim()])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("pass --aud"));
+    env.rejected(
+        t.trim(),
+        &["--aud", "https://b.example"],
+        "the token is not for audience `https://b.example` (it is for `https://a.example`)",
+    );
+    env.rejected(
+        t.trim(),
+        &[],
+        "the token is for audience `https://a.example`; pass --aud to accept it",
+    );
     env.cmd(["verify", t.trim(), "--aud", "https://a.example"])
         .assert()
         .success();
@@ -152,10 +144,11 @@ fn account_state_and_audience() {
     // Disabled account; enabled again it verifies.
     let t = env.ok(["token", "ci", "--jwt-private-key", "ci.key"]);
     env.ok(["disable", "ci"]);
-    env.cmd(["verify", t.trim()])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("service account `ci` is disabled"));
+    rejected(
+        &env,
+        t.trim(),
+        "service account `ci` is disabled (see `svcacct enable`)",
+    );
     env.cmd(["can-i", "get", "x", "--as", "ci"])
         .assert()
         .code(1)
@@ -175,12 +168,7 @@ fn account_state_and_audience() {
     ]);
     let t = env.ok(["token", "short-lived", "--jwt-private-key", "tmp.key"]);
     std::thread::sleep(std::time::Duration::from_secs(3));
-    env.cmd(["verify", t.trim()])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains(
-            "service account `short-lived` expired at",
-        ));
+    rejected(&env, t.trim(), "service account `short-lived` expired at");
     let got = env.ok(["get", "short-lived"]);
     assert!(got.contains(" short-lived | expired |"), "{got}");
 }

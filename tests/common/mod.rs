@@ -63,6 +63,20 @@ impl Env {
         v
     }
 
+    /// `svcacct verify TOKEN ARGS…` fails with exit 1 and `message`, and changes no store file.
+    pub fn rejected(&self, token: &str, args: &[&str], message: &str) {
+        let before = self.store_snapshot();
+        let mut argv = vec!["verify", token];
+        argv.extend_from_slice(args);
+        self.cmd(argv)
+            .assert()
+            .code(1)
+            .stdout("")
+            .stderr(predicates::str::starts_with("svcacct: token rejected: "))
+            .stderr(predicates::str::contains(message));
+        assert_eq!(before, self.store_snapshot(), "the store changed");
+    }
+
     /// `openssl ARGS…` in HOME; panics on failure.
     pub fn openssl(&self, args: &[&str]) {
         let out = StdCommand::new("openssl")
