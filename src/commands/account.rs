@@ -252,31 +252,27 @@ pub fn listing_errors<T>(listing: &mut Listing<T>) -> Vec<anyhow::Error> {
     listing.errors.drain(..).map(anyhow::Error::from).collect()
 }
 
-pub fn get(ctx: &Context, args: &GetArgs, out: &mut dyn Write) -> Result<Exit> {
-    let store = ctx.store();
-    let format = args.output.output;
-    if args.names.is_empty() {
-        let scope = if args.all_namespaces {
+/// The accounts a command names, or, with no names, every account of the namespace (or of all
+/// namespaces). Accounts that could not be read or found come back as errors for `finish`.
+pub fn select_accounts(
+    ctx: &Context,
+    store: &dyn Store,
+    names: &[String],
+    all_namespaces: bool,
+) -> Result<(Vec<Account>, Vec<anyhow::Error>)> {
+    if names.is_empty() {
+        let scope = if all_namespaces {
             Scope::All
         } else {
             Scope::Namespace(ctx.namespace.clone())
         };
         let mut listing = store.list_accounts(&scope)?;
-        print_accounts(&listing.items, format, args.all_namespaces, false, out)?;
-        if listing.items.is_empty() && listing.errors.is_empty() && format == OutputFormat::Table {
-            eprintln!(
-                "No service accounts in {}.",
-                match scope {
-                    Scope::All => "any namespace".to_owned(),
-                    Scope::Namespace(ns) => format!("namespace `{ns}`"),
-                }
-            );
-        }
-        return finish(listing_errors(&mut listing));
+        let errors = listing_errors(&mut listing);
+        return Ok((listing.items, errors));
     }
     let mut found = vec![];
     let mut errors = vec![];
-    for name in &args.names {
+    for name in names {
         match ctx
             .reference(name)
             .map_err(anyhow::Error::from)
@@ -286,8 +282,37 @@ pub fn get(ctx: &Context, args: &GetArgs, out: &mut dyn Write) -> Result<Exit> {
             Err(e) => errors.push(e),
         }
     }
-    let several_ns = found.iter().any(|a| a.namespace != ctx.namespace);
-    print_accounts(&found, format, several_ns, args.names.len() == 1, out)?;
+    Ok((found, errors))
+}
+
+pub fn get(ctx: &Context, args: &GetArgs, out: &mut dyn Write) -> Result<Exit> {
+    let store = ctx.store();
+    let format = args.output.output;
+    let (accounts, errors) =
+        select_accounts(ctx, store.as_ref(), &args.names, args.all_namespaces)?;
+    let with_namespace =
+        args.all_namespaces || accounts.iter().any(|a| a.namespace != ctx.namespace);
+    print_accounts(
+        &accounts,
+        format,
+        with_namespace,
+        args.names.len() == 1,
+        out,
+    )?;
+    if args.names.is_empty()
+        && accounts.is_empty()
+        && errors.is_empty()
+        && format == OutputFormat::Table
+    {
+        eprintln!(
+            "No service accounts in {}.",
+            if args.all_namespaces {
+                "any namespace".to_owned()
+            } else {
+                format!("namespace `{}`", ctx.namespace)
+            }
+        );
+    }
     finish(errors)
 }
 

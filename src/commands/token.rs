@@ -9,14 +9,13 @@ use jiff::Timestamp;
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::account::{finish, listing_errors};
+use super::account::finish;
 use crate::cli::{Alg, DecodeArgs, JwksArgs, OutputFormat, TokenArgs, TokenOutput, VerifyArgs};
 use crate::context::Context;
 use crate::error::{Exit, Rejected, UserError};
 use crate::keys::PrivateKey;
 use crate::model::Status;
 use crate::output::{self, sanitize};
-use crate::store::Scope;
 use crate::time;
 use crate::token::{self as tok, MintRequest, REGISTERED_CLAIMS, VerifyOptions};
 
@@ -223,30 +222,8 @@ pub fn decode(ctx: &Context, args: &DecodeArgs, out: &mut dyn Write) -> Result<E
 
 pub fn jwks(ctx: &Context, args: &JwksArgs, out: &mut dyn Write) -> Result<Exit> {
     let store = ctx.store();
-    let (accounts, errors) = if args.names.is_empty() {
-        let scope = if args.all_namespaces {
-            Scope::All
-        } else {
-            Scope::Namespace(ctx.namespace.clone())
-        };
-        let mut listing = store.list_accounts(&scope)?;
-        let errors = listing_errors(&mut listing);
-        (listing.items, errors)
-    } else {
-        let mut found = vec![];
-        let mut errors = vec![];
-        for name in &args.names {
-            match ctx
-                .reference(name)
-                .map_err(anyhow::Error::from)
-                .and_then(|r| store.get_account(&r))
-            {
-                Ok(a) => found.push(a),
-                Err(e) => errors.push(e),
-            }
-        }
-        (found, errors)
-    };
+    let (accounts, errors) =
+        super::account::select_accounts(ctx, store.as_ref(), &args.names, args.all_namespaces)?;
     let alg = tok::algorithm_name(alg(args.alg));
     let now = Timestamp::now();
     let mut keys = vec![];
