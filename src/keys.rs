@@ -32,6 +32,9 @@ pub const PBKDF2_ITERATIONS: u32 = 600_000;
 /// is 16 MiB. Stops a hostile file from asking for terabytes.
 const MAX_SCRYPT_MEMORY: u64 = 1 << 30;
 
+/// Most PBKDF2 iterations an encrypted key may ask for (about 15 s of work).
+const MAX_PBKDF2_ITERATIONS: u32 = 100_000_000;
+
 const RSA_ENCRYPTION: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
 
 const WANT_PUBLIC: &str = "an RSA public key (`-----BEGIN PUBLIC KEY-----` or \
@@ -582,10 +585,17 @@ impl PrivateKey {
             EncryptionScheme::Pbes2(params) => params,
             other => return Err(unsupported(scheme_name(other.oid()))),
         };
-        if let Some(pbkdf2) = params.kdf.pbkdf2()
-            && pbkdf2.prf == pbes2::Pbkdf2Prf::HmacWithSha1
-        {
-            return Err(unsupported("PBKDF2 with HMAC-SHA1".into()));
+        if let Some(pbkdf2) = params.kdf.pbkdf2() {
+            if pbkdf2.prf == pbes2::Pbkdf2Prf::HmacWithSha1 {
+                return Err(unsupported("PBKDF2 with HMAC-SHA1".into()));
+            }
+            // A damaged or hostile file must not keep the command busy for hours.
+            if pbkdf2.iteration_count > MAX_PBKDF2_ITERATIONS {
+                return Err(unsupported(format!(
+                    "PBKDF2 with {} iterations (at most {MAX_PBKDF2_ITERATIONS})",
+                    pbkdf2.iteration_count
+                )));
+            }
         }
         if let Some(scrypt) = params.kdf.scrypt() {
             let memory = 128u64
@@ -1842,5 +1852,69 @@ mod tests {
         );
         assert_eq!(shell_arg("-rf", "FILE"), "FILE");
         assert_eq!(shell_arg("keys/ci-bot.pem", "FILE"), "keys/ci-bot.pem");
+    }
+
+    #[test]
+    fn mangled_keys_never_panic() {
+        let key = PrivateKey::generate(2048).unwrap();
+        let pass = Passphrase::new("pw".into());
+        let inputs: Vec<Vec<u8>> = vec![
+            key.to_pkcs8_pem().as_bytes().to_vec(),
+            key.public_key().to_pem().into_bytes(),
+            key.public_key().spki_der().to_vec(),
+            key.pkcs1_der().to_vec(),
+        ];
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for input in &inputs {
+            for _ in 0..400 {
+                let mut bytes = input.clone();
+                for _ in 0..(next() % 3 + 1) {
+                    let i = (next() as usize) % bytes.len();
+                    match next() % 3 {
+                        0 => bytes[i] = next() as u8,
+                        1 => {
+                            bytes.remove(i);
+                        }
+                        _ => bytes.truncate(i.max(1)),
+                    }
+                }
+                // Whatever the answer, it comes back as a value, not a panic.
+                let _ = PublicKey::parse(&bytes, "fuzz");
+                let _ = PrivateKey::parse(&bytes, "fuzz", Some(&pass));
+                let _ = PrivateKey::is_encrypted_pem(&bytes);
+            }
+        }
+    }
+
+    #[test]
+    fn absurd_key_derivation_costs_are_refused_before_any_work() {
+        use pkcs8::der::Encode;
+        let salt = [7u8; 16];
+        let iv = [9u8; 16];
+        // pkcs5 will not build such parameters, but it decodes them from a file.
+        let mut params = pbes2::Parameters::pbkdf2_sha256_aes256cbc(1000, &salt, &iv).unwrap();
+        if let pbes2::Kdf::Pbkdf2(kdf) = &mut params.kdf {
+            kdf.iteration_count = MAX_PBKDF2_ITERATIONS + 1;
+        }
+        let info = EncryptedPrivateKeyInfo {
+            encryption_algorithm: params.into(),
+            encrypted_data: &[0u8; 32],
+        };
+        let der = info.to_der().unwrap();
+        let started = std::time::Instant::now();
+        let err =
+            PrivateKey::parse(&der, "slow.der", Some(&Passphrase::new("pw".into()))).unwrap_err();
+        assert!(
+            matches!(&err, KeyError::UnsupportedEncryption { scheme, .. } if scheme.contains("100000001 iterations")),
+            "{err}"
+        );
+        // Refused up front, not after 100 million rounds (generous bound for a loaded machine).
+        assert!(started.elapsed() < std::time::Duration::from_secs(5));
     }
 }

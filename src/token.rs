@@ -599,4 +599,53 @@ mod tests {
         assert_eq!(rsa_algorithm("none"), None);
         assert_eq!(algorithm_name(Algorithm::RS512), "RS512");
     }
+
+    /// xorshift: reproducible pseudo-random numbers without a dependency.
+    fn next(state: &mut u64) -> u64 {
+        *state ^= *state << 13;
+        *state ^= *state >> 7;
+        *state ^= *state << 17;
+        *state
+    }
+
+    #[test]
+    fn mangled_tokens_are_refused_never_panic() {
+        let f = fixture();
+        let good = mint(&MintRequest {
+            reference: &f.reference,
+            key: &f.key,
+            alg: Algorithm::RS256,
+            ttl: SignedDuration::from_mins(5),
+            audiences: &[],
+            extra: &BTreeMap::new(),
+            now: Timestamp::now(),
+        })
+        .unwrap()
+        .token;
+        assert!(verify(&good, &f.store, &opts(None)).is_ok());
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let alphabet = b"ABCxyz019-_.=+/{}\"\\ \x00\xff";
+        for _ in 0..3000 {
+            let mut bytes = good.clone().into_bytes();
+            for _ in 0..(next(&mut state) % 4 + 1) {
+                let i = (next(&mut state) as usize) % bytes.len();
+                match next(&mut state) % 3 {
+                    0 => bytes[i] = alphabet[(next(&mut state) as usize) % alphabet.len()],
+                    1 => {
+                        bytes.remove(i);
+                    }
+                    _ => bytes.truncate(i),
+                }
+                if bytes.is_empty() {
+                    break;
+                }
+            }
+            let token = String::from_utf8_lossy(&bytes);
+            if token == good {
+                continue;
+            }
+            let e = verify(&token, &f.store, &opts(None)).expect_err("a mangled token passed");
+            assert!(e.downcast_ref::<Rejected>().is_some(), "{e:#}");
+        }
+    }
 }
