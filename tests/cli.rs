@@ -417,6 +417,20 @@ fn namespaces_policies_and_groups() {
         1,
         "",
     );
+    // kubectl's username form names the same account.
+    can(
+        &[
+            "can-i",
+            "edit",
+            "top-secret",
+            "--as",
+            "system:serviceaccount:eng/platform:boss",
+            "-n",
+            "eng",
+        ],
+        0,
+        "yes\n",
+    );
     let list = env.ok(["can-i", "--list", "--as", "eng/platform/boss"]);
     assert!(list.contains("managers-edit"), "{list}");
     assert!(list.contains("eng-read"), "{list}");
