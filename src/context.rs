@@ -129,16 +129,9 @@ impl Context {
         crate::keystore::Keystore::new(self.keystore_path.clone())
     }
 
-    /// An account reference typed by the user: `name` (in `-n`), `ns/name`, or the username
-    /// `system:serviceaccount:ns:name` that kubectl users know.
+    /// An account reference typed by the user, relative to `-n` (see `Reference::parse_input`).
     pub fn reference(&self, s: &str) -> Result<Reference, UserError> {
-        if let Some((ns, name)) = s
-            .strip_prefix("system:serviceaccount:")
-            .and_then(|rest| rest.rsplit_once(':'))
-        {
-            return Ok(Reference::new(Namespace::parse(ns)?, Name::parse(name)?));
-        }
-        Reference::parse(s, &self.namespace)
+        Reference::parse_input(s, &self.namespace)
     }
 
     pub fn name(&self, s: &str) -> Result<Name, UserError> {

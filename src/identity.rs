@@ -133,6 +133,18 @@ impl Reference {
         }
     }
 
+    /// Parses what a user typed: `name` (in `default_ns`), `ns/name`, or the username
+    /// `system:serviceaccount:ns:name` that kubectl users know.
+    pub fn parse_input(s: &str, default_ns: &Namespace) -> Result<Reference, UserError> {
+        match s
+            .strip_prefix("system:serviceaccount:")
+            .and_then(|rest| rest.rsplit_once(':'))
+        {
+            Some((ns, name)) => Ok(Reference::new(Namespace::parse(ns)?, Name::parse(name)?)),
+            None => Reference::parse(s, default_ns),
+        }
+    }
+
     /// Parses a token's `iss`: a reference whose bare form means the `default` namespace.
     pub fn parse_canonical(s: &str) -> Result<Reference, UserError> {
         Reference::parse(s, &Namespace::default_ns())

@@ -48,12 +48,8 @@ pub fn normalize_subject(s: &str, ns: &Namespace) -> Result<String, UserError> {
     if s == "*" {
         return Ok("*".into());
     }
-    if let Some(rest) = s.strip_prefix("system:serviceaccount:") {
-        let (ns, name) = rest
-            .rsplit_once(':')
-            .ok_or_else(|| UserError::Usage(format!("invalid subject `{}`", sanitize(s))))?;
-        let r = Reference::new(Namespace::parse(ns)?, crate::identity::Name::parse(name)?);
-        return Ok(r.to_string());
+    if s.starts_with("system:serviceaccount:") {
+        return Ok(Reference::parse_input(s, ns)?.to_string());
     }
     let (subject_ns, name) = match s.rsplit_once('/') {
         Some((n, name)) => (Namespace::parse(n)?, name),
