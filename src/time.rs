@@ -51,12 +51,22 @@ pub fn parse_expiry(s: &str, now: Timestamp) -> Result<Timestamp, UserError> {
         ts
     } else if let Ok(d) = t.parse::<Date>() {
         d.to_zoned(TimeZone::system())
-            .map_err(|e| UserError::Usage(format!("invalid date `{t}`: {e}")))?
+            .map_err(|e| {
+                UserError::Usage(format!(
+                    "invalid date `{}`: {e}",
+                    crate::output::sanitize(t)
+                ))
+            })?
             .timestamp()
     } else if let Ok(span) = t.parse::<Span>() {
         now.to_zoned(TimeZone::system())
             .checked_add(span)
-            .map_err(|e| UserError::Usage(format!("invalid expiry `{t}`: {e}")))?
+            .map_err(|e| {
+                UserError::Usage(format!(
+                    "invalid expiry `{}`: {e}",
+                    crate::output::sanitize(t)
+                ))
+            })?
             .timestamp()
     } else {
         return Err(UserError::Usage(format!(
