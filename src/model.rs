@@ -22,6 +22,19 @@ pub struct KeyRecord {
     pub public_key: String,
 }
 
+impl KeyRecord {
+    /// The registered public key, parsed; a hand-edited record that no longer parses is named.
+    pub fn public(
+        &self,
+        owner: &Reference,
+    ) -> Result<crate::keys::PublicKey, crate::keys::KeyError> {
+        crate::keys::PublicKey::parse(
+            self.public_key.as_bytes(),
+            &format!("key {} of service account `{owner}` in the store", self.kid),
+        )
+    }
+}
+
 /// A service account.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

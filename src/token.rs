@@ -13,7 +13,7 @@ use serde_json::{Map, Value};
 
 use crate::error::{Rejected, UserError};
 use crate::identity::Reference;
-use crate::keys::{PrivateKey, PublicKey};
+use crate::keys::PrivateKey;
 use crate::model::{Account, KeyRecord, Status};
 use crate::output::sanitize;
 use crate::store::Store;
@@ -233,8 +233,13 @@ fn audiences(claims: &Map<String, Value>) -> Result<Vec<String>> {
     }
 }
 
-fn signature_ok(key: &KeyRecord, parsed: &Parsed<'_>, alg: Algorithm) -> Result<bool> {
-    let public = PublicKey::parse(key.public_key.as_bytes(), "the registry")?;
+fn signature_ok(
+    owner: &Reference,
+    key: &KeyRecord,
+    parsed: &Parsed<'_>,
+    alg: Algorithm,
+) -> Result<bool> {
+    let public = key.public(owner)?;
     let decoding = DecodingKey::from_rsa_raw_components(public.n(), public.e());
     Ok(jsonwebtoken::crypto::verify(
         parsed.signature,
@@ -306,7 +311,7 @@ pub fn verify(token: &str, store: &dyn Store, opts: &VerifyOptions<'_>) -> Resul
                     sanitize(kid)
                 ))
             })?;
-            if !signature_ok(key, &parsed, alg)? {
+            if !signature_ok(&reference, key, &parsed, alg)? {
                 return Err(reject(format!(
                     "the signature does not verify with key `{}` of `{reference}` (tampered token or wrong key)",
                     key.kid
@@ -318,7 +323,7 @@ pub fn verify(token: &str, store: &dyn Store, opts: &VerifyOptions<'_>) -> Resul
         None => {
             let mut found = None;
             for key in &account.keys {
-                if signature_ok(key, &parsed, alg)? {
+                if signature_ok(&reference, key, &parsed, alg)? {
                     found = Some(key.clone());
                     break;
                 }

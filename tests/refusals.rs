@@ -313,3 +313,24 @@ fn garbage_record_is_reported_and_left_alone() {
         "this is [not toml\n"
     );
 }
+
+#[test]
+fn a_hand_edited_public_key_is_named() {
+    let env = setup();
+    let t = env.ok(["token", "ci", "--jwt-private-key", "ci.key"]);
+    let record = env.path(".local/share/svcacct/store/accounts/default/ci.toml");
+    let text = std::fs::read_to_string(&record).unwrap();
+    let start = text.find("MII").unwrap();
+    let mut broken = text.clone();
+    broken.replace_range(start..start + 8, "!!!!!!!!");
+    std::fs::write(&record, &broken).unwrap();
+    let out = env.cmd(["verify", t.trim()]).output().unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with("svcacct: key "), "{err}");
+    assert!(
+        err.contains(" of service account `ci` in the store "),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&record).unwrap(), broken);
+}

@@ -229,7 +229,7 @@ pub fn jwks(ctx: &Context, args: &JwksArgs, out: &mut dyn Write) -> Result<Exit>
     let mut keys = vec![];
     for account in accounts.iter().filter(|a| a.status(now) == Status::Active) {
         for k in &account.keys {
-            let public = crate::keys::PublicKey::parse(k.public_key.as_bytes(), "the registry")?;
+            let public = k.public(&account.reference())?;
             keys.push(public.jwk(Some(alg)));
         }
     }
