@@ -329,8 +329,9 @@ fn a_hand_edited_public_key_is_named() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.starts_with("svcacct: key "), "{err}");
     assert!(
-        err.contains(" of service account `ci` in the store "),
+        err.contains(" of service account `ci` in the store: "),
         "{err}"
     );
+    assert!(err.contains("is damaged"), "{err}");
     assert_eq!(std::fs::read_to_string(&record).unwrap(), broken);
 }
