@@ -342,94 +342,45 @@ fn namespaces_policies_and_groups() {
         "--resource",
         "image*",
     ]);
-    let can = |args: &[&str], code: i32, out: &str| {
-        env.cmd(args).assert().code(code).stdout(out.to_owned());
+    // `can-i ACTION RESOURCE --as AS -n NS` → answer. A grant in eng covers eng/platform, not engx.
+    let can = |action: &str, resource: &str, who: &str, ns: &str, answer: &str| {
+        let code = if answer == "yes" { 0 } else { 1 };
+        env.cmd(["can-i", action, resource, "--as", who, "-n", ns])
+            .assert()
+            .code(code)
+            .stdout(format!("{answer}\n"));
     };
-    // A grant in eng covers eng/platform, not engx.
     can(
-        &[
-            "can-i",
-            "edit",
-            "top-secret",
-            "--as",
-            "eng/platform/boss",
-            "-n",
-            "eng/platform",
-        ],
-        0,
-        "yes\n",
+        "edit",
+        "top-secret",
+        "eng/platform/boss",
+        "eng/platform",
+        "yes",
     );
-    can(
-        &[
-            "can-i",
-            "edit",
-            "top-secret",
-            "--as",
-            "eng/platform/boss",
-            "-n",
-            "eng",
-        ],
-        0,
-        "yes\n",
-    );
-    can(
-        &[
-            "can-i",
-            "edit",
-            "top-secret",
-            "--as",
-            "eng/platform/boss",
-            "-n",
-            "engx",
-        ],
-        1,
-        "no\n",
-    );
-    can(
-        &[
-            "can-i",
-            "edit",
-            "top-secret",
-            "--as",
-            "eng/intern",
-            "-n",
-            "eng",
-        ],
-        1,
-        "no\n",
-    );
-    can(
-        &["can-i", "list", "images", "--as", "eng/intern", "-n", "eng"],
-        0,
-        "yes\n",
-    );
-    can(
-        &[
-            "can-i",
-            "delete",
-            "images",
-            "--as",
-            "eng/intern",
-            "-n",
-            "eng",
-            "-q",
-        ],
-        1,
-        "",
-    );
+    can("edit", "top-secret", "eng/platform/boss", "eng", "yes");
+    can("edit", "top-secret", "eng/platform/boss", "engx", "no");
+    can("edit", "top-secret", "eng/intern", "eng", "no");
+    can("list", "images", "eng/intern", "eng", "yes");
+    env.cmd([
+        "can-i",
+        "delete",
+        "images",
+        "--as",
+        "eng/intern",
+        "-n",
+        "eng",
+        "-q",
+    ])
+    .assert()
+    .code(1)
+    .stdout("");
     // kubectl's username form names the same account.
     can(
-        &[
-            "can-i",
-            "edit",
-            "top-secret",
-            "--as",
-            "system:serviceaccount:eng/platform:boss",
-            "-n",
-            "eng",
-        ],
-        0,
-        "yes\n",
+        "edit",
+        "top-secret",
+        "system:serviceaccount:eng/platform:boss",
+        "eng",
+        "yes",
     );
     let list = env.ok(["can-i", "--list", "--as", "eng/platform/boss"]);
     assert!(list.contains("managers-edit"), "{list}");
@@ -455,11 +406,7 @@ fn namespaces_policies_and_groups() {
         "--remove-action",
         "list",
     ]);
-    can(
-        &["can-i", "list", "images", "--as", "eng/intern", "-n", "eng"],
-        1,
-        "no\n",
-    );
+    can("list", "images", "eng/intern", "eng", "no");
     env.ok(["policy", "delete", "eng-read", "-n", "eng"]);
     assert_eq!(
         env.ok(["policy", "get", "-n", "eng", "-o", "name"]),
