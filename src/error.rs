@@ -63,6 +63,14 @@ pub enum UserError {
     Replaced { what: String },
     #[error("store record {} is unreadable: {why} (fix or remove the file; nothing else was changed)", crate::output::sanitize(&path.display().to_string()))]
     CorruptRecord { path: PathBuf, why: String },
+    /// A refusal from `svcacct serve`, as its problem body (RFC 9457) told it; `code` is one of
+    /// `crate::api::code`. The detail is the server's message, stripped of control characters.
+    #[error("{detail}")]
+    Remote {
+        status: u16,
+        code: String,
+        detail: String,
+    },
     #[error("{0}")]
     Usage(String),
     #[error("{0}")]
@@ -75,6 +83,7 @@ impl UserError {
             UserError::InvalidName { .. }
             | UserError::InvalidNamespace { .. }
             | UserError::Usage(_) => Exit::Usage,
+            UserError::Remote { status: 400, .. } => Exit::Usage,
             _ => Exit::Failure,
         }
     }

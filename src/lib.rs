@@ -3,6 +3,7 @@
 //! The binary (`src/main.rs`) only parses the command line, resolves a [`context::Context`],
 //! dispatches to [`commands`] and turns the result into an exit code.
 
+pub mod api;
 pub mod cli;
 pub mod commands;
 pub mod context;

@@ -483,10 +483,7 @@ pub fn set_disabled(
     out: &mut dyn Write,
 ) -> Result<Exit> {
     let r = ctx.reference(&args.name)?;
-    ctx.store().modify_account(&r, &mut |a| {
-        a.disabled = disabled;
-        Ok(())
-    })?;
+    ctx.store().set_disabled(&r, disabled)?;
     let verb = if disabled { "Disabled" } else { "Enabled" };
     writeln!(out, "{verb} service account: {r}")?;
     Ok(Exit::Success)

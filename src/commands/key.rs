@@ -8,7 +8,7 @@ use jiff::Timestamp;
 use super::account::{key_record, read_public_key};
 use crate::cli::{KeyAddArgs, KeyCommand, KeyListArgs, KeyRemoveArgs, OutputFormat};
 use crate::context::Context;
-use crate::error::{Exit, UserError};
+use crate::error::Exit;
 use crate::keys::PrivateKey;
 use crate::output;
 use crate::time;
@@ -35,17 +35,7 @@ fn add(ctx: &Context, args: &KeyAddArgs, out: &mut dyn Write) -> Result<Exit> {
     };
     let record = key_record(&public, Timestamp::now());
     let kid = record.kid.clone();
-    store.modify_account(&r, &mut |a| {
-        if a.keys.iter().any(|k| k.kid == record.kid) {
-            return Err(UserError::Failure(format!(
-                "service account `{r}` already has key `{}`",
-                record.kid
-            ))
-            .into());
-        }
-        a.keys.push(record.clone());
-        Ok(())
-    })?;
+    store.add_key(&r, record)?;
     if let Some(key) = private {
         let path = ctx.keystore().save(&r, &key)?;
         eprintln!(
@@ -107,24 +97,7 @@ fn list(ctx: &Context, args: &KeyListArgs, out: &mut dyn Write) -> Result<Exit> 
 
 fn remove(ctx: &Context, args: &KeyRemoveArgs, out: &mut dyn Write) -> Result<Exit> {
     let r = ctx.reference(&args.name)?;
-    ctx.store().modify_account(&r, &mut |a| {
-        let Some(i) = a.keys.iter().position(|k| k.kid == args.kid) else {
-            return Err(UserError::UnknownKid {
-                account: r.to_string(),
-                kid: output::sanitize(&args.kid),
-            }
-            .into());
-        };
-        if a.keys.len() == 1 && !args.force {
-            return Err(UserError::Failure(format!(
-                "`{}` is the last key of `{r}`: without it no token of the account verifies; pass --force to remove it anyway",
-                args.kid
-            ))
-            .into());
-        }
-        a.keys.remove(i);
-        Ok(())
-    })?;
+    ctx.store().remove_key(&r, &args.kid, args.force)?;
     if ctx.keystore().remove_key(&r, &args.kid)? {
         eprintln!("Removed its private key from the keystore.");
     }

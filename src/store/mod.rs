@@ -5,7 +5,7 @@ use anyhow::Result;
 
 use crate::error::UserError;
 use crate::identity::{Name, Namespace, Reference};
-use crate::model::{Account, Policy, PolicyScope};
+use crate::model::{Account, KeyRecord, Policy, PolicyScope};
 
 pub mod file;
 pub mod memory;
@@ -68,6 +68,51 @@ pub trait Store {
         })
     }
 
+    /// Adds a public key; refuses a kid the account already has. (The remote store sends this as
+    /// its own request, so a server can authorize `create key` apart from `update`.)
+    fn add_key(&self, r: &Reference, key: KeyRecord) -> Result<Account> {
+        self.modify_account(r, &mut |a| {
+            if a.keys.iter().any(|k| k.kid == key.kid) {
+                return Err(UserError::Failure(format!(
+                    "service account `{r}` already has key `{}`",
+                    key.kid
+                ))
+                .into());
+            }
+            a.keys.push(key.clone());
+            Ok(())
+        })
+    }
+
+    /// Removes the key `kid`; refuses to remove the last key unless `allow_last`.
+    fn remove_key(&self, r: &Reference, kid: &str, allow_last: bool) -> Result<Account> {
+        self.modify_account(r, &mut |a| {
+            let Some(i) = a.keys.iter().position(|k| k.kid == kid) else {
+                return Err(UserError::UnknownKid {
+                    account: r.to_string(),
+                    kid: crate::output::sanitize(kid),
+                }
+                .into());
+            };
+            if a.keys.len() == 1 && !allow_last {
+                return Err(UserError::Failure(format!(
+                    "`{kid}` is the last key of `{r}`: without it no token of the account verifies; pass --force to remove it anyway"
+                ))
+                .into());
+            }
+            a.keys.remove(i);
+            Ok(())
+        })
+    }
+
+    /// Disables or enables an account.
+    fn set_disabled(&self, r: &Reference, disabled: bool) -> Result<Account> {
+        self.modify_account(r, &mut |a| {
+            a.disabled = disabled;
+            Ok(())
+        })
+    }
+
     /// As `modify_account`, for policies.
     fn modify_policy(
         &self,
@@ -98,11 +143,13 @@ fn retry_on_conflict<T>(mut attempt: impl FnMut() -> Result<T>) -> Result<T> {
     }
 }
 
+/// A concurrent writer won: the read-modify-write can be tried again.
 pub fn is_conflict(e: &anyhow::Error) -> bool {
-    matches!(
-        e.downcast_ref::<UserError>(),
-        Some(UserError::Conflict { .. })
-    )
+    match e.downcast_ref::<UserError>() {
+        Some(UserError::Conflict { .. }) => true,
+        Some(UserError::Remote { code, .. }) => code == crate::api::code::CONFLICT,
+        _ => false,
+    }
 }
 
 pub fn unknown_account(r: &Reference) -> UserError {

@@ -1,0 +1,547 @@
+//! The HTTP API of `svcacct serve`, shared by the server (`crate::server`) and the remote store
+//! (`crate::store::remote`): routes with the action and resource each one needs, request
+//! bodies, review and whoami answers, and problem details (RFC 9457).
+//!
+//! The OpenAPI document `openapi.json` at the repository root describes the same API; a test
+//! checks that it lists exactly the routes of [`ROUTES`].
+//!
+//! Conventions:
+//! - A namespace in a path is one segment with its `/` percent-encoded (`eng%2Fplatform`); see
+//!   [`ns_segment`].
+//! - Accounts and policies travel as their `-o json` form (`crate::model`). Their `revision` is
+//!   the `ETag` (`"3"`); `PUT` needs `If-Match` with it (428 without), and a stale one is a
+//!   409 `conflict`.
+//! - Lists are `{"kind": "...List", "items": [...], "warnings": ["..."]}`; a warning is a record
+//!   that could not be read.
+//! - Errors are `application/problem+json` [`Problem`]s.
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use crate::error::UserError;
+use crate::identity::{Name, Namespace};
+
+/// Largest request body the server reads.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+/// What a route is about, for the policy engine.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Guard {
+    /// No token needed: health, readiness, the JWKS.
+    Public,
+    /// Any valid token; no policy is consulted (whoami, the OpenAPI document).
+    Authenticated,
+    /// A policy must allow `action` on `resource` in the namespace of the `{ns}` path segment.
+    Namespaced {
+        action: &'static str,
+        resource: &'static str,
+    },
+    /// A global policy must allow `action` on `resource` (routes without a namespace: lists
+    /// across every namespace, global policies, token and access reviews).
+    Global {
+        action: &'static str,
+        resource: &'static str,
+    },
+}
+
+/// One route: method, axum path template, and what it needs.
+#[derive(Clone, Copy, Debug)]
+pub struct Route {
+    pub method: &'static str,
+    pub path: &'static str,
+    pub guard: Guard,
+}
+
+const fn r(method: &'static str, path: &'static str, guard: Guard) -> Route {
+    Route {
+        method,
+        path,
+        guard,
+    }
+}
+
+const fn ns(action: &'static str, resource: &'static str) -> Guard {
+    Guard::Namespaced { action, resource }
+}
+
+const fn global(action: &'static str, resource: &'static str) -> Guard {
+    Guard::Global { action, resource }
+}
+
+pub mod resource {
+    pub const SERVICE_ACCOUNT: &str = "serviceaccount";
+    pub const KEY: &str = "key";
+    pub const POLICY: &str = "policy";
+    pub const TOKEN_REVIEW: &str = "tokenreview";
+    pub const ACCESS_REVIEW: &str = "accessreview";
+}
+
+use resource::{ACCESS_REVIEW, KEY, POLICY, SERVICE_ACCOUNT as SA, TOKEN_REVIEW};
+
+pub const ACCOUNTS: &str = "/v1/namespaces/{ns}/serviceaccounts";
+pub const ACCOUNT: &str = "/v1/namespaces/{ns}/serviceaccounts/{name}";
+
+/// Every route the server answers. The server's router, its authorization and the OpenAPI
+/// document all follow this table.
+pub const ROUTES: &[Route] = &[
+    r("GET", "/healthz", Guard::Public),
+    r("GET", "/readyz", Guard::Public),
+    r("GET", "/.well-known/jwks.json", Guard::Public),
+    r("GET", "/v1/openapi.json", Guard::Authenticated),
+    r("GET", "/v1/whoami", Guard::Authenticated),
+    // Service accounts.
+    r("GET", "/v1/serviceaccounts", global("list", SA)),
+    r("GET", ACCOUNTS, ns("list", SA)),
+    r("POST", ACCOUNTS, ns("create", SA)),
+    r("GET", ACCOUNT, ns("get", SA)),
+    r("PUT", ACCOUNT, ns("update", SA)),
+    r("DELETE", ACCOUNT, ns("delete", SA)),
+    r(
+        "POST",
+        "/v1/namespaces/{ns}/serviceaccounts/{name}/rename",
+        ns("update", SA),
+    ),
+    r(
+        "POST",
+        "/v1/namespaces/{ns}/serviceaccounts/{name}/disable",
+        ns("update", SA),
+    ),
+    r(
+        "POST",
+        "/v1/namespaces/{ns}/serviceaccounts/{name}/enable",
+        ns("update", SA),
+    ),
+    // Their keys.
+    r(
+        "GET",
+        "/v1/namespaces/{ns}/serviceaccounts/{name}/keys",
+        ns("list", KEY),
+    ),
+    r(
+        "POST",
+        "/v1/namespaces/{ns}/serviceaccounts/{name}/keys",
+        ns("create", KEY),
+    ),
+    r(
+        "DELETE",
+        "/v1/namespaces/{ns}/serviceaccounts/{name}/keys/{kid}",
+        ns("delete", KEY),
+    ),
+    // Policies: every scope, global ones, namespaced ones.
+    r("GET", "/v1/policies", global("list", POLICY)),
+    r("GET", "/v1/globalpolicies", global("list", POLICY)),
+    r("POST", "/v1/globalpolicies", global("create", POLICY)),
+    r("GET", "/v1/globalpolicies/{name}", global("get", POLICY)),
+    r("PUT", "/v1/globalpolicies/{name}", global("update", POLICY)),
+    r("DELETE", "/v1/globalpolicies/{name}", global("delete", POLICY)),
+    r("GET", "/v1/namespaces/{ns}/policies", ns("list", POLICY)),
+    r("POST", "/v1/namespaces/{ns}/policies", ns("create", POLICY)),
+    r("GET", "/v1/namespaces/{ns}/policies/{name}", ns("get", POLICY)),
+    r("PUT", "/v1/namespaces/{ns}/policies/{name}", ns("update", POLICY)),
+    r(
+        "DELETE",
+        "/v1/namespaces/{ns}/policies/{name}",
+        ns("delete", POLICY),
+    ),
+    // Reviews, for services that use svcacct as their identity manager.
+    r("POST", "/v1/tokenreviews", global("create", TOKEN_REVIEW)),
+    r("POST", "/v1/accessreviews", global("create", ACCESS_REVIEW)),
+];
+
+/// A namespace as one path segment: `eng/platform` → `eng%2Fplatform`. (Names and namespace
+/// labels are DNS-1123, so `/` is the only character that needs encoding.)
+pub fn ns_segment(ns: &Namespace) -> String {
+    ns.as_str().replace('/', "%2F")
+}
+
+/// `POST /v1/namespaces/{ns}/serviceaccounts`. The server assigns uid, revision and dates and
+/// computes each key's kid, fingerprint and size from the PEM itself.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NewAccount {
+    pub name: Name,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub groups: Vec<String>,
+    #[serde(default)]
+    pub disabled: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires: Option<Timestamp>,
+    /// Public keys as PEM (SPKI or PKCS#1); a private key is refused.
+    pub public_keys: Vec<String>,
+}
+
+/// `PUT /v1/namespaces/{ns}/serviceaccounts/{name}` with `If-Match: "<revision>"`: replaces
+/// these fields. Keys change only through the keys routes; `uid` must be the stored one
+/// (otherwise 409 `replaced`).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct AccountChange {
+    pub uid: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub groups: Vec<String>,
+    #[serde(default)]
+    pub disabled: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires: Option<Timestamp>,
+}
+
+/// `POST .../serviceaccounts/{name}/keys`: answers 201 with the account.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NewKey {
+    pub public_key: String,
+}
+
+/// `POST .../serviceaccounts/{name}/rename`: answers with the renamed account.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Rename {
+    pub new_name: Name,
+}
+
+/// `POST /v1/globalpolicies` or `/v1/namespaces/{ns}/policies`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NewPolicy {
+    pub name: Name,
+    #[serde(default)]
+    pub description: String,
+    pub subjects: Vec<String>,
+    pub actions: Vec<String>,
+    pub resources: Vec<String>,
+}
+
+/// `PUT .../policies/{name}` with `If-Match`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PolicyChange {
+    pub uid: String,
+    #[serde(default)]
+    pub description: String,
+    pub subjects: Vec<String>,
+    pub actions: Vec<String>,
+    pub resources: Vec<String>,
+}
+
+/// `POST /v1/tokenreviews`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct TokenReviewRequest {
+    pub token: String,
+    /// Require this audience, as `svcacct verify --aud`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audience: Option<String>,
+}
+
+/// Who a verified token speaks for: the answer of `GET /v1/whoami`, and of a token review that
+/// authenticated.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Identity {
+    /// The reference: `name` in `default`, else `ns/name`.
+    pub account: String,
+    pub namespace: Namespace,
+    pub name: Name,
+    /// `system:serviceaccount:<ns>:<name>`.
+    pub username: String,
+    pub groups: Vec<String>,
+    pub kid: String,
+    pub fingerprint: String,
+    pub algorithm: String,
+    pub issued_at: Timestamp,
+    pub expires_at: Timestamp,
+}
+
+/// The answer of `POST /v1/tokenreviews` (always 200 when the caller may ask): `authenticated`
+/// with the identity, or not, with the reason (the same text `svcacct verify` gives, except
+/// that an unknown account and a key that does not match read alike).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TokenReview {
+    pub authenticated: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identity: Option<Identity>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+/// `POST /v1/accessreviews`: may this token's account (or this account) do `action` on
+/// `resource` in `namespace` (absent: only global policies count)? Exactly one of `token` and
+/// `account` (a canonical reference, `ns/name` or `name`).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct AccessReviewRequest {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account: Option<String>,
+    pub action: String,
+    pub resource: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub namespace: Option<Namespace>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AccessReview {
+    pub allowed: bool,
+    /// The account asked about, when it is known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account: Option<String>,
+    pub action: String,
+    pub resource: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub namespace: Option<Namespace>,
+    /// The policy that allows it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policy: Option<String>,
+    /// Why not (token invalid, account disabled, no policy).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// A list answer.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ListBody<T> {
+    pub kind: String,
+    pub items: Vec<T>,
+    /// Records the store could not read, one message each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+}
+
+/// The `code` of a problem: what the client acts on.
+pub mod code {
+    /// 401: no token, or a token that does not verify.
+    pub const UNAUTHORIZED: &str = "unauthorized";
+    /// 403: the token is valid; no policy allows the action.
+    pub const FORBIDDEN: &str = "forbidden";
+    /// 404: no such account, policy, key or route.
+    pub const NOT_FOUND: &str = "not-found";
+    /// 405.
+    pub const METHOD_NOT_ALLOWED: &str = "method-not-allowed";
+    /// 409: the name is taken.
+    pub const ALREADY_EXISTS: &str = "already-exists";
+    /// 409: `If-Match` names an old revision; read again and retry.
+    pub const CONFLICT: &str = "conflict";
+    /// 409: the record was deleted and created again since it was read.
+    pub const REPLACED: &str = "replaced";
+    /// 400: a bad name, body, key or value.
+    pub const INVALID: &str = "invalid";
+    /// 408: the request did not arrive in time.
+    pub const TIMEOUT: &str = "timeout";
+    /// 413: the body is larger than `MAX_BODY_BYTES`.
+    pub const TOO_LARGE: &str = "too-large";
+    /// 415: the body is not `application/json`.
+    pub const UNSUPPORTED_MEDIA_TYPE: &str = "unsupported-media-type";
+    /// 428: `PUT` without `If-Match`.
+    pub const PRECONDITION_REQUIRED: &str = "precondition-required";
+    /// 500: a store record is unreadable, or another failure on the server.
+    pub const INTERNAL: &str = "internal";
+    /// 503: shutting down.
+    pub const UNAVAILABLE: &str = "unavailable";
+}
+
+/// An error answer, `application/problem+json` (RFC 9457).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Problem {
+    /// `urn:svcacct:problem:<code>`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub title: String,
+    pub status: u16,
+    /// What happened and what to do; never a token or key, and for 401/403 nothing that tells
+    /// whether some other account exists.
+    pub detail: String,
+    pub code: String,
+    /// 403: the action and resource that were refused, and where.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resource: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub namespace: Option<String>,
+}
+
+impl Problem {
+    pub fn new(status: u16, code: &str, detail: impl Into<String>) -> Problem {
+        Problem {
+            kind: format!("urn:svcacct:problem:{code}"),
+            title: title(status).to_owned(),
+            status,
+            detail: detail.into(),
+            code: code.to_owned(),
+            action: None,
+            resource: None,
+            namespace: None,
+        }
+    }
+
+    /// The refusal of a valid token that no policy allows to do this.
+    pub fn forbidden(account: &str, action: &str, resource: &str, ns: Option<&Namespace>) -> Self {
+        let place = match ns {
+            Some(ns) => format!("in namespace `{ns}`"),
+            None => "globally".to_owned(),
+        };
+        Problem {
+            action: Some(action.to_owned()),
+            resource: Some(resource.to_owned()),
+            namespace: ns.map(|n| n.to_string()),
+            ..Problem::new(
+                403,
+                code::FORBIDDEN,
+                format!(
+                    "service account `{account}` may not {action} {resource} {place}: no policy allows it"
+                ),
+            )
+        }
+    }
+
+    /// The problem a store error becomes on the server. Anything that is not a `UserError` is
+    /// an internal error whose text stays in the server's log.
+    pub fn from_error(err: &anyhow::Error) -> Problem {
+        match err.downcast_ref::<UserError>() {
+            Some(e) => Problem::from_user_error(e),
+            None => Problem::new(
+                500,
+                code::INTERNAL,
+                "the server could not carry out the request (see its log)",
+            ),
+        }
+    }
+
+    pub fn from_user_error(e: &UserError) -> Problem {
+        let (status, c) = match e {
+            UserError::InvalidName { .. }
+            | UserError::InvalidNamespace { .. }
+            | UserError::Usage(_) => (400, code::INVALID),
+            UserError::UnknownAccount { .. }
+            | UserError::UnknownPolicy { .. }
+            | UserError::UnknownKid { .. } => (404, code::NOT_FOUND),
+            UserError::AccountExists { .. } | UserError::PolicyExists { .. } => {
+                (409, code::ALREADY_EXISTS)
+            }
+            UserError::Conflict { .. } => (409, code::CONFLICT),
+            UserError::Replaced { .. } => (409, code::REPLACED),
+            UserError::CorruptRecord { .. } => (500, code::INTERNAL),
+            UserError::Failure(_) => (400, code::INVALID),
+            UserError::Remote { status, code, .. } => (*status, code.as_str()),
+        };
+        let detail = match e {
+            // The path is the server's business.
+            UserError::CorruptRecord { .. } => {
+                "a record in the server's store is unreadable (see the server's log)".to_owned()
+            }
+            _ => e.to_string(),
+        };
+        Problem::new(status, c, detail)
+    }
+
+    /// The error the remote store gives for this answer: same text and exit code as the local
+    /// store would give (`detail` is stripped of control characters).
+    pub fn into_user_error(self) -> UserError {
+        UserError::Remote {
+            status: self.status,
+            code: self.code,
+            detail: crate::output::sanitize(&self.detail),
+        }
+    }
+}
+
+/// The reason phrase of the statuses the API uses.
+pub fn title(status: u16) -> &'static str {
+    match status {
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        408 => "Request Timeout",
+        409 => "Conflict",
+        413 => "Content Too Large",
+        415 => "Unsupported Media Type",
+        428 => "Precondition Required",
+        500 => "Internal Server Error",
+        503 => "Service Unavailable",
+        _ => "Error",
+    }
+}
+
+/// `"3"` for revision 3.
+pub fn etag(revision: u64) -> String {
+    format!("\"{revision}\"")
+}
+
+/// The revision an `If-Match` value names (`"3"`, or `3`, or `W/"3"`); `None` if it names none.
+pub fn parse_if_match(v: &str) -> Option<u64> {
+    let v = v.trim();
+    let v = v.strip_prefix("W/").unwrap_or(v);
+    let v = v
+        .strip_prefix('"')
+        .and_then(|v| v.strip_suffix('"'))
+        .unwrap_or(v);
+    v.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn routes_are_unique_and_well_formed() {
+        let mut seen = std::collections::HashSet::new();
+        for r in ROUTES {
+            assert!(seen.insert((r.method, r.path)), "{} {} twice", r.method, r.path);
+            assert!(r.path.starts_with('/'));
+            let namespaced = r.path.contains("{ns}");
+            match r.guard {
+                Guard::Namespaced { .. } => assert!(namespaced, "{}", r.path),
+                Guard::Global { .. } => assert!(!namespaced, "{}", r.path),
+                Guard::Public | Guard::Authenticated => {}
+            }
+        }
+    }
+
+    #[test]
+    fn if_match_forms() {
+        assert_eq!(parse_if_match("\"3\""), Some(3));
+        assert_eq!(parse_if_match("W/\"12\""), Some(12));
+        assert_eq!(parse_if_match("7"), Some(7));
+        assert_eq!(parse_if_match("*"), None);
+        assert_eq!(parse_if_match("\"x\""), None);
+        assert_eq!(etag(4), "\"4\"");
+    }
+
+    #[test]
+    fn namespaces_are_one_segment() {
+        let ns = Namespace::parse("eng/platform").unwrap();
+        assert_eq!(ns_segment(&ns), "eng%2Fplatform");
+    }
+
+    #[test]
+    fn problems_keep_the_store_message() {
+        let e = crate::store::unknown_account(&crate::identity::Reference::parse_canonical(
+            "eng/x",
+        )
+        .unwrap());
+        let p = Problem::from_user_error(&e);
+        assert_eq!((p.status, p.code.as_str()), (404, code::NOT_FOUND));
+        assert_eq!(p.detail, e.to_string());
+        let back = p.into_user_error();
+        assert_eq!(back.to_string(), e.to_string());
+        assert_eq!(back.exit(), crate::error::Exit::Failure);
+        let f = Problem::forbidden("ro", "create", "serviceaccount", Some(&Namespace::default_ns()));
+        assert_eq!(
+            f.detail,
+            "service account `ro` may not create serviceaccount in namespace `default`: no policy allows it"
+        );
+        let internal = Problem::from_error(&anyhow::anyhow!("/srv/secret/path: disk on fire"));
+        assert!(!internal.detail.contains("/srv"));
+    }
+}
