@@ -133,11 +133,23 @@ pub const ROUTES: &[Route] = &[
     r("POST", "/v1/globalpolicies", global("create", POLICY)),
     r("GET", "/v1/globalpolicies/{name}", global("get", POLICY)),
     r("PUT", "/v1/globalpolicies/{name}", global("update", POLICY)),
-    r("DELETE", "/v1/globalpolicies/{name}", global("delete", POLICY)),
+    r(
+        "DELETE",
+        "/v1/globalpolicies/{name}",
+        global("delete", POLICY),
+    ),
     r("GET", "/v1/namespaces/{ns}/policies", ns("list", POLICY)),
     r("POST", "/v1/namespaces/{ns}/policies", ns("create", POLICY)),
-    r("GET", "/v1/namespaces/{ns}/policies/{name}", ns("get", POLICY)),
-    r("PUT", "/v1/namespaces/{ns}/policies/{name}", ns("update", POLICY)),
+    r(
+        "GET",
+        "/v1/namespaces/{ns}/policies/{name}",
+        ns("get", POLICY),
+    ),
+    r(
+        "PUT",
+        "/v1/namespaces/{ns}/policies/{name}",
+        ns("update", POLICY),
+    ),
     r(
         "DELETE",
         "/v1/namespaces/{ns}/policies/{name}",
@@ -497,7 +509,12 @@ mod tests {
     fn routes_are_unique_and_well_formed() {
         let mut seen = std::collections::HashSet::new();
         for r in ROUTES {
-            assert!(seen.insert((r.method, r.path)), "{} {} twice", r.method, r.path);
+            assert!(
+                seen.insert((r.method, r.path)),
+                "{} {} twice",
+                r.method,
+                r.path
+            );
             assert!(r.path.starts_with('/'));
             let namespaced = r.path.contains("{ns}");
             match r.guard {
@@ -526,17 +543,21 @@ mod tests {
 
     #[test]
     fn problems_keep_the_store_message() {
-        let e = crate::store::unknown_account(&crate::identity::Reference::parse_canonical(
-            "eng/x",
-        )
-        .unwrap());
+        let e = crate::store::unknown_account(
+            &crate::identity::Reference::parse_canonical("eng/x").unwrap(),
+        );
         let p = Problem::from_user_error(&e);
         assert_eq!((p.status, p.code.as_str()), (404, code::NOT_FOUND));
         assert_eq!(p.detail, e.to_string());
         let back = p.into_user_error();
         assert_eq!(back.to_string(), e.to_string());
         assert_eq!(back.exit(), crate::error::Exit::Failure);
-        let f = Problem::forbidden("ro", "create", "serviceaccount", Some(&Namespace::default_ns()));
+        let f = Problem::forbidden(
+            "ro",
+            "create",
+            "serviceaccount",
+            Some(&Namespace::default_ns()),
+        );
         assert_eq!(
             f.detail,
             "service account `ro` may not create serviceaccount in namespace `default`: no policy allows it"
