@@ -345,6 +345,9 @@ pub mod code {
     pub const REPLACED: &str = "replaced";
     /// 400: a bad name, body, key or value.
     pub const INVALID: &str = "invalid";
+    /// 422: a well-formed request that the store refuses (removing the last key without
+    /// `force`).
+    pub const REFUSED: &str = "refused";
     /// 408: the request did not arrive in time.
     pub const TIMEOUT: &str = "timeout";
     /// 413: the body is larger than `MAX_BODY_BYTES`.
@@ -357,6 +360,25 @@ pub mod code {
     pub const INTERNAL: &str = "internal";
     /// 503: shutting down.
     pub const UNAVAILABLE: &str = "unavailable";
+
+    /// Every code above (keep in step: the OpenAPI test compares it with the document).
+    pub const ALL: &[&str] = &[
+        UNAUTHORIZED,
+        FORBIDDEN,
+        NOT_FOUND,
+        METHOD_NOT_ALLOWED,
+        ALREADY_EXISTS,
+        CONFLICT,
+        REPLACED,
+        INVALID,
+        REFUSED,
+        TIMEOUT,
+        TOO_LARGE,
+        UNSUPPORTED_MEDIA_TYPE,
+        PRECONDITION_REQUIRED,
+        INTERNAL,
+        UNAVAILABLE,
+    ];
 }
 
 /// An error answer, `application/problem+json` (RFC 9457).
@@ -436,13 +458,15 @@ impl Problem {
             UserError::UnknownAccount { .. }
             | UserError::UnknownPolicy { .. }
             | UserError::UnknownKid { .. } => (404, code::NOT_FOUND),
-            UserError::AccountExists { .. } | UserError::PolicyExists { .. } => {
-                (409, code::ALREADY_EXISTS)
-            }
+            UserError::AccountExists { .. }
+            | UserError::PolicyExists { .. }
+            | UserError::KeyExists { .. } => (409, code::ALREADY_EXISTS),
             UserError::Conflict { .. } => (409, code::CONFLICT),
             UserError::Replaced { .. } => (409, code::REPLACED),
             UserError::CorruptRecord { .. } => (500, code::INTERNAL),
-            UserError::Failure(_) => (400, code::INVALID),
+            // A well-formed request the store refuses (the last key, a kid the account has
+            // already): not a usage error, so the client exits 3 as the local store does.
+            UserError::Failure(_) => (422, code::REFUSED),
             UserError::Remote { status, code, .. } => (*status, code.as_str()),
         };
         let detail = match e {
@@ -478,6 +502,7 @@ pub fn title(status: u16) -> &'static str {
         409 => "Conflict",
         413 => "Content Too Large",
         415 => "Unsupported Media Type",
+        422 => "Unprocessable Content",
         428 => "Precondition Required",
         500 => "Internal Server Error",
         503 => "Service Unavailable",
@@ -562,6 +587,18 @@ mod tests {
             f.detail,
             "service account `ro` may not create serviceaccount in namespace `default`: no policy allows it"
         );
+        // A refusal exits 3 as it does locally; only a usage error exits 2.
+        let refused = Problem::from_user_error(&UserError::Failure("last key".into()));
+        assert_eq!(
+            (refused.status, refused.code.as_str()),
+            (422, code::REFUSED)
+        );
+        assert_eq!(
+            refused.into_user_error().exit(),
+            crate::error::Exit::Failure
+        );
+        let usage = Problem::from_user_error(&UserError::Usage("bad".into()));
+        assert_eq!(usage.into_user_error().exit(), crate::error::Exit::Usage);
         let internal = Problem::from_error(&anyhow::anyhow!("/srv/secret/path: disk on fire"));
         assert!(!internal.detail.contains("/srv"));
     }

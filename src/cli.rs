@@ -25,10 +25,16 @@ Examples:
   svcacct can-i create function --as example-svc-account
   svcacct get
 
+Sharing one registry:
+  svcacct --store /srv/svcacct serve                       # on the server's machine
+  svcacct --store https://registry.example:8420 --service-account ci-bot get
+
 Environment:
-  SVCACCT_STORE, SVCACCT_KEYSTORE, SVCACCT_CONFIG, SVCACCT_NAMESPACE, SVCACCT_PASSPHRASE_FILE,
-  SVCACCT_PASSPHRASE, SVCACCT_JWT_PRIVATE_KEY, SVCACCT_MAX_TOKEN_LIFETIME (flags beat the
-  environment, the environment beats the config file).
+  SVCACCT_STORE, SVCACCT_KEYSTORE, SVCACCT_CONFIG, SVCACCT_CONTEXT, SVCACCT_NAMESPACE,
+  SVCACCT_PASSPHRASE_FILE, SVCACCT_PASSPHRASE, SVCACCT_JWT_PRIVATE_KEY, SVCACCT_SERVICE_ACCOUNT,
+  SVCACCT_TOKEN_FILE, SVCACCT_TOKEN, SVCACCT_CA_CERT, SVCACCT_MAX_TOKEN_LIFETIME (flags beat
+  the environment, the environment beats the config file's context, which beats its top-level
+  settings).
 
 Exit status:
   0 success; 1 a negative answer (token invalid, can-i says no); 2 usage error;
@@ -43,8 +49,8 @@ Exit status:
     long_about = "Service accounts for machines.\n\n\
         svcacct generates RSA key pairs, registers service accounts with their public keys, keeps \
         policies of who may do what, and mints short-lived JWTs (RS256/384/512) that an account \
-        sends as `Authorization: Bearer ...`. It verifies those tokens and exports the public keys \
-        as a JWKS.",
+        sends as `Authorization: Bearer ...`. It verifies those tokens, exports the public keys \
+        as a JWKS, and serves the registry over HTTP(S) for a team (`svcacct serve`).",
     after_help = ROOT_EXAMPLES,
     propagate_version = true,
     max_term_width = 100
@@ -59,9 +65,10 @@ pub struct Cli {
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
-    /// Registry folder (the local file store)
-    /// [default: $XDG_DATA_HOME/svcacct/store, i.e. ~/.local/share/svcacct/store]
-    #[arg(long, global = true, env = "SVCACCT_STORE", value_name = "PATH")]
+    /// Registry: a folder (the local file store), or the URL of a `svcacct serve`
+    /// (https://host:port, or http:// on loopback)
+    /// [default: the context's store, else $XDG_DATA_HOME/svcacct/store]
+    #[arg(long, global = true, env = "SVCACCT_STORE", value_name = "PATH|URL")]
     pub store: Option<PathBuf>,
 
     /// Folder of the local private keys that `create` and `key add --generate` make
@@ -92,6 +99,36 @@ pub struct GlobalArgs {
         value_name = "FILE"
     )]
     pub passphrase_file: Option<PathBuf>,
+
+    /// Named context of the config file to use (store, account, key, namespace)
+    /// [default: the config file's `current-context`]
+    #[arg(long, global = true, env = "SVCACCT_CONTEXT", value_name = "NAME")]
+    pub context: Option<String>,
+
+    /// With a remote store: the account that signs each request's token (name or NS/NAME)
+    #[arg(
+        long,
+        global = true,
+        env = "SVCACCT_SERVICE_ACCOUNT",
+        value_name = "REF"
+    )]
+    pub service_account: Option<String>,
+
+    /// Private key that signs tokens: those `token` prints and, with a remote store, those sent
+    /// with each request [default: SVCACCT_JWT_PRIVATE_KEY (a path, or the PEM itself), else
+    /// the context's or config file's `jwt-private-key`, else the keystore's key for the account]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub jwt_private_key: Option<PathBuf>,
+
+    /// With a remote store: a file holding a ready bearer token to send instead of signing one
+    /// (else SVCACCT_TOKEN holds the token itself)
+    #[arg(long, global = true, env = "SVCACCT_TOKEN_FILE", value_name = "FILE")]
+    pub token_file: Option<PathBuf>,
+
+    /// With an https:// store: PEM file of the certificate authorities to trust, instead of the
+    /// system's
+    #[arg(long, global = true, env = "SVCACCT_CA_CERT", value_name = "FILE")]
+    pub ca_cert: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -225,6 +262,38 @@ Examples:
   svcacct jwks ci-bot > ci-bot.jwks.json
   svcacct jwks -A --alg RS512")]
     Jwks(JwksArgs),
+
+    /// Serve the store over HTTP(S) for a team; requests authenticate with the accounts' JWTs
+    #[command(after_help = "\
+Examples:
+  svcacct --store /srv/svcacct create admin
+  svcacct --store /srv/svcacct policy create admin-all --global --subject admin \\
+      --action '*' --resource '*'
+  svcacct --store /srv/svcacct serve --listen 0.0.0.0:8420 --tls-cert tls.crt --tls-key tls.key
+
+Then, on a client:
+  svcacct --store https://registry.example:8420 --service-account admin get")]
+    Serve(ServeArgs),
+
+    /// Print who the store thinks you are: account, username, groups, key
+    #[command(after_help = "\
+Examples:
+  svcacct whoami
+  svcacct --store https://registry.example:8420 --service-account ci-bot \\
+      --jwt-private-key ci-bot.key whoami -o json")]
+    Whoami(WhoamiArgs),
+
+    /// Manage contexts in the config file: named stores with the account and key to use
+    #[command(
+        subcommand,
+        after_help = "\
+Examples:
+  svcacct config set-context prod --store https://registry.example:8420 \\
+      --service-account ci-bot --jwt-private-key ~/.ci-bot.key
+  svcacct config use-context prod
+  svcacct config get-contexts"
+    )]
+    Config(ConfigCommand),
 
     /// Print a shell completion script
     #[command(after_help = "\
@@ -633,13 +702,9 @@ pub enum TokenOutput {
 pub struct TokenArgs {
     /// The account the token is for: name or NS/NAME (becomes `iss` and `sub`)
     pub reference: String,
-    /// Private key file (PEM or DER; encrypted PKCS#8 asks for the passphrase)
-    /// [default: SVCACCT_JWT_PRIVATE_KEY (a path, or the PEM itself), else `jwt-private-key` in
-    /// the config file, else the keystore's key for the account]
-    #[arg(long, value_name = "FILE")]
-    pub jwt_private_key: Option<PathBuf>,
     /// Sign with the keystore key of this kid [default: the keystore's current key]
-    #[arg(long, conflicts_with = "jwt_private_key")]
+    /// (not with --jwt-private-key)
+    #[arg(long)]
     pub kid: Option<String>,
     /// Lifetime: e.g. 90s, 10m, 1h; at most the maximum token lifetime
     #[arg(long, default_value = "10m", value_name = "DURATION")]
@@ -695,4 +760,88 @@ pub struct CompletionsArgs {
     /// The shell
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on; plain HTTP is refused on a non-loopback address unless
+    /// --insecure-listen
+    #[arg(long, default_value = "127.0.0.1:8420", value_name = "ADDR:PORT")]
+    pub listen: String,
+    /// PEM certificate chain: serve HTTPS (with --tls-key)
+    #[arg(long, value_name = "FILE", requires = "tls_key")]
+    pub tls_cert: Option<PathBuf>,
+    /// PEM private key of the certificate
+    #[arg(long, value_name = "FILE", requires = "tls_cert")]
+    pub tls_key: Option<PathBuf>,
+    /// Serve plain HTTP on a non-loopback address (tokens cross the network in clear text)
+    #[arg(long)]
+    pub insecure_listen: bool,
+    /// Longest lifetime (exp - iat) of an accepted token [default: SVCACCT_MAX_TOKEN_LIFETIME,
+    /// else the config file's `max-token-lifetime`, else 1h]
+    #[arg(long, value_name = "DURATION")]
+    pub max_token_lifetime: Option<String>,
+    /// Longest time a client may take to send a request (headers and body), and a handler to
+    /// answer it
+    #[arg(long, default_value = "30s", value_name = "DURATION")]
+    pub request_timeout: String,
+}
+
+#[derive(Debug, Args)]
+pub struct WhoamiArgs {
+    #[command(flatten)]
+    pub output: OutputArg,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Create or change a context; takes the global --store, --service-account,
+    /// --jwt-private-key, --token-file, --ca-cert and -n given on this command line
+    #[command(after_help = "\
+Examples:
+  svcacct config set-context prod --store https://registry.example:8420 \\
+      --service-account ci-bot --jwt-private-key ~/.ci-bot.key -n eng
+  svcacct config set-context laptop --store ~/.local/share/svcacct/store")]
+    SetContext(SetContextArgs),
+    /// Make a context the current one
+    #[command(after_help = "\
+Example:
+  svcacct config use-context prod")]
+    UseContext(ContextNameArg),
+    /// List the contexts; the current one is marked with `*`
+    #[command(after_help = "\
+Example:
+  svcacct config get-contexts -o name")]
+    GetContexts(OutputArg),
+    /// Print the name of the current context
+    #[command(after_help = "\
+Example:
+  svcacct config current-context")]
+    CurrentContext,
+    /// Delete a context
+    #[command(after_help = "\
+Example:
+  svcacct config delete-context old")]
+    DeleteContext(ContextNameArg),
+    /// Print the config file's settings and contexts
+    #[command(after_help = "\
+Examples:
+  svcacct config view
+  svcacct config view -o json")]
+    View(OutputArg),
+}
+
+#[derive(Debug, Args)]
+pub struct SetContextArgs {
+    /// Context name (a DNS-1123 label)
+    pub name: String,
+    /// Make it the current context too
+    #[arg(long)]
+    pub current: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ContextNameArg {
+    /// Context name
+    pub name: String,
 }

@@ -1,48 +1,218 @@
-//! Flags > environment > config file > defaults, resolved once (STYLE.md #1).
+//! Flags > environment > the selected context > config file > defaults, resolved once
+//! (STYLE.md #1); the store opened once per process.
 
+use std::cell::OnceCell;
+use std::collections::BTreeMap;
 use std::io::IsTerminal;
+use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
 use jiff::SignedDuration;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
 use crate::cli::GlobalArgs;
 use crate::error::UserError;
 use crate::identity::{Name, Namespace, Reference};
-use crate::keys::Passphrase;
+use crate::keys::{Passphrase, PrivateKey};
+use crate::store::remote::{Bearer, RemoteStore, StoreUrl, is_url};
 use crate::store::{Store, file::FileStore};
 
 /// Default maximum lifetime of a token (`exp - iat`).
 pub const DEFAULT_MAX_TOKEN_LIFETIME: SignedDuration = SignedDuration::from_hours(1);
 
+/// Lifetime of the token a remote store client mints for itself (capped by the maximum).
+pub const CLIENT_TOKEN_TTL: SignedDuration = SignedDuration::from_mins(5);
+
 /// The config file, `$XDG_CONFIG_HOME/svcacct/config.toml`. Every key is optional.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct ConfigFile {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub current_context: Option<String>,
+    /// A folder or a URL.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub store: Option<PathBuf>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub keystore: Option<PathBuf>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub namespace: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub passphrase_file: Option<PathBuf>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub service_account: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub jwt_private_key: Option<PathBuf>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token_file: Option<PathBuf>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ca_cert: Option<PathBuf>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_token_lifetime: Option<String>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub contexts: BTreeMap<String, ContextEntry>,
+}
+
+/// A `[contexts.NAME]` table: a store and how to authenticate to it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ContextEntry {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub store: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub service_account: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jwt_private_key: Option<PathBuf>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token_file: Option<PathBuf>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ca_cert: Option<PathBuf>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub namespace: Option<String>,
+}
+
+/// The global options given on this command line (not from the environment), with their values:
+/// what `config set-context` saves, and what beats the environment for credentials.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CommandLine {
+    pub store: Option<PathBuf>,
+    pub namespace: Option<String>,
+    pub service_account: Option<String>,
+    pub jwt_private_key: Option<PathBuf>,
+    pub token_file: Option<PathBuf>,
+    pub ca_cert: Option<PathBuf>,
+}
+
+impl CommandLine {
+    /// The global options whose value came from the command line (clap's `value_source`).
+    pub fn from_matches(m: &clap::ArgMatches) -> CommandLine {
+        fn given<T: Clone + Send + Sync + 'static>(m: &clap::ArgMatches, id: &str) -> Option<T> {
+            (m.value_source(id) == Some(clap::parser::ValueSource::CommandLine))
+                .then(|| m.get_one::<T>(id).cloned())
+                .flatten()
+        }
+        CommandLine {
+            store: given(m, "store"),
+            namespace: given(m, "namespace"),
+            service_account: given(m, "service_account"),
+            jwt_private_key: given(m, "jwt_private_key"),
+            token_file: given(m, "token_file"),
+            ca_cert: given(m, "ca_cert"),
+        }
+    }
+
+    /// Treats every value of `global` as typed on the command line (for callers without
+    /// `ArgMatches`).
+    pub fn all(global: &GlobalArgs) -> CommandLine {
+        CommandLine {
+            store: global.store.clone(),
+            namespace: global.namespace.clone(),
+            service_account: global.service_account.clone(),
+            jwt_private_key: global.jwt_private_key.clone(),
+            token_file: global.token_file.clone(),
+            ca_cert: global.ca_cert.clone(),
+        }
+    }
+}
+
+/// Where the registry is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StoreLocation {
+    /// A folder: the file store.
+    Local(PathBuf),
+    /// A `svcacct serve`.
+    Remote(StoreUrl),
+}
+
+impl StoreLocation {
+    /// A `--store` value: a URL (`scheme://…`) or a folder.
+    pub fn parse(value: &Path) -> Result<StoreLocation, UserError> {
+        match value.to_str() {
+            Some(s) if is_url(s) => Ok(StoreLocation::Remote(StoreUrl::parse(s)?)),
+            _ => Ok(StoreLocation::Local(value.to_path_buf())),
+        }
+    }
+}
+
+impl std::fmt::Display for StoreLocation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StoreLocation::Local(p) => write!(f, "{}", p.display()),
+            StoreLocation::Remote(u) => write!(f, "{u}"),
+        }
+    }
+}
+
+/// How a remote store client proves who it is, and where that was said.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Credentials {
+    /// A ready token in a file.
+    TokenFile(PathBuf),
+    /// A ready token in `SVCACCT_TOKEN`.
+    TokenEnv,
+    /// Mint a token for this account (a reference as typed: `name` means namespace `default`).
+    Account(String),
+    None,
+}
+
+/// What `config` commands need instead of a context: they must work when the current context
+/// is broken, and they never touch a store.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Selection {
+    /// `--context`, `SVCACCT_CONTEXT` or `current-context` (an unknown name is a usage error).
+    Selected,
+    /// Ignore contexts (the `config` commands).
+    Ignored,
+}
+
+/// The opened store, built once per process (so a remote client mints one token).
+#[derive(Default)]
+struct StoreCell(OnceCell<Backend>);
+
+enum Backend {
+    Local(FileStore),
+    Remote(Box<RemoteStore>),
+}
+
+impl std::fmt::Debug for StoreCell {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self.0.get() {
+            None => "unopened",
+            Some(Backend::Local(_)) => "file store",
+            Some(Backend::Remote(_)) => "remote store",
+        })
+    }
 }
 
 /// Everything a command needs to know about where things are and how to present them.
 #[derive(Debug)]
 pub struct Context {
-    pub store_path: PathBuf,
+    pub store_location: StoreLocation,
     pub keystore_path: PathBuf,
     pub namespace: Namespace,
     pub max_token_lifetime: SignedDuration,
     /// Where the maximum came from, for error messages that name the setting.
     pub max_token_lifetime_source: String,
     pub passphrase_file: Option<PathBuf>,
-    /// The config file's `jwt-private-key` (the flag and env are read by `token` itself).
+    /// `--jwt-private-key`.
+    pub jwt_private_key_flag: Option<PathBuf>,
+    /// The context's, else the config file's `jwt-private-key` (the env is read by
+    /// `signing_key` itself).
     pub jwt_private_key: Option<PathBuf>,
+    /// How to authenticate to a remote store (and whom `whoami` asks about).
+    pub credentials: Credentials,
+    /// `--ca-cert`, `SVCACCT_CA_CERT`, or the context's or config file's `ca-cert`.
+    pub ca_cert: Option<PathBuf>,
+    /// The context in use, if any.
+    pub context_name: Option<String>,
+    /// The config file: `--config`, `SVCACCT_CONFIG`, or the default path (which may not exist).
+    pub config_path: Option<PathBuf>,
+    /// The global options typed on this command line.
+    pub command_line: CommandLine,
     pub stdout_is_terminal: bool,
     pub stdin_is_terminal: bool,
+    store: StoreCell,
 }
 
 fn data_dir() -> PathBuf {
@@ -55,7 +225,8 @@ pub fn default_config_path() -> Option<PathBuf> {
     dirs::config_dir().map(|d| d.join("svcacct").join("config.toml"))
 }
 
-fn load_config(explicit: Option<&Path>) -> Result<(ConfigFile, Option<PathBuf>)> {
+/// Reads the config file: `explicit`, else the default one if it exists.
+pub fn load_config(explicit: Option<&Path>) -> Result<(ConfigFile, Option<PathBuf>)> {
     let path = match explicit {
         Some(p) => p.to_path_buf(),
         None => match default_config_path() {
@@ -75,12 +246,149 @@ fn load_config(explicit: Option<&Path>) -> Result<(ConfigFile, Option<PathBuf>)>
     Ok((cfg, Some(path)))
 }
 
+/// The error for a context name the config file does not have.
+pub fn unknown_context(name: &str, cfg: &ConfigFile, path: Option<&Path>) -> UserError {
+    let known: Vec<&str> = cfg.contexts.keys().map(String::as_str).collect();
+    let file = path.map_or("the config file".to_owned(), |p| p.display().to_string());
+    UserError::Usage(format!(
+        "unknown context `{}` in {file} ({}; see `svcacct config get-contexts`)",
+        crate::output::sanitize(name),
+        if known.is_empty() {
+            "it has none".to_owned()
+        } else {
+            format!("known: {}", known.join(", "))
+        }
+    ))
+}
+
+/// The values that decide a `Context`, gathered from the command line, the environment and
+/// the config file (separate from `resolve` so precedence can be tested without a process).
+struct Layers<'a> {
+    global: &'a GlobalArgs,
+    cli: &'a CommandLine,
+    cfg: &'a ConfigFile,
+    ctx: Option<&'a ContextEntry>,
+    /// `SVCACCT_TOKEN` is set and not empty.
+    token_env: bool,
+}
+
+impl Layers<'_> {
+    fn store(&self) -> Option<PathBuf> {
+        // The flag and SVCACCT_STORE are one clap value: both beat the context.
+        self.global
+            .store
+            .clone()
+            .or_else(|| self.ctx.and_then(|c| c.store.clone().map(PathBuf::from)))
+            .or_else(|| self.cfg.store.clone())
+    }
+
+    fn namespace(&self) -> Option<String> {
+        self.global
+            .namespace
+            .clone()
+            .or_else(|| self.ctx.and_then(|c| c.namespace.clone()))
+            .or_else(|| self.cfg.namespace.clone())
+    }
+
+    fn ca_cert(&self) -> Option<PathBuf> {
+        self.global
+            .ca_cert
+            .clone()
+            .or_else(|| self.ctx.and_then(|c| c.ca_cert.clone()))
+            .or_else(|| self.cfg.ca_cert.clone())
+    }
+
+    fn jwt_private_key(&self) -> Option<PathBuf> {
+        self.ctx
+            .and_then(|c| c.jwt_private_key.clone())
+            .or_else(|| self.cfg.jwt_private_key.clone())
+    }
+
+    /// The first layer (command line, environment, context, config file) that names a token
+    /// or an account decides; within a layer a ready token beats an account.
+    fn credentials(&self) -> Credentials {
+        let cli = self.cli;
+        if let Some(f) = &cli.token_file {
+            return Credentials::TokenFile(f.clone());
+        }
+        if let Some(a) = &cli.service_account {
+            return Credentials::Account(a.clone());
+        }
+        // What clap holds and the command line did not give came from the environment.
+        if let Some(f) = &self.global.token_file {
+            return Credentials::TokenFile(f.clone());
+        }
+        if self.token_env {
+            return Credentials::TokenEnv;
+        }
+        if let Some(a) = &self.global.service_account {
+            return Credentials::Account(a.clone());
+        }
+        for (token_file, account) in [
+            self.ctx
+                .map(|c| (c.token_file.clone(), c.service_account.clone()))
+                .unwrap_or_default(),
+            (
+                self.cfg.token_file.clone(),
+                self.cfg.service_account.clone(),
+            ),
+        ] {
+            if let Some(f) = token_file {
+                return Credentials::TokenFile(f);
+            }
+            if let Some(a) = account {
+                return Credentials::Account(a);
+            }
+        }
+        Credentials::None
+    }
+}
+
 impl Context {
+    /// Resolves with every global option taken as typed on the command line.
     pub fn resolve(global: &GlobalArgs) -> Result<Context> {
-        let (cfg, cfg_path) = load_config(global.config.as_deref())?;
-        let namespace = match global.namespace.as_deref().or(cfg.namespace.as_deref()) {
-            Some(ns) => Namespace::parse(ns)?,
+        Context::resolve_with(global, CommandLine::all(global), Selection::Selected)
+    }
+
+    /// Flags > environment > the selected context > the config file's top-level keys >
+    /// defaults.
+    pub fn resolve_with(
+        global: &GlobalArgs,
+        command_line: CommandLine,
+        selection: Selection,
+    ) -> Result<Context> {
+        // `config` commands create an explicit config file that does not exist yet.
+        let explicit = global
+            .config
+            .as_deref()
+            .filter(|p| selection == Selection::Selected || p.exists());
+        let (cfg, cfg_path) = load_config(explicit)?;
+        let context_name = match selection {
+            Selection::Ignored => None,
+            Selection::Selected => global.context.clone().or(cfg.current_context.clone()),
+        };
+        let entry = match &context_name {
+            None => None,
+            Some(name) => Some(
+                cfg.contexts
+                    .get(name)
+                    .ok_or_else(|| unknown_context(name, &cfg, cfg_path.as_deref()))?,
+            ),
+        };
+        let layers = Layers {
+            global,
+            cli: &command_line,
+            cfg: &cfg,
+            ctx: entry,
+            token_env: std::env::var_os("SVCACCT_TOKEN").is_some_and(|v| !v.is_empty()),
+        };
+        let namespace = match layers.namespace() {
+            Some(ns) => Namespace::parse(&ns)?,
             None => Namespace::default_ns(),
+        };
+        let store_location = match layers.store() {
+            Some(s) => StoreLocation::parse(&s)?,
+            None => StoreLocation::Local(data_dir().join("store")),
         };
         let (max_token_lifetime, max_token_lifetime_source) =
             match std::env::var("SVCACCT_MAX_TOKEN_LIFETIME") {
@@ -101,28 +409,208 @@ impl Context {
                 },
             };
         Ok(Context {
-            store_path: global
-                .store
-                .clone()
-                .or(cfg.store)
-                .unwrap_or_else(|| data_dir().join("store")),
+            credentials: layers.credentials(),
+            ca_cert: layers.ca_cert(),
+            jwt_private_key: layers.jwt_private_key(),
+            store_location,
             keystore_path: global
                 .keystore
                 .clone()
-                .or(cfg.keystore)
+                .or(cfg.keystore.clone())
                 .unwrap_or_else(|| data_dir().join("keys")),
             namespace,
             max_token_lifetime,
             max_token_lifetime_source,
-            passphrase_file: global.passphrase_file.clone().or(cfg.passphrase_file),
-            jwt_private_key: cfg.jwt_private_key,
+            passphrase_file: global
+                .passphrase_file
+                .clone()
+                .or(cfg.passphrase_file.clone()),
+            jwt_private_key_flag: global.jwt_private_key.clone(),
+            context_name,
+            config_path: global
+                .config
+                .clone()
+                .or(cfg_path)
+                .or_else(default_config_path),
+            command_line,
             stdout_is_terminal: std::io::stdout().is_terminal(),
             stdin_is_terminal: std::io::stdin().is_terminal(),
+            store: StoreCell::default(),
         })
     }
 
-    pub fn store(&self) -> Box<dyn Store> {
-        Box::new(FileStore::open(self.store_path.clone()))
+    /// The registry, opened on first use and kept for the process: a remote client mints its
+    /// token (or reads it) once.
+    pub fn store(&self) -> Result<&dyn Store> {
+        Ok(match self.backend()? {
+            Backend::Local(s) => s,
+            Backend::Remote(s) => s.as_ref(),
+        })
+    }
+
+    /// The remote store, when the store is one.
+    pub fn remote(&self) -> Result<Option<&RemoteStore>> {
+        Ok(match self.backend()? {
+            Backend::Local(_) => None,
+            Backend::Remote(s) => Some(s),
+        })
+    }
+
+    /// The folder of the file store; an error naming `what` for a remote store.
+    pub fn local_store_path(&self, what: &str) -> Result<&Path, UserError> {
+        match &self.store_location {
+            StoreLocation::Local(p) => Ok(p),
+            StoreLocation::Remote(u) => Err(UserError::Usage(format!(
+                "{what} needs a local store folder, not the URL {u}"
+            ))),
+        }
+    }
+
+    fn backend(&self) -> Result<&Backend> {
+        if let Some(b) = self.store.0.get() {
+            return Ok(b);
+        }
+        let backend = match &self.store_location {
+            StoreLocation::Local(p) => Backend::Local(FileStore::open(p.clone())),
+            StoreLocation::Remote(url) => Backend::Remote(Box::new(RemoteStore::new(
+                url.clone(),
+                self.ca_cert.as_deref(),
+                self.bearer(url)?,
+            )?)),
+        };
+        Ok(self.store.0.get_or_init(|| backend))
+    }
+
+    /// The bearer token for a remote store: read, or minted for the account.
+    fn bearer(&self, url: &StoreUrl) -> Result<Bearer> {
+        self.own_token()?.ok_or_else(|| {
+            UserError::Usage(format!(
+                "the store {url} is a svcacct server and needs credentials: pass \
+                 --service-account REF (signing with --jwt-private-key FILE or the keystore's \
+                 key), or --token-file FILE, or set SVCACCT_TOKEN; \
+                 `svcacct config set-context` can keep them in a context"
+            ))
+            .into()
+        })
+    }
+
+    /// The token the credentials give: read from the token file or `SVCACCT_TOKEN`, or minted
+    /// for the service account; `None` without credentials.
+    pub fn own_token(&self) -> Result<Option<Bearer>> {
+        Ok(Some(match &self.credentials {
+            Credentials::TokenFile(path) => {
+                let bytes = Zeroizing::new(crate::fsutil::read_small(path)?);
+                let text = std::str::from_utf8(&bytes).map_err(|_| {
+                    UserError::Usage(format!("token file {} is not UTF-8", path.display()))
+                })?;
+                Bearer::new(text, &format!("token file {}", path.display()))?
+            }
+            Credentials::TokenEnv => {
+                let v =
+                    Zeroizing::new(std::env::var("SVCACCT_TOKEN").map_err(|_| {
+                        UserError::Usage("SVCACCT_TOKEN is not valid UTF-8".into())
+                    })?);
+                Bearer::new(&v, "SVCACCT_TOKEN")?
+            }
+            Credentials::Account(_) => {
+                let minted = self.mint_own_token()?;
+                Bearer::new(&minted.token, "the minted token")?
+            }
+            Credentials::None => return Ok(None),
+        }))
+    }
+
+    /// The account named by the credentials (`--service-account` and its fallbacks).
+    pub fn service_account(&self) -> Result<Option<Reference>, UserError> {
+        match &self.credentials {
+            Credentials::Account(a) => {
+                Reference::parse_input(a, &Namespace::default_ns()).map(Some)
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// Mints the token this process sends: RS256, 5 minutes (at most the maximum lifetime),
+    /// signed by the account's key.
+    pub fn mint_own_token(&self) -> Result<crate::token::Minted> {
+        let Some(r) = self.service_account()? else {
+            return Err(UserError::Usage(
+                "no service account to sign for: pass --service-account REF".into(),
+            )
+            .into());
+        };
+        let key = self.signing_key(&r, None)?;
+        crate::token::mint(&crate::token::MintRequest {
+            reference: &r,
+            key: &key,
+            alg: jsonwebtoken::Algorithm::RS256,
+            ttl: CLIENT_TOKEN_TTL.min(self.max_token_lifetime),
+            audiences: &[],
+            extra: &BTreeMap::new(),
+            now: jiff::Timestamp::now(),
+        })
+    }
+
+    /// The key that signs `r`'s tokens: `--jwt-private-key` > `SVCACCT_JWT_PRIVATE_KEY` (a path,
+    /// or the PEM itself) > the context's or config file's `jwt-private-key` > the keystore's
+    /// key `kid`, or its current one.
+    pub fn signing_key(&self, r: &Reference, kid: Option<&str>) -> Result<PrivateKey> {
+        // The flag names a file, never the key itself: a secret is not a command-line value.
+        if let Some(path) = &self.jwt_private_key_flag {
+            if kid.is_some() {
+                return Err(UserError::Usage(
+                    "--kid picks a keystore key; it cannot be combined with --jwt-private-key"
+                        .into(),
+                )
+                .into());
+            }
+            return self.read_private_key_file(path);
+        }
+        if let Some(kid) = kid {
+            let path = self.keystore().key_path(r, Some(kid))?;
+            return self.read_private_key_file(&path);
+        }
+        // The environment may hold the key itself (a CI secret) rather than a path. Either way
+        // its value is never repeated in a message: it may be a secret that failed to parse.
+        if let Some(value) = std::env::var_os("SVCACCT_JWT_PRIVATE_KEY").filter(|v| !v.is_empty()) {
+            const SOURCE: &str = "SVCACCT_JWT_PRIVATE_KEY";
+            let bytes = Zeroizing::new(value.as_bytes().to_vec());
+            let looks_like_key = bytes.len() > 4096
+                || bytes.contains(&b'\n')
+                || bytes.windows(10).any(|w| w == b"-----BEGIN");
+            if looks_like_key {
+                return self.read_private_key(&bytes, SOURCE);
+            }
+            let file = std::fs::File::open(Path::new(&value)).map_err(|e| {
+                UserError::Failure(format!(
+                    "{SOURCE} holds neither a PEM key nor the path of a readable file ({})",
+                    e.kind()
+                ))
+            })?;
+            let key = Zeroizing::new(crate::fsutil::read_limited(file, SOURCE)?);
+            return self.read_private_key(&key, SOURCE);
+        }
+        if let Some(path) = &self.jwt_private_key {
+            return self.read_private_key_file(path);
+        }
+        let path = self.keystore().key_path(r, None)?;
+        self.read_private_key_file(&path)
+    }
+
+    /// Reads a private key from `bytes`, asking for the passphrase only if it is encrypted.
+    pub fn read_private_key(&self, bytes: &[u8], source: &str) -> Result<PrivateKey> {
+        let passphrase = if PrivateKey::is_encrypted_pem(bytes) {
+            Some(self.passphrase(source, false)?)
+        } else {
+            None
+        };
+        Ok(PrivateKey::parse(bytes, source, passphrase.as_ref())?)
+    }
+
+    /// Reads a private key file.
+    pub fn read_private_key_file(&self, path: &Path) -> Result<PrivateKey> {
+        let bytes = Zeroizing::new(crate::fsutil::read_small(path)?);
+        self.read_private_key(&bytes, &path.display().to_string())
     }
 
     pub fn keystore(&self) -> crate::keystore::Keystore {
@@ -193,15 +681,22 @@ mod tests {
 
     fn ctx(passphrase_file: Option<PathBuf>) -> Context {
         Context {
-            store_path: PathBuf::from("/nonexistent"),
+            store_location: StoreLocation::Local(PathBuf::from("/nonexistent")),
             keystore_path: PathBuf::from("/nonexistent"),
             namespace: Namespace::default_ns(),
             max_token_lifetime: DEFAULT_MAX_TOKEN_LIFETIME,
             max_token_lifetime_source: String::new(),
             passphrase_file,
+            jwt_private_key_flag: None,
             jwt_private_key: None,
+            credentials: Credentials::None,
+            ca_cert: None,
+            context_name: None,
+            config_path: None,
+            command_line: CommandLine::default(),
             stdout_is_terminal: false,
             stdin_is_terminal: false,
+            store: StoreCell::default(),
         }
     }
 
@@ -241,5 +736,151 @@ mod tests {
             "{err:#}"
         );
         assert!(!format!("{err:#}").contains("secret"), "{err:#}");
+    }
+
+    fn global(args: &[&str]) -> (GlobalArgs, CommandLine) {
+        use clap::{CommandFactory, FromArgMatches};
+        let mut argv = vec!["svcacct"];
+        argv.extend_from_slice(args);
+        argv.push("whoami");
+        let m = crate::cli::Cli::command()
+            .try_get_matches_from(argv)
+            .unwrap();
+        let cli = crate::cli::Cli::from_arg_matches(&m).unwrap();
+        (cli.global, CommandLine::from_matches(&m))
+    }
+
+    fn config() -> ConfigFile {
+        toml::from_str(
+            r#"
+            current-context = "prod"
+            store = "/cfg/store"
+            namespace = "cfgns"
+            service-account = "cfg-bot"
+            [contexts.prod]
+            store = "https://prod.example:8420"
+            namespace = "prodns"
+            token-file = "/ctx/token"
+            ca-cert = "/ctx/ca.pem"
+            jwt-private-key = "/ctx/key.pem"
+            [contexts.bare]
+            "#,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn precedence_flags_env_context_config() {
+        let cfg = config();
+        let prod = cfg.contexts.get("prod");
+        let (g, cl) = global(&[]);
+        let l = |g, cl, ctx, token_env| Layers {
+            global: g,
+            cli: cl,
+            cfg: &cfg,
+            ctx,
+            token_env,
+        };
+        // The context beats the config file.
+        let c = l(&g, &cl, prod, false);
+        assert_eq!(c.store(), Some(PathBuf::from("https://prod.example:8420")));
+        assert_eq!(c.namespace().as_deref(), Some("prodns"));
+        assert_eq!(c.ca_cert(), Some(PathBuf::from("/ctx/ca.pem")));
+        assert_eq!(c.jwt_private_key(), Some(PathBuf::from("/ctx/key.pem")));
+        assert_eq!(c.credentials(), Credentials::TokenFile("/ctx/token".into()));
+        // Without a context, the config file's top-level keys.
+        let c = l(&g, &cl, cfg.contexts.get("bare"), false);
+        assert_eq!(c.store(), Some(PathBuf::from("/cfg/store")));
+        assert_eq!(c.namespace().as_deref(), Some("cfgns"));
+        assert_eq!(c.credentials(), Credentials::Account("cfg-bot".into()));
+        // The environment beats the context: SVCACCT_TOKEN beats the context's token file.
+        let c = l(&g, &cl, prod, true);
+        assert_eq!(c.credentials(), Credentials::TokenEnv);
+        // Values clap took from the environment are not command line ones.
+        let mut env_g = GlobalArgs { ..global(&[]).0 };
+        env_g.service_account = Some("env-bot".into());
+        env_g.store = Some("/env/store".into());
+        let c = l(&env_g, &cl, prod, false);
+        assert_eq!(c.credentials(), Credentials::Account("env-bot".into()));
+        assert_eq!(c.store(), Some(PathBuf::from("/env/store")));
+        // Flags beat everything: --service-account beats SVCACCT_TOKEN and the context's token.
+        let (g, cl) = global(&[
+            "--service-account",
+            "flag-bot",
+            "-n",
+            "flagns",
+            "--store",
+            "/f",
+        ]);
+        assert_eq!(cl.service_account.as_deref(), Some("flag-bot"));
+        let c = l(&g, &cl, prod, true);
+        assert_eq!(c.credentials(), Credentials::Account("flag-bot".into()));
+        assert_eq!(c.namespace().as_deref(), Some("flagns"));
+        assert_eq!(c.store(), Some(PathBuf::from("/f")));
+        // A token file on the command line beats an account on the command line.
+        let (g, cl) = global(&["--service-account", "a", "--token-file", "/t"]);
+        let c = l(&g, &cl, prod, false);
+        assert_eq!(c.credentials(), Credentials::TokenFile("/t".into()));
+        // Nothing anywhere.
+        let empty = ConfigFile::default();
+        let (g, cl) = global(&[]);
+        let c = Layers {
+            global: &g,
+            cli: &cl,
+            cfg: &empty,
+            ctx: None,
+            token_env: false,
+        };
+        assert_eq!(c.credentials(), Credentials::None);
+        assert_eq!(c.store(), None);
+    }
+
+    #[test]
+    fn stores_are_urls_or_folders() {
+        assert_eq!(
+            StoreLocation::parse(Path::new("/srv/store")).unwrap(),
+            StoreLocation::Local("/srv/store".into())
+        );
+        assert!(matches!(
+            StoreLocation::parse(Path::new("http://127.0.0.1:8420")).unwrap(),
+            StoreLocation::Remote(_)
+        ));
+        let e = StoreLocation::parse(Path::new("http://registry.example:8420")).unwrap_err();
+        assert!(e.to_string().contains("use https://"), "{e}");
+        assert!(StoreLocation::parse(Path::new("ftp://x")).is_err());
+    }
+
+    #[test]
+    fn unknown_context_is_a_usage_error() {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("config.toml");
+        std::fs::write(
+            &p,
+            "current-context = \"gone\"\n[contexts.a]\n[contexts.b]\n",
+        )
+        .unwrap();
+        let (mut g, _) = global(&[]);
+        g.config = Some(p.clone());
+        let e = Context::resolve(&g).unwrap_err();
+        let u = e.downcast_ref::<UserError>().unwrap();
+        assert_eq!(u.exit(), crate::error::Exit::Usage);
+        assert!(u.to_string().starts_with("unknown context `gone`"), "{u}");
+        assert!(u.to_string().contains("known: a, b"), "{u}");
+        // The config commands ignore the selection, so they can repair it.
+        let c = Context::resolve_with(&g, CommandLine::default(), Selection::Ignored).unwrap();
+        assert_eq!(c.context_name, None);
+        g.context = Some("a".into());
+        assert_eq!(
+            Context::resolve(&g).unwrap().context_name.as_deref(),
+            Some("a")
+        );
+    }
+
+    #[test]
+    fn debug_never_shows_credentials() {
+        let mut c = ctx(None);
+        c.credentials = Credentials::Account("bot".into());
+        let s = format!("{c:?}");
+        assert!(s.contains("unopened"), "{s}");
     }
 }

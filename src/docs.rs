@@ -102,10 +102,23 @@ fn roff_line(line: &str) -> String {
 
 /// ENVIRONMENT, EXIT STATUS and FILES of `svcacct(1)`; the README has the same tables.
 const ROOT_SECTIONS: &str = r#".SH ENVIRONMENT
-Flags beat the environment; the environment beats the config file.
+Flags beat the environment; the environment beats the config file's context, which beats its
+top\-level settings.
 .TP
 \fBSVCACCT_STORE\fR
-Registry folder (\fB\-\-store\fR).
+Registry: a folder, or the URL of a \fBsvcacct serve\fR (\fB\-\-store\fR).
+.TP
+\fBSVCACCT_CONTEXT\fR
+The config file's context to use (\fB\-\-context\fR).
+.TP
+\fBSVCACCT_SERVICE_ACCOUNT\fR
+The account a remote store's requests speak for (\fB\-\-service\-account\fR).
+.TP
+\fBSVCACCT_TOKEN_FILE\fR, \fBSVCACCT_TOKEN\fR
+A ready bearer token for a remote store: a file holding it (\fB\-\-token\-file\fR), or the token itself.
+.TP
+\fBSVCACCT_CA_CERT\fR
+PEM certificate authorities to trust for an https:// store (\fB\-\-ca\-cert\fR).
 .TP
 \fBSVCACCT_KEYSTORE\fR
 Keystore folder (\fB\-\-keystore\fR).
@@ -123,7 +136,7 @@ File whose first line is the passphrase of encrypted keys (\fB\-\-passphrase\-fi
 The passphrase itself.
 .TP
 \fBSVCACCT_JWT_PRIVATE_KEY\fR
-Private key for \fBtoken\fR: a path, or the PEM itself.
+Private key for \fBtoken\fR and for a remote store's requests: a path, or the PEM itself.
 .TP
 \fBSVCACCT_MAX_TOKEN_LIFETIME\fR
 Maximum token lifetime (exp \- iat) that \fBtoken\fR mints and \fBverify\fR accepts, default 1h.

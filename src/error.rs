@@ -49,6 +49,8 @@ pub enum UserError {
         "service account `{account}` has no key with kid `{kid}` (see `svcacct key list {account}`)"
     )]
     UnknownKid { account: String, kid: String },
+    #[error("service account `{account}` already has key `{kid}`")]
+    KeyExists { account: String, kid: String },
     #[error(
         "{what} was changed by someone else since it was read (expected revision {expected}, found {found}); nothing was written, run the command again"
     )]

@@ -16,6 +16,7 @@ pub mod keystore;
 pub mod model;
 pub mod output;
 pub mod policy;
+pub mod server;
 pub mod store;
 pub mod time;
 pub mod token;

@@ -3,18 +3,24 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
-use svcacct::cli::Cli;
-use svcacct::context::Context;
+use svcacct::cli::{Cli, Command};
+use svcacct::context::{CommandLine, Context, Selection};
 use svcacct::error::{Exit, exit_for};
 use svcacct::fsutil::is_broken_pipe;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let matches = Cli::command().get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    // `config` edits the contexts, so a broken selection must not stop it.
+    let selection = match cli.command {
+        Command::Config(_) => Selection::Ignored,
+        _ => Selection::Selected,
+    };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let result = Context::resolve(&cli.global)
+    let result = Context::resolve_with(&cli.global, CommandLine::from_matches(&matches), selection)
         .and_then(|ctx| svcacct::commands::dispatch(&ctx, cli.command, &mut out))
         .and_then(|code| {
             out.flush()?;

@@ -79,6 +79,31 @@ pub fn normalize_subject(s: &str, ns: &Namespace) -> Result<String, UserError> {
     )
 }
 
+/// Normalizes subjects as typed (see `normalize_subject`), relative to `ns`, without duplicates.
+/// `svcacct policy` and the server's policy routes both use it.
+pub fn normalize_subjects(raw: &[String], ns: &Namespace) -> Result<Vec<String>, UserError> {
+    let mut v: Vec<String> = vec![];
+    for s in raw {
+        let s = normalize_subject(s, ns)?;
+        if !v.contains(&s) {
+            v.push(s);
+        }
+    }
+    Ok(v)
+}
+
+/// Checks action or resource patterns (see `check_pattern`), without duplicates.
+pub fn check_patterns(kind: &str, raw: &[String]) -> Result<Vec<String>, UserError> {
+    let mut v: Vec<String> = vec![];
+    for p in raw {
+        let p = check_pattern(kind, p)?;
+        if !v.contains(&p) {
+            v.push(p);
+        }
+    }
+    Ok(v)
+}
+
 /// Does a stored subject name this account (directly, by pattern, or through a group)?
 ///
 /// An account pattern is `name`, `name-prefix*` or `*` within exactly one namespace

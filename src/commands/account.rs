@@ -75,7 +75,7 @@ pub fn create(ctx: &Context, args: &CreateArgs, out: &mut dyn Write) -> Result<E
     let (public, private) = match &args.public_key {
         Some(path) => (read_public_key(path)?, None),
         None => {
-            let store = ctx.store();
+            let store = ctx.store()?;
             // Fail fast, before generating a key, when the name is taken.
             if store.get_account(&r).is_ok() {
                 return Err(UserError::AccountExists {
@@ -101,7 +101,7 @@ pub fn create(ctx: &Context, args: &CreateArgs, out: &mut dyn Write) -> Result<E
         expires,
         keys: vec![key_record(&public, now)],
     };
-    let store = ctx.store();
+    let store = ctx.store()?;
     let keystore = ctx.keystore();
     store.create_account(account)?;
     if let Some(key) = private {
@@ -286,10 +286,9 @@ pub fn select_accounts(
 }
 
 pub fn get(ctx: &Context, args: &GetArgs, out: &mut dyn Write) -> Result<Exit> {
-    let store = ctx.store();
+    let store = ctx.store()?;
     let format = args.output.output;
-    let (accounts, errors) =
-        select_accounts(ctx, store.as_ref(), &args.names, args.all_namespaces)?;
+    let (accounts, errors) = select_accounts(ctx, store, &args.names, args.all_namespaces)?;
     let with_namespace =
         args.all_namespaces || accounts.iter().any(|a| a.namespace != ctx.namespace);
     print_accounts(
@@ -322,10 +321,10 @@ fn all_policies(store: &dyn Store) -> Result<Vec<Policy>> {
 }
 
 pub fn describe(ctx: &Context, args: &DescribeArgs, out: &mut dyn Write) -> Result<Exit> {
-    let store = ctx.store();
+    let store = ctx.store()?;
     let r = ctx.reference(&args.name)?;
     let account = store.get_account(&r)?;
-    let policies = all_policies(store.as_ref())?;
+    let policies = all_policies(store)?;
     let naming = crate::policy::policies_for(&policies, &account);
     let now = Timestamp::now();
     match args.output.output {
@@ -401,7 +400,7 @@ pub fn describe(ctx: &Context, args: &DescribeArgs, out: &mut dyn Write) -> Resu
 }
 
 pub fn delete(ctx: &Context, args: &DeleteArgs, out: &mut dyn Write) -> Result<Exit> {
-    let store = ctx.store();
+    let store = ctx.store()?;
     let keystore = ctx.keystore();
     let mut errors = vec![];
     for name in &args.names {
@@ -441,7 +440,7 @@ pub fn rename(ctx: &Context, args: &RenameArgs, out: &mut dyn Write) -> Result<E
     let from = ctx.reference(&args.old)?;
     let to = ctx.name(&args.new)?;
     let new_ref = Reference::new(from.namespace.clone(), to.clone());
-    let store = ctx.store();
+    let store = ctx.store()?;
     let keystore = ctx.keystore();
     // The keystore moves first (it refuses when the new name has keys already), and moves back
     // if the registry refuses, so the two never disagree about the name.
@@ -483,7 +482,7 @@ pub fn set_disabled(
     out: &mut dyn Write,
 ) -> Result<Exit> {
     let r = ctx.reference(&args.name)?;
-    ctx.store().set_disabled(&r, disabled)?;
+    ctx.store()?.set_disabled(&r, disabled)?;
     let verb = if disabled { "Disabled" } else { "Enabled" };
     writeln!(out, "{verb} service account: {r}")?;
     Ok(Exit::Success)
@@ -518,7 +517,7 @@ pub fn update(ctx: &Context, args: &UpdateArgs, out: &mut dyn Write) -> Result<E
         .iter()
         .map(|g| g.trim().to_owned())
         .collect();
-    ctx.store().modify_account(&r, &mut |a| {
+    ctx.store()?.modify_account(&r, &mut |a| {
         if let Some(d) = &args.description {
             a.description = d.clone();
         }

@@ -25,7 +25,12 @@ struct Grant<'a> {
 
 pub fn run(ctx: &Context, args: &CanIArgs, out: &mut dyn Write) -> Result<Exit> {
     let r = ctx.reference(&args.as_account)?;
-    let store = ctx.store();
+    if !args.list
+        && let Some(remote) = ctx.remote()?
+    {
+        return ask_server(ctx, remote, &r, args, out);
+    }
+    let store = ctx.store()?;
     let account = store.get_account(&r)?;
     let mut listing = store.list_policies(&Scope::All)?;
 
@@ -94,4 +99,34 @@ pub fn run(ctx: &Context, args: &CanIArgs, out: &mut dyn Write) -> Result<Exit> 
         }
     }
     Ok(if allowed { Exit::Success } else { Exit::No })
+}
+
+/// With a remote store the server answers (`POST /v1/accessreviews`): its own view, with the
+/// same output and exit codes as the local answer.
+fn ask_server(
+    ctx: &Context,
+    remote: &crate::store::remote::RemoteStore,
+    r: &crate::identity::Reference,
+    args: &CanIArgs,
+    out: &mut dyn Write,
+) -> Result<Exit> {
+    let action = check_pattern("action", args.action.as_deref().unwrap_or_default())?;
+    let resource = check_pattern("resource", args.resource.as_deref().unwrap_or_default())?;
+    // Asking about an account that does not exist is an error, as it is locally.
+    crate::store::Store::get_account(remote, r)?;
+    let review = remote.access_review(&crate::api::AccessReviewRequest {
+        token: None,
+        account: Some(r.to_string()),
+        action,
+        resource,
+        namespace: Some(ctx.namespace.clone()),
+    })?;
+    if !args.quiet {
+        writeln!(out, "{}", if review.allowed { "yes" } else { "no" })?;
+    }
+    Ok(if review.allowed {
+        Exit::Success
+    } else {
+        Exit::No
+    })
 }

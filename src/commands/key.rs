@@ -23,7 +23,7 @@ pub fn run(ctx: &Context, command: KeyCommand, out: &mut dyn Write) -> Result<Ex
 
 fn add(ctx: &Context, args: &KeyAddArgs, out: &mut dyn Write) -> Result<Exit> {
     let r = ctx.reference(&args.name)?;
-    let store = ctx.store();
+    let store = ctx.store()?;
     // Fail before generating when the account does not exist.
     store.get_account(&r)?;
     let (public, private) = match &args.public_key {
@@ -49,7 +49,7 @@ fn add(ctx: &Context, args: &KeyAddArgs, out: &mut dyn Write) -> Result<Exit> {
 
 fn list(ctx: &Context, args: &KeyListArgs, out: &mut dyn Write) -> Result<Exit> {
     let r = ctx.reference(&args.name)?;
-    let account = ctx.store().get_account(&r)?;
+    let account = ctx.store()?.get_account(&r)?;
     match args.output.output {
         OutputFormat::Json => output::json(
             out,
@@ -97,7 +97,7 @@ fn list(ctx: &Context, args: &KeyListArgs, out: &mut dyn Write) -> Result<Exit> 
 
 fn remove(ctx: &Context, args: &KeyRemoveArgs, out: &mut dyn Write) -> Result<Exit> {
     let r = ctx.reference(&args.name)?;
-    ctx.store().remove_key(&r, &args.kid, args.force)?;
+    ctx.store()?.remove_key(&r, &args.kid, args.force)?;
     if ctx.keystore().remove_key(&r, &args.kid)? {
         eprintln!("Removed its private key from the keystore.");
     }

@@ -14,10 +14,13 @@ use crate::keys::PrivateKey;
 pub mod account;
 pub mod can_i;
 pub mod completions;
+pub mod config;
 pub mod key;
 pub mod keygen;
 pub mod policy;
+pub mod serve;
 pub mod token;
+pub mod whoami;
 
 pub fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<Exit> {
     match command {
@@ -38,23 +41,20 @@ pub fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<
         Command::Decode(a) => token::decode(ctx, &a, out),
         Command::Jwks(a) => token::jwks(ctx, &a, out),
         Command::Completions(a) => completions::run(&a, out),
+        Command::Serve(a) => serve::run(ctx, &a, out),
+        Command::Whoami(a) => whoami::run(ctx, &a, out),
+        Command::Config(c) => config::run(ctx, c, out),
     }
 }
 
 /// Reads a private key from `bytes`, asking for the passphrase only if it is encrypted.
 pub fn read_private_key(ctx: &Context, bytes: &[u8], source: &str) -> Result<PrivateKey> {
-    let passphrase = if PrivateKey::is_encrypted_pem(bytes) {
-        Some(ctx.passphrase(source, false)?)
-    } else {
-        None
-    };
-    Ok(PrivateKey::parse(bytes, source, passphrase.as_ref())?)
+    ctx.read_private_key(bytes, source)
 }
 
 /// Reads a private key file.
 pub fn read_private_key_file(ctx: &Context, path: &Path) -> Result<PrivateKey> {
-    let bytes = zeroize::Zeroizing::new(crate::fsutil::read_small(path)?);
-    read_private_key(ctx, &bytes, &path.display().to_string())
+    ctx.read_private_key_file(path)
 }
 
 /// A token from the argument, or from stdin when it is `-` or absent (but not from a terminal,

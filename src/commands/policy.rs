@@ -15,7 +15,7 @@ use crate::context::Context;
 use crate::error::{Exit, UserError};
 use crate::model::{Policy, PolicyScope};
 use crate::output;
-use crate::policy::{check_pattern, normalize_subject};
+use crate::policy::{check_patterns, normalize_subjects};
 use crate::store::Scope;
 use crate::time;
 
@@ -38,25 +38,11 @@ fn scope(ctx: &Context, arg: &PolicyScopeArg) -> PolicyScope {
 }
 
 fn subjects(ctx: &Context, raw: &[String]) -> Result<Vec<String>, UserError> {
-    let mut v: Vec<String> = vec![];
-    for s in raw {
-        let s = normalize_subject(s, &ctx.namespace)?;
-        if !v.contains(&s) {
-            v.push(s);
-        }
-    }
-    Ok(v)
+    normalize_subjects(raw, &ctx.namespace)
 }
 
 fn patterns(kind: &str, raw: &[String]) -> Result<Vec<String>, UserError> {
-    let mut v: Vec<String> = vec![];
-    for p in raw {
-        let p = check_pattern(kind, p)?;
-        if !v.contains(&p) {
-            v.push(p);
-        }
-    }
-    Ok(v)
+    check_patterns(kind, raw)
 }
 
 /// Where a policy lives, as tables show it.
@@ -85,7 +71,7 @@ fn create(ctx: &Context, args: &PolicyCreateArgs, out: &mut dyn Write) -> Result
         created: now,
         updated: now,
     };
-    let p = ctx.store().create_policy(policy)?;
+    let p = ctx.store()?.create_policy(policy)?;
     writeln!(out, "Created policy: {}", p.name)?;
     Ok(Exit::Success)
 }
@@ -168,7 +154,7 @@ fn print_policies(
 }
 
 fn get(ctx: &Context, args: &PolicyGetArgs, out: &mut dyn Write) -> Result<Exit> {
-    let store = ctx.store();
+    let store = ctx.store()?;
     let format = args.output.output;
     if args.names.is_empty() {
         let mut listing = if args.all_namespaces {
@@ -208,7 +194,7 @@ fn get(ctx: &Context, args: &PolicyGetArgs, out: &mut dyn Write) -> Result<Exit>
 
 fn describe(ctx: &Context, args: &PolicyDescribeArgs, out: &mut dyn Write) -> Result<Exit> {
     let scope = scope(ctx, &args.scope);
-    let p = ctx.store().get_policy(&scope, &ctx.name(&args.name)?)?;
+    let p = ctx.store()?.get_policy(&scope, &ctx.name(&args.name)?)?;
     match args.output.output {
         OutputFormat::Json => output::json(
             out,
@@ -244,7 +230,7 @@ fn describe(ctx: &Context, args: &PolicyDescribeArgs, out: &mut dyn Write) -> Re
 }
 
 fn delete(ctx: &Context, args: &PolicyDeleteArgs, out: &mut dyn Write) -> Result<Exit> {
-    let store = ctx.store();
+    let store = ctx.store()?;
     let scope = scope(ctx, &args.scope);
     let mut errors = vec![];
     for n in &args.names {
@@ -287,7 +273,7 @@ fn update(ctx: &Context, args: &PolicyUpdateArgs, out: &mut dyn Write) -> Result
             }
         }
     }
-    ctx.store().modify_policy(&scope, &name, &mut |p| {
+    ctx.store()?.modify_policy(&scope, &name, &mut |p| {
         if let Some(d) = &args.description {
             p.description = d.clone();
         }

@@ -2,7 +2,6 @@
 
 use std::collections::BTreeMap;
 use std::io::Write;
-use std::os::unix::ffi::OsStrExt;
 
 use anyhow::Result;
 use jiff::Timestamp;
@@ -13,51 +12,10 @@ use super::account::finish;
 use crate::cli::{Alg, DecodeArgs, JwksArgs, OutputFormat, TokenArgs, TokenOutput, VerifyArgs};
 use crate::context::Context;
 use crate::error::{Exit, Rejected, UserError};
-use crate::keys::PrivateKey;
 use crate::model::Status;
 use crate::output::{self, sanitize};
 use crate::time;
 use crate::token::{self as tok, MintRequest, REGISTERED_CLAIMS, VerifyOptions};
-
-fn signing_key(
-    ctx: &Context,
-    args: &TokenArgs,
-    r: &crate::identity::Reference,
-) -> Result<PrivateKey> {
-    // The flag names a file, never the key itself: a secret is not a command-line value.
-    if let Some(path) = &args.jwt_private_key {
-        return super::read_private_key_file(ctx, path);
-    }
-    if let Some(kid) = &args.kid {
-        let path = ctx.keystore().key_path(r, Some(kid))?;
-        return super::read_private_key_file(ctx, &path);
-    }
-    // The environment may hold the key itself (a CI secret) rather than a path. Either way
-    // its value is never repeated in a message: it may be a secret that failed to parse.
-    if let Some(value) = std::env::var_os("SVCACCT_JWT_PRIVATE_KEY").filter(|v| !v.is_empty()) {
-        const SOURCE: &str = "SVCACCT_JWT_PRIVATE_KEY";
-        let bytes = zeroize::Zeroizing::new(value.as_bytes().to_vec());
-        let looks_like_key = bytes.len() > 4096
-            || bytes.contains(&b'\n')
-            || bytes.windows(10).any(|w| w == b"-----BEGIN");
-        if looks_like_key {
-            return super::read_private_key(ctx, &bytes, SOURCE);
-        }
-        let file = std::fs::File::open(std::path::Path::new(&value)).map_err(|e| {
-            UserError::Failure(format!(
-                "{SOURCE} holds neither a PEM key nor the path of a readable file ({})",
-                e.kind()
-            ))
-        })?;
-        let key = zeroize::Zeroizing::new(crate::fsutil::read_limited(file, SOURCE)?);
-        return super::read_private_key(ctx, &key, SOURCE);
-    }
-    if let Some(path) = &ctx.jwt_private_key {
-        return super::read_private_key_file(ctx, path);
-    }
-    let path = ctx.keystore().key_path(r, None)?;
-    super::read_private_key_file(ctx, &path)
-}
 
 pub fn mint(ctx: &Context, args: &TokenArgs, out: &mut dyn Write) -> Result<Exit> {
     let r = ctx.reference(&args.reference)?;
@@ -99,7 +57,7 @@ pub fn mint(ctx: &Context, args: &TokenArgs, out: &mut dyn Write) -> Result<Exit
     if args.audiences.iter().any(|a| a.trim().is_empty()) {
         return Err(UserError::Usage("--aud must not be empty".into()).into());
     }
-    let key = signing_key(ctx, args, &r)?;
+    let key = ctx.signing_key(&r, args.kid.as_deref())?;
     let minted = tok::mint(&MintRequest {
         reference: &r,
         key: &key,
@@ -134,20 +92,105 @@ struct VerifiedView<'a> {
     claims: &'a serde_json::Map<String, Value>,
 }
 
-pub fn verify(ctx: &Context, args: &VerifyArgs, out: &mut dyn Write) -> Result<Exit> {
-    let token = super::token_argument(ctx, args.token.as_deref())?;
-    let store = ctx.store();
-    let now = Timestamp::now();
-    let result = tok::verify(
-        &token,
-        store.as_ref(),
+/// What a verified token says, from the local store or the server's token review.
+struct Outcome {
+    account: String,
+    namespace: String,
+    username: String,
+    groups: Vec<String>,
+    kid: String,
+    fingerprint: String,
+    alg: String,
+    iat: Timestamp,
+    exp: Timestamp,
+    audiences: Vec<String>,
+    claims: serde_json::Map<String, Value>,
+}
+
+fn verify_locally(
+    ctx: &Context,
+    token: &str,
+    aud: Option<&str>,
+    now: Timestamp,
+) -> Result<Outcome> {
+    let v = tok::verify(
+        token,
+        ctx.store()?,
         &VerifyOptions {
-            audience: args.aud.as_deref(),
+            audience: aud,
             max_lifetime: ctx.max_token_lifetime,
             max_lifetime_source: &ctx.max_token_lifetime_source,
             now,
         },
-    );
+    )?;
+    let r = v.account.reference();
+    Ok(Outcome {
+        account: r.to_string(),
+        namespace: v.account.namespace.to_string(),
+        username: r.username(),
+        groups: v.account.all_groups(),
+        kid: v.key.kid,
+        fingerprint: v.key.fingerprint,
+        alg: v.alg.to_owned(),
+        iat: v.iat,
+        exp: v.exp,
+        audiences: v.audiences,
+        claims: v.claims,
+    })
+}
+
+/// The server's own view (`POST /v1/tokenreviews`).
+fn verify_remotely(
+    remote: &crate::store::remote::RemoteStore,
+    token: &str,
+    aud: Option<&str>,
+) -> Result<Outcome> {
+    let review = remote.token_review(&crate::api::TokenReviewRequest {
+        token: token.to_owned(),
+        audience: aud.map(str::to_owned),
+    })?;
+    let identity = match (review.authenticated, review.identity) {
+        (true, Some(i)) => i,
+        (_, _) => {
+            let reason = review
+                .error
+                .unwrap_or_else(|| "the server did not authenticate it".into());
+            let reason = reason.strip_prefix("token rejected: ").unwrap_or(&reason);
+            return Err(Rejected(sanitize(reason)).into());
+        }
+    };
+    // The server checked the signature; the claims are the token's own.
+    let parsed = tok::parse(token)?;
+    let audiences = match parsed.claims.get("aud") {
+        Some(Value::String(s)) => vec![s.clone()],
+        Some(Value::Array(a)) => a
+            .iter()
+            .filter_map(|v| v.as_str().map(str::to_owned))
+            .collect(),
+        _ => vec![],
+    };
+    Ok(Outcome {
+        account: identity.account,
+        namespace: identity.namespace.to_string(),
+        username: identity.username,
+        groups: identity.groups,
+        kid: identity.kid,
+        fingerprint: identity.fingerprint,
+        alg: identity.algorithm,
+        iat: identity.issued_at,
+        exp: identity.expires_at,
+        audiences,
+        claims: parsed.claims,
+    })
+}
+
+pub fn verify(ctx: &Context, args: &VerifyArgs, out: &mut dyn Write) -> Result<Exit> {
+    let token = super::token_argument(ctx, args.token.as_deref())?;
+    let now = Timestamp::now();
+    let result = match ctx.remote()? {
+        Some(remote) => verify_remotely(remote, &token, args.aud.as_deref()),
+        None => verify_locally(ctx, &token, args.aud.as_deref(), now),
+    };
     let v = match result {
         Ok(v) => v,
         Err(e) => {
@@ -159,26 +202,25 @@ pub fn verify(ctx: &Context, args: &VerifyArgs, out: &mut dyn Write) -> Result<E
             return Err(e);
         }
     };
-    let r = v.account.reference();
     match args.output.output {
         OutputFormat::Json => output::json(
             out,
             &VerifiedView {
                 valid: true,
-                account: r.to_string(),
-                namespace: v.account.namespace.as_str(),
-                username: r.username(),
-                groups: v.account.all_groups(),
-                kid: &v.key.kid,
-                fingerprint: &v.key.fingerprint,
-                algorithm: v.alg,
+                account: v.account.clone(),
+                namespace: &v.namespace,
+                username: v.username.clone(),
+                groups: v.groups.clone(),
+                kid: &v.kid,
+                fingerprint: &v.fingerprint,
+                algorithm: &v.alg,
                 issued_at: v.iat,
                 expires_at: v.exp,
                 audiences: &v.audiences,
                 claims: &v.claims,
             },
         )?,
-        OutputFormat::Name => writeln!(out, "{r}")?,
+        OutputFormat::Name => writeln!(out, "{}", sanitize(&v.account))?,
         OutputFormat::Table | OutputFormat::Wide => {
             let left = v.exp.duration_since(now);
             let expires = if left.is_negative() {
@@ -188,11 +230,11 @@ pub fn verify(ctx: &Context, args: &VerifyArgs, out: &mut dyn Write) -> Result<E
             };
             let mut rows = vec![
                 ("Valid", "yes".to_owned()),
-                ("Account", r.to_string()),
-                ("Username", r.username()),
-                ("Groups", v.account.all_groups().join(", ")),
-                ("Key", format!("{} ({})", v.key.kid, v.key.fingerprint)),
-                ("Algorithm", v.alg.to_owned()),
+                ("Account", v.account.clone()),
+                ("Username", v.username.clone()),
+                ("Groups", v.groups.join(", ")),
+                ("Key", format!("{} ({})", v.kid, v.fingerprint)),
+                ("Algorithm", v.alg.clone()),
                 ("Issued", time::local(v.iat)),
                 ("Expires", expires),
             ];
@@ -221,9 +263,9 @@ pub fn decode(ctx: &Context, args: &DecodeArgs, out: &mut dyn Write) -> Result<E
 }
 
 pub fn jwks(ctx: &Context, args: &JwksArgs, out: &mut dyn Write) -> Result<Exit> {
-    let store = ctx.store();
+    let store = ctx.store()?;
     let (accounts, errors) =
-        super::account::select_accounts(ctx, store.as_ref(), &args.names, args.all_namespaces)?;
+        super::account::select_accounts(ctx, store, &args.names, args.all_namespaces)?;
     let alg = tok::algorithm_name(alg(args.alg));
     let now = Timestamp::now();
     let mut keys = vec![];

@@ -1,5 +1,6 @@
-//! The registry: a small synchronous trait with a file implementation (the embedded default)
-//! and an in-memory one for tests. STYLE.md #9.
+//! The registry: a small synchronous trait with a file implementation (the embedded default),
+//! a remote one over the HTTP API of `svcacct serve`, and an in-memory one for tests.
+//! STYLE.md #9.
 
 use anyhow::Result;
 
@@ -9,6 +10,7 @@ use crate::model::{Account, KeyRecord, Policy, PolicyScope};
 
 pub mod file;
 pub mod memory;
+pub mod remote;
 
 /// Which namespaces a listing covers.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -73,10 +75,10 @@ pub trait Store {
     fn add_key(&self, r: &Reference, key: KeyRecord) -> Result<Account> {
         self.modify_account(r, &mut |a| {
             if a.keys.iter().any(|k| k.kid == key.kid) {
-                return Err(UserError::Failure(format!(
-                    "service account `{r}` already has key `{}`",
-                    key.kid
-                ))
+                return Err(UserError::KeyExists {
+                    account: r.to_string(),
+                    kid: key.kid.clone(),
+                }
                 .into());
             }
             a.keys.push(key.clone());

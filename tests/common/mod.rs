@@ -136,3 +136,160 @@ pub fn run_python(code: &str, args: &[&str]) -> String {
     );
     String::from_utf8(out.stdout).unwrap()
 }
+
+/// A `svcacct serve --listen 127.0.0.1:0` child of the test, in an [`Env`]'s clean
+/// environment. Its stderr after the startup line (the access log) is collected for
+/// assertions; the child is killed when the `Server` is dropped.
+pub struct Server {
+    pub child: std::process::Child,
+    /// `http://127.0.0.1:PORT`, from the startup line.
+    pub url: String,
+    pub port: u16,
+    log: std::sync::Arc<std::sync::Mutex<String>>,
+    drain: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Env {
+    /// `svcacct --store STORE serve --listen 127.0.0.1:0 EXTRA…`, once it listens.
+    pub fn serve(&self, store: &Path, extra: &[&str]) -> Server {
+        use std::io::{BufRead, BufReader};
+        use std::process::Stdio;
+
+        let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("svcacct"))
+            .env_clear()
+            .env("HOME", self.home.path())
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("TZ", "UTC")
+            .env("LANG", "C")
+            .current_dir(self.home.path())
+            .arg("--store")
+            .arg(store)
+            .args(["serve", "--listen", "127.0.0.1:0"])
+            .args(extra)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn svcacct serve");
+        let stderr = child.stderr.take().unwrap();
+        let log = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+        let (first_tx, first_rx) = std::sync::mpsc::channel::<Option<String>>();
+        let sink = log.clone();
+        let drain = std::thread::spawn(move || {
+            let mut lines = BufReader::new(stderr).lines();
+            let first = lines.next().and_then(|l| l.ok());
+            let _ = first_tx.send(first);
+            for line in lines.map_while(Result::ok) {
+                let mut log = sink.lock().unwrap();
+                log.push_str(&line);
+                log.push('\n');
+            }
+        });
+        let first = match first_rx.recv_timeout(std::time::Duration::from_secs(30)) {
+            Ok(Some(line)) => line,
+            Ok(None) => {
+                let status = child.wait().expect("wait for svcacct serve");
+                panic!("svcacct serve printed nothing and exited with {status}");
+            }
+            Err(_) => {
+                let _ = child.kill();
+                panic!("svcacct serve printed no startup line within 30 s");
+            }
+        };
+        let url = first
+            .strip_prefix("Listening on ")
+            .unwrap_or_else(|| {
+                let _ = child.kill();
+                panic!("unexpected first line of svcacct serve: {first:?}")
+            })
+            .to_owned();
+        let port: u16 = url
+            .strip_prefix("http://127.0.0.1:")
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| {
+                let _ = child.kill();
+                panic!("startup line does not name http://127.0.0.1:PORT: {first:?}")
+            });
+        assert_ne!(port, 0, "the startup line must name the real port");
+        Server {
+            child,
+            url,
+            port,
+            log,
+            drain: Some(drain),
+        }
+    }
+
+    /// The bootstrap of the brief on folder `store`: `create admin` (its key kept in this
+    /// HOME's keystore) and the global policy `admin-all` granting it everything.
+    pub fn bootstrap(&self, store: &Path) {
+        let s = store.to_str().unwrap();
+        self.cmd(["--store", s, "create", "admin"])
+            .assert()
+            .success()
+            .stdout("Created service account: admin\n");
+        self.ok([
+            "--store",
+            s,
+            "policy",
+            "create",
+            "admin-all",
+            "--global",
+            "--subject",
+            "admin",
+            "--action",
+            "*",
+            "--resource",
+            "*",
+        ]);
+    }
+}
+
+impl Server {
+    /// The access log so far (every stderr line after the startup line).
+    pub fn log(&self) -> String {
+        self.log.lock().unwrap().clone()
+    }
+
+    /// Waits up to `secs` for the log to contain `needle`; returns whether it did.
+    pub fn wait_log(&self, needle: &str, secs: u64) -> bool {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+        while std::time::Instant::now() < deadline {
+            if self.log().contains(needle) {
+                return true;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        false
+    }
+
+    /// Sends SIGTERM and waits (up to `secs`) for the exit; returns the status, if any.
+    pub fn terminate(&mut self, secs: u64) -> Option<std::process::ExitStatus> {
+        let _ = StdCommand::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+        loop {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                if let Some(d) = self.drain.take() {
+                    let _ = d.join();
+                }
+                return Some(status);
+            }
+            if std::time::Instant::now() >= deadline {
+                return None;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        if let Some(d) = self.drain.take() {
+            let _ = d.join();
+        }
+    }
+}

@@ -1,0 +1,400 @@
+//! `svcacct config`: named contexts in the config file, like kubectl's kubeconfig contexts.
+//!
+//! The file is edited with `toml_edit`, so every other setting and every comment stays as the
+//! user wrote it; it is replaced atomically (a temporary file renamed over it).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, Result};
+use serde::Serialize;
+use toml_edit::{DocumentMut, Item, Table, value};
+
+use crate::cli::{ConfigCommand, ContextNameArg, OutputArg, OutputFormat, SetContextArgs};
+use crate::context::{ConfigFile, Context, ContextEntry, StoreLocation, unknown_context};
+use crate::error::{Exit, UserError};
+use crate::identity::{Name, Namespace, Reference};
+use crate::output;
+
+pub fn run(ctx: &Context, command: ConfigCommand, out: &mut dyn Write) -> Result<Exit> {
+    let path = ctx.config_path.clone().ok_or_else(|| {
+        UserError::Failure(
+            "there is no config folder on this system: pass --config FILE (or set SVCACCT_CONFIG)"
+                .into(),
+        )
+    })?;
+    match command {
+        ConfigCommand::SetContext(a) => set_context(ctx, &path, &a, out),
+        ConfigCommand::UseContext(a) => use_context(&path, &a, out),
+        ConfigCommand::GetContexts(a) => get_contexts(&path, &a, out),
+        ConfigCommand::CurrentContext => current_context(&path, out),
+        ConfigCommand::DeleteContext(a) => delete_context(&path, &a, out),
+        ConfigCommand::View(a) => view(&path, &a, out),
+    }
+}
+
+/// The config file as an editable document; empty when it does not exist yet.
+fn load_doc(path: &Path) -> Result<DocumentMut> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => {
+            return Err(e).with_context(|| format!("cannot read config file {}", path.display()));
+        }
+    };
+    text.parse::<DocumentMut>().map_err(|e| {
+        UserError::Usage(format!(
+            "config file {} is invalid: {}",
+            path.display(),
+            output::sanitize(e.message())
+        ))
+        .into()
+    })
+}
+
+/// The config file's settings, checked as `Context::resolve` checks them.
+fn load(path: &Path) -> Result<ConfigFile> {
+    if !path.exists() {
+        return Ok(ConfigFile::default());
+    }
+    Ok(crate::context::load_config(Some(path))?.0)
+}
+
+/// Writes the document atomically, creating the file and its folder when missing.
+fn save(path: &Path, doc: &DocumentMut) -> Result<()> {
+    let text = doc.to_string();
+    // Refuse to write what the next run could not read.
+    toml::from_str::<ConfigFile>(&text).map_err(|e| {
+        UserError::Failure(format!(
+            "the edited config file would be invalid ({}); {} was not changed",
+            output::sanitize(e.message()),
+            path.display()
+        ))
+    })?;
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+        && !dir.exists()
+    {
+        crate::fsutil::create_private_dir(dir)?;
+    }
+    crate::fsutil::write_new(path, text.as_bytes(), 0o600, true)
+}
+
+fn check_name(name: &str) -> Result<Name, UserError> {
+    Name::parse(name).map_err(|e| match e {
+        UserError::InvalidName { name, why } => UserError::Usage(format!(
+            "invalid context name `{name}`: {why} (context names are DNS-1123 labels: a-z, 0-9 and `-`, at most 63 characters)"
+        )),
+        e => e,
+    })
+}
+
+fn absolute(p: &Path) -> Result<PathBuf> {
+    std::path::absolute(p).with_context(|| format!("cannot make {} absolute", p.display()))
+}
+
+fn path_value(p: &Path) -> Result<String> {
+    let abs = absolute(p)?;
+    abs.to_str().map(str::to_owned).ok_or_else(|| {
+        UserError::Usage(format!(
+            "{} is not UTF-8; the config file cannot hold it",
+            abs.display()
+        ))
+        .into()
+    })
+}
+
+/// The `contexts` table, created (implicit, so only `[contexts.NAME]` headers show) if missing.
+fn contexts_mut(doc: &mut DocumentMut) -> Result<&mut Table> {
+    let item = doc.entry("contexts").or_insert_with(|| {
+        let mut t = Table::new();
+        t.set_implicit(true);
+        Item::Table(t)
+    });
+    item.as_table_mut().ok_or_else(|| {
+        UserError::Usage("`contexts` in the config file is not a table".into()).into()
+    })
+}
+
+/// The settings `set-context` takes from this command line (never from the environment), as
+/// config-file values.
+fn given_settings(ctx: &Context) -> Result<Vec<(&'static str, String)>> {
+    let cl = &ctx.command_line;
+    let mut v = vec![];
+    if let Some(s) = &cl.store {
+        let value = match StoreLocation::parse(s)? {
+            StoreLocation::Remote(url) => url.to_string(),
+            StoreLocation::Local(p) => path_value(&p)?,
+        };
+        v.push(("store", value));
+    }
+    if let Some(a) = &cl.service_account {
+        Reference::parse_input(a, &Namespace::default_ns())?;
+        v.push(("service-account", a.clone()));
+    }
+    if let Some(p) = &cl.jwt_private_key {
+        v.push(("jwt-private-key", path_value(p)?));
+    }
+    if let Some(p) = &cl.token_file {
+        v.push(("token-file", path_value(p)?));
+    }
+    if let Some(p) = &cl.ca_cert {
+        v.push(("ca-cert", path_value(p)?));
+    }
+    if let Some(ns) = &cl.namespace {
+        v.push(("namespace", Namespace::parse(ns)?.to_string()));
+    }
+    Ok(v)
+}
+
+fn set_context(
+    ctx: &Context,
+    path: &Path,
+    args: &SetContextArgs,
+    out: &mut dyn Write,
+) -> Result<Exit> {
+    let name = check_name(&args.name)?;
+    let settings = given_settings(ctx)?;
+    let mut doc = load_doc(path)?;
+    let contexts = contexts_mut(&mut doc)?;
+    let existed = contexts.contains_key(name.as_str());
+    let entry = contexts
+        .entry(name.as_str())
+        .or_insert_with(|| Item::Table(Table::new()))
+        .as_table_mut()
+        .ok_or_else(|| {
+            UserError::Usage(format!(
+                "context `{name}` in the config file is not a table"
+            ))
+        })?;
+    for (key, v) in settings {
+        entry.insert(key, value(v));
+    }
+    if args.current {
+        doc.insert("current-context", value(name.as_str()));
+    }
+    save(path, &doc)?;
+    let verb = if existed { "modified" } else { "created" };
+    writeln!(out, "Context \"{name}\" {verb}.")?;
+    if args.current {
+        writeln!(out, "Switched to context \"{name}\".")?;
+    }
+    Ok(Exit::Success)
+}
+
+fn use_context(path: &Path, args: &ContextNameArg, out: &mut dyn Write) -> Result<Exit> {
+    let cfg = load(path)?;
+    if !cfg.contexts.contains_key(&args.name) {
+        return Err(unknown_context(&args.name, &cfg, Some(path)).into());
+    }
+    let mut doc = load_doc(path)?;
+    doc.insert("current-context", value(args.name.as_str()));
+    save(path, &doc)?;
+    writeln!(out, "Switched to context \"{}\".", args.name)?;
+    Ok(Exit::Success)
+}
+
+/// `get-contexts -o json`: camelCase like every other `-o json`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ContextView<'a> {
+    name: &'a str,
+    current: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    store: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    service_account: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    jwt_private_key: Option<&'a Path>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    token_file: Option<&'a Path>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ca_cert: Option<&'a Path>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    namespace: Option<&'a str>,
+}
+
+impl<'a> ContextView<'a> {
+    fn new(name: &'a str, current: bool, e: &'a ContextEntry) -> Self {
+        ContextView {
+            name,
+            current,
+            store: e.store.as_deref(),
+            service_account: e.service_account.as_deref(),
+            jwt_private_key: e.jwt_private_key.as_deref(),
+            token_file: e.token_file.as_deref(),
+            ca_cert: e.ca_cert.as_deref(),
+            namespace: e.namespace.as_deref(),
+        }
+    }
+}
+
+fn get_contexts(path: &Path, args: &OutputArg, out: &mut dyn Write) -> Result<Exit> {
+    let cfg = load(path)?;
+    let current = cfg.current_context.as_deref();
+    match args.output {
+        OutputFormat::Json => {
+            let views: Vec<ContextView> = cfg
+                .contexts
+                .iter()
+                .map(|(name, e)| ContextView::new(name, current == Some(name.as_str()), e))
+                .collect();
+            output::json(
+                out,
+                &output::List {
+                    kind: "ContextList",
+                    items: &views,
+                },
+            )?;
+        }
+        OutputFormat::Name => {
+            for name in cfg.contexts.keys() {
+                writeln!(out, "{}", output::sanitize(name))?;
+            }
+        }
+        OutputFormat::Table | OutputFormat::Wide => {
+            if cfg.contexts.is_empty() {
+                eprintln!(
+                    "No contexts in {} (see `svcacct config set-context`).",
+                    path.display()
+                );
+                return Ok(Exit::Success);
+            }
+            let rows: Vec<Vec<String>> = cfg
+                .contexts
+                .iter()
+                .map(|(name, e)| {
+                    vec![
+                        if current == Some(name.as_str()) {
+                            "*"
+                        } else {
+                            ""
+                        }
+                        .to_owned(),
+                        name.clone(),
+                        e.store.clone().unwrap_or_default(),
+                        e.service_account.clone().unwrap_or_default(),
+                        e.namespace.clone().unwrap_or_default(),
+                    ]
+                })
+                .collect();
+            out.write_all(
+                output::table(
+                    &["CURRENT", "NAME", "STORE", "SERVICE ACCOUNT", "NAMESPACE"],
+                    &rows,
+                )
+                .as_bytes(),
+            )?;
+        }
+    }
+    Ok(Exit::Success)
+}
+
+fn current_context(path: &Path, out: &mut dyn Write) -> Result<Exit> {
+    match load(path)?.current_context {
+        Some(name) => {
+            writeln!(out, "{}", output::sanitize(&name))?;
+            Ok(Exit::Success)
+        }
+        None => Err(UserError::Failure(format!(
+            "no current context is set in {} (see `svcacct config use-context`)",
+            path.display()
+        ))
+        .into()),
+    }
+}
+
+fn delete_context(path: &Path, args: &ContextNameArg, out: &mut dyn Write) -> Result<Exit> {
+    let cfg = load(path)?;
+    if !cfg.contexts.contains_key(&args.name) {
+        return Err(unknown_context(&args.name, &cfg, Some(path)).into());
+    }
+    let mut doc = load_doc(path)?;
+    contexts_mut(&mut doc)?.remove(&args.name);
+    let was_current = cfg.current_context.as_deref() == Some(args.name.as_str());
+    if was_current {
+        doc.remove("current-context");
+    }
+    save(path, &doc)?;
+    writeln!(
+        out,
+        "Deleted context \"{}\" from {}.",
+        args.name,
+        path.display()
+    )?;
+    if was_current {
+        eprintln!("It was the current context; no context is current now.");
+    }
+    Ok(Exit::Success)
+}
+
+fn view(path: &Path, args: &OutputArg, out: &mut dyn Write) -> Result<Exit> {
+    let cfg = load(path)?;
+    match args.output {
+        OutputFormat::Json => output::json(out, &cfg)?,
+        _ => {
+            // TOML escapes control characters in strings, so this is safe for a terminal.
+            out.write_all(toml::to_string_pretty(&cfg)?.as_bytes())?;
+        }
+    }
+    Ok(Exit::Success)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn editing_keeps_comments_and_other_settings() {
+        let d = tempfile::tempdir().unwrap();
+        let path = d.path().join("sub/config.toml");
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        let original = "# my settings\nnamespace = \"eng\" # trailing comment\n\n\
+                        # the production registry\n[contexts.prod]\nstore = \"https://prod.example\"\n";
+        std::fs::write(&path, original).unwrap();
+        let mut doc = load_doc(&path).unwrap();
+        let contexts = contexts_mut(&mut doc).unwrap();
+        let mut t = Table::new();
+        t.insert("store", value("/srv/store"));
+        contexts.insert("dev", Item::Table(t));
+        doc.insert("current-context", value("dev"));
+        save(&path, &doc).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        for kept in [
+            "# my settings",
+            "namespace = \"eng\" # trailing comment",
+            "# the production registry\n[contexts.prod]",
+            "[contexts.dev]\nstore = \"/srv/store\"",
+            "current-context = \"dev\"",
+        ] {
+            assert!(text.contains(kept), "{kept:?} missing from:\n{text}");
+        }
+        assert!(!text.contains("[contexts]\n"), "{text}");
+        let cfg = load(&path).unwrap();
+        assert_eq!(cfg.current_context.as_deref(), Some("dev"));
+        assert_eq!(cfg.contexts.len(), 2);
+    }
+
+    #[test]
+    fn a_missing_file_and_folder_are_created() {
+        let d = tempfile::tempdir().unwrap();
+        let path = d.path().join("new/svcacct/config.toml");
+        let mut doc = load_doc(&path).unwrap();
+        contexts_mut(&mut doc).unwrap();
+        doc.insert("current-context", value("x"));
+        save(&path, &doc).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "current-context = \"x\"\n"
+        );
+    }
+
+    #[test]
+    fn an_edit_that_would_break_the_file_is_refused() {
+        let d = tempfile::tempdir().unwrap();
+        let path = d.path().join("config.toml");
+        let mut doc = load_doc(&path).unwrap();
+        doc.insert("passphrase", value("x"));
+        assert!(save(&path, &doc).is_err());
+        assert!(!path.exists());
+    }
+}

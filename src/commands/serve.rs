@@ -1,0 +1,48 @@
+//! `svcacct serve`: share the store over HTTP(S).
+
+use std::io::Write;
+use std::sync::Arc;
+
+use anyhow::Result;
+
+use crate::cli::ServeArgs;
+use crate::context::Context;
+use crate::error::{Exit, UserError};
+use crate::server::{self, Options};
+use crate::store::file::FileStore;
+
+pub fn run(ctx: &Context, args: &ServeArgs, _out: &mut dyn Write) -> Result<Exit> {
+    let store_path = ctx
+        .local_store_path("`svcacct serve` (it serves a store folder, not another server)")?
+        .to_path_buf();
+    let request_timeout = crate::time::parse_duration(&args.request_timeout)?;
+    if request_timeout <= jiff::SignedDuration::ZERO {
+        return Err(UserError::Usage("--request-timeout must be longer than 0s".into()).into());
+    }
+    let (max_token_lifetime, max_token_lifetime_source) = match &args.max_token_lifetime {
+        Some(v) => (
+            crate::time::parse_duration(v)?,
+            "--max-token-lifetime".to_owned(),
+        ),
+        None => (
+            ctx.max_token_lifetime,
+            ctx.max_token_lifetime_source.clone(),
+        ),
+    };
+    let listen =
+        server::listen_address(&args.listen, args.tls_cert.is_some(), args.insecure_listen)?;
+    let tls = match (&args.tls_cert, &args.tls_key) {
+        (Some(cert), Some(key)) => Some(Arc::new(server::tls_config(cert, key)?)),
+        _ => None,
+    };
+    server::run(Options {
+        store: Arc::new(FileStore::open(store_path.clone())),
+        store_root: Some(store_path),
+        listen,
+        tls,
+        max_token_lifetime,
+        max_token_lifetime_source,
+        request_timeout: std::time::Duration::try_from(request_timeout)?,
+    })?;
+    Ok(Exit::Success)
+}

@@ -1,0 +1,711 @@
+//! Who is asking, and may they: bearer JWTs verified with `token::verify` (and a cache of
+//! verified tokens), then the route's [`Guard`] from [`crate::api::ROUTES`] asked of the policy
+//! engine.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use axum::extract::{FromRequestParts, MatchedPath, Path, Request, State};
+use axum::http::{Method, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use jiff::{SignedDuration, Timestamp};
+
+use super::AppState;
+use super::problem::ApiError;
+use crate::api::{Guard, Identity, Problem, ROUTES};
+use crate::error::{Rejected, UserError};
+use crate::identity::{Namespace, Reference};
+use crate::model::{Account, KeyRecord, Policy, Status};
+use crate::store::{Scope, Store};
+use crate::token::{self, VerifyOptions};
+
+/// Most tokens the cache holds.
+pub const CACHE_CAPACITY: usize = 10_000;
+
+/// The 401 reason for an unknown issuer, an unknown kid and a signature that does not verify:
+/// alike, so that a 401 never tells whether some account exists.
+pub const NO_KEY_VERIFIES: &str = "no registered key of the token's issuer verifies its signature \
+     (unknown service account or kid, wrong key, or tampered token)";
+
+/// The route's guard, looked up in [`ROUTES`] by method and axum path template. `HEAD` is
+/// answered as `GET`.
+pub fn guard_for(method: &Method, path: &str) -> Option<Guard> {
+    let method = if method == Method::HEAD {
+        "GET"
+    } else {
+        method.as_str()
+    };
+    ROUTES
+        .iter()
+        .find(|r| r.method == method && r.path == path)
+        .map(|r| r.guard)
+}
+
+/// A verified token, remembered until its `exp`. Holds no token, only facts about it.
+#[derive(Clone, Debug)]
+struct Entry {
+    reference: Reference,
+    uid: String,
+    kid: String,
+    alg: &'static str,
+    iat: Timestamp,
+    exp: Timestamp,
+}
+
+/// Verified tokens keyed by the SHA-256 of the token, each dropped at its `exp`; bounded.
+pub struct TokenCache {
+    entries: Mutex<HashMap<[u8; 32], Entry>>,
+    capacity: usize,
+}
+
+fn cache_key(token: &str) -> [u8; 32] {
+    let d = aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, token.as_bytes());
+    let mut k = [0u8; 32];
+    k.copy_from_slice(d.as_ref());
+    k
+}
+
+impl TokenCache {
+    pub fn new(capacity: usize) -> TokenCache {
+        TokenCache {
+            entries: Mutex::new(HashMap::new()),
+            capacity: capacity.max(1),
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<[u8; 32], Entry>> {
+        self.entries.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn get(&self, token: &str, now: Timestamp) -> Option<Entry> {
+        let key = cache_key(token);
+        let mut map = self.lock();
+        match map.get(&key) {
+            Some(e) if e.exp > now => Some(e.clone()),
+            Some(_) => {
+                map.remove(&key);
+                None
+            }
+            None => None,
+        }
+    }
+
+    fn insert(&self, token: &str, entry: Entry, now: Timestamp) {
+        if entry.exp <= now {
+            return;
+        }
+        let mut map = self.lock();
+        if map.len() >= self.capacity {
+            map.retain(|_, e| e.exp > now);
+        }
+        if map.len() >= self.capacity {
+            // Still full of live tokens: make room by forgetting the one that expires first.
+            if let Some(k) = map.iter().min_by_key(|(_, e)| e.exp).map(|(k, _)| *k) {
+                map.remove(&k);
+            }
+        }
+        map.insert(cache_key(token), entry);
+    }
+
+    fn remove(&self, token: &str) {
+        self.lock().remove(&cache_key(token));
+    }
+
+    pub fn len(&self) -> usize {
+        self.lock().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// The authenticated caller of a request.
+#[derive(Clone, Debug)]
+pub struct Caller {
+    pub account: Account,
+    pub identity: Identity,
+}
+
+/// Why a token was not accepted.
+#[derive(Debug)]
+pub enum AuthError {
+    /// 401, with the reason.
+    Rejected(String),
+    /// The store failed: 500.
+    Internal(anyhow::Error),
+}
+
+impl From<AuthError> for ApiError {
+    fn from(e: AuthError) -> Self {
+        match e {
+            AuthError::Rejected(why) => ApiError::unauthorized(format!("token rejected: {why}")),
+            AuthError::Internal(e) => ApiError::from(e),
+        }
+    }
+}
+
+/// Verifies bearer tokens against the store, remembering the verified ones.
+pub struct Authenticator {
+    pub cache: TokenCache,
+    pub max_lifetime: SignedDuration,
+    pub max_lifetime_source: String,
+}
+
+pub fn identity(
+    account: &Account,
+    key: &KeyRecord,
+    alg: &str,
+    iat: Timestamp,
+    exp: Timestamp,
+) -> Identity {
+    let r = account.reference();
+    Identity {
+        account: r.to_string(),
+        namespace: account.namespace.clone(),
+        name: account.name.clone(),
+        username: r.username(),
+        groups: account.all_groups(),
+        kid: key.kid.clone(),
+        fingerprint: key.fingerprint.clone(),
+        algorithm: alg.to_owned(),
+        issued_at: iat,
+        expires_at: exp,
+    }
+}
+
+/// The reason `token::verify` gave, with an unknown issuer, an unknown kid and a bad signature
+/// made to read alike.
+pub fn public_reason(err: anyhow::Error) -> AuthError {
+    match err.downcast::<Rejected>() {
+        Ok(Rejected(why)) => {
+            let hides_existence = why.starts_with("unknown service account")
+                || why.starts_with("unknown kid")
+                || why.starts_with("the signature does not verify");
+            AuthError::Rejected(if hides_existence {
+                NO_KEY_VERIFIES.to_owned()
+            } else {
+                why
+            })
+        }
+        Err(e) => AuthError::Internal(e),
+    }
+}
+
+/// Why an account no longer passes, in the words of `token::verify`.
+fn inactive(account: &Account, now: Timestamp) -> Option<String> {
+    let r = account.reference();
+    match account.status(now) {
+        Status::Active => None,
+        Status::Disabled => Some(format!(
+            "service account `{r}` is disabled (see `svcacct enable`)"
+        )),
+        Status::Expired => Some(format!(
+            "service account `{r}` expired at {}",
+            crate::time::local(account.expires.unwrap_or(now))
+        )),
+    }
+}
+
+impl Authenticator {
+    pub fn new(max_lifetime: SignedDuration, max_lifetime_source: String) -> Authenticator {
+        Authenticator {
+            cache: TokenCache::new(CACHE_CAPACITY),
+            max_lifetime,
+            max_lifetime_source,
+        }
+    }
+
+    /// Verifies `token` (synchronous: it reads the store). A cached token skips the signature
+    /// check but its account is read again: gone, re-created, disabled, expired or without the
+    /// key, it is refused.
+    pub fn authenticate(
+        &self,
+        token: &str,
+        store: &dyn Store,
+        now: Timestamp,
+    ) -> Result<Caller, AuthError> {
+        if let Some(e) = self.cache.get(token, now) {
+            let account = match store.get_account(&e.reference) {
+                Ok(a) => a,
+                Err(err) => {
+                    return Err(match err.downcast_ref::<UserError>() {
+                        Some(UserError::UnknownAccount { .. }) => {
+                            self.cache.remove(token);
+                            AuthError::Rejected(NO_KEY_VERIFIES.to_owned())
+                        }
+                        _ => AuthError::Internal(err),
+                    });
+                }
+            };
+            let key = account.keys.iter().find(|k| k.kid == e.kid);
+            let Some(key) = key.filter(|_| account.uid == e.uid) else {
+                self.cache.remove(token);
+                return Err(AuthError::Rejected(NO_KEY_VERIFIES.to_owned()));
+            };
+            if let Some(why) = inactive(&account, now) {
+                self.cache.remove(token);
+                return Err(AuthError::Rejected(why));
+            }
+            let identity = identity(&account, key, e.alg, e.iat, e.exp);
+            return Ok(Caller { account, identity });
+        }
+        let opts = VerifyOptions {
+            audience: None,
+            max_lifetime: self.max_lifetime,
+            max_lifetime_source: &self.max_lifetime_source,
+            now,
+        };
+        let v = token::verify(token, store, &opts).map_err(public_reason)?;
+        self.cache.insert(
+            token,
+            Entry {
+                reference: v.account.reference(),
+                uid: v.account.uid.clone(),
+                kid: v.key.kid.clone(),
+                alg: v.alg,
+                iat: v.iat,
+                exp: v.exp,
+            },
+            now,
+        );
+        let identity = identity(&v.account, &v.key, v.alg, v.iat, v.exp);
+        Ok(Caller {
+            account: v.account,
+            identity,
+        })
+    }
+}
+
+/// The policy that lets `account` pass `guard` (`ns` is the `{ns}` of a namespaced route), or
+/// the 403 problem. Disabled or expired accounts never pass.
+pub fn authorize(
+    guard: Guard,
+    account: &Account,
+    policies: &[Policy],
+    ns: Option<&Namespace>,
+    now: Timestamp,
+) -> Result<Option<String>, Box<Problem>> {
+    let (action, resource, ns) = match guard {
+        Guard::Public | Guard::Authenticated => return Ok(None),
+        Guard::Namespaced { action, resource } => (action, resource, ns),
+        Guard::Global { action, resource } => (action, resource, None),
+    };
+    let r = account.reference().to_string();
+    let refused = || Box::new(Problem::forbidden(&r, action, resource, ns));
+    if account.status(now) != Status::Active {
+        return Err(refused());
+    }
+    let found = match ns {
+        Some(ns) => crate::policy::allowing(policies, account, action, resource, ns)
+            .map(|p| p.name.to_string()),
+        None => {
+            let global: Vec<Policy> = policies
+                .iter()
+                .filter(|p| p.namespace.is_none())
+                .cloned()
+                .collect();
+            crate::policy::allowing(&global, account, action, resource, &Namespace::default_ns())
+                .map(|p| p.name.to_string())
+        }
+    };
+    found.map(Some).ok_or_else(refused)
+}
+
+/// The account of the request, for the access log (a response extension).
+#[derive(Clone, Debug)]
+pub struct LoggedAccount(pub String);
+
+/// Where the guard notes the authenticated account as soon as it is known (a request
+/// extension set by the access log), so that even a request that then times out is logged
+/// with its account.
+#[derive(Clone, Debug, Default)]
+pub struct AccountSlot(pub Arc<std::sync::OnceLock<String>>);
+
+fn with_account(mut res: Response, account: &Account) -> Response {
+    res.extensions_mut()
+        .insert(LoggedAccount(account.reference().to_string()));
+    res
+}
+
+/// The bearer token of a request, if it has one.
+fn bearer(req: &Request) -> Result<&str, ApiError> {
+    let Some(v) = req.headers().get(header::AUTHORIZATION) else {
+        return Err(ApiError::unauthorized(
+            "no token: send `Authorization: Bearer <jwt>` signed by a registered service account key",
+        ));
+    };
+    let v = v
+        .to_str()
+        .map_err(|_| ApiError::unauthorized("the Authorization header is not ASCII"))?;
+    match v.split_once(' ') {
+        Some((scheme, t)) if scheme.eq_ignore_ascii_case("bearer") && !t.trim().is_empty() => {
+            Ok(t.trim())
+        }
+        _ => Err(ApiError::unauthorized(
+            "the Authorization header is not `Bearer <jwt>`",
+        )),
+    }
+}
+
+/// The middleware on every route: finds the route's guard in [`ROUTES`], authenticates the
+/// token and asks the policies, before the handler looks anything up.
+pub async fn guard(
+    State(state): State<Arc<AppState>>,
+    matched: Option<MatchedPath>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let Some(g) = matched
+        .as_ref()
+        .and_then(|m| guard_for(req.method(), m.as_str()))
+    else {
+        return super::routes::method_not_allowed(req.method().clone()).into_response();
+    };
+    if g == Guard::Public {
+        return next.run(req).await;
+    }
+    let token = match bearer(&req) {
+        Ok(t) => t.to_owned(),
+        Err(e) => return e.into_response(),
+    };
+    let now = Timestamp::now();
+    let st = state.clone();
+    let caller =
+        tokio::task::spawn_blocking(move || st.auth.authenticate(&token, st.store.as_ref(), now))
+            .await;
+    let caller = match caller {
+        Ok(Ok(c)) => c,
+        Ok(Err(e)) => return ApiError::from(e).into_response(),
+        Err(e) => return ApiError::internal(&anyhow::anyhow!("{e}")).into_response(),
+    };
+    if let Some(slot) = req.extensions().get::<AccountSlot>() {
+        let _ = slot.0.set(caller.account.reference().to_string());
+    }
+    let (mut parts, body) = req.into_parts();
+    let ns = match g {
+        Guard::Namespaced { .. } => {
+            let params = Path::<HashMap<String, String>>::from_request_parts(&mut parts, &())
+                .await
+                .map_err(|e| ApiError::invalid(e.body_text()));
+            let ns = params.and_then(|Path(p)| {
+                let raw = p.get("ns").map(String::as_str).unwrap_or("");
+                Namespace::parse(raw).map_err(ApiError::from)
+            });
+            match ns {
+                Ok(ns) => Some(ns),
+                Err(e) => return with_account(e.into_response(), &caller.account),
+            }
+        }
+        _ => None,
+    };
+    if matches!(g, Guard::Namespaced { .. } | Guard::Global { .. }) {
+        let st = state.clone();
+        let policies =
+            tokio::task::spawn_blocking(move || st.store.list_policies(&Scope::All)).await;
+        let policies = match policies {
+            // Unreadable policy records grant nothing.
+            Ok(Ok(l)) => l.items,
+            Ok(Err(e)) => return with_account(ApiError::from(e).into_response(), &caller.account),
+            Err(e) => {
+                return ApiError::internal(&anyhow::anyhow!("{e}")).into_response();
+            }
+        };
+        if let Err(p) = authorize(g, &caller.account, &policies, ns.as_ref(), now) {
+            return with_account(ApiError::from(p).into_response(), &caller.account);
+        }
+    }
+    let account = caller.account.clone();
+    parts.extensions.insert(caller);
+    let res = next.run(Request::from_parts(parts, body)).await;
+    with_account(res, &account)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::code;
+    use crate::identity::Name;
+    use crate::keys::PrivateKey;
+    use crate::store::memory::MemoryStore;
+    use std::collections::BTreeMap;
+
+    fn setup() -> (MemoryStore, PrivateKey, Reference) {
+        let key = PrivateKey::generate(2048).unwrap();
+        let r = Reference::new(Namespace::default_ns(), Name::parse("ci").unwrap());
+        let now = Timestamp::now();
+        let store = MemoryStore::new();
+        store
+            .create_account(Account {
+                name: r.name.clone(),
+                namespace: r.namespace.clone(),
+                uid: "u1".into(),
+                revision: 0,
+                description: String::new(),
+                groups: vec![],
+                disabled: false,
+                created: now,
+                updated: now,
+                expires: None,
+                keys: vec![crate::commands::account::key_record(key.public_key(), now)],
+            })
+            .unwrap();
+        (store, key, r)
+    }
+
+    fn mint(key: &PrivateKey, r: &Reference, ttl: SignedDuration) -> String {
+        token::mint(&token::MintRequest {
+            reference: r,
+            key,
+            alg: jsonwebtoken::Algorithm::RS256,
+            ttl,
+            audiences: &[],
+            extra: &BTreeMap::new(),
+            now: Timestamp::now(),
+        })
+        .unwrap()
+        .token
+    }
+
+    fn auth() -> Authenticator {
+        Authenticator::new(SignedDuration::from_hours(1), "test".into())
+    }
+
+    fn rejected(r: Result<Caller, AuthError>) -> String {
+        match r {
+            Err(AuthError::Rejected(why)) => why,
+            other => panic!("expected a rejection, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_cached_token_skips_verification_but_not_the_account() {
+        let (store, key, r) = setup();
+        let a = auth();
+        let t = mint(&key, &r, SignedDuration::from_mins(5));
+        let now = Timestamp::now();
+        let c = a.authenticate(&t, &store, now).unwrap();
+        assert_eq!(c.identity.account, "ci");
+        assert_eq!(c.identity.username, "system:serviceaccount:default:ci");
+        assert_eq!(a.cache.len(), 1);
+        // A hit skips the signature check: swap the registered key's PEM (same kid) so that
+        // a full verification fails; the cached token still passes, a fresh cache refuses it.
+        let other = PrivateKey::generate(2048).unwrap();
+        let original = store.get_account(&r).unwrap();
+        let mut swapped = original.clone();
+        swapped.keys[0].public_key = other.public_key().to_pem();
+        store.update_account(swapped).unwrap();
+        let c2 = a.authenticate(&t, &store, now).unwrap();
+        assert_eq!(c2.identity.kid, c.identity.kid);
+        assert_eq!(a.cache.len(), 1);
+        assert_eq!(
+            rejected(auth().authenticate(&t, &store, now)),
+            NO_KEY_VERIFIES
+        );
+        let mut back = store.get_account(&r).unwrap();
+        back.keys = original.keys.clone();
+        store.update_account(back).unwrap();
+
+        // Disabled: refused although cached.
+        store.set_disabled(&r, true).unwrap();
+        assert!(rejected(a.authenticate(&t, &store, now)).contains("is disabled"));
+        store.set_disabled(&r, false).unwrap();
+        let _ = a.authenticate(&t, &store, now).unwrap();
+
+        // Deleted and re-created with the same key: another uid, refused.
+        let old = store.get_account(&r).unwrap();
+        a.authenticate(&t, &store, now).unwrap();
+        store.delete_account(&r).unwrap();
+        assert_eq!(rejected(a.authenticate(&t, &store, now)), NO_KEY_VERIFIES);
+        a.authenticate(&t, &store, now).unwrap_err();
+        let mut again = old.clone();
+        again.uid = "u2".into();
+        again.revision = 0;
+        store.create_account(again).unwrap();
+        // Full verification accepts it again (the key is registered); cache it, then replace.
+        a.authenticate(&t, &store, now).unwrap();
+        store.delete_account(&r).unwrap();
+        let mut third = old.clone();
+        third.uid = "u3".into();
+        third.revision = 0;
+        store.create_account(third).unwrap();
+        assert!(a.cache.len() == 1);
+        assert_eq!(rejected(a.authenticate(&t, &store, now)), NO_KEY_VERIFIES);
+        assert!(a.cache.is_empty());
+    }
+
+    #[test]
+    fn a_cached_token_is_refused_when_its_key_is_removed() {
+        let (store, key, r) = setup();
+        let other = PrivateKey::generate(2048).unwrap();
+        let now = Timestamp::now();
+        store
+            .add_key(
+                &r,
+                crate::commands::account::key_record(other.public_key(), now),
+            )
+            .unwrap();
+        let a = auth();
+        let t = mint(&key, &r, SignedDuration::from_mins(5));
+        a.authenticate(&t, &store, now).unwrap();
+        store.remove_key(&r, &key.kid(), false).unwrap();
+        assert_eq!(rejected(a.authenticate(&t, &store, now)), NO_KEY_VERIFIES);
+    }
+
+    #[test]
+    fn entries_are_dropped_at_exp() {
+        let (store, key, r) = setup();
+        let a = auth();
+        let t = mint(&key, &r, SignedDuration::from_mins(5));
+        let now = Timestamp::now();
+        a.authenticate(&t, &store, now).unwrap();
+        assert_eq!(a.cache.len(), 1);
+        assert!(a.cache.get(&t, now).is_some());
+        let later = now + SignedDuration::from_mins(6);
+        assert!(a.cache.get(&t, later).is_none());
+        assert!(a.cache.is_empty());
+        // And past exp + leeway the token itself is refused.
+        let much_later = now + SignedDuration::from_mins(10);
+        assert!(rejected(a.authenticate(&t, &store, much_later)).contains("expired"));
+        assert!(a.cache.is_empty());
+    }
+
+    #[test]
+    fn the_cache_is_bounded() {
+        let c = TokenCache::new(3);
+        let now = Timestamp::now();
+        let e = |mins: i64| Entry {
+            reference: Reference::parse_canonical("x").unwrap(),
+            uid: "u".into(),
+            kid: "k".into(),
+            alg: "RS256",
+            iat: now,
+            exp: now + SignedDuration::from_mins(mins),
+        };
+        for i in 1..=5 {
+            c.insert(&format!("t{i}"), e(i), now);
+        }
+        assert_eq!(c.len(), 3);
+        assert!(
+            c.get("t1", now).is_none(),
+            "the soonest to expire went first"
+        );
+        assert!(c.get("t5", now).is_some());
+        c.insert("dead", e(-1), now);
+        assert!(c.get("dead", now).is_none());
+    }
+
+    #[test]
+    fn unknown_issuers_and_bad_signatures_read_alike() {
+        let (store, key, r) = setup();
+        let a = auth();
+        let now = Timestamp::now();
+        let ghost = Reference::parse_canonical("ghost").unwrap();
+        let t = mint(&key, &ghost, SignedDuration::from_mins(5));
+        assert_eq!(rejected(a.authenticate(&t, &store, now)), NO_KEY_VERIFIES);
+        let other = PrivateKey::generate(2048).unwrap();
+        let t = mint(&other, &r, SignedDuration::from_mins(5));
+        assert_eq!(rejected(a.authenticate(&t, &store, now)), NO_KEY_VERIFIES);
+        let good = mint(&key, &r, SignedDuration::from_mins(5));
+        let (head, rest) = good.split_once('.').unwrap();
+        let (_, sig) = rest.split_once('.').unwrap();
+        let forged_claims = base64::Engine::encode(
+            &base64::engine::general_purpose::URL_SAFE_NO_PAD,
+            format!(
+                r#"{{"iss":"ci","sub":"ci","iat":{},"exp":{}}}"#,
+                now.as_second(),
+                now.as_second() + 300
+            ),
+        );
+        let tampered = format!("{head}.{forged_claims}.{sig}");
+        assert_eq!(
+            rejected(a.authenticate(&tampered, &store, now)),
+            NO_KEY_VERIFIES
+        );
+        assert!(a.cache.is_empty());
+    }
+
+    #[test]
+    fn every_route_has_its_guard_from_the_table() {
+        for r in ROUTES {
+            let m = Method::from_bytes(r.method.as_bytes()).unwrap();
+            assert_eq!(
+                guard_for(&m, r.path),
+                Some(r.guard),
+                "{} {}",
+                r.method,
+                r.path
+            );
+        }
+        assert_eq!(guard_for(&Method::HEAD, "/healthz"), Some(Guard::Public));
+        assert_eq!(
+            guard_for(&Method::POST, crate::api::ACCOUNT),
+            None,
+            "no such route"
+        );
+        assert_eq!(
+            guard_for(&Method::POST, crate::api::ACCOUNTS),
+            Some(Guard::Namespaced {
+                action: "create",
+                resource: "serviceaccount"
+            })
+        );
+    }
+
+    #[test]
+    fn guards_ask_the_policies() {
+        let now = Timestamp::now();
+        let acct = |ns: &str, name: &str| Account {
+            name: Name::parse(name).unwrap(),
+            namespace: Namespace::parse(ns).unwrap(),
+            uid: "u".into(),
+            revision: 1,
+            description: String::new(),
+            groups: vec![],
+            disabled: false,
+            created: now,
+            updated: now,
+            expires: None,
+            keys: vec![],
+        };
+        let pol = |ns: Option<&str>, subj: &str, action: &str| Policy {
+            name: Name::parse("p").unwrap(),
+            namespace: ns.map(|n| Namespace::parse(n).unwrap()),
+            uid: "u".into(),
+            revision: 1,
+            description: String::new(),
+            subjects: vec![subj.into()],
+            actions: vec![action.into()],
+            resources: vec!["*".into()],
+            created: now,
+            updated: now,
+        };
+        let create_sa = guard_for(&Method::POST, crate::api::ACCOUNTS).unwrap();
+        let list_all = guard_for(&Method::GET, "/v1/serviceaccounts").unwrap();
+        let eng = Namespace::parse("eng").unwrap();
+        let eng_x = Namespace::parse("eng/x").unwrap();
+        let ops = Namespace::parse("ops").unwrap();
+        let a = acct("eng", "ci");
+        let ns_policy = [pol(Some("eng"), "eng/ci", "create")];
+        assert!(authorize(create_sa, &a, &ns_policy, Some(&eng), now).is_ok());
+        assert!(authorize(create_sa, &a, &ns_policy, Some(&eng_x), now).is_ok());
+        let p = authorize(create_sa, &a, &ns_policy, Some(&ops), now).unwrap_err();
+        assert_eq!((p.status, p.code.as_str()), (403, code::FORBIDDEN));
+        assert_eq!(p.action.as_deref(), Some("create"));
+        assert_eq!(p.resource.as_deref(), Some("serviceaccount"));
+        // A namespaced policy never satisfies a global guard.
+        let all = [pol(Some("eng"), "eng/ci", "*")];
+        assert!(authorize(list_all, &a, &all, None, now).is_err());
+        let global = [pol(None, "eng/ci", "list")];
+        assert_eq!(
+            authorize(list_all, &a, &global, None, now).unwrap(),
+            Some("p".into())
+        );
+        // Disabled accounts never pass.
+        let mut d = a.clone();
+        d.disabled = true;
+        assert!(authorize(list_all, &d, &global, None, now).is_err());
+        assert!(authorize(Guard::Authenticated, &a, &[], None, now).is_ok());
+    }
+}

@@ -1,0 +1,273 @@
+//! `svcacct serve`: the HTTP API of [`crate::api`] over a store, on axum and hyper (HTTP/1.1),
+//! with TLS from rustls (aws-lc-rs) when a certificate is given.
+//!
+//! Every route comes from [`crate::api::ROUTES`]: the router is built from the table and the
+//! guard middleware looks each request's route up in it, so authorization cannot drift from
+//! the table. Store calls are synchronous and run on tokio's blocking pool.
+
+use std::io::Write;
+use std::net::{SocketAddr, ToSocketAddrs};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::{Context as _, Result};
+use axum::Router;
+use hyper::server::conn::http1;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::service::TowerToHyperService;
+use jiff::SignedDuration;
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::watch;
+use tokio::task::JoinSet;
+use tokio_rustls::TlsAcceptor;
+use tokio_rustls::rustls;
+
+use crate::error::UserError;
+use crate::store::Store;
+
+pub mod auth;
+pub mod log;
+pub mod problem;
+pub mod routes;
+
+/// How long requests in flight may still run after SIGTERM or Ctrl-C.
+pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
+
+/// What the handlers share.
+pub struct AppState {
+    pub store: Arc<dyn Store + Send + Sync>,
+    /// The file store's folder, to name unreadable records relative to it.
+    pub store_root: Option<PathBuf>,
+    pub auth: auth::Authenticator,
+    pub request_timeout: Duration,
+}
+
+impl AppState {
+    #[cfg(test)]
+    pub fn for_tests() -> AppState {
+        AppState {
+            store: Arc::new(crate::store::memory::MemoryStore::new()),
+            store_root: None,
+            auth: auth::Authenticator::new(SignedDuration::from_hours(1), "test".into()),
+            request_timeout: Duration::from_secs(30),
+        }
+    }
+}
+
+/// Everything `serve` needs, resolved from the command line.
+pub struct Options {
+    pub store: Arc<dyn Store + Send + Sync>,
+    pub store_root: Option<PathBuf>,
+    pub listen: SocketAddr,
+    pub tls: Option<Arc<rustls::ServerConfig>>,
+    pub max_token_lifetime: SignedDuration,
+    pub max_token_lifetime_source: String,
+    pub request_timeout: Duration,
+}
+
+/// The address to listen on. Plain HTTP only on loopback, unless `insecure`.
+pub fn listen_address(listen: &str, tls: bool, insecure: bool) -> Result<SocketAddr, UserError> {
+    let addrs: Vec<SocketAddr> = match listen.parse::<SocketAddr>() {
+        Ok(a) => vec![a],
+        Err(_) => listen
+            .to_socket_addrs()
+            .map_err(|e| {
+                UserError::Usage(format!(
+                    "invalid --listen `{}`: {e} (expected ADDR:PORT, e.g. 127.0.0.1:8420)",
+                    crate::output::sanitize(listen)
+                ))
+            })?
+            .collect(),
+    };
+    let Some(first) = addrs.first().copied() else {
+        return Err(UserError::Usage(format!(
+            "invalid --listen `{}`: it names no address",
+            crate::output::sanitize(listen)
+        )));
+    };
+    if !tls && !insecure && !addrs.iter().all(|a| a.ip().is_loopback()) {
+        return Err(UserError::Usage(format!(
+            "refusing to serve plain HTTP on {first}, which is not a loopback address: tokens \
+             would cross the network in clear text; pass --tls-cert and --tls-key, or \
+             --insecure-listen if something in front of svcacct terminates TLS"
+        )));
+    }
+    Ok(first)
+}
+
+/// The rustls configuration for a PEM certificate chain and its private key.
+pub fn tls_config(cert: &Path, key: &Path) -> Result<rustls::ServerConfig> {
+    use rustls::pki_types::pem::PemObject;
+    use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+    let bad = |what: String| UserError::Failure(what);
+    let cert_pem = crate::fsutil::read_small(cert)?;
+    let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_slice_iter(&cert_pem)
+        .collect::<Result<_, _>>()
+        .map_err(|e| {
+            bad(format!(
+                "--tls-cert {}: not a PEM certificate chain: {e}",
+                cert.display()
+            ))
+        })?;
+    if certs.is_empty() {
+        return Err(bad(format!(
+            "--tls-cert {}: no `-----BEGIN CERTIFICATE-----` in it",
+            cert.display()
+        ))
+        .into());
+    }
+    let key_pem = zeroize::Zeroizing::new(crate::fsutil::read_small(key)?);
+    let private = PrivateKeyDer::from_pem_slice(&key_pem).map_err(|e| {
+        bad(format!(
+            "--tls-key {}: not an unencrypted PEM private key (PKCS#8, PKCS#1 or SEC1): {e}",
+            key.display()
+        ))
+    })?;
+    let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
+    let mut config = rustls::ServerConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .context("cannot set up TLS")?
+        .with_no_client_auth()
+        .with_single_cert(certs, private)
+        .map_err(|e| {
+            bad(format!(
+                "--tls-cert {} and --tls-key {} do not make a usable certificate: {e}",
+                cert.display(),
+                key.display()
+            ))
+        })?;
+    config.alpn_protocols = vec![b"http/1.1".to_vec()];
+    Ok(config)
+}
+
+/// Serves until SIGTERM or Ctrl-C, then finishes the requests in flight (at most
+/// [`SHUTDOWN_GRACE`]) and prints `Shut down`.
+pub fn run(opts: Options) -> Result<()> {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the server's runtime")?;
+    let result = rt.block_on(serve(opts));
+    rt.shutdown_timeout(Duration::from_secs(1));
+    result
+}
+
+async fn serve(opts: Options) -> Result<()> {
+    let listener = TcpListener::bind(opts.listen)
+        .await
+        .map_err(|e| UserError::Failure(format!("cannot listen on {}: {e}", opts.listen)))?;
+    let addr = listener.local_addr()?;
+    // Signals are caught from here on, before anyone is told where to connect.
+    let mut shutdown = Box::pin(shutdown_signal()?);
+    {
+        let scheme = if opts.tls.is_some() { "https" } else { "http" };
+        let mut err = std::io::stderr().lock();
+        writeln!(err, "Listening on {scheme}://{addr}")?;
+        err.flush()?;
+    }
+    let state = Arc::new(AppState {
+        store: opts.store,
+        store_root: opts.store_root,
+        auth: auth::Authenticator::new(opts.max_token_lifetime, opts.max_token_lifetime_source),
+        request_timeout: opts.request_timeout,
+    });
+    let app = routes::router(state);
+    let tls = opts.tls.map(TlsAcceptor::from);
+    let (stop_tx, stop_rx) = watch::channel(false);
+    let mut conns = JoinSet::new();
+    loop {
+        tokio::select! {
+            _ = &mut shutdown => break,
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => {
+                    conns.spawn(connection(
+                        stream,
+                        app.clone(),
+                        tls.clone(),
+                        opts.request_timeout,
+                        stop_rx.clone(),
+                    ));
+                }
+                Err(e) => {
+                    // Out of file descriptors and the like: wait rather than spin.
+                    eprintln!("svcacct: cannot accept a connection: {e}");
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+            },
+            Some(_) = conns.join_next(), if !conns.is_empty() => {}
+        }
+    }
+    drop(listener);
+    let _ = stop_tx.send(true);
+    let drain = async { while conns.join_next().await.is_some() {} };
+    if tokio::time::timeout(SHUTDOWN_GRACE, drain).await.is_err() {
+        eprintln!(
+            "svcacct: {} connection(s) still busy after {}s were closed",
+            conns.len(),
+            SHUTDOWN_GRACE.as_secs()
+        );
+        conns.abort_all();
+    }
+    let mut err = std::io::stderr().lock();
+    writeln!(err, "Shut down")?;
+    err.flush()?;
+    Ok(())
+}
+
+/// Resolves at the first SIGTERM or SIGINT.
+fn shutdown_signal() -> Result<impl Future<Output = ()>> {
+    use tokio::signal::unix::{SignalKind, signal};
+    let mut term = signal(SignalKind::terminate()).context("cannot catch SIGTERM")?;
+    let mut int = signal(SignalKind::interrupt()).context("cannot catch SIGINT")?;
+    Ok(async move {
+        tokio::select! {
+            _ = term.recv() => {}
+            _ = int.recv() => {}
+        }
+    })
+}
+
+async fn connection(
+    stream: TcpStream,
+    app: Router,
+    tls: Option<TlsAcceptor>,
+    timeout: Duration,
+    mut stop: watch::Receiver<bool>,
+) {
+    let _ = stream.set_nodelay(true);
+    match tls {
+        None => http(TokioIo::new(stream), app, timeout, stop).await,
+        Some(acceptor) => {
+            let handshake = tokio::time::timeout(timeout, acceptor.accept(stream));
+            let stream = tokio::select! {
+                r = handshake => match r {
+                    Ok(Ok(s)) => s,
+                    // A failed or stalled handshake: nothing to answer.
+                    _ => return,
+                },
+                _ = stop.changed() => return,
+            };
+            http(TokioIo::new(stream), app, timeout, stop).await
+        }
+    }
+}
+
+async fn http<I>(io: I, app: Router, timeout: Duration, mut stop: watch::Receiver<bool>)
+where
+    I: hyper::rt::Read + hyper::rt::Write + Unpin + Send + 'static,
+{
+    let mut builder = http1::Builder::new();
+    builder
+        .timer(TokioTimer::new())
+        .header_read_timeout(timeout);
+    let conn = builder.serve_connection(io, TowerToHyperService::new(app));
+    tokio::pin!(conn);
+    tokio::select! {
+        _ = conn.as_mut() => {}
+        _ = stop.changed() => {
+            conn.as_mut().graceful_shutdown();
+            let _ = conn.await;
+        }
+    }
+}

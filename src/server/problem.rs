@@ -1,0 +1,107 @@
+//! Error answers: every one is an `application/problem+json` [`Problem`] (RFC 9457).
+
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+
+use crate::api::{Problem, code};
+use crate::error::UserError;
+use crate::keys::KeyError;
+
+pub const PROBLEM_JSON: &str = "application/problem+json";
+
+/// An error a handler or middleware answers with.
+#[derive(Debug)]
+pub struct ApiError {
+    pub problem: Box<Problem>,
+    /// `WWW-Authenticate: Bearer` on a 401.
+    bearer_challenge: bool,
+}
+
+impl ApiError {
+    pub fn new(status: u16, code: &str, detail: impl Into<String>) -> ApiError {
+        Problem::new(status, code, detail).into()
+    }
+
+    pub fn invalid(detail: impl Into<String>) -> ApiError {
+        ApiError::new(400, code::INVALID, detail)
+    }
+
+    pub fn unauthorized(detail: impl Into<String>) -> ApiError {
+        ApiError {
+            problem: Box::new(Problem::new(401, code::UNAUTHORIZED, detail)),
+            bearer_challenge: true,
+        }
+    }
+
+    /// A failure of the server itself: the details go to the server's log, not to the client.
+    pub fn internal(err: &anyhow::Error) -> ApiError {
+        eprintln!("svcacct: internal error: {err:#}");
+        Problem::from_error(err).into()
+    }
+}
+
+impl From<Problem> for ApiError {
+    fn from(problem: Problem) -> Self {
+        Box::new(problem).into()
+    }
+}
+
+impl From<Box<Problem>> for ApiError {
+    fn from(problem: Box<Problem>) -> Self {
+        ApiError {
+            problem,
+            bearer_challenge: false,
+        }
+    }
+}
+
+impl From<UserError> for ApiError {
+    fn from(e: UserError) -> Self {
+        if let UserError::CorruptRecord { .. } = e {
+            eprintln!("svcacct: {e}");
+        }
+        Problem::from_user_error(&e).into()
+    }
+}
+
+impl From<KeyError> for ApiError {
+    fn from(e: KeyError) -> Self {
+        ApiError::invalid(e.to_string())
+    }
+}
+
+impl From<anyhow::Error> for ApiError {
+    fn from(err: anyhow::Error) -> Self {
+        if let Some(e) = err.downcast_ref::<UserError>() {
+            if let UserError::CorruptRecord { .. } = e {
+                eprintln!("svcacct: {e}");
+            }
+            return Problem::from_user_error(e).into();
+        }
+        if let Some(e) = err.downcast_ref::<KeyError>() {
+            return ApiError::invalid(e.to_string());
+        }
+        ApiError::internal(&err)
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        problem_response(&self.problem, self.bearer_challenge)
+    }
+}
+
+pub fn problem_response(problem: &Problem, bearer_challenge: bool) -> Response {
+    let status = StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let body = serde_json::to_vec(problem).unwrap_or_default();
+    let mut res = (status, body).into_response();
+    res.headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
+    if bearer_challenge {
+        res.headers_mut().insert(
+            header::WWW_AUTHENTICATE,
+            HeaderValue::from_static("Bearer realm=\"svcacct\""),
+        );
+    }
+    res
+}

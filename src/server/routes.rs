@@ -1,0 +1,923 @@
+//! The router, built from [`crate::api::ROUTES`], and one handler per route.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{
+    DefaultBodyLimit, Extension, FromRequest, FromRequestParts, Query, Request, State,
+};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{MethodRouter, delete, get, post, put};
+use axum::{Router, middleware};
+use jiff::Timestamp;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::AppState;
+use super::auth::{Caller, public_reason};
+use super::problem::ApiError;
+use crate::api::{
+    self, AccessReview, AccessReviewRequest, AccountChange, ListBody, NewAccount, NewKey,
+    NewPolicy, PolicyChange, ROUTES, Rename, Route, TokenReview, TokenReviewRequest, code,
+};
+use crate::commands::account::{AccountView, check_group, key_record};
+use crate::error::{Rejected, UserError};
+use crate::identity::{Name, Namespace, Reference};
+use crate::keys::PublicKey;
+use crate::model::{Account, KeyRecord, Policy, PolicyScope, Status, new_uid};
+use crate::output::sanitize;
+use crate::store::{Listing, Scope, Store, stale};
+
+type St = State<Arc<AppState>>;
+type Answer = Result<Response, ApiError>;
+
+/// The OpenAPI document of the repository root, served at `/v1/openapi.json`.
+pub const OPENAPI: &str = include_str!("../../openapi.json");
+
+/// The whole application: every route of [`ROUTES`] with its handler and its guard, a 404 and
+/// a 405 problem for the rest, the body cap, the request timeout and the access log.
+pub fn router(state: Arc<AppState>) -> Router {
+    let mut paths: Vec<&str> = vec![];
+    for r in ROUTES {
+        if !paths.contains(&r.path) {
+            paths.push(r.path);
+        }
+    }
+    let mut router = Router::new();
+    for path in paths {
+        let mut mr = MethodRouter::new();
+        for r in ROUTES.iter().filter(|r| r.path == path) {
+            mr = mr.merge(handler(r));
+        }
+        router = router.route(path, mr);
+    }
+    let timeout = state.request_timeout;
+    router
+        .route_layer(middleware::from_fn_with_state(
+            state.clone(),
+            super::auth::guard,
+        ))
+        .fallback(not_found)
+        .method_not_allowed_fallback(|m: Method| async move { method_not_allowed(m) })
+        .layer(DefaultBodyLimit::max(api::MAX_BODY_BYTES))
+        .layer(middleware::from_fn_with_state(timeout, super::log::timeout))
+        .layer(middleware::from_fn(super::log::access_log))
+        .with_state(state)
+}
+
+/// The handler of a route of the table; a route without one is a bug caught by the tests.
+fn handler(r: &Route) -> MethodRouter<Arc<AppState>> {
+    match (r.method, r.path) {
+        ("GET", "/healthz") => get(healthz),
+        ("GET", "/readyz") => get(readyz),
+        ("GET", "/.well-known/jwks.json") => get(jwks),
+        ("GET", "/v1/openapi.json") => get(openapi),
+        ("GET", "/v1/whoami") => get(whoami),
+        ("GET", "/v1/serviceaccounts") => get(list_all_accounts),
+        ("GET", api::ACCOUNTS) => get(list_accounts),
+        ("POST", api::ACCOUNTS) => post(create_account),
+        ("GET", api::ACCOUNT) => get(get_account),
+        ("PUT", api::ACCOUNT) => put(update_account),
+        ("DELETE", api::ACCOUNT) => delete(delete_account),
+        ("POST", "/v1/namespaces/{ns}/serviceaccounts/{name}/rename") => post(rename_account),
+        ("POST", "/v1/namespaces/{ns}/serviceaccounts/{name}/disable") => post(disable_account),
+        ("POST", "/v1/namespaces/{ns}/serviceaccounts/{name}/enable") => post(enable_account),
+        ("GET", "/v1/namespaces/{ns}/serviceaccounts/{name}/keys") => get(list_keys),
+        ("POST", "/v1/namespaces/{ns}/serviceaccounts/{name}/keys") => post(add_key),
+        ("DELETE", "/v1/namespaces/{ns}/serviceaccounts/{name}/keys/{kid}") => delete(remove_key),
+        ("GET", "/v1/policies") => get(list_all_policies),
+        ("GET", "/v1/globalpolicies") => get(list_global_policies),
+        ("POST", "/v1/globalpolicies") => post(create_global_policy),
+        ("GET", "/v1/globalpolicies/{name}") => get(get_global_policy),
+        ("PUT", "/v1/globalpolicies/{name}") => put(update_global_policy),
+        ("DELETE", "/v1/globalpolicies/{name}") => delete(delete_global_policy),
+        ("GET", "/v1/namespaces/{ns}/policies") => get(list_policies),
+        ("POST", "/v1/namespaces/{ns}/policies") => post(create_policy),
+        ("GET", "/v1/namespaces/{ns}/policies/{name}") => get(get_policy),
+        ("PUT", "/v1/namespaces/{ns}/policies/{name}") => put(update_policy),
+        ("DELETE", "/v1/namespaces/{ns}/policies/{name}") => delete(delete_policy),
+        ("POST", "/v1/tokenreviews") => post(token_review),
+        ("POST", "/v1/accessreviews") => post(access_review),
+        (m, p) => panic!("no handler for {m} {p}"),
+    }
+}
+
+async fn not_found(uri: Uri) -> ApiError {
+    ApiError::new(
+        404,
+        code::NOT_FOUND,
+        format!("no route {} (see /v1/openapi.json)", sanitize(uri.path())),
+    )
+}
+
+pub fn method_not_allowed(m: Method) -> ApiError {
+    ApiError::new(
+        405,
+        code::METHOD_NOT_ALLOWED,
+        format!(
+            "method {} is not allowed on this route",
+            sanitize(m.as_str())
+        ),
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// Extractors whose refusals are problems.
+
+/// The path parameters, percent-decoded (`eng%2Fplatform` → `eng/platform`).
+pub struct Params(HashMap<String, String>);
+
+impl<S: Send + Sync> FromRequestParts<S> for Params {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        axum::extract::Path::<HashMap<String, String>>::from_request_parts(parts, state)
+            .await
+            .map(|p| Params(p.0))
+            .map_err(|e| ApiError::invalid(sanitize(&e.body_text())))
+    }
+}
+
+impl Params {
+    fn raw(&self, key: &str) -> &str {
+        self.0.get(key).map(String::as_str).unwrap_or("")
+    }
+
+    fn ns(&self) -> Result<Namespace, ApiError> {
+        Ok(Namespace::parse(self.raw("ns"))?)
+    }
+
+    fn name(&self) -> Result<Name, ApiError> {
+        Ok(Name::parse(self.raw("name"))?)
+    }
+
+    fn reference(&self) -> Result<Reference, ApiError> {
+        Ok(Reference::new(self.ns()?, self.name()?))
+    }
+}
+
+/// A JSON body: 415 when it is not `application/json`, 413 above `MAX_BODY_BYTES`, 400 when
+/// it does not parse or has unknown fields.
+pub struct JsonBody<T>(T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for JsonBody<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, ApiError> {
+        match axum::Json::<T>::from_request(req, state).await {
+            Ok(axum::Json(v)) => Ok(JsonBody(v)),
+            Err(e) => Err(json_refusal(&e)),
+        }
+    }
+}
+
+fn json_refusal(e: &JsonRejection) -> ApiError {
+    match e.status() {
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => ApiError::new(
+            415,
+            code::UNSUPPORTED_MEDIA_TYPE,
+            "the body must be JSON, sent with `Content-Type: application/json`",
+        ),
+        StatusCode::PAYLOAD_TOO_LARGE => ApiError::new(
+            413,
+            code::TOO_LARGE,
+            format!("the body is larger than {} bytes", api::MAX_BODY_BYTES),
+        ),
+        StatusCode::BAD_REQUEST | StatusCode::UNPROCESSABLE_ENTITY => {
+            ApiError::invalid(sanitize(&e.body_text()))
+        }
+        s => ApiError::new(s.as_u16(), code::INVALID, sanitize(&e.body_text())),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Answers.
+
+/// Runs store work on the blocking pool.
+async fn blocking<T: Send + 'static>(
+    st: &Arc<AppState>,
+    f: impl FnOnce(&dyn Store) -> anyhow::Result<T> + Send + 'static,
+) -> Result<T, ApiError> {
+    let st = st.clone();
+    match tokio::task::spawn_blocking(move || f(st.store.as_ref())).await {
+        Ok(r) => r.map_err(ApiError::from),
+        Err(e) => Err(ApiError::internal(&anyhow::anyhow!(
+            "a store task failed: {e}"
+        ))),
+    }
+}
+
+fn json(status: StatusCode, body: &impl Serialize) -> Response {
+    let bytes = serde_json::to_vec(body).unwrap_or_default();
+    let mut res = (status, bytes).into_response();
+    res.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    res
+}
+
+fn with_header(mut res: Response, name: header::HeaderName, value: &str) -> Response {
+    if let Ok(v) = HeaderValue::from_str(value) {
+        res.headers_mut().insert(name, v);
+    }
+    res
+}
+
+fn account_url(a: &Account) -> String {
+    format!(
+        "/v1/namespaces/{}/serviceaccounts/{}",
+        api::ns_segment(&a.namespace),
+        a.name
+    )
+}
+
+fn policy_url(p: &Policy) -> String {
+    match &p.namespace {
+        None => format!("/v1/globalpolicies/{}", p.name),
+        Some(ns) => format!("/v1/namespaces/{}/policies/{}", api::ns_segment(ns), p.name),
+    }
+}
+
+/// One account: 200 (or 201 with `Location`) and its revision as `ETag`.
+fn account_answer(status: StatusCode, a: &Account) -> Response {
+    let res = json(status, &AccountView::new(a, Timestamp::now()));
+    let res = with_header(res, header::ETAG, &api::etag(a.revision));
+    if status == StatusCode::CREATED {
+        with_header(res, header::LOCATION, &account_url(a))
+    } else {
+        res
+    }
+}
+
+/// The `-o json` form of a policy.
+#[derive(Serialize)]
+struct PolicyView<'a> {
+    kind: &'static str,
+    #[serde(flatten)]
+    policy: &'a Policy,
+}
+
+fn policy_answer(status: StatusCode, p: &Policy) -> Response {
+    let res = json(
+        status,
+        &PolicyView {
+            kind: "Policy",
+            policy: p,
+        },
+    );
+    let res = with_header(res, header::ETAG, &api::etag(p.revision));
+    if status == StatusCode::CREATED {
+        with_header(res, header::LOCATION, &policy_url(p))
+    } else {
+        res
+    }
+}
+
+/// The warnings of a listing: the unreadable records, named by their path inside the store.
+fn warnings<T>(st: &AppState, listing: &Listing<T>) -> Vec<String> {
+    listing
+        .errors
+        .iter()
+        .map(|e| {
+            eprintln!("svcacct: {e}");
+            match e {
+                UserError::CorruptRecord { path, why } => {
+                    let rel = st
+                        .store_root
+                        .as_deref()
+                        .and_then(|root| path.strip_prefix(root).ok())
+                        .unwrap_or(path.as_path());
+                    format!(
+                        "store record {} is unreadable: {}",
+                        sanitize(&rel.display().to_string()),
+                        sanitize(why)
+                    )
+                }
+                other => sanitize(&other.to_string()),
+            }
+        })
+        .collect()
+}
+
+fn account_list(st: &AppState, listing: Listing<Account>) -> Response {
+    let now = Timestamp::now();
+    let warnings = warnings(st, &listing);
+    let items: Vec<AccountView> = listing
+        .items
+        .iter()
+        .map(|a| AccountView::new(a, now))
+        .collect();
+    json(
+        StatusCode::OK,
+        &ListBody {
+            kind: "ServiceAccountList".into(),
+            items,
+            warnings,
+        },
+    )
+}
+
+fn policy_list(st: &AppState, listing: Listing<Policy>) -> Response {
+    let warnings = warnings(st, &listing);
+    let items: Vec<PolicyView> = listing
+        .items
+        .iter()
+        .map(|policy| PolicyView {
+            kind: "Policy",
+            policy,
+        })
+        .collect();
+    json(
+        StatusCode::OK,
+        &ListBody {
+            kind: "PolicyList".into(),
+            items,
+            warnings,
+        },
+    )
+}
+
+/// The revision an `If-Match` names: 428 without one, 400 when it names none.
+fn if_match(headers: &HeaderMap) -> Result<u64, ApiError> {
+    let Some(v) = headers.get(header::IF_MATCH) else {
+        return Err(ApiError::new(
+            428,
+            code::PRECONDITION_REQUIRED,
+            "an update needs `If-Match` with the revision that was read (its `ETag`, e.g. \"3\")",
+        ));
+    };
+    v.to_str()
+        .ok()
+        .and_then(api::parse_if_match)
+        .ok_or_else(|| {
+            ApiError::invalid(
+                "`If-Match` must name one revision, as the `ETag` gives it (e.g. \"3\")",
+            )
+        })
+}
+
+fn groups(raw: &[String]) -> Result<Vec<String>, ApiError> {
+    let mut v: Vec<String> = vec![];
+    for g in raw {
+        let g = check_group(g)?;
+        if !v.contains(&g) {
+            v.push(g);
+        }
+    }
+    Ok(v)
+}
+
+fn public_key(pem: &str, origin: &str, now: Timestamp) -> Result<KeyRecord, ApiError> {
+    Ok(key_record(&PublicKey::parse(pem.as_bytes(), origin)?, now))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Public routes.
+
+async fn healthz() -> Response {
+    json(StatusCode::OK, &serde_json::json!({ "status": "ok" }))
+}
+
+async fn readyz(State(st): St) -> Answer {
+    match blocking(&st, |s| s.list_policies(&Scope::All)).await {
+        Ok(_) => Ok(json(StatusCode::OK, &serde_json::json!({ "status": "ok" }))),
+        Err(e) => {
+            eprintln!("svcacct: not ready: {}", e.problem.detail);
+            Err(ApiError::new(
+                503,
+                code::UNAVAILABLE,
+                "the store cannot be read (see the server's log)",
+            ))
+        }
+    }
+}
+
+/// Every key of every active account, as `svcacct jwks -A` prints them.
+async fn jwks(State(st): St) -> Answer {
+    let listing = blocking(&st, |s| s.list_accounts(&Scope::All)).await?;
+    let _ = warnings(&st, &listing);
+    let now = Timestamp::now();
+    let mut keys = vec![];
+    for a in listing
+        .items
+        .iter()
+        .filter(|a| a.status(now) == Status::Active)
+    {
+        for k in &a.keys {
+            match k.public(&a.reference()) {
+                Ok(p) => keys.push(p.jwk(Some("RS256"))),
+                Err(e) => eprintln!("svcacct: left out of the JWKS: {e}"),
+            }
+        }
+    }
+    Ok(json(StatusCode::OK, &serde_json::json!({ "keys": keys })))
+}
+
+async fn openapi() -> Response {
+    let mut res = OPENAPI.into_response();
+    res.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    res
+}
+
+async fn whoami(Extension(caller): Extension<Caller>) -> Response {
+    json(StatusCode::OK, &caller.identity)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Service accounts.
+
+async fn list_all_accounts(State(st): St) -> Answer {
+    let listing = blocking(&st, |s| s.list_accounts(&Scope::All)).await?;
+    Ok(account_list(&st, listing))
+}
+
+async fn list_accounts(State(st): St, p: Params) -> Answer {
+    let ns = p.ns()?;
+    let listing = blocking(&st, move |s| s.list_accounts(&Scope::Namespace(ns))).await?;
+    Ok(account_list(&st, listing))
+}
+
+async fn create_account(State(st): St, p: Params, JsonBody(body): JsonBody<NewAccount>) -> Answer {
+    let ns = p.ns()?;
+    let now = Timestamp::now();
+    let groups = groups(&body.groups)?;
+    if body.public_keys.is_empty() {
+        return Err(ApiError::invalid(
+            "a service account needs at least one public key (`publicKeys`)",
+        ));
+    }
+    let mut keys: Vec<KeyRecord> = vec![];
+    for (i, pem) in body.public_keys.iter().enumerate() {
+        let k = public_key(pem, &format!("public key {} of the request", i + 1), now)?;
+        if !keys.iter().any(|x| x.kid == k.kid) {
+            keys.push(k);
+        }
+    }
+    let account = Account {
+        name: body.name,
+        namespace: ns,
+        uid: new_uid(),
+        revision: 0,
+        description: body.description,
+        groups,
+        disabled: body.disabled,
+        created: now,
+        updated: now,
+        expires: body.expires,
+        keys,
+    };
+    let a = blocking(&st, move |s| s.create_account(account)).await?;
+    Ok(account_answer(StatusCode::CREATED, &a))
+}
+
+async fn get_account(State(st): St, p: Params) -> Answer {
+    let r = p.reference()?;
+    let a = blocking(&st, move |s| s.get_account(&r)).await?;
+    Ok(account_answer(StatusCode::OK, &a))
+}
+
+async fn update_account(
+    State(st): St,
+    p: Params,
+    headers: HeaderMap,
+    JsonBody(body): JsonBody<AccountChange>,
+) -> Answer {
+    let r = p.reference()?;
+    let revision = if_match(&headers)?;
+    let groups = groups(&body.groups)?;
+    let a = blocking(&st, move |s| {
+        let stored = s.get_account(&r)?;
+        if let Some(e) = stale(
+            format!("service account `{r}`"),
+            (revision, &body.uid),
+            (stored.revision, &stored.uid),
+        ) {
+            return Err(e.into());
+        }
+        s.update_account(Account {
+            description: body.description,
+            groups,
+            disabled: body.disabled,
+            expires: body.expires,
+            updated: Timestamp::now(),
+            ..stored
+        })
+    })
+    .await?;
+    Ok(account_answer(StatusCode::OK, &a))
+}
+
+async fn delete_account(State(st): St, p: Params) -> Answer {
+    let r = p.reference()?;
+    blocking(&st, move |s| s.delete_account(&r)).await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+async fn rename_account(State(st): St, p: Params, JsonBody(body): JsonBody<Rename>) -> Answer {
+    let r = p.reference()?;
+    let a = blocking(&st, move |s| s.rename_account(&r, &body.new_name)).await?;
+    let res = account_answer(StatusCode::OK, &a);
+    Ok(with_header(res, header::LOCATION, &account_url(&a)))
+}
+
+async fn set_disabled(st: Arc<AppState>, p: Params, disabled: bool) -> Answer {
+    let r = p.reference()?;
+    let a = blocking(&st, move |s| s.set_disabled(&r, disabled)).await?;
+    Ok(account_answer(StatusCode::OK, &a))
+}
+
+async fn disable_account(State(st): St, p: Params) -> Answer {
+    set_disabled(st, p, true).await
+}
+
+async fn enable_account(State(st): St, p: Params) -> Answer {
+    set_disabled(st, p, false).await
+}
+
+// ---------------------------------------------------------------------------------------------
+// Keys.
+
+async fn list_keys(State(st): St, p: Params) -> Answer {
+    let r = p.reference()?;
+    let a = blocking(&st, move |s| s.get_account(&r)).await?;
+    let res = json(
+        StatusCode::OK,
+        &ListBody {
+            kind: "KeyList".into(),
+            items: a.keys.clone(),
+            warnings: vec![],
+        },
+    );
+    Ok(with_header(res, header::ETAG, &api::etag(a.revision)))
+}
+
+async fn add_key(State(st): St, p: Params, JsonBody(body): JsonBody<NewKey>) -> Answer {
+    let r = p.reference()?;
+    let key = public_key(
+        &body.public_key,
+        "the public key of the request",
+        Timestamp::now(),
+    )?;
+    let kid = key.kid.clone();
+    let a = blocking(&st, move |s| s.add_key(&r, key)).await?;
+    let res = account_answer(StatusCode::CREATED, &a);
+    Ok(with_header(
+        res,
+        header::LOCATION,
+        &format!("{}/keys/{kid}", account_url(&a)),
+    ))
+}
+
+async fn remove_key(State(st): St, p: Params, Query(q): Query<HashMap<String, String>>) -> Answer {
+    let r = p.reference()?;
+    let force = match q.get("force").map(String::as_str) {
+        None | Some("false") => false,
+        Some("true") | Some("") => true,
+        Some(v) => {
+            return Err(ApiError::invalid(format!(
+                "`force` must be true or false, not `{}`",
+                sanitize(v)
+            )));
+        }
+    };
+    let kid = p.raw("kid").to_owned();
+    blocking(&st, move |s| s.remove_key(&r, &kid, force)).await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Policies.
+
+/// Subjects, actions, resources.
+type PolicyLists = (Vec<String>, Vec<String>, Vec<String>);
+
+/// The stored form of a policy's lists, checked as `svcacct policy create` checks them.
+/// Subjects are references as `-o json` shows them: `name` is in `default`, `ns/name` elsewhere.
+fn policy_lists(
+    subjects: &[String],
+    actions: &[String],
+    resources: &[String],
+) -> Result<PolicyLists, ApiError> {
+    let subjects = crate::policy::normalize_subjects(subjects, &Namespace::default_ns())?;
+    let actions = crate::policy::check_patterns("action", actions)?;
+    let resources = crate::policy::check_patterns("resource", resources)?;
+    for (kind, list) in [
+        ("subjects", &subjects),
+        ("actions", &actions),
+        ("resources", &resources),
+    ] {
+        if list.is_empty() {
+            return Err(ApiError::invalid(format!(
+                "a policy needs at least one entry in `{kind}`"
+            )));
+        }
+    }
+    Ok((subjects, actions, resources))
+}
+
+fn scope_of(ns: Option<Namespace>) -> PolicyScope {
+    match ns {
+        None => PolicyScope::Global,
+        Some(ns) => PolicyScope::Namespace(ns),
+    }
+}
+
+async fn list_all_policies(State(st): St) -> Answer {
+    let listing = blocking(&st, |s| s.list_policies(&Scope::All)).await?;
+    Ok(policy_list(&st, listing))
+}
+
+async fn list_global_policies(State(st): St) -> Answer {
+    let mut listing = blocking(&st, |s| s.list_policies(&Scope::All)).await?;
+    listing.items.retain(|p| p.namespace.is_none());
+    Ok(policy_list(&st, listing))
+}
+
+async fn list_policies(State(st): St, p: Params) -> Answer {
+    let ns = p.ns()?;
+    let listing = blocking(&st, move |s| s.list_policies(&Scope::Namespace(ns))).await?;
+    Ok(policy_list(&st, listing))
+}
+
+async fn create_in(st: Arc<AppState>, ns: Option<Namespace>, body: NewPolicy) -> Answer {
+    let (subjects, actions, resources) =
+        policy_lists(&body.subjects, &body.actions, &body.resources)?;
+    let now = Timestamp::now();
+    let policy = Policy {
+        name: body.name,
+        namespace: ns,
+        uid: new_uid(),
+        revision: 0,
+        description: body.description,
+        subjects,
+        actions,
+        resources,
+        created: now,
+        updated: now,
+    };
+    let p = blocking(&st, move |s| s.create_policy(policy)).await?;
+    Ok(policy_answer(StatusCode::CREATED, &p))
+}
+
+async fn get_in(st: Arc<AppState>, ns: Option<Namespace>, name: Name) -> Answer {
+    let scope = scope_of(ns);
+    let p = blocking(&st, move |s| s.get_policy(&scope, &name)).await?;
+    Ok(policy_answer(StatusCode::OK, &p))
+}
+
+async fn update_in(
+    st: Arc<AppState>,
+    ns: Option<Namespace>,
+    name: Name,
+    headers: &HeaderMap,
+    body: PolicyChange,
+) -> Answer {
+    let revision = if_match(headers)?;
+    let (subjects, actions, resources) =
+        policy_lists(&body.subjects, &body.actions, &body.resources)?;
+    let scope = scope_of(ns);
+    let p = blocking(&st, move |s| {
+        let stored = s.get_policy(&scope, &name)?;
+        if let Some(e) = stale(
+            format!("policy `{name}`"),
+            (revision, &body.uid),
+            (stored.revision, &stored.uid),
+        ) {
+            return Err(e.into());
+        }
+        s.update_policy(Policy {
+            description: body.description,
+            subjects,
+            actions,
+            resources,
+            updated: Timestamp::now(),
+            ..stored
+        })
+    })
+    .await?;
+    Ok(policy_answer(StatusCode::OK, &p))
+}
+
+async fn delete_in(st: Arc<AppState>, ns: Option<Namespace>, name: Name) -> Answer {
+    let scope = scope_of(ns);
+    blocking(&st, move |s| s.delete_policy(&scope, &name)).await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+async fn create_global_policy(State(st): St, JsonBody(body): JsonBody<NewPolicy>) -> Answer {
+    create_in(st, None, body).await
+}
+
+async fn get_global_policy(State(st): St, p: Params) -> Answer {
+    get_in(st, None, p.name()?).await
+}
+
+async fn update_global_policy(
+    State(st): St,
+    p: Params,
+    headers: HeaderMap,
+    JsonBody(body): JsonBody<PolicyChange>,
+) -> Answer {
+    update_in(st, None, p.name()?, &headers, body).await
+}
+
+async fn delete_global_policy(State(st): St, p: Params) -> Answer {
+    delete_in(st, None, p.name()?).await
+}
+
+async fn create_policy(State(st): St, p: Params, JsonBody(body): JsonBody<NewPolicy>) -> Answer {
+    create_in(st, Some(p.ns()?), body).await
+}
+
+async fn get_policy(State(st): St, p: Params) -> Answer {
+    get_in(st, Some(p.ns()?), p.name()?).await
+}
+
+async fn update_policy(
+    State(st): St,
+    p: Params,
+    headers: HeaderMap,
+    JsonBody(body): JsonBody<PolicyChange>,
+) -> Answer {
+    update_in(st, Some(p.ns()?), p.name()?, &headers, body).await
+}
+
+async fn delete_policy(State(st): St, p: Params) -> Answer {
+    delete_in(st, Some(p.ns()?), p.name()?).await
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reviews.
+
+/// Verifies a token for a review: the account and key, or why not (an unknown issuer and a
+/// bad signature read alike).
+fn review_token(
+    st: &AppState,
+    s: &dyn Store,
+    token: &str,
+    audience: Option<&str>,
+) -> anyhow::Result<Result<crate::token::Verified, String>> {
+    let opts = crate::token::VerifyOptions {
+        audience,
+        max_lifetime: st.auth.max_lifetime,
+        max_lifetime_source: &st.auth.max_lifetime_source,
+        now: Timestamp::now(),
+    };
+    match crate::token::verify(token, s, &opts) {
+        Ok(v) => Ok(Ok(v)),
+        Err(e) if e.downcast_ref::<Rejected>().is_some() => match public_reason(e) {
+            super::auth::AuthError::Rejected(why) => Ok(Err(why)),
+            super::auth::AuthError::Internal(e) => Err(e),
+        },
+        Err(e) => Err(e),
+    }
+}
+
+async fn token_review(State(st): St, JsonBody(body): JsonBody<TokenReviewRequest>) -> Answer {
+    let st2 = st.clone();
+    let review = blocking(&st, move |s| {
+        Ok(
+            match review_token(&st2, s, &body.token, body.audience.as_deref())? {
+                Ok(v) => TokenReview {
+                    authenticated: true,
+                    identity: Some(super::auth::identity(
+                        &v.account, &v.key, v.alg, v.iat, v.exp,
+                    )),
+                    error: None,
+                },
+                Err(why) => TokenReview {
+                    authenticated: false,
+                    identity: None,
+                    error: Some(why),
+                },
+            },
+        )
+    })
+    .await?;
+    Ok(json(StatusCode::OK, &review))
+}
+
+async fn access_review(State(st): St, JsonBody(body): JsonBody<AccessReviewRequest>) -> Answer {
+    let action = crate::policy::check_pattern("action", &body.action)?;
+    let resource = crate::policy::check_pattern("resource", &body.resource)?;
+    let account_ref = match (&body.token, &body.account) {
+        (Some(_), None) => None,
+        (None, Some(a)) => Some(Reference::parse_canonical(a.trim())?),
+        _ => {
+            return Err(ApiError::invalid(
+                "an access review names exactly one of `token` and `account`",
+            ));
+        }
+    };
+    let st2 = st.clone();
+    let review = blocking(&st, move |s| {
+        let mut review = AccessReview {
+            allowed: false,
+            account: None,
+            action: action.clone(),
+            resource: resource.clone(),
+            namespace: body.namespace.clone(),
+            policy: None,
+            reason: None,
+        };
+        let account = match (&body.token, account_ref) {
+            (Some(t), _) => match review_token(&st2, s, t, None)? {
+                Ok(v) => v.account,
+                Err(why) => {
+                    review.reason = Some(format!("token rejected: {why}"));
+                    return Ok(review);
+                }
+            },
+            (None, Some(r)) => {
+                review.account = Some(r.to_string());
+                match s.get_account(&r) {
+                    Ok(a) => a,
+                    Err(e) => match e.downcast_ref::<UserError>() {
+                        Some(u @ UserError::UnknownAccount { .. }) => {
+                            review.reason = Some(u.to_string());
+                            return Ok(review);
+                        }
+                        _ => return Err(e),
+                    },
+                }
+            }
+            (None, None) => unreachable!("checked above"),
+        };
+        let r = account.reference();
+        review.account = Some(r.to_string());
+        let now = Timestamp::now();
+        match account.status(now) {
+            Status::Active => {}
+            Status::Disabled => {
+                review.reason = Some(format!("service account `{r}` is disabled"));
+                return Ok(review);
+            }
+            Status::Expired => {
+                review.reason = Some(format!("service account `{r}` has expired"));
+                return Ok(review);
+            }
+        }
+        let policies = s.list_policies(&Scope::All)?.items;
+        let found = match &body.namespace {
+            Some(ns) => crate::policy::allowing(&policies, &account, &action, &resource, ns)
+                .map(|p| p.name.to_string()),
+            None => {
+                let global: Vec<Policy> = policies
+                    .into_iter()
+                    .filter(|p| p.namespace.is_none())
+                    .collect();
+                crate::policy::allowing(
+                    &global,
+                    &account,
+                    &action,
+                    &resource,
+                    &Namespace::default_ns(),
+                )
+                .map(|p| p.name.to_string())
+            }
+        };
+        match found {
+            Some(p) => {
+                review.allowed = true;
+                review.policy = Some(p);
+            }
+            None => {
+                let place = match &body.namespace {
+                    Some(ns) => format!("in namespace `{ns}`"),
+                    None => "globally".to_owned(),
+                };
+                review.reason = Some(format!(
+                    "no policy allows `{r}` to {action} {resource} {place}"
+                ));
+            }
+        }
+        Ok(review)
+    })
+    .await?;
+    Ok(json(StatusCode::OK, &review))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_route_of_the_table_has_a_handler() {
+        for r in ROUTES {
+            let _ = handler(r);
+        }
+    }
+
+    #[test]
+    fn the_router_builds() {
+        let st = Arc::new(AppState::for_tests());
+        let _ = router(st);
+    }
+}

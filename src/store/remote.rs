@@ -1,0 +1,830 @@
+//! The remote store: the `Store` trait over the HTTP API of `svcacct serve` (`crate::api`), with
+//! a blocking ureq client on rustls (aws-lc-rs, the engine the JWTs use too).
+//!
+//! Every request carries `Authorization: Bearer <token>`; the token is minted once per process
+//! by the caller (`crate::context`). Problems from the server become the same `UserError` texts
+//! and exit codes as the local store gives. Retries (3 tries, backoff) only for network errors
+//! and 5xx answers, never 4xx; a `POST` only when the connection failed before anything was
+//! sent.
+
+use std::fmt;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::{Context as _, Result};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use ureq::http;
+use zeroize::Zeroizing;
+
+use crate::api::{self, AccountChange, ListBody, NewAccount, NewKey, NewPolicy, PolicyChange};
+use crate::api::{Identity, Problem, Rename, ns_segment};
+use crate::error::UserError;
+use crate::identity::{Name, Reference};
+use crate::model::{Account, KeyRecord, Policy, PolicyScope};
+use crate::output::sanitize;
+use crate::store::{Listing, Scope, Store};
+
+/// Longest wait for a TCP (and TLS) connection.
+pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// Longest time for one whole request, answer included.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
+/// Tries per request (the first and two retries).
+const TRIES: u32 = 3;
+/// Largest answer read for a list.
+const MAX_LIST_BYTES: u64 = 64 << 20;
+/// Largest answer read otherwise.
+const MAX_BYTES: u64 = 1 << 20;
+
+/// True when a `--store` value is a URL (`scheme://…`) rather than a folder.
+pub fn is_url(s: &str) -> bool {
+    match s.split_once("://") {
+        Some((scheme, _)) => {
+            !scheme.is_empty()
+                && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        }
+        None => false,
+    }
+}
+
+/// The URL of a `svcacct serve`: `https://host[:port][/prefix]`, or `http://` on a loopback host
+/// only (tokens would otherwise cross the network in clear text).
+#[derive(Clone, PartialEq, Eq)]
+pub struct StoreUrl {
+    /// Without a trailing `/`.
+    base: String,
+}
+
+impl fmt::Debug for StoreUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.base)
+    }
+}
+
+impl fmt::Display for StoreUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.base)
+    }
+}
+
+impl StoreUrl {
+    pub fn parse(s: &str) -> Result<StoreUrl, UserError> {
+        let bad = |why: &str| {
+            UserError::Usage(format!(
+                "invalid store URL `{}`: {why} (expected https://HOST[:PORT], or http://127.0.0.1:PORT)",
+                sanitize(s)
+            ))
+        };
+        let uri: http::Uri = s.parse().map_err(|_| bad("it does not parse"))?;
+        let scheme = uri.scheme_str().unwrap_or("").to_ascii_lowercase();
+        if scheme != "https" && scheme != "http" {
+            return Err(bad("only https:// and http:// are supported"));
+        }
+        let Some(authority) = uri.authority() else {
+            return Err(bad("it names no host"));
+        };
+        if authority.as_str().contains('@') {
+            return Err(bad(
+                "credentials do not belong in the URL (use --token-file or --service-account)",
+            ));
+        }
+        let host = authority.host();
+        if host.is_empty() {
+            return Err(bad("it names no host"));
+        }
+        if uri.query().is_some() || s.contains('#') {
+            return Err(bad("it must not have a query or fragment"));
+        }
+        if scheme == "http" && !is_loopback(host) {
+            return Err(UserError::Usage(format!(
+                "refusing plain http:// to `{}`: tokens would cross the network in clear text; \
+                 use https://, or an SSH tunnel to a loopback address (http://127.0.0.1:PORT)",
+                sanitize(host)
+            )));
+        }
+        let path = uri.path().trim_end_matches('/');
+        Ok(StoreUrl {
+            base: format!(
+                "{scheme}://{}{path}",
+                authority.as_str().to_ascii_lowercase()
+            ),
+        })
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.base
+    }
+
+    pub fn is_https(&self) -> bool {
+        self.base.starts_with("https://")
+    }
+}
+
+/// `localhost`, `127.0.0.0/8` or `::1`.
+pub fn is_loopback(host: &str) -> bool {
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    if host.eq_ignore_ascii_case("localhost") {
+        return true;
+    }
+    host.parse::<std::net::IpAddr>()
+        .is_ok_and(|ip| ip.is_loopback())
+}
+
+/// A bearer token, never shown.
+pub struct Bearer(Zeroizing<String>);
+
+impl Bearer {
+    /// Checks that `token` can travel in a header (no spaces or control characters); the
+    /// message names `source`, never the value.
+    pub fn new(token: &str, source: &str) -> Result<Bearer, UserError> {
+        let token = token.trim();
+        if token.is_empty() {
+            return Err(UserError::Usage(format!(
+                "the token from {source} is empty"
+            )));
+        }
+        if !token.bytes().all(|b| b.is_ascii_graphic()) {
+            return Err(UserError::Usage(format!(
+                "the token from {source} is not a JWT (it holds spaces or other characters a token cannot have)"
+            )));
+        }
+        Ok(Bearer(Zeroizing::new(format!("Bearer {token}"))))
+    }
+
+    /// The token itself (without `Bearer `).
+    pub fn token(&self) -> &str {
+        &self.0["Bearer ".len()..]
+    }
+}
+
+impl fmt::Debug for Bearer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Bearer(REDACTED)")
+    }
+}
+
+/// The registry behind `svcacct serve`.
+pub struct RemoteStore {
+    url: StoreUrl,
+    agent: ureq::Agent,
+    bearer: Bearer,
+    /// `--ca-cert` was given (a TLS failure then needs no hint about it).
+    own_ca: bool,
+}
+
+impl fmt::Debug for RemoteStore {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RemoteStore")
+            .field("url", &self.url)
+            .field("bearer", &self.bearer)
+            .finish()
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Method {
+    Get,
+    Post,
+    Put,
+    Delete,
+}
+
+impl Method {
+    fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Delete => "DELETE",
+        }
+    }
+}
+
+/// One request to make.
+struct Call<'a> {
+    method: Method,
+    path: &'a str,
+    query: Option<&'a str>,
+    if_match: Option<u64>,
+    body: Option<Vec<u8>>,
+    limit: u64,
+}
+
+impl<'a> Call<'a> {
+    fn new(method: Method, path: &'a str) -> Self {
+        Call {
+            method,
+            path,
+            query: None,
+            if_match: None,
+            body: None,
+            limit: MAX_BYTES,
+        }
+    }
+
+    fn json(mut self, body: &impl Serialize) -> Result<Self> {
+        self.body = Some(serde_json::to_vec(body)?);
+        Ok(self)
+    }
+}
+
+/// Characters allowed unencoded in a path segment (RFC 3986 unreserved).
+fn segment(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn account_path(r: &Reference) -> String {
+    format!(
+        "/v1/namespaces/{}/serviceaccounts/{}",
+        ns_segment(&r.namespace),
+        r.name
+    )
+}
+
+fn policy_path(scope: &PolicyScope, name: Option<&Name>) -> String {
+    let base = match scope {
+        PolicyScope::Global => "/v1/globalpolicies".to_owned(),
+        PolicyScope::Namespace(ns) => format!("/v1/namespaces/{}/policies", ns_segment(ns)),
+    };
+    match name {
+        Some(n) => format!("{base}/{n}"),
+        None => base,
+    }
+}
+
+fn policy_scope(p: &Policy) -> PolicyScope {
+    p.scope()
+}
+
+impl RemoteStore {
+    /// A client for `url`; with `ca_cert`, only the certificate authorities in that PEM file are
+    /// trusted, else Mozilla's roots (webpki-roots).
+    pub fn new(url: StoreUrl, ca_cert: Option<&Path>, bearer: Bearer) -> Result<RemoteStore> {
+        let roots = match ca_cert {
+            Some(path) => {
+                let pem = std::fs::read(path).with_context(|| {
+                    format!("cannot read the CA certificate file {}", path.display())
+                })?;
+                let mut certs = vec![];
+                for item in ureq::tls::parse_pem(&pem) {
+                    match item {
+                        Ok(ureq::tls::PemItem::Certificate(c)) => certs.push(c.to_owned()),
+                        Ok(_) => {}
+                        Err(e) => {
+                            return Err(UserError::Usage(format!(
+                                "--ca-cert {}: not a PEM certificate file ({e})",
+                                path.display()
+                            ))
+                            .into());
+                        }
+                    }
+                }
+                if certs.is_empty() {
+                    return Err(UserError::Usage(format!(
+                        "--ca-cert {} holds no PEM certificate (-----BEGIN CERTIFICATE-----)",
+                        path.display()
+                    ))
+                    .into());
+                }
+                ureq::tls::RootCerts::new_with_certs(&certs)
+            }
+            None => ureq::tls::RootCerts::WebPki,
+        };
+        let tls = ureq::tls::TlsConfig::builder()
+            .root_certs(roots)
+            .unversioned_rustls_crypto_provider(Arc::new(
+                rustls::crypto::aws_lc_rs::default_provider(),
+            ))
+            .build();
+        let config = ureq::Agent::config_builder()
+            .tls_config(tls)
+            .http_status_as_error(false)
+            // The token must not follow a redirect to another host.
+            .max_redirects(0)
+            .timeout_connect(Some(CONNECT_TIMEOUT))
+            .timeout_global(Some(REQUEST_TIMEOUT))
+            .user_agent(concat!("svcacct/", env!("CARGO_PKG_VERSION")))
+            .build();
+        Ok(RemoteStore {
+            url,
+            agent: ureq::Agent::new_with_config(config),
+            bearer,
+            own_ca: ca_cert.is_some(),
+        })
+    }
+
+    pub fn url(&self) -> &StoreUrl {
+        &self.url
+    }
+
+    /// `GET /v1/whoami`: who the server thinks the caller is.
+    pub fn whoami(&self) -> Result<Identity> {
+        self.json(Call::new(Method::Get, "/v1/whoami"))
+    }
+
+    /// `POST /v1/tokenreviews`.
+    pub fn token_review(&self, req: &api::TokenReviewRequest) -> Result<api::TokenReview> {
+        self.json(Call::new(Method::Post, "/v1/tokenreviews").json(req)?)
+    }
+
+    /// `POST /v1/accessreviews`.
+    pub fn access_review(&self, req: &api::AccessReviewRequest) -> Result<api::AccessReview> {
+        self.json(Call::new(Method::Post, "/v1/accessreviews").json(req)?)
+    }
+
+    fn json<T: DeserializeOwned>(&self, call: Call<'_>) -> Result<T> {
+        let what = format!("{} {}", call.method.as_str(), call.path);
+        let bytes = self.send(call)?.unwrap_or_default();
+        serde_json::from_slice(&bytes).map_err(|e| {
+            UserError::Failure(format!(
+                "the svcacct server at {} gave an answer to {} that is not what svcacct expects ({}); \
+                 are the client and server versions compatible?",
+                self.url,
+                sanitize(&what),
+                sanitize(&e.to_string())
+            ))
+            .into()
+        })
+    }
+
+    fn list<T: DeserializeOwned>(&self, path: &str) -> Result<Listing<T>> {
+        let mut call = Call::new(Method::Get, path);
+        call.limit = MAX_LIST_BYTES;
+        let body: ListBody<T> = self.json(call)?;
+        Ok(Listing {
+            items: body.items,
+            errors: body
+                .warnings
+                .iter()
+                .map(|w| UserError::Failure(sanitize(w)))
+                .collect(),
+        })
+    }
+
+    /// Sends the request, retrying as the module says. `Ok(None)` for an answer without a body.
+    fn send(&self, call: Call<'_>) -> Result<Option<Vec<u8>>> {
+        let mut uri = format!("{}{}", self.url.as_str(), call.path);
+        if let Some(q) = call.query {
+            uri.push('?');
+            uri.push_str(q);
+        }
+        let mut auth = http::HeaderValue::from_str(&self.bearer.0)
+            .map_err(|_| UserError::Usage("the bearer token is not a valid header value".into()))?;
+        auth.set_sensitive(true);
+        let mut attempt = 1;
+        loop {
+            let mut req = http::Request::builder()
+                .method(call.method.as_str())
+                .uri(&uri)
+                .header(http::header::ACCEPT, "application/json")
+                .header(http::header::AUTHORIZATION, auth.clone());
+            if let Some(rev) = call.if_match {
+                req = req.header(http::header::IF_MATCH, api::etag(rev));
+            }
+            if call.body.is_some() {
+                req = req.header(http::header::CONTENT_TYPE, "application/json");
+            }
+            let req = req
+                .body(call.body.clone().unwrap_or_default())
+                .map_err(|e| UserError::Usage(format!("cannot build the request to {uri}: {e}")))?;
+            match self.agent.run(req) {
+                Ok(mut resp) => {
+                    let status = resp.status().as_u16();
+                    if status >= 500 && call.method != Method::Post && attempt < TRIES {
+                        backoff(attempt);
+                        attempt += 1;
+                        continue;
+                    }
+                    let body = resp
+                        .body_mut()
+                        .with_config()
+                        .limit(call.limit)
+                        .read_to_vec();
+                    let body = match body {
+                        Ok(b) => b,
+                        Err(ureq::Error::BodyExceedsLimit(_)) => {
+                            return Err(UserError::Failure(format!(
+                                "the answer of the svcacct server at {} is larger than {} MiB",
+                                self.url,
+                                call.limit >> 20
+                            ))
+                            .into());
+                        }
+                        Err(e) => return Err(self.network_error(e).into()),
+                    };
+                    if (200..300).contains(&status) {
+                        return Ok(if body.is_empty() { None } else { Some(body) });
+                    }
+                    return Err(self.problem(status, &body).into());
+                }
+                Err(e) => {
+                    let retry = before_send(&e)
+                        || (call.method != Method::Post && is_network(&e) && !is_timeout(&e));
+                    if retry && attempt < TRIES {
+                        backoff(attempt);
+                        attempt += 1;
+                        continue;
+                    }
+                    return Err(self.network_error(e).into());
+                }
+            }
+        }
+    }
+
+    /// The error for an answer that is not 2xx.
+    fn problem(&self, status: u16, body: &[u8]) -> UserError {
+        let problem = match serde_json::from_slice::<Problem>(body) {
+            Ok(p) if p.status == status || p.status == 0 => p,
+            _ => Problem::new(
+                status,
+                code_for(status),
+                format!(
+                    "the svcacct server at {} answered {status} {} (is {} a svcacct server?)",
+                    self.url,
+                    api::title(status),
+                    self.url
+                ),
+            ),
+        };
+        match problem.into_user_error() {
+            UserError::Remote {
+                status: 401,
+                code,
+                detail,
+            } => UserError::Remote {
+                status: 401,
+                code,
+                detail: format!(
+                    "the server at {} did not accept the credentials: {detail}",
+                    self.url
+                ),
+            },
+            e => e,
+        }
+    }
+
+    fn network_error(&self, e: ureq::Error) -> UserError {
+        let url = &self.url;
+        if let Some(tls) = tls_cause(&e) {
+            let hint = if self.url.is_https() && !self.own_ca {
+                " (if the server's certificate comes from a private CA, pass --ca-cert FILE)"
+            } else {
+                ""
+            };
+            return UserError::Failure(format!(
+                "TLS with the svcacct server at {url} failed: {}{hint}",
+                sanitize(&tls)
+            ));
+        }
+        match e {
+            ureq::Error::Timeout(t) => UserError::Failure(format!(
+                "the svcacct server at {url} did not answer in time ({})",
+                match t {
+                    ureq::Timeout::Connect | ureq::Timeout::Resolve =>
+                        format!("no connection within {}s", CONNECT_TIMEOUT.as_secs()),
+                    _ => format!("no answer within {}s", REQUEST_TIMEOUT.as_secs()),
+                }
+            )),
+            ureq::Error::StatusCode(s) => self.problem(s, b""),
+            ureq::Error::HostNotFound => UserError::Failure(format!(
+                "cannot reach the svcacct server at {url}: host not found"
+            )),
+            e => UserError::Failure(format!(
+                "cannot reach the svcacct server at {url}: {}",
+                sanitize(&e.to_string())
+            )),
+        }
+    }
+}
+
+fn backoff(attempt: u32) {
+    std::thread::sleep(Duration::from_millis(200 * 4u64.pow(attempt - 1)));
+}
+
+/// The `code` of a status without a problem body.
+fn code_for(status: u16) -> &'static str {
+    use api::code::*;
+    match status {
+        400 => INVALID,
+        401 => UNAUTHORIZED,
+        403 => FORBIDDEN,
+        404 => NOT_FOUND,
+        405 => METHOD_NOT_ALLOWED,
+        408 => TIMEOUT,
+        409 => CONFLICT,
+        413 => TOO_LARGE,
+        415 => UNSUPPORTED_MEDIA_TYPE,
+        422 => REFUSED,
+        428 => PRECONDITION_REQUIRED,
+        503 => UNAVAILABLE,
+        _ => INTERNAL,
+    }
+}
+
+/// Failed before any byte of the request left: safe to retry, even a `POST`.
+fn before_send(e: &ureq::Error) -> bool {
+    match e {
+        ureq::Error::ConnectionFailed | ureq::Error::HostNotFound => true,
+        ureq::Error::Timeout(ureq::Timeout::Connect | ureq::Timeout::Resolve) => true,
+        ureq::Error::Io(io) => matches!(
+            io.kind(),
+            std::io::ErrorKind::ConnectionRefused
+                | std::io::ErrorKind::AddrNotAvailable
+                | std::io::ErrorKind::NetworkUnreachable
+                | std::io::ErrorKind::HostUnreachable
+        ),
+        _ => false,
+    }
+}
+
+fn is_network(e: &ureq::Error) -> bool {
+    matches!(
+        e,
+        ureq::Error::Io(_)
+            | ureq::Error::Timeout(_)
+            | ureq::Error::ConnectionFailed
+            | ureq::Error::HostNotFound
+            | ureq::Error::Protocol(_)
+    ) && tls_cause(e).is_none()
+}
+
+/// A whole-request timeout is not retried: three of them would keep the user waiting minutes.
+fn is_timeout(e: &ureq::Error) -> bool {
+    matches!(e, ureq::Error::Timeout(t) if !matches!(t, ureq::Timeout::Connect | ureq::Timeout::Resolve))
+}
+
+/// The TLS failure inside `e`, if it is one.
+fn tls_cause(e: &ureq::Error) -> Option<String> {
+    match e {
+        ureq::Error::Rustls(r) => Some(r.to_string()),
+        ureq::Error::Tls(s) => Some((*s).to_owned()),
+        ureq::Error::Pem(p) => Some(p.to_string()),
+        ureq::Error::Io(io) => io
+            .get_ref()
+            .and_then(|inner| inner.downcast_ref::<rustls::Error>())
+            .map(|r| r.to_string()),
+        _ => None,
+    }
+}
+
+fn new_account(a: &Account) -> NewAccount {
+    NewAccount {
+        name: a.name.clone(),
+        description: a.description.clone(),
+        groups: a.groups.clone(),
+        disabled: a.disabled,
+        expires: a.expires,
+        public_keys: a.keys.iter().map(|k| k.public_key.clone()).collect(),
+    }
+}
+
+/// A 404 `not-found` answer as the store error `missing` makes; any other error unchanged.
+fn not_found_as(e: anyhow::Error, missing: impl FnOnce() -> UserError) -> anyhow::Error {
+    match e.downcast_ref::<UserError>() {
+        Some(UserError::Remote {
+            status: 404, code, ..
+        }) if code == api::code::NOT_FOUND => missing().into(),
+        _ => e,
+    }
+}
+
+impl Store for RemoteStore {
+    fn get_account(&self, r: &Reference) -> Result<Account> {
+        // The trait's promise: a missing record is `UnknownAccount`, as in the other stores
+        // (`token::verify` and others tell it apart from a failure).
+        self.json(Call::new(Method::Get, &account_path(r)))
+            .map_err(|e| not_found_as(e, || super::unknown_account(r)))
+    }
+
+    fn list_accounts(&self, scope: &Scope) -> Result<Listing<Account>> {
+        match scope {
+            Scope::All => self.list("/v1/serviceaccounts"),
+            Scope::Namespace(ns) => self.list(&format!(
+                "/v1/namespaces/{}/serviceaccounts",
+                ns_segment(ns)
+            )),
+        }
+    }
+
+    fn create_account(&self, account: Account) -> Result<Account> {
+        let path = format!(
+            "/v1/namespaces/{}/serviceaccounts",
+            ns_segment(&account.namespace)
+        );
+        self.json(Call::new(Method::Post, &path).json(&new_account(&account))?)
+    }
+
+    fn update_account(&self, account: Account) -> Result<Account> {
+        let path = account_path(&account.reference());
+        let mut call = Call::new(Method::Put, &path).json(&AccountChange {
+            uid: account.uid.clone(),
+            description: account.description.clone(),
+            groups: account.groups.clone(),
+            disabled: account.disabled,
+            expires: account.expires,
+        })?;
+        call.if_match = Some(account.revision);
+        self.json(call)
+    }
+
+    fn delete_account(&self, r: &Reference) -> Result<()> {
+        self.send(Call::new(Method::Delete, &account_path(r)))?;
+        Ok(())
+    }
+
+    fn rename_account(&self, from: &Reference, to: &Name) -> Result<Account> {
+        let path = format!("{}/rename", account_path(from));
+        self.json(Call::new(Method::Post, &path).json(&Rename {
+            new_name: to.clone(),
+        })?)
+    }
+
+    fn get_policy(&self, scope: &PolicyScope, name: &Name) -> Result<Policy> {
+        self.json(Call::new(Method::Get, &policy_path(scope, Some(name))))
+            .map_err(|e| not_found_as(e, || super::unknown_policy(scope, name)))
+    }
+
+    fn list_policies(&self, scope: &Scope) -> Result<Listing<Policy>> {
+        match scope {
+            Scope::All => self.list("/v1/policies"),
+            Scope::Namespace(ns) => {
+                self.list(&policy_path(&PolicyScope::Namespace(ns.clone()), None))
+            }
+        }
+    }
+
+    fn create_policy(&self, policy: Policy) -> Result<Policy> {
+        let path = policy_path(&policy_scope(&policy), None);
+        self.json(Call::new(Method::Post, &path).json(&NewPolicy {
+            name: policy.name.clone(),
+            description: policy.description.clone(),
+            subjects: policy.subjects.clone(),
+            actions: policy.actions.clone(),
+            resources: policy.resources.clone(),
+        })?)
+    }
+
+    fn update_policy(&self, policy: Policy) -> Result<Policy> {
+        let path = policy_path(&policy_scope(&policy), Some(&policy.name));
+        let mut call = Call::new(Method::Put, &path).json(&PolicyChange {
+            uid: policy.uid.clone(),
+            description: policy.description.clone(),
+            subjects: policy.subjects.clone(),
+            actions: policy.actions.clone(),
+            resources: policy.resources.clone(),
+        })?;
+        call.if_match = Some(policy.revision);
+        self.json(call)
+    }
+
+    fn delete_policy(&self, scope: &PolicyScope, name: &Name) -> Result<()> {
+        self.send(Call::new(Method::Delete, &policy_path(scope, Some(name))))?;
+        Ok(())
+    }
+
+    fn add_key(&self, r: &Reference, key: KeyRecord) -> Result<Account> {
+        let path = format!("{}/keys", account_path(r));
+        self.json(Call::new(Method::Post, &path).json(&NewKey {
+            public_key: key.public_key,
+        })?)
+    }
+
+    fn remove_key(&self, r: &Reference, kid: &str, allow_last: bool) -> Result<Account> {
+        let path = format!("{}/keys/{}", account_path(r), segment(kid));
+        let mut call = Call::new(Method::Delete, &path);
+        if allow_last {
+            call.query = Some("force=true");
+        }
+        match self.send(call)? {
+            Some(body) => serde_json::from_slice(&body).or_else(|_| self.get_account(r)),
+            None => self.get_account(r),
+        }
+    }
+
+    fn set_disabled(&self, r: &Reference, disabled: bool) -> Result<Account> {
+        let verb = if disabled { "disable" } else { "enable" };
+        let path = format!("{}/{verb}", account_path(r));
+        self.json(Call::new(Method::Post, &path))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_and_paths() {
+        assert!(is_url("https://registry.example:8420"));
+        assert!(is_url("http://127.0.0.1:1"));
+        assert!(is_url("HTTPS://x"));
+        assert!(is_url("ftp://x"));
+        assert!(!is_url("/srv/svcacct"));
+        assert!(!is_url("store"));
+        assert!(!is_url("./a://b"));
+        assert!(!is_url("C:/x"));
+    }
+
+    #[test]
+    fn loopback_rule() {
+        for ok in [
+            "http://127.0.0.1:8420",
+            "http://localhost:1/",
+            "http://[::1]:8420",
+            "http://127.1.2.3",
+            "https://registry.example:8420",
+            "https://10.0.0.1",
+        ] {
+            StoreUrl::parse(ok).unwrap_or_else(|e| panic!("{ok}: {e}"));
+        }
+        for bad in [
+            "http://10.0.0.1:8420",
+            "http://registry.example",
+            "http://0.0.0.0:8420",
+            "http://localhost.evil.example",
+        ] {
+            let e = StoreUrl::parse(bad).unwrap_err().to_string();
+            assert!(e.contains("use https://"), "{bad}: {e}");
+        }
+        for bad in [
+            "ftp://x",
+            "https://user:pw@host",
+            "https://host/?a=b",
+            "https://",
+        ] {
+            assert!(StoreUrl::parse(bad).is_err(), "{bad}");
+        }
+        assert_eq!(
+            StoreUrl::parse("HTTPS://Reg.Example:8420/svcacct/")
+                .unwrap()
+                .as_str(),
+            "https://reg.example:8420/svcacct"
+        );
+    }
+
+    #[test]
+    fn tokens_are_never_shown() {
+        let b = Bearer::new(" a.b.c\n", "SVCACCT_TOKEN").unwrap();
+        assert_eq!(b.token(), "a.b.c");
+        assert_eq!(format!("{b:?}"), "Bearer(REDACTED)");
+        let e = Bearer::new("a b", "FILE").unwrap_err().to_string();
+        assert!(!e.contains("a b"), "{e}");
+        let store =
+            RemoteStore::new(StoreUrl::parse("http://127.0.0.1:1").unwrap(), None, b).unwrap();
+        assert!(!format!("{store:?}").contains("a.b.c"));
+    }
+
+    #[test]
+    fn paths_follow_the_api() {
+        let r = Reference::parse_canonical("eng/platform/bot").unwrap();
+        assert_eq!(
+            account_path(&r),
+            "/v1/namespaces/eng%2Fplatform/serviceaccounts/bot"
+        );
+        let n = Name::parse("p").unwrap();
+        assert_eq!(
+            policy_path(&PolicyScope::Global, Some(&n)),
+            "/v1/globalpolicies/p"
+        );
+        assert_eq!(segment("a-b_c/d e"), "a-b_c%2Fd%20e");
+        for route in [account_path(&r), policy_path(&PolicyScope::Global, None)] {
+            let template_matches = api::ROUTES.iter().any(|rt| {
+                let t: Vec<&str> = rt.path.split('/').collect();
+                let p: Vec<&str> = route.split('/').collect();
+                t.len() == p.len() && t.iter().zip(&p).all(|(t, p)| t.starts_with('{') || t == p)
+            });
+            assert!(template_matches, "{route}");
+        }
+    }
+
+    #[test]
+    fn unreachable_server_is_named() {
+        // Port 1 on loopback: nothing listens there.
+        let store = RemoteStore::new(
+            StoreUrl::parse("http://127.0.0.1:1").unwrap(),
+            None,
+            Bearer::new("x.y.z", "test").unwrap(),
+        )
+        .unwrap();
+        let e = store
+            .get_account(&Reference::parse_canonical("a").unwrap())
+            .unwrap_err();
+        let msg = format!("{e:#}");
+        assert!(
+            msg.starts_with("cannot reach the svcacct server at http://127.0.0.1:1: "),
+            "{msg}"
+        );
+        assert!(!msg.contains("x.y.z"));
+    }
+}
