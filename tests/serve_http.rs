@@ -3,109 +3,13 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
-use std::process::{Child, Command, ExitStatus, Stdio};
-use std::sync::{Arc, Mutex, mpsc};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
-use common::{Env, run_python};
-
-/// A running `svcacct serve`, killed on drop; its stderr collected by a thread.
-struct Server {
-    child: Child,
-    port: u16,
-    scheme: &'static str,
-    stderr: Arc<Mutex<String>>,
-}
-
-impl Server {
-    fn start(env: &Env, extra: &[&str]) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_svcacct"))
-            .env_clear()
-            .env("HOME", env.home.path())
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("TZ", "UTC")
-            .env("LANG", "C")
-            .current_dir(env.home.path())
-            .args(["serve", "--listen", "127.0.0.1:0"])
-            .args(extra)
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("svcacct serve starts");
-        let stderr = child.stderr.take().unwrap();
-        let buf = Arc::new(Mutex::new(String::new()));
-        let (tx, rx) = mpsc::channel();
-        let sink = buf.clone();
-        std::thread::spawn(move || {
-            let mut lines = BufReader::new(stderr).lines();
-            let first = lines.next().and_then(Result::ok).unwrap_or_default();
-            sink.lock().unwrap().push_str(&format!("{first}\n"));
-            let _ = tx.send(first);
-            for line in lines.map_while(Result::ok) {
-                sink.lock().unwrap().push_str(&format!("{line}\n"));
-            }
-        });
-        let first = rx
-            .recv_timeout(Duration::from_secs(20))
-            .expect("a startup line");
-        let (scheme, rest) = if let Some(r) = first.strip_prefix("Listening on https://127.0.0.1:")
-        {
-            ("https", r)
-        } else if let Some(r) = first.strip_prefix("Listening on http://127.0.0.1:") {
-            ("http", r)
-        } else {
-            panic!("unexpected first line: {first:?}");
-        };
-        Server {
-            child,
-            port: rest.trim().parse().expect("a port"),
-            scheme,
-            stderr: buf,
-        }
-    }
-
-    fn url(&self, path: &str) -> String {
-        format!("{}://127.0.0.1:{}{path}", self.scheme, self.port)
-    }
-
-    fn log(&self) -> String {
-        self.stderr.lock().unwrap().clone()
-    }
-
-    /// `kill -TERM`, then the exit status (within 15 s).
-    fn terminate(&mut self) -> ExitStatus {
-        let ok = Command::new("kill")
-            .args(["-TERM", &self.child.id().to_string()])
-            .status()
-            .unwrap();
-        assert!(ok.success());
-        self.wait(Duration::from_secs(15))
-    }
-
-    fn wait(&mut self, limit: Duration) -> ExitStatus {
-        let start = Instant::now();
-        loop {
-            if let Some(s) = self.child.try_wait().unwrap() {
-                // Let the reader thread take the last lines.
-                std::thread::sleep(Duration::from_millis(100));
-                return s;
-            }
-            assert!(start.elapsed() < limit, "the server did not exit");
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
+use common::{Env, Server, run_python};
 
 /// `curl ARGS…` → (status, body).
 fn curl(args: &[&str]) -> (u16, String) {
@@ -124,7 +28,7 @@ fn bearer(token: &str) -> String {
 }
 
 fn get(s: &Server, token: &str, path: &str) -> (u16, String) {
-    curl(&["-H", &bearer(token), &s.url(path)])
+    curl(&["-H", &bearer(token), &s.at(path)])
 }
 
 fn send_json(s: &Server, token: &str, method: &str, path: &str, body: &str) -> (u16, String) {
@@ -137,7 +41,7 @@ fn send_json(s: &Server, token: &str, method: &str, path: &str, body: &str) -> (
         "Content-Type: application/json",
         "--data-binary",
         body,
-        &s.url(path),
+        &s.at(path),
     ])
 }
 
@@ -179,18 +83,7 @@ fn registry(env: &Env) -> (std::path::PathBuf, std::path::PathBuf) {
         ]);
         env.ok(["create", name, "--public-key", &format!("{name}.pub")]);
     }
-    env.ok([
-        "policy",
-        "create",
-        "admin-all",
-        "--global",
-        "--subject",
-        "admin",
-        "--action",
-        "*",
-        "--resource",
-        "*",
-    ]);
+    env.admin_all(None);
     env.ok([
         "policy",
         "create",
@@ -216,12 +109,13 @@ fn problem(status: u16, body: &str, code: &str) -> serde_json::Value {
 
 /// The server still answers: health, and an authenticated read.
 fn still_works(s: &Server, token: &str) {
-    assert_eq!(curl(&[&s.url("/healthz")]).0, 200);
+    assert_eq!(curl(&[&s.at("/healthz")]).0, 200);
     let (status, body) = get(s, token, "/v1/namespaces/default/serviceaccounts/admin");
     assert_eq!(status, 200, "{body}");
 }
 
-fn assert_log_hygiene(log: &str, tokens: &[&str]) {
+fn assert_log_hygiene(s: &Server, tokens: &[&str]) {
+    let log = &s.stderr();
     for t in tokens {
         assert!(!log.contains(t), "a token reached the log:\n{log}");
         // Not even the signature part alone.
@@ -262,7 +156,7 @@ fn assert_log_hygiene(log: &str, tokens: &[&str]) {
 fn curl_with_pyjwt_tokens() {
     let env = Env::new();
     let (admin_key, ro_key) = registry(&env);
-    let s = Server::start(&env, &[]);
+    let s = env.serve_default_store(&[]);
     let ro = pyjwt(&ro_key, "ro", "ok");
     let admin = pyjwt(&admin_key, "admin", "ok");
 
@@ -313,7 +207,7 @@ fn curl_with_pyjwt_tokens() {
     assert_eq!(json(&body)["revision"], 1);
 
     // 401: no token, expired, tampered, alg none, unknown issuer.
-    let (status, body) = curl(&[&s.url("/v1/whoami")]);
+    let (status, body) = curl(&[&s.at("/v1/whoami")]);
     assert_eq!(status, 401);
     problem(401, &body, "unauthorized");
     let expired = pyjwt(&ro_key, "ro", "expired");
@@ -357,7 +251,7 @@ fn curl_with_pyjwt_tokens() {
     for t in [&ro, &admin, &expired, &tampered, &none, &ghost] {
         assert!(!body.contains(t.as_str()));
     }
-    assert_log_hygiene(&s.log(), &[&ro, &admin, &expired, &tampered, &none, &ghost]);
+    assert_log_hygiene(&s, &[&ro, &admin, &expired, &tampered, &none, &ghost]);
     let log = s.log();
     assert!(
         log.contains(" GET /v1/namespaces/default/serviceaccounts 200 ro "),
@@ -375,7 +269,7 @@ fn bad_requests_leave_the_server_working() {
     let env = Env::new();
     let (admin_key, _) = registry(&env);
     std::fs::write(env.path("sentinel"), "untouched").unwrap();
-    let s = Server::start(&env, &["--request-timeout", "2s"]);
+    let s = env.serve_default_store(&["--request-timeout", "2s"]);
     let admin = pyjwt(&admin_key, "admin", "ok");
     let accounts = "/v1/namespaces/default/serviceaccounts";
     let before = env.store_snapshot();
@@ -394,7 +288,7 @@ fn bad_requests_leave_the_server_working() {
         "Content-Type: application/json",
         "--data-binary",
         &big_file,
-        &s.url(accounts),
+        &s.at(accounts),
     ]);
     assert_eq!(status, 413, "{body}");
     still_works(&s, &admin);
@@ -424,7 +318,7 @@ fn bad_requests_leave_the_server_working() {
         "Content-Type: text/plain",
         "--data-binary",
         "hello",
-        &s.url(accounts),
+        &s.at(accounts),
     ]);
     assert_eq!(status, 415);
     // A private key where a public one belongs.
@@ -451,7 +345,7 @@ fn bad_requests_leave_the_server_working() {
                 method,
                 "-H",
                 &bearer(&admin),
-                &s.url(path),
+                &s.at(path),
             ]);
             assert!(
                 status == 400 || status == 404,
@@ -464,7 +358,7 @@ fn bad_requests_leave_the_server_working() {
         "--path-as-is",
         "-H",
         &bearer(&admin),
-        &s.url("/v1/namespaces/default/serviceaccounts/../../../../etc/passwd"),
+        &s.at("/v1/namespaces/default/serviceaccounts/../../../../etc/passwd"),
     ]);
     assert!(status == 400 || status == 404, "{status}");
     let (status, _) = send_json(
@@ -525,14 +419,14 @@ fn bad_requests_leave_the_server_working() {
         "{}",
         s.log()
     );
-    assert_log_hygiene(&s.log(), &[&admin]);
+    assert_log_hygiene(&s, &[&admin]);
 }
 
 #[test]
 fn sigterm_finishes_requests_in_flight() {
     let env = Env::new();
     let (admin_key, _) = registry(&env);
-    let mut s = Server::start(&env, &[]);
+    let mut s = env.serve_default_store(&[]);
     let admin = pyjwt(&admin_key, "admin", "ok");
     let pem = std::fs::read_to_string(env.path("ro.pub")).unwrap();
     let accounts = "/v1/namespaces/default/serviceaccounts";
@@ -551,7 +445,7 @@ fn sigterm_finishes_requests_in_flight() {
     .unwrap();
     stream.flush().unwrap();
     // And a crowd of creates racing the signal.
-    let url = s.url(accounts);
+    let url = s.at(accounts);
     let crowd: Vec<_> = (0..8)
         .map(|i| {
             let (url, admin, pem) = (url.clone(), admin.clone(), pem.clone());
@@ -571,14 +465,7 @@ fn sigterm_finishes_requests_in_flight() {
         })
         .collect();
     std::thread::sleep(Duration::from_millis(300));
-    let pid = s.child.id().to_string();
-    assert!(
-        Command::new("kill")
-            .args(["-TERM", &pid])
-            .status()
-            .unwrap()
-            .success()
-    );
+    s.sigterm();
     std::thread::sleep(Duration::from_millis(300));
     stream.write_all(rest.as_bytes()).unwrap();
     stream
@@ -592,7 +479,7 @@ fn sigterm_finishes_requests_in_flight() {
         // Each was either answered in full, or never got in (connection refused: 0).
         assert!(status == 201 || status == 0, "{status} {body}");
     }
-    let status = s.wait(Duration::from_secs(15));
+    let status = s.wait(15);
     assert_eq!(status.code(), Some(0), "{}", s.log());
     let log = s.log();
     assert_eq!(log.lines().last(), Some("Shut down"), "{log}");
@@ -616,28 +503,28 @@ fn sigterm_finishes_requests_in_flight() {
                 .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         }
     }
-    assert_log_hygiene(&log, &[&admin]);
+    assert_log_hygiene(&s, &[&admin]);
 }
 
 #[test]
 fn terminate_when_idle_exits_zero() {
     let env = Env::new();
-    let mut s = Server::start(&env, &[]);
+    let mut s = env.serve_default_store(&[]);
     assert_eq!(
-        curl(&[&s.url("/healthz")]),
+        curl(&[&s.at("/healthz")]),
         (200, "{\"status\":\"ok\"}".into())
     );
-    assert_eq!(curl(&[&s.url("/readyz")]).0, 200);
-    let (status, body) = curl(&[&s.url("/.well-known/jwks.json")]);
+    assert_eq!(curl(&[&s.at("/readyz")]).0, 200);
+    let (status, body) = curl(&[&s.at("/.well-known/jwks.json")]);
     assert_eq!(status, 200);
     assert_eq!(json(&body)["keys"], serde_json::json!([]));
-    let (status, body) = curl(&[&s.url("/v1/nothing/here")]);
+    let (status, body) = curl(&[&s.at("/v1/nothing/here")]);
     assert_eq!(status, 404);
     problem(404, &body, "not-found");
-    let (status, body) = curl(&["-X", "DELETE", &s.url("/healthz")]);
+    let (status, body) = curl(&["-X", "DELETE", &s.at("/healthz")]);
     assert_eq!(status, 405);
     problem(405, &body, "method-not-allowed");
-    assert_eq!(s.terminate().code(), Some(0));
+    assert_eq!(s.terminate(15).code(), Some(0));
     assert!(s.log().ends_with("Shut down\n"), "{}", s.log());
 }
 
@@ -662,10 +549,10 @@ fn tls_with_an_openssl_certificate() {
         "-out",
         "tls.crt",
     ]);
-    let s = Server::start(&env, &["--tls-cert", "tls.crt", "--tls-key", "tls.key"]);
-    assert_eq!(s.scheme, "https");
+    let s = env.serve_default_store(&["--tls-cert", "tls.crt", "--tls-key", "tls.key"]);
+    assert!(s.url.starts_with("https://"), "{}", s.url);
     let ca = env.path("tls.crt");
-    let (status, body) = curl(&["--cacert", ca.to_str().unwrap(), &s.url("/healthz")]);
+    let (status, body) = curl(&["--cacert", ca.to_str().unwrap(), &s.at("/healthz")]);
     assert_eq!(status, 200, "{body}");
     let admin = pyjwt(&admin_key, "admin", "ok");
     let (status, body) = curl(&[
@@ -673,12 +560,12 @@ fn tls_with_an_openssl_certificate() {
         ca.to_str().unwrap(),
         "-H",
         &bearer(&admin),
-        &s.url("/.well-known/jwks.json"),
+        &s.at("/.well-known/jwks.json"),
     ]);
     assert_eq!(status, 200, "{body}");
     assert_eq!(json(&body)["keys"].as_array().unwrap().len(), 2);
     // Without the CA, curl refuses the certificate.
-    assert_eq!(curl(&[&s.url("/healthz")]).0, 0);
+    assert_eq!(curl(&[&s.at("/healthz")]).0, 0);
 }
 
 #[test]

@@ -142,9 +142,11 @@ pub fn run_python(code: &str, args: &[&str]) -> String {
 /// assertions; the child is killed when the `Server` is dropped.
 pub struct Server {
     pub child: std::process::Child,
-    /// `http://127.0.0.1:PORT`, from the startup line.
+    /// `http://127.0.0.1:PORT` (or `https://…` when serving TLS), from the startup line.
     pub url: String,
     pub port: u16,
+    /// The startup line itself (`Listening on URL`).
+    pub startup: String,
     log: std::sync::Arc<std::sync::Mutex<String>>,
     drain: Option<std::thread::JoinHandle<()>>,
 }
@@ -152,18 +154,30 @@ pub struct Server {
 impl Env {
     /// `svcacct --store STORE serve --listen 127.0.0.1:0 EXTRA…`, once it listens.
     pub fn serve(&self, store: &Path, extra: &[&str]) -> Server {
+        self.spawn_serve(Some(store), extra)
+    }
+
+    /// `svcacct serve --listen 127.0.0.1:0 EXTRA…` on the default store of this HOME,
+    /// once it listens.
+    pub fn serve_default_store(&self, extra: &[&str]) -> Server {
+        self.spawn_serve(None, extra)
+    }
+
+    fn spawn_serve(&self, store: Option<&Path>, extra: &[&str]) -> Server {
         use std::io::{BufRead, BufReader};
         use std::process::Stdio;
 
-        let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("svcacct"))
-            .env_clear()
+        let mut cmd = StdCommand::new(assert_cmd::cargo::cargo_bin("svcacct"));
+        cmd.env_clear()
             .env("HOME", self.home.path())
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("TZ", "UTC")
             .env("LANG", "C")
-            .current_dir(self.home.path())
-            .arg("--store")
-            .arg(store)
+            .current_dir(self.home.path());
+        if let Some(store) = store {
+            cmd.arg("--store").arg(store);
+        }
+        let mut child = cmd
             .args(["serve", "--listen", "127.0.0.1:0"])
             .args(extra)
             .stdin(Stdio::null())
@@ -205,16 +219,18 @@ impl Env {
             .to_owned();
         let port: u16 = url
             .strip_prefix("http://127.0.0.1:")
+            .or_else(|| url.strip_prefix("https://127.0.0.1:"))
             .and_then(|p| p.parse().ok())
             .unwrap_or_else(|| {
                 let _ = child.kill();
-                panic!("startup line does not name http://127.0.0.1:PORT: {first:?}")
+                panic!("startup line does not name http(s)://127.0.0.1:PORT: {first:?}")
             });
         assert_ne!(port, 0, "the startup line must name the real port");
         Server {
             child,
             url,
             port,
+            startup: first,
             log,
             drain: Some(drain),
         }
@@ -228,9 +244,17 @@ impl Env {
             .assert()
             .success()
             .stdout("Created service account: admin\n");
-        self.ok([
-            "--store",
-            s,
+        self.admin_all(Some(store));
+    }
+
+    /// The global policy `admin-all` granting `admin` every action on every resource, on
+    /// folder `store` (or, with `None`, this HOME's default store).
+    pub fn admin_all(&self, store: Option<&Path>) {
+        let mut argv = vec![];
+        if let Some(store) = store {
+            argv.extend(["--store", store.to_str().unwrap()]);
+        }
+        argv.extend([
             "policy",
             "create",
             "admin-all",
@@ -242,13 +266,24 @@ impl Env {
             "--resource",
             "*",
         ]);
+        self.ok(argv);
     }
 }
 
 impl Server {
+    /// `URL` followed by `path`, e.g. `s.at("/healthz")`.
+    pub fn at(&self, path: &str) -> String {
+        format!("{}{path}", self.url)
+    }
+
     /// The access log so far (every stderr line after the startup line).
     pub fn log(&self) -> String {
         self.log.lock().unwrap().clone()
+    }
+
+    /// All of stderr so far: the startup line, then the access log.
+    pub fn stderr(&self) -> String {
+        format!("{}\n{}", self.startup, self.log())
     }
 
     /// Waits up to `secs` for the log to contain `needle`; returns whether it did.
@@ -263,24 +298,38 @@ impl Server {
         false
     }
 
-    /// Sends SIGTERM and waits (up to `secs`) for the exit; returns the status, if any.
-    pub fn terminate(&mut self, secs: u64) -> Option<std::process::ExitStatus> {
-        let _ = StdCommand::new("kill")
+    /// Sends SIGTERM (`kill -TERM PID`), asserting that `kill` succeeded.
+    pub fn sigterm(&self) {
+        let ok = StdCommand::new("kill")
             .args(["-TERM", &self.child.id().to_string()])
-            .status();
+            .status()
+            .expect("kill runs");
+        assert!(ok.success(), "kill -TERM failed: {ok}");
+    }
+
+    /// Waits (up to `secs`) for the exit, panicking if there is none, then lets the log
+    /// thread take the last lines; returns the status.
+    pub fn wait(&mut self, secs: u64) -> std::process::ExitStatus {
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
         loop {
-            if let Ok(Some(status)) = self.child.try_wait() {
+            if let Some(status) = self.child.try_wait().expect("try_wait") {
                 if let Some(d) = self.drain.take() {
                     let _ = d.join();
                 }
-                return Some(status);
+                return status;
             }
-            if std::time::Instant::now() >= deadline {
-                return None;
-            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the server did not exit within {secs} s"
+            );
             std::thread::sleep(std::time::Duration::from_millis(20));
         }
+    }
+
+    /// [`sigterm`](Self::sigterm), then [`wait`](Self::wait) up to `secs`.
+    pub fn terminate(&mut self, secs: u64) -> std::process::ExitStatus {
+        self.sigterm();
+        self.wait(secs)
     }
 }
 
