@@ -288,6 +288,11 @@ pub fn verify(token: &str, store: &dyn Store, opts: &VerifyOptions<'_>) -> Resul
             ));
         }
     };
+    // Every check that does not need the account comes before it is looked up: a refusal that
+    // depends on the account existing would tell an anonymous caller which accounts exist.
+    if matches!(parsed.header.get("kid"), Some(v) if !v.is_string()) {
+        return Err(reject("`kid` must be a string"));
+    }
     let reference = Reference::parse_canonical(iss).map_err(|_| {
         reject(format!(
             "`iss` `{}` is not a service account reference",
@@ -504,6 +509,29 @@ mod tests {
             Ok(_) => panic!("accepted"),
             Err(e) => e.downcast::<Rejected>().expect("a Rejected").0,
         }
+    }
+
+    /// A refusal that needs no account comes before the account is looked up, so an anonymous
+    /// caller cannot tell from it whether an account exists.
+    #[test]
+    fn header_refusals_do_not_depend_on_the_account() {
+        use base64::Engine as _;
+        let f = fixture();
+        let b64 = |v: Value| {
+            base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(v.to_string().as_bytes())
+        };
+        let now = Timestamp::now().as_second();
+        let forged = |iss: &str| {
+            format!(
+                "{}.{}.AAAA",
+                b64(json!({"alg": "RS256", "typ": "JWT", "kid": 1})),
+                b64(json!({"iss": iss, "sub": iss, "iat": now, "exp": now + 60}))
+            )
+        };
+        let known = rejection(verify(&forged("eng/ci"), &f.store, &opts(None)));
+        let unknown = rejection(verify(&forged("eng/nobody"), &f.store, &opts(None)));
+        assert_eq!(known, "`kid` must be a string");
+        assert_eq!(known, unknown);
     }
 
     #[test]
