@@ -34,6 +34,11 @@ pub mod routes;
 /// How long requests in flight may still run after SIGTERM or Ctrl-C.
 pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
 
+/// Most connections served at once: beyond it a new connection is closed at once, so that
+/// idle or slow clients cannot use up the process's file descriptors (which the store needs
+/// too) and stop `accept` for everyone.
+pub const MAX_CONNECTIONS: usize = 512;
+
 /// What the handlers share.
 pub struct AppState {
     pub store: Arc<dyn Store + Send + Sync>,
@@ -176,18 +181,27 @@ async fn serve(opts: Options) -> Result<()> {
     let tls = opts.tls.map(TlsAcceptor::from);
     let (stop_tx, stop_rx) = watch::channel(false);
     let mut conns = JoinSet::new();
+    let slots = Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
     loop {
         tokio::select! {
             _ = &mut shutdown => break,
             accepted = listener.accept() => match accepted {
                 Ok((stream, _)) => {
-                    conns.spawn(connection(
+                    let Ok(slot) = slots.clone().try_acquire_owned() else {
+                        drop(stream);
+                        continue;
+                    };
+                    let conn = connection(
                         stream,
                         app.clone(),
                         tls.clone(),
                         opts.request_timeout,
                         stop_rx.clone(),
-                    ));
+                    );
+                    conns.spawn(async move {
+                        conn.await;
+                        drop(slot);
+                    });
                 }
                 Err(e) => {
                     // Out of file descriptors and the like: wait rather than spin.
