@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::UserError;
 use crate::identity::{Name, Namespace};
+use crate::model::{Account, Policy};
 
 /// Largest request body the server reads.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -74,6 +75,9 @@ pub mod resource {
     pub const POLICY: &str = "policy";
     pub const TOKEN_REVIEW: &str = "tokenreview";
     pub const ACCESS_REVIEW: &str = "accessreview";
+    /// Not a route: giving an account a group (policies everywhere may name groups) needs a
+    /// global policy allowing `update` on `group`, besides the route's own guard.
+    pub const GROUP: &str = "group";
 }
 
 use resource::{ACCESS_REVIEW, KEY, POLICY, SERVICE_ACCOUNT as SA, TOKEN_REVIEW};
@@ -213,6 +217,16 @@ pub struct NewKey {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Rename {
     pub new_name: Name,
+}
+
+/// The answer to a rename: the account under its new name, and the policies whose subjects
+/// named it and now name the new reference (grants follow the account, so that nobody who
+/// later creates an account under the old name inherits them).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Renamed {
+    pub account: Account,
+    pub updated_policies: Vec<Policy>,
 }
 
 /// `POST /v1/globalpolicies` or `/v1/namespaces/{ns}/policies`.

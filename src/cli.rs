@@ -126,7 +126,7 @@ pub struct GlobalArgs {
     pub token_file: Option<PathBuf>,
 
     /// With an https:// store: PEM file of the certificate authorities to trust, instead of the
-    /// system's
+    /// Mozilla roots built into svcacct
     #[arg(long, global = true, env = "SVCACCT_CA_CERT", value_name = "FILE")]
     pub ca_cert: Option<PathBuf>,
 }

@@ -509,6 +509,16 @@ fn answer_schemas_are_the_rust_types() {
         updated: time(),
     };
     check_answer(&doc, "Policy", policy(Some(namespace("eng"))), policy(None));
+    let renamed = |updated_policies| api::Renamed {
+        account: account(None),
+        updated_policies,
+    };
+    check_answer(
+        &doc,
+        "Renamed",
+        renamed(vec![policy(None)]),
+        renamed(vec![]),
+    );
     let list = |warnings: Vec<String>| ListBody::<Value> {
         kind: "X".into(),
         items: vec![],

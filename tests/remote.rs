@@ -1258,3 +1258,142 @@ fn the_normalizer_hides_dates_uids_and_relative_times() {
         " x | <DATE> | <DATE>\nExpires:    <DATE>\nUID: <UID>\n"
     );
 }
+
+/// An operator trusted with the service accounts of one namespace cannot reach beyond it: not by
+/// giving itself a group that a global policy names, and not by renaming an account away so
+/// that a new account under the old name inherits its global grants.
+#[test]
+fn a_namespace_operator_cannot_escalate() {
+    let env = Env::new();
+    let srv = env.path("srv");
+    env.bootstrap(&srv);
+    let s = srv.to_str().unwrap();
+    env.ok(["--store", s, "-n", "eng", "create", "op"]);
+    env.ok(["--store", s, "-n", "eng", "create", "deployer"]);
+    let policy = |args: &[&str]| {
+        let mut v = vec!["--store", s, "policy", "create"];
+        v.extend_from_slice(args);
+        env.ok(v);
+    };
+    policy(&[
+        "eng-ops",
+        "-n",
+        "eng",
+        "--subject",
+        "op",
+        "--action",
+        "create,update,get,list",
+        "--resource",
+        "serviceaccount",
+    ]);
+    policy(&[
+        "platform-admins",
+        "--global",
+        "--subject",
+        "group:platform-admins",
+        "--action",
+        "*",
+        "--resource",
+        "*",
+    ]);
+    policy(&[
+        "deployer-global",
+        "--global",
+        "--subject",
+        "eng/deployer",
+        "--action",
+        "list",
+        "--resource",
+        "serviceaccount",
+    ]);
+    env.ok(["keygen", "-o", "k.key", "--bits", "2048"]);
+    let server = env.serve(&srv, &[]);
+    let op = |args: &[&str]| {
+        let mut v = vec!["-n", "eng"];
+        v.extend_from_slice(args);
+        env.cmd(as_account(&server, "eng/op", &v)).assert()
+    };
+    let before = env.ok(["--store", s, "get", "-A", "-o", "json"]);
+
+    // Groups: refused on update and on create, with the grant it lacks named.
+    let needs_group = "svcacct: service account `eng/op` may not update group globally: \
+                       no policy allows it\n";
+    op(&["update", "op", "--add-group", "platform-admins"])
+        .code(3)
+        .stderr(needs_group);
+    op(&[
+        "create",
+        "sidekick",
+        "--public-key",
+        "k.key.pub",
+        "--group",
+        "platform-admins",
+    ])
+    .code(3)
+    .stderr(needs_group);
+    assert_eq!(env.ok(["--store", s, "get", "-A", "-o", "json"]), before);
+    // What it may do, it still does: removing a group takes nothing, and no group is fine.
+    op(&[
+        "update",
+        "op",
+        "--description",
+        "ops",
+        "--remove-group",
+        "x",
+    ])
+    .code(0);
+
+    // Rename: the global grant moves with the account, on the server, although `eng/op` may
+    // not touch policies; a new `eng/deployer` gets nothing.
+    op(&["rename", "deployer", "deployer-old"]).code(0).stdout(
+        "Renamed service account: eng/deployer -> eng/deployer-old\n\
+             Updated policy deployer-global: subject eng/deployer -> eng/deployer-old\n",
+    );
+    let subjects = json(&env.ok([
+        "--store",
+        s,
+        "policy",
+        "get",
+        "deployer-global",
+        "--global",
+        "-o",
+        "json",
+    ]));
+    assert_eq!(
+        subjects["subjects"],
+        serde_json::json!(["eng/deployer-old"])
+    );
+    op(&["create", "deployer", "--public-key", "k.key.pub"]).code(0);
+    env.cmd(as_account(
+        &server,
+        "eng/deployer",
+        &["--jwt-private-key", "k.key", "get", "-A"],
+    ))
+    .assert()
+    .code(3)
+    .stderr(predicate::str::contains(
+        "may not list serviceaccount globally",
+    ));
+}
+
+/// The bearer token of a plain-http loopback store never goes through a proxy from the
+/// environment (it would cross the network in clear text, and reach the proxy's loopback).
+#[test]
+fn a_loopback_store_ignores_proxy_settings() {
+    let env = Env::new();
+    let (_srv, server) = served(&env);
+    for var in [
+        "HTTP_PROXY",
+        "http_proxy",
+        "HTTPS_PROXY",
+        "https_proxy",
+        "ALL_PROXY",
+    ] {
+        env.cmd(as_account(&server, "admin", &["get", "-o", "name"]))
+            .env(var, "http://192.0.2.1:3128")
+            .timeout(Duration::from_secs(20))
+            .assert()
+            .code(0)
+            .stdout("admin\n");
+    }
+}

@@ -445,32 +445,24 @@ pub fn rename(ctx: &Context, args: &RenameArgs, out: &mut dyn Write) -> Result<E
     // The keystore moves first (it refuses when the new name has keys already), and moves back
     // if the registry refuses, so the two never disagree about the name.
     keystore.rename_account(&from, &to)?;
-    if let Err(e) = store.rename_account(&from, &to) {
-        if let Err(back) = keystore.rename_account(&new_ref, &from.name) {
-            return Err(e.context(format!(
-                "and the keystore keys could not be moved back to `{from}`: {back:#}"
-            )));
+    let renamed = match store.rename_with_grants(&from, &to) {
+        Ok(r) => r,
+        Err(e) => {
+            if let Err(back) = keystore.rename_account(&new_ref, &from.name) {
+                return Err(e.context(format!(
+                    "and the keystore keys could not be moved back to `{from}`: {back:#}"
+                )));
+            }
+            return Err(e);
         }
-        return Err(e);
-    }
+    };
     writeln!(out, "Renamed service account: {from} -> {new_ref}")?;
-    // Grants follow the account: subjects that named it exactly now name the new reference.
-    let old_subject = from.to_string();
-    let new_subject = new_ref.to_string();
-    for p in store.list_policies(&Scope::All)?.items {
-        if p.subjects.contains(&old_subject) {
-            store.modify_policy(&p.scope(), &p.name, &mut |p| {
-                for s in p.subjects.iter_mut().filter(|s| **s == old_subject) {
-                    s.clone_from(&new_subject);
-                }
-                Ok(())
-            })?;
-            writeln!(
-                out,
-                "Updated policy {}: subject {old_subject} -> {new_subject}",
-                p.name
-            )?;
-        }
+    for p in &renamed.updated_policies {
+        writeln!(
+            out,
+            "Updated policy {}: subject {from} -> {new_ref}",
+            p.name
+        )?;
     }
     Ok(Exit::Success)
 }

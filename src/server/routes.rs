@@ -444,10 +444,39 @@ async fn list_accounts(State(st): St, p: Params) -> Answer {
     Ok(account_list(&st, listing))
 }
 
-async fn create_account(State(st): St, p: Params, JsonBody(body): JsonBody<NewAccount>) -> Answer {
+/// Groups are subjects of policies in every namespace, global ones included: giving an account
+/// a group grants it whatever those policies grant. So setting groups needs more than a
+/// namespaced `update serviceaccount`: a global policy allowing `update` on `group`.
+pub const ASSIGN_GROUPS: api::Guard = api::Guard::Global {
+    action: "update",
+    resource: api::resource::GROUP,
+};
+
+async fn may_assign_groups(st: &Arc<AppState>, caller: &Caller) -> Result<(), ApiError> {
+    let policies = blocking(st, |s| Ok(s.list_policies(&Scope::All)?.items)).await?;
+    super::auth::authorize(
+        ASSIGN_GROUPS,
+        &caller.account,
+        &policies,
+        None,
+        Timestamp::now(),
+    )
+    .map(|_| ())
+    .map_err(ApiError::from)
+}
+
+async fn create_account(
+    State(st): St,
+    Extension(caller): Extension<Caller>,
+    p: Params,
+    JsonBody(body): JsonBody<NewAccount>,
+) -> Answer {
     let ns = p.ns()?;
     let now = Timestamp::now();
     let groups = groups(&body.groups)?;
+    if !groups.is_empty() {
+        may_assign_groups(&st, &caller).await?;
+    }
     if body.public_keys.is_empty() {
         return Err(ApiError::invalid(
             "a service account needs at least one public key (`publicKeys`)",
@@ -485,6 +514,7 @@ async fn get_account(State(st): St, p: Params) -> Answer {
 
 async fn update_account(
     State(st): St,
+    Extension(caller): Extension<Caller>,
     p: Params,
     headers: HeaderMap,
     JsonBody(body): JsonBody<AccountChange>,
@@ -492,6 +522,18 @@ async fn update_account(
     let r = p.reference()?;
     let revision = if_match(&headers)?;
     let groups = groups(&body.groups)?;
+    {
+        let r = r.clone();
+        let current = blocking(&st, move |s| s.get_account(&r)).await?;
+        let mut before = current.groups.clone();
+        let mut after = groups.clone();
+        before.sort();
+        after.sort();
+        // Removing groups only takes grants away; adding any needs the global grant.
+        if after.iter().any(|g| !before.contains(g)) {
+            may_assign_groups(&st, &caller).await?;
+        }
+    }
     let a = blocking(&st, move |s| {
         let stored = s.get_account(&r)?;
         if let Some(e) = stale(
@@ -522,9 +564,18 @@ async fn delete_account(State(st): St, p: Params) -> Answer {
 
 async fn rename_account(State(st): St, p: Params, JsonBody(body): JsonBody<Rename>) -> Answer {
     let r = p.reference()?;
-    let a = blocking(&st, move |s| s.rename_account(&r, &body.new_name)).await?;
-    let res = account_answer(StatusCode::OK, &a);
-    Ok(with_header(res, header::LOCATION, &account_url(&a)))
+    // Grants follow the account here, on the server: the caller may not be allowed to edit
+    // policies, and otherwise the old name's grants (global ones included) would wait for
+    // whoever creates an account under it, and a caller that renames itself is locked out.
+    let renamed = blocking(&st, move |s| s.rename_with_grants(&r, &body.new_name)).await?;
+    let url = account_url(&renamed.account);
+    let etag = api::etag(renamed.account.revision);
+    let res = json(StatusCode::OK, &renamed);
+    Ok(with_header(
+        with_header(res, header::LOCATION, &url),
+        header::ETAG,
+        &etag,
+    ))
 }
 
 async fn set_disabled(st: Arc<AppState>, p: Params, disabled: bool) -> Answer {

@@ -47,6 +47,30 @@ pub trait Store {
     /// the account under both names (same uid), never under neither.
     fn rename_account(&self, from: &Reference, to: &Name) -> Result<Account>;
 
+    /// Renames the account and moves its grants: every policy subject that named `from`
+    /// exactly now names the new reference. Returns the renamed account and the changed
+    /// policies. (A server does both on its side, for callers that may not edit policies.)
+    fn rename_with_grants(&self, from: &Reference, to: &Name) -> Result<crate::api::Renamed> {
+        let account = self.rename_account(from, to)?;
+        let old_subject = from.to_string();
+        let new_subject = account.reference().to_string();
+        let mut updated_policies = vec![];
+        for p in self.list_policies(&Scope::All)?.items {
+            if p.subjects.contains(&old_subject) {
+                updated_policies.push(self.modify_policy(&p.scope(), &p.name, &mut |p| {
+                    for s in p.subjects.iter_mut().filter(|s| **s == old_subject) {
+                        s.clone_from(&new_subject);
+                    }
+                    Ok(())
+                })?);
+            }
+        }
+        Ok(crate::api::Renamed {
+            account,
+            updated_policies,
+        })
+    }
+
     fn get_policy(&self, scope: &PolicyScope, name: &Name) -> Result<Policy>;
     /// `Scope::Namespace` lists the policies of that namespace only; `Scope::All` lists every
     /// policy, global ones first. Sorted by scope, then name.

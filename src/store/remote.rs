@@ -122,6 +122,15 @@ impl StoreUrl {
     pub fn is_https(&self) -> bool {
         self.base.starts_with("https://")
     }
+
+    /// The host is `localhost`, `127.0.0.0/8` or `::1`.
+    pub fn is_loopback_host(&self) -> bool {
+        self.base
+            .parse::<http::Uri>()
+            .ok()
+            .and_then(|u| u.host().map(is_loopback))
+            .unwrap_or(false)
+    }
 }
 
 /// `localhost`, `127.0.0.0/8` or `::1`.
@@ -308,7 +317,17 @@ impl RemoteStore {
                 rustls::crypto::aws_lc_rs::default_provider(),
             ))
             .build();
+        // A plain-http store is allowed only because the connection never leaves this machine:
+        // a proxy from HTTP_PROXY/HTTPS_PROXY/ALL_PROXY would carry the bearer token in clear
+        // text to another host (and reach that host's loopback, not ours). Loopback never goes
+        // through a proxy; https follows the environment (CONNECT keeps TLS end to end).
+        let proxy = if url.is_https() && !url.is_loopback_host() {
+            ureq::Proxy::try_from_env()
+        } else {
+            None
+        };
         let config = ureq::Agent::config_builder()
+            .proxy(proxy)
             .tls_config(tls)
             .http_status_as_error(false)
             // The token must not follow a redirect to another host.
@@ -645,6 +664,11 @@ impl Store for RemoteStore {
     }
 
     fn rename_account(&self, from: &Reference, to: &Name) -> Result<Account> {
+        Ok(self.rename_with_grants(from, to)?.account)
+    }
+
+    /// The server renames and moves the grants in one request.
+    fn rename_with_grants(&self, from: &Reference, to: &Name) -> Result<api::Renamed> {
         let path = format!("{}/rename", account_path(from));
         self.json(Call::new(Method::Post, &path).json(&Rename {
             new_name: to.clone(),
