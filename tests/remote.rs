@@ -1397,3 +1397,48 @@ fn a_loopback_store_ignores_proxy_settings() {
             .stdout("admin\n");
     }
 }
+
+/// The CLI on the folder and the server on the same folder write at the same time: the store's
+/// lock keeps every write, whichever side made it.
+#[test]
+fn the_cli_and_the_server_share_one_folder_safely() {
+    let env = Env::new();
+    let (srv, server) = served(&env);
+    env.ok(["keygen", "-o", "k.key", "--bits", "2048"]);
+    let s = srv.to_str().unwrap();
+    // Four writers through the server and four on the folder, each adding its group to one
+    // account and creating accounts of its own.
+    env.ok([
+        "--store",
+        s,
+        "create",
+        "shared",
+        "--public-key",
+        "k.key.pub",
+    ]);
+    let script = |n: usize, store: &str| {
+        format!(
+            "\"$SVCACCT\" --store {store} update shared --add-group g{n} || exit 1; \
+             for i in $(seq 1 10); do \
+               \"$SVCACCT\" --store {store} create w{n}-$i --public-key k.key.pub || exit 1; \
+             done"
+        )
+    };
+    let scripts = (0..8)
+        .map(|n| script(n, if n % 2 == 0 { &server.url } else { s }))
+        .collect();
+    spawn_scripts(&env, &[("SVCACCT_SERVICE_ACCOUNT", "admin")], scripts);
+
+    let shared = json(&env.ok(["--store", s, "get", "shared", "-o", "json"]));
+    assert_eq!(shared["revision"], 9, "{shared}");
+    let mut groups: Vec<String> = shared["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g.as_str().unwrap().to_owned())
+        .collect();
+    groups.sort();
+    assert_eq!(groups, (0..8).map(|n| format!("g{n}")).collect::<Vec<_>>());
+    let names = env.ok(as_account(&server, "admin", &["get", "-o", "name"]));
+    assert_eq!(names.lines().filter(|l| l.starts_with('w')).count(), 80);
+}
