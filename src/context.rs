@@ -16,7 +16,7 @@ use crate::cli::GlobalArgs;
 use crate::error::UserError;
 use crate::identity::{Name, Namespace, Reference};
 use crate::keys::{Passphrase, PrivateKey};
-use crate::store::remote::{Bearer, RemoteStore, StoreUrl, is_url};
+use crate::store::remote::{Auth, Bearer, RemoteStore, StoreUrl, is_url};
 use crate::store::{Store, file::FileStore};
 
 /// Default maximum lifetime of a token (`exp - iat`).
@@ -166,7 +166,7 @@ pub enum Selection {
     Ignored,
 }
 
-/// The opened store, built once per process (so a remote client mints one token).
+/// The opened store, built once per process (so a remote client reads its key once).
 #[derive(Default)]
 struct StoreCell(OnceCell<Backend>);
 
@@ -475,10 +475,26 @@ impl Context {
             StoreLocation::Remote(url) => Backend::Remote(Box::new(RemoteStore::new(
                 url.clone(),
                 self.ca_cert.as_deref(),
-                self.bearer(url)?,
+                self.auth(url)?,
             )?)),
         };
         Ok(self.store.0.get_or_init(|| backend))
+    }
+
+    /// What authenticates a remote store's requests: the token given, or tokens signed for
+    /// the account with its key (read once, here, so a passphrase is asked at most once; a new
+    /// token is signed when the last one is about to expire).
+    fn auth(&self, url: &StoreUrl) -> Result<Auth> {
+        if let Credentials::Account(_) = &self.credentials {
+            let r = self.service_account()?.expect("an account credential");
+            let key = self.signing_key(&r, None)?;
+            let ttl = CLIENT_TOKEN_TTL.min(self.max_token_lifetime);
+            return Ok(Auth::signed(move || {
+                let minted = client_token(&r, &key, ttl)?;
+                Ok((Bearer::new(&minted.token, "the minted token")?, minted.exp))
+            }));
+        }
+        Ok(Auth::Fixed(self.bearer(url)?))
     }
 
     /// The bearer token for a remote store: read, or minted for the account.
@@ -530,8 +546,8 @@ impl Context {
         }
     }
 
-    /// Mints the token this process sends: RS256, 5 minutes (at most the maximum lifetime),
-    /// signed by the account's key.
+    /// Mints a token as the process's service account: RS256, 5 minutes (at most the maximum
+    /// lifetime), signed by the account's key (what `whoami` on a local store checks).
     pub fn mint_own_token(&self) -> Result<crate::token::Minted> {
         let Some(r) = self.service_account()? else {
             return Err(UserError::Usage(
@@ -540,15 +556,7 @@ impl Context {
             .into());
         };
         let key = self.signing_key(&r, None)?;
-        crate::token::mint(&crate::token::MintRequest {
-            reference: &r,
-            key: &key,
-            alg: jsonwebtoken::Algorithm::RS256,
-            ttl: CLIENT_TOKEN_TTL.min(self.max_token_lifetime),
-            audiences: &[],
-            extra: &BTreeMap::new(),
-            now: jiff::Timestamp::now(),
-        })
+        client_token(&r, &key, CLIENT_TOKEN_TTL.min(self.max_token_lifetime))
     }
 
     /// The key that signs `r`'s tokens: `--jwt-private-key` > `SVCACCT_JWT_PRIVATE_KEY` (a path,
@@ -666,6 +674,23 @@ impl Context {
         }
         non_empty(first, "the terminal")
     }
+}
+
+/// A token a client sends to a remote store as `r`: RS256, no audience, lifetime `ttl`.
+fn client_token(
+    r: &Reference,
+    key: &PrivateKey,
+    ttl: SignedDuration,
+) -> Result<crate::token::Minted> {
+    crate::token::mint(&crate::token::MintRequest {
+        reference: r,
+        key,
+        alg: jsonwebtoken::Algorithm::RS256,
+        ttl,
+        audiences: &[],
+        extra: &BTreeMap::new(),
+        now: jiff::Timestamp::now(),
+    })
 }
 
 fn non_empty(p: Passphrase, source: &str) -> Result<Passphrase> {

@@ -1,8 +1,8 @@
 //! The remote store: the `Store` trait over the HTTP API of `svcacct serve` (`crate::api`), with
 //! a blocking ureq client on rustls (aws-lc-rs, the engine the JWTs use too).
 //!
-//! Every request carries `Authorization: Bearer <token>`; the token is minted once per process
-//! by the caller (`crate::context`). Problems from the server become the same `UserError` texts
+//! Every request carries `Authorization: Bearer <token>`: a token given ready-made, or one the
+//! process signs (`crate::context`) and signs again when less than a minute of it is left. Problems from the server become the same `UserError` texts
 //! and exit codes as the local store gives. Retries (3 tries, backoff) only for network errors
 //! and 5xx answers, never 4xx; a `POST` only when the connection failed before anything was
 //! sent.
@@ -170,6 +170,62 @@ impl Bearer {
     }
 }
 
+/// What authenticates the requests: a token given ready-made, or one this process signs and
+/// signs again shortly before it expires (a command may run longer than one token lives).
+pub enum Auth {
+    Fixed(Bearer),
+    Signed {
+        sign: Box<dyn Fn() -> Result<(Bearer, jiff::Timestamp)>>,
+        current: std::sync::Mutex<Option<(Bearer, jiff::Timestamp)>>,
+    },
+}
+
+/// A signed token is replaced when less than this is left of it.
+const RENEW_BEFORE: jiff::SignedDuration = jiff::SignedDuration::from_secs(60);
+
+impl Auth {
+    /// Signs with `sign` on first use, and again when the token is about to expire.
+    pub fn signed(sign: impl Fn() -> Result<(Bearer, jiff::Timestamp)> + 'static) -> Auth {
+        Auth::Signed {
+            sign: Box::new(sign),
+            current: std::sync::Mutex::new(None),
+        }
+    }
+
+    /// The `Authorization` header value for a request about to be sent.
+    fn header(&self) -> Result<http::HeaderValue> {
+        let value = |b: &Bearer| {
+            let mut v = http::HeaderValue::from_str(&b.0).map_err(|_| {
+                UserError::Usage("the bearer token is not a valid header value".into())
+            })?;
+            v.set_sensitive(true);
+            Ok::<_, anyhow::Error>(v)
+        };
+        match self {
+            Auth::Fixed(b) => value(b),
+            Auth::Signed { sign, current } => {
+                let mut current = current.lock().unwrap_or_else(|e| e.into_inner());
+                let fresh = current.as_ref().is_some_and(|(_, exp)| {
+                    exp.duration_since(jiff::Timestamp::now()) > RENEW_BEFORE
+                });
+                if !fresh {
+                    *current = Some(sign()?);
+                }
+                value(&current.as_ref().expect("signed above").0)
+            }
+        }
+    }
+}
+
+impl fmt::Debug for Auth {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Auth::Fixed(_) => f.write_str("Auth::Fixed(REDACTED)"),
+            Auth::Signed { .. } => f.write_str("Auth::Signed(REDACTED)"),
+        }
+    }
+}
+
 impl fmt::Debug for Bearer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("Bearer(REDACTED)")
@@ -180,7 +236,7 @@ impl fmt::Debug for Bearer {
 pub struct RemoteStore {
     url: StoreUrl,
     agent: ureq::Agent,
-    bearer: Bearer,
+    auth: Auth,
     /// `--ca-cert` was given (a TLS failure then needs no hint about it).
     own_ca: bool,
 }
@@ -189,7 +245,7 @@ impl fmt::Debug for RemoteStore {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("RemoteStore")
             .field("url", &self.url)
-            .field("bearer", &self.bearer)
+            .field("auth", &self.auth)
             .finish()
     }
 }
@@ -280,7 +336,7 @@ fn policy_scope(p: &Policy) -> PolicyScope {
 impl RemoteStore {
     /// A client for `url`; with `ca_cert`, only the certificate authorities in that PEM file are
     /// trusted, else Mozilla's roots (webpki-roots).
-    pub fn new(url: StoreUrl, ca_cert: Option<&Path>, bearer: Bearer) -> Result<RemoteStore> {
+    pub fn new(url: StoreUrl, ca_cert: Option<&Path>, auth: Auth) -> Result<RemoteStore> {
         let roots = match ca_cert {
             Some(path) => {
                 let pem = std::fs::read(path).with_context(|| {
@@ -339,7 +395,7 @@ impl RemoteStore {
         Ok(RemoteStore {
             url,
             agent: ureq::Agent::new_with_config(config),
-            bearer,
+            auth,
             own_ca: ca_cert.is_some(),
         })
     }
@@ -399,9 +455,7 @@ impl RemoteStore {
             uri.push('?');
             uri.push_str(q);
         }
-        let mut auth = http::HeaderValue::from_str(&self.bearer.0)
-            .map_err(|_| UserError::Usage("the bearer token is not a valid header value".into()))?;
-        auth.set_sensitive(true);
+        let auth = self.auth.header()?;
         let mut attempt = 1;
         loop {
             let mut req = http::Request::builder()
@@ -748,6 +802,30 @@ impl Store for RemoteStore {
 mod tests {
     use super::*;
 
+    /// A signed token is reused while it has more than a minute left, and replaced after.
+    #[test]
+    fn signed_tokens_are_renewed_before_they_expire() {
+        use std::sync::atomic::{AtomicU32, Ordering};
+        let signed = std::sync::Arc::new(AtomicU32::new(0));
+        let lifetime = |secs| {
+            let signed = signed.clone();
+            Auth::signed(move || {
+                let n = signed.fetch_add(1, Ordering::SeqCst);
+                let exp = jiff::Timestamp::now() + jiff::SignedDuration::from_secs(secs);
+                Ok((Bearer::new(&format!("t.{n}.x"), "test")?, exp))
+            })
+        };
+        let long = lifetime(300);
+        assert_eq!(long.header().unwrap(), "Bearer t.0.x");
+        assert_eq!(long.header().unwrap(), "Bearer t.0.x");
+        assert_eq!(signed.load(Ordering::SeqCst), 1);
+        let short = lifetime(30);
+        assert_eq!(short.header().unwrap(), "Bearer t.1.x");
+        assert_eq!(short.header().unwrap(), "Bearer t.2.x");
+        assert!(short.header().unwrap().is_sensitive());
+        assert_eq!(format!("{short:?}"), "Auth::Signed(REDACTED)");
+    }
+
     #[test]
     fn urls_and_paths() {
         assert!(is_url("https://registry.example:8420"));
@@ -804,8 +882,12 @@ mod tests {
         assert_eq!(format!("{b:?}"), "Bearer(REDACTED)");
         let e = Bearer::new("a b", "FILE").unwrap_err().to_string();
         assert!(!e.contains("a b"), "{e}");
-        let store =
-            RemoteStore::new(StoreUrl::parse("http://127.0.0.1:1").unwrap(), None, b).unwrap();
+        let store = RemoteStore::new(
+            StoreUrl::parse("http://127.0.0.1:1").unwrap(),
+            None,
+            Auth::Fixed(b),
+        )
+        .unwrap();
         assert!(!format!("{store:?}").contains("a.b.c"));
     }
 
@@ -838,7 +920,7 @@ mod tests {
         let store = RemoteStore::new(
             StoreUrl::parse("http://127.0.0.1:1").unwrap(),
             None,
-            Bearer::new("x.y.z", "test").unwrap(),
+            Auth::Fixed(Bearer::new("x.y.z", "test").unwrap()),
         )
         .unwrap();
         let e = store
