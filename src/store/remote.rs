@@ -457,6 +457,8 @@ impl RemoteStore {
         }
         let auth = self.auth.header()?;
         let mut attempt = 1;
+        // An earlier attempt may have been carried out although no answer came back.
+        let mut maybe_applied = false;
         loop {
             let mut req = http::Request::builder()
                 .method(call.method.as_str())
@@ -478,7 +480,12 @@ impl RemoteStore {
                     if status >= 500 && call.method != Method::Post && attempt < TRIES {
                         backoff(attempt);
                         attempt += 1;
+                        maybe_applied = true;
                         continue;
+                    }
+                    if status == 404 && call.method == Method::Delete && maybe_applied {
+                        // The attempt whose answer was lost deleted it.
+                        return Ok(None);
                     }
                     let body = resp
                         .body_mut()
@@ -506,6 +513,7 @@ impl RemoteStore {
                     let retry = before_send(&e)
                         || (call.method != Method::Post && is_network(&e) && !is_timeout(&e));
                     if retry && attempt < TRIES {
+                        maybe_applied |= !before_send(&e);
                         backoff(attempt);
                         attempt += 1;
                         continue;
@@ -801,6 +809,73 @@ impl Store for RemoteStore {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A loopback server that answers connection `i` with `answers[i]`: `None` reads the
+    /// request and hangs up without a word. Returns the store's URL and how many requests came.
+    fn scripted(answers: Vec<Option<&'static str>>) -> (StoreUrl, std::thread::JoinHandle<usize>) {
+        use std::io::{Read, Write};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let url = StoreUrl::parse(&format!("http://{}", listener.local_addr().unwrap())).unwrap();
+        let handle = std::thread::spawn(move || {
+            let mut served = 0;
+            for answer in answers {
+                let (mut conn, _) = listener.accept().unwrap();
+                let mut seen = vec![];
+                let mut buf = [0u8; 1024];
+                while !seen.windows(4).any(|w| w == b"\r\n\r\n") {
+                    let n = conn.read(&mut buf).unwrap();
+                    assert!(n > 0, "the client hung up");
+                    seen.extend_from_slice(&buf[..n]);
+                }
+                served += 1;
+                if let Some(body) = answer {
+                    let status = body.split_once(' ').unwrap().0;
+                    let body = body.split_once(' ').unwrap().1;
+                    write!(
+                        conn,
+                        "HTTP/1.1 {status} X\r\ncontent-type: application/problem+json\r\n\
+                         content-length: {}\r\nconnection: close\r\n\r\n{body}",
+                        body.len()
+                    )
+                    .unwrap();
+                }
+            }
+            served
+        });
+        (url, handle)
+    }
+
+    const NOT_FOUND: &str = r#"404 {"type":"urn:svcacct:problem:not-found","title":"Not Found","status":404,"detail":"unknown service account `a` in namespace `default` (see `svcacct get`)","code":"not-found"}"#;
+
+    /// A DELETE whose answer was lost is sent again; the 404 it then gets means the first one
+    /// did it. A GET is retried too, but its 404 stays a 404.
+    #[test]
+    fn a_lost_answer_is_retried_and_a_repeated_delete_is_done() {
+        let r = Reference::parse_canonical("a").unwrap();
+        let store = |url| {
+            RemoteStore::new(url, None, Auth::Fixed(Bearer::new("x.y.z", "t").unwrap())).unwrap()
+        };
+        let (url, server) = scripted(vec![None, Some(NOT_FOUND)]);
+        store(url).delete_account(&r).unwrap();
+        assert_eq!(server.join().unwrap(), 2);
+
+        let (url, server) = scripted(vec![None, Some(NOT_FOUND)]);
+        let e = store(url).get_account(&r).unwrap_err();
+        assert!(
+            format!("{e:#}").starts_with("unknown service account `a`"),
+            "{e:#}"
+        );
+        assert_eq!(server.join().unwrap(), 2);
+
+        // Without a lost answer, a DELETE's 404 is the user's error, and a 4xx is never retried.
+        let (url, server) = scripted(vec![Some(NOT_FOUND)]);
+        let e = store(url).delete_account(&r).unwrap_err();
+        assert!(
+            format!("{e:#}").starts_with("unknown service account `a`"),
+            "{e:#}"
+        );
+        assert_eq!(server.join().unwrap(), 1);
+    }
 
     /// A signed token is reused while it has more than a minute left, and replaced after.
     #[test]
