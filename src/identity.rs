@@ -10,6 +10,9 @@ pub const DEFAULT_NAMESPACE: &str = "default";
 /// Longest DNS-1123 label.
 pub const MAX_NAME_LEN: usize = 63;
 
+/// Longest namespace, as a DNS name.
+pub const MAX_NAMESPACE_LEN: usize = 253;
+
 /// Checks one DNS-1123 label: `[a-z0-9]([-a-z0-9]*[a-z0-9])?`, at most 63 characters.
 fn label_problem(s: &str) -> Option<&'static str> {
     if s.is_empty() {
@@ -67,6 +70,14 @@ pub struct Namespace(String);
 
 impl Namespace {
     pub fn parse(s: &str) -> Result<Namespace, UserError> {
+        // A store keeps a namespace's records in a folder named after it: beyond this, the
+        // name would not fit in a file name (255 bytes).
+        if s.len() > MAX_NAMESPACE_LEN {
+            return Err(UserError::InvalidNamespace {
+                namespace: crate::output::sanitize(&s.chars().take(40).collect::<String>()) + "…",
+                why: "it is longer than 253 characters",
+            });
+        }
         for seg in s.split('/') {
             if let Some(why) = label_problem(seg) {
                 return Err(UserError::InvalidNamespace {
@@ -177,6 +188,17 @@ impl fmt::Display for Reference {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn namespaces_fit_in_a_file_name() {
+        let ok = vec!["a"; 127].join("/");
+        assert_eq!(ok.len(), MAX_NAMESPACE_LEN);
+        assert!(Namespace::parse(&ok).is_ok());
+        let long = vec!["abcdefghi"; 30].join("/");
+        let e = Namespace::parse(&long).unwrap_err().to_string();
+        assert!(e.contains("longer than 253 characters"), "{e}");
+        assert!(e.len() < 200, "{e}");
+    }
 
     #[test]
     fn labels() {

@@ -967,6 +967,15 @@ mod tests {
     }
 
     #[test]
+    fn a_namespace_longer_than_a_file_name_is_refused() {
+        let long = vec!["abcdefghi"; 30].join("/");
+        let err = Params(HashMap::from([("ns".to_owned(), long)]))
+            .ns()
+            .unwrap_err();
+        assert_eq!(err.problem.status, 400);
+    }
+
+    #[test]
     fn the_router_builds() {
         let st = Arc::new(AppState::for_tests());
         let _ = router(st);
