@@ -170,6 +170,16 @@ pub fn ns_segment(ns: &Namespace) -> String {
     ns.as_str().replace('/', "%2F")
 }
 
+/// An optional field of a request body: absent is `None`; `null` is refused as any other value
+/// of the wrong type is (400), since `openapi.json` types these fields without `null`.
+fn present<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    T::deserialize(d).map(Some)
+}
+
 /// `POST /v1/namespaces/{ns}/serviceaccounts`. The server assigns uid, revision and dates and
 /// computes each key's kid, fingerprint and size from the PEM itself.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -182,7 +192,11 @@ pub struct NewAccount {
     pub groups: Vec<String>,
     #[serde(default)]
     pub disabled: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub expires: Option<Timestamp>,
     /// Public keys as PEM (SPKI or PKCS#1); a private key is refused.
     pub public_keys: Vec<String>,
@@ -201,7 +215,11 @@ pub struct AccountChange {
     pub groups: Vec<String>,
     #[serde(default)]
     pub disabled: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub expires: Option<Timestamp>,
 }
 
@@ -259,7 +277,11 @@ pub struct PolicyChange {
 pub struct TokenReviewRequest {
     pub token: String,
     /// Require this audience, as `svcacct verify --aud`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub audience: Option<String>,
 }
 
@@ -301,13 +323,25 @@ pub struct TokenReview {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AccessReviewRequest {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub token: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub account: Option<String>,
     pub action: String,
     pub resource: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub namespace: Option<Namespace>,
 }
 
@@ -562,6 +596,36 @@ mod tests {
                 Guard::Public | Guard::Authenticated => {}
             }
         }
+    }
+
+    #[test]
+    fn optional_request_fields_refuse_null() {
+        let ok: TokenReviewRequest = serde_json::from_str(r#"{"token":"t"}"#).unwrap();
+        assert_eq!(ok.audience, None);
+        let ok: TokenReviewRequest =
+            serde_json::from_str(r#"{"token":"t","audience":"a"}"#).unwrap();
+        assert_eq!(ok.audience.as_deref(), Some("a"));
+        assert!(
+            serde_json::from_str::<TokenReviewRequest>(r#"{"token":"t","audience":null}"#).is_err()
+        );
+        for body in [
+            r#"{"token":null,"account":"a","action":"get","resource":"key"}"#,
+            r#"{"account":null,"token":"t","action":"get","resource":"key"}"#,
+            r#"{"account":"a","action":"get","resource":"key","namespace":null}"#,
+        ] {
+            assert!(
+                serde_json::from_str::<AccessReviewRequest>(body).is_err(),
+                "{body}"
+            );
+        }
+        assert!(
+            serde_json::from_str::<NewAccount>(r#"{"name":"a","publicKeys":[],"expires":null}"#)
+                .is_err()
+        );
+        assert!(serde_json::from_str::<AccountChange>(r#"{"uid":"u","expires":null}"#).is_err());
+        let ok: AccountChange =
+            serde_json::from_str(r#"{"uid":"u","expires":"2025-01-02T03:04:05Z"}"#).unwrap();
+        assert!(ok.expires.is_some());
     }
 
     #[test]
