@@ -261,6 +261,11 @@ pub fn unknown_context(name: &str, cfg: &ConfigFile, path: Option<&Path>) -> Use
     ))
 }
 
+/// Flag or environment (one clap value), else the context's value, else the config file's.
+fn first<T: Clone>(flag: &Option<T>, context: Option<T>, config: &Option<T>) -> Option<T> {
+    flag.clone().or(context).or_else(|| config.clone())
+}
+
 /// The values that decide a `Context`, gathered from the command line, the environment and
 /// the config file (separate from `resolve` so precedence can be tested without a process).
 struct Layers<'a> {
@@ -275,27 +280,18 @@ struct Layers<'a> {
 impl Layers<'_> {
     fn store(&self) -> Option<PathBuf> {
         // The flag and SVCACCT_STORE are one clap value: both beat the context.
-        self.global
-            .store
-            .clone()
-            .or_else(|| self.ctx.and_then(|c| c.store.clone().map(PathBuf::from)))
-            .or_else(|| self.cfg.store.clone())
+        let ctx_store = self.ctx.and_then(|c| c.store.clone().map(PathBuf::from));
+        first(&self.global.store, ctx_store, &self.cfg.store)
     }
 
     fn namespace(&self) -> Option<String> {
-        self.global
-            .namespace
-            .clone()
-            .or_else(|| self.ctx.and_then(|c| c.namespace.clone()))
-            .or_else(|| self.cfg.namespace.clone())
+        let ctx_ns = self.ctx.and_then(|c| c.namespace.clone());
+        first(&self.global.namespace, ctx_ns, &self.cfg.namespace)
     }
 
     fn ca_cert(&self) -> Option<PathBuf> {
-        self.global
-            .ca_cert
-            .clone()
-            .or_else(|| self.ctx.and_then(|c| c.ca_cert.clone()))
-            .or_else(|| self.cfg.ca_cert.clone())
+        let ctx_ca = self.ctx.and_then(|c| c.ca_cert.clone());
+        first(&self.global.ca_cert, ctx_ca, &self.cfg.ca_cert)
     }
 
     fn jwt_private_key(&self) -> Option<PathBuf> {

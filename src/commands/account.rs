@@ -19,6 +19,18 @@ use crate::store::{Listing, Scope, Store};
 use crate::time;
 
 /// Checks a group name given by the user: printable, no spaces or `*`, not `system:`.
+/// Checks each group (see `check_group`) and drops repeats, keeping the order.
+pub fn check_groups(raw: &[String]) -> Result<Vec<String>, UserError> {
+    let mut groups = Vec::new();
+    for g in raw {
+        let g = check_group(g)?;
+        if !groups.contains(&g) {
+            groups.push(g);
+        }
+    }
+    Ok(groups)
+}
+
 pub fn check_group(g: &str) -> Result<String, UserError> {
     let g = g.trim();
     if g.is_empty()
@@ -60,13 +72,7 @@ pub fn read_public_key(path: &std::path::Path) -> Result<PublicKey> {
 pub fn create(ctx: &Context, args: &CreateArgs, out: &mut dyn Write) -> Result<Exit> {
     let r = ctx.reference(&args.name)?;
     let now = Timestamp::now();
-    let mut groups = Vec::new();
-    for g in &args.groups {
-        let g = check_group(g)?;
-        if !groups.contains(&g) {
-            groups.push(g);
-        }
-    }
+    let groups = check_groups(&args.groups)?;
     let expires = args
         .expires
         .as_deref()

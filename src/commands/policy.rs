@@ -77,10 +77,20 @@ fn create(ctx: &Context, args: &PolicyCreateArgs, out: &mut dyn Write) -> Result
 }
 
 #[derive(Serialize)]
-struct PolicyView<'a> {
+pub struct PolicyView<'a> {
     kind: &'static str,
     #[serde(flatten)]
     policy: &'a Policy,
+}
+
+impl<'a> PolicyView<'a> {
+    /// The `-o json` form of a policy (also what `svcacct serve` answers).
+    pub fn new(policy: &'a Policy) -> Self {
+        PolicyView {
+            kind: "Policy",
+            policy,
+        }
+    }
 }
 
 fn print_policies(
@@ -91,13 +101,7 @@ fn print_policies(
 ) -> Result<()> {
     match format {
         OutputFormat::Json => {
-            let views: Vec<PolicyView> = policies
-                .iter()
-                .map(|policy| PolicyView {
-                    kind: "Policy",
-                    policy,
-                })
-                .collect();
+            let views: Vec<PolicyView> = policies.iter().map(PolicyView::new).collect();
             if single && views.len() == 1 {
                 output::json(out, &views[0])?;
             } else {
@@ -196,13 +200,7 @@ fn describe(ctx: &Context, args: &PolicyDescribeArgs, out: &mut dyn Write) -> Re
     let scope = scope(ctx, &args.scope);
     let p = ctx.store()?.get_policy(&scope, &ctx.name(&args.name)?)?;
     match args.output.output {
-        OutputFormat::Json => output::json(
-            out,
-            &PolicyView {
-                kind: "Policy",
-                policy: &p,
-            },
-        )?,
+        OutputFormat::Json => output::json(out, &PolicyView::new(&p))?,
         OutputFormat::Name => writeln!(out, "{}", p.name)?,
         OutputFormat::Table | OutputFormat::Wide => {
             let covers = match &p.namespace {

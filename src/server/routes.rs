@@ -23,7 +23,8 @@ use crate::api::{
     self, AccessReview, AccessReviewRequest, AccountChange, ListBody, NewAccount, NewKey,
     NewPolicy, PolicyChange, ROUTES, Rename, Route, TokenReview, TokenReviewRequest, code,
 };
-use crate::commands::account::{AccountView, check_group, key_record};
+use crate::commands::account::{AccountView, check_groups, key_record};
+use crate::commands::policy::PolicyView;
 use crate::error::{Rejected, UserError};
 use crate::identity::{Name, Namespace, Reference};
 use crate::keys::PublicKey;
@@ -253,22 +254,8 @@ fn account_answer(status: StatusCode, a: &Account) -> Response {
     }
 }
 
-/// The `-o json` form of a policy.
-#[derive(Serialize)]
-struct PolicyView<'a> {
-    kind: &'static str,
-    #[serde(flatten)]
-    policy: &'a Policy,
-}
-
 fn policy_answer(status: StatusCode, p: &Policy) -> Response {
-    let res = json(
-        status,
-        &PolicyView {
-            kind: "Policy",
-            policy: p,
-        },
-    );
+    let res = json(status, &PolicyView::new(p));
     let res = with_header(res, header::ETAG, &api::etag(p.revision));
     if status == StatusCode::CREATED {
         with_header(res, header::LOCATION, &policy_url(p))
@@ -323,14 +310,7 @@ fn account_list(st: &AppState, listing: Listing<Account>) -> Response {
 
 fn policy_list(st: &AppState, listing: Listing<Policy>) -> Response {
     let warnings = warnings(st, &listing);
-    let items: Vec<PolicyView> = listing
-        .items
-        .iter()
-        .map(|policy| PolicyView {
-            kind: "Policy",
-            policy,
-        })
-        .collect();
+    let items: Vec<PolicyView> = listing.items.iter().map(PolicyView::new).collect();
     json(
         StatusCode::OK,
         &ListBody {
@@ -361,14 +341,7 @@ fn if_match(headers: &HeaderMap) -> Result<u64, ApiError> {
 }
 
 fn groups(raw: &[String]) -> Result<Vec<String>, ApiError> {
-    let mut v: Vec<String> = vec![];
-    for g in raw {
-        let g = check_group(g)?;
-        if !v.contains(&g) {
-            v.push(g);
-        }
-    }
-    Ok(v)
+    Ok(check_groups(raw)?)
 }
 
 fn public_key(pem: &str, origin: &str, now: Timestamp) -> Result<KeyRecord, ApiError> {
