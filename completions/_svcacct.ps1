@@ -55,6 +55,9 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the store over HTTP(S) for a team; requests authenticate with the accounts'' JWTs')
             [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'Print who the store thinks you are: account, username, groups, key')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Manage contexts in the config file: named stores with the account and key to use')
+            [CompletionResult]::new('tokens', 'tokens', [CompletionResultType]::ParameterValue, 'Issue, list, rename and revoke tokens that the store signs for an account')
+            [CompletionResult]::new('issuer', 'issuer', [CompletionResultType]::ParameterValue, 'Show, set up and rotate the store''s token issuer')
+            [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Log in to a remote store with an issued token, kept in the current context')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -830,6 +833,269 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
         'svcacct;config;help;help' {
             break
         }
+        'svcacct;tokens' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]')
+            [CompletionResult]::new('--keystore', '--keystore', [CompletionResultType]::ParameterName, 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace of the command [default: default]')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace of the command [default: default]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Named context of the config file to use (store, account, key, namespace) [default: the config file''s `current-context`]')
+            [CompletionResult]::new('--service-account', '--service-account', [CompletionResultType]::ParameterName, 'With a remote store: the account that signs each request''s token (name or NS/NAME)')
+            [CompletionResult]::new('--jwt-private-key', '--jwt-private-key', [CompletionResultType]::ParameterName, 'Private key that signs tokens: those `token` prints and, with a remote store, those sent with each request [default: SVCACCT_JWT_PRIVATE_KEY (a path, or the PEM itself), else the context''s or config file''s `jwt-private-key`, else the keystore''s key for the account]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Issue a token for an account; it is printed once (the bare JWT on stdout)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List an account''s issued tokens (never the tokens themselves)')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Revoke an issued token: from now on it fails verification')
+            [CompletionResult]::new('regenerate', 'regenerate', [CompletionResultType]::ParameterValue, 'Issue a new token under the same name (same audiences and lifetime) and revoke the old')
+            [CompletionResult]::new('rename', 'rename', [CompletionResultType]::ParameterValue, 'Rename an issued token (the token itself does not change)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'svcacct;tokens;create' {
+            [CompletionResult]::new('--expires', '--expires', [CompletionResultType]::ParameterName, 'When it expires: a duration (90d, 1y), a date (2027-06-30), an RFC 3339 timestamp, or `never`')
+            [CompletionResult]::new('--aud', '--aud', [CompletionResultType]::ParameterName, 'Audience (`aud`); repeatable')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]')
+            [CompletionResult]::new('--keystore', '--keystore', [CompletionResultType]::ParameterName, 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace of the command [default: default]')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace of the command [default: default]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Named context of the config file to use (store, account, key, namespace) [default: the config file''s `current-context`]')
+            [CompletionResult]::new('--service-account', '--service-account', [CompletionResultType]::ParameterName, 'With a remote store: the account that signs each request''s token (name or NS/NAME)')
+            [CompletionResult]::new('--jwt-private-key', '--jwt-private-key', [CompletionResultType]::ParameterName, 'Private key that signs tokens: those `token` prints and, with a remote store, those sent with each request [default: SVCACCT_JWT_PRIVATE_KEY (a path, or the PEM itself), else the context''s or config file''s `jwt-private-key`, else the keystore''s key for the account]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'svcacct;tokens;list' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]')
+            [CompletionResult]::new('--keystore', '--keystore', [CompletionResultType]::ParameterName, 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace of the command [default: default]')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace of the command [default: default]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Named context of the config file to use (store, account, key, namespace) [default: the config file''s `current-context`]')
+            [CompletionResult]::new('--service-account', '--service-account', [CompletionResultType]::ParameterName, 'With a remote store: the account that signs each request''s token (name or NS/NAME)')
+            [CompletionResult]::new('--jwt-private-key', '--jwt-private-key', [CompletionResultType]::ParameterName, 'Private key that signs tokens: those `token` prints and, with a remote store, those sent with each request [default: SVCACCT_JWT_PRIVATE_KEY (a path, or the PEM itself), else the context''s or config file''s `jwt-private-key`, else the keystore''s key for the account]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'svcacct;tokens;revoke' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]')
+            [CompletionResult]::new('--keystore', '--keystore', [CompletionResultType]::ParameterName, 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace of the command [default: default]')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace of the command [default: default]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Named context of the config file to use (store, account, key, namespace) [default: the config file''s `current-context`]')
+            [CompletionResult]::new('--service-account', '--service-account', [CompletionResultType]::ParameterName, 'With a remote store: the account that signs each request''s token (name or NS/NAME)')
+            [CompletionResult]::new('--jwt-private-key', '--jwt-private-key', [CompletionResultType]::ParameterName, 'Private key that signs tokens: those `token` prints and, with a remote store, those sent with each request [default: SVCACCT_JWT_PRIVATE_KEY (a path, or the PEM itself), else the context''s or config file''s `jwt-private-key`, else the keystore''s key for the account]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'svcacct;tokens;regenerate' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]')
+            [CompletionResult]::new('--keystore', '--keystore', [CompletionResultType]::ParameterName, 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace of the command [default: default]')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace of the command [default: default]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Named context of the config file to use (store, account, key, namespace) [default: the config file''s `current-context`]')
+            [CompletionResult]::new('--service-account', '--service-account', [CompletionResultType]::ParameterName, 'With a remote store: the account that signs each request''s token (name or NS/NAME)')
+            [CompletionResult]::new('--jwt-private-key', '--jwt-private-key', [CompletionResultType]::ParameterName, 'Private key that signs tokens: those `token` prints and, with a remote store, those sent with each request [default: SVCACCT_JWT_PRIVATE_KEY (a path, or the PEM itself), else the context''s or config file''s `jwt-private-key`, else the keystore''s key for the account]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'svcacct;tokens;rename' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]')
+            [CompletionResult]::new('--keystore', '--keystore', [CompletionResultType]::ParameterName, 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace of the command [default: default]')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace of the command [default: default]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Named context of the config file to use (store, account, key, namespace) [default: the config file''s `current-context`]')
+            [CompletionResult]::new('--service-account', '--service-account', [CompletionResultType]::ParameterName, 'With a remote store: the account that signs each request''s token (name or NS/NAME)')
+            [CompletionResult]::new('--jwt-private-key', '--jwt-private-key', [CompletionResultType]::ParameterName, 'Private key that signs tokens: those `token` prints and, with a remote store, those sent with each request [default: SVCACCT_JWT_PRIVATE_KEY (a path, or the PEM itself), else the context''s or config file''s `jwt-private-key`, else the keystore''s key for the account]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'svcacct;tokens;help' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Issue a token for an account; it is printed once (the bare JWT on stdout)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List an account''s issued tokens (never the tokens themselves)')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Revoke an issued token: from now on it fails verification')
+            [CompletionResult]::new('regenerate', 'regenerate', [CompletionResultType]::ParameterValue, 'Issue a new token under the same name (same audiences and lifetime) and revoke the old')
+            [CompletionResult]::new('rename', 'rename', [CompletionResultType]::ParameterValue, 'Rename an issued token (the token itself does not change)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'svcacct;tokens;help;create' {
+            break
+        }
+        'svcacct;tokens;help;list' {
+            break
+        }
+        'svcacct;tokens;help;revoke' {
+            break
+        }
+        'svcacct;tokens;help;regenerate' {
+            break
+        }
+        'svcacct;tokens;help;rename' {
+            break
+        }
+        'svcacct;tokens;help;help' {
+            break
+        }
+        'svcacct;issuer' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]')
+            [CompletionResult]::new('--keystore', '--keystore', [CompletionResultType]::ParameterName, 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace of the command [default: default]')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace of the command [default: default]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Named context of the config file to use (store, account, key, namespace) [default: the config file''s `current-context`]')
+            [CompletionResult]::new('--service-account', '--service-account', [CompletionResultType]::ParameterName, 'With a remote store: the account that signs each request''s token (name or NS/NAME)')
+            [CompletionResult]::new('--jwt-private-key', '--jwt-private-key', [CompletionResultType]::ParameterName, 'Private key that signs tokens: those `token` prints and, with a remote store, those sent with each request [default: SVCACCT_JWT_PRIVATE_KEY (a path, or the PEM itself), else the context''s or config file''s `jwt-private-key`, else the keystore''s key for the account]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show the issuer: its id, algorithm and keys (never a secret)')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create the issuer before first use, e.g. to sign with an HMAC secret (HS256)')
+            [CompletionResult]::new('rotate', 'rotate', [CompletionResultType]::ParameterValue, 'Start a new signing key; the old one verifies the tokens it signed until they expire')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'svcacct;issuer;get' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]')
+            [CompletionResult]::new('--keystore', '--keystore', [CompletionResultType]::ParameterName, 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace of the command [default: default]')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace of the command [default: default]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Named context of the config file to use (store, account, key, namespace) [default: the config file''s `current-context`]')
+            [CompletionResult]::new('--service-account', '--service-account', [CompletionResultType]::ParameterName, 'With a remote store: the account that signs each request''s token (name or NS/NAME)')
+            [CompletionResult]::new('--jwt-private-key', '--jwt-private-key', [CompletionResultType]::ParameterName, 'Private key that signs tokens: those `token` prints and, with a remote store, those sent with each request [default: SVCACCT_JWT_PRIVATE_KEY (a path, or the PEM itself), else the context''s or config file''s `jwt-private-key`, else the keystore''s key for the account]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'svcacct;issuer;init' {
+            [CompletionResult]::new('--algorithm', '--algorithm', [CompletionResultType]::ParameterName, 'algorithm')
+            [CompletionResult]::new('--secret-file', '--secret-file', [CompletionResultType]::ParameterName, 'File holding the HS256 secret (`-` for stdin)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]')
+            [CompletionResult]::new('--keystore', '--keystore', [CompletionResultType]::ParameterName, 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace of the command [default: default]')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace of the command [default: default]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Named context of the config file to use (store, account, key, namespace) [default: the config file''s `current-context`]')
+            [CompletionResult]::new('--service-account', '--service-account', [CompletionResultType]::ParameterName, 'With a remote store: the account that signs each request''s token (name or NS/NAME)')
+            [CompletionResult]::new('--jwt-private-key', '--jwt-private-key', [CompletionResultType]::ParameterName, 'Private key that signs tokens: those `token` prints and, with a remote store, those sent with each request [default: SVCACCT_JWT_PRIVATE_KEY (a path, or the PEM itself), else the context''s or config file''s `jwt-private-key`, else the keystore''s key for the account]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'svcacct;issuer;rotate' {
+            [CompletionResult]::new('--secret-file', '--secret-file', [CompletionResultType]::ParameterName, 'File holding the new HS256 secret (`-` for stdin); an HS256 issuer needs one')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]')
+            [CompletionResult]::new('--keystore', '--keystore', [CompletionResultType]::ParameterName, 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace of the command [default: default]')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace of the command [default: default]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Named context of the config file to use (store, account, key, namespace) [default: the config file''s `current-context`]')
+            [CompletionResult]::new('--service-account', '--service-account', [CompletionResultType]::ParameterName, 'With a remote store: the account that signs each request''s token (name or NS/NAME)')
+            [CompletionResult]::new('--jwt-private-key', '--jwt-private-key', [CompletionResultType]::ParameterName, 'Private key that signs tokens: those `token` prints and, with a remote store, those sent with each request [default: SVCACCT_JWT_PRIVATE_KEY (a path, or the PEM itself), else the context''s or config file''s `jwt-private-key`, else the keystore''s key for the account]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'svcacct;issuer;help' {
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show the issuer: its id, algorithm and keys (never a secret)')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create the issuer before first use, e.g. to sign with an HMAC secret (HS256)')
+            [CompletionResult]::new('rotate', 'rotate', [CompletionResultType]::ParameterValue, 'Start a new signing key; the old one verifies the tokens it signed until they expire')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'svcacct;issuer;help;get' {
+            break
+        }
+        'svcacct;issuer;help;init' {
+            break
+        }
+        'svcacct;issuer;help;rotate' {
+            break
+        }
+        'svcacct;issuer;help;help' {
+            break
+        }
+        'svcacct;login' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]')
+            [CompletionResult]::new('--keystore', '--keystore', [CompletionResultType]::ParameterName, 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace of the command [default: default]')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace of the command [default: default]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Named context of the config file to use (store, account, key, namespace) [default: the config file''s `current-context`]')
+            [CompletionResult]::new('--service-account', '--service-account', [CompletionResultType]::ParameterName, 'With a remote store: the account that signs each request''s token (name or NS/NAME)')
+            [CompletionResult]::new('--jwt-private-key', '--jwt-private-key', [CompletionResultType]::ParameterName, 'Private key that signs tokens: those `token` prints and, with a remote store, those sent with each request [default: SVCACCT_JWT_PRIVATE_KEY (a path, or the PEM itself), else the context''s or config file''s `jwt-private-key`, else the keystore''s key for the account]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'svcacct;completions' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]')
             [CompletionResult]::new('--keystore', '--keystore', [CompletionResultType]::ParameterName, 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]')
@@ -868,6 +1134,9 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the store over HTTP(S) for a team; requests authenticate with the accounts'' JWTs')
             [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'Print who the store thinks you are: account, username, groups, key')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Manage contexts in the config file: named stores with the account and key to use')
+            [CompletionResult]::new('tokens', 'tokens', [CompletionResultType]::ParameterValue, 'Issue, list, rename and revoke tokens that the store signs for an account')
+            [CompletionResult]::new('issuer', 'issuer', [CompletionResultType]::ParameterValue, 'Show, set up and rotate the store''s token issuer')
+            [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Log in to a remote store with an issued token, kept in the current context')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -983,6 +1252,47 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
             break
         }
         'svcacct;help;config;view' {
+            break
+        }
+        'svcacct;help;tokens' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Issue a token for an account; it is printed once (the bare JWT on stdout)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List an account''s issued tokens (never the tokens themselves)')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Revoke an issued token: from now on it fails verification')
+            [CompletionResult]::new('regenerate', 'regenerate', [CompletionResultType]::ParameterValue, 'Issue a new token under the same name (same audiences and lifetime) and revoke the old')
+            [CompletionResult]::new('rename', 'rename', [CompletionResultType]::ParameterValue, 'Rename an issued token (the token itself does not change)')
+            break
+        }
+        'svcacct;help;tokens;create' {
+            break
+        }
+        'svcacct;help;tokens;list' {
+            break
+        }
+        'svcacct;help;tokens;revoke' {
+            break
+        }
+        'svcacct;help;tokens;regenerate' {
+            break
+        }
+        'svcacct;help;tokens;rename' {
+            break
+        }
+        'svcacct;help;issuer' {
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show the issuer: its id, algorithm and keys (never a secret)')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create the issuer before first use, e.g. to sign with an HMAC secret (HS256)')
+            [CompletionResult]::new('rotate', 'rotate', [CompletionResultType]::ParameterValue, 'Start a new signing key; the old one verifies the tokens it signed until they expire')
+            break
+        }
+        'svcacct;help;issuer;get' {
+            break
+        }
+        'svcacct;help;issuer;init' {
+            break
+        }
+        'svcacct;help;issuer;rotate' {
+            break
+        }
+        'svcacct;help;login' {
             break
         }
         'svcacct;help;completions' {

@@ -52,6 +52,9 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand serve 'Serve the store over HTTP(S) for a team; requests authenticate with the accounts'' JWTs'
             cand whoami 'Print who the store thinks you are: account, username, groups, key'
             cand config 'Manage contexts in the config file: named stores with the account and key to use'
+            cand tokens 'Issue, list, rename and revoke tokens that the store signs for an account'
+            cand issuer 'Show, set up and rotate the store''s token issuer'
+            cand login 'Log in to a remote store with an issued token, kept in the current context'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -773,6 +776,246 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         }
         &'svcacct;config;help;help'= {
         }
+        &'svcacct;tokens'= {
+            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
+            cand -n 'Namespace of the command [default: default]'
+            cand --namespace 'Namespace of the command [default: default]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
+            cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
+            cand --context 'Named context of the config file to use (store, account, key, namespace) [default: the config file''s `current-context`]'
+            cand --service-account 'With a remote store: the account that signs each request''s token (name or NS/NAME)'
+            cand --jwt-private-key 'Private key that signs tokens: those `token` prints and, with a remote store, those sent with each request [default: SVCACCT_JWT_PRIVATE_KEY (a path, or the PEM itself), else the context''s or config file''s `jwt-private-key`, else the keystore''s key for the account]'
+            cand --token-file 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)'
+            cand --ca-cert 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand create 'Issue a token for an account; it is printed once (the bare JWT on stdout)'
+            cand list 'List an account''s issued tokens (never the tokens themselves)'
+            cand revoke 'Revoke an issued token: from now on it fails verification'
+            cand regenerate 'Issue a new token under the same name (same audiences and lifetime) and revoke the old'
+            cand rename 'Rename an issued token (the token itself does not change)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'svcacct;tokens;create'= {
+            cand --expires 'When it expires: a duration (90d, 1y), a date (2027-06-30), an RFC 3339 timestamp, or `never`'
+            cand --aud 'Audience (`aud`); repeatable'
+            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
+            cand -n 'Namespace of the command [default: default]'
+            cand --namespace 'Namespace of the command [default: default]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
+            cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
+            cand --context 'Named context of the config file to use (store, account, key, namespace) [default: the config file''s `current-context`]'
+            cand --service-account 'With a remote store: the account that signs each request''s token (name or NS/NAME)'
+            cand --jwt-private-key 'Private key that signs tokens: those `token` prints and, with a remote store, those sent with each request [default: SVCACCT_JWT_PRIVATE_KEY (a path, or the PEM itself), else the context''s or config file''s `jwt-private-key`, else the keystore''s key for the account]'
+            cand --token-file 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)'
+            cand --ca-cert 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'svcacct;tokens;list'= {
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
+            cand -n 'Namespace of the command [default: default]'
+            cand --namespace 'Namespace of the command [default: default]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
+            cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
+            cand --context 'Named context of the config file to use (store, account, key, namespace) [default: the config file''s `current-context`]'
+            cand --service-account 'With a remote store: the account that signs each request''s token (name or NS/NAME)'
+            cand --jwt-private-key 'Private key that signs tokens: those `token` prints and, with a remote store, those sent with each request [default: SVCACCT_JWT_PRIVATE_KEY (a path, or the PEM itself), else the context''s or config file''s `jwt-private-key`, else the keystore''s key for the account]'
+            cand --token-file 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)'
+            cand --ca-cert 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'svcacct;tokens;revoke'= {
+            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
+            cand -n 'Namespace of the command [default: default]'
+            cand --namespace 'Namespace of the command [default: default]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
+            cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
+            cand --context 'Named context of the config file to use (store, account, key, namespace) [default: the config file''s `current-context`]'
+            cand --service-account 'With a remote store: the account that signs each request''s token (name or NS/NAME)'
+            cand --jwt-private-key 'Private key that signs tokens: those `token` prints and, with a remote store, those sent with each request [default: SVCACCT_JWT_PRIVATE_KEY (a path, or the PEM itself), else the context''s or config file''s `jwt-private-key`, else the keystore''s key for the account]'
+            cand --token-file 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)'
+            cand --ca-cert 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'svcacct;tokens;regenerate'= {
+            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
+            cand -n 'Namespace of the command [default: default]'
+            cand --namespace 'Namespace of the command [default: default]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
+            cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
+            cand --context 'Named context of the config file to use (store, account, key, namespace) [default: the config file''s `current-context`]'
+            cand --service-account 'With a remote store: the account that signs each request''s token (name or NS/NAME)'
+            cand --jwt-private-key 'Private key that signs tokens: those `token` prints and, with a remote store, those sent with each request [default: SVCACCT_JWT_PRIVATE_KEY (a path, or the PEM itself), else the context''s or config file''s `jwt-private-key`, else the keystore''s key for the account]'
+            cand --token-file 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)'
+            cand --ca-cert 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'svcacct;tokens;rename'= {
+            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
+            cand -n 'Namespace of the command [default: default]'
+            cand --namespace 'Namespace of the command [default: default]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
+            cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
+            cand --context 'Named context of the config file to use (store, account, key, namespace) [default: the config file''s `current-context`]'
+            cand --service-account 'With a remote store: the account that signs each request''s token (name or NS/NAME)'
+            cand --jwt-private-key 'Private key that signs tokens: those `token` prints and, with a remote store, those sent with each request [default: SVCACCT_JWT_PRIVATE_KEY (a path, or the PEM itself), else the context''s or config file''s `jwt-private-key`, else the keystore''s key for the account]'
+            cand --token-file 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)'
+            cand --ca-cert 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'svcacct;tokens;help'= {
+            cand create 'Issue a token for an account; it is printed once (the bare JWT on stdout)'
+            cand list 'List an account''s issued tokens (never the tokens themselves)'
+            cand revoke 'Revoke an issued token: from now on it fails verification'
+            cand regenerate 'Issue a new token under the same name (same audiences and lifetime) and revoke the old'
+            cand rename 'Rename an issued token (the token itself does not change)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'svcacct;tokens;help;create'= {
+        }
+        &'svcacct;tokens;help;list'= {
+        }
+        &'svcacct;tokens;help;revoke'= {
+        }
+        &'svcacct;tokens;help;regenerate'= {
+        }
+        &'svcacct;tokens;help;rename'= {
+        }
+        &'svcacct;tokens;help;help'= {
+        }
+        &'svcacct;issuer'= {
+            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
+            cand -n 'Namespace of the command [default: default]'
+            cand --namespace 'Namespace of the command [default: default]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
+            cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
+            cand --context 'Named context of the config file to use (store, account, key, namespace) [default: the config file''s `current-context`]'
+            cand --service-account 'With a remote store: the account that signs each request''s token (name or NS/NAME)'
+            cand --jwt-private-key 'Private key that signs tokens: those `token` prints and, with a remote store, those sent with each request [default: SVCACCT_JWT_PRIVATE_KEY (a path, or the PEM itself), else the context''s or config file''s `jwt-private-key`, else the keystore''s key for the account]'
+            cand --token-file 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)'
+            cand --ca-cert 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand get 'Show the issuer: its id, algorithm and keys (never a secret)'
+            cand init 'Create the issuer before first use, e.g. to sign with an HMAC secret (HS256)'
+            cand rotate 'Start a new signing key; the old one verifies the tokens it signed until they expire'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'svcacct;issuer;get'= {
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
+            cand -n 'Namespace of the command [default: default]'
+            cand --namespace 'Namespace of the command [default: default]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
+            cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
+            cand --context 'Named context of the config file to use (store, account, key, namespace) [default: the config file''s `current-context`]'
+            cand --service-account 'With a remote store: the account that signs each request''s token (name or NS/NAME)'
+            cand --jwt-private-key 'Private key that signs tokens: those `token` prints and, with a remote store, those sent with each request [default: SVCACCT_JWT_PRIVATE_KEY (a path, or the PEM itself), else the context''s or config file''s `jwt-private-key`, else the keystore''s key for the account]'
+            cand --token-file 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)'
+            cand --ca-cert 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'svcacct;issuer;init'= {
+            cand --algorithm 'algorithm'
+            cand --secret-file 'File holding the HS256 secret (`-` for stdin)'
+            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
+            cand -n 'Namespace of the command [default: default]'
+            cand --namespace 'Namespace of the command [default: default]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
+            cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
+            cand --context 'Named context of the config file to use (store, account, key, namespace) [default: the config file''s `current-context`]'
+            cand --service-account 'With a remote store: the account that signs each request''s token (name or NS/NAME)'
+            cand --jwt-private-key 'Private key that signs tokens: those `token` prints and, with a remote store, those sent with each request [default: SVCACCT_JWT_PRIVATE_KEY (a path, or the PEM itself), else the context''s or config file''s `jwt-private-key`, else the keystore''s key for the account]'
+            cand --token-file 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)'
+            cand --ca-cert 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'svcacct;issuer;rotate'= {
+            cand --secret-file 'File holding the new HS256 secret (`-` for stdin); an HS256 issuer needs one'
+            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
+            cand -n 'Namespace of the command [default: default]'
+            cand --namespace 'Namespace of the command [default: default]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
+            cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
+            cand --context 'Named context of the config file to use (store, account, key, namespace) [default: the config file''s `current-context`]'
+            cand --service-account 'With a remote store: the account that signs each request''s token (name or NS/NAME)'
+            cand --jwt-private-key 'Private key that signs tokens: those `token` prints and, with a remote store, those sent with each request [default: SVCACCT_JWT_PRIVATE_KEY (a path, or the PEM itself), else the context''s or config file''s `jwt-private-key`, else the keystore''s key for the account]'
+            cand --token-file 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)'
+            cand --ca-cert 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'svcacct;issuer;help'= {
+            cand get 'Show the issuer: its id, algorithm and keys (never a secret)'
+            cand init 'Create the issuer before first use, e.g. to sign with an HMAC secret (HS256)'
+            cand rotate 'Start a new signing key; the old one verifies the tokens it signed until they expire'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'svcacct;issuer;help;get'= {
+        }
+        &'svcacct;issuer;help;init'= {
+        }
+        &'svcacct;issuer;help;rotate'= {
+        }
+        &'svcacct;issuer;help;help'= {
+        }
+        &'svcacct;login'= {
+            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
+            cand -n 'Namespace of the command [default: default]'
+            cand --namespace 'Namespace of the command [default: default]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
+            cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
+            cand --context 'Named context of the config file to use (store, account, key, namespace) [default: the config file''s `current-context`]'
+            cand --service-account 'With a remote store: the account that signs each request''s token (name or NS/NAME)'
+            cand --jwt-private-key 'Private key that signs tokens: those `token` prints and, with a remote store, those sent with each request [default: SVCACCT_JWT_PRIVATE_KEY (a path, or the PEM itself), else the context''s or config file''s `jwt-private-key`, else the keystore''s key for the account]'
+            cand --token-file 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)'
+            cand --ca-cert 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'svcacct;completions'= {
             cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
@@ -810,6 +1053,9 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand serve 'Serve the store over HTTP(S) for a team; requests authenticate with the accounts'' JWTs'
             cand whoami 'Print who the store thinks you are: account, username, groups, key'
             cand config 'Manage contexts in the config file: named stores with the account and key to use'
+            cand tokens 'Issue, list, rename and revoke tokens that the store signs for an account'
+            cand issuer 'Show, set up and rotate the store''s token issuer'
+            cand login 'Log in to a remote store with an issued token, kept in the current context'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -892,6 +1138,36 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;help;config;delete-context'= {
         }
         &'svcacct;help;config;view'= {
+        }
+        &'svcacct;help;tokens'= {
+            cand create 'Issue a token for an account; it is printed once (the bare JWT on stdout)'
+            cand list 'List an account''s issued tokens (never the tokens themselves)'
+            cand revoke 'Revoke an issued token: from now on it fails verification'
+            cand regenerate 'Issue a new token under the same name (same audiences and lifetime) and revoke the old'
+            cand rename 'Rename an issued token (the token itself does not change)'
+        }
+        &'svcacct;help;tokens;create'= {
+        }
+        &'svcacct;help;tokens;list'= {
+        }
+        &'svcacct;help;tokens;revoke'= {
+        }
+        &'svcacct;help;tokens;regenerate'= {
+        }
+        &'svcacct;help;tokens;rename'= {
+        }
+        &'svcacct;help;issuer'= {
+            cand get 'Show the issuer: its id, algorithm and keys (never a secret)'
+            cand init 'Create the issuer before first use, e.g. to sign with an HMAC secret (HS256)'
+            cand rotate 'Start a new signing key; the old one verifies the tokens it signed until they expire'
+        }
+        &'svcacct;help;issuer;get'= {
+        }
+        &'svcacct;help;issuer;init'= {
+        }
+        &'svcacct;help;issuer;rotate'= {
+        }
+        &'svcacct;help;login'= {
         }
         &'svcacct;help;completions'= {
         }

@@ -78,12 +78,23 @@ pub mod resource {
     /// Not a route: giving an account a group (policies everywhere may name groups) needs a
     /// global policy allowing `update` on `group`, besides the route's own guard.
     pub const GROUP: &str = "group";
+    /// Issued tokens (`svcacct tokens`).
+    pub const TOKEN: &str = "token";
+    /// The store's token issuer.
+    pub const ISSUER: &str = "issuer";
 }
 
-use resource::{ACCESS_REVIEW, KEY, POLICY, SERVICE_ACCOUNT as SA, TOKEN_REVIEW};
+use resource::{ACCESS_REVIEW, ISSUER, KEY, POLICY, SERVICE_ACCOUNT as SA, TOKEN, TOKEN_REVIEW};
 
 pub const ACCOUNTS: &str = "/v1/namespaces/{ns}/serviceaccounts";
 pub const ACCOUNT: &str = "/v1/namespaces/{ns}/serviceaccounts/{name}";
+pub const TOKENS: &str = "/v1/namespaces/{ns}/serviceaccounts/{name}/tokens";
+pub const TOKEN_PATH: &str = "/v1/namespaces/{ns}/serviceaccounts/{name}/tokens/{token}";
+pub const TOKEN_REGENERATE: &str =
+    "/v1/namespaces/{ns}/serviceaccounts/{name}/tokens/{token}/regenerate";
+pub const TOKEN_RENAME: &str = "/v1/namespaces/{ns}/serviceaccounts/{name}/tokens/{token}/rename";
+pub const ISSUER_PATH: &str = "/v1/issuer";
+pub const ISSUER_ROTATE: &str = "/v1/issuer/rotate";
 
 /// Every route the server answers. The server's router, its authorization and the OpenAPI
 /// document all follow this table.
@@ -159,6 +170,14 @@ pub const ROUTES: &[Route] = &[
         "/v1/namespaces/{ns}/policies/{name}",
         ns("delete", POLICY),
     ),
+    // Issued tokens, and the issuer that signs them.
+    r("GET", TOKENS, ns("list", TOKEN)),
+    r("POST", TOKENS, ns("create", TOKEN)),
+    r("DELETE", TOKEN_PATH, ns("delete", TOKEN)),
+    r("POST", TOKEN_REGENERATE, ns("update", TOKEN)),
+    r("POST", TOKEN_RENAME, ns("update", TOKEN)),
+    r("GET", ISSUER_PATH, Guard::Authenticated),
+    r("POST", ISSUER_ROTATE, global("update", ISSUER)),
     // Reviews, for services that use svcacct as their identity manager.
     r("POST", "/v1/tokenreviews", global("create", TOKEN_REVIEW)),
     r("POST", "/v1/accessreviews", global("create", ACCESS_REVIEW)),
@@ -245,6 +264,9 @@ pub struct Rename {
 pub struct Renamed {
     pub account: Account,
     pub updated_policies: Vec<Policy>,
+    /// The issued tokens that were revoked: they named the old reference.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub revoked_tokens: Vec<Name>,
 }
 
 /// `POST /v1/globalpolicies` or `/v1/namespaces/{ns}/policies`.
@@ -297,11 +319,21 @@ pub struct Identity {
     /// `system:serviceaccount:<ns>:<name>`.
     pub username: String,
     pub groups: Vec<String>,
+    /// The account key, or for an issued token the issuer key, that signed the token.
     pub kid: String,
+    /// Of that public key (empty for an HMAC issuer key).
     pub fingerprint: String,
     pub algorithm: String,
     pub issued_at: Timestamp,
-    pub expires_at: Timestamp,
+    /// Absent for an issued token that never expires.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires_at: Option<Timestamp>,
+    /// For an issued token: the store's issuer (`urn:svcacct:issuer:…`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issuer: Option<String>,
+    /// For an issued token: its name (`svcacct tokens list`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token_name: Option<String>,
 }
 
 /// The answer of `POST /v1/tokenreviews` (always 200 when the caller may ask): `authenticated`
@@ -505,10 +537,12 @@ impl Problem {
             | UserError::Usage(_) => (400, code::INVALID),
             UserError::UnknownAccount { .. }
             | UserError::UnknownPolicy { .. }
-            | UserError::UnknownKid { .. } => (404, code::NOT_FOUND),
+            | UserError::UnknownKid { .. }
+            | UserError::UnknownToken { .. } => (404, code::NOT_FOUND),
             UserError::AccountExists { .. }
             | UserError::PolicyExists { .. }
-            | UserError::KeyExists { .. } => (409, code::ALREADY_EXISTS),
+            | UserError::KeyExists { .. }
+            | UserError::TokenExists { .. } => (409, code::ALREADY_EXISTS),
             UserError::Conflict { .. } => (409, code::CONFLICT),
             UserError::Replaced { .. } => (409, code::REPLACED),
             UserError::CorruptRecord { .. } => (500, code::INTERNAL),

@@ -295,6 +295,44 @@ Examples:
     )]
     Config(ConfigCommand),
 
+    /// Issue, list, rename and revoke tokens that the store signs for an account
+    #[command(
+        subcommand,
+        after_help = "\
+An issued token is signed by the store's issuer, not by the account's key: it is shown once,
+lives as long as --expires says (3 years by default), and stops verifying at once when it is
+revoked, when the account is deleted or renamed.
+
+Examples:
+  TOKEN=$(svcacct tokens create ci-bot deploy --expires 90d --aud https://api.example.com)
+  svcacct tokens list ci-bot
+  svcacct tokens revoke ci-bot deploy"
+    )]
+    Tokens(TokensCommand),
+
+    /// Show, set up and rotate the store's token issuer
+    #[command(
+        subcommand,
+        after_help = "\
+Examples:
+  svcacct issuer get
+  svcacct issuer init --algorithm HS256 --secret-file secret.bin
+  svcacct issuer rotate"
+    )]
+    Issuer(IssuerCommand),
+
+    /// Log in to a remote store with an issued token, kept in the current context
+    #[command(after_help = "\
+The token comes from the global --token-file FILE (`-` for stdin), or from stdin when it is
+piped. It is checked with the server first (nothing is stored when it fails), then written to
+a 0600 file next to the config file, which the context's `token-file` names. Without a current
+context, one is created for --store (or SVCACCT_STORE) and made current.
+
+Examples:
+  svcacct --store https://registry.example:8420 login --token-file ci.token
+  svcacct tokens create ci-bot laptop | svcacct --store https://registry.example:8420 login")]
+    Login(LoginArgs),
+
     /// Print a shell completion script
     #[command(after_help = "\
 Examples:
@@ -754,6 +792,146 @@ pub struct JwksArgs {
     #[arg(long, value_enum, default_value_t = Alg::Rs256)]
     pub alg: Alg,
 }
+
+#[derive(Debug, Subcommand)]
+pub enum TokensCommand {
+    /// Issue a token for an account; it is printed once (the bare JWT on stdout)
+    #[command(after_help = "\
+Examples:
+  TOKEN=$(svcacct tokens create ci-bot deploy)
+  svcacct tokens create ci-bot nightly --expires 2027-06-30 --aud https://api.example.com
+  svcacct tokens create ci-bot forever --expires never")]
+    Create(TokensCreateArgs),
+
+    /// List an account's issued tokens (never the tokens themselves)
+    #[command(after_help = "\
+Example:
+  svcacct tokens list ci-bot")]
+    List(TokensListArgs),
+
+    /// Revoke an issued token: from now on it fails verification
+    #[command(after_help = "\
+Example:
+  svcacct tokens revoke ci-bot deploy")]
+    Revoke(TokenNameArgs),
+
+    /// Issue a new token under the same name (same audiences and lifetime) and revoke the old
+    #[command(after_help = "\
+Example:
+  TOKEN=$(svcacct tokens regenerate ci-bot deploy)")]
+    Regenerate(TokenNameArgs),
+
+    /// Rename an issued token (the token itself does not change)
+    #[command(after_help = "\
+Example:
+  svcacct tokens rename ci-bot deploy deploy-old")]
+    Rename(TokensRenameArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TokensCreateArgs {
+    /// Account name or NS/NAME
+    pub account: String,
+    /// Name of the token, unique for the account (a DNS-1123 label)
+    pub token_name: String,
+    /// When it expires: a duration (90d, 1y), a date (2027-06-30), an RFC 3339 timestamp, or
+    /// `never`
+    #[arg(long, value_name = "DURATION|DATE|never", default_value = "3y")]
+    pub expires: String,
+    /// Audience (`aud`); repeatable
+    #[arg(long = "aud", value_name = "A")]
+    pub audiences: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct TokensListArgs {
+    /// Account name or NS/NAME
+    pub account: String,
+    #[command(flatten)]
+    pub output: OutputArg,
+}
+
+#[derive(Debug, Args)]
+pub struct TokenNameArgs {
+    /// Account name or NS/NAME
+    pub account: String,
+    /// Name of the token
+    pub token_name: String,
+}
+
+#[derive(Debug, Args)]
+pub struct TokensRenameArgs {
+    /// Account name or NS/NAME
+    pub account: String,
+    /// Current name of the token
+    pub old: String,
+    /// New name
+    pub new: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum IssuerCommand {
+    /// Show the issuer: its id, algorithm and keys (never a secret)
+    #[command(after_help = "\
+Example:
+  svcacct issuer get -o json")]
+    Get(IssuerGetArgs),
+
+    /// Create the issuer before first use, e.g. to sign with an HMAC secret (HS256)
+    #[command(after_help = "\
+The secret (at least 32 bytes; one final newline is not part of it) is read from a file or
+stdin, never from the command line, and is kept in the store (mode 0600).
+
+Examples:
+  head -c 48 /dev/urandom > secret.bin
+  svcacct issuer init --algorithm HS256 --secret-file secret.bin
+  svcacct issuer init                  # RS256, as the first `tokens create` would")]
+    Init(IssuerInitArgs),
+
+    /// Start a new signing key; the old one verifies the tokens it signed until they expire
+    #[command(after_help = "\
+Examples:
+  svcacct issuer rotate
+  svcacct issuer rotate --secret-file new-secret.bin     # an HS256 issuer")]
+    Rotate(IssuerRotateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct IssuerGetArgs {
+    /// Output format
+    #[arg(short = 'o', long = "output", value_enum, default_value_t = OutputFormat::Table)]
+    pub output: OutputFormat,
+}
+
+/// How the issuer signs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum IssuerAlg {
+    /// RSA (2048-bit) with SHA-256; its public keys are in the JWKS
+    #[value(name = "RS256")]
+    Rs256,
+    /// HMAC with SHA-256 and a shared secret
+    #[value(name = "HS256")]
+    Hs256,
+}
+
+#[derive(Debug, Args)]
+pub struct IssuerInitArgs {
+    #[arg(long, value_enum, default_value_t = IssuerAlg::Rs256)]
+    pub algorithm: IssuerAlg,
+    /// File holding the HS256 secret (`-` for stdin)
+    #[arg(long, value_name = "FILE|-")]
+    pub secret_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct IssuerRotateArgs {
+    /// File holding the new HS256 secret (`-` for stdin); an HS256 issuer needs one
+    #[arg(long, value_name = "FILE|-")]
+    pub secret_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct LoginArgs {}
 
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {

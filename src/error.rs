@@ -52,6 +52,12 @@ pub enum UserError {
     #[error("service account `{account}` already has key `{kid}`")]
     KeyExists { account: String, kid: String },
     #[error(
+        "service account `{account}` has no issued token `{name}` (see `svcacct tokens list {account}`)"
+    )]
+    UnknownToken { account: String, name: String },
+    #[error("service account `{account}` already has an issued token `{name}`")]
+    TokenExists { account: String, name: String },
+    #[error(
         "{what} was changed by someone else since it was read (expected revision {expected}, found {found}); nothing was written, run the command again"
     )]
     Conflict {

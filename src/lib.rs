@@ -11,6 +11,7 @@ pub mod docs;
 pub mod error;
 pub mod fsutil;
 pub mod identity;
+pub mod issued;
 pub mod keys;
 pub mod keystore;
 pub mod model;

@@ -57,6 +57,15 @@ pub struct List<'a, T: Serialize> {
     pub items: &'a [T],
 }
 
+/// A key as tables show it: `kid (fingerprint)`, or the kid alone (an HMAC issuer key).
+pub fn key_label(kid: &str, fingerprint: &str) -> String {
+    if fingerprint.is_empty() {
+        kid.to_owned()
+    } else {
+        format!("{kid} ({fingerprint})")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

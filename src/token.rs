@@ -189,19 +189,45 @@ pub struct VerifyOptions<'a> {
     pub now: Timestamp,
 }
 
-/// A token that passed every rule.
+/// A token that passed every rule: self-signed (by an account key) or issued by the store
+/// (`issued` is set; `kid` names the issuer key, and `exp` is absent for a token that never
+/// expires).
 #[derive(Debug)]
 pub struct Verified {
     pub account: Account,
-    pub key: KeyRecord,
+    pub kid: String,
+    /// Of the public key (empty for an HMAC issuer key).
+    pub fingerprint: String,
     pub alg: &'static str,
     pub iat: Timestamp,
-    pub exp: Timestamp,
+    pub exp: Option<Timestamp>,
     pub audiences: Vec<String>,
     pub claims: Map<String, Value>,
+    pub issued: Option<crate::issued::IssuedBy>,
 }
 
-fn numeric_claim(claims: &Map<String, Value>, name: &str) -> Result<Option<Timestamp>> {
+impl Verified {
+    /// Who the token speaks for, as `whoami` and token reviews answer.
+    pub fn identity(&self) -> crate::api::Identity {
+        let r = self.account.reference();
+        crate::api::Identity {
+            account: r.to_string(),
+            namespace: self.account.namespace.clone(),
+            name: self.account.name.clone(),
+            username: r.username(),
+            groups: self.account.all_groups(),
+            kid: self.kid.clone(),
+            fingerprint: self.fingerprint.clone(),
+            algorithm: self.alg.to_owned(),
+            issued_at: self.iat,
+            expires_at: self.exp,
+            issuer: self.issued.as_ref().map(|i| i.issuer.clone()),
+            token_name: self.issued.as_ref().map(|i| i.token_name.to_string()),
+        }
+    }
+}
+
+pub(crate) fn numeric_claim(claims: &Map<String, Value>, name: &str) -> Result<Option<Timestamp>> {
     match claims.get(name) {
         None => Ok(None),
         Some(v) => v
@@ -217,7 +243,7 @@ fn numeric_claim(claims: &Map<String, Value>, name: &str) -> Result<Option<Times
     }
 }
 
-fn audiences(claims: &Map<String, Value>) -> Result<Vec<String>> {
+pub(crate) fn audiences(claims: &Map<String, Value>) -> Result<Vec<String>> {
     match claims.get("aud") {
         None => Ok(vec![]),
         Some(Value::String(s)) => Ok(vec![s.clone()]),
@@ -254,6 +280,11 @@ fn signature_ok(
 /// issuer account, key, signature, account state, times, lifetime, subject, audience.
 pub fn verify(token: &str, store: &dyn Store, opts: &VerifyOptions<'_>) -> Result<Verified> {
     let parsed = parse(token)?;
+    if let Some(Value::String(iss)) = parsed.claims.get("iss")
+        && iss.starts_with(crate::issued::ISSUER_PREFIX)
+    {
+        return crate::issued::verify(parsed, store, opts);
+    }
     let alg_name = parsed
         .header
         .get("alg")
@@ -402,7 +433,23 @@ pub fn verify(token: &str, store: &dyn Store, opts: &VerifyOptions<'_>) -> Resul
         }
     }
     let auds = audiences(&parsed.claims)?;
-    match opts.audience {
+    check_audience(&auds, opts.audience)?;
+    Ok(Verified {
+        account,
+        kid: key.kid,
+        fingerprint: key.fingerprint,
+        alg: algorithm_name(alg),
+        iat,
+        exp: Some(exp),
+        audiences: auds,
+        claims: parsed.claims,
+        issued: None,
+    })
+}
+
+/// The audience rule: with `want`, the token must name it; without, it must name none.
+pub(crate) fn check_audience(auds: &[String], want: Option<&str>) -> Result<()> {
+    match want {
         Some(want) if !auds.iter().any(|a| a == want) => {
             return Err(reject(if auds.is_empty() {
                 format!("the token has no `aud`; expected `{}`", sanitize(want))
@@ -425,15 +472,7 @@ pub fn verify(token: &str, store: &dyn Store, opts: &VerifyOptions<'_>) -> Resul
         }
         _ => {}
     }
-    Ok(Verified {
-        account,
-        key,
-        alg: algorithm_name(alg),
-        iat,
-        exp,
-        audiences: auds,
-        claims: parsed.claims,
-    })
+    Ok(())
 }
 
 #[cfg(test)]

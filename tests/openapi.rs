@@ -13,6 +13,10 @@ use svcacct::api::{
     NewKey, NewPolicy, PolicyChange, Problem, ROUTES, Rename, TokenReview, TokenReviewRequest,
 };
 use svcacct::identity::{Name, Namespace};
+use svcacct::issued::{
+    IssueRequest, IssuedToken, IssuerAlgorithm, IssuerKeyView, IssuerView, RotateRequest,
+    TokenRecord, TokenRename,
+};
 use svcacct::model::{Account, KeyRecord, Policy};
 
 const METHODS: [&str; 8] = [
@@ -452,6 +456,17 @@ fn request_schemas_are_the_rust_bodies() {
     );
     check_request(
         &doc,
+        "NewToken",
+        IssueRequest {
+            name: name("deploy"),
+            expires: Some(time()),
+            audiences: vec!["a".into()],
+        },
+    );
+    check_request(&doc, "TokenRename", TokenRename { name: name("new") });
+    check_request(&doc, "RotateRequest", RotateRequest {});
+    check_request(
+        &doc,
         "TokenReviewRequest",
         TokenReviewRequest {
             token: "t".into(),
@@ -509,22 +524,55 @@ fn answer_schemas_are_the_rust_types() {
         updated: time(),
     };
     check_answer(&doc, "Policy", policy(Some(namespace("eng"))), policy(None));
-    let renamed = |updated_policies| api::Renamed {
+    let renamed = |updated_policies, revoked_tokens| api::Renamed {
         account: account(None),
         updated_policies,
+        revoked_tokens,
     };
     check_answer(
         &doc,
         "Renamed",
-        renamed(vec![policy(None)]),
-        renamed(vec![]),
+        renamed(vec![policy(None)], vec![name("t")]),
+        renamed(vec![], vec![]),
     );
+    let record = |full: bool| TokenRecord {
+        name: name("deploy"),
+        id: "j".into(),
+        kid: "k".into(),
+        created: time(),
+        expires: full.then(time),
+        last_used: full.then(time),
+        audiences: if full { vec!["a".into()] } else { vec![] },
+    };
+    check_answer(&doc, "TokenRecord", record(true), record(false));
+    let issued = |full: bool| IssuedToken {
+        token: "t".into(),
+        record: record(full),
+    };
+    check_answer(&doc, "IssuedToken", issued(true), issued(false));
+    let issuer_key = |full: bool| IssuerKeyView {
+        kid: "k".into(),
+        algorithm: IssuerAlgorithm::RS256,
+        created: time(),
+        retired: full.then(time),
+        kept_until: full.then(time),
+        kept_indefinitely: full,
+        public_key: full.then(|| "PEM".into()),
+    };
+    check_answer(&doc, "IssuerKey", issuer_key(true), issuer_key(false));
+    let issuer = IssuerView {
+        id: "urn:svcacct:issuer:0".into(),
+        algorithm: IssuerAlgorithm::HS256,
+        created: time(),
+        keys: vec![issuer_key(false)],
+    };
+    check_answer(&doc, "Issuer", issuer.clone(), issuer);
     let list = |warnings: Vec<String>| ListBody::<Value> {
         kind: "X".into(),
         items: vec![],
         warnings,
     };
-    for schema_name in ["ServiceAccountList", "KeyList", "PolicyList"] {
+    for schema_name in ["ServiceAccountList", "KeyList", "PolicyList", "TokenList"] {
         check_answer(&doc, schema_name, list(vec!["w".into()]), list(vec![]));
         assert_eq!(
             schema(&doc, schema_name)["properties"]["kind"]["const"],
@@ -541,9 +589,17 @@ fn answer_schemas_are_the_rust_types() {
         fingerprint: "SHA256:x".into(),
         algorithm: "RS256".into(),
         issued_at: time(),
-        expires_at: time(),
+        expires_at: Some(time()),
+        issuer: Some("urn:svcacct:issuer:0".into()),
+        token_name: Some("deploy".into()),
     };
-    check_answer(&doc, "Identity", identity.clone(), identity.clone());
+    let minimal = Identity {
+        expires_at: None,
+        issuer: None,
+        token_name: None,
+        ..identity.clone()
+    };
+    check_answer(&doc, "Identity", identity.clone(), minimal);
     check_answer(
         &doc,
         "TokenReview",

@@ -421,14 +421,21 @@ pub fn delete(ctx: &Context, args: &DeleteArgs, out: &mut dyn Write) -> Result<E
                     Err(e) if is_corrupt(&e) => vec![],
                     Err(e) => return Err(e),
                 };
+                // Only for the message: a caller that may not list tokens still may delete.
+                let tokens = store.list_tokens(&r).map_or(0, |t| t.len());
                 store.delete_account(&r)?;
                 for kid in &kids {
                     keystore.remove_key(&r, kid)?;
                 }
-                Ok(r)
+                Ok((r, tokens))
             });
         match result {
-            Ok(r) => writeln!(out, "Deleted service account: {r}")?,
+            Ok((r, 0)) => writeln!(out, "Deleted service account: {r}")?,
+            Ok((r, n)) => writeln!(
+                out,
+                "Deleted service account: {r} (and its {n} issued token{})",
+                if n == 1 { "" } else { "s" }
+            )?,
             Err(e) => errors.push(e),
         }
     }
@@ -468,6 +475,12 @@ pub fn rename(ctx: &Context, args: &RenameArgs, out: &mut dyn Write) -> Result<E
             out,
             "Updated policy {}: subject {from} -> {new_ref}",
             p.name
+        )?;
+    }
+    for t in &renamed.revoked_tokens {
+        writeln!(
+            out,
+            "Revoked issued token {t}: it named {from} (issue a new one with `svcacct tokens create {new_ref} {t}`)"
         )?;
     }
     Ok(Exit::Success)

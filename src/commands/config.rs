@@ -15,6 +15,8 @@ use crate::context::{ConfigFile, Context, ContextEntry, StoreLocation, unknown_c
 use crate::error::{Exit, UserError};
 use crate::identity::{Name, Namespace, Reference};
 use crate::output;
+use crate::store::remote::{Auth, Bearer, RemoteStore};
+use zeroize::Zeroizing;
 
 pub fn run(ctx: &Context, command: ConfigCommand, out: &mut dyn Write) -> Result<Exit> {
     let path = ctx.config_path.clone().ok_or_else(|| {
@@ -30,6 +32,146 @@ pub fn run(ctx: &Context, command: ConfigCommand, out: &mut dyn Write) -> Result
         ConfigCommand::CurrentContext => current_context(&path, out),
         ConfigCommand::DeleteContext(a) => delete_context(&path, &a, out),
         ConfigCommand::View(a) => view(&path, &a, out),
+    }
+}
+
+/// `svcacct login`: checks an issued token with the server (`GET /v1/whoami`), then keeps it
+/// in a 0600 file next to the config file and names it as the `token-file` of the current
+/// context (a new one for the store, made current, when there is none). Nothing is written
+/// when the server refuses the token.
+pub fn login(ctx: &Context, out: &mut dyn Write) -> Result<Exit> {
+    let path = ctx.config_path.clone().ok_or_else(|| {
+        UserError::Failure(
+            "there is no config folder on this system: pass --config FILE (or set SVCACCT_CONFIG)"
+                .into(),
+        )
+    })?;
+    let url = match &ctx.store_location {
+        StoreLocation::Remote(url) => url.clone(),
+        StoreLocation::Local(p) => {
+            return Err(UserError::Usage(format!(
+                "login is for remote stores: {} is a local store folder, which needs no login \
+                 (pass --store https://HOST:PORT, or use a context whose store is one)",
+                p.display()
+            ))
+            .into());
+        }
+    };
+    let bearer = login_token(ctx)?;
+    let token = Zeroizing::new(bearer.token().to_owned());
+    let remote = RemoteStore::new(url.clone(), ctx.ca_cert.as_deref(), Auth::Fixed(bearer))?;
+    let who = remote.whoami()?;
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+        .join("tokens");
+    let mut doc = load_doc(&path)?;
+    let (name, created) = match &ctx.context_name {
+        Some(n) => (n.clone(), false),
+        None => (context_name_for(&url), true),
+    };
+    let file = dir.join(format!("{name}.token"));
+    let file_value = path_value(&file)?;
+    let contexts = contexts_mut(&mut doc)?;
+    let entry = contexts
+        .entry(&name)
+        .or_insert_with(|| Item::Table(Table::new()))
+        .as_table_mut()
+        .ok_or_else(|| {
+            UserError::Usage(format!(
+                "context `{name}` in the config file is not a table"
+            ))
+        })?;
+    // A new context, or a store given on this command line: the context names the store.
+    if created || ctx.command_line.store.is_some() {
+        entry.insert("store", value(url.to_string()));
+        if let Some(ca) = &ctx.ca_cert {
+            entry.insert("ca-cert", value(path_value(ca)?));
+        }
+    }
+    entry.insert("token-file", value(file_value));
+    if created {
+        doc.insert("current-context", value(name.as_str()));
+    }
+    if !dir.exists() {
+        crate::fsutil::create_private_dir(&dir)?;
+    }
+    crate::fsutil::write_new(
+        &file,
+        format!("{}\n", token.as_str()).as_bytes(),
+        0o600,
+        true,
+    )?;
+    save(&path, &doc)?;
+    if created {
+        writeln!(out, "Context \"{name}\" created.")?;
+        writeln!(out, "Switched to context \"{name}\".")?;
+    }
+    let what = match &who.token_name {
+        Some(t) => format!("issued token {t}"),
+        None => {
+            "a self-signed token (it expires soon; `svcacct tokens create` issues lasting ones)"
+                .to_owned()
+        }
+    };
+    writeln!(
+        out,
+        "Logged in to {url} as {} ({what}).",
+        output::sanitize(&who.account)
+    )?;
+    Ok(Exit::Success)
+}
+
+/// The token to log in with: the command line's `--token-file` (`-` is stdin), else stdin when
+/// it is piped.
+fn login_token(ctx: &Context) -> Result<Bearer> {
+    match ctx.command_line.token_file.as_deref() {
+        Some(p) if p.as_os_str() != "-" => {
+            let bytes = Zeroizing::new(crate::fsutil::read_small(p)?);
+            let text = std::str::from_utf8(&bytes).map_err(|_| {
+                UserError::Usage(format!("token file {} is not UTF-8", p.display()))
+            })?;
+            Ok(Bearer::new(text, &format!("token file {}", p.display()))?)
+        }
+        Some(_) | None if !ctx.stdin_is_terminal => {
+            let bytes = Zeroizing::new(crate::fsutil::read_limited(
+                std::io::stdin().lock(),
+                "stdin",
+            )?);
+            let text = std::str::from_utf8(&bytes)
+                .map_err(|_| UserError::Usage("the token on stdin is not UTF-8".into()))?;
+            Ok(Bearer::new(text, "stdin")?)
+        }
+        _ => Err(UserError::Usage(
+            "login needs a token: pass --token-file FILE, or pipe it in (--token-file -)".into(),
+        )
+        .into()),
+    }
+}
+
+/// A context name for a store URL: its host and port as a DNS label (`127-0-0-1-8420`).
+fn context_name_for(url: &crate::store::remote::StoreUrl) -> String {
+    let rest = url.as_str().split_once("://").map_or(url.as_str(), |x| x.1);
+    let mut label: String = rest
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    while label.contains("--") {
+        label = label.replace("--", "-");
+    }
+    let label: String = label.trim_matches('-').chars().take(63).collect();
+    let label = label.trim_end_matches('-').to_owned();
+    if Name::parse(&label).is_ok() {
+        label
+    } else {
+        "remote".to_owned()
     }
 }
 

@@ -20,6 +20,7 @@ pub mod keygen;
 pub mod policy;
 pub mod serve;
 pub mod token;
+pub mod tokens;
 pub mod whoami;
 
 pub fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<Exit> {
@@ -44,6 +45,9 @@ pub fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<
         Command::Serve(a) => serve::run(ctx, &a, out),
         Command::Whoami(a) => whoami::run(ctx, &a, out),
         Command::Config(c) => config::run(ctx, c, out),
+        Command::Tokens(c) => tokens::run(ctx, c, out),
+        Command::Issuer(c) => tokens::issuer(ctx, c, out),
+        Command::Login(_) => config::login(ctx, out),
     }
 }
 

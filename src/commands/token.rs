@@ -87,7 +87,12 @@ struct VerifiedView<'a> {
     fingerprint: &'a str,
     algorithm: &'a str,
     issued_at: Timestamp,
-    expires_at: Timestamp,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    expires_at: Option<Timestamp>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    issuer: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    token_name: Option<&'a str>,
     audiences: &'a [String],
     claims: &'a serde_json::Map<String, Value>,
 }
@@ -102,7 +107,9 @@ struct Outcome {
     fingerprint: String,
     alg: String,
     iat: Timestamp,
-    exp: Timestamp,
+    exp: Option<Timestamp>,
+    issuer: Option<String>,
+    token_name: Option<String>,
     audiences: Vec<String>,
     claims: serde_json::Map<String, Value>,
 }
@@ -124,16 +131,19 @@ fn verify_locally(
         },
     )?;
     let r = v.account.reference();
+    let issued = v.issued.clone();
     Ok(Outcome {
         account: r.to_string(),
         namespace: v.account.namespace.to_string(),
         username: r.username(),
         groups: v.account.all_groups(),
-        kid: v.key.kid,
-        fingerprint: v.key.fingerprint,
+        kid: v.kid,
+        fingerprint: v.fingerprint,
         alg: v.alg.to_owned(),
         iat: v.iat,
         exp: v.exp,
+        issuer: issued.as_ref().map(|i| i.issuer.clone()),
+        token_name: issued.map(|i| i.token_name.to_string()),
         audiences: v.audiences,
         claims: v.claims,
     })
@@ -179,6 +189,8 @@ fn verify_remotely(
         alg: identity.algorithm,
         iat: identity.issued_at,
         exp: identity.expires_at,
+        issuer: identity.issuer,
+        token_name: identity.token_name,
         audiences,
         claims: parsed.claims,
     })
@@ -216,30 +228,41 @@ pub fn verify(ctx: &Context, args: &VerifyArgs, out: &mut dyn Write) -> Result<E
                 algorithm: &v.alg,
                 issued_at: v.iat,
                 expires_at: v.exp,
+                issuer: v.issuer.as_deref(),
+                token_name: v.token_name.as_deref(),
                 audiences: &v.audiences,
                 claims: &v.claims,
             },
         )?,
         OutputFormat::Name => writeln!(out, "{}", sanitize(&v.account))?,
         OutputFormat::Table | OutputFormat::Wide => {
-            let left = v.exp.duration_since(now);
-            let expires = if left.is_negative() {
-                format!("{} (within the clock-skew allowance)", time::local(v.exp))
-            } else {
-                format!("{} (in {})", time::local(v.exp), time::human(left))
+            let expires = match v.exp {
+                None => "never".to_owned(),
+                Some(exp) => {
+                    let left = exp.duration_since(now);
+                    if left.is_negative() {
+                        format!("{} (within the clock-skew allowance)", time::local(exp))
+                    } else {
+                        format!("{} (in {})", time::local(exp), time::human(left))
+                    }
+                }
             };
             let mut rows = vec![
                 ("Valid", "yes".to_owned()),
                 ("Account", v.account.clone()),
                 ("Username", v.username.clone()),
                 ("Groups", v.groups.join(", ")),
-                ("Key", format!("{} ({})", v.kid, v.fingerprint)),
+                ("Key", output::key_label(&v.kid, &v.fingerprint)),
                 ("Algorithm", v.alg.clone()),
                 ("Issued", time::local(v.iat)),
                 ("Expires", expires),
             ];
             if !v.audiences.is_empty() {
                 rows.push(("Audience", v.audiences.join(", ")));
+            }
+            if let (Some(issuer), Some(name)) = (&v.issuer, &v.token_name) {
+                rows.push(("Issued by", issuer.clone()));
+                rows.push(("Token", name.clone()));
             }
             out.write_all(output::block(&rows).as_bytes())?;
         }
@@ -274,6 +297,12 @@ pub fn jwks(ctx: &Context, args: &JwksArgs, out: &mut dyn Write) -> Result<Exit>
             let public = k.public(&account.reference())?;
             keys.push(public.jwk(Some(alg)));
         }
+    }
+    // Without names: the issuer's RSA keys too, so that issued tokens verify (always RS256).
+    if args.names.is_empty()
+        && let Some(issuer) = store.issuer()?
+    {
+        keys.extend(crate::issued::jwks(&issuer));
     }
     output::json(out, &json!({ "keys": keys }))?;
     finish(errors)

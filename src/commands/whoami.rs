@@ -22,27 +22,31 @@ pub fn run(ctx: &Context, args: &WhoamiArgs, out: &mut dyn Write) -> Result<Exit
         OutputFormat::Json => output::json(out, &identity)?,
         OutputFormat::Name => writeln!(out, "{}", output::sanitize(&identity.account))?,
         OutputFormat::Table | OutputFormat::Wide => {
-            let left = identity.expires_at.duration_since(Timestamp::now());
-            let expires = if left.is_negative() {
-                format!("{} (expired)", time::local(identity.expires_at))
-            } else {
-                format!(
-                    "{} (in {})",
-                    time::local(identity.expires_at),
-                    time::human(left)
-                )
+            let expires = match identity.expires_at {
+                None => "never".to_owned(),
+                Some(at) => {
+                    let left = at.duration_since(Timestamp::now());
+                    if left.is_negative() {
+                        format!("{} (expired)", time::local(at))
+                    } else {
+                        format!("{} (in {})", time::local(at), time::human(left))
+                    }
+                }
             };
-            let rows = [
+            let mut rows = vec![
                 ("Account", identity.account.clone()),
                 ("Username", identity.username.clone()),
                 ("Groups", identity.groups.join(", ")),
                 ("Namespace", identity.namespace.to_string()),
                 (
                     "Key",
-                    format!("{} ({})", identity.kid, identity.fingerprint),
+                    crate::output::key_label(&identity.kid, &identity.fingerprint),
                 ),
                 ("Expires", expires),
             ];
+            if let Some(name) = &identity.token_name {
+                rows.push(("Issued token", name.clone()));
+            }
             out.write_all(output::block(&rows).as_bytes())?;
         }
     }
@@ -72,17 +76,5 @@ fn local(ctx: &Context) -> Result<Identity> {
             now: Timestamp::now(),
         },
     )?;
-    let r = v.account.reference();
-    Ok(Identity {
-        account: r.to_string(),
-        namespace: v.account.namespace.clone(),
-        name: v.account.name.clone(),
-        username: r.username(),
-        groups: v.account.all_groups(),
-        kid: v.key.kid.clone(),
-        fingerprint: v.key.fingerprint.clone(),
-        algorithm: v.alg.to_owned(),
-        issued_at: v.iat,
-        expires_at: v.exp,
-    })
+    Ok(v.identity())
 }

@@ -16,7 +16,7 @@ use super::problem::ApiError;
 use crate::api::{Guard, Identity, Problem, ROUTES};
 use crate::error::{Rejected, UserError};
 use crate::identity::{Namespace, Reference};
-use crate::model::{Account, KeyRecord, Policy, Status};
+use crate::model::{Account, Policy, Status};
 use crate::store::{Scope, Store};
 use crate::token::{self, VerifyOptions};
 
@@ -48,10 +48,18 @@ struct Entry {
     reference: Reference,
     uid: String,
     kid: String,
+    fingerprint: String,
     alg: &'static str,
     iat: Timestamp,
+    /// When the entry is dropped: the token's `exp`, or an hour for a token without one.
     exp: Timestamp,
+    token_exp: Option<Timestamp>,
+    /// For an issued token: its record is read again on every hit (revoked at once).
+    issued: Option<crate::issued::IssuedBy>,
 }
+
+/// How long a token without `exp` stays in the cache.
+const CACHE_UNEXPIRING: SignedDuration = SignedDuration::from_hours(1);
 
 /// Verified tokens keyed by the SHA-256 of the token, each dropped at its `exp`; bounded.
 pub struct TokenCache {
@@ -153,25 +161,31 @@ pub struct Authenticator {
     pub max_lifetime_source: String,
 }
 
-pub fn identity(
+/// An issued token on a cache hit: its record must still be there, for the current account
+/// (revoked or deleted: refused at once); its last use is noted as verification does.
+fn still_issued(
+    store: &dyn Store,
     account: &Account,
-    key: &KeyRecord,
-    alg: &str,
-    iat: Timestamp,
-    exp: Timestamp,
-) -> Identity {
-    let r = account.reference();
-    Identity {
-        account: r.to_string(),
-        namespace: account.namespace.clone(),
-        name: account.name.clone(),
-        username: r.username(),
-        groups: account.all_groups(),
-        kid: key.kid.clone(),
-        fingerprint: key.fingerprint.clone(),
-        algorithm: alg.to_owned(),
-        issued_at: iat,
-        expires_at: exp,
+    jti: &str,
+    now: Timestamp,
+) -> Result<(), AuthError> {
+    let Some(b) = store.issuer_backend() else {
+        return Err(AuthError::Rejected(NO_KEY_VERIFIES.to_owned()));
+    };
+    match crate::issued::live_record(b, account, jti) {
+        Ok(record) => {
+            if record.expires.is_some_and(|e| e + token::LEEWAY < now) {
+                return Err(AuthError::Rejected(format!(
+                    "the issued token `{}` of `{}` expired at {}",
+                    record.name,
+                    account.reference(),
+                    crate::time::local(record.expires.unwrap_or(now))
+                )));
+            }
+            crate::issued::touch(b, &account.reference(), &record, now);
+            Ok(())
+        }
+        Err(e) => Err(public_reason(e)),
     }
 }
 
@@ -239,16 +253,39 @@ impl Authenticator {
                     });
                 }
             };
-            let key = account.keys.iter().find(|k| k.kid == e.kid);
-            let Some(key) = key.filter(|_| account.uid == e.uid) else {
+            if account.uid != e.uid {
                 self.cache.remove(token);
                 return Err(AuthError::Rejected(NO_KEY_VERIFIES.to_owned()));
-            };
+            }
+            match &e.issued {
+                None if !account.keys.iter().any(|k| k.kid == e.kid) => {
+                    self.cache.remove(token);
+                    return Err(AuthError::Rejected(NO_KEY_VERIFIES.to_owned()));
+                }
+                None => {}
+                Some(issued) => {
+                    if let Err(why) = still_issued(store, &account, &issued.token_id, now) {
+                        self.cache.remove(token);
+                        return Err(why);
+                    }
+                }
+            }
             if let Some(why) = inactive(&account, now) {
                 self.cache.remove(token);
                 return Err(AuthError::Rejected(why));
             }
-            let identity = identity(&account, key, e.alg, e.iat, e.exp);
+            let identity = crate::token::Verified {
+                account: account.clone(),
+                kid: e.kid,
+                fingerprint: e.fingerprint,
+                alg: e.alg,
+                iat: e.iat,
+                exp: e.token_exp,
+                audiences: vec![],
+                claims: Default::default(),
+                issued: e.issued,
+            }
+            .identity();
             return Ok(Caller { account, identity });
         }
         let opts = VerifyOptions {
@@ -263,14 +300,17 @@ impl Authenticator {
             Entry {
                 reference: v.account.reference(),
                 uid: v.account.uid.clone(),
-                kid: v.key.kid.clone(),
+                kid: v.kid.clone(),
+                fingerprint: v.fingerprint.clone(),
                 alg: v.alg,
                 iat: v.iat,
-                exp: v.exp,
+                exp: v.exp.unwrap_or(now + CACHE_UNEXPIRING),
+                token_exp: v.exp,
+                issued: v.issued.clone(),
             },
             now,
         );
-        let identity = identity(&v.account, &v.key, v.alg, v.iat, v.exp);
+        let identity = v.identity();
         Ok(Caller {
             account: v.account,
             identity,
@@ -579,9 +619,12 @@ mod tests {
             reference: Reference::parse_canonical("x").unwrap(),
             uid: "u".into(),
             kid: "k".into(),
+            fingerprint: String::new(),
             alg: "RS256",
             iat: now,
             exp: now + SignedDuration::from_mins(mins),
+            token_exp: None,
+            issued: None,
         };
         for i in 1..=5 {
             c.insert(&format!("t{i}"), e(i), now);

@@ -27,6 +27,7 @@ use crate::commands::account::{AccountView, check_groups, key_record};
 use crate::commands::policy::PolicyView;
 use crate::error::{Rejected, UserError};
 use crate::identity::{Name, Namespace, Reference};
+use crate::issued::{IssueRequest, IssuedToken, RotateRequest, TokenRename};
 use crate::keys::PublicKey;
 use crate::model::{Account, KeyRecord, Policy, PolicyScope, Status, new_uid};
 use crate::output::sanitize;
@@ -100,6 +101,13 @@ fn handler(r: &Route) -> MethodRouter<Arc<AppState>> {
         ("GET", "/v1/namespaces/{ns}/policies/{name}") => get(get_policy),
         ("PUT", "/v1/namespaces/{ns}/policies/{name}") => put(update_policy),
         ("DELETE", "/v1/namespaces/{ns}/policies/{name}") => delete(delete_policy),
+        ("GET", api::TOKENS) => get(list_tokens),
+        ("POST", api::TOKENS) => post(issue_token),
+        ("DELETE", api::TOKEN_PATH) => delete(revoke_token),
+        ("POST", api::TOKEN_REGENERATE) => post(regenerate_token),
+        ("POST", api::TOKEN_RENAME) => post(rename_token),
+        ("GET", api::ISSUER_PATH) => get(get_issuer),
+        ("POST", api::ISSUER_ROTATE) => post(rotate_issuer),
         ("POST", "/v1/tokenreviews") => post(token_review),
         ("POST", "/v1/accessreviews") => post(access_review),
         (m, p) => panic!("no handler for {m} {p}"),
@@ -386,6 +394,10 @@ async fn jwks(State(st): St) -> Answer {
                 Err(e) => eprintln!("svcacct: left out of the JWKS: {e}"),
             }
         }
+    }
+    // The issuer's RSA keys, so that gateways verify issued tokens too (never HMAC secrets).
+    if let Some(issuer) = blocking(&st, |s| s.issuer()).await? {
+        keys.extend(crate::issued::jwks(&issuer));
     }
     Ok(json(StatusCode::OK, &serde_json::json!({ "keys": keys })))
 }
@@ -778,6 +790,103 @@ async fn delete_policy(State(st): St, p: Params) -> Answer {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Issued tokens and the issuer.
+
+impl Params {
+    fn token(&self) -> Result<Name, ApiError> {
+        Ok(Name::parse(self.raw("token"))?)
+    }
+}
+
+fn token_url(r: &Reference, name: &Name) -> String {
+    format!(
+        "/v1/namespaces/{}/serviceaccounts/{}/tokens/{name}",
+        api::ns_segment(&r.namespace),
+        r.name
+    )
+}
+
+async fn list_tokens(State(st): St, p: Params) -> Answer {
+    let r = p.reference()?;
+    let items = blocking(&st, move |s| s.list_tokens(&r)).await?;
+    Ok(json(
+        StatusCode::OK,
+        &ListBody {
+            kind: "TokenList".into(),
+            items,
+            warnings: vec![],
+        },
+    ))
+}
+
+/// 201 with the token, the only time it is shown.
+fn issued_answer(status: StatusCode, r: &Reference, t: &IssuedToken) -> Response {
+    let res = json(status, t);
+    let res = with_header(res, header::CACHE_CONTROL, "no-store");
+    with_header(res, header::LOCATION, &token_url(r, &t.record.name))
+}
+
+async fn issue_token(State(st): St, p: Params, JsonBody(body): JsonBody<IssueRequest>) -> Answer {
+    let r = p.reference()?;
+    crate::issued::check_request(&body, Timestamp::now())?;
+    let r2 = r.clone();
+    let t = blocking(&st, move |s| s.issue_token(&r2, &body)).await?;
+    Ok(issued_answer(StatusCode::CREATED, &r, &t))
+}
+
+async fn revoke_token(State(st): St, p: Params) -> Answer {
+    let (r, name) = (p.reference()?, p.token()?);
+    blocking(&st, move |s| s.revoke_token(&r, &name)).await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+async fn regenerate_token(State(st): St, p: Params) -> Answer {
+    let (r, name) = (p.reference()?, p.token()?);
+    let r2 = r.clone();
+    let t = blocking(&st, move |s| s.regenerate_token(&r2, &name)).await?;
+    Ok(issued_answer(StatusCode::OK, &r, &t))
+}
+
+async fn rename_token(State(st): St, p: Params, JsonBody(body): JsonBody<TokenRename>) -> Answer {
+    let (r, name) = (p.reference()?, p.token()?);
+    let r2 = r.clone();
+    let t = blocking(&st, move |s| s.rename_token(&r2, &name, &body.name)).await?;
+    let res = json(StatusCode::OK, &t);
+    Ok(with_header(res, header::LOCATION, &token_url(&r, &t.name)))
+}
+
+async fn get_issuer(State(st): St) -> Answer {
+    match blocking(&st, |s| s.issuer()).await? {
+        Some(v) => Ok(json(StatusCode::OK, &v)),
+        None => Err(ApiError::new(
+            404,
+            code::NOT_FOUND,
+            "the store has no issuer yet: it is created when the first token is issued",
+        )),
+    }
+}
+
+/// Rotates an RSA issuer; an HMAC issuer needs a new secret, which is given on the server's
+/// store folder (`svcacct issuer rotate --secret-file`) so that it never travels.
+async fn rotate_issuer(State(st): St, JsonBody(_body): JsonBody<RotateRequest>) -> Answer {
+    let v = blocking(&st, |s| {
+        if let Some(i) = s.issuer()?
+            && i.algorithm == crate::issued::IssuerAlgorithm::HS256
+        {
+            return Err(UserError::Failure(
+                "an HS256 issuer is rotated with its new secret on the server's store folder \
+                 (`svcacct issuer rotate --secret-file FILE --store DIR`), so that the secret never travels"
+                    .into(),
+            )
+            .into());
+        }
+        s.rotate_issuer(None)
+    })
+    .await?;
+    Ok(json(StatusCode::OK, &v))
+}
+
+// ---------------------------------------------------------------------------------------------
 // Reviews.
 
 /// Verifies a token for a review: the account and key, or why not (an unknown issuer and a
@@ -811,9 +920,7 @@ async fn token_review(State(st): St, JsonBody(body): JsonBody<TokenReviewRequest
             match review_token(&st2, s, &body.token, body.audience.as_deref())? {
                 Ok(v) => TokenReview {
                     authenticated: true,
-                    identity: Some(super::auth::identity(
-                        &v.account, &v.key, v.alg, v.iat, v.exp,
-                    )),
+                    identity: Some(v.identity()),
                     error: None,
                 },
                 Err(why) => TokenReview {

@@ -6,6 +6,9 @@
 //! <root>/accounts/<namespace>/<name>.toml       `eng/platform` is the folder `eng.platform`
 //! <root>/policies/_global/<name>.toml           global policies (`_` is in no label)
 //! <root>/policies/<namespace>/<name>.toml
+//! <root>/issuer/issuer.toml                     issuer id, algorithm, key metadata (crate::issued)
+//! <root>/issuer/<kid>.key                       an issuer key's private half (0600, never printed)
+//! <root>/tokens/<namespace>/<name>.toml         the issued-token records of one account
 //! ```
 //!
 //! A write locks `.lock`, re-reads the record it changes and checks it (existence, revision),
@@ -22,12 +25,14 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use zeroize::Zeroizing;
 
 use super::{
     Listing, Scope, Store, account_exists, policy_exists, stale, unknown_account, unknown_policy,
 };
 use crate::error::UserError;
 use crate::identity::{Name, Namespace, Reference};
+use crate::issued::{IssuerBackend, IssuerChange, IssuerRecord, TokenFile, TokensChange};
 use crate::model::{Account, Policy, PolicyScope, new_uid};
 use crate::output::sanitize;
 
@@ -36,6 +41,9 @@ const TMP_PREFIX: &str = ".tmp-";
 const ACCOUNTS_DIR: &str = "accounts";
 const POLICIES_DIR: &str = "policies";
 const GLOBAL_DIR: &str = "_global";
+const ISSUER_DIR: &str = "issuer";
+const ISSUER_FILE: &str = "issuer.toml";
+const TOKENS_DIR: &str = "tokens";
 const RECORD_EXT: &str = ".toml";
 
 /// A registry kept as one TOML file per record under `root`.
@@ -74,6 +82,29 @@ impl FileStore {
 
     fn policy_path(&self, scope: &PolicyScope, name: &Name) -> PathBuf {
         self.policy_dir(scope).join(record_file_name(name))
+    }
+
+    fn tokens_path(&self, r: &Reference) -> PathBuf {
+        self.root
+            .join(TOKENS_DIR)
+            .join(r.namespace.dir_name())
+            .join(record_file_name(&r.name))
+    }
+
+    fn issuer_key_path(&self, kid: &str) -> Result<PathBuf> {
+        // A kid comes from the issuer record, but may have been edited there: a file name only.
+        if kid.is_empty()
+            || !kid
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        {
+            return Err(UserError::Failure(format!(
+                "issuer key id `{}` is not a base64url id",
+                sanitize(kid)
+            ))
+            .into());
+        }
+        Ok(self.root.join(ISSUER_DIR).join(format!("{kid}.key")))
     }
 
     /// The account stored for `r`, `None` when there is none; an unreadable file, or one that
@@ -135,6 +166,10 @@ impl FileStore {
 }
 
 impl Store for FileStore {
+    fn issuer_backend(&self) -> Option<&dyn IssuerBackend> {
+        Some(self)
+    }
+
     fn get_account(&self, r: &Reference) -> Result<Account> {
         Ok(self.load_account(r)?.ok_or_else(|| unknown_account(r))?)
     }
@@ -196,6 +231,8 @@ impl Store for FileStore {
         // A corrupt record can be deleted: that is the way out the error message offers.
         self.locked(|| {
             if remove_record(&self.account_path(r))? {
+                // Its issued tokens go with it.
+                remove_record(&self.tokens_path(r))?;
                 Ok(())
             } else {
                 Err(unknown_account(r).into())
@@ -218,6 +255,8 @@ impl Store for FileStore {
             // Two files change; a crash between these two steps leaves both names.
             write_record(&self.account_path(&target), &account)?;
             remove_record(&self.account_path(from))?;
+            // Issued tokens name the old reference: renaming revokes them.
+            remove_record(&self.tokens_path(from))?;
             Ok(account)
         })
     }
@@ -297,6 +336,80 @@ impl Store for FileStore {
                 Ok(())
             } else {
                 Err(unknown_policy(scope, name).into())
+            }
+        })
+    }
+}
+
+impl IssuerBackend for FileStore {
+    fn read_issuer(&self) -> Result<Option<IssuerRecord>> {
+        Ok(load(&self.root.join(ISSUER_DIR).join(ISSUER_FILE))?)
+    }
+
+    fn read_issuer_key(&self, kid: &str) -> Result<Zeroizing<Vec<u8>>> {
+        let path = self.issuer_key_path(kid)?;
+        let bytes = fs::read(&path)
+            .with_context(|| format!("cannot read the issuer key {}", path.display()))?;
+        Ok(Zeroizing::new(bytes))
+    }
+
+    fn write_issuer(&self, change: &mut IssuerChange<'_>) -> Result<Option<IssuerRecord>> {
+        self.locked(|| {
+            let current = self.read_issuer()?;
+            let Some(w) = change(current.clone(), self.read_all_tokens()?)? else {
+                return Ok(current);
+            };
+            for (kid, bytes) in &w.new_keys {
+                write_file(&self.issuer_key_path(kid)?, bytes)?;
+            }
+            write_record(&self.root.join(ISSUER_DIR).join(ISSUER_FILE), &w.record)?;
+            for kid in &w.removed {
+                remove_record(&self.issuer_key_path(kid)?)?;
+            }
+            Ok(Some(w.record))
+        })
+    }
+
+    fn read_tokens(&self, r: &Reference) -> Result<Option<TokenFile>> {
+        Ok(load(&self.tokens_path(r))?)
+    }
+
+    fn read_all_tokens(&self) -> Result<Vec<TokenFile>> {
+        let mut errors = Vec::new();
+        let mut out = Vec::new();
+        let dirs = subdirs(
+            &self.root.join(TOKENS_DIR),
+            |s| Namespace::from_dir_name(s).ok(),
+            &mut errors,
+        )?;
+        for (ns, dir) in dirs {
+            for name in record_names(&dir, &mut errors)? {
+                if let Some(f) = self.read_tokens(&Reference::new(ns.clone(), name))? {
+                    out.push(f);
+                }
+            }
+        }
+        // An unreadable token file could hold the only token that needs a key: say so, rather
+        // than remove that key.
+        if let Some(e) = errors.into_iter().next() {
+            return Err(e.into());
+        }
+        Ok(out)
+    }
+
+    fn write_tokens(&self, r: &Reference, change: &mut TokensChange<'_>) -> Result<()> {
+        self.locked(|| {
+            let path = self.tokens_path(r);
+            let current = self.read_tokens(r)?;
+            let issuer = self.read_issuer()?;
+            let before = current.clone();
+            let after = change(current, issuer.as_ref())?;
+            if after == before {
+                return Ok(());
+            }
+            match after {
+                Some(f) => write_record(&path, &f),
+                None => remove_record(&path).map(|_| ()),
             }
         })
     }
@@ -451,9 +564,14 @@ fn sync_dir(dir: &Path) -> Result<()> {
 /// Replaces the file at `path` with `record`, atomically and durably: a temporary file in the
 /// same folder, fsynced, renamed over `path`, then the folder fsynced. Call with the lock held.
 fn write_record<T: Serialize>(path: &Path, record: &T) -> Result<()> {
-    let dir = path.parent().context("a store record has a folder")?;
     let text = toml::to_string(record)
         .with_context(|| format!("cannot encode the store record {}", path.display()))?;
+    write_file(path, text.as_bytes())
+}
+
+/// As `write_record`, for bytes (an issuer key: mode 0600 from the moment it is created).
+fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path.parent().context("a store record has a folder")?;
     ensure_dir(dir)?;
     let tmp = dir.join(format!("{TMP_PREFIX}{}", new_uid()));
     let written = (|| -> io::Result<()> {
@@ -462,7 +580,7 @@ fn write_record<T: Serialize>(path: &Path, record: &T) -> Result<()> {
             .create_new(true)
             .mode(0o600)
             .open(&tmp)?;
-        file.write_all(text.as_bytes())?;
+        file.write_all(bytes)?;
         file.sync_all()?;
         drop(file);
         fs::rename(&tmp, path)

@@ -10,7 +10,9 @@ use super::{
     Listing, Scope, Store, account_exists, policy_exists, stale, unknown_account, unknown_policy,
 };
 use crate::identity::{Name, Reference};
+use crate::issued::{IssuerBackend, IssuerChange, IssuerRecord, TokenFile, TokensChange};
 use crate::model::{Account, Policy, PolicyScope};
+use zeroize::Zeroizing;
 
 /// A registry that lives as long as the value.
 #[derive(Debug, Default)]
@@ -24,6 +26,9 @@ struct Records {
     accounts: BTreeMap<Reference, Account>,
     /// `PolicyScope` orders global first, then by namespace: the listing order.
     policies: BTreeMap<(PolicyScope, Name), Policy>,
+    issuer: Option<IssuerRecord>,
+    issuer_keys: BTreeMap<String, Zeroizing<Vec<u8>>>,
+    tokens: BTreeMap<Reference, TokenFile>,
 }
 
 impl MemoryStore {
@@ -38,6 +43,10 @@ impl MemoryStore {
 }
 
 impl Store for MemoryStore {
+    fn issuer_backend(&self) -> Option<&dyn IssuerBackend> {
+        Some(self)
+    }
+
     fn get_account(&self, r: &Reference) -> Result<Account> {
         let records = self.records();
         Ok(records
@@ -95,8 +104,12 @@ impl Store for MemoryStore {
     }
 
     fn delete_account(&self, r: &Reference) -> Result<()> {
-        match self.records().accounts.remove(r) {
-            Some(_) => Ok(()),
+        let mut records = self.records();
+        match records.accounts.remove(r) {
+            Some(_) => {
+                records.tokens.remove(r);
+                Ok(())
+            }
             None => Err(unknown_account(r).into()),
         }
     }
@@ -111,6 +124,7 @@ impl Store for MemoryStore {
             return Err(account_exists(&target).into());
         }
         let mut account = records.accounts.remove(from).expect("checked above");
+        records.tokens.remove(from);
         account.name = to.clone();
         account.revision += 1;
         account.updated = jiff::Timestamp::now();
@@ -183,6 +197,54 @@ impl Store for MemoryStore {
             Some(_) => Ok(()),
             None => Err(unknown_policy(scope, name).into()),
         }
+    }
+}
+
+impl IssuerBackend for MemoryStore {
+    fn read_issuer(&self) -> Result<Option<IssuerRecord>> {
+        Ok(self.records().issuer.clone())
+    }
+
+    fn read_issuer_key(&self, kid: &str) -> Result<Zeroizing<Vec<u8>>> {
+        self.records()
+            .issuer_keys
+            .get(kid)
+            .cloned()
+            .ok_or_else(|| anyhow::anyhow!("no issuer key `{kid}`"))
+    }
+
+    fn write_issuer(&self, change: &mut IssuerChange<'_>) -> Result<Option<IssuerRecord>> {
+        let mut records = self.records();
+        let tokens = records.tokens.values().cloned().collect();
+        let Some(w) = change(records.issuer.clone(), tokens)? else {
+            return Ok(records.issuer.clone());
+        };
+        for (kid, bytes) in w.new_keys {
+            records.issuer_keys.insert(kid, bytes);
+        }
+        for kid in &w.removed {
+            records.issuer_keys.remove(kid);
+        }
+        records.issuer = Some(w.record.clone());
+        Ok(Some(w.record))
+    }
+
+    fn read_tokens(&self, r: &Reference) -> Result<Option<TokenFile>> {
+        Ok(self.records().tokens.get(r).cloned())
+    }
+
+    fn read_all_tokens(&self) -> Result<Vec<TokenFile>> {
+        Ok(self.records().tokens.values().cloned().collect())
+    }
+
+    fn write_tokens(&self, r: &Reference, change: &mut TokensChange<'_>) -> Result<()> {
+        let mut records = self.records();
+        let issuer = records.issuer.clone();
+        match change(records.tokens.get(r).cloned(), issuer.as_ref())? {
+            Some(f) => records.tokens.insert(r.clone(), f),
+            None => records.tokens.remove(r),
+        };
+        Ok(())
     }
 }
 

@@ -6,6 +6,10 @@ use anyhow::Result;
 
 use crate::error::UserError;
 use crate::identity::{Name, Namespace, Reference};
+use crate::issued::{
+    self, IssueRequest, IssuedToken, IssuerAlgorithm, IssuerBackend, IssuerView, Secret,
+    TokenRecord,
+};
 use crate::model::{Account, KeyRecord, Policy, PolicyScope};
 
 pub mod file;
@@ -51,6 +55,15 @@ pub trait Store {
     /// exactly now names the new reference. Returns the renamed account and the changed
     /// policies. (A server does both on its side, for callers that may not edit policies.)
     fn rename_with_grants(&self, from: &Reference, to: &Name) -> Result<crate::api::Renamed> {
+        // Renaming revokes the issued tokens (they name the old reference).
+        let revoked_tokens = match self.issuer_backend() {
+            Some(_) => self
+                .list_tokens(from)?
+                .into_iter()
+                .map(|t| t.name)
+                .collect(),
+            None => vec![],
+        };
         let account = self.rename_account(from, to)?;
         let old_subject = from.to_string();
         let new_subject = account.reference().to_string();
@@ -68,6 +81,7 @@ pub trait Store {
         Ok(crate::api::Renamed {
             account,
             updated_policies,
+            revoked_tokens,
         })
     }
 
@@ -152,6 +166,55 @@ pub trait Store {
             policy.updated = jiff::Timestamp::now();
             self.update_policy(policy)
         })
+    }
+
+    // Issued tokens (`crate::issued`): the file and memory stores keep the issuer and the
+    // token records themselves (`issuer_backend`); the remote store asks the server.
+
+    /// Where this store keeps its issuer; `None` for a remote store.
+    fn issuer_backend(&self) -> Option<&dyn IssuerBackend> {
+        None
+    }
+
+    /// The issuer without its secrets; `None` before it is first used.
+    fn issuer(&self) -> Result<Option<IssuerView>> {
+        let b = issued::backend(self)?;
+        match b.read_issuer()? {
+            None => Ok(None),
+            r => issued::view(b, r).map(Some),
+        }
+    }
+
+    /// Creates the issuer (refused when there is one).
+    fn init_issuer(&self, alg: IssuerAlgorithm, secret: Option<Secret>) -> Result<IssuerView> {
+        issued::init(issued::backend(self)?, alg, secret)
+    }
+
+    /// A new signing key; retired keys stay while live tokens need them.
+    fn rotate_issuer(&self, secret: Option<Secret>) -> Result<IssuerView> {
+        issued::rotate(issued::backend(self)?, secret)
+    }
+
+    fn list_tokens(&self, r: &Reference) -> Result<Vec<TokenRecord>> {
+        issued::list(self, r)
+    }
+
+    /// Issues a token (the issuer is created on first use); refuses a name the account has.
+    fn issue_token(&self, r: &Reference, req: &IssueRequest) -> Result<IssuedToken> {
+        issued::issue(self, r, req, false)
+    }
+
+    fn revoke_token(&self, r: &Reference, name: &Name) -> Result<()> {
+        issued::revoke(self, r, name)
+    }
+
+    /// A new token under the same name (same audiences and lifetime); the old one is revoked.
+    fn regenerate_token(&self, r: &Reference, name: &Name) -> Result<IssuedToken> {
+        issued::regenerate(self, r, name)
+    }
+
+    fn rename_token(&self, r: &Reference, from: &Name, to: &Name) -> Result<TokenRecord> {
+        issued::rename(self, r, from, to)
     }
 }
 

@@ -22,6 +22,10 @@ use crate::api::{self, AccountChange, ListBody, NewAccount, NewKey, NewPolicy, P
 use crate::api::{Identity, Problem, Rename, ns_segment};
 use crate::error::UserError;
 use crate::identity::{Name, Reference};
+use crate::issued::{
+    IssueRequest, IssuedToken, IssuerAlgorithm, IssuerView, RotateRequest, Secret, TokenRecord,
+    TokenRename,
+};
 use crate::model::{Account, KeyRecord, Policy, PolicyScope};
 use crate::output::sanitize;
 use crate::store::{Listing, Scope, Store};
@@ -803,6 +807,68 @@ impl Store for RemoteStore {
         let verb = if disabled { "disable" } else { "enable" };
         let path = format!("{}/{verb}", account_path(r));
         self.json(Call::new(Method::Post, &path))
+    }
+
+    fn issuer(&self) -> Result<Option<IssuerView>> {
+        match self.json(Call::new(Method::Get, api::ISSUER_PATH)) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) => match e.downcast_ref::<UserError>() {
+                Some(UserError::Remote {
+                    status: 404, code, ..
+                }) if code == api::code::NOT_FOUND => Ok(None),
+                _ => Err(e),
+            },
+        }
+    }
+
+    fn init_issuer(&self, _alg: IssuerAlgorithm, _secret: Option<Secret>) -> Result<IssuerView> {
+        Err(UserError::Usage(format!(
+            "the issuer of {} lives with the server's store: run `svcacct issuer init` there \
+             (--store DIR), so that no secret travels",
+            self.url
+        ))
+        .into())
+    }
+
+    fn rotate_issuer(&self, secret: Option<Secret>) -> Result<IssuerView> {
+        if secret.is_some() {
+            return Err(UserError::Usage(format!(
+                "an HMAC secret never travels: rotate the issuer of {} on the server's store \
+                 (--store DIR)",
+                self.url
+            ))
+            .into());
+        }
+        self.json(Call::new(Method::Post, api::ISSUER_ROTATE).json(&RotateRequest::default())?)
+    }
+
+    fn list_tokens(&self, r: &Reference) -> Result<Vec<TokenRecord>> {
+        let path = format!("{}/tokens", account_path(r));
+        let l: Listing<TokenRecord> = self
+            .list(&path)
+            .map_err(|e| not_found_as(e, || super::unknown_account(r)))?;
+        Ok(l.items)
+    }
+
+    fn issue_token(&self, r: &Reference, req: &IssueRequest) -> Result<IssuedToken> {
+        let path = format!("{}/tokens", account_path(r));
+        self.json(Call::new(Method::Post, &path).json(req)?)
+    }
+
+    fn revoke_token(&self, r: &Reference, name: &Name) -> Result<()> {
+        let path = format!("{}/tokens/{name}", account_path(r));
+        self.send(Call::new(Method::Delete, &path))?;
+        Ok(())
+    }
+
+    fn regenerate_token(&self, r: &Reference, name: &Name) -> Result<IssuedToken> {
+        let path = format!("{}/tokens/{name}/regenerate", account_path(r));
+        self.json(Call::new(Method::Post, &path))
+    }
+
+    fn rename_token(&self, r: &Reference, from: &Name, to: &Name) -> Result<TokenRecord> {
+        let path = format!("{}/tokens/{from}/rename", account_path(r));
+        self.json(Call::new(Method::Post, &path).json(&TokenRename { name: to.clone() })?)
     }
 }
 

@@ -1,0 +1,278 @@
+//! `svcacct tokens` (issued tokens) and `svcacct issuer`.
+
+use std::io::{Read, Write};
+use std::path::Path;
+
+use anyhow::Result;
+use jiff::Timestamp;
+use zeroize::Zeroizing;
+
+use crate::cli::{
+    IssuerAlg, IssuerCommand, IssuerGetArgs, IssuerInitArgs, IssuerRotateArgs, OutputFormat,
+    TokenNameArgs, TokensCommand, TokensCreateArgs, TokensListArgs, TokensRenameArgs,
+};
+use crate::context::Context;
+use crate::error::{Exit, UserError};
+use crate::issued::{IssueRequest, IssuedToken, IssuerAlgorithm, IssuerView, Secret};
+use crate::output;
+use crate::time;
+
+pub fn run(ctx: &Context, command: TokensCommand, out: &mut dyn Write) -> Result<Exit> {
+    match command {
+        TokensCommand::Create(a) => create(ctx, &a, out),
+        TokensCommand::List(a) => list(ctx, &a, out),
+        TokensCommand::Revoke(a) => revoke(ctx, &a, out),
+        TokensCommand::Regenerate(a) => regenerate(ctx, &a, out),
+        TokensCommand::Rename(a) => rename(ctx, &a, out),
+    }
+}
+
+pub fn issuer(ctx: &Context, command: IssuerCommand, out: &mut dyn Write) -> Result<Exit> {
+    match command {
+        IssuerCommand::Get(a) => issuer_get(ctx, &a, out),
+        IssuerCommand::Init(a) => issuer_init(ctx, &a, out),
+        IssuerCommand::Rotate(a) => issuer_rotate(ctx, &a, out),
+    }
+}
+
+/// `--expires`: a duration, a date, a timestamp, or `never`.
+fn expiry(s: &str, now: Timestamp) -> Result<Option<Timestamp>, UserError> {
+    if s.trim() == "never" {
+        return Ok(None);
+    }
+    time::parse_expiry(s, now).map(Some)
+}
+
+/// The token alone on stdout, so that `$(svcacct tokens create …)` is the token; the rest on
+/// stderr.
+fn print_token(out: &mut dyn Write, t: &IssuedToken, r: &crate::identity::Reference) -> Result<()> {
+    writeln!(out, "{}", t.token)?;
+    let expires = t.record.expires.map_or("never expires".to_owned(), |e| {
+        format!("expires {}", time::local(e))
+    });
+    eprintln!(
+        "Issued token {} for service account {r} ({expires}); it is shown only this once.",
+        t.record.name
+    );
+    Ok(())
+}
+
+fn create(ctx: &Context, args: &TokensCreateArgs, out: &mut dyn Write) -> Result<Exit> {
+    let r = ctx.reference(&args.account)?;
+    let name = ctx.name(&args.token_name)?;
+    let now = Timestamp::now();
+    let expires = expiry(&args.expires, now)?;
+    if args.audiences.iter().any(|a| a.trim().is_empty()) {
+        return Err(UserError::Usage("--aud must not be empty".into()).into());
+    }
+    let t = ctx.store()?.issue_token(
+        &r,
+        &IssueRequest {
+            name,
+            expires,
+            audiences: args.audiences.clone(),
+        },
+    )?;
+    print_token(out, &t, &r)?;
+    Ok(Exit::Success)
+}
+
+fn list(ctx: &Context, args: &TokensListArgs, out: &mut dyn Write) -> Result<Exit> {
+    let r = ctx.reference(&args.account)?;
+    let tokens = ctx.store()?.list_tokens(&r)?;
+    match args.output.output {
+        OutputFormat::Json => output::json(
+            out,
+            &output::List {
+                kind: "TokenList",
+                items: &tokens,
+            },
+        )?,
+        OutputFormat::Name => {
+            for t in &tokens {
+                writeln!(out, "{}", t.name)?;
+            }
+        }
+        OutputFormat::Table | OutputFormat::Wide => {
+            if tokens.is_empty() {
+                eprintln!("No issued tokens for service account {r}.");
+                return Ok(Exit::Success);
+            }
+            let now = Timestamp::now();
+            let headers = ["NAME", "ID", "CREATED DATE", "EXPIRES", "LAST USED"];
+            let rows: Vec<Vec<String>> = tokens
+                .iter()
+                .map(|t| {
+                    vec![
+                        t.name.to_string(),
+                        t.id.clone(),
+                        time::local(t.created),
+                        match t.expires {
+                            None => "never".to_owned(),
+                            Some(e) if e <= now => format!("{} (expired)", time::local(e)),
+                            Some(e) => time::local(e),
+                        },
+                        t.last_used.map_or("never".to_owned(), time::local),
+                    ]
+                })
+                .collect();
+            out.write_all(output::table(&headers, &rows).as_bytes())?;
+        }
+    }
+    Ok(Exit::Success)
+}
+
+fn revoke(ctx: &Context, args: &TokenNameArgs, out: &mut dyn Write) -> Result<Exit> {
+    let r = ctx.reference(&args.account)?;
+    let name = ctx.name(&args.token_name)?;
+    ctx.store()?.revoke_token(&r, &name)?;
+    writeln!(out, "Revoked issued token {name} of service account: {r}")?;
+    Ok(Exit::Success)
+}
+
+fn regenerate(ctx: &Context, args: &TokenNameArgs, out: &mut dyn Write) -> Result<Exit> {
+    let r = ctx.reference(&args.account)?;
+    let name = ctx.name(&args.token_name)?;
+    let t = ctx.store()?.regenerate_token(&r, &name)?;
+    print_token(out, &t, &r)?;
+    eprintln!("The token it replaces is revoked.");
+    Ok(Exit::Success)
+}
+
+fn rename(ctx: &Context, args: &TokensRenameArgs, out: &mut dyn Write) -> Result<Exit> {
+    let r = ctx.reference(&args.account)?;
+    let from = ctx.name(&args.old)?;
+    let to = ctx.name(&args.new)?;
+    ctx.store()?.rename_token(&r, &from, &to)?;
+    writeln!(
+        out,
+        "Renamed issued token of service account {r}: {from} -> {to}"
+    )?;
+    Ok(Exit::Success)
+}
+
+/// An HMAC secret from a file or stdin (`-`); never from the command line.
+fn read_secret(ctx: &Context, path: &Path) -> Result<Secret> {
+    let (bytes, source) = if path.as_os_str() == "-" {
+        if ctx.stdin_is_terminal {
+            return Err(UserError::Usage(
+                "--secret-file -: pipe the secret in; it is not read from a terminal".into(),
+            )
+            .into());
+        }
+        let mut buf = Zeroizing::new(Vec::new());
+        std::io::stdin()
+            .lock()
+            .take(crate::fsutil::MAX_INPUT + 1)
+            .read_to_end(&mut buf)?;
+        (buf, "stdin".to_owned())
+    } else {
+        (
+            Zeroizing::new(crate::fsutil::read_small(path)?),
+            format!("secret file {}", path.display()),
+        )
+    };
+    Ok(Secret::new(bytes, &source)?)
+}
+
+fn issuer_get(ctx: &Context, args: &IssuerGetArgs, out: &mut dyn Write) -> Result<Exit> {
+    let Some(v) = ctx.store()?.issuer()? else {
+        return Err(UserError::Failure(
+            "the store has no issuer yet: it is created by the first `svcacct tokens create`, \
+             or by `svcacct issuer init`"
+                .into(),
+        )
+        .into());
+    };
+    show(&v, args.output, out)?;
+    Ok(Exit::Success)
+}
+
+fn show(v: &IssuerView, format: OutputFormat, out: &mut dyn Write) -> Result<()> {
+    match format {
+        OutputFormat::Json => output::json(out, v)?,
+        OutputFormat::Name => writeln!(out, "{}", v.id)?,
+        OutputFormat::Table | OutputFormat::Wide => {
+            let rows = [
+                ("Issuer", v.id.clone()),
+                ("Algorithm", v.algorithm.as_str().to_owned()),
+                ("Created", time::local(v.created)),
+            ];
+            out.write_all(output::block(&rows).as_bytes())?;
+            writeln!(out)?;
+            let headers = ["KID", "ALGORITHM", "CREATED DATE", "STATUS"];
+            let rows: Vec<Vec<String>> = v
+                .keys
+                .iter()
+                .map(|k| {
+                    let status = match (k.retired, k.kept_until, k.kept_indefinitely) {
+                        (None, _, _) => "signing".to_owned(),
+                        (Some(_), _, true) => {
+                            "retired, kept while a token without expiry needs it".to_owned()
+                        }
+                        (Some(_), Some(until), _) => {
+                            format!("retired, kept until {}", time::local(until))
+                        }
+                        (Some(_), None, _) => "retired, no longer needed".to_owned(),
+                    };
+                    vec![
+                        k.kid.clone(),
+                        k.algorithm.as_str().to_owned(),
+                        time::local(k.created),
+                        status,
+                    ]
+                })
+                .collect();
+            out.write_all(output::table(&headers, &rows).as_bytes())?;
+        }
+    }
+    Ok(())
+}
+
+fn issuer_init(ctx: &Context, args: &IssuerInitArgs, out: &mut dyn Write) -> Result<Exit> {
+    let alg = match args.algorithm {
+        IssuerAlg::Rs256 => IssuerAlgorithm::RS256,
+        IssuerAlg::Hs256 => IssuerAlgorithm::HS256,
+    };
+    let secret = args
+        .secret_file
+        .as_deref()
+        .map(|p| read_secret(ctx, p))
+        .transpose()?;
+    let v = ctx.store()?.init_issuer(alg, secret)?;
+    writeln!(out, "Created issuer {} ({})", v.id, v.algorithm.as_str())?;
+    Ok(Exit::Success)
+}
+
+fn issuer_rotate(ctx: &Context, args: &IssuerRotateArgs, out: &mut dyn Write) -> Result<Exit> {
+    let secret = args
+        .secret_file
+        .as_deref()
+        .map(|p| read_secret(ctx, p))
+        .transpose()?;
+    let v = ctx.store()?.rotate_issuer(secret)?;
+    let active = v.keys.iter().find(|k| k.retired.is_none());
+    writeln!(
+        out,
+        "Rotated issuer {}: new key {}",
+        v.id,
+        active.map_or("?", |k| k.kid.as_str())
+    )?;
+    for k in v.keys.iter().filter(|k| k.retired.is_some()) {
+        match (k.kept_until, k.kept_indefinitely) {
+            (_, true) => writeln!(
+                out,
+                "Kept key {} for its tokens that never expire (revoke them to retire it)",
+                k.kid
+            )?,
+            (Some(until), _) => writeln!(
+                out,
+                "Kept key {} until its last token expires, {}",
+                k.kid,
+                time::local(until)
+            )?,
+            (None, false) => {}
+        }
+    }
+    Ok(Exit::Success)
+}

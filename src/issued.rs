@@ -1,0 +1,1119 @@
+//! Issued tokens: the store's own issuer signs tokens for accounts and keeps a record of each
+//! (name, id, dates, never the token), so that they can be listed, renamed and revoked.
+//!
+//! The issuer (`urn:svcacct:issuer:<uid>`) and its first key are created on first use: RS256
+//! (2048-bit RSA) unless `svcacct issuer init --algorithm HS256` gave it a secret. Rotation
+//! starts a new key and keeps the old ones for verification while a live token needs them.
+//!
+//! Verification ([`verify`]) checks, in order: algorithm (RS256 or HS256 only, and the one of the
+//! key named by `kid`), issuer, key, signature, account, token record (it exists and belongs to
+//! the current account, not to a deleted one of the same name), account state, times, audience.
+//! The file and memory stores keep the issuer themselves ([`IssuerBackend`]); the remote store
+//! asks the server, which keeps it in its own store.
+
+use std::fmt;
+
+use anyhow::Result;
+use base64::Engine as _;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use jiff::{SignedDuration, Timestamp};
+use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use zeroize::Zeroizing;
+
+use crate::error::{Rejected, UserError};
+use crate::identity::{Name, Reference};
+use crate::keys::{PrivateKey, PublicKey};
+use crate::model::{Account, Status, new_uid};
+use crate::output::sanitize;
+use crate::store::Store;
+use crate::token::{LEEWAY, Parsed, VerifyOptions};
+
+/// What every issuer id starts with; no account reference can (`:` is in no name).
+pub const ISSUER_PREFIX: &str = "urn:svcacct:issuer:";
+/// `tokens create` without `--expires`.
+pub const DEFAULT_EXPIRY: &str = "3y";
+/// The shortest HMAC secret accepted (RFC 7518 §3.2: at least the hash size).
+pub const MIN_SECRET_BYTES: usize = 32;
+/// A token's "last used" date is written at most this often, so that a busy server does not
+/// write a record per request.
+pub const LAST_USED_EVERY: SignedDuration = SignedDuration::from_secs(60);
+
+/// How the issuer signs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum IssuerAlgorithm {
+    RS256,
+    HS256,
+}
+
+impl IssuerAlgorithm {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IssuerAlgorithm::RS256 => "RS256",
+            IssuerAlgorithm::HS256 => "HS256",
+        }
+    }
+
+    fn jwt(self) -> Algorithm {
+        match self {
+            IssuerAlgorithm::RS256 => Algorithm::RS256,
+            IssuerAlgorithm::HS256 => Algorithm::HS256,
+        }
+    }
+}
+
+/// An HMAC secret: at least [`MIN_SECRET_BYTES`], never shown.
+pub struct Secret(Zeroizing<Vec<u8>>);
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(REDACTED)")
+    }
+}
+
+impl Secret {
+    /// The secret read from `source` (named in errors, never the bytes); one final newline is
+    /// not part of it.
+    pub fn new(mut bytes: Zeroizing<Vec<u8>>, source: &str) -> Result<Secret, UserError> {
+        if bytes.ends_with(b"\n") {
+            bytes.pop();
+            if bytes.ends_with(b"\r") {
+                bytes.pop();
+            }
+        }
+        if bytes.len() < MIN_SECRET_BYTES {
+            return Err(UserError::Usage(format!(
+                "the HMAC secret from {source} is {} bytes long; HS256 needs at least {MIN_SECRET_BYTES} \
+                 (e.g. `head -c 48 /dev/urandom | base64 > secret`); nothing was written",
+                bytes.len()
+            )));
+        }
+        Ok(Secret(bytes))
+    }
+
+    pub fn bytes(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+/// One key of the issuer, as `issuer.toml` keeps it (the private half is in `<kid>.key`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct IssuerKey {
+    pub kid: String,
+    pub algorithm: IssuerAlgorithm,
+    pub created: Timestamp,
+    /// Set when a rotation replaced it; it then only verifies the tokens it signed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retired: Option<Timestamp>,
+    /// SPKI PEM of an RSA key; none for an HMAC secret.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub public_key: Option<String>,
+}
+
+/// The issuer: `<root>/issuer/issuer.toml` in the file store.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct IssuerRecord {
+    /// `urn:svcacct:issuer:<uid>`, fixed at creation: the `iss` of every token it issues.
+    pub id: String,
+    pub algorithm: IssuerAlgorithm,
+    pub created: Timestamp,
+    /// Oldest first; the one without `retired` signs.
+    pub keys: Vec<IssuerKey>,
+}
+
+impl IssuerRecord {
+    pub fn active(&self) -> Option<&IssuerKey> {
+        self.keys.iter().rev().find(|k| k.retired.is_none())
+    }
+}
+
+/// What the store keeps of an issued token.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TokenRecord {
+    pub name: Name,
+    /// The token's `jti`.
+    pub id: String,
+    /// The issuer key that signed it (kept while a live token needs it).
+    pub kid: String,
+    pub created: Timestamp,
+    /// None: the token never expires.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires: Option<Timestamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_used: Option<Timestamp>,
+    /// The token's `aud`, so that a regenerated token has the same.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub audiences: Vec<String>,
+}
+
+impl TokenRecord {
+    pub fn is_live(&self, now: Timestamp) -> bool {
+        self.expires.is_none_or(|e| e + LEEWAY >= now)
+    }
+}
+
+/// The token records of one account: `<root>/tokens/<ns dir>/<name>.toml` in the file store.
+/// Records of an account that was deleted and created again (another uid) count as none.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TokenFile {
+    pub account_uid: String,
+    #[serde(default)]
+    pub tokens: Vec<TokenRecord>,
+}
+
+/// A token just issued: shown once, never stored.
+#[derive(Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct IssuedToken {
+    pub token: String,
+    #[serde(flatten)]
+    pub record: TokenRecord,
+}
+
+impl fmt::Debug for IssuedToken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("IssuedToken")
+            .field("token", &"REDACTED")
+            .field("record", &self.record)
+            .finish()
+    }
+}
+
+/// What to issue (also the body of `POST .../tokens`).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct IssueRequest {
+    pub name: Name,
+    /// Absent: the token never expires.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires: Option<Timestamp>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub audiences: Vec<String>,
+}
+
+/// One issuer key as `svcacct issuer get` and `GET /v1/issuer` show it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct IssuerKeyView {
+    pub kid: String,
+    pub algorithm: IssuerAlgorithm,
+    pub created: Timestamp,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retired: Option<Timestamp>,
+    /// A retired key is kept until the last live token it signed expires…
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kept_until: Option<Timestamp>,
+    /// …or for good, while a token without expiry needs it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub kept_indefinitely: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub public_key: Option<String>,
+}
+
+/// The issuer without its secrets.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct IssuerView {
+    pub id: String,
+    pub algorithm: IssuerAlgorithm,
+    pub created: Timestamp,
+    pub keys: Vec<IssuerKeyView>,
+}
+
+/// `POST /v1/issuer/rotate` (no body fields yet: an HMAC issuer is rotated on the server's
+/// store folder, so that its secret never travels).
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RotateRequest {}
+
+/// `POST .../tokens/{token}/rename`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TokenRename {
+    pub name: Name,
+}
+
+/// A change of the issuer, written under the store's lock: new key files first, then the
+/// record, then the removed key files go.
+pub struct IssuerWrite {
+    pub record: IssuerRecord,
+    pub new_keys: Vec<(String, Zeroizing<Vec<u8>>)>,
+    pub removed: Vec<String>,
+}
+
+/// What `IssuerBackend::write_issuer` runs under the lock.
+pub type IssuerChange<'a> =
+    dyn FnMut(Option<IssuerRecord>, Vec<TokenFile>) -> Result<Option<IssuerWrite>> + 'a;
+/// What `IssuerBackend::write_tokens` runs under the lock.
+pub type TokensChange<'a> =
+    dyn FnMut(Option<TokenFile>, Option<&IssuerRecord>) -> Result<Option<TokenFile>> + 'a;
+
+/// Where a local store keeps the issuer and the token records.
+pub trait IssuerBackend {
+    fn read_issuer(&self) -> Result<Option<IssuerRecord>>;
+    /// The private key (PKCS#8 PEM) or secret of issuer key `kid` (one of the record's kids).
+    fn read_issuer_key(&self, kid: &str) -> Result<Zeroizing<Vec<u8>>>;
+    /// Under the write lock, with the issuer and every token file as stored: `change` says what
+    /// to write (`None`: nothing). Returns the issuer as stored afterwards.
+    fn write_issuer(&self, change: &mut IssuerChange<'_>) -> Result<Option<IssuerRecord>>;
+    fn read_tokens(&self, r: &Reference) -> Result<Option<TokenFile>>;
+    fn read_all_tokens(&self) -> Result<Vec<TokenFile>>;
+    /// Under the write lock, with the account's token file and the issuer as stored: `change`
+    /// returns the file to store (`None` removes it).
+    fn write_tokens(&self, r: &Reference, change: &mut TokensChange<'_>) -> Result<()>;
+}
+
+/// The backend of a local store, or the refusal for a remote one.
+pub fn backend(store: &(impl Store + ?Sized)) -> Result<&dyn IssuerBackend> {
+    store.issuer_backend().ok_or_else(|| {
+        UserError::Failure("this store does not keep an issuer of its own".into()).into()
+    })
+}
+
+pub fn unknown_token(r: &Reference, name: &Name) -> UserError {
+    UserError::UnknownToken {
+        account: r.to_string(),
+        name: name.to_string(),
+    }
+}
+
+pub fn token_exists(r: &Reference, name: &Name) -> UserError {
+    UserError::TokenExists {
+        account: r.to_string(),
+        name: name.to_string(),
+    }
+}
+
+fn random_id() -> Result<String> {
+    let mut raw = [0u8; 16];
+    aws_lc_rs::rand::fill(&mut raw).map_err(|_| anyhow::anyhow!("system random source failed"))?;
+    Ok(URL_SAFE_NO_PAD.encode(raw))
+}
+
+/// A new key: its record and its private half.
+fn new_key(
+    alg: IssuerAlgorithm,
+    secret: Option<Secret>,
+    now: Timestamp,
+) -> Result<(IssuerKey, Zeroizing<Vec<u8>>)> {
+    match (alg, secret) {
+        (IssuerAlgorithm::RS256, None) => {
+            let key = PrivateKey::generate(2048)?;
+            let pem = key.to_pkcs8_pem();
+            Ok((
+                IssuerKey {
+                    kid: key.kid(),
+                    algorithm: alg,
+                    created: now,
+                    retired: None,
+                    public_key: Some(key.public_key().to_pem()),
+                },
+                Zeroizing::new(pem.as_bytes().to_vec()),
+            ))
+        }
+        (IssuerAlgorithm::HS256, Some(secret)) => Ok((
+            IssuerKey {
+                kid: random_id()?,
+                algorithm: alg,
+                created: now,
+                retired: None,
+                public_key: None,
+            },
+            Zeroizing::new(secret.bytes().to_vec()),
+        )),
+        (IssuerAlgorithm::HS256, None) => Err(UserError::Usage(
+            "an HS256 issuer needs its secret: pass --secret-file FILE (or - for stdin)".into(),
+        )
+        .into()),
+        (IssuerAlgorithm::RS256, Some(_)) => Err(UserError::Usage(
+            "--secret-file is for HS256 issuers; an RS256 issuer generates its own keys".into(),
+        )
+        .into()),
+    }
+}
+
+/// Keys that may go: retired, and no live token signed with them.
+fn prunable(record: &IssuerRecord, tokens: &[TokenFile], now: Timestamp) -> Vec<String> {
+    record
+        .keys
+        .iter()
+        .filter(|k| k.retired.is_some())
+        .filter(|k| {
+            !tokens
+                .iter()
+                .flat_map(|f| &f.tokens)
+                .any(|t| t.kid == k.kid && t.is_live(now))
+        })
+        .map(|k| k.kid.clone())
+        .collect()
+}
+
+fn without(mut record: IssuerRecord, removed: &[String]) -> IssuerRecord {
+    record.keys.retain(|k| !removed.contains(&k.kid));
+    record
+}
+
+/// The issuer, created (RS256) if the store has none yet.
+pub fn ensure(b: &dyn IssuerBackend) -> Result<IssuerRecord> {
+    if let Some(r) = b.read_issuer()? {
+        return Ok(r);
+    }
+    let record = b.write_issuer(&mut |current, _| {
+        if current.is_some() {
+            return Ok(None);
+        }
+        Ok(Some(create(IssuerAlgorithm::RS256, None)?))
+    })?;
+    record.ok_or_else(|| anyhow::anyhow!("the issuer was not written"))
+}
+
+fn create(alg: IssuerAlgorithm, secret: Option<Secret>) -> Result<IssuerWrite> {
+    let now = Timestamp::now();
+    let (key, private) = new_key(alg, secret, now)?;
+    Ok(IssuerWrite {
+        record: IssuerRecord {
+            id: format!("{ISSUER_PREFIX}{}", new_uid()),
+            algorithm: alg,
+            created: now,
+            keys: vec![key.clone()],
+        },
+        new_keys: vec![(key.kid, private)],
+        removed: vec![],
+    })
+}
+
+/// `svcacct issuer init`: refuses a store that has an issuer already.
+pub fn init(
+    b: &dyn IssuerBackend,
+    alg: IssuerAlgorithm,
+    secret: Option<Secret>,
+) -> Result<IssuerView> {
+    let mut secret = Some(secret);
+    let record = b.write_issuer(&mut |current, _| {
+        if let Some(c) = current {
+            return Err(UserError::Failure(format!(
+                "the store already has an issuer, `{}` ({}); use `svcacct issuer rotate` for a new key",
+                c.id,
+                c.algorithm.as_str()
+            ))
+            .into());
+        }
+        Ok(Some(create(alg, secret.take().flatten())?))
+    })?;
+    view(b, record)
+}
+
+/// `svcacct issuer rotate`: a new key signs from now on; retired keys stay while live tokens
+/// need them.
+pub fn rotate(b: &dyn IssuerBackend, secret: Option<Secret>) -> Result<IssuerView> {
+    let mut secret = Some(secret);
+    let record = b.write_issuer(&mut |current, tokens| {
+        let Some(mut record) = current else {
+            return Err(UserError::Failure(
+                "the store has no issuer yet: it is created by the first `svcacct tokens create`, or by `svcacct issuer init`".into(),
+            )
+            .into());
+        };
+        let now = Timestamp::now();
+        let (key, private) = new_key(record.algorithm, secret.take().flatten(), now)?;
+        for k in record.keys.iter_mut().filter(|k| k.retired.is_none()) {
+            k.retired = Some(now);
+        }
+        record.keys.push(key.clone());
+        let removed = prunable(&record, &tokens, now);
+        Ok(Some(IssuerWrite {
+            record: without(record, &removed),
+            new_keys: vec![(key.kid, private)],
+            removed,
+        }))
+    })?;
+    view(b, record)
+}
+
+/// Removes the retired keys no live token needs (nothing is written when there are none).
+pub fn prune(b: &dyn IssuerBackend) -> Result<()> {
+    match b.read_issuer()? {
+        Some(r) if r.keys.iter().any(|k| k.retired.is_some()) => {}
+        _ => return Ok(()),
+    }
+    b.write_issuer(&mut |current, tokens| {
+        let Some(record) = current else {
+            return Ok(None);
+        };
+        let removed = prunable(&record, &tokens, Timestamp::now());
+        if removed.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(IssuerWrite {
+            record: without(record, &removed),
+            new_keys: vec![],
+            removed,
+        }))
+    })?;
+    Ok(())
+}
+
+/// The public view of the issuer, with how long each retired key is kept.
+pub fn view(b: &dyn IssuerBackend, record: Option<IssuerRecord>) -> Result<IssuerView> {
+    let record = record.ok_or_else(|| anyhow::anyhow!("the issuer was not written"))?;
+    let tokens = b.read_all_tokens()?;
+    Ok(view_of(&record, &tokens, Timestamp::now()))
+}
+
+pub fn view_of(record: &IssuerRecord, tokens: &[TokenFile], now: Timestamp) -> IssuerView {
+    let keys = record
+        .keys
+        .iter()
+        .map(|k| {
+            let live: Vec<&TokenRecord> = tokens
+                .iter()
+                .flat_map(|f| &f.tokens)
+                .filter(|t| t.kid == k.kid && t.is_live(now))
+                .collect();
+            let retired = k.retired.is_some();
+            IssuerKeyView {
+                kid: k.kid.clone(),
+                algorithm: k.algorithm,
+                created: k.created,
+                retired: k.retired,
+                kept_until: if retired && live.iter().all(|t| t.expires.is_some()) {
+                    live.iter().filter_map(|t| t.expires).max()
+                } else {
+                    None
+                },
+                kept_indefinitely: retired && live.iter().any(|t| t.expires.is_none()),
+                public_key: k.public_key.clone(),
+            }
+        })
+        .collect();
+    IssuerView {
+        id: record.id.clone(),
+        algorithm: record.algorithm,
+        created: record.created,
+        keys,
+    }
+}
+
+/// The JWKs of the issuer's RSA keys (HMAC secrets are never published).
+pub fn jwks(view: &IssuerView) -> Vec<Value> {
+    view.keys
+        .iter()
+        .filter(|k| k.algorithm == IssuerAlgorithm::RS256)
+        .filter_map(|k| {
+            let pem = k.public_key.as_deref()?;
+            match PublicKey::parse(pem.as_bytes(), &format!("issuer key {}", k.kid)) {
+                Ok(p) => Some(p.jwk(Some("RS256"))),
+                Err(e) => {
+                    eprintln!("svcacct: left out of the JWKS: {e}");
+                    None
+                }
+            }
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Audience<'a> {
+    One(&'a str),
+    Many(&'a [String]),
+}
+
+#[derive(Serialize)]
+struct IssuedClaims<'a> {
+    iss: &'a str,
+    sub: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    aud: Option<Audience<'a>>,
+    iat: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    exp: Option<i64>,
+    jti: &'a str,
+}
+
+fn sign(
+    b: &dyn IssuerBackend,
+    issuer: &IssuerRecord,
+    account: &Account,
+    req: &IssueRequest,
+    now: Timestamp,
+) -> Result<IssuedToken> {
+    let key = issuer
+        .active()
+        .ok_or_else(|| anyhow::anyhow!("the issuer has no active key"))?;
+    let private = b.read_issuer_key(&key.kid)?;
+    let encoding = match key.algorithm {
+        IssuerAlgorithm::RS256 => {
+            let p = PrivateKey::parse(&private, &format!("issuer key {}", key.kid), None)?;
+            EncodingKey::from_rsa_der(p.pkcs1_der())
+        }
+        IssuerAlgorithm::HS256 => EncodingKey::from_secret(&private),
+    };
+    let mut header = Header::new(key.algorithm.jwt());
+    header.kid = Some(key.kid.clone());
+    let jti = random_id()?;
+    let sub = account.reference().to_string();
+    let aud = match req.audiences.as_slice() {
+        [] => None,
+        [one] => Some(Audience::One(one)),
+        many => Some(Audience::Many(many)),
+    };
+    let claims = IssuedClaims {
+        iss: &issuer.id,
+        sub: &sub,
+        aud,
+        iat: now.as_second(),
+        exp: req.expires.map(|e| e.as_second()),
+        jti: &jti,
+    };
+    let token = jsonwebtoken::encode(&header, &claims, &encoding)
+        .map_err(|e| anyhow::anyhow!("cannot sign the token: {e}"))?;
+    Ok(IssuedToken {
+        token,
+        record: TokenRecord {
+            name: req.name.clone(),
+            id: jti,
+            kid: key.kid.clone(),
+            created: now,
+            expires: req
+                .expires
+                .map(|e| Timestamp::from_second(e.as_second()).unwrap_or(e)),
+            last_used: None,
+            audiences: req.audiences.clone(),
+        },
+    })
+}
+
+/// The account's current records (none when they belong to an earlier account of its name).
+fn current(file: Option<TokenFile>, account: &Account) -> Vec<TokenRecord> {
+    match file {
+        Some(f) if f.account_uid == account.uid => f.tokens,
+        _ => vec![],
+    }
+}
+
+fn stored(account: &Account, tokens: Vec<TokenRecord>) -> Option<TokenFile> {
+    (!tokens.is_empty()).then(|| TokenFile {
+        account_uid: account.uid.clone(),
+        tokens,
+    })
+}
+
+/// Checks a request before anything is signed.
+pub fn check_request(req: &IssueRequest, now: Timestamp) -> Result<(), UserError> {
+    if req.audiences.iter().any(|a| a.trim().is_empty()) {
+        return Err(UserError::Usage("an audience must not be empty".into()));
+    }
+    if req.expires.is_some_and(|e| e <= now) {
+        return Err(UserError::Usage("the expiry is in the past".into()));
+    }
+    Ok(())
+}
+
+/// Issues a token to `r`; `replace` names the token it replaces (regenerate), else the name
+/// must be free.
+pub fn issue(
+    store: &(impl Store + ?Sized),
+    r: &Reference,
+    req: &IssueRequest,
+    replace: bool,
+) -> Result<IssuedToken> {
+    let b = backend(store)?;
+    let now = Timestamp::now();
+    check_request(req, now)?;
+    let account = store.get_account(r)?;
+    loop {
+        let issuer = ensure(b)?;
+        let issued = sign(b, &issuer, &account, req, now)?;
+        let mut key_gone = false;
+        b.write_tokens(r, &mut |file, issuer| {
+            if !issuer.is_some_and(|i| i.keys.iter().any(|k| k.kid == issued.record.kid)) {
+                key_gone = true; // rotated meanwhile: sign again with the new key
+                return Ok(file);
+            }
+            let mut tokens = current(file, &account);
+            let at = tokens.iter().position(|t| t.name == req.name);
+            match (at, replace) {
+                (Some(_), false) => return Err(token_exists(r, &req.name).into()),
+                (None, true) => return Err(unknown_token(r, &req.name).into()),
+                (Some(i), true) => tokens[i] = issued.record.clone(),
+                (None, false) => tokens.push(issued.record.clone()),
+            }
+            Ok(stored(&account, tokens))
+        })?;
+        if !key_gone {
+            if replace {
+                prune(b)?;
+            }
+            return Ok(issued);
+        }
+    }
+}
+
+/// The records of `r`'s tokens, oldest first.
+pub fn list(store: &(impl Store + ?Sized), r: &Reference) -> Result<Vec<TokenRecord>> {
+    let b = backend(store)?;
+    let account = store.get_account(r)?;
+    Ok(current(b.read_tokens(r)?, &account))
+}
+
+/// Regenerates `name`: a new token (new id) with the old one's audiences and lifetime, which
+/// it replaces.
+pub fn regenerate(
+    store: &(impl Store + ?Sized),
+    r: &Reference,
+    name: &Name,
+) -> Result<IssuedToken> {
+    let old = list(store, r)?
+        .into_iter()
+        .find(|t| t.name == *name)
+        .ok_or_else(|| unknown_token(r, name))?;
+    let now = Timestamp::now();
+    issue(
+        store,
+        r,
+        &IssueRequest {
+            name: name.clone(),
+            expires: old.expires.map(|e| now + e.duration_since(old.created)),
+            audiences: old.audiences,
+        },
+        true,
+    )
+}
+
+pub fn revoke(store: &(impl Store + ?Sized), r: &Reference, name: &Name) -> Result<()> {
+    let b = backend(store)?;
+    let account = store.get_account(r)?;
+    b.write_tokens(r, &mut |file, _| {
+        let mut tokens = current(file, &account);
+        let before = tokens.len();
+        tokens.retain(|t| t.name != *name);
+        if tokens.len() == before {
+            return Err(unknown_token(r, name).into());
+        }
+        Ok(stored(&account, tokens))
+    })?;
+    prune(b)
+}
+
+pub fn rename(
+    store: &(impl Store + ?Sized),
+    r: &Reference,
+    from: &Name,
+    to: &Name,
+) -> Result<TokenRecord> {
+    let b = backend(store)?;
+    let account = store.get_account(r)?;
+    let mut renamed = None;
+    b.write_tokens(r, &mut |file, _| {
+        let mut tokens = current(file, &account);
+        if tokens.iter().any(|t| t.name == *to) {
+            return Err(token_exists(r, to).into());
+        }
+        let t = tokens
+            .iter_mut()
+            .find(|t| t.name == *from)
+            .ok_or_else(|| unknown_token(r, from))?;
+        t.name = to.clone();
+        renamed = Some(t.clone());
+        Ok(stored(&account, tokens))
+    })?;
+    renamed.ok_or_else(|| anyhow::anyhow!("the token was not renamed"))
+}
+
+/// Notes that a token was used, at most once per [`LAST_USED_EVERY`]; a failure to write is
+/// reported on stderr and does not fail the verification.
+pub fn touch(b: &dyn IssuerBackend, r: &Reference, record: &TokenRecord, now: Timestamp) {
+    if record
+        .last_used
+        .is_some_and(|t| now.duration_since(t) < LAST_USED_EVERY)
+    {
+        return;
+    }
+    let result = b.write_tokens(r, &mut |file, _| {
+        let mut file = file;
+        if let Some(f) = file.as_mut()
+            && let Some(t) = f.tokens.iter_mut().find(|t| t.id == record.id)
+        {
+            t.last_used = Some(now);
+        }
+        Ok(file)
+    });
+    if let Err(e) = result {
+        eprintln!(
+            "svcacct: cannot note when token `{}` was last used: {e:#}",
+            record.name
+        );
+    }
+}
+
+fn reject(msg: impl Into<String>) -> anyhow::Error {
+    Rejected(msg.into()).into()
+}
+
+/// What an issued token adds to a verification.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IssuedBy {
+    pub issuer: String,
+    pub token_name: Name,
+    pub token_id: String,
+}
+
+/// The record of an issued token of `account`, or why it no longer counts.
+pub fn live_record(b: &dyn IssuerBackend, account: &Account, jti: &str) -> Result<TokenRecord> {
+    let r = account.reference();
+    let file = b.read_tokens(&r)?;
+    if let Some(f) = &file
+        && f.account_uid != account.uid
+        && f.tokens.iter().any(|t| t.id == jti)
+    {
+        return Err(reject(format!(
+            "the token was issued to an earlier service account `{r}` (deleted since); a re-created account never revives its tokens"
+        )));
+    }
+    current(file, account)
+        .into_iter()
+        .find(|t| t.id == jti)
+        .ok_or_else(|| {
+            reject(format!(
+                "the issued token `{}` of `{r}` has been revoked (or never existed)",
+                sanitize(jti)
+            ))
+        })
+}
+
+/// Verifies an issued token (its `iss` starts with [`ISSUER_PREFIX`]) by the rules of the
+/// module documentation.
+pub fn verify(
+    parsed: Parsed<'_>,
+    store: &dyn Store,
+    opts: &VerifyOptions<'_>,
+) -> Result<crate::token::Verified> {
+    let alg_name = parsed
+        .header
+        .get("alg")
+        .and_then(Value::as_str)
+        .unwrap_or("");
+    let alg = match alg_name {
+        "" => return Err(reject("the header has no `alg`")),
+        "none" => {
+            return Err(reject(
+                "algorithm `none` is refused: issued tokens are signed with RS256 or HS256",
+            ));
+        }
+        "RS256" => IssuerAlgorithm::RS256,
+        "HS256" => IssuerAlgorithm::HS256,
+        other => {
+            return Err(reject(format!(
+                "algorithm `{}` is not accepted for issued tokens: only RS256 and HS256",
+                sanitize(other)
+            )));
+        }
+    };
+    let iss = parsed
+        .claims
+        .get("iss")
+        .and_then(Value::as_str)
+        .unwrap_or("");
+    let kid = match parsed.header.get("kid") {
+        Some(Value::String(k)) => k.as_str(),
+        Some(_) => return Err(reject("`kid` must be a string")),
+        None => return Err(reject("an issued token names its issuer key in `kid`")),
+    };
+    let Some(b) = store.issuer_backend() else {
+        return Err(reject(
+            "issued tokens are verified by the server that issued them (use its tokenreviews)",
+        ));
+    };
+    let Some(issuer) = b.read_issuer()? else {
+        return Err(reject(format!(
+            "the token was issued by `{}`, and this store has no issuer",
+            sanitize(iss)
+        )));
+    };
+    if issuer.id != iss {
+        return Err(reject(format!(
+            "the token was issued by `{}`, not by this store's issuer `{}`",
+            sanitize(iss),
+            issuer.id
+        )));
+    }
+    let key = issuer.keys.iter().find(|k| k.kid == kid).ok_or_else(|| {
+        reject(format!(
+            "unknown issuer key `{}` (never this issuer's, or retired and removed)",
+            sanitize(kid)
+        ))
+    })?;
+    if key.algorithm != alg {
+        return Err(reject(format!(
+            "algorithm `{}` does not match issuer key `{}`, which is {}",
+            alg.as_str(),
+            key.kid,
+            key.algorithm.as_str()
+        )));
+    }
+    let (decoding, fingerprint) = match key.algorithm {
+        IssuerAlgorithm::RS256 => {
+            let pem = key.public_key.as_deref().unwrap_or("");
+            let public = PublicKey::parse(pem.as_bytes(), &format!("issuer key {}", key.kid))?;
+            (
+                DecodingKey::from_rsa_raw_components(public.n(), public.e()),
+                public.fingerprint(),
+            )
+        }
+        IssuerAlgorithm::HS256 => (
+            DecodingKey::from_secret(&b.read_issuer_key(&key.kid)?),
+            String::new(),
+        ),
+    };
+    let signature_ok = jsonwebtoken::crypto::verify(
+        parsed.signature,
+        parsed.signing_input.as_bytes(),
+        &decoding,
+        alg.jwt(),
+    )
+    .unwrap_or(false);
+    if !signature_ok {
+        return Err(reject(format!(
+            "the signature does not verify with issuer key `{}` (tampered token or wrong key)",
+            key.kid
+        )));
+    }
+    let sub = parsed
+        .claims
+        .get("sub")
+        .and_then(Value::as_str)
+        .ok_or_else(|| reject("an issued token names its service account in `sub`"))?;
+    let jti = parsed
+        .claims
+        .get("jti")
+        .and_then(Value::as_str)
+        .ok_or_else(|| reject("an issued token has a `jti`"))?;
+    let reference = Reference::parse_canonical(sub).map_err(|_| {
+        reject(format!(
+            "`sub` `{}` is not a service account reference",
+            sanitize(sub)
+        ))
+    })?;
+    let account = match store.get_account(&reference) {
+        Ok(a) => a,
+        Err(e) => {
+            return Err(match e.downcast_ref::<UserError>() {
+                Some(u @ UserError::UnknownAccount { .. }) => reject(u.to_string()),
+                _ => e,
+            });
+        }
+    };
+    let record = live_record(b, &account, jti)?;
+    match account.status(opts.now) {
+        Status::Active => {}
+        Status::Disabled => {
+            return Err(reject(format!(
+                "service account `{reference}` is disabled (see `svcacct enable`)"
+            )));
+        }
+        Status::Expired => {
+            return Err(reject(format!(
+                "service account `{reference}` expired at {}",
+                crate::time::local(account.expires.unwrap_or(opts.now))
+            )));
+        }
+    }
+    let claims = &parsed.claims;
+    let exp = numeric(claims, "exp")?;
+    let iat = numeric(claims, "iat")?.ok_or_else(|| reject("the token has no `iat` claim"))?;
+    // The record decides: a token whose claims say otherwise was not issued here.
+    if exp.map(|e| e.as_second()) != record.expires.map(|e| e.as_second()) {
+        return Err(reject("`exp` differs from the issued token's record"));
+    }
+    if let Some(exp) = exp
+        && exp + LEEWAY < opts.now
+    {
+        return Err(reject(format!(
+            "the issued token `{}` of `{reference}` expired at {} ({} ago)",
+            record.name,
+            crate::time::local(exp),
+            crate::time::human(opts.now.duration_since(exp))
+        )));
+    }
+    if iat > opts.now + LEEWAY {
+        return Err(reject(format!(
+            "the token was issued in the future (iat {}); check the clocks",
+            crate::time::local(iat)
+        )));
+    }
+    let auds = crate::token::audiences(claims)?;
+    crate::token::check_audience(&auds, opts.audience)?;
+    touch(b, &reference, &record, opts.now);
+    Ok(crate::token::Verified {
+        account,
+        kid: key.kid.clone(),
+        fingerprint,
+        alg: alg.as_str(),
+        iat,
+        exp,
+        audiences: auds,
+        claims: parsed.claims,
+        issued: Some(IssuedBy {
+            issuer: issuer.id.clone(),
+            token_name: record.name,
+            token_id: record.id,
+        }),
+    })
+}
+
+fn numeric(claims: &Map<String, Value>, name: &str) -> Result<Option<Timestamp>> {
+    crate::token::numeric_claim(claims, name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::memory::MemoryStore;
+    use crate::store::memory::tests::{account, reference};
+
+    fn name(s: &str) -> Name {
+        Name::parse(s).unwrap()
+    }
+
+    fn opts(now: Timestamp) -> VerifyOptions<'static> {
+        VerifyOptions {
+            audience: None,
+            max_lifetime: SignedDuration::from_hours(1),
+            max_lifetime_source: "test",
+            now,
+        }
+    }
+
+    fn rejection(r: Result<crate::token::Verified>) -> String {
+        match r {
+            Ok(_) => panic!("accepted"),
+            Err(e) => e.downcast::<Rejected>().expect("a Rejected").0,
+        }
+    }
+
+    fn req(n: &str, expires: Option<Timestamp>) -> IssueRequest {
+        IssueRequest {
+            name: name(n),
+            expires,
+            audiences: vec![],
+        }
+    }
+
+    #[test]
+    fn secrets_are_checked_and_never_shown() {
+        let short = Secret::new(
+            Zeroizing::new(b"0123456789012345678901234567890\n".to_vec()),
+            "x",
+        );
+        assert!(short.unwrap_err().to_string().contains("is 31 bytes long"));
+        let ok = Secret::new(Zeroizing::new(vec![b'k'; 32]), "x").unwrap();
+        assert_eq!(format!("{ok:?}"), "Secret(REDACTED)");
+    }
+
+    #[test]
+    fn issue_verify_revoke_and_last_used() {
+        let store = MemoryStore::new();
+        store.create_account(account("ci")).unwrap();
+        let r = reference("ci");
+        let now = Timestamp::now();
+        let t = issue(&store, &r, &req("deploy", None), false).unwrap();
+        assert!(!format!("{t:?}").contains(&t.token));
+        let v = crate::token::verify(&t.token, &store, &opts(now)).unwrap();
+        assert_eq!(v.exp, None);
+        assert_eq!(v.issued.as_ref().unwrap().token_name, name("deploy"));
+        let used = list(&store, &r).unwrap()[0].last_used.unwrap();
+        // Within a minute, a second verification writes nothing.
+        crate::token::verify(&t.token, &store, &opts(now + SignedDuration::from_secs(30))).unwrap();
+        assert_eq!(list(&store, &r).unwrap()[0].last_used, Some(used));
+        let later = now + SignedDuration::from_secs(90);
+        crate::token::verify(&t.token, &store, &opts(later)).unwrap();
+        assert_eq!(list(&store, &r).unwrap()[0].last_used, Some(later));
+        // Same name twice is refused; revoke makes it fail at once.
+        let e = issue(&store, &r, &req("deploy", None), false).unwrap_err();
+        assert!(e.to_string().contains("already has an issued token"), "{e}");
+        revoke(&store, &r, &name("deploy")).unwrap();
+        assert!(rejection(crate::token::verify(&t.token, &store, &opts(now))).contains("revoked"));
+    }
+
+    #[test]
+    fn expired_and_recreated_accounts_are_refused() {
+        let store = MemoryStore::new();
+        store.create_account(account("ci")).unwrap();
+        let r = reference("ci");
+        let now = Timestamp::now();
+        let exp = now + SignedDuration::from_mins(5);
+        let t = issue(&store, &r, &req("short", Some(exp)), false).unwrap();
+        let late = now + SignedDuration::from_mins(10);
+        let why = rejection(crate::token::verify(&t.token, &store, &opts(late)));
+        assert!(
+            why.contains("the issued token `short` of `ci` expired at"),
+            "{why}"
+        );
+        store.delete_account(&r).unwrap();
+        store.create_account(account("ci")).unwrap();
+        assert!(list(&store, &r).unwrap().is_empty());
+        let why = rejection(crate::token::verify(&t.token, &store, &opts(now)));
+        assert!(
+            why.contains("never revives") || why.contains("revoked"),
+            "{why}"
+        );
+    }
+
+    #[test]
+    fn rotation_keeps_needed_keys_only() {
+        let store = MemoryStore::new();
+        store.create_account(account("ci")).unwrap();
+        let r = reference("ci");
+        let b = backend(&store).unwrap();
+        let old = issue(&store, &r, &req("old", None), false).unwrap();
+        let v = rotate(b, None).unwrap();
+        assert_eq!(v.keys.len(), 2);
+        assert!(v.keys[0].kept_indefinitely);
+        assert_eq!(jwks(&v).len(), 2);
+        let now = Timestamp::now();
+        crate::token::verify(&old.token, &store, &opts(now)).unwrap();
+        let new = issue(&store, &r, &req("new", None), false).unwrap();
+        assert_ne!(new.record.kid, old.record.kid);
+        revoke(&store, &r, &name("old")).unwrap();
+        let v = view(b, b.read_issuer().unwrap()).unwrap();
+        assert_eq!(v.keys.len(), 1);
+        assert_eq!(v.keys[0].kid, new.record.kid);
+    }
+
+    #[test]
+    fn hmac_issuer_and_algorithm_confusion() {
+        let store = MemoryStore::new();
+        store.create_account(account("ci")).unwrap();
+        let r = reference("ci");
+        let b = backend(&store).unwrap();
+        let e = init(b, IssuerAlgorithm::HS256, None).unwrap_err();
+        assert!(e.to_string().contains("needs its secret"));
+        let secret = Secret::new(Zeroizing::new(vec![7u8; 40]), "x").unwrap();
+        init(b, IssuerAlgorithm::HS256, Some(secret)).unwrap();
+        let t = issue(&store, &r, &req("h", None), false).unwrap();
+        let now = Timestamp::now();
+        let v = crate::token::verify(&t.token, &store, &opts(now)).unwrap();
+        assert_eq!(v.alg, "HS256");
+        assert!(jwks(&view(b, b.read_issuer().unwrap()).unwrap()).is_empty());
+        // Re-signed claiming RS256 with the same kid: refused for the algorithm.
+        let p = crate::token::parse(&t.token).unwrap();
+        let mut header = Header::new(Algorithm::RS256);
+        header.kid = p.header["kid"].as_str().map(str::to_owned);
+        let key = PrivateKey::generate(2048).unwrap();
+        let forged = jsonwebtoken::encode(
+            &header,
+            &p.claims,
+            &EncodingKey::from_rsa_der(key.pkcs1_der()),
+        )
+        .unwrap();
+        let why = rejection(crate::token::verify(&forged, &store, &opts(now)));
+        assert!(why.contains("does not match issuer key"), "{why}");
+        assert!(init(b, IssuerAlgorithm::RS256, None).is_err());
+    }
+}
