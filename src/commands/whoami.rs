@@ -45,7 +45,7 @@ pub fn run(ctx: &Context, args: &WhoamiArgs, out: &mut dyn Write) -> Result<Exit
                 ("Expires", expires),
             ];
             if let Some(name) = &identity.token_name {
-                rows.push(("Issued token", name.clone()));
+                rows.push(("Token", name.clone()));
             }
             out.write_all(output::block(&rows).as_bytes())?;
         }

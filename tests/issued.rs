@@ -1,0 +1,602 @@
+//! Issued tokens end to end with the real binary: `svcacct tokens`, `svcacct issuer`,
+//! `svcacct verify` and `svcacct login`, on the file store and through `svcacct serve`.
+
+mod common;
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+use std::process::Command;
+
+use base64::Engine as _;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use common::{Env, Server, run_python};
+use predicates::prelude::*;
+use serde_json::{Value, json};
+
+fn json(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
+}
+
+/// `--store STORE ARGS…`.
+fn at<'a>(store: &'a str, args: &[&'a str]) -> Vec<&'a str> {
+    let mut v = vec!["--store", store];
+    v.extend_from_slice(args);
+    v
+}
+
+/// Issues a token and checks that stdout is the bare JWT, alone on its line.
+fn issue<S: AsRef<std::ffi::OsStr>>(env: &Env, argv: &[S]) -> String {
+    let out = env.ok(argv);
+    let token = out.trim_end_matches('\n');
+    assert!(
+        !token.contains('\n') && token.split('.').count() == 3,
+        "{out:?}"
+    );
+    token.to_owned()
+}
+
+fn claims(token: &str) -> Value {
+    let payload = token.split('.').nth(1).unwrap();
+    serde_json::from_slice(&URL_SAFE_NO_PAD.decode(payload).unwrap()).unwrap()
+}
+
+fn header(token: &str) -> Value {
+    let h = token.split('.').next().unwrap();
+    serde_json::from_slice(&URL_SAFE_NO_PAD.decode(h).unwrap()).unwrap()
+}
+
+/// `svcacct --store STORE verify TOKEN` fails with exit 1 and `message`.
+fn refused(env: &Env, store: &str, token: &str, message: &str) {
+    env.cmd(["--store", store, "verify", token])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::starts_with("svcacct: token rejected: "))
+        .stderr(predicate::str::contains(message));
+}
+
+fn mode(p: &Path) -> u32 {
+    std::fs::metadata(p).unwrap().permissions().mode() & 0o777
+}
+
+/// Every file under `dir` with its bytes.
+fn snapshot(dir: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let mut v = vec![];
+    let mut stack = vec![dir.to_owned()];
+    while let Some(d) = stack.pop() {
+        let Ok(rd) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in rd.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.file_name().is_some_and(|n| n != ".lock") {
+                v.push((p.clone(), std::fs::read(&p).unwrap()));
+            }
+        }
+    }
+    v.sort();
+    v
+}
+
+fn curl(args: &[&str]) -> (u16, String) {
+    let out = Command::new("curl")
+        .args(["-sS", "--max-time", "20", "-w", "\n%{http_code}"])
+        .args(args)
+        .output()
+        .expect("curl is installed");
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let (body, status) = text.rsplit_once('\n').unwrap_or(("", &text));
+    (status.trim().parse().unwrap_or(0), body.to_owned())
+}
+
+fn whoami_status(server: &Server, token: &str) -> (u16, String) {
+    curl(&[
+        "-H",
+        &format!("Authorization: Bearer {token}"),
+        &server.at("/v1/whoami"),
+    ])
+}
+
+fn jwks_kids(text: &str) -> Vec<String> {
+    json(text)["keys"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k["kid"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn issue_use_list_rename_regenerate_and_revoke_on_the_file_store() {
+    let env = Env::new();
+    let store = env.path("s");
+    let s = store.to_str().unwrap();
+    env.ok(at(s, &["create", "ci-bot"]));
+
+    env.cmd(at(
+        s,
+        &["tokens", "create", "ci-bot", "deploy", "--aud", "api"],
+    ))
+    .assert()
+    .success()
+    .stderr(predicate::str::contains(
+        "Issued token deploy for service account ci-bot (expires ",
+    ))
+    .stderr(predicate::str::contains("it is shown only this once"));
+    // The first one was shown once; list it, then issue another to use.
+    let listed = json(&env.ok(at(s, &["tokens", "list", "ci-bot", "-o", "json"])));
+    assert_eq!(listed["kind"], "TokenList");
+    assert_eq!(listed["items"][0]["name"], "deploy");
+    env.ok(at(s, &["tokens", "revoke", "ci-bot", "deploy"]));
+
+    let token = issue(
+        &env,
+        &at(s, &["tokens", "create", "ci-bot", "deploy", "--aud", "api"]),
+    );
+    let c = claims(&token);
+    let issuer = c["iss"].as_str().unwrap().to_owned();
+    assert!(issuer.starts_with("urn:svcacct:issuer:"), "{c}");
+    assert_eq!(issuer.len(), "urn:svcacct:issuer:".len() + 32);
+    assert_eq!(c["sub"], "ci-bot");
+    assert_eq!(c["aud"], "api");
+    let lifetime = c["exp"].as_i64().unwrap() - c["iat"].as_i64().unwrap();
+    assert!(
+        (1094 * 86400..=1097 * 86400).contains(&lifetime),
+        "3y: {lifetime}"
+    );
+    assert_eq!(header(&token)["alg"], "RS256");
+
+    // Used: verify accepts it and says which issued token it is; last used is noted.
+    let v = json(&env.ok(at(s, &["verify", &token, "--aud", "api", "-o", "json"])));
+    assert_eq!(v["valid"], true);
+    assert_eq!(v["account"], "ci-bot");
+    assert_eq!(v["issuer"], issuer.as_str());
+    assert_eq!(v["tokenName"], "deploy");
+    assert_eq!(v["kid"], header(&token)["kid"]);
+    refused(&env, s, &token, "pass --aud to accept it");
+
+    let listed = json(&env.ok(at(s, &["tokens", "list", "ci-bot", "-o", "json"])));
+    let item = &listed["items"][0];
+    assert_eq!(item["id"], c["jti"]);
+    assert_eq!(item["audiences"], json!(["api"]));
+    assert!(item["lastUsed"].is_string(), "{item}");
+    assert!(!listed.to_string().contains(&token));
+    let table = env.ok(at(s, &["tokens", "list", "ci-bot"]));
+    let head: Vec<&str> = table
+        .lines()
+        .next()
+        .unwrap()
+        .split('|')
+        .map(str::trim)
+        .collect();
+    assert_eq!(head, ["NAME", "ID", "CREATED DATE", "EXPIRES", "LAST USED"]);
+    assert!(
+        table.lines().nth(2).unwrap().starts_with(" deploy | "),
+        "{table}"
+    );
+    assert_eq!(
+        env.ok(at(s, &["tokens", "list", "ci-bot", "-o", "name"])),
+        "deploy\n"
+    );
+
+    // Names are unique per account and are DNS labels; a refusal changes nothing.
+    let before = snapshot(&store);
+    env.cmd(at(s, &["tokens", "create", "ci-bot", "deploy"]))
+        .assert()
+        .code(3)
+        .stdout("")
+        .stderr("svcacct: service account `ci-bot` already has an issued token `deploy`\n");
+    env.cmd(at(s, &["tokens", "create", "ci-bot", "Deploy_1"]))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("invalid name `Deploy_1`"));
+    env.cmd(at(
+        s,
+        &["tokens", "create", "ci-bot", "x", "--expires", "yesterday"],
+    ))
+    .assert()
+    .code(2);
+    env.cmd(at(s, &["tokens", "revoke", "ci-bot", "nope"]))
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains(
+            "service account `ci-bot` has no issued token `nope`",
+        ));
+    env.cmd(at(s, &["tokens", "create", "ghost", "x"]))
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("unknown service account `ghost`"));
+    assert_eq!(before, snapshot(&store));
+
+    // Rename: the token itself keeps working.
+    env.cmd(at(s, &["tokens", "rename", "ci-bot", "deploy", "ship"]))
+        .assert()
+        .success()
+        .stdout("Renamed issued token of service account ci-bot: deploy -> ship\n");
+    let v = json(&env.ok(at(s, &["verify", &token, "--aud", "api", "-o", "json"])));
+    assert_eq!(v["tokenName"], "ship");
+
+    // Regenerate: a new token under the name, same audience; the old one fails at once.
+    let fresh = issue(&env, &at(s, &["tokens", "regenerate", "ci-bot", "ship"]));
+    assert_eq!(claims(&fresh)["aud"], "api");
+    assert_ne!(claims(&fresh)["jti"], c["jti"]);
+    refused(&env, s, &token, "has been revoked");
+    env.ok(at(s, &["verify", &fresh, "--aud", "api"]));
+
+    // Revoke.
+    env.cmd(at(s, &["tokens", "revoke", "ci-bot", "ship"]))
+        .assert()
+        .success()
+        .stdout("Revoked issued token ship of service account: ci-bot\n");
+    refused(&env, s, &fresh, "has been revoked");
+    assert_eq!(
+        env.ok(at(s, &["tokens", "list", "ci-bot", "-o", "name"])),
+        ""
+    );
+
+    // A token that never expires has no `exp`.
+    let forever = issue(
+        &env,
+        &at(
+            s,
+            &[
+                "tokens",
+                "create",
+                "ci-bot",
+                "forever",
+                "--expires",
+                "never",
+            ],
+        ),
+    );
+    assert!(claims(&forever).get("exp").is_none());
+    let out = env.ok(at(s, &["verify", &forever]));
+    assert!(out.contains("Expires:    never\n"), "{out}");
+    assert!(out.contains("Token:      forever\n"), "{out}");
+
+    // Tampered: another subject under the same signature.
+    let parts: Vec<&str> = forever.split('.').collect();
+    let mut forged = claims(&forever);
+    forged["sub"] = json!("admin");
+    let tampered = format!(
+        "{}.{}.{}",
+        parts[0],
+        URL_SAFE_NO_PAD.encode(forged.to_string()),
+        parts[2]
+    );
+    refused(
+        &env,
+        s,
+        &tampered,
+        "the signature does not verify with issuer key",
+    );
+
+    // HS256 against an RSA issuer, keyed with its public key (the classic confusion): refused
+    // for the algorithm, before any signature check. And `none`.
+    let issuer_view = json(&env.ok(at(s, &["issuer", "get", "-o", "json"])));
+    let pem = issuer_view["keys"][0]["publicKey"].as_str().unwrap();
+    let mut h = jsonwebtoken::Header::new(jsonwebtoken::Algorithm::HS256);
+    h.kid = Some(issuer_view["keys"][0]["kid"].as_str().unwrap().to_owned());
+    let hs = jsonwebtoken::encode(
+        &h,
+        &claims(&forever),
+        &jsonwebtoken::EncodingKey::from_secret(pem.as_bytes()),
+    )
+    .unwrap();
+    refused(&env, s, &hs, "algorithm `HS256` does not match issuer key");
+    let none = format!(
+        "{}.{}.",
+        URL_SAFE_NO_PAD.encode(r#"{"alg":"none","typ":"JWT"}"#),
+        parts[1]
+    );
+    refused(&env, s, &none, "algorithm `none` is refused");
+
+    // Renaming the account revokes its tokens, and says so.
+    env.cmd(at(s, &["rename", "ci-bot", "build-bot"]))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Revoked issued token forever: it named ci-bot",
+        ));
+    refused(&env, s, &forever, "unknown service account `ci-bot`");
+    env.ok(at(s, &["rename", "build-bot", "ci-bot"]));
+    refused(&env, s, &forever, "has been revoked");
+
+    // Deleted and created again: the old token never comes back.
+    let again = issue(&env, &at(s, &["tokens", "create", "ci-bot", "again"]));
+    env.cmd(at(s, &["delete", "ci-bot"]))
+        .assert()
+        .success()
+        .stdout("Deleted service account: ci-bot (and its 1 issued token)\n");
+    assert!(!store.join("tokens/default/ci-bot.toml").exists());
+    env.ok(at(s, &["create", "ci-bot"]));
+    refused(&env, s, &again, "has been revoked");
+    assert_eq!(
+        env.ok(at(s, &["tokens", "list", "ci-bot", "-o", "name"])),
+        ""
+    );
+
+    // The issuer's key is private to the store, and never printed.
+    let key = std::fs::read_dir(store.join("issuer"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "key"))
+        .expect("an issuer key file");
+    assert_eq!(mode(&key), 0o600);
+    let private = std::fs::read_to_string(&key).unwrap();
+    let shown = env.ok(at(s, &["issuer", "get", "-o", "json"]));
+    assert!(!shown.contains(private.lines().nth(1).unwrap()));
+}
+
+#[test]
+fn an_hmac_issuer_needs_a_long_secret_and_pyjwt_verifies_its_tokens() {
+    let env = Env::new();
+    let store = env.path("s");
+    let s = store.to_str().unwrap();
+    env.ok(at(s, &["create", "ci-bot"]));
+    std::fs::write(env.path("short"), "0123456789012345678901234567890\n").unwrap();
+    env.cmd(at(
+        s,
+        &[
+            "issuer",
+            "init",
+            "--algorithm",
+            "HS256",
+            "--secret-file",
+            "short",
+        ],
+    ))
+    .assert()
+    .code(2)
+    .stdout("")
+    .stderr(predicate::str::contains(
+        "the HMAC secret from secret file short is 31 bytes long; HS256 needs at least 32",
+    ));
+    env.cmd(at(
+        s,
+        &[
+            "issuer",
+            "init",
+            "--algorithm",
+            "HS256",
+            "--secret-file",
+            "-",
+        ],
+    ))
+    .write_stdin("too short")
+    .assert()
+    .code(2)
+    .stderr(predicate::str::contains("from stdin is 9 bytes long"));
+    env.cmd(at(s, &["issuer", "init", "--algorithm", "HS256"]))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("needs its secret"));
+    assert!(!store.join("issuer").exists(), "nothing written");
+
+    let secret = "correct horse battery staple, and more bytes";
+    env.cmd(at(
+        s,
+        &[
+            "issuer",
+            "init",
+            "--algorithm",
+            "HS256",
+            "--secret-file",
+            "-",
+        ],
+    ))
+    .write_stdin(format!("{secret}\n"))
+    .assert()
+    .success()
+    .stdout(predicate::str::starts_with(
+        "Created issuer urn:svcacct:issuer:",
+    ))
+    .stdout(predicate::str::ends_with(" (HS256)\n"));
+    env.cmd(at(s, &["issuer", "init"]))
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("the store already has an issuer"));
+    let view = env.ok(at(s, &["issuer", "get", "-o", "json"]));
+    assert!(!view.contains("correct horse"), "{view}");
+    let view = json(&view);
+    assert_eq!(view["algorithm"], "HS256");
+    assert!(view["keys"][0].get("publicKey").is_none());
+
+    let token = issue(
+        &env,
+        &at(
+            s,
+            &[
+                "tokens",
+                "create",
+                "ci-bot",
+                "hmac",
+                "--aud",
+                "svc",
+                "--expires",
+                "30d",
+            ],
+        ),
+    );
+    assert_eq!(header(&token)["alg"], "HS256");
+    let out = run_python(
+        "import jwt, sys, json\n\
+         c = jwt.decode(sys.argv[1], sys.argv[2], algorithms=['HS256'], audience='svc')\n\
+         print(json.dumps({k: c[k] for k in ('iss', 'sub', 'jti')}))\n\
+         try:\n    jwt.decode(sys.argv[1], 'x' * 40, algorithms=['HS256'], audience='svc')\n\
+         except jwt.InvalidSignatureError:\n    print('wrong secret refused')",
+        &[&token, secret],
+    );
+    let mut lines = out.lines();
+    let c = json(lines.next().unwrap());
+    assert_eq!(c, {
+        let mine = claims(&token);
+        json!({"iss": mine["iss"], "sub": "ci-bot", "jti": mine["jti"]})
+    });
+    assert_eq!(lines.next(), Some("wrong secret refused"));
+    let v = json(&env.ok(at(s, &["verify", &token, "--aud", "svc", "-o", "json"])));
+    assert_eq!(
+        (v["algorithm"].as_str(), v["fingerprint"].as_str()),
+        (Some("HS256"), Some(""))
+    );
+
+    // The secret is never published, and rotation needs a new one.
+    let jwks = env.ok(at(s, &["jwks"]));
+    assert!(!jwks_kids(&jwks).contains(&header(&token)["kid"].as_str().unwrap().to_owned()));
+    env.cmd(at(s, &["issuer", "rotate"]))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("needs its secret"));
+    for key in std::fs::read_dir(store.join("issuer")).unwrap().flatten() {
+        assert_eq!(mode(&key.path()), 0o600, "{}", key.path().display());
+    }
+}
+
+/// One server for everything remote: issue, use, list, rename, regenerate, revoke, rotation
+/// with the JWKS, and login.
+#[test]
+fn issued_tokens_through_serve_rotation_and_login() {
+    let env = Env::new();
+    let srv = env.path("srv");
+    env.bootstrap(&srv);
+    env.ok(["--store", srv.to_str().unwrap(), "create", "ci-bot"]);
+    let server = env.serve(&srv, &[]);
+    let url = server.url.clone();
+    let admin = |args: &[&str]| -> Vec<String> {
+        let mut v: Vec<String> = ["--store", url.as_str(), "--service-account", "admin"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        v.extend(args.iter().map(|s| s.to_string()));
+        v
+    };
+
+    env.cmd(admin(&["issuer", "get"]))
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("the store has no issuer yet"));
+    let token = issue(
+        &env,
+        &admin(&["tokens", "create", "ci-bot", "deploy", "--expires", "90d"]),
+    );
+    let old_kid = header(&token)["kid"].as_str().unwrap().to_owned();
+
+    // Use it: the server accepts it (and caches it), the CLI can send it.
+    let (status, body) = whoami_status(&server, &token);
+    assert_eq!(status, 200, "{body}");
+    let who = json(&body);
+    assert_eq!(
+        (who["account"].as_str(), who["tokenName"].as_str()),
+        (Some("ci-bot"), Some("deploy"))
+    );
+    std::fs::write(env.path("ci.token"), format!("{token}\n")).unwrap();
+    let out = env.ok(["--store", &url, "--token-file", "ci.token", "whoami"]);
+    assert!(
+        out.contains("Account:    ci-bot\n") && out.contains("Token:      deploy\n"),
+        "{out}"
+    );
+    let v = json(&env.ok(admin(&["verify", &token, "-o", "json"])));
+    assert_eq!(v["tokenName"], "deploy");
+
+    let listed = json(&env.ok(admin(&["tokens", "list", "ci-bot", "-o", "json"])));
+    assert_eq!(listed["items"][0]["name"], "deploy");
+    assert_eq!(listed["items"][0]["id"], claims(&token)["jti"]);
+    assert!(listed["items"][0]["lastUsed"].is_string());
+    env.cmd(admin(&["tokens", "create", "ci-bot", "deploy"]))
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains(
+            "already has an issued token `deploy`",
+        ));
+    env.cmd(admin(&["tokens", "rename", "ci-bot", "deploy", "ship"]))
+        .assert()
+        .success()
+        .stdout("Renamed issued token of service account ci-bot: deploy -> ship\n");
+    assert_eq!(whoami_status(&server, &token).0, 200);
+
+    // Rotation: the old key keeps verifying its token, and both are in the JWKS meanwhile.
+    env.cmd(admin(&["issuer", "rotate"]))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(format!(
+            "Kept key {old_kid} until its last token expires, "
+        )));
+    let (_, jwks) = curl(&[&server.at("/.well-known/jwks.json")]);
+    let kids = jwks_kids(&jwks);
+    let issuer = json(&env.ok(admin(&["issuer", "get", "-o", "json"])));
+    let new_kid = issuer["keys"][1]["kid"].as_str().unwrap().to_owned();
+    assert!(kids.contains(&old_kid) && kids.contains(&new_kid), "{jwks}");
+    assert!(issuer["keys"][0]["keptUntil"].is_string(), "{issuer}");
+    assert_eq!(whoami_status(&server, &token).0, 200);
+    env.ok(admin(&["verify", &token]));
+
+    // Regenerate signs with the new key; the old token fails at once although the server
+    // cached it, and its key goes once no token needs it.
+    let fresh = issue(&env, &admin(&["tokens", "regenerate", "ci-bot", "ship"]));
+    assert_eq!(header(&fresh)["kid"].as_str(), Some(new_kid.as_str()));
+    let (status, body) = whoami_status(&server, &token);
+    assert_eq!(status, 401, "{body}");
+    assert!(body.contains("has been revoked"), "{body}");
+    // (Its key went with it, which verification finds first.)
+    env.cmd(admin(&["verify", &token]))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("unknown issuer key"));
+    let (_, jwks) = curl(&[&server.at("/.well-known/jwks.json")]);
+    assert!(!jwks_kids(&jwks).contains(&old_kid), "{jwks}");
+    assert!(jwks_kids(&jwks).contains(&new_kid), "{jwks}");
+    assert!(!srv.join(format!("issuer/{old_kid}.key")).exists());
+
+    // Login: checked with the server first; nothing is stored when it fails.
+    std::fs::write(env.path("fresh.token"), &fresh).unwrap();
+    std::fs::write(env.path("bad.token"), &token).unwrap();
+    env.cmd(["--store", &url, "login", "--token-file", "bad.token"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("did not accept the credentials"));
+    let config = env.path(".config/svcacct/config.toml");
+    assert!(!config.exists());
+    env.cmd([
+        "--store",
+        srv.to_str().unwrap(),
+        "login",
+        "--token-file",
+        "fresh.token",
+    ])
+    .assert()
+    .code(2)
+    .stderr(predicate::str::contains("login is for remote stores"));
+    let ctx = format!("127-0-0-1-{}", server.port);
+    env.cmd(["--store", &url, "login", "--token-file", "-"])
+        .write_stdin(fresh.clone())
+        .assert()
+        .success()
+        .stdout(format!(
+            "Context \"{ctx}\" created.\nSwitched to context \"{ctx}\".\n\
+             Logged in to {url} as ci-bot (issued token ship).\n"
+        ));
+    let kept = env.path(&format!(".config/svcacct/tokens/{ctx}.token"));
+    assert_eq!(mode(&kept), 0o600);
+    assert_eq!(
+        std::fs::read_to_string(&kept).unwrap(),
+        format!("{fresh}\n")
+    );
+    // Later commands use it, with no flag at all.
+    let out = env.ok(["whoami", "-o", "name"]);
+    assert_eq!(out, "ci-bot\n");
+    env.cmd(["tokens", "list", "ci-bot"])
+        .assert()
+        .code(3)
+        .stderr(
+            predicate::str::contains("may not")
+                .or(predicate::str::contains("forbidden"))
+                .or(predicate::str::contains("no policy")),
+        );
+
+    // Revoking the account's token by deleting the account: 401 at once.
+    env.ok(admin(&["delete", "ci-bot"]));
+    assert_eq!(whoami_status(&server, &fresh).0, 401);
+}
