@@ -587,16 +587,29 @@ fn issued_tokens_through_serve_rotation_and_login() {
     // Later commands use it, with no flag at all.
     let out = env.ok(["whoami", "-o", "name"]);
     assert_eq!(out, "ci-bot\n");
+    // The issued token speaks for ci-bot, which no policy lets list tokens.
     env.cmd(["tokens", "list", "ci-bot"])
         .assert()
         .code(3)
-        .stderr(
-            predicate::str::contains("may not")
-                .or(predicate::str::contains("forbidden"))
-                .or(predicate::str::contains("no policy")),
-        );
+        .stderr(predicate::str::contains(
+            "service account `ci-bot` may not list token in namespace `default`",
+        ));
 
-    // Revoking the account's token by deleting the account: 401 at once.
-    env.ok(admin(&["delete", "ci-bot"]));
-    assert_eq!(whoami_status(&server, &fresh).0, 401);
+    // Renaming the account on the server revokes its tokens, and the client says so.
+    env.cmd(admin(&["rename", "ci-bot", "cd-bot"]))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Revoked issued token ship: it named ci-bot",
+        ));
+    let (status, body) = whoami_status(&server, &fresh);
+    assert_eq!(status, 401, "{body}");
+    // Deleting the account: its token gets 401 at once, although the server cached it.
+    let last = issue(&env, &admin(&["tokens", "create", "cd-bot", "last"]));
+    assert_eq!(whoami_status(&server, &last).0, 200);
+    env.cmd(admin(&["delete", "cd-bot"]))
+        .assert()
+        .success()
+        .stdout("Deleted service account: cd-bot (and its 1 issued token)\n");
+    assert_eq!(whoami_status(&server, &last).0, 401);
 }

@@ -576,6 +576,55 @@ mod tests {
     }
 
     #[test]
+    fn a_cached_issued_token_fails_at_once_when_revoked_or_its_account_goes() {
+        let (store, _key, r) = setup();
+        let req = |n: &str| crate::issued::IssueRequest {
+            name: Name::parse(n).unwrap(),
+            expires: None,
+            audiences: vec![],
+        };
+        let a = auth();
+        let now = Timestamp::now();
+        let t = store.issue_token(&r, &req("deploy")).unwrap();
+        let c = a.authenticate(&t.token, &store, now).unwrap();
+        assert_eq!(c.identity.token_name.as_deref(), Some("deploy"));
+        assert_eq!(c.identity.expires_at, None);
+        assert_eq!(a.cache.len(), 1);
+        // A hit notes the last use at most once a minute.
+        let used = store.list_tokens(&r).unwrap()[0].last_used;
+        assert_eq!(used, Some(now));
+        let later = now + SignedDuration::from_secs(30);
+        a.authenticate(&t.token, &store, later).unwrap();
+        assert_eq!(store.list_tokens(&r).unwrap()[0].last_used, Some(now));
+        let much_later = now + SignedDuration::from_secs(61);
+        a.authenticate(&t.token, &store, much_later).unwrap();
+        assert_eq!(
+            store.list_tokens(&r).unwrap()[0].last_used,
+            Some(much_later)
+        );
+        // Revoked: refused at once although cached, and dropped from the cache.
+        store
+            .revoke_token(&r, &Name::parse("deploy").unwrap())
+            .unwrap();
+        assert!(rejected(a.authenticate(&t.token, &store, now)).contains("has been revoked"));
+        assert!(a.cache.is_empty());
+        // Deleted and created again: its token never comes back.
+        let t2 = store.issue_token(&r, &req("other")).unwrap();
+        a.authenticate(&t2.token, &store, now).unwrap();
+        let old = store.get_account(&r).unwrap();
+        store.delete_account(&r).unwrap();
+        let mut again = old;
+        again.uid = "u2".into();
+        again.revision = 0;
+        store.create_account(again).unwrap();
+        assert_eq!(
+            rejected(a.authenticate(&t2.token, &store, now)),
+            NO_KEY_VERIFIES
+        );
+        assert!(rejected(auth().authenticate(&t2.token, &store, now)).contains("revoked"));
+    }
+
+    #[test]
     fn a_cached_token_is_refused_when_its_key_is_removed() {
         let (store, key, r) = setup();
         let other = PrivateKey::generate(2048).unwrap();

@@ -720,6 +720,52 @@ mod tests {
     }
 
     #[test]
+    fn issuer_and_token_records_layout_and_modes() {
+        use crate::issued::IssueRequest;
+        let (_dir, store) = store();
+        store.create_account(account("eng/ci")).unwrap();
+        let r = reference("eng/ci");
+        let req = |n: &str| IssueRequest {
+            name: name(n),
+            expires: None,
+            audiences: vec![],
+        };
+        let t = store.issue_token(&r, &req("a")).unwrap();
+        let kid = t.record.kid.clone();
+        let root = store.root();
+        let key = root.join(format!("issuer/{kid}.key"));
+        assert_eq!(mode(&key), 0o600);
+        assert_eq!(mode(&root.join("issuer")), 0o700);
+        let text = fs::read_to_string(root.join("tokens/eng/ci.toml")).unwrap();
+        assert!(
+            text.contains("accountUid = ") && text.contains("name = \"a\""),
+            "{text}"
+        );
+        assert!(!text.contains(&t.token));
+        let issuer = fs::read_to_string(root.join("issuer/issuer.toml")).unwrap();
+        assert!(issuer.contains("id = \"urn:svcacct:issuer:"), "{issuer}");
+        assert!(!issuer.contains("PRIVATE"), "{issuer}");
+        // Rotation keeps the old key for its token; revoking the token removes the key file.
+        let v = store.rotate_issuer(None).unwrap();
+        assert_eq!(v.keys.len(), 2);
+        store.revoke_token(&r, &name("a")).unwrap();
+        assert!(!key.exists());
+        assert!(!root.join("tokens/eng/ci.toml").exists());
+        // Deleting and renaming accounts take their token records with them.
+        store.issue_token(&r, &req("b")).unwrap();
+        store.rename_account(&r, &name("cd")).unwrap();
+        assert!(!root.join("tokens/eng/ci.toml").exists());
+        let cd = reference("eng/cd");
+        assert!(store.list_tokens(&cd).unwrap().is_empty());
+        store.issue_token(&cd, &req("c")).unwrap();
+        store.delete_account(&cd).unwrap();
+        assert!(!root.join("tokens/eng/cd.toml").exists());
+        assert!(!tree(root).iter().any(|p| p.contains(TMP_PREFIX)));
+        // A kid that is no file name is never used as a path.
+        assert!(store.read_issuer_key("../../etc/passwd").is_err());
+    }
+
+    #[test]
     fn a_corrupt_record_is_reported_and_left_alone() {
         let (_dir, store) = store();
         store.create_account(account("alpha")).unwrap();
