@@ -450,6 +450,19 @@ fn an_hmac_issuer_needs_a_long_secret_and_pyjwt_verifies_its_tokens() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("needs its secret"));
+    std::fs::write(
+        env.path("new-secret"),
+        "another secret of more than 32 bytes!",
+    )
+    .unwrap();
+    env.cmd(at(s, &["issuer", "rotate", "--secret-file", "new-secret"]))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("until its last token expires"));
+    env.ok(at(s, &["verify", &token, "--aud", "svc"]));
+    let next = issue(&env, &at(s, &["tokens", "create", "ci-bot", "next"]));
+    assert_ne!(header(&next)["kid"], header(&token)["kid"]);
+    env.ok(at(s, &["verify", &next]));
     for key in std::fs::read_dir(store.join("issuer")).unwrap().flatten() {
         assert_eq!(mode(&key.path()), 0o600, "{}", key.path().display());
     }
@@ -587,6 +600,20 @@ fn issued_tokens_through_serve_rotation_and_login() {
     // Later commands use it, with no flag at all.
     let out = env.ok(["whoami", "-o", "name"]);
     assert_eq!(out, "ci-bot\n");
+    // Logging in again updates the current context's token.
+    let fresh = issue(&env, &admin(&["tokens", "regenerate", "ci-bot", "ship"]));
+    std::fs::write(env.path("fresh.token"), &fresh).unwrap();
+    env.cmd(["login", "--token-file", "fresh.token"])
+        .assert()
+        .success()
+        .stdout(format!(
+            "Logged in to {url} as ci-bot (issued token ship).\n"
+        ));
+    assert_eq!(
+        std::fs::read_to_string(&kept).unwrap(),
+        format!("{fresh}\n")
+    );
+    assert_eq!(env.ok(["whoami", "-o", "name"]), "ci-bot\n");
     // The issued token speaks for ci-bot, which no policy lets list tokens.
     env.cmd(["tokens", "list", "ci-bot"])
         .assert()
