@@ -647,9 +647,8 @@ pub fn issue(
             Ok(stored(&account, tokens))
         })?;
         if !key_gone {
-            if replace {
-                prune(b)?;
-            }
+            // Retired keys whose tokens have all expired or gone meanwhile go now.
+            prune(b)?;
             return Ok(issued);
         }
     }
@@ -1084,6 +1083,25 @@ mod tests {
         let v = view(b, b.read_issuer().unwrap()).unwrap();
         assert_eq!(v.keys.len(), 1);
         assert_eq!(v.keys[0].kid, new.record.kid);
+        // A retired key whose tokens expire is kept until the last expiry (and the leeway).
+        let exp = now + SignedDuration::from_mins(5);
+        let short = issue(&store, &r, &req("short", Some(exp)), false).unwrap();
+        revoke(&store, &r, &name("new")).unwrap();
+        let v = rotate(b, None).unwrap();
+        let kept = v.keys.iter().find(|k| k.kid == short.record.kid).unwrap();
+        assert_eq!(
+            kept.kept_until.map(|t| t.as_second()),
+            Some(exp.as_second())
+        );
+        assert!(!kept.kept_indefinitely);
+        let record = b.read_issuer().unwrap().unwrap();
+        let tokens = b.read_all_tokens().unwrap();
+        assert!(prunable(&record, &tokens, now).is_empty());
+        let later = exp + LEEWAY + SignedDuration::from_secs(1);
+        assert_eq!(
+            prunable(&record, &tokens, later),
+            [short.record.kid.clone()]
+        );
     }
 
     #[test]

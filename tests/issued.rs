@@ -156,6 +156,9 @@ fn issue_use_list_rename_regenerate_and_revoke_on_the_file_store() {
     assert_eq!(v["tokenName"], "deploy");
     assert_eq!(v["kid"], header(&token)["kid"]);
     refused(&env, s, &token, "pass --aud to accept it");
+    env.ok(at(s, &["disable", "ci-bot"]));
+    refused(&env, s, &token, "service account `ci-bot` is disabled");
+    env.ok(at(s, &["enable", "ci-bot"]));
 
     let listed = json(&env.ok(at(s, &["tokens", "list", "ci-bot", "-o", "json"])));
     let item = &listed["items"][0];
