@@ -1098,10 +1098,7 @@ mod tests {
         let tokens = b.read_all_tokens().unwrap();
         assert!(prunable(&record, &tokens, now).is_empty());
         let later = exp + LEEWAY + SignedDuration::from_secs(1);
-        assert_eq!(
-            prunable(&record, &tokens, later),
-            [short.record.kid.clone()]
-        );
+        assert_eq!(prunable(&record, &tokens, later), vec![short.record.kid]);
     }
 
     #[test]
