@@ -32,8 +32,11 @@ pub fn run(ctx: &Context, args: &WhoamiArgs, out: &mut dyn Write) -> Result<Exit
                     time::human(left)
                 )
             };
-            let rows = [
-                ("Account", identity.account.clone()),
+            let mut rows = vec![("Account", identity.account.clone())];
+            if let Some(user) = &identity.impersonates {
+                rows.push(("Acting for", format!("user {user}")));
+            }
+            rows.extend([
                 ("Username", identity.username.clone()),
                 ("Groups", identity.groups.join(", ")),
                 ("Namespace", identity.namespace.to_string()),
@@ -42,7 +45,7 @@ pub fn run(ctx: &Context, args: &WhoamiArgs, out: &mut dyn Write) -> Result<Exit
                     format!("{} ({})", identity.kid, identity.fingerprint),
                 ),
                 ("Expires", expires),
-            ];
+            ]);
             out.write_all(output::block(&rows).as_bytes())?;
         }
     }
@@ -79,6 +82,7 @@ fn local(ctx: &Context) -> Result<Identity> {
         name: v.account.name.clone(),
         username: r.username(),
         groups: v.account.all_groups(),
+        impersonates: v.account.impersonates.clone(),
         kid: v.key.kid.clone(),
         fingerprint: v.key.fingerprint.clone(),
         algorithm: v.alg.to_owned(),

@@ -6,6 +6,10 @@
 //! <root>/accounts/<namespace>/<name>.toml       `eng/platform` is the folder `eng.platform`
 //! <root>/policies/_global/<name>.toml           global policies (`_` is in no label)
 //! <root>/policies/<namespace>/<name>.toml
+//! <root>/namespaces/<namespace>.toml            records of `namespace create` (`eng.platform.toml`)
+//! <root>/issuer/issuer.toml                     the issuer of issued tokens (id, algorithm, keys)
+//! <root>/issuer/<kid>.key                       its signing keys (0600, never printed)
+//! <root>/tokens/<namespace>/<name>.toml         issued-token records of one account
 //! ```
 //!
 //! A write locks `.lock`, re-reads the record it changes and checks it (existence, revision),
@@ -24,11 +28,12 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::{
-    Listing, Scope, Store, account_exists, policy_exists, stale, unknown_account, unknown_policy,
+    Listing, Scope, Store, account_exists, namespace_exists, policy_exists, stale, unknown_account,
+    unknown_namespace, unknown_policy,
 };
 use crate::error::UserError;
 use crate::identity::{Name, Namespace, Reference};
-use crate::model::{Account, Policy, PolicyScope, new_uid};
+use crate::model::{Account, NamespaceRecord, Policy, PolicyScope, new_uid};
 use crate::output::sanitize;
 
 const LOCK_FILE: &str = ".lock";
@@ -36,6 +41,7 @@ const TMP_PREFIX: &str = ".tmp-";
 const ACCOUNTS_DIR: &str = "accounts";
 const POLICIES_DIR: &str = "policies";
 const GLOBAL_DIR: &str = "_global";
+const NAMESPACES_DIR: &str = "namespaces";
 const RECORD_EXT: &str = ".toml";
 
 /// A registry kept as one TOML file per record under `root`.
@@ -74,6 +80,30 @@ impl FileStore {
 
     fn policy_path(&self, scope: &PolicyScope, name: &Name) -> PathBuf {
         self.policy_dir(scope).join(record_file_name(name))
+    }
+
+    fn namespace_path(&self, ns: &Namespace) -> PathBuf {
+        self.root
+            .join(NAMESPACES_DIR)
+            .join(format!("{}{RECORD_EXT}", ns.dir_name()))
+    }
+
+    /// As `load_account`, for namespace records.
+    fn load_namespace(&self, ns: &Namespace) -> Result<Option<NamespaceRecord>, UserError> {
+        let path = self.namespace_path(ns);
+        let Some(record) = load::<NamespaceRecord>(&path)? else {
+            return Ok(None);
+        };
+        if record.name != *ns {
+            return Err(corrupt(
+                &path,
+                format!(
+                    "it holds namespace `{}`, not `{ns}` as its path says",
+                    record.name
+                ),
+            ));
+        }
+        Ok(Some(record))
     }
 
     /// The account stored for `r`, `None` when there is none; an unreadable file, or one that
@@ -219,6 +249,63 @@ impl Store for FileStore {
             write_record(&self.account_path(&target), &account)?;
             remove_record(&self.account_path(from))?;
             Ok(account)
+        })
+    }
+
+    fn get_namespace(&self, ns: &Namespace) -> Result<NamespaceRecord> {
+        Ok(self
+            .load_namespace(ns)?
+            .ok_or_else(|| unknown_namespace(ns))?)
+    }
+
+    fn list_namespaces(&self) -> Result<Listing<NamespaceRecord>> {
+        let mut errors = Vec::new();
+        let mut items = Vec::new();
+        for (file_name, path) in sorted_entries(&self.root.join(NAMESPACES_DIR))? {
+            let lossy = file_name.to_string_lossy();
+            if lossy.starts_with(TMP_PREFIX) || !lossy.ends_with(RECORD_EXT) {
+                continue;
+            }
+            let ns = file_name
+                .to_str()
+                .and_then(|s| s.strip_suffix(RECORD_EXT))
+                .and_then(|stem| Namespace::from_dir_name(stem).ok());
+            let Some(ns) = ns else {
+                errors.push(corrupt(
+                    &path,
+                    "the file name is not `<namespace>.toml` with a valid namespace".to_owned(),
+                ));
+                continue;
+            };
+            match self.load_namespace(&ns) {
+                Ok(Some(record)) => items.push(record),
+                Ok(None) => {}
+                Err(e) => errors.push(e),
+            }
+        }
+        items.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(Listing { items, errors })
+    }
+
+    fn create_namespace_record(&self, mut record: NamespaceRecord) -> Result<NamespaceRecord> {
+        let ns = record.name.clone();
+        self.locked(|| {
+            if self.load_namespace(&ns)?.is_some() {
+                return Err(namespace_exists(&ns).into());
+            }
+            record.revision = 1;
+            write_record(&self.namespace_path(&ns), &record)?;
+            Ok(record)
+        })
+    }
+
+    fn delete_namespace_record(&self, ns: &Namespace) -> Result<()> {
+        self.locked(|| {
+            if remove_record(&self.namespace_path(ns))? {
+                Ok(())
+            } else {
+                Err(unknown_namespace(ns).into())
+            }
         })
     }
 

@@ -7,10 +7,11 @@ use std::sync::{Mutex, MutexGuard};
 use anyhow::Result;
 
 use super::{
-    Listing, Scope, Store, account_exists, policy_exists, stale, unknown_account, unknown_policy,
+    Listing, Scope, Store, account_exists, namespace_exists, policy_exists, stale, unknown_account,
+    unknown_namespace, unknown_policy,
 };
-use crate::identity::{Name, Reference};
-use crate::model::{Account, Policy, PolicyScope};
+use crate::identity::{Name, Namespace, Reference};
+use crate::model::{Account, NamespaceRecord, Policy, PolicyScope};
 
 /// A registry that lives as long as the value.
 #[derive(Debug, Default)]
@@ -24,6 +25,7 @@ struct Records {
     accounts: BTreeMap<Reference, Account>,
     /// `PolicyScope` orders global first, then by namespace: the listing order.
     policies: BTreeMap<(PolicyScope, Name), Policy>,
+    namespaces: BTreeMap<Namespace, NamespaceRecord>,
 }
 
 impl MemoryStore {
@@ -116,6 +118,41 @@ impl Store for MemoryStore {
         account.updated = jiff::Timestamp::now();
         records.accounts.insert(target, account.clone());
         Ok(account)
+    }
+
+    fn get_namespace(&self, ns: &Namespace) -> Result<NamespaceRecord> {
+        Ok(self
+            .records()
+            .namespaces
+            .get(ns)
+            .cloned()
+            .ok_or_else(|| unknown_namespace(ns))?)
+    }
+
+    fn list_namespaces(&self) -> Result<Listing<NamespaceRecord>> {
+        Ok(Listing {
+            items: self.records().namespaces.values().cloned().collect(),
+            errors: Vec::new(),
+        })
+    }
+
+    fn create_namespace_record(&self, mut record: NamespaceRecord) -> Result<NamespaceRecord> {
+        let mut records = self.records();
+        if records.namespaces.contains_key(&record.name) {
+            return Err(namespace_exists(&record.name).into());
+        }
+        record.revision = 1;
+        records
+            .namespaces
+            .insert(record.name.clone(), record.clone());
+        Ok(record)
+    }
+
+    fn delete_namespace_record(&self, ns: &Namespace) -> Result<()> {
+        match self.records().namespaces.remove(ns) {
+            Some(_) => Ok(()),
+            None => Err(unknown_namespace(ns).into()),
+        }
     }
 
     fn get_policy(&self, scope: &PolicyScope, name: &Name) -> Result<Policy> {
@@ -221,6 +258,7 @@ pub(crate) mod tests {
             created: now,
             updated: now,
             expires: None,
+            impersonates: None,
             keys: vec![KeyRecord {
                 kid: "kid-1".into(),
                 fingerprint: "SHA256:abc".into(),
