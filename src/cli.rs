@@ -240,7 +240,7 @@ Examples:
     )]
     CanI(CanIArgs),
 
-    /// Mint a short-lived JWT for an account (offline: reads no store)
+    /// Mint a short-lived JWT for an account (offline: needs no server)
     #[command(after_help = "\
 Examples:
   TOKEN=$(svcacct token example-svc-account --jwt-private-key example.key)

@@ -665,3 +665,62 @@ fn namespaces_through_svcacct_serve() {
         "the deleted accounts' private keys stay"
     );
 }
+
+/// Runs `svcacct ARGS` on a pseudo-terminal (util-linux `script`), typing `input`; returns the
+/// exit status and what the terminal showed (with `\n` line ends).
+fn on_a_terminal(env: &Env, args: &str, input: &str) -> (bool, String) {
+    use std::io::Write as _;
+    let bin = assert_cmd::cargo::cargo_bin("svcacct");
+    let mut child = std::process::Command::new("script")
+        .args(["-qec", &format!("'{}' {args}", bin.display()), "/dev/null"])
+        .env_clear()
+        .env("HOME", env.home.path())
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("TZ", "UTC")
+        .current_dir(env.home.path())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("util-linux `script` is installed");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).replace("\r\n", "\n"),
+    )
+}
+
+#[test]
+fn namespace_delete_asks_on_a_terminal() {
+    let env = Env::new();
+    env.ok(["namespace", "create", "eng"]);
+    env.ok(["namespace", "create", "eng/platform", "--no-defaults"]);
+    let question = "Deleting namespace `eng` deletes:\n\
+                    \x20 child namespaces: eng/platform\n\
+                    \x20 service accounts: eng/builder, eng/default, eng/deployer\n\
+                    \x20 policies: deployers (eng), image-builders (eng), image-pullers (eng)\n\
+                    Type `yes` to delete them: ";
+    let (ok, shown) = on_a_terminal(&env, "namespace delete eng", "no\n");
+    assert!(!ok, "{shown}");
+    assert!(shown.contains(question), "{shown}");
+    assert!(
+        shown.contains("svcacct: namespace `eng` was not deleted (the answer was not `yes`)"),
+        "{shown}"
+    );
+    assert_eq!(env.ok(["get", "-A", "-o", "name"]).lines().count(), 3);
+
+    let (ok, shown) = on_a_terminal(&env, "namespace delete eng", "yes\n");
+    assert!(ok, "{shown}");
+    assert!(shown.contains(question), "{shown}");
+    assert!(
+        shown.ends_with("Deleted namespace: eng/platform\nDeleted namespace: eng\n"),
+        "{shown}"
+    );
+    assert_eq!(env.ok(["get", "-A", "-o", "name"]), "");
+}

@@ -312,6 +312,72 @@ pub(crate) mod tests {
         accounts(store);
         policies(store);
         recreated_records_are_not_overwritten(store);
+        namespaces(store);
+    }
+
+    /// Namespace records, and creating and deleting a namespace with its contents.
+    fn namespaces(store: &dyn Store) {
+        let team = ns("team");
+        let child = ns("team/app");
+        assert!(store.namespace_exists(&ns("default")).unwrap());
+        assert!(!store.namespace_exists(&team).unwrap());
+        let e = store.get_namespace(&team).unwrap_err();
+        assert!(matches!(user_error(&e), UserError::UnknownNamespace { .. }));
+        let e = store
+            .create_account_checked(account("team/bot"))
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "namespace `team` does not exist (create it with `svcacct namespace create team`)"
+        );
+        let e = store.create_namespace(&child, true).unwrap_err();
+        assert!(
+            e.to_string().contains("a namespace needs its parent"),
+            "{e}"
+        );
+
+        let made = store.create_namespace(&team, true).unwrap();
+        assert_eq!(made.namespace.revision, 1);
+        assert!(!made.adopted);
+        let names: Vec<String> = made
+            .accounts
+            .iter()
+            .map(|a| a.reference().to_string())
+            .collect();
+        assert_eq!(names, ["team/builder", "team/deployer", "team/default"]);
+        assert!(made.accounts.iter().all(|a| a.keys.is_empty()));
+        let names: Vec<String> = made.policies.iter().map(|p| p.name.to_string()).collect();
+        assert_eq!(names, ["image-builders", "deployers", "image-pullers"]);
+        let e = store.create_namespace(&team, false).unwrap_err();
+        assert!(matches!(user_error(&e), UserError::NamespaceExists { .. }));
+
+        store.create_namespace(&child, false).unwrap();
+        store
+            .create_account_checked(account("team/app/bot"))
+            .unwrap();
+        let listed: Vec<String> = store
+            .list_namespaces()
+            .unwrap()
+            .items
+            .iter()
+            .map(|r| r.name.to_string())
+            .collect();
+        assert_eq!(listed, ["team", "team/app"]);
+
+        let e = store.delete_namespace(&ns("default")).unwrap_err();
+        assert!(e.to_string().contains("cannot be deleted"), "{e}");
+        let gone = store.delete_namespace(&team).unwrap();
+        assert_eq!(gone.namespaces, [team.clone(), child.clone()]);
+        assert_eq!(gone.accounts.len(), 4);
+        assert_eq!(gone.policies.len(), 3);
+        assert!(store.list_namespaces().unwrap().items.is_empty());
+        for n in [&team, &child] {
+            let scope = Scope::Namespace(n.clone());
+            assert!(store.list_accounts(&scope).unwrap().items.is_empty());
+            assert!(store.list_policies(&scope).unwrap().items.is_empty());
+        }
+        let e = store.delete_namespace(&team).unwrap_err();
+        assert!(matches!(user_error(&e), UserError::UnknownNamespace { .. }));
     }
 
     /// A record read before it was deleted and created again must not overwrite the new one,
