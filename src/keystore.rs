@@ -124,7 +124,11 @@ impl Keystore {
                 crate::fsutil::write_new(&path, format!("{user}\n").as_bytes(), 0o600, true)
             }
             None => match fs::remove_file(&path) {
-                Ok(()) => Ok(()),
+                Ok(()) => {
+                    // Gone with the note when it held nothing else (no keys).
+                    let _ = fs::remove_dir(&dir);
+                    Ok(())
+                }
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
                 Err(e) => Err(e).with_context(|| format!("cannot remove {}", path.display())),
             },
@@ -240,6 +244,20 @@ mod tests {
         let moved = reference("eng/platform", "builder");
         assert!(ks.key_path(&moved, None).is_ok());
         assert!(ks.key_path(&r, None).is_err());
+        // The impersonation note stays with the keys, and goes with the last one.
+        assert_eq!(ks.impersonates(&moved), None);
+        ks.set_impersonates(&moved, Some("alice@example.com"))
+            .unwrap();
+        assert_eq!(
+            ks.impersonates(&moved).as_deref(),
+            Some("alice@example.com")
+        );
+        let lone = reference("eng", "lone");
+        ks.set_impersonates(&lone, Some("bob")).unwrap();
+        assert_eq!(ks.impersonates(&lone).as_deref(), Some("bob"));
+        ks.set_impersonates(&lone, None).unwrap();
+        assert_eq!(ks.impersonates(&lone), None);
+        assert!(!d.path().join("keys/eng/lone").exists());
         // Removing the last key leaves nothing behind.
         assert!(ks.has_keys(&moved));
         assert!(ks.remove_key(&moved, &first.kid()).unwrap());

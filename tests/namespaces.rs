@@ -54,7 +54,7 @@ fn namespace_create_makes_the_defaults_and_delete_removes_everything() {
         "{table}"
     );
     assert!(env.ok(["describe", "eng/builder"]).contains(
-        "Keys: <none> (no self-signed tokens; add one with `svcacct key add --generate`)\n"
+        "Keys: <none> (no self-signed tokens; add one with `svcacct key add eng/builder --generate`)\n"
     ));
     env.cmd(["token", "eng/builder"])
         .assert()

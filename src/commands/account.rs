@@ -128,12 +128,7 @@ pub fn create(ctx: &Context, args: &CreateArgs, out: &mut dyn Write) -> Result<E
                  in another store); `svcacct token {r}` now signs with the new key."
             );
         }
-        let saved = keystore.save(&r, &key).and_then(|path| {
-            // Tokens signed for a remote store carry the user too (see `Keystore`).
-            keystore.set_impersonates(&r, impersonates.as_deref())?;
-            Ok(path)
-        });
-        match saved {
+        match keystore.save(&r, &key) {
             Ok(path) => eprintln!("Private key kept in the keystore: {}", path.display()),
             Err(e) => {
                 // Without its private key the new account is useless: take it back.
@@ -142,6 +137,9 @@ pub fn create(ctx: &Context, args: &CreateArgs, out: &mut dyn Write) -> Result<E
             }
         }
     }
+    // Tokens signed for a remote store carry the user too, whoever keeps the private key (see
+    // `Keystore`); a note left by a deleted account of the same name goes.
+    keystore.set_impersonates(&r, impersonates.as_deref())?;
     match &impersonates {
         Some(user) => writeln!(
             out,
@@ -402,9 +400,9 @@ pub fn describe(ctx: &Context, args: &DescribeArgs, out: &mut dyn Write) -> Resu
             let mut s = output::block(&rows);
             s.push_str("Keys:");
             if account.keys.is_empty() {
-                s.push_str(
-                    " <none> (no self-signed tokens; add one with `svcacct key add --generate`)\n",
-                );
+                s.push_str(&format!(
+                    " <none> (no self-signed tokens; add one with `svcacct key add {r} --generate`)\n"
+                ));
             } else {
                 s.push('\n');
                 for k in &account.keys {
@@ -424,7 +422,7 @@ pub fn describe(ctx: &Context, args: &DescribeArgs, out: &mut dyn Write) -> Resu
                 s.push('\n');
                 for p in naming {
                     s.push_str(&sanitize(&format!(
-                        "  {} ({}): {} on {}\n",
+                        "  {} ({}): {} on {}",
                         p.name,
                         p.namespace
                             .as_ref()
@@ -432,6 +430,7 @@ pub fn describe(ctx: &Context, args: &DescribeArgs, out: &mut dyn Write) -> Resu
                         p.actions.join(","),
                         p.resources.join(",")
                     )));
+                    s.push('\n');
                 }
             }
             out.write_all(s.as_bytes())?;
@@ -460,6 +459,7 @@ pub fn delete(ctx: &Context, args: &DeleteArgs, out: &mut dyn Write) -> Result<E
                 for kid in &kids {
                     keystore.remove_key(&r, kid)?;
                 }
+                keystore.set_impersonates(&r, None)?;
                 Ok(r)
             });
         match result {

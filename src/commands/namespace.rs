@@ -232,6 +232,7 @@ fn delete(ctx: &Context, args: &NamespaceDeleteArgs, out: &mut dyn Write) -> Res
         for k in &a.keys {
             keystore.remove_key(&r, &k.kid)?;
         }
+        keystore.set_impersonates(&r, None)?;
         writeln!(out, "Deleted service account: {r}")?;
     }
     for p in &gone.policies {
