@@ -179,9 +179,9 @@ fn delete(ctx: &Context, args: &NamespaceDeleteArgs, out: &mut dyn Write) -> Res
         .into());
     }
     let store = ctx.store()?;
-    // Fails with the hint when there is no such namespace, before anything is asked.
-    store.get_namespace(&ns)?;
     if !args.yes {
+        // Fails with the hint when there is no such namespace, before anything is asked.
+        store.get_namespace(&ns)?;
         let contents = store.namespace_contents(&ns)?;
         let mut text = format!("Deleting namespace `{ns}` deletes:\n");
         let children: Vec<String> = contents

@@ -7,9 +7,6 @@
 //! <root>/policies/_global/<name>.toml           global policies (`_` is in no label)
 //! <root>/policies/<namespace>/<name>.toml
 //! <root>/namespaces/<namespace>.toml            records of `namespace create` (`eng.platform.toml`)
-//! <root>/issuer/issuer.toml                     the issuer of issued tokens (id, algorithm, keys)
-//! <root>/issuer/<kid>.key                       its signing keys (0600, never printed)
-//! <root>/tokens/<namespace>/<name>.toml         issued-token records of one account
 //! ```
 //!
 //! A write locks `.lock`, re-reads the record it changes and checks it (existence, revision),
