@@ -46,9 +46,10 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
             [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Enable a disabled service account')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a service account''s description, expiry or groups')
             [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'Add, list and remove an account''s public keys (key rotation)')
+            [CompletionResult]::new('namespace', 'namespace', [CompletionResultType]::ParameterValue, 'Create, list and delete namespaces (with their default accounts and policies)')
             [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'Create, list, change and delete policies')
             [CompletionResult]::new('can-i', 'can-i', [CompletionResultType]::ParameterValue, 'Ask whether an account may do an action on a resource')
-            [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Mint a short-lived JWT for an account (offline: reads no store)')
+            [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Mint a short-lived JWT for an account (offline: needs no server)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify a token against the registry and say who it is')
             [CompletionResult]::new('decode', 'decode', [CompletionResultType]::ParameterValue, 'Print a token''s header and claims without verifying anything')
             [CompletionResult]::new('jwks', 'jwks', [CompletionResultType]::ParameterValue, 'Print the JWKS of active public keys, for gateways that verify tokens themselves')
@@ -93,6 +94,7 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'Free text shown by describe')
             [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Groups the account belongs to (repeatable or comma-separated)')
             [CompletionResult]::new('--expires', '--expires', [CompletionResultType]::ParameterName, 'Expiry: a date (2027-06-30), a timestamp (RFC 3339) or a duration from now (90d, 12h) [default: never]')
+            [CompletionResult]::new('--impersonate', '--impersonate', [CompletionResultType]::ParameterName, 'Act for this directory user (Pomerium): the account''s tokens carry `sub` = USER_ID and `act: {"sub": <the account>}`')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]')
             [CompletionResult]::new('--keystore', '--keystore', [CompletionResultType]::ParameterName, 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace of the command [default: default]')
@@ -346,6 +348,102 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
             break
         }
         'svcacct;key;help;help' {
+            break
+        }
+        'svcacct;namespace' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]')
+            [CompletionResult]::new('--keystore', '--keystore', [CompletionResultType]::ParameterName, 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace of the command [default: default]')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace of the command [default: default]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Named context of the config file to use (store, account, key, namespace) [default: the config file''s `current-context`]')
+            [CompletionResult]::new('--service-account', '--service-account', [CompletionResultType]::ParameterName, 'With a remote store: the account that signs each request''s token (name or NS/NAME)')
+            [CompletionResult]::new('--jwt-private-key', '--jwt-private-key', [CompletionResultType]::ParameterName, 'Private key that signs tokens: those `token` prints and, with a remote store, those sent with each request [default: SVCACCT_JWT_PRIVATE_KEY (a path, or the PEM itself), else the context''s or config file''s `jwt-private-key`, else the keystore''s key for the account]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a namespace; its parent must exist. Also makes the default accounts builder, deployer and default, and the policies image-builders, deployers and image-pullers')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'List namespaces, or show some')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a namespace with its accounts, policies and child namespaces')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'svcacct;namespace;create' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]')
+            [CompletionResult]::new('--keystore', '--keystore', [CompletionResultType]::ParameterName, 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Named context of the config file to use (store, account, key, namespace) [default: the config file''s `current-context`]')
+            [CompletionResult]::new('--service-account', '--service-account', [CompletionResultType]::ParameterName, 'With a remote store: the account that signs each request''s token (name or NS/NAME)')
+            [CompletionResult]::new('--jwt-private-key', '--jwt-private-key', [CompletionResultType]::ParameterName, 'Private key that signs tokens: those `token` prints and, with a remote store, those sent with each request [default: SVCACCT_JWT_PRIVATE_KEY (a path, or the PEM itself), else the context''s or config file''s `jwt-private-key`, else the keystore''s key for the account]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct')
+            [CompletionResult]::new('--no-defaults', '--no-defaults', [CompletionResultType]::ParameterName, 'Do not create the default accounts and policies')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'svcacct;namespace;get' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]')
+            [CompletionResult]::new('--keystore', '--keystore', [CompletionResultType]::ParameterName, 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace of the command [default: default]')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace of the command [default: default]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Named context of the config file to use (store, account, key, namespace) [default: the config file''s `current-context`]')
+            [CompletionResult]::new('--service-account', '--service-account', [CompletionResultType]::ParameterName, 'With a remote store: the account that signs each request''s token (name or NS/NAME)')
+            [CompletionResult]::new('--jwt-private-key', '--jwt-private-key', [CompletionResultType]::ParameterName, 'Private key that signs tokens: those `token` prints and, with a remote store, those sent with each request [default: SVCACCT_JWT_PRIVATE_KEY (a path, or the PEM itself), else the context''s or config file''s `jwt-private-key`, else the keystore''s key for the account]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'svcacct;namespace;delete' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]')
+            [CompletionResult]::new('--keystore', '--keystore', [CompletionResultType]::ParameterName, 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Named context of the config file to use (store, account, key, namespace) [default: the config file''s `current-context`]')
+            [CompletionResult]::new('--service-account', '--service-account', [CompletionResultType]::ParameterName, 'With a remote store: the account that signs each request''s token (name or NS/NAME)')
+            [CompletionResult]::new('--jwt-private-key', '--jwt-private-key', [CompletionResultType]::ParameterName, 'Private key that signs tokens: those `token` prints and, with a remote store, those sent with each request [default: SVCACCT_JWT_PRIVATE_KEY (a path, or the PEM itself), else the context''s or config file''s `jwt-private-key`, else the keystore''s key for the account]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'svcacct;namespace;help' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a namespace; its parent must exist. Also makes the default accounts builder, deployer and default, and the policies image-builders, deployers and image-pullers')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'List namespaces, or show some')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a namespace with its accounts, policies and child namespaces')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'svcacct;namespace;help;create' {
+            break
+        }
+        'svcacct;namespace;help;get' {
+            break
+        }
+        'svcacct;namespace;help;delete' {
+            break
+        }
+        'svcacct;namespace;help;help' {
             break
         }
         'svcacct;policy' {
@@ -1125,9 +1223,10 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
             [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Enable a disabled service account')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a service account''s description, expiry or groups')
             [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'Add, list and remove an account''s public keys (key rotation)')
+            [CompletionResult]::new('namespace', 'namespace', [CompletionResultType]::ParameterValue, 'Create, list and delete namespaces (with their default accounts and policies)')
             [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'Create, list, change and delete policies')
             [CompletionResult]::new('can-i', 'can-i', [CompletionResultType]::ParameterValue, 'Ask whether an account may do an action on a resource')
-            [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Mint a short-lived JWT for an account (offline: reads no store)')
+            [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Mint a short-lived JWT for an account (offline: needs no server)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify a token against the registry and say who it is')
             [CompletionResult]::new('decode', 'decode', [CompletionResultType]::ParameterValue, 'Print a token''s header and claims without verifying anything')
             [CompletionResult]::new('jwks', 'jwks', [CompletionResultType]::ParameterValue, 'Print the JWKS of active public keys, for gateways that verify tokens themselves')
@@ -1181,6 +1280,21 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
             break
         }
         'svcacct;help;key;remove' {
+            break
+        }
+        'svcacct;help;namespace' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a namespace; its parent must exist. Also makes the default accounts builder, deployer and default, and the policies image-builders, deployers and image-pullers')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'List namespaces, or show some')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a namespace with its accounts, policies and child namespaces')
+            break
+        }
+        'svcacct;help;namespace;create' {
+            break
+        }
+        'svcacct;help;namespace;get' {
+            break
+        }
+        'svcacct;help;namespace;delete' {
             break
         }
         'svcacct;help;policy' {

@@ -43,9 +43,10 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand enable 'Enable a disabled service account'
             cand update 'Change a service account''s description, expiry or groups'
             cand key 'Add, list and remove an account''s public keys (key rotation)'
+            cand namespace 'Create, list and delete namespaces (with their default accounts and policies)'
             cand policy 'Create, list, change and delete policies'
             cand can-i 'Ask whether an account may do an action on a resource'
-            cand token 'Mint a short-lived JWT for an account (offline: reads no store)'
+            cand token 'Mint a short-lived JWT for an account (offline: needs no server)'
             cand verify 'Verify a token against the registry and say who it is'
             cand decode 'Print a token''s header and claims without verifying anything'
             cand jwks 'Print the JWKS of active public keys, for gateways that verify tokens themselves'
@@ -88,6 +89,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --description 'Free text shown by describe'
             cand --group 'Groups the account belongs to (repeatable or comma-separated)'
             cand --expires 'Expiry: a date (2027-06-30), a timestamp (RFC 3339) or a duration from now (90d, 12h) [default: never]'
+            cand --impersonate 'Act for this directory user (Pomerium): the account''s tokens carry `sub` = USER_ID and `act: {"sub": <the account>}`'
             cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
@@ -325,6 +327,93 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;key;help;remove'= {
         }
         &'svcacct;key;help;help'= {
+        }
+        &'svcacct;namespace'= {
+            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
+            cand -n 'Namespace of the command [default: default]'
+            cand --namespace 'Namespace of the command [default: default]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
+            cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
+            cand --context 'Named context of the config file to use (store, account, key, namespace) [default: the config file''s `current-context`]'
+            cand --service-account 'With a remote store: the account that signs each request''s token (name or NS/NAME)'
+            cand --jwt-private-key 'Private key that signs tokens: those `token` prints and, with a remote store, those sent with each request [default: SVCACCT_JWT_PRIVATE_KEY (a path, or the PEM itself), else the context''s or config file''s `jwt-private-key`, else the keystore''s key for the account]'
+            cand --token-file 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)'
+            cand --ca-cert 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand create 'Create a namespace; its parent must exist. Also makes the default accounts builder, deployer and default, and the policies image-builders, deployers and image-pullers'
+            cand get 'List namespaces, or show some'
+            cand delete 'Delete a namespace with its accounts, policies and child namespaces'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'svcacct;namespace;create'= {
+            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
+            cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
+            cand --context 'Named context of the config file to use (store, account, key, namespace) [default: the config file''s `current-context`]'
+            cand --service-account 'With a remote store: the account that signs each request''s token (name or NS/NAME)'
+            cand --jwt-private-key 'Private key that signs tokens: those `token` prints and, with a remote store, those sent with each request [default: SVCACCT_JWT_PRIVATE_KEY (a path, or the PEM itself), else the context''s or config file''s `jwt-private-key`, else the keystore''s key for the account]'
+            cand --token-file 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)'
+            cand --ca-cert 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct'
+            cand --no-defaults 'Do not create the default accounts and policies'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'svcacct;namespace;get'= {
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
+            cand -n 'Namespace of the command [default: default]'
+            cand --namespace 'Namespace of the command [default: default]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
+            cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
+            cand --context 'Named context of the config file to use (store, account, key, namespace) [default: the config file''s `current-context`]'
+            cand --service-account 'With a remote store: the account that signs each request''s token (name or NS/NAME)'
+            cand --jwt-private-key 'Private key that signs tokens: those `token` prints and, with a remote store, those sent with each request [default: SVCACCT_JWT_PRIVATE_KEY (a path, or the PEM itself), else the context''s or config file''s `jwt-private-key`, else the keystore''s key for the account]'
+            cand --token-file 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)'
+            cand --ca-cert 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'svcacct;namespace;delete'= {
+            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
+            cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
+            cand --context 'Named context of the config file to use (store, account, key, namespace) [default: the config file''s `current-context`]'
+            cand --service-account 'With a remote store: the account that signs each request''s token (name or NS/NAME)'
+            cand --jwt-private-key 'Private key that signs tokens: those `token` prints and, with a remote store, those sent with each request [default: SVCACCT_JWT_PRIVATE_KEY (a path, or the PEM itself), else the context''s or config file''s `jwt-private-key`, else the keystore''s key for the account]'
+            cand --token-file 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)'
+            cand --ca-cert 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct'
+            cand -y 'Do not ask for confirmation'
+            cand --yes 'Do not ask for confirmation'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'svcacct;namespace;help'= {
+            cand create 'Create a namespace; its parent must exist. Also makes the default accounts builder, deployer and default, and the policies image-builders, deployers and image-pullers'
+            cand get 'List namespaces, or show some'
+            cand delete 'Delete a namespace with its accounts, policies and child namespaces'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'svcacct;namespace;help;create'= {
+        }
+        &'svcacct;namespace;help;get'= {
+        }
+        &'svcacct;namespace;help;delete'= {
+        }
+        &'svcacct;namespace;help;help'= {
         }
         &'svcacct;policy'= {
             cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
@@ -1044,9 +1133,10 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand enable 'Enable a disabled service account'
             cand update 'Change a service account''s description, expiry or groups'
             cand key 'Add, list and remove an account''s public keys (key rotation)'
+            cand namespace 'Create, list and delete namespaces (with their default accounts and policies)'
             cand policy 'Create, list, change and delete policies'
             cand can-i 'Ask whether an account may do an action on a resource'
-            cand token 'Mint a short-lived JWT for an account (offline: reads no store)'
+            cand token 'Mint a short-lived JWT for an account (offline: needs no server)'
             cand verify 'Verify a token against the registry and say who it is'
             cand decode 'Print a token''s header and claims without verifying anything'
             cand jwks 'Print the JWKS of active public keys, for gateways that verify tokens themselves'
@@ -1087,6 +1177,17 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;help;key;list'= {
         }
         &'svcacct;help;key;remove'= {
+        }
+        &'svcacct;help;namespace'= {
+            cand create 'Create a namespace; its parent must exist. Also makes the default accounts builder, deployer and default, and the policies image-builders, deployers and image-pullers'
+            cand get 'List namespaces, or show some'
+            cand delete 'Delete a namespace with its accounts, policies and child namespaces'
+        }
+        &'svcacct;help;namespace;create'= {
+        }
+        &'svcacct;help;namespace;get'= {
+        }
+        &'svcacct;help;namespace;delete'= {
         }
         &'svcacct;help;policy'= {
             cand create 'Create a policy: SUBJECTS may do ACTIONS on RESOURCES in a namespace (and its children)'

@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::UserError;
 use crate::identity::{Name, Namespace};
-use crate::model::{Account, Policy};
+use crate::model::{Account, NamespaceRecord, Policy};
 
 /// Largest request body the server reads.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -40,6 +40,13 @@ pub enum Guard {
     /// A global policy must allow `action` on `resource` (routes without a namespace: lists
     /// across every namespace, global policies, token and access reviews).
     Global {
+        action: &'static str,
+        resource: &'static str,
+    },
+    /// A policy must allow `action` on `resource` in the *parent* of the namespace the request
+    /// is about (a grant there or a global one); for a top-level namespace, a global policy.
+    /// The handler checks it, since the namespace may be in the body.
+    Parent {
         action: &'static str,
         resource: &'static str,
     },
@@ -65,6 +72,10 @@ const fn ns(action: &'static str, resource: &'static str) -> Guard {
     Guard::Namespaced { action, resource }
 }
 
+const fn parent(action: &'static str, resource: &'static str) -> Guard {
+    Guard::Parent { action, resource }
+}
+
 const fn global(action: &'static str, resource: &'static str) -> Guard {
     Guard::Global { action, resource }
 }
@@ -82,9 +93,15 @@ pub mod resource {
     pub const TOKEN: &str = "token";
     /// The store's token issuer.
     pub const ISSUER: &str = "issuer";
+    pub const NAMESPACE: &str = "namespace";
+    /// Not a route: making an account that impersonates a user (its tokens speak for that
+    /// user) needs a global policy allowing `impersonate` on `user`.
+    pub const USER: &str = "user";
 }
 
-use resource::{ACCESS_REVIEW, ISSUER, KEY, POLICY, SERVICE_ACCOUNT as SA, TOKEN, TOKEN_REVIEW};
+use resource::{
+    ACCESS_REVIEW, ISSUER, KEY, NAMESPACE, POLICY, SERVICE_ACCOUNT as SA, TOKEN, TOKEN_REVIEW,
+};
 
 pub const ACCOUNTS: &str = "/v1/namespaces/{ns}/serviceaccounts";
 pub const ACCOUNT: &str = "/v1/namespaces/{ns}/serviceaccounts/{name}";
@@ -104,6 +121,11 @@ pub const ROUTES: &[Route] = &[
     r("GET", "/.well-known/jwks.json", Guard::Public),
     r("GET", "/v1/openapi.json", Guard::Authenticated),
     r("GET", "/v1/whoami", Guard::Authenticated),
+    // Namespaces. The list holds those the caller may `get`.
+    r("GET", "/v1/namespaces", Guard::Authenticated),
+    r("POST", "/v1/namespaces", parent("create", NAMESPACE)),
+    r("GET", "/v1/namespaces/{ns}", ns("get", NAMESPACE)),
+    r("DELETE", "/v1/namespaces/{ns}", parent("delete", NAMESPACE)),
     // Service accounts.
     r("GET", "/v1/serviceaccounts", global("list", SA)),
     r("GET", ACCOUNTS, ns("list", SA)),
@@ -219,6 +241,13 @@ pub struct NewAccount {
     pub expires: Option<Timestamp>,
     /// Public keys as PEM (SPKI or PKCS#1); a private key is refused.
     pub public_keys: Vec<String>,
+    /// The user id the account acts for (needs a global grant of `impersonate` on `user`).
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub impersonates: Option<String>,
 }
 
 /// `PUT /v1/namespaces/{ns}/serviceaccounts/{name}` with `If-Match: "<revision>"`: replaces
@@ -267,6 +296,42 @@ pub struct Renamed {
     /// The issued tokens that were revoked: they named the old reference.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub revoked_tokens: Vec<Name>,
+}
+
+/// `POST /v1/namespaces`: creates namespace `name` (its parent must exist) and, unless
+/// `defaults` is false, its default accounts and policies.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NewNamespace {
+    pub name: Namespace,
+    #[serde(default = "yes")]
+    pub defaults: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// The answer to `POST /v1/namespaces` (201): the record, and the default accounts and
+/// policies made with it; `adopted` when the namespace already held accounts or policies (a
+/// store from svcacct 1.0), whose records were kept.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NamespaceCreated {
+    pub namespace: NamespaceRecord,
+    pub adopted: bool,
+    pub accounts: Vec<Account>,
+    pub policies: Vec<Policy>,
+}
+
+/// The answer to `DELETE /v1/namespaces/{ns}` (200): every namespace, account and policy that
+/// was deleted.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NamespaceDeleted {
+    pub namespaces: Vec<Namespace>,
+    pub accounts: Vec<Account>,
+    pub policies: Vec<Policy>,
 }
 
 /// `POST /v1/globalpolicies` or `/v1/namespaces/{ns}/policies`.
@@ -319,6 +384,9 @@ pub struct Identity {
     /// `system:serviceaccount:<ns>:<name>`.
     pub username: String,
     pub groups: Vec<String>,
+    /// The user the account acts for (the token's `sub`), when it impersonates one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub impersonates: Option<String>,
     /// The account key, or for an issued token the issuer key, that signed the token.
     pub kid: String,
     /// Of that public key (empty for an HMAC issuer key).
@@ -536,10 +604,12 @@ impl Problem {
             | UserError::InvalidNamespace { .. }
             | UserError::Usage(_) => (400, code::INVALID),
             UserError::UnknownAccount { .. }
+            | UserError::UnknownNamespace { .. }
             | UserError::UnknownPolicy { .. }
             | UserError::UnknownKid { .. }
             | UserError::UnknownToken { .. } => (404, code::NOT_FOUND),
             UserError::AccountExists { .. }
+            | UserError::NamespaceExists { .. }
             | UserError::PolicyExists { .. }
             | UserError::KeyExists { .. }
             | UserError::TokenExists { .. } => (409, code::ALREADY_EXISTS),
@@ -627,6 +697,7 @@ mod tests {
             match r.guard {
                 Guard::Namespaced { .. } => assert!(namespaced, "{}", r.path),
                 Guard::Global { .. } => assert!(!namespaced, "{}", r.path),
+                Guard::Parent { .. } => {}
                 Guard::Public | Guard::Authenticated => {}
             }
         }

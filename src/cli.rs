@@ -206,6 +206,18 @@ Examples:
     )]
     Key(KeyCommand),
 
+    /// Create, list and delete namespaces (with their default accounts and policies)
+    #[command(
+        subcommand,
+        after_help = "\
+Examples:
+  svcacct namespace create eng
+  svcacct namespace create eng/platform --no-defaults
+  svcacct namespace get
+  svcacct namespace delete eng --yes"
+    )]
+    Namespace(NamespaceCommand),
+
     /// Create, list, change and delete policies
     #[command(
         subcommand,
@@ -228,7 +240,7 @@ Examples:
     )]
     CanI(CanIArgs),
 
-    /// Mint a short-lived JWT for an account (offline: reads no store)
+    /// Mint a short-lived JWT for an account (offline: needs no server)
     #[command(after_help = "\
 Examples:
   TOKEN=$(svcacct token example-svc-account --jwt-private-key example.key)
@@ -417,6 +429,63 @@ pub struct CreateArgs {
     /// [default: never]
     #[arg(long, value_name = "DATE|DURATION")]
     pub expires: Option<String>,
+
+    /// Act for this directory user (Pomerium): the account's tokens carry `sub` = USER_ID and
+    /// `act: {"sub": <the account>}`
+    #[arg(long, value_name = "USER_ID")]
+    pub impersonate: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NamespaceCommand {
+    /// Create a namespace; its parent must exist. Also makes the default accounts builder,
+    /// deployer and default, and the policies image-builders, deployers and image-pullers
+    #[command(after_help = "\
+Examples:
+  svcacct namespace create eng
+  svcacct namespace create eng/platform --no-defaults")]
+    Create(NamespaceCreateArgs),
+
+    /// List namespaces, or show some
+    #[command(after_help = "\
+Examples:
+  svcacct namespace get
+  svcacct namespace get eng -o json")]
+    Get(NamespaceGetArgs),
+
+    /// Delete a namespace with its accounts, policies and child namespaces
+    #[command(after_help = "\
+Asks for confirmation on a terminal; scripts pass --yes.
+
+Example:
+  svcacct namespace delete eng --yes")]
+    Delete(NamespaceDeleteArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NamespaceCreateArgs {
+    /// Namespace: DNS-1123 labels joined by `/` (e.g. eng/platform)
+    pub namespace: String,
+    /// Do not create the default accounts and policies
+    #[arg(long)]
+    pub no_defaults: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct NamespaceGetArgs {
+    /// Namespaces to show [default: all]
+    pub namespaces: Vec<String>,
+    #[command(flatten)]
+    pub output: OutputArg,
+}
+
+#[derive(Debug, Args)]
+pub struct NamespaceDeleteArgs {
+    /// Namespace to delete
+    pub namespace: String,
+    /// Do not ask for confirmation
+    #[arg(short = 'y', long)]
+    pub yes: bool,
 }
 
 #[derive(Debug, Args)]

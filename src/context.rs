@@ -485,8 +485,10 @@ impl Context {
             let r = self.service_account()?.expect("an account credential");
             let key = self.signing_key(&r, None)?;
             let ttl = CLIENT_TOKEN_TTL.min(self.max_token_lifetime);
+            // The server cannot be asked before the first request: the keystore knows.
+            let user = self.keystore().impersonates(&r);
             return Ok(Auth::signed(move || {
-                let minted = client_token(&r, &key, ttl)?;
+                let minted = client_token(&r, &key, ttl, user.as_deref())?;
                 Ok((Bearer::new(&minted.token, "the minted token")?, minted.exp))
             }));
         }
@@ -552,7 +554,25 @@ impl Context {
             .into());
         };
         let key = self.signing_key(&r, None)?;
-        client_token(&r, &key, CLIENT_TOKEN_TTL.min(self.max_token_lifetime))
+        let user = self.impersonates(&r)?;
+        client_token(
+            &r,
+            &key,
+            CLIENT_TOKEN_TTL.min(self.max_token_lifetime),
+            user.as_deref(),
+        )
+    }
+
+    /// The user whose id `r`'s tokens carry as `sub` (`svcacct create --impersonate`): from the
+    /// account's record in a local store, else from the keystore's note. Minting stays offline:
+    /// an account the store does not have (or a remote store) is asked of the keystore only.
+    pub fn impersonates(&self, r: &Reference) -> Result<Option<String>> {
+        if let StoreLocation::Local(_) = &self.store_location
+            && let Ok(a) = self.store()?.get_account(r)
+        {
+            return Ok(a.impersonates);
+        }
+        Ok(self.keystore().impersonates(r))
     }
 
     /// The key that signs `r`'s tokens: `--jwt-private-key` > `SVCACCT_JWT_PRIVATE_KEY` (a path,
@@ -677,6 +697,7 @@ fn client_token(
     r: &Reference,
     key: &PrivateKey,
     ttl: SignedDuration,
+    impersonates: Option<&str>,
 ) -> Result<crate::token::Minted> {
     crate::token::mint(&crate::token::MintRequest {
         reference: r,
@@ -686,6 +707,7 @@ fn client_token(
         audiences: &[],
         extra: &BTreeMap::new(),
         now: jiff::Timestamp::now(),
+        impersonates,
     })
 }
 

@@ -41,6 +41,12 @@ pub enum UserError {
         "service account `{name}` already exists in namespace `{namespace}` (see `svcacct describe {name}`)"
     )]
     AccountExists { namespace: String, name: String },
+    #[error(
+        "namespace `{namespace}` does not exist (create it with `svcacct namespace create {namespace}`)"
+    )]
+    UnknownNamespace { namespace: String },
+    #[error("namespace `{namespace}` already exists (see `svcacct namespace get`)")]
+    NamespaceExists { namespace: String },
     #[error("unknown policy `{name}` in {scope} (see `svcacct policy get`)")]
     UnknownPolicy { scope: String, name: String },
     #[error("policy `{name}` already exists in {scope}")]

@@ -101,6 +101,16 @@ impl Namespace {
                 && self.0.starts_with(&other.0)
                 && self.0.as_bytes()[other.0.len()] == b'/')
     }
+    /// `default`, which always exists and has no record.
+    pub fn is_default(&self) -> bool {
+        self.0 == DEFAULT_NAMESPACE
+    }
+    /// The namespace this one is a child of: `eng` for `eng/platform`; `None` at the top.
+    pub fn parent(&self) -> Option<Namespace> {
+        self.0
+            .rsplit_once('/')
+            .map(|(parent, _)| Namespace(parent.to_owned()))
+    }
     /// A single path component for this namespace: `/` becomes `.`, which no label may contain.
     pub fn dir_name(&self) -> String {
         self.0.replace('/', ".")

@@ -534,6 +534,15 @@ struct IssuedClaims<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     exp: Option<i64>,
     jti: &'a str,
+    /// RFC 8693: for an account that impersonates a user, `sub` is the user and this names
+    /// the account.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    act: Option<Actor<'a>>,
+}
+
+#[derive(Serialize)]
+struct Actor<'a> {
+    sub: &'a str,
 }
 
 fn sign(
@@ -557,7 +566,8 @@ fn sign(
     let mut header = Header::new(key.algorithm.jwt());
     header.kid = Some(key.kid.clone());
     let jti = random_id()?;
-    let sub = account.reference().to_string();
+    let reference = account.reference().to_string();
+    let sub = account.impersonates.as_deref().unwrap_or(&reference);
     let aud = match req.audiences.as_slice() {
         [] => None,
         [one] => Some(Audience::One(one)),
@@ -565,11 +575,15 @@ fn sign(
     };
     let claims = IssuedClaims {
         iss: &issuer.id,
-        sub: &sub,
+        sub,
         aud,
         iat: now.as_second(),
         exp: req.expires.map(|e| e.as_second()),
         jti: &jti,
+        act: account
+            .impersonates
+            .as_ref()
+            .map(|_| Actor { sub: &reference }),
     };
     let token = jsonwebtoken::encode(&header, &claims, &encoding)
         .map_err(|e| anyhow::anyhow!("cannot sign the token: {e}"))?;
@@ -883,11 +897,20 @@ pub fn verify(
             key.kid
         )));
     }
-    let sub = parsed
-        .claims
-        .get("sub")
-        .and_then(Value::as_str)
-        .ok_or_else(|| reject("an issued token names its service account in `sub`"))?;
+    // The account is `sub`, or for an account that impersonates a user (`sub` = the user)
+    // the `act` claim's `sub` (RFC 8693); `check_subject` then holds the pair to the record.
+    let sub = match parsed.claims.get("act") {
+        Some(act) => act
+            .as_object()
+            .and_then(|o| o.get("sub"))
+            .and_then(Value::as_str)
+            .ok_or_else(|| reject("`act` must be an object naming the service account in `sub`"))?,
+        None => parsed
+            .claims
+            .get("sub")
+            .and_then(Value::as_str)
+            .ok_or_else(|| reject("an issued token names its service account in `sub`"))?,
+    };
     let jti = parsed
         .claims
         .get("jti")
@@ -909,6 +932,7 @@ pub fn verify(
         }
     };
     let record = live_record(b, &account, jti)?;
+    crate::token::check_subject(&parsed.claims, sub, &account)?;
     match account.status(opts.now) {
         Status::Active => {}
         Status::Disabled => {

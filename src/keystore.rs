@@ -1,7 +1,9 @@
 //! The local keystore: private keys of the accounts this machine signs for.
 //!
 //! Layout: `<root>/<namespace dir>/<name>/<kid>.pem` (PKCS#8 PEM, 0600, folders 0700) and a
-//! `current` file naming the kid that `svcacct token NAME` signs with.
+//! `current` file naming the kid that `svcacct token NAME` signs with, and for an account made
+//! with `--impersonate` an `impersonates` file with the user id its tokens speak for (so that
+//! tokens signed for a remote store, which the client cannot read first, carry it).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -11,6 +13,8 @@ use anyhow::{Context as _, Result};
 use crate::error::UserError;
 use crate::identity::{Name, Reference};
 use crate::keys::PrivateKey;
+
+const IMPERSONATES: &str = "impersonates";
 
 pub struct Keystore {
     root: PathBuf,
@@ -101,12 +105,40 @@ impl Keystore {
                 None => {
                     fs::remove_file(&current)
                         .with_context(|| format!("cannot remove {}", current.display()))?;
+                    self.set_impersonates(r, None)?;
                     // The account's folder is empty now; leftovers are not worth an error.
                     let _ = fs::remove_dir(&dir);
                 }
             }
         }
         Ok(true)
+    }
+
+    /// Notes (or, with `None`, forgets) the user that `r` impersonates.
+    pub fn set_impersonates(&self, r: &Reference, user: Option<&str>) -> Result<()> {
+        let dir = self.account_dir(r);
+        let path = dir.join(IMPERSONATES);
+        match user {
+            Some(user) => {
+                crate::fsutil::create_private_dir(&dir)?;
+                crate::fsutil::write_new(&path, format!("{user}\n").as_bytes(), 0o600, true)
+            }
+            None => match fs::remove_file(&path) {
+                Ok(()) => {
+                    // Gone with the note when it held nothing else (no keys).
+                    let _ = fs::remove_dir(&dir);
+                    Ok(())
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+                Err(e) => Err(e).with_context(|| format!("cannot remove {}", path.display())),
+            },
+        }
+    }
+
+    /// The user that `r` impersonates, as noted by `set_impersonates`.
+    pub fn impersonates(&self, r: &Reference) -> Option<String> {
+        let text = fs::read_to_string(self.account_dir(r).join(IMPERSONATES)).ok()?;
+        crate::model::check_user_id(text.trim_end_matches('\n')).ok()
     }
 
     /// True when the keystore holds keys for `r` (of this account, a deleted one of the same
@@ -212,6 +244,20 @@ mod tests {
         let moved = reference("eng/platform", "builder");
         assert!(ks.key_path(&moved, None).is_ok());
         assert!(ks.key_path(&r, None).is_err());
+        // The impersonation note stays with the keys, and goes with the last one.
+        assert_eq!(ks.impersonates(&moved), None);
+        ks.set_impersonates(&moved, Some("alice@example.com"))
+            .unwrap();
+        assert_eq!(
+            ks.impersonates(&moved).as_deref(),
+            Some("alice@example.com")
+        );
+        let lone = reference("eng", "lone");
+        ks.set_impersonates(&lone, Some("bob")).unwrap();
+        assert_eq!(ks.impersonates(&lone).as_deref(), Some("bob"));
+        ks.set_impersonates(&lone, None).unwrap();
+        assert_eq!(ks.impersonates(&lone), None);
+        assert!(!d.path().join("keys/eng/lone").exists());
         // Removing the last key leaves nothing behind.
         assert!(ks.has_keys(&moved));
         assert!(ks.remove_key(&moved, &first.kid()).unwrap());

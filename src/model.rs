@@ -57,6 +57,10 @@ pub struct Account {
     pub expires: Option<Timestamp>,
     #[serde(default)]
     pub keys: Vec<KeyRecord>,
+    /// The directory user this account acts for (Pomerium's impersonation): its tokens carry
+    /// `sub` = this user id and `act: {"sub": <reference>}` (RFC 8693).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub impersonates: Option<String>,
 }
 
 /// What `get` shows in STATUS.
@@ -143,6 +147,41 @@ impl Policy {
             Some(ns) => PolicyScope::Namespace(ns.clone()),
         }
     }
+}
+
+/// A namespace that was created with `svcacct namespace create` (README "Namespaces").
+/// `default` has no record: it always exists.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NamespaceRecord {
+    pub name: Namespace,
+    pub uid: String,
+    pub revision: u64,
+    pub created: Timestamp,
+}
+
+/// Longest user id an account may impersonate.
+pub const MAX_USER_ID_LEN: usize = 256;
+
+/// Checks the user id of `--impersonate`: not empty, at most 256 characters, no whitespace or
+/// control characters.
+pub fn check_user_id(s: &str) -> Result<String, crate::error::UserError> {
+    let bad = |why: &str| {
+        crate::error::UserError::Usage(format!(
+            "invalid user id `{}` for --impersonate: {why}",
+            crate::output::sanitize(&s.chars().take(64).collect::<String>())
+        ))
+    };
+    if s.is_empty() {
+        return Err(bad("it is empty"));
+    }
+    if s.chars().count() > MAX_USER_ID_LEN {
+        return Err(bad("it is longer than 256 characters"));
+    }
+    if s.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(bad("it must not contain whitespace or control characters"));
+    }
+    Ok(s.to_owned())
 }
 
 /// A random id: 128 bits as lower-case hex.

@@ -175,6 +175,7 @@ mod tests {
             updated: now,
             expires: None,
             keys: vec![],
+            impersonates: None,
         }
     }
 

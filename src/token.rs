@@ -22,7 +22,7 @@ use crate::store::Store;
 pub const LEEWAY: SignedDuration = SignedDuration::from_secs(60);
 
 /// Claims a `--claim` may not set.
-pub const REGISTERED_CLAIMS: [&str; 7] = ["iss", "sub", "aud", "exp", "nbf", "iat", "jti"];
+pub const REGISTERED_CLAIMS: [&str; 8] = ["iss", "sub", "aud", "exp", "nbf", "iat", "jti", "act"];
 
 /// The algorithms account keys may sign with.
 pub fn rsa_algorithm(name: &str) -> Option<Algorithm> {
@@ -52,6 +52,9 @@ pub struct MintRequest<'a> {
     pub audiences: &'a [String],
     pub extra: &'a BTreeMap<String, String>,
     pub now: Timestamp,
+    /// The user the account acts for (`Account::impersonates`): `sub` becomes this user id
+    /// and `act` names the account (RFC 8693).
+    pub impersonates: Option<&'a str>,
 }
 
 /// A minted token and the facts about it.
@@ -84,10 +87,18 @@ enum Audience<'a> {
     Many(&'a [String]),
 }
 
+/// RFC 8693 `act`: the party acting for the token's `sub`.
+#[derive(Serialize)]
+struct Actor<'a> {
+    sub: &'a str,
+}
+
 #[derive(Serialize)]
 struct MintClaims<'a> {
     iss: &'a str,
     sub: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    act: Option<Actor<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     aud: Option<Audience<'a>>,
     iat: i64,
@@ -97,7 +108,8 @@ struct MintClaims<'a> {
     extra: &'a BTreeMap<String, String>,
 }
 
-/// Signs a token: header `{alg, typ, kid}`, claims `iss = sub = reference`, `iat = now − 60 s`,
+/// Signs a token: header `{alg, typ, kid}`, claims `iss = sub = reference` (for an
+/// impersonating account `sub` = the user id and `act = {sub: reference}`), `iat = now − 60 s`,
 /// `exp = now + ttl`, a random `jti`, optional `aud` and extra string claims.
 pub fn mint(req: &MintRequest<'_>) -> Result<Minted> {
     let reference = req.reference.to_string();
@@ -116,7 +128,8 @@ pub fn mint(req: &MintRequest<'_>) -> Result<Minted> {
     };
     let claims = MintClaims {
         iss: &reference,
-        sub: &reference,
+        sub: req.impersonates.unwrap_or(&reference),
+        act: req.impersonates.map(|_| Actor { sub: &reference }),
         aud,
         iat: iat.as_second(),
         exp: exp.as_second(),
@@ -216,6 +229,7 @@ impl Verified {
             name: self.account.name.clone(),
             username: r.username(),
             groups: self.account.all_groups(),
+            impersonates: self.account.impersonates.clone(),
             kid: self.kid.clone(),
             fingerprint: self.fingerprint.clone(),
             algorithm: self.alg.to_owned(),
@@ -274,6 +288,48 @@ fn signature_ok(
         alg,
     )
     .unwrap_or(false))
+}
+
+/// `sub` and `act`: an account that impersonates a user signs tokens with `sub` = that user
+/// and `act = {"sub": iss}` (RFC 8693), exactly; any other account's `sub` (if present) is
+/// `iss`, and it has no `act`.
+pub(crate) fn check_subject(
+    claims: &Map<String, Value>,
+    iss: &str,
+    account: &Account,
+) -> Result<()> {
+    let sub = claims.get("sub");
+    let act = claims.get("act");
+    let Some(user) = &account.impersonates else {
+        if act.is_some() {
+            return Err(reject(format!(
+                "the token has an `act` claim, but service account `{}` impersonates no user",
+                account.reference()
+            )));
+        }
+        return match sub {
+            None => Ok(()),
+            Some(Value::String(s)) if s == iss => Ok(()),
+            Some(_) => Err(reject(
+                "`sub` differs from `iss`: a self-signed token names one account",
+            )),
+        };
+    };
+    let acts_for_user = matches!(sub, Some(Value::String(s)) if s == user);
+    let names_account = match act.and_then(Value::as_object) {
+        Some(o) => o.len() == 1 && o.get("sub").and_then(Value::as_str) == Some(iss),
+        None => false,
+    };
+    if acts_for_user && names_account {
+        Ok(())
+    } else {
+        Err(reject(format!(
+            "service account `{}` impersonates user `{}`: its tokens must carry `sub` = that user and `act` = {{\"sub\": \"{}\"}}",
+            account.reference(),
+            sanitize(user),
+            sanitize(iss)
+        )))
+    }
 }
 
 /// Checks a self-signed token by every rule of DESIGN.md, in this order: shape, algorithm,
@@ -423,15 +479,7 @@ pub fn verify(token: &str, store: &dyn Store, opts: &VerifyOptions<'_>) -> Resul
             opts.max_lifetime_source
         )));
     }
-    match parsed.claims.get("sub") {
-        None => {}
-        Some(Value::String(s)) if s == iss => {}
-        Some(_) => {
-            return Err(reject(
-                "`sub` differs from `iss`: a self-signed token names one account",
-            ));
-        }
-    }
+    check_subject(&parsed.claims, iss, &account)?;
     let auds = audiences(&parsed.claims)?;
     check_audience(&auds, opts.audience)?;
     Ok(Verified {
@@ -513,6 +561,7 @@ mod tests {
                     created: now,
                     public_key: key.public_key().to_pem(),
                 }],
+                impersonates: None,
             })
             .unwrap();
         Fixture {
@@ -586,6 +635,7 @@ mod tests {
             audiences: &auds,
             extra: &extra,
             now: Timestamp::now(),
+            impersonates: None,
         })
         .unwrap();
         let p = parse(&m.token).unwrap();
@@ -691,6 +741,7 @@ mod tests {
             audiences: &[],
             extra: &BTreeMap::new(),
             now: Timestamp::now(),
+            impersonates: None,
         })
         .unwrap()
         .token;

@@ -188,6 +188,7 @@ fn flags_beat_env_beat_config() {
     )
     .unwrap();
     // The config's store is empty, its namespace is eng.
+    env.ok(["namespace", "create", "eng", "--no-defaults"]);
     env.ok(["create", "cfg-bot", "--public-key", "k.key.pub"]);
     assert!(cfg_store.join("accounts/eng/cfg-bot.toml").exists());
     // env beats config
@@ -305,6 +306,8 @@ fn key_rotation() {
 fn namespaces_policies_and_groups() {
     let env = Env::new();
     env.ok(["keygen", "-o", "k.key", "--bits", "2048"]);
+    env.ok(["namespace", "create", "eng", "--no-defaults"]);
+    env.ok(["namespace", "create", "eng/platform", "--no-defaults"]);
     env.ok([
         "create",
         "boss",

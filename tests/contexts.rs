@@ -191,6 +191,14 @@ fn the_selected_context_picks_the_store() {
     ]);
     env.ok(["create", "bot"]);
     assert!(env.path("one").is_dir());
+    env.ok([
+        "--context",
+        "two",
+        "namespace",
+        "create",
+        "eng",
+        "--no-defaults",
+    ]);
     env.ok(["--context", "two", "create", "other"]);
     assert!(env.path("two").is_dir());
     // The context's namespace applies.
@@ -286,6 +294,7 @@ fn a_remote_store_without_credentials_names_the_flags() {
 #[test]
 fn whoami_with_a_local_store_says_who_the_token_would_be() {
     let env = Env::new();
+    env.ok(["namespace", "create", "eng", "--no-defaults"]);
     env.ok(["create", "bot", "-n", "eng", "--group", "builders"]);
     let out = env.ok(["--service-account", "eng/bot", "whoami"]);
     assert!(out.starts_with("Account:    eng/bot\n"), "{out}");

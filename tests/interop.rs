@@ -289,6 +289,7 @@ fn pyjwt_tokens_verify_in_svcacct() {
     let env = Env::new();
     env.openssl(&["genrsa", "-out", "py.key", "2048"]);
     env.openssl(&["rsa", "-in", "py.key", "-pubout", "-out", "py.pub"]);
+    env.ok(["namespace", "create", "eng", "--no-defaults"]);
     env.ok(["create", "py-bot", "-n", "eng", "--public-key", "py.pub"]);
     let key = env.path("py.key");
     for alg in ["RS256", "RS384", "RS512"] {

@@ -255,7 +255,10 @@ fn operations_declare_ids_parameters_and_errors() {
         );
         assert_eq!(
             responses.contains_key("403"),
-            matches!(guard, Guard::Namespaced { .. } | Guard::Global { .. }),
+            matches!(
+                guard,
+                Guard::Namespaced { .. } | Guard::Global { .. } | Guard::Parent { .. }
+            ),
             "{at}: a 403 answer exactly when a policy is consulted"
         );
         assert!(
@@ -405,6 +408,15 @@ fn request_schemas_are_the_rust_bodies() {
             disabled: true,
             expires: Some(time()),
             public_keys: vec!["PEM".into()],
+            impersonates: Some("alice@example.com".into()),
+        },
+    );
+    check_request(
+        &doc,
+        "NewNamespace",
+        api::NewNamespace {
+            name: namespace("eng/platform"),
+            defaults: false,
         },
     );
     check_request(
@@ -497,7 +509,7 @@ fn answer_schemas_are_the_rust_types() {
         public_key: "PEM".into(),
     };
     check_answer(&doc, "Key", key.clone(), key.clone());
-    let account = |expires| Account {
+    let account = |expires: Option<Timestamp>| Account {
         name: name("ci-bot"),
         namespace: namespace("eng"),
         uid: "u".into(),
@@ -509,6 +521,7 @@ fn answer_schemas_are_the_rust_types() {
         updated: time(),
         expires,
         keys: vec![key.clone()],
+        impersonates: expires.map(|_| "alice@example.com".into()),
     };
     check_answer(&doc, "ServiceAccount", account(Some(time())), account(None));
     let policy = |namespace| Policy {
@@ -572,7 +585,13 @@ fn answer_schemas_are_the_rust_types() {
         items: vec![],
         warnings,
     };
-    for schema_name in ["ServiceAccountList", "KeyList", "PolicyList", "TokenList"] {
+    for schema_name in [
+        "ServiceAccountList",
+        "KeyList",
+        "PolicyList",
+        "TokenList",
+        "NamespaceList",
+    ] {
         check_answer(&doc, schema_name, list(vec!["w".into()]), list(vec![]));
         assert_eq!(
             schema(&doc, schema_name)["properties"]["kind"]["const"],
@@ -585,6 +604,7 @@ fn answer_schemas_are_the_rust_types() {
         name: name("ci-bot"),
         username: "system:serviceaccount:eng:ci-bot".into(),
         groups: vec![],
+        impersonates: Some("alice@example.com".into()),
         kid: "k".into(),
         fingerprint: "SHA256:x".into(),
         algorithm: "RS256".into(),
@@ -597,9 +617,53 @@ fn answer_schemas_are_the_rust_types() {
         expires_at: None,
         issuer: None,
         token_name: None,
+        impersonates: None,
         ..identity.clone()
     };
     check_answer(&doc, "Identity", identity.clone(), minimal);
+    let record = svcacct::model::NamespaceRecord {
+        name: namespace("eng"),
+        uid: "u".into(),
+        revision: 1,
+        created: time(),
+    };
+    check_answer(&doc, "StoredNamespace", record.clone(), record.clone());
+    check_answer(
+        &doc,
+        "NamespaceRecord",
+        svcacct::commands::namespace::NamespaceView::record(&record),
+        svcacct::commands::namespace::NamespaceView::implicit(namespace("default")),
+    );
+    check_answer(
+        &doc,
+        "NamespaceCreated",
+        api::NamespaceCreated {
+            namespace: record.clone(),
+            adopted: true,
+            accounts: vec![account(None)],
+            policies: vec![policy(None)],
+        },
+        api::NamespaceCreated {
+            namespace: record.clone(),
+            adopted: false,
+            accounts: vec![],
+            policies: vec![],
+        },
+    );
+    check_answer(
+        &doc,
+        "NamespaceDeleted",
+        api::NamespaceDeleted {
+            namespaces: vec![namespace("eng")],
+            accounts: vec![],
+            policies: vec![],
+        },
+        api::NamespaceDeleted {
+            namespaces: vec![],
+            accounts: vec![],
+            policies: vec![],
+        },
+    );
     check_answer(
         &doc,
         "TokenReview",

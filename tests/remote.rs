@@ -450,6 +450,8 @@ fn the_walkthrough_through_a_server() {
     t.ok(&["can-i", "get", "function", "--as", "renamed"]);
 
     // Namespaces: `eng/platform` is one path segment on the wire.
+    t.ok(&["namespace", "create", "eng", "--no-defaults"]);
+    t.ok(&["namespace", "create", "eng/platform", "--no-defaults"]);
     t.ok(&[
         "create",
         "eng/platform/builder",
@@ -1117,6 +1119,14 @@ fn contexts_and_whoami() {
     env.ok([
         "--context",
         "eng",
+        "namespace",
+        "create",
+        "eng",
+        "--no-defaults",
+    ]);
+    env.ok([
+        "--context",
+        "eng",
         "create",
         "builder",
         "--public-key",
@@ -1268,6 +1278,7 @@ fn a_namespace_operator_cannot_escalate() {
     let srv = env.path("srv");
     env.bootstrap(&srv);
     let s = srv.to_str().unwrap();
+    env.ok(["--store", s, "namespace", "create", "eng", "--no-defaults"]);
     env.ok(["--store", s, "-n", "eng", "create", "op"]);
     env.ok(["--store", s, "-n", "eng", "create", "deployer"]);
     let policy = |args: &[&str]| {

@@ -78,6 +78,16 @@ pub fn create(ctx: &Context, args: &CreateArgs, out: &mut dyn Write) -> Result<E
         .as_deref()
         .map(|e| time::parse_expiry(e, now))
         .transpose()?;
+    let impersonates = args
+        .impersonate
+        .as_deref()
+        .map(crate::model::check_user_id)
+        .transpose()?;
+    // A local store refuses an unknown namespace before a key is made (a server checks it
+    // itself: the caller may not be allowed to read the namespace).
+    if ctx.remote()?.is_none() && !ctx.store()?.namespace_exists(&r.namespace)? {
+        return Err(crate::store::unknown_namespace(&r.namespace).into());
+    }
     let (public, private) = match &args.public_key {
         Some(path) => (read_public_key(path)?, None),
         None => {
@@ -106,10 +116,11 @@ pub fn create(ctx: &Context, args: &CreateArgs, out: &mut dyn Write) -> Result<E
         updated: now,
         expires,
         keys: vec![key_record(&public, now)],
+        impersonates: impersonates.clone(),
     };
     let store = ctx.store()?;
     let keystore = ctx.keystore();
-    store.create_account(account)?;
+    store.create_account_checked(account)?;
     if let Some(key) = private {
         if keystore.has_keys(&r) {
             eprintln!(
@@ -126,7 +137,17 @@ pub fn create(ctx: &Context, args: &CreateArgs, out: &mut dyn Write) -> Result<E
             }
         }
     }
-    writeln!(out, "Created service account: {r}")?;
+    // Tokens signed for a remote store carry the user too, whoever keeps the private key (see
+    // `Keystore`); a note left by a deleted account of the same name goes.
+    keystore.set_impersonates(&r, impersonates.as_deref())?;
+    match &impersonates {
+        Some(user) => writeln!(
+            out,
+            "Created service account: {r} (impersonates user {})",
+            sanitize(user)
+        )?,
+        None => writeln!(out, "Created service account: {r}")?,
+    }
     Ok(Exit::Success)
 }
 
@@ -352,11 +373,20 @@ pub fn describe(ctx: &Context, args: &DescribeArgs, out: &mut dyn Write) -> Resu
         OutputFormat::Name => writeln!(out, "{r}")?,
         OutputFormat::Table | OutputFormat::Wide => {
             let status = account.status(now).as_str().to_owned();
-            let mut s = output::block(&[
+            let mut rows = vec![
                 ("Name", account.name.to_string()),
                 ("Namespace", account.namespace.to_string()),
                 ("Reference", r.to_string()),
                 ("Username", r.username()),
+            ];
+            if let Some(user) = &account.impersonates {
+                // The token's `sub` is the user; the account is the actor (`act`).
+                rows.push((
+                    "Impersonates",
+                    format!("user {user} (tokens: sub={user}, act.sub={r})"),
+                ));
+            }
+            rows.extend([
                 ("Groups", account.all_groups().join(", ")),
                 ("Description", account.description.clone()),
                 ("Status", status),
@@ -367,9 +397,12 @@ pub fn describe(ctx: &Context, args: &DescribeArgs, out: &mut dyn Write) -> Resu
                 ),
                 ("UID", account.uid.clone()),
             ]);
+            let mut s = output::block(&rows);
             s.push_str("Keys:");
             if account.keys.is_empty() {
-                s.push_str(" <none>\n");
+                s.push_str(&format!(
+                    " <none> (no self-signed tokens; add one with `svcacct key add {r} --generate`)\n"
+                ));
             } else {
                 s.push('\n');
                 for k in &account.keys {
@@ -389,7 +422,7 @@ pub fn describe(ctx: &Context, args: &DescribeArgs, out: &mut dyn Write) -> Resu
                 s.push('\n');
                 for p in naming {
                     s.push_str(&sanitize(&format!(
-                        "  {} ({}): {} on {}\n",
+                        "  {} ({}): {} on {}",
                         p.name,
                         p.namespace
                             .as_ref()
@@ -397,6 +430,7 @@ pub fn describe(ctx: &Context, args: &DescribeArgs, out: &mut dyn Write) -> Resu
                         p.actions.join(","),
                         p.resources.join(",")
                     )));
+                    s.push('\n');
                 }
             }
             out.write_all(s.as_bytes())?;
@@ -427,6 +461,7 @@ pub fn delete(ctx: &Context, args: &DeleteArgs, out: &mut dyn Write) -> Result<E
                 for kid in &kids {
                     keystore.remove_key(&r, kid)?;
                 }
+                keystore.set_impersonates(&r, None)?;
                 Ok((r, tokens))
             });
         match result {

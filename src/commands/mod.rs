@@ -17,6 +17,7 @@ pub mod completions;
 pub mod config;
 pub mod key;
 pub mod keygen;
+pub mod namespace;
 pub mod policy;
 pub mod serve;
 pub mod token;
@@ -35,6 +36,7 @@ pub fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<
         Command::Enable(a) => account::set_disabled(ctx, &a, false, out),
         Command::Update(a) => account::update(ctx, &a, out),
         Command::Key(c) => key::run(ctx, c, out),
+        Command::Namespace(c) => namespace::run(ctx, c, out),
         Command::Policy(c) => policy::run(ctx, c, out),
         Command::CanI(a) => can_i::run(ctx, &a, out),
         Command::Token(a) => token::mint(ctx, &a, out),

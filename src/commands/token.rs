@@ -57,7 +57,11 @@ pub fn mint(ctx: &Context, args: &TokenArgs, out: &mut dyn Write) -> Result<Exit
     if args.audiences.iter().any(|a| a.trim().is_empty()) {
         return Err(UserError::Usage("--aud must not be empty".into()).into());
     }
-    let key = ctx.signing_key(&r, args.kid.as_deref())?;
+    let impersonates = ctx.impersonates(&r)?;
+    let key = match ctx.signing_key(&r, args.kid.as_deref()) {
+        Ok(k) => k,
+        Err(e) => return Err(no_key_hint(ctx, &r, e)),
+    };
     let minted = tok::mint(&MintRequest {
         reference: &r,
         key: &key,
@@ -66,6 +70,7 @@ pub fn mint(ctx: &Context, args: &TokenArgs, out: &mut dyn Write) -> Result<Exit
         audiences: &args.audiences,
         extra: &extra,
         now: Timestamp::now(),
+        impersonates: impersonates.as_deref(),
     })?;
     match args.output {
         TokenOutput::Jwt => writeln!(out, "{}", minted.token)?,
@@ -73,6 +78,22 @@ pub fn mint(ctx: &Context, args: &TokenArgs, out: &mut dyn Write) -> Result<Exit
         TokenOutput::Json => output::json(out, &minted)?,
     }
     Ok(Exit::Success)
+}
+
+/// A signing key that cannot be found, for an account of a local store that has no keys at all
+/// (the default accounts of a namespace): say so, instead of only naming the keystore.
+fn no_key_hint(ctx: &Context, r: &crate::identity::Reference, e: anyhow::Error) -> anyhow::Error {
+    if ctx.remote().ok().flatten().is_none()
+        && let Ok(a) = ctx.store().and_then(|s| s.get_account(r))
+        && a.keys.is_empty()
+    {
+        return UserError::Failure(format!(
+            "service account `{r}` has no public keys, so no self-signed token of it can verify: \
+             give it one with `svcacct key add {r} --generate`, or use tokens the registry issues"
+        ))
+        .into();
+    }
+    e
 }
 
 #[derive(Serialize)]
@@ -83,6 +104,8 @@ struct VerifiedView<'a> {
     namespace: &'a str,
     username: String,
     groups: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    impersonates: Option<String>,
     kid: &'a str,
     fingerprint: &'a str,
     algorithm: &'a str,
@@ -103,6 +126,7 @@ struct Outcome {
     namespace: String,
     username: String,
     groups: Vec<String>,
+    impersonates: Option<String>,
     kid: String,
     fingerprint: String,
     alg: String,
@@ -137,6 +161,7 @@ fn verify_locally(
         namespace: v.account.namespace.to_string(),
         username: r.username(),
         groups: v.account.all_groups(),
+        impersonates: v.account.impersonates.clone(),
         kid: v.kid,
         fingerprint: v.fingerprint,
         alg: v.alg.to_owned(),
@@ -184,6 +209,7 @@ fn verify_remotely(
         namespace: identity.namespace.to_string(),
         username: identity.username,
         groups: identity.groups,
+        impersonates: identity.impersonates,
         kid: identity.kid,
         fingerprint: identity.fingerprint,
         alg: identity.algorithm,
@@ -223,6 +249,7 @@ pub fn verify(ctx: &Context, args: &VerifyArgs, out: &mut dyn Write) -> Result<E
                 namespace: &v.namespace,
                 username: v.username.clone(),
                 groups: v.groups.clone(),
+                impersonates: v.impersonates.clone(),
                 kid: &v.kid,
                 fingerprint: &v.fingerprint,
                 algorithm: &v.alg,
@@ -247,16 +274,18 @@ pub fn verify(ctx: &Context, args: &VerifyArgs, out: &mut dyn Write) -> Result<E
                     }
                 }
             };
-            let mut rows = vec![
-                ("Valid", "yes".to_owned()),
-                ("Account", v.account.clone()),
+            let mut rows = vec![("Valid", "yes".to_owned()), ("Account", v.account.clone())];
+            if let Some(user) = &v.impersonates {
+                rows.push(("Acting for", format!("user {user}")));
+            }
+            rows.extend([
                 ("Username", v.username.clone()),
                 ("Groups", v.groups.join(", ")),
                 ("Key", output::key_label(&v.kid, &v.fingerprint)),
                 ("Algorithm", v.alg.clone()),
                 ("Issued", time::local(v.iat)),
                 ("Expires", expires),
-            ];
+            ]);
             if !v.audiences.is_empty() {
                 rows.push(("Audience", v.audiences.join(", ")));
             }

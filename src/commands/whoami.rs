@@ -33,8 +33,11 @@ pub fn run(ctx: &Context, args: &WhoamiArgs, out: &mut dyn Write) -> Result<Exit
                     }
                 }
             };
-            let mut rows = vec![
-                ("Account", identity.account.clone()),
+            let mut rows = vec![("Account", identity.account.clone())];
+            if let Some(user) = &identity.impersonates {
+                rows.push(("Acting for", format!("user {user}")));
+            }
+            rows.extend([
                 ("Username", identity.username.clone()),
                 ("Groups", identity.groups.join(", ")),
                 ("Namespace", identity.namespace.to_string()),
@@ -43,7 +46,7 @@ pub fn run(ctx: &Context, args: &WhoamiArgs, out: &mut dyn Write) -> Result<Exit
                     crate::output::key_label(&identity.kid, &identity.fingerprint),
                 ),
                 ("Expires", expires),
-            ];
+            ]);
             if let Some(name) = &identity.token_name {
                 rows.push(("Token", name.clone()));
             }

@@ -331,6 +331,25 @@ pub fn authorize(
         Guard::Public | Guard::Authenticated => return Ok(None),
         Guard::Namespaced { action, resource } => (action, resource, ns),
         Guard::Global { action, resource } => (action, resource, None),
+        Guard::Parent { action, resource } => {
+            // `ns` is the namespace the request is about: its parent decides.
+            return match ns.and_then(Namespace::parent) {
+                Some(parent) => authorize(
+                    Guard::Namespaced { action, resource },
+                    account,
+                    policies,
+                    Some(&parent),
+                    now,
+                ),
+                None => authorize(
+                    Guard::Global { action, resource },
+                    account,
+                    policies,
+                    None,
+                    now,
+                ),
+            };
+        }
     };
     let r = account.reference().to_string();
     let refused = || Box::new(Problem::forbidden(&r, action, resource, ns));
@@ -489,6 +508,7 @@ mod tests {
                 updated: now,
                 expires: None,
                 keys: vec![crate::commands::account::key_record(key.public_key(), now)],
+                impersonates: None,
             })
             .unwrap();
         (store, key, r)
@@ -503,6 +523,7 @@ mod tests {
             audiences: &[],
             extra: &BTreeMap::new(),
             now: Timestamp::now(),
+            impersonates: None,
         })
         .unwrap()
         .token
@@ -760,6 +781,7 @@ mod tests {
             updated: now,
             expires: None,
             keys: vec![],
+            impersonates: None,
         };
         let pol = |ns: Option<&str>, subj: &str, action: &str| Policy {
             name: Name::parse("p").unwrap(),

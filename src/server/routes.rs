@@ -21,9 +21,11 @@ use super::auth::{Caller, public_reason};
 use super::problem::ApiError;
 use crate::api::{
     self, AccessReview, AccessReviewRequest, AccountChange, ListBody, NewAccount, NewKey,
-    NewPolicy, PolicyChange, ROUTES, Rename, Route, TokenReview, TokenReviewRequest, code,
+    NewNamespace, NewPolicy, PolicyChange, ROUTES, Rename, Route, TokenReview, TokenReviewRequest,
+    code,
 };
 use crate::commands::account::{AccountView, check_groups, key_record};
+use crate::commands::namespace::NamespaceView;
 use crate::commands::policy::PolicyView;
 use crate::error::{Rejected, UserError};
 use crate::identity::{Name, Namespace, Reference};
@@ -78,6 +80,10 @@ fn handler(r: &Route) -> MethodRouter<Arc<AppState>> {
         ("GET", "/.well-known/jwks.json") => get(jwks),
         ("GET", "/v1/openapi.json") => get(openapi),
         ("GET", "/v1/whoami") => get(whoami),
+        ("GET", "/v1/namespaces") => get(list_namespaces),
+        ("POST", "/v1/namespaces") => post(create_namespace),
+        ("GET", "/v1/namespaces/{ns}") => get(get_namespace),
+        ("DELETE", "/v1/namespaces/{ns}") => delete(delete_namespace),
         ("GET", "/v1/serviceaccounts") => get(list_all_accounts),
         ("GET", api::ACCOUNTS) => get(list_accounts),
         ("POST", api::ACCOUNTS) => post(create_account),
@@ -416,6 +422,106 @@ async fn whoami(Extension(caller): Extension<Caller>) -> Response {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Namespaces.
+
+/// May the caller do what `guard` (a `Guard::Parent`) needs for namespace `ns`?
+async fn may_in_parent(
+    st: &Arc<AppState>,
+    caller: &Caller,
+    guard: api::Guard,
+    ns: &Namespace,
+) -> Result<(), ApiError> {
+    let policies = blocking(st, |s| Ok(s.list_policies(&Scope::All)?.items)).await?;
+    super::auth::authorize(
+        guard,
+        &caller.account,
+        &policies,
+        Some(ns),
+        Timestamp::now(),
+    )
+    .map(|_| ())
+    .map_err(ApiError::from)
+}
+
+fn namespace_url(ns: &Namespace) -> String {
+    format!("/v1/namespaces/{}", api::ns_segment(ns))
+}
+
+/// The namespaces the caller may `get` (as OpenShift lists the projects one can see).
+async fn list_namespaces(State(st): St, Extension(caller): Extension<Caller>) -> Answer {
+    let (listing, policies) = blocking(&st, |s| {
+        Ok((s.list_namespaces()?, s.list_policies(&Scope::All)?.items))
+    })
+    .await?;
+    let warnings = warnings(&st, &listing);
+    let now = Timestamp::now();
+    let guard = api::Guard::Namespaced {
+        action: "get",
+        resource: api::resource::NAMESPACE,
+    };
+    let items: Vec<NamespaceView> = listing
+        .items
+        .iter()
+        .filter(|r| {
+            super::auth::authorize(guard, &caller.account, &policies, Some(&r.name), now).is_ok()
+        })
+        .map(NamespaceView::record)
+        .collect();
+    Ok(json(
+        StatusCode::OK,
+        &ListBody {
+            kind: "NamespaceList".into(),
+            items,
+            warnings,
+        },
+    ))
+}
+
+async fn create_namespace(
+    State(st): St,
+    Extension(caller): Extension<Caller>,
+    JsonBody(body): JsonBody<NewNamespace>,
+) -> Answer {
+    let ns = body.name;
+    let guard = api::Guard::Parent {
+        action: "create",
+        resource: api::resource::NAMESPACE,
+    };
+    may_in_parent(&st, &caller, guard, &ns).await?;
+    let url = namespace_url(&ns);
+    let created = blocking(&st, move |s| s.create_namespace(&ns, body.defaults)).await?;
+    Ok(with_header(
+        json(StatusCode::CREATED, &created),
+        header::LOCATION,
+        &url,
+    ))
+}
+
+async fn get_namespace(State(st): St, p: Params) -> Answer {
+    let ns = p.ns()?;
+    if ns.is_default() {
+        return Ok(json(StatusCode::OK, &NamespaceView::implicit(ns)));
+    }
+    let record = blocking(&st, move |s| s.get_namespace(&ns)).await?;
+    Ok(json(StatusCode::OK, &NamespaceView::record(&record)))
+}
+
+async fn delete_namespace(
+    State(st): St,
+    Extension(caller): Extension<Caller>,
+    p: Params,
+) -> Answer {
+    let ns = p.ns()?;
+    let guard = api::Guard::Parent {
+        action: "delete",
+        resource: api::resource::NAMESPACE,
+    };
+    may_in_parent(&st, &caller, guard, &ns).await?;
+    let gone = blocking(&st, move |s| s.delete_namespace(&ns)).await?;
+    Ok(json(StatusCode::OK, &gone))
+}
+
+// ---------------------------------------------------------------------------------------------
 // Service accounts.
 
 async fn list_all_accounts(State(st): St) -> Answer {
@@ -450,6 +556,26 @@ async fn may_assign_groups(st: &Arc<AppState>, caller: &Caller) -> Result<(), Ap
     .map_err(ApiError::from)
 }
 
+/// An account that impersonates a user speaks for that user wherever its tokens are accepted:
+/// making one needs a global policy allowing `impersonate` on `user`.
+pub const IMPERSONATE: api::Guard = api::Guard::Global {
+    action: "impersonate",
+    resource: api::resource::USER,
+};
+
+async fn may_impersonate(st: &Arc<AppState>, caller: &Caller) -> Result<(), ApiError> {
+    let policies = blocking(st, |s| Ok(s.list_policies(&Scope::All)?.items)).await?;
+    super::auth::authorize(
+        IMPERSONATE,
+        &caller.account,
+        &policies,
+        None,
+        Timestamp::now(),
+    )
+    .map(|_| ())
+    .map_err(ApiError::from)
+}
+
 async fn create_account(
     State(st): St,
     Extension(caller): Extension<Caller>,
@@ -459,8 +585,16 @@ async fn create_account(
     let ns = p.ns()?;
     let now = Timestamp::now();
     let groups = groups(&body.groups)?;
+    let impersonates = body
+        .impersonates
+        .as_deref()
+        .map(crate::model::check_user_id)
+        .transpose()?;
     if !groups.is_empty() {
         may_assign_groups(&st, &caller).await?;
+    }
+    if impersonates.is_some() {
+        may_impersonate(&st, &caller).await?;
     }
     if body.public_keys.is_empty() {
         return Err(ApiError::invalid(
@@ -486,8 +620,9 @@ async fn create_account(
         updated: now,
         expires: body.expires,
         keys,
+        impersonates,
     };
-    let a = blocking(&st, move |s| s.create_account(account)).await?;
+    let a = blocking(&st, move |s| s.create_account_checked(account)).await?;
     Ok(account_answer(StatusCode::CREATED, &a))
 }
 

@@ -9,6 +9,7 @@
 //! <root>/issuer/issuer.toml                     issuer id, algorithm, key metadata (crate::issued)
 //! <root>/issuer/<kid>.key                       an issuer key's private half (0600, never printed)
 //! <root>/tokens/<namespace>/<name>.toml         the issued-token records of one account
+//! <root>/namespaces/<namespace>.toml            records of `namespace create` (`eng.platform.toml`)
 //! ```
 //!
 //! A write locks `.lock`, re-reads the record it changes and checks it (existence, revision),
@@ -28,12 +29,13 @@ use serde::de::DeserializeOwned;
 use zeroize::Zeroizing;
 
 use super::{
-    Listing, Scope, Store, account_exists, policy_exists, stale, unknown_account, unknown_policy,
+    Listing, Scope, Store, account_exists, namespace_exists, policy_exists, stale, unknown_account,
+    unknown_namespace, unknown_policy,
 };
 use crate::error::UserError;
 use crate::identity::{Name, Namespace, Reference};
 use crate::issued::{IssuerBackend, IssuerChange, IssuerRecord, TokenFile, TokensChange};
-use crate::model::{Account, Policy, PolicyScope, new_uid};
+use crate::model::{Account, NamespaceRecord, Policy, PolicyScope, new_uid};
 use crate::output::sanitize;
 
 const LOCK_FILE: &str = ".lock";
@@ -44,6 +46,7 @@ const GLOBAL_DIR: &str = "_global";
 const ISSUER_DIR: &str = "issuer";
 const ISSUER_FILE: &str = "issuer.toml";
 const TOKENS_DIR: &str = "tokens";
+const NAMESPACES_DIR: &str = "namespaces";
 const RECORD_EXT: &str = ".toml";
 
 /// A registry kept as one TOML file per record under `root`.
@@ -105,6 +108,30 @@ impl FileStore {
             .into());
         }
         Ok(self.root.join(ISSUER_DIR).join(format!("{kid}.key")))
+    }
+
+    fn namespace_path(&self, ns: &Namespace) -> PathBuf {
+        self.root
+            .join(NAMESPACES_DIR)
+            .join(format!("{}{RECORD_EXT}", ns.dir_name()))
+    }
+
+    /// As `load_account`, for namespace records.
+    fn load_namespace(&self, ns: &Namespace) -> Result<Option<NamespaceRecord>, UserError> {
+        let path = self.namespace_path(ns);
+        let Some(record) = load::<NamespaceRecord>(&path)? else {
+            return Ok(None);
+        };
+        if record.name != *ns {
+            return Err(corrupt(
+                &path,
+                format!(
+                    "it holds namespace `{}`, not `{ns}` as its path says",
+                    record.name
+                ),
+            ));
+        }
+        Ok(Some(record))
     }
 
     /// The account stored for `r`, `None` when there is none; an unreadable file, or one that
@@ -258,6 +285,63 @@ impl Store for FileStore {
             // Issued tokens name the old reference: renaming revokes them.
             remove_record(&self.tokens_path(from))?;
             Ok(account)
+        })
+    }
+
+    fn get_namespace(&self, ns: &Namespace) -> Result<NamespaceRecord> {
+        Ok(self
+            .load_namespace(ns)?
+            .ok_or_else(|| unknown_namespace(ns))?)
+    }
+
+    fn list_namespaces(&self) -> Result<Listing<NamespaceRecord>> {
+        let mut errors = Vec::new();
+        let mut items = Vec::new();
+        for (file_name, path) in sorted_entries(&self.root.join(NAMESPACES_DIR))? {
+            let lossy = file_name.to_string_lossy();
+            if lossy.starts_with(TMP_PREFIX) || !lossy.ends_with(RECORD_EXT) {
+                continue;
+            }
+            let ns = file_name
+                .to_str()
+                .and_then(|s| s.strip_suffix(RECORD_EXT))
+                .and_then(|stem| Namespace::from_dir_name(stem).ok());
+            let Some(ns) = ns else {
+                errors.push(corrupt(
+                    &path,
+                    "the file name is not `<namespace>.toml` with a valid namespace".to_owned(),
+                ));
+                continue;
+            };
+            match self.load_namespace(&ns) {
+                Ok(Some(record)) => items.push(record),
+                Ok(None) => {}
+                Err(e) => errors.push(e),
+            }
+        }
+        items.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(Listing { items, errors })
+    }
+
+    fn create_namespace_record(&self, mut record: NamespaceRecord) -> Result<NamespaceRecord> {
+        let ns = record.name.clone();
+        self.locked(|| {
+            if self.load_namespace(&ns)?.is_some() {
+                return Err(namespace_exists(&ns).into());
+            }
+            record.revision = 1;
+            write_record(&self.namespace_path(&ns), &record)?;
+            Ok(record)
+        })
+    }
+
+    fn delete_namespace_record(&self, ns: &Namespace) -> Result<()> {
+        self.locked(|| {
+            if remove_record(&self.namespace_path(ns))? {
+                Ok(())
+            } else {
+                Err(unknown_namespace(ns).into())
+            }
         })
     }
 

@@ -7,11 +7,12 @@ use std::sync::{Mutex, MutexGuard};
 use anyhow::Result;
 
 use super::{
-    Listing, Scope, Store, account_exists, policy_exists, stale, unknown_account, unknown_policy,
+    Listing, Scope, Store, account_exists, namespace_exists, policy_exists, stale, unknown_account,
+    unknown_namespace, unknown_policy,
 };
-use crate::identity::{Name, Reference};
+use crate::identity::{Name, Namespace, Reference};
 use crate::issued::{IssuerBackend, IssuerChange, IssuerRecord, TokenFile, TokensChange};
-use crate::model::{Account, Policy, PolicyScope};
+use crate::model::{Account, NamespaceRecord, Policy, PolicyScope};
 use zeroize::Zeroizing;
 
 /// A registry that lives as long as the value.
@@ -29,6 +30,7 @@ struct Records {
     issuer: Option<IssuerRecord>,
     issuer_keys: BTreeMap<String, Zeroizing<Vec<u8>>>,
     tokens: BTreeMap<Reference, TokenFile>,
+    namespaces: BTreeMap<Namespace, NamespaceRecord>,
 }
 
 impl MemoryStore {
@@ -130,6 +132,41 @@ impl Store for MemoryStore {
         account.updated = jiff::Timestamp::now();
         records.accounts.insert(target, account.clone());
         Ok(account)
+    }
+
+    fn get_namespace(&self, ns: &Namespace) -> Result<NamespaceRecord> {
+        Ok(self
+            .records()
+            .namespaces
+            .get(ns)
+            .cloned()
+            .ok_or_else(|| unknown_namespace(ns))?)
+    }
+
+    fn list_namespaces(&self) -> Result<Listing<NamespaceRecord>> {
+        Ok(Listing {
+            items: self.records().namespaces.values().cloned().collect(),
+            errors: Vec::new(),
+        })
+    }
+
+    fn create_namespace_record(&self, mut record: NamespaceRecord) -> Result<NamespaceRecord> {
+        let mut records = self.records();
+        if records.namespaces.contains_key(&record.name) {
+            return Err(namespace_exists(&record.name).into());
+        }
+        record.revision = 1;
+        records
+            .namespaces
+            .insert(record.name.clone(), record.clone());
+        Ok(record)
+    }
+
+    fn delete_namespace_record(&self, ns: &Namespace) -> Result<()> {
+        match self.records().namespaces.remove(ns) {
+            Some(_) => Ok(()),
+            None => Err(unknown_namespace(ns).into()),
+        }
     }
 
     fn get_policy(&self, scope: &PolicyScope, name: &Name) -> Result<Policy> {
@@ -283,6 +320,7 @@ pub(crate) mod tests {
             created: now,
             updated: now,
             expires: None,
+            impersonates: None,
             keys: vec![KeyRecord {
                 kid: "kid-1".into(),
                 fingerprint: "SHA256:abc".into(),
@@ -336,6 +374,72 @@ pub(crate) mod tests {
         accounts(store);
         policies(store);
         recreated_records_are_not_overwritten(store);
+        namespaces(store);
+    }
+
+    /// Namespace records, and creating and deleting a namespace with its contents.
+    fn namespaces(store: &dyn Store) {
+        let team = ns("team");
+        let child = ns("team/app");
+        assert!(store.namespace_exists(&ns("default")).unwrap());
+        assert!(!store.namespace_exists(&team).unwrap());
+        let e = store.get_namespace(&team).unwrap_err();
+        assert!(matches!(user_error(&e), UserError::UnknownNamespace { .. }));
+        let e = store
+            .create_account_checked(account("team/bot"))
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "namespace `team` does not exist (create it with `svcacct namespace create team`)"
+        );
+        let e = store.create_namespace(&child, true).unwrap_err();
+        assert!(
+            e.to_string().contains("a namespace needs its parent"),
+            "{e}"
+        );
+
+        let made = store.create_namespace(&team, true).unwrap();
+        assert_eq!(made.namespace.revision, 1);
+        assert!(!made.adopted);
+        let names: Vec<String> = made
+            .accounts
+            .iter()
+            .map(|a| a.reference().to_string())
+            .collect();
+        assert_eq!(names, ["team/builder", "team/deployer", "team/default"]);
+        assert!(made.accounts.iter().all(|a| a.keys.is_empty()));
+        let names: Vec<String> = made.policies.iter().map(|p| p.name.to_string()).collect();
+        assert_eq!(names, ["image-builders", "deployers", "image-pullers"]);
+        let e = store.create_namespace(&team, false).unwrap_err();
+        assert!(matches!(user_error(&e), UserError::NamespaceExists { .. }));
+
+        store.create_namespace(&child, false).unwrap();
+        store
+            .create_account_checked(account("team/app/bot"))
+            .unwrap();
+        let listed: Vec<String> = store
+            .list_namespaces()
+            .unwrap()
+            .items
+            .iter()
+            .map(|r| r.name.to_string())
+            .collect();
+        assert_eq!(listed, ["team", "team/app"]);
+
+        let e = store.delete_namespace(&ns("default")).unwrap_err();
+        assert!(e.to_string().contains("cannot be deleted"), "{e}");
+        let gone = store.delete_namespace(&team).unwrap();
+        assert_eq!(gone.namespaces, [team.clone(), child.clone()]);
+        assert_eq!(gone.accounts.len(), 4);
+        assert_eq!(gone.policies.len(), 3);
+        assert!(store.list_namespaces().unwrap().items.is_empty());
+        for n in [&team, &child] {
+            let scope = Scope::Namespace(n.clone());
+            assert!(store.list_accounts(&scope).unwrap().items.is_empty());
+            assert!(store.list_policies(&scope).unwrap().items.is_empty());
+        }
+        let e = store.delete_namespace(&team).unwrap_err();
+        assert!(matches!(user_error(&e), UserError::UnknownNamespace { .. }));
     }
 
     /// A record read before it was deleted and created again must not overwrite the new one,

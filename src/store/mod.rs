@@ -4,13 +4,14 @@
 
 use anyhow::Result;
 
+use crate::api::{NamespaceCreated, NamespaceDeleted};
 use crate::error::UserError;
 use crate::identity::{Name, Namespace, Reference};
 use crate::issued::{
     self, IssueRequest, IssuedToken, IssuerAlgorithm, IssuerBackend, IssuerView, Secret,
     TokenRecord,
 };
-use crate::model::{Account, KeyRecord, Policy, PolicyScope};
+use crate::model::{Account, KeyRecord, NamespaceRecord, Policy, PolicyScope};
 
 pub mod file;
 pub mod memory;
@@ -92,6 +93,164 @@ pub trait Store {
     fn create_policy(&self, policy: Policy) -> Result<Policy>;
     fn update_policy(&self, policy: Policy) -> Result<Policy>;
     fn delete_policy(&self, scope: &PolicyScope, name: &Name) -> Result<()>;
+
+    /// The record of a namespace made by `namespace create`; `UserError::UnknownNamespace`
+    /// without one (`default` never has one).
+    fn get_namespace(&self, ns: &Namespace) -> Result<NamespaceRecord>;
+    /// Every namespace record (a remote store: those the caller may `get`), sorted by name.
+    fn list_namespaces(&self) -> Result<Listing<NamespaceRecord>>;
+    /// Writes a new namespace record (revision 1); refuses an existing one with
+    /// `UserError::NamespaceExists`. Only the record: see `create_namespace`.
+    fn create_namespace_record(&self, record: NamespaceRecord) -> Result<NamespaceRecord>;
+    /// Removes a namespace record only: see `delete_namespace`.
+    fn delete_namespace_record(&self, ns: &Namespace) -> Result<()>;
+
+    /// True for `default` and for namespaces with a record.
+    fn namespace_exists(&self, ns: &Namespace) -> Result<bool> {
+        if ns.is_default() {
+            return Ok(true);
+        }
+        match self.get_namespace(ns) {
+            Ok(_) => Ok(true),
+            Err(e) if is_unknown_namespace(&e) => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `create_account` in a namespace that exists (`UserError::UnknownNamespace` otherwise):
+    /// what `svcacct create` and the server do. (A remote store leaves the check to the server.)
+    fn create_account_checked(&self, account: Account) -> Result<Account> {
+        if !self.namespace_exists(&account.namespace)? {
+            return Err(unknown_namespace(&account.namespace).into());
+        }
+        self.create_account(account)
+    }
+
+    /// Creates namespace `ns` (its parent must exist) and, with `defaults`, its default
+    /// accounts and policies (`default_accounts`, `default_policies`). Over a namespace that
+    /// has accounts or policies but no record (a store from svcacct 1.0) it adopts them:
+    /// default records whose names are taken are kept as they are.
+    fn create_namespace(&self, ns: &Namespace, defaults: bool) -> Result<NamespaceCreated> {
+        if ns.is_default() {
+            return Err(UserError::Failure(
+                "namespace `default` always exists; it needs no `namespace create`".into(),
+            )
+            .into());
+        }
+        if let Some(parent) = ns.parent()
+            && !self.namespace_exists(&parent)?
+        {
+            return Err(UserError::Failure(format!(
+                "namespace `{parent}` does not exist: a namespace needs its parent (create it first with `svcacct namespace create {parent}`)"
+            ))
+            .into());
+        }
+        let scope = Scope::Namespace(ns.clone());
+        let adopted = !self.list_accounts(&scope)?.items.is_empty()
+            || !self.list_policies(&scope)?.items.is_empty();
+        let now = jiff::Timestamp::now();
+        let namespace = self.create_namespace_record(NamespaceRecord {
+            name: ns.clone(),
+            uid: crate::model::new_uid(),
+            revision: 0,
+            created: now,
+        })?;
+        let mut created = NamespaceCreated {
+            namespace,
+            adopted,
+            accounts: vec![],
+            policies: vec![],
+        };
+        if defaults {
+            for a in default_accounts(ns, now) {
+                match self.create_account(a) {
+                    Ok(a) => created.accounts.push(a),
+                    Err(e) if matches!(e.downcast_ref(), Some(UserError::AccountExists { .. })) => {
+                    }
+                    Err(e) => return Err(e),
+                }
+            }
+            for p in default_policies(ns, now) {
+                match self.create_policy(p) {
+                    Ok(p) => created.policies.push(p),
+                    Err(e) if matches!(e.downcast_ref(), Some(UserError::PolicyExists { .. })) => {}
+                    Err(e) => return Err(e),
+                }
+            }
+        }
+        Ok(created)
+    }
+
+    /// What deleting `ns` would remove: the namespace and its children (with a record, or with
+    /// accounts or policies), their accounts and their policies.
+    fn namespace_contents(&self, ns: &Namespace) -> Result<NamespaceDeleted> {
+        let accounts: Vec<Account> = self
+            .list_accounts(&Scope::All)?
+            .items
+            .into_iter()
+            .filter(|a| a.namespace.is_within(ns))
+            .collect();
+        let policies: Vec<Policy> = self
+            .list_policies(&Scope::All)?
+            .items
+            .into_iter()
+            .filter(|p| p.namespace.as_ref().is_some_and(|n| n.is_within(ns)))
+            .collect();
+        let mut namespaces: Vec<Namespace> = self
+            .list_namespaces()?
+            .items
+            .into_iter()
+            .map(|r| r.name)
+            .filter(|n| n.is_within(ns))
+            .collect();
+        namespaces.push(ns.clone());
+        namespaces.extend(accounts.iter().map(|a| a.namespace.clone()));
+        namespaces.extend(policies.iter().filter_map(|p| p.namespace.clone()));
+        namespaces.sort();
+        namespaces.dedup();
+        Ok(NamespaceDeleted {
+            namespaces,
+            accounts,
+            policies,
+        })
+    }
+
+    /// Deletes namespace `ns` (it must have a record; `default` never goes) with its accounts
+    /// (through `delete_account`, so whatever goes with an account goes too), its policies
+    /// and its child namespaces. Returns what was deleted.
+    fn delete_namespace(&self, ns: &Namespace) -> Result<NamespaceDeleted> {
+        if ns.is_default() {
+            return Err(UserError::Failure(
+                "namespace `default` cannot be deleted: it always exists".into(),
+            )
+            .into());
+        }
+        self.get_namespace(ns)?;
+        let gone = self.namespace_contents(ns)?;
+        for a in &gone.accounts {
+            match self.delete_account(&a.reference()) {
+                Ok(()) => {}
+                Err(e) if is_unknown(&e) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        for p in &gone.policies {
+            match self.delete_policy(&p.scope(), &p.name) {
+                Ok(()) => {}
+                Err(e) if is_unknown(&e) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        // Children first, the namespace itself last: a failure leaves it in place to retry.
+        for n in gone.namespaces.iter().rev() {
+            match self.delete_namespace_record(n) {
+                Ok(()) => {}
+                Err(e) if is_unknown(&e) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(gone)
+    }
 
     /// Read, change, write; on a conflict with a concurrent writer, read again and re-apply
     /// `change`, so no update is lost and none is applied twice to the same revision.
@@ -239,6 +398,122 @@ pub fn is_conflict(e: &anyhow::Error) -> bool {
         Some(UserError::Remote { code, .. }) => code == crate::api::code::CONFLICT,
         _ => false,
     }
+}
+
+pub fn unknown_namespace(ns: &Namespace) -> UserError {
+    UserError::UnknownNamespace {
+        namespace: ns.to_string(),
+    }
+}
+
+pub fn namespace_exists(ns: &Namespace) -> UserError {
+    UserError::NamespaceExists {
+        namespace: ns.to_string(),
+    }
+}
+
+fn is_unknown_namespace(e: &anyhow::Error) -> bool {
+    matches!(
+        e.downcast_ref::<UserError>(),
+        Some(UserError::UnknownNamespace { .. })
+    )
+}
+
+/// A record that is not there (any kind; also a remote 404).
+fn is_unknown(e: &anyhow::Error) -> bool {
+    match e.downcast_ref::<UserError>() {
+        Some(
+            UserError::UnknownAccount { .. }
+            | UserError::UnknownPolicy { .. }
+            | UserError::UnknownNamespace { .. },
+        ) => true,
+        Some(UserError::Remote { code, .. }) => code == crate::api::code::NOT_FOUND,
+        _ => false,
+    }
+}
+
+/// The accounts `namespace create` makes, as OpenShift does in every project. They have no
+/// keys: they are meant for issued tokens (`svcacct tokens create`), or for `svcacct key add`.
+pub const DEFAULT_ACCOUNTS: [(&str, &str); 3] = [
+    (
+        "builder",
+        "builds and pushes images (made by `namespace create`)",
+    ),
+    (
+        "deployer",
+        "manages deployments (made by `namespace create`)",
+    ),
+    (
+        "default",
+        "the namespace's default account (made by `namespace create`)",
+    ),
+];
+
+pub fn default_accounts(ns: &Namespace, now: jiff::Timestamp) -> Vec<Account> {
+    DEFAULT_ACCOUNTS
+        .iter()
+        .map(|(name, description)| Account {
+            name: Name::parse(name).expect("a valid name"),
+            namespace: ns.clone(),
+            uid: crate::model::new_uid(),
+            revision: 0,
+            description: (*description).to_owned(),
+            groups: vec![],
+            disabled: false,
+            created: now,
+            updated: now,
+            expires: None,
+            keys: vec![],
+            impersonates: None,
+        })
+        .collect()
+}
+
+/// The policies `namespace create` makes (README "Namespaces"): `image-builders` (builder may
+/// push and pull images), `deployers` (deployer may get, list, create, update and delete
+/// deployments) and `image-pullers` (every account of the namespace may pull images).
+pub fn default_policies(ns: &Namespace, now: jiff::Timestamp) -> Vec<Policy> {
+    let account = |name: &str| {
+        Reference::new(ns.clone(), Name::parse(name).expect("a valid name")).to_string()
+    };
+    let specs: [(&str, &str, String, &[&str], &str); 3] = [
+        (
+            "image-builders",
+            "the builder account may push and pull images",
+            account("builder"),
+            &["push", "pull"],
+            "image",
+        ),
+        (
+            "deployers",
+            "the deployer account may manage deployments",
+            account("deployer"),
+            &["get", "list", "create", "update", "delete"],
+            "deployment",
+        ),
+        (
+            "image-pullers",
+            "every account of the namespace may pull images",
+            format!("group:system:serviceaccounts:{ns}"),
+            &["pull"],
+            "image",
+        ),
+    ];
+    specs
+        .into_iter()
+        .map(|(name, description, subject, actions, resource)| Policy {
+            name: Name::parse(name).expect("a valid name"),
+            namespace: Some(ns.clone()),
+            uid: crate::model::new_uid(),
+            revision: 0,
+            description: description.to_owned(),
+            subjects: vec![subject],
+            actions: actions.iter().map(|a| (*a).to_owned()).collect(),
+            resources: vec![resource.to_owned()],
+            created: now,
+            updated: now,
+        })
+        .collect()
 }
 
 pub fn unknown_account(r: &Reference) -> UserError {

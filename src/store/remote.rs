@@ -21,12 +21,12 @@ use zeroize::Zeroizing;
 use crate::api::{self, AccountChange, ListBody, NewAccount, NewKey, NewPolicy, PolicyChange};
 use crate::api::{Identity, Problem, Rename, ns_segment};
 use crate::error::UserError;
-use crate::identity::{Name, Reference};
+use crate::identity::{Name, Namespace, Reference};
 use crate::issued::{
     IssueRequest, IssuedToken, IssuerAlgorithm, IssuerView, RotateRequest, Secret, TokenRecord,
     TokenRename,
 };
-use crate::model::{Account, KeyRecord, Policy, PolicyScope};
+use crate::model::{Account, KeyRecord, NamespaceRecord, Policy, PolicyScope};
 use crate::output::sanitize;
 use crate::store::{Listing, Scope, Store};
 
@@ -672,7 +672,12 @@ fn new_account(a: &Account) -> NewAccount {
         disabled: a.disabled,
         expires: a.expires,
         public_keys: a.keys.iter().map(|k| k.public_key.clone()).collect(),
+        impersonates: a.impersonates.clone(),
     }
+}
+
+fn namespace_path(ns: &Namespace) -> String {
+    format!("/v1/namespaces/{}", ns_segment(ns))
 }
 
 /// A 404 `not-found` answer as the store error `missing` makes; any other error unchanged.
@@ -739,6 +744,70 @@ impl Store for RemoteStore {
         self.json(Call::new(Method::Post, &path).json(&Rename {
             new_name: to.clone(),
         })?)
+    }
+
+    fn get_namespace(&self, ns: &Namespace) -> Result<NamespaceRecord> {
+        self.json(Call::new(Method::Get, &namespace_path(ns)))
+            .map_err(|e| not_found_as(e, || super::unknown_namespace(ns)))
+    }
+
+    /// The namespaces the caller may `get`.
+    fn list_namespaces(&self) -> Result<Listing<NamespaceRecord>> {
+        self.list("/v1/namespaces")
+    }
+
+    /// Over HTTP a namespace is created as a whole (`create_namespace`): this creates it
+    /// without default records.
+    fn create_namespace_record(&self, record: NamespaceRecord) -> Result<NamespaceRecord> {
+        Ok(self.create_namespace(&record.name, false)?.namespace)
+    }
+
+    /// Over HTTP a namespace is deleted as a whole, with its contents (`delete_namespace`).
+    fn delete_namespace_record(&self, ns: &Namespace) -> Result<()> {
+        self.delete_namespace(ns).map(|_| ())
+    }
+
+    /// The server checks that the namespace exists (the caller may not be allowed to `get` it).
+    fn create_account_checked(&self, account: Account) -> Result<Account> {
+        self.create_account(account)
+    }
+
+    fn create_namespace(&self, ns: &Namespace, defaults: bool) -> Result<api::NamespaceCreated> {
+        self.json(
+            Call::new(Method::Post, "/v1/namespaces").json(&api::NewNamespace {
+                name: ns.clone(),
+                defaults,
+            })?,
+        )
+    }
+
+    fn delete_namespace(&self, ns: &Namespace) -> Result<api::NamespaceDeleted> {
+        self.json(Call::new(Method::Delete, &namespace_path(ns)))
+            .map_err(|e| not_found_as(e, || super::unknown_namespace(ns)))
+    }
+
+    /// What the caller can see of it: the namespace and the child namespaces it may `get`,
+    /// with their accounts and policies. (The server deletes whatever is there.)
+    fn namespace_contents(&self, ns: &Namespace) -> Result<api::NamespaceDeleted> {
+        let mut namespaces: Vec<Namespace> = self
+            .list_namespaces()?
+            .items
+            .into_iter()
+            .map(|r| r.name)
+            .filter(|n| n.is_within(ns) && n != ns)
+            .collect();
+        namespaces.insert(0, ns.clone());
+        let mut accounts = vec![];
+        let mut policies = vec![];
+        for n in &namespaces {
+            accounts.extend(self.list_accounts(&Scope::Namespace(n.clone()))?.items);
+            policies.extend(self.list_policies(&Scope::Namespace(n.clone()))?.items);
+        }
+        Ok(api::NamespaceDeleted {
+            namespaces,
+            accounts,
+            policies,
+        })
     }
 
     fn get_policy(&self, scope: &PolicyScope, name: &Name) -> Result<Policy> {

@@ -1,0 +1,250 @@
+//! `svcacct namespace create|get|delete`: namespaces as records (README "Namespaces").
+//!
+//! `default` always exists and has no record. Any other namespace exists once it is created;
+//! accounts can be created only in a namespace that exists, and a namespace only under a
+//! parent that exists. Creating one also makes its default accounts and policies
+//! (`store::default_accounts`, `store::default_policies`) unless `--no-defaults`.
+
+use std::io::{BufRead, Write};
+
+use anyhow::Result;
+use jiff::Timestamp;
+use serde::Serialize;
+
+use super::account::{finish, listing_errors};
+use crate::cli::{
+    NamespaceCommand, NamespaceCreateArgs, NamespaceDeleteArgs, NamespaceGetArgs, OutputFormat,
+};
+use crate::context::Context;
+use crate::error::{Exit, UserError};
+use crate::identity::Namespace;
+use crate::model::NamespaceRecord;
+use crate::output;
+use crate::time;
+
+pub fn run(ctx: &Context, command: NamespaceCommand, out: &mut dyn Write) -> Result<Exit> {
+    match command {
+        NamespaceCommand::Create(a) => create(ctx, &a, out),
+        NamespaceCommand::Get(a) => get(ctx, &a, out),
+        NamespaceCommand::Delete(a) => delete(ctx, &a, out),
+    }
+}
+
+/// The `-o json` form of a namespace (README "JSON output"); `default` is `implicit`, without
+/// uid, revision or creation date.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NamespaceView {
+    kind: &'static str,
+    name: Namespace,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    uid: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    revision: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    created: Option<Timestamp>,
+    implicit: bool,
+}
+
+impl NamespaceView {
+    pub fn record(r: &NamespaceRecord) -> NamespaceView {
+        NamespaceView {
+            kind: "Namespace",
+            name: r.name.clone(),
+            uid: Some(r.uid.clone()),
+            revision: Some(r.revision),
+            created: Some(r.created),
+            implicit: false,
+        }
+    }
+
+    pub fn implicit(name: Namespace) -> NamespaceView {
+        NamespaceView {
+            kind: "Namespace",
+            name,
+            uid: None,
+            revision: None,
+            created: None,
+            implicit: true,
+        }
+    }
+}
+
+fn create(ctx: &Context, args: &NamespaceCreateArgs, out: &mut dyn Write) -> Result<Exit> {
+    let ns = Namespace::parse(&args.namespace)?;
+    let created = ctx.store()?.create_namespace(&ns, !args.no_defaults)?;
+    if created.adopted {
+        writeln!(
+            out,
+            "Created namespace: {ns} (it already held accounts or policies; they are kept)"
+        )?;
+    } else {
+        writeln!(out, "Created namespace: {ns}")?;
+    }
+    for a in &created.accounts {
+        writeln!(out, "Created service account: {}", a.reference())?;
+    }
+    for p in &created.policies {
+        writeln!(out, "Created policy: {} (namespace {ns})", p.name)?;
+    }
+    Ok(Exit::Success)
+}
+
+fn get(ctx: &Context, args: &NamespaceGetArgs, out: &mut dyn Write) -> Result<Exit> {
+    let store = ctx.store()?;
+    let mut views = vec![];
+    let mut errors = vec![];
+    if args.namespaces.is_empty() {
+        let mut listing = store.list_namespaces()?;
+        errors = listing_errors(&mut listing);
+        views.push(NamespaceView::implicit(Namespace::default_ns()));
+        views.extend(listing.items.iter().map(NamespaceView::record));
+    } else {
+        for name in &args.namespaces {
+            let view = Namespace::parse(name)
+                .map_err(anyhow::Error::from)
+                .and_then(|ns| {
+                    if ns.is_default() {
+                        Ok(NamespaceView::implicit(ns))
+                    } else {
+                        store.get_namespace(&ns).map(|r| NamespaceView::record(&r))
+                    }
+                });
+            match view {
+                Ok(v) => views.push(v),
+                Err(e) => errors.push(e),
+            }
+        }
+    }
+    match args.output.output {
+        OutputFormat::Json => {
+            if args.namespaces.len() == 1 && views.len() == 1 {
+                output::json(out, &views[0])?;
+            } else {
+                output::json(
+                    out,
+                    &output::List {
+                        kind: "NamespaceList",
+                        items: &views,
+                    },
+                )?;
+            }
+        }
+        OutputFormat::Name => {
+            for v in &views {
+                writeln!(out, "{}", v.name)?;
+            }
+        }
+        OutputFormat::Table | OutputFormat::Wide => {
+            if !views.is_empty() {
+                let wide = args.output.output == OutputFormat::Wide;
+                let mut headers = vec!["NAME", "CREATED DATE"];
+                if wide {
+                    headers.push("UID");
+                }
+                let rows: Vec<Vec<String>> = views
+                    .iter()
+                    .map(|v| {
+                        let mut row = vec![
+                            v.name.to_string(),
+                            v.created
+                                .map_or("- (always exists)".to_owned(), time::local),
+                        ];
+                        if wide {
+                            row.push(v.uid.clone().unwrap_or_else(|| "-".into()));
+                        }
+                        row
+                    })
+                    .collect();
+                out.write_all(output::table(&headers, &rows).as_bytes())?;
+            }
+        }
+    }
+    finish(errors)
+}
+
+fn delete(ctx: &Context, args: &NamespaceDeleteArgs, out: &mut dyn Write) -> Result<Exit> {
+    let ns = Namespace::parse(&args.namespace)?;
+    if ns.is_default() {
+        return Err(UserError::Failure(
+            "namespace `default` cannot be deleted: it always exists".into(),
+        )
+        .into());
+    }
+    if !args.yes && !ctx.stdin_is_terminal {
+        return Err(UserError::Usage(format!(
+            "deleting namespace `{ns}` deletes its accounts, policies and child namespaces: \
+             pass --yes to confirm (there is no terminal to ask on)"
+        ))
+        .into());
+    }
+    let store = ctx.store()?;
+    if !args.yes {
+        // Fails with the hint when there is no such namespace, before anything is asked.
+        store.get_namespace(&ns)?;
+        let contents = store.namespace_contents(&ns)?;
+        let mut text = format!("Deleting namespace `{ns}` deletes:\n");
+        let children: Vec<String> = contents
+            .namespaces
+            .iter()
+            .filter(|n| **n != ns)
+            .map(|n| n.to_string())
+            .collect();
+        let accounts: Vec<String> = contents
+            .accounts
+            .iter()
+            .map(|a| a.reference().to_string())
+            .collect();
+        let policies: Vec<String> = contents
+            .policies
+            .iter()
+            .map(|p| format!("{} ({})", p.name, p.namespace.as_ref().unwrap_or(&ns)))
+            .collect();
+        for (what, list) in [
+            ("child namespaces", children),
+            ("service accounts", accounts),
+            ("policies", policies),
+        ] {
+            let shown = if list.is_empty() {
+                "none".to_owned()
+            } else {
+                list.join(", ")
+            };
+            text.push_str(&output::sanitize(&format!("  {what}: {shown}")));
+            text.push('\n');
+        }
+        eprint!("{text}Type `yes` to delete them: ");
+        let mut answer = String::new();
+        std::io::stdin().lock().read_line(&mut answer)?;
+        if answer.trim() != "yes" {
+            return Err(UserError::Failure(format!(
+                "namespace `{ns}` was not deleted (the answer was not `yes`)"
+            ))
+            .into());
+        }
+    }
+    let gone = store.delete_namespace(&ns)?;
+    // The private keys of deleted accounts that this machine kept go too, as `svcacct delete`
+    // does; only the keys of these records (the keystore is shared by every store).
+    let keystore = ctx.keystore();
+    for a in &gone.accounts {
+        let r = a.reference();
+        for k in &a.keys {
+            keystore.remove_key(&r, &k.kid)?;
+        }
+        keystore.set_impersonates(&r, None)?;
+        writeln!(out, "Deleted service account: {r}")?;
+    }
+    for p in &gone.policies {
+        writeln!(
+            out,
+            "Deleted policy: {} (namespace {})",
+            p.name,
+            p.namespace.as_ref().unwrap_or(&ns)
+        )?;
+    }
+    for n in gone.namespaces.iter().rev() {
+        writeln!(out, "Deleted namespace: {n}")?;
+    }
+    Ok(Exit::Success)
+}
