@@ -458,6 +458,15 @@ pub fn prune(b: &dyn IssuerBackend) -> Result<()> {
     Ok(())
 }
 
+/// [`prune`] after a change of token records that is written already: a failure (say, another
+/// account's unreadable token file) is only reported, since failing would hide a done change,
+/// and for `tokens create` lose the token that was recorded but never shown.
+fn prune_after_change(b: &dyn IssuerBackend) {
+    if let Err(e) = prune(b) {
+        eprintln!("svcacct: warning: retired issuer keys were not pruned: {e:#}");
+    }
+}
+
 /// The public view of the issuer, with how long each retired key is kept.
 pub fn view(b: &dyn IssuerBackend, record: Option<IssuerRecord>) -> Result<IssuerView> {
     let record = record.ok_or_else(|| anyhow::anyhow!("the issuer was not written"))?;
@@ -648,7 +657,7 @@ pub fn issue(
         })?;
         if !key_gone {
             // Retired keys whose tokens have all expired or gone meanwhile go now.
-            prune(b)?;
+            prune_after_change(b);
             return Ok(issued);
         }
     }
@@ -697,7 +706,8 @@ pub fn revoke(store: &(impl Store + ?Sized), r: &Reference, name: &Name) -> Resu
         }
         Ok(stored(&account, tokens))
     })?;
-    prune(b)
+    prune_after_change(b);
+    Ok(())
 }
 
 pub fn rename(

@@ -643,3 +643,44 @@ fn issued_tokens_through_serve_rotation_and_login() {
         .stdout("Deleted service account: cd-bot (and its 1 issued token)\n");
     assert_eq!(whoami_status(&server, &last).0, 401);
 }
+
+/// An unreadable token file of another account must not turn a done `tokens create` or
+/// `tokens revoke` into a failure: the change is written (and the token would be lost, its
+/// name taken, if it were not printed), only the pruning of retired keys has to wait.
+#[test]
+fn a_corrupt_token_file_elsewhere_does_not_fail_a_done_issue_or_revoke() {
+    let env = Env::new();
+    let store = env.path("s");
+    let s = store.to_str().unwrap();
+    env.ok(at(s, &["create", "ci-bot"]));
+    env.ok(at(s, &["create", "other"]));
+    issue(&env, &at(s, &["tokens", "create", "other", "old"]));
+    // A retired key that the token of `other` keeps: every later issue tries to prune.
+    env.ok(at(s, &["issuer", "rotate"]));
+    let broken = store.join("tokens/default/other.toml");
+    std::fs::write(&broken, "garbage!!\n").unwrap();
+
+    let out = env
+        .cmd(at(s, &["tokens", "create", "ci-bot", "deploy"]))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let token = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("Issued token deploy for service account ci-bot")
+            && stderr.contains("svcacct: warning: retired issuer keys were not pruned: ")
+            && stderr.contains("other.toml"),
+        "{stderr}"
+    );
+    env.ok(at(s, &["verify", token.trim_end()]));
+    env.cmd(at(s, &["tokens", "revoke", "ci-bot", "deploy"]))
+        .assert()
+        .success()
+        .stdout("Revoked issued token deploy of service account: ci-bot\n")
+        .stderr(predicate::str::contains(
+            "svcacct: warning: retired issuer keys were not pruned: ",
+        ));
+    refused(&env, s, token.trim_end(), "has been revoked");
+    assert_eq!(std::fs::read_to_string(&broken).unwrap(), "garbage!!\n");
+}
