@@ -408,7 +408,10 @@ impl IssuerBackend for FileStore {
                 return Ok(());
             }
             match after {
-                Some(f) => write_record(&path, &f),
+                Some(f) => {
+                    super::check_token_owner(r, self.load_account(r)?.as_ref(), &f)?;
+                    write_record(&path, &f)
+                }
                 None => remove_record(&path).map(|_| ()),
             }
         })

@@ -241,7 +241,10 @@ impl IssuerBackend for MemoryStore {
         let mut records = self.records();
         let issuer = records.issuer.clone();
         match change(records.tokens.get(r).cloned(), issuer.as_ref())? {
-            Some(f) => records.tokens.insert(r.clone(), f),
+            Some(f) => {
+                super::check_token_owner(r, records.accounts.get(r), &f)?;
+                records.tokens.insert(r.clone(), f)
+            }
             None => records.tokens.remove(r),
         };
         Ok(())
@@ -336,6 +339,53 @@ pub(crate) mod tests {
         accounts(store);
         policies(store);
         recreated_records_are_not_overwritten(store);
+        token_records_follow_the_stored_account(store);
+    }
+
+    /// Token records are written for the account stored under the name now, never for one
+    /// that is gone: `tokens create` reads the account before it takes the lock, and a delete
+    /// or rename in between must not leave records that an account of the same name (or this
+    /// one, renamed back: same uid) would find.
+    fn token_records_follow_the_stored_account(store: &dyn Store) {
+        use crate::issued::{TokenFile, TokenRecord};
+        let b = store
+            .issuer_backend()
+            .expect("a local store keeps its tokens");
+        let r = reference("racer");
+        let file = |uid: &str| TokenFile {
+            account_uid: uid.to_owned(),
+            tokens: vec![TokenRecord {
+                name: name("t"),
+                id: "jti-1".into(),
+                kid: "kid-1".into(),
+                created: jiff::Timestamp::now(),
+                expires: None,
+                last_used: None,
+                audiences: vec![],
+            }],
+        };
+        let gone = store.create_account(account("racer")).unwrap().uid;
+        store.delete_account(&r).unwrap();
+        let e = b
+            .write_tokens(&r, &mut |_, _| Ok(Some(file(&gone))))
+            .unwrap_err();
+        assert!(
+            matches!(user_error(&e), UserError::UnknownAccount { .. }),
+            "{e}"
+        );
+        assert_eq!(b.read_tokens(&r).unwrap(), None);
+        let now = store.create_account(account("racer")).unwrap().uid;
+        let e = b
+            .write_tokens(&r, &mut |_, _| Ok(Some(file(&gone))))
+            .unwrap_err();
+        assert!(matches!(user_error(&e), UserError::Replaced { .. }), "{e}");
+        assert_eq!(b.read_tokens(&r).unwrap(), None);
+        b.write_tokens(&r, &mut |_, _| Ok(Some(file(&now))))
+            .unwrap();
+        let stored = b.read_tokens(&r).unwrap().unwrap();
+        assert_eq!((stored.account_uid, stored.tokens.len()), (now, 1));
+        store.delete_account(&r).unwrap();
+        assert_eq!(b.read_tokens(&r).unwrap(), None);
     }
 
     /// A record read before it was deleted and created again must not overwrite the new one,
