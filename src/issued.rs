@@ -738,16 +738,19 @@ pub fn rename(
 /// Notes that a token was used, at most once per [`LAST_USED_EVERY`]; a failure to write is
 /// reported on stderr and does not fail the verification.
 pub fn touch(b: &dyn IssuerBackend, r: &Reference, record: &TokenRecord, now: Timestamp) {
-    if record
-        .last_used
-        .is_some_and(|t| now.duration_since(t) < LAST_USED_EVERY)
-    {
+    let recent =
+        |last: Option<Timestamp>| last.is_some_and(|t| now.duration_since(t) < LAST_USED_EVERY);
+    if recent(record.last_used) {
         return;
     }
     let result = b.write_tokens(r, &mut |file, _| {
         let mut file = file;
+        // Again under the lock: a burst of requests that read the record before the first of
+        // them wrote would otherwise write once each (the file store leaves an unchanged
+        // file alone).
         if let Some(f) = file.as_mut()
             && let Some(t) = f.tokens.iter_mut().find(|t| t.id == record.id)
+            && !recent(t.last_used)
         {
             t.last_used = Some(now);
         }
@@ -1048,6 +1051,41 @@ mod tests {
         assert!(e.to_string().contains("already has an issued token"), "{e}");
         revoke(&store, &r, &name("deploy")).unwrap();
         assert!(rejection(crate::token::verify(&t.token, &store, &opts(now))).contains("revoked"));
+    }
+
+    /// Requests that all read the record before the first of them wrote it (a burst at the
+    /// minute boundary): only the first writes, the others find a recent date under the lock.
+    #[test]
+    fn last_used_is_checked_again_under_the_lock() {
+        let store = MemoryStore::new();
+        store.create_account(account("ci")).unwrap();
+        let r = reference("ci");
+        issue(&store, &r, &req("deploy", None), false).unwrap();
+        let read = list(&store, &r).unwrap().remove(0);
+        let b = backend(&store).unwrap();
+        let now = Timestamp::now();
+        for i in 0..5 {
+            touch(b, &r, &read, now + SignedDuration::from_secs(i));
+        }
+        assert_eq!(list(&store, &r).unwrap()[0].last_used, Some(now));
+    }
+
+    #[test]
+    fn debug_output_of_a_store_shows_no_issuer_secret() {
+        let store = MemoryStore::new();
+        let b = backend(&store).unwrap();
+        let secret = Secret::new(
+            Zeroizing::new(b"s3cr3t-s3cr3t-s3cr3t-s3cr3t-s3cr3t".to_vec()),
+            "x",
+        );
+        init(b, IssuerAlgorithm::HS256, Some(secret.unwrap())).unwrap();
+        let shown = format!("{store:?}");
+        assert!(shown.contains("issuer_keys"), "{shown}");
+        // Bytes print as numbers: look for the secret's first bytes either way.
+        assert!(
+            !shown.contains("s3cr3t") && !shown.contains("115, 51, 99"),
+            "{shown}"
+        );
     }
 
     #[test]
