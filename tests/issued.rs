@@ -684,3 +684,38 @@ fn a_corrupt_token_file_elsewhere_does_not_fail_a_done_issue_or_revoke() {
     refused(&env, s, token.trim_end(), "has been revoked");
     assert_eq!(std::fs::read_to_string(&broken).unwrap(), "garbage!!\n");
 }
+
+/// `login` names the token file after the context: a context name from a hand-edited config
+/// file that is no DNS label (`..`, `/`) must not place the token outside `tokens/`.
+#[test]
+fn login_refuses_a_context_name_that_is_no_file_name() {
+    let env = Env::new();
+    let srv = env.path("srv");
+    let s = srv.to_str().unwrap();
+    env.ok(at(s, &["create", "ci-bot"]));
+    let token = issue(&env, &at(s, &["tokens", "create", "ci-bot", "laptop"]));
+    std::fs::write(env.path("laptop.token"), &token).unwrap();
+    let server = env.serve(&srv, &[]);
+    let dir = env.path(".config/svcacct");
+    std::fs::create_dir_all(&dir).unwrap();
+    for name in ["../evil", "a/b"] {
+        let config = format!(
+            "current-context = \"{name}\"\n\n[contexts.\"{name}\"]\nstore = \"{}\"\n",
+            server.url
+        );
+        std::fs::write(dir.join("config.toml"), &config).unwrap();
+        env.cmd(["login", "--token-file", "laptop.token"])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains(format!(
+                "invalid context name `{name}`"
+            )));
+        assert_eq!(
+            std::fs::read_to_string(dir.join("config.toml")).unwrap(),
+            config
+        );
+        assert!(!dir.join("evil.token").exists());
+        assert!(!dir.join("tokens").exists());
+    }
+}
