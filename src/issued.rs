@@ -128,6 +128,49 @@ impl IssuerRecord {
     pub fn active(&self) -> Option<&IssuerKey> {
         self.keys.iter().rev().find(|k| k.retired.is_none())
     }
+
+    /// Why a record (say, `issuer.toml` edited by hand) does not fit together: an HS256 key
+    /// read as an RSA one or the other way round would sign with the wrong bytes.
+    pub fn check(&self) -> Result<(), String> {
+        let uid = self.id.strip_prefix(ISSUER_PREFIX).unwrap_or("");
+        if uid.is_empty() || !uid.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(format!(
+                "`{}` is not an issuer id ({ISSUER_PREFIX}<hex>)",
+                sanitize(&self.id)
+            ));
+        }
+        for k in &self.keys {
+            let kid = sanitize(&k.kid);
+            if !is_key_id(&k.kid) {
+                return Err(format!("issuer key id `{kid}` is not a base64url id"));
+            }
+            if k.algorithm != self.algorithm {
+                return Err(format!(
+                    "issuer key `{kid}` is {}, the issuer {}",
+                    k.algorithm.as_str(),
+                    self.algorithm.as_str()
+                ));
+            }
+            match (k.algorithm, &k.public_key) {
+                (IssuerAlgorithm::RS256, None) => {
+                    return Err(format!("issuer key `{kid}` is RS256 but has no public key"));
+                }
+                (IssuerAlgorithm::HS256, Some(_)) => {
+                    return Err(format!("issuer key `{kid}` is HS256 but has a public key"));
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+}
+
+/// An issuer key id: base64url, so also a file name (`<kid>.key`).
+pub fn is_key_id(kid: &str) -> bool {
+    !kid.is_empty()
+        && kid
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 /// What the store keeps of an issued token.
@@ -558,7 +601,18 @@ fn sign(
     let private = b.read_issuer_key(&key.kid)?;
     let encoding = match key.algorithm {
         IssuerAlgorithm::RS256 => {
-            let p = PrivateKey::parse(&private, &format!("issuer key {}", key.kid), None)?;
+            let label = format!("issuer key {}", key.kid);
+            let p = PrivateKey::parse(&private, &label, None)?;
+            // What verifies the token (and the JWKS publishes) is the record's public key.
+            let published =
+                PublicKey::parse(key.public_key.as_deref().unwrap_or("").as_bytes(), &label)?;
+            if published.fingerprint() != p.public_key().fingerprint() {
+                return Err(UserError::Failure(format!(
+                    "the public key of issuer key `{}` in the issuer record does not match its private key; nothing was signed",
+                    key.kid
+                ))
+                .into());
+            }
             EncodingKey::from_rsa_der(p.pkcs1_der())
         }
         IssuerAlgorithm::HS256 => EncodingKey::from_secret(&private),
