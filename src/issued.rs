@@ -195,7 +195,8 @@ pub struct TokenRecord {
 
 impl TokenRecord {
     pub fn is_live(&self, now: Timestamp) -> bool {
-        self.expires.is_none_or(|e| e + LEEWAY >= now)
+        // `now - LEEWAY`: an expiry at the latest representable second plus the leeway overflows.
+        self.expires.is_none_or(|e| e >= now - LEEWAY)
     }
 }
 
@@ -741,7 +742,10 @@ pub fn regenerate(
         r,
         &IssueRequest {
             name: name.clone(),
-            expires: old.expires.map(|e| now + e.duration_since(old.created)),
+            // The same lifetime; past the latest date there is, the old expiry (the latest).
+            expires: old
+                .expires
+                .map(|e| now.checked_add(e.duration_since(old.created)).unwrap_or(e)),
             audiences: old.audiences,
         },
         true,
@@ -998,7 +1002,7 @@ pub fn verify(
         return Err(reject("`exp` differs from the issued token's record"));
     }
     if let Some(exp) = exp
-        && exp + LEEWAY < opts.now
+        && exp < opts.now - LEEWAY
     {
         return Err(reject(format!(
             "the issued token `{}` of `{reference}` expired at {} ({} ago)",

@@ -719,3 +719,61 @@ fn login_refuses_a_context_name_that_is_no_file_name() {
         assert!(!dir.join("tokens").exists());
     }
 }
+
+/// The latest expiry svcacct accepts (jiff's last second) must not make time arithmetic
+/// overflow: one such token (anyone who may create tokens can ask for it) made `verify`
+/// panic, and with it the issuer view, `issuer rotate` and the server's JWKS (500 for all).
+/// A self-signed token with that `exp` (signed with the account's own key) panicked too.
+#[test]
+fn a_token_that_expires_at_the_end_of_time_breaks_nothing() {
+    let env = Env::new();
+    let srv = env.path("srv");
+    let s = srv.to_str().unwrap();
+    env.ok(at(s, &["create", "ci-bot"]));
+    let far = "9999-12-30T22:00:00Z";
+    let token = issue(
+        &env,
+        &at(s, &["tokens", "create", "ci-bot", "far", "--expires", far]),
+    );
+    assert_eq!(claims(&token)["exp"], 253402207200i64);
+    let out = env.ok(at(s, &["verify", &token]));
+    assert!(out.contains("Token:      far\n"), "{out}");
+    env.ok(at(s, &["issuer", "rotate"]));
+    let view = json(&env.ok(at(s, &["issuer", "get", "-o", "json"])));
+    assert_eq!(view["keys"][0]["keptUntil"], far);
+    // Regenerated: the lifetime would go past the end, so it keeps the latest expiry.
+    let again = issue(&env, &at(s, &["tokens", "regenerate", "ci-bot", "far"]));
+    assert_eq!(claims(&again)["exp"], 253402207200i64);
+    env.ok(at(s, &["verify", &again]));
+
+    // Self-signed, with the account's own key from the keystore.
+    let keys = env.path(".local/share/svcacct/keys/default/ci-bot");
+    let key = std::fs::read_dir(&keys)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let kid = key.file_stem().unwrap().to_str().unwrap().to_owned();
+    let selfsigned = run_python(
+        "import sys, time, jwt\n\
+         key = open(sys.argv[1]).read()\n\
+         now = int(time.time())\n\
+         print(jwt.encode({'iss': 'ci-bot', 'sub': 'ci-bot', 'iat': now, 'exp': 253402207200},\n\
+                          key, algorithm='RS256', headers={'kid': sys.argv[2]}))",
+        &[key.to_str().unwrap(), &kid],
+    );
+    env.cmd(at(s, &["verify", selfsigned.trim()]))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("svcacct: token rejected: "))
+        .stderr(predicate::str::contains("panicked").not());
+
+    let server = env.serve(&srv, &[]);
+    assert_eq!(whoami_status(&server, &again).0, 200);
+    let (status, body) = curl(&[&server.at("/.well-known/jwks.json")]);
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(jwks_kids(&body).len(), 2, "{body}");
+    assert_eq!(whoami_status(&server, selfsigned.trim()).0, 401);
+    assert!(!server.log().contains("panicked"), "{}", server.log());
+}
