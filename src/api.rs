@@ -191,7 +191,7 @@ pub fn ns_segment(ns: &Namespace) -> String {
 
 /// An optional field of a request body: absent is `None`; `null` is refused as any other value
 /// of the wrong type is (400), since `openapi.json` types these fields without `null`.
-fn present<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+pub(crate) fn present<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
 where
     D: serde::Deserializer<'de>,
     T: Deserialize<'de>,

@@ -233,8 +233,12 @@ impl fmt::Debug for IssuedToken {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct IssueRequest {
     pub name: Name,
-    /// Absent: the token never expires.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Absent: the token never expires (`null` is refused, as everywhere in the API).
+    #[serde(
+        default,
+        deserialize_with = "crate::api::present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub expires: Option<Timestamp>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub audiences: Vec<String>,
@@ -1073,6 +1077,21 @@ mod tests {
             expires,
             audiences: vec![],
         }
+    }
+
+    /// `null` is refused as in every request body of the API: here it would silently mean a
+    /// token that never expires, where the client may have meant "the default".
+    #[test]
+    fn an_issue_request_refuses_null_for_the_expiry() {
+        let e = serde_json::from_str::<IssueRequest>(r#"{"name":"a","expires":null}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("invalid type: null"), "{e}");
+        let r: IssueRequest = serde_json::from_str(r#"{"name":"a"}"#).unwrap();
+        assert_eq!(r.expires, None);
+        let r: IssueRequest =
+            serde_json::from_str(r#"{"name":"a","expires":"2030-01-01T00:00:00Z"}"#).unwrap();
+        assert_eq!(r.expires, Some("2030-01-01T00:00:00Z".parse().unwrap()));
     }
 
     #[test]
