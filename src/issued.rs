@@ -697,7 +697,12 @@ pub fn issue(
     let account = store.get_account(r)?;
     loop {
         let issuer = ensure(b)?;
-        let issued = sign(b, &issuer, &account, req, now)?;
+        let issued = match sign(b, &issuer, &account, req, now) {
+            Ok(t) => t,
+            // Rotated since it was read, and the key no token needed is gone: sign again.
+            Err(_) if b.read_issuer()?.as_ref() != Some(&issuer) => continue,
+            Err(e) => return Err(e),
+        };
         let mut key_gone = false;
         b.write_tokens(r, &mut |file, issuer| {
             if !issuer.is_some_and(|i| i.keys.iter().any(|k| k.kid == issued.record.kid)) {
@@ -1163,6 +1168,102 @@ mod tests {
             !shown.contains("s3cr3t") && !shown.contains("115, 51, 99"),
             "{shown}"
         );
+    }
+
+    /// A store where another process rotates the issuer (and prunes the key no token needs)
+    /// right after `issue` read the issuer, before it reads the signing key.
+    struct RotatedMeanwhile {
+        inner: MemoryStore,
+        fired: std::cell::Cell<bool>,
+    }
+
+    impl Store for RotatedMeanwhile {
+        fn issuer_backend(&self) -> Option<&dyn IssuerBackend> {
+            Some(self)
+        }
+        fn get_account(&self, r: &Reference) -> Result<Account> {
+            self.inner.get_account(r)
+        }
+        fn list_accounts(
+            &self,
+            scope: &crate::store::Scope,
+        ) -> Result<crate::store::Listing<Account>> {
+            self.inner.list_accounts(scope)
+        }
+        fn create_account(&self, a: Account) -> Result<Account> {
+            self.inner.create_account(a)
+        }
+        fn update_account(&self, a: Account) -> Result<Account> {
+            self.inner.update_account(a)
+        }
+        fn delete_account(&self, r: &Reference) -> Result<()> {
+            self.inner.delete_account(r)
+        }
+        fn rename_account(&self, from: &Reference, to: &Name) -> Result<Account> {
+            self.inner.rename_account(from, to)
+        }
+        fn get_policy(
+            &self,
+            scope: &crate::model::PolicyScope,
+            name: &Name,
+        ) -> Result<crate::model::Policy> {
+            self.inner.get_policy(scope, name)
+        }
+        fn list_policies(
+            &self,
+            scope: &crate::store::Scope,
+        ) -> Result<crate::store::Listing<crate::model::Policy>> {
+            self.inner.list_policies(scope)
+        }
+        fn create_policy(&self, p: crate::model::Policy) -> Result<crate::model::Policy> {
+            self.inner.create_policy(p)
+        }
+        fn update_policy(&self, p: crate::model::Policy) -> Result<crate::model::Policy> {
+            self.inner.update_policy(p)
+        }
+        fn delete_policy(&self, scope: &crate::model::PolicyScope, name: &Name) -> Result<()> {
+            self.inner.delete_policy(scope, name)
+        }
+    }
+
+    impl IssuerBackend for RotatedMeanwhile {
+        fn read_issuer(&self) -> Result<Option<IssuerRecord>> {
+            self.inner.read_issuer()
+        }
+        fn read_issuer_key(&self, kid: &str) -> Result<Zeroizing<Vec<u8>>> {
+            if !self.fired.replace(true) {
+                rotate(&self.inner, None).unwrap();
+            }
+            self.inner.read_issuer_key(kid)
+        }
+        fn write_issuer(&self, change: &mut IssuerChange<'_>) -> Result<Option<IssuerRecord>> {
+            self.inner.write_issuer(change)
+        }
+        fn read_tokens(&self, r: &Reference) -> Result<Option<TokenFile>> {
+            self.inner.read_tokens(r)
+        }
+        fn read_all_tokens(&self) -> Result<Vec<TokenFile>> {
+            self.inner.read_all_tokens()
+        }
+        fn write_tokens(&self, r: &Reference, change: &mut TokensChange<'_>) -> Result<()> {
+            self.inner.write_tokens(r, change)
+        }
+    }
+
+    #[test]
+    fn an_issue_signs_again_when_its_key_was_rotated_out_meanwhile() {
+        let store = RotatedMeanwhile {
+            inner: MemoryStore::new(),
+            fired: Default::default(),
+        };
+        store.create_account(account("ci")).unwrap();
+        let r = reference("ci");
+        let first = init(&store.inner, IssuerAlgorithm::RS256, None).unwrap();
+        let t = issue(&store, &r, &req("deploy", None), false).unwrap();
+        assert!(store.fired.get());
+        assert_ne!(t.record.kid, first.keys[0].kid);
+        let v = crate::token::verify(&t.token, &store, &opts(Timestamp::now())).unwrap();
+        assert_eq!(v.kid, t.record.kid);
     }
 
     #[test]
