@@ -174,7 +174,8 @@ pub const ROUTES: &[Route] = &[
     r("GET", TOKENS, ns("list", TOKEN)),
     r("POST", TOKENS, ns("create", TOKEN)),
     r("DELETE", TOKEN_PATH, ns("delete", TOKEN)),
-    r("POST", TOKEN_REGENERATE, ns("update", TOKEN)),
+    // Regenerating mints a token: `create`, so that `update` (renaming) gives no credential.
+    r("POST", TOKEN_REGENERATE, ns("create", TOKEN)),
     r("POST", TOKEN_RENAME, ns("update", TOKEN)),
     r("GET", ISSUER_PATH, Guard::Authenticated),
     r("POST", ISSUER_ROTATE, global("update", ISSUER)),

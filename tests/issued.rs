@@ -777,3 +777,52 @@ fn a_token_that_expires_at_the_end_of_time_breaks_nothing() {
     assert_eq!(whoami_status(&server, selfsigned.trim()).0, 401);
     assert!(!server.log().contains("panicked"), "{}", server.log());
 }
+
+/// `regenerate` mints a new token, so it needs `create` on `token`; `update` (what renaming
+/// a token needs) must not be a way to get a credential of the account.
+#[test]
+fn regenerate_needs_create_not_just_update() {
+    let env = Env::new();
+    let srv = env.path("srv");
+    let s = srv.to_str().unwrap();
+    env.ok(at(s, &["create", "ci-bot"]));
+    env.ok(at(s, &["create", "renamer"]));
+    env.ok(at(
+        s,
+        &[
+            "policy",
+            "create",
+            "rename-tokens",
+            "--subject",
+            "renamer",
+            "--action",
+            "update",
+            "--resource",
+            "token",
+        ],
+    ));
+    issue(&env, &at(s, &["tokens", "create", "ci-bot", "deploy"]));
+    let server = env.serve(&srv, &[]);
+    let url = server.url.clone();
+    let renamer = |args: &[&str]| -> Vec<String> {
+        let mut v: Vec<String> = ["--store", url.as_str(), "--service-account", "renamer"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        v.extend(args.iter().map(|s| s.to_string()));
+        v
+    };
+    env.cmd(renamer(&["tokens", "rename", "ci-bot", "deploy", "ship"]))
+        .assert()
+        .success();
+    env.cmd(renamer(&["tokens", "regenerate", "ci-bot", "ship"]))
+        .assert()
+        .code(3)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "service account `renamer` may not create token in namespace `default`",
+        ));
+    let listed = json(&env.ok(at(s, &["tokens", "list", "ci-bot", "-o", "json"])));
+    assert_eq!(listed["items"].as_array().unwrap().len(), 1);
+    assert_eq!(listed["items"][0]["name"], "ship");
+}
