@@ -506,10 +506,11 @@ pub fn prune(b: &dyn IssuerBackend) -> Result<()> {
     Ok(())
 }
 
-/// [`prune`] after a change of token records that is written already: a failure (say, another
+/// [`prune`] after a change of token records that is written already (also deleting or
+/// renaming an account, which takes its records): a failure (say, another
 /// account's unreadable token file) is only reported, since failing would hide a done change,
 /// and for `tokens create` lose the token that was recorded but never shown.
-fn prune_after_change(b: &dyn IssuerBackend) {
+pub(crate) fn prune_after_change(b: &dyn IssuerBackend) {
     if let Err(e) = prune(b) {
         eprintln!("svcacct: warning: retired issuer keys were not pruned: {e:#}");
     }

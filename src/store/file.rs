@@ -233,7 +233,10 @@ impl Store for FileStore {
             } else {
                 Err(unknown_account(r).into())
             }
-        })
+        })?;
+        // And the retired issuer keys only they needed.
+        crate::issued::prune_after_change(self);
+        Ok(())
     }
 
     fn rename_account(&self, from: &Reference, to: &Name) -> Result<Account> {
@@ -255,6 +258,7 @@ impl Store for FileStore {
             remove_record(&self.tokens_path(from))?;
             Ok(account)
         })
+        .inspect(|_| crate::issued::prune_after_change(self))
     }
 
     fn get_policy(&self, scope: &PolicyScope, name: &Name) -> Result<Policy> {

@@ -108,6 +108,8 @@ impl Store for MemoryStore {
         match records.accounts.remove(r) {
             Some(_) => {
                 records.tokens.remove(r);
+                drop(records);
+                crate::issued::prune_after_change(self);
                 Ok(())
             }
             None => Err(unknown_account(r).into()),
@@ -129,6 +131,8 @@ impl Store for MemoryStore {
         account.revision += 1;
         account.updated = jiff::Timestamp::now();
         records.accounts.insert(target, account.clone());
+        drop(records);
+        crate::issued::prune_after_change(self);
         Ok(account)
     }
 
@@ -340,6 +344,40 @@ pub(crate) mod tests {
         policies(store);
         recreated_records_are_not_overwritten(store);
         token_records_follow_the_stored_account(store);
+        retired_keys_go_with_the_last_account_that_needed_them(store);
+    }
+
+    /// Deleting or renaming an account takes its token records, and with them the need for a
+    /// retired issuer key: the key's private half must not linger until some later change.
+    fn retired_keys_go_with_the_last_account_that_needed_them(store: &dyn Store) {
+        use crate::issued::IssueRequest;
+        let b = store
+            .issuer_backend()
+            .expect("a local store keeps its issuer");
+        let req = IssueRequest {
+            name: name("t"),
+            expires: None,
+            audiences: vec![],
+        };
+        let kids = || -> Vec<String> {
+            let issuer = b.read_issuer().unwrap().unwrap();
+            issuer.keys.into_iter().map(|k| k.kid).collect()
+        };
+        store.create_account(account("holder")).unwrap();
+        store.create_account(account("mover")).unwrap();
+        let (holder, mover) = (reference("holder"), reference("mover"));
+        let first = store.issue_token(&holder, &req).unwrap().record.kid;
+        store.rotate_issuer(None).unwrap();
+        let second = store.issue_token(&mover, &req).unwrap().record.kid;
+        store.rotate_issuer(None).unwrap();
+        assert_eq!(kids().len(), 3);
+        store.delete_account(&holder).unwrap();
+        assert!(!kids().contains(&first), "{:?}", kids());
+        assert!(b.read_issuer_key(&first).is_err());
+        store.rename_account(&mover, &name("moved")).unwrap();
+        assert!(!kids().contains(&second), "{:?}", kids());
+        assert_eq!(kids().len(), 1);
+        store.delete_account(&reference("moved")).unwrap();
     }
 
     /// Token records are written for the account stored under the name now, never for one
