@@ -575,6 +575,17 @@ pub fn jwks(view: &IssuerView) -> Vec<Value> {
         .collect()
 }
 
+/// The JWKs of a store's issuer (none before it exists). A local store reads the issuer record
+/// alone: the token files only say how long a retired key is kept, and one unreadable file
+/// must not keep gateways from every key.
+pub fn store_jwks(store: &(impl Store + ?Sized)) -> Result<Vec<Value>> {
+    let view = match store.issuer_backend() {
+        Some(b) => b.read_issuer()?.map(|r| view_of(&r, &[], Timestamp::now())),
+        None => store.issuer()?,
+    };
+    Ok(view.as_ref().map(jwks).unwrap_or_default())
+}
+
 #[derive(Serialize)]
 #[serde(untagged)]
 enum Audience<'a> {

@@ -826,3 +826,43 @@ fn regenerate_needs_create_not_just_update() {
     assert_eq!(listed["items"].as_array().unwrap().len(), 1);
     assert_eq!(listed["items"][0]["name"], "ship");
 }
+
+/// The JWKS needs the issuer's public keys only: an unreadable token file (or issuer record)
+/// must not take the whole JWKS down (500) for every gateway, account keys included; what
+/// cannot be read is left out and logged, as an unreadable account key is.
+#[test]
+fn the_jwks_survives_an_unreadable_token_file_or_issuer_record() {
+    let env = Env::new();
+    let srv = env.path("srv");
+    let s = srv.to_str().unwrap();
+    env.ok(at(s, &["create", "ci-bot"]));
+    env.ok(at(s, &["create", "other"]));
+    let token = issue(&env, &at(s, &["tokens", "create", "ci-bot", "deploy"]));
+    issue(&env, &at(s, &["tokens", "create", "other", "x"]));
+    let issuer_kid = header(&token)["kid"].as_str().unwrap().to_owned();
+    let server = env.serve(&srv, &[]);
+    let (status, body) = curl(&[&server.at("/.well-known/jwks.json")]);
+    assert_eq!(status, 200, "{body}");
+    let all = jwks_kids(&body);
+    assert_eq!(all.len(), 3, "{body}");
+
+    std::fs::write(srv.join("tokens/default/other.toml"), "garbage!!\n").unwrap();
+    let (status, body) = curl(&[&server.at("/.well-known/jwks.json")]);
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(jwks_kids(&body), all);
+    // The token of the readable file still works.
+    assert_eq!(whoami_status(&server, &token).0, 200);
+
+    std::fs::write(srv.join("issuer/issuer.toml"), "garbage!!\n").unwrap();
+    let (status, body) = curl(&[&server.at("/.well-known/jwks.json")]);
+    assert_eq!(status, 200, "{body}");
+    let left: Vec<String> = all.iter().filter(|k| **k != issuer_kid).cloned().collect();
+    assert_eq!(jwks_kids(&body), left);
+    assert!(
+        server
+            .log()
+            .contains("svcacct: left out of the JWKS: the issuer's keys: "),
+        "{}",
+        server.log()
+    );
+}
