@@ -294,9 +294,10 @@ pub struct IssuerWrite {
     pub removed: Vec<String>,
 }
 
-/// What `IssuerBackend::write_issuer` runs under the lock.
+/// What `IssuerBackend::write_issuer` runs under the lock: the issuer, and every token file
+/// or why they cannot all be read (then no key may be removed, but rotation still works).
 pub type IssuerChange<'a> =
-    dyn FnMut(Option<IssuerRecord>, Vec<TokenFile>) -> Result<Option<IssuerWrite>> + 'a;
+    dyn FnMut(Option<IssuerRecord>, Result<Vec<TokenFile>>) -> Result<Option<IssuerWrite>> + 'a;
 /// What `IssuerBackend::write_tokens` runs under the lock.
 pub type TokensChange<'a> =
     dyn FnMut(Option<TokenFile>, Option<&IssuerRecord>) -> Result<Option<TokenFile>> + 'a;
@@ -306,8 +307,9 @@ pub trait IssuerBackend {
     fn read_issuer(&self) -> Result<Option<IssuerRecord>>;
     /// The private key (PKCS#8 PEM) or secret of issuer key `kid` (one of the record's kids).
     fn read_issuer_key(&self, kid: &str) -> Result<Zeroizing<Vec<u8>>>;
-    /// Under the write lock, with the issuer and every token file as stored: `change` says what
-    /// to write (`None`: nothing). Returns the issuer as stored afterwards.
+    /// Under the write lock, with the issuer and every token file as stored (or why one cannot
+    /// be read): `change` says what to write (`None`: nothing). Returns the issuer as stored
+    /// afterwards.
     fn write_issuer(&self, change: &mut IssuerChange<'_>) -> Result<Option<IssuerRecord>>;
     fn read_tokens(&self, r: &Reference) -> Result<Option<TokenFile>>;
     fn read_all_tokens(&self) -> Result<Vec<TokenFile>>;
@@ -473,14 +475,31 @@ pub fn rotate(b: &dyn IssuerBackend, secret: Option<Secret>) -> Result<IssuerVie
             k.retired = Some(now);
         }
         record.keys.push(key.clone());
-        let removed = prunable(&record, &tokens, now);
+        // Rotation is what a leaked key calls for: an unreadable token file must not stop it,
+        // it only keeps every retired key (any of them may be needed).
+        let removed = match &tokens {
+            Ok(tokens) => prunable(&record, tokens, now),
+            Err(e) => {
+                eprintln!(
+                    "svcacct: warning: a token file is unreadable, so no retired issuer key was removed: {e:#}"
+                );
+                vec![]
+            }
+        };
         Ok(Some(IssuerWrite {
             record: without(record, &removed),
             new_keys: vec![(key.kid, private)],
             removed,
         }))
     })?;
-    view(b, record)
+    match view(b, record.clone()) {
+        Ok(v) => Ok(v),
+        // Rotated; how long retired keys are kept is unknown (the warning said why).
+        Err(_) => {
+            let record = record.ok_or_else(|| anyhow::anyhow!("the issuer was not written"))?;
+            Ok(view_of(&record, &[], Timestamp::now()))
+        }
+    }
 }
 
 /// Removes the retired keys no live token needs (nothing is written when there are none).
@@ -493,7 +512,7 @@ pub fn prune(b: &dyn IssuerBackend) -> Result<()> {
         let Some(record) = current else {
             return Ok(None);
         };
-        let removed = prunable(&record, &tokens, Timestamp::now());
+        let removed = prunable(&record, &tokens?, Timestamp::now());
         if removed.is_empty() {
             return Ok(None);
         }

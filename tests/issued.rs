@@ -866,3 +866,47 @@ fn the_jwks_survives_an_unreadable_token_file_or_issuer_record() {
         server.log()
     );
 }
+
+/// Rotating is what one does when a key may have leaked: an unreadable token file must not
+/// stop it. Without knowing which tokens need them, no retired key is removed meanwhile.
+#[test]
+fn rotation_works_with_an_unreadable_token_file_and_keeps_every_key() {
+    let env = Env::new();
+    let store = env.path("s");
+    let s = store.to_str().unwrap();
+    env.ok(at(s, &["create", "ci-bot"]));
+    env.ok(at(s, &["create", "other"]));
+    let token = issue(&env, &at(s, &["tokens", "create", "ci-bot", "deploy"]));
+    issue(&env, &at(s, &["tokens", "create", "other", "x"]));
+    let old_kid = header(&token)["kid"].as_str().unwrap().to_owned();
+    env.ok(at(s, &["tokens", "revoke", "ci-bot", "deploy"]));
+    env.ok(at(s, &["issuer", "rotate"]));
+    std::fs::write(store.join("tokens/default/other.toml"), "garbage!!\n").unwrap();
+
+    let out = env.cmd(at(s, &["issuer", "rotate"])).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        String::from_utf8_lossy(&out.stdout).starts_with("Rotated issuer urn:svcacct:issuer:"),
+        "{out:?}"
+    );
+    assert!(
+        stderr.contains(
+            "svcacct: warning: a token file is unreadable, so no retired issuer key was removed: "
+        ) && stderr.contains("other.toml"),
+        "{stderr}"
+    );
+    // Three keys now: the first (still needed by `other`'s token, as far as anyone knows),
+    // the one retired before, and the new one, which signs.
+    let kids: Vec<String> = std::fs::read_dir(store.join("issuer"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter_map(|n| n.strip_suffix(".key").map(str::to_owned))
+        .collect();
+    assert_eq!(kids.len(), 3, "{kids:?}");
+    assert!(kids.contains(&old_kid));
+    let fresh = issue(&env, &at(s, &["tokens", "create", "ci-bot", "after"]));
+    let new_kid = header(&fresh)["kid"].as_str().unwrap().to_owned();
+    assert!(kids.contains(&new_kid) && new_kid != old_kid);
+    env.ok(at(s, &["verify", &fresh]));
+}

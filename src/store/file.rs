@@ -361,7 +361,7 @@ impl IssuerBackend for FileStore {
     fn write_issuer(&self, change: &mut IssuerChange<'_>) -> Result<Option<IssuerRecord>> {
         self.locked(|| {
             let current = self.read_issuer()?;
-            let Some(w) = change(current.clone(), self.read_all_tokens()?)? else {
+            let Some(w) = change(current.clone(), self.read_all_tokens())? else {
                 return Ok(current);
             };
             for (kid, bytes) in &w.new_keys {

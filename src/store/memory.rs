@@ -220,7 +220,7 @@ impl IssuerBackend for MemoryStore {
     fn write_issuer(&self, change: &mut IssuerChange<'_>) -> Result<Option<IssuerRecord>> {
         let mut records = self.records();
         let tokens = records.tokens.values().cloned().collect();
-        let Some(w) = change(records.issuer.clone(), tokens)? else {
+        let Some(w) = change(records.issuer.clone(), Ok(tokens))? else {
             return Ok(records.issuer.clone());
         };
         for (kid, bytes) in w.new_keys {
