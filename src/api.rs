@@ -196,7 +196,8 @@ pub const ROUTES: &[Route] = &[
     r("GET", TOKENS, ns("list", TOKEN)),
     r("POST", TOKENS, ns("create", TOKEN)),
     r("DELETE", TOKEN_PATH, ns("delete", TOKEN)),
-    r("POST", TOKEN_REGENERATE, ns("update", TOKEN)),
+    // Regenerating mints a token: `create`, so that `update` (renaming) gives no credential.
+    r("POST", TOKEN_REGENERATE, ns("create", TOKEN)),
     r("POST", TOKEN_RENAME, ns("update", TOKEN)),
     r("GET", ISSUER_PATH, Guard::Authenticated),
     r("POST", ISSUER_ROTATE, global("update", ISSUER)),
@@ -213,7 +214,7 @@ pub fn ns_segment(ns: &Namespace) -> String {
 
 /// An optional field of a request body: absent is `None`; `null` is refused as any other value
 /// of the wrong type is (400), since `openapi.json` types these fields without `null`.
-fn present<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+pub(crate) fn present<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
 where
     D: serde::Deserializer<'de>,
     T: Deserialize<'de>,

@@ -328,7 +328,7 @@ Examples:
         after_help = "\
 Examples:
   svcacct issuer get
-  svcacct issuer init --algorithm HS256 --secret-file secret.bin
+  svcacct issuer init --algorithm HS256 --secret-file secret.txt
   svcacct issuer rotate"
     )]
     Issuer(IssuerCommand),
@@ -952,8 +952,8 @@ The secret (at least 32 bytes; one final newline is not part of it) is read from
 stdin, never from the command line, and is kept in the store (mode 0600).
 
 Examples:
-  head -c 48 /dev/urandom > secret.bin
-  svcacct issuer init --algorithm HS256 --secret-file secret.bin
+  head -c 48 /dev/urandom | base64 > secret.txt   # text: raw bytes may end in a newline
+  svcacct issuer init --algorithm HS256 --secret-file secret.txt
   svcacct issuer init                  # RS256, as the first `tokens create` would")]
     Init(IssuerInitArgs),
 
@@ -961,7 +961,7 @@ Examples:
     #[command(after_help = "\
 Examples:
   svcacct issuer rotate
-  svcacct issuer rotate --secret-file new-secret.bin     # an HS256 issuer")]
+  svcacct issuer rotate --secret-file new-secret.txt     # an HS256 issuer")]
     Rotate(IssuerRotateArgs),
 }
 

@@ -128,6 +128,49 @@ impl IssuerRecord {
     pub fn active(&self) -> Option<&IssuerKey> {
         self.keys.iter().rev().find(|k| k.retired.is_none())
     }
+
+    /// Why a record (say, `issuer.toml` edited by hand) does not fit together: an HS256 key
+    /// read as an RSA one or the other way round would sign with the wrong bytes.
+    pub fn check(&self) -> Result<(), String> {
+        let uid = self.id.strip_prefix(ISSUER_PREFIX).unwrap_or("");
+        if uid.is_empty() || !uid.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(format!(
+                "`{}` is not an issuer id ({ISSUER_PREFIX}<hex>)",
+                sanitize(&self.id)
+            ));
+        }
+        for k in &self.keys {
+            let kid = sanitize(&k.kid);
+            if !is_key_id(&k.kid) {
+                return Err(format!("issuer key id `{kid}` is not a base64url id"));
+            }
+            if k.algorithm != self.algorithm {
+                return Err(format!(
+                    "issuer key `{kid}` is {}, the issuer {}",
+                    k.algorithm.as_str(),
+                    self.algorithm.as_str()
+                ));
+            }
+            match (k.algorithm, &k.public_key) {
+                (IssuerAlgorithm::RS256, None) => {
+                    return Err(format!("issuer key `{kid}` is RS256 but has no public key"));
+                }
+                (IssuerAlgorithm::HS256, Some(_)) => {
+                    return Err(format!("issuer key `{kid}` is HS256 but has a public key"));
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+}
+
+/// An issuer key id: base64url, so also a file name (`<kid>.key`).
+pub fn is_key_id(kid: &str) -> bool {
+    !kid.is_empty()
+        && kid
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 /// What the store keeps of an issued token.
@@ -152,7 +195,8 @@ pub struct TokenRecord {
 
 impl TokenRecord {
     pub fn is_live(&self, now: Timestamp) -> bool {
-        self.expires.is_none_or(|e| e + LEEWAY >= now)
+        // `now - LEEWAY`: an expiry at the latest representable second plus the leeway overflows.
+        self.expires.is_none_or(|e| e >= now - LEEWAY)
     }
 }
 
@@ -189,8 +233,12 @@ impl fmt::Debug for IssuedToken {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct IssueRequest {
     pub name: Name,
-    /// Absent: the token never expires.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Absent: the token never expires (`null` is refused, as everywhere in the API).
+    #[serde(
+        default,
+        deserialize_with = "crate::api::present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub expires: Option<Timestamp>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub audiences: Vec<String>,
@@ -246,9 +294,10 @@ pub struct IssuerWrite {
     pub removed: Vec<String>,
 }
 
-/// What `IssuerBackend::write_issuer` runs under the lock.
+/// What `IssuerBackend::write_issuer` runs under the lock: the issuer, and every token file
+/// or why they cannot all be read (then no key may be removed, but rotation still works).
 pub type IssuerChange<'a> =
-    dyn FnMut(Option<IssuerRecord>, Vec<TokenFile>) -> Result<Option<IssuerWrite>> + 'a;
+    dyn FnMut(Option<IssuerRecord>, Result<Vec<TokenFile>>) -> Result<Option<IssuerWrite>> + 'a;
 /// What `IssuerBackend::write_tokens` runs under the lock.
 pub type TokensChange<'a> =
     dyn FnMut(Option<TokenFile>, Option<&IssuerRecord>) -> Result<Option<TokenFile>> + 'a;
@@ -258,8 +307,9 @@ pub trait IssuerBackend {
     fn read_issuer(&self) -> Result<Option<IssuerRecord>>;
     /// The private key (PKCS#8 PEM) or secret of issuer key `kid` (one of the record's kids).
     fn read_issuer_key(&self, kid: &str) -> Result<Zeroizing<Vec<u8>>>;
-    /// Under the write lock, with the issuer and every token file as stored: `change` says what
-    /// to write (`None`: nothing). Returns the issuer as stored afterwards.
+    /// Under the write lock, with the issuer and every token file as stored (or why one cannot
+    /// be read): `change` says what to write (`None`: nothing). Returns the issuer as stored
+    /// afterwards.
     fn write_issuer(&self, change: &mut IssuerChange<'_>) -> Result<Option<IssuerRecord>>;
     fn read_tokens(&self, r: &Reference) -> Result<Option<TokenFile>>;
     fn read_all_tokens(&self) -> Result<Vec<TokenFile>>;
@@ -425,14 +475,31 @@ pub fn rotate(b: &dyn IssuerBackend, secret: Option<Secret>) -> Result<IssuerVie
             k.retired = Some(now);
         }
         record.keys.push(key.clone());
-        let removed = prunable(&record, &tokens, now);
+        // Rotation is what a leaked key calls for: an unreadable token file must not stop it,
+        // it only keeps every retired key (any of them may be needed).
+        let removed = match &tokens {
+            Ok(tokens) => prunable(&record, tokens, now),
+            Err(e) => {
+                eprintln!(
+                    "svcacct: warning: a token file is unreadable, so no retired issuer key was removed: {e:#}"
+                );
+                vec![]
+            }
+        };
         Ok(Some(IssuerWrite {
             record: without(record, &removed),
             new_keys: vec![(key.kid, private)],
             removed,
         }))
     })?;
-    view(b, record)
+    match view(b, record.clone()) {
+        Ok(v) => Ok(v),
+        // Rotated; how long retired keys are kept is unknown (the warning said why).
+        Err(_) => {
+            let record = record.ok_or_else(|| anyhow::anyhow!("the issuer was not written"))?;
+            Ok(view_of(&record, &[], Timestamp::now()))
+        }
+    }
 }
 
 /// Removes the retired keys no live token needs (nothing is written when there are none).
@@ -445,7 +512,7 @@ pub fn prune(b: &dyn IssuerBackend) -> Result<()> {
         let Some(record) = current else {
             return Ok(None);
         };
-        let removed = prunable(&record, &tokens, Timestamp::now());
+        let removed = prunable(&record, &tokens?, Timestamp::now());
         if removed.is_empty() {
             return Ok(None);
         }
@@ -456,6 +523,16 @@ pub fn prune(b: &dyn IssuerBackend) -> Result<()> {
         }))
     })?;
     Ok(())
+}
+
+/// [`prune`] after a change of token records that is written already (also deleting or
+/// renaming an account, which takes its records): a failure (say, another
+/// account's unreadable token file) is only reported, since failing would hide a done change,
+/// and for `tokens create` lose the token that was recorded but never shown.
+pub(crate) fn prune_after_change(b: &dyn IssuerBackend) {
+    if let Err(e) = prune(b) {
+        eprintln!("svcacct: warning: retired issuer keys were not pruned: {e:#}");
+    }
 }
 
 /// The public view of the issuer, with how long each retired key is kept.
@@ -517,6 +594,17 @@ pub fn jwks(view: &IssuerView) -> Vec<Value> {
         .collect()
 }
 
+/// The JWKs of a store's issuer (none before it exists). A local store reads the issuer record
+/// alone: the token files only say how long a retired key is kept, and one unreadable file
+/// must not keep gateways from every key.
+pub fn store_jwks(store: &(impl Store + ?Sized)) -> Result<Vec<Value>> {
+    let view = match store.issuer_backend() {
+        Some(b) => b.read_issuer()?.map(|r| view_of(&r, &[], Timestamp::now())),
+        None => store.issuer()?,
+    };
+    Ok(view.as_ref().map(jwks).unwrap_or_default())
+}
+
 #[derive(Serialize)]
 #[serde(untagged)]
 enum Audience<'a> {
@@ -558,7 +646,18 @@ fn sign(
     let private = b.read_issuer_key(&key.kid)?;
     let encoding = match key.algorithm {
         IssuerAlgorithm::RS256 => {
-            let p = PrivateKey::parse(&private, &format!("issuer key {}", key.kid), None)?;
+            let label = format!("issuer key {}", key.kid);
+            let p = PrivateKey::parse(&private, &label, None)?;
+            // What verifies the token (and the JWKS publishes) is the record's public key.
+            let published =
+                PublicKey::parse(key.public_key.as_deref().unwrap_or("").as_bytes(), &label)?;
+            if published.fingerprint() != p.public_key().fingerprint() {
+                return Err(UserError::Failure(format!(
+                    "the public key of issuer key `{}` in the issuer record does not match its private key; nothing was signed",
+                    key.kid
+                ))
+                .into());
+            }
             EncodingKey::from_rsa_der(p.pkcs1_der())
         }
         IssuerAlgorithm::HS256 => EncodingKey::from_secret(&private),
@@ -643,7 +742,12 @@ pub fn issue(
     let account = store.get_account(r)?;
     loop {
         let issuer = ensure(b)?;
-        let issued = sign(b, &issuer, &account, req, now)?;
+        let issued = match sign(b, &issuer, &account, req, now) {
+            Ok(t) => t,
+            // Rotated since it was read, and the key no token needed is gone: sign again.
+            Err(_) if b.read_issuer()?.as_ref() != Some(&issuer) => continue,
+            Err(e) => return Err(e),
+        };
         let mut key_gone = false;
         b.write_tokens(r, &mut |file, issuer| {
             if !issuer.is_some_and(|i| i.keys.iter().any(|k| k.kid == issued.record.kid)) {
@@ -662,7 +766,7 @@ pub fn issue(
         })?;
         if !key_gone {
             // Retired keys whose tokens have all expired or gone meanwhile go now.
-            prune(b)?;
+            prune_after_change(b);
             return Ok(issued);
         }
     }
@@ -692,7 +796,10 @@ pub fn regenerate(
         r,
         &IssueRequest {
             name: name.clone(),
-            expires: old.expires.map(|e| now + e.duration_since(old.created)),
+            // The same lifetime; past the latest date there is, the old expiry (the latest).
+            expires: old
+                .expires
+                .map(|e| now.checked_add(e.duration_since(old.created)).unwrap_or(e)),
             audiences: old.audiences,
         },
         true,
@@ -711,7 +818,8 @@ pub fn revoke(store: &(impl Store + ?Sized), r: &Reference, name: &Name) -> Resu
         }
         Ok(stored(&account, tokens))
     })?;
-    prune(b)
+    prune_after_change(b);
+    Ok(())
 }
 
 pub fn rename(
@@ -742,16 +850,19 @@ pub fn rename(
 /// Notes that a token was used, at most once per [`LAST_USED_EVERY`]; a failure to write is
 /// reported on stderr and does not fail the verification.
 pub fn touch(b: &dyn IssuerBackend, r: &Reference, record: &TokenRecord, now: Timestamp) {
-    if record
-        .last_used
-        .is_some_and(|t| now.duration_since(t) < LAST_USED_EVERY)
-    {
+    let recent =
+        |last: Option<Timestamp>| last.is_some_and(|t| now.duration_since(t) < LAST_USED_EVERY);
+    if recent(record.last_used) {
         return;
     }
     let result = b.write_tokens(r, &mut |file, _| {
         let mut file = file;
+        // Again under the lock: a burst of requests that read the record before the first of
+        // them wrote would otherwise write once each (the file store leaves an unchanged
+        // file alone).
         if let Some(f) = file.as_mut()
             && let Some(t) = f.tokens.iter_mut().find(|t| t.id == record.id)
+            && !recent(t.last_used)
         {
             t.last_used = Some(now);
         }
@@ -955,7 +1066,7 @@ pub fn verify(
         return Err(reject("`exp` differs from the issued token's record"));
     }
     if let Some(exp) = exp
-        && exp + LEEWAY < opts.now
+        && exp < opts.now - LEEWAY
     {
         return Err(reject(format!(
             "the issued token `{}` of `{reference}` expired at {} ({} ago)",
@@ -1028,6 +1139,21 @@ mod tests {
         }
     }
 
+    /// `null` is refused as in every request body of the API: here it would silently mean a
+    /// token that never expires, where the client may have meant "the default".
+    #[test]
+    fn an_issue_request_refuses_null_for_the_expiry() {
+        let e = serde_json::from_str::<IssueRequest>(r#"{"name":"a","expires":null}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("invalid type: null"), "{e}");
+        let r: IssueRequest = serde_json::from_str(r#"{"name":"a"}"#).unwrap();
+        assert_eq!(r.expires, None);
+        let r: IssueRequest =
+            serde_json::from_str(r#"{"name":"a","expires":"2030-01-01T00:00:00Z"}"#).unwrap();
+        assert_eq!(r.expires, Some("2030-01-01T00:00:00Z".parse().unwrap()));
+    }
+
     #[test]
     fn secrets_are_checked_and_never_shown() {
         let short = Secret::new(
@@ -1062,6 +1188,155 @@ mod tests {
         assert!(e.to_string().contains("already has an issued token"), "{e}");
         revoke(&store, &r, &name("deploy")).unwrap();
         assert!(rejection(crate::token::verify(&t.token, &store, &opts(now))).contains("revoked"));
+    }
+
+    /// Requests that all read the record before the first of them wrote it (a burst at the
+    /// minute boundary): only the first writes, the others find a recent date under the lock.
+    #[test]
+    fn last_used_is_checked_again_under_the_lock() {
+        let store = MemoryStore::new();
+        store.create_account(account("ci")).unwrap();
+        let r = reference("ci");
+        issue(&store, &r, &req("deploy", None), false).unwrap();
+        let read = list(&store, &r).unwrap().remove(0);
+        let b = backend(&store).unwrap();
+        let now = Timestamp::now();
+        for i in 0..5 {
+            touch(b, &r, &read, now + SignedDuration::from_secs(i));
+        }
+        assert_eq!(list(&store, &r).unwrap()[0].last_used, Some(now));
+    }
+
+    #[test]
+    fn debug_output_of_a_store_shows_no_issuer_secret() {
+        let store = MemoryStore::new();
+        let b = backend(&store).unwrap();
+        let secret = Secret::new(
+            Zeroizing::new(b"s3cr3t-s3cr3t-s3cr3t-s3cr3t-s3cr3t".to_vec()),
+            "x",
+        );
+        init(b, IssuerAlgorithm::HS256, Some(secret.unwrap())).unwrap();
+        let shown = format!("{store:?}");
+        assert!(shown.contains("issuer_keys"), "{shown}");
+        // Bytes print as numbers: look for the secret's first bytes either way.
+        assert!(
+            !shown.contains("s3cr3t") && !shown.contains("115, 51, 99"),
+            "{shown}"
+        );
+    }
+
+    /// A store where another process rotates the issuer (and prunes the key no token needs)
+    /// right after `issue` read the issuer, before it reads the signing key.
+    struct RotatedMeanwhile {
+        inner: MemoryStore,
+        fired: std::cell::Cell<bool>,
+    }
+
+    impl Store for RotatedMeanwhile {
+        fn issuer_backend(&self) -> Option<&dyn IssuerBackend> {
+            Some(self)
+        }
+        fn get_account(&self, r: &Reference) -> Result<Account> {
+            self.inner.get_account(r)
+        }
+        fn list_accounts(
+            &self,
+            scope: &crate::store::Scope,
+        ) -> Result<crate::store::Listing<Account>> {
+            self.inner.list_accounts(scope)
+        }
+        fn create_account(&self, a: Account) -> Result<Account> {
+            self.inner.create_account(a)
+        }
+        fn update_account(&self, a: Account) -> Result<Account> {
+            self.inner.update_account(a)
+        }
+        fn delete_account(&self, r: &Reference) -> Result<()> {
+            self.inner.delete_account(r)
+        }
+        fn rename_account(&self, from: &Reference, to: &Name) -> Result<Account> {
+            self.inner.rename_account(from, to)
+        }
+        fn get_policy(
+            &self,
+            scope: &crate::model::PolicyScope,
+            name: &Name,
+        ) -> Result<crate::model::Policy> {
+            self.inner.get_policy(scope, name)
+        }
+        fn list_policies(
+            &self,
+            scope: &crate::store::Scope,
+        ) -> Result<crate::store::Listing<crate::model::Policy>> {
+            self.inner.list_policies(scope)
+        }
+        fn create_policy(&self, p: crate::model::Policy) -> Result<crate::model::Policy> {
+            self.inner.create_policy(p)
+        }
+        fn update_policy(&self, p: crate::model::Policy) -> Result<crate::model::Policy> {
+            self.inner.update_policy(p)
+        }
+        fn delete_policy(&self, scope: &crate::model::PolicyScope, name: &Name) -> Result<()> {
+            self.inner.delete_policy(scope, name)
+        }
+        fn get_namespace(
+            &self,
+            ns: &crate::identity::Namespace,
+        ) -> Result<crate::model::NamespaceRecord> {
+            self.inner.get_namespace(ns)
+        }
+        fn list_namespaces(&self) -> Result<crate::store::Listing<crate::model::NamespaceRecord>> {
+            self.inner.list_namespaces()
+        }
+        fn create_namespace_record(
+            &self,
+            record: crate::model::NamespaceRecord,
+        ) -> Result<crate::model::NamespaceRecord> {
+            self.inner.create_namespace_record(record)
+        }
+        fn delete_namespace_record(&self, ns: &crate::identity::Namespace) -> Result<()> {
+            self.inner.delete_namespace_record(ns)
+        }
+    }
+
+    impl IssuerBackend for RotatedMeanwhile {
+        fn read_issuer(&self) -> Result<Option<IssuerRecord>> {
+            self.inner.read_issuer()
+        }
+        fn read_issuer_key(&self, kid: &str) -> Result<Zeroizing<Vec<u8>>> {
+            if !self.fired.replace(true) {
+                rotate(&self.inner, None).unwrap();
+            }
+            self.inner.read_issuer_key(kid)
+        }
+        fn write_issuer(&self, change: &mut IssuerChange<'_>) -> Result<Option<IssuerRecord>> {
+            self.inner.write_issuer(change)
+        }
+        fn read_tokens(&self, r: &Reference) -> Result<Option<TokenFile>> {
+            self.inner.read_tokens(r)
+        }
+        fn read_all_tokens(&self) -> Result<Vec<TokenFile>> {
+            self.inner.read_all_tokens()
+        }
+        fn write_tokens(&self, r: &Reference, change: &mut TokensChange<'_>) -> Result<()> {
+            self.inner.write_tokens(r, change)
+        }
+    }
+
+    #[test]
+    fn an_issue_signs_again_when_its_key_was_rotated_out_meanwhile() {
+        let store = RotatedMeanwhile {
+            inner: MemoryStore::new(),
+            fired: Default::default(),
+        };
+        store.create_account(account("ci")).unwrap();
+        let r = reference("ci");
+        let first = init(&store.inner, IssuerAlgorithm::RS256, None).unwrap();
+        let t = issue(&store, &r, &req("deploy", None), false).unwrap();
+        assert!(store.fired.get());
+        assert_ne!(t.record.kid, first.keys[0].kid);
+        let v = crate::token::verify(&t.token, &store, &opts(Timestamp::now())).unwrap();
+        assert_eq!(v.kid, t.record.kid);
     }
 
     #[test]

@@ -446,7 +446,8 @@ pub fn verify(token: &str, store: &dyn Store, opts: &VerifyOptions<'_>) -> Resul
         .ok_or_else(|| reject("the token has no `exp` claim"))?;
     let iat = numeric_claim(&parsed.claims, "iat")?
         .ok_or_else(|| reject("the token has no `iat` claim"))?;
-    if exp + LEEWAY < opts.now {
+    // Not `exp + LEEWAY`: that overflows for an `exp` at the latest representable second.
+    if exp < opts.now - LEEWAY {
         return Err(reject(format!(
             "the token expired at {} ({} ago)",
             crate::time::local(exp),

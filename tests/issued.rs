@@ -643,3 +643,270 @@ fn issued_tokens_through_serve_rotation_and_login() {
         .stdout("Deleted service account: cd-bot (and its 1 issued token)\n");
     assert_eq!(whoami_status(&server, &last).0, 401);
 }
+
+/// An unreadable token file of another account must not turn a done `tokens create` or
+/// `tokens revoke` into a failure: the change is written (and the token would be lost, its
+/// name taken, if it were not printed), only the pruning of retired keys has to wait.
+#[test]
+fn a_corrupt_token_file_elsewhere_does_not_fail_a_done_issue_or_revoke() {
+    let env = Env::new();
+    let store = env.path("s");
+    let s = store.to_str().unwrap();
+    env.ok(at(s, &["create", "ci-bot"]));
+    env.ok(at(s, &["create", "other"]));
+    issue(&env, &at(s, &["tokens", "create", "other", "old"]));
+    // A retired key that the token of `other` keeps: every later issue tries to prune.
+    env.ok(at(s, &["issuer", "rotate"]));
+    let broken = store.join("tokens/default/other.toml");
+    std::fs::write(&broken, "garbage!!\n").unwrap();
+
+    let out = env
+        .cmd(at(s, &["tokens", "create", "ci-bot", "deploy"]))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let token = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("Issued token deploy for service account ci-bot")
+            && stderr.contains("svcacct: warning: retired issuer keys were not pruned: ")
+            && stderr.contains("other.toml"),
+        "{stderr}"
+    );
+    env.ok(at(s, &["verify", token.trim_end()]));
+    env.cmd(at(s, &["tokens", "revoke", "ci-bot", "deploy"]))
+        .assert()
+        .success()
+        .stdout("Revoked issued token deploy of service account: ci-bot\n")
+        .stderr(predicate::str::contains(
+            "svcacct: warning: retired issuer keys were not pruned: ",
+        ));
+    refused(&env, s, token.trim_end(), "has been revoked");
+    assert_eq!(std::fs::read_to_string(&broken).unwrap(), "garbage!!\n");
+}
+
+/// `login` names the token file after the context: a context name from a hand-edited config
+/// file that is no DNS label (`..`, `/`) must not place the token outside `tokens/`.
+#[test]
+fn login_refuses_a_context_name_that_is_no_file_name() {
+    let env = Env::new();
+    let srv = env.path("srv");
+    let s = srv.to_str().unwrap();
+    env.ok(at(s, &["create", "ci-bot"]));
+    let token = issue(&env, &at(s, &["tokens", "create", "ci-bot", "laptop"]));
+    std::fs::write(env.path("laptop.token"), &token).unwrap();
+    let server = env.serve(&srv, &[]);
+    let dir = env.path(".config/svcacct");
+    std::fs::create_dir_all(&dir).unwrap();
+    for name in ["../evil", "a/b"] {
+        let config = format!(
+            "current-context = \"{name}\"\n\n[contexts.\"{name}\"]\nstore = \"{}\"\n",
+            server.url
+        );
+        std::fs::write(dir.join("config.toml"), &config).unwrap();
+        env.cmd(["login", "--token-file", "laptop.token"])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains(format!(
+                "invalid context name `{name}`"
+            )));
+        assert_eq!(
+            std::fs::read_to_string(dir.join("config.toml")).unwrap(),
+            config
+        );
+        assert!(!dir.join("evil.token").exists());
+        assert!(!dir.join("tokens").exists());
+    }
+}
+
+/// The latest expiry svcacct accepts (jiff's last second) must not make time arithmetic
+/// overflow: one such token (anyone who may create tokens can ask for it) made `verify`
+/// panic, and with it the issuer view, `issuer rotate` and the server's JWKS (500 for all).
+/// A self-signed token with that `exp` (signed with the account's own key) panicked too.
+#[test]
+fn a_token_that_expires_at_the_end_of_time_breaks_nothing() {
+    let env = Env::new();
+    let srv = env.path("srv");
+    let s = srv.to_str().unwrap();
+    env.ok(at(s, &["create", "ci-bot"]));
+    let far = "9999-12-30T22:00:00Z";
+    let token = issue(
+        &env,
+        &at(s, &["tokens", "create", "ci-bot", "far", "--expires", far]),
+    );
+    assert_eq!(claims(&token)["exp"], 253402207200i64);
+    let out = env.ok(at(s, &["verify", &token]));
+    assert!(out.contains("Token:      far\n"), "{out}");
+    env.ok(at(s, &["issuer", "rotate"]));
+    let view = json(&env.ok(at(s, &["issuer", "get", "-o", "json"])));
+    assert_eq!(view["keys"][0]["keptUntil"], far);
+    // Regenerated: the lifetime would go past the end, so it keeps the latest expiry.
+    let again = issue(&env, &at(s, &["tokens", "regenerate", "ci-bot", "far"]));
+    assert_eq!(claims(&again)["exp"], 253402207200i64);
+    env.ok(at(s, &["verify", &again]));
+
+    // Self-signed, with the account's own key from the keystore.
+    let keys = env.path(".local/share/svcacct/keys/default/ci-bot");
+    let key = std::fs::read_dir(&keys)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let kid = key.file_stem().unwrap().to_str().unwrap().to_owned();
+    let selfsigned = run_python(
+        "import sys, time, jwt\n\
+         key = open(sys.argv[1]).read()\n\
+         now = int(time.time())\n\
+         print(jwt.encode({'iss': 'ci-bot', 'sub': 'ci-bot', 'iat': now, 'exp': 253402207200},\n\
+                          key, algorithm='RS256', headers={'kid': sys.argv[2]}))",
+        &[key.to_str().unwrap(), &kid],
+    );
+    env.cmd(at(s, &["verify", selfsigned.trim()]))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("svcacct: token rejected: "))
+        .stderr(predicate::str::contains("panicked").not());
+
+    let server = env.serve(&srv, &[]);
+    assert_eq!(whoami_status(&server, &again).0, 200);
+    let (status, body) = curl(&[&server.at("/.well-known/jwks.json")]);
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(jwks_kids(&body).len(), 2, "{body}");
+    assert_eq!(whoami_status(&server, selfsigned.trim()).0, 401);
+    assert!(!server.log().contains("panicked"), "{}", server.log());
+}
+
+/// `regenerate` mints a new token, so it needs `create` on `token`; `update` (what renaming
+/// a token needs) must not be a way to get a credential of the account.
+#[test]
+fn regenerate_needs_create_not_just_update() {
+    let env = Env::new();
+    let srv = env.path("srv");
+    let s = srv.to_str().unwrap();
+    env.ok(at(s, &["create", "ci-bot"]));
+    env.ok(at(s, &["create", "renamer"]));
+    env.ok(at(
+        s,
+        &[
+            "policy",
+            "create",
+            "rename-tokens",
+            "--subject",
+            "renamer",
+            "--action",
+            "update",
+            "--resource",
+            "token",
+        ],
+    ));
+    issue(&env, &at(s, &["tokens", "create", "ci-bot", "deploy"]));
+    let server = env.serve(&srv, &[]);
+    let url = server.url.clone();
+    let renamer = |args: &[&str]| -> Vec<String> {
+        let mut v: Vec<String> = ["--store", url.as_str(), "--service-account", "renamer"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        v.extend(args.iter().map(|s| s.to_string()));
+        v
+    };
+    env.cmd(renamer(&["tokens", "rename", "ci-bot", "deploy", "ship"]))
+        .assert()
+        .success();
+    env.cmd(renamer(&["tokens", "regenerate", "ci-bot", "ship"]))
+        .assert()
+        .code(3)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "service account `renamer` may not create token in namespace `default`",
+        ));
+    let listed = json(&env.ok(at(s, &["tokens", "list", "ci-bot", "-o", "json"])));
+    assert_eq!(listed["items"].as_array().unwrap().len(), 1);
+    assert_eq!(listed["items"][0]["name"], "ship");
+}
+
+/// The JWKS needs the issuer's public keys only: an unreadable token file (or issuer record)
+/// must not take the whole JWKS down (500) for every gateway, account keys included; what
+/// cannot be read is left out and logged, as an unreadable account key is.
+#[test]
+fn the_jwks_survives_an_unreadable_token_file_or_issuer_record() {
+    let env = Env::new();
+    let srv = env.path("srv");
+    let s = srv.to_str().unwrap();
+    env.ok(at(s, &["create", "ci-bot"]));
+    env.ok(at(s, &["create", "other"]));
+    let token = issue(&env, &at(s, &["tokens", "create", "ci-bot", "deploy"]));
+    issue(&env, &at(s, &["tokens", "create", "other", "x"]));
+    let issuer_kid = header(&token)["kid"].as_str().unwrap().to_owned();
+    let server = env.serve(&srv, &[]);
+    let (status, body) = curl(&[&server.at("/.well-known/jwks.json")]);
+    assert_eq!(status, 200, "{body}");
+    let all = jwks_kids(&body);
+    assert_eq!(all.len(), 3, "{body}");
+
+    std::fs::write(srv.join("tokens/default/other.toml"), "garbage!!\n").unwrap();
+    let (status, body) = curl(&[&server.at("/.well-known/jwks.json")]);
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(jwks_kids(&body), all);
+    // The token of the readable file still works.
+    assert_eq!(whoami_status(&server, &token).0, 200);
+
+    std::fs::write(srv.join("issuer/issuer.toml"), "garbage!!\n").unwrap();
+    let (status, body) = curl(&[&server.at("/.well-known/jwks.json")]);
+    assert_eq!(status, 200, "{body}");
+    let left: Vec<String> = all.iter().filter(|k| **k != issuer_kid).cloned().collect();
+    assert_eq!(jwks_kids(&body), left);
+    assert!(
+        server
+            .log()
+            .contains("svcacct: left out of the JWKS: the issuer's keys: "),
+        "{}",
+        server.log()
+    );
+}
+
+/// Rotating is what one does when a key may have leaked: an unreadable token file must not
+/// stop it. Without knowing which tokens need them, no retired key is removed meanwhile.
+#[test]
+fn rotation_works_with_an_unreadable_token_file_and_keeps_every_key() {
+    let env = Env::new();
+    let store = env.path("s");
+    let s = store.to_str().unwrap();
+    env.ok(at(s, &["create", "ci-bot"]));
+    env.ok(at(s, &["create", "other"]));
+    let token = issue(&env, &at(s, &["tokens", "create", "ci-bot", "deploy"]));
+    issue(&env, &at(s, &["tokens", "create", "other", "x"]));
+    let old_kid = header(&token)["kid"].as_str().unwrap().to_owned();
+    env.ok(at(s, &["tokens", "revoke", "ci-bot", "deploy"]));
+    env.ok(at(s, &["issuer", "rotate"]));
+    std::fs::write(store.join("tokens/default/other.toml"), "garbage!!\n").unwrap();
+
+    let out = env.cmd(at(s, &["issuer", "rotate"])).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        String::from_utf8_lossy(&out.stdout).starts_with("Rotated issuer urn:svcacct:issuer:"),
+        "{out:?}"
+    );
+    assert!(
+        stderr.contains(
+            "svcacct: warning: a token file is unreadable, so no retired issuer key was removed: "
+        ) && stderr.contains("other.toml"),
+        "{stderr}"
+    );
+    // Three keys now: the first (still needed by `other`'s token, as far as anyone knows),
+    // the one retired before, and the new one, which signs.
+    let kids: Vec<String> = std::fs::read_dir(store.join("issuer"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter_map(|n| n.strip_suffix(".key").map(str::to_owned))
+        .collect();
+    assert_eq!(kids.len(), 3, "{kids:?}");
+    assert!(kids.contains(&old_kid));
+    let fresh = issue(&env, &at(s, &["tokens", "create", "ci-bot", "after"]));
+    let new_kid = header(&fresh)["kid"].as_str().unwrap().to_owned();
+    assert!(kids.contains(&new_kid) && new_kid != old_kid);
+    env.ok(at(s, &["verify", &fresh]));
+}

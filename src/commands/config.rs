@@ -57,6 +57,11 @@ pub fn login(ctx: &Context, out: &mut dyn Write) -> Result<Exit> {
             .into());
         }
     };
+    // The token file is named after the context: a name from a hand-edited config file that
+    // is no DNS label (`..`, `/`) would place it elsewhere.
+    if let Some(name) = &ctx.context_name {
+        check_name(name)?;
+    }
     let bearer = login_token(ctx)?;
     let token = Zeroizing::new(bearer.token().to_owned());
     let remote = RemoteStore::new(url.clone(), ctx.ca_cert.as_deref(), Auth::Fixed(bearer))?;

@@ -328,10 +328,8 @@ pub fn jwks(ctx: &Context, args: &JwksArgs, out: &mut dyn Write) -> Result<Exit>
         }
     }
     // Without names: the issuer's RSA keys too, so that issued tokens verify (always RS256).
-    if args.names.is_empty()
-        && let Some(issuer) = store.issuer()?
-    {
-        keys.extend(crate::issued::jwks(&issuer));
+    if args.names.is_empty() {
+        keys.extend(crate::issued::store_jwks(store)?);
     }
     output::json(out, &json!({ "keys": keys }))?;
     finish(errors)

@@ -174,7 +174,7 @@ fn still_issued(
     };
     match crate::issued::live_record(b, account, jti) {
         Ok(record) => {
-            if record.expires.is_some_and(|e| e + token::LEEWAY < now) {
+            if record.expires.is_some_and(|e| e < now - token::LEEWAY) {
                 return Err(AuthError::Rejected(format!(
                     "the issued token `{}` of `{}` expired at {}",
                     record.name,

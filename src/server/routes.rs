@@ -402,9 +402,15 @@ async fn jwks(State(st): St) -> Answer {
         }
     }
     // The issuer's RSA keys, so that gateways verify issued tokens too (never HMAC secrets).
-    if let Some(issuer) = blocking(&st, |s| s.issuer()).await? {
-        keys.extend(crate::issued::jwks(&issuer));
-    }
+    // Unreadable, they are left out as an unreadable account key is: the rest still serves.
+    let issuer_keys = blocking(&st, |s| {
+        Ok(crate::issued::store_jwks(s).unwrap_or_else(|e| {
+            eprintln!("svcacct: left out of the JWKS: the issuer's keys: {e:#}");
+            vec![]
+        }))
+    })
+    .await?;
+    keys.extend(issuer_keys);
     Ok(json(StatusCode::OK, &serde_json::json!({ "keys": keys })))
 }
 

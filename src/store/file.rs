@@ -96,11 +96,7 @@ impl FileStore {
 
     fn issuer_key_path(&self, kid: &str) -> Result<PathBuf> {
         // A kid comes from the issuer record, but may have been edited there: a file name only.
-        if kid.is_empty()
-            || !kid
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-        {
+        if !crate::issued::is_key_id(kid) {
             return Err(UserError::Failure(format!(
                 "issuer key id `{}` is not a base64url id",
                 sanitize(kid)
@@ -264,7 +260,10 @@ impl Store for FileStore {
             } else {
                 Err(unknown_account(r).into())
             }
-        })
+        })?;
+        // And the retired issuer keys only they needed.
+        crate::issued::prune_after_change(self);
+        Ok(())
     }
 
     fn rename_account(&self, from: &Reference, to: &Name) -> Result<Account> {
@@ -286,6 +285,7 @@ impl Store for FileStore {
             remove_record(&self.tokens_path(from))?;
             Ok(account)
         })
+        .inspect(|_| crate::issued::prune_after_change(self))
     }
 
     fn get_namespace(&self, ns: &Namespace) -> Result<NamespaceRecord> {
@@ -427,7 +427,12 @@ impl Store for FileStore {
 
 impl IssuerBackend for FileStore {
     fn read_issuer(&self) -> Result<Option<IssuerRecord>> {
-        Ok(load(&self.root.join(ISSUER_DIR).join(ISSUER_FILE))?)
+        let path = self.root.join(ISSUER_DIR).join(ISSUER_FILE);
+        let record: Option<IssuerRecord> = load(&path)?;
+        if let Some(r) = &record {
+            r.check().map_err(|why| corrupt(&path, why))?;
+        }
+        Ok(record)
     }
 
     fn read_issuer_key(&self, kid: &str) -> Result<Zeroizing<Vec<u8>>> {
@@ -440,7 +445,7 @@ impl IssuerBackend for FileStore {
     fn write_issuer(&self, change: &mut IssuerChange<'_>) -> Result<Option<IssuerRecord>> {
         self.locked(|| {
             let current = self.read_issuer()?;
-            let Some(w) = change(current.clone(), self.read_all_tokens()?)? else {
+            let Some(w) = change(current.clone(), self.read_all_tokens())? else {
                 return Ok(current);
             };
             for (kid, bytes) in &w.new_keys {
@@ -492,7 +497,10 @@ impl IssuerBackend for FileStore {
                 return Ok(());
             }
             match after {
-                Some(f) => write_record(&path, &f),
+                Some(f) => {
+                    super::check_token_owner(r, self.load_account(r)?.as_ref(), &f)?;
+                    write_record(&path, &f)
+                }
                 None => remove_record(&path).map(|_| ()),
             }
         })
@@ -801,6 +809,87 @@ mod tests {
         assert!(text.contains("name = \"ci-bot\""), "{text}");
         assert!(text.contains("revision = 2"), "{text}");
         assert!(text.contains("publicKey = "), "{text}");
+    }
+
+    /// A hand-edited `issuer.toml` that no longer fits its keys is refused with a clear error,
+    /// before anything is signed with the wrong key (an RSA private key as an HMAC secret, or
+    /// a key whose published half is another's: tokens nobody could verify).
+    #[test]
+    fn an_edited_issuer_record_that_does_not_fit_its_keys_is_refused() {
+        use crate::issued::IssueRequest;
+        let (_dir, store) = store();
+        store.create_account(account("ci")).unwrap();
+        let r = reference("ci");
+        let req = |n: &str| IssueRequest {
+            name: name(n),
+            expires: None,
+            audiences: vec![],
+        };
+        let t = store.issue_token(&r, &req("a")).unwrap();
+        let path = store.root().join("issuer/issuer.toml");
+        let good = fs::read_to_string(&path).unwrap();
+        let other = crate::keys::PrivateKey::generate(2048).unwrap();
+        let (start, end) = (
+            good.find("-----BEGIN PUBLIC KEY-----").unwrap(),
+            good.find("-----END PUBLIC KEY-----\n").unwrap() + 25,
+        );
+        let other_public = format!(
+            "{}{}{}",
+            &good[..start],
+            other.public_key().to_pem(),
+            &good[end..]
+        );
+        let cases = [
+            (
+                good.replace("RS256", "HS256"),
+                "is HS256 but has a public key",
+            ),
+            (
+                good.replacen("algorithm = \"RS256\"", "algorithm = \"HS256\"", 1),
+                "is RS256, the issuer HS256",
+            ),
+            (
+                good.replace("urn:svcacct:issuer:", "urn:other:"),
+                "is not an issuer id",
+            ),
+            (
+                good[..good.find("publicKey").unwrap()].to_owned(),
+                "is RS256 but has no public key",
+            ),
+            (good.replace(&t.record.kid, "../x"), "is not a base64url id"),
+        ];
+        for (text, why) in cases {
+            fs::write(&path, &text).unwrap();
+            for e in [
+                store.issue_token(&r, &req("b")).unwrap_err(),
+                crate::token::verify(
+                    &t.token,
+                    &store,
+                    &crate::token::VerifyOptions {
+                        audience: None,
+                        max_lifetime: jiff::SignedDuration::from_hours(1),
+                        max_lifetime_source: "test",
+                        now: jiff::Timestamp::now(),
+                    },
+                )
+                .unwrap_err(),
+            ] {
+                assert!(
+                    matches!(user_error(&e), UserError::CorruptRecord { .. })
+                        && e.to_string().contains(why),
+                    "{why}: {e}"
+                );
+            }
+        }
+        // The published half of another key: nothing is signed with it.
+        fs::write(&path, &other_public).unwrap();
+        let e = store.issue_token(&r, &req("b")).unwrap_err();
+        assert!(
+            e.to_string().contains("does not match its private key"),
+            "{e}"
+        );
+        fs::write(&path, &good).unwrap();
+        assert_eq!(store.list_tokens(&r).unwrap().len(), 1);
     }
 
     #[test]

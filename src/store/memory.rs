@@ -110,6 +110,8 @@ impl Store for MemoryStore {
         match records.accounts.remove(r) {
             Some(_) => {
                 records.tokens.remove(r);
+                drop(records);
+                crate::issued::prune_after_change(self);
                 Ok(())
             }
             None => Err(unknown_account(r).into()),
@@ -131,6 +133,8 @@ impl Store for MemoryStore {
         account.revision += 1;
         account.updated = jiff::Timestamp::now();
         records.accounts.insert(target, account.clone());
+        drop(records);
+        crate::issued::prune_after_change(self);
         Ok(account)
     }
 
@@ -253,7 +257,7 @@ impl IssuerBackend for MemoryStore {
     fn write_issuer(&self, change: &mut IssuerChange<'_>) -> Result<Option<IssuerRecord>> {
         let mut records = self.records();
         let tokens = records.tokens.values().cloned().collect();
-        let Some(w) = change(records.issuer.clone(), tokens)? else {
+        let Some(w) = change(records.issuer.clone(), Ok(tokens))? else {
             return Ok(records.issuer.clone());
         };
         for (kid, bytes) in w.new_keys {
@@ -278,7 +282,10 @@ impl IssuerBackend for MemoryStore {
         let mut records = self.records();
         let issuer = records.issuer.clone();
         match change(records.tokens.get(r).cloned(), issuer.as_ref())? {
-            Some(f) => records.tokens.insert(r.clone(), f),
+            Some(f) => {
+                super::check_token_owner(r, records.accounts.get(r), &f)?;
+                records.tokens.insert(r.clone(), f)
+            }
             None => records.tokens.remove(r),
         };
         Ok(())
@@ -375,6 +382,8 @@ pub(crate) mod tests {
         policies(store);
         recreated_records_are_not_overwritten(store);
         namespaces(store);
+        token_records_follow_the_stored_account(store);
+        retired_keys_go_with_the_last_account_that_needed_them(store);
     }
 
     /// Namespace records, and creating and deleting a namespace with its contents.
@@ -440,6 +449,85 @@ pub(crate) mod tests {
         }
         let e = store.delete_namespace(&team).unwrap_err();
         assert!(matches!(user_error(&e), UserError::UnknownNamespace { .. }));
+    }
+
+    /// Deleting or renaming an account takes its token records, and with them the need for a
+    /// retired issuer key: the key's private half must not linger until some later change.
+    fn retired_keys_go_with_the_last_account_that_needed_them(store: &dyn Store) {
+        use crate::issued::IssueRequest;
+        let b = store
+            .issuer_backend()
+            .expect("a local store keeps its issuer");
+        let req = IssueRequest {
+            name: name("t"),
+            expires: None,
+            audiences: vec![],
+        };
+        let kids = || -> Vec<String> {
+            let issuer = b.read_issuer().unwrap().unwrap();
+            issuer.keys.into_iter().map(|k| k.kid).collect()
+        };
+        store.create_account(account("holder")).unwrap();
+        store.create_account(account("mover")).unwrap();
+        let (holder, mover) = (reference("holder"), reference("mover"));
+        let first = store.issue_token(&holder, &req).unwrap().record.kid;
+        store.rotate_issuer(None).unwrap();
+        let second = store.issue_token(&mover, &req).unwrap().record.kid;
+        store.rotate_issuer(None).unwrap();
+        assert_eq!(kids().len(), 3);
+        store.delete_account(&holder).unwrap();
+        assert!(!kids().contains(&first), "{:?}", kids());
+        assert!(b.read_issuer_key(&first).is_err());
+        store.rename_account(&mover, &name("moved")).unwrap();
+        assert!(!kids().contains(&second), "{:?}", kids());
+        assert_eq!(kids().len(), 1);
+        store.delete_account(&reference("moved")).unwrap();
+    }
+
+    /// Token records are written for the account stored under the name now, never for one
+    /// that is gone: `tokens create` reads the account before it takes the lock, and a delete
+    /// or rename in between must not leave records that an account of the same name (or this
+    /// one, renamed back: same uid) would find.
+    fn token_records_follow_the_stored_account(store: &dyn Store) {
+        use crate::issued::{TokenFile, TokenRecord};
+        let b = store
+            .issuer_backend()
+            .expect("a local store keeps its tokens");
+        let r = reference("racer");
+        let file = |uid: &str| TokenFile {
+            account_uid: uid.to_owned(),
+            tokens: vec![TokenRecord {
+                name: name("t"),
+                id: "jti-1".into(),
+                kid: "kid-1".into(),
+                created: jiff::Timestamp::now(),
+                expires: None,
+                last_used: None,
+                audiences: vec![],
+            }],
+        };
+        let gone = store.create_account(account("racer")).unwrap().uid;
+        store.delete_account(&r).unwrap();
+        let e = b
+            .write_tokens(&r, &mut |_, _| Ok(Some(file(&gone))))
+            .unwrap_err();
+        assert!(
+            matches!(user_error(&e), UserError::UnknownAccount { .. }),
+            "{e}"
+        );
+        assert_eq!(b.read_tokens(&r).unwrap(), None);
+        let now = store.create_account(account("racer")).unwrap().uid;
+        let e = b
+            .write_tokens(&r, &mut |_, _| Ok(Some(file(&gone))))
+            .unwrap_err();
+        assert!(matches!(user_error(&e), UserError::Replaced { .. }), "{e}");
+        assert_eq!(b.read_tokens(&r).unwrap(), None);
+        b.write_tokens(&r, &mut |_, _| Ok(Some(file(&now))))
+            .unwrap();
+        let stored = b.read_tokens(&r).unwrap().unwrap();
+        assert_eq!((stored.account_uid, stored.tokens.len()), (now, 1));
+        store.delete_account(&r).unwrap();
+        assert_eq!(b.read_tokens(&r).unwrap(), None);
     }
 
     /// A record read before it was deleted and created again must not overwrite the new one,

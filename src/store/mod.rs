@@ -523,6 +523,23 @@ pub fn unknown_account(r: &Reference) -> UserError {
     }
 }
 
+/// Token records are stored only for the account stored at `r` now (checked under the write
+/// lock): `tokens create` reads the account before, and after a delete or rename meanwhile its
+/// records would wait for the next account of that name, or this one renamed back (same uid).
+pub(crate) fn check_token_owner(
+    r: &Reference,
+    stored: Option<&Account>,
+    file: &crate::issued::TokenFile,
+) -> Result<(), UserError> {
+    match stored {
+        None => Err(unknown_account(r)),
+        Some(a) if a.uid != file.account_uid => Err(UserError::Replaced {
+            what: format!("service account `{r}`"),
+        }),
+        Some(_) => Ok(()),
+    }
+}
+
 pub fn unknown_policy(scope: &PolicyScope, name: &Name) -> UserError {
     UserError::UnknownPolicy {
         scope: scope.to_string(),
