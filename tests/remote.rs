@@ -1385,6 +1385,74 @@ fn a_namespace_operator_cannot_escalate() {
     .stderr(predicate::str::contains(
         "may not list serviceaccount globally",
     ));
+
+    // Acting as an account that a broader policy names needs the grant there too: keys and
+    // tokens for it, or creating an account under a name such a policy waits for.
+    env.ok(as_account(
+        &server,
+        "admin",
+        &[
+            "policy",
+            "create",
+            "eng-creds",
+            "-n",
+            "eng",
+            "--subject",
+            "op",
+            "--action",
+            "create",
+            "--resource",
+            "key,token",
+        ],
+    ));
+    env.ok(as_account(
+        &server,
+        "admin",
+        &[
+            "policy",
+            "create",
+            "ghost",
+            "--global",
+            "--subject",
+            "eng/ghost",
+            "--action",
+            "get",
+            "--resource",
+            "serviceaccount",
+        ],
+    ));
+    let before = env.ok(["--store", s, "get", "-A", "-o", "json"]);
+    let borrowed = |what: &str, who: &str, policy: &str| {
+        format!(
+            "svcacct: service account `eng/op` may not {what} globally: no policy allows it \
+             (`eng/{who}` is named by policy `{policy}` of the global scope: acting as it needs \
+             the grant there too)\n"
+        )
+    };
+    op(&["key", "add", "deployer-old", "--public-key", "k.key.pub"])
+        .code(3)
+        .stderr(borrowed("create key", "deployer-old", "deployer-global"));
+    op(&["tokens", "create", "deployer-old", "mine"])
+        .code(3)
+        .stderr(borrowed("create token", "deployer-old", "deployer-global"));
+    op(&["create", "ghost", "--public-key", "k.key.pub"])
+        .code(3)
+        .stderr(borrowed("create serviceaccount", "ghost", "ghost"));
+    op(&["rename", "deployer", "ghost"])
+        .code(3)
+        .stderr(borrowed("update serviceaccount", "ghost", "ghost"));
+    assert_eq!(env.ok(["--store", s, "get", "-A", "-o", "json"]), before);
+    assert!(
+        !srv.join("tokens")
+            .join("eng")
+            .join("deployer-old.toml")
+            .exists(),
+        "no token record was written"
+    );
+    // An account that only its namespace's policies name is the owner's to act as.
+    env.ok(["keygen", "-o", "k2.key", "--bits", "2048"]);
+    op(&["key", "add", "deployer", "--public-key", "k2.key.pub"]).code(0);
+    op(&["tokens", "create", "deployer", "ci"]).code(0);
 }
 
 /// The bearer token of a plain-http loopback store never goes through a proxy from the

@@ -582,6 +582,51 @@ async fn may_impersonate(st: &Arc<AppState>, caller: &Caller) -> Result<(), ApiE
     .map_err(ApiError::from)
 }
 
+/// Whoever may give an account a key or a token, or create or rename an account to a name, can
+/// act as that account, with every grant that names it. The route's grant in the account's
+/// namespace covers the policies of that namespace and its children only: for a policy anywhere
+/// else (global, a parent or another namespace) that names the account, and not the caller
+/// too, the caller needs the same action on the same resource where that policy applies.
+/// Otherwise a namespace owner could borrow a global grant by acting as an account that has it.
+async fn may_act_as(
+    st: &Arc<AppState>,
+    caller: &Caller,
+    target: Account,
+    action: &'static str,
+    resource: &'static str,
+) -> Result<(), ApiError> {
+    let policies = blocking(st, |s| Ok(s.list_policies(&Scope::All)?.items)).await?;
+    let now = Timestamp::now();
+    for p in crate::policy::policies_for(&policies, &target) {
+        if p.namespace
+            .as_ref()
+            .is_some_and(|pns| pns.is_within(&target.namespace))
+            || p.subjects
+                .iter()
+                .any(|s| crate::policy::subject_matches(s, &caller.account))
+        {
+            continue;
+        }
+        let guard = match &p.namespace {
+            None => api::Guard::Global { action, resource },
+            Some(_) => api::Guard::Namespaced { action, resource },
+        };
+        if let Err(mut problem) =
+            super::auth::authorize(guard, &caller.account, &policies, p.namespace.as_ref(), now)
+        {
+            problem.detail = format!(
+                "{} (`{}` is named by policy `{}` of {}: acting as it needs the grant there too)",
+                problem.detail,
+                target.reference(),
+                p.name,
+                p.scope()
+            );
+            return Err(ApiError::from(problem));
+        }
+    }
+    Ok(())
+}
+
 async fn create_account(
     State(st): St,
     Extension(caller): Extension<Caller>,
@@ -628,6 +673,14 @@ async fn create_account(
         keys,
         impersonates,
     };
+    may_act_as(
+        &st,
+        &caller,
+        account.clone(),
+        "create",
+        api::resource::SERVICE_ACCOUNT,
+    )
+    .await?;
     let a = blocking(&st, move |s| s.create_account_checked(account)).await?;
     Ok(account_answer(StatusCode::CREATED, &a))
 }
@@ -688,8 +741,24 @@ async fn delete_account(State(st): St, p: Params) -> Answer {
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
-async fn rename_account(State(st): St, p: Params, JsonBody(body): JsonBody<Rename>) -> Answer {
+async fn rename_account(
+    State(st): St,
+    Extension(caller): Extension<Caller>,
+    p: Params,
+    JsonBody(body): JsonBody<Rename>,
+) -> Answer {
     let r = p.reference()?;
+    let r2 = r.clone();
+    let mut renamed = blocking(&st, move |s| s.get_account(&r2)).await?;
+    renamed.name = body.new_name.clone();
+    may_act_as(
+        &st,
+        &caller,
+        renamed,
+        "update",
+        api::resource::SERVICE_ACCOUNT,
+    )
+    .await?;
     // Grants follow the account here, on the server: the caller may not be allowed to edit
     // policies, and otherwise the old name's grants (global ones included) would wait for
     // whoever creates an account under it, and a caller that renames itself is locked out.
@@ -735,8 +804,27 @@ async fn list_keys(State(st): St, p: Params) -> Answer {
     Ok(with_header(res, header::ETAG, &api::etag(a.revision)))
 }
 
-async fn add_key(State(st): St, p: Params, JsonBody(body): JsonBody<NewKey>) -> Answer {
+/// The stored account `r`, which the caller is about to act as (`may_act_as`).
+async fn acting_as(
+    st: &Arc<AppState>,
+    caller: &Caller,
+    r: &Reference,
+    action: &'static str,
+    resource: &'static str,
+) -> Result<(), ApiError> {
+    let r = r.clone();
+    let target = blocking(st, move |s| s.get_account(&r)).await?;
+    may_act_as(st, caller, target, action, resource).await
+}
+
+async fn add_key(
+    State(st): St,
+    Extension(caller): Extension<Caller>,
+    p: Params,
+    JsonBody(body): JsonBody<NewKey>,
+) -> Answer {
     let r = p.reference()?;
+    acting_as(&st, &caller, &r, "create", api::resource::KEY).await?;
     let key = public_key(
         &body.public_key,
         "the public key of the request",
@@ -967,8 +1055,14 @@ fn issued_answer(status: StatusCode, r: &Reference, t: &IssuedToken) -> Response
     with_header(res, header::LOCATION, &token_url(r, &t.record.name))
 }
 
-async fn issue_token(State(st): St, p: Params, JsonBody(body): JsonBody<IssueRequest>) -> Answer {
+async fn issue_token(
+    State(st): St,
+    Extension(caller): Extension<Caller>,
+    p: Params,
+    JsonBody(body): JsonBody<IssueRequest>,
+) -> Answer {
     let r = p.reference()?;
+    acting_as(&st, &caller, &r, "create", api::resource::TOKEN).await?;
     crate::issued::check_request(&body, Timestamp::now())?;
     let r2 = r.clone();
     let t = blocking(&st, move |s| s.issue_token(&r2, &body)).await?;
@@ -981,8 +1075,13 @@ async fn revoke_token(State(st): St, p: Params) -> Answer {
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
-async fn regenerate_token(State(st): St, p: Params) -> Answer {
+async fn regenerate_token(
+    State(st): St,
+    Extension(caller): Extension<Caller>,
+    p: Params,
+) -> Answer {
     let (r, name) = (p.reference()?, p.token()?);
+    acting_as(&st, &caller, &r, "create", api::resource::TOKEN).await?;
     let r2 = r.clone();
     let t = blocking(&st, move |s| s.regenerate_token(&r2, &name)).await?;
     Ok(issued_answer(StatusCode::OK, &r, &t))
