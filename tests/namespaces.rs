@@ -758,3 +758,92 @@ fn namespace_delete_asks_on_a_terminal() {
     );
     assert_eq!(env.ok(["get", "-A", "-o", "name"]), "");
 }
+
+/// The global grant of `impersonate` on `user` guards more than the account's creation: a key
+/// added to an impersonating account, or a token issued for it, speaks for the user too. So a
+/// namespace owner without the grant can neither add a key nor issue (or regenerate) a token
+/// for it, though it can for the other accounts of its namespace.
+#[test]
+fn credentials_of_an_impersonating_account_need_the_impersonate_grant() {
+    let env = Env::new();
+    let srv = env.path("srv");
+    env.bootstrap(&srv);
+    let s = srv.to_str().unwrap();
+    env.ok(["--store", s, "namespace", "create", "eng", "--no-defaults"]);
+    env.ok([
+        "--store", s, "-n", "eng", "create", "owner", "--bits", "2048",
+    ]);
+    env.ok([
+        "--store",
+        s,
+        "policy",
+        "create",
+        "eng-owner",
+        "-n",
+        "eng",
+        "--subject",
+        "eng/owner",
+        "--action",
+        "*",
+        "--resource",
+        "*",
+    ]);
+    env.ok(["keygen", "-o", "k.key", "--bits", "2048"]);
+    let server = env.serve(&srv, &[]);
+    let owner = |args: &[&str]| env.cmd(as_account(&server, "eng/owner", args)).assert();
+    let admin = |args: &[&str]| env.cmd(as_account(&server, "admin", args)).assert();
+    admin(&[
+        "-n",
+        "eng",
+        "create",
+        "alice-bot",
+        "--public-key",
+        "k.key.pub",
+        "--impersonate",
+        "alice@example.com",
+    ])
+    .success();
+    admin(&["tokens", "create", "eng/alice-bot", "ci"]).success();
+    let before = env.store_snapshot();
+    let refused = "svcacct: service account `eng/owner` may not impersonate user globally: no \
+                   policy allows it\n";
+    owner(&["tokens", "create", "eng/alice-bot", "stolen"])
+        .code(3)
+        .stdout("")
+        .stderr(refused);
+    owner(&["tokens", "regenerate", "eng/alice-bot", "ci"])
+        .code(3)
+        .stdout("")
+        .stderr(refused);
+    owner(&["key", "add", "eng/alice-bot", "--public-key", "k.key.pub"])
+        .code(3)
+        .stdout("")
+        .stderr(refused);
+    assert_eq!(
+        before,
+        env.store_snapshot(),
+        "a refused request changed the store"
+    );
+    // The owner still manages the namespace's other accounts, and may revoke.
+    owner(&["-n", "eng", "create", "app", "--public-key", "k.key.pub"]).success();
+    owner(&["tokens", "create", "eng/app", "ci"]).success();
+    owner(&["key", "add", "eng/app", "--generate", "--bits", "2048"]).success();
+    owner(&["tokens", "revoke", "eng/alice-bot", "ci"])
+        .success()
+        .stdout(predicate::str::contains("ci"));
+    // With the grant, it may.
+    admin(&[
+        "policy",
+        "create",
+        "owner-impersonates",
+        "--global",
+        "--subject",
+        "eng/owner",
+        "--action",
+        "impersonate",
+        "--resource",
+        "user",
+    ])
+    .success();
+    owner(&["tokens", "create", "eng/alice-bot", "granted"]).success();
+}

@@ -576,6 +576,18 @@ async fn may_impersonate(st: &Arc<AppState>, caller: &Caller) -> Result<(), ApiE
     .map_err(ApiError::from)
 }
 
+/// A key added to, or a token issued for, an account that impersonates a user speaks for that
+/// user as much as the account's creation did: it needs the same global grant
+/// ([`IMPERSONATE`]), not only the namespace's `create key` or `create token`.
+async fn may_act_for(st: &Arc<AppState>, caller: &Caller, r: &Reference) -> Result<(), ApiError> {
+    let r = r.clone();
+    let account = blocking(st, move |s| s.get_account(&r)).await?;
+    if account.impersonates.is_some() {
+        may_impersonate(st, caller).await?;
+    }
+    Ok(())
+}
+
 async fn create_account(
     State(st): St,
     Extension(caller): Extension<Caller>,
@@ -729,8 +741,14 @@ async fn list_keys(State(st): St, p: Params) -> Answer {
     Ok(with_header(res, header::ETAG, &api::etag(a.revision)))
 }
 
-async fn add_key(State(st): St, p: Params, JsonBody(body): JsonBody<NewKey>) -> Answer {
+async fn add_key(
+    State(st): St,
+    Extension(caller): Extension<Caller>,
+    p: Params,
+    JsonBody(body): JsonBody<NewKey>,
+) -> Answer {
     let r = p.reference()?;
+    may_act_for(&st, &caller, &r).await?;
     let key = public_key(
         &body.public_key,
         "the public key of the request",
@@ -961,9 +979,15 @@ fn issued_answer(status: StatusCode, r: &Reference, t: &IssuedToken) -> Response
     with_header(res, header::LOCATION, &token_url(r, &t.record.name))
 }
 
-async fn issue_token(State(st): St, p: Params, JsonBody(body): JsonBody<IssueRequest>) -> Answer {
+async fn issue_token(
+    State(st): St,
+    Extension(caller): Extension<Caller>,
+    p: Params,
+    JsonBody(body): JsonBody<IssueRequest>,
+) -> Answer {
     let r = p.reference()?;
     crate::issued::check_request(&body, Timestamp::now())?;
+    may_act_for(&st, &caller, &r).await?;
     let r2 = r.clone();
     let t = blocking(&st, move |s| s.issue_token(&r2, &body)).await?;
     Ok(issued_answer(StatusCode::CREATED, &r, &t))
@@ -975,8 +999,13 @@ async fn revoke_token(State(st): St, p: Params) -> Answer {
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
-async fn regenerate_token(State(st): St, p: Params) -> Answer {
+async fn regenerate_token(
+    State(st): St,
+    Extension(caller): Extension<Caller>,
+    p: Params,
+) -> Answer {
     let (r, name) = (p.reference()?, p.token()?);
+    may_act_for(&st, &caller, &r).await?;
     let r2 = r.clone();
     let t = blocking(&st, move |s| s.regenerate_token(&r2, &name)).await?;
     Ok(issued_answer(StatusCode::OK, &r, &t))
