@@ -847,3 +847,60 @@ fn credentials_of_an_impersonating_account_need_the_impersonate_grant() {
     .success();
     owner(&["tokens", "create", "eng/alice-bot", "granted"]).success();
 }
+
+/// `GET /v1/namespaces` lists only the namespaces the caller may get, and its warnings about
+/// unreadable records do the same: they name the record's file (a namespace), and a TOML
+/// error may quote it. A caller granted in `eng` hears of a broken `eng/broken` only; one with
+/// a global grant hears of all.
+#[test]
+fn namespace_list_warnings_name_only_what_the_caller_may_get() {
+    let env = Env::new();
+    let srv = env.path("srv");
+    env.bootstrap(&srv);
+    let s = srv.to_str().unwrap();
+    env.ok(["--store", s, "namespace", "create", "eng", "--no-defaults"]);
+    env.ok([
+        "--store", s, "-n", "eng", "create", "owner", "--bits", "2048",
+    ]);
+    env.ok([
+        "--store",
+        s,
+        "policy",
+        "create",
+        "eng-owner",
+        "-n",
+        "eng",
+        "--subject",
+        "eng/owner",
+        "--action",
+        "get",
+        "--resource",
+        "namespace",
+    ]);
+    std::fs::write(srv.join("namespaces/acme-merger.toml"), "name = [\n").unwrap();
+    std::fs::write(srv.join("namespaces/eng.broken.toml"), "garbage\n").unwrap();
+    std::fs::write(srv.join("namespaces/Not.A.Name.toml"), "garbage\n").unwrap();
+    let server = env.serve(&srv, &[]);
+    let owner = |args: &[&str]| env.cmd(as_account(&server, "eng/owner", args)).assert();
+    let admin = |args: &[&str]| env.cmd(as_account(&server, "admin", args)).assert();
+    owner(&["namespace", "get", "-o", "name"])
+        .code(3)
+        .stdout("default\neng\n")
+        .stderr(
+            "svcacct: store record namespaces/eng.broken.toml is unreadable: line 1, column 8: key \
+             with no value, expected `=`\n",
+        );
+    let out = admin(&["namespace", "get", "-o", "name"])
+        .code(3)
+        .stdout("default\neng\n")
+        .get_output()
+        .stderr
+        .clone();
+    let err = String::from_utf8(out).unwrap();
+    for file in ["acme-merger.toml", "eng.broken.toml", "Not.A.Name.toml"] {
+        assert!(
+            err.contains(&format!("namespaces/{file} is unreadable")),
+            "{err}"
+        );
+    }
+}
