@@ -904,3 +904,52 @@ fn namespace_list_warnings_name_only_what_the_caller_may_get() {
         );
     }
 }
+
+/// An unreadable record inside the namespace (an account, a policy, a child's record) stops
+/// `namespace delete` before anything goes: it would stay behind, and come back with a
+/// namespace of the same name. One elsewhere does not matter.
+#[test]
+fn namespace_delete_refuses_over_an_unreadable_record_inside() {
+    let env = Env::new();
+    env.ok(["namespace", "create", "eng"]);
+    env.ok(["namespace", "create", "eng/platform", "--no-defaults"]);
+    env.ok(["namespace", "create", "engineering", "--no-defaults"]);
+    let store = env.path(".local/share/svcacct/store");
+    std::fs::create_dir_all(store.join("accounts/engineering")).unwrap();
+    std::fs::write(store.join("accounts/engineering/junk.toml"), "junk\n").unwrap();
+    for rel in [
+        "accounts/eng/zombie.toml",
+        "policies/eng.platform/zombie.toml",
+        "namespaces/eng.platform.toml",
+    ] {
+        let path = store.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        let kept = std::fs::read(&path).ok();
+        std::fs::write(&path, "junk\n").unwrap();
+        let before = env.store_snapshot();
+        env.cmd(["namespace", "delete", "eng", "--yes"])
+            .assert()
+            .code(3)
+            .stdout("")
+            .stderr(format!(
+                "svcacct: store record {} is unreadable: line 1, column 5: key with no value, \
+                 expected `=` (fix or remove the file; nothing else was changed)\n",
+                path.display()
+            ));
+        assert_eq!(before, env.store_snapshot(), "{rel}: the store changed");
+        match kept {
+            Some(bytes) => std::fs::write(&path, bytes).unwrap(),
+            None => std::fs::remove_file(&path).unwrap(),
+        }
+    }
+    env.cmd(["namespace", "delete", "eng", "--yes"])
+        .assert()
+        .success()
+        .stdout(predicate::str::ends_with(
+            "Deleted namespace: eng/platform\nDeleted namespace: eng\n",
+        ));
+    assert_eq!(
+        env.ok(["namespace", "get", "-o", "name"]),
+        "default\nengineering\n"
+    );
+}

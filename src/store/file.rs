@@ -288,6 +288,22 @@ impl Store for FileStore {
         })
     }
 
+    /// By the record's path: `accounts/<ns>/…`, `policies/<ns>/…`, `tokens/<ns>/…` or
+    /// `namespaces/<ns>.toml`.
+    fn namespace_of_unreadable(&self, e: &UserError) -> Option<Namespace> {
+        let UserError::CorruptRecord { path, .. } = e else {
+            return None;
+        };
+        let mut parts = path.strip_prefix(&self.root).ok()?.components();
+        let top = parts.next()?.as_os_str().to_str()?;
+        let dir = parts.next()?.as_os_str().to_str()?;
+        match top {
+            NAMESPACES_DIR => Namespace::from_dir_name(dir.strip_suffix(RECORD_EXT)?).ok(),
+            ACCOUNTS_DIR | POLICIES_DIR | TOKENS_DIR => Namespace::from_dir_name(dir).ok(),
+            _ => None,
+        }
+    }
+
     fn get_namespace(&self, ns: &Namespace) -> Result<NamespaceRecord> {
         Ok(self
             .load_namespace(ns)?

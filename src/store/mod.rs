@@ -181,38 +181,16 @@ pub trait Store {
         Ok(created)
     }
 
+    /// The namespace that an unreadable record of a listing (`UserError::CorruptRecord`)
+    /// belongs to, when the store can tell; `None` otherwise.
+    fn namespace_of_unreadable(&self, _e: &UserError) -> Option<Namespace> {
+        None
+    }
+
     /// What deleting `ns` would remove: the namespace and its children (with a record, or with
     /// accounts or policies), their accounts and their policies.
     fn namespace_contents(&self, ns: &Namespace) -> Result<NamespaceDeleted> {
-        let accounts: Vec<Account> = self
-            .list_accounts(&Scope::All)?
-            .items
-            .into_iter()
-            .filter(|a| a.namespace.is_within(ns))
-            .collect();
-        let policies: Vec<Policy> = self
-            .list_policies(&Scope::All)?
-            .items
-            .into_iter()
-            .filter(|p| p.namespace.as_ref().is_some_and(|n| n.is_within(ns)))
-            .collect();
-        let mut namespaces: Vec<Namespace> = self
-            .list_namespaces()?
-            .items
-            .into_iter()
-            .map(|r| r.name)
-            .filter(|n| n.is_within(ns))
-            .collect();
-        namespaces.push(ns.clone());
-        namespaces.extend(accounts.iter().map(|a| a.namespace.clone()));
-        namespaces.extend(policies.iter().filter_map(|p| p.namespace.clone()));
-        namespaces.sort();
-        namespaces.dedup();
-        Ok(NamespaceDeleted {
-            namespaces,
-            accounts,
-            policies,
-        })
+        Ok(contents(self, ns)?.0)
     }
 
     /// Deletes namespace `ns` (it must have a record; `default` never goes) with its accounts
@@ -226,7 +204,12 @@ pub trait Store {
             .into());
         }
         self.get_namespace(ns)?;
-        let gone = self.namespace_contents(ns)?;
+        let (gone, unreadable) = contents(self, ns)?;
+        // A record that cannot be read would stay behind (and come back with a namespace of
+        // the same name): nothing is deleted until it is fixed or removed.
+        if let Some(e) = unreadable.into_iter().next() {
+            return Err(e.into());
+        }
         for a in &gone.accounts {
             match self.delete_account(&a.reference()) {
                 Ok(()) => {}
@@ -398,6 +381,57 @@ pub fn is_conflict(e: &anyhow::Error) -> bool {
         Some(UserError::Remote { code, .. }) => code == crate::api::code::CONFLICT,
         _ => false,
     }
+}
+
+/// What deleting `ns` would remove (see `Store::namespace_contents`), and the unreadable
+/// records that belong to it.
+fn contents<S: Store + ?Sized>(
+    store: &S,
+    ns: &Namespace,
+) -> Result<(NamespaceDeleted, Vec<UserError>)> {
+    let mut unreadable = vec![];
+    let mut within = |errors: Vec<UserError>| {
+        unreadable.extend(errors.into_iter().filter(|e| {
+            store
+                .namespace_of_unreadable(e)
+                .is_some_and(|n| n.is_within(ns))
+        }));
+    };
+    let listing = store.list_accounts(&Scope::All)?;
+    within(listing.errors);
+    let accounts: Vec<Account> = listing
+        .items
+        .into_iter()
+        .filter(|a| a.namespace.is_within(ns))
+        .collect();
+    let listing = store.list_policies(&Scope::All)?;
+    within(listing.errors);
+    let policies: Vec<Policy> = listing
+        .items
+        .into_iter()
+        .filter(|p| p.namespace.as_ref().is_some_and(|n| n.is_within(ns)))
+        .collect();
+    let listing = store.list_namespaces()?;
+    within(listing.errors);
+    let mut namespaces: Vec<Namespace> = listing
+        .items
+        .into_iter()
+        .map(|r| r.name)
+        .filter(|n| n.is_within(ns))
+        .collect();
+    namespaces.push(ns.clone());
+    namespaces.extend(accounts.iter().map(|a| a.namespace.clone()));
+    namespaces.extend(policies.iter().filter_map(|p| p.namespace.clone()));
+    namespaces.sort();
+    namespaces.dedup();
+    Ok((
+        NamespaceDeleted {
+            namespaces,
+            accounts,
+            policies,
+        },
+        unreadable,
+    ))
 }
 
 pub fn unknown_namespace(ns: &Namespace) -> UserError {
