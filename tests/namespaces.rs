@@ -953,3 +953,32 @@ fn namespace_delete_refuses_over_an_unreadable_record_inside() {
         "default\nengineering\n"
     );
 }
+
+/// `namespace create` over a namespace holding a record that cannot be read (here the policy
+/// `deployers` of a 1.0 namespace) fails before it writes anything, and once the file is fixed
+/// a retry makes the whole namespace: the record is written last, so a create that stops
+/// half-way is finished by the next one instead of leaving a namespace without its defaults.
+#[test]
+fn namespace_create_writes_nothing_over_an_unreadable_record_and_a_retry_completes() {
+    let env = Env::new();
+    let store = env.path(".local/share/svcacct/store");
+    let broken = store.join("policies/eng/deployers.toml");
+    std::fs::create_dir_all(broken.parent().unwrap()).unwrap();
+    std::fs::write(&broken, "junk\n").unwrap();
+    let before = env.store_snapshot();
+    env.cmd(["namespace", "create", "eng"])
+        .assert()
+        .code(3)
+        .stdout("")
+        .stderr(format!(
+            "svcacct: store record {} is unreadable: line 1, column 5: key with no value, \
+             expected `=` (fix or remove the file; nothing else was changed)\n",
+            broken.display()
+        ));
+    assert_eq!(before, env.store_snapshot(), "the store changed");
+    std::fs::remove_file(&broken).unwrap();
+    env.cmd(["namespace", "create", "eng"])
+        .assert()
+        .success()
+        .stdout(CREATED_ENG);
+}

@@ -129,7 +129,8 @@ pub trait Store {
     /// Creates namespace `ns` (its parent must exist) and, with `defaults`, its default
     /// accounts and policies (`default_accounts`, `default_policies`). Over a namespace that
     /// has accounts or policies but no record (a store from svcacct 1.0) it adopts them:
-    /// default records whose names are taken are kept as they are.
+    /// default records whose names are taken are kept as they are. The record is written last,
+    /// so a create that stopped half-way is finished by the next.
     fn create_namespace(&self, ns: &Namespace, defaults: bool) -> Result<NamespaceCreated> {
         if ns.is_default() {
             return Err(UserError::Failure(
@@ -145,26 +146,26 @@ pub trait Store {
             ))
             .into());
         }
+        // The record comes last: a create that stops half-way leaves a namespace without a
+        // record, whose next create adopts what is there and makes the rest.
+        if self.namespace_exists(ns)? {
+            return Err(namespace_exists(ns).into());
+        }
         let scope = Scope::Namespace(ns.clone());
-        let adopted = !self.list_accounts(&scope)?.items.is_empty()
-            || !self.list_policies(&scope)?.items.is_empty();
+        let accounts = self.list_accounts(&scope)?;
+        let policies = self.list_policies(&scope)?;
+        if defaults && let Some(e) = accounts.errors.into_iter().chain(policies.errors).next() {
+            // A default record over it would fail half-way: nothing is written.
+            return Err(e.into());
+        }
+        let adopted = !accounts.items.is_empty() || !policies.items.is_empty();
         let now = jiff::Timestamp::now();
-        let namespace = self.create_namespace_record(NamespaceRecord {
-            name: ns.clone(),
-            uid: crate::model::new_uid(),
-            revision: 0,
-            created: now,
-        })?;
-        let mut created = NamespaceCreated {
-            namespace,
-            adopted,
-            accounts: vec![],
-            policies: vec![],
-        };
+        let mut made_accounts = vec![];
+        let mut made_policies = vec![];
         if defaults {
             for a in default_accounts(ns, now) {
                 match self.create_account(a) {
-                    Ok(a) => created.accounts.push(a),
+                    Ok(a) => made_accounts.push(a),
                     Err(e) if matches!(e.downcast_ref(), Some(UserError::AccountExists { .. })) => {
                     }
                     Err(e) => return Err(e),
@@ -172,13 +173,24 @@ pub trait Store {
             }
             for p in default_policies(ns, now) {
                 match self.create_policy(p) {
-                    Ok(p) => created.policies.push(p),
+                    Ok(p) => made_policies.push(p),
                     Err(e) if matches!(e.downcast_ref(), Some(UserError::PolicyExists { .. })) => {}
                     Err(e) => return Err(e),
                 }
             }
         }
-        Ok(created)
+        let namespace = self.create_namespace_record(NamespaceRecord {
+            name: ns.clone(),
+            uid: crate::model::new_uid(),
+            revision: 0,
+            created: now,
+        })?;
+        Ok(NamespaceCreated {
+            namespace,
+            adopted,
+            accounts: made_accounts,
+            policies: made_policies,
+        })
     }
 
     /// The namespace that an unreadable record of a listing (`UserError::CorruptRecord`)
