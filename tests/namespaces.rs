@@ -982,3 +982,38 @@ fn namespace_create_writes_nothing_over_an_unreadable_record_and_a_retry_complet
         .success()
         .stdout(CREATED_ENG);
 }
+
+/// A namespace record is the file `<namespace>.toml`: a namespace of 251 to 253 characters
+/// (valid for accounts) cannot have one. `namespace create` says so up front, with the limit,
+/// and writes nothing (it said a record "is unreadable: File name too long").
+#[test]
+fn namespace_create_refuses_a_name_too_long_for_its_record() {
+    let env = Env::new();
+    let label = "a".repeat(63);
+    let mut parent = label.clone();
+    env.ok(["namespace", "create", &parent, "--no-defaults"]);
+    for _ in 0..2 {
+        parent = format!("{parent}/{label}");
+        env.ok(["namespace", "create", &parent, "--no-defaults"]);
+    }
+    let before = env.store_snapshot();
+    for n in [61, 60] {
+        let ns = format!("{parent}/{}", "b".repeat(n));
+        assert!(ns.len() > 250 && ns.len() <= 253);
+        env.cmd(["namespace", "create", &ns])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(format!(
+                "svcacct: invalid namespace `{}…`: it is longer than 250 characters, too long \
+                 for its record (a namespace is DNS-1123 labels joined by `/`, e.g. \
+                 `eng/platform`)\n",
+                &ns[..40]
+            ));
+        assert_eq!(before, env.store_snapshot(), "the store changed");
+    }
+    let ns = format!("{parent}/{}", "b".repeat(58));
+    assert_eq!(ns.len(), 250);
+    env.ok(["namespace", "create", &ns]);
+    env.ok(["create", "bot", "-n", &ns, "--bits", "2048"]);
+}

@@ -118,6 +118,10 @@ impl FileStore {
 
     /// As `load_account`, for namespace records.
     fn load_namespace(&self, ns: &Namespace) -> Result<Option<NamespaceRecord>, UserError> {
+        if ns.as_str().len() > crate::identity::MAX_RECORDED_NAMESPACE_LEN {
+            // Its file name would be too long: it has no record (`create_namespace` refuses).
+            return Ok(None);
+        }
         let path = self.namespace_path(ns);
         let Some(record) = load::<NamespaceRecord>(&path)? else {
             return Ok(None);

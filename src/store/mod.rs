@@ -138,6 +138,15 @@ pub trait Store {
             )
             .into());
         }
+        if ns.as_str().len() > crate::identity::MAX_RECORDED_NAMESPACE_LEN {
+            return Err(UserError::InvalidNamespace {
+                namespace: crate::output::sanitize(
+                    &ns.as_str().chars().take(40).collect::<String>(),
+                ) + "…",
+                why: "it is longer than 250 characters, too long for its record",
+            }
+            .into());
+        }
         if let Some(parent) = ns.parent()
             && !self.namespace_exists(&parent)?
         {
