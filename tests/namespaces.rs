@@ -764,7 +764,7 @@ fn namespace_delete_asks_on_a_terminal() {
 /// namespace owner without the grant can neither add a key nor issue (or regenerate) a token
 /// for it, though it can for the other accounts of its namespace.
 #[test]
-fn credentials_of_an_impersonating_account_need_the_impersonate_grant() {
+fn credentials_of_an_impersonating_or_grouped_account_need_the_global_grant() {
     let env = Env::new();
     let srv = env.path("srv");
     env.bootstrap(&srv);
@@ -816,6 +816,35 @@ fn credentials_of_an_impersonating_account_need_the_impersonate_grant() {
         .stdout("")
         .stderr(refused);
     owner(&["key", "add", "eng/alice-bot", "--public-key", "k.key.pub"])
+        .code(3)
+        .stdout("")
+        .stderr(refused);
+    assert_eq!(
+        before,
+        env.store_snapshot(),
+        "a refused request changed the store"
+    );
+    // The same for an account that an administrator gave a group (which policies anywhere may
+    // name): a key or token for it carries the group's grants.
+    admin(&[
+        "-n",
+        "eng",
+        "create",
+        "boss",
+        "--public-key",
+        "k.key.pub",
+        "--group",
+        "managers",
+    ])
+    .success();
+    let before = env.store_snapshot();
+    let refused = "svcacct: service account `eng/owner` may not update group globally: no \
+                   policy allows it\n";
+    owner(&["tokens", "create", "eng/boss", "stolen"])
+        .code(3)
+        .stdout("")
+        .stderr(refused);
+    owner(&["key", "add", "eng/boss", "--public-key", "k.key.pub"])
         .code(3)
         .stdout("")
         .stderr(refused);

@@ -607,12 +607,16 @@ async fn may_impersonate(st: &Arc<AppState>, caller: &Caller) -> Result<(), ApiE
 
 /// A key added to, or a token issued for, an account that impersonates a user speaks for that
 /// user as much as the account's creation did: it needs the same global grant
-/// ([`IMPERSONATE`]), not only the namespace's `create key` or `create token`.
+/// ([`IMPERSONATE`]), not only the namespace's `create key` or `create token`. Likewise for an
+/// account with groups (whose grants may be anywhere): the global `update group`.
 async fn may_act_for(st: &Arc<AppState>, caller: &Caller, r: &Reference) -> Result<(), ApiError> {
     let r = r.clone();
     let account = blocking(st, move |s| s.get_account(&r)).await?;
     if account.impersonates.is_some() {
         may_impersonate(st, caller).await?;
+    }
+    if !account.groups.is_empty() {
+        may_assign_groups(st, caller).await?;
     }
     Ok(())
 }
