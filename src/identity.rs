@@ -13,6 +13,10 @@ pub const MAX_NAME_LEN: usize = 63;
 /// Longest namespace, as a DNS name.
 pub const MAX_NAMESPACE_LEN: usize = 253;
 
+/// Longest namespace that can have a record (`namespace create`): a store keeps it in the file
+/// `<namespace>.toml`, at most 255 bytes.
+pub const MAX_RECORDED_NAMESPACE_LEN: usize = 250;
+
 /// Checks one DNS-1123 label: `[a-z0-9]([-a-z0-9]*[a-z0-9])?`, at most 63 characters.
 fn label_problem(s: &str) -> Option<&'static str> {
     if s.is_empty() {

@@ -748,12 +748,12 @@ fn a_token_that_expires_at_the_end_of_time_breaks_nothing() {
 
     // Self-signed, with the account's own key from the keystore.
     let keys = env.path(".local/share/svcacct/keys/default/ci-bot");
+    // The folder also holds `current` (and maybe other notes): the key is the `.pem`.
     let key = std::fs::read_dir(&keys)
         .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|x| x == "pem"))
+        .expect("the keystore holds the account's key");
     let kid = key.file_stem().unwrap().to_str().unwrap().to_owned();
     let selfsigned = run_python(
         "import sys, time, jwt\n\

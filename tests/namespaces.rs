@@ -758,3 +758,291 @@ fn namespace_delete_asks_on_a_terminal() {
     );
     assert_eq!(env.ok(["get", "-A", "-o", "name"]), "");
 }
+
+/// The global grant of `impersonate` on `user` guards more than the account's creation: a key
+/// added to an impersonating account, or a token issued for it, speaks for the user too. So a
+/// namespace owner without the grant can neither add a key nor issue (or regenerate) a token
+/// for it, though it can for the other accounts of its namespace.
+#[test]
+fn credentials_of_an_impersonating_or_grouped_account_need_the_global_grant() {
+    let env = Env::new();
+    let srv = env.path("srv");
+    env.bootstrap(&srv);
+    let s = srv.to_str().unwrap();
+    env.ok(["--store", s, "namespace", "create", "eng", "--no-defaults"]);
+    env.ok([
+        "--store", s, "-n", "eng", "create", "owner", "--bits", "2048",
+    ]);
+    env.ok([
+        "--store",
+        s,
+        "policy",
+        "create",
+        "eng-owner",
+        "-n",
+        "eng",
+        "--subject",
+        "eng/owner",
+        "--action",
+        "*",
+        "--resource",
+        "*",
+    ]);
+    env.ok(["keygen", "-o", "k.key", "--bits", "2048"]);
+    let server = env.serve(&srv, &[]);
+    let owner = |args: &[&str]| env.cmd(as_account(&server, "eng/owner", args)).assert();
+    let admin = |args: &[&str]| env.cmd(as_account(&server, "admin", args)).assert();
+    admin(&[
+        "-n",
+        "eng",
+        "create",
+        "alice-bot",
+        "--public-key",
+        "k.key.pub",
+        "--impersonate",
+        "alice@example.com",
+    ])
+    .success();
+    admin(&["tokens", "create", "eng/alice-bot", "ci"]).success();
+    let before = env.store_snapshot();
+    let refused = "svcacct: service account `eng/owner` may not impersonate user globally: no \
+                   policy allows it\n";
+    owner(&["tokens", "create", "eng/alice-bot", "stolen"])
+        .code(3)
+        .stdout("")
+        .stderr(refused);
+    owner(&["tokens", "regenerate", "eng/alice-bot", "ci"])
+        .code(3)
+        .stdout("")
+        .stderr(refused);
+    owner(&["key", "add", "eng/alice-bot", "--public-key", "k.key.pub"])
+        .code(3)
+        .stdout("")
+        .stderr(refused);
+    assert_eq!(
+        before,
+        env.store_snapshot(),
+        "a refused request changed the store"
+    );
+    // The same for an account that an administrator gave a group (which policies anywhere may
+    // name): a key or token for it carries the group's grants.
+    admin(&[
+        "-n",
+        "eng",
+        "create",
+        "boss",
+        "--public-key",
+        "k.key.pub",
+        "--group",
+        "managers",
+    ])
+    .success();
+    let before = env.store_snapshot();
+    let refused = "svcacct: service account `eng/owner` may not update group globally: no \
+                   policy allows it\n";
+    owner(&["tokens", "create", "eng/boss", "stolen"])
+        .code(3)
+        .stdout("")
+        .stderr(refused);
+    owner(&["key", "add", "eng/boss", "--public-key", "k.key.pub"])
+        .code(3)
+        .stdout("")
+        .stderr(refused);
+    assert_eq!(
+        before,
+        env.store_snapshot(),
+        "a refused request changed the store"
+    );
+    // The owner still manages the namespace's other accounts, and may revoke.
+    owner(&["-n", "eng", "create", "app", "--public-key", "k.key.pub"]).success();
+    owner(&["tokens", "create", "eng/app", "ci"]).success();
+    owner(&["key", "add", "eng/app", "--generate", "--bits", "2048"]).success();
+    owner(&["tokens", "revoke", "eng/alice-bot", "ci"])
+        .success()
+        .stdout(predicate::str::contains("ci"));
+    // With the grant, it may.
+    admin(&[
+        "policy",
+        "create",
+        "owner-impersonates",
+        "--global",
+        "--subject",
+        "eng/owner",
+        "--action",
+        "impersonate",
+        "--resource",
+        "user",
+    ])
+    .success();
+    owner(&["tokens", "create", "eng/alice-bot", "granted"]).success();
+}
+
+/// `GET /v1/namespaces` lists only the namespaces the caller may get, and its warnings about
+/// unreadable records do the same: they name the record's file (a namespace), and a TOML
+/// error may quote it. A caller granted in `eng` hears of a broken `eng/broken` only; one with
+/// a global grant hears of all.
+#[test]
+fn namespace_list_warnings_name_only_what_the_caller_may_get() {
+    let env = Env::new();
+    let srv = env.path("srv");
+    env.bootstrap(&srv);
+    let s = srv.to_str().unwrap();
+    env.ok(["--store", s, "namespace", "create", "eng", "--no-defaults"]);
+    env.ok([
+        "--store", s, "-n", "eng", "create", "owner", "--bits", "2048",
+    ]);
+    env.ok([
+        "--store",
+        s,
+        "policy",
+        "create",
+        "eng-owner",
+        "-n",
+        "eng",
+        "--subject",
+        "eng/owner",
+        "--action",
+        "get",
+        "--resource",
+        "namespace",
+    ]);
+    std::fs::write(srv.join("namespaces/acme-merger.toml"), "name = [\n").unwrap();
+    std::fs::write(srv.join("namespaces/eng.broken.toml"), "garbage\n").unwrap();
+    std::fs::write(srv.join("namespaces/Not.A.Name.toml"), "garbage\n").unwrap();
+    let server = env.serve(&srv, &[]);
+    let owner = |args: &[&str]| env.cmd(as_account(&server, "eng/owner", args)).assert();
+    let admin = |args: &[&str]| env.cmd(as_account(&server, "admin", args)).assert();
+    owner(&["namespace", "get", "-o", "name"])
+        .code(3)
+        .stdout("default\neng\n")
+        .stderr(
+            "svcacct: store record namespaces/eng.broken.toml is unreadable: line 1, column 8: key \
+             with no value, expected `=`\n",
+        );
+    let out = admin(&["namespace", "get", "-o", "name"])
+        .code(3)
+        .stdout("default\neng\n")
+        .get_output()
+        .stderr
+        .clone();
+    let err = String::from_utf8(out).unwrap();
+    for file in ["acme-merger.toml", "eng.broken.toml", "Not.A.Name.toml"] {
+        assert!(
+            err.contains(&format!("namespaces/{file} is unreadable")),
+            "{err}"
+        );
+    }
+}
+
+/// An unreadable record inside the namespace (an account, a policy, a child's record) stops
+/// `namespace delete` before anything goes: it would stay behind, and come back with a
+/// namespace of the same name. One elsewhere does not matter.
+#[test]
+fn namespace_delete_refuses_over_an_unreadable_record_inside() {
+    let env = Env::new();
+    env.ok(["namespace", "create", "eng"]);
+    env.ok(["namespace", "create", "eng/platform", "--no-defaults"]);
+    env.ok(["namespace", "create", "engineering", "--no-defaults"]);
+    let store = env.path(".local/share/svcacct/store");
+    std::fs::create_dir_all(store.join("accounts/engineering")).unwrap();
+    std::fs::write(store.join("accounts/engineering/junk.toml"), "junk\n").unwrap();
+    for rel in [
+        "accounts/eng/zombie.toml",
+        "policies/eng.platform/zombie.toml",
+        "namespaces/eng.platform.toml",
+    ] {
+        let path = store.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        let kept = std::fs::read(&path).ok();
+        std::fs::write(&path, "junk\n").unwrap();
+        let before = env.store_snapshot();
+        env.cmd(["namespace", "delete", "eng", "--yes"])
+            .assert()
+            .code(3)
+            .stdout("")
+            .stderr(format!(
+                "svcacct: store record {} is unreadable: line 1, column 5: key with no value, \
+                 expected `=` (fix or remove the file; nothing else was changed)\n",
+                path.display()
+            ));
+        assert_eq!(before, env.store_snapshot(), "{rel}: the store changed");
+        match kept {
+            Some(bytes) => std::fs::write(&path, bytes).unwrap(),
+            None => std::fs::remove_file(&path).unwrap(),
+        }
+    }
+    env.cmd(["namespace", "delete", "eng", "--yes"])
+        .assert()
+        .success()
+        .stdout(predicate::str::ends_with(
+            "Deleted namespace: eng/platform\nDeleted namespace: eng\n",
+        ));
+    assert_eq!(
+        env.ok(["namespace", "get", "-o", "name"]),
+        "default\nengineering\n"
+    );
+}
+
+/// `namespace create` over a namespace holding a record that cannot be read (here the policy
+/// `deployers` of a 1.0 namespace) fails before it writes anything, and once the file is fixed
+/// a retry makes the whole namespace: the record is written last, so a create that stops
+/// half-way is finished by the next one instead of leaving a namespace without its defaults.
+#[test]
+fn namespace_create_writes_nothing_over_an_unreadable_record_and_a_retry_completes() {
+    let env = Env::new();
+    let store = env.path(".local/share/svcacct/store");
+    let broken = store.join("policies/eng/deployers.toml");
+    std::fs::create_dir_all(broken.parent().unwrap()).unwrap();
+    std::fs::write(&broken, "junk\n").unwrap();
+    let before = env.store_snapshot();
+    env.cmd(["namespace", "create", "eng"])
+        .assert()
+        .code(3)
+        .stdout("")
+        .stderr(format!(
+            "svcacct: store record {} is unreadable: line 1, column 5: key with no value, \
+             expected `=` (fix or remove the file; nothing else was changed)\n",
+            broken.display()
+        ));
+    assert_eq!(before, env.store_snapshot(), "the store changed");
+    std::fs::remove_file(&broken).unwrap();
+    env.cmd(["namespace", "create", "eng"])
+        .assert()
+        .success()
+        .stdout(CREATED_ENG);
+}
+
+/// A namespace record is the file `<namespace>.toml`: a namespace of 251 to 253 characters
+/// (valid for accounts) cannot have one. `namespace create` says so up front, with the limit,
+/// and writes nothing (it said a record "is unreadable: File name too long").
+#[test]
+fn namespace_create_refuses_a_name_too_long_for_its_record() {
+    let env = Env::new();
+    let label = "a".repeat(63);
+    let mut parent = label.clone();
+    env.ok(["namespace", "create", &parent, "--no-defaults"]);
+    for _ in 0..2 {
+        parent = format!("{parent}/{label}");
+        env.ok(["namespace", "create", &parent, "--no-defaults"]);
+    }
+    let before = env.store_snapshot();
+    for n in [61, 60] {
+        let ns = format!("{parent}/{}", "b".repeat(n));
+        assert!(ns.len() > 250 && ns.len() <= 253);
+        env.cmd(["namespace", "create", &ns])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(format!(
+                "svcacct: invalid namespace `{}…`: it is longer than 250 characters, too long \
+                 for its record (a namespace is DNS-1123 labels joined by `/`, e.g. \
+                 `eng/platform`)\n",
+                &ns[..40]
+            ));
+        assert_eq!(before, env.store_snapshot(), "the store changed");
+    }
+    let ns = format!("{parent}/{}", "b".repeat(58));
+    assert_eq!(ns.len(), 250);
+    env.ok(["namespace", "create", &ns]);
+    env.ok(["create", "bot", "-n", &ns, "--bits", "2048"]);
+}

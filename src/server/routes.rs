@@ -459,18 +459,47 @@ async fn list_namespaces(State(st): St, Extension(caller): Extension<Caller>) ->
         Ok((s.list_namespaces()?, s.list_policies(&Scope::All)?.items))
     })
     .await?;
-    let warnings = warnings(&st, &listing);
     let now = Timestamp::now();
     let guard = api::Guard::Namespaced {
         action: "get",
         resource: api::resource::NAMESPACE,
     };
+    let may_get = |ns: &Namespace| {
+        super::auth::authorize(guard, &caller.account, &policies, Some(ns), now).is_ok()
+    };
+    // A warning names the record's file, that is a namespace: only one the caller may get (a
+    // file named after no namespace, only to a caller with a global grant). The server's log
+    // has them all.
+    let global = api::Guard::Global {
+        action: "get",
+        resource: api::resource::NAMESPACE,
+    };
+    let may_get_all = super::auth::authorize(global, &caller.account, &policies, None, now).is_ok();
+    let (shown, hidden): (Vec<UserError>, Vec<UserError>) =
+        listing.errors.into_iter().partition(|e| {
+            may_get_all
+                || match e {
+                    UserError::CorruptRecord { path, .. } => path
+                        .file_name()
+                        .and_then(|f| f.to_str())
+                        .and_then(|f| f.strip_suffix(".toml"))
+                        .and_then(|stem| Namespace::from_dir_name(stem).ok())
+                        .is_some_and(|ns| may_get(&ns)),
+                    _ => false,
+                }
+        });
+    for e in &hidden {
+        eprintln!("svcacct: {e}");
+    }
+    let listing = Listing {
+        items: listing.items,
+        errors: shown,
+    };
+    let warnings = warnings(&st, &listing);
     let items: Vec<NamespaceView> = listing
         .items
         .iter()
-        .filter(|r| {
-            super::auth::authorize(guard, &caller.account, &policies, Some(&r.name), now).is_ok()
-        })
+        .filter(|r| may_get(&r.name))
         .map(NamespaceView::record)
         .collect();
     Ok(json(
@@ -804,7 +833,11 @@ async fn list_keys(State(st): St, p: Params) -> Answer {
     Ok(with_header(res, header::ETAG, &api::etag(a.revision)))
 }
 
-/// The stored account `r`, which the caller is about to act as (`may_act_as`).
+/// The stored account `r`, which the caller is about to act as by giving it a key or a token.
+/// A key or token of an account that impersonates a user speaks for that user as much as the
+/// account's creation did: it needs the same global grant ([`IMPERSONATE`]). Likewise for an
+/// account with groups (policies may name them anywhere, later too): the global
+/// `update group`. Then `may_act_as` for the policies that name it now.
 async fn acting_as(
     st: &Arc<AppState>,
     caller: &Caller,
@@ -814,9 +847,14 @@ async fn acting_as(
 ) -> Result<(), ApiError> {
     let r = r.clone();
     let target = blocking(st, move |s| s.get_account(&r)).await?;
+    if target.impersonates.is_some() {
+        may_impersonate(st, caller).await?;
+    }
+    if !target.groups.is_empty() {
+        may_assign_groups(st, caller).await?;
+    }
     may_act_as(st, caller, target, action, resource).await
 }
-
 async fn add_key(
     State(st): St,
     Extension(caller): Extension<Caller>,
@@ -1062,8 +1100,8 @@ async fn issue_token(
     JsonBody(body): JsonBody<IssueRequest>,
 ) -> Answer {
     let r = p.reference()?;
-    acting_as(&st, &caller, &r, "create", api::resource::TOKEN).await?;
     crate::issued::check_request(&body, Timestamp::now())?;
+    acting_as(&st, &caller, &r, "create", api::resource::TOKEN).await?;
     let r2 = r.clone();
     let t = blocking(&st, move |s| s.issue_token(&r2, &body)).await?;
     Ok(issued_answer(StatusCode::CREATED, &r, &t))

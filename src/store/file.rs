@@ -114,6 +114,10 @@ impl FileStore {
 
     /// As `load_account`, for namespace records.
     fn load_namespace(&self, ns: &Namespace) -> Result<Option<NamespaceRecord>, UserError> {
+        if ns.as_str().len() > crate::identity::MAX_RECORDED_NAMESPACE_LEN {
+            // Its file name would be too long: it has no record (`create_namespace` refuses).
+            return Ok(None);
+        }
         let path = self.namespace_path(ns);
         let Some(record) = load::<NamespaceRecord>(&path)? else {
             return Ok(None);
@@ -286,6 +290,22 @@ impl Store for FileStore {
             Ok(account)
         })
         .inspect(|_| crate::issued::prune_after_change(self))
+    }
+
+    /// By the record's path: `accounts/<ns>/…`, `policies/<ns>/…`, `tokens/<ns>/…` or
+    /// `namespaces/<ns>.toml`.
+    fn namespace_of_unreadable(&self, e: &UserError) -> Option<Namespace> {
+        let UserError::CorruptRecord { path, .. } = e else {
+            return None;
+        };
+        let mut parts = path.strip_prefix(&self.root).ok()?.components();
+        let top = parts.next()?.as_os_str().to_str()?;
+        let dir = parts.next()?.as_os_str().to_str()?;
+        match top {
+            NAMESPACES_DIR => Namespace::from_dir_name(dir.strip_suffix(RECORD_EXT)?).ok(),
+            ACCOUNTS_DIR | POLICIES_DIR | TOKENS_DIR => Namespace::from_dir_name(dir).ok(),
+            _ => None,
+        }
     }
 
     fn get_namespace(&self, ns: &Namespace) -> Result<NamespaceRecord> {

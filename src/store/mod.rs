@@ -129,12 +129,22 @@ pub trait Store {
     /// Creates namespace `ns` (its parent must exist) and, with `defaults`, its default
     /// accounts and policies (`default_accounts`, `default_policies`). Over a namespace that
     /// has accounts or policies but no record (a store from svcacct 1.0) it adopts them:
-    /// default records whose names are taken are kept as they are.
+    /// default records whose names are taken are kept as they are. The record is written last,
+    /// so a create that stopped half-way is finished by the next.
     fn create_namespace(&self, ns: &Namespace, defaults: bool) -> Result<NamespaceCreated> {
         if ns.is_default() {
             return Err(UserError::Failure(
                 "namespace `default` always exists; it needs no `namespace create`".into(),
             )
+            .into());
+        }
+        if ns.as_str().len() > crate::identity::MAX_RECORDED_NAMESPACE_LEN {
+            return Err(UserError::InvalidNamespace {
+                namespace: crate::output::sanitize(
+                    &ns.as_str().chars().take(40).collect::<String>(),
+                ) + "…",
+                why: "it is longer than 250 characters, too long for its record",
+            }
             .into());
         }
         if let Some(parent) = ns.parent()
@@ -145,26 +155,26 @@ pub trait Store {
             ))
             .into());
         }
+        // The record comes last: a create that stops half-way leaves a namespace without a
+        // record, whose next create adopts what is there and makes the rest.
+        if self.namespace_exists(ns)? {
+            return Err(namespace_exists(ns).into());
+        }
         let scope = Scope::Namespace(ns.clone());
-        let adopted = !self.list_accounts(&scope)?.items.is_empty()
-            || !self.list_policies(&scope)?.items.is_empty();
+        let accounts = self.list_accounts(&scope)?;
+        let policies = self.list_policies(&scope)?;
+        if defaults && let Some(e) = accounts.errors.into_iter().chain(policies.errors).next() {
+            // A default record over it would fail half-way: nothing is written.
+            return Err(e.into());
+        }
+        let adopted = !accounts.items.is_empty() || !policies.items.is_empty();
         let now = jiff::Timestamp::now();
-        let namespace = self.create_namespace_record(NamespaceRecord {
-            name: ns.clone(),
-            uid: crate::model::new_uid(),
-            revision: 0,
-            created: now,
-        })?;
-        let mut created = NamespaceCreated {
-            namespace,
-            adopted,
-            accounts: vec![],
-            policies: vec![],
-        };
+        let mut made_accounts = vec![];
+        let mut made_policies = vec![];
         if defaults {
             for a in default_accounts(ns, now) {
                 match self.create_account(a) {
-                    Ok(a) => created.accounts.push(a),
+                    Ok(a) => made_accounts.push(a),
                     Err(e) if matches!(e.downcast_ref(), Some(UserError::AccountExists { .. })) => {
                     }
                     Err(e) => return Err(e),
@@ -172,47 +182,36 @@ pub trait Store {
             }
             for p in default_policies(ns, now) {
                 match self.create_policy(p) {
-                    Ok(p) => created.policies.push(p),
+                    Ok(p) => made_policies.push(p),
                     Err(e) if matches!(e.downcast_ref(), Some(UserError::PolicyExists { .. })) => {}
                     Err(e) => return Err(e),
                 }
             }
         }
-        Ok(created)
+        let namespace = self.create_namespace_record(NamespaceRecord {
+            name: ns.clone(),
+            uid: crate::model::new_uid(),
+            revision: 0,
+            created: now,
+        })?;
+        Ok(NamespaceCreated {
+            namespace,
+            adopted,
+            accounts: made_accounts,
+            policies: made_policies,
+        })
+    }
+
+    /// The namespace that an unreadable record of a listing (`UserError::CorruptRecord`)
+    /// belongs to, when the store can tell; `None` otherwise.
+    fn namespace_of_unreadable(&self, _e: &UserError) -> Option<Namespace> {
+        None
     }
 
     /// What deleting `ns` would remove: the namespace and its children (with a record, or with
     /// accounts or policies), their accounts and their policies.
     fn namespace_contents(&self, ns: &Namespace) -> Result<NamespaceDeleted> {
-        let accounts: Vec<Account> = self
-            .list_accounts(&Scope::All)?
-            .items
-            .into_iter()
-            .filter(|a| a.namespace.is_within(ns))
-            .collect();
-        let policies: Vec<Policy> = self
-            .list_policies(&Scope::All)?
-            .items
-            .into_iter()
-            .filter(|p| p.namespace.as_ref().is_some_and(|n| n.is_within(ns)))
-            .collect();
-        let mut namespaces: Vec<Namespace> = self
-            .list_namespaces()?
-            .items
-            .into_iter()
-            .map(|r| r.name)
-            .filter(|n| n.is_within(ns))
-            .collect();
-        namespaces.push(ns.clone());
-        namespaces.extend(accounts.iter().map(|a| a.namespace.clone()));
-        namespaces.extend(policies.iter().filter_map(|p| p.namespace.clone()));
-        namespaces.sort();
-        namespaces.dedup();
-        Ok(NamespaceDeleted {
-            namespaces,
-            accounts,
-            policies,
-        })
+        Ok(contents(self, ns)?.0)
     }
 
     /// Deletes namespace `ns` (it must have a record; `default` never goes) with its accounts
@@ -226,7 +225,12 @@ pub trait Store {
             .into());
         }
         self.get_namespace(ns)?;
-        let gone = self.namespace_contents(ns)?;
+        let (gone, unreadable) = contents(self, ns)?;
+        // A record that cannot be read would stay behind (and come back with a namespace of
+        // the same name): nothing is deleted until it is fixed or removed.
+        if let Some(e) = unreadable.into_iter().next() {
+            return Err(e.into());
+        }
         for a in &gone.accounts {
             match self.delete_account(&a.reference()) {
                 Ok(()) => {}
@@ -398,6 +402,57 @@ pub fn is_conflict(e: &anyhow::Error) -> bool {
         Some(UserError::Remote { code, .. }) => code == crate::api::code::CONFLICT,
         _ => false,
     }
+}
+
+/// What deleting `ns` would remove (see `Store::namespace_contents`), and the unreadable
+/// records that belong to it.
+fn contents<S: Store + ?Sized>(
+    store: &S,
+    ns: &Namespace,
+) -> Result<(NamespaceDeleted, Vec<UserError>)> {
+    let mut unreadable = vec![];
+    let mut within = |errors: Vec<UserError>| {
+        unreadable.extend(errors.into_iter().filter(|e| {
+            store
+                .namespace_of_unreadable(e)
+                .is_some_and(|n| n.is_within(ns))
+        }));
+    };
+    let listing = store.list_accounts(&Scope::All)?;
+    within(listing.errors);
+    let accounts: Vec<Account> = listing
+        .items
+        .into_iter()
+        .filter(|a| a.namespace.is_within(ns))
+        .collect();
+    let listing = store.list_policies(&Scope::All)?;
+    within(listing.errors);
+    let policies: Vec<Policy> = listing
+        .items
+        .into_iter()
+        .filter(|p| p.namespace.as_ref().is_some_and(|n| n.is_within(ns)))
+        .collect();
+    let listing = store.list_namespaces()?;
+    within(listing.errors);
+    let mut namespaces: Vec<Namespace> = listing
+        .items
+        .into_iter()
+        .map(|r| r.name)
+        .filter(|n| n.is_within(ns))
+        .collect();
+    namespaces.push(ns.clone());
+    namespaces.extend(accounts.iter().map(|a| a.namespace.clone()));
+    namespaces.extend(policies.iter().filter_map(|p| p.namespace.clone()));
+    namespaces.sort();
+    namespaces.dedup();
+    Ok((
+        NamespaceDeleted {
+            namespaces,
+            accounts,
+            policies,
+        },
+        unreadable,
+    ))
 }
 
 pub fn unknown_namespace(ns: &Namespace) -> UserError {
