@@ -356,7 +356,7 @@ async fn healthz() -> Response {
 }
 
 async fn readyz(State(st): St) -> Answer {
-    match blocking(&st, |s| s.list_policies(&Scope::All)).await {
+    match blocking(&st, |s| s.policy_snapshot()).await {
         Ok(_) => Ok(json(StatusCode::OK, &serde_json::json!({ "status": "ok" }))),
         Err(e) => {
             eprintln!("svcacct: not ready: {}", e.problem.detail);
@@ -481,7 +481,10 @@ async fn create_account(
 
 async fn get_account(State(st): St, p: Params) -> Answer {
     let r = p.reference()?;
-    let a = blocking(&st, move |s| s.get_account(&r)).await?;
+    let a = match st.store.cached_account(&r) {
+        Some(a) => a,
+        None => blocking(&st, move |s| s.get_account(&r)).await?,
+    };
     Ok(account_answer(StatusCode::OK, &a))
 }
 
