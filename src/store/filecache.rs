@@ -15,6 +15,10 @@
 //! two writes within one tick may leave the same mtime. A stamp is therefore only trusted once
 //! it is [`SETTLED`] old when it is taken: a later write then gets a later timestamp. Until
 //! then (right after a write) every read goes to the disk, as without a cache.
+//!
+//! A record edited in place by hand (not renamed over, as svcacct writes) changes its own
+//! stamp but not its folder's: a lookup of it sees the edit at once, a listing at the next
+//! write in that folder.
 
 use std::collections::HashMap;
 use std::fs;

@@ -87,8 +87,7 @@ pub trait Store {
         None
     }
     /// `get_account` when answered from memory without reading a file, as `cached_policies`.
-    fn cached_account(&self, r: &Reference) -> Option<Account> {
-        let _ = r;
+    fn cached_account(&self, _r: &Reference) -> Option<Account> {
         None
     }
     fn create_policy(&self, policy: Policy) -> Result<Policy>;
