@@ -4,6 +4,7 @@
 -- no token. done() prints one line: RESULT requests duration_us p50_us p99_us errors wraps.
 local path = os.getenv("BENCH_PATH")
 local file = os.getenv("BENCH_TOKENS")
+if file == "" then file = nil end
 local nthreads = tonumber(os.getenv("BENCH_THREADS") or "1")
 local threads = {}
 local tokens = {}
