@@ -374,20 +374,52 @@ async fn jwks(State(st): St) -> Answer {
     let listing = blocking(&st, |s| s.list_accounts(&Scope::All)).await?;
     let _ = warnings(&st, &listing);
     let now = Timestamp::now();
-    let mut keys = vec![];
-    for a in listing
-        .items
-        .iter()
-        .filter(|a| a.status(now) == Status::Active)
-    {
-        for k in &a.keys {
-            match k.public(&a.reference()) {
-                Ok(p) => keys.push(p.jwk(Some("RS256"))),
-                Err(e) => eprintln!("svcacct: left out of the JWKS: {e}"),
-            }
-        }
+    let active = || {
+        listing
+            .items
+            .iter()
+            .filter(|a| a.status(now) == Status::Active)
+    };
+    // Rendering parses every key (~14 µs each): the last body is kept, and served again while
+    // the same accounts, at the same revisions, are active (every change of an account's keys
+    // bumps its revision; a re-created account has a new uid).
+    let mut ctx = aws_lc_rs::digest::Context::new(&aws_lc_rs::digest::SHA256);
+    for a in active() {
+        ctx.update(a.uid.as_bytes());
+        ctx.update(&a.revision.to_le_bytes());
+        ctx.update(a.reference().to_string().as_bytes());
+        ctx.update(b"\0");
     }
-    Ok(json(StatusCode::OK, &serde_json::json!({ "keys": keys })))
+    let fingerprint = ctx.finish();
+    static LAST: std::sync::Mutex<Option<(Vec<u8>, axum::body::Bytes)>> =
+        std::sync::Mutex::new(None);
+    let last = LAST.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    let body = match last {
+        Some((f, body)) if f == fingerprint.as_ref() => body,
+        _ => {
+            let mut keys = vec![];
+            for a in active() {
+                for k in &a.keys {
+                    match k.public(&a.reference()) {
+                        Ok(p) => keys.push(p.jwk(Some("RS256"))),
+                        Err(e) => eprintln!("svcacct: left out of the JWKS: {e}"),
+                    }
+                }
+            }
+            let body = axum::body::Bytes::from(
+                serde_json::to_vec(&serde_json::json!({ "keys": keys })).unwrap_or_default(),
+            );
+            *LAST.lock().unwrap_or_else(|e| e.into_inner()) =
+                Some((fingerprint.as_ref().to_vec(), body.clone()));
+            body
+        }
+    };
+    let mut res = (StatusCode::OK, body).into_response();
+    res.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    Ok(res)
 }
 
 async fn openapi() -> Response {
