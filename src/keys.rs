@@ -378,6 +378,9 @@ pub struct PrivateKey {
     /// PKCS#1 RSAPrivateKey DER (the inner key of `pkcs8`).
     pkcs1: Zeroizing<Vec<u8>>,
     public: PublicKey,
+    /// The key as aws-lc parsed and checked it, kept to sign with: parsing again for every
+    /// signature (RSA_check_key included) cost as much as a third of the signature.
+    pair: rsa::KeyPair,
 }
 
 impl fmt::Debug for PrivateKey {
@@ -400,7 +403,7 @@ impl PrivateKey {
         };
         let pair = rsa::KeyPair::generate(size)
             .map_err(|_| KeyError::Crypto("RSA key generation failed"))?;
-        Self::from_key_pair(&pair, "the generated key")
+        Self::from_key_pair(pair, "the generated key")
     }
 
     /// Whether `bytes` hold an encrypted PKCS#8 key (PEM `ENCRYPTED PRIVATE KEY`, or its DER),
@@ -538,10 +541,10 @@ impl PrivateKey {
         let pair = rsa::KeyPair::from_der(der).map_err(|_| KeyError::InvalidKey {
             origin: origin.to_owned(),
         })?;
-        Self::from_key_pair(&pair, origin)
+        Self::from_key_pair(pair, origin)
     }
 
-    fn from_key_pair(pair: &rsa::KeyPair, origin: &str) -> Result<PrivateKey, KeyError> {
+    fn from_key_pair(pair: rsa::KeyPair, origin: &str) -> Result<PrivateKey, KeyError> {
         let pkcs8 = pair
             .as_der()
             .map_err(|_| KeyError::Crypto("PKCS#8 encoding failed"))?;
@@ -554,7 +557,29 @@ impl PrivateKey {
             pkcs8,
             pkcs1,
             public,
+            pair,
         })
+    }
+
+    /// The RSASSA-PKCS1-v1_5 signature of `message` with SHA-256, -384 or -512 (`bits` of
+    /// the digest), as RS256/RS384/RS512 sign.
+    pub fn sign_pkcs1(&self, digest_bits: u16, message: &[u8]) -> Result<Vec<u8>, KeyError> {
+        let padding: &'static dyn aws_lc_rs::signature::RsaEncoding = match digest_bits {
+            256 => &aws_lc_rs::signature::RSA_PKCS1_SHA256,
+            384 => &aws_lc_rs::signature::RSA_PKCS1_SHA384,
+            512 => &aws_lc_rs::signature::RSA_PKCS1_SHA512,
+            _ => return Err(KeyError::Crypto("unsupported digest")),
+        };
+        let mut signature = vec![0; self.pair.public_modulus_len()];
+        self.pair
+            .sign(
+                padding,
+                &aws_lc_rs::rand::SystemRandom::new(),
+                message,
+                &mut signature,
+            )
+            .map_err(|_| KeyError::Crypto("RSA signing failed"))?;
+        Ok(signature)
     }
 
     fn from_encrypted(

@@ -18,6 +18,7 @@ pub mod model;
 pub mod output;
 pub mod policy;
 pub mod server;
+pub mod sigcache;
 pub mod store;
 pub mod time;
 pub mod token;

@@ -109,14 +109,21 @@ pub fn check_patterns(kind: &str, raw: &[String]) -> Result<Vec<String>, UserErr
 /// An account pattern is `name`, `name-prefix*` or `*` within exactly one namespace
 /// (`eng/ci*` never reaches `eng/ci/…` or `eng/cicd/…`); a lone `*` is any account anywhere.
 pub fn subject_matches(subject: &str, account: &Account) -> bool {
+    subject_matches_groups(subject, account, &|| account.all_groups())
+}
+
+/// As `subject_matches`, with the account's groups from `groups` (asked at most once per
+/// call; `allowing` computes them once for all policies).
+fn subject_matches_groups<G: AsRef<[String]>>(
+    subject: &str,
+    account: &Account,
+    groups: &dyn Fn() -> G,
+) -> bool {
     if subject == "*" {
         return true;
     }
     if let Some(group) = subject.strip_prefix("group:") {
-        return account
-            .all_groups()
-            .iter()
-            .any(|g| pattern_matches(group, g));
+        return groups().as_ref().iter().any(|g| pattern_matches(group, g));
     }
     let (ns, name) = subject
         .rsplit_once('/')
@@ -142,17 +149,21 @@ pub fn policies_for<'p>(policies: &'p [Policy], account: &Account) -> Vec<&'p Po
 
 /// The first policy that allows `account` to do `action` on `resource` in `ns`, if any.
 pub fn allowing<'p>(
-    policies: &'p [Policy],
+    policies: impl IntoIterator<Item = &'p Policy>,
     account: &Account,
     action: &str,
     resource: &str,
     ns: &Namespace,
 ) -> Option<&'p Policy> {
-    policies.iter().find(|p| {
+    let groups = std::cell::OnceCell::new();
+    let groups = || groups.get_or_init(|| account.all_groups()).as_slice();
+    policies.into_iter().find(|p| {
         covers(p, ns)
             && p.actions.iter().any(|a| pattern_matches(a, action))
             && p.resources.iter().any(|r| pattern_matches(r, resource))
-            && p.subjects.iter().any(|s| subject_matches(s, account))
+            && p.subjects
+                .iter()
+                .any(|s| subject_matches_groups(s, account, &groups))
     })
 }
 

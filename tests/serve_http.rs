@@ -618,3 +618,38 @@ fn refusals_at_startup() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn the_jwks_follows_every_change_of_the_accounts() {
+    let env = Env::new();
+    registry(&env);
+    let s = env.serve_default_store(&[]);
+    let kids = || -> Vec<String> {
+        let (status, body) = curl(&[&s.at("/.well-known/jwks.json")]);
+        assert_eq!(status, 200, "{body}");
+        let mut kids: Vec<String> = json(&body)["keys"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|k| k["kid"].as_str().unwrap().to_owned())
+            .collect();
+        kids.sort();
+        kids
+    };
+    let start = kids();
+    assert_eq!(start.len(), 2);
+    assert_eq!(kids(), start); // served again, unchanged
+    // a CLI on the same store: each change shows in the next answer
+    env.ok(["disable", "ro"]);
+    assert_eq!(kids().len(), 1);
+    env.ok(["enable", "ro"]);
+    assert_eq!(kids(), start);
+    env.openssl(&["genrsa", "-out", "extra.key", "2048"]);
+    env.openssl(&["rsa", "-in", "extra.key", "-pubout", "-out", "extra.pub"]);
+    env.ok(["key", "add", "ro", "--public-key", "extra.pub"]);
+    let added = kids();
+    assert_eq!(added.len(), 3);
+    assert!(start.iter().all(|k| added.contains(k)));
+    env.ok(["delete", "ro"]);
+    assert_eq!(kids().len(), 1);
+}

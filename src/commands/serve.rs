@@ -36,7 +36,7 @@ pub fn run(ctx: &Context, args: &ServeArgs, _out: &mut dyn Write) -> Result<Exit
         _ => None,
     };
     server::run(Options {
-        store: Arc::new(FileStore::open(store_path.clone())),
+        store: Arc::new(FileStore::open_cached(store_path.clone())),
         store_root: Some(store_path),
         listen,
         tls,

@@ -2,7 +2,7 @@
 //! verified tokens), then the route's [`Guard`] from [`crate::api::ROUTES`] asked of the policy
 //! engine.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, Mutex};
 
 use axum::extract::{FromRequestParts, MatchedPath, Path, Request, State};
@@ -17,7 +17,7 @@ use crate::api::{Guard, Identity, Problem, ROUTES};
 use crate::error::{Rejected, UserError};
 use crate::identity::{Namespace, Reference};
 use crate::model::{Account, Policy, Status};
-use crate::store::{Scope, Store};
+use crate::store::Store;
 use crate::token::{self, VerifyOptions};
 
 /// Most tokens the cache holds.
@@ -63,8 +63,24 @@ const CACHE_UNEXPIRING: SignedDuration = SignedDuration::from_hours(1);
 
 /// Verified tokens keyed by the SHA-256 of the token, each dropped at its `exp`; bounded.
 pub struct TokenCache {
-    entries: Mutex<HashMap<[u8; 32], Entry>>,
+    entries: Mutex<Entries>,
     capacity: usize,
+}
+
+/// The entries, and their keys ordered by `exp`, so that making room costs O(log n) rather
+/// than a scan of a full cache on every new token.
+#[derive(Default)]
+struct Entries {
+    map: HashMap<[u8; 32], Entry>,
+    by_exp: BTreeSet<(Timestamp, [u8; 32])>,
+}
+
+impl Entries {
+    fn remove(&mut self, key: &[u8; 32]) {
+        if let Some(e) = self.map.remove(key) {
+            self.by_exp.remove(&(e.exp, *key));
+        }
+    }
 }
 
 fn cache_key(token: &str) -> [u8; 32] {
@@ -77,22 +93,22 @@ fn cache_key(token: &str) -> [u8; 32] {
 impl TokenCache {
     pub fn new(capacity: usize) -> TokenCache {
         TokenCache {
-            entries: Mutex::new(HashMap::new()),
+            entries: Mutex::new(Entries::default()),
             capacity: capacity.max(1),
         }
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<[u8; 32], Entry>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Entries> {
         self.entries.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     fn get(&self, token: &str, now: Timestamp) -> Option<Entry> {
         let key = cache_key(token);
-        let mut map = self.lock();
-        match map.get(&key) {
+        let mut entries = self.lock();
+        match entries.map.get(&key) {
             Some(e) if e.exp > now => Some(e.clone()),
             Some(_) => {
-                map.remove(&key);
+                entries.remove(&key);
                 None
             }
             None => None,
@@ -103,17 +119,18 @@ impl TokenCache {
         if entry.exp <= now {
             return;
         }
-        let mut map = self.lock();
-        if map.len() >= self.capacity {
-            map.retain(|_, e| e.exp > now);
+        let key = cache_key(token);
+        let mut entries = self.lock();
+        entries.remove(&key);
+        // Full: forget the tokens that expire first (the expired ones among them).
+        while entries.map.len() >= self.capacity {
+            let Some((_, first)) = entries.by_exp.pop_first() else {
+                break;
+            };
+            entries.map.remove(&first);
         }
-        if map.len() >= self.capacity {
-            // Still full of live tokens: make room by forgetting the one that expires first.
-            if let Some(k) = map.iter().min_by_key(|(_, e)| e.exp).map(|(k, _)| *k) {
-                map.remove(&k);
-            }
-        }
-        map.insert(cache_key(token), entry);
+        entries.by_exp.insert((entry.exp, key));
+        entries.map.insert(key, entry);
     }
 
     fn remove(&self, token: &str) {
@@ -121,7 +138,7 @@ impl TokenCache {
     }
 
     pub fn len(&self) -> usize {
-        self.lock().len()
+        self.lock().map.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -241,52 +258,7 @@ impl Authenticator {
         now: Timestamp,
     ) -> Result<Caller, AuthError> {
         if let Some(e) = self.cache.get(token, now) {
-            let account = match store.get_account(&e.reference) {
-                Ok(a) => a,
-                Err(err) => {
-                    return Err(match err.downcast_ref::<UserError>() {
-                        Some(UserError::UnknownAccount { .. }) => {
-                            self.cache.remove(token);
-                            AuthError::Rejected(NO_KEY_VERIFIES.to_owned())
-                        }
-                        _ => AuthError::Internal(err),
-                    });
-                }
-            };
-            if account.uid != e.uid {
-                self.cache.remove(token);
-                return Err(AuthError::Rejected(NO_KEY_VERIFIES.to_owned()));
-            }
-            match &e.issued {
-                None if !account.keys.iter().any(|k| k.kid == e.kid) => {
-                    self.cache.remove(token);
-                    return Err(AuthError::Rejected(NO_KEY_VERIFIES.to_owned()));
-                }
-                None => {}
-                Some(issued) => {
-                    if let Err(why) = still_issued(store, &account, &issued.token_id, now) {
-                        self.cache.remove(token);
-                        return Err(why);
-                    }
-                }
-            }
-            if let Some(why) = inactive(&account, now) {
-                self.cache.remove(token);
-                return Err(AuthError::Rejected(why));
-            }
-            let identity = crate::token::Verified {
-                account: account.clone(),
-                kid: e.kid,
-                fingerprint: e.fingerprint,
-                alg: e.alg,
-                iat: e.iat,
-                exp: e.token_exp,
-                audiences: vec![],
-                claims: Default::default(),
-                issued: e.issued,
-            }
-            .identity();
-            return Ok(Caller { account, identity });
+            return self.recheck(token, &e, store, store.get_account(&e.reference), now);
         }
         let opts = VerifyOptions {
             audience: None,
@@ -294,7 +266,95 @@ impl Authenticator {
             max_lifetime_source: &self.max_lifetime_source,
             now,
         };
-        let v = token::verify(token, store, &opts).map_err(public_reason)?;
+        self.verify(token, store, &opts)
+    }
+
+    /// `authenticate` for the common case that needs no file read, so it can run without a
+    /// blocking task: `None` unless the token is cached and the store has its account in its
+    /// read cache (see `Store::cached_account`).
+    pub fn authenticate_cached(
+        &self,
+        token: &str,
+        store: &dyn Store,
+        now: Timestamp,
+    ) -> Option<Result<Caller, AuthError>> {
+        let e = self.cache.get(token, now)?;
+        // An issued token's record is read again on every use (revocation is immediate), and
+        // that read is the blocking path's.
+        if e.issued.is_some() {
+            return None;
+        }
+        let account = store.cached_account(&e.reference)?;
+        Some(self.recheck(token, &e, store, Ok(account), now))
+    }
+
+    /// A cached token's account, read again: gone, re-created, disabled, expired or without
+    /// the key (an issued token: without its record), the token is refused and forgotten.
+    fn recheck(
+        &self,
+        token: &str,
+        e: &Entry,
+        store: &dyn Store,
+        account: anyhow::Result<Account>,
+        now: Timestamp,
+    ) -> Result<Caller, AuthError> {
+        let account = match account {
+            Ok(a) => a,
+            Err(err) => {
+                return Err(match err.downcast_ref::<UserError>() {
+                    Some(UserError::UnknownAccount { .. }) => {
+                        self.cache.remove(token);
+                        AuthError::Rejected(NO_KEY_VERIFIES.to_owned())
+                    }
+                    _ => AuthError::Internal(err),
+                });
+            }
+        };
+        if account.uid != e.uid {
+            self.cache.remove(token);
+            return Err(AuthError::Rejected(NO_KEY_VERIFIES.to_owned()));
+        }
+        match &e.issued {
+            None if !account.keys.iter().any(|k| k.kid == e.kid) => {
+                self.cache.remove(token);
+                return Err(AuthError::Rejected(NO_KEY_VERIFIES.to_owned()));
+            }
+            None => {}
+            Some(issued) => {
+                if let Err(why) = still_issued(store, &account, &issued.token_id, now) {
+                    self.cache.remove(token);
+                    return Err(why);
+                }
+            }
+        }
+        if let Some(why) = inactive(&account, now) {
+            self.cache.remove(token);
+            return Err(AuthError::Rejected(why));
+        }
+        let identity = crate::token::Verified {
+            account: account.clone(),
+            kid: e.kid.clone(),
+            fingerprint: e.fingerprint.clone(),
+            alg: e.alg,
+            iat: e.iat,
+            exp: e.token_exp,
+            audiences: vec![],
+            claims: Default::default(),
+            issued: e.issued.clone(),
+        }
+        .identity();
+        Ok(Caller { account, identity })
+    }
+
+    /// The full verification of a token not in the cache; remembers it when it passes.
+    fn verify(
+        &self,
+        token: &str,
+        store: &dyn Store,
+        opts: &VerifyOptions<'_>,
+    ) -> Result<Caller, AuthError> {
+        let now = opts.now;
+        let v = token::verify(token, store, opts).map_err(public_reason)?;
         self.cache.insert(
             token,
             Entry {
@@ -359,15 +419,14 @@ pub fn authorize(
     let found = match ns {
         Some(ns) => crate::policy::allowing(policies, account, action, resource, ns)
             .map(|p| p.name.to_string()),
-        None => {
-            let global: Vec<Policy> = policies
-                .iter()
-                .filter(|p| p.namespace.is_none())
-                .cloned()
-                .collect();
-            crate::policy::allowing(&global, account, action, resource, &Namespace::default_ns())
-                .map(|p| p.name.to_string())
-        }
+        None => crate::policy::allowing(
+            policies.iter().filter(|p| p.namespace.is_none()),
+            account,
+            action,
+            resource,
+            &Namespace::default_ns(),
+        )
+        .map(|p| p.name.to_string()),
     };
     found.map(Some).ok_or_else(refused)
 }
@@ -430,10 +489,21 @@ pub async fn guard(
         Err(e) => return e.into_response(),
     };
     let now = Timestamp::now();
-    let st = state.clone();
-    let caller =
-        tokio::task::spawn_blocking(move || st.auth.authenticate(&token, st.store.as_ref(), now))
-            .await;
+    // Served from the caches without a blocking task when possible: handing a request to the
+    // blocking pool and back cost more than the rest of an authenticated request.
+    let caller = match state
+        .auth
+        .authenticate_cached(&token, state.store.as_ref(), now)
+    {
+        Some(done) => Ok(done),
+        None => {
+            let st = state.clone();
+            tokio::task::spawn_blocking(move || {
+                st.auth.authenticate(&token, st.store.as_ref(), now)
+            })
+            .await
+        }
+    };
     let caller = match caller {
         Ok(Ok(c)) => c,
         Ok(Err(e)) => return ApiError::from(e).into_response(),
@@ -460,12 +530,16 @@ pub async fn guard(
         _ => None,
     };
     if matches!(g, Guard::Namespaced { .. } | Guard::Global { .. }) {
-        let st = state.clone();
-        let policies =
-            tokio::task::spawn_blocking(move || st.store.list_policies(&Scope::All)).await;
+        let policies = match state.store.cached_policies() {
+            Some(p) => Ok(Ok(p)),
+            None => {
+                let st = state.clone();
+                tokio::task::spawn_blocking(move || st.store.policy_snapshot()).await
+            }
+        };
         let policies = match policies {
             // Unreadable policy records grant nothing.
-            Ok(Ok(l)) => l.items,
+            Ok(Ok(l)) => l,
             Ok(Err(e)) => return with_account(ApiError::from(e).into_response(), &caller.account),
             Err(e) => {
                 return ApiError::internal(&anyhow::anyhow!("{e}")).into_response();

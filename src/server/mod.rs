@@ -3,7 +3,9 @@
 //!
 //! Every route comes from [`crate::api::ROUTES`]: the router is built from the table and the
 //! guard middleware looks each request's route up in it, so authorization cannot drift from
-//! the table. Store calls are synchronous and run on tokio's blocking pool.
+//! the table. Store calls are synchronous and run on tokio's blocking pool, except answers the
+//! file store's read cache gives from memory after `stat` calls only (`Store::cached_account`,
+//! `Store::cached_policies`), which the guard and `GET` of an account take inline.
 
 use std::io::Write;
 use std::net::{SocketAddr, ToSocketAddrs};

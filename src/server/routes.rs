@@ -370,7 +370,7 @@ async fn healthz() -> Response {
 }
 
 async fn readyz(State(st): St) -> Answer {
-    match blocking(&st, |s| s.list_policies(&Scope::All)).await {
+    match blocking(&st, |s| s.policy_snapshot()).await {
         Ok(_) => Ok(json(StatusCode::OK, &serde_json::json!({ "status": "ok" }))),
         Err(e) => {
             eprintln!("svcacct: not ready: {}", e.problem.detail);
@@ -388,21 +388,25 @@ async fn jwks(State(st): St) -> Answer {
     let listing = blocking(&st, |s| s.list_accounts(&Scope::All)).await?;
     let _ = warnings(&st, &listing);
     let now = Timestamp::now();
-    let mut keys = vec![];
-    for a in listing
-        .items
-        .iter()
-        .filter(|a| a.status(now) == Status::Active)
-    {
-        for k in &a.keys {
-            match k.public(&a.reference()) {
-                Ok(p) => keys.push(p.jwk(Some("RS256"))),
-                Err(e) => eprintln!("svcacct: left out of the JWKS: {e}"),
-            }
-        }
+    let active = || {
+        listing
+            .items
+            .iter()
+            .filter(|a| a.status(now) == Status::Active)
+    };
+    // Rendering parses every key (~14 µs each): the last body is kept, and served again while
+    // the same accounts, at the same revisions, are active (every change of an account's keys
+    // bumps its revision; a re-created account has a new uid).
+    let mut ctx = aws_lc_rs::digest::Context::new(&aws_lc_rs::digest::SHA256);
+    for a in active() {
+        ctx.update(a.uid.as_bytes());
+        ctx.update(&a.revision.to_le_bytes());
+        ctx.update(a.reference().to_string().as_bytes());
+        ctx.update(b"\0");
     }
     // The issuer's RSA keys, so that gateways verify issued tokens too (never HMAC secrets).
     // Unreadable, they are left out as an unreadable account key is: the rest still serves.
+    // They are part of what decides whether the last body still holds (rotation, pruning).
     let issuer_keys = blocking(&st, |s| {
         Ok(crate::issued::store_jwks(s).unwrap_or_else(|e| {
             eprintln!("svcacct: left out of the JWKS: the issuer's keys: {e:#}");
@@ -410,8 +414,38 @@ async fn jwks(State(st): St) -> Answer {
         }))
     })
     .await?;
-    keys.extend(issuer_keys);
-    Ok(json(StatusCode::OK, &serde_json::json!({ "keys": keys })))
+    ctx.update(&serde_json::to_vec(&issuer_keys).unwrap_or_default());
+    let fingerprint = ctx.finish();
+    static LAST: std::sync::Mutex<Option<(Vec<u8>, axum::body::Bytes)>> =
+        std::sync::Mutex::new(None);
+    let last = LAST.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    let body = match last {
+        Some((f, body)) if f == fingerprint.as_ref() => body,
+        _ => {
+            let mut keys = vec![];
+            for a in active() {
+                for k in &a.keys {
+                    match k.public(&a.reference()) {
+                        Ok(p) => keys.push(p.jwk(Some("RS256"))),
+                        Err(e) => eprintln!("svcacct: left out of the JWKS: {e}"),
+                    }
+                }
+            }
+            keys.extend(issuer_keys);
+            let body = axum::body::Bytes::from(
+                serde_json::to_vec(&serde_json::json!({ "keys": keys })).unwrap_or_default(),
+            );
+            *LAST.lock().unwrap_or_else(|e| e.into_inner()) =
+                Some((fingerprint.as_ref().to_vec(), body.clone()));
+            body
+        }
+    };
+    let mut res = (StatusCode::OK, body).into_response();
+    res.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    Ok(res)
 }
 
 async fn openapi() -> Response {
@@ -716,7 +750,10 @@ async fn create_account(
 
 async fn get_account(State(st): St, p: Params) -> Answer {
     let r = p.reference()?;
-    let a = blocking(&st, move |s| s.get_account(&r)).await?;
+    let a = match st.store.cached_account(&r) {
+        Some(a) => a,
+        None => blocking(&st, move |s| s.get_account(&r)).await?,
+    };
     Ok(account_answer(StatusCode::OK, &a))
 }
 

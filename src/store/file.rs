@@ -17,17 +17,24 @@
 //! and fsyncs the folder, so a crash leaves the old record or the new one. Reads take no lock:
 //! the rename is atomic, so a reader sees one whole record. A lookup reads exactly one file,
 //! whatever the size of the registry.
+//!
+//! A long-running reader (`svcacct serve`) opens the store with [`FileStore::open_cached`]:
+//! lookups and the listings of every account or policy are then served from parsed records
+//! while `stat` shows their files and folders unchanged (see `filecache.rs`), so writes by
+//! other processes on the same folder are seen at once.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::{Context, Result};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use zeroize::Zeroizing;
 
+use super::filecache::{ReadCache, Stamp, folder_stamps};
 use super::{
     Listing, Scope, Store, account_exists, namespace_exists, policy_exists, stale, unknown_account,
     unknown_namespace, unknown_policy,
@@ -53,13 +60,22 @@ const RECORD_EXT: &str = ".toml";
 #[derive(Clone, Debug)]
 pub struct FileStore {
     root: PathBuf,
+    cache: Option<Arc<ReadCache>>,
 }
 
 impl FileStore {
     /// Opens the store at `root` without touching the disk: a missing root reads as an empty
     /// registry, and is created (mode 0700) by the first write.
     pub fn open(root: PathBuf) -> FileStore {
-        FileStore { root }
+        FileStore { root, cache: None }
+    }
+
+    /// As `open`, with a read cache for a process that reads the store many times (a server).
+    pub fn open_cached(root: PathBuf) -> FileStore {
+        FileStore {
+            root,
+            cache: Some(Arc::default()),
+        }
     }
 
     pub fn root(&self) -> &Path {
@@ -137,8 +153,13 @@ impl FileStore {
     /// The account stored for `r`, `None` when there is none; an unreadable file, or one that
     /// holds another account than its path says, is a `CorruptRecord`.
     fn load_account(&self, r: &Reference) -> Result<Option<Account>, UserError> {
+        Ok(self.load_account_stamped(r)?.map(|(a, _)| a))
+    }
+
+    /// As `load_account`, with the stamp of the file it was read from.
+    fn load_account_stamped(&self, r: &Reference) -> Result<Option<(Account, Stamp)>, UserError> {
         let path = self.account_path(r);
-        let Some(account) = load::<Account>(&path)? else {
+        let Some((account, stamp)) = load_stamped::<Account>(&path)? else {
             return Ok(None);
         };
         if account.reference() != *r {
@@ -150,7 +171,7 @@ impl FileStore {
                 ),
             ));
         }
-        Ok(Some(account))
+        Ok(Some((account, stamp)))
     }
 
     /// As `load_account`, for policies.
@@ -170,6 +191,53 @@ impl FileStore {
             ));
         }
         Ok(Some(policy))
+    }
+
+    /// Every policy of `scope`, read from the disk.
+    fn read_policies(&self, scope: &Scope) -> Result<Listing<Policy>> {
+        let mut errors = Vec::new();
+        let dirs = match scope {
+            Scope::Namespace(ns) => {
+                let scope = PolicyScope::Namespace(ns.clone());
+                vec![(scope.clone(), self.policy_dir(&scope))]
+            }
+            Scope::All => subdirs(
+                &self.root.join(POLICIES_DIR),
+                |s| match s {
+                    GLOBAL_DIR => Some(PolicyScope::Global),
+                    _ => Namespace::from_dir_name(s).ok().map(PolicyScope::Namespace),
+                },
+                &mut errors,
+            )?,
+        };
+        let mut items = Vec::new();
+        for (scope, dir) in dirs {
+            for name in record_names(&dir, &mut errors)? {
+                match self.load_policy(&scope, &name) {
+                    Ok(Some(policy)) => items.push(policy),
+                    Ok(None) => {}
+                    Err(e) => errors.push(e),
+                }
+            }
+        }
+        items.sort_by(|a, b| (a.scope(), &a.name).cmp(&(b.scope(), &b.name)));
+        Ok(Listing { items, errors })
+    }
+
+    /// Every policy, from the cache while the policy folders are unchanged.
+    fn all_policies(&self, cache: &ReadCache) -> Result<(Arc<Vec<Policy>>, Vec<UserError>)> {
+        if let Some(items) = cache.all_policies() {
+            return Ok((items, vec![]));
+        }
+        let stamps = folder_stamps(&self.root.join(POLICIES_DIR));
+        let listing = self.read_policies(&Scope::All)?;
+        let items = Arc::new(listing.items);
+        if let Some(stamps) = stamps
+            && listing.errors.is_empty()
+        {
+            cache.put_all_policies(stamps, items.clone());
+        }
+        Ok((items, listing.errors))
     }
 
     /// Runs `write` holding the store's exclusive lock (released when the lock file closes).
@@ -198,10 +266,31 @@ impl Store for FileStore {
     }
 
     fn get_account(&self, r: &Reference) -> Result<Account> {
-        Ok(self.load_account(r)?.ok_or_else(|| unknown_account(r))?)
+        let Some(cache) = &self.cache else {
+            return Ok(self.load_account(r)?.ok_or_else(|| unknown_account(r))?);
+        };
+        let path = self.account_path(r);
+        if let Some(account) = cache.account(&path) {
+            return Ok(account);
+        }
+        let (account, stamp) = self
+            .load_account_stamped(r)?
+            .ok_or_else(|| unknown_account(r))?;
+        cache.put_account(&path, stamp, &account);
+        Ok(account)
     }
 
     fn list_accounts(&self, scope: &Scope) -> Result<Listing<Account>> {
+        let mut stamps = None;
+        if let (Some(cache), Scope::All) = (&self.cache, scope) {
+            if let Some(items) = cache.all_accounts() {
+                return Ok(Listing {
+                    items: items.as_ref().clone(),
+                    errors: vec![],
+                });
+            }
+            stamps = folder_stamps(&self.root.join(ACCOUNTS_DIR));
+        }
         let mut errors = Vec::new();
         let dirs = match scope {
             Scope::Namespace(ns) => vec![(ns.clone(), self.account_dir(ns))],
@@ -222,6 +311,11 @@ impl Store for FileStore {
             }
         }
         items.sort_by(|a, b| (&a.namespace, &a.name).cmp(&(&b.namespace, &b.name)));
+        if let (Some(cache), Some(stamps)) = (&self.cache, stamps)
+            && errors.is_empty()
+        {
+            cache.put_all_accounts(stamps, Arc::new(items.clone()));
+        }
         Ok(Listing { items, errors })
     }
 
@@ -372,33 +466,31 @@ impl Store for FileStore {
     }
 
     fn list_policies(&self, scope: &Scope) -> Result<Listing<Policy>> {
-        let mut errors = Vec::new();
-        let dirs = match scope {
-            Scope::Namespace(ns) => {
-                let scope = PolicyScope::Namespace(ns.clone());
-                vec![(scope.clone(), self.policy_dir(&scope))]
+        match (&self.cache, scope) {
+            (Some(cache), Scope::All) => {
+                let (items, errors) = self.all_policies(cache)?;
+                Ok(Listing {
+                    items: items.as_ref().clone(),
+                    errors,
+                })
             }
-            Scope::All => subdirs(
-                &self.root.join(POLICIES_DIR),
-                |s| match s {
-                    GLOBAL_DIR => Some(PolicyScope::Global),
-                    _ => Namespace::from_dir_name(s).ok().map(PolicyScope::Namespace),
-                },
-                &mut errors,
-            )?,
-        };
-        let mut items = Vec::new();
-        for (scope, dir) in dirs {
-            for name in record_names(&dir, &mut errors)? {
-                match self.load_policy(&scope, &name) {
-                    Ok(Some(policy)) => items.push(policy),
-                    Ok(None) => {}
-                    Err(e) => errors.push(e),
-                }
-            }
+            _ => self.read_policies(scope),
         }
-        items.sort_by(|a, b| (a.scope(), &a.name).cmp(&(b.scope(), &b.name)));
-        Ok(Listing { items, errors })
+    }
+
+    fn cached_policies(&self) -> Option<Arc<Vec<Policy>>> {
+        self.cache.as_ref()?.all_policies()
+    }
+
+    fn cached_account(&self, r: &Reference) -> Option<Account> {
+        self.cache.as_ref()?.account(&self.account_path(r))
+    }
+
+    fn policy_snapshot(&self) -> Result<Arc<Vec<Policy>>> {
+        match &self.cache {
+            Some(cache) => Ok(self.all_policies(cache)?.0),
+            None => Ok(Arc::new(self.read_policies(&Scope::All)?.items)),
+        }
     }
 
     fn create_policy(&self, mut policy: Policy) -> Result<Policy> {
@@ -550,15 +642,26 @@ fn record_file_name(name: &Name) -> String {
 /// Reads and parses one record file; `Ok(None)` when it does not exist. Any other failure
 /// (unreadable, not UTF-8, not TOML, not the record's shape) is a `CorruptRecord`.
 fn load<T: DeserializeOwned>(path: &Path) -> Result<Option<T>, UserError> {
-    let bytes = match fs::read(path) {
-        Ok(bytes) => bytes,
+    Ok(load_stamped(path)?.map(|(record, _)| record))
+}
+
+/// As `load`, with the stamp (`fstat`) of the file the record was read from.
+fn load_stamped<T: DeserializeOwned>(path: &Path) -> Result<Option<(T, Stamp)>, UserError> {
+    let read = File::open(path).and_then(|mut f| {
+        let stamp = Stamp::of(&f.metadata()?);
+        let mut bytes = Vec::new();
+        io::Read::read_to_end(&mut f, &mut bytes)?;
+        Ok((bytes, stamp))
+    });
+    let (bytes, stamp) = match read {
+        Ok(read) => read,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(corrupt(path, e.to_string())),
     };
     let text = std::str::from_utf8(&bytes)
         .map_err(|e| corrupt(path, format!("it is not UTF-8 text ({e})")))?;
     toml::from_str(text)
-        .map(Some)
+        .map(|record| Some((record, stamp)))
         .map_err(|e| corrupt(path, toml_problem(text, &e)))
 }
 

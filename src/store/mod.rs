@@ -14,6 +14,7 @@ use crate::issued::{
 use crate::model::{Account, KeyRecord, NamespaceRecord, Policy, PolicyScope};
 
 pub mod file;
+pub mod filecache;
 pub mod memory;
 pub mod remote;
 
@@ -90,6 +91,20 @@ pub trait Store {
     /// `Scope::Namespace` lists the policies of that namespace only; `Scope::All` lists every
     /// policy, global ones first. Sorted by scope, then name.
     fn list_policies(&self, scope: &Scope) -> Result<Listing<Policy>>;
+    /// The readable policies of every scope, as `list_policies(&Scope::All)` lists them,
+    /// shared: a caching store hands out one snapshot until a policy changes.
+    fn policy_snapshot(&self) -> Result<std::sync::Arc<Vec<Policy>>> {
+        Ok(std::sync::Arc::new(self.list_policies(&Scope::All)?.items))
+    }
+    /// `policy_snapshot` when the store can answer from memory without reading a file (a
+    /// server's file store with a read cache: `stat` calls only); `None` otherwise.
+    fn cached_policies(&self) -> Option<std::sync::Arc<Vec<Policy>>> {
+        None
+    }
+    /// `get_account` when answered from memory without reading a file, as `cached_policies`.
+    fn cached_account(&self, _r: &Reference) -> Option<Account> {
+        None
+    }
     fn create_policy(&self, policy: Policy) -> Result<Policy>;
     fn update_policy(&self, policy: Policy) -> Result<Policy>;
     fn delete_policy(&self, scope: &PolicyScope, name: &Name) -> Result<()>;
