@@ -1027,21 +1027,12 @@ pub fn verify(
         .get("jti")
         .and_then(Value::as_str)
         .ok_or_else(|| reject("an issued token has a `jti`"))?;
-    let reference = Reference::parse_canonical(sub).map_err(|_| {
-        reject(format!(
-            "`sub` `{}` is not a service account reference",
-            sanitize(sub)
-        ))
-    })?;
-    let account = match store.get_account(&reference) {
-        Ok(a) => a,
-        Err(e) => {
-            return Err(match e.downcast_ref::<UserError>() {
-                Some(u @ UserError::UnknownAccount { .. }) => reject(u.to_string()),
-                _ => e,
-            });
-        }
+    let claim = if parsed.claims.contains_key("act") {
+        "act.sub"
+    } else {
+        "sub"
     };
+    let (reference, account) = crate::token::claimed_account(store, claim, sub)?;
     let record = live_record(b, &account, jti)?;
     crate::token::check_subject(&parsed.claims, sub, &account)?;
     match account.status(opts.now) {

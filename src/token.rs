@@ -303,6 +303,28 @@ fn signature_ok(
     )?)
 }
 
+/// The account a token's `claim` names (`iss` of a self-signed token, `sub` or `act.sub` of an
+/// issued one): a value that is no reference, or an unknown account, is a rejection.
+pub(crate) fn claimed_account(
+    store: &dyn Store,
+    claim: &str,
+    value: &str,
+) -> Result<(Reference, Account)> {
+    let reference = Reference::parse_canonical(value).map_err(|_| {
+        reject(format!(
+            "`{claim}` `{}` is not a service account reference",
+            sanitize(value)
+        ))
+    })?;
+    match store.get_account(&reference) {
+        Ok(a) => Ok((reference, a)),
+        Err(e) => Err(match e.downcast_ref::<UserError>() {
+            Some(u @ UserError::UnknownAccount { .. }) => reject(u.to_string()),
+            _ => e,
+        }),
+    }
+}
+
 /// `sub` and `act`: an account that impersonates a user signs tokens with `sub` = that user
 /// and `act = {"sub": iss}` (RFC 8693), exactly; any other account's `sub` (if present) is
 /// `iss`, and it has no `act`.
@@ -393,21 +415,7 @@ pub fn verify(token: &str, store: &dyn Store, opts: &VerifyOptions<'_>) -> Resul
     if matches!(parsed.header.get("kid"), Some(v) if !v.is_string()) {
         return Err(reject("`kid` must be a string"));
     }
-    let reference = Reference::parse_canonical(iss).map_err(|_| {
-        reject(format!(
-            "`iss` `{}` is not a service account reference",
-            sanitize(iss)
-        ))
-    })?;
-    let account = match store.get_account(&reference) {
-        Ok(a) => a,
-        Err(e) => {
-            return Err(match e.downcast_ref::<UserError>() {
-                Some(u @ UserError::UnknownAccount { .. }) => reject(u.to_string()),
-                _ => e,
-            });
-        }
-    };
+    let (reference, account) = claimed_account(store, "iss", iss)?;
     let key = match parsed.header.get("kid") {
         Some(Value::String(kid)) => {
             let key = account.keys.iter().find(|k| &k.kid == kid).ok_or_else(|| {

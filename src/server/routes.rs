@@ -612,17 +612,20 @@ pub const ASSIGN_GROUPS: api::Guard = api::Guard::Global {
     resource: api::resource::GROUP,
 };
 
-async fn may_assign_groups(st: &Arc<AppState>, caller: &Caller) -> Result<(), ApiError> {
+/// Passes when a global policy lets the caller pass `guard` (a `Guard::Global`), else 403.
+async fn may_globally(
+    st: &Arc<AppState>,
+    caller: &Caller,
+    guard: api::Guard,
+) -> Result<(), ApiError> {
     let policies = blocking(st, |s| Ok(s.list_policies(&Scope::All)?.items)).await?;
-    super::auth::authorize(
-        ASSIGN_GROUPS,
-        &caller.account,
-        &policies,
-        None,
-        Timestamp::now(),
-    )
-    .map(|_| ())
-    .map_err(ApiError::from)
+    super::auth::authorize(guard, &caller.account, &policies, None, Timestamp::now())
+        .map(|_| ())
+        .map_err(ApiError::from)
+}
+
+async fn may_assign_groups(st: &Arc<AppState>, caller: &Caller) -> Result<(), ApiError> {
+    may_globally(st, caller, ASSIGN_GROUPS).await
 }
 
 /// An account that impersonates a user speaks for that user wherever its tokens are accepted:
@@ -633,16 +636,7 @@ pub const IMPERSONATE: api::Guard = api::Guard::Global {
 };
 
 async fn may_impersonate(st: &Arc<AppState>, caller: &Caller) -> Result<(), ApiError> {
-    let policies = blocking(st, |s| Ok(s.list_policies(&Scope::All)?.items)).await?;
-    super::auth::authorize(
-        IMPERSONATE,
-        &caller.account,
-        &policies,
-        None,
-        Timestamp::now(),
-    )
-    .map(|_| ())
-    .map_err(ApiError::from)
+    may_globally(st, caller, IMPERSONATE).await
 }
 
 /// Whoever may give an account a key or a token, or create or rename an account to a name, can
