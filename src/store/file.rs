@@ -331,6 +331,23 @@ impl Store for FileStore {
         })
     }
 
+    /// The namespace is checked under the store's lock, with the write: a namespace delete
+    /// cannot remove it between the check and the write (its last sweep then finds the account).
+    fn create_account_checked(&self, mut account: Account) -> Result<Account> {
+        let r = account.reference();
+        self.locked(|| {
+            if !self.namespace_exists(&r.namespace)? {
+                return Err(super::unknown_namespace(&r.namespace).into());
+            }
+            if self.load_account(&r)?.is_some() {
+                return Err(account_exists(&r).into());
+            }
+            account.revision = 1;
+            write_record(&self.account_path(&r), &account)?;
+            Ok(account)
+        })
+    }
+
     fn update_account(&self, mut account: Account) -> Result<Account> {
         let r = account.reference();
         self.locked(|| {

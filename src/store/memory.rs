@@ -779,6 +779,85 @@ pub(crate) mod tests {
         assert_eq!(store.get_policy(&global, &name("deploy")).unwrap(), wanted);
     }
 
+    /// Another writer creates an account in the namespace just before its record goes (its
+    /// create saw the record): the delete's last sweep takes it too.
+    struct CreatesWhileDeleting {
+        inner: MemoryStore,
+    }
+
+    impl Store for CreatesWhileDeleting {
+        fn get_account(&self, r: &Reference) -> Result<Account> {
+            self.inner.get_account(r)
+        }
+        fn list_accounts(&self, scope: &Scope) -> Result<Listing<Account>> {
+            self.inner.list_accounts(scope)
+        }
+        fn create_account(&self, a: Account) -> Result<Account> {
+            self.inner.create_account(a)
+        }
+        fn update_account(&self, a: Account) -> Result<Account> {
+            self.inner.update_account(a)
+        }
+        fn delete_account(&self, r: &Reference) -> Result<()> {
+            self.inner.delete_account(r)
+        }
+        fn rename_account(&self, from: &Reference, to: &Name) -> Result<Account> {
+            self.inner.rename_account(from, to)
+        }
+        fn get_policy(&self, scope: &PolicyScope, name: &Name) -> Result<Policy> {
+            self.inner.get_policy(scope, name)
+        }
+        fn list_policies(&self, scope: &Scope) -> Result<Listing<Policy>> {
+            self.inner.list_policies(scope)
+        }
+        fn create_policy(&self, p: Policy) -> Result<Policy> {
+            self.inner.create_policy(p)
+        }
+        fn update_policy(&self, p: Policy) -> Result<Policy> {
+            self.inner.update_policy(p)
+        }
+        fn delete_policy(&self, scope: &PolicyScope, name: &Name) -> Result<()> {
+            self.inner.delete_policy(scope, name)
+        }
+        fn get_namespace(&self, ns: &Namespace) -> Result<NamespaceRecord> {
+            self.inner.get_namespace(ns)
+        }
+        fn list_namespaces(&self) -> Result<Listing<NamespaceRecord>> {
+            self.inner.list_namespaces()
+        }
+        fn create_namespace_record(&self, record: NamespaceRecord) -> Result<NamespaceRecord> {
+            self.inner.create_namespace_record(record)
+        }
+        fn delete_namespace_record(&self, ns: &Namespace) -> Result<()> {
+            self.inner
+                .create_account_checked(account(&format!("{ns}/late")))
+                .unwrap();
+            self.inner.delete_namespace_record(ns)
+        }
+    }
+
+    #[test]
+    fn an_account_created_during_a_namespace_delete_goes_too() {
+        let store = CreatesWhileDeleting {
+            inner: MemoryStore::new(),
+        };
+        store.create_namespace(&ns("team"), false).unwrap();
+        store.create_account_checked(account("team/bot")).unwrap();
+        let gone = store.delete_namespace(&ns("team")).unwrap();
+        let names: Vec<String> = gone
+            .accounts
+            .iter()
+            .map(|a| a.reference().to_string())
+            .collect();
+        assert_eq!(names, ["team/bot", "team/late"]);
+        let left = store.list_accounts(&Scope::Namespace(ns("team"))).unwrap();
+        assert!(left.items.is_empty(), "{:?}", left.items);
+        let e = store
+            .create_account_checked(account("team/later"))
+            .unwrap_err();
+        assert!(matches!(user_error(&e), UserError::UnknownNamespace { .. }));
+    }
+
     #[test]
     fn memory_store_conforms() {
         conformance(&MemoryStore::new());

@@ -246,20 +246,8 @@ pub trait Store {
         if let Some(e) = unreadable.into_iter().next() {
             return Err(e.into());
         }
-        for a in &gone.accounts {
-            match self.delete_account(&a.reference()) {
-                Ok(()) => {}
-                Err(e) if is_unknown(&e) => {}
-                Err(e) => return Err(e),
-            }
-        }
-        for p in &gone.policies {
-            match self.delete_policy(&p.scope(), &p.name) {
-                Ok(()) => {}
-                Err(e) if is_unknown(&e) => {}
-                Err(e) => return Err(e),
-            }
-        }
+        let mut gone = gone;
+        delete_contents(self, &gone)?;
         // Children first, the namespace itself last: a failure leaves it in place to retry.
         for n in gone.namespaces.iter().rev() {
             match self.delete_namespace_record(n) {
@@ -268,6 +256,14 @@ pub trait Store {
                 Err(e) => return Err(e),
             }
         }
+        // An account created while the records above were being deleted (its create saw the
+        // namespace record) would outlive the namespace, and come back with one of the same
+        // name: once the records are gone no create can pass its check (the file store checks
+        // under the store's lock), so one more sweep takes whatever slipped in.
+        let (late, _) = contents(self, ns)?;
+        delete_contents(self, &late)?;
+        gone.accounts.extend(late.accounts);
+        gone.policies.extend(late.policies);
         Ok(gone)
     }
 
@@ -421,6 +417,25 @@ pub fn is_conflict(e: &anyhow::Error) -> bool {
 
 /// What deleting `ns` would remove (see `Store::namespace_contents`), and the unreadable
 /// records that belong to it.
+/// Deletes the accounts and policies of `gone` (those already gone are fine).
+fn delete_contents<S: Store + ?Sized>(store: &S, gone: &NamespaceDeleted) -> Result<()> {
+    for a in &gone.accounts {
+        match store.delete_account(&a.reference()) {
+            Ok(()) => {}
+            Err(e) if is_unknown(&e) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    for p in &gone.policies {
+        match store.delete_policy(&p.scope(), &p.name) {
+            Ok(()) => {}
+            Err(e) if is_unknown(&e) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
 fn contents<S: Store + ?Sized>(
     store: &S,
     ns: &Namespace,
