@@ -14,12 +14,10 @@
 use std::fmt;
 
 use anyhow::Result;
-use base64::Engine as _;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use jiff::{SignedDuration, Timestamp};
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header};
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::Value;
 use zeroize::Zeroizing;
 
 use crate::error::{Rejected, UserError};
@@ -28,7 +26,7 @@ use crate::keys::{PrivateKey, PublicKey};
 use crate::model::{Account, Status, new_uid};
 use crate::output::sanitize;
 use crate::store::Store;
-use crate::token::{LEEWAY, Parsed, VerifyOptions};
+use crate::token::{Actor, Audience, LEEWAY, Parsed, VerifyOptions, numeric_claim, random_id};
 
 /// What every issuer id starts with; no account reference can (`:` is in no name).
 pub const ISSUER_PREFIX: &str = "urn:svcacct:issuer:";
@@ -339,12 +337,6 @@ pub fn token_exists(r: &Reference, name: &Name) -> UserError {
     }
 }
 
-fn random_id() -> Result<String> {
-    let mut raw = [0u8; 16];
-    aws_lc_rs::rand::fill(&mut raw).map_err(|_| anyhow::anyhow!("system random source failed"))?;
-    Ok(URL_SAFE_NO_PAD.encode(raw))
-}
-
 /// A new key: its record and its private half.
 fn new_key(
     alg: IssuerAlgorithm,
@@ -606,13 +598,6 @@ pub fn store_jwks(store: &(impl Store + ?Sized)) -> Result<Vec<Value>> {
 }
 
 #[derive(Serialize)]
-#[serde(untagged)]
-enum Audience<'a> {
-    One(&'a str),
-    Many(&'a [String]),
-}
-
-#[derive(Serialize)]
 struct IssuedClaims<'a> {
     iss: &'a str,
     sub: &'a str,
@@ -626,11 +611,6 @@ struct IssuedClaims<'a> {
     /// the account.
     #[serde(skip_serializing_if = "Option::is_none")]
     act: Option<Actor<'a>>,
-}
-
-#[derive(Serialize)]
-struct Actor<'a> {
-    sub: &'a str,
 }
 
 fn sign(
@@ -667,15 +647,10 @@ fn sign(
     let jti = random_id()?;
     let reference = account.reference().to_string();
     let sub = account.impersonates.as_deref().unwrap_or(&reference);
-    let aud = match req.audiences.as_slice() {
-        [] => None,
-        [one] => Some(Audience::One(one)),
-        many => Some(Audience::Many(many)),
-    };
     let claims = IssuedClaims {
         iss: &issuer.id,
         sub,
-        aud,
+        aud: Audience::of(&req.audiences),
         iat: now.as_second(),
         exp: req.expires.map(|e| e.as_second()),
         jti: &jti,
@@ -1050,8 +1025,9 @@ pub fn verify(
         }
     }
     let claims = &parsed.claims;
-    let exp = numeric(claims, "exp")?;
-    let iat = numeric(claims, "iat")?.ok_or_else(|| reject("the token has no `iat` claim"))?;
+    let exp = numeric_claim(claims, "exp")?;
+    let iat =
+        numeric_claim(claims, "iat")?.ok_or_else(|| reject("the token has no `iat` claim"))?;
     // The record decides: a token whose claims say otherwise was not issued here.
     if exp.map(|e| e.as_second()) != record.expires.map(|e| e.as_second()) {
         return Err(reject("`exp` differs from the issued token's record"));
@@ -1090,10 +1066,6 @@ pub fn verify(
             token_id: record.id,
         }),
     })
-}
-
-fn numeric(claims: &Map<String, Value>, name: &str) -> Result<Option<Timestamp>> {
-    crate::token::numeric_claim(claims, name)
 }
 
 #[cfg(test)]

@@ -80,17 +80,36 @@ impl std::fmt::Debug for Minted {
     }
 }
 
+/// The `aud` claim: a string for one audience, an array for several (RFC 7519 4.1.3).
 #[derive(Serialize)]
 #[serde(untagged)]
-enum Audience<'a> {
+pub(crate) enum Audience<'a> {
     One(&'a str),
     Many(&'a [String]),
 }
 
+impl<'a> Audience<'a> {
+    /// `None` (no `aud` claim) for no audience.
+    pub(crate) fn of(audiences: &'a [String]) -> Option<Audience<'a>> {
+        match audiences {
+            [] => None,
+            [one] => Some(Audience::One(one)),
+            many => Some(Audience::Many(many)),
+        }
+    }
+}
+
 /// RFC 8693 `act`: the party acting for the token's `sub`.
 #[derive(Serialize)]
-struct Actor<'a> {
-    sub: &'a str,
+pub(crate) struct Actor<'a> {
+    pub(crate) sub: &'a str,
+}
+
+/// A token id: 128 random bits, base64url.
+pub(crate) fn random_id() -> Result<String> {
+    let mut raw = [0u8; 16];
+    aws_lc_rs::rand::fill(&mut raw).map_err(|_| anyhow::anyhow!("system random source failed"))?;
+    Ok(URL_SAFE_NO_PAD.encode(raw))
 }
 
 #[derive(Serialize)]
@@ -118,19 +137,12 @@ pub fn mint(req: &MintRequest<'_>) -> Result<Minted> {
     header.kid = Some(kid.clone());
     let iat = req.now - LEEWAY;
     let exp = req.now + req.ttl;
-    let mut raw = [0u8; 16];
-    aws_lc_rs::rand::fill(&mut raw).map_err(|_| anyhow::anyhow!("system random source failed"))?;
-    let jti = URL_SAFE_NO_PAD.encode(raw);
-    let aud = match req.audiences {
-        [] => None,
-        [one] => Some(Audience::One(one)),
-        many => Some(Audience::Many(many)),
-    };
+    let jti = random_id()?;
     let claims = MintClaims {
         iss: &reference,
         sub: req.impersonates.unwrap_or(&reference),
         act: req.impersonates.map(|_| Actor { sub: &reference }),
-        aud,
+        aud: Audience::of(req.audiences),
         iat: iat.as_second(),
         exp: exp.as_second(),
         jti: &jti,

@@ -464,6 +464,15 @@ async fn whoami(Extension(caller): Extension<Caller>) -> Response {
 // ---------------------------------------------------------------------------------------------
 // Namespaces.
 
+/// Every policy, for a check beyond the route's guard: the store's shared snapshot (from
+/// memory when its read cache can answer), never a copy of each record.
+async fn policies(st: &Arc<AppState>) -> Result<Arc<Vec<Policy>>, ApiError> {
+    match st.store.cached_policies() {
+        Some(p) => Ok(p),
+        None => blocking(st, |s| s.policy_snapshot()).await,
+    }
+}
+
 /// May the caller do what `guard` (a `Guard::Parent`) needs for namespace `ns`?
 async fn may_in_parent(
     st: &Arc<AppState>,
@@ -471,7 +480,7 @@ async fn may_in_parent(
     guard: api::Guard,
     ns: &Namespace,
 ) -> Result<(), ApiError> {
-    let policies = blocking(st, |s| Ok(s.list_policies(&Scope::All)?.items)).await?;
+    let policies = policies(st).await?;
     super::auth::authorize(
         guard,
         &caller.account,
@@ -618,7 +627,7 @@ async fn may_globally(
     caller: &Caller,
     guard: api::Guard,
 ) -> Result<(), ApiError> {
-    let policies = blocking(st, |s| Ok(s.list_policies(&Scope::All)?.items)).await?;
+    let policies = policies(st).await?;
     super::auth::authorize(guard, &caller.account, &policies, None, Timestamp::now())
         .map(|_| ())
         .map_err(ApiError::from)
@@ -652,7 +661,7 @@ async fn may_act_as(
     action: &'static str,
     resource: &'static str,
 ) -> Result<(), ApiError> {
-    let policies = blocking(st, |s| Ok(s.list_policies(&Scope::All)?.items)).await?;
+    let policies = policies(st).await?;
     let now = Timestamp::now();
     for p in crate::policy::policies_for(&policies, &target) {
         if p.namespace
