@@ -905,7 +905,7 @@ pub struct TokensCreateArgs {
     pub token_name: String,
     /// When it expires: a duration (90d, 1y), a date (2027-06-30), an RFC 3339 timestamp, or
     /// `never`
-    #[arg(long, value_name = "DURATION|DATE|never", default_value = "3y")]
+    #[arg(long, value_name = "DURATION|DATE|never", default_value = crate::issued::DEFAULT_EXPIRY)]
     pub expires: String,
     /// Audience (`aud`); repeatable
     #[arg(long = "aud", value_name = "A")]

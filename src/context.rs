@@ -512,13 +512,7 @@ impl Context {
     /// for the service account; `None` without credentials.
     pub fn own_token(&self) -> Result<Option<Bearer>> {
         Ok(Some(match &self.credentials {
-            Credentials::TokenFile(path) => {
-                let bytes = Zeroizing::new(crate::fsutil::read_small(path)?);
-                let text = std::str::from_utf8(&bytes).map_err(|_| {
-                    UserError::Usage(format!("token file {} is not UTF-8", path.display()))
-                })?;
-                Bearer::new(text, &format!("token file {}", path.display()))?
-            }
+            Credentials::TokenFile(path) => read_token_file(path)?,
             Credentials::TokenEnv => {
                 let v =
                     Zeroizing::new(std::env::var("SVCACCT_TOKEN").map_err(|_| {
@@ -716,6 +710,17 @@ fn non_empty(p: Passphrase, source: &str) -> Result<Passphrase> {
         return Err(UserError::Failure(format!("the passphrase from {source} is empty")).into());
     }
     Ok(p)
+}
+
+/// A bearer token kept in a file (`--token-file`, a context's `token-file`, `login`).
+pub fn read_token_file(path: &Path) -> Result<Bearer> {
+    let bytes = Zeroizing::new(crate::fsutil::read_small(path)?);
+    let text = std::str::from_utf8(&bytes)
+        .map_err(|_| UserError::Usage(format!("token file {} is not UTF-8", path.display())))?;
+    Ok(Bearer::new(
+        text,
+        &format!("token file {}", path.display()),
+    )?)
 }
 
 #[cfg(test)]

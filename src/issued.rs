@@ -20,13 +20,15 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use zeroize::Zeroizing;
 
-use crate::error::{Rejected, UserError};
+use crate::error::UserError;
 use crate::identity::{Name, Reference};
 use crate::keys::{PrivateKey, PublicKey};
-use crate::model::{Account, Status, new_uid};
+use crate::model::{Account, new_uid};
 use crate::output::sanitize;
 use crate::store::Store;
-use crate::token::{Actor, Audience, LEEWAY, Parsed, VerifyOptions, numeric_claim, random_id};
+use crate::token::{
+    Actor, Audience, LEEWAY, Parsed, VerifyOptions, numeric_claim, random_id, reject,
+};
 
 /// What every issuer id starts with; no account reference can (`:` is in no name).
 pub const ISSUER_PREFIX: &str = "urn:svcacct:issuer:";
@@ -851,10 +853,6 @@ pub fn touch(b: &dyn IssuerBackend, r: &Reference, record: &TokenRecord, now: Ti
     }
 }
 
-fn reject(msg: impl Into<String>) -> anyhow::Error {
-    Rejected(msg.into()).into()
-}
-
 /// What an issued token adds to a verification.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct IssuedBy {
@@ -884,6 +882,20 @@ pub fn live_record(b: &dyn IssuerBackend, account: &Account, jti: &str) -> Resul
                 sanitize(jti)
             ))
         })
+}
+
+/// Refuses an issued token past its record's expiry (which a verified token's `exp` equals),
+/// saying when it expired.
+pub fn check_unexpired(record: &TokenRecord, owner: &Reference, now: Timestamp) -> Result<()> {
+    match record.expires {
+        Some(exp) if exp < now - LEEWAY => Err(reject(format!(
+            "the issued token `{}` of `{owner}` expired at {} ({} ago)",
+            record.name,
+            crate::time::local(exp),
+            crate::time::human(now.duration_since(exp))
+        ))),
+        _ => Ok(()),
+    }
 }
 
 /// Verifies an issued token (its `iss` starts with [`ISSUER_PREFIX`]) by the rules of the
@@ -1010,19 +1022,8 @@ pub fn verify(
     let (reference, account) = crate::token::claimed_account(store, claim, sub)?;
     let record = live_record(b, &account, jti)?;
     crate::token::check_subject(&parsed.claims, sub, &account)?;
-    match account.status(opts.now) {
-        Status::Active => {}
-        Status::Disabled => {
-            return Err(reject(format!(
-                "service account `{reference}` is disabled (see `svcacct enable`)"
-            )));
-        }
-        Status::Expired => {
-            return Err(reject(format!(
-                "service account `{reference}` expired at {}",
-                crate::time::local(account.expires.unwrap_or(opts.now))
-            )));
-        }
+    if let Some(why) = account.refusal(opts.now) {
+        return Err(reject(why));
     }
     let claims = &parsed.claims;
     let exp = numeric_claim(claims, "exp")?;
@@ -1032,16 +1033,7 @@ pub fn verify(
     if exp.map(|e| e.as_second()) != record.expires.map(|e| e.as_second()) {
         return Err(reject("`exp` differs from the issued token's record"));
     }
-    if let Some(exp) = exp
-        && exp < opts.now - LEEWAY
-    {
-        return Err(reject(format!(
-            "the issued token `{}` of `{reference}` expired at {} ({} ago)",
-            record.name,
-            crate::time::local(exp),
-            crate::time::human(opts.now.duration_since(exp))
-        )));
-    }
+    check_unexpired(&record, &reference, opts.now)?;
     if iat > opts.now + LEEWAY {
         return Err(reject(format!(
             "the token was issued in the future (iat {}); check the clocks",
@@ -1090,7 +1082,11 @@ mod tests {
     fn rejection(r: Result<crate::token::Verified>) -> String {
         match r {
             Ok(_) => panic!("accepted"),
-            Err(e) => e.downcast::<Rejected>().expect("a Rejected").0,
+            Err(e) => {
+                e.downcast::<crate::error::Rejected>()
+                    .expect("a Rejected")
+                    .0
+            }
         }
     }
 

@@ -96,6 +96,22 @@ impl Account {
         }
     }
 
+    /// Why the account cannot be used now (disabled, or past its expiry date), in the words
+    /// every verification uses; `None` while it is active.
+    pub fn refusal(&self, now: Timestamp) -> Option<String> {
+        let r = self.reference();
+        match self.status(now) {
+            Status::Active => None,
+            Status::Disabled => Some(format!(
+                "service account `{r}` is disabled (see `svcacct enable`)"
+            )),
+            Status::Expired => Some(format!(
+                "service account `{r}` expired at {}",
+                crate::time::local(self.expires.unwrap_or(now))
+            )),
+        }
+    }
+
     /// Groups including the two every account belongs to.
     pub fn all_groups(&self) -> Vec<String> {
         let mut g: Vec<String> = self.reference().system_groups().into();

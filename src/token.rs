@@ -14,7 +14,7 @@ use serde_json::{Map, Value};
 use crate::error::{Rejected, UserError};
 use crate::identity::Reference;
 use crate::keys::PrivateKey;
-use crate::model::{Account, KeyRecord, Status};
+use crate::model::{Account, KeyRecord};
 use crate::output::sanitize;
 use crate::store::Store;
 
@@ -184,7 +184,7 @@ pub struct Parsed<'t> {
     pub signature: &'t str,
 }
 
-fn reject(msg: impl Into<String>) -> anyhow::Error {
+pub(crate) fn reject(msg: impl Into<String>) -> anyhow::Error {
     Rejected(msg.into()).into()
 }
 
@@ -249,22 +249,44 @@ pub struct Verified {
 impl Verified {
     /// Who the token speaks for, as `whoami` and token reviews answer.
     pub fn identity(&self) -> crate::api::Identity {
-        let r = self.account.reference();
-        crate::api::Identity {
-            account: r.to_string(),
-            namespace: self.account.namespace.clone(),
-            name: self.account.name.clone(),
-            username: r.username(),
-            groups: self.account.all_groups(),
-            impersonates: self.account.impersonates.clone(),
-            kid: self.kid.clone(),
-            fingerprint: self.fingerprint.clone(),
-            algorithm: self.alg.to_owned(),
-            issued_at: self.iat,
-            expires_at: self.exp,
-            issuer: self.issued.as_ref().map(|i| i.issuer.clone()),
-            token_name: self.issued.as_ref().map(|i| i.token_name.to_string()),
-        }
+        identity_of(
+            &self.account,
+            &self.kid,
+            &self.fingerprint,
+            self.alg,
+            self.iat,
+            self.exp,
+            self.issued.as_ref(),
+        )
+    }
+}
+
+/// Who a verified token of `account` speaks for, from the facts verification found (the
+/// server's token cache keeps them, so a cache hit builds this without a `Verified`).
+pub fn identity_of(
+    account: &Account,
+    kid: &str,
+    fingerprint: &str,
+    alg: &str,
+    iat: Timestamp,
+    exp: Option<Timestamp>,
+    issued: Option<&crate::issued::IssuedBy>,
+) -> crate::api::Identity {
+    let r = account.reference();
+    crate::api::Identity {
+        account: r.to_string(),
+        namespace: account.namespace.clone(),
+        name: account.name.clone(),
+        username: r.username(),
+        groups: account.all_groups(),
+        impersonates: account.impersonates.clone(),
+        kid: kid.to_owned(),
+        fingerprint: fingerprint.to_owned(),
+        algorithm: alg.to_owned(),
+        issued_at: iat,
+        expires_at: exp,
+        issuer: issued.map(|i| i.issuer.clone()),
+        token_name: issued.map(|i| i.token_name.to_string()),
     }
 }
 
@@ -460,20 +482,8 @@ pub fn verify(token: &str, store: &dyn Store, opts: &VerifyOptions<'_>) -> Resul
             })?
         }
     };
-    match account.status(opts.now) {
-        Status::Active => {}
-        Status::Disabled => {
-            return Err(reject(format!(
-                "service account `{reference}` is disabled (see `svcacct enable`)"
-            )));
-        }
-        Status::Expired => {
-            let at = account.expires.expect("expired accounts have a date");
-            return Err(reject(format!(
-                "service account `{reference}` expired at {}",
-                crate::time::local(at)
-            )));
-        }
+    if let Some(why) = account.refusal(opts.now) {
+        return Err(reject(why));
     }
     let exp = numeric_claim(&parsed.claims, "exp")?
         .ok_or_else(|| reject("the token has no `exp` claim"))?;

@@ -132,13 +132,7 @@ pub fn login(ctx: &Context, out: &mut dyn Write) -> Result<Exit> {
 /// it is piped.
 fn login_token(ctx: &Context) -> Result<Bearer> {
     match ctx.command_line.token_file.as_deref() {
-        Some(p) if p.as_os_str() != "-" => {
-            let bytes = Zeroizing::new(crate::fsutil::read_small(p)?);
-            let text = std::str::from_utf8(&bytes).map_err(|_| {
-                UserError::Usage(format!("token file {} is not UTF-8", p.display()))
-            })?;
-            Ok(Bearer::new(text, &format!("token file {}", p.display()))?)
-        }
+        Some(p) if p.as_os_str() != "-" => crate::context::read_token_file(p),
         Some(_) | None if !ctx.stdin_is_terminal => {
             let bytes = Zeroizing::new(crate::fsutil::read_limited(
                 std::io::stdin().lock(),

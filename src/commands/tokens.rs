@@ -1,6 +1,6 @@
 //! `svcacct tokens` (issued tokens) and `svcacct issuer`.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::Path;
 
 use anyhow::Result;
@@ -160,12 +160,13 @@ fn read_secret(ctx: &Context, path: &Path) -> Result<Secret> {
             )
             .into());
         }
-        let mut buf = Zeroizing::new(Vec::new());
-        std::io::stdin()
-            .lock()
-            .take(crate::fsutil::MAX_INPUT + 1)
-            .read_to_end(&mut buf)?;
-        (buf, "stdin".to_owned())
+        (
+            Zeroizing::new(crate::fsutil::read_limited(
+                std::io::stdin().lock(),
+                "stdin",
+            )?),
+            "stdin".to_owned(),
+        )
     } else {
         (
             Zeroizing::new(crate::fsutil::read_small(path)?),

@@ -191,15 +191,9 @@ fn still_issued(
     };
     match crate::issued::live_record(b, account, jti) {
         Ok(record) => {
-            if record.expires.is_some_and(|e| e < now - token::LEEWAY) {
-                return Err(AuthError::Rejected(format!(
-                    "the issued token `{}` of `{}` expired at {}",
-                    record.name,
-                    account.reference(),
-                    crate::time::local(record.expires.unwrap_or(now))
-                )));
-            }
-            crate::issued::touch(b, &account.reference(), &record, now);
+            let r = account.reference();
+            crate::issued::check_unexpired(&record, &r, now).map_err(public_reason)?;
+            crate::issued::touch(b, &r, &record, now);
             Ok(())
         }
         Err(e) => Err(public_reason(e)),
@@ -221,21 +215,6 @@ pub fn public_reason(err: anyhow::Error) -> AuthError {
             })
         }
         Err(e) => AuthError::Internal(e),
-    }
-}
-
-/// Why an account no longer passes, in the words of `token::verify`.
-fn inactive(account: &Account, now: Timestamp) -> Option<String> {
-    let r = account.reference();
-    match account.status(now) {
-        Status::Active => None,
-        Status::Disabled => Some(format!(
-            "service account `{r}` is disabled (see `svcacct enable`)"
-        )),
-        Status::Expired => Some(format!(
-            "service account `{r}` expired at {}",
-            crate::time::local(account.expires.unwrap_or(now))
-        )),
     }
 }
 
@@ -327,22 +306,19 @@ impl Authenticator {
                 }
             }
         }
-        if let Some(why) = inactive(&account, now) {
+        if let Some(why) = account.refusal(now) {
             self.cache.remove(token);
             return Err(AuthError::Rejected(why));
         }
-        let identity = crate::token::Verified {
-            account: account.clone(),
-            kid: e.kid.clone(),
-            fingerprint: e.fingerprint.clone(),
-            alg: e.alg,
-            iat: e.iat,
-            exp: e.token_exp,
-            audiences: vec![],
-            claims: Default::default(),
-            issued: e.issued.clone(),
-        }
-        .identity();
+        let identity = token::identity_of(
+            &account,
+            &e.kid,
+            &e.fingerprint,
+            e.alg,
+            e.iat,
+            e.token_exp,
+            e.issued.as_ref(),
+        );
         Ok(Caller { account, identity })
     }
 
