@@ -634,7 +634,7 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
             break
         }
         'svcacct;token' {
-            [CompletionResult]::new('--kid', '--kid', [CompletionResultType]::ParameterName, 'Sign with the keystore key of this kid [default: the keystore''s current key] (not with --jwt-private-key)')
+            [CompletionResult]::new('--kid', '--kid', [CompletionResultType]::ParameterName, 'Sign with the keystore key of this kid [default: the keystore''s current key] (not with --jwt-private-key); it may start with `-`')
             [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'Lifetime: e.g. 90s, 10m, 1h; at most the maximum token lifetime')
             [CompletionResult]::new('--alg', '--alg', [CompletionResultType]::ParameterName, 'Signature algorithm')
             [CompletionResult]::new('--aud', '--aud', [CompletionResultType]::ParameterName, 'Audience (repeatable)')

@@ -589,7 +589,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;token'= {
-            cand --kid 'Sign with the keystore key of this kid [default: the keystore''s current key] (not with --jwt-private-key)'
+            cand --kid 'Sign with the keystore key of this kid [default: the keystore''s current key] (not with --jwt-private-key); it may start with `-`'
             cand --ttl 'Lifetime: e.g. 90s, 10m, 1h; at most the maximum token lifetime'
             cand --alg 'Signature algorithm'
             cand --aud 'Audience (repeatable)'

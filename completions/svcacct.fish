@@ -453,7 +453,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand can-i" -s q -l quiet -d 
 complete -c svcacct -n "__fish_svcacct_using_subcommand can-i" -l list -d 'Print everything the account may do'
 complete -c svcacct -n "__fish_svcacct_using_subcommand can-i" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c svcacct -n "__fish_svcacct_using_subcommand can-i" -s V -l version -d 'Print version'
-complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l kid -d 'Sign with the keystore key of this kid [default: the keystore\'s current key] (not with --jwt-private-key)' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l kid -d 'Sign with the keystore key of this kid [default: the keystore\'s current key] (not with --jwt-private-key); it may start with `-`' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l ttl -d 'Lifetime: e.g. 90s, 10m, 1h; at most the maximum token lifetime' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l alg -d 'Signature algorithm' -r -f -a "RS256\t''
 RS384\t''

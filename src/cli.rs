@@ -810,8 +810,8 @@ pub struct TokenArgs {
     /// The account the token is for: name or NS/NAME (becomes `iss` and `sub`)
     pub reference: String,
     /// Sign with the keystore key of this kid [default: the keystore's current key]
-    /// (not with --jwt-private-key)
-    #[arg(long)]
+    /// (not with --jwt-private-key); it may start with `-`
+    #[arg(long, allow_hyphen_values = true)]
     pub kid: Option<String>,
     /// Lifetime: e.g. 90s, 10m, 1h; at most the maximum token lifetime
     #[arg(long, default_value = "10m", value_name = "DURATION")]

@@ -284,6 +284,11 @@ fn key_rotation() {
     env.cmd(["verify", old_token.trim()]).assert().success();
     // The old key can still be chosen by kid until it is removed (kids may start with `-`).
     env.ok(["token", "ci-bot", "--kid", &old_kid]);
+    // A kid that starts with `-` (one in 64 do) is a value of --kid, not a flag.
+    env.cmd(["token", "ci-bot", "--kid", "-abc"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("has no key `-abc` for `ci-bot`"));
     env.ok(["key", "remove", "ci-bot", &old_kid]);
     env.cmd(["verify", old_token.trim()])
         .assert()
