@@ -35,8 +35,12 @@ pub fn run(ctx: &Context, args: &ServeArgs, _out: &mut dyn Write) -> Result<Exit
         (Some(cert), Some(key)) => Some(Arc::new(server::tls_config(cert, key)?)),
         _ => None,
     };
+    let (store, no_cache) = FileStore::open_cached(store_path.clone());
+    if let Some(why) = no_cache {
+        eprintln!("svcacct: serving without a read cache ({why}): every request reads the store");
+    }
     server::run(Options {
-        store: Arc::new(FileStore::open_cached(store_path.clone())),
+        store: Arc::new(store),
         store_root: Some(store_path),
         listen,
         tls,

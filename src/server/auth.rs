@@ -149,7 +149,7 @@ impl TokenCache {
 /// The authenticated caller of a request.
 #[derive(Clone, Debug)]
 pub struct Caller {
-    pub account: Account,
+    pub account: Arc<Account>,
     pub identity: Identity,
 }
 
@@ -174,6 +174,8 @@ impl From<AuthError> for ApiError {
 /// Verifies bearer tokens against the store, remembering the verified ones.
 pub struct Authenticator {
     pub cache: TokenCache,
+    /// The guard's remembered policy answers.
+    pub decisions: Decisions,
     pub max_lifetime: SignedDuration,
     pub max_lifetime_source: String,
 }
@@ -222,6 +224,7 @@ impl Authenticator {
     pub fn new(max_lifetime: SignedDuration, max_lifetime_source: String) -> Authenticator {
         Authenticator {
             cache: TokenCache::new(CACHE_CAPACITY),
+            decisions: Decisions::default(),
             max_lifetime,
             max_lifetime_source,
         }
@@ -237,7 +240,8 @@ impl Authenticator {
         now: Timestamp,
     ) -> Result<Caller, AuthError> {
         if let Some(e) = self.cache.get(token, now) {
-            return self.recheck(token, &e, store, store.get_account(&e.reference), now);
+            let account = store.get_account(&e.reference).map(Arc::new);
+            return self.recheck(token, &e, store, account, now);
         }
         let opts = VerifyOptions {
             audience: None,
@@ -274,7 +278,7 @@ impl Authenticator {
         token: &str,
         e: &Entry,
         store: &dyn Store,
-        account: anyhow::Result<Account>,
+        account: anyhow::Result<Arc<Account>>,
         now: Timestamp,
     ) -> Result<Caller, AuthError> {
         let account = match account {
@@ -348,7 +352,7 @@ impl Authenticator {
         );
         let identity = v.identity();
         Ok(Caller {
-            account: v.account,
+            account: Arc::new(v.account),
             identity,
         })
     }
@@ -363,48 +367,183 @@ pub fn authorize(
     ns: Option<&Namespace>,
     now: Timestamp,
 ) -> Result<Option<String>, Box<Problem>> {
-    let (action, resource, ns) = match guard {
-        Guard::Public | Guard::Authenticated => return Ok(None),
-        Guard::Namespaced { action, resource } => (action, resource, ns),
-        Guard::Global { action, resource } => (action, resource, None),
-        Guard::Parent { action, resource } => {
-            // `ns` is the namespace the request is about: its parent decides.
-            return match ns.and_then(Namespace::parent) {
-                Some(parent) => authorize(
-                    Guard::Namespaced { action, resource },
-                    account,
-                    policies,
-                    Some(&parent),
-                    now,
-                ),
-                None => authorize(
-                    Guard::Global { action, resource },
-                    account,
-                    policies,
-                    None,
-                    now,
-                ),
-            };
+    authorize_with(guard, account, ns, now, |question| {
+        question.answer(account, policies)
+    })
+}
+
+/// What a guard asks of the policies: may the account do `action` on `resource` in `ns`
+/// (`None`: globally)?
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Question<'a> {
+    action: &'static str,
+    resource: &'static str,
+    ns: Option<std::borrow::Cow<'a, Namespace>>,
+}
+
+impl Question<'_> {
+    /// The name of the first policy that allows it.
+    fn answer(&self, account: &Account, policies: &[Policy]) -> Option<String> {
+        let (action, resource) = (self.action, self.resource);
+        match &self.ns {
+            Some(ns) => crate::policy::allowing(policies, account, action, resource, ns),
+            None => crate::policy::allowing(
+                policies.iter().filter(|p| p.namespace.is_none()),
+                account,
+                action,
+                resource,
+                &Namespace::default_ns(),
+            ),
         }
+        .map(|p| p.name.to_string())
+    }
+}
+
+/// `authorize`, with the policies asked through `answer` (the server remembers answers).
+fn authorize_with(
+    guard: Guard,
+    account: &Account,
+    ns: Option<&Namespace>,
+    now: Timestamp,
+    answer: impl FnOnce(&Question<'_>) -> Option<String>,
+) -> Result<Option<String>, Box<Problem>> {
+    use std::borrow::Cow;
+    let question = match guard {
+        Guard::Public | Guard::Authenticated => return Ok(None),
+        Guard::Namespaced { action, resource } => Question {
+            action,
+            resource,
+            ns: ns.map(Cow::Borrowed),
+        },
+        Guard::Global { action, resource } => Question {
+            action,
+            resource,
+            ns: None,
+        },
+        // `ns` is the namespace the request is about: its parent decides (a top-level one:
+        // the global policies).
+        Guard::Parent { action, resource } => Question {
+            action,
+            resource,
+            ns: ns.and_then(Namespace::parent).map(Cow::Owned),
+        },
     };
-    let r = account.reference().to_string();
-    let refused = || Box::new(Problem::forbidden(&r, action, resource, ns));
+    let refused = || {
+        let r = account.reference().to_string();
+        let q = &question;
+        Box::new(Problem::forbidden(
+            &r,
+            q.action,
+            q.resource,
+            q.ns.as_deref(),
+        ))
+    };
     if account.status(now) != Status::Active {
         return Err(refused());
     }
-    let found = match ns {
-        Some(ns) => crate::policy::allowing(policies, account, action, resource, ns)
-            .map(|p| p.name.to_string()),
-        None => crate::policy::allowing(
-            policies.iter().filter(|p| p.namespace.is_none()),
-            account,
-            action,
-            resource,
-            &Namespace::default_ns(),
-        )
-        .map(|p| p.name.to_string()),
-    };
-    found.map(Some).ok_or_else(refused)
+    answer(&question).map(Some).ok_or_else(refused)
+}
+
+/// The guard's recent answers, for one snapshot of the policies (dropped with it): the same
+/// question from the same account record gets the same answer without going through every
+/// policy again. The answer depends only on the account's reference and groups, which are
+/// compared on every hit (a record edited by hand without a new revision is not mistaken for
+/// the old one); status (disabled, expired) is checked on every request, outside.
+#[derive(Default)]
+pub struct Decisions {
+    inner: Mutex<Remembered>,
+}
+
+#[derive(Default)]
+struct Remembered {
+    policies: Option<Arc<Vec<Policy>>>,
+    accounts: HashMap<String, AccountAnswers>,
+}
+
+struct AccountAnswers {
+    revision: u64,
+    reference: Reference,
+    groups: Vec<String>,
+    answers: Vec<(Question<'static>, Option<String>)>,
+}
+
+/// Most accounts and answers per account remembered (all are dropped beyond it).
+const MAX_REMEMBERED: usize = 10_000;
+const MAX_ANSWERS: usize = 64;
+
+impl Decisions {
+    /// `authorize` for the guard, remembering answers per policy snapshot.
+    pub fn authorize(
+        &self,
+        guard: Guard,
+        account: &Account,
+        policies: &Arc<Vec<Policy>>,
+        ns: Option<&Namespace>,
+        now: Timestamp,
+    ) -> Result<Option<String>, Box<Problem>> {
+        authorize_with(guard, account, ns, now, |q| {
+            self.answer(q, account, policies)
+        })
+    }
+
+    fn answer(
+        &self,
+        q: &Question<'_>,
+        account: &Account,
+        policies: &Arc<Vec<Policy>>,
+    ) -> Option<String> {
+        let mut memo = self.inner.lock().unwrap_or_else(|e| e.into_inner());
+        if !memo
+            .policies
+            .as_ref()
+            .is_some_and(|p| Arc::ptr_eq(p, policies))
+        {
+            memo.accounts.clear();
+            memo.policies = Some(policies.clone());
+        }
+        if let Some(a) = memo.accounts.get(&account.uid)
+            && a.revision == account.revision
+            && a.reference.namespace == account.namespace
+            && a.reference.name == account.name
+            && a.groups == account.groups
+            && let Some((_, found)) = a.answers.iter().find(|(asked, _)| asked == q)
+        {
+            return found.clone();
+        }
+        let found = q.answer(account, policies);
+        if memo.accounts.len() >= MAX_REMEMBERED {
+            memo.accounts.clear();
+        }
+        let a = memo
+            .accounts
+            .entry(account.uid.clone())
+            .or_insert_with(|| AccountAnswers {
+                revision: account.revision,
+                reference: account.reference(),
+                groups: account.groups.clone(),
+                answers: vec![],
+            });
+        if a.revision != account.revision
+            || a.reference != account.reference()
+            || a.groups != account.groups
+            || a.answers.len() >= MAX_ANSWERS
+        {
+            a.revision = account.revision;
+            a.reference = account.reference();
+            a.groups = account.groups.clone();
+            a.answers.clear();
+        }
+        let owned = Question {
+            action: q.action,
+            resource: q.resource,
+            ns: q
+                .ns
+                .as_deref()
+                .map(|ns| std::borrow::Cow::Owned(ns.clone())),
+        };
+        a.answers.push((owned, found.clone()));
+        found
+    }
 }
 
 /// The account of the request, for the access log (a response extension).
@@ -417,9 +556,8 @@ pub struct LoggedAccount(pub String);
 #[derive(Clone, Debug, Default)]
 pub struct AccountSlot(pub Arc<std::sync::OnceLock<String>>);
 
-fn with_account(mut res: Response, account: &Account) -> Response {
-    res.extensions_mut()
-        .insert(LoggedAccount(account.reference().to_string()));
+fn with_account(mut res: Response, who: &str) -> Response {
+    res.extensions_mut().insert(LoggedAccount(who.to_owned()));
     res
 }
 
@@ -485,8 +623,9 @@ pub async fn guard(
         Ok(Err(e)) => return ApiError::from(e).into_response(),
         Err(e) => return ApiError::internal(&anyhow::anyhow!("{e}")).into_response(),
     };
+    let who = caller.account.reference().to_string();
     if let Some(slot) = req.extensions().get::<AccountSlot>() {
-        let _ = slot.0.set(caller.account.reference().to_string());
+        let _ = slot.0.set(who.clone());
     }
     let (mut parts, body) = req.into_parts();
     let ns = match g {
@@ -500,7 +639,7 @@ pub async fn guard(
             });
             match ns {
                 Ok(ns) => Some(ns),
-                Err(e) => return with_account(e.into_response(), &caller.account),
+                Err(e) => return with_account(e.into_response(), &who),
             }
         }
         _ => None,
@@ -516,19 +655,23 @@ pub async fn guard(
         let policies = match policies {
             // Unreadable policy records grant nothing.
             Ok(Ok(l)) => l,
-            Ok(Err(e)) => return with_account(ApiError::from(e).into_response(), &caller.account),
+            Ok(Err(e)) => return with_account(ApiError::from(e).into_response(), &who),
             Err(e) => {
                 return ApiError::internal(&anyhow::anyhow!("{e}")).into_response();
             }
         };
-        if let Err(p) = authorize(g, &caller.account, &policies, ns.as_ref(), now) {
-            return with_account(ApiError::from(p).into_response(), &caller.account);
+        let decided =
+            state
+                .auth
+                .decisions
+                .authorize(g, &caller.account, &policies, ns.as_ref(), now);
+        if let Err(p) = decided {
+            return with_account(ApiError::from(p).into_response(), &who);
         }
     }
-    let account = caller.account.clone();
     parts.extensions.insert(caller);
     let res = next.run(Request::from_parts(parts, body)).await;
-    with_account(res, &account)
+    with_account(res, &who)
 }
 
 #[cfg(test)]
@@ -818,6 +961,17 @@ mod tests {
 
     #[test]
     fn guards_ask_the_policies() {
+        let decisions = Decisions::default();
+        // Each check twice: as asked, and through the server's remembered answers (asked
+        // twice, so the second comes from memory).
+        let both = |g: Guard, a: &Account, p: &[Policy], ns: Option<&Namespace>, now| {
+            let plain = authorize(g, a, p, ns, now);
+            let snapshot = Arc::new(p.to_vec());
+            for _ in 0..2 {
+                assert_eq!(decisions.authorize(g, a, &snapshot, ns, now), plain);
+            }
+            plain
+        };
         let now = Timestamp::now();
         let acct = |ns: &str, name: &str| Account {
             name: Name::parse(name).unwrap(),
@@ -852,24 +1006,64 @@ mod tests {
         let ops = Namespace::parse("ops").unwrap();
         let a = acct("eng", "ci");
         let ns_policy = [pol(Some("eng"), "eng/ci", "create")];
-        assert!(authorize(create_sa, &a, &ns_policy, Some(&eng), now).is_ok());
-        assert!(authorize(create_sa, &a, &ns_policy, Some(&eng_x), now).is_ok());
-        let p = authorize(create_sa, &a, &ns_policy, Some(&ops), now).unwrap_err();
+        assert!(both(create_sa, &a, &ns_policy, Some(&eng), now).is_ok());
+        assert!(both(create_sa, &a, &ns_policy, Some(&eng_x), now).is_ok());
+        let p = both(create_sa, &a, &ns_policy, Some(&ops), now).unwrap_err();
         assert_eq!((p.status, p.code.as_str()), (403, code::FORBIDDEN));
         assert_eq!(p.action.as_deref(), Some("create"));
         assert_eq!(p.resource.as_deref(), Some("serviceaccount"));
         // A namespaced policy never satisfies a global guard.
         let all = [pol(Some("eng"), "eng/ci", "*")];
-        assert!(authorize(list_all, &a, &all, None, now).is_err());
+        assert!(both(list_all, &a, &all, None, now).is_err());
         let global = [pol(None, "eng/ci", "list")];
         assert_eq!(
-            authorize(list_all, &a, &global, None, now).unwrap(),
+            both(list_all, &a, &global, None, now).unwrap(),
             Some("p".into())
         );
         // Disabled accounts never pass.
         let mut d = a.clone();
         d.disabled = true;
-        assert!(authorize(list_all, &d, &global, None, now).is_err());
-        assert!(authorize(Guard::Authenticated, &a, &[], None, now).is_ok());
+        assert!(both(list_all, &d, &global, None, now).is_err());
+        assert!(both(Guard::Authenticated, &a, &[], None, now).is_ok());
+    }
+
+    #[test]
+    fn remembered_answers_follow_the_account_and_the_policies() {
+        let now = Timestamp::now();
+        let (store, _key, r) = setup();
+        let mut a = store.get_account(&r).unwrap();
+        let pol = |subject: &str| Policy {
+            name: Name::parse("p").unwrap(),
+            namespace: None,
+            uid: "u".into(),
+            revision: 1,
+            description: String::new(),
+            subjects: vec![subject.into()],
+            actions: vec!["list".into()],
+            resources: vec!["*".into()],
+            created: now,
+            updated: now,
+        };
+        let list_all = guard_for(&Method::GET, "/v1/serviceaccounts").unwrap();
+        let d = Decisions::default();
+        let by_group = Arc::new(vec![pol("group:builders")]);
+        assert!(d.authorize(list_all, &a, &by_group, None, now).is_err());
+        // the same record (uid and revision) with other groups: asked again
+        a.groups = vec!["builders".into()];
+        assert!(d.authorize(list_all, &a, &by_group, None, now).is_ok());
+        a.groups = vec![];
+        assert!(d.authorize(list_all, &a, &by_group, None, now).is_err());
+        // other policies: asked again
+        let by_name = Arc::new(vec![pol("ci")]);
+        assert!(d.authorize(list_all, &a, &by_name, None, now).is_ok());
+        // a disabled account is refused even with a remembered yes
+        a.disabled = true;
+        assert!(d.authorize(list_all, &a, &by_name, None, now).is_err());
+        a.disabled = false;
+        // another question of the same account
+        let create = guard_for(&Method::POST, crate::api::ACCOUNTS).unwrap();
+        let eng = Namespace::parse("eng").unwrap();
+        assert!(d.authorize(create, &a, &by_name, Some(&eng), now).is_err());
+        assert!(d.authorize(list_all, &a, &by_name, None, now).is_ok());
     }
 }

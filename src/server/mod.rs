@@ -4,8 +4,10 @@
 //! Every route comes from [`crate::api::ROUTES`]: the router is built from the table and the
 //! guard middleware looks each request's route up in it, so authorization cannot drift from
 //! the table. Store calls are synchronous and run on tokio's blocking pool, except answers the
-//! file store's read cache gives from memory after `stat` calls only (`Store::cached_account`,
-//! `Store::cached_policies`), which the guard and `GET` of an account take inline.
+//! file store's read cache gives from memory (`Store::cached_account`,
+//! `Store::cached_policies`: one non-blocking read of its inotify events), which the guard and
+//! `GET` of an account take inline. The guard remembers the policies' answers per snapshot
+//! ([`auth::Decisions`]).
 
 use std::io::Write;
 use std::net::{SocketAddr, ToSocketAddrs};

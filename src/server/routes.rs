@@ -755,7 +755,7 @@ async fn get_account(State(st): St, p: Params) -> Answer {
     let r = p.reference()?;
     let a = match st.store.cached_account(&r) {
         Some(a) => a,
-        None => blocking(&st, move |s| s.get_account(&r)).await?,
+        None => Arc::new(blocking(&st, move |s| s.get_account(&r)).await?),
     };
     Ok(account_answer(StatusCode::OK, &a))
 }

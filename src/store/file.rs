@@ -19,8 +19,8 @@
 //! whatever the size of the registry.
 //!
 //! A long-running reader (`svcacct serve`) opens the store with [`FileStore::open_cached`]:
-//! lookups and the listings of every account or policy are then served from parsed records
-//! while `stat` shows their files and folders unchanged (see `filecache.rs`), so writes by
+//! account lookups and the listings of every account or policy are then served from parsed
+//! records until inotify reports a change in their folders (see `filecache.rs`), so writes by
 //! other processes on the same folder are seen at once.
 
 use std::fs::{self, File, OpenOptions};
@@ -34,7 +34,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use zeroize::Zeroizing;
 
-use super::filecache::{ReadCache, Stamp, folder_stamps};
+use super::filecache::{Kind, ReadCache};
 use super::{
     Listing, Scope, Store, account_exists, namespace_exists, policy_exists, stale, unknown_account,
     unknown_namespace, unknown_policy,
@@ -47,8 +47,8 @@ use crate::output::sanitize;
 
 const LOCK_FILE: &str = ".lock";
 const TMP_PREFIX: &str = ".tmp-";
-const ACCOUNTS_DIR: &str = "accounts";
-const POLICIES_DIR: &str = "policies";
+pub(super) const ACCOUNTS_DIR: &str = "accounts";
+pub(super) const POLICIES_DIR: &str = "policies";
 const GLOBAL_DIR: &str = "_global";
 const ISSUER_DIR: &str = "issuer";
 const ISSUER_FILE: &str = "issuer.toml";
@@ -70,11 +70,18 @@ impl FileStore {
         FileStore { root, cache: None }
     }
 
-    /// As `open`, with a read cache for a process that reads the store many times (a server).
-    pub fn open_cached(root: PathBuf) -> FileStore {
-        FileStore {
-            root,
-            cache: Some(Arc::default()),
+    /// As `open`, with a read cache for a process that reads the store many times (a server);
+    /// without one (and why) when inotify is not available.
+    pub fn open_cached(root: PathBuf) -> (FileStore, Option<String>) {
+        match ReadCache::new(&root) {
+            Ok(cache) => (
+                FileStore {
+                    root,
+                    cache: Some(Arc::new(cache)),
+                },
+                None,
+            ),
+            Err(why) => (FileStore::open(root), Some(why)),
         }
     }
 
@@ -153,13 +160,8 @@ impl FileStore {
     /// The account stored for `r`, `None` when there is none; an unreadable file, or one that
     /// holds another account than its path says, is a `CorruptRecord`.
     fn load_account(&self, r: &Reference) -> Result<Option<Account>, UserError> {
-        Ok(self.load_account_stamped(r)?.map(|(a, _)| a))
-    }
-
-    /// As `load_account`, with the stamp of the file it was read from.
-    fn load_account_stamped(&self, r: &Reference) -> Result<Option<(Account, Stamp)>, UserError> {
         let path = self.account_path(r);
-        let Some((account, stamp)) = load_stamped::<Account>(&path)? else {
+        let Some(account) = load::<Account>(&path)? else {
             return Ok(None);
         };
         if account.reference() != *r {
@@ -171,7 +173,7 @@ impl FileStore {
                 ),
             ));
         }
-        Ok(Some((account, stamp)))
+        Ok(Some(account))
     }
 
     /// As `load_account`, for policies.
@@ -229,13 +231,13 @@ impl FileStore {
         if let Some(items) = cache.all_policies() {
             return Ok((items, vec![]));
         }
-        let stamps = folder_stamps(&self.root.join(POLICIES_DIR));
+        let generation = cache.before_listing(Kind::Policies);
         let listing = self.read_policies(&Scope::All)?;
         let items = Arc::new(listing.items);
-        if let Some(stamps) = stamps
+        if let Some(generation) = generation
             && listing.errors.is_empty()
         {
-            cache.put_all_policies(stamps, items.clone());
+            cache.put_all_policies(generation, items.clone());
         }
         Ok((items, listing.errors))
     }
@@ -271,17 +273,18 @@ impl Store for FileStore {
         };
         let path = self.account_path(r);
         if let Some(account) = cache.account(&path) {
-            return Ok(account);
+            return Ok(account.as_ref().clone());
         }
-        let (account, stamp) = self
-            .load_account_stamped(r)?
-            .ok_or_else(|| unknown_account(r))?;
-        cache.put_account(&path, stamp, &account);
+        let generation = cache.before_record(Kind::Accounts, &path);
+        let account = self.load_account(r)?.ok_or_else(|| unknown_account(r))?;
+        if let Some(generation) = generation {
+            cache.put_account(&path, generation, Arc::new(account.clone()));
+        }
         Ok(account)
     }
 
     fn list_accounts(&self, scope: &Scope) -> Result<Listing<Account>> {
-        let mut stamps = None;
+        let mut generation = None;
         if let (Some(cache), Scope::All) = (&self.cache, scope) {
             if let Some(items) = cache.all_accounts() {
                 return Ok(Listing {
@@ -289,7 +292,7 @@ impl Store for FileStore {
                     errors: vec![],
                 });
             }
-            stamps = folder_stamps(&self.root.join(ACCOUNTS_DIR));
+            generation = cache.before_listing(Kind::Accounts);
         }
         let mut errors = Vec::new();
         let dirs = match scope {
@@ -311,10 +314,10 @@ impl Store for FileStore {
             }
         }
         items.sort_by(|a, b| (&a.namespace, &a.name).cmp(&(&b.namespace, &b.name)));
-        if let (Some(cache), Some(stamps)) = (&self.cache, stamps)
+        if let (Some(cache), Some(generation)) = (&self.cache, generation)
             && errors.is_empty()
         {
-            cache.put_all_accounts(stamps, Arc::new(items.clone()));
+            cache.put_all_accounts(generation, Arc::new(items.clone()));
         }
         Ok(Listing { items, errors })
     }
@@ -499,7 +502,7 @@ impl Store for FileStore {
         self.cache.as_ref()?.all_policies()
     }
 
-    fn cached_account(&self, r: &Reference) -> Option<Account> {
+    fn cached_account(&self, r: &Reference) -> Option<Arc<Account>> {
         self.cache.as_ref()?.account(&self.account_path(r))
     }
 
@@ -659,18 +662,7 @@ fn record_file_name(name: &Name) -> String {
 /// Reads and parses one record file; `Ok(None)` when it does not exist. Any other failure
 /// (unreadable, not UTF-8, not TOML, not the record's shape) is a `CorruptRecord`.
 fn load<T: DeserializeOwned>(path: &Path) -> Result<Option<T>, UserError> {
-    Ok(load_stamped(path)?.map(|(record, _)| record))
-}
-
-/// As `load`, with the stamp (`fstat`) of the file the record was read from.
-fn load_stamped<T: DeserializeOwned>(path: &Path) -> Result<Option<(T, Stamp)>, UserError> {
-    let read = File::open(path).and_then(|mut f| {
-        let stamp = Stamp::of(&f.metadata()?);
-        let mut bytes = Vec::new();
-        io::Read::read_to_end(&mut f, &mut bytes)?;
-        Ok((bytes, stamp))
-    });
-    let (bytes, stamp) = match read {
+    let bytes = match fs::read(path) {
         Ok(read) => read,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(corrupt(path, e.to_string())),
@@ -678,7 +670,7 @@ fn load_stamped<T: DeserializeOwned>(path: &Path) -> Result<Option<(T, Stamp)>, 
     let text = std::str::from_utf8(&bytes)
         .map_err(|e| corrupt(path, format!("it is not UTF-8 text ({e})")))?;
     toml::from_str(text)
-        .map(|record| Some((record, stamp)))
+        .map(Some)
         .map_err(|e| corrupt(path, toml_problem(text, &e)))
 }
 

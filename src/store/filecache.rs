@@ -1,225 +1,389 @@
-//! The file store's read cache, for a long-running reader (`svcacct serve`): parsed records
-//! kept while `stat` says their files, or for listings their folders, have not changed.
+//! The file store's read cache, for a long-running reader (`svcacct serve`): parsed account
+//! records, and the listings of every account and every policy, kept until inotify reports a
+//! change in a folder they were read from.
 //!
-//! Every write of the file store (ours or another process's, e.g. the CLI on the same folder)
-//! creates a new file and renames it over the record, or removes one: that gives the record a
-//! new inode and changes its folder's mtime and ctime. So:
-//! - a record is served from the cache while `stat` of its path gives the [`Stamp`] (device,
-//!   inode, size, mtime, ctime) of the file it was parsed from (taken with `fstat` on the open
-//!   file it was read from, so the stamp and the content belong together);
-//! - a listing of every account or every policy is served from the cache while the stamps of
-//!   the kind's top folder and of each namespace folder in it are those seen before the
-//!   listing was read (stamps first, then the read: a write in between only costs a re-read).
+//! - Before a record or a listing is read from the disk, its folders are watched: the store's
+//!   root, the kind's folder (`accounts/`, `policies/`) and the namespace folders in it.
+//! - Every cached answer first reads the events queued so far (one non-blocking `read`) and
+//!   drops what they touch. The kernel queues an event before the write that caused it
+//!   returns, so a write finished before a request arrived is seen by that request, whoever
+//!   made it: this server, the CLI on the same folder, or an editor changing a file in place.
+//! - A record or listing read while an event came in is not kept: every event bumps a
+//!   generation, and what was read is kept only if the generation is the one seen when its
+//!   folders were watched.
+//! - A folder removed, moved or replaced (its own events, or the root's about `accounts` and
+//!   `policies`) drops everything read from it; an overflowing event queue drops everything.
 //!
-//! Timestamps have a granularity (a clock tick, or a whole second on some file systems), so
-//! two writes within one tick may leave the same mtime. A stamp is therefore only trusted once
-//! it is [`SETTLED`] old when it is taken: a later write then gets a later timestamp. Until
-//! then (right after a write) every read goes to the disk, as without a cache.
-//!
-//! A record edited in place by hand (not renamed over, as svcacct writes) changes its own
-//! stamp but not its folder's: a lookup of it sees the edit at once, a listing at the next
-//! write in that folder.
+//! No `stat` per request: a cached answer costs the one `read` of the event queue. Without
+//! inotify (not Linux, or the limit of instances or watches reached) nothing is cached and
+//! every read goes to the disk, as for the CLI. inotify sees the changes made on this machine:
+//! a store folder shared over the network and written from elsewhere is not for a server.
 
 use std::collections::HashMap;
-use std::fs;
-use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, SystemTime};
 
 use crate::model::{Account, Policy};
 
-/// How old a file's or folder's last change must be before its stamp is trusted.
-pub const SETTLED: Duration = Duration::from_secs(2);
-
-/// Most account records kept (the oldest half is dropped beyond it).
+/// Most account records kept (all are dropped beyond it, then refilled by use).
 const MAX_RECORDS: usize = 100_000;
 
-/// What `stat` says of one version of a file or folder.
+/// The record kinds the cache holds, by their folder under the store's root.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Stamp {
-    dev: u64,
-    ino: u64,
-    size: u64,
-    mtime: (i64, i64),
-    ctime: (i64, i64),
+pub enum Kind {
+    Accounts,
+    Policies,
 }
 
-impl Stamp {
-    pub fn of(meta: &fs::Metadata) -> Stamp {
-        Stamp {
-            dev: meta.dev(),
-            ino: meta.ino(),
-            size: meta.size(),
-            mtime: (meta.mtime(), meta.mtime_nsec()),
-            ctime: (meta.ctime(), meta.ctime_nsec()),
-        }
-    }
-
-    /// The stamp of `path` now; `None` when it cannot be read (missing, …).
-    pub fn read(path: &Path) -> Option<Stamp> {
-        fs::metadata(path).ok().map(|m| Stamp::of(&m))
-    }
-
-    /// Was the last write at least [`SETTLED`] ago? (Every write of the store sets the mtime
-    /// of the new file and of its folder.)
-    pub fn settled(&self) -> bool {
-        let latest = self.mtime;
-        let Some(threshold) = SystemTime::now()
-            .checked_sub(SETTLED)
-            .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
-        else {
-            return false;
-        };
-        let threshold = (threshold.as_secs() as i64, threshold.subsec_nanos() as i64);
-        latest < threshold
-    }
+/// What a watched folder is to the cache.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Folder {
+    Root,
+    Top(Kind),
+    Records(Kind),
 }
 
-/// The stamps of the folders a listing was read from, in order.
-pub type FolderStamps = Vec<(PathBuf, Stamp)>;
-
-/// Are these folders all unchanged?
-fn unchanged(folders: &FolderStamps) -> bool {
-    folders.iter().all(|(p, s)| Stamp::read(p) == Some(*s))
-}
-
-/// Takes the stamps of `top` and of every folder in it: `None` when one cannot be read or has
-/// not settled yet (then the listing is not cached).
-pub fn folder_stamps(top: &Path) -> Option<FolderStamps> {
-    let top_stamp = Stamp::read(top)?;
-    let mut out = vec![(top.to_owned(), top_stamp)];
-    for entry in fs::read_dir(top).ok()? {
-        let path = entry.ok()?.path();
-        let meta = fs::metadata(&path).ok()?;
-        if meta.is_dir() {
-            out.push((path, Stamp::of(&meta)));
-        }
-    }
-    out.iter().all(|(_, s)| s.settled()).then_some(out)
-}
-
-/// A listing and the folder stamps taken before it was read.
-type Snapshot<T> = Arc<(FolderStamps, Arc<Vec<T>>)>;
-
+/// The state behind the lock: watches, generation and what was read.
 #[derive(Default)]
+struct State {
+    folders: HashMap<i32, (PathBuf, Folder)>,
+    watched: HashMap<PathBuf, i32>,
+    generation: u64,
+    accounts: HashMap<PathBuf, Arc<Account>>,
+    all_accounts: Option<Arc<Vec<Account>>>,
+    all_policies: Option<Arc<Vec<Policy>>>,
+    /// Reading the event queue failed: nothing is cached from then on.
+    broken: bool,
+}
+
+impl State {
+    fn drop_records(&mut self, kind: Kind, under: Option<&Path>) {
+        match kind {
+            Kind::Accounts => {
+                self.all_accounts = None;
+                match under {
+                    Some(dir) => self.accounts.retain(|p, _| !p.starts_with(dir)),
+                    None => self.accounts.clear(),
+                }
+            }
+            Kind::Policies => self.all_policies = None,
+        }
+    }
+
+    fn drop_all(&mut self) {
+        self.drop_records(Kind::Accounts, None);
+        self.drop_records(Kind::Policies, None);
+    }
+
+    fn forget_watch(&mut self, wd: i32) -> Option<(PathBuf, Folder)> {
+        let (path, folder) = self.folders.remove(&wd)?;
+        self.watched.remove(&path);
+        Some((path, folder))
+    }
+}
+
 pub struct ReadCache {
-    accounts: Mutex<HashMap<PathBuf, (Stamp, Account)>>,
-    all_accounts: Mutex<Option<Snapshot<Account>>>,
-    all_policies: Mutex<Option<Snapshot<Policy>>>,
+    #[cfg(target_os = "linux")]
+    inotify: rustix::fd::OwnedFd,
+    root: PathBuf,
+    state: Mutex<State>,
 }
 
 impl std::fmt::Debug for ReadCache {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ReadCache").finish_non_exhaustive()
+        f.debug_struct("ReadCache")
+            .field("root", &self.root)
+            .finish_non_exhaustive()
     }
-}
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 impl ReadCache {
-    /// The cached account at `path`, if the file there is still the one it was read from.
-    pub fn account(&self, path: &Path) -> Option<Account> {
-        let stamp = Stamp::read(path)?;
-        let map = lock(&self.accounts);
-        match map.get(path) {
-            Some((s, a)) if *s == stamp => Some(a.clone()),
-            _ => None,
-        }
+    /// A cache for the store at `root`; the reason when inotify is not available.
+    #[cfg(target_os = "linux")]
+    pub fn new(root: &Path) -> Result<ReadCache, String> {
+        use rustix::fs::inotify::{CreateFlags, init};
+        let inotify = init(CreateFlags::NONBLOCK | CreateFlags::CLOEXEC)
+            .map_err(|e| format!("inotify: {e}"))?;
+        Ok(ReadCache {
+            inotify,
+            root: root.to_owned(),
+            state: Mutex::default(),
+        })
     }
 
-    /// Remembers an account read from the file of `stamp`, once that file has settled.
-    pub fn put_account(&self, path: &Path, stamp: Stamp, account: &Account) {
-        let mut map = lock(&self.accounts);
-        if !stamp.settled() {
-            map.remove(path);
-            return;
-        }
-        if map.len() >= MAX_RECORDS {
-            map.clear();
-        }
-        map.insert(path.to_owned(), (stamp, account.clone()));
+    #[cfg(not(target_os = "linux"))]
+    pub fn new(_root: &Path) -> Result<ReadCache, String> {
+        Err("a read cache needs inotify (Linux)".into())
+    }
+
+    /// The kind's folder under the root.
+    pub fn top(&self, kind: Kind) -> PathBuf {
+        self.root.join(match kind {
+            Kind::Accounts => super::file::ACCOUNTS_DIR,
+            Kind::Policies => super::file::POLICIES_DIR,
+        })
+    }
+
+    /// The state, with the events queued so far applied.
+    fn current(&self) -> std::sync::MutexGuard<'_, State> {
+        let mut st = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        self.apply_events(&mut st);
+        st
+    }
+
+    /// The cached account at `path` (a record file under `accounts/`).
+    pub fn account(&self, path: &Path) -> Option<Arc<Account>> {
+        self.current().accounts.get(path).cloned()
     }
 
     pub fn all_accounts(&self) -> Option<Arc<Vec<Account>>> {
-        cached_listing(&self.all_accounts)
-    }
-
-    pub fn put_all_accounts(&self, stamps: FolderStamps, items: Arc<Vec<Account>>) {
-        *lock(&self.all_accounts) = Some(Arc::new((stamps, items)));
+        self.current().all_accounts.clone()
     }
 
     pub fn all_policies(&self) -> Option<Arc<Vec<Policy>>> {
-        cached_listing(&self.all_policies)
+        self.current().all_policies.clone()
     }
 
-    pub fn put_all_policies(&self, stamps: FolderStamps, items: Arc<Vec<Policy>>) {
-        *lock(&self.all_policies) = Some(Arc::new((stamps, items)));
+    /// Before reading the record file `path` of `kind`: watches its folders and returns the
+    /// generation to give to [`ReadCache::put_account`]; `None` when they cannot be watched
+    /// (the record is then not cached).
+    pub fn before_record(&self, kind: Kind, path: &Path) -> Option<u64> {
+        let mut st = self.current();
+        let dir = path.parent()?;
+        self.watch(&mut st, &self.root, Folder::Root)?;
+        self.watch(&mut st, &self.top(kind), Folder::Top(kind))?;
+        self.watch(&mut st, dir, Folder::Records(kind))?;
+        (!st.broken).then_some(st.generation)
     }
+
+    /// Before reading every record of `kind`: watches the root, the kind's folder and every
+    /// folder in it; the generation to give to the `put_all_…` call, or `None` as
+    /// `before_record`.
+    pub fn before_listing(&self, kind: Kind) -> Option<u64> {
+        let mut st = self.current();
+        let top = self.top(kind);
+        self.watch(&mut st, &self.root, Folder::Root)?;
+        self.watch(&mut st, &top, Folder::Top(kind))?;
+        for entry in std::fs::read_dir(&top).ok()? {
+            let entry = entry.ok()?;
+            if entry.file_type().ok()?.is_dir() {
+                self.watch(&mut st, &entry.path(), Folder::Records(kind))?;
+            }
+        }
+        (!st.broken).then_some(st.generation)
+    }
+
+    /// Keeps an account read from `path` if nothing changed since `generation`.
+    pub fn put_account(&self, path: &Path, generation: u64, account: Arc<Account>) {
+        let mut st = self.current();
+        if st.generation != generation || st.broken {
+            return;
+        }
+        if st.accounts.len() >= MAX_RECORDS {
+            st.accounts.clear();
+        }
+        st.accounts.insert(path.to_owned(), account);
+    }
+
+    pub fn put_all_accounts(&self, generation: u64, items: Arc<Vec<Account>>) {
+        let mut st = self.current();
+        if st.generation == generation && !st.broken {
+            st.all_accounts = Some(items);
+        }
+    }
+
+    pub fn put_all_policies(&self, generation: u64, items: Arc<Vec<Policy>>) {
+        let mut st = self.current();
+        if st.generation == generation && !st.broken {
+            st.all_policies = Some(items);
+        }
+    }
+
+    /// Watches `dir` (once); `None` when it cannot be watched (missing, limit of watches).
+    #[cfg(target_os = "linux")]
+    fn watch(&self, st: &mut State, dir: &Path, folder: Folder) -> Option<()> {
+        use rustix::fs::inotify::{WatchFlags, add_watch};
+        if st.watched.contains_key(dir) {
+            return Some(());
+        }
+        let mask = WatchFlags::ONLYDIR
+            | WatchFlags::DELETE_SELF
+            | WatchFlags::MOVE_SELF
+            | WatchFlags::CREATE
+            | WatchFlags::DELETE
+            | WatchFlags::MOVED_FROM
+            | WatchFlags::MOVED_TO
+            | match folder {
+                // The root's own files (the lock, …) are not records: only renames and
+                // removals of the kinds' folders matter there.
+                Folder::Root => WatchFlags::empty(),
+                _ => WatchFlags::MODIFY | WatchFlags::CLOSE_WRITE | WatchFlags::ATTRIB,
+            };
+        let wd = add_watch(&self.inotify, dir, mask).ok()?;
+        // Another path to a folder already watched (a link) gives the same descriptor.
+        if let Some(old) = st.forget_watch(wd) {
+            st.watched.remove(&old.0);
+        }
+        st.folders.insert(wd, (dir.to_owned(), folder));
+        st.watched.insert(dir.to_owned(), wd);
+        Some(())
+    }
+
+    #[cfg(not(target_os = "linux"))]
+    fn watch(&self, _st: &mut State, _dir: &Path, _folder: Folder) -> Option<()> {
+        None
+    }
+
+    /// Reads every queued event and drops what each touches.
+    #[cfg(target_os = "linux")]
+    fn apply_events(&self, st: &mut State) {
+        use rustix::fs::inotify::{ReadFlags, Reader};
+        use rustix::io::Errno;
+        use std::mem::MaybeUninit;
+        use std::os::unix::ffi::OsStrExt;
+        if st.broken {
+            return;
+        }
+        let mut buf = [MaybeUninit::<u8>::uninit(); 4096];
+        let mut events = Reader::new(&self.inotify, &mut buf);
+        loop {
+            let event = match events.next() {
+                Ok(e) => e,
+                Err(Errno::AGAIN) => return,
+                Err(Errno::INTR) => continue,
+                Err(_) => {
+                    st.drop_all();
+                    st.broken = true;
+                    return;
+                }
+            };
+            let flags = event.events();
+            if flags.contains(ReadFlags::QUEUE_OVERFLOW) {
+                st.generation += 1;
+                st.drop_all();
+                continue;
+            }
+            let Some((dir, folder)) = st.folders.get(&event.wd()).cloned() else {
+                continue; // a watch already forgotten
+            };
+            let name = event
+                .file_name()
+                .map(|n| std::ffi::OsStr::from_bytes(n.to_bytes()));
+            let gone = flags.intersects(
+                ReadFlags::DELETE_SELF
+                    | ReadFlags::MOVE_SELF
+                    | ReadFlags::IGNORED
+                    | ReadFlags::UNMOUNT,
+            );
+            if gone {
+                st.forget_watch(event.wd());
+                if !flags.contains(ReadFlags::IGNORED) {
+                    let _ = rustix::fs::inotify::remove_watch(&self.inotify, event.wd());
+                }
+            }
+            match folder {
+                Folder::Root => {
+                    let kind_folder = name.is_some_and(|n| {
+                        n == super::file::ACCOUNTS_DIR || n == super::file::POLICIES_DIR
+                    });
+                    if !(gone || kind_folder) {
+                        continue;
+                    }
+                    // The kinds' folders were replaced or the root moved: start again.
+                    for wd in st.folders.keys().copied().collect::<Vec<_>>() {
+                        st.forget_watch(wd);
+                        let _ = rustix::fs::inotify::remove_watch(&self.inotify, wd);
+                    }
+                    st.drop_all();
+                }
+                Folder::Top(kind) => {
+                    if gone {
+                        st.drop_records(kind, None);
+                    } else {
+                        // A namespace folder made, removed or renamed.
+                        st.drop_records(kind, name.map(|n| dir.join(n)).as_deref());
+                    }
+                }
+                Folder::Records(kind) => match name {
+                    Some(n) if !gone => {
+                        let path = dir.join(n);
+                        st.drop_records(kind, Some(&path));
+                    }
+                    _ => st.drop_records(kind, Some(&dir)),
+                },
+            }
+            st.generation += 1;
+        }
+    }
+
+    #[cfg(not(target_os = "linux"))]
+    fn apply_events(&self, _st: &mut State) {}
 }
 
-/// The cached listing while its folders are unchanged (checked outside the lock).
-fn cached_listing<T>(slot: &Mutex<Option<Snapshot<T>>>) -> Option<Arc<Vec<T>>> {
-    let snapshot = lock(slot).clone()?;
-    unchanged(&snapshot.0).then(|| snapshot.1.clone())
-}
-
-#[cfg(test)]
+#[cfg(all(test, target_os = "linux"))]
 mod tests {
-    use std::fs::File;
-    use std::time::SystemTime;
+    use std::fs;
 
     use super::*;
+    use crate::model::PolicyScope;
     use crate::store::Scope;
     use crate::store::Store;
     use crate::store::file::FileStore;
     use crate::store::memory::tests::{account, name, policy, reference};
 
-    /// Moves the mtime of everything under `dir` back by a minute, as if the store had been
-    /// written long ago (so the cache trusts the stamps).
-    fn age(dir: &Path) {
-        let past = SystemTime::now() - Duration::from_secs(60);
-        for entry in fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                age(&path);
-            }
-            File::open(&path).unwrap().set_modified(past).unwrap();
-        }
-        File::open(dir).unwrap().set_modified(past).unwrap();
+    fn cached(root: &Path) -> FileStore {
+        let (store, no_cache) = FileStore::open_cached(root.to_owned());
+        assert_eq!(no_cache, None);
+        store
+    }
+
+    fn names(store: &FileStore) -> Vec<String> {
+        store
+            .list_accounts(&Scope::All)
+            .unwrap()
+            .items
+            .iter()
+            .map(|a| a.reference().to_string())
+            .collect()
     }
 
     #[test]
     fn writes_by_another_process_are_seen_at_once() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("store");
-        let server = FileStore::open_cached(root.clone());
+        let server = cached(&root);
         let cli = FileStore::open(root.clone());
+        // Nothing there yet: nothing to watch, nothing cached, nothing wrong.
+        assert!(server.get_account(&reference("ci-bot")).is_err());
+        assert!(server.policy_snapshot().unwrap().is_empty());
         cli.create_account(account("ci-bot")).unwrap();
         cli.create_policy(policy(None, "admin")).unwrap();
-        age(&root);
 
         let first = server.policy_snapshot().unwrap();
         assert_eq!(first.len(), 1);
-        // unchanged folders: the same snapshot, not a re-read
+        // unchanged folders: the same snapshot and record, not a re-read
         assert!(Arc::ptr_eq(&first, &server.policy_snapshot().unwrap()));
         let a = server.get_account(&reference("ci-bot")).unwrap();
         assert_eq!(a.revision, 1);
-        assert_eq!(server.list_accounts(&Scope::All).unwrap().items.len(), 1);
+        let kept = server.cached_account(&reference("ci-bot")).unwrap();
+        assert!(Arc::ptr_eq(
+            &kept,
+            &server.cached_account(&reference("ci-bot")).unwrap()
+        ));
+        assert_eq!(names(&server), ["ci-bot"]);
 
-        // each kind of write by the other store, seen by the next read, settled or not
+        // each kind of write by the other store, seen by the next read
         let mut a2 = cli.get_account(&reference("ci-bot")).unwrap();
         a2.description = "changed".into();
         cli.update_account(a2).unwrap();
+        assert!(server.cached_account(&reference("ci-bot")).is_none());
         let a = server.get_account(&reference("ci-bot")).unwrap();
         assert_eq!((a.revision, a.description.as_str()), (2, "changed"));
         cli.create_policy(policy(Some("eng"), "read")).unwrap();
         let second = server.policy_snapshot().unwrap();
         assert_eq!(second.len(), 2);
         assert!(!Arc::ptr_eq(&first, &second));
-        cli.delete_policy(&crate::model::PolicyScope::Global, &name("admin"))
+        cli.delete_policy(&PolicyScope::Global, &name("admin"))
             .unwrap();
         assert_eq!(server.policy_snapshot().unwrap().len(), 1);
         assert_eq!(
@@ -227,29 +391,16 @@ mod tests {
             name("read")
         );
         cli.create_account(account("eng/deployer")).unwrap();
-        assert_eq!(server.list_accounts(&Scope::All).unwrap().items.len(), 2);
+        assert_eq!(names(&server), ["ci-bot", "eng/deployer"]);
         cli.rename_account(&reference("ci-bot"), &name("robot"))
             .unwrap();
         assert!(server.get_account(&reference("ci-bot")).is_err());
         assert_eq!(server.get_account(&reference("robot")).unwrap().revision, 3);
         cli.delete_account(&reference("robot")).unwrap();
         assert!(server.get_account(&reference("robot")).is_err());
-        let names: Vec<String> = server
-            .list_accounts(&Scope::All)
-            .unwrap()
-            .items
-            .iter()
-            .map(|a| a.reference().to_string())
-            .collect();
-        assert_eq!(names, ["eng/deployer"]);
-
-        // settled again, a write is still seen
-        age(&root);
-        assert_eq!(server.policy_snapshot().unwrap().len(), 1);
+        assert_eq!(names(&server), ["eng/deployer"]);
         cli.modify_policy(
-            &crate::model::PolicyScope::Namespace(
-                crate::identity::Namespace::parse("eng").unwrap(),
-            ),
+            &PolicyScope::Namespace(crate::identity::Namespace::parse("eng").unwrap()),
             &name("read"),
             &mut |p| {
                 p.actions.push("list".into());
@@ -261,14 +412,117 @@ mod tests {
     }
 
     #[test]
-    fn a_fresh_stamp_is_not_trusted() {
+    fn an_edit_in_place_is_seen_by_lookups_and_listings() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("f");
-        fs::write(&path, "x").unwrap();
-        assert!(!Stamp::read(&path).unwrap().settled());
-        age(dir.path());
-        assert!(Stamp::read(&path).unwrap().settled());
-        assert!(folder_stamps(dir.path()).is_some());
-        assert!(Stamp::read(&dir.path().join("missing")).is_none());
+        let root = dir.path().join("store");
+        let cli = FileStore::open(root.clone());
+        cli.create_account(account("ci-bot")).unwrap();
+        let server = cached(&root);
+        assert_eq!(
+            server.get_account(&reference("ci-bot")).unwrap().revision,
+            1
+        );
+        assert_eq!(names(&server), ["ci-bot"]);
+        assert!(server.cached_account(&reference("ci-bot")).is_some());
+
+        // rewritten through the same inode, as an editor may
+        let path = root.join("accounts/default/ci-bot.toml");
+        let text = fs::read_to_string(&path).unwrap();
+        fs::write(&path, text.replace("revision = 1", "revision = 9")).unwrap();
+        assert!(server.cached_account(&reference("ci-bot")).is_none());
+        assert_eq!(
+            server.get_account(&reference("ci-bot")).unwrap().revision,
+            9
+        );
+        assert_eq!(
+            server.list_accounts(&Scope::All).unwrap().items[0].revision,
+            9
+        );
+
+        // edited into garbage: an error, never the old record
+        fs::write(&path, "garbage = [").unwrap();
+        assert!(server.get_account(&reference("ci-bot")).is_err());
+        assert!(!server.list_accounts(&Scope::All).unwrap().errors.is_empty());
+    }
+
+    #[test]
+    fn replaced_folders_are_read_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("store");
+        let cli = FileStore::open(root.clone());
+        cli.create_account(account("ci-bot")).unwrap();
+        cli.create_account(account("eng/bot")).unwrap();
+        let server = cached(&root);
+        assert_eq!(
+            server.get_account(&reference("ci-bot")).unwrap().revision,
+            1
+        );
+        assert_eq!(
+            server.get_account(&reference("eng/bot")).unwrap().revision,
+            1
+        );
+        assert_eq!(names(&server), ["ci-bot", "eng/bot"]);
+        assert!(server.cached_account(&reference("eng/bot")).is_some());
+
+        // a namespace folder removed and made again, with another record
+        let eng = root.join("accounts/eng");
+        fs::remove_dir_all(&eng).unwrap();
+        cli.create_account(account("eng/bot")).unwrap();
+        let mut a = cli.get_account(&reference("eng/bot")).unwrap();
+        a.description = "new".into();
+        cli.update_account(a).unwrap();
+        assert_eq!(
+            server.get_account(&reference("eng/bot")).unwrap().revision,
+            2
+        );
+        assert_eq!(
+            server.get_account(&reference("eng/bot")).unwrap().revision,
+            2
+        );
+
+        // the whole accounts folder swapped for another one
+        let other = dir.path().join("other");
+        FileStore::open(other.clone())
+            .create_account(account("robot"))
+            .unwrap();
+        fs::rename(root.join("accounts"), dir.path().join("old-accounts")).unwrap();
+        fs::rename(other.join("accounts"), root.join("accounts")).unwrap();
+        assert!(server.get_account(&reference("ci-bot")).is_err());
+        assert_eq!(names(&server), ["robot"]);
+        // and watched again from there
+        assert!(server.get_account(&reference("robot")).is_ok());
+        assert!(server.cached_account(&reference("robot")).is_some());
+        FileStore::open(root.clone())
+            .delete_account(&reference("robot"))
+            .unwrap();
+        assert!(server.cached_account(&reference("robot")).is_none());
+        assert!(names(&server).is_empty());
+    }
+
+    #[test]
+    fn a_record_read_while_it_changed_is_not_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("store");
+        let cli = FileStore::open(root.clone());
+        cli.create_account(account("ci-bot")).unwrap();
+        let cache = ReadCache::new(&root).unwrap();
+        let path = root.join("accounts/default/ci-bot.toml");
+        let generation = cache.before_record(Kind::Accounts, &path).unwrap();
+        let old = cli.get_account(&reference("ci-bot")).unwrap();
+        // a write lands between the read and the put, and another lookup applies its events
+        let mut new = old.clone();
+        new.description = "changed".into();
+        cli.update_account(new).unwrap();
+        assert!(cache.account(&path).is_none());
+        cache.put_account(&path, generation, Arc::new(old));
+        assert!(cache.account(&path).is_none());
+        // the same for listings
+        let generation = cache.before_listing(Kind::Accounts).unwrap();
+        cli.create_account(account("robot")).unwrap();
+        cache.put_all_accounts(generation, Arc::new(vec![]));
+        assert!(cache.all_accounts().is_none());
+        let generation = cache.before_listing(Kind::Accounts).unwrap();
+        cache.put_all_accounts(generation, Arc::new(vec![]));
+        assert!(cache.all_accounts().is_some());
     }
 }
