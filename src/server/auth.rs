@@ -260,6 +260,7 @@ impl Authenticator {
         token: &str,
         store: &dyn Store,
         now: Timestamp,
+        since: std::time::Instant,
     ) -> Option<Result<Caller, AuthError>> {
         let e = self.cache.get(token, now)?;
         // An issued token's record is read again on every use (revocation is immediate), and
@@ -267,7 +268,7 @@ impl Authenticator {
         if e.issued.is_some() {
             return None;
         }
-        let account = store.cached_account(&e.reference)?;
+        let account = store.cached_account(&e.reference, since)?;
         Some(self.recheck(token, &e, store, Ok(account), now))
     }
 
@@ -603,11 +604,12 @@ pub async fn guard(
         Err(e) => return e.into_response(),
     };
     let now = Timestamp::now();
+    let since = super::log::Arrived::of(req.extensions());
     // Served from the caches without a blocking task when possible: handing a request to the
     // blocking pool and back cost more than the rest of an authenticated request.
     let caller = match state
         .auth
-        .authenticate_cached(&token, state.store.as_ref(), now)
+        .authenticate_cached(&token, state.store.as_ref(), now, since)
     {
         Some(done) => Ok(done),
         None => {
@@ -645,7 +647,7 @@ pub async fn guard(
         _ => None,
     };
     if matches!(g, Guard::Namespaced { .. } | Guard::Global { .. }) {
-        let policies = match state.store.cached_policies() {
+        let policies = match state.store.cached_policies(since) {
             Some(p) => Ok(Ok(p)),
             None => {
                 let st = state.clone();

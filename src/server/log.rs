@@ -37,10 +37,25 @@ pub fn line(
     )
 }
 
+/// When a request arrived (read by the server): the store's read cache answers it with every
+/// write finished before then (`Store::cached_account`).
+#[derive(Clone, Copy, Debug)]
+pub struct Arrived(pub Instant);
+
+impl Arrived {
+    /// The arrival noted in `extensions`; now when there is none.
+    pub fn of(extensions: &axum::http::Extensions) -> Instant {
+        extensions
+            .get::<Arrived>()
+            .map_or_else(Instant::now, |a| a.0)
+    }
+}
+
 pub async fn access_log(mut req: Request, next: Next) -> Response {
     let start = Instant::now();
     let slot = AccountSlot::default();
     req.extensions_mut().insert(slot.clone());
+    req.extensions_mut().insert(Arrived(start));
     let method = req.method().clone();
     // `Uri::path` never holds the query.
     let path = req.uri().path().to_owned();
@@ -50,7 +65,7 @@ pub async fn access_log(mut req: Request, next: Next) -> Response {
         .get::<LoggedAccount>()
         .map(|a| a.0.clone())
         .or_else(|| slot.0.get().cloned());
-    let l = line(
+    let mut l = line(
         Timestamp::now(),
         method.as_str(),
         &path,
@@ -58,8 +73,9 @@ pub async fn access_log(mut req: Request, next: Next) -> Response {
         account.as_deref(),
         start.elapsed(),
     );
-    let mut err = std::io::stderr().lock();
-    let _ = writeln!(err, "{l}");
+    // One `write` per line (`writeln!` on the unbuffered stderr makes two).
+    l.push('\n');
+    let _ = std::io::stderr().lock().write_all(l.as_bytes());
     res
 }
 

@@ -50,6 +50,7 @@ pub struct AppState {
     pub store_root: Option<PathBuf>,
     pub auth: auth::Authenticator,
     pub request_timeout: Duration,
+    pub account_bodies: routes::AccountBodies,
 }
 
 impl AppState {
@@ -60,6 +61,7 @@ impl AppState {
             store_root: None,
             auth: auth::Authenticator::new(SignedDuration::from_hours(1), "test".into()),
             request_timeout: Duration::from_secs(30),
+            account_bodies: Default::default(),
         }
     }
 }
@@ -180,6 +182,7 @@ async fn serve(opts: Options) -> Result<()> {
         store_root: opts.store_root,
         auth: auth::Authenticator::new(opts.max_token_lifetime, opts.max_token_lifetime_source),
         request_timeout: opts.request_timeout,
+        account_bodies: Default::default(),
     });
     let app = routes::router(state);
     let tls = opts.tls.map(TlsAcceptor::from);

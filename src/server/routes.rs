@@ -226,8 +226,12 @@ async fn blocking<T: Send + 'static>(
 }
 
 fn json(status: StatusCode, body: &impl Serialize) -> Response {
-    let bytes = serde_json::to_vec(body).unwrap_or_default();
-    let mut res = (status, bytes).into_response();
+    json_bytes(status, serde_json::to_vec(body).unwrap_or_default().into())
+}
+
+/// A response with a body already serialized as JSON.
+fn json_bytes(status: StatusCode, body: axum::body::Bytes) -> Response {
+    let mut res = (status, body).into_response();
     res.headers_mut().insert(
         header::CONTENT_TYPE,
         HeaderValue::from_static("application/json"),
@@ -258,9 +262,53 @@ fn policy_url(p: &Policy) -> String {
 }
 
 /// One account: 200 (or 201 with `Location`) and its revision as `ETag`.
+/// The JSON bodies of `GET` of an account, for the records of the store's read cache: the
+/// same record (the same `Arc`, held here so that its address is not reused) in the same
+/// status has the same body, serialized once.
+#[derive(Default)]
+pub struct AccountBodies {
+    inner: std::sync::Mutex<HashMap<usize, KeptBody>>,
+}
+
+/// A body, the record it was made from (held) and the status it says.
+type KeptBody = (Arc<Account>, Status, axum::body::Bytes);
+
+/// Most bodies kept (all are dropped beyond it).
+const MAX_BODIES: usize = 1_000;
+
+impl AccountBodies {
+    fn answer(&self, a: &Arc<Account>, now: Timestamp) -> Response {
+        let status = a.status(now);
+        let key = Arc::as_ptr(a) as usize;
+        let mut bodies = self.inner.lock().unwrap_or_else(|e| e.into_inner());
+        let body = match bodies.get(&key) {
+            Some((held, s, body)) if Arc::ptr_eq(held, a) && *s == status => body.clone(),
+            _ => {
+                let view = AccountView::new(a, now);
+                let body: axum::body::Bytes = serde_json::to_vec(&view).unwrap_or_default().into();
+                if bodies.len() >= MAX_BODIES {
+                    bodies.clear();
+                }
+                bodies.insert(key, (a.clone(), status, body.clone()));
+                body
+            }
+        };
+        drop(bodies);
+        account_response(StatusCode::OK, a, body)
+    }
+}
+
 fn account_answer(status: StatusCode, a: &Account) -> Response {
-    let res = json(status, &AccountView::new(a, Timestamp::now()));
-    let res = with_header(res, header::ETAG, &api::etag(a.revision));
+    let body = serde_json::to_vec(&AccountView::new(a, Timestamp::now())).unwrap_or_default();
+    account_response(status, a, body.into())
+}
+
+fn account_response(status: StatusCode, a: &Account, body: axum::body::Bytes) -> Response {
+    let res = with_header(
+        json_bytes(status, body),
+        header::ETAG,
+        &api::etag(a.revision),
+    );
     if status == StatusCode::CREATED {
         with_header(res, header::LOCATION, &account_url(a))
     } else {
@@ -467,7 +515,7 @@ async fn whoami(Extension(caller): Extension<Caller>) -> Response {
 /// Every policy, for a check beyond the route's guard: the store's shared snapshot (from
 /// memory when its read cache can answer), never a copy of each record.
 async fn policies(st: &Arc<AppState>) -> Result<Arc<Vec<Policy>>, ApiError> {
-    match st.store.cached_policies() {
+    match st.store.cached_policies(std::time::Instant::now()) {
         Some(p) => Ok(p),
         None => blocking(st, |s| s.policy_snapshot()).await,
     }
@@ -751,13 +799,20 @@ async fn create_account(
     Ok(account_answer(StatusCode::CREATED, &a))
 }
 
-async fn get_account(State(st): St, p: Params) -> Answer {
+async fn get_account(
+    State(st): St,
+    p: Params,
+    arrived: Option<Extension<super::log::Arrived>>,
+) -> Answer {
     let r = p.reference()?;
-    let a = match st.store.cached_account(&r) {
-        Some(a) => a,
-        None => Arc::new(blocking(&st, move |s| s.get_account(&r)).await?),
-    };
-    Ok(account_answer(StatusCode::OK, &a))
+    let since = arrived.map_or_else(std::time::Instant::now, |a| a.0.0);
+    match st.store.cached_account(&r, since) {
+        Some(a) => Ok(st.account_bodies.answer(&a, Timestamp::now())),
+        None => {
+            let a = blocking(&st, move |s| s.get_account(&r)).await?;
+            Ok(account_answer(StatusCode::OK, &a))
+        }
+    }
 }
 
 async fn update_account(
@@ -1371,6 +1426,41 @@ mod tests {
             .ns()
             .unwrap_err();
         assert_eq!(err.problem.status, 400);
+    }
+
+    /// The body of a response, as text.
+    fn body_text(res: Response) -> String {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        let bytes = rt
+            .block_on(axum::body::to_bytes(res.into_body(), usize::MAX))
+            .unwrap();
+        String::from_utf8(bytes.to_vec()).unwrap()
+    }
+
+    #[test]
+    fn a_kept_account_body_is_the_same_as_a_new_one_and_follows_the_status() {
+        let now = Timestamp::now();
+        let mut a = crate::store::memory::tests::account("ci-bot");
+        a.expires = Some(now + jiff::SignedDuration::from_hours(1));
+        let a = Arc::new(a);
+        let bodies = AccountBodies::default();
+        let first = bodies.answer(&a, now);
+        assert_eq!(first.headers()[header::ETAG], "\"7\"");
+        let first = body_text(first);
+        assert!(first.contains(r#""status":"active""#), "{first}");
+        assert_eq!(body_text(bodies.answer(&a, now)), first);
+        assert_eq!(body_text(account_answer(StatusCode::OK, &a)), first);
+        // an hour later the same record is expired, and says so
+        let later = body_text(bodies.answer(&a, now + jiff::SignedDuration::from_hours(2)));
+        assert!(later.contains(r#""status":"expired""#), "{later}");
+        // another record of the same account (a new Arc): its own body
+        let mut b = a.as_ref().clone();
+        b.description = "changed".into();
+        let b = Arc::new(b);
+        assert!(body_text(bodies.answer(&b, now)).contains("changed"));
+        assert!(!body_text(bodies.answer(&a, now)).contains("changed"));
     }
 
     #[test]

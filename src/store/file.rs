@@ -28,6 +28,7 @@ use std::io::{self, Write};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::Instant;
 
 use anyhow::{Context, Result};
 use serde::Serialize;
@@ -54,7 +55,7 @@ const ISSUER_DIR: &str = "issuer";
 const ISSUER_FILE: &str = "issuer.toml";
 const TOKENS_DIR: &str = "tokens";
 const NAMESPACES_DIR: &str = "namespaces";
-const RECORD_EXT: &str = ".toml";
+pub(super) const RECORD_EXT: &str = ".toml";
 
 /// A registry kept as one TOML file per record under `root`.
 #[derive(Clone, Debug)]
@@ -228,7 +229,7 @@ impl FileStore {
 
     /// Every policy, from the cache while the policy folders are unchanged.
     fn all_policies(&self, cache: &ReadCache) -> Result<(Arc<Vec<Policy>>, Vec<UserError>)> {
-        if let Some(items) = cache.all_policies() {
+        if let Some(items) = cache.all_policies(Instant::now()) {
             return Ok((items, vec![]));
         }
         let generation = cache.before_listing(Kind::Policies);
@@ -271,14 +272,13 @@ impl Store for FileStore {
         let Some(cache) = &self.cache else {
             return Ok(self.load_account(r)?.ok_or_else(|| unknown_account(r))?);
         };
-        let path = self.account_path(r);
-        if let Some(account) = cache.account(&path) {
+        if let Some(account) = cache.account(r, Instant::now()) {
             return Ok(account.as_ref().clone());
         }
-        let generation = cache.before_record(Kind::Accounts, &path);
+        let generation = cache.before_record(Kind::Accounts, &self.account_path(r));
         let account = self.load_account(r)?.ok_or_else(|| unknown_account(r))?;
         if let Some(generation) = generation {
-            cache.put_account(&path, generation, Arc::new(account.clone()));
+            cache.put_account(r, generation, Arc::new(account.clone()));
         }
         Ok(account)
     }
@@ -498,12 +498,12 @@ impl Store for FileStore {
         }
     }
 
-    fn cached_policies(&self) -> Option<Arc<Vec<Policy>>> {
-        self.cache.as_ref()?.all_policies()
+    fn cached_policies(&self, since: Instant) -> Option<Arc<Vec<Policy>>> {
+        self.cache.as_ref()?.all_policies(since)
     }
 
-    fn cached_account(&self, r: &Reference) -> Option<Arc<Account>> {
-        self.cache.as_ref()?.account(&self.account_path(r))
+    fn cached_account(&self, r: &Reference, since: Instant) -> Option<Arc<Account>> {
+        self.cache.as_ref()?.account(r, since)
     }
 
     fn policy_snapshot(&self) -> Result<Arc<Vec<Policy>>> {

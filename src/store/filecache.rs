@@ -8,6 +8,8 @@
 //!   drops what they touch. The kernel queues an event before the write that caused it
 //!   returns, so a write finished before a request arrived is seen by that request, whoever
 //!   made it: this server, the CLI on the same folder, or an editor changing a file in place.
+//!   A request says when it arrived (`since`): if the queue was read after that (by this or
+//!   another request), its answer needs no `read` of its own.
 //! - A record or listing read while an event came in is not kept: every event bumps a
 //!   generation, and what was read is kept only if the generation is the one seen when its
 //!   folders were watched.
@@ -22,7 +24,9 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
+use std::time::Instant;
 
+use crate::identity::{Name, Namespace, Reference};
 use crate::model::{Account, Policy};
 
 /// Most account records kept (all are dropped beyond it, then refilled by use).
@@ -49,21 +53,61 @@ struct State {
     folders: HashMap<i32, (PathBuf, Folder)>,
     watched: HashMap<PathBuf, i32>,
     generation: u64,
-    accounts: HashMap<PathBuf, Arc<Account>>,
+    /// When the last read of the event queue began: every write finished before then is
+    /// applied.
+    read_at: Option<Instant>,
+    accounts: HashMap<Reference, Arc<Account>>,
     all_accounts: Option<Arc<Vec<Account>>>,
     all_policies: Option<Arc<Vec<Policy>>>,
     /// Reading the event queue failed: nothing is cached from then on.
     broken: bool,
 }
 
+/// Which records an event touches.
+enum Touched {
+    All,
+    /// Those of a namespace folder (by its name in the kind's folder).
+    Namespace(Option<Namespace>),
+    /// One record file (by its name in a namespace folder).
+    Record(Option<Reference>),
+}
+
+impl Touched {
+    fn namespace(dir_name: &std::ffi::OsStr) -> Touched {
+        Touched::Namespace(
+            dir_name
+                .to_str()
+                .and_then(|s| Namespace::from_dir_name(s).ok()),
+        )
+    }
+
+    fn record(dir: &Path, file_name: &std::ffi::OsStr) -> Touched {
+        let ns = dir
+            .file_name()
+            .and_then(|d| d.to_str())
+            .and_then(|d| Namespace::from_dir_name(d).ok());
+        let name = file_name
+            .to_str()
+            .and_then(|f| f.strip_suffix(super::file::RECORD_EXT))
+            .and_then(|n| Name::parse(n).ok());
+        Touched::Record(ns.zip(name).map(|(ns, name)| Reference::new(ns, name)))
+    }
+}
+
 impl State {
-    fn drop_records(&mut self, kind: Kind, under: Option<&Path>) {
+    /// Drops the listing of `kind` and the records touched (a file that is no record, e.g.
+    /// a temporary one, touches none).
+    fn drop_records(&mut self, kind: Kind, touched: Touched) {
         match kind {
             Kind::Accounts => {
                 self.all_accounts = None;
-                match under {
-                    Some(dir) => self.accounts.retain(|p, _| !p.starts_with(dir)),
-                    None => self.accounts.clear(),
+                match touched {
+                    Touched::All => self.accounts.clear(),
+                    Touched::Namespace(Some(ns)) => self.accounts.retain(|r, _| r.namespace != ns),
+                    Touched::Record(Some(r)) => {
+                        self.accounts.remove(&r);
+                    }
+                    Touched::Namespace(None) | Touched::Record(None) => {}
                 }
             }
             Kind::Policies => self.all_policies = None,
@@ -71,8 +115,8 @@ impl State {
     }
 
     fn drop_all(&mut self) {
-        self.drop_records(Kind::Accounts, None);
-        self.drop_records(Kind::Policies, None);
+        self.drop_records(Kind::Accounts, Touched::All);
+        self.drop_records(Kind::Policies, Touched::All);
     }
 
     fn forget_watch(&mut self, wd: i32) -> Option<(PathBuf, Folder)> {
@@ -124,24 +168,34 @@ impl ReadCache {
         })
     }
 
-    /// The state, with the events queued so far applied.
-    fn current(&self) -> std::sync::MutexGuard<'_, State> {
+    /// The state, with every event of a write finished before `since` applied.
+    fn fresh(&self, since: Instant) -> std::sync::MutexGuard<'_, State> {
         let mut st = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        self.apply_events(&mut st);
+        if st.read_at.is_none_or(|t| t < since) {
+            let now = Instant::now();
+            self.apply_events(&mut st);
+            st.read_at = Some(now);
+        }
         st
     }
 
-    /// The cached account at `path` (a record file under `accounts/`).
-    pub fn account(&self, path: &Path) -> Option<Arc<Account>> {
-        self.current().accounts.get(path).cloned()
+    /// The state, with the events queued so far applied.
+    fn current(&self) -> std::sync::MutexGuard<'_, State> {
+        self.fresh(Instant::now())
+    }
+
+    /// The cached account `r`, as of `since` at least.
+    pub fn account(&self, r: &Reference, since: Instant) -> Option<Arc<Account>> {
+        self.fresh(since).accounts.get(r).cloned()
     }
 
     pub fn all_accounts(&self) -> Option<Arc<Vec<Account>>> {
         self.current().all_accounts.clone()
     }
 
-    pub fn all_policies(&self) -> Option<Arc<Vec<Policy>>> {
-        self.current().all_policies.clone()
+    /// Every policy, as of `since` at least.
+    pub fn all_policies(&self, since: Instant) -> Option<Arc<Vec<Policy>>> {
+        self.fresh(since).all_policies.clone()
     }
 
     /// Before reading the record file `path` of `kind`: watches its folders and returns the
@@ -173,8 +227,8 @@ impl ReadCache {
         (!st.broken).then_some(st.generation)
     }
 
-    /// Keeps an account read from `path` if nothing changed since `generation`.
-    pub fn put_account(&self, path: &Path, generation: u64, account: Arc<Account>) {
+    /// Keeps account `r` if nothing changed since `generation`.
+    pub fn put_account(&self, r: &Reference, generation: u64, account: Arc<Account>) {
         let mut st = self.current();
         if st.generation != generation || st.broken {
             return;
@@ -182,7 +236,7 @@ impl ReadCache {
         if st.accounts.len() >= MAX_RECORDS {
             st.accounts.clear();
         }
-        st.accounts.insert(path.to_owned(), account);
+        st.accounts.insert(r.clone(), account);
     }
 
     pub fn put_all_accounts(&self, generation: u64, items: Arc<Vec<Account>>) {
@@ -296,20 +350,17 @@ impl ReadCache {
                     }
                     st.drop_all();
                 }
-                Folder::Top(kind) => {
-                    if gone {
-                        st.drop_records(kind, None);
-                    } else {
-                        // A namespace folder made, removed or renamed.
-                        st.drop_records(kind, name.map(|n| dir.join(n)).as_deref());
-                    }
-                }
+                Folder::Top(kind) => match name {
+                    // A namespace folder made, removed or renamed.
+                    Some(n) if !gone => st.drop_records(kind, Touched::namespace(n)),
+                    _ => st.drop_records(kind, Touched::All),
+                },
                 Folder::Records(kind) => match name {
-                    Some(n) if !gone => {
-                        let path = dir.join(n);
-                        st.drop_records(kind, Some(&path));
-                    }
-                    _ => st.drop_records(kind, Some(&dir)),
+                    Some(n) if !gone => st.drop_records(kind, Touched::record(&dir, n)),
+                    _ => match dir.file_name() {
+                        Some(d) => st.drop_records(kind, Touched::namespace(d)),
+                        None => st.drop_records(kind, Touched::All),
+                    },
                 },
             }
             st.generation += 1;
@@ -365,10 +416,14 @@ mod tests {
         assert!(Arc::ptr_eq(&first, &server.policy_snapshot().unwrap()));
         let a = server.get_account(&reference("ci-bot")).unwrap();
         assert_eq!(a.revision, 1);
-        let kept = server.cached_account(&reference("ci-bot")).unwrap();
+        let kept = server
+            .cached_account(&reference("ci-bot"), Instant::now())
+            .unwrap();
         assert!(Arc::ptr_eq(
             &kept,
-            &server.cached_account(&reference("ci-bot")).unwrap()
+            &server
+                .cached_account(&reference("ci-bot"), Instant::now())
+                .unwrap()
         ));
         assert_eq!(names(&server), ["ci-bot"]);
 
@@ -376,7 +431,11 @@ mod tests {
         let mut a2 = cli.get_account(&reference("ci-bot")).unwrap();
         a2.description = "changed".into();
         cli.update_account(a2).unwrap();
-        assert!(server.cached_account(&reference("ci-bot")).is_none());
+        assert!(
+            server
+                .cached_account(&reference("ci-bot"), Instant::now())
+                .is_none()
+        );
         let a = server.get_account(&reference("ci-bot")).unwrap();
         assert_eq!((a.revision, a.description.as_str()), (2, "changed"));
         cli.create_policy(policy(Some("eng"), "read")).unwrap();
@@ -412,6 +471,60 @@ mod tests {
     }
 
     #[test]
+    fn a_child_namespace_record_is_dropped_by_its_own_events() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("store");
+        let cli = FileStore::open(root.clone());
+        for r in ["eng/bot", "eng/platform/bot"] {
+            cli.create_account(account(r)).unwrap();
+        }
+        let server = cached(&root);
+        for r in ["eng/bot", "eng/platform/bot"] {
+            assert_eq!(server.get_account(&reference(r)).unwrap().revision, 1);
+        }
+        let mut a = cli.get_account(&reference("eng/platform/bot")).unwrap();
+        a.description = "changed".into();
+        cli.update_account(a).unwrap();
+        assert!(
+            server
+                .cached_account(&reference("eng/platform/bot"), Instant::now())
+                .is_none()
+        );
+        assert!(
+            server
+                .cached_account(&reference("eng/bot"), Instant::now())
+                .is_some()
+        );
+        assert_eq!(
+            server
+                .get_account(&reference("eng/platform/bot"))
+                .unwrap()
+                .revision,
+            2
+        );
+    }
+
+    #[test]
+    fn a_request_sees_the_writes_finished_before_it_arrived() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("store");
+        let cli = FileStore::open(root.clone());
+        cli.create_account(account("ci-bot")).unwrap();
+        let server = cached(&root);
+        let r = reference("ci-bot");
+        server.get_account(&r).unwrap();
+        let arrived = Instant::now();
+        assert!(server.cached_account(&r, arrived).is_some());
+        // a write after the request arrived need not be seen by it (no second read of the
+        // events for the same request) …
+        cli.update_account(cli.get_account(&r).unwrap()).unwrap();
+        assert!(server.cached_account(&r, arrived).is_some());
+        // … but is by the next request
+        assert!(server.cached_account(&r, Instant::now()).is_none());
+        assert!(server.cached_account(&r, arrived).is_none());
+    }
+
+    #[test]
     fn an_edit_in_place_is_seen_by_lookups_and_listings() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("store");
@@ -423,13 +536,21 @@ mod tests {
             1
         );
         assert_eq!(names(&server), ["ci-bot"]);
-        assert!(server.cached_account(&reference("ci-bot")).is_some());
+        assert!(
+            server
+                .cached_account(&reference("ci-bot"), Instant::now())
+                .is_some()
+        );
 
         // rewritten through the same inode, as an editor may
         let path = root.join("accounts/default/ci-bot.toml");
         let text = fs::read_to_string(&path).unwrap();
         fs::write(&path, text.replace("revision = 1", "revision = 9")).unwrap();
-        assert!(server.cached_account(&reference("ci-bot")).is_none());
+        assert!(
+            server
+                .cached_account(&reference("ci-bot"), Instant::now())
+                .is_none()
+        );
         assert_eq!(
             server.get_account(&reference("ci-bot")).unwrap().revision,
             9
@@ -462,7 +583,11 @@ mod tests {
             1
         );
         assert_eq!(names(&server), ["ci-bot", "eng/bot"]);
-        assert!(server.cached_account(&reference("eng/bot")).is_some());
+        assert!(
+            server
+                .cached_account(&reference("eng/bot"), Instant::now())
+                .is_some()
+        );
 
         // a namespace folder removed and made again, with another record
         let eng = root.join("accounts/eng");
@@ -491,11 +616,19 @@ mod tests {
         assert_eq!(names(&server), ["robot"]);
         // and watched again from there
         assert!(server.get_account(&reference("robot")).is_ok());
-        assert!(server.cached_account(&reference("robot")).is_some());
+        assert!(
+            server
+                .cached_account(&reference("robot"), Instant::now())
+                .is_some()
+        );
         FileStore::open(root.clone())
             .delete_account(&reference("robot"))
             .unwrap();
-        assert!(server.cached_account(&reference("robot")).is_none());
+        assert!(
+            server
+                .cached_account(&reference("robot"), Instant::now())
+                .is_none()
+        );
         assert!(names(&server).is_empty());
     }
 
@@ -507,15 +640,16 @@ mod tests {
         cli.create_account(account("ci-bot")).unwrap();
         let cache = ReadCache::new(&root).unwrap();
         let path = root.join("accounts/default/ci-bot.toml");
+        let r = reference("ci-bot");
         let generation = cache.before_record(Kind::Accounts, &path).unwrap();
         let old = cli.get_account(&reference("ci-bot")).unwrap();
         // a write lands between the read and the put, and another lookup applies its events
         let mut new = old.clone();
         new.description = "changed".into();
         cli.update_account(new).unwrap();
-        assert!(cache.account(&path).is_none());
-        cache.put_account(&path, generation, Arc::new(old));
-        assert!(cache.account(&path).is_none());
+        assert!(cache.account(&r, Instant::now()).is_none());
+        cache.put_account(&r, generation, Arc::new(old));
+        assert!(cache.account(&r, Instant::now()).is_none());
         // the same for listings
         let generation = cache.before_listing(Kind::Accounts).unwrap();
         cli.create_account(account("robot")).unwrap();

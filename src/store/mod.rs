@@ -97,12 +97,17 @@ pub trait Store {
         Ok(std::sync::Arc::new(self.list_policies(&Scope::All)?.items))
     }
     /// `policy_snapshot` when the store can answer from memory without reading a file (a
-    /// server's file store with a read cache, which reads no file); `None` otherwise.
-    fn cached_policies(&self) -> Option<std::sync::Arc<Vec<Policy>>> {
+    /// server's file store with a read cache, which reads no file); `None` otherwise. The
+    /// answer includes every write finished before `since` (a request's arrival).
+    fn cached_policies(&self, _since: std::time::Instant) -> Option<std::sync::Arc<Vec<Policy>>> {
         None
     }
     /// `get_account` when answered from memory without reading a file, as `cached_policies`.
-    fn cached_account(&self, _r: &Reference) -> Option<std::sync::Arc<Account>> {
+    fn cached_account(
+        &self,
+        _r: &Reference,
+        _since: std::time::Instant,
+    ) -> Option<std::sync::Arc<Account>> {
         None
     }
     fn create_policy(&self, policy: Policy) -> Result<Policy>;
