@@ -312,6 +312,16 @@ pub trait IssuerBackend {
     /// afterwards.
     fn write_issuer(&self, change: &mut IssuerChange<'_>) -> Result<Option<IssuerRecord>>;
     fn read_tokens(&self, r: &Reference) -> Result<Option<TokenFile>>;
+    /// `read_tokens` from memory, without reading a file (a server's file store with a read
+    /// cache that holds the file), with every write finished before `since`; `None`
+    /// otherwise.
+    fn cached_tokens(
+        &self,
+        _r: &Reference,
+        _since: std::time::Instant,
+    ) -> Option<std::sync::Arc<TokenFile>> {
+        None
+    }
     fn read_all_tokens(&self) -> Result<Vec<TokenFile>>;
     /// Under the write lock, with the account's token file and the issuer as stored: `change`
     /// returns the file to store (`None` removes it).
@@ -824,11 +834,15 @@ pub fn rename(
     renamed.ok_or_else(|| anyhow::anyhow!("the token was not renamed"))
 }
 
+/// Is a use at `now` to be noted (`touch`) for a token last used at `last`?
+pub fn last_use_due(last: Option<Timestamp>, now: Timestamp) -> bool {
+    last.is_none_or(|t| now.duration_since(t) >= LAST_USED_EVERY)
+}
+
 /// Notes that a token was used, at most once per [`LAST_USED_EVERY`]; a failure to write is
 /// reported on stderr and does not fail the verification.
 pub fn touch(b: &dyn IssuerBackend, r: &Reference, record: &TokenRecord, now: Timestamp) {
-    let recent =
-        |last: Option<Timestamp>| last.is_some_and(|t| now.duration_since(t) < LAST_USED_EVERY);
+    let recent = |last: Option<Timestamp>| !last_use_due(last, now);
     if recent(record.last_used) {
         return;
     }
@@ -863,9 +877,17 @@ pub struct IssuedBy {
 
 /// The record of an issued token of `account`, or why it no longer counts.
 pub fn live_record(b: &dyn IssuerBackend, account: &Account, jti: &str) -> Result<TokenRecord> {
+    live_record_in(b.read_tokens(&account.reference())?.as_ref(), account, jti)
+}
+
+/// `live_record`, from the account's token file as read.
+pub fn live_record_in(
+    file: Option<&TokenFile>,
+    account: &Account,
+    jti: &str,
+) -> Result<TokenRecord> {
     let r = account.reference();
-    let file = b.read_tokens(&r)?;
-    if let Some(f) = &file
+    if let Some(f) = file
         && f.account_uid != account.uid
         && f.tokens.iter().any(|t| t.id == jti)
     {
@@ -873,9 +895,9 @@ pub fn live_record(b: &dyn IssuerBackend, account: &Account, jti: &str) -> Resul
             "the token was issued to an earlier service account `{r}` (deleted since); a re-created account never revives its tokens"
         )));
     }
-    current(file, account)
-        .into_iter()
-        .find(|t| t.id == jti)
+    file.filter(|f| f.account_uid == account.uid)
+        .and_then(|f| f.tokens.iter().find(|t| t.id == jti))
+        .cloned()
         .ok_or_else(|| {
             reject(format!(
                 "the issued token `{}` of `{r}` has been revoked (or never existed)",

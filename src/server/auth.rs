@@ -180,26 +180,37 @@ pub struct Authenticator {
     pub max_lifetime_source: String,
 }
 
+/// How a cached issued token's record is checked on a hit.
+enum IssuedCheck {
+    /// Read it (and note its use): the blocking path.
+    Read,
+    /// As found in the read cache, by a request whose use need not be noted (it was, less
+    /// than a minute ago).
+    Found(crate::issued::TokenRecord),
+}
+
 /// An issued token on a cache hit: its record must still be there, for the current account
 /// (revoked or deleted: refused at once); its last use is noted as verification does.
 fn still_issued(
     store: &dyn Store,
     account: &Account,
     jti: &str,
+    check: IssuedCheck,
     now: Timestamp,
 ) -> Result<(), AuthError> {
-    let Some(b) = store.issuer_backend() else {
-        return Err(AuthError::Rejected(NO_KEY_VERIFIES.to_owned()));
-    };
-    match crate::issued::live_record(b, account, jti) {
-        Ok(record) => {
-            let r = account.reference();
-            crate::issued::check_unexpired(&record, &r, now).map_err(public_reason)?;
+    let r = account.reference();
+    let record = match check {
+        IssuedCheck::Found(record) => record,
+        IssuedCheck::Read => {
+            let Some(b) = store.issuer_backend() else {
+                return Err(AuthError::Rejected(NO_KEY_VERIFIES.to_owned()));
+            };
+            let record = crate::issued::live_record(b, account, jti).map_err(public_reason)?;
             crate::issued::touch(b, &r, &record, now);
-            Ok(())
+            record
         }
-        Err(e) => Err(public_reason(e)),
-    }
+    };
+    crate::issued::check_unexpired(&record, &r, now).map_err(public_reason)
 }
 
 /// The reason `token::verify` gave, with an unknown issuer, an unknown kid and a bad signature
@@ -241,7 +252,7 @@ impl Authenticator {
     ) -> Result<Caller, AuthError> {
         if let Some(e) = self.cache.get(token, now) {
             let account = store.get_account(&e.reference).map(Arc::new);
-            return self.recheck(token, &e, store, account, now);
+            return self.recheck(token, &e, store, account, IssuedCheck::Read, now);
         }
         let opts = VerifyOptions {
             audience: None,
@@ -253,8 +264,9 @@ impl Authenticator {
     }
 
     /// `authenticate` for the common case that needs no file read, so it can run without a
-    /// blocking task: `None` unless the token is cached and the store has its account in its
-    /// read cache (see `Store::cached_account`).
+    /// blocking task: `None` unless the token is cached and the store has its account (and an
+    /// issued token's record, whose use need not be noted) in its read cache (see
+    /// `Store::cached_account`), as of `since` (the request's arrival).
     pub fn authenticate_cached(
         &self,
         token: &str,
@@ -263,13 +275,23 @@ impl Authenticator {
         since: std::time::Instant,
     ) -> Option<Result<Caller, AuthError>> {
         let e = self.cache.get(token, now)?;
-        // An issued token's record is read again on every use (revocation is immediate), and
-        // that read is the blocking path's.
-        if e.issued.is_some() {
-            return None;
-        }
         let account = store.cached_account(&e.reference, since)?;
-        Some(self.recheck(token, &e, store, Ok(account), now))
+        // An issued token's record is checked on every use (revocation is immediate): here
+        // from the read cache, unless the use is to be noted (a write) or the record is not
+        // found as expected (the blocking path reads it and says why).
+        let check = match &e.issued {
+            None => IssuedCheck::Read,
+            Some(issued) => {
+                let file = store.issuer_backend()?.cached_tokens(&e.reference, since)?;
+                let record =
+                    crate::issued::live_record_in(Some(&file), &account, &issued.token_id).ok()?;
+                if crate::issued::last_use_due(record.last_used, now) {
+                    return None;
+                }
+                IssuedCheck::Found(record)
+            }
+        };
+        Some(self.recheck(token, &e, store, Ok(account), check, now))
     }
 
     /// A cached token's account, read again: gone, re-created, disabled, expired or without
@@ -280,6 +302,7 @@ impl Authenticator {
         e: &Entry,
         store: &dyn Store,
         account: anyhow::Result<Arc<Account>>,
+        issued_check: IssuedCheck,
         now: Timestamp,
     ) -> Result<Caller, AuthError> {
         let account = match account {
@@ -305,7 +328,8 @@ impl Authenticator {
             }
             None => {}
             Some(issued) => {
-                if let Err(why) = still_issued(store, &account, &issued.token_id, now) {
+                let checked = still_issued(store, &account, &issued.token_id, issued_check, now);
+                if let Err(why) = checked {
                     self.cache.remove(token);
                     return Err(why);
                 }
@@ -838,6 +862,43 @@ mod tests {
             NO_KEY_VERIFIES
         );
         assert!(rejected(auth().authenticate(&t2.token, &store, now)).contains("revoked"));
+    }
+
+    #[test]
+    fn a_reused_issued_token_is_checked_from_the_read_cache_and_revoked_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("store");
+        let (memory, _key, r) = setup();
+        let cli = crate::store::file::FileStore::open(root.clone());
+        cli.create_account(memory.get_account(&r).unwrap()).unwrap();
+        let (server, _) = crate::store::file::FileStore::open_cached(root);
+        let req = crate::issued::IssueRequest {
+            name: Name::parse("deploy").unwrap(),
+            expires: None,
+            audiences: vec![],
+        };
+        let t = cli.issue_token(&r, &req).unwrap();
+        let a = auth();
+        let now = Timestamp::now();
+        let at = |secs| now + SignedDuration::from_secs(secs);
+        let inline =
+            |when| a.authenticate_cached(&t.token, &server, when, std::time::Instant::now());
+        a.authenticate(&t.token, &server, now).unwrap();
+        // The first use was noted (a write): the file is read again by the blocking path,
+        // then answered from memory until the next use is to be noted.
+        assert!(inline(at(1)).is_none());
+        a.authenticate(&t.token, &server, at(1)).unwrap();
+        let c = inline(at(2))
+            .expect("answered from the read cache")
+            .unwrap();
+        assert_eq!(c.identity.token_name.as_deref(), Some("deploy"));
+        assert!(inline(at(61)).is_none());
+        // Revoked by another process: refused by the next request, whichever path.
+        cli.revoke_token(&r, &Name::parse("deploy").unwrap())
+            .unwrap();
+        let refused = inline(at(3)).unwrap_or_else(|| a.authenticate(&t.token, &server, at(3)));
+        assert!(rejected(refused).contains("has been revoked"));
+        assert!(a.cache.is_empty());
     }
 
     #[test]

@@ -53,7 +53,7 @@ pub(super) const POLICIES_DIR: &str = "policies";
 const GLOBAL_DIR: &str = "_global";
 const ISSUER_DIR: &str = "issuer";
 const ISSUER_FILE: &str = "issuer.toml";
-const TOKENS_DIR: &str = "tokens";
+pub(super) const TOKENS_DIR: &str = "tokens";
 const NAMESPACES_DIR: &str = "namespaces";
 pub(super) const RECORD_EXT: &str = ".toml";
 
@@ -592,7 +592,23 @@ impl IssuerBackend for FileStore {
     }
 
     fn read_tokens(&self, r: &Reference) -> Result<Option<TokenFile>> {
-        Ok(load(&self.tokens_path(r))?)
+        let Some(cache) = &self.cache else {
+            return Ok(load(&self.tokens_path(r))?);
+        };
+        if let Some(file) = cache.tokens(r, Instant::now()) {
+            return Ok(Some(file.as_ref().clone()));
+        }
+        let path = self.tokens_path(r);
+        let generation = cache.before_record(Kind::Tokens, &path);
+        let file = load::<TokenFile>(&path)?;
+        if let (Some(generation), Some(file)) = (generation, &file) {
+            cache.put_tokens(r, generation, Arc::new(file.clone()));
+        }
+        Ok(file)
+    }
+
+    fn cached_tokens(&self, r: &Reference, since: Instant) -> Option<Arc<TokenFile>> {
+        self.cache.as_ref()?.tokens(r, since)
     }
 
     fn read_all_tokens(&self) -> Result<Vec<TokenFile>> {
@@ -621,7 +637,8 @@ impl IssuerBackend for FileStore {
     fn write_tokens(&self, r: &Reference, change: &mut TokensChange<'_>) -> Result<()> {
         self.locked(|| {
             let path = self.tokens_path(r);
-            let current = self.read_tokens(r)?;
+            // From the disk, not the read cache: this is what the change starts from.
+            let current = load::<TokenFile>(&path)?;
             let issuer = self.read_issuer()?;
             let before = current.clone();
             let after = change(current, issuer.as_ref())?;

@@ -1,9 +1,10 @@
 //! The file store's read cache, for a long-running reader (`svcacct serve`): parsed account
-//! records, and the listings of every account and every policy, kept until inotify reports a
-//! change in a folder they were read from.
+//! records and issued-token files, and the listings of every account and every policy, kept
+//! until inotify reports a change in a folder they were read from.
 //!
 //! - Before a record or a listing is read from the disk, its folders are watched: the store's
-//!   root, the kind's folder (`accounts/`, `policies/`) and the namespace folders in it.
+//!   root, the kind's folder (`accounts/`, `tokens/`, `policies/`) and the namespace folders in
+//!   it.
 //! - Every cached answer first reads the events queued so far (one non-blocking `read`) and
 //!   drops what they touch. The kernel queues an event before the write that caused it
 //!   returns, so a write finished before a request arrived is seen by that request, whoever
@@ -13,8 +14,8 @@
 //! - A record or listing read while an event came in is not kept: every event bumps a
 //!   generation, and what was read is kept only if the generation is the one seen when its
 //!   folders were watched.
-//! - A folder removed, moved or replaced (its own events, or the root's about `accounts` and
-//!   `policies`) drops everything read from it; an overflowing event queue drops everything.
+//! - A folder removed, moved or replaced (its own events, or the root's about the kinds'
+//!   folders) drops everything read from it; an overflowing event queue drops everything.
 //!
 //! No `stat` per request: a cached answer costs the one `read` of the event queue. Without
 //! inotify (not Linux, or the limit of instances or watches reached) nothing is cached and
@@ -27,6 +28,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use crate::identity::{Name, Namespace, Reference};
+use crate::issued::TokenFile;
 use crate::model::{Account, Policy};
 
 /// Most account records kept (all are dropped beyond it, then refilled by use).
@@ -36,7 +38,21 @@ const MAX_RECORDS: usize = 100_000;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
     Accounts,
+    /// Issued-token files (`tokens/<ns>/<name>.toml`: an account's token records).
+    Tokens,
     Policies,
+}
+
+impl Kind {
+    const ALL: [Kind; 3] = [Kind::Accounts, Kind::Tokens, Kind::Policies];
+
+    fn dir(self) -> &'static str {
+        match self {
+            Kind::Accounts => super::file::ACCOUNTS_DIR,
+            Kind::Tokens => super::file::TOKENS_DIR,
+            Kind::Policies => super::file::POLICIES_DIR,
+        }
+    }
 }
 
 /// What a watched folder is to the cache.
@@ -57,6 +73,7 @@ struct State {
     /// applied.
     read_at: Option<Instant>,
     accounts: HashMap<Reference, Arc<Account>>,
+    tokens: HashMap<Reference, Arc<TokenFile>>,
     all_accounts: Option<Arc<Vec<Account>>>,
     all_policies: Option<Arc<Vec<Policy>>>,
     /// Reading the event queue failed: nothing is cached from then on.
@@ -98,25 +115,30 @@ impl State {
     /// Drops the listing of `kind` and the records touched (a file that is no record, e.g.
     /// a temporary one, touches none).
     fn drop_records(&mut self, kind: Kind, touched: Touched) {
+        fn drop_in<T>(records: &mut HashMap<Reference, T>, touched: Touched) {
+            match touched {
+                Touched::All => records.clear(),
+                Touched::Namespace(Some(ns)) => records.retain(|r, _| r.namespace != ns),
+                Touched::Record(Some(r)) => {
+                    records.remove(&r);
+                }
+                Touched::Namespace(None) | Touched::Record(None) => {}
+            }
+        }
         match kind {
             Kind::Accounts => {
                 self.all_accounts = None;
-                match touched {
-                    Touched::All => self.accounts.clear(),
-                    Touched::Namespace(Some(ns)) => self.accounts.retain(|r, _| r.namespace != ns),
-                    Touched::Record(Some(r)) => {
-                        self.accounts.remove(&r);
-                    }
-                    Touched::Namespace(None) | Touched::Record(None) => {}
-                }
+                drop_in(&mut self.accounts, touched);
             }
+            Kind::Tokens => drop_in(&mut self.tokens, touched),
             Kind::Policies => self.all_policies = None,
         }
     }
 
     fn drop_all(&mut self) {
-        self.drop_records(Kind::Accounts, Touched::All);
-        self.drop_records(Kind::Policies, Touched::All);
+        for kind in Kind::ALL {
+            self.drop_records(kind, Touched::All);
+        }
     }
 
     fn forget_watch(&mut self, wd: i32) -> Option<(PathBuf, Folder)> {
@@ -162,10 +184,7 @@ impl ReadCache {
 
     /// The kind's folder under the root.
     pub fn top(&self, kind: Kind) -> PathBuf {
-        self.root.join(match kind {
-            Kind::Accounts => super::file::ACCOUNTS_DIR,
-            Kind::Policies => super::file::POLICIES_DIR,
-        })
+        self.root.join(kind.dir())
     }
 
     /// The state, with every event of a write finished before `since` applied.
@@ -187,6 +206,11 @@ impl ReadCache {
     /// The cached account `r`, as of `since` at least.
     pub fn account(&self, r: &Reference, since: Instant) -> Option<Arc<Account>> {
         self.fresh(since).accounts.get(r).cloned()
+    }
+
+    /// The cached token file of account `r`, as of `since` at least.
+    pub fn tokens(&self, r: &Reference, since: Instant) -> Option<Arc<TokenFile>> {
+        self.fresh(since).tokens.get(r).cloned()
     }
 
     pub fn all_accounts(&self) -> Option<Arc<Vec<Account>>> {
@@ -237,6 +261,18 @@ impl ReadCache {
             st.accounts.clear();
         }
         st.accounts.insert(r.clone(), account);
+    }
+
+    /// Keeps the token file of account `r` if nothing changed since `generation`.
+    pub fn put_tokens(&self, r: &Reference, generation: u64, file: Arc<TokenFile>) {
+        let mut st = self.current();
+        if st.generation != generation || st.broken {
+            return;
+        }
+        if st.tokens.len() >= MAX_RECORDS {
+            st.tokens.clear();
+        }
+        st.tokens.insert(r.clone(), file);
     }
 
     pub fn put_all_accounts(&self, generation: u64, items: Arc<Vec<Account>>) {
@@ -337,9 +373,7 @@ impl ReadCache {
             }
             match folder {
                 Folder::Root => {
-                    let kind_folder = name.is_some_and(|n| {
-                        n == super::file::ACCOUNTS_DIR || n == super::file::POLICIES_DIR
-                    });
+                    let kind_folder = name.is_some_and(|n| Kind::ALL.iter().any(|k| n == k.dir()));
                     if !(gone || kind_folder) {
                         continue;
                     }
