@@ -630,12 +630,16 @@ pub async fn guard(
     let now = Timestamp::now();
     let since = super::log::Arrived::of(req.extensions());
     // Served from the caches without a blocking task when possible: handing a request to the
-    // blocking pool and back cost more than the rest of an authenticated request.
-    let caller = match state
-        .auth
-        .authenticate_cached(&token, state.store.as_ref(), now, since)
-    {
+    // blocking pool and back cost more than the rest of an authenticated request (for a new
+    // token, more than its RSA verification: two thread switches and the pool's lock).
+    let store = state.store.as_ref();
+    let caller = match state.auth.authenticate_cached(&token, store, now, since) {
         Some(done) => Ok(done),
+        None if token::self_signed_account(&token)
+            .is_some_and(|r| store.cached_account(&r, since).is_some()) =>
+        {
+            Ok(state.auth.authenticate(&token, store, now))
+        }
         None => {
             let st = state.clone();
             tokio::task::spawn_blocking(move || {
