@@ -148,6 +148,14 @@ impl State {
     }
 }
 
+/// Adds a record to `records`, emptied first when full.
+fn keep_record<T>(records: &mut HashMap<Reference, T>, r: &Reference, value: T) {
+    if records.len() >= MAX_RECORDS {
+        records.clear();
+    }
+    records.insert(r.clone(), value);
+}
+
 pub struct ReadCache {
     #[cfg(target_os = "linux")]
     inotify: rustix::fd::OwnedFd,
@@ -253,40 +261,28 @@ impl ReadCache {
 
     /// Keeps account `r` if nothing changed since `generation`.
     pub fn put_account(&self, r: &Reference, generation: u64, account: Arc<Account>) {
-        let mut st = self.current();
-        if st.generation != generation || st.broken {
-            return;
-        }
-        if st.accounts.len() >= MAX_RECORDS {
-            st.accounts.clear();
-        }
-        st.accounts.insert(r.clone(), account);
+        self.keep(generation, |st| keep_record(&mut st.accounts, r, account));
     }
 
     /// Keeps the token file of account `r` if nothing changed since `generation`.
     pub fn put_tokens(&self, r: &Reference, generation: u64, file: Arc<TokenFile>) {
+        self.keep(generation, |st| keep_record(&mut st.tokens, r, file));
+    }
+
+    /// Runs `put` if nothing changed since `generation` (and the cache works).
+    fn keep(&self, generation: u64, put: impl FnOnce(&mut State)) {
         let mut st = self.current();
-        if st.generation != generation || st.broken {
-            return;
+        if st.generation == generation && !st.broken {
+            put(&mut st);
         }
-        if st.tokens.len() >= MAX_RECORDS {
-            st.tokens.clear();
-        }
-        st.tokens.insert(r.clone(), file);
     }
 
     pub fn put_all_accounts(&self, generation: u64, items: Arc<Vec<Account>>) {
-        let mut st = self.current();
-        if st.generation == generation && !st.broken {
-            st.all_accounts = Some(items);
-        }
+        self.keep(generation, |st| st.all_accounts = Some(items));
     }
 
     pub fn put_all_policies(&self, generation: u64, items: Arc<Vec<Policy>>) {
-        let mut st = self.current();
-        if st.generation == generation && !st.broken {
-            st.all_policies = Some(items);
-        }
+        self.keep(generation, |st| st.all_policies = Some(items));
     }
 
     /// Watches `dir` (once); `None` when it cannot be watched (missing, limit of watches).
