@@ -1,12 +1,12 @@
 //! Every clap type of the command line, and nothing else (STYLE.md #1).
 //!
 //! `context.rs` turns these into a resolved `Context`; completions and man pages are generated
-//! from `Cli::command()`.
+//! from `eager_command()`.
 
 use std::path::PathBuf;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
-use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
+use clap::{ArgGroup, ArgMatches, Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 /// `--bits`: one of the RSA sizes svcacct generates.
 fn key_bits() -> impl TypedValueParser<Value = usize> {
@@ -131,6 +131,80 @@ pub struct GlobalArgs {
     pub ca_cert: Option<PathBuf>,
 }
 
+/// The arguments of one subcommand, added to the clap tree only when that subcommand is the one
+/// parsed, or its help is shown (`clap::Command::defer`).
+///
+/// Building every argument of every subcommand, with the global options copied into each, was
+/// about a tenth of a `svcacct token` process and most of its heap. Parsing, help and errors
+/// are the same (a unit test compares every subcommand's help with the eager tree's).
+/// Subcommands with subcommands of their own stay eager, so that `help key add` and its
+/// completions know every name.
+#[derive(Debug)]
+pub struct Deferred<T>(pub T);
+
+thread_local! {
+    static EAGER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// `Cli::command()` with every argument added at once, in clap's usual order: completions and
+/// man pages list a subcommand's own options before the global ones, as they always did (a
+/// deferred subcommand gets the global options first).
+pub fn eager_command() -> clap::Command {
+    use clap::CommandFactory;
+    EAGER.with(|e| e.set(true));
+    let cmd = Cli::command();
+    EAGER.with(|e| e.set(false));
+    cmd
+}
+
+impl<T> std::ops::Deref for Deferred<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: FromArgMatches> FromArgMatches for Deferred<T> {
+    fn from_arg_matches(matches: &ArgMatches) -> Result<Self, clap::Error> {
+        T::from_arg_matches(matches).map(Deferred)
+    }
+
+    fn from_arg_matches_mut(matches: &mut ArgMatches) -> Result<Self, clap::Error> {
+        T::from_arg_matches_mut(matches).map(Deferred)
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> Result<(), clap::Error> {
+        self.0.update_from_arg_matches(matches)
+    }
+
+    fn update_from_arg_matches_mut(&mut self, matches: &mut ArgMatches) -> Result<(), clap::Error> {
+        self.0.update_from_arg_matches_mut(matches)
+    }
+}
+
+impl<T: Args> Args for Deferred<T> {
+    fn group_id() -> Option<clap::Id> {
+        T::group_id()
+    }
+
+    fn augment_args(cmd: clap::Command) -> clap::Command {
+        if EAGER.with(|e| e.get()) {
+            T::augment_args(cmd)
+        } else {
+            cmd.defer(T::augment_args)
+        }
+    }
+
+    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
+        if EAGER.with(|e| e.get()) {
+            T::augment_args_for_update(cmd)
+        } else {
+            cmd.defer(T::augment_args_for_update)
+        }
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Generate an RSA key pair, or derive the public key of a private key
@@ -139,7 +213,7 @@ Examples:
   svcacct keygen -o example.key                  # example.key (0600) + example.key.pub
   svcacct keygen -o ci.key --bits 4096 --encrypt # asks for a passphrase
   svcacct keygen --public-from example.key       # the public key, on stdout")]
-    Keygen(KeygenArgs),
+    Keygen(Deferred<KeygenArgs>),
 
     /// Register a service account
     #[command(after_help = "\
@@ -147,7 +221,7 @@ Examples:
   svcacct create example-svc-account --public-key example.key.pub
   svcacct create ci-bot                  # generates a key pair; the private key stays in the keystore
   svcacct create deployer -n eng --group deployers --expires 90d")]
-    Create(CreateArgs),
+    Create(Deferred<CreateArgs>),
 
     /// List service accounts
     #[command(after_help = "\
@@ -155,37 +229,37 @@ Examples:
   svcacct get
   svcacct get ci-bot -o json
   svcacct get -A -o name")]
-    Get(GetArgs),
+    Get(Deferred<GetArgs>),
 
     /// Show one service account in detail: keys, groups and the policies that name it
     #[command(after_help = "\
 Example:
   svcacct describe ci-bot")]
-    Describe(DescribeArgs),
+    Describe(Deferred<DescribeArgs>),
 
     /// Delete service accounts (and their private keys in the local keystore)
     #[command(after_help = "\
 Example:
   svcacct delete ci-bot old-bot")]
-    Delete(DeleteArgs),
+    Delete(Deferred<DeleteArgs>),
 
     /// Rename a service account; tokens minted under the old name stop verifying
     #[command(after_help = "\
 Example:
   svcacct rename ci-bot build-bot")]
-    Rename(RenameArgs),
+    Rename(Deferred<RenameArgs>),
 
     /// Disable a service account: its tokens stop verifying until it is enabled
     #[command(after_help = "\
 Example:
   svcacct disable ci-bot")]
-    Disable(NameArg),
+    Disable(Deferred<NameArg>),
 
     /// Enable a disabled service account
     #[command(after_help = "\
 Example:
   svcacct enable ci-bot")]
-    Enable(NameArg),
+    Enable(Deferred<NameArg>),
 
     /// Change a service account's description, expiry or groups
     #[command(after_help = "\
@@ -193,7 +267,7 @@ Examples:
   svcacct update ci-bot --description 'builds the site' --add-group builders
   svcacct update ci-bot --expires 2027-06-30
   svcacct update ci-bot --no-expires --remove-group builders")]
-    Update(UpdateArgs),
+    Update(Deferred<UpdateArgs>),
 
     /// Add, list and remove an account's public keys (key rotation)
     #[command(
@@ -238,7 +312,7 @@ Examples:
   svcacct can-i delete function --as ci-bot -n eng -q         # exit 1 when not allowed
   svcacct can-i --list --as ci-bot"
     )]
-    CanI(CanIArgs),
+    CanI(Deferred<CanIArgs>),
 
     /// Mint a short-lived JWT for an account (offline: needs no server)
     #[command(after_help = "\
@@ -246,7 +320,7 @@ Examples:
   TOKEN=$(svcacct token example-svc-account --jwt-private-key example.key)
   curl -H \"$(svcacct token ci-bot -o header)\" https://api.example.com/
   svcacct token ci-bot --ttl 5m --aud https://api.example.com --claim env=prod")]
-    Token(TokenArgs),
+    Token(Deferred<TokenArgs>),
 
     /// Verify a token against the registry and say who it is
     #[command(after_help = "\
@@ -256,13 +330,13 @@ command runs; `-` (or no argument) reads it from stdin instead.
 Examples:
   svcacct verify \"$TOKEN\"
   printf %s \"$TOKEN\" | svcacct verify - --aud https://api.example.com -o json")]
-    Verify(VerifyArgs),
+    Verify(Deferred<VerifyArgs>),
 
     /// Print a token's header and claims without verifying anything
     #[command(after_help = "\
 Example:
   svcacct decode \"$TOKEN\"")]
-    Decode(DecodeArgs),
+    Decode(Deferred<DecodeArgs>),
 
     /// Print the JWKS of active public keys, for gateways that verify tokens themselves
     #[command(after_help = "\
@@ -273,7 +347,7 @@ the kid belongs to the account named in `iss`; `svcacct verify` does.
 Examples:
   svcacct jwks ci-bot > ci-bot.jwks.json
   svcacct jwks -A --alg RS512")]
-    Jwks(JwksArgs),
+    Jwks(Deferred<JwksArgs>),
 
     /// Serve the store over HTTP(S) for a team; requests authenticate with the accounts' JWTs
     #[command(after_help = "\
@@ -285,7 +359,7 @@ Examples:
 
 Then, on a client:
   svcacct --store https://registry.example:8420 --service-account admin get")]
-    Serve(ServeArgs),
+    Serve(Deferred<ServeArgs>),
 
     /// Print who the store thinks you are: account, username, groups, key
     #[command(after_help = "\
@@ -293,7 +367,7 @@ Examples:
   svcacct whoami
   svcacct --store https://registry.example:8420 --service-account ci-bot \\
       --jwt-private-key ci-bot.key whoami -o json")]
-    Whoami(WhoamiArgs),
+    Whoami(Deferred<WhoamiArgs>),
 
     /// Manage contexts in the config file: named stores with the account and key to use
     #[command(
@@ -343,14 +417,14 @@ context, one is created for --store (or SVCACCT_STORE) and made current.
 Examples:
   svcacct --store https://registry.example:8420 login --token-file ci.token
   svcacct tokens create ci-bot laptop | svcacct --store https://registry.example:8420 login")]
-    Login(LoginArgs),
+    Login(Deferred<LoginArgs>),
 
     /// Print a shell completion script
     #[command(after_help = "\
 Examples:
   svcacct completions bash > /etc/bash_completion.d/svcacct
   svcacct completions zsh > \"${fpath[1]}/_svcacct\"")]
-    Completions(CompletionsArgs),
+    Completions(Deferred<CompletionsArgs>),
 }
 
 /// What `-o` prints for commands that show records.
@@ -1091,4 +1165,93 @@ pub struct SetContextArgs {
 pub struct ContextNameArg {
     /// Context name
     pub name: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::{CommandFactory, FromArgMatches};
+
+    use super::{Cli, eager_command};
+
+    /// Every (sub)command of the deferred tree, once built, has the same arguments, help and
+    /// subcommands as the eager tree that completions and man pages come from.
+    #[test]
+    fn deferred_tree_is_the_eager_tree() {
+        fn compare(lazy: &mut clap::Command, eager: &mut clap::Command, path: &str) {
+            let args = |c: &clap::Command| {
+                let mut v: Vec<String> = c.get_arguments().map(|a| format!("{a:?}")).collect();
+                v.sort();
+                v
+            };
+            assert_eq!(args(lazy), args(eager), "{path}");
+            assert_eq!(
+                lazy.render_long_help().to_string(),
+                eager.render_long_help().to_string(),
+                "{path}"
+            );
+            assert_eq!(
+                lazy.render_help().to_string(),
+                eager.render_help().to_string(),
+                "{path}"
+            );
+            let names = |c: &clap::Command| {
+                c.get_subcommands()
+                    .map(|s| s.get_name().to_owned())
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(names(lazy), names(eager), "{path}");
+            for name in names(eager) {
+                let l = lazy.find_subcommand_mut(&name).unwrap();
+                let e = eager.find_subcommand_mut(&name).unwrap();
+                compare(l, e, &format!("{path} {name}"));
+            }
+        }
+        let (mut lazy, mut eager) = (Cli::command(), eager_command());
+        lazy.build();
+        eager.build();
+        compare(&mut lazy, &mut eager, "svcacct");
+        assert!(
+            lazy.find_subcommand("token")
+                .unwrap()
+                .get_arguments()
+                .count()
+                > 10
+        );
+    }
+
+    /// The same command lines parse to the same values, or fail with the same message.
+    #[test]
+    fn deferred_tree_parses_as_the_eager_tree() {
+        let lines: &[&[&str]] = &[
+            &["token", "ci-bot"],
+            &[
+                "--store", "/s", "token", "eng/ci", "--ttl", "5m", "--aud", "a", "--aud", "b",
+            ],
+            &[
+                "token", "ci-bot", "--claim", "env=prod", "-o", "json", "--alg", "RS512",
+            ],
+            &["-n", "eng", "get", "-o", "wide"],
+            &["key", "add", "ci-bot", "--generate"],
+            &["keygen", "--bits", "4096", "-o", "k", "--public-from", "x"],
+            &["token"],
+            &["token", "x", "--bogus"],
+            &["tokn"],
+            &["can-i", "--as", "x"],
+            &["config", "current-context"],
+        ];
+        let parse = |cmd: clap::Command, line: &[&str]| {
+            let argv = std::iter::once("svcacct").chain(line.iter().copied());
+            match cmd.try_get_matches_from(argv) {
+                Ok(m) => format!("{:?}", Cli::from_arg_matches(&m)),
+                Err(e) => e.render().to_string(),
+            }
+        };
+        for line in lines {
+            assert_eq!(
+                parse(Cli::command(), line),
+                parse(eager_command(), line),
+                "{line:?}"
+            );
+        }
+    }
 }

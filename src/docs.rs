@@ -5,14 +5,13 @@
 
 use std::path::PathBuf;
 
-use clap::CommandFactory;
 use clap_complete::Shell;
 
-use crate::cli::Cli;
+use crate::cli::eager_command;
 
 /// The completion script for `shell`.
 pub fn completion(shell: Shell) -> Vec<u8> {
-    let mut cmd = Cli::command();
+    let mut cmd = eager_command();
     let mut buf = Vec::new();
     clap_complete::generate(shell, &mut cmd, "svcacct", &mut buf);
     buf
@@ -45,7 +44,7 @@ pub fn generated_files() -> std::io::Result<Vec<(PathBuf, Vec<u8>)>> {
             completion(shell),
         ));
     }
-    let mut cmd = Cli::command().disable_help_subcommand(true);
+    let mut cmd = eager_command().disable_help_subcommand(true);
     cmd.build();
     man_pages(&cmd, &mut files)?;
     Ok(files)

@@ -59,14 +59,23 @@ pub fn write_new(path: &Path, bytes: &[u8], mode: u32, force: bool) -> Result<()
 }
 
 /// Reads a small input file (key, token, passphrase), refusing anything over `MAX_INPUT`.
+///
+/// The buffer is sized from the file's length: one read instead of a doubling buffer, whose
+/// reallocations would leave unzeroed pieces of a private key on the heap.
 pub fn read_small(path: &Path) -> Result<Vec<u8>> {
     let f = File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
-    read_limited(f, &path.display().to_string())
+    let len = f.metadata().map_or(0, |m| m.len().min(MAX_INPUT + 1));
+    // One byte more than the length, so that the read that finds the end needs no growth.
+    let buf = Vec::with_capacity(usize::try_from(len).unwrap_or(0) + 1);
+    read_limited_into(f, buf, &path.display().to_string())
 }
 
 /// Reads at most `MAX_INPUT` bytes from `r`.
 pub fn read_limited(r: impl Read, what: &str) -> Result<Vec<u8>> {
-    let mut buf = Vec::new();
+    read_limited_into(r, Vec::new(), what)
+}
+
+fn read_limited_into(r: impl Read, mut buf: Vec<u8>, what: &str) -> Result<Vec<u8>> {
     r.take(MAX_INPUT + 1)
         .read_to_end(&mut buf)
         .with_context(|| format!("cannot read {what}"))?;
