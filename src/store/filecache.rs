@@ -14,8 +14,14 @@
 //! - A record or listing read while an event came in is not kept: every event bumps a
 //!   generation, and what was read is kept only if the generation is the one seen when its
 //!   folders were watched.
-//! - A folder removed, moved or replaced (its own events, or the root's about the kinds'
-//!   folders) drops everything read from it; an overflowing event queue drops everything.
+//! - A folder removed, moved or replaced (its own events, its parent's about it, or the root's
+//!   about the kinds' folders) drops everything read from it and is watched again at its path
+//!   (even while the old folder lingers, held open by someone); an overflowing event queue
+//!   drops everything and every watch. Above the root nothing is watched: each read of the
+//!   queue also checks (one `stat`) that the root's path still leads to the folder watched, so
+//!   a parent renamed or a symbolic link switched to another store is seen too.
+//! - A folder reached by a second path (a symbolic link inside the store) is watched once, by
+//!   its first path: nothing read through the other is cached.
 //!
 //! No `stat` per request: a cached answer costs the one `read` of the event queue. Without
 //! inotify (not Linux, or the limit of instances or watches reached) nothing is cached and
@@ -78,6 +84,8 @@ struct State {
     all_policies: Option<Arc<Vec<Policy>>>,
     /// Reading the event queue failed: nothing is cached from then on.
     broken: bool,
+    /// The device and inode of the root folder the root's watch is on.
+    root_id: Option<(u64, u64)>,
 }
 
 /// Which records an event touches.
@@ -144,8 +152,17 @@ impl State {
     fn forget_watch(&mut self, wd: i32) -> Option<(PathBuf, Folder)> {
         let (path, folder) = self.folders.remove(&wd)?;
         self.watched.remove(&path);
+        if folder == Folder::Root {
+            self.root_id = None;
+        }
         Some((path, folder))
     }
+}
+
+/// The device and inode of the folder at `path` (following links), if any.
+fn folder_id(path: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
 }
 
 /// Adds a record to `records`, emptied first when full.
@@ -201,6 +218,10 @@ impl ReadCache {
         if st.read_at.is_none_or(|t| t < since) {
             let now = Instant::now();
             self.apply_events(&mut st);
+            if st.root_id.is_some() && folder_id(&self.root) != st.root_id {
+                // The root's path leads elsewhere now (a parent renamed, a link switched).
+                self.start_again(&mut st);
+            }
             st.read_at = Some(now);
         }
         st
@@ -285,14 +306,37 @@ impl ReadCache {
         self.keep(generation, |st| st.all_policies = Some(items));
     }
 
-    /// Watches `dir` (once); `None` when it cannot be watched (missing, limit of watches).
+    /// Forgets every watch and everything read: the next reads watch again from the root.
+    fn start_again(&self, st: &mut State) {
+        for wd in st.folders.keys().copied().collect::<Vec<_>>() {
+            st.forget_watch(wd);
+            self.unwatch(wd);
+        }
+        st.drop_all();
+        st.generation += 1;
+    }
+
+    #[cfg(target_os = "linux")]
+    fn unwatch(&self, wd: i32) {
+        // Fails only for a watch the kernel already removed.
+        let _ = rustix::fs::inotify::remove_watch(&self.inotify, wd);
+    }
+
+    #[cfg(not(target_os = "linux"))]
+    fn unwatch(&self, _wd: i32) {}
+
+    /// Watches `dir` (once); `None` when it cannot be watched (missing, limit of watches, or
+    /// already watched through another path).
     #[cfg(target_os = "linux")]
     fn watch(&self, st: &mut State, dir: &Path, folder: Folder) -> Option<()> {
         use rustix::fs::inotify::{WatchFlags, add_watch};
         if st.watched.contains_key(dir) {
             return Some(());
         }
-        let mask = WatchFlags::ONLYDIR
+        // MASK_CREATE: a folder already watched (reached through another path) is refused
+        // rather than moved to this path.
+        let mask = WatchFlags::MASK_CREATE
+            | WatchFlags::ONLYDIR
             | WatchFlags::DELETE_SELF
             | WatchFlags::MOVE_SELF
             | WatchFlags::CREATE
@@ -305,13 +349,26 @@ impl ReadCache {
                 Folder::Root => WatchFlags::empty(),
                 _ => WatchFlags::MODIFY | WatchFlags::CLOSE_WRITE | WatchFlags::ATTRIB,
             };
+        let before = if folder == Folder::Root {
+            Some(folder_id(dir)?)
+        } else {
+            None
+        };
         let wd = add_watch(&self.inotify, dir, mask).ok()?;
-        // Another path to a folder already watched (a link) gives the same descriptor.
-        if let Some(old) = st.forget_watch(wd) {
-            st.watched.remove(&old.0);
+        if st.folders.contains_key(&wd) {
+            return None;
         }
         st.folders.insert(wd, (dir.to_owned(), folder));
         st.watched.insert(dir.to_owned(), wd);
+        if let Some(before) = before {
+            // The root's identity, checked at every read of the queue; if its path changed
+            // while the watch was added, which folder is watched is unknown: start again.
+            if folder_id(dir) != Some(before) {
+                self.start_again(st);
+                return None;
+            }
+            st.root_id = Some(before);
+        }
         Some(())
     }
 
@@ -345,8 +402,8 @@ impl ReadCache {
             };
             let flags = event.events();
             if flags.contains(ReadFlags::QUEUE_OVERFLOW) {
-                st.generation += 1;
-                st.drop_all();
+                // The lost events may include a folder's removal: watch everything again.
+                self.start_again(st);
                 continue;
             }
             let Some((dir, folder)) = st.folders.get(&event.wd()).cloned() else {
@@ -364,7 +421,7 @@ impl ReadCache {
             if gone {
                 st.forget_watch(event.wd());
                 if !flags.contains(ReadFlags::IGNORED) {
-                    let _ = rustix::fs::inotify::remove_watch(&self.inotify, event.wd());
+                    self.unwatch(event.wd());
                 }
             }
             match folder {
@@ -374,15 +431,20 @@ impl ReadCache {
                         continue;
                     }
                     // The kinds' folders were replaced or the root moved: start again.
-                    for wd in st.folders.keys().copied().collect::<Vec<_>>() {
-                        st.forget_watch(wd);
-                        let _ = rustix::fs::inotify::remove_watch(&self.inotify, wd);
-                    }
-                    st.drop_all();
+                    self.start_again(st);
+                    continue;
                 }
                 Folder::Top(kind) => match name {
-                    // A namespace folder made, removed or renamed.
-                    Some(n) if !gone => st.drop_records(kind, Touched::namespace(n)),
+                    // A namespace folder made, removed or renamed: the folder at that path
+                    // is watched again when next read (the old one may linger, held open,
+                    // and send nothing more).
+                    Some(n) if !gone => {
+                        if let Some(wd) = st.watched.get(&dir.join(n)).copied() {
+                            st.forget_watch(wd);
+                            self.unwatch(wd);
+                        }
+                        st.drop_records(kind, Touched::namespace(n));
+                    }
                     _ => st.drop_records(kind, Touched::All),
                 },
                 Folder::Records(kind) => match name {
@@ -688,5 +750,126 @@ mod tests {
         let generation = cache.before_listing(Kind::Accounts).unwrap();
         cache.put_all_accounts(generation, Arc::new(vec![]));
         assert!(cache.all_accounts().is_some());
+    }
+
+    #[test]
+    fn a_namespace_folder_made_again_while_the_old_one_is_held_open_is_watched() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("store");
+        let cli = FileStore::open(root.clone());
+        cli.create_account(account("eng/bot")).unwrap();
+        let server = cached(&root);
+        assert!(!server.get_account(&reference("eng/bot")).unwrap().disabled);
+        let eng = root.join("accounts/eng");
+        // e.g. a shell whose working directory is the folder, or any open fd on it
+        let held = fs::File::open(&eng).unwrap();
+        fs::remove_dir_all(&eng).unwrap();
+        cli.create_account(account("eng/bot")).unwrap();
+        // read from the new folder and kept (the new folder is never watched)
+        assert!(!server.get_account(&reference("eng/bot")).unwrap().disabled);
+        let mut a = cli.get_account(&reference("eng/bot")).unwrap();
+        a.disabled = true;
+        cli.update_account(a).unwrap();
+        let seen = server.get_account(&reference("eng/bot")).unwrap();
+        drop(held);
+        assert!(
+            seen.disabled,
+            "stale: the account disabled by the CLI is served as enabled"
+        );
+    }
+
+    #[test]
+    fn a_parent_of_the_root_renamed_is_seen() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("srv/store");
+        let cli = FileStore::open(root.clone());
+        cli.create_account(account("ci-bot")).unwrap();
+        let server = cached(&root);
+        server.get_account(&reference("ci-bot")).unwrap();
+        // the store replaced by moving its parent away and making a new, empty one
+        fs::rename(dir.path().join("srv"), dir.path().join("srv-old")).unwrap();
+        FileStore::open(root.clone())
+            .create_account(account("robot"))
+            .unwrap();
+        assert!(
+            server.get_account(&reference("ci-bot")).is_err(),
+            "stale: an account of the old store is still served"
+        );
+    }
+
+    #[test]
+    fn an_overflow_of_the_event_queue_watches_everything_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("store");
+        let cli = FileStore::open(root.clone());
+        cli.create_account(account("ci-bot")).unwrap();
+        cli.create_account(account("eng/bot")).unwrap();
+        let server = cached(&root);
+        server.get_account(&reference("ci-bot")).unwrap();
+        assert!(!server.get_account(&reference("eng/bot")).unwrap().disabled);
+        // fill the queue (max_queued_events is 16384 by default)
+        let default = root.join("accounts/default");
+        for i in 0..7000 {
+            let p = default.join(format!(".tmp-{i}"));
+            fs::write(&p, "x").unwrap();
+            fs::remove_file(&p).unwrap();
+        }
+        // lost: the folder's DELETE_SELF and IGNORED
+        fs::remove_dir_all(root.join("accounts/eng")).unwrap();
+        cli.create_account(account("eng/bot")).unwrap();
+        assert!(!server.get_account(&reference("eng/bot")).unwrap().disabled);
+        let mut a = cli.get_account(&reference("eng/bot")).unwrap();
+        a.disabled = true;
+        cli.update_account(a).unwrap();
+        assert!(
+            server.get_account(&reference("eng/bot")).unwrap().disabled,
+            "stale after an overflow"
+        );
+    }
+
+    #[test]
+    fn a_link_to_the_root_switched_to_another_store_is_seen() {
+        let dir = tempfile::tempdir().unwrap();
+        let v1 = dir.path().join("v1");
+        let v2 = dir.path().join("v2");
+        FileStore::open(v1.clone())
+            .create_account(account("ci-bot"))
+            .unwrap();
+        FileStore::open(v2.clone())
+            .create_account(account("robot"))
+            .unwrap();
+        let root = dir.path().join("store");
+        std::os::unix::fs::symlink(&v1, &root).unwrap();
+        let server = cached(&root);
+        server.get_account(&reference("ci-bot")).unwrap();
+        // an atomic switch of the link (a common deployment step)
+        let tmp = dir.path().join("store.new");
+        std::os::unix::fs::symlink(&v2, &tmp).unwrap();
+        fs::rename(&tmp, &root).unwrap();
+        assert!(
+            server.get_account(&reference("ci-bot")).is_err(),
+            "stale: served from the store the link no longer points to"
+        );
+    }
+
+    #[test]
+    fn a_second_path_to_a_watched_folder_is_not_cached() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("store");
+        let cli = FileStore::open(root.clone());
+        cli.create_account(account("eng/bot")).unwrap();
+        // another name for the folder (e.g. left by an operator)
+        std::os::unix::fs::symlink("eng", root.join("accounts/ops")).unwrap();
+        let server = cached(&root);
+        assert!(!server.get_account(&reference("eng/bot")).unwrap().disabled);
+        // any lookup through the other name (a GET by any reader) moves the watch's path
+        assert!(server.get_account(&reference("ops/bot")).is_err());
+        let mut a = cli.get_account(&reference("eng/bot")).unwrap();
+        a.disabled = true;
+        cli.update_account(a).unwrap();
+        assert!(
+            server.get_account(&reference("eng/bot")).unwrap().disabled,
+            "stale: the folder's events are taken for namespace ops"
+        );
     }
 }

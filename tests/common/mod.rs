@@ -276,8 +276,22 @@ impl Server {
         format!("{}{path}", self.url)
     }
 
-    /// The access log so far (every stderr line after the startup line).
+    /// The access log so far (every stderr line after the startup line). The server writes a
+    /// line before its answer leaves, but the thread that collects its stderr may not have
+    /// read it yet when the client has the answer: this waits until the log stops growing.
     pub fn log(&self) -> String {
+        let mut seen = self.log_now();
+        loop {
+            std::thread::sleep(std::time::Duration::from_millis(50));
+            let now = self.log_now();
+            if now.len() == seen.len() {
+                return now;
+            }
+            seen = now;
+        }
+    }
+
+    fn log_now(&self) -> String {
         self.log.lock().unwrap().clone()
     }
 
@@ -290,7 +304,7 @@ impl Server {
     pub fn wait_log(&self, needle: &str, secs: u64) -> bool {
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
         while std::time::Instant::now() < deadline {
-            if self.log().contains(needle) {
+            if self.log_now().contains(needle) {
                 return true;
             }
             std::thread::sleep(std::time::Duration::from_millis(20));
