@@ -3,7 +3,7 @@
 //! engine.
 
 use std::collections::{BTreeSet, HashMap};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, RwLock};
 
 use axum::extract::{FromRequestParts, MatchedPath, Path, Request, State};
 use axum::http::{Method, header};
@@ -63,7 +63,8 @@ const CACHE_UNEXPIRING: SignedDuration = SignedDuration::from_hours(1);
 
 /// Verified tokens keyed by the SHA-256 of the token, each dropped at its `exp`; bounded.
 pub struct TokenCache {
-    entries: Mutex<Entries>,
+    /// Read-locked for a lookup, so that requests on both workers do not wait for each other.
+    entries: RwLock<Entries>,
     capacity: usize,
 }
 
@@ -71,7 +72,7 @@ pub struct TokenCache {
 /// than a scan of a full cache on every new token.
 #[derive(Default)]
 struct Entries {
-    map: HashMap<[u8; 32], Entry>,
+    map: HashMap<[u8; 32], Arc<Entry>>,
     by_exp: BTreeSet<(Timestamp, [u8; 32])>,
 }
 
@@ -93,26 +94,29 @@ fn cache_key(token: &str) -> [u8; 32] {
 impl TokenCache {
     pub fn new(capacity: usize) -> TokenCache {
         TokenCache {
-            entries: Mutex::new(Entries::default()),
+            entries: RwLock::new(Entries::default()),
             capacity: capacity.max(1),
         }
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, Entries> {
-        self.entries.lock().unwrap_or_else(|e| e.into_inner())
+    fn lock(&self) -> std::sync::RwLockWriteGuard<'_, Entries> {
+        self.entries.write().unwrap_or_else(|e| e.into_inner())
     }
 
-    fn get(&self, token: &str, now: Timestamp) -> Option<Entry> {
+    fn get(&self, token: &str, now: Timestamp) -> Option<Arc<Entry>> {
         let key = cache_key(token);
-        let mut entries = self.lock();
-        match entries.map.get(&key) {
-            Some(e) if e.exp > now => Some(e.clone()),
-            Some(_) => {
-                entries.remove(&key);
-                None
-            }
-            None => None,
+        let found = {
+            let entries = self.entries.read().unwrap_or_else(|e| e.into_inner());
+            entries.map.get(&key)?.clone()
+        };
+        if found.exp > now {
+            return Some(found);
         }
+        let mut entries = self.lock();
+        if entries.map.get(&key).is_some_and(|e| e.exp <= now) {
+            entries.remove(&key);
+        }
+        None
     }
 
     fn insert(&self, token: &str, entry: Entry, now: Timestamp) {
@@ -130,7 +134,7 @@ impl TokenCache {
             entries.map.remove(&first);
         }
         entries.by_exp.insert((entry.exp, key));
-        entries.map.insert(key, entry);
+        entries.map.insert(key, Arc::new(entry));
     }
 
     fn remove(&self, token: &str) {
@@ -138,7 +142,11 @@ impl TokenCache {
     }
 
     pub fn len(&self) -> usize {
-        self.lock().map.len()
+        self.entries
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .map
+            .len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -476,13 +484,42 @@ fn authorize_with(
 /// the old one); status (disabled, expired) is checked on every request, outside.
 #[derive(Default)]
 pub struct Decisions {
-    inner: Mutex<Remembered>,
+    /// Read-locked for a remembered answer.
+    inner: RwLock<Remembered>,
 }
 
 #[derive(Default)]
 struct Remembered {
     policies: Option<Arc<Vec<Policy>>>,
     accounts: HashMap<String, AccountAnswers>,
+}
+
+impl Remembered {
+    /// The answer remembered for this question, account record and policy snapshot.
+    fn remembered(
+        &self,
+        q: &Question<'_>,
+        account: &Account,
+        policies: &Arc<Vec<Policy>>,
+    ) -> Option<Option<String>> {
+        if !self
+            .policies
+            .as_ref()
+            .is_some_and(|p| Arc::ptr_eq(p, policies))
+        {
+            return None;
+        }
+        let a = self.accounts.get(&account.uid)?;
+        let same = a.revision == account.revision
+            && a.reference.namespace == account.namespace
+            && a.reference.name == account.name
+            && a.groups == account.groups;
+        if !same {
+            return None;
+        }
+        let (_, found) = a.answers.iter().find(|(asked, _)| asked == q)?;
+        Some(found.clone())
+    }
 }
 
 struct AccountAnswers {
@@ -517,7 +554,14 @@ impl Decisions {
         account: &Account,
         policies: &Arc<Vec<Policy>>,
     ) -> Option<String> {
-        let mut memo = self.inner.lock().unwrap_or_else(|e| e.into_inner());
+        {
+            let memo = self.inner.read().unwrap_or_else(|e| e.into_inner());
+            if let Some(found) = memo.remembered(q, account, policies) {
+                return found;
+            }
+        }
+        let found = q.answer(account, policies);
+        let mut memo = self.inner.write().unwrap_or_else(|e| e.into_inner());
         if !memo
             .policies
             .as_ref()
@@ -526,16 +570,6 @@ impl Decisions {
             memo.accounts.clear();
             memo.policies = Some(policies.clone());
         }
-        if let Some(a) = memo.accounts.get(&account.uid)
-            && a.revision == account.revision
-            && a.reference.namespace == account.namespace
-            && a.reference.name == account.name
-            && a.groups == account.groups
-            && let Some((_, found)) = a.answers.iter().find(|(asked, _)| asked == q)
-        {
-            return found.clone();
-        }
-        let found = q.answer(account, policies);
         if memo.accounts.len() >= MAX_REMEMBERED {
             memo.accounts.clear();
         }

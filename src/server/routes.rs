@@ -267,7 +267,8 @@ fn policy_url(p: &Policy) -> String {
 /// status has the same body, serialized once.
 #[derive(Default)]
 pub struct AccountBodies {
-    inner: std::sync::Mutex<HashMap<usize, KeptBody>>,
+    /// Read-locked for a kept body.
+    inner: std::sync::RwLock<HashMap<usize, KeptBody>>,
 }
 
 /// A body, the record it was made from (held) and the status it says.
@@ -280,12 +281,19 @@ impl AccountBodies {
     fn answer(&self, a: &Arc<Account>, now: Timestamp) -> Response {
         let status = a.status(now);
         let key = Arc::as_ptr(a) as usize;
-        let mut bodies = self.inner.lock().unwrap_or_else(|e| e.into_inner());
-        let body = match bodies.get(&key) {
-            Some((held, s, body)) if Arc::ptr_eq(held, a) && *s == status => body.clone(),
-            _ => {
+        let kept = {
+            let bodies = self.inner.read().unwrap_or_else(|e| e.into_inner());
+            match bodies.get(&key) {
+                Some((held, s, body)) if Arc::ptr_eq(held, a) && *s == status => Some(body.clone()),
+                _ => None,
+            }
+        };
+        let body = match kept {
+            Some(body) => body,
+            None => {
                 let view = AccountView::new(a, now);
                 let body: axum::body::Bytes = serde_json::to_vec(&view).unwrap_or_default().into();
+                let mut bodies = self.inner.write().unwrap_or_else(|e| e.into_inner());
                 if bodies.len() >= MAX_BODIES {
                     bodies.clear();
                 }
@@ -293,7 +301,6 @@ impl AccountBodies {
                 body
             }
         };
-        drop(bodies);
         account_response(StatusCode::OK, a, body)
     }
 }

@@ -17,9 +17,10 @@
 //! - A folder removed, moved or replaced (its own events, its parent's about it, or the root's
 //!   about the kinds' folders) drops everything read from it and is watched again at its path
 //!   (even while the old folder lingers, held open by someone); an overflowing event queue
-//!   drops everything and every watch. Above the root nothing is watched: each read of the
-//!   queue also checks (one `stat`) that the root's path still leads to the folder watched, so
-//!   a parent renamed or a symbolic link switched to another store is seen too.
+//!   drops everything and every watch. Above the root nothing is watched: a read of the queue
+//!   also checks (one `stat`, at most every [`ROOT_CHECK_EVERY`]) that the root's path still
+//!   leads to the folder watched, so a store replaced as a whole (a parent folder renamed, a
+//!   symbolic link switched to another store) is seen within that time.
 //! - A folder reached by a second path (a symbolic link inside the store) is watched once, by
 //!   its first path: nothing read through the other is cached.
 //!
@@ -36,6 +37,10 @@ use std::time::Instant;
 use crate::identity::{Name, Namespace, Reference};
 use crate::issued::TokenFile;
 use crate::model::{Account, Policy};
+
+/// How often a read of the event queue checks that the root's path leads to the folder
+/// watched (a `stat`, which would otherwise cost every request a path walk).
+pub const ROOT_CHECK_EVERY: std::time::Duration = std::time::Duration::from_millis(100);
 
 /// Most account records kept (all are dropped beyond it, then refilled by use).
 const MAX_RECORDS: usize = 100_000;
@@ -86,6 +91,8 @@ struct State {
     broken: bool,
     /// The device and inode of the root folder the root's watch is on.
     root_id: Option<(u64, u64)>,
+    /// When the root's path was last found to lead to it.
+    root_checked: Option<Instant>,
 }
 
 /// Which records an event touches.
@@ -218,9 +225,16 @@ impl ReadCache {
         if st.read_at.is_none_or(|t| t < since) {
             let now = Instant::now();
             self.apply_events(&mut st);
-            if st.root_id.is_some() && folder_id(&self.root) != st.root_id {
-                // The root's path leads elsewhere now (a parent renamed, a link switched).
-                self.start_again(&mut st);
+            let check_root = st
+                .root_checked
+                .is_none_or(|t| now.duration_since(t) >= ROOT_CHECK_EVERY);
+            if st.root_id.is_some() && check_root {
+                if folder_id(&self.root) == st.root_id {
+                    st.root_checked = Some(now);
+                } else {
+                    // The root's path leads elsewhere now (a parent renamed, a link switched).
+                    self.start_again(&mut st);
+                }
             }
             st.read_at = Some(now);
         }
@@ -368,6 +382,7 @@ impl ReadCache {
                 return None;
             }
             st.root_id = Some(before);
+            st.root_checked = Some(Instant::now());
         }
         Some(())
     }
@@ -779,7 +794,7 @@ mod tests {
     }
 
     #[test]
-    fn a_parent_of_the_root_renamed_is_seen() {
+    fn a_parent_of_the_root_renamed_is_seen_at_the_next_root_check() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("srv/store");
         let cli = FileStore::open(root.clone());
@@ -788,6 +803,7 @@ mod tests {
         server.get_account(&reference("ci-bot")).unwrap();
         // the store replaced by moving its parent away and making a new, empty one
         fs::rename(dir.path().join("srv"), dir.path().join("srv-old")).unwrap();
+        std::thread::sleep(ROOT_CHECK_EVERY);
         FileStore::open(root.clone())
             .create_account(account("robot"))
             .unwrap();
@@ -828,7 +844,7 @@ mod tests {
     }
 
     #[test]
-    fn a_link_to_the_root_switched_to_another_store_is_seen() {
+    fn a_link_to_the_root_switched_to_another_store_is_seen_at_the_next_root_check() {
         let dir = tempfile::tempdir().unwrap();
         let v1 = dir.path().join("v1");
         let v2 = dir.path().join("v2");
@@ -846,6 +862,7 @@ mod tests {
         let tmp = dir.path().join("store.new");
         std::os::unix::fs::symlink(&v2, &tmp).unwrap();
         fs::rename(&tmp, &root).unwrap();
+        std::thread::sleep(ROOT_CHECK_EVERY);
         assert!(
             server.get_account(&reference("ci-bot")).is_err(),
             "stale: served from the store the link no longer points to"
