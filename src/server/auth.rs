@@ -119,7 +119,7 @@ impl TokenCache {
         None
     }
 
-    fn insert(&self, token: &str, entry: Entry, now: Timestamp) {
+    fn insert(&self, token: &str, entry: Arc<Entry>, now: Timestamp) {
         if entry.exp <= now {
             return;
         }
@@ -134,7 +134,7 @@ impl TokenCache {
             entries.map.remove(&first);
         }
         entries.by_exp.insert((entry.exp, key));
-        entries.map.insert(key, Arc::new(entry));
+        entries.map.insert(key, entry);
     }
 
     fn remove(&self, token: &str) {
@@ -158,7 +158,24 @@ impl TokenCache {
 #[derive(Clone, Debug)]
 pub struct Caller {
     pub account: Arc<Account>,
-    pub identity: Identity,
+    /// What verification found about the token (as the cache keeps it).
+    token: Arc<Entry>,
+}
+
+impl Caller {
+    /// Who the token speaks for (`GET /v1/whoami`); built when asked, not on every request.
+    pub fn identity(&self) -> Identity {
+        let e = &self.token;
+        token::identity_of(
+            &self.account,
+            &e.kid,
+            &e.fingerprint,
+            e.alg,
+            e.iat,
+            e.token_exp,
+            e.issued.as_ref(),
+        )
+    }
 }
 
 /// Why a token was not accepted.
@@ -307,7 +324,7 @@ impl Authenticator {
     fn recheck(
         &self,
         token: &str,
-        e: &Entry,
+        e: &Arc<Entry>,
         store: &dyn Store,
         account: anyhow::Result<Arc<Account>>,
         issued_check: IssuedCheck,
@@ -347,16 +364,10 @@ impl Authenticator {
             self.cache.remove(token);
             return Err(AuthError::Rejected(why));
         }
-        let identity = token::identity_of(
-            &account,
-            &e.kid,
-            &e.fingerprint,
-            e.alg,
-            e.iat,
-            e.token_exp,
-            e.issued.as_ref(),
-        );
-        Ok(Caller { account, identity })
+        Ok(Caller {
+            account,
+            token: e.clone(),
+        })
     }
 
     /// The full verification of a token not in the cache; remembers it when it passes.
@@ -368,25 +379,21 @@ impl Authenticator {
     ) -> Result<Caller, AuthError> {
         let now = opts.now;
         let v = token::verify(token, store, opts).map_err(public_reason)?;
-        self.cache.insert(
-            token,
-            Entry {
-                reference: v.account.reference(),
-                uid: v.account.uid.clone(),
-                kid: v.kid.clone(),
-                fingerprint: v.fingerprint.clone(),
-                alg: v.alg,
-                iat: v.iat,
-                exp: v.exp.unwrap_or(now + CACHE_UNEXPIRING),
-                token_exp: v.exp,
-                issued: v.issued.clone(),
-            },
-            now,
-        );
-        let identity = v.identity();
+        let entry = Arc::new(Entry {
+            reference: v.account.reference(),
+            uid: v.account.uid.clone(),
+            kid: v.kid,
+            fingerprint: v.fingerprint,
+            alg: v.alg,
+            iat: v.iat,
+            exp: v.exp.unwrap_or(now + CACHE_UNEXPIRING),
+            token_exp: v.exp,
+            issued: v.issued,
+        });
+        self.cache.insert(token, entry.clone(), now);
         Ok(Caller {
             account: Arc::new(v.account),
-            identity,
+            token: entry,
         })
     }
 }
@@ -804,8 +811,8 @@ mod tests {
         let t = mint(&key, &r, SignedDuration::from_mins(5));
         let now = Timestamp::now();
         let c = a.authenticate(&t, &store, now).unwrap();
-        assert_eq!(c.identity.account, "ci");
-        assert_eq!(c.identity.username, "system:serviceaccount:default:ci");
+        assert_eq!(c.identity().account, "ci");
+        assert_eq!(c.identity().username, "system:serviceaccount:default:ci");
         assert_eq!(a.cache.len(), 1);
         // A hit skips the signature check: swap the registered key's PEM (same kid) so that
         // a full verification fails; the cached token still passes, a fresh cache refuses it.
@@ -815,7 +822,7 @@ mod tests {
         swapped.keys[0].public_key = other.public_key().to_pem();
         store.update_account(swapped).unwrap();
         let c2 = a.authenticate(&t, &store, now).unwrap();
-        assert_eq!(c2.identity.kid, c.identity.kid);
+        assert_eq!(c2.identity().kid, c.identity().kid);
         assert_eq!(a.cache.len(), 1);
         assert_eq!(
             rejected(auth().authenticate(&t, &store, now)),
@@ -865,8 +872,8 @@ mod tests {
         let now = Timestamp::now();
         let t = store.issue_token(&r, &req("deploy")).unwrap();
         let c = a.authenticate(&t.token, &store, now).unwrap();
-        assert_eq!(c.identity.token_name.as_deref(), Some("deploy"));
-        assert_eq!(c.identity.expires_at, None);
+        assert_eq!(c.identity().token_name.as_deref(), Some("deploy"));
+        assert_eq!(c.identity().expires_at, None);
         assert_eq!(a.cache.len(), 1);
         // A hit notes the last use at most once a minute.
         let used = store.list_tokens(&r).unwrap()[0].last_used;
@@ -929,7 +936,7 @@ mod tests {
         let c = inline(at(2))
             .expect("answered from the read cache")
             .unwrap();
-        assert_eq!(c.identity.token_name.as_deref(), Some("deploy"));
+        assert_eq!(c.identity().token_name.as_deref(), Some("deploy"));
         assert!(inline(at(61)).is_none());
         // Revoked by another process: refused by the next request, whichever path.
         cli.revoke_token(&r, &Name::parse("deploy").unwrap())
@@ -991,7 +998,7 @@ mod tests {
             issued: None,
         };
         for i in 1..=5 {
-            c.insert(&format!("t{i}"), e(i), now);
+            c.insert(&format!("t{i}"), Arc::new(e(i)), now);
         }
         assert_eq!(c.len(), 3);
         assert!(
@@ -999,7 +1006,7 @@ mod tests {
             "the soonest to expire went first"
         );
         assert!(c.get("t5", now).is_some());
-        c.insert("dead", e(-1), now);
+        c.insert("dead", Arc::new(e(-1)), now);
         assert!(c.get("dead", now).is_none());
     }
 

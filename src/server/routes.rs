@@ -513,7 +513,7 @@ async fn openapi() -> Response {
 }
 
 async fn whoami(Extension(caller): Extension<Caller>) -> Response {
-    json(StatusCode::OK, &caller.identity)
+    json(StatusCode::OK, &caller.identity())
 }
 
 // ---------------------------------------------------------------------------------------------
