@@ -338,10 +338,9 @@ fn signature_ok(
 }
 
 /// The account that signed a self-signed token (its `iss`); `None` for an issued token (its
-/// `iss` is the store's issuer) and for anything unparsable (`verify` says why). The server
-/// verifies such a token without a blocking task when it has the account in memory.
-pub fn self_signed_account(token: &str) -> Option<Reference> {
-    let parsed = parse(token).ok()?;
+/// `iss` is the store's issuer) and for an `iss` that is no reference (`verify` says why). The
+/// server verifies such a token without a blocking task when it has the account in memory.
+pub fn self_signed_account(parsed: &Parsed<'_>) -> Option<Reference> {
     let iss = parsed.claims.get("iss")?.as_str()?;
     if iss.starts_with(crate::issued::ISSUER_PREFIX) {
         return None;
@@ -416,7 +415,15 @@ pub(crate) fn check_subject(
 /// Checks a self-signed token by every rule of DESIGN.md, in this order: shape, algorithm,
 /// issuer account, key, signature, account state, times, lifetime, subject, audience.
 pub fn verify(token: &str, store: &dyn Store, opts: &VerifyOptions<'_>) -> Result<Verified> {
-    let parsed = parse(token)?;
+    verify_parsed(parse(token)?, store, opts)
+}
+
+/// `verify` of a token already parsed (the server parses once to choose where to verify).
+pub fn verify_parsed(
+    parsed: Parsed<'_>,
+    store: &dyn Store,
+    opts: &VerifyOptions<'_>,
+) -> Result<Verified> {
     if let Some(Value::String(iss)) = parsed.claims.get("iss")
         && iss.starts_with(crate::issued::ISSUER_PREFIX)
     {
@@ -585,6 +592,7 @@ mod tests {
 
     #[test]
     fn the_signer_of_a_self_signed_token_is_found_without_verifying() {
+        let self_signed = |t: &str| parse(t).ok().and_then(|p| self_signed_account(&p));
         let jwt = |claims: &str| {
             format!(
                 "{}.{}.c2ln",
@@ -593,20 +601,17 @@ mod tests {
             )
         };
         assert_eq!(
-            self_signed_account(&jwt(r#"{"iss":"eng/ci-bot","sub":"eng/ci-bot"}"#)),
+            self_signed(&jwt(r#"{"iss":"eng/ci-bot","sub":"eng/ci-bot"}"#)),
             Some(Reference::parse_canonical("eng/ci-bot").unwrap())
         );
         let issued = format!(
             r#"{{"iss":"{}abc","sub":"ci-bot"}}"#,
             crate::issued::ISSUER_PREFIX
         );
-        assert_eq!(self_signed_account(&jwt(&issued)), None);
-        assert_eq!(
-            self_signed_account(&jwt(r#"{"iss":"not a reference"}"#)),
-            None
-        );
-        assert_eq!(self_signed_account(&jwt(r#"{"iss":7}"#)), None);
-        assert_eq!(self_signed_account("garbage"), None);
+        assert_eq!(self_signed(&jwt(&issued)), None);
+        assert_eq!(self_signed(&jwt(r#"{"iss":"not a reference"}"#)), None);
+        assert_eq!(self_signed(&jwt(r#"{"iss":7}"#)), None);
+        assert_eq!(self_signed("garbage"), None);
     }
     use crate::identity::{Name, Namespace};
     use crate::store::memory::MemoryStore;

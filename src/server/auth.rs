@@ -84,7 +84,10 @@ impl Entries {
     }
 }
 
-fn cache_key(token: &str) -> [u8; 32] {
+/// A token's key in the cache: its SHA-256 (the cache holds no token).
+type Key = [u8; 32];
+
+fn cache_key(token: &str) -> Key {
     let d = aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, token.as_bytes());
     let mut k = [0u8; 32];
     k.copy_from_slice(d.as_ref());
@@ -103,27 +106,25 @@ impl TokenCache {
         self.entries.write().unwrap_or_else(|e| e.into_inner())
     }
 
-    fn get(&self, token: &str, now: Timestamp) -> Option<Arc<Entry>> {
-        let key = cache_key(token);
+    fn get(&self, key: &Key, now: Timestamp) -> Option<Arc<Entry>> {
         let found = {
             let entries = self.entries.read().unwrap_or_else(|e| e.into_inner());
-            entries.map.get(&key)?.clone()
+            entries.map.get(key)?.clone()
         };
         if found.exp > now {
             return Some(found);
         }
         let mut entries = self.lock();
-        if entries.map.get(&key).is_some_and(|e| e.exp <= now) {
-            entries.remove(&key);
+        if entries.map.get(key).is_some_and(|e| e.exp <= now) {
+            entries.remove(key);
         }
         None
     }
 
-    fn insert(&self, token: &str, entry: Arc<Entry>, now: Timestamp) {
+    fn insert(&self, key: Key, entry: Arc<Entry>, now: Timestamp) {
         if entry.exp <= now {
             return;
         }
-        let key = cache_key(token);
         let mut entries = self.lock();
         entries.remove(&key);
         // Full: forget the tokens that expire first (the expired ones among them).
@@ -137,8 +138,8 @@ impl TokenCache {
         entries.map.insert(key, entry);
     }
 
-    fn remove(&self, token: &str) {
-        self.lock().remove(&cache_key(token));
+    fn remove(&self, key: &Key) {
+        self.lock().remove(key);
     }
 
     pub fn len(&self) -> usize {
@@ -275,31 +276,35 @@ impl Authenticator {
         store: &dyn Store,
         now: Timestamp,
     ) -> Result<Caller, AuthError> {
-        if let Some(e) = self.cache.get(token, now) {
+        let key = cache_key(token);
+        if let Some(e) = self.cache.get(&key, now) {
             let account = store.get_account(&e.reference).map(Arc::new);
-            return self.recheck(token, &e, store, account, IssuedCheck::Read, now);
+            return self.recheck(&key, &e, store, account, IssuedCheck::Read, now);
         }
-        let opts = VerifyOptions {
-            audience: None,
-            max_lifetime: self.max_lifetime,
-            max_lifetime_source: &self.max_lifetime_source,
-            now,
-        };
-        self.verify(token, store, &opts)
+        let parsed = token::parse(token).map_err(public_reason)?;
+        self.verify(key, parsed, store, now)
     }
 
-    /// `authenticate` for the common case that needs no file read, so it can run without a
-    /// blocking task: `None` unless the token is cached and the store has its account (and an
-    /// issued token's record, whose use need not be noted) in its read cache (see
-    /// `Store::cached_account`), as of `since` (the request's arrival).
-    pub fn authenticate_cached(
+    /// `authenticate` for the cases that need no file read, so that they run without a
+    /// blocking task (handing a request to the blocking pool and back costs more than an
+    /// RSA-2048 verification): `None` unless the store's read cache has, as of `since` (the
+    /// request's arrival), the account of a cached token (and an issued token's record, whose
+    /// use need not be noted), or the account that signed a new self-signed token (see
+    /// `Store::cached_account`).
+    pub fn authenticate_inline(
         &self,
         token: &str,
         store: &dyn Store,
         now: Timestamp,
         since: std::time::Instant,
     ) -> Option<Result<Caller, AuthError>> {
-        let e = self.cache.get(token, now)?;
+        let key = cache_key(token);
+        let Some(e) = self.cache.get(&key, now) else {
+            let parsed = token::parse(token).ok()?;
+            let signer = token::self_signed_account(&parsed)?;
+            store.cached_account(&signer, since)?;
+            return Some(self.verify(key, parsed, store, now));
+        };
         let account = store.cached_account(&e.reference, since)?;
         // An issued token's record is checked on every use (revocation is immediate): here
         // from the read cache, unless the use is to be noted (a write) or the record is not
@@ -316,14 +321,14 @@ impl Authenticator {
                 IssuedCheck::Found(record)
             }
         };
-        Some(self.recheck(token, &e, store, Ok(account), check, now))
+        Some(self.recheck(&key, &e, store, Ok(account), check, now))
     }
 
     /// A cached token's account, read again: gone, re-created, disabled, expired or without
     /// the key (an issued token: without its record), the token is refused and forgotten.
     fn recheck(
         &self,
-        token: &str,
+        key: &Key,
         e: &Arc<Entry>,
         store: &dyn Store,
         account: anyhow::Result<Arc<Account>>,
@@ -335,7 +340,7 @@ impl Authenticator {
             Err(err) => {
                 return Err(match err.downcast_ref::<UserError>() {
                     Some(UserError::UnknownAccount { .. }) => {
-                        self.cache.remove(token);
+                        self.cache.remove(key);
                         AuthError::Rejected(NO_KEY_VERIFIES.to_owned())
                     }
                     _ => AuthError::Internal(err),
@@ -343,25 +348,25 @@ impl Authenticator {
             }
         };
         if account.uid != e.uid {
-            self.cache.remove(token);
+            self.cache.remove(key);
             return Err(AuthError::Rejected(NO_KEY_VERIFIES.to_owned()));
         }
         match &e.issued {
             None if !account.keys.iter().any(|k| k.kid == e.kid) => {
-                self.cache.remove(token);
+                self.cache.remove(key);
                 return Err(AuthError::Rejected(NO_KEY_VERIFIES.to_owned()));
             }
             None => {}
             Some(issued) => {
                 let checked = still_issued(store, &account, &issued.token_id, issued_check, now);
                 if let Err(why) = checked {
-                    self.cache.remove(token);
+                    self.cache.remove(key);
                     return Err(why);
                 }
             }
         }
         if let Some(why) = account.refusal(now) {
-            self.cache.remove(token);
+            self.cache.remove(key);
             return Err(AuthError::Rejected(why));
         }
         Ok(Caller {
@@ -373,12 +378,18 @@ impl Authenticator {
     /// The full verification of a token not in the cache; remembers it when it passes.
     fn verify(
         &self,
-        token: &str,
+        key: Key,
+        parsed: token::Parsed<'_>,
         store: &dyn Store,
-        opts: &VerifyOptions<'_>,
+        now: Timestamp,
     ) -> Result<Caller, AuthError> {
-        let now = opts.now;
-        let v = token::verify(token, store, opts).map_err(public_reason)?;
+        let opts = VerifyOptions {
+            audience: None,
+            max_lifetime: self.max_lifetime,
+            max_lifetime_source: &self.max_lifetime_source,
+            now,
+        };
+        let v = token::verify_parsed(parsed, store, &opts).map_err(public_reason)?;
         let entry = Arc::new(Entry {
             reference: v.account.reference(),
             uid: v.account.uid.clone(),
@@ -390,7 +401,7 @@ impl Authenticator {
             token_exp: v.exp,
             issued: v.issued,
         });
-        self.cache.insert(token, entry.clone(), now);
+        self.cache.insert(key, entry.clone(), now);
         Ok(Caller {
             account: Arc::new(v.account),
             token: entry,
@@ -674,13 +685,8 @@ pub async fn guard(
     // blocking pool and back cost more than the rest of an authenticated request (for a new
     // token, more than its RSA verification: two thread switches and the pool's lock).
     let store = state.store.as_ref();
-    let caller = match state.auth.authenticate_cached(&token, store, now, since) {
+    let caller = match state.auth.authenticate_inline(&token, store, now, since) {
         Some(done) => Ok(done),
-        None if token::self_signed_account(&token)
-            .is_some_and(|r| store.cached_account(&r, since).is_some()) =>
-        {
-            Ok(state.auth.authenticate(&token, store, now))
-        }
         None => {
             let st = state.clone();
             tokio::task::spawn_blocking(move || {
@@ -927,7 +933,7 @@ mod tests {
         let now = Timestamp::now();
         let at = |secs| now + SignedDuration::from_secs(secs);
         let inline =
-            |when| a.authenticate_cached(&t.token, &server, when, std::time::Instant::now());
+            |when| a.authenticate_inline(&t.token, &server, when, std::time::Instant::now());
         a.authenticate(&t.token, &server, now).unwrap();
         // The first use was noted (a write): the file is read again by the blocking path,
         // then answered from memory until the next use is to be noted.
@@ -972,9 +978,9 @@ mod tests {
         let now = Timestamp::now();
         a.authenticate(&t, &store, now).unwrap();
         assert_eq!(a.cache.len(), 1);
-        assert!(a.cache.get(&t, now).is_some());
+        assert!(a.cache.get(&cache_key(&t), now).is_some());
         let later = now + SignedDuration::from_mins(6);
-        assert!(a.cache.get(&t, later).is_none());
+        assert!(a.cache.get(&cache_key(&t), later).is_none());
         assert!(a.cache.is_empty());
         // And past exp + leeway the token itself is refused.
         let much_later = now + SignedDuration::from_mins(10);
@@ -998,16 +1004,16 @@ mod tests {
             issued: None,
         };
         for i in 1..=5 {
-            c.insert(&format!("t{i}"), Arc::new(e(i)), now);
+            c.insert(cache_key(&format!("t{i}")), Arc::new(e(i)), now);
         }
         assert_eq!(c.len(), 3);
         assert!(
-            c.get("t1", now).is_none(),
+            c.get(&cache_key("t1"), now).is_none(),
             "the soonest to expire went first"
         );
-        assert!(c.get("t5", now).is_some());
-        c.insert("dead", Arc::new(e(-1)), now);
-        assert!(c.get("dead", now).is_none());
+        assert!(c.get(&cache_key("t5"), now).is_some());
+        c.insert(cache_key("dead"), Arc::new(e(-1)), now);
+        assert!(c.get(&cache_key("dead"), now).is_none());
     }
 
     #[test]
