@@ -55,7 +55,7 @@ const ISSUER_DIR: &str = "issuer";
 const ISSUER_FILE: &str = "issuer.toml";
 pub(super) const TOKENS_DIR: &str = "tokens";
 const NAMESPACES_DIR: &str = "namespaces";
-pub(super) const RECORD_EXT: &str = ".toml";
+const RECORD_EXT: &str = ".toml";
 
 /// A registry kept as one TOML file per record under `root`.
 #[derive(Clone, Debug)]
@@ -431,22 +431,13 @@ impl Store for FileStore {
     fn list_namespaces(&self) -> Result<Listing<NamespaceRecord>> {
         let mut errors = Vec::new();
         let mut items = Vec::new();
-        for (file_name, path) in sorted_entries(&self.root.join(NAMESPACES_DIR))? {
-            let lossy = file_name.to_string_lossy();
-            if lossy.starts_with(TMP_PREFIX) || !lossy.ends_with(RECORD_EXT) {
-                continue;
-            }
-            let ns = file_name
-                .to_str()
-                .and_then(|s| s.strip_suffix(RECORD_EXT))
-                .and_then(|stem| Namespace::from_dir_name(stem).ok());
-            let Some(ns) = ns else {
-                errors.push(corrupt(
-                    &path,
-                    "the file name is not `<namespace>.toml` with a valid namespace".to_owned(),
-                ));
-                continue;
-            };
+        let names = record_files(
+            &self.root.join(NAMESPACES_DIR),
+            "namespace",
+            |stem| Namespace::from_dir_name(stem).ok(),
+            &mut errors,
+        )?;
+        for ns in names {
             match self.load_namespace(&ns) {
                 Ok(Some(record)) => items.push(record),
                 Ok(None) => {}
@@ -737,25 +728,37 @@ fn subdirs<S>(
 /// the extension are skipped, and a `.toml` file whose stem is not a name is reported in
 /// `errors`. A missing `dir` has no records.
 fn record_names(dir: &Path, errors: &mut Vec<UserError>) -> Result<Vec<Name>> {
+    record_files(dir, "name", |stem| Name::parse(stem).ok(), errors)
+}
+
+/// What the `<stem>.toml` files in `dir` name (`parse` of each stem, `what` saying what a stem
+/// is in the error), sorted by file name; as `record_names`.
+fn record_files<T>(
+    dir: &Path,
+    what: &str,
+    parse: impl Fn(&str) -> Option<T>,
+    errors: &mut Vec<UserError>,
+) -> Result<Vec<T>> {
     let mut out = Vec::new();
     for (file_name, path) in sorted_entries(dir)? {
         let lossy = file_name.to_string_lossy();
         if lossy.starts_with(TMP_PREFIX) || !lossy.ends_with(RECORD_EXT) {
             continue;
         }
-        let name = file_name
-            .to_str()
-            .and_then(|s| s.strip_suffix(RECORD_EXT))
-            .and_then(|stem| Name::parse(stem).ok());
-        match name {
-            Some(name) => out.push(name),
+        match file_name.to_str().and_then(record_stem).and_then(&parse) {
+            Some(item) => out.push(item),
             None => errors.push(corrupt(
                 &path,
-                "the file name is not `<name>.toml` with a valid name".to_owned(),
+                format!("the file name is not `<{what}>.toml` with a valid {what}"),
             )),
         }
     }
     Ok(out)
+}
+
+/// The stem of a record's file name (`ci-bot` of `ci-bot.toml`), if it has the extension.
+pub(super) fn record_stem(file_name: &str) -> Option<&str> {
+    file_name.strip_suffix(RECORD_EXT)
 }
 
 fn sorted_entries(dir: &Path) -> Result<Vec<(std::ffi::OsString, PathBuf)>> {

@@ -120,7 +120,7 @@ impl Touched {
             .and_then(|d| Namespace::from_dir_name(d).ok());
         let name = file_name
             .to_str()
-            .and_then(|f| f.strip_suffix(super::file::RECORD_EXT))
+            .and_then(super::file::record_stem)
             .and_then(|n| Name::parse(n).ok());
         Touched::Record(ns.zip(name).map(|(ns, name)| Reference::new(ns, name)))
     }
