@@ -14,19 +14,14 @@ use svcacct::store::{Scope, Store};
 
 fn account(i: usize, key: &KeyRecord) -> Account {
     let now = Timestamp::now();
+    let r = Reference::new(
+        Namespace::default_ns(),
+        Name::parse(&format!("sa-{i:06}")).unwrap(),
+    );
     Account {
-        name: Name::parse(&format!("sa-{i:06}")).unwrap(),
-        namespace: Namespace::default_ns(),
-        uid: format!("uid-{i}"),
-        revision: 0,
-        description: String::new(),
         groups: vec![format!("team-{}", i % 50)],
-        disabled: false,
-        created: now,
-        updated: now,
-        expires: None,
         keys: vec![key.clone()],
-        impersonates: None,
+        ..Account::new(r, now)
     }
 }
 

@@ -17,18 +17,8 @@ use svcacct::token::{self, MintRequest, VerifyOptions};
 fn account(r: &Reference, key: &PrivateKey) -> Account {
     let now = Timestamp::now();
     Account {
-        name: r.name.clone(),
-        namespace: r.namespace.clone(),
-        uid: "bench".into(),
-        revision: 0,
-        description: String::new(),
-        groups: vec![],
-        disabled: false,
-        created: now,
-        updated: now,
-        expires: None,
         keys: vec![key_record(key.public_key(), now)],
-        impersonates: None,
+        ..Account::new(r.clone(), now)
     }
 }
 

@@ -61,18 +61,8 @@ fn main() -> Result<()> {
             let now = Timestamp::now();
             let store = MemoryStore::new();
             store.create_account(Account {
-                name: r.name.clone(),
-                namespace: r.namespace.clone(),
-                uid: "bench".into(),
-                revision: 0,
-                description: String::new(),
-                groups: vec![],
-                disabled: false,
-                created: now,
-                updated: now,
-                expires: None,
                 keys: vec![key_record(key.public_key(), now)],
-                impersonates: None,
+                ..Account::new(r.clone(), now)
             })?;
             let ttl = SignedDuration::from_mins(10);
             let t = mint(&key, &r, ttl)?;

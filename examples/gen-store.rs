@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use jiff::Timestamp;
 use svcacct::commands::account::key_record;
-use svcacct::identity::{Name, Namespace};
+use svcacct::identity::{Name, Namespace, Reference};
 use svcacct::keys::PrivateKey;
 use svcacct::model::{Account, Policy, new_uid};
 
@@ -64,19 +64,13 @@ fn main() -> Result<()> {
 
     for i in 0..accounts {
         let name = Name::parse(&format!("sa-{i:06}"))?;
+        // Written straight into the layout: revision 1, as a store's create would set.
         let account = Account {
-            name: name.clone(),
-            namespace: ns.clone(),
-            uid: new_uid(),
             revision: 1,
             description: format!("generated account {i}"),
             groups: vec![format!("team-{}", i % 50)],
-            disabled: false,
-            created: now,
-            updated: now,
-            expires: None,
             keys: vec![record.clone()],
-            impersonates: None,
+            ..Account::new(Reference::new(ns.clone(), name.clone()), now)
         };
         let text = toml::to_string(&account)?;
         write_new(&account_dir.join(format!("{name}.toml")), text.as_bytes())?;

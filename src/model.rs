@@ -82,6 +82,26 @@ impl Status {
 }
 
 impl Account {
+    /// A new account `r` made at `now`: a fresh uid, revision 0 (a store gives it 1), active,
+    /// without description, groups, keys, expiry or impersonation. Callers set what differs
+    /// with `Account { …, ..Account::new(r, now) }`.
+    pub fn new(r: Reference, now: Timestamp) -> Account {
+        Account {
+            name: r.name,
+            namespace: r.namespace,
+            uid: new_uid(),
+            revision: 0,
+            description: String::new(),
+            groups: vec![],
+            disabled: false,
+            created: now,
+            updated: now,
+            expires: None,
+            keys: vec![],
+            impersonates: None,
+        }
+    }
+
     pub fn reference(&self) -> Reference {
         Reference::new(self.namespace.clone(), self.name.clone())
     }

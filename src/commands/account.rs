@@ -105,18 +105,12 @@ pub fn create(ctx: &Context, args: &CreateArgs, out: &mut dyn Write) -> Result<E
         }
     };
     let account = Account {
-        name: r.name.clone(),
-        namespace: r.namespace.clone(),
-        uid: crate::model::new_uid(),
-        revision: 0,
         description: args.description.clone().unwrap_or_default(),
         groups,
-        disabled: false,
-        created: now,
-        updated: now,
         expires,
         keys: vec![key_record(&public, now)],
         impersonates: impersonates.clone(),
+        ..Account::new(r.clone(), now)
     };
     let store = ctx.store()?;
     let keystore = ctx.keystore();

@@ -767,18 +767,9 @@ mod tests {
         let store = MemoryStore::new();
         store
             .create_account(Account {
-                name: r.name.clone(),
-                namespace: r.namespace.clone(),
                 uid: "u1".into(),
-                revision: 0,
-                description: String::new(),
-                groups: vec![],
-                disabled: false,
-                created: now,
-                updated: now,
-                expires: None,
                 keys: vec![crate::commands::account::key_record(key.public_key(), now)],
-                impersonates: None,
+                ..Account::new(r.clone(), now)
             })
             .unwrap();
         (store, key, r)

@@ -781,18 +781,13 @@ async fn create_account(
         }
     }
     let account = Account {
-        name: body.name,
-        namespace: ns,
-        uid: new_uid(),
-        revision: 0,
         description: body.description,
         groups,
         disabled: body.disabled,
-        created: now,
-        updated: now,
         expires: body.expires,
         keys,
         impersonates,
+        ..Account::new(Reference::new(ns, body.name), now)
     };
     may_act_as(
         &st,

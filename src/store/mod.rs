@@ -543,18 +543,11 @@ pub fn default_accounts(ns: &Namespace, now: jiff::Timestamp) -> Vec<Account> {
     DEFAULT_ACCOUNTS
         .iter()
         .map(|(name, description)| Account {
-            name: Name::parse(name).expect("a valid name"),
-            namespace: ns.clone(),
-            uid: crate::model::new_uid(),
-            revision: 0,
             description: (*description).to_owned(),
-            groups: vec![],
-            disabled: false,
-            created: now,
-            updated: now,
-            expires: None,
-            keys: vec![],
-            impersonates: None,
+            ..Account::new(
+                Reference::new(ns.clone(), Name::parse(name).expect("a valid name")),
+                now,
+            )
         })
         .collect()
 }
