@@ -291,8 +291,7 @@ impl AccountBodies {
         let body = match kept {
             Some(body) => body,
             None => {
-                let view = AccountView::new(a, now);
-                let body: axum::body::Bytes = serde_json::to_vec(&view).unwrap_or_default().into();
+                let body = account_body(a, now);
                 let mut bodies = self.inner.write().unwrap_or_else(|e| e.into_inner());
                 if bodies.len() >= MAX_BODIES {
                     bodies.clear();
@@ -306,8 +305,14 @@ impl AccountBodies {
 }
 
 fn account_answer(status: StatusCode, a: &Account) -> Response {
-    let body = serde_json::to_vec(&AccountView::new(a, Timestamp::now())).unwrap_or_default();
-    account_response(status, a, body.into())
+    account_response(status, a, account_body(a, Timestamp::now()))
+}
+
+/// The JSON of an account as the API shows it at `now`.
+fn account_body(a: &Account, now: Timestamp) -> axum::body::Bytes {
+    serde_json::to_vec(&AccountView::new(a, now))
+        .unwrap_or_default()
+        .into()
 }
 
 fn account_response(status: StatusCode, a: &Account, body: axum::body::Bytes) -> Response {

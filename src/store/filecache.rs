@@ -42,7 +42,8 @@ use crate::model::{Account, Policy};
 /// watched (a `stat`, which would otherwise cost every request a path walk).
 pub const ROOT_CHECK_EVERY: std::time::Duration = std::time::Duration::from_millis(100);
 
-/// Most account records kept (all are dropped beyond it, then refilled by use).
+/// Most records of each kind kept (all of that kind are dropped beyond it, then refilled by
+/// use).
 const MAX_RECORDS: usize = 100_000;
 
 /// The record kinds the cache holds, by their folder under the store's root.
@@ -215,7 +216,7 @@ impl ReadCache {
     }
 
     /// The kind's folder under the root.
-    pub fn top(&self, kind: Kind) -> PathBuf {
+    fn top(&self, kind: Kind) -> PathBuf {
         self.root.join(kind.dir())
     }
 
@@ -270,10 +271,8 @@ impl ReadCache {
     /// (the record is then not cached).
     pub fn before_record(&self, kind: Kind, path: &Path) -> Option<u64> {
         let mut st = self.current();
-        let dir = path.parent()?;
-        self.watch(&mut st, &self.root, Folder::Root)?;
-        self.watch(&mut st, &self.top(kind), Folder::Top(kind))?;
-        self.watch(&mut st, dir, Folder::Records(kind))?;
+        self.watch_kind(&mut st, kind)?;
+        self.watch(&mut st, path.parent()?, Folder::Records(kind))?;
         (!st.broken).then_some(st.generation)
     }
 
@@ -282,9 +281,7 @@ impl ReadCache {
     /// `before_record`.
     pub fn before_listing(&self, kind: Kind) -> Option<u64> {
         let mut st = self.current();
-        let top = self.top(kind);
-        self.watch(&mut st, &self.root, Folder::Root)?;
-        self.watch(&mut st, &top, Folder::Top(kind))?;
+        let top = self.watch_kind(&mut st, kind)?;
         for entry in std::fs::read_dir(&top).ok()? {
             let entry = entry.ok()?;
             if entry.file_type().ok()?.is_dir() {
@@ -292,6 +289,14 @@ impl ReadCache {
             }
         }
         (!st.broken).then_some(st.generation)
+    }
+
+    /// Watches the root and the kind's folder; that folder.
+    fn watch_kind(&self, st: &mut State, kind: Kind) -> Option<PathBuf> {
+        let top = self.top(kind);
+        self.watch(st, &self.root, Folder::Root)?;
+        self.watch(st, &top, Folder::Top(kind))?;
+        Some(top)
     }
 
     /// Keeps account `r` if nothing changed since `generation`.
