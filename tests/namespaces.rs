@@ -486,13 +486,9 @@ fn an_impersonating_account_signs_as_its_user() {
     ));
 }
 
-#[test]
-fn namespaces_through_svcacct_serve() {
-    let env = Env::new();
-    let srv = env.path("srv");
-    env.bootstrap(&srv);
-    let s = srv.to_str().unwrap();
-    // The owner of `eng`: a policy in `eng` only.
+/// Namespace `eng` (no defaults) with an account `eng/owner` (its key in the keystore) and a
+/// policy in `eng` granting it `actions` on `resources`: a namespace owner, on the store `s`.
+fn eng_owner(env: &Env, s: &str, actions: &str, resources: &str) {
     env.ok(["--store", s, "namespace", "create", "eng", "--no-defaults"]);
     env.ok([
         "--store", s, "-n", "eng", "create", "owner", "--bits", "2048",
@@ -508,10 +504,20 @@ fn namespaces_through_svcacct_serve() {
         "--subject",
         "eng/owner",
         "--action",
-        "*",
+        actions,
         "--resource",
-        "serviceaccount,namespace,policy",
+        resources,
     ]);
+}
+
+#[test]
+fn namespaces_through_svcacct_serve() {
+    let env = Env::new();
+    let srv = env.path("srv");
+    env.bootstrap(&srv);
+    let s = srv.to_str().unwrap();
+    // The owner of `eng`: a policy in `eng` only.
+    eng_owner(&env, s, "*", "serviceaccount,namespace,policy");
     env.ok(["--store", s, "namespace", "create", "ops", "--no-defaults"]);
     env.ok(["keygen", "-o", "k.key", "--bits", "2048"]);
     let server = env.serve(&srv, &[]);
@@ -769,25 +775,7 @@ fn credentials_of_an_impersonating_or_grouped_account_need_the_global_grant() {
     let srv = env.path("srv");
     env.bootstrap(&srv);
     let s = srv.to_str().unwrap();
-    env.ok(["--store", s, "namespace", "create", "eng", "--no-defaults"]);
-    env.ok([
-        "--store", s, "-n", "eng", "create", "owner", "--bits", "2048",
-    ]);
-    env.ok([
-        "--store",
-        s,
-        "policy",
-        "create",
-        "eng-owner",
-        "-n",
-        "eng",
-        "--subject",
-        "eng/owner",
-        "--action",
-        "*",
-        "--resource",
-        "*",
-    ]);
+    eng_owner(&env, s, "*", "*");
     env.ok(["keygen", "-o", "k.key", "--bits", "2048"]);
     let server = env.serve(&srv, &[]);
     let owner = |args: &[&str]| env.cmd(as_account(&server, "eng/owner", args)).assert();
@@ -887,25 +875,7 @@ fn namespace_list_warnings_name_only_what_the_caller_may_get() {
     let srv = env.path("srv");
     env.bootstrap(&srv);
     let s = srv.to_str().unwrap();
-    env.ok(["--store", s, "namespace", "create", "eng", "--no-defaults"]);
-    env.ok([
-        "--store", s, "-n", "eng", "create", "owner", "--bits", "2048",
-    ]);
-    env.ok([
-        "--store",
-        s,
-        "policy",
-        "create",
-        "eng-owner",
-        "-n",
-        "eng",
-        "--subject",
-        "eng/owner",
-        "--action",
-        "get",
-        "--resource",
-        "namespace",
-    ]);
+    eng_owner(&env, s, "get", "namespace");
     std::fs::write(srv.join("namespaces/acme-merger.toml"), "name = [\n").unwrap();
     std::fs::write(srv.join("namespaces/eng.broken.toml"), "garbage\n").unwrap();
     std::fs::write(srv.join("namespaces/Not.A.Name.toml"), "garbage\n").unwrap();
