@@ -175,18 +175,13 @@ mod tests {
     fn account(ns: &str, name: &str, groups: &[&str]) -> Account {
         let now = jiff::Timestamp::now();
         Account {
-            name: Name::parse(name).unwrap(),
-            namespace: Namespace::parse(ns).unwrap(),
             uid: "u".into(),
             revision: 1,
-            description: String::new(),
             groups: groups.iter().map(|g| g.to_string()).collect(),
-            disabled: false,
-            created: now,
-            updated: now,
-            expires: None,
-            keys: vec![],
-            impersonates: None,
+            ..Account::new(
+                Reference::new(Namespace::parse(ns).unwrap(), Name::parse(name).unwrap()),
+                now,
+            )
         }
     }
 

@@ -631,16 +631,7 @@ mod tests {
         let store = MemoryStore::new();
         store
             .create_account(Account {
-                name: reference.name.clone(),
-                namespace: reference.namespace.clone(),
                 uid: "u".into(),
-                revision: 0,
-                description: String::new(),
-                groups: vec![],
-                disabled: false,
-                created: now,
-                updated: now,
-                expires: None,
                 keys: vec![KeyRecord {
                     kid: key.kid(),
                     fingerprint: key.public_key().fingerprint(),
@@ -648,7 +639,7 @@ mod tests {
                     created: now,
                     public_key: key.public_key().to_pem(),
                 }],
-                impersonates: None,
+                ..Account::new(reference.clone(), now)
             })
             .unwrap();
         Fixture {

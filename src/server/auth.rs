@@ -1079,18 +1079,12 @@ mod tests {
         };
         let now = Timestamp::now();
         let acct = |ns: &str, name: &str| Account {
-            name: Name::parse(name).unwrap(),
-            namespace: Namespace::parse(ns).unwrap(),
             uid: "u".into(),
             revision: 1,
-            description: String::new(),
-            groups: vec![],
-            disabled: false,
-            created: now,
-            updated: now,
-            expires: None,
-            keys: vec![],
-            impersonates: None,
+            ..Account::new(
+                Reference::new(Namespace::parse(ns).unwrap(), Name::parse(name).unwrap()),
+                now,
+            )
         };
         let pol = |ns: Option<&str>, subj: &str, action: &str| Policy {
             name: Name::parse("p").unwrap(),
