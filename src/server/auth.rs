@@ -5,7 +5,7 @@
 use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, RwLock};
 
-use axum::extract::{FromRequestParts, MatchedPath, Path, Request, State};
+use axum::extract::{FromRequestParts, MatchedPath, Request, State};
 use axum::http::{Method, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -13,6 +13,7 @@ use jiff::{SignedDuration, Timestamp};
 
 use super::AppState;
 use super::problem::ApiError;
+use super::routes::Params;
 use crate::api::{Guard, Identity, Problem, ROUTES};
 use crate::error::{Rejected, UserError};
 use crate::identity::{Namespace, Reference};
@@ -623,20 +624,11 @@ impl Decisions {
     }
 }
 
-/// The account of the request, for the access log (a response extension).
-#[derive(Clone, Debug)]
-pub struct LoggedAccount(pub String);
-
 /// Where the guard notes the authenticated account as soon as it is known (a request
 /// extension set by the access log), so that even a request that then times out is logged
 /// with its account.
 #[derive(Clone, Debug, Default)]
 pub struct AccountSlot(pub Arc<std::sync::OnceLock<String>>);
-
-fn with_account(mut res: Response, who: &str) -> Response {
-    res.extensions_mut().insert(LoggedAccount(who.to_owned()));
-    res
-}
 
 /// The bearer token of a request, if it has one.
 fn bearer(req: &Request) -> Result<&str, ApiError> {
@@ -675,19 +667,23 @@ pub async fn guard(
     if g == Guard::Public {
         return next.run(req).await;
     }
-    let token = match bearer(&req) {
-        Ok(t) => t.to_owned(),
-        Err(e) => return e.into_response(),
-    };
     let now = Timestamp::now();
     let since = super::log::Arrived::of(req.extensions());
     // Served from the caches without a blocking task when possible: handing a request to the
     // blocking pool and back cost more than the rest of an authenticated request (for a new
-    // token, more than its RSA verification: two thread switches and the pool's lock).
+    // token, more than its RSA verification: two thread switches and the pool's lock). Only a
+    // token that goes to the pool is copied.
     let store = state.store.as_ref();
-    let caller = match state.auth.authenticate_inline(&token, store, now, since) {
-        Some(done) => Ok(done),
-        None => {
+    let inline = match bearer(&req) {
+        Ok(token) => state
+            .auth
+            .authenticate_inline(token, store, now, since)
+            .ok_or_else(|| token.to_owned()),
+        Err(e) => return e.into_response(),
+    };
+    let caller = match inline {
+        Ok(done) => Ok(done),
+        Err(token) => {
             let st = state.clone();
             tokio::task::spawn_blocking(move || {
                 st.auth.authenticate(&token, st.store.as_ref(), now)
@@ -700,23 +696,19 @@ pub async fn guard(
         Ok(Err(e)) => return ApiError::from(e).into_response(),
         Err(e) => return ApiError::internal(&anyhow::anyhow!("{e}")).into_response(),
     };
-    let who = caller.account.reference().to_string();
+    // For the access log, from here on whatever the answer.
     if let Some(slot) = req.extensions().get::<AccountSlot>() {
-        let _ = slot.0.set(who.clone());
+        let _ = slot.0.set(caller.account.reference().to_string());
     }
     let (mut parts, body) = req.into_parts();
     let ns = match g {
         Guard::Namespaced { .. } => {
-            let params = Path::<HashMap<String, String>>::from_request_parts(&mut parts, &())
+            let ns = Params::from_request_parts(&mut parts, &())
                 .await
-                .map_err(|e| ApiError::invalid(e.body_text()));
-            let ns = params.and_then(|Path(p)| {
-                let raw = p.get("ns").map(String::as_str).unwrap_or("");
-                Namespace::parse(raw).map_err(ApiError::from)
-            });
+                .and_then(|p| p.ns());
             match ns {
                 Ok(ns) => Some(ns),
-                Err(e) => return with_account(e.into_response(), &who),
+                Err(e) => return e.into_response(),
             }
         }
         _ => None,
@@ -732,7 +724,7 @@ pub async fn guard(
         let policies = match policies {
             // Unreadable policy records grant nothing.
             Ok(Ok(l)) => l,
-            Ok(Err(e)) => return with_account(ApiError::from(e).into_response(), &who),
+            Ok(Err(e)) => return ApiError::from(e).into_response(),
             Err(e) => {
                 return ApiError::internal(&anyhow::anyhow!("{e}")).into_response();
             }
@@ -743,12 +735,11 @@ pub async fn guard(
                 .decisions
                 .authorize(g, &caller.account, &policies, ns.as_ref(), now);
         if let Err(p) = decided {
-            return with_account(ApiError::from(p).into_response(), &who);
+            return ApiError::from(p).into_response();
         }
     }
     parts.extensions.insert(caller);
-    let res = next.run(Request::from_parts(parts, body)).await;
-    with_account(res, &who)
+    next.run(Request::from_parts(parts, body)).await
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use jiff::Timestamp;
 
-use super::auth::{AccountSlot, LoggedAccount};
+use super::auth::AccountSlot;
 use super::problem::ApiError;
 use crate::api::code;
 
@@ -60,17 +60,13 @@ pub async fn access_log(mut req: Request, next: Next) -> Response {
     // `Uri::path` never holds the query.
     let path = req.uri().path().to_owned();
     let res = next.run(req).await;
-    let account = res
-        .extensions()
-        .get::<LoggedAccount>()
-        .map(|a| a.0.clone())
-        .or_else(|| slot.0.get().cloned());
+    let account = slot.0.get();
     let mut l = line(
         Timestamp::now(),
         method.as_str(),
         &path,
         res.status().as_u16(),
-        account.as_deref(),
+        account.map(String::as_str),
         start.elapsed(),
     );
     // One `write` per line (`writeln!` on the unbuffered stderr makes two).

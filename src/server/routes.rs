@@ -142,27 +142,31 @@ pub fn method_not_allowed(m: Method) -> ApiError {
 // ---------------------------------------------------------------------------------------------
 // Extractors whose refusals are problems.
 
-/// The path parameters, percent-decoded (`eng%2Fplatform` → `eng/platform`).
-pub struct Params(HashMap<String, String>);
+/// The path parameters, percent-decoded (`eng%2Fplatform` → `eng/platform`), as the router
+/// found them (no map or copies of their own).
+pub struct Params(axum::extract::RawPathParams);
 
 impl<S: Send + Sync> FromRequestParts<S> for Params {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
-        axum::extract::Path::<HashMap<String, String>>::from_request_parts(parts, state)
+        axum::extract::RawPathParams::from_request_parts(parts, state)
             .await
-            .map(|p| Params(p.0))
+            .map(Params)
             .map_err(|e| ApiError::invalid(sanitize(&e.body_text())))
     }
 }
 
 impl Params {
     fn raw(&self, key: &str) -> &str {
-        self.0.get(key).map(String::as_str).unwrap_or("")
+        self.0
+            .iter()
+            .find_map(|(k, v)| (k == key).then_some(v))
+            .unwrap_or("")
     }
 
-    fn ns(&self) -> Result<Namespace, ApiError> {
-        Ok(Namespace::parse(self.raw("ns"))?)
+    pub fn ns(&self) -> Result<Namespace, ApiError> {
+        namespace_param(self.raw("ns"))
     }
 
     fn name(&self) -> Result<Name, ApiError> {
@@ -172,6 +176,11 @@ impl Params {
     fn reference(&self) -> Result<Reference, ApiError> {
         Ok(Reference::new(self.ns()?, self.name()?))
     }
+}
+
+/// A `{ns}` path parameter as a namespace, or the 400 problem.
+fn namespace_param(raw: &str) -> Result<Namespace, ApiError> {
+    Ok(Namespace::parse(raw)?)
 }
 
 /// A JSON body: 415 when it is not `application/json`, 413 above `MAX_BODY_BYTES`, 400 when
@@ -1429,9 +1438,7 @@ mod tests {
     #[test]
     fn a_namespace_longer_than_a_file_name_is_refused() {
         let long = vec!["abcdefghi"; 30].join("/");
-        let err = Params(HashMap::from([("ns".to_owned(), long)]))
-            .ns()
-            .unwrap_err();
+        let err = namespace_param(&long).unwrap_err();
         assert_eq!(err.problem.status, 400);
     }
 

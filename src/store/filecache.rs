@@ -5,12 +5,14 @@
 //! - Before a record or a listing is read from the disk, its folders are watched: the store's
 //!   root, the kind's folder (`accounts/`, `tokens/`, `policies/`) and the namespace folders in
 //!   it.
-//! - Every cached answer first reads the events queued so far (one non-blocking `read`) and
-//!   drops what they touch. The kernel queues an event before the write that caused it
+//! - Every cached answer first applies the events queued so far: it asks how much is queued
+//!   (one `ioctl`), and only when something is, takes the write lock, reads the events and
+//!   drops what they touch. Cached answers are otherwise read-locked, and one thread at a time
+//!   asks the queue (the others wait for its answer). The kernel queues an event before the write that caused it
 //!   returns, so a write finished before a request arrived is seen by that request, whoever
 //!   made it: this server, the CLI on the same folder, or an editor changing a file in place.
 //!   A request says when it arrived (`since`): if the queue was read after that (by this or
-//!   another request), its answer needs no `read` of its own.
+//!   another request), its answer needs no look at the queue of its own.
 //! - A record or listing read while an event came in is not kept: every event bumps a
 //!   generation, and what was read is kept only if the generation is the one seen when its
 //!   folders were watched.
@@ -24,14 +26,15 @@
 //! - A folder reached by a second path (a symbolic link inside the store) is watched once, by
 //!   its first path: nothing read through the other is cached.
 //!
-//! No `stat` per request: a cached answer costs the one `read` of the event queue. Without
+//! No `stat` per request: a cached answer costs the one `ioctl` on the event queue. Without
 //! inotify (not Linux, or the limit of instances or watches reached) nothing is cached and
 //! every read goes to the disk, as for the CLI. inotify sees the changes made on this machine:
 //! a store folder shared over the network and written from elsewhere is not for a server.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::Instant;
 
 use crate::identity::{Name, Namespace, Reference};
@@ -81,9 +84,6 @@ struct State {
     folders: HashMap<i32, (PathBuf, Folder)>,
     watched: HashMap<PathBuf, i32>,
     generation: u64,
-    /// When the last read of the event queue began: every write finished before then is
-    /// applied.
-    read_at: Option<Instant>,
     accounts: HashMap<Reference, Arc<Account>>,
     tokens: HashMap<Reference, Arc<TokenFile>>,
     all_accounts: Option<Arc<Vec<Account>>>,
@@ -185,7 +185,15 @@ pub struct ReadCache {
     #[cfg(target_os = "linux")]
     inotify: rustix::fd::OwnedFd,
     root: PathBuf,
-    state: Mutex<State>,
+    /// Read-locked for a cached answer, so that requests on several threads do not wait for
+    /// each other; write-locked to apply events and to keep what was read.
+    state: RwLock<State>,
+    /// Held by the one thread that reads the event queue: the others wait for its answer.
+    drain: Mutex<()>,
+    /// When the last read of the event queue whose events are applied began, as
+    /// [`ReadCache::stamp`]: every write finished before then is applied.
+    read_at: AtomicU64,
+    epoch: Instant,
 }
 
 impl std::fmt::Debug for ReadCache {
@@ -206,7 +214,10 @@ impl ReadCache {
         Ok(ReadCache {
             inotify,
             root: root.to_owned(),
-            state: Mutex::default(),
+            state: RwLock::default(),
+            drain: Mutex::default(),
+            read_at: AtomicU64::new(0),
+            epoch: Instant::now(),
         })
     }
 
@@ -220,16 +231,37 @@ impl ReadCache {
         self.root.join(kind.dir())
     }
 
-    /// The state, with every event of a write finished before `since` applied.
-    fn fresh(&self, since: Instant) -> std::sync::MutexGuard<'_, State> {
-        let mut st = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        if st.read_at.is_none_or(|t| t < since) {
-            let now = Instant::now();
+    /// `t` as a number that grows with time: nanoseconds since the cache was made, plus one
+    /// (0: never).
+    fn stamp(&self, t: Instant) -> u64 {
+        u64::try_from(t.saturating_duration_since(self.epoch).as_nanos()).unwrap_or(u64::MAX - 1)
+            + 1
+    }
+
+    /// Applies every event of a write finished before `since`, unless a read of the queue
+    /// that began after `since` (by another request) did already.
+    fn drain_events(&self, since: Instant) {
+        let due = || self.read_at.load(Ordering::Acquire) < self.stamp(since);
+        if !due() {
+            return;
+        }
+        let _one = self.drain.lock().unwrap_or_else(|e| e.into_inner());
+        if !due() {
+            return;
+        }
+        let now = Instant::now();
+        let root_due = {
+            let st = self.read();
+            st.root_id.is_some()
+                && st
+                    .root_checked
+                    .is_none_or(|t| now.duration_since(t) >= ROOT_CHECK_EVERY)
+        };
+        // Only a queue with events (or a failure to tell) needs the state's write lock.
+        if self.events_queued() || root_due {
+            let mut st = self.write();
             self.apply_events(&mut st);
-            let check_root = st
-                .root_checked
-                .is_none_or(|t| now.duration_since(t) >= ROOT_CHECK_EVERY);
-            if st.root_id.is_some() && check_root {
+            if st.root_id.is_some() && root_due {
                 if folder_id(&self.root) == st.root_id {
                     st.root_checked = Some(now);
                 } else {
@@ -237,14 +269,28 @@ impl ReadCache {
                     self.start_again(&mut st);
                 }
             }
-            st.read_at = Some(now);
         }
-        st
+        self.read_at.store(self.stamp(now), Ordering::Release);
     }
 
-    /// The state, with the events queued so far applied.
-    fn current(&self) -> std::sync::MutexGuard<'_, State> {
-        self.fresh(Instant::now())
+    fn read(&self) -> RwLockReadGuard<'_, State> {
+        self.state.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn write(&self) -> RwLockWriteGuard<'_, State> {
+        self.state.write().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The state, with every event of a write finished before `since` applied.
+    fn fresh(&self, since: Instant) -> RwLockReadGuard<'_, State> {
+        self.drain_events(since);
+        self.read()
+    }
+
+    /// The state to change, with the events queued so far applied.
+    fn current(&self) -> RwLockWriteGuard<'_, State> {
+        self.drain_events(Instant::now());
+        self.write()
     }
 
     /// The cached account `r`, as of `since` at least.
@@ -258,7 +304,7 @@ impl ReadCache {
     }
 
     pub fn all_accounts(&self) -> Option<Arc<Vec<Account>>> {
-        self.current().all_accounts.clone()
+        self.fresh(Instant::now()).all_accounts.clone()
     }
 
     /// Every policy, as of `since` at least.
@@ -395,6 +441,17 @@ impl ReadCache {
     #[cfg(not(target_os = "linux"))]
     fn watch(&self, _st: &mut State, _dir: &Path, _folder: Folder) -> Option<()> {
         None
+    }
+
+    /// Whether the event queue has anything (or that cannot be told), without reading it.
+    #[cfg(target_os = "linux")]
+    fn events_queued(&self) -> bool {
+        !matches!(rustix::io::ioctl_fionread(&self.inotify), Ok(0))
+    }
+
+    #[cfg(not(target_os = "linux"))]
+    fn events_queued(&self) -> bool {
+        false
     }
 
     /// Reads every queued event and drops what each touches.
@@ -634,6 +691,52 @@ mod tests {
         // … but is by the next request
         assert!(server.cached_account(&r, Instant::now()).is_none());
         assert!(server.cached_account(&r, arrived).is_none());
+    }
+
+    #[test]
+    fn requests_on_several_threads_each_see_the_writes_finished_before_they_arrived() {
+        use std::sync::atomic::AtomicU64;
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("store");
+        let cli = FileStore::open(root.clone());
+        cli.create_account(account("ci-bot")).unwrap();
+        let server = cached(&root);
+        let r = reference("ci-bot");
+        const WRITES: u64 = 40;
+        // the revision of the last update that returned
+        let written = AtomicU64::new(1);
+        let hits = AtomicU64::new(0);
+        std::thread::scope(|s| {
+            for _ in 0..4 {
+                s.spawn(|| {
+                    loop {
+                        let before = written.load(Ordering::SeqCst);
+                        let arrived = Instant::now();
+                        let seen = match server.cached_account(&r, arrived) {
+                            Some(a) => {
+                                hits.fetch_add(1, Ordering::Relaxed);
+                                a.revision
+                            }
+                            None => server.get_account(&r).unwrap().revision,
+                        };
+                        assert!(
+                            seen >= before,
+                            "revision {seen} seen after {before} was written"
+                        );
+                        if before == WRITES + 1 {
+                            break;
+                        }
+                    }
+                });
+            }
+            for _ in 0..WRITES {
+                let a = cli.update_account(cli.get_account(&r).unwrap()).unwrap();
+                written.store(a.revision, Ordering::SeqCst);
+                std::thread::sleep(std::time::Duration::from_millis(2));
+            }
+        });
+        // the answers between writes came from the cache
+        assert!(hits.load(Ordering::Relaxed) > 0);
     }
 
     #[test]
