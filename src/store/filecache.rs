@@ -8,9 +8,10 @@
 //! - Every cached answer first applies the events queued so far: it asks how much is queued
 //!   (one `ioctl`), and only when something is, takes the write lock, reads the events and
 //!   drops what they touch. Cached answers are otherwise read-locked, and one thread at a time
-//!   asks the queue (the others wait for its answer). The kernel queues an event before the write that caused it
-//!   returns, so a write finished before a request arrived is seen by that request, whoever
-//!   made it: this server, the CLI on the same folder, or an editor changing a file in place.
+//!   asks the queue (the others wait for its answer). The kernel queues an event before the
+//!   write that caused it returns, so a write finished before a request arrived is seen by
+//!   that request, whoever made it: this server, the CLI on the same folder, or an editor
+//!   changing a file in place.
 //!   A request says when it arrived (`since`): if the queue was read after that (by this or
 //!   another request), its answer needs no look at the queue of its own.
 //! - A record or listing read while an event came in is not kept: every event bumps a
