@@ -24,17 +24,41 @@ pub fn line(
     account: Option<&str>,
     latency: Duration,
 ) -> String {
-    let at = Timestamp::from_second(at.as_second()).unwrap_or(at);
-    let path: String = path
-        .chars()
-        .filter(|c| !c.is_control())
-        .map(|c| if c.is_whitespace() { '_' } else { c })
-        .collect();
-    format!(
-        "{at} {method} {path} {status} {} {}ms",
-        account.unwrap_or("-"),
-        latency.as_millis()
-    )
+    use std::fmt::Write as _;
+    let account = account.unwrap_or("-");
+    let mut l = String::with_capacity(48 + method.len() + path.len() + account.len());
+    push_second(&mut l, at);
+    l.push(' ');
+    l.push_str(method);
+    l.push(' ');
+    if path.bytes().all(|b| b.is_ascii_graphic()) {
+        l.push_str(path);
+    } else {
+        l.extend(
+            path.chars()
+                .filter(|c| !c.is_control())
+                .map(|c| if c.is_whitespace() { '_' } else { c }),
+        );
+    }
+    let _ = write!(l, " {status} {account} {}ms", latency.as_millis());
+    l
+}
+
+/// Appends `at` to the second, as RFC 3339 UTC; formatted once a second per thread.
+fn push_second(l: &mut String, at: Timestamp) {
+    thread_local! {
+        static LAST: std::cell::RefCell<(i64, String)> =
+            const { std::cell::RefCell::new((i64::MIN, String::new())) };
+    }
+    let second = at.as_second();
+    LAST.with_borrow_mut(|(last, text)| {
+        if *last != second {
+            let at = Timestamp::from_second(second).unwrap_or(at);
+            *text = at.to_string();
+            *last = second;
+        }
+        l.push_str(text);
+    });
 }
 
 /// When a request arrived (read by the server): the store's read cache answers it with every
@@ -112,6 +136,26 @@ mod tests {
         assert_eq!(
             line(at, "GET", "/a\nb c", 401, None, Duration::ZERO),
             "2026-01-05T14:03:09Z GET /ab_c 401 - 0ms"
+        );
+        // non-ASCII is kept, but not its control and space characters
+        assert_eq!(
+            line(
+                at,
+                "GET",
+                "/caf\u{e9}\u{85}\u{a0}x",
+                404,
+                None,
+                Duration::ZERO
+            ),
+            "2026-01-05T14:03:09Z GET /caf\u{e9}_x 404 - 0ms"
+        );
+        // the next second, and back: each line has its own
+        let next: Timestamp = "2026-01-05T14:03:10.5Z".parse().unwrap();
+        assert!(
+            line(next, "GET", "/", 200, None, Duration::ZERO).starts_with("2026-01-05T14:03:10Z ")
+        );
+        assert!(
+            line(at, "GET", "/", 200, None, Duration::ZERO).starts_with("2026-01-05T14:03:09Z ")
         );
     }
 }

@@ -270,7 +270,6 @@ fn policy_url(p: &Policy) -> String {
     }
 }
 
-/// One account: 200 (or 201 with `Location`) and its revision as `ETag`.
 /// The JSON bodies of `GET` of an account, for the records of the store's read cache: the
 /// same record (the same `Arc`, held here so that its address is not reused) in the same
 /// status has the same body, serialized once.
@@ -324,6 +323,7 @@ fn account_body(a: &Account, now: Timestamp) -> axum::body::Bytes {
         .into()
 }
 
+/// One account: 200 (or 201 with `Location`) and its revision as `ETag`.
 fn account_response(status: StatusCode, a: &Account, body: axum::body::Bytes) -> Response {
     let res = with_header(
         json_bytes(status, body),
