@@ -406,6 +406,32 @@ impl PrivateKey {
         Self::from_key_pair(pair, "the generated key")
     }
 
+    /// [`PrivateKey::generate`] as two searches on two threads (when the machine has two
+    /// CPUs), keeping the key found first. Generation is a random search for primes (fresh
+    /// random candidates each time, so which search ends first says nothing about its key)
+    /// whose time varies several-fold from run to run: the first of two ends about a third
+    /// sooner (median). The other search cannot be interrupted: it ends on its own and its key
+    /// is dropped, or it ends with the process. For the commands, which exit soon after; it
+    /// costs up to twice the CPU time.
+    pub fn generate_first_of_two(bits: usize) -> Result<PrivateKey, KeyError> {
+        let two_cpus = std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2);
+        if !two_cpus {
+            return Self::generate(bits);
+        }
+        let (found, first) = std::sync::mpsc::channel();
+        for _ in 0..2 {
+            let found = found.clone();
+            // A thread that cannot be started leaves the search to the other (or to this one).
+            let _ = std::thread::Builder::new()
+                .name("keygen".into())
+                .spawn(move || {
+                    let _ = found.send(Self::generate(bits));
+                });
+        }
+        drop(found);
+        first.recv().unwrap_or_else(|_| Self::generate(bits))
+    }
+
     /// Whether `bytes` hold an encrypted PKCS#8 key (PEM `ENCRYPTED PRIVATE KEY`, or its DER),
     /// so the caller knows to fetch a passphrase before calling [`PrivateKey::parse`].
     pub fn is_encrypted_pem(bytes: &[u8]) -> bool {
@@ -1807,12 +1833,21 @@ mod tests {
     #[test]
     fn generates_only_supported_sizes() {
         for bits in [0, 1024, 2047, 4097, 8192] {
-            let err = PrivateKey::generate(bits).unwrap_err();
-            assert_eq!(
-                err.to_string(),
-                format!("cannot generate a {bits}-bit RSA key; choose 2048, 3072 or 4096 bits")
-            );
+            for err in [
+                PrivateKey::generate(bits).unwrap_err(),
+                PrivateKey::generate_first_of_two(bits).unwrap_err(),
+            ] {
+                assert_eq!(
+                    err.to_string(),
+                    format!("cannot generate a {bits}-bit RSA key; choose 2048, 3072 or 4096 bits")
+                );
+            }
         }
+        // the first of two searches: a key of the size asked, different each time
+        let first = PrivateKey::generate_first_of_two(2048).unwrap();
+        let second = PrivateKey::generate_first_of_two(2048).unwrap();
+        assert_eq!((first.bits(), second.bits()), (2048, 2048));
+        assert_ne!(first.public_key(), second.public_key());
         let key = PrivateKey::generate(3072).unwrap();
         assert_eq!(key.bits(), 3072);
         assert_eq!(key.public_key().e(), &[1, 0, 1]);

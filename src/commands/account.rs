@@ -100,7 +100,7 @@ pub fn create(ctx: &Context, args: &CreateArgs, out: &mut dyn Write) -> Result<E
                 }
                 .into());
             }
-            let key = PrivateKey::generate(args.bits)?;
+            let key = PrivateKey::generate_first_of_two(args.bits)?;
             (key.public_key().clone(), Some(key))
         }
     };

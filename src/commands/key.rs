@@ -29,7 +29,7 @@ fn add(ctx: &Context, args: &KeyAddArgs, out: &mut dyn Write) -> Result<Exit> {
     let (public, private) = match &args.public_key {
         Some(path) => (read_public_key(path)?, None),
         None => {
-            let key = PrivateKey::generate(args.bits)?;
+            let key = PrivateKey::generate_first_of_two(args.bits)?;
             (key.public_key().clone(), Some(key))
         }
     };

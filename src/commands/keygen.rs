@@ -73,7 +73,7 @@ pub fn run(ctx: &Context, args: &KeygenArgs, out: &mut dyn Write) -> Result<Exit
         None
     };
 
-    let key = PrivateKey::generate(args.bits)?;
+    let key = PrivateKey::generate_first_of_two(args.bits)?;
     let private_pem = match &passphrase {
         Some(p) => key.to_encrypted_pem(p)?,
         None => key.to_pkcs8_pem(),
