@@ -75,7 +75,9 @@ impl Arrived {
     }
 }
 
-pub async fn access_log(mut req: Request, next: Next) -> Response {
+/// The outermost layer: the request timeout, and the access-log line once answered. (One layer
+/// for both: each `from_fn` layer clones the service under it and boxes a future per request.)
+pub async fn access_log(State(limit): State<Duration>, mut req: Request, next: Next) -> Response {
     let start = Instant::now();
     let slot = AccountSlot::default();
     req.extensions_mut().insert(slot.clone());
@@ -83,14 +85,16 @@ pub async fn access_log(mut req: Request, next: Next) -> Response {
     let method = req.method().clone();
     // `Uri::path` never holds the query.
     let path = req.uri().path().to_owned();
-    let res = next.run(req).await;
-    let account = slot.0.get();
+    let res = match tokio::time::timeout(limit, next.run(req)).await {
+        Ok(res) => res,
+        Err(_) => timed_out(limit),
+    };
     let mut l = line(
         Timestamp::now(),
         method.as_str(),
         &path,
         res.status().as_u16(),
-        account.map(String::as_str),
+        slot.0.get().map(String::as_str),
         start.elapsed(),
     );
     // One `write` per line (`writeln!` on the unbuffered stderr makes two).
@@ -100,19 +104,16 @@ pub async fn access_log(mut req: Request, next: Next) -> Response {
 }
 
 /// 408 when reading the body and answering takes longer than `--request-timeout`.
-pub async fn timeout(State(limit): State<Duration>, req: Request, next: Next) -> Response {
-    match tokio::time::timeout(limit, next.run(req)).await {
-        Ok(res) => res,
-        Err(_) => ApiError::new(
-            408,
-            code::TIMEOUT,
-            format!(
-                "the request was not received and answered within {} (--request-timeout)",
-                crate::time::setting(jiff::SignedDuration::try_from(limit).unwrap_or_default())
-            ),
-        )
-        .into_response(),
-    }
+fn timed_out(limit: Duration) -> Response {
+    ApiError::new(
+        408,
+        code::TIMEOUT,
+        format!(
+            "the request was not received and answered within {} (--request-timeout)",
+            crate::time::setting(jiff::SignedDuration::try_from(limit).unwrap_or_default())
+        ),
+    )
+    .into_response()
 }
 
 #[cfg(test)]

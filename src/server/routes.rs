@@ -67,8 +67,10 @@ pub fn router(state: Arc<AppState>) -> Router {
         .fallback(not_found)
         .method_not_allowed_fallback(|m: Method| async move { method_not_allowed(m) })
         .layer(DefaultBodyLimit::max(api::MAX_BODY_BYTES))
-        .layer(middleware::from_fn_with_state(timeout, super::log::timeout))
-        .layer(middleware::from_fn(super::log::access_log))
+        .layer(middleware::from_fn_with_state(
+            timeout,
+            super::log::access_log,
+        ))
         .with_state(state)
 }
 
