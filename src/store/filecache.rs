@@ -558,6 +558,17 @@ mod tests {
         store
     }
 
+    /// A store folder with these accounts, written by a store without a cache (as the CLI).
+    fn store_with(accounts: &[&str]) -> (tempfile::TempDir, PathBuf, FileStore) {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("store");
+        let cli = FileStore::open(root.clone());
+        for a in accounts {
+            cli.create_account(account(a)).unwrap();
+        }
+        (dir, root, cli)
+    }
+
     fn names(store: &FileStore) -> Vec<String> {
         store
             .list_accounts(&Scope::All)
@@ -676,10 +687,7 @@ mod tests {
 
     #[test]
     fn a_request_sees_the_writes_finished_before_it_arrived() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().join("store");
-        let cli = FileStore::open(root.clone());
-        cli.create_account(account("ci-bot")).unwrap();
+        let (_dir, root, cli) = store_with(&["ci-bot"]);
         let server = cached(&root);
         let r = reference("ci-bot");
         server.get_account(&r).unwrap();
@@ -697,10 +705,7 @@ mod tests {
     #[test]
     fn requests_on_several_threads_each_see_the_writes_finished_before_they_arrived() {
         use std::sync::atomic::AtomicU64;
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().join("store");
-        let cli = FileStore::open(root.clone());
-        cli.create_account(account("ci-bot")).unwrap();
+        let (_dir, root, cli) = store_with(&["ci-bot"]);
         let server = cached(&root);
         let r = reference("ci-bot");
         const WRITES: u64 = 40;
@@ -742,10 +747,7 @@ mod tests {
 
     #[test]
     fn an_edit_in_place_is_seen_by_lookups_and_listings() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().join("store");
-        let cli = FileStore::open(root.clone());
-        cli.create_account(account("ci-bot")).unwrap();
+        let (_dir, root, _) = store_with(&["ci-bot"]);
         let server = cached(&root);
         assert_eq!(
             server.get_account(&reference("ci-bot")).unwrap().revision,
@@ -784,11 +786,7 @@ mod tests {
 
     #[test]
     fn replaced_folders_are_read_again() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().join("store");
-        let cli = FileStore::open(root.clone());
-        cli.create_account(account("ci-bot")).unwrap();
-        cli.create_account(account("eng/bot")).unwrap();
+        let (dir, root, cli) = store_with(&["ci-bot", "eng/bot"]);
         let server = cached(&root);
         assert_eq!(
             server.get_account(&reference("ci-bot")).unwrap().revision,
@@ -850,10 +848,7 @@ mod tests {
 
     #[test]
     fn a_record_read_while_it_changed_is_not_kept() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().join("store");
-        let cli = FileStore::open(root.clone());
-        cli.create_account(account("ci-bot")).unwrap();
+        let (_dir, root, cli) = store_with(&["ci-bot"]);
         let cache = ReadCache::new(&root).unwrap();
         let path = root.join("accounts/default/ci-bot.toml");
         let r = reference("ci-bot");
@@ -924,11 +919,7 @@ mod tests {
 
     #[test]
     fn an_overflow_of_the_event_queue_watches_everything_again() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().join("store");
-        let cli = FileStore::open(root.clone());
-        cli.create_account(account("ci-bot")).unwrap();
-        cli.create_account(account("eng/bot")).unwrap();
+        let (_dir, root, cli) = store_with(&["ci-bot", "eng/bot"]);
         let server = cached(&root);
         server.get_account(&reference("ci-bot")).unwrap();
         assert!(!server.get_account(&reference("eng/bot")).unwrap().disabled);
