@@ -62,7 +62,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;keygen'= {
             cand -o 'Write the private key (PKCS#8 PEM, mode 0600) to PATH and the public key to PATH.pub [default: private key on stdout, which must not be a terminal]'
             cand --out 'Write the private key (PKCS#8 PEM, mode 0600) to PATH and the public key to PATH.pub [default: private key on stdout, which must not be a terminal]'
-            cand --bits 'Key size in bits'
+            cand --bits 'Key size in bits (with two CPUs, two searches for the key run at once and the first key found is kept: the time of one search varies several-fold)'
             cand --public-out 'Where to write the public key (SPKI PEM) [default: PATH.pub with -o, else not written]'
             cand --public-from 'Do not generate: print (or write with --public-out) the public key of this private key'
             cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'

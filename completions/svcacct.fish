@@ -62,7 +62,7 @@ complete -c svcacct -n "__fish_svcacct_needs_command" -f -a "login" -d 'Log in t
 complete -c svcacct -n "__fish_svcacct_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c svcacct -n "__fish_svcacct_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c svcacct -n "__fish_svcacct_using_subcommand keygen" -s o -l out -d 'Write the private key (PKCS#8 PEM, mode 0600) to PATH and the public key to PATH.pub [default: private key on stdout, which must not be a terminal]' -r -F
-complete -c svcacct -n "__fish_svcacct_using_subcommand keygen" -l bits -d 'Key size in bits' -r -f -a "2048\t''
+complete -c svcacct -n "__fish_svcacct_using_subcommand keygen" -l bits -d 'Key size in bits (with two CPUs, two searches for the key run at once and the first key found is kept: the time of one search varies several-fold)' -r -f -a "2048\t''
 3072\t''
 4096\t''"
 complete -c svcacct -n "__fish_svcacct_using_subcommand keygen" -l public-out -d 'Where to write the public key (SPKI PEM) [default: PATH.pub with -o, else not written]' -r -F

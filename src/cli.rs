@@ -456,7 +456,8 @@ pub struct KeygenArgs {
     #[arg(short = 'o', long = "out", value_name = "PATH")]
     pub out: Option<PathBuf>,
 
-    /// Key size in bits
+    /// Key size in bits (with two CPUs, two searches for the key run at once and the first
+    /// key found is kept: the time of one search varies several-fold)
     #[arg(long, default_value_t = 3072, value_parser = key_bits())]
     pub bits: usize,
 
