@@ -51,6 +51,8 @@ pub struct AppState {
     pub auth: auth::Authenticator,
     pub request_timeout: Duration,
     pub account_bodies: routes::AccountBodies,
+    /// The last JWKS body, and the fingerprint of what it was made from.
+    pub jwks_body: std::sync::Mutex<Option<(Vec<u8>, axum::body::Bytes)>>,
 }
 
 impl AppState {
@@ -62,6 +64,7 @@ impl AppState {
             auth: auth::Authenticator::new(SignedDuration::from_hours(1), "test".into()),
             request_timeout: Duration::from_secs(30),
             account_bodies: Default::default(),
+            jwks_body: Default::default(),
         }
     }
 }
@@ -183,6 +186,7 @@ async fn serve(opts: Options) -> Result<()> {
         auth: auth::Authenticator::new(opts.max_token_lifetime, opts.max_token_lifetime_source),
         request_timeout: opts.request_timeout,
         account_bodies: Default::default(),
+        jwks_body: Default::default(),
     });
     let app = routes::router(state);
     let tls = opts.tls.map(TlsAcceptor::from);

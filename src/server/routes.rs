@@ -487,9 +487,11 @@ async fn jwks(State(st): St) -> Answer {
     .await?;
     ctx.update(&serde_json::to_vec(&issuer_keys).unwrap_or_default());
     let fingerprint = ctx.finish();
-    static LAST: std::sync::Mutex<Option<(Vec<u8>, axum::body::Bytes)>> =
-        std::sync::Mutex::new(None);
-    let last = LAST.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    let last = st
+        .jwks_body
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .clone();
     let body = match last {
         Some((f, body)) if f == fingerprint.as_ref() => body,
         _ => {
@@ -506,7 +508,7 @@ async fn jwks(State(st): St) -> Answer {
             let body = axum::body::Bytes::from(
                 serde_json::to_vec(&serde_json::json!({ "keys": keys })).unwrap_or_default(),
             );
-            *LAST.lock().unwrap_or_else(|e| e.into_inner()) =
+            *st.jwks_body.lock().unwrap_or_else(|e| e.into_inner()) =
                 Some((fingerprint.as_ref().to_vec(), body.clone()));
             body
         }
