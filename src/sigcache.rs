@@ -17,7 +17,8 @@ use crate::model::KeyRecord;
 /// Most parsed keys kept; all are dropped when it is reached (they are parsed again on use).
 const CAPACITY: usize = 10_000;
 
-type Parsed = HashMap<(String, &'static str), Arc<ParsedPublicKey>>;
+/// By the key's PEM (looked up without a copy), then by algorithm.
+type Parsed = HashMap<String, Vec<(&'static str, Arc<ParsedPublicKey>)>>;
 
 fn parsed() -> &'static Mutex<Parsed> {
     static CACHE: OnceLock<Mutex<Parsed>> = OnceLock::new();
@@ -46,12 +47,12 @@ pub fn verifies(
     let Some((params, name)) = parameters(alg) else {
         return Ok(false);
     };
-    let lookup = (key.public_key.clone(), name);
     let cached = parsed()
         .lock()
         .unwrap_or_else(|e| e.into_inner())
-        .get(&lookup)
-        .cloned();
+        .get(key.public_key.as_str())
+        .and_then(|by_alg| by_alg.iter().find(|(alg, _)| *alg == name))
+        .map(|(_, p)| p.clone());
     let public = match cached {
         Some(p) => p,
         None => {
@@ -64,7 +65,9 @@ pub fn verifies(
             if map.len() >= CAPACITY {
                 map.clear();
             }
-            map.insert(lookup, p.clone());
+            let by_alg = map.entry(key.public_key.clone()).or_default();
+            by_alg.retain(|(alg, _)| *alg != name);
+            by_alg.push((name, p.clone()));
             p
         }
     };
@@ -72,4 +75,35 @@ pub fn verifies(
         return Ok(false);
     };
     Ok(public.verify_sig(message, &sig).is_ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::keys::PrivateKey;
+
+    #[test]
+    fn a_key_is_kept_parsed_for_each_algorithm() {
+        let key = PrivateKey::generate(2048).unwrap();
+        let record = crate::commands::account::key_record(key.public_key(), jiff::Timestamp::now());
+        let owner = Reference::parse_canonical("ci-bot").unwrap();
+        let message = b"header.claims";
+        let signed = |bits| URL_SAFE_NO_PAD.encode(key.sign_pkcs1(bits, message).unwrap());
+        let (s256, s384) = (signed(256), signed(384));
+        // twice each: parsed the first time, kept the second
+        for _ in 0..2 {
+            assert!(verifies(&owner, &record, Algorithm::RS256, message, &s256).unwrap());
+            assert!(verifies(&owner, &record, Algorithm::RS384, message, &s384).unwrap());
+            // a signature checked under another algorithm than the one it was made with
+            assert!(!verifies(&owner, &record, Algorithm::RS384, message, &s256).unwrap());
+            assert!(!verifies(&owner, &record, Algorithm::RS256, message, &s384).unwrap());
+            assert!(!verifies(&owner, &record, Algorithm::RS256, b"header.other", &s256).unwrap());
+        }
+        let kept = parsed().lock().unwrap();
+        let algs: Vec<_> = kept[record.public_key.as_str()]
+            .iter()
+            .map(|(a, _)| *a)
+            .collect();
+        assert_eq!(algs.len(), 2, "{algs:?}");
+    }
 }

@@ -2,6 +2,7 @@
 //! DESIGN.md "Tokens".
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use anyhow::Result;
 use base64::Engine as _;
@@ -234,7 +235,7 @@ pub struct VerifyOptions<'a> {
 /// expires).
 #[derive(Debug)]
 pub struct Verified {
-    pub account: Account,
+    pub account: Arc<Account>,
     pub kid: String,
     /// Of the public key (empty for an HMAC issuer key).
     pub fingerprint: String,
@@ -354,14 +355,19 @@ pub(crate) fn claimed_account(
     store: &dyn Store,
     claim: &str,
     value: &str,
-) -> Result<(Reference, Account)> {
+) -> Result<(Reference, Arc<Account>)> {
     let reference = Reference::parse_canonical(value).map_err(|_| {
         reject(format!(
             "`{claim}` `{}` is not a service account reference",
             sanitize(value)
         ))
     })?;
-    match store.get_account(&reference) {
+    // A server's read cache shares its record; other stores read it.
+    let found = match store.cached_account(&reference, std::time::Instant::now()) {
+        Some(a) => Ok(a),
+        None => store.get_account(&reference).map(Arc::new),
+    };
+    match found {
         Ok(a) => Ok((reference, a)),
         Err(e) => Err(match e.downcast_ref::<UserError>() {
             Some(u @ UserError::UnknownAccount { .. }) => reject(u.to_string()),

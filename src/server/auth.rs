@@ -404,7 +404,7 @@ impl Authenticator {
         });
         self.cache.insert(key, entry.clone(), now);
         Ok(Caller {
-            account: Arc::new(v.account),
+            account: v.account,
             token: entry,
         })
     }

@@ -1362,7 +1362,7 @@ async fn access_review(State(st): St, JsonBody(body): JsonBody<AccessReviewReque
             (None, Some(r)) => {
                 review.account = Some(r.to_string());
                 match s.get_account(&r) {
-                    Ok(a) => a,
+                    Ok(a) => Arc::new(a),
                     Err(e) => match e.downcast_ref::<UserError>() {
                         Some(u @ UserError::UnknownAccount { .. }) => {
                             review.reason = Some(u.to_string());
