@@ -90,7 +90,7 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
         }
         'svcacct;create' {
             [CompletionResult]::new('--public-key', '--public-key', [CompletionResultType]::ParameterName, 'Public key to register (SPKI or PKCS#1 PEM/DER) [default: generate a key pair and keep the private key in the keystore]')
-            [CompletionResult]::new('--bits', '--bits', [CompletionResultType]::ParameterName, 'Size of the generated key when --public-key is absent')
+            [CompletionResult]::new('--bits', '--bits', [CompletionResultType]::ParameterName, 'Size of the generated key when --public-key is absent (two searches at once with two CPUs, as keygen)')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'Free text shown by describe')
             [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Groups the account belongs to (repeatable or comma-separated)')
             [CompletionResult]::new('--expires', '--expires', [CompletionResultType]::ParameterName, 'Expiry: a date (2027-06-30), a timestamp (RFC 3339) or a duration from now (90d, 12h) [default: never]')
@@ -273,7 +273,7 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
         }
         'svcacct;key;add' {
             [CompletionResult]::new('--public-key', '--public-key', [CompletionResultType]::ParameterName, 'Public key file to register')
-            [CompletionResult]::new('--bits', '--bits', [CompletionResultType]::ParameterName, 'Size of the generated key')
+            [CompletionResult]::new('--bits', '--bits', [CompletionResultType]::ParameterName, 'Size of the generated key (two searches at once with two CPUs, as keygen)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]')
             [CompletionResult]::new('--keystore', '--keystore', [CompletionResultType]::ParameterName, 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace of the command [default: default]')

@@ -85,7 +85,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         }
         &'svcacct;create'= {
             cand --public-key 'Public key to register (SPKI or PKCS#1 PEM/DER) [default: generate a key pair and keep the private key in the keystore]'
-            cand --bits 'Size of the generated key when --public-key is absent'
+            cand --bits 'Size of the generated key when --public-key is absent (two searches at once with two CPUs, as keygen)'
             cand --description 'Free text shown by describe'
             cand --group 'Groups the account belongs to (repeatable or comma-separated)'
             cand --expires 'Expiry: a date (2027-06-30), a timestamp (RFC 3339) or a duration from now (90d, 12h) [default: never]'
@@ -259,7 +259,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         }
         &'svcacct;key;add'= {
             cand --public-key 'Public key file to register'
-            cand --bits 'Size of the generated key'
+            cand --bits 'Size of the generated key (two searches at once with two CPUs, as keygen)'
             cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'

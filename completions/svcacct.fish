@@ -82,7 +82,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand keygen" -l force -d 'Ove
 complete -c svcacct -n "__fish_svcacct_using_subcommand keygen" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand keygen" -s V -l version -d 'Print version'
 complete -c svcacct -n "__fish_svcacct_using_subcommand create" -l public-key -d 'Public key to register (SPKI or PKCS#1 PEM/DER) [default: generate a key pair and keep the private key in the keystore]' -r -F
-complete -c svcacct -n "__fish_svcacct_using_subcommand create" -l bits -d 'Size of the generated key when --public-key is absent' -r -f -a "2048\t''
+complete -c svcacct -n "__fish_svcacct_using_subcommand create" -l bits -d 'Size of the generated key when --public-key is absent (two searches at once with two CPUs, as keygen)' -r -f -a "2048\t''
 3072\t''
 4096\t''"
 complete -c svcacct -n "__fish_svcacct_using_subcommand create" -l description -d 'Free text shown by describe' -r
@@ -216,7 +216,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand key; and not __fish_seen
 complete -c svcacct -n "__fish_svcacct_using_subcommand key; and not __fish_seen_subcommand_from add list remove help" -f -a "remove" -d 'Remove one of an account\'s public keys; tokens it signed stop verifying'
 complete -c svcacct -n "__fish_svcacct_using_subcommand key; and not __fish_seen_subcommand_from add list remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c svcacct -n "__fish_svcacct_using_subcommand key; and __fish_seen_subcommand_from add" -l public-key -d 'Public key file to register' -r -F
-complete -c svcacct -n "__fish_svcacct_using_subcommand key; and __fish_seen_subcommand_from add" -l bits -d 'Size of the generated key' -r -f -a "2048\t''
+complete -c svcacct -n "__fish_svcacct_using_subcommand key; and __fish_seen_subcommand_from add" -l bits -d 'Size of the generated key (two searches at once with two CPUs, as keygen)' -r -f -a "2048\t''
 3072\t''
 4096\t''"
 complete -c svcacct -n "__fish_svcacct_using_subcommand key; and __fish_seen_subcommand_from add" -l store -d 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F

@@ -488,7 +488,8 @@ pub struct CreateArgs {
     #[arg(long, value_name = "FILE")]
     pub public_key: Option<PathBuf>,
 
-    /// Size of the generated key when --public-key is absent
+    /// Size of the generated key when --public-key is absent (two searches at once with two
+    /// CPUs, as keygen)
     #[arg(long, default_value_t = 3072, conflicts_with = "public_key", value_parser = key_bits())]
     pub bits: usize,
 
@@ -667,7 +668,7 @@ pub struct KeyAddArgs {
     /// Generate a key pair; keep the private key in the keystore
     #[arg(long)]
     pub generate: bool,
-    /// Size of the generated key
+    /// Size of the generated key (two searches at once with two CPUs, as keygen)
     #[arg(long, default_value_t = 3072, requires = "generate", value_parser = key_bits())]
     pub bits: usize,
 }

@@ -293,6 +293,25 @@ fn bad_requests_leave_the_server_working() {
     assert_eq!(status, 413, "{body}");
     still_works(&s, &admin);
 
+    // Path parameters that are not UTF-8 once percent-decoded, in the guard and a handler.
+    for path in [
+        "/v1/namespaces/%FF/serviceaccounts",
+        "/v1/namespaces/default/serviceaccounts/%FF",
+    ] {
+        let (status, body) = curl(&["-H", &bearer(&admin), &s.at(path)]);
+        assert_eq!(status, 400, "{path}: {body}");
+        let which = if path.contains("namespaces/%FF") {
+            "ns"
+        } else {
+            "name"
+        };
+        assert_eq!(
+            problem(400, &body, "invalid")["detail"],
+            format!("Invalid URL: Invalid UTF-8 in `{which}`"),
+            "{path}"
+        );
+    }
+
     // Invalid JSON, unknown fields, a body that is not JSON.
     let (status, body) = send_json(&s, &admin, "POST", accounts, "{\"name\": ");
     assert_eq!(status, 400);

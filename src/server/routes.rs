@@ -152,10 +152,20 @@ impl<S: Send + Sync> FromRequestParts<S> for Params {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        use axum::extract::rejection::RawPathParamsRejection;
         axum::extract::RawPathParams::from_request_parts(parts, state)
             .await
             .map(Params)
-            .map_err(|e| ApiError::invalid(sanitize(&e.body_text())))
+            .map_err(|e| {
+                // As `Path` said it, which these parameters were read with before.
+                let text = match &e {
+                    RawPathParamsRejection::InvalidUtf8InPathParam(_) => {
+                        format!("Invalid URL: {}", e.body_text())
+                    }
+                    _ => e.body_text(),
+                };
+                ApiError::invalid(sanitize(&text))
+            })
     }
 }
 

@@ -250,16 +250,20 @@ impl ReadCache {
         if !due() {
             return;
         }
+        // Taken before the queue is asked: every event queued before `now` is counted below,
+        // and read and applied under the write lock.
         let now = Instant::now();
-        let root_due = {
+        let (root_due, broken) = {
             let st = self.read();
-            st.root_id.is_some()
+            let due = st.root_id.is_some()
                 && st
                     .root_checked
-                    .is_none_or(|t| now.duration_since(t) >= ROOT_CHECK_EVERY)
+                    .is_none_or(|t| now.duration_since(t) >= ROOT_CHECK_EVERY);
+            (due, st.broken)
         };
-        // Only a queue with events (or a failure to tell) needs the state's write lock.
-        if self.events_queued() || root_due {
+        // Only a queue with events (or a failure to tell) needs the state's write lock; a
+        // broken cache keeps nothing, and its queue is no longer read.
+        if !broken && (self.events_queued() || root_due) {
             let mut st = self.write();
             self.apply_events(&mut st);
             if st.root_id.is_some() && root_due {
@@ -271,6 +275,8 @@ impl ReadCache {
                 }
             }
         }
+        // Published only now, the write guard dropped: a request that finds this stamp at or
+        // after its arrival skips the queue and reads a state with those events applied.
         self.read_at.store(self.stamp(now), Ordering::Release);
     }
 
