@@ -566,8 +566,13 @@ mod tests {
 
     /// A store folder with these accounts, written by a store without a cache (as the CLI).
     fn store_with(accounts: &[&str]) -> (tempfile::TempDir, PathBuf, FileStore) {
+        store_at("store", accounts)
+    }
+
+    /// `store_with`, the store at `path` inside the temporary folder.
+    fn store_at(path: &str, accounts: &[&str]) -> (tempfile::TempDir, PathBuf, FileStore) {
         let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().join("store");
+        let root = dir.path().join(path);
         let cli = FileStore::open(root.clone());
         for a in accounts {
             cli.create_account(account(a)).unwrap();
@@ -659,12 +664,7 @@ mod tests {
 
     #[test]
     fn a_child_namespace_record_is_dropped_by_its_own_events() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().join("store");
-        let cli = FileStore::open(root.clone());
-        for r in ["eng/bot", "eng/platform/bot"] {
-            cli.create_account(account(r)).unwrap();
-        }
+        let (_dir, root, cli) = store_with(&["eng/bot", "eng/platform/bot"]);
         let server = cached(&root);
         for r in ["eng/bot", "eng/platform/bot"] {
             assert_eq!(server.get_account(&reference(r)).unwrap().revision, 1);
@@ -879,10 +879,7 @@ mod tests {
 
     #[test]
     fn a_namespace_folder_made_again_while_the_old_one_is_held_open_is_watched() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().join("store");
-        let cli = FileStore::open(root.clone());
-        cli.create_account(account("eng/bot")).unwrap();
+        let (_dir, root, cli) = store_with(&["eng/bot"]);
         let server = cached(&root);
         assert!(!server.get_account(&reference("eng/bot")).unwrap().disabled);
         let eng = root.join("accounts/eng");
@@ -905,10 +902,7 @@ mod tests {
 
     #[test]
     fn a_parent_of_the_root_renamed_is_seen_at_the_next_root_check() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().join("srv/store");
-        let cli = FileStore::open(root.clone());
-        cli.create_account(account("ci-bot")).unwrap();
+        let (dir, root, _) = store_at("srv/store", &["ci-bot"]);
         let server = cached(&root);
         server.get_account(&reference("ci-bot")).unwrap();
         // the store replaced by moving its parent away and making a new, empty one
@@ -977,10 +971,7 @@ mod tests {
 
     #[test]
     fn a_second_path_to_a_watched_folder_is_not_cached() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().join("store");
-        let cli = FileStore::open(root.clone());
-        cli.create_account(account("eng/bot")).unwrap();
+        let (_dir, root, cli) = store_with(&["eng/bot"]);
         // another name for the folder (e.g. left by an operator)
         std::os::unix::fs::symlink("eng", root.join("accounts/ops")).unwrap();
         let server = cached(&root);
