@@ -1041,7 +1041,7 @@ pub fn verify(
     } else {
         "sub"
     };
-    let (reference, account) = crate::token::claimed_account(store, claim, sub)?;
+    let (reference, account) = crate::token::claimed_account(store, claim, sub, opts.since)?;
     let record = live_record(b, &account, jti)?;
     crate::token::check_subject(&parsed.claims, sub, &account)?;
     if let Some(why) = account.refusal(opts.now) {
@@ -1098,6 +1098,7 @@ mod tests {
             max_lifetime: SignedDuration::from_hours(1),
             max_lifetime_source: "test",
             now,
+            since: std::time::Instant::now(),
         }
     }
 

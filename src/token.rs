@@ -228,6 +228,9 @@ pub struct VerifyOptions<'a> {
     /// Named in the error when a token outlives `max_lifetime`.
     pub max_lifetime_source: &'a str,
     pub now: Timestamp,
+    /// A server's read cache answers with every write finished before this (a request's
+    /// arrival; elsewhere, now).
+    pub since: std::time::Instant,
 }
 
 /// A token that passed every rule: self-signed (by an account key) or issued by the store
@@ -355,6 +358,7 @@ pub(crate) fn claimed_account(
     store: &dyn Store,
     claim: &str,
     value: &str,
+    since: std::time::Instant,
 ) -> Result<(Reference, Arc<Account>)> {
     let reference = Reference::parse_canonical(value).map_err(|_| {
         reject(format!(
@@ -363,7 +367,7 @@ pub(crate) fn claimed_account(
         ))
     })?;
     // A server's read cache shares its record; other stores read it.
-    let found = match store.cached_account(&reference, std::time::Instant::now()) {
+    let found = match store.cached_account(&reference, since) {
         Some(a) => Ok(a),
         None => store.get_account(&reference).map(Arc::new),
     };
@@ -474,7 +478,7 @@ pub fn verify_parsed(
     if matches!(parsed.header.get("kid"), Some(v) if !v.is_string()) {
         return Err(reject("`kid` must be a string"));
     }
-    let (reference, account) = claimed_account(store, "iss", iss)?;
+    let (reference, account) = claimed_account(store, "iss", iss, opts.since)?;
     let key = match parsed.header.get("kid") {
         Some(Value::String(kid)) => {
             let key = account.keys.iter().find(|k| &k.kid == kid).ok_or_else(|| {
@@ -661,6 +665,7 @@ mod tests {
             max_lifetime: SignedDuration::from_hours(1),
             max_lifetime_source: "test",
             now: Timestamp::now(),
+            since: std::time::Instant::now(),
         }
     }
 

@@ -283,7 +283,7 @@ impl Authenticator {
             return self.recheck(&key, &e, store, account, IssuedCheck::Read, now);
         }
         let parsed = token::parse(token).map_err(public_reason)?;
-        self.verify(key, parsed, store, now)
+        self.verify(key, parsed, store, now, std::time::Instant::now())
     }
 
     /// `authenticate` for the cases that need no file read, so that they run without a
@@ -304,7 +304,7 @@ impl Authenticator {
             let parsed = token::parse(token).ok()?;
             let signer = token::self_signed_account(&parsed)?;
             store.cached_account(&signer, since)?;
-            return Some(self.verify(key, parsed, store, now));
+            return Some(self.verify(key, parsed, store, now, since));
         };
         let account = store.cached_account(&e.reference, since)?;
         // An issued token's record is checked on every use (revocation is immediate): here
@@ -383,12 +383,14 @@ impl Authenticator {
         parsed: token::Parsed<'_>,
         store: &dyn Store,
         now: Timestamp,
+        since: std::time::Instant,
     ) -> Result<Caller, AuthError> {
         let opts = VerifyOptions {
             audience: None,
             max_lifetime: self.max_lifetime,
             max_lifetime_source: &self.max_lifetime_source,
             now,
+            since,
         };
         let v = token::verify_parsed(parsed, store, &opts).map_err(public_reason)?;
         let entry = Arc::new(Entry {
@@ -521,23 +523,22 @@ impl Remembered {
         account: &Account,
         policies: &Arc<Vec<Policy>>,
     ) -> Option<Option<String>> {
-        if !self
-            .policies
-            .as_ref()
-            .is_some_and(|p| Arc::ptr_eq(p, policies))
-        {
+        if !self.of_snapshot(policies) {
             return None;
         }
         let a = self.accounts.get(&account.uid)?;
-        let same = a.revision == account.revision
-            && a.reference.namespace == account.namespace
-            && a.reference.name == account.name
-            && a.groups == account.groups;
-        if !same {
+        if !a.of_record(account) {
             return None;
         }
         let (_, found) = a.answers.iter().find(|(asked, _)| asked == q)?;
         Some(found.clone())
+    }
+
+    /// Are the answers kept those of this policy snapshot?
+    fn of_snapshot(&self, policies: &Arc<Vec<Policy>>) -> bool {
+        self.policies
+            .as_ref()
+            .is_some_and(|p| Arc::ptr_eq(p, policies))
     }
 }
 
@@ -546,6 +547,16 @@ struct AccountAnswers {
     reference: Reference,
     groups: Vec<String>,
     answers: Vec<(Question<'static>, Option<String>)>,
+}
+
+impl AccountAnswers {
+    /// Were these answers given to this record of the account (what the answers depend on)?
+    fn of_record(&self, a: &Account) -> bool {
+        self.revision == a.revision
+            && self.reference.namespace == a.namespace
+            && self.reference.name == a.name
+            && self.groups == a.groups
+    }
 }
 
 /// Most accounts and answers per account remembered (all are dropped beyond it).
@@ -581,11 +592,7 @@ impl Decisions {
         }
         let found = q.answer(account, policies);
         let mut memo = self.inner.write().unwrap_or_else(|e| e.into_inner());
-        if !memo
-            .policies
-            .as_ref()
-            .is_some_and(|p| Arc::ptr_eq(p, policies))
-        {
+        if !memo.of_snapshot(policies) {
             memo.accounts.clear();
             memo.policies = Some(policies.clone());
         }
@@ -601,11 +608,7 @@ impl Decisions {
                 groups: account.groups.clone(),
                 answers: vec![],
             });
-        if a.revision != account.revision
-            || a.reference != account.reference()
-            || a.groups != account.groups
-            || a.answers.len() >= MAX_ANSWERS
-        {
+        if !a.of_record(account) || a.answers.len() >= MAX_ANSWERS {
             a.revision = account.revision;
             a.reference = account.reference();
             a.groups = account.groups.clone();

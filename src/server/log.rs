@@ -75,6 +75,18 @@ impl Arrived {
     }
 }
 
+/// A handler's `Arrived` (never refused: now, without the access-log layer).
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Arrived {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _state: &S,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(Arrived(Arrived::of(&parts.extensions)))
+    }
+}
+
 /// The outermost layer: the request timeout, and the access-log line once answered. (One layer
 /// for both: each `from_fn` layer clones the service under it and boxes a future per request.)
 pub async fn access_log(State(limit): State<Duration>, mut req: Request, next: Next) -> Response {

@@ -5,8 +5,8 @@
 //! guard middleware looks each request's route up in it, so authorization cannot drift from
 //! the table. Store calls are synchronous and run on tokio's blocking pool, except answers the
 //! file store's read cache gives from memory (`Store::cached_account`,
-//! `Store::cached_policies`: one non-blocking read of its inotify events), which the guard and
-//! `GET` of an account take inline. The guard remembers the policies' answers per snapshot
+//! `Store::cached_policies`: at most one `ioctl` on its inotify queue per request), which the
+//! guard and `GET` of an account take inline. The guard remembers the policies' answers per snapshot
 //! ([`auth::Decisions`]).
 
 use std::io::Write;

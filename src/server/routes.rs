@@ -18,6 +18,7 @@ use serde::de::DeserializeOwned;
 
 use super::AppState;
 use super::auth::{Caller, public_reason};
+use super::log::Arrived;
 use super::problem::ApiError;
 use crate::api::{
     self, AccessReview, AccessReviewRequest, AccountChange, ListBody, NewAccount, NewKey,
@@ -829,13 +830,8 @@ async fn create_account(
     Ok(account_answer(StatusCode::CREATED, &a))
 }
 
-async fn get_account(
-    State(st): St,
-    p: Params,
-    arrived: Option<Extension<super::log::Arrived>>,
-) -> Answer {
+async fn get_account(State(st): St, p: Params, Arrived(since): Arrived) -> Answer {
     let r = p.reference()?;
-    let since = arrived.map_or_else(std::time::Instant::now, |a| a.0.0);
     match st.store.cached_account(&r, since) {
         Some(a) => Ok(st.account_bodies.answer(&a, Timestamp::now())),
         None => {
@@ -1305,6 +1301,7 @@ fn review_token(
         max_lifetime: st.auth.max_lifetime,
         max_lifetime_source: &st.auth.max_lifetime_source,
         now: Timestamp::now(),
+        since: std::time::Instant::now(),
     };
     match crate::token::verify(token, s, &opts) {
         Ok(v) => Ok(Ok(v)),

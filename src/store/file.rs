@@ -1022,6 +1022,7 @@ mod tests {
                         max_lifetime: jiff::SignedDuration::from_hours(1),
                         max_lifetime_source: "test",
                         now: jiff::Timestamp::now(),
+                        since: std::time::Instant::now(),
                     },
                 )
                 .unwrap_err(),
