@@ -484,7 +484,7 @@ pub fn rotate(b: &dyn IssuerBackend, secret: Option<Secret>) -> Result<IssuerVie
         let removed = match &tokens {
             Ok(tokens) => prunable(&record, tokens, now),
             Err(e) => {
-                eprintln!(
+                crate::errln!(
                     "svcacct: warning: a token file is unreadable, so no retired issuer key was removed: {e:#}"
                 );
                 vec![]
@@ -535,7 +535,7 @@ pub fn prune(b: &dyn IssuerBackend) -> Result<()> {
 /// and for `tokens create` lose the token that was recorded but never shown.
 pub(crate) fn prune_after_change(b: &dyn IssuerBackend) {
     if let Err(e) = prune(b) {
-        eprintln!("svcacct: warning: retired issuer keys were not pruned: {e:#}");
+        crate::errln!("svcacct: warning: retired issuer keys were not pruned: {e:#}");
     }
 }
 
@@ -590,7 +590,7 @@ pub fn jwks(view: &IssuerView) -> Vec<Value> {
             match PublicKey::parse(pem.as_bytes(), &format!("issuer key {}", k.kid)) {
                 Ok(p) => Some(p.jwk(Some("RS256"))),
                 Err(e) => {
-                    eprintln!("svcacct: left out of the JWKS: {e}");
+                    crate::errln!("svcacct: left out of the JWKS: {e}");
                     None
                 }
             }
@@ -860,7 +860,7 @@ pub fn touch(b: &dyn IssuerBackend, r: &Reference, record: &TokenRecord, now: Ti
         Ok(file)
     });
     if let Err(e) = result {
-        eprintln!(
+        crate::errln!(
             "svcacct: cannot note when token `{}` was last used: {e:#}",
             record.name
         );

@@ -3,6 +3,8 @@
 //! The binary (`src/main.rs`) only parses the command line, resolves a [`context::Context`],
 //! dispatches to [`commands`] and turns the result into an exit code.
 
+#![deny(clippy::print_stderr, clippy::print_stdout)]
+
 pub mod api;
 pub mod cli;
 pub mod commands;

@@ -35,7 +35,7 @@ fn main() -> ExitCode {
         Err(err) => {
             // Whatever the command printed before failing comes first.
             let _ = out.flush();
-            eprintln!("svcacct: {err:#}");
+            svcacct::errln!("svcacct: {err:#}");
             ExitCode::from(exit_for(&err).code())
         }
     }

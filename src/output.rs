@@ -10,6 +10,31 @@ pub fn sanitize(s: &str) -> String {
 
 use std::io::Write;
 
+/// Writes a line to stderr, as `eprintln!` does, but never panics: a closed stderr (`2>&1 |
+/// head -1`) is not an error (README "Exit codes"), so what cannot be written is dropped.
+/// Every message to stderr goes through [`errln!`](crate::errln) or
+/// [`errprint!`](crate::errprint); `clippy::print_stderr` keeps `eprintln!` out.
+pub fn stderr_write(args: std::fmt::Arguments<'_>, newline: bool) {
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_fmt(args);
+    if newline {
+        let _ = err.write_all(b"\n");
+    }
+    let _ = err.flush();
+}
+
+/// `eprintln!` that ignores a closed stderr (see [`stderr_write`]).
+#[macro_export]
+macro_rules! errln {
+    ($($arg:tt)*) => { $crate::output::stderr_write(format_args!($($arg)*), true) };
+}
+
+/// `eprint!` that ignores a closed stderr (see [`stderr_write`]).
+#[macro_export]
+macro_rules! errprint {
+    ($($arg:tt)*) => { $crate::output::stderr_write(format_args!($($arg)*), false) };
+}
+
 use comfy_table::{ContentArrangement, Table};
 use serde::Serialize;
 

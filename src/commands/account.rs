@@ -117,13 +117,13 @@ pub fn create(ctx: &Context, args: &CreateArgs, out: &mut dyn Write) -> Result<E
     store.create_account_checked(account)?;
     if let Some(key) = private {
         if keystore.has_keys(&r) {
-            eprintln!(
+            crate::errln!(
                 "Note: the keystore already held keys for `{r}` (of a deleted account, or of one \
                  in another store); `svcacct token {r}` now signs with the new key."
             );
         }
         match keystore.save(&r, &key) {
-            Ok(path) => eprintln!("Private key kept in the keystore: {}", path.display()),
+            Ok(path) => crate::errln!("Private key kept in the keystore: {}", path.display()),
             Err(e) => {
                 // Without its private key the new account is useless: take it back.
                 let _ = store.delete_account(&r);
@@ -324,7 +324,7 @@ pub fn get(ctx: &Context, args: &GetArgs, out: &mut dyn Write) -> Result<Exit> {
         && errors.is_empty()
         && format == OutputFormat::Table
     {
-        eprintln!(
+        crate::errln!(
             "No service accounts in {}.",
             if args.all_namespaces {
                 "any namespace".to_owned()

@@ -71,7 +71,7 @@ pub fn run(ctx: &Context, args: &CanIArgs, out: &mut dyn Write) -> Result<Exit> 
                     })
                     .collect();
                 if rows.is_empty() {
-                    eprintln!("No policy grants anything to `{r}`.");
+                    crate::errln!("No policy grants anything to `{r}`.");
                 } else {
                     out.write_all(
                         output::table(&["ACTIONS", "RESOURCES", "NAMESPACES", "POLICY"], &rows)
@@ -95,7 +95,7 @@ pub fn run(ctx: &Context, args: &CanIArgs, out: &mut dyn Write) -> Result<Exit> 
     if !args.quiet {
         writeln!(out, "{}", if allowed { "yes" } else { "no" })?;
         if status != Status::Active {
-            eprintln!("(service account `{r}` is {})", status.as_str());
+            crate::errln!("(service account `{r}` is {})", status.as_str());
         }
     }
     Ok(if allowed { Exit::Success } else { Exit::No })

@@ -394,7 +394,7 @@ fn get_contexts(path: &Path, args: &OutputArg, out: &mut dyn Write) -> Result<Ex
         }
         OutputFormat::Table | OutputFormat::Wide => {
             if cfg.contexts.is_empty() {
-                eprintln!(
+                crate::errln!(
                     "No contexts in {} (see `svcacct config set-context`).",
                     path.display()
                 );
@@ -463,7 +463,7 @@ fn delete_context(path: &Path, args: &ContextNameArg, out: &mut dyn Write) -> Re
         path.display()
     )?;
     if was_current {
-        eprintln!("It was the current context; no context is current now.");
+        crate::errln!("It was the current context; no context is current now.");
     }
     Ok(Exit::Success)
 }

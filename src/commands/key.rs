@@ -38,7 +38,7 @@ fn add(ctx: &Context, args: &KeyAddArgs, out: &mut dyn Write) -> Result<Exit> {
     store.add_key(&r, record)?;
     if let Some(key) = private {
         let path = ctx.keystore().save(&r, &key)?;
-        eprintln!(
+        crate::errln!(
             "Private key kept in the keystore: {} (`svcacct token {r}` signs with it from now on)",
             path.display()
         );
@@ -99,7 +99,7 @@ fn remove(ctx: &Context, args: &KeyRemoveArgs, out: &mut dyn Write) -> Result<Ex
     let r = ctx.reference(&args.name)?;
     ctx.store()?.remove_key(&r, &args.kid, args.force)?;
     if ctx.keystore().remove_key(&r, &args.kid)? {
-        eprintln!("Removed its private key from the keystore.");
+        crate::errln!("Removed its private key from the keystore.");
     }
     writeln!(out, "Removed key {} from service account: {r}", args.kid)?;
     Ok(Exit::Success)

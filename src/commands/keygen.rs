@@ -25,7 +25,7 @@ pub fn run(ctx: &Context, args: &KeygenArgs, out: &mut dyn Write) -> Result<Exit
         match &args.public_out {
             Some(path) => {
                 write_new(path, pem.as_bytes(), 0o644, args.force)?;
-                eprintln!("Wrote public key: {}", path.display());
+                crate::errln!("Wrote public key: {}", path.display());
             }
             None => out.write_all(pem.as_bytes())?,
         }
@@ -82,13 +82,13 @@ pub fn run(ctx: &Context, args: &KeygenArgs, out: &mut dyn Write) -> Result<Exit
     match &args.out {
         Some(path) => {
             write_new(path, private_pem.as_bytes(), 0o600, args.force)?;
-            eprintln!("Wrote private key: {}", path.display());
+            crate::errln!("Wrote private key: {}", path.display());
         }
         None => out.write_all(private_pem.as_bytes())?,
     }
     if let Some(path) = &public_out {
         write_new(path, public.to_pem().as_bytes(), 0o644, args.force)?;
-        eprintln!("Wrote public key:  {}", path.display());
+        crate::errln!("Wrote public key:  {}", path.display());
     }
     // The facts go to stderr when stdout carries the key itself.
     let facts = format!(
@@ -100,7 +100,7 @@ pub fn run(ctx: &Context, args: &KeygenArgs, out: &mut dyn Write) -> Result<Exit
     if args.out.is_some() {
         out.write_all(facts.as_bytes())?;
     } else {
-        eprint!("{facts}");
+        crate::errprint!("{facts}");
     }
     Ok(Exit::Success)
 }

@@ -213,7 +213,7 @@ fn delete(ctx: &Context, args: &NamespaceDeleteArgs, out: &mut dyn Write) -> Res
             text.push_str(&output::sanitize(&format!("  {what}: {shown}")));
             text.push('\n');
         }
-        eprint!("{text}Type `yes` to delete them: ");
+        crate::errprint!("{text}Type `yes` to delete them: ");
         let mut answer = String::new();
         std::io::stdin().lock().read_line(&mut answer)?;
         if answer.trim() != "yes" {

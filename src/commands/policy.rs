@@ -175,7 +175,7 @@ fn get(ctx: &Context, args: &PolicyGetArgs, out: &mut dyn Write) -> Result<Exit>
         };
         print_policies(&listing.items, format, false, out)?;
         if listing.items.is_empty() && listing.errors.is_empty() && format == OutputFormat::Table {
-            eprintln!("No policies found.");
+            crate::errln!("No policies found.");
         }
         return finish(listing_errors(&mut listing));
     }

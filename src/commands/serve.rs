@@ -37,7 +37,9 @@ pub fn run(ctx: &Context, args: &ServeArgs, _out: &mut dyn Write) -> Result<Exit
     };
     let (store, no_cache) = FileStore::open_cached(store_path.clone());
     if let Some(why) = no_cache {
-        eprintln!("svcacct: serving without a read cache ({why}): every request reads the store");
+        crate::errln!(
+            "svcacct: serving without a read cache ({why}): every request reads the store"
+        );
     }
     server::run(Options {
         store: Arc::new(store),

@@ -50,7 +50,7 @@ fn print_token(out: &mut dyn Write, t: &IssuedToken, r: &crate::identity::Refere
     let expires = t.record.expires.map_or("never expires".to_owned(), |e| {
         format!("expires {}", time::local(e))
     });
-    eprintln!(
+    crate::errln!(
         "Issued token {} for service account {r} ({expires}); it is shown only this once.",
         t.record.name
     );
@@ -95,7 +95,7 @@ fn list(ctx: &Context, args: &TokensListArgs, out: &mut dyn Write) -> Result<Exi
         }
         OutputFormat::Table | OutputFormat::Wide => {
             if tokens.is_empty() {
-                eprintln!("No issued tokens for service account {r}.");
+                crate::errln!("No issued tokens for service account {r}.");
                 return Ok(Exit::Success);
             }
             let now = Timestamp::now();
@@ -135,7 +135,7 @@ fn regenerate(ctx: &Context, args: &TokenNameArgs, out: &mut dyn Write) -> Resul
     let name = ctx.name(&args.token_name)?;
     let t = ctx.store()?.regenerate_token(&r, &name)?;
     print_token(out, &t, &r)?;
-    eprintln!("The token it replaces is revoked.");
+    crate::errln!("The token it replaces is revoked.");
     Ok(Exit::Success)
 }
 

@@ -216,7 +216,7 @@ async fn serve(opts: Options) -> Result<()> {
                 }
                 Err(e) => {
                     // Out of file descriptors and the like: wait rather than spin.
-                    eprintln!("svcacct: cannot accept a connection: {e}");
+                    crate::errln!("svcacct: cannot accept a connection: {e}");
                     tokio::time::sleep(Duration::from_millis(100)).await;
                 }
             },
@@ -227,7 +227,7 @@ async fn serve(opts: Options) -> Result<()> {
     let _ = stop_tx.send(true);
     let drain = async { while conns.join_next().await.is_some() {} };
     if tokio::time::timeout(SHUTDOWN_GRACE, drain).await.is_err() {
-        eprintln!(
+        crate::errln!(
             "svcacct: {} connection(s) still busy after {}s were closed",
             conns.len(),
             SHUTDOWN_GRACE.as_secs()

@@ -35,7 +35,7 @@ impl ApiError {
 
     /// A failure of the server itself: the details go to the server's log, not to the client.
     pub fn internal(err: &anyhow::Error) -> ApiError {
-        eprintln!("svcacct: internal error: {err:#}");
+        crate::errln!("svcacct: internal error: {err:#}");
         Problem::from_error(err).into()
     }
 }
@@ -58,7 +58,7 @@ impl From<Box<Problem>> for ApiError {
 impl From<UserError> for ApiError {
     fn from(e: UserError) -> Self {
         if let UserError::CorruptRecord { .. } = e {
-            eprintln!("svcacct: {e}");
+            crate::errln!("svcacct: {e}");
         }
         Problem::from_user_error(&e).into()
     }
@@ -74,7 +74,7 @@ impl From<anyhow::Error> for ApiError {
     fn from(err: anyhow::Error) -> Self {
         if let Some(e) = err.downcast_ref::<UserError>() {
             if let UserError::CorruptRecord { .. } = e {
-                eprintln!("svcacct: {e}");
+                crate::errln!("svcacct: {e}");
             }
             return Problem::from_user_error(e).into();
         }

@@ -366,7 +366,7 @@ fn warnings<T>(st: &AppState, listing: &Listing<T>) -> Vec<String> {
         .errors
         .iter()
         .map(|e| {
-            eprintln!("svcacct: {e}");
+            crate::errln!("svcacct: {e}");
             match e {
                 UserError::CorruptRecord { path, why } => {
                     let rel = st
@@ -455,7 +455,7 @@ async fn readyz(State(st): St) -> Answer {
     match blocking(&st, |s| s.policy_snapshot()).await {
         Ok(_) => Ok(json(StatusCode::OK, &serde_json::json!({ "status": "ok" }))),
         Err(e) => {
-            eprintln!("svcacct: not ready: {}", e.problem.detail);
+            crate::errln!("svcacct: not ready: {}", e.problem.detail);
             Err(ApiError::new(
                 503,
                 code::UNAVAILABLE,
@@ -491,7 +491,7 @@ async fn jwks(State(st): St) -> Answer {
     // They are part of what decides whether the last body still holds (rotation, pruning).
     let issuer_keys = blocking(&st, |s| {
         Ok(crate::issued::store_jwks(s).unwrap_or_else(|e| {
-            eprintln!("svcacct: left out of the JWKS: the issuer's keys: {e:#}");
+            crate::errln!("svcacct: left out of the JWKS: the issuer's keys: {e:#}");
             vec![]
         }))
     })
@@ -511,7 +511,7 @@ async fn jwks(State(st): St) -> Answer {
                 for k in &a.keys {
                     match k.public(&a.reference()) {
                         Ok(p) => keys.push(p.jwk(Some("RS256"))),
-                        Err(e) => eprintln!("svcacct: left out of the JWKS: {e}"),
+                        Err(e) => crate::errln!("svcacct: left out of the JWKS: {e}"),
                     }
                 }
             }
@@ -616,7 +616,7 @@ async fn list_namespaces(State(st): St, Extension(caller): Extension<Caller>) ->
                 }
         });
     for e in &hidden {
-        eprintln!("svcacct: {e}");
+        crate::errln!("svcacct: {e}");
     }
     let listing = Listing {
         items: listing.items,
