@@ -4,7 +4,7 @@
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use jiff::Timestamp;
 use svcacct::api::Guard;
-use svcacct::commands::account::key_record;
+
 use svcacct::identity::{Name, Namespace, Reference};
 use svcacct::keys::PrivateKey;
 use svcacct::model::{Account, KeyRecord, Policy, Status};
@@ -62,7 +62,7 @@ fn render_jwks(accounts: &[Account], now: Timestamp) -> String {
 
 fn registry(c: &mut Criterion) {
     let key = PrivateKey::generate(2048).unwrap();
-    let record = key_record(key.public_key(), Timestamp::now());
+    let record = KeyRecord::new(key.public_key(), Default::default(), Timestamp::now());
 
     let mut g = c.benchmark_group("jwks");
     for n in [1usize, 100, 1_000] {

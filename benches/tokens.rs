@@ -6,10 +6,10 @@ use std::collections::BTreeMap;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use jiff::{SignedDuration, Timestamp};
 use jsonwebtoken::Algorithm;
-use svcacct::commands::account::key_record;
+
 use svcacct::identity::{Name, Namespace, Reference};
 use svcacct::keys::PrivateKey;
-use svcacct::model::Account;
+use svcacct::model::{Account, KeyRecord};
 use svcacct::store::Store;
 use svcacct::store::memory::MemoryStore;
 use svcacct::token::{self, MintRequest, VerifyOptions};
@@ -17,7 +17,7 @@ use svcacct::token::{self, MintRequest, VerifyOptions};
 fn account(r: &Reference, key: &PrivateKey) -> Account {
     let now = Timestamp::now();
     Account {
-        keys: vec![key_record(key.public_key(), now)],
+        keys: vec![KeyRecord::new(key.public_key(), Default::default(), now)],
         ..Account::new(r.clone(), now)
     }
 }

@@ -52,7 +52,7 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Mint a short-lived JWT for an account (offline: needs no server)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify a token against the registry and say who it is')
             [CompletionResult]::new('decode', 'decode', [CompletionResultType]::ParameterValue, 'Print a token''s header and claims without verifying anything')
-            [CompletionResult]::new('jwks', 'jwks', [CompletionResultType]::ParameterValue, 'Print the JWKS of active public keys, for gateways that verify tokens themselves')
+            [CompletionResult]::new('jwks', 'jwks', [CompletionResultType]::ParameterValue, 'Print one account''s public keys, or the issuer''s, as a JWKS for gateways that verify tokens themselves')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the store over HTTP(S) for a team; requests authenticate with the accounts'' JWTs')
             [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'Print who the store thinks you are: account, username, groups, key')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Manage contexts in the config file: named stores with the account and key to use')
@@ -91,6 +91,7 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
         'svcacct;create' {
             [CompletionResult]::new('--public-key', '--public-key', [CompletionResultType]::ParameterName, 'Public key to register (SPKI or PKCS#1 PEM/DER) [default: generate a key pair and keep the private key in the keystore]')
             [CompletionResult]::new('--bits', '--bits', [CompletionResultType]::ParameterName, 'Size of the generated key when --public-key is absent (two searches at once with two CPUs, as keygen)')
+            [CompletionResult]::new('--alg', '--alg', [CompletionResultType]::ParameterName, 'The one algorithm the key signs with; its published JWK says so (RFC 8725 §3.1)')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'Free text shown by describe')
             [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Groups the account belongs to (repeatable or comma-separated)')
             [CompletionResult]::new('--expires', '--expires', [CompletionResultType]::ParameterName, 'Expiry: a date (2027-06-30), a timestamp (RFC 3339) or a duration from now (90d, 12h) [default: never]')
@@ -274,6 +275,7 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
         'svcacct;key;add' {
             [CompletionResult]::new('--public-key', '--public-key', [CompletionResultType]::ParameterName, 'Public key file to register')
             [CompletionResult]::new('--bits', '--bits', [CompletionResultType]::ParameterName, 'Size of the generated key (two searches at once with two CPUs, as keygen)')
+            [CompletionResult]::new('--alg', '--alg', [CompletionResultType]::ParameterName, 'The one algorithm the key signs with; its published JWK says so (RFC 8725 §3.1)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]')
             [CompletionResult]::new('--keystore', '--keystore', [CompletionResultType]::ParameterName, 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace of the command [default: default]')
@@ -636,7 +638,7 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
         'svcacct;token' {
             [CompletionResult]::new('--kid', '--kid', [CompletionResultType]::ParameterName, 'Sign with the keystore key of this kid [default: the keystore''s current key] (not with --jwt-private-key); it may start with `-`')
             [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'Lifetime: e.g. 90s, 10m, 1h; at most the maximum token lifetime')
-            [CompletionResult]::new('--alg', '--alg', [CompletionResultType]::ParameterName, 'Signature algorithm')
+            [CompletionResult]::new('--alg', '--alg', [CompletionResultType]::ParameterName, 'Signature algorithm [default: the one the key is registered for (from a local store''s record or the keystore), else RS256]')
             [CompletionResult]::new('--aud', '--aud', [CompletionResultType]::ParameterName, 'Audience (repeatable)')
             [CompletionResult]::new('--claim', '--claim', [CompletionResultType]::ParameterName, 'Extra string claim (repeatable); registered claims cannot be overridden')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'What to print')
@@ -698,7 +700,6 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
             break
         }
         'svcacct;jwks' {
-            [CompletionResult]::new('--alg', '--alg', [CompletionResultType]::ParameterName, 'The `alg` each key advertises (strict verifiers accept only that algorithm)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]')
             [CompletionResult]::new('--keystore', '--keystore', [CompletionResultType]::ParameterName, 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace of the command [default: default]')
@@ -710,8 +711,9 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
             [CompletionResult]::new('--jwt-private-key', '--jwt-private-key', [CompletionResultType]::ParameterName, 'Private key that signs tokens: those `token` prints and, with a remote store, those sent with each request [default: SVCACCT_JWT_PRIVATE_KEY (a path, or the PEM itself), else the context''s or config file''s `jwt-private-key`, else the keystore''s key for the account]')
             [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)')
             [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct')
-            [CompletionResult]::new('-A', '-A ', [CompletionResultType]::ParameterName, 'Keys of every namespace')
-            [CompletionResult]::new('--all-namespaces', '--all-namespaces', [CompletionResultType]::ParameterName, 'Keys of every namespace')
+            [CompletionResult]::new('--issuer', '--issuer', [CompletionResultType]::ParameterName, 'The issuer''s RSA keys instead: they verify the tokens it issues')
+            [CompletionResult]::new('-A', '-A ', [CompletionResultType]::ParameterName, 'No longer offered: a key set of several accounts lets each sign as the others')
+            [CompletionResult]::new('--all-namespaces', '--all-namespaces', [CompletionResultType]::ParameterName, 'No longer offered: a key set of several accounts lets each sign as the others')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -1229,7 +1231,7 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Mint a short-lived JWT for an account (offline: needs no server)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Verify a token against the registry and say who it is')
             [CompletionResult]::new('decode', 'decode', [CompletionResultType]::ParameterValue, 'Print a token''s header and claims without verifying anything')
-            [CompletionResult]::new('jwks', 'jwks', [CompletionResultType]::ParameterValue, 'Print the JWKS of active public keys, for gateways that verify tokens themselves')
+            [CompletionResult]::new('jwks', 'jwks', [CompletionResultType]::ParameterValue, 'Print one account''s public keys, or the issuer''s, as a JWKS for gateways that verify tokens themselves')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the store over HTTP(S) for a team; requests authenticate with the accounts'' JWTs')
             [CompletionResult]::new('whoami', 'whoami', [CompletionResultType]::ParameterValue, 'Print who the store thinks you are: account, username, groups, key')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Manage contexts in the config file: named stores with the account and key to use')

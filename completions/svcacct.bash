@@ -1154,7 +1154,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__create)
-            opts="-n -h -V --public-key --bits --description --group --expires --impersonate --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --help --version"
+            opts="-n -h -V --public-key --bits --alg --description --group --expires --impersonate --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1166,6 +1166,10 @@ _svcacct() {
                     ;;
                 --bits)
                     COMPREPLY=($(compgen -W "2048 3072 4096" -- "${cur}"))
+                    return 0
+                    ;;
+                --alg)
+                    COMPREPLY=($(compgen -W "RS256 RS384 RS512" -- "${cur}"))
                     return 0
                     ;;
                 --description)
@@ -2636,16 +2640,12 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__jwks)
-            opts="-A -n -h -V --all-namespaces --alg --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --help --version"
+            opts="-A -n -h -V --issuer --all-namespaces --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --alg)
-                    COMPREPLY=($(compgen -W "RS256 RS384 RS512" -- "${cur}"))
-                    return 0
-                    ;;
                 --store)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2756,7 +2756,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__key__subcmd__add)
-            opts="-n -h -V --public-key --generate --bits --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --help --version"
+            opts="-n -h -V --public-key --generate --bits --alg --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2768,6 +2768,10 @@ _svcacct() {
                     ;;
                 --bits)
                     COMPREPLY=($(compgen -W "2048 3072 4096" -- "${cur}"))
+                    return 0
+                    ;;
+                --alg)
+                    COMPREPLY=($(compgen -W "RS256 RS384 RS512" -- "${cur}"))
                     return 0
                     ;;
                 --store)

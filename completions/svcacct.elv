@@ -49,7 +49,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand token 'Mint a short-lived JWT for an account (offline: needs no server)'
             cand verify 'Verify a token against the registry and say who it is'
             cand decode 'Print a token''s header and claims without verifying anything'
-            cand jwks 'Print the JWKS of active public keys, for gateways that verify tokens themselves'
+            cand jwks 'Print one account''s public keys, or the issuer''s, as a JWKS for gateways that verify tokens themselves'
             cand serve 'Serve the store over HTTP(S) for a team; requests authenticate with the accounts'' JWTs'
             cand whoami 'Print who the store thinks you are: account, username, groups, key'
             cand config 'Manage contexts in the config file: named stores with the account and key to use'
@@ -86,6 +86,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;create'= {
             cand --public-key 'Public key to register (SPKI or PKCS#1 PEM/DER) [default: generate a key pair and keep the private key in the keystore]'
             cand --bits 'Size of the generated key when --public-key is absent (two searches at once with two CPUs, as keygen)'
+            cand --alg 'The one algorithm the key signs with; its published JWK says so (RFC 8725 §3.1)'
             cand --description 'Free text shown by describe'
             cand --group 'Groups the account belongs to (repeatable or comma-separated)'
             cand --expires 'Expiry: a date (2027-06-30), a timestamp (RFC 3339) or a duration from now (90d, 12h) [default: never]'
@@ -260,6 +261,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;key;add'= {
             cand --public-key 'Public key file to register'
             cand --bits 'Size of the generated key (two searches at once with two CPUs, as keygen)'
+            cand --alg 'The one algorithm the key signs with; its published JWK says so (RFC 8725 §3.1)'
             cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
@@ -591,7 +593,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;token'= {
             cand --kid 'Sign with the keystore key of this kid [default: the keystore''s current key] (not with --jwt-private-key); it may start with `-`'
             cand --ttl 'Lifetime: e.g. 90s, 10m, 1h; at most the maximum token lifetime'
-            cand --alg 'Signature algorithm'
+            cand --alg 'Signature algorithm [default: the one the key is registered for (from a local store''s record or the keystore), else RS256]'
             cand --aud 'Audience (repeatable)'
             cand --claim 'Extra string claim (repeatable); registered claims cannot be overridden'
             cand -o 'What to print'
@@ -650,7 +652,6 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;jwks'= {
-            cand --alg 'The `alg` each key advertises (strict verifiers accept only that algorithm)'
             cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
@@ -662,8 +663,9 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --jwt-private-key 'Private key that signs tokens: those `token` prints and, with a remote store, those sent with each request [default: SVCACCT_JWT_PRIVATE_KEY (a path, or the PEM itself), else the context''s or config file''s `jwt-private-key`, else the keystore''s key for the account]'
             cand --token-file 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)'
             cand --ca-cert 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct'
-            cand -A 'Keys of every namespace'
-            cand --all-namespaces 'Keys of every namespace'
+            cand --issuer 'The issuer''s RSA keys instead: they verify the tokens it issues'
+            cand -A 'No longer offered: a key set of several accounts lets each sign as the others'
+            cand --all-namespaces 'No longer offered: a key set of several accounts lets each sign as the others'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -1139,7 +1141,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand token 'Mint a short-lived JWT for an account (offline: needs no server)'
             cand verify 'Verify a token against the registry and say who it is'
             cand decode 'Print a token''s header and claims without verifying anything'
-            cand jwks 'Print the JWKS of active public keys, for gateways that verify tokens themselves'
+            cand jwks 'Print one account''s public keys, or the issuer''s, as a JWKS for gateways that verify tokens themselves'
             cand serve 'Serve the store over HTTP(S) for a team; requests authenticate with the accounts'' JWTs'
             cand whoami 'Print who the store thinks you are: account, username, groups, key'
             cand config 'Manage contexts in the config file: named stores with the account and key to use'

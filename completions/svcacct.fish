@@ -52,7 +52,7 @@ complete -c svcacct -n "__fish_svcacct_needs_command" -f -a "can-i" -d 'Ask whet
 complete -c svcacct -n "__fish_svcacct_needs_command" -f -a "token" -d 'Mint a short-lived JWT for an account (offline: needs no server)'
 complete -c svcacct -n "__fish_svcacct_needs_command" -f -a "verify" -d 'Verify a token against the registry and say who it is'
 complete -c svcacct -n "__fish_svcacct_needs_command" -f -a "decode" -d 'Print a token\'s header and claims without verifying anything'
-complete -c svcacct -n "__fish_svcacct_needs_command" -f -a "jwks" -d 'Print the JWKS of active public keys, for gateways that verify tokens themselves'
+complete -c svcacct -n "__fish_svcacct_needs_command" -f -a "jwks" -d 'Print one account\'s public keys, or the issuer\'s, as a JWKS for gateways that verify tokens themselves'
 complete -c svcacct -n "__fish_svcacct_needs_command" -f -a "serve" -d 'Serve the store over HTTP(S) for a team; requests authenticate with the accounts\' JWTs'
 complete -c svcacct -n "__fish_svcacct_needs_command" -f -a "whoami" -d 'Print who the store thinks you are: account, username, groups, key'
 complete -c svcacct -n "__fish_svcacct_needs_command" -f -a "config" -d 'Manage contexts in the config file: named stores with the account and key to use'
@@ -85,6 +85,9 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand create" -l public-key -d
 complete -c svcacct -n "__fish_svcacct_using_subcommand create" -l bits -d 'Size of the generated key when --public-key is absent (two searches at once with two CPUs, as keygen)' -r -f -a "2048\t''
 3072\t''
 4096\t''"
+complete -c svcacct -n "__fish_svcacct_using_subcommand create" -l alg -d 'The one algorithm the key signs with; its published JWK says so (RFC 8725 §3.1)' -r -f -a "RS256\t''
+RS384\t''
+RS512\t''"
 complete -c svcacct -n "__fish_svcacct_using_subcommand create" -l description -d 'Free text shown by describe' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand create" -l group -d 'Groups the account belongs to (repeatable or comma-separated)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand create" -l expires -d 'Expiry: a date (2027-06-30), a timestamp (RFC 3339) or a duration from now (90d, 12h) [default: never]' -r
@@ -219,6 +222,9 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand key; and __fish_seen_sub
 complete -c svcacct -n "__fish_svcacct_using_subcommand key; and __fish_seen_subcommand_from add" -l bits -d 'Size of the generated key (two searches at once with two CPUs, as keygen)' -r -f -a "2048\t''
 3072\t''
 4096\t''"
+complete -c svcacct -n "__fish_svcacct_using_subcommand key; and __fish_seen_subcommand_from add" -l alg -d 'The one algorithm the key signs with; its published JWK says so (RFC 8725 §3.1)' -r -f -a "RS256\t''
+RS384\t''
+RS512\t''"
 complete -c svcacct -n "__fish_svcacct_using_subcommand key; and __fish_seen_subcommand_from add" -l store -d 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand key; and __fish_seen_subcommand_from add" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand key; and __fish_seen_subcommand_from add" -s n -l namespace -d 'Namespace of the command [default: default]' -r
@@ -455,7 +461,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand can-i" -s h -l help -d '
 complete -c svcacct -n "__fish_svcacct_using_subcommand can-i" -s V -l version -d 'Print version'
 complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l kid -d 'Sign with the keystore key of this kid [default: the keystore\'s current key] (not with --jwt-private-key); it may start with `-`' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l ttl -d 'Lifetime: e.g. 90s, 10m, 1h; at most the maximum token lifetime' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l alg -d 'Signature algorithm' -r -f -a "RS256\t''
+complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l alg -d 'Signature algorithm [default: the one the key is registered for (from a local store\'s record or the keystore), else RS256]' -r -f -a "RS256\t''
 RS384\t''
 RS512\t''"
 complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l aud -d 'Audience (repeatable)' -r
@@ -504,9 +510,6 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand decode" -l token-file -d
 complete -c svcacct -n "__fish_svcacct_using_subcommand decode" -l ca-cert -d 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand decode" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand decode" -s V -l version -d 'Print version'
-complete -c svcacct -n "__fish_svcacct_using_subcommand jwks" -l alg -d 'The `alg` each key advertises (strict verifiers accept only that algorithm)' -r -f -a "RS256\t''
-RS384\t''
-RS512\t''"
 complete -c svcacct -n "__fish_svcacct_using_subcommand jwks" -l store -d 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand jwks" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand jwks" -s n -l namespace -d 'Namespace of the command [default: default]' -r
@@ -517,7 +520,8 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand jwks" -l service-account
 complete -c svcacct -n "__fish_svcacct_using_subcommand jwks" -l jwt-private-key -d 'Private key that signs tokens: those `token` prints and, with a remote store, those sent with each request [default: SVCACCT_JWT_PRIVATE_KEY (a path, or the PEM itself), else the context\'s or config file\'s `jwt-private-key`, else the keystore\'s key for the account]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand jwks" -l token-file -d 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand jwks" -l ca-cert -d 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct' -r -F
-complete -c svcacct -n "__fish_svcacct_using_subcommand jwks" -s A -l all-namespaces -d 'Keys of every namespace'
+complete -c svcacct -n "__fish_svcacct_using_subcommand jwks" -l issuer -d 'The issuer\'s RSA keys instead: they verify the tokens it issues'
+complete -c svcacct -n "__fish_svcacct_using_subcommand jwks" -s A -l all-namespaces -d 'No longer offered: a key set of several accounts lets each sign as the others'
 complete -c svcacct -n "__fish_svcacct_using_subcommand jwks" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand jwks" -s V -l version -d 'Print version'
 complete -c svcacct -n "__fish_svcacct_using_subcommand serve" -l listen -d 'Address to listen on; plain HTTP is refused on a non-loopback address unless --insecure-listen' -r
@@ -855,7 +859,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand help; and not __fish_see
 complete -c svcacct -n "__fish_svcacct_using_subcommand help; and not __fish_seen_subcommand_from keygen create get describe delete rename disable enable update key namespace policy can-i token verify decode jwks serve whoami config tokens issuer login completions help" -f -a "token" -d 'Mint a short-lived JWT for an account (offline: needs no server)'
 complete -c svcacct -n "__fish_svcacct_using_subcommand help; and not __fish_seen_subcommand_from keygen create get describe delete rename disable enable update key namespace policy can-i token verify decode jwks serve whoami config tokens issuer login completions help" -f -a "verify" -d 'Verify a token against the registry and say who it is'
 complete -c svcacct -n "__fish_svcacct_using_subcommand help; and not __fish_seen_subcommand_from keygen create get describe delete rename disable enable update key namespace policy can-i token verify decode jwks serve whoami config tokens issuer login completions help" -f -a "decode" -d 'Print a token\'s header and claims without verifying anything'
-complete -c svcacct -n "__fish_svcacct_using_subcommand help; and not __fish_seen_subcommand_from keygen create get describe delete rename disable enable update key namespace policy can-i token verify decode jwks serve whoami config tokens issuer login completions help" -f -a "jwks" -d 'Print the JWKS of active public keys, for gateways that verify tokens themselves'
+complete -c svcacct -n "__fish_svcacct_using_subcommand help; and not __fish_seen_subcommand_from keygen create get describe delete rename disable enable update key namespace policy can-i token verify decode jwks serve whoami config tokens issuer login completions help" -f -a "jwks" -d 'Print one account\'s public keys, or the issuer\'s, as a JWKS for gateways that verify tokens themselves'
 complete -c svcacct -n "__fish_svcacct_using_subcommand help; and not __fish_seen_subcommand_from keygen create get describe delete rename disable enable update key namespace policy can-i token verify decode jwks serve whoami config tokens issuer login completions help" -f -a "serve" -d 'Serve the store over HTTP(S) for a team; requests authenticate with the accounts\' JWTs'
 complete -c svcacct -n "__fish_svcacct_using_subcommand help; and not __fish_seen_subcommand_from keygen create get describe delete rename disable enable update key namespace policy can-i token verify decode jwks serve whoami config tokens issuer login completions help" -f -a "whoami" -d 'Print who the store thinks you are: account, username, groups, key'
 complete -c svcacct -n "__fish_svcacct_using_subcommand help; and not __fish_seen_subcommand_from keygen create get describe delete rename disable enable update key namespace policy can-i token verify decode jwks serve whoami config tokens issuer login completions help" -f -a "config" -d 'Manage contexts in the config file: named stores with the account and key to use'

@@ -15,10 +15,10 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result, bail};
 use jiff::{SignedDuration, Timestamp};
 use jsonwebtoken::Algorithm;
-use svcacct::commands::account::key_record;
+
 use svcacct::identity::{Name, Namespace, Reference};
 use svcacct::keys::PrivateKey;
-use svcacct::model::Account;
+use svcacct::model::{Account, KeyRecord};
 use svcacct::store::Store;
 use svcacct::store::memory::MemoryStore;
 use svcacct::token::{self, MintRequest, VerifyOptions};
@@ -61,7 +61,7 @@ fn main() -> Result<()> {
             let now = Timestamp::now();
             let store = MemoryStore::new();
             store.create_account(Account {
-                keys: vec![key_record(key.public_key(), now)],
+                keys: vec![KeyRecord::new(key.public_key(), Default::default(), now)],
                 ..Account::new(r.clone(), now)
             })?;
             let ttl = SignedDuration::from_mins(10);
@@ -78,7 +78,7 @@ fn main() -> Result<()> {
             });
             // What a verification cost before keys were parsed once (svcacct 1.0): the PEM
             // parsed and the RSA key built from (n, e) on every call; and the RSA check alone.
-            let pem = key_record(key.public_key(), now).public_key;
+            let pem = KeyRecord::new(key.public_key(), Default::default(), now).public_key;
             let (signing_input, signature) = t.rsplit_once('.').context("a JWT")?;
             let uncached = rate(secs, || {
                 let public = svcacct::keys::PublicKey::parse(pem.as_bytes(), "bench").unwrap();

@@ -21,10 +21,10 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use jiff::Timestamp;
-use svcacct::commands::account::key_record;
+
 use svcacct::identity::{Name, Namespace, Reference};
 use svcacct::keys::PrivateKey;
-use svcacct::model::{Account, Policy, new_uid};
+use svcacct::model::{Account, KeyRecord, Policy, new_uid};
 
 fn write_new(path: &Path, text: &[u8]) -> Result<()> {
     let mut f = OpenOptions::new()
@@ -52,7 +52,7 @@ fn main() -> Result<()> {
     write_new(Path::new(key_out), key.to_pkcs8_pem().as_bytes())?;
 
     let now = Timestamp::now();
-    let record = key_record(key.public_key(), now);
+    let record = KeyRecord::new(key.public_key(), Default::default(), now);
     let ns = Namespace::default_ns();
     let mut dirs = DirBuilder::new();
     dirs.mode(0o700).recursive(true);

@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::UserError;
 use crate::identity::{Name, Namespace};
-use crate::model::{Account, NamespaceRecord, Policy};
+use crate::model::{Account, KeyAlgorithm, NamespaceRecord, Policy};
 
 /// Largest request body the server reads.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -28,7 +28,7 @@ pub const MAX_BODY_BYTES: usize = 64 * 1024;
 /// What a route is about, for the policy engine.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Guard {
-    /// No token needed: health, readiness, the JWKS.
+    /// No token needed: health, readiness, the key sets.
     Public,
     /// Any valid token; no policy is consulted (whoami, the OpenAPI document).
     Authenticated,
@@ -111,6 +111,10 @@ pub const TOKEN_REGENERATE: &str =
     "/v1/namespaces/{ns}/serviceaccounts/{name}/tokens/{token}/regenerate";
 pub const TOKEN_RENAME: &str = "/v1/namespaces/{ns}/serviceaccounts/{name}/tokens/{token}/rename";
 pub const ISSUER_PATH: &str = "/v1/issuer";
+/// The issuer's keys, and nothing else (DESIGN.md "Trust domains").
+pub const ISSUER_JWKS: &str = "/.well-known/jwks.json";
+/// An account's own keys: they verify its self-signed tokens.
+pub const ACCOUNT_JWKS: &str = "/v1/namespaces/{ns}/serviceaccounts/{name}/jwks";
 pub const ISSUER_ROTATE: &str = "/v1/issuer/rotate";
 
 /// Every route the server answers. The server's router, its authorization and the OpenAPI
@@ -118,7 +122,7 @@ pub const ISSUER_ROTATE: &str = "/v1/issuer/rotate";
 pub const ROUTES: &[Route] = &[
     r("GET", "/healthz", Guard::Public),
     r("GET", "/readyz", Guard::Public),
-    r("GET", "/.well-known/jwks.json", Guard::Public),
+    r("GET", ISSUER_JWKS, Guard::Public),
     r("GET", "/v1/openapi.json", Guard::Authenticated),
     r("GET", "/v1/whoami", Guard::Authenticated),
     // Namespaces. The list holds those the caller may `get`.
@@ -133,6 +137,8 @@ pub const ROUTES: &[Route] = &[
     r("GET", ACCOUNT, ns("get", SA)),
     r("PUT", ACCOUNT, ns("update", SA)),
     r("DELETE", ACCOUNT, ns("delete", SA)),
+    // Public, as a gateway fetches it; the account's existence is no secret to one.
+    r("GET", ACCOUNT_JWKS, Guard::Public),
     r(
         "POST",
         "/v1/namespaces/{ns}/serviceaccounts/{name}/rename",
@@ -242,6 +248,13 @@ pub struct NewAccount {
     pub expires: Option<Timestamp>,
     /// Public keys as PEM (SPKI or PKCS#1); a private key is refused.
     pub public_keys: Vec<String>,
+    /// The algorithm the keys sign with (absent: RS256); each key signs with one.
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "is_rs256"
+    )]
+    pub key_algorithm: Option<KeyAlgorithm>,
     /// The user id the account acts for (needs a global grant of `impersonate` on `user`).
     #[serde(
         default,
@@ -277,6 +290,19 @@ pub struct AccountChange {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct NewKey {
     pub public_key: String,
+    /// The algorithm the key signs with (absent: RS256).
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "is_rs256"
+    )]
+    pub algorithm: Option<KeyAlgorithm>,
+}
+
+/// Left out of a request when it is the default, so that a server from before the field
+/// still takes the request.
+fn is_rs256(a: &Option<KeyAlgorithm>) -> bool {
+    matches!(a, None | Some(KeyAlgorithm::RS256))
 }
 
 /// `POST .../serviceaccounts/{name}/rename`: answers with the renamed account.
@@ -613,6 +639,7 @@ impl Problem {
             | UserError::NamespaceExists { .. }
             | UserError::PolicyExists { .. }
             | UserError::KeyExists { .. }
+            | UserError::KeyTaken { .. }
             | UserError::TokenExists { .. } => (409, code::ALREADY_EXISTS),
             UserError::Conflict { .. } => (409, code::CONFLICT),
             UserError::Replaced { .. } => (409, code::REPLACED),

@@ -338,15 +338,19 @@ Example:
   svcacct decode \"$TOKEN\"")]
     Decode(Deferred<DecodeArgs>),
 
-    /// Print the JWKS of active public keys, for gateways that verify tokens themselves
+    /// Print one account's public keys, or the issuer's, as a JWKS for gateways that verify
+    /// tokens themselves
     #[command(after_help = "\
 A JWKS says nothing about which account a key belongs to: a verifier that trusts a JWKS accepts
-any of its keys for any `iss`. Give each issuer its own JWKS (`svcacct jwks NAME`) or check that
-the kid belongs to the account named in `iss`; `svcacct verify` does.
+any of its keys for any `iss`. So each trust domain has its own: an account's keys verify that
+account's self-signed tokens (`iss` = the account), the issuer's keys verify issued tokens
+(`iss` = the issuer). Each key's `alg` is the one algorithm it is registered to sign with.
+`svcacct serve` publishes the same sets at
+/v1/namespaces/{ns}/serviceaccounts/{name}/jwks and /.well-known/jwks.json.
 
 Examples:
   svcacct jwks ci-bot > ci-bot.jwks.json
-  svcacct jwks -A --alg RS512")]
+  svcacct jwks --issuer > issuer.jwks.json")]
     Jwks(Deferred<JwksArgs>),
 
     /// Serve the store over HTTP(S) for a team; requests authenticate with the accounts' JWTs
@@ -492,6 +496,10 @@ pub struct CreateArgs {
     /// CPUs, as keygen)
     #[arg(long, default_value_t = 3072, conflicts_with = "public_key", value_parser = key_bits())]
     pub bits: usize,
+
+    /// The one algorithm the key signs with; its published JWK says so (RFC 8725 §3.1)
+    #[arg(long, value_enum, default_value_t = Alg::Rs256)]
+    pub alg: Alg,
 
     /// Free text shown by describe
     #[arg(long, value_name = "TEXT")]
@@ -671,6 +679,9 @@ pub struct KeyAddArgs {
     /// Size of the generated key (two searches at once with two CPUs, as keygen)
     #[arg(long, default_value_t = 3072, requires = "generate", value_parser = key_bits())]
     pub bits: usize,
+    /// The one algorithm the key signs with; its published JWK says so (RFC 8725 §3.1)
+    #[arg(long, value_enum, default_value_t = Alg::Rs256)]
+    pub alg: Alg,
 }
 
 #[derive(Debug, Args)]
@@ -857,7 +868,7 @@ pub struct CanIArgs {
     pub output: OutputArg,
 }
 
-/// Signature algorithm of minted tokens.
+/// Signature algorithm of minted tokens and of registered keys.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
 pub enum Alg {
     #[default]
@@ -892,9 +903,10 @@ pub struct TokenArgs {
     /// Lifetime: e.g. 90s, 10m, 1h; at most the maximum token lifetime
     #[arg(long, default_value = "10m", value_name = "DURATION")]
     pub ttl: String,
-    /// Signature algorithm
-    #[arg(long, value_enum, default_value_t = Alg::Rs256)]
-    pub alg: Alg,
+    /// Signature algorithm [default: the one the key is registered for (from a local store's
+    /// record or the keystore), else RS256]
+    #[arg(long, value_enum)]
+    pub alg: Option<Alg>,
     /// Audience (repeatable)
     #[arg(long = "aud", value_name = "A")]
     pub audiences: Vec<String>,
@@ -927,15 +939,16 @@ pub struct DecodeArgs {
 
 #[derive(Debug, Args)]
 pub struct JwksArgs {
-    /// Only the keys of these accounts (name or NS/NAME) [default: every active account of the
-    /// namespace]
-    pub names: Vec<String>,
-    /// Keys of every namespace
-    #[arg(short = 'A', long, conflicts_with = "names")]
+    /// The account (name or NS/NAME) whose active keys to print (none while it is disabled or
+    /// expired)
+    #[arg(required_unless_present_any = ["issuer", "all_namespaces"], conflicts_with = "issuer")]
+    pub name: Option<String>,
+    /// The issuer's RSA keys instead: they verify the tokens it issues
+    #[arg(long)]
+    pub issuer: bool,
+    /// No longer offered: a key set of several accounts lets each sign as the others
+    #[arg(short = 'A', long, hide = true)]
     pub all_namespaces: bool,
-    /// The `alg` each key advertises (strict verifiers accept only that algorithm)
-    #[arg(long, value_enum, default_value_t = Alg::Rs256)]
-    pub alg: Alg,
 }
 
 #[derive(Debug, Subcommand)]

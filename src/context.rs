@@ -16,6 +16,7 @@ use crate::cli::GlobalArgs;
 use crate::error::UserError;
 use crate::identity::{Name, Namespace, Reference};
 use crate::keys::{Passphrase, PrivateKey};
+use crate::model::{Account, KeyAlgorithm};
 use crate::store::remote::{Auth, Bearer, RemoteStore, StoreUrl, is_url};
 use crate::store::{Store, file::FileStore};
 
@@ -487,8 +488,9 @@ impl Context {
             let ttl = CLIENT_TOKEN_TTL.min(self.max_token_lifetime);
             // The server cannot be asked before the first request: the keystore knows.
             let user = self.keystore().impersonates(&r);
+            let alg = self.key_algorithm(&r, &key, None);
             return Ok(Auth::signed(move || {
-                let minted = client_token(&r, &key, ttl, user.as_deref())?;
+                let minted = client_token(&r, &key, alg, ttl, user.as_deref())?;
                 Ok((Bearer::new(&minted.token, "the minted token")?, minted.exp))
             }));
         }
@@ -548,10 +550,16 @@ impl Context {
             .into());
         };
         let key = self.signing_key(&r, None)?;
-        let user = self.impersonates(&r)?;
+        let record = self.local_account(&r)?;
+        let user = match &record {
+            Some(a) => a.impersonates.clone(),
+            None => self.keystore().impersonates(&r),
+        };
+        let alg = self.key_algorithm(&r, &key, record.as_ref());
         client_token(
             &r,
             &key,
+            alg,
             CLIENT_TOKEN_TTL.min(self.max_token_lifetime),
             user.as_deref(),
         )
@@ -561,12 +569,35 @@ impl Context {
     /// account's record in a local store, else from the keystore's note. Minting stays offline:
     /// an account the store does not have (or a remote store) is asked of the keystore only.
     pub fn impersonates(&self, r: &Reference) -> Result<Option<String>> {
-        if let StoreLocation::Local(_) = &self.store_location
-            && let Ok(a) = self.store()?.get_account(r)
-        {
-            return Ok(a.impersonates);
+        Ok(match self.local_account(r)? {
+            Some(a) => a.impersonates,
+            None => self.keystore().impersonates(r),
+        })
+    }
+
+    /// `r`'s record when the store is local and has it; `None` for a remote store or an
+    /// account the store does not have (minting stays offline), an error only when the local
+    /// store cannot be opened.
+    pub fn local_account(&self, r: &Reference) -> Result<Option<Account>> {
+        if let StoreLocation::Local(_) = &self.store_location {
+            return Ok(self.store()?.get_account(r).ok());
         }
-        Ok(self.keystore().impersonates(r))
+        Ok(None)
+    }
+
+    /// The algorithm `key` signs `r`'s tokens with: the one it is registered for in `record`
+    /// (the account as a local store has it), else the keystore's note, else RS256.
+    pub fn key_algorithm(
+        &self,
+        r: &Reference,
+        key: &PrivateKey,
+        record: Option<&Account>,
+    ) -> KeyAlgorithm {
+        let kid = key.kid();
+        match record.and_then(|a| a.keys.iter().find(|k| k.kid == kid)) {
+            Some(k) => k.algorithm,
+            None => self.keystore().algorithm(r, &kid).unwrap_or_default(),
+        }
     }
 
     /// The key that signs `r`'s tokens: `--jwt-private-key` > `SVCACCT_JWT_PRIVATE_KEY` (a path,
@@ -686,17 +717,19 @@ impl Context {
     }
 }
 
-/// A token a client sends to a remote store as `r`: RS256, no audience, lifetime `ttl`.
+/// A token a client sends to a remote store as `r`: the key's algorithm, no audience,
+/// lifetime `ttl`.
 fn client_token(
     r: &Reference,
     key: &PrivateKey,
+    alg: KeyAlgorithm,
     ttl: SignedDuration,
     impersonates: Option<&str>,
 ) -> Result<crate::token::Minted> {
     crate::token::mint(&crate::token::MintRequest {
         reference: r,
         key,
-        alg: jsonwebtoken::Algorithm::RS256,
+        alg: alg.jwt(),
         ttl,
         audiences: &[],
         extra: &BTreeMap::new(),

@@ -58,6 +58,10 @@ pub enum UserError {
     #[error("service account `{account}` already has key `{kid}`")]
     KeyExists { account: String, kid: String },
     #[error(
+        "public key `{kid}` is already registered to service account `{holder}`: one public key belongs to one account, or each could sign as the other; give this account a key pair of its own (`svcacct keygen`, or `--generate`)"
+    )]
+    KeyTaken { kid: String, holder: String },
+    #[error(
         "service account `{account}` has no issued token `{name}` (see `svcacct tokens list {account}`)"
     )]
     UnknownToken { account: String, name: String },

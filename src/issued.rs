@@ -1043,6 +1043,15 @@ pub fn verify(
     };
     let (reference, account) = crate::token::claimed_account(store, claim, sub, opts.since)?;
     let record = live_record(b, &account, jti)?;
+    // The record decides which key may have signed the token: otherwise a retired key, kept
+    // only for the tokens it signed, would verify any token forged with it (say, leaked) under
+    // the id of a token issued after the rotation.
+    if record.kid != key.kid {
+        return Err(reject(format!(
+            "issued token `{}` of `{reference}` was signed with issuer key `{}`, not `{}`: the token was not issued here",
+            record.name, record.kid, key.kid
+        )));
+    }
     crate::token::check_subject(&parsed.claims, sub, &account)?;
     if let Some(why) = account.refusal(opts.now) {
         return Err(reject(why));
@@ -1055,6 +1064,9 @@ pub fn verify(
     if exp.map(|e| e.as_second()) != record.expires.map(|e| e.as_second()) {
         return Err(reject("`exp` differs from the issued token's record"));
     }
+    if iat.as_second() != record.created.as_second() {
+        return Err(reject("`iat` differs from the issued token's record"));
+    }
     check_unexpired(&record, &reference, opts.now)?;
     if iat > opts.now + LEEWAY {
         return Err(reject(format!(
@@ -1063,6 +1075,9 @@ pub fn verify(
         )));
     }
     let auds = crate::token::audiences(claims)?;
+    if auds != record.audiences {
+        return Err(reject("`aud` differs from the issued token's record"));
+    }
     crate::token::check_audience(&auds, opts.audience)?;
     touch(b, &reference, &record, opts.now);
     Ok(crate::token::Verified {
@@ -1170,6 +1185,82 @@ mod tests {
         assert!(e.to_string().contains("already has an issued token"), "{e}");
         revoke(&store, &r, &name("deploy")).unwrap();
         assert!(rejection(crate::token::verify(&t.token, &store, &opts(now))).contains("revoked"));
+    }
+
+    /// A retired key, kept while a token it signed lives, verifies that token and nothing
+    /// else: a token forged with it (say, leaked) under the id and dates of a token issued
+    /// after the rotation is refused, and so are claims that differ from the record.
+    #[test]
+    fn an_issued_token_verifies_only_with_the_key_that_signed_it() {
+        let store = MemoryStore::new();
+        store.create_account(account("ci")).unwrap();
+        let r = reference("ci");
+        let now = Timestamp::now();
+        let year = Some(now + SignedDuration::from_hours(24 * 365));
+        let before = issue(&store, &r, &req("before", year), false).unwrap();
+        let b = backend(&store).unwrap();
+        let leaked_kid = before.record.kid.clone();
+        let leaked =
+            PrivateKey::parse(&b.read_issuer_key(&leaked_kid).unwrap(), "k", None).unwrap();
+        rotate(b, None).unwrap();
+        let after = issue(
+            &store,
+            &r,
+            &IssueRequest {
+                audiences: vec!["api".into()],
+                ..req("after", year)
+            },
+            false,
+        )
+        .unwrap();
+        assert_ne!(after.record.kid, leaked_kid);
+        // Both genuine tokens verify.
+        crate::token::verify(&before.token, &store, &opts(now)).unwrap();
+        let aud = VerifyOptions {
+            audience: Some("api"),
+            ..opts(now)
+        };
+        crate::token::verify(&after.token, &store, &aud).unwrap();
+        let issuer = b.read_issuer().unwrap().unwrap();
+        let forge = |kid: &str, key: &PrivateKey, claims: serde_json::Value| {
+            let mut h = Header::new(Algorithm::RS256);
+            h.kid = Some(kid.to_owned());
+            jsonwebtoken::encode(&h, &claims, &EncodingKey::from_rsa_der(key.pkcs1_der())).unwrap()
+        };
+        let claims = |rec: &TokenRecord, aud: &[&str]| {
+            let mut c = serde_json::json!({
+                "iss": issuer.id, "sub": "ci", "jti": rec.id,
+                "iat": rec.created.as_second(), "exp": rec.expires.unwrap().as_second(),
+            });
+            if !aud.is_empty() {
+                c["aud"] = serde_json::json!(aud);
+            }
+            c
+        };
+        let forged = forge(&leaked_kid, &leaked, claims(&after.record, &["api"]));
+        assert_eq!(
+            rejection(crate::token::verify(&forged, &store, &aud)),
+            format!(
+                "issued token `after` of `ci` was signed with issuer key `{}`, not `{leaked_kid}`: the token was not issued here",
+                after.record.kid
+            )
+        );
+        // With the leaked key, the record of its own token is the most a forger can match.
+        let widened = forge(&leaked_kid, &leaked, claims(&before.record, &["api"]));
+        assert_eq!(
+            rejection(crate::token::verify(&widened, &store, &aud)),
+            "`aud` differs from the issued token's record"
+        );
+        let mut backdated = claims(&before.record, &[]);
+        backdated["iat"] = serde_json::json!(before.record.created.as_second() - 10);
+        assert_eq!(
+            rejection(crate::token::verify(
+                &forge(&leaked_kid, &leaked, backdated),
+                &store,
+                &opts(now)
+            )),
+            "`iat` differs from the issued token's record"
+        );
     }
 
     /// Requests that all read the record before the first of them wrote it (a burst at the

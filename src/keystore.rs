@@ -3,7 +3,8 @@
 //! Layout: `<root>/<namespace dir>/<name>/<kid>.pem` (PKCS#8 PEM, 0600, folders 0700) and a
 //! `current` file naming the kid that `svcacct token NAME` signs with, and for an account made
 //! with `--impersonate` an `impersonates` file with the user id its tokens speak for (so that
-//! tokens signed for a remote store, which the client cannot read first, carry it).
+//! tokens signed for a remote store, which the client cannot read first, carry it), and a
+//! `<kid>.alg` file for a key registered to sign with RS384 or RS512.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -13,8 +14,11 @@ use anyhow::{Context as _, Result};
 use crate::error::UserError;
 use crate::identity::{Name, Reference};
 use crate::keys::PrivateKey;
+use crate::model::KeyAlgorithm;
 
 const IMPERSONATES: &str = "impersonates";
+/// `<kid>.alg`: the algorithm a key that is not RS256 is registered for.
+const ALGORITHM_EXT: &str = ".alg";
 
 pub struct Keystore {
     root: PathBuf,
@@ -92,6 +96,7 @@ impl Keystore {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
             Err(e) => return Err(e).with_context(|| format!("cannot remove {}", path.display())),
         }
+        self.note_algorithm(r, kid, KeyAlgorithm::RS256)?;
         let current = dir.join("current");
         if fs::read_to_string(&current).is_ok_and(|s| s.trim() == kid) {
             // Fall back to another key of the account, if there is one.
@@ -139,6 +144,32 @@ impl Keystore {
     pub fn impersonates(&self, r: &Reference) -> Option<String> {
         let text = fs::read_to_string(self.account_dir(r).join(IMPERSONATES)).ok()?;
         crate::model::check_user_id(text.trim_end_matches('\n')).ok()
+    }
+
+    /// Notes the algorithm key `kid` of `r` is registered to sign with, so that tokens signed
+    /// where the registry cannot be read first (a remote store, offline) use it. RS256, the
+    /// default, needs no note.
+    pub fn note_algorithm(&self, r: &Reference, kid: &str, alg: KeyAlgorithm) -> Result<()> {
+        let path = self.account_dir(r).join(format!("{kid}{ALGORITHM_EXT}"));
+        if alg == KeyAlgorithm::RS256 {
+            return match fs::remove_file(&path) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    Err(e).with_context(|| format!("cannot remove {}", path.display()))
+                }
+                _ => Ok(()),
+            };
+        }
+        crate::fsutil::write_new(&path, format!("{alg}\n").as_bytes(), 0o600, true)
+    }
+
+    /// The algorithm noted for key `kid` of `r` (see `note_algorithm`); `None` without a note.
+    pub fn algorithm(&self, r: &Reference, kid: &str) -> Option<KeyAlgorithm> {
+        if !is_kid(kid) {
+            return None;
+        }
+        let text =
+            fs::read_to_string(self.account_dir(r).join(format!("{kid}{ALGORITHM_EXT}"))).ok()?;
+        KeyAlgorithm::parse(text.trim_end())
     }
 
     /// True when the keystore holds keys for `r` (of this account, a deleted one of the same

@@ -8,6 +8,53 @@ use serde::{Deserialize, Serialize};
 
 use crate::identity::{Name, Namespace, Reference};
 
+/// The one algorithm an account key signs with (RFC 8725 §3.1: each key is used with exactly
+/// one algorithm, and verification checks it). Its published JWK says so in `alg`, which is
+/// what strict verifiers (jose, PyJWT's `PyJWK`) need to accept the account's tokens.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum KeyAlgorithm {
+    /// Keys registered before svcacct recorded an algorithm were published as RS256.
+    #[default]
+    RS256,
+    RS384,
+    RS512,
+}
+
+impl KeyAlgorithm {
+    pub const ALL: [KeyAlgorithm; 3] = [
+        KeyAlgorithm::RS256,
+        KeyAlgorithm::RS384,
+        KeyAlgorithm::RS512,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            KeyAlgorithm::RS256 => "RS256",
+            KeyAlgorithm::RS384 => "RS384",
+            KeyAlgorithm::RS512 => "RS512",
+        }
+    }
+
+    /// `RS256`, `RS384` or `RS512`, exactly (the JOSE names are case-sensitive).
+    pub fn parse(name: &str) -> Option<KeyAlgorithm> {
+        KeyAlgorithm::ALL.into_iter().find(|a| a.as_str() == name)
+    }
+
+    pub fn jwt(self) -> jsonwebtoken::Algorithm {
+        match self {
+            KeyAlgorithm::RS256 => jsonwebtoken::Algorithm::RS256,
+            KeyAlgorithm::RS384 => jsonwebtoken::Algorithm::RS384,
+            KeyAlgorithm::RS512 => jsonwebtoken::Algorithm::RS512,
+        }
+    }
+}
+
+impl std::fmt::Display for KeyAlgorithm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// One registered public key of an account.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -17,12 +64,28 @@ pub struct KeyRecord {
     /// `SHA256:<base64 of SHA-256 of the SPKI DER>`.
     pub fingerprint: String,
     pub bits: u32,
+    /// The algorithm its tokens are signed with; absent in records written before it was kept
+    /// (those keys are RS256, as their JWKs always said).
+    #[serde(default)]
+    pub algorithm: KeyAlgorithm,
     pub created: Timestamp,
     /// SPKI PEM (`-----BEGIN PUBLIC KEY-----`).
     pub public_key: String,
 }
 
 impl KeyRecord {
+    /// The record of `public`, registered at `now` to sign with `algorithm`.
+    pub fn new(public: &crate::keys::PublicKey, algorithm: KeyAlgorithm, now: Timestamp) -> Self {
+        KeyRecord {
+            kid: public.kid(),
+            fingerprint: public.fingerprint(),
+            bits: public.bits() as u32,
+            algorithm,
+            created: now,
+            public_key: public.to_pem(),
+        }
+    }
+
     /// The registered public key, parsed; a hand-edited record that no longer parses is named.
     pub fn public(
         &self,
@@ -53,6 +116,11 @@ pub struct Account {
     pub disabled: bool,
     pub created: Timestamp,
     pub updated: Timestamp,
+    /// When a rename gave the account its current name (absent: it has had it since
+    /// `created`). Self-signed tokens minted before then are refused: they were minted for
+    /// whatever held the name before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub renamed: Option<Timestamp>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expires: Option<Timestamp>,
     #[serde(default)]
@@ -96,6 +164,7 @@ impl Account {
             disabled: false,
             created: now,
             updated: now,
+            renamed: None,
             expires: None,
             keys: vec![],
             impersonates: None,
@@ -104,6 +173,11 @@ impl Account {
 
     pub fn reference(&self) -> Reference {
         Reference::new(self.namespace.clone(), self.name.clone())
+    }
+
+    /// Since when the account has held its reference: its creation, or its last rename.
+    pub fn named_since(&self) -> Timestamp {
+        self.renamed.unwrap_or(self.created)
     }
 
     pub fn status(&self, now: Timestamp) -> Status {

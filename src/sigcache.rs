@@ -85,7 +85,11 @@ mod tests {
     #[test]
     fn a_key_is_kept_parsed_for_each_algorithm() {
         let key = PrivateKey::generate(2048).unwrap();
-        let record = crate::commands::account::key_record(key.public_key(), jiff::Timestamp::now());
+        let record = crate::model::KeyRecord::new(
+            key.public_key(),
+            Default::default(),
+            jiff::Timestamp::now(),
+        );
         let owner = Reference::parse_canonical("ci-bot").unwrap();
         let message = b"header.claims";
         let signed = |bits| URL_SAFE_NO_PAD.encode(key.sign_pkcs1(bits, message).unwrap());

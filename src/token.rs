@@ -204,9 +204,14 @@ pub fn parse(token: &str) -> Result<Parsed<'_>> {
         let bytes = URL_SAFE_NO_PAD
             .decode(part)
             .map_err(|_| reject(format!("malformed token: the {what} is not base64url")))?;
-        match serde_json::from_slice::<Value>(&bytes) {
-            Ok(Value::Object(m)) => Ok(m),
-            _ => Err(reject(format!(
+        match unique::object(&bytes) {
+            Ok(m) => Ok(m),
+            Err(unique::NotUnique::Duplicate(name)) => Err(reject(format!(
+                "malformed token: the {what} has the member `{}` more than once (RFC 7515 §4 \
+                 and RFC 7519 §4: names must be unique, or the token says two things)",
+                sanitize(&name)
+            ))),
+            Err(unique::NotUnique::Invalid) => Err(reject(format!(
                 "malformed token: the {what} is not a JSON object"
             ))),
         }
@@ -219,6 +224,188 @@ pub fn parse(token: &str) -> Result<Parsed<'_>> {
         signing_input: &token[..h.len() + 1 + c.len()],
         signature: s,
     })
+}
+
+/// JSON objects whose member names are unique at every depth. serde_json keeps the last of
+/// repeated members, so `{"sub":"a","sub":"b"}` would mean one thing here and another to a
+/// verifier that keeps the first: RFC 7515 §4 and RFC 7519 §4 let a recipient refuse such a
+/// token, and svcacct does. (Kept here, not a crate: it is one `DeserializeSeed` over
+/// serde_json's own parser, which builds the same `Value` in one pass.)
+mod unique {
+    use std::cell::RefCell;
+    use std::fmt;
+
+    use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+    use serde_json::{Map, Value};
+
+    pub enum NotUnique {
+        /// The first repeated member name.
+        Duplicate(String),
+        /// Not JSON, or not an object.
+        Invalid,
+    }
+
+    /// Parses `bytes` as a JSON object, refusing a repeated member name at any depth.
+    pub fn object(bytes: &[u8]) -> Result<Map<String, Value>, NotUnique> {
+        let dup = RefCell::new(None);
+        let mut de = serde_json::Deserializer::from_slice(bytes);
+        let parsed = Seed(&dup).deserialize(&mut de).and_then(|v| {
+            de.end()?;
+            Ok(v)
+        });
+        match (parsed, dup.into_inner()) {
+            (_, Some(name)) => Err(NotUnique::Duplicate(name)),
+            (Ok(Value::Object(m)), None) => Ok(m),
+            _ => Err(NotUnique::Invalid),
+        }
+    }
+
+    #[derive(Clone, Copy)]
+    struct Seed<'a>(&'a RefCell<Option<String>>);
+
+    impl<'de> DeserializeSeed<'de> for Seed<'_> {
+        type Value = Value;
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+
+    impl<'de> Visitor<'de> for Seed<'_> {
+        type Value = Value;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a JSON value")
+        }
+        fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+            Ok(Value::Bool(v))
+        }
+        fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+            Ok(Value::from(v))
+        }
+        fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+            Ok(Value::from(v))
+        }
+        fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+            Ok(Value::from(v))
+        }
+        fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+            Ok(Value::String(v.to_owned()))
+        }
+        fn visit_string<E>(self, v: String) -> Result<Value, E> {
+            Ok(Value::String(v))
+        }
+        fn visit_unit<E>(self) -> Result<Value, E> {
+            Ok(Value::Null)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+            let mut items = vec![];
+            while let Some(v) = seq.next_element_seed(self)? {
+                items.push(v);
+            }
+            Ok(Value::Array(items))
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+            let mut m = Map::new();
+            while let Some(k) = map.next_key::<String>()? {
+                let v = map.next_value_seed(self)?;
+                if m.contains_key(&k) {
+                    *self.0.borrow_mut() = Some(k);
+                    return Err(de::Error::custom("a repeated member name"));
+                }
+                m.insert(k, v);
+            }
+            Ok(Value::Object(m))
+        }
+    }
+}
+
+/// Refuses a header that a recipient must understand or reject: `crit` lists extensions
+/// whose meaning changes how the token is processed (RFC 7515 §4.1.11; e.g. `b64`, RFC 7797),
+/// and svcacct implements none. Key-locating parameters (`jku`, `jwk`, `x5u`, `x5c`) are never
+/// followed: keys come from the registry alone (RFC 8725 §3.10).
+pub(crate) fn check_header(header: &Map<String, Value>) -> Result<()> {
+    if header.contains_key("crit") {
+        return Err(reject(
+            "the header has `crit`, naming extensions svcacct does not implement: a recipient \
+             must refuse such a token (RFC 7515 §4.1.11)",
+        ));
+    }
+    match header.get("typ") {
+        None => Ok(()),
+        Some(Value::String(t))
+            if t.eq_ignore_ascii_case("JWT") || t.eq_ignore_ascii_case("application/jwt") =>
+        {
+            Ok(())
+        }
+        Some(Value::String(t)) => Err(reject(format!(
+            "the header says `typ` `{}`: a svcacct token is a JWT (`typ` `JWT`, or none; \
+             RFC 8725 §3.11)",
+            sanitize(t)
+        ))),
+        Some(_) => Err(reject("`typ` must be a string")),
+    }
+}
+
+/// The rule that keeps an account's tokens from outliving its name and keys: a token minted
+/// before the account got its reference (created, or renamed onto it) was minted for
+/// whatever held that name before, and one minted before `key` was registered (removed and
+/// registered again) for a registration that was withdrawn. `iat` is svcacct's minting time
+/// minus the clock-skew allowance, so the allowance is granted once here.
+pub(crate) fn check_minted_after(
+    account: &Account,
+    key: Option<&KeyRecord>,
+    iat: Timestamp,
+) -> Result<()> {
+    let r = account.reference();
+    // In whole seconds, as `iat` is: a token minted just after the account was created has
+    // an `iat` up to a second before `created − LEEWAY` otherwise.
+    let before = |t: Timestamp| iat.as_second() < (t - LEEWAY).as_second();
+    let since = account.named_since();
+    if before(since) {
+        return Err(reject(match account.renamed {
+            Some(renamed) => format!(
+                "the token was minted at {}, before service account `{r}` was renamed to this \
+                 name at {}: it was minted for an earlier holder of the name",
+                crate::time::local(iat),
+                crate::time::local(renamed)
+            ),
+            None => format!(
+                "the token was minted at {}, before service account `{r}` was created at {}: \
+                 tokens of an earlier account of the same name are never accepted",
+                crate::time::local(iat),
+                crate::time::local(account.created)
+            ),
+        }));
+    }
+    if let Some(key) = key
+        && before(key.created)
+    {
+        return Err(reject(format!(
+            "the token was minted at {}, before key `{}` was registered for `{r}` at {}",
+            crate::time::local(iat),
+            key.kid,
+            crate::time::local(key.created)
+        )));
+    }
+    Ok(())
+}
+
+/// An account's JWKS (`svcacct jwks NAME`, `GET …/serviceaccounts/{name}/jwks`): its keys
+/// while it is active (none while it is disabled or expired, so gateways refuse its tokens
+/// too), each with `alg` = the one algorithm it is registered for. Keys that no longer parse
+/// (a hand-edited record) are left out and returned as errors.
+pub fn account_jwks(account: &Account, now: Timestamp) -> (Value, Vec<crate::keys::KeyError>) {
+    let mut keys = vec![];
+    let mut errors = vec![];
+    if account.status(now) == crate::model::Status::Active {
+        let r = account.reference();
+        for k in &account.keys {
+            match k.public(&r) {
+                Ok(p) => keys.push(p.jwk(Some(k.algorithm.as_str()))),
+                Err(e) => errors.push(e),
+            }
+        }
+    }
+    (serde_json::json!({ "keys": keys }), errors)
 }
 
 /// What a verifier requires beyond the signature.
@@ -366,6 +553,14 @@ pub(crate) fn claimed_account(
             sanitize(value)
         ))
     })?;
+    // One spelling per account: `default/bot` is `bot`. A second spelling would be a second
+    // identity to anything that compares the claim as a string.
+    if reference.to_string() != value {
+        return Err(reject(format!(
+            "`{claim}` `{}` is not written as the account's reference: write `{reference}`",
+            sanitize(value)
+        )));
+    }
     // A server's read cache shares its record; other stores read it.
     let found = match store.cached_account(&reference, since) {
         Some(a) => Ok(a),
@@ -398,7 +593,10 @@ pub(crate) fn check_subject(
             )));
         }
         return match sub {
-            None => Ok(()),
+            None => Err(reject(
+                "the token has no `sub` claim: a self-signed token names its account in both \
+                 `iss` and `sub`",
+            )),
             Some(Value::String(s)) if s == iss => Ok(()),
             Some(_) => Err(reject(
                 "`sub` differs from `iss`: a self-signed token names one account",
@@ -434,6 +632,7 @@ pub fn verify_parsed(
     store: &dyn Store,
     opts: &VerifyOptions<'_>,
 ) -> Result<Verified> {
+    check_header(&parsed.header)?;
     if let Some(Value::String(iss)) = parsed.claims.get("iss")
         && iss.starts_with(crate::issued::ISSUER_PREFIX)
     {
@@ -487,6 +686,17 @@ pub fn verify_parsed(
                     sanitize(kid)
                 ))
             })?;
+            // One algorithm per key (RFC 8725 §3.1), as its JWK says: a gateway with the
+            // account's JWKS refuses any other, so svcacct does too. (Worded as a signature
+            // failure, which the server's 401 does not tell apart from an unknown kid.)
+            if key.algorithm.jwt() != alg {
+                return Err(reject(format!(
+                    "the signature does not verify: the token is signed with {}, but key `{}` of `{reference}` is registered for {} (each key signs with one algorithm; see `svcacct key list {reference}`)",
+                    algorithm_name(alg),
+                    key.kid,
+                    key.algorithm
+                )));
+            }
             if !signature_ok(&reference, key, &parsed, alg)? {
                 return Err(reject(format!(
                     "the signature does not verify with key `{}` of `{reference}` (tampered token or wrong key)",
@@ -498,7 +708,7 @@ pub fn verify_parsed(
         Some(_) => return Err(reject("`kid` must be a string")),
         None => {
             let mut found = None;
-            for key in &account.keys {
+            for key in account.keys.iter().filter(|k| k.algorithm.jwt() == alg) {
                 if signature_ok(&reference, key, &parsed, alg)? {
                     found = Some(key.clone());
                     break;
@@ -506,7 +716,8 @@ pub fn verify_parsed(
             }
             found.ok_or_else(|| {
                 reject(format!(
-                    "the signature does not verify with any key of `{reference}` (tampered token or wrong key)"
+                    "the signature does not verify with any key of `{reference}` registered for {} (tampered token, wrong key, or a key registered for another algorithm)",
+                    algorithm_name(alg)
                 ))
             })?
         }
@@ -543,6 +754,7 @@ pub fn verify_parsed(
     if exp <= iat {
         return Err(reject("`exp` is not after `iat`"));
     }
+    check_minted_after(&account, Some(&key), iat)?;
     let lifetime = exp.duration_since(iat);
     if lifetime > opts.max_lifetime + LEEWAY {
         return Err(reject(format!(
@@ -634,22 +846,21 @@ mod tests {
     }
 
     fn fixture() -> Fixture {
+        fixture_at("eng", crate::model::KeyAlgorithm::RS256)
+    }
+
+    /// Account `<ns>/ci`, created an hour ago with one 2048-bit key registered for `alg`.
+    fn fixture_at(ns: &str, alg: crate::model::KeyAlgorithm) -> Fixture {
         let key = PrivateKey::generate(2048).unwrap();
-        let reference =
-            Reference::new(Namespace::parse("eng").unwrap(), Name::parse("ci").unwrap());
-        let now = Timestamp::now();
+        let reference = Reference::new(Namespace::parse(ns).unwrap(), Name::parse("ci").unwrap());
+        // Created an hour ago: tokens of the tests may say they were minted minutes ago.
+        let created = Timestamp::now() - SignedDuration::from_hours(1);
         let store = MemoryStore::new();
         store
             .create_account(Account {
                 uid: "u".into(),
-                keys: vec![KeyRecord {
-                    kid: key.kid(),
-                    fingerprint: key.public_key().fingerprint(),
-                    bits: 2048,
-                    created: now,
-                    public_key: key.public_key().to_pem(),
-                }],
-                ..Account::new(reference.clone(), now)
+                keys: vec![KeyRecord::new(key.public_key(), alg, created)],
+                ..Account::new(reference.clone(), created)
             })
             .unwrap();
         Fixture {
@@ -671,14 +882,31 @@ mod tests {
 
     /// Signs arbitrary claims with the fixture's key, as a foreign minter would.
     fn sign_claims(f: &Fixture, claims: Value) -> String {
-        let mut header = Header::new(Algorithm::RS256);
-        header.kid = Some(f.key.kid());
-        jsonwebtoken::encode(
-            &header,
-            &claims,
-            &jsonwebtoken::EncodingKey::from_rsa_der(f.key.pkcs1_der()),
+        sign_raw(
+            f,
+            &json!({"alg": "RS256", "typ": "JWT", "kid": f.key.kid()}).to_string(),
+            &claims.to_string(),
         )
-        .unwrap()
+    }
+
+    /// Signs a header and claims given as JSON text (so that they may repeat a member).
+    fn sign_raw(f: &Fixture, header: &str, claims: &str) -> String {
+        let alg = serde_json::from_str::<Value>(header)
+            .ok()
+            .and_then(|h| h["alg"].as_str().map(str::to_owned))
+            .unwrap_or_else(|| "RS256".into());
+        let digest_bits = match alg.as_str() {
+            "RS384" => 384,
+            "RS512" => 512,
+            _ => 256,
+        };
+        let input = format!(
+            "{}.{}",
+            URL_SAFE_NO_PAD.encode(header),
+            URL_SAFE_NO_PAD.encode(claims)
+        );
+        let sig = f.key.sign_pkcs1(digest_bits, input.as_bytes()).unwrap();
+        format!("{input}.{}", URL_SAFE_NO_PAD.encode(sig))
     }
 
     fn rejection(r: Result<Verified>) -> String {
@@ -713,7 +941,7 @@ mod tests {
 
     #[test]
     fn mint_then_verify() {
-        let f = fixture();
+        let f = fixture_at("eng", crate::model::KeyAlgorithm::RS512);
         let extra = BTreeMap::from([("env".to_owned(), "prod".to_owned())]);
         let auds = vec!["a".to_owned(), "b".to_owned()];
         let m = mint(&MintRequest {
@@ -750,23 +978,29 @@ mod tests {
         let f = fixture();
         let now = Timestamp::now().as_second();
         let cases = [
-            (json!({"iss": "eng/ci", "iat": now}), "no `exp`"),
-            (json!({"iss": "eng/ci", "exp": now + 60}), "no `iat`"),
+            (
+                json!({"iss": "eng/ci", "sub": "eng/ci", "iat": now}),
+                "no `exp`",
+            ),
+            (
+                json!({"iss": "eng/ci", "sub": "eng/ci", "exp": now + 60}),
+                "no `iat`",
+            ),
             (json!({"exp": now + 60, "iat": now}), "no `iss`"),
             (
                 json!({"iss": 7, "exp": now + 60, "iat": now}),
                 "`iss` must be a string",
             ),
             (
-                json!({"iss": "eng/ci", "iat": now, "exp": "soon"}),
+                json!({"iss": "eng/ci", "sub": "eng/ci", "iat": now, "exp": "soon"}),
                 "NumericDate",
             ),
             (
-                json!({"iss": "eng/ci", "iat": now, "exp": now - 10}),
+                json!({"iss": "eng/ci", "sub": "eng/ci", "iat": now, "exp": now - 10}),
                 "not after `iat`",
             ),
             (
-                json!({"iss": "eng/ci", "iat": now, "exp": now + 60, "nbf": now + 600}),
+                json!({"iss": "eng/ci", "sub": "eng/ci", "iat": now, "exp": now + 60, "nbf": now + 600}),
                 "not valid before",
             ),
             (
@@ -774,12 +1008,16 @@ mod tests {
                 "`sub` differs",
             ),
             (
-                json!({"iss": "eng/ci", "aud": 5, "iat": now, "exp": now + 60}),
+                json!({"iss": "eng/ci", "sub": "eng/ci", "aud": 5, "iat": now, "exp": now + 60}),
                 "`aud` must be",
             ),
             (
                 json!({"iss": "Eng/ci", "iat": now, "exp": now + 60}),
                 "not a service account reference",
+            ),
+            (
+                json!({"iss": "eng/ci", "iat": now, "exp": now + 60}),
+                "the token has no `sub` claim",
             ),
         ];
         for (claims, want) in cases {
@@ -793,14 +1031,251 @@ mod tests {
         // Within the 60 s leeway an expired token still passes; past it, it does not.
         let ok = sign_claims(
             &f,
-            json!({"iss": "eng/ci", "iat": now - 100, "exp": now - 30}),
+            json!({"iss": "eng/ci", "sub": "eng/ci", "iat": now - 100, "exp": now - 30}),
         );
         assert!(verify(&ok, &f.store, &opts(None)).is_ok());
         let late = sign_claims(
             &f,
-            json!({"iss": "eng/ci", "iat": now - 200, "exp": now - 90}),
+            json!({"iss": "eng/ci", "sub": "eng/ci", "iat": now - 200, "exp": now - 90}),
         );
         assert!(rejection(verify(&late, &f.store, &opts(None))).contains("expired"));
+    }
+
+    /// RFC 7515 §4.1.11: `crit` names extensions a recipient must understand or refuse, and
+    /// svcacct implements none; `typ`, when present, says JWT (RFC 8725 §3.11).
+    #[test]
+    fn headers_a_recipient_must_understand_are_refused() {
+        let f = fixture();
+        let now = Timestamp::now().as_second();
+        let claims =
+            json!({"iss": "eng/ci", "sub": "eng/ci", "iat": now, "exp": now + 60}).to_string();
+        let kid = f.key.kid();
+        let ok = sign_raw(
+            &f,
+            &json!({"alg": "RS256", "kid": kid}).to_string(),
+            &claims,
+        );
+        assert!(verify(&ok, &f.store, &opts(None)).is_ok());
+        let cases = [
+            (
+                json!({"alg": "RS256", "kid": kid, "crit": ["exp"], "exp": 1}),
+                "has `crit`",
+            ),
+            (
+                json!({"alg": "RS256", "kid": kid, "crit": ["b64"], "b64": false}),
+                "RFC 7515 §4.1.11",
+            ),
+            (
+                json!({"alg": "RS256", "kid": kid, "crit": []}),
+                "has `crit`",
+            ),
+            (
+                json!({"alg": "RS256", "kid": kid, "typ": "at+jwt"}),
+                "`typ` `at+jwt`",
+            ),
+            (
+                json!({"alg": "RS256", "kid": kid, "typ": 1}),
+                "`typ` must be a string",
+            ),
+        ];
+        for (header, want) in cases {
+            let msg = rejection(verify(
+                &sign_raw(&f, &header.to_string(), &claims),
+                &f.store,
+                &opts(None),
+            ));
+            assert!(msg.contains(want), "{header}: {msg}");
+        }
+        for typ in ["JWT", "jwt", "application/jwt"] {
+            let t = sign_raw(
+                &f,
+                &json!({"alg": "RS256", "kid": kid, "typ": typ}).to_string(),
+                &claims,
+            );
+            assert!(verify(&t, &f.store, &opts(None)).is_ok(), "{typ}");
+        }
+    }
+
+    /// A member name given twice is refused wherever it is, before anything else is read:
+    /// serde_json alone would keep the last, another verifier the first.
+    #[test]
+    fn repeated_member_names_are_refused() {
+        let f = fixture();
+        let now = Timestamp::now().as_second();
+        let kid = f.key.kid();
+        let header = json!({"alg": "RS256", "kid": kid}).to_string();
+        let cases = [
+            (
+                header.clone(),
+                format!(
+                    r#"{{"iss":"eng/ci","sub":"eng/ci","sub":"eng/other","iat":{now},"exp":{}}}"#,
+                    now + 60
+                ),
+                "the payload has the member `sub` more than once",
+            ),
+            (
+                format!(r#"{{"alg":"HS256","alg":"RS256","kid":"{kid}"}}"#),
+                format!(
+                    r#"{{"iss":"eng/ci","sub":"eng/ci","iat":{now},"exp":{}}}"#,
+                    now + 60
+                ),
+                "the header has the member `alg` more than once",
+            ),
+            (
+                header.clone(),
+                format!(
+                    r#"{{"iss":"eng/ci","sub":"eng/ci","x":{{"a":1,"a":2}},"iat":{now},"exp":{}}}"#,
+                    now + 60
+                ),
+                "the payload has the member `a` more than once",
+            ),
+        ];
+        for (h, c, want) in cases {
+            let msg = rejection(verify(&sign_raw(&f, &h, &c), &f.store, &opts(None)));
+            assert!(msg.contains(want), "{c}: {msg}");
+        }
+        // The same parse keeps everything else exact.
+        let token = sign_raw(
+            &f,
+            &header,
+            r#"{"a":[1,{"b":null}],"n":-3,"f":1.5,"t":true,"s":"x"}"#,
+        );
+        let p = parse(&token).unwrap();
+        assert_eq!(
+            Value::Object(p.claims),
+            json!({"a":[1,{"b":null}],"n":-3,"f":1.5,"t":true,"s":"x"})
+        );
+    }
+
+    /// `iss` is the one spelling of the account's reference: `default/ci` is not `ci`.
+    #[test]
+    fn the_issuer_is_the_canonical_reference() {
+        let f = fixture_at("default", crate::model::KeyAlgorithm::RS256);
+        let now = Timestamp::now().as_second();
+        let ok = sign_claims(
+            &f,
+            json!({"iss": "ci", "sub": "ci", "iat": now, "exp": now + 60}),
+        );
+        assert!(verify(&ok, &f.store, &opts(None)).is_ok());
+        let msg = rejection(verify(
+            &sign_claims(
+                &f,
+                json!({"iss": "default/ci", "sub": "default/ci", "iat": now, "exp": now + 60}),
+            ),
+            &f.store,
+            &opts(None),
+        ));
+        assert_eq!(
+            msg,
+            "`iss` `default/ci` is not written as the account's reference: write `ci`"
+        );
+    }
+
+    /// Each key signs with the one algorithm it is registered for (RFC 8725 §3.1), as its JWK
+    /// says: with a `kid` the refusal says so; without one only keys of that algorithm count.
+    #[test]
+    fn a_key_verifies_only_its_registered_algorithm() {
+        let f = fixture_at("eng", crate::model::KeyAlgorithm::RS384);
+        let now = Timestamp::now().as_second();
+        let claims =
+            json!({"iss": "eng/ci", "sub": "eng/ci", "iat": now, "exp": now + 60}).to_string();
+        let kid = f.key.kid();
+        let with = |alg: &str, kid: Option<&str>| {
+            let mut h = json!({"alg": alg});
+            if let Some(k) = kid {
+                h["kid"] = k.into();
+            }
+            sign_raw(&f, &h.to_string(), &claims)
+        };
+        assert_eq!(
+            verify(&with("RS384", Some(&kid)), &f.store, &opts(None))
+                .unwrap()
+                .alg,
+            "RS384"
+        );
+        assert!(verify(&with("RS384", None), &f.store, &opts(None)).is_ok());
+        for alg in ["RS256", "RS512"] {
+            let msg = rejection(verify(&with(alg, Some(&kid)), &f.store, &opts(None)));
+            assert_eq!(
+                msg,
+                format!(
+                    "the signature does not verify: the token is signed with {alg}, but key `{kid}` of `eng/ci` is registered for RS384 (each key signs with one algorithm; see `svcacct key list eng/ci`)"
+                )
+            );
+            let msg = rejection(verify(&with(alg, None), &f.store, &opts(None)));
+            assert!(
+                msg.contains(&format!("any key of `eng/ci` registered for {alg}")),
+                "{msg}"
+            );
+        }
+    }
+
+    /// A token minted before the account got its name (created again, renamed onto it) or
+    /// before its key was registered (removed and added again) is refused, with the leeway.
+    #[test]
+    fn tokens_minted_before_the_account_or_key_are_refused() {
+        let f = fixture();
+        let r = f.reference.clone();
+        let kid = f.key.kid();
+        let minted_at = |ago: i64| {
+            let iat = Timestamp::now().as_second() - ago;
+            sign_claims(
+                &f,
+                json!({"iss": "eng/ci", "sub": "eng/ci", "iat": iat, "exp": iat + 600}),
+            )
+        };
+        let old = minted_at(300);
+        let recent = minted_at(100);
+        assert!(verify(&old, &f.store, &opts(None)).is_ok());
+        // Renamed away and back 200 s ago: the token minted before is refused.
+        let renamed = Timestamp::now() - SignedDuration::from_secs(200);
+        f.store
+            .modify_account(&r, &mut |a| {
+                a.renamed = Some(renamed);
+                Ok(())
+            })
+            .unwrap();
+        let msg = rejection(verify(&old, &f.store, &opts(None)));
+        assert!(
+            msg.contains("before service account `eng/ci` was renamed to this name"),
+            "{msg}"
+        );
+        assert!(verify(&recent, &f.store, &opts(None)).is_ok());
+        // The same key registered again 50 s ago: within the 60 s allowance the token minted
+        // 100 s ago passes, one minted 300 s ago never did.
+        let again = Timestamp::now() - SignedDuration::from_secs(30);
+        f.store
+            .modify_account(&r, &mut |a| {
+                a.renamed = None;
+                a.keys[0].created = again;
+                Ok(())
+            })
+            .unwrap();
+        let msg = rejection(verify(&recent, &f.store, &opts(None)));
+        assert!(
+            msg.contains(&format!("before key `{kid}` was registered for `eng/ci`")),
+            "{msg}"
+        );
+        // Deleted and created again with the same key.
+        let account = f.store.get_account(&r).unwrap();
+        f.store.delete_account(&r).unwrap();
+        let now = Timestamp::now();
+        f.store
+            .create_account(Account {
+                keys: vec![KeyRecord {
+                    created: now,
+                    ..account.keys[0].clone()
+                }],
+                ..Account::new(r.clone(), now)
+            })
+            .unwrap();
+        let msg = rejection(verify(&recent, &f.store, &opts(None)));
+        assert!(
+            msg.contains("before service account `eng/ci` was created"),
+            "{msg}"
+        );
+        assert!(msg.contains("never accepted"), "{msg}");
+        assert!(verify(&minted_at(0), &f.store, &opts(None)).is_ok());
     }
 
     #[test]

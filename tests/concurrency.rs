@@ -36,14 +36,14 @@ fn spawn_all(env: &Env, argv: Vec<Vec<String>>) {
 #[test]
 fn twenty_creates_at_once_leave_twenty_accounts() {
     let env = Env::new();
-    env.ok(["keygen", "-o", "k.key", "--bits", "2048"]);
+    let keys = env.distinct_public_keys("k", 20);
     let argv = (0..20)
         .map(|i| {
             vec![
                 "create".into(),
                 format!("bot-{i:02}"),
                 "--public-key".into(),
-                "k.key.pub".into(),
+                keys[i].clone(),
             ]
         })
         .collect();

@@ -209,31 +209,56 @@ fn our_encrypted_keys_open_in_openssl() {
 #[test]
 fn svcacct_tokens_verify_in_pyjwt() {
     let env = Env::new();
-    env.ok(["keygen", "-o", "k.key", "--bits", "2048"]);
-    env.ok(["create", "web-api", "--public-key", "k.key.pub"]);
+    // One key per algorithm (RFC 8725 §3.1), each in one account's JWKS with that `alg`.
     for alg in ["RS256", "RS384", "RS512"] {
-        let jwks = env.ok(["jwks", "--alg", alg]);
-        std::fs::write(env.path("jwks.json"), &jwks).unwrap();
-        let t = env.ok([
-            "token",
-            "web-api",
-            "--jwt-private-key",
-            "k.key",
+        let name = format!("web-{}", alg.to_lowercase());
+        let key = format!("{name}.key");
+        env.ok(["keygen", "-o", &key, "--bits", "2048"]);
+        env.ok([
+            "create",
+            &name,
+            "--public-key",
+            &format!("{key}.pub"),
             "--alg",
             alg,
         ]);
+        let jwks = env.ok(["jwks", &name]);
+        let set: serde_json::Value = serde_json::from_str(&jwks).unwrap();
+        assert_eq!(set["keys"][0]["alg"], alg, "{jwks}");
+        std::fs::write(env.path("jwks.json"), &jwks).unwrap();
+        // Without --alg, the token is signed with the algorithm its key is registered for.
+        let t = env.ok(["token", &name, "--jwt-private-key", &key]);
         let claims = run_python(
             PYJWT_VERIFY_PEM,
-            &[t.trim(), env.path("k.key.pub").to_str().unwrap(), alg],
+            &[
+                t.trim(),
+                env.path(&format!("{key}.pub")).to_str().unwrap(),
+                alg,
+            ],
         );
-        assert!(claims.contains(r#""iss": "web-api""#), "{claims}");
-        assert!(claims.contains(r#""sub": "web-api""#), "{claims}");
+        assert!(claims.contains(&format!(r#""iss": "{name}""#)), "{claims}");
+        assert!(claims.contains(&format!(r#""sub": "{name}""#)), "{claims}");
         let iss = run_python(
             PYJWT_VERIFY_JWKS,
             &[t.trim(), env.path("jwks.json").to_str().unwrap(), alg],
         );
-        assert_eq!(iss, "web-api\n");
+        assert_eq!(iss, format!("{name}\n"));
     }
+    // Asking for another algorithm than the key's is refused before anything is signed.
+    env.cmd([
+        "token",
+        "web-rs256",
+        "--jwt-private-key",
+        "web-rs256.key",
+        "--alg",
+        "RS512",
+    ])
+    .assert()
+    .code(2)
+    .stdout("")
+    .stderr(predicate::str::contains(
+        "is registered for RS256, so a RS512 token of it would not verify",
+    ));
 }
 
 #[test]
@@ -267,17 +292,20 @@ fn a_per_account_jwks_does_not_let_one_account_speak_for_another() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("unknown kid"));
-    // The namespace-wide JWKS holds both keys: the caveat in `jwks --help` is real.
-    std::fs::write(env.path("all.jwks"), env.ok(["jwks"])).unwrap();
-    let seen = run_python(
-        PYJWT_VERIFY_JWKS,
-        &[
-            spoof.trim(),
-            env.path("all.jwks").to_str().unwrap(),
-            "RS256",
-        ],
-    );
-    assert_eq!(seen, "admin\n");
+    // A set of several accounts' keys, which would let each sign as the other, is not offered:
+    // without a name, `jwks` is the issuer's set (none yet), and -A is refused with the reason.
+    assert_eq!(env.ok(["jwks", "--issuer"]), "{\n  \"keys\": []\n}\n");
+    env.cmd(["jwks", "-A"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "a key set of several accounts lets each of them sign as any other",
+        ));
+    env.cmd(["jwks"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("<NAME>"));
     assert!(
         env.ok(["jwks", "--help"])
             .contains("any of its keys for any `iss`")
@@ -287,34 +315,73 @@ fn a_per_account_jwks_does_not_let_one_account_speak_for_another() {
 #[test]
 fn pyjwt_tokens_verify_in_svcacct() {
     let env = Env::new();
-    env.openssl(&["genrsa", "-out", "py.key", "2048"]);
-    env.openssl(&["rsa", "-in", "py.key", "-pubout", "-out", "py.pub"]);
     env.ok(["namespace", "create", "eng", "--no-defaults"]);
-    env.ok(["create", "py-bot", "-n", "eng", "--public-key", "py.pub"]);
-    let key = env.path("py.key");
     for alg in ["RS256", "RS384", "RS512"] {
+        let name = format!("py-{}", alg.to_lowercase());
+        env.openssl(&["genrsa", "-out", &format!("{name}.key"), "2048"]);
+        env.openssl(&[
+            "rsa",
+            "-in",
+            &format!("{name}.key"),
+            "-pubout",
+            "-out",
+            &format!("{name}.pub"),
+        ]);
+        env.ok([
+            "create",
+            &name,
+            "-n",
+            "eng",
+            "--public-key",
+            &format!("{name}.pub"),
+            "--alg",
+            alg,
+        ]);
+        let key = env.path(&format!("{name}.key"));
+        let iss = format!("eng/{name}");
+        let t = run_python(PYJWT_MINT, &[key.to_str().unwrap(), alg, &iss, "600", "0"]);
+        let out = env.ok(["verify", t.trim(), "-o", "json"]);
+        assert!(out.contains(&format!(r#""account": "{iss}""#)), "{out}");
+        assert!(out.contains(&format!(r#""algorithm": "{alg}""#)), "{out}");
+        // Signed by the same key with another algorithm: refused, naming the rule.
+        let other = if alg == "RS256" { "RS512" } else { "RS256" };
         let t = run_python(
             PYJWT_MINT,
-            &[key.to_str().unwrap(), alg, "eng/py-bot", "600", "0"],
+            &[key.to_str().unwrap(), other, &iss, "600", "0"],
         );
-        let out = env.ok(["verify", t.trim(), "-o", "json"]);
-        assert!(out.contains(r#""account": "eng/py-bot""#), "{out}");
-        assert!(out.contains(&format!(r#""algorithm": "{alg}""#)), "{out}");
+        env.rejected(
+            t.trim(),
+            &[],
+            &format!("registered for {other} (tampered token, wrong key, or a key registered for another algorithm)"),
+        );
     }
+    let key = env.path("py-rs256.key");
     // PyJWT tokens that break the rules are refused with the rule named.
     let expired = run_python(
         PYJWT_MINT,
-        &[key.to_str().unwrap(), "RS256", "eng/py-bot", "600", "-4000"],
+        &[
+            key.to_str().unwrap(),
+            "RS256",
+            "eng/py-rs256",
+            "600",
+            "-4000",
+        ],
     );
     env.rejected(expired.trim(), &[], "the token expired at");
     let future = run_python(
         PYJWT_MINT,
-        &[key.to_str().unwrap(), "RS256", "eng/py-bot", "600", "3600"],
+        &[
+            key.to_str().unwrap(),
+            "RS256",
+            "eng/py-rs256",
+            "600",
+            "3600",
+        ],
     );
     env.rejected(future.trim(), &[], "the token was issued in the future");
     let long = run_python(
         PYJWT_MINT,
-        &[key.to_str().unwrap(), "RS256", "eng/py-bot", "7200", "0"],
+        &[key.to_str().unwrap(), "RS256", "eng/py-rs256", "7200", "0"],
     );
     env.rejected(
         long.trim(),

@@ -277,6 +277,7 @@ fn namespace_refusals() {
 fn a_record_less_namespace_from_1_0_keeps_working_and_is_adopted() {
     let env = Env::new();
     env.ok(["keygen", "-o", "k.key", "--bits", "2048"]);
+    let others = env.distinct_public_keys("other", 2);
     env.ok(["namespace", "create", "legacy", "--no-defaults"]);
     env.ok(["create", "old", "-n", "legacy", "--public-key", "k.key.pub"]);
     env.ok([
@@ -285,7 +286,7 @@ fn a_record_less_namespace_from_1_0_keeps_working_and_is_adopted() {
         "-n",
         "legacy",
         "--public-key",
-        "k.key.pub",
+        &others[0],
     ]);
     // A 1.0 store: accounts in `legacy`, no namespace record.
     std::fs::remove_file(env.path(".local/share/svcacct/store/namespaces/legacy.toml")).unwrap();
@@ -298,7 +299,7 @@ fn a_record_less_namespace_from_1_0_keeps_working_and_is_adopted() {
         env.ok(["get", "-n", "legacy", "-o", "name"]),
         "legacy/builder\nlegacy/old\n"
     );
-    env.cmd(["create", "new", "-n", "legacy", "--public-key", "k.key.pub"])
+    env.cmd(["create", "new", "-n", "legacy", "--public-key", &others[1]])
         .assert()
         .code(3)
         .stderr(predicate::str::contains(
@@ -323,7 +324,7 @@ fn a_record_less_namespace_from_1_0_keeps_working_and_is_adopted() {
             .len(),
         1
     );
-    env.ok(["create", "new", "-n", "legacy", "--public-key", "k.key.pub"]);
+    env.ok(["create", "new", "-n", "legacy", "--public-key", &others[1]]);
 }
 
 const PYJWT_DECODE: &str = r#"
@@ -427,7 +428,7 @@ fn an_impersonating_account_signs_as_its_user() {
             .unwrap()
             .starts_with("urn:svcacct:issuer:")
     );
-    let jwks = env.ok(["jwks"]);
+    let jwks = env.ok(["jwks", "--issuer"]);
     let seen = run_python(PYJWT_DECODE_JWKS, &[issued, jwks.as_str()]);
     assert_eq!(
         seen,
@@ -456,7 +457,10 @@ fn an_impersonating_account_signs_as_its_user() {
         env.rejected(forged.trim(), &[], message);
     }
     // And an account that impersonates nobody still needs sub == iss, without `act`.
-    env.ok(["create", "plain", "--public-key", "k.key.pub"]);
+    env.ok(["keygen", "-o", "plain.key", "--bits", "2048"]);
+    env.ok(["create", "plain", "--public-key", "plain.key.pub"]);
+    let key = env.path("plain.key");
+    let key = key.to_str().unwrap();
     let forged = run_python(
         PYJWT_SIGN,
         &[
@@ -475,7 +479,7 @@ fn an_impersonating_account_signs_as_its_user() {
         "token",
         "plain",
         "--jwt-private-key",
-        "k.key",
+        "plain.key",
         "--claim",
         "act=x",
     ])
@@ -520,6 +524,8 @@ fn namespaces_through_svcacct_serve() {
     eng_owner(&env, s, "*", "serviceaccount,namespace,policy");
     env.ok(["--store", s, "namespace", "create", "ops", "--no-defaults"]);
     env.ok(["keygen", "-o", "k.key", "--bits", "2048"]);
+    // One public key belongs to one account: the accounts nobody signs for get these.
+    let keys = env.distinct_public_keys("d", 3);
     let server = env.serve(&srv, &[]);
     let owner = |args: &[&str]| env.cmd(as_account(&server, "eng/owner", args)).assert();
     let admin = |args: &[&str]| env.cmd(as_account(&server, "admin", args)).assert();
@@ -535,7 +541,7 @@ fn namespaces_through_svcacct_serve() {
         "create",
         "svc",
         "--public-key",
-        "k.key.pub",
+        &keys[0],
     ])
     .success();
     owner(&["-n", "ops", "create", "svc", "--public-key", "k.key.pub"])
@@ -598,7 +604,7 @@ fn namespaces_through_svcacct_serve() {
         "create",
         "boss",
         "--public-key",
-        "k.key.pub",
+        &keys[1],
         "--group",
         "managers",
     ])
@@ -777,6 +783,8 @@ fn credentials_of_an_impersonating_or_grouped_account_need_the_global_grant() {
     let s = srv.to_str().unwrap();
     eng_owner(&env, s, "*", "*");
     env.ok(["keygen", "-o", "k.key", "--bits", "2048"]);
+    // One public key belongs to one account: the accounts nobody signs for get these.
+    let keys = env.distinct_public_keys("d", 3);
     let server = env.serve(&srv, &[]);
     let owner = |args: &[&str]| env.cmd(as_account(&server, "eng/owner", args)).assert();
     let admin = |args: &[&str]| env.cmd(as_account(&server, "admin", args)).assert();
@@ -820,7 +828,7 @@ fn credentials_of_an_impersonating_or_grouped_account_need_the_global_grant() {
         "create",
         "boss",
         "--public-key",
-        "k.key.pub",
+        &keys[0],
         "--group",
         "managers",
     ])
@@ -832,7 +840,7 @@ fn credentials_of_an_impersonating_or_grouped_account_need_the_global_grant() {
         .code(3)
         .stdout("")
         .stderr(refused);
-    owner(&["key", "add", "eng/boss", "--public-key", "k.key.pub"])
+    owner(&["key", "add", "eng/boss", "--public-key", &keys[1]])
         .code(3)
         .stdout("")
         .stderr(refused);
@@ -842,7 +850,7 @@ fn credentials_of_an_impersonating_or_grouped_account_need_the_global_grant() {
         "a refused request changed the store"
     );
     // The owner still manages the namespace's other accounts, and may revoke.
-    owner(&["-n", "eng", "create", "app", "--public-key", "k.key.pub"]).success();
+    owner(&["-n", "eng", "create", "app", "--public-key", &keys[2]]).success();
     owner(&["tokens", "create", "eng/app", "ci"]).success();
     owner(&["key", "add", "eng/app", "--generate", "--bits", "2048"]).success();
     owner(&["tokens", "revoke", "eng/alice-bot", "ci"])

@@ -17,7 +17,7 @@ use svcacct::issued::{
     IssueRequest, IssuedToken, IssuerAlgorithm, IssuerKeyView, IssuerView, RotateRequest,
     TokenRecord, TokenRename,
 };
-use svcacct::model::{Account, KeyRecord, Policy};
+use svcacct::model::{Account, KeyAlgorithm, KeyRecord, Policy};
 
 const METHODS: [&str; 8] = [
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
@@ -408,6 +408,7 @@ fn request_schemas_are_the_rust_bodies() {
             disabled: true,
             expires: Some(time()),
             public_keys: vec!["PEM".into()],
+            key_algorithm: Some(KeyAlgorithm::RS384),
             impersonates: Some("alice@example.com".into()),
         },
     );
@@ -435,6 +436,7 @@ fn request_schemas_are_the_rust_bodies() {
         "NewKey",
         NewKey {
             public_key: "PEM".into(),
+            algorithm: Some(KeyAlgorithm::RS512),
         },
     );
     check_request(
@@ -505,6 +507,7 @@ fn answer_schemas_are_the_rust_types() {
         kid: "k".into(),
         fingerprint: "SHA256:x".into(),
         bits: 3072,
+        algorithm: KeyAlgorithm::RS256,
         created: time(),
         public_key: "PEM".into(),
     };
@@ -519,6 +522,7 @@ fn answer_schemas_are_the_rust_types() {
         disabled: false,
         created: time(),
         updated: time(),
+        renamed: expires,
         expires,
         keys: vec![key.clone()],
         impersonates: expires.map(|_| "alice@example.com".into()),

@@ -290,7 +290,7 @@ fn bad_names_are_refused() {
 #[test]
 fn garbage_record_is_reported_and_left_alone() {
     let env = setup();
-    env.ok(["create", "second", "--public-key", "ci.key.pub"]);
+    env.ok(["create", "second", "--public-key", "other.key.pub"]);
     let bad = env.path(".local/share/svcacct/store/accounts/default/broken.toml");
     std::fs::write(&bad, "this is [not toml\n").unwrap();
     let before = env.store_snapshot();

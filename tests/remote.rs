@@ -452,11 +452,14 @@ fn the_walkthrough_through_a_server() {
     // Namespaces: `eng/platform` is one path segment on the wire.
     t.ok(&["namespace", "create", "eng", "--no-defaults"]);
     t.ok(&["namespace", "create", "eng/platform", "--no-defaults"]);
+    // One public key belongs to one account: the builder gets a key of its own.
+    let builder_key = t.remote.distinct_public_keys("builder", 1).remove(0);
+    t.share(&builder_key);
     t.ok(&[
         "create",
         "eng/platform/builder",
         "--public-key",
-        "k2.key.pub",
+        &builder_key,
         "--group",
         "ci",
     ]);
@@ -486,7 +489,8 @@ fn the_walkthrough_through_a_server() {
         "-n",
         "eng/platform",
     ]);
-    t.ok(&["jwks", "-n", "eng/platform"]);
+    t.ok(&["jwks", "builder", "-n", "eng/platform"]);
+    t.ok(&["jwks", "--issuer"]);
 
     // Errors read as they do locally, with the same exit codes.
     assert_eq!(t.both(&["get", "nope"]).0, 3);
@@ -552,11 +556,16 @@ fn the_walkthrough_through_a_server() {
             what.join(" ")
         );
     }
-    let all_jwks = t.remote.ok(t.remote_args(&["jwks", "-A"]));
-    assert_eq!(
-        all_jwks,
-        t.remote.ok(["--store", srv.as_str(), "jwks", "-A"])
-    );
+    for what in [&["jwks", "renamed"][..], &["jwks", "--issuer"][..]] {
+        let mut direct = vec!["--store", srv.as_str()];
+        direct.extend_from_slice(what);
+        assert_eq!(
+            t.remote.ok(t.remote_args(what)),
+            t.remote.ok(&direct),
+            "`svcacct {}` on the folder and through the server",
+            what.join(" ")
+        );
+    }
 
     // Deletions, also of the client's keystore keys.
     let (code, out, _) = t.both(&["delete", "renamed", "ci-bot"]);
@@ -711,12 +720,13 @@ fn spawn_scripts(env: &Env, extra: &[(&str, &str)], scripts: Vec<String>) {
 fn eight_clients_times_fifty_creates_leave_four_hundred_accounts() {
     let env = Env::new();
     let (srv, server) = served(&env);
-    env.ok(["keygen", "-o", "k.key", "--bits", "2048"]);
+    // One public key belongs to one account: `k-N.pub` for the N-th.
+    env.distinct_public_keys("k", 400);
     let scripts = (0..8)
         .map(|n| {
             format!(
                 "for i in $(seq 1 50); do \
-                   \"$SVCACCT\" create p{n}-$i --public-key k.key.pub || exit 1; \
+                   \"$SVCACCT\" create p{n}-$i --public-key k-$(({n} * 50 + i - 1)).pub || exit 1; \
                  done"
             )
         })
@@ -1124,13 +1134,14 @@ fn contexts_and_whoami() {
         "eng",
         "--no-defaults",
     ]);
+    let builder_key = env.distinct_public_keys("builder", 1).remove(0);
     env.ok([
         "--context",
         "eng",
         "create",
         "builder",
         "--public-key",
-        "k.key.pub",
+        &builder_key,
     ]);
     assert_eq!(env.ok(["get", "-A", "-o", "name"]), "admin\neng/builder\n");
 
@@ -1484,6 +1495,7 @@ fn the_cli_and_the_server_share_one_folder_safely() {
     let env = Env::new();
     let (srv, server) = served(&env);
     env.ok(["keygen", "-o", "k.key", "--bits", "2048"]);
+    env.distinct_public_keys("w", 80);
     let s = srv.to_str().unwrap();
     // Four writers through the server and four on the folder, each adding its group to one
     // account and creating accounts of its own.
@@ -1499,7 +1511,7 @@ fn the_cli_and_the_server_share_one_folder_safely() {
         format!(
             "\"$SVCACCT\" --store {store} update shared --add-group g{n} || exit 1; \
              for i in $(seq 1 10); do \
-               \"$SVCACCT\" --store {store} create w{n}-$i --public-key k.key.pub || exit 1; \
+               \"$SVCACCT\" --store {store} create w{n}-$i --public-key w-$(({n} * 10 + i - 1)).pub || exit 1; \
              done"
         )
     };

@@ -468,11 +468,16 @@ fn sigterm_finishes_requests_in_flight() {
     let (admin_key, _) = registry(&env);
     let mut s = env.serve_default_store(&[]);
     let admin = pyjwt(&admin_key, "admin", "ok");
-    let pem = std::fs::read_to_string(env.path("ro.pub")).unwrap();
+    // One public key belongs to one account: nine of them.
+    let pems: Vec<String> = env
+        .distinct_public_keys("k", 9)
+        .iter()
+        .map(|f| std::fs::read_to_string(env.path(f)).unwrap())
+        .collect();
     let accounts = "/v1/namespaces/default/serviceaccounts";
 
     // One request certainly in flight: its headers and half its body are sent before SIGTERM.
-    let body = serde_json::json!({ "name": "in-flight", "publicKeys": [pem] }).to_string();
+    let body = serde_json::json!({ "name": "in-flight", "publicKeys": [pems[8]] }).to_string();
     let (first, rest) = body.split_at(body.len() / 2);
     let mut stream = TcpStream::connect(("127.0.0.1", s.port)).unwrap();
     write!(
@@ -488,7 +493,7 @@ fn sigterm_finishes_requests_in_flight() {
     let url = s.at(accounts);
     let crowd: Vec<_> = (0..8)
         .map(|i| {
-            let (url, admin, pem) = (url.clone(), admin.clone(), pem.clone());
+            let (url, admin, pem) = (url.clone(), admin.clone(), pems[i].clone());
             std::thread::spawn(move || {
                 let body = serde_json::json!({ "name": format!("crowd-{i}"), "publicKeys": [pem] })
                     .to_string();
@@ -600,10 +605,10 @@ fn tls_with_an_openssl_certificate() {
         ca.to_str().unwrap(),
         "-H",
         &bearer(&admin),
-        &s.at("/.well-known/jwks.json"),
+        &s.at("/v1/namespaces/default/serviceaccounts/admin/jwks"),
     ]);
     assert_eq!(status, 200, "{body}");
-    assert_eq!(json(&body)["keys"].as_array().unwrap().len(), 2);
+    assert_eq!(json(&body)["keys"].as_array().unwrap().len(), 1);
     // Without the CA, curl refuses the certificate.
     assert_eq!(curl(&[&s.at("/healthz")]).0, 0);
 }
@@ -639,36 +644,45 @@ fn refusals_at_startup() {
 }
 
 #[test]
-fn the_jwks_follows_every_change_of_the_accounts() {
+fn an_accounts_jwks_follows_every_change_and_the_issuers_never_holds_it() {
     let env = Env::new();
     registry(&env);
     let s = env.serve_default_store(&[]);
-    let kids = || -> Vec<String> {
-        let (status, body) = curl(&[&s.at("/.well-known/jwks.json")]);
-        assert_eq!(status, 200, "{body}");
-        let mut kids: Vec<String> = json(&body)["keys"]
-            .as_array()
-            .unwrap()
+    let kids = |path: &str| -> (u16, Vec<String>) {
+        let (status, body) = curl(&[&s.at(path)]);
+        let mut kids: Vec<String> = serde_json::from_str::<serde_json::Value>(&body)
+            .ok()
+            .and_then(|v| v["keys"].as_array().cloned())
+            .unwrap_or_default()
             .iter()
             .map(|k| k["kid"].as_str().unwrap().to_owned())
             .collect();
         kids.sort();
-        kids
+        (status, kids)
     };
-    let start = kids();
-    assert_eq!(start.len(), 2);
-    assert_eq!(kids(), start); // served again, unchanged
+    let ro = "/v1/namespaces/default/serviceaccounts/ro/jwks";
+    let issuer = "/.well-known/jwks.json";
+    let (status, start) = kids(ro);
+    assert_eq!((status, start.len()), (200, 1));
+    assert_eq!(kids(ro), (200, start.clone())); // served again, unchanged
+    // The issuer's set holds the issuer's keys only: none yet, and never an account's.
+    assert_eq!(kids(issuer), (200, vec![]));
     // a CLI on the same store: each change shows in the next answer
     env.ok(["disable", "ro"]);
-    assert_eq!(kids().len(), 1);
+    assert_eq!(kids(ro), (200, vec![]));
     env.ok(["enable", "ro"]);
-    assert_eq!(kids(), start);
+    assert_eq!(kids(ro), (200, start.clone()));
     env.openssl(&["genrsa", "-out", "extra.key", "2048"]);
     env.openssl(&["rsa", "-in", "extra.key", "-pubout", "-out", "extra.pub"]);
     env.ok(["key", "add", "ro", "--public-key", "extra.pub"]);
-    let added = kids();
-    assert_eq!(added.len(), 3);
+    let (_, added) = kids(ro);
+    assert_eq!(added.len(), 2);
     assert!(start.iter().all(|k| added.contains(k)));
+    env.ok(["tokens", "create", "ro", "t"]);
+    let (_, issuers) = kids(issuer);
+    assert_eq!(issuers.len(), 1);
+    assert!(issuers.iter().all(|k| !added.contains(k)));
     env.ok(["delete", "ro"]);
-    assert_eq!(kids().len(), 1);
+    assert_eq!(kids(ro).0, 404);
+    assert_eq!(kids(issuer).1, issuers);
 }

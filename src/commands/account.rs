@@ -52,17 +52,6 @@ pub fn check_group(g: &str) -> Result<String, UserError> {
     Ok(g.to_owned())
 }
 
-/// The registry record of a public key.
-pub fn key_record(public: &PublicKey, now: Timestamp) -> KeyRecord {
-    KeyRecord {
-        kid: public.kid(),
-        fingerprint: public.fingerprint(),
-        bits: public.bits() as u32,
-        created: now,
-        public_key: public.to_pem(),
-    }
-}
-
 /// Reads a public key file for the registry; a private key is refused by `PublicKey::parse`.
 pub fn read_public_key(path: &std::path::Path) -> Result<PublicKey> {
     let bytes = crate::fsutil::read_small(path)?;
@@ -108,7 +97,7 @@ pub fn create(ctx: &Context, args: &CreateArgs, out: &mut dyn Write) -> Result<E
         description: args.description.clone().unwrap_or_default(),
         groups,
         expires,
-        keys: vec![key_record(&public, now)],
+        keys: vec![KeyRecord::new(&public, super::key_algorithm(args.alg), now)],
         impersonates: impersonates.clone(),
         ..Account::new(r.clone(), now)
     };
@@ -122,7 +111,10 @@ pub fn create(ctx: &Context, args: &CreateArgs, out: &mut dyn Write) -> Result<E
                  in another store); `svcacct token {r}` now signs with the new key."
             );
         }
-        match keystore.save(&r, &key) {
+        match keystore.save(&r, &key).and_then(|path| {
+            keystore.note_algorithm(&r, &key.kid(), super::key_algorithm(args.alg))?;
+            Ok(path)
+        }) {
             Ok(path) => crate::errln!("Private key kept in the keystore: {}", path.display()),
             Err(e) => {
                 // Without its private key the new account is useless: take it back.

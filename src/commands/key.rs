@@ -5,11 +5,12 @@ use std::io::Write;
 use anyhow::Result;
 use jiff::Timestamp;
 
-use super::account::{key_record, read_public_key};
+use super::account::read_public_key;
 use crate::cli::{KeyAddArgs, KeyCommand, KeyListArgs, KeyRemoveArgs, OutputFormat};
 use crate::context::Context;
 use crate::error::Exit;
 use crate::keys::PrivateKey;
+use crate::model::KeyRecord;
 use crate::output;
 use crate::time;
 
@@ -33,11 +34,14 @@ fn add(ctx: &Context, args: &KeyAddArgs, out: &mut dyn Write) -> Result<Exit> {
             (key.public_key().clone(), Some(key))
         }
     };
-    let record = key_record(&public, Timestamp::now());
+    let algorithm = super::key_algorithm(args.alg);
+    let record = KeyRecord::new(&public, algorithm, Timestamp::now());
     let kid = record.kid.clone();
     store.add_key(&r, record)?;
     if let Some(key) = private {
-        let path = ctx.keystore().save(&r, &key)?;
+        let keystore = ctx.keystore();
+        let path = keystore.save(&r, &key)?;
+        keystore.note_algorithm(&r, &kid, algorithm)?;
         crate::errln!(
             "Private key kept in the keystore: {} (`svcacct token {r}` signs with it from now on)",
             path.display()

@@ -90,3 +90,14 @@ pub fn token_argument(ctx: &Context, arg: Option<&str>) -> Result<String> {
     }
     Ok(token)
 }
+
+/// The registry's name of an algorithm chosen on the command line.
+pub fn key_algorithm(a: crate::cli::Alg) -> crate::model::KeyAlgorithm {
+    use crate::cli::Alg;
+    use crate::model::KeyAlgorithm;
+    match a {
+        Alg::Rs256 => KeyAlgorithm::RS256,
+        Alg::Rs384 => KeyAlgorithm::RS384,
+        Alg::Rs512 => KeyAlgorithm::RS512,
+    }
+}

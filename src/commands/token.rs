@@ -8,11 +8,9 @@ use jiff::Timestamp;
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::account::finish;
-use crate::cli::{Alg, DecodeArgs, JwksArgs, OutputFormat, TokenArgs, TokenOutput, VerifyArgs};
+use crate::cli::{DecodeArgs, JwksArgs, OutputFormat, TokenArgs, TokenOutput, VerifyArgs};
 use crate::context::Context;
 use crate::error::{Exit, Rejected, UserError};
-use crate::model::Status;
 use crate::output::{self, sanitize};
 use crate::time;
 use crate::token::{self as tok, MintRequest, REGISTERED_CLAIMS, VerifyOptions};
@@ -57,15 +55,36 @@ pub fn mint(ctx: &Context, args: &TokenArgs, out: &mut dyn Write) -> Result<Exit
     if args.audiences.iter().any(|a| a.trim().is_empty()) {
         return Err(UserError::Usage("--aud must not be empty".into()).into());
     }
-    let impersonates = ctx.impersonates(&r)?;
+    // One read of the record (a local store's) gives both the user it acts for and the
+    // algorithm its key is registered for.
+    let record = ctx.local_account(&r)?;
+    let impersonates = match &record {
+        Some(a) => a.impersonates.clone(),
+        None => ctx.keystore().impersonates(&r),
+    };
     let key = match ctx.signing_key(&r, args.kid.as_deref()) {
         Ok(k) => k,
         Err(e) => return Err(no_key_hint(ctx, &r, e)),
     };
+    let registered = ctx.key_algorithm(&r, &key, record.as_ref());
+    let alg = match args.alg.map(super::key_algorithm) {
+        // A token its own key's JWK would refuse: say so rather than mint it.
+        Some(asked) if asked != registered && record.is_some() => {
+            return Err(UserError::Usage(format!(
+                "key {} of `{r}` is registered for {registered}, so a {asked} token of it would not verify \
+                 (each key signs with one algorithm): mint without --alg, or register a key for {asked} \
+                 with `svcacct key add {r} --generate --alg {asked}`",
+                key.kid()
+            ))
+            .into());
+        }
+        Some(asked) => asked,
+        None => registered,
+    };
     let minted = tok::mint(&MintRequest {
         reference: &r,
         key: &key,
-        alg: alg(args.alg),
+        alg: alg.jwt(),
         ttl,
         audiences: &args.audiences,
         extra: &extra,
@@ -316,30 +335,39 @@ pub fn decode(ctx: &Context, args: &DecodeArgs, out: &mut dyn Write) -> Result<E
 }
 
 pub fn jwks(ctx: &Context, args: &JwksArgs, out: &mut dyn Write) -> Result<Exit> {
-    let store = ctx.store()?;
-    let (accounts, errors) =
-        super::account::select_accounts(ctx, store, &args.names, args.all_namespaces)?;
-    let alg = tok::algorithm_name(alg(args.alg));
-    let now = Timestamp::now();
-    let mut keys = vec![];
-    for account in accounts.iter().filter(|a| a.status(now) == Status::Active) {
-        for k in &account.keys {
-            let public = k.public(&account.reference())?;
-            keys.push(public.jwk(Some(alg)));
+    if args.all_namespaces {
+        return Err(UserError::Usage(
+            "`svcacct jwks -A` is no longer offered: a key set of several accounts lets each of \
+             them sign as any other. Publish each account's own set (`svcacct jwks NAME`), and \
+             the issuer's for issued tokens (`svcacct jwks --issuer`)"
+                .into(),
+        )
+        .into());
+    }
+    let set = match (&args.name, ctx.remote()?) {
+        (None, Some(remote)) => remote.issuer_jwks()?,
+        (None, None) => json!({ "keys": crate::issued::store_jwks(ctx.store()?)? }),
+        (Some(name), Some(remote)) => remote.account_jwks(&ctx.reference(name)?)?,
+        (Some(name), None) => {
+            let account = ctx.store()?.get_account(&ctx.reference(name)?)?;
+            let (set, errors) = tok::account_jwks(&account, Timestamp::now());
+            if let Some(e) = errors.into_iter().next() {
+                return Err(e.into());
+            }
+            if set["keys"].as_array().is_some_and(Vec::is_empty) {
+                let r = account.reference();
+                crate::errln!(
+                    "svcacct: service account `{r}` has no active keys ({}): gateways with this \
+                     set refuse its tokens",
+                    match account.refusal(Timestamp::now()) {
+                        Some(why) => why,
+                        None => "it has no public key".to_owned(),
+                    }
+                );
+            }
+            set
         }
-    }
-    // Without names: the issuer's RSA keys too, so that issued tokens verify (always RS256).
-    if args.names.is_empty() {
-        keys.extend(crate::issued::store_jwks(store)?);
-    }
-    output::json(out, &json!({ "keys": keys }))?;
-    finish(errors)
-}
-
-fn alg(a: Alg) -> jsonwebtoken::Algorithm {
-    match a {
-        Alg::Rs256 => jsonwebtoken::Algorithm::RS256,
-        Alg::Rs384 => jsonwebtoken::Algorithm::RS384,
-        Alg::Rs512 => jsonwebtoken::Algorithm::RS512,
-    }
+    };
+    output::json(out, &set)?;
+    Ok(Exit::Success)
 }

@@ -27,7 +27,7 @@ pub const CACHE_CAPACITY: usize = 10_000;
 /// The 401 reason for an unknown issuer, an unknown kid and a signature that does not verify:
 /// alike, so that a 401 never tells whether some account exists.
 pub const NO_KEY_VERIFIES: &str = "no registered key of the token's issuer verifies its signature \
-     (unknown service account or kid, wrong key, or tampered token)";
+     (unknown service account or kid, wrong key or algorithm, or tampered token)";
 
 /// The route's guard, looked up in [`ROUTES`] by method and axum path template. `HEAD` is
 /// answered as `GET`.
@@ -353,11 +353,21 @@ impl Authenticator {
             return Err(AuthError::Rejected(NO_KEY_VERIFIES.to_owned()));
         }
         match &e.issued {
-            None if !account.keys.iter().any(|k| k.kid == e.kid) => {
-                self.cache.remove(key);
-                return Err(AuthError::Rejected(NO_KEY_VERIFIES.to_owned()));
+            None => {
+                // The key is still registered, and the token was minted after the account got
+                // its name and the key was registered (renamed away and back, or a key removed
+                // and added again, and its earlier tokens stay refused).
+                let checked = match account.keys.iter().find(|k| k.kid == e.kid) {
+                    None => Err(AuthError::Rejected(NO_KEY_VERIFIES.to_owned())),
+                    Some(k) => {
+                        token::check_minted_after(&account, Some(k), e.iat).map_err(public_reason)
+                    }
+                };
+                if let Err(why) = checked {
+                    self.cache.remove(key);
+                    return Err(why);
+                }
             }
-            None => {}
             Some(issued) => {
                 let checked = still_issued(store, &account, &issued.token_id, issued_check, now);
                 if let Err(why) = checked {
@@ -762,7 +772,11 @@ mod tests {
         store
             .create_account(Account {
                 uid: "u1".into(),
-                keys: vec![crate::commands::account::key_record(key.public_key(), now)],
+                keys: vec![crate::model::KeyRecord::new(
+                    key.public_key(),
+                    Default::default(),
+                    now,
+                )],
                 ..Account::new(r.clone(), now)
             })
             .unwrap();
@@ -945,7 +959,7 @@ mod tests {
         store
             .add_key(
                 &r,
-                crate::commands::account::key_record(other.public_key(), now),
+                crate::model::KeyRecord::new(other.public_key(), Default::default(), now),
             )
             .unwrap();
         let a = auth();

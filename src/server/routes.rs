@@ -25,14 +25,14 @@ use crate::api::{
     NewNamespace, NewPolicy, PolicyChange, ROUTES, Rename, Route, TokenReview, TokenReviewRequest,
     code,
 };
-use crate::commands::account::{AccountView, check_groups, key_record};
+use crate::commands::account::{AccountView, check_groups};
 use crate::commands::namespace::NamespaceView;
 use crate::commands::policy::PolicyView;
 use crate::error::{Rejected, UserError};
 use crate::identity::{Name, Namespace, Reference};
 use crate::issued::{IssueRequest, IssuedToken, RotateRequest, TokenRename};
 use crate::keys::PublicKey;
-use crate::model::{Account, KeyRecord, Policy, PolicyScope, Status, new_uid};
+use crate::model::{Account, KeyAlgorithm, KeyRecord, Policy, PolicyScope, Status, new_uid};
 use crate::output::sanitize;
 use crate::store::{Listing, Scope, Store, stale};
 
@@ -80,7 +80,8 @@ fn handler(r: &Route) -> MethodRouter<Arc<AppState>> {
     match (r.method, r.path) {
         ("GET", "/healthz") => get(healthz),
         ("GET", "/readyz") => get(readyz),
-        ("GET", "/.well-known/jwks.json") => get(jwks),
+        ("GET", api::ISSUER_JWKS) => get(jwks),
+        ("GET", api::ACCOUNT_JWKS) => get(account_jwks),
         ("GET", "/v1/openapi.json") => get(openapi),
         ("GET", "/v1/whoami") => get(whoami),
         ("GET", "/v1/namespaces") => get(list_namespaces),
@@ -440,8 +441,14 @@ fn groups(raw: &[String]) -> Result<Vec<String>, ApiError> {
     Ok(check_groups(raw)?)
 }
 
-fn public_key(pem: &str, origin: &str, now: Timestamp) -> Result<KeyRecord, ApiError> {
-    Ok(key_record(&PublicKey::parse(pem.as_bytes(), origin)?, now))
+fn public_key(
+    pem: &str,
+    algorithm: Option<KeyAlgorithm>,
+    origin: &str,
+    now: Timestamp,
+) -> Result<KeyRecord, ApiError> {
+    let public = PublicKey::parse(pem.as_bytes(), origin)?;
+    Ok(KeyRecord::new(&public, algorithm.unwrap_or_default(), now))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -465,71 +472,57 @@ async fn readyz(State(st): St) -> Answer {
     }
 }
 
-/// Every key of every active account, as `svcacct jwks -A` prints them.
+/// The issuer's RSA keys and nothing else, as `svcacct jwks --issuer` prints them: a gateway
+/// that verifies issued tokens with this set must not accept a token an account signs with its
+/// own key (DESIGN.md "Trust domains"). HMAC secrets are never published.
 async fn jwks(State(st): St) -> Answer {
-    let listing = blocking(&st, |s| s.list_accounts(&Scope::All)).await?;
-    let _ = warnings(&st, &listing);
-    let now = Timestamp::now();
-    let active = || {
-        listing
-            .items
-            .iter()
-            .filter(|a| a.status(now) == Status::Active)
-    };
-    // Rendering parses every key (~14 µs each): the last body is kept, and served again while
-    // the same accounts, at the same revisions, are active (every change of an account's keys
-    // bumps its revision; a re-created account has a new uid).
-    let mut ctx = aws_lc_rs::digest::Context::new(&aws_lc_rs::digest::SHA256);
-    for a in active() {
-        ctx.update(a.uid.as_bytes());
-        ctx.update(&a.revision.to_le_bytes());
-        ctx.update(a.reference().to_string().as_bytes());
-        ctx.update(b"\0");
-    }
-    // The issuer's RSA keys, so that gateways verify issued tokens too (never HMAC secrets).
-    // Unreadable, they are left out as an unreadable account key is: the rest still serves.
-    // They are part of what decides whether the last body still holds (rotation, pruning).
-    let issuer_keys = blocking(&st, |s| {
+    // Unreadable, the issuer's keys are left out: gateways keep what they fetched last.
+    let keys = blocking(&st, |s| {
         Ok(crate::issued::store_jwks(s).unwrap_or_else(|e| {
             crate::errln!("svcacct: left out of the JWKS: the issuer's keys: {e:#}");
             vec![]
         }))
     })
     .await?;
-    ctx.update(&serde_json::to_vec(&issuer_keys).unwrap_or_default());
-    let fingerprint = ctx.finish();
+    // Rendering parses every key: the last body is kept while the keys are the same.
+    let fingerprint = serde_json::to_vec(&keys).unwrap_or_default();
     let last = st
         .jwks_body
         .lock()
         .unwrap_or_else(|e| e.into_inner())
         .clone();
     let body = match last {
-        Some((f, body)) if f == fingerprint.as_ref() => body,
+        Some((f, body)) if f == fingerprint => body,
         _ => {
-            let mut keys = vec![];
-            for a in active() {
-                for k in &a.keys {
-                    match k.public(&a.reference()) {
-                        Ok(p) => keys.push(p.jwk(Some("RS256"))),
-                        Err(e) => crate::errln!("svcacct: left out of the JWKS: {e}"),
-                    }
-                }
-            }
-            keys.extend(issuer_keys);
             let body = axum::body::Bytes::from(
                 serde_json::to_vec(&serde_json::json!({ "keys": keys })).unwrap_or_default(),
             );
             *st.jwks_body.lock().unwrap_or_else(|e| e.into_inner()) =
-                Some((fingerprint.as_ref().to_vec(), body.clone()));
+                Some((fingerprint, body.clone()));
             body
         }
     };
-    let mut res = (StatusCode::OK, body).into_response();
-    res.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/json"),
-    );
-    Ok(res)
+    Ok(json_bytes(StatusCode::OK, body))
+}
+
+/// One account's keys, as `svcacct jwks NAME` prints them: what a gateway verifies that
+/// account's self-signed tokens with (`iss` = the account). No token needed, as for the
+/// issuer's set; an unknown account is a 404, a disabled or expired one has no keys.
+async fn account_jwks(State(st): St, p: Params) -> Answer {
+    let r = p.reference()?;
+    let since = std::time::Instant::now();
+    let account = match st.store.cached_account(&r, since) {
+        Some(a) => a,
+        None => blocking(&st, move |s| s.get_account(&r).map(Arc::new)).await?,
+    };
+    let (set, errors) = crate::token::account_jwks(&account, Timestamp::now());
+    for e in errors {
+        crate::errln!("svcacct: left out of the JWKS: {e}");
+    }
+    Ok(json_bytes(
+        StatusCode::OK,
+        axum::body::Bytes::from(serde_json::to_vec(&set).unwrap_or_default()),
+    ))
 }
 
 async fn openapi() -> Response {
@@ -804,7 +797,12 @@ async fn create_account(
     }
     let mut keys: Vec<KeyRecord> = vec![];
     for (i, pem) in body.public_keys.iter().enumerate() {
-        let k = public_key(pem, &format!("public key {} of the request", i + 1), now)?;
+        let k = public_key(
+            pem,
+            body.key_algorithm,
+            &format!("public key {} of the request", i + 1),
+            now,
+        )?;
         if !keys.iter().any(|x| x.kid == k.kid) {
             keys.push(k);
         }
@@ -986,6 +984,7 @@ async fn add_key(
     acting_as(&st, &caller, &r, "create", api::resource::KEY).await?;
     let key = public_key(
         &body.public_key,
+        body.algorithm,
         "the public key of the request",
         Timestamp::now(),
     )?;

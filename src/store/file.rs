@@ -43,7 +43,7 @@ use super::{
 use crate::error::UserError;
 use crate::identity::{Name, Namespace, Reference};
 use crate::issued::{IssuerBackend, IssuerChange, IssuerRecord, TokenFile, TokensChange};
-use crate::model::{Account, NamespaceRecord, Policy, PolicyScope, new_uid};
+use crate::model::{Account, KeyRecord, NamespaceRecord, Policy, PolicyScope, new_uid};
 use crate::output::sanitize;
 
 const LOCK_FILE: &str = ".lock";
@@ -334,6 +334,26 @@ impl Store for FileStore {
         })
     }
 
+    /// `Store::add_key` with the check that no other account holds the key under the lock.
+    fn add_key(&self, r: &Reference, key: KeyRecord) -> Result<Account> {
+        self.locked(|| {
+            let mut account = self.load_account(r)?.ok_or_else(|| unknown_account(r))?;
+            if account.keys.iter().any(|k| k.kid == key.kid) {
+                return Err(UserError::KeyExists {
+                    account: r.to_string(),
+                    kid: key.kid.clone(),
+                }
+                .into());
+            }
+            self.check_key_unclaimed(&key.kid, r)?;
+            account.keys.push(key);
+            account.revision += 1;
+            account.updated = jiff::Timestamp::now();
+            write_record(&self.account_path(r), &account)?;
+            Ok(account)
+        })
+    }
+
     /// The namespace is checked under the store's lock, with the write: a namespace delete
     /// cannot remove it between the check and the write (its last sweep then finds the account).
     fn create_account_checked(&self, mut account: Account) -> Result<Account> {
@@ -344,6 +364,10 @@ impl Store for FileStore {
             }
             if self.load_account(&r)?.is_some() {
                 return Err(account_exists(&r).into());
+            }
+            // Under the lock: two accounts racing to register one key cannot both win.
+            for k in &account.keys {
+                self.check_key_unclaimed(&k.kid, &r)?;
             }
             account.revision = 1;
             write_record(&self.account_path(&r), &account)?;
@@ -396,6 +420,7 @@ impl Store for FileStore {
             account.name = to.clone();
             account.revision += 1;
             account.updated = jiff::Timestamp::now();
+            account.renamed = Some(account.updated);
             // Two files change; a crash between these two steps leaves both names.
             write_record(&self.account_path(&target), &account)?;
             remove_record(&self.account_path(from))?;

@@ -132,6 +132,7 @@ impl Store for MemoryStore {
         account.name = to.clone();
         account.revision += 1;
         account.updated = jiff::Timestamp::now();
+        account.renamed = Some(account.updated);
         records.accounts.insert(target, account.clone());
         drop(records);
         crate::issued::prune_after_change(self);
@@ -315,6 +316,8 @@ pub(crate) mod tests {
     /// A fresh account for `reference`; its revision is deliberately not 1.
     pub(crate) fn account(r: &str) -> Account {
         let r = reference(r);
+        // One public key belongs to one account: each fixture has its own kid.
+        let kid = format!("kid-{}", r.to_string().replace('/', "-"));
         let now: jiff::Timestamp = "2024-05-01T12:00:00Z".parse().unwrap();
         Account {
             name: r.name,
@@ -326,12 +329,14 @@ pub(crate) mod tests {
             disabled: false,
             created: now,
             updated: now,
+            renamed: None,
             expires: None,
             impersonates: None,
             keys: vec![KeyRecord {
-                kid: "kid-1".into(),
+                kid,
                 fingerprint: "SHA256:abc".into(),
                 bits: 2048,
+                algorithm: Default::default(),
                 created: now,
                 public_key: "-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----\n".into(),
             }],
@@ -384,6 +389,54 @@ pub(crate) mod tests {
         namespaces(store);
         token_records_follow_the_stored_account(store);
         retired_keys_go_with_the_last_account_that_needed_them(store);
+        one_public_key_belongs_to_one_account(store);
+    }
+
+    /// A key registered to one account is refused for any other (create and key add), naming
+    /// the holder; a rename notes when the account got its new name.
+    fn one_public_key_belongs_to_one_account(store: &dyn Store) {
+        let holder = store.create_account_checked(account("key-holder")).unwrap();
+        let taken = holder.keys[0].clone();
+        let copy = Account {
+            keys: vec![taken.clone()],
+            ..account("key-copier")
+        };
+        let e = store.create_account_checked(copy).unwrap_err();
+        assert!(
+            matches!(user_error(&e), UserError::KeyTaken { kid, holder } if *kid == taken.kid && holder == "key-holder"),
+            "{e:#}"
+        );
+        assert!(store.get_account(&reference("key-copier")).is_err());
+        store.create_account_checked(account("key-adder")).unwrap();
+        let e = store
+            .add_key(&reference("key-adder"), taken.clone())
+            .unwrap_err();
+        assert!(
+            matches!(user_error(&e), UserError::KeyTaken { .. }),
+            "{e:#}"
+        );
+        assert_eq!(
+            store
+                .get_account(&reference("key-adder"))
+                .unwrap()
+                .keys
+                .len(),
+            1
+        );
+        let e = store.add_key(&reference("key-holder"), taken).unwrap_err();
+        assert!(
+            matches!(user_error(&e), UserError::KeyExists { .. }),
+            "{e:#}"
+        );
+        assert_eq!(holder.renamed, None);
+        let moved = store
+            .rename_account(&reference("key-holder"), &name("key-keeper"))
+            .unwrap();
+        assert!(moved.renamed.is_some_and(|t| t > holder.created));
+        assert_eq!(moved.created, holder.created);
+        for n in ["key-keeper", "key-adder"] {
+            store.delete_account(&reference(n)).unwrap();
+        }
     }
 
     /// Namespace records, and creating and deleting a namespace with its contents.

@@ -143,7 +143,30 @@ pub trait Store {
         if !self.namespace_exists(&account.namespace)? {
             return Err(unknown_namespace(&account.namespace).into());
         }
+        for k in &account.keys {
+            self.check_key_unclaimed(&k.kid, &account.reference())?;
+        }
         self.create_account(account)
+    }
+
+    /// Refuses key `kid` for `r` when another account has registered it: one public key
+    /// belongs to one account (DESIGN.md "Trust domains"). Reads every account: the file
+    /// store has no index by kid. (Not under the write lock: two registrations racing with
+    /// the same key can both pass; the registry core's transactions will close that.)
+    fn check_key_unclaimed(&self, kid: &str, r: &Reference) -> Result<()> {
+        let accounts = self.list_accounts(&Scope::All)?;
+        match accounts
+            .items
+            .iter()
+            .find(|a| a.keys.iter().any(|k| k.kid == kid) && a.reference() != *r)
+        {
+            Some(holder) => Err(UserError::KeyTaken {
+                kid: kid.to_owned(),
+                holder: holder.reference().to_string(),
+            }
+            .into()),
+            None => Ok(()),
+        }
     }
 
     /// Creates namespace `ns` (its parent must exist) and, with `defaults`, its default
@@ -290,6 +313,8 @@ pub trait Store {
     /// Adds a public key; refuses a kid the account already has. (The remote store sends this as
     /// its own request, so a server can authorize `create key` apart from `update`.)
     fn add_key(&self, r: &Reference, key: KeyRecord) -> Result<Account> {
+        self.get_account(r)?;
+        self.check_key_unclaimed(&key.kid, r)?;
         self.modify_account(r, &mut |a| {
             if a.keys.iter().any(|k| k.kid == key.kid) {
                 return Err(UserError::KeyExists {

@@ -418,6 +418,17 @@ impl RemoteStore {
         self.json(Call::new(Method::Post, "/v1/tokenreviews").json(req)?)
     }
 
+    /// `GET …/serviceaccounts/{name}/jwks`: the account's key set, as gateways fetch it.
+    pub fn account_jwks(&self, r: &Reference) -> Result<serde_json::Value> {
+        self.json(Call::new(Method::Get, &format!("{}/jwks", account_path(r))))
+            .map_err(|e| not_found_as(e, || super::unknown_account(r)))
+    }
+
+    /// `GET /.well-known/jwks.json`: the issuer's key set.
+    pub fn issuer_jwks(&self) -> Result<serde_json::Value> {
+        self.json(Call::new(Method::Get, api::ISSUER_JWKS))
+    }
+
     /// `POST /v1/accessreviews`.
     pub fn access_review(&self, req: &api::AccessReviewRequest) -> Result<api::AccessReview> {
         self.json(Call::new(Method::Post, "/v1/accessreviews").json(req)?)
@@ -672,6 +683,7 @@ fn new_account(a: &Account) -> NewAccount {
         disabled: a.disabled,
         expires: a.expires,
         public_keys: a.keys.iter().map(|k| k.public_key.clone()).collect(),
+        key_algorithm: a.keys.first().map(|k| k.algorithm),
         impersonates: a.impersonates.clone(),
     }
 }
@@ -857,6 +869,7 @@ impl Store for RemoteStore {
         let path = format!("{}/keys", account_path(r));
         self.json(Call::new(Method::Post, &path).json(&NewKey {
             public_key: key.public_key,
+            algorithm: Some(key.algorithm),
         })?)
     }
 

@@ -356,3 +356,48 @@ impl Drop for Server {
         }
     }
 }
+
+impl Env {
+    /// Writes `count` distinct public key files `stem-0.pub`, `stem-1.pub`, … in HOME and
+    /// returns their names: one public key belongs to one account, so tests that register
+    /// many accounts need many keys. Generating an RSA key per account would cost seconds:
+    /// these share the modulus of one real key and differ in the public exponent (odd, as
+    /// RSA requires), so they register as distinct keys; they verify no signature, and are
+    /// only for accounts the test never signs for.
+    pub fn distinct_public_keys(&self, stem: &str, count: usize) -> Vec<String> {
+        use base64::Engine as _;
+        let seed = format!("{stem}.seed.key");
+        self.ok(["keygen", "-o", &seed, "--bits", "2048"]);
+        let pem = std::fs::read(self.path(&format!("{seed}.pub"))).unwrap();
+        let public = svcacct::keys::PublicKey::parse(&pem, "seed").unwrap();
+        (0..count)
+            .map(|i| {
+                let e = (65537u64 + 2 * i as u64).to_be_bytes();
+                let first = e.iter().position(|b| *b != 0).unwrap();
+                use aws_lc_rs::encoding::AsDer as _;
+                let der = aws_lc_rs::rsa::PublicKeyComponents {
+                    n: public.n(),
+                    e: &e[first..],
+                }
+                .as_der()
+                .unwrap();
+                let b64 = base64::engine::general_purpose::STANDARD.encode(der.as_ref());
+                let lines: Vec<&str> = b64
+                    .as_bytes()
+                    .chunks(64)
+                    .map(|c| std::str::from_utf8(c).unwrap())
+                    .collect();
+                let name = format!("{stem}-{i}.pub");
+                std::fs::write(
+                    self.path(&name),
+                    format!(
+                        "-----BEGIN PUBLIC KEY-----\n{}\n-----END PUBLIC KEY-----\n",
+                        lines.join("\n")
+                    ),
+                )
+                .unwrap();
+                name
+            })
+            .collect()
+    }
+}
