@@ -12,6 +12,23 @@ use crate::error::UserError;
 /// Largest key or token file we read (a 4096-bit key is about 3 KiB).
 pub const MAX_INPUT: u64 = 1 << 20;
 
+/// `O_NOFOLLOW`, for `OpenOptionsExt::custom_flags`: opening a symbolic link fails (`ELOOP`).
+pub const O_NOFOLLOW: i32 = rustix::fs::OFlags::NOFOLLOW.bits() as i32;
+
+/// True when `path` itself is a symbolic link (not followed).
+pub fn is_symlink(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+}
+
+/// The refusal to write through the symbolic link `path`, which svcacct did not make (it makes
+/// its own files and folders, and never links): `what` names it, `advice` says what to do.
+pub fn foreign_link(what: &str, path: &Path, advice: &str) -> UserError {
+    UserError::Failure(format!(
+        "{what} {} is a symbolic link, which svcacct did not make: {advice}",
+        path.display()
+    ))
+}
+
 /// Creates `dir` and its missing parents with mode 0700.
 pub fn create_private_dir(dir: &Path) -> Result<()> {
     fs::DirBuilder::new()
