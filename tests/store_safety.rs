@@ -4,6 +4,7 @@
 
 mod common;
 
+use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
@@ -137,4 +138,75 @@ fn a_lock_file_that_is_a_link_is_not_followed() {
     assert_eq!(before, env.store_snapshot());
     std::fs::remove_file(&lock).unwrap();
     env.ok(["create", "bot", "--public-key", "k.key.pub"]);
+}
+
+/// An account's folder in the keystore that is a symbolic link (to a folder of mode 0755
+/// elsewhere) gets no private key: the account is not created, nothing is written, and the
+/// message names the link. Folders svcacct makes there are 0700.
+#[test]
+fn a_keystore_folder_that_is_a_link_gets_no_private_key() {
+    let env = with_account();
+    let shared = env.path("shared");
+    std::fs::create_dir(&shared).unwrap();
+    std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let keys = env.path(".local/share/svcacct/keys");
+    let refusal = |link: &Path| {
+        format!(
+            "svcacct: the keystore folder {} is a symbolic link, which svcacct did not make: \
+             svcacct writes private keys only into folders it made (mode 0700); remove the \
+             link, or choose another keystore with --keystore\n",
+            link.display()
+        )
+    };
+    // The account's folder, then a namespace's folder.
+    env.ok(["namespace", "create", "eng", "--no-defaults"]);
+    for (args, link) in [
+        (
+            vec!["create", "bot", "--bits", "2048"],
+            keys.join("default/bot"),
+        ),
+        (
+            vec![
+                "create",
+                "eng/bot",
+                "--public-key",
+                "k.key.pub",
+                "--impersonate",
+                "alice",
+            ],
+            keys.join("eng"),
+        ),
+        (
+            vec!["key", "add", "ci", "--generate", "--bits", "2048"],
+            keys.join("default/ci"),
+        ),
+    ] {
+        std::fs::create_dir_all(link.parent().unwrap()).unwrap();
+        std::os::unix::fs::symlink(&shared, &link).unwrap();
+        let before = env.store_snapshot();
+        env.cmd(&args)
+            .assert()
+            .code(3)
+            .stdout("")
+            .stderr(refusal(&link));
+        assert_eq!(before, env.store_snapshot(), "{args:?} changed the store");
+        assert_eq!(tree(&shared), Vec::<String>::new(), "{args:?}");
+        std::fs::remove_file(&link).unwrap();
+    }
+    assert_eq!(env.ok(["get", "-A", "-o", "name"]), "ci\n");
+    assert_eq!(
+        env.ok(["key", "list", "ci", "-o", "json"])
+            .matches("\"kid\"")
+            .count(),
+        1
+    );
+    // Without the links, svcacct makes its own folders, 0700.
+    env.ok(["create", "eng/bot", "--bits", "2048"]);
+    for dir in ["eng", "eng/bot"] {
+        let mode = std::fs::metadata(keys.join(dir))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o700, "{dir}");
+    }
 }
