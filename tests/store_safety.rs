@@ -210,3 +210,31 @@ fn a_keystore_folder_that_is_a_link_gets_no_private_key() {
         assert_eq!(mode & 0o777, 0o700, "{dir}");
     }
 }
+
+/// A config file that is a symbolic link (a dotfiles setup) stays one: its target is updated.
+#[test]
+fn a_linked_config_file_stays_a_link() {
+    let env = Env::new();
+    let target = env.path("dotfiles/svcacct.toml");
+    std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+    std::fs::write(&target, "# mine\nnamespace = \"eng\"\n").unwrap();
+    let config = env.path(".config/svcacct/config.toml");
+    std::fs::create_dir_all(config.parent().unwrap()).unwrap();
+    std::os::unix::fs::symlink("../../dotfiles/svcacct.toml", &config).unwrap();
+    env.ok([
+        "config",
+        "set-context",
+        "prod",
+        "--store",
+        "/srv/store",
+        "--current",
+    ]);
+    assert!(is_link(&config), "the link was replaced by a file");
+    assert_eq!(
+        std::fs::read_to_string(&target).unwrap(),
+        "# mine\nnamespace = \"eng\"\ncurrent-context = \"prod\"\n\n[contexts.prod]\nstore = \"/srv/store\"\n"
+    );
+    assert_eq!(tree(&env.path("dotfiles")), ["svcacct.toml"]);
+    assert_eq!(tree(&env.path(".config/svcacct")), ["config.toml"]);
+    assert_eq!(env.ok(["config", "current-context"]), "prod\n");
+}
