@@ -13,6 +13,22 @@ use common::Env;
 
 const STORE: &str = ".local/share/svcacct/store";
 
+/// `curl ARGS…` → (status, body).
+fn curl(args: &[&str]) -> (u16, String) {
+    let out = Command::new("curl")
+        .args(["-sS", "--max-time", "20", "-w", "\n%{http_code}"])
+        .args(args)
+        .output()
+        .expect("curl is installed");
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let (body, status) = text.rsplit_once('\n').unwrap_or(("", &text));
+    (status.trim().parse().unwrap_or(0), body.to_owned())
+}
+
+fn json(text: &str) -> serde_json::Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
+}
+
 /// Every path under `dir`, relative, sorted (links not followed).
 fn tree(dir: &Path) -> Vec<String> {
     fn walk(base: &Path, dir: &Path, out: &mut Vec<String>) {
@@ -237,4 +253,217 @@ fn a_linked_config_file_stays_a_link() {
     assert_eq!(tree(&env.path("dotfiles")), ["svcacct.toml"]);
     assert_eq!(tree(&env.path(".config/svcacct")), ["config.toml"]);
     assert_eq!(env.ok(["config", "current-context"]), "prod\n");
+}
+
+/// `policy create -n NS` needs NS to exist, as `create -n NS` does; nothing is written.
+#[test]
+fn a_policy_needs_its_namespace() {
+    let env = with_account();
+    let before = env.store_snapshot();
+    for ns in ["eng", "eng/platform"] {
+        env.cmd([
+            "policy",
+            "create",
+            "p",
+            "-n",
+            ns,
+            "--subject",
+            "ci",
+            "--action",
+            "get",
+            "--resource",
+            "x",
+        ])
+        .assert()
+        .code(3)
+        .stdout("")
+        .stderr(format!(
+            "svcacct: namespace `{ns}` does not exist (create it with `svcacct namespace create \
+             {ns}`)\n"
+        ));
+        assert_eq!(before, env.store_snapshot(), "{ns}");
+    }
+    env.ok(["namespace", "create", "eng", "--no-defaults"]);
+    env.ok([
+        "policy",
+        "create",
+        "p",
+        "-n",
+        "eng",
+        "--subject",
+        "ci",
+        "--action",
+        "get",
+        "--resource",
+        "x",
+    ]);
+    env.ok([
+        "policy",
+        "create",
+        "g",
+        "--global",
+        "--subject",
+        "ci",
+        "--action",
+        "get",
+        "--resource",
+        "x",
+    ]);
+}
+
+/// A namespace of 251 to 253 characters could have no record (`<namespace>.toml`): it is
+/// refused wherever it is given, before anything is written. `policy create` used to take it,
+/// after which `namespace delete` of its parent deleted the accounts and then failed with `File
+/// name too long`.
+#[test]
+fn a_namespace_too_long_for_a_file_name_is_refused_everywhere() {
+    let env = with_account();
+    env.ok(["namespace", "create", "0", "--no-defaults"]);
+    let long = format!("0/{}", vec!["a"; 125].join("/"));
+    assert_eq!(long.len(), 251);
+    let before = env.store_snapshot();
+    let refusal = format!(
+        "svcacct: invalid namespace `{}…`: it is longer than 250 characters, too long for a file \
+         name in a store (a namespace is DNS-1123 labels joined by `/`, e.g. `eng/platform`)\n",
+        &long[..40]
+    );
+    for args in [
+        vec![
+            "policy",
+            "create",
+            "p",
+            "--subject",
+            "ci",
+            "--action",
+            "get",
+            "--resource",
+            "x",
+        ],
+        vec!["create", "bot", "--public-key", "k.key.pub"],
+        vec!["namespace", "create", long.as_str()],
+        vec!["get"],
+    ] {
+        let mut argv = vec!["-n", long.as_str()];
+        argv.extend(args);
+        env.cmd(&argv)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(refusal.clone());
+        assert_eq!(before, env.store_snapshot(), "{argv:?} changed the store");
+    }
+    env.cmd([
+        "create",
+        &format!("{long}/bot"),
+        "--public-key",
+        "k.key.pub",
+    ])
+    .assert()
+    .code(2)
+    .stderr(refusal.clone());
+    env.cmd(["--store", "x", "config", "set-context", "c", "-n", &long])
+        .assert()
+        .code(2)
+        .stderr(refusal.clone());
+    assert_eq!(before, env.store_snapshot());
+    env.ok(["namespace", "create", "0/b", "--no-defaults"]);
+    env.ok(["create", "bot", "-n", "0/b", "--public-key", "k.key.pub"]);
+    env.cmd(["namespace", "delete", "0", "--yes"])
+        .assert()
+        .success()
+        .stdout("Deleted service account: 0/b/bot\nDeleted namespace: 0/b\nDeleted namespace: 0\n");
+}
+
+/// Through `svcacct serve`: a policy in a namespace that does not exist, or whose name is too
+/// long for a store, is refused (404, 400) and nothing is written; deleting its parent then
+/// works (it answered 500 after deleting the accounts). A store written by an earlier version,
+/// with such a policy in it, is not a 500 either.
+#[test]
+fn the_server_refuses_policies_in_namespaces_it_could_not_delete() {
+    let env = Env::new();
+    let srv = env.path("srv");
+    env.bootstrap(&srv);
+    let s = srv.to_str().unwrap();
+    env.ok(["--store", s, "namespace", "create", "0"]);
+    let server = env.serve(&srv, &[]);
+    let token = env.ok(["token", "admin"]).trim().to_owned();
+    let auth = format!("Authorization: Bearer {token}");
+    let post = |ns_segment: &str| {
+        curl(&[
+            "-X",
+            "POST",
+            "-H",
+            &auth,
+            "-H",
+            "Content-Type: application/json",
+            "--data-binary",
+            r#"{"name":"p","subjects":["admin"],"actions":["get"],"resources":["x"]}"#,
+            &server.at(&format!("/v1/namespaces/{ns_segment}/policies")),
+        ])
+    };
+    let snapshot = || tree(&srv);
+    let before = snapshot();
+    let (status, body) = post("nope");
+    assert_eq!(status, 404, "{body}");
+    assert_eq!(
+        json(&body)["detail"],
+        "namespace `nope` does not exist (create it with `svcacct namespace create nope`)"
+    );
+    let long = format!("0%2F{}", vec!["a"; 125].join("%2F"));
+    let (status, body) = post(&long);
+    assert_eq!(status, 400, "{body}");
+    assert!(
+        json(&body)["detail"]
+            .as_str()
+            .unwrap()
+            .contains("it is longer than 250 characters, too long for a file name in a store"),
+        "{body}"
+    );
+    assert_eq!(before, snapshot(), "a refused policy was written");
+    // The CLI through the server says what it says locally.
+    env.cmd([
+        "--store",
+        &server.url,
+        "--service-account",
+        "admin",
+        "policy",
+        "create",
+        "p",
+        "-n",
+        "nope",
+        "--subject",
+        "admin",
+        "--action",
+        "get",
+        "--resource",
+        "x",
+    ])
+    .assert()
+    .code(3)
+    .stderr(
+        "svcacct: namespace `nope` does not exist (create it with `svcacct namespace create \
+         nope`)\n",
+    );
+
+    let delete = || curl(&["-X", "DELETE", "-H", &auth, &server.at("/v1/namespaces/0")]);
+    let (status, body) = delete();
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(json(&body)["namespaces"], serde_json::json!(["0"]));
+
+    // A store from before: a policy in `0/a/…/a` (251 characters) as it was written then.
+    env.ok(["--store", s, "namespace", "create", "0", "--no-defaults"]);
+    let old = srv.join(format!("policies/0.{}", vec!["a"; 125].join(".")));
+    std::fs::create_dir_all(&old).unwrap();
+    let admin_all = std::fs::read_to_string(srv.join("policies/_global/admin-all.toml")).unwrap();
+    std::fs::write(
+        old.join("p.toml"),
+        admin_all.replace(
+            "name = \"admin-all\"",
+            &format!("name = \"p\"\nnamespace = \"{}\"", long.replace("%2F", "/")),
+        ),
+    )
+    .unwrap();
+    let (status, body) = delete();
+    assert!(status < 500, "{status} {body}");
+    assert_eq!(status, 200, "{body}");
 }

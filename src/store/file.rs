@@ -143,10 +143,6 @@ impl FileStore {
 
     /// As `load_account`, for namespace records.
     fn load_namespace(&self, ns: &Namespace) -> Result<Option<NamespaceRecord>, UserError> {
-        if ns.as_str().len() > crate::identity::MAX_RECORDED_NAMESPACE_LEN {
-            // Its file name would be too long: it has no record (`create_namespace` refuses).
-            return Ok(None);
-        }
         let path = self.namespace_path(ns);
         let Some(record) = load::<NamespaceRecord>(&path)? else {
             return Ok(None);
@@ -246,6 +242,26 @@ impl FileStore {
             cache.put_all_policies(generation, items.clone());
         }
         Ok((items, listing.errors))
+    }
+
+    /// Writes a new policy (revision 1), refusing a name taken and, with `check_namespace`, a
+    /// namespace that does not exist (checked under the lock, as `create_account_checked`).
+    fn insert_policy(&self, mut policy: Policy, check_namespace: bool) -> Result<Policy> {
+        let scope = policy.scope();
+        let name = policy.name.clone();
+        self.locked(|tx| {
+            if let (true, PolicyScope::Namespace(ns)) = (check_namespace, &scope)
+                && !self.namespace_exists(ns)?
+            {
+                return Err(unknown_namespace(ns).into());
+            }
+            if self.load_policy(&scope, &name)?.is_some() {
+                return Err(policy_exists(&scope, &name).into());
+            }
+            policy.revision = 1;
+            tx.write_record(&self.policy_path(&scope, &name), &policy)?;
+            Ok(policy)
+        })
     }
 
     /// Runs `write` holding the store's exclusive lock (released when the lock file closes),
@@ -528,17 +544,13 @@ impl Store for FileStore {
         }
     }
 
-    fn create_policy(&self, mut policy: Policy) -> Result<Policy> {
-        let scope = policy.scope();
-        let name = policy.name.clone();
-        self.locked(|tx| {
-            if self.load_policy(&scope, &name)?.is_some() {
-                return Err(policy_exists(&scope, &name).into());
-            }
-            policy.revision = 1;
-            tx.write_record(&self.policy_path(&scope, &name), &policy)?;
-            Ok(policy)
-        })
+    fn create_policy(&self, policy: Policy) -> Result<Policy> {
+        self.insert_policy(policy, false)
+    }
+
+    /// As `create_account_checked`: the namespace is checked under the lock, with the write.
+    fn create_policy_checked(&self, policy: Policy) -> Result<Policy> {
+        self.insert_policy(policy, true)
     }
 
     fn update_policy(&self, mut policy: Policy) -> Result<Policy> {
