@@ -18,7 +18,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
     }
     var completions = [
         &'svcacct'= {
-            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -65,7 +65,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --bits 'Key size in bits (with two CPUs, two searches for the key run at once and the first key found is kept: the time of one search varies several-fold)'
             cand --public-out 'Where to write the public key (SPKI PEM) [default: PATH.pub with -o, else not written]'
             cand --public-from 'Do not generate: print (or write with --public-out) the public key of this private key'
-            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -90,7 +90,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --group 'Groups the account belongs to (repeatable or comma-separated)'
             cand --expires 'Expiry: a date (2027-06-30), a timestamp (RFC 3339) or a duration from now (90d, 12h) [default: never]'
             cand --impersonate 'Act for this directory user (Pomerium): the account''s tokens carry `sub` = USER_ID and `act: {"sub": <the account>}`'
-            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -109,7 +109,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;get'= {
             cand -o 'Output format'
             cand --output 'Output format'
-            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -130,7 +130,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;describe'= {
             cand -o 'Output format'
             cand --output 'Output format'
-            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -147,7 +147,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;delete'= {
-            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -164,7 +164,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;rename'= {
-            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -181,7 +181,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;disable'= {
-            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -198,7 +198,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;enable'= {
-            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -219,7 +219,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --expires 'New expiry: a date, an RFC 3339 timestamp or a duration from now'
             cand --add-group 'Add groups (repeatable or comma-separated)'
             cand --remove-group 'Remove groups (repeatable or comma-separated)'
-            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -237,7 +237,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;key'= {
-            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -260,7 +260,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;key;add'= {
             cand --public-key 'Public key file to register'
             cand --bits 'Size of the generated key (two searches at once with two CPUs, as keygen)'
-            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -280,7 +280,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;key;list'= {
             cand -o 'Output format'
             cand --output 'Output format'
-            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -297,7 +297,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;key;remove'= {
-            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -329,7 +329,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;key;help;help'= {
         }
         &'svcacct;namespace'= {
-            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -350,7 +350,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'svcacct;namespace;create'= {
-            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
             cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
@@ -368,7 +368,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;namespace;get'= {
             cand -o 'Output format'
             cand --output 'Output format'
-            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -385,7 +385,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;namespace;delete'= {
-            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
             cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
@@ -416,7 +416,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;namespace;help;help'= {
         }
         &'svcacct;policy'= {
-            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -443,7 +443,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --action 'What: e.g. get, create, `*` (repeatable or comma-separated)'
             cand --resource 'On what: e.g. function, `image*`, `*` (repeatable or comma-separated)'
             cand --description 'Free text shown by describe'
-            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -463,7 +463,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;policy;get'= {
             cand -o 'Output format'
             cand --output 'Output format'
-            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -485,7 +485,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;policy;describe'= {
             cand -o 'Output format'
             cand --output 'Output format'
-            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -503,7 +503,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;policy;delete'= {
-            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -528,7 +528,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --remove-action 'Actions to remove'
             cand --add-resource 'Resources to add'
             cand --remove-resource 'Resources to remove'
-            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -569,7 +569,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --as 'The account asking: name or NS/NAME'
             cand -o 'Output format'
             cand --output 'Output format'
-            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -596,7 +596,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --claim 'Extra string claim (repeatable); registered claims cannot be overridden'
             cand -o 'What to print'
             cand --output 'What to print'
-            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -616,7 +616,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --aud 'Require this audience'
             cand -o 'Output format'
             cand --output 'Output format'
-            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -633,7 +633,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;decode'= {
-            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -651,7 +651,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         }
         &'svcacct;jwks'= {
             cand --alg 'The `alg` each key advertises (strict verifiers accept only that algorithm)'
-            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -675,7 +675,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --tls-key 'PEM private key of the certificate'
             cand --max-token-lifetime 'Longest lifetime (exp - iat) of an accepted token [default: SVCACCT_MAX_TOKEN_LIFETIME, else the config file''s `max-token-lifetime`, else 1h]'
             cand --request-timeout 'Longest time a client may take to send a request (headers and body), and a handler to answer it'
-            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -695,7 +695,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;whoami'= {
             cand -o 'Output format'
             cand --output 'Output format'
-            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -712,7 +712,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;config'= {
-            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -736,7 +736,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'svcacct;config;set-context'= {
-            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -754,7 +754,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;config;use-context'= {
-            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -773,7 +773,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;config;get-contexts'= {
             cand -o 'Output format'
             cand --output 'Output format'
-            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -790,7 +790,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;config;current-context'= {
-            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -807,7 +807,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;config;delete-context'= {
-            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -826,7 +826,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;config;view'= {
             cand -o 'Output format'
             cand --output 'Output format'
-            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -866,7 +866,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;config;help;help'= {
         }
         &'svcacct;tokens'= {
-            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -891,7 +891,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;tokens;create'= {
             cand --expires 'When it expires: a duration (90d, 1y), a date (2027-06-30), an RFC 3339 timestamp, or `never`'
             cand --aud 'Audience (`aud`); repeatable'
-            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -910,7 +910,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;tokens;list'= {
             cand -o 'Output format'
             cand --output 'Output format'
-            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -927,7 +927,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;tokens;revoke'= {
-            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -944,7 +944,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;tokens;regenerate'= {
-            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -961,7 +961,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;tokens;rename'= {
-            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -998,7 +998,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;tokens;help;help'= {
         }
         &'svcacct;issuer'= {
-            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -1021,7 +1021,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;issuer;get'= {
             cand -o 'Output format'
             cand --output 'Output format'
-            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -1040,7 +1040,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;issuer;init'= {
             cand --algorithm 'algorithm'
             cand --secret-file 'File holding the HS256 secret (`-` for stdin)'
-            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -1058,7 +1058,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         }
         &'svcacct;issuer;rotate'= {
             cand --secret-file 'File holding the new HS256 secret (`-` for stdin); an HS256 issuer needs one'
-            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -1089,7 +1089,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;issuer;help;help'= {
         }
         &'svcacct;login'= {
-            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -1106,7 +1106,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;completions'= {
-            cand --store 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'

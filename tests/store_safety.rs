@@ -5,7 +5,7 @@
 mod common;
 
 use std::os::unix::fs::PermissionsExt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
@@ -466,4 +466,158 @@ fn the_server_refuses_policies_in_namespaces_it_could_not_delete() {
     let (status, body) = delete();
     assert!(status < 500, "{status} {body}");
     assert_eq!(status, 200, "{body}");
+}
+
+/// `--store HOST:PORT` (and the same in SVCACCT_STORE, a context, `set-context`) is a server's
+/// address without its scheme: refused with the URL it probably means, and no folder of that
+/// name is made. A path with a `/` is a folder.
+#[test]
+fn a_server_address_without_its_scheme_is_no_folder() {
+    let env = Env::new();
+    env.ok(["keygen", "-o", "k.key", "--bits", "2048"]);
+    let refusal = |addr: &str, loopback: bool| {
+        format!(
+            "svcacct: store `{addr}` is a server's address without its scheme: did you mean \
+             https://{addr}? ({}./{addr} for a folder of that name)\n",
+            if loopback {
+                format!("http://{addr} for a server on this machine without TLS; ")
+            } else {
+                String::new()
+            }
+        )
+    };
+    let listing = || tree(env.home.path());
+    let before = listing();
+    for (addr, loopback) in [("127.0.0.1:18420", true), ("registry.example:8420", false)] {
+        env.cmd([
+            "--store",
+            addr,
+            "create",
+            "bot",
+            "--public-key",
+            "k.key.pub",
+        ])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(refusal(addr, loopback));
+        env.cmd(["create", "bot", "--public-key", "k.key.pub"])
+            .env("SVCACCT_STORE", addr)
+            .assert()
+            .code(2)
+            .stderr(refusal(addr, loopback));
+        env.cmd(["--store", addr, "config", "set-context", "c"])
+            .assert()
+            .code(2)
+            .stderr(refusal(addr, loopback));
+    }
+    assert_eq!(before, listing(), "something was written");
+    // A context that holds one (written by hand).
+    let config = env.path(".config/svcacct/config.toml");
+    std::fs::create_dir_all(config.parent().unwrap()).unwrap();
+    std::fs::write(
+        &config,
+        "current-context = \"c\"\n[contexts.c]\nstore = \"localhost:8420\"\n",
+    )
+    .unwrap();
+    env.cmd(["get"])
+        .assert()
+        .code(2)
+        .stderr(refusal("localhost:8420", true));
+    std::fs::remove_file(&config).unwrap();
+    // With a `/` it is a folder.
+    env.ok([
+        "--store",
+        "./127.0.0.1:18420",
+        "create",
+        "bot",
+        "--public-key",
+        "k.key.pub",
+    ]);
+    assert!(
+        env.path("127.0.0.1:18420/accounts/default/bot.toml")
+            .exists()
+    );
+}
+
+/// A reading command on a store folder named explicitly that does not exist says so (exit 3)
+/// instead of showing an empty registry, and makes nothing; the default folder, not made yet,
+/// is an empty registry as before.
+#[test]
+fn reading_a_named_store_that_does_not_exist_says_so() {
+    let env = Env::new();
+    let token = {
+        env.ok(["keygen", "-o", "k.key", "--bits", "2048"]);
+        env.ok([
+            "--store",
+            "elsewhere",
+            "create",
+            "ci",
+            "--public-key",
+            "k.key.pub",
+        ]);
+        env.ok(["token", "ci", "--jwt-private-key", "k.key"])
+            .trim()
+            .to_owned()
+    };
+    let missing: PathBuf = env.path("typo");
+    let m = missing.to_str().unwrap();
+    let says = |source: &str| {
+        format!(
+            "svcacct: store folder {m} (from {source}) does not exist: check the path; a new \
+             store is made by its first write, e.g. `svcacct --store {m} create NAME`\n"
+        )
+    };
+    for args in [
+        vec!["get"],
+        vec!["get", "ci"],
+        vec!["describe", "ci"],
+        vec!["policy", "get"],
+        vec!["policy", "describe", "p"],
+        vec!["namespace", "get"],
+        vec!["key", "list", "ci"],
+        vec!["tokens", "list", "ci"],
+        vec!["jwks"],
+        vec!["can-i", "get", "x", "--as", "ci"],
+        vec!["verify", token.as_str()],
+        vec![
+            "whoami",
+            "--service-account",
+            "ci",
+            "--jwt-private-key",
+            "k.key",
+        ],
+        vec!["issuer", "get"],
+    ] {
+        let mut argv = vec!["--store", m];
+        argv.extend(args.iter().copied());
+        env.cmd(&argv)
+            .assert()
+            .code(3)
+            .stdout("")
+            .stderr(says("--store"));
+        env.cmd(&args)
+            .env("SVCACCT_STORE", m)
+            .assert()
+            .code(3)
+            .stderr(says("SVCACCT_STORE"));
+        assert!(!missing.exists(), "{args:?} made the folder");
+    }
+    env.ok(["config", "set-context", "typo", "--store", m, "--current"]);
+    env.cmd(["get"])
+        .assert()
+        .code(3)
+        .stderr(says("context `typo`"));
+    env.ok(["config", "delete-context", "typo"]);
+    // The default store, not made yet: an empty registry.
+    env.cmd(["get"])
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("No service accounts in namespace `default`.\n");
+    env.ok(["policy", "get"]);
+    assert!(!env.path(STORE).exists());
+    // A command that writes makes the named folder, as it always did.
+    env.ok(["--store", m, "create", "ci", "--public-key", "k.key.pub"]);
+    assert_eq!(env.ok(["--store", m, "get", "-o", "name"]), "ci\n");
 }
