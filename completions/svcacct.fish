@@ -24,7 +24,7 @@ function __fish_svcacct_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c svcacct -n "__fish_svcacct_needs_command" -l store -d 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
+complete -c svcacct -n "__fish_svcacct_needs_command" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_needs_command" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_needs_command" -s n -l namespace -d 'Namespace of the command [default: default]' -r
 complete -c svcacct -n "__fish_svcacct_needs_command" -l config -d 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]' -r -F
@@ -67,7 +67,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand keygen" -l bits -d 'Key 
 4096\t''"
 complete -c svcacct -n "__fish_svcacct_using_subcommand keygen" -l public-out -d 'Where to write the public key (SPKI PEM) [default: PATH.pub with -o, else not written]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand keygen" -l public-from -d 'Do not generate: print (or write with --public-out) the public key of this private key' -r -F
-complete -c svcacct -n "__fish_svcacct_using_subcommand keygen" -l store -d 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
+complete -c svcacct -n "__fish_svcacct_using_subcommand keygen" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand keygen" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand keygen" -s n -l namespace -d 'Namespace of the command [default: default]' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand keygen" -l config -d 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]' -r -F
@@ -92,7 +92,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand create" -l description -
 complete -c svcacct -n "__fish_svcacct_using_subcommand create" -l group -d 'Groups the account belongs to (repeatable or comma-separated)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand create" -l expires -d 'Expiry: a date (2027-06-30), a timestamp (RFC 3339) or a duration from now (90d, 12h) [default: never]' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand create" -l impersonate -d 'Act for this directory user (Pomerium): the account\'s tokens carry `sub` = USER_ID and `act: {"sub": <the account>}`' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand create" -l store -d 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
+complete -c svcacct -n "__fish_svcacct_using_subcommand create" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand create" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand create" -s n -l namespace -d 'Namespace of the command [default: default]' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand create" -l config -d 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]' -r -F
@@ -108,7 +108,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand get" -s o -l output -d '
 wide\t'Table with more columns'
 json\t'Stable JSON documented in the README (RFC 3339 dates)'
 name\t'Just the references, one per line'"
-complete -c svcacct -n "__fish_svcacct_using_subcommand get" -l store -d 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
+complete -c svcacct -n "__fish_svcacct_using_subcommand get" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand get" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand get" -s n -l namespace -d 'Namespace of the command [default: default]' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand get" -l config -d 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]' -r -F
@@ -125,7 +125,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand describe" -s o -l output
 wide\t'Table with more columns'
 json\t'Stable JSON documented in the README (RFC 3339 dates)'
 name\t'Just the references, one per line'"
-complete -c svcacct -n "__fish_svcacct_using_subcommand describe" -l store -d 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
+complete -c svcacct -n "__fish_svcacct_using_subcommand describe" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand describe" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand describe" -s n -l namespace -d 'Namespace of the command [default: default]' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand describe" -l config -d 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]' -r -F
@@ -137,7 +137,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand describe" -l token-file 
 complete -c svcacct -n "__fish_svcacct_using_subcommand describe" -l ca-cert -d 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand describe" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c svcacct -n "__fish_svcacct_using_subcommand describe" -s V -l version -d 'Print version'
-complete -c svcacct -n "__fish_svcacct_using_subcommand delete" -l store -d 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
+complete -c svcacct -n "__fish_svcacct_using_subcommand delete" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand delete" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand delete" -s n -l namespace -d 'Namespace of the command [default: default]' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand delete" -l config -d 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]' -r -F
@@ -149,7 +149,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand delete" -l token-file -d
 complete -c svcacct -n "__fish_svcacct_using_subcommand delete" -l ca-cert -d 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand delete" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand delete" -s V -l version -d 'Print version'
-complete -c svcacct -n "__fish_svcacct_using_subcommand rename" -l store -d 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
+complete -c svcacct -n "__fish_svcacct_using_subcommand rename" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand rename" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand rename" -s n -l namespace -d 'Namespace of the command [default: default]' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand rename" -l config -d 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]' -r -F
@@ -161,7 +161,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand rename" -l token-file -d
 complete -c svcacct -n "__fish_svcacct_using_subcommand rename" -l ca-cert -d 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand rename" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand rename" -s V -l version -d 'Print version'
-complete -c svcacct -n "__fish_svcacct_using_subcommand disable" -l store -d 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
+complete -c svcacct -n "__fish_svcacct_using_subcommand disable" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand disable" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand disable" -s n -l namespace -d 'Namespace of the command [default: default]' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand disable" -l config -d 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]' -r -F
@@ -173,7 +173,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand disable" -l token-file -
 complete -c svcacct -n "__fish_svcacct_using_subcommand disable" -l ca-cert -d 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand disable" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand disable" -s V -l version -d 'Print version'
-complete -c svcacct -n "__fish_svcacct_using_subcommand enable" -l store -d 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
+complete -c svcacct -n "__fish_svcacct_using_subcommand enable" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand enable" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand enable" -s n -l namespace -d 'Namespace of the command [default: default]' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand enable" -l config -d 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]' -r -F
@@ -189,7 +189,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand update" -l description -
 complete -c svcacct -n "__fish_svcacct_using_subcommand update" -l expires -d 'New expiry: a date, an RFC 3339 timestamp or a duration from now' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand update" -l add-group -d 'Add groups (repeatable or comma-separated)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand update" -l remove-group -d 'Remove groups (repeatable or comma-separated)' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand update" -l store -d 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
+complete -c svcacct -n "__fish_svcacct_using_subcommand update" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand update" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand update" -s n -l namespace -d 'Namespace of the command [default: default]' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand update" -l config -d 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]' -r -F
@@ -202,7 +202,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand update" -l ca-cert -d 'W
 complete -c svcacct -n "__fish_svcacct_using_subcommand update" -l no-expires -d 'Remove the expiry date'
 complete -c svcacct -n "__fish_svcacct_using_subcommand update" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand update" -s V -l version -d 'Print version'
-complete -c svcacct -n "__fish_svcacct_using_subcommand key; and not __fish_seen_subcommand_from add list remove help" -l store -d 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
+complete -c svcacct -n "__fish_svcacct_using_subcommand key; and not __fish_seen_subcommand_from add list remove help" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand key; and not __fish_seen_subcommand_from add list remove help" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand key; and not __fish_seen_subcommand_from add list remove help" -s n -l namespace -d 'Namespace of the command [default: default]' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand key; and not __fish_seen_subcommand_from add list remove help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]' -r -F
@@ -225,7 +225,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand key; and __fish_seen_sub
 complete -c svcacct -n "__fish_svcacct_using_subcommand key; and __fish_seen_subcommand_from add" -l alg -d 'The one algorithm the key signs with; its published JWK says so (RFC 8725 §3.1)' -r -f -a "RS256\t''
 RS384\t''
 RS512\t''"
-complete -c svcacct -n "__fish_svcacct_using_subcommand key; and __fish_seen_subcommand_from add" -l store -d 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
+complete -c svcacct -n "__fish_svcacct_using_subcommand key; and __fish_seen_subcommand_from add" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand key; and __fish_seen_subcommand_from add" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand key; and __fish_seen_subcommand_from add" -s n -l namespace -d 'Namespace of the command [default: default]' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand key; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]' -r -F
@@ -242,7 +242,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand key; and __fish_seen_sub
 wide\t'Table with more columns'
 json\t'Stable JSON documented in the README (RFC 3339 dates)'
 name\t'Just the references, one per line'"
-complete -c svcacct -n "__fish_svcacct_using_subcommand key; and __fish_seen_subcommand_from list" -l store -d 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
+complete -c svcacct -n "__fish_svcacct_using_subcommand key; and __fish_seen_subcommand_from list" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand key; and __fish_seen_subcommand_from list" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand key; and __fish_seen_subcommand_from list" -s n -l namespace -d 'Namespace of the command [default: default]' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand key; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]' -r -F
@@ -254,7 +254,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand key; and __fish_seen_sub
 complete -c svcacct -n "__fish_svcacct_using_subcommand key; and __fish_seen_subcommand_from list" -l ca-cert -d 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand key; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c svcacct -n "__fish_svcacct_using_subcommand key; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c svcacct -n "__fish_svcacct_using_subcommand key; and __fish_seen_subcommand_from remove" -l store -d 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
+complete -c svcacct -n "__fish_svcacct_using_subcommand key; and __fish_seen_subcommand_from remove" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand key; and __fish_seen_subcommand_from remove" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand key; and __fish_seen_subcommand_from remove" -s n -l namespace -d 'Namespace of the command [default: default]' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand key; and __fish_seen_subcommand_from remove" -l config -d 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]' -r -F
@@ -271,7 +271,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand key; and __fish_seen_sub
 complete -c svcacct -n "__fish_svcacct_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "list" -d 'List an account\'s public keys'
 complete -c svcacct -n "__fish_svcacct_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove one of an account\'s public keys; tokens it signed stop verifying'
 complete -c svcacct -n "__fish_svcacct_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c svcacct -n "__fish_svcacct_using_subcommand namespace; and not __fish_seen_subcommand_from create get delete help" -l store -d 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
+complete -c svcacct -n "__fish_svcacct_using_subcommand namespace; and not __fish_seen_subcommand_from create get delete help" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand namespace; and not __fish_seen_subcommand_from create get delete help" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand namespace; and not __fish_seen_subcommand_from create get delete help" -s n -l namespace -d 'Namespace of the command [default: default]' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand namespace; and not __fish_seen_subcommand_from create get delete help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]' -r -F
@@ -287,7 +287,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand namespace; and not __fis
 complete -c svcacct -n "__fish_svcacct_using_subcommand namespace; and not __fish_seen_subcommand_from create get delete help" -f -a "get" -d 'List namespaces, or show some'
 complete -c svcacct -n "__fish_svcacct_using_subcommand namespace; and not __fish_seen_subcommand_from create get delete help" -f -a "delete" -d 'Delete a namespace with its accounts, policies and child namespaces'
 complete -c svcacct -n "__fish_svcacct_using_subcommand namespace; and not __fish_seen_subcommand_from create get delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c svcacct -n "__fish_svcacct_using_subcommand namespace; and __fish_seen_subcommand_from create" -l store -d 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
+complete -c svcacct -n "__fish_svcacct_using_subcommand namespace; and __fish_seen_subcommand_from create" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand namespace; and __fish_seen_subcommand_from create" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand namespace; and __fish_seen_subcommand_from create" -l config -d 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand namespace; and __fish_seen_subcommand_from create" -l passphrase-file -d 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)' -r -F
@@ -303,7 +303,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand namespace; and __fish_se
 wide\t'Table with more columns'
 json\t'Stable JSON documented in the README (RFC 3339 dates)'
 name\t'Just the references, one per line'"
-complete -c svcacct -n "__fish_svcacct_using_subcommand namespace; and __fish_seen_subcommand_from get" -l store -d 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
+complete -c svcacct -n "__fish_svcacct_using_subcommand namespace; and __fish_seen_subcommand_from get" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand namespace; and __fish_seen_subcommand_from get" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand namespace; and __fish_seen_subcommand_from get" -s n -l namespace -d 'Namespace of the command [default: default]' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand namespace; and __fish_seen_subcommand_from get" -l config -d 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]' -r -F
@@ -315,7 +315,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand namespace; and __fish_se
 complete -c svcacct -n "__fish_svcacct_using_subcommand namespace; and __fish_seen_subcommand_from get" -l ca-cert -d 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand namespace; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c svcacct -n "__fish_svcacct_using_subcommand namespace; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
-complete -c svcacct -n "__fish_svcacct_using_subcommand namespace; and __fish_seen_subcommand_from delete" -l store -d 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
+complete -c svcacct -n "__fish_svcacct_using_subcommand namespace; and __fish_seen_subcommand_from delete" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand namespace; and __fish_seen_subcommand_from delete" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand namespace; and __fish_seen_subcommand_from delete" -l config -d 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand namespace; and __fish_seen_subcommand_from delete" -l passphrase-file -d 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)' -r -F
@@ -331,7 +331,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand namespace; and __fish_se
 complete -c svcacct -n "__fish_svcacct_using_subcommand namespace; and __fish_seen_subcommand_from help" -f -a "get" -d 'List namespaces, or show some'
 complete -c svcacct -n "__fish_svcacct_using_subcommand namespace; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a namespace with its accounts, policies and child namespaces'
 complete -c svcacct -n "__fish_svcacct_using_subcommand namespace; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and not __fish_seen_subcommand_from create get describe delete update help" -l store -d 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
+complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and not __fish_seen_subcommand_from create get describe delete update help" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and not __fish_seen_subcommand_from create get describe delete update help" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and not __fish_seen_subcommand_from create get describe delete update help" -s n -l namespace -d 'Namespace of the command [default: default]' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and not __fish_seen_subcommand_from create get describe delete update help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]' -r -F
@@ -353,7 +353,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from create" -l action -d 'What: e.g. get, create, `*` (repeatable or comma-separated)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from create" -l resource -d 'On what: e.g. function, `image*`, `*` (repeatable or comma-separated)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from create" -l description -d 'Free text shown by describe' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from create" -l store -d 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
+complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from create" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from create" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from create" -s n -l namespace -d 'Namespace of the command [default: default]' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from create" -l config -d 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]' -r -F
@@ -370,7 +370,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_
 wide\t'Table with more columns'
 json\t'Stable JSON documented in the README (RFC 3339 dates)'
 name\t'Just the references, one per line'"
-complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from get" -l store -d 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
+complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from get" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from get" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from get" -s n -l namespace -d 'Namespace of the command [default: default]' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from get" -l config -d 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]' -r -F
@@ -388,7 +388,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_
 wide\t'Table with more columns'
 json\t'Stable JSON documented in the README (RFC 3339 dates)'
 name\t'Just the references, one per line'"
-complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from describe" -l store -d 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
+complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from describe" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from describe" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from describe" -s n -l namespace -d 'Namespace of the command [default: default]' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from describe" -l config -d 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]' -r -F
@@ -401,7 +401,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from describe" -l global -d 'The policy applies in every namespace (instead of -n NS and its children)'
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from describe" -s V -l version -d 'Print version'
-complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from delete" -l store -d 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
+complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from delete" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from delete" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from delete" -s n -l namespace -d 'Namespace of the command [default: default]' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from delete" -l config -d 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]' -r -F
@@ -421,7 +421,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from update" -l remove-action -d 'Actions to remove' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from update" -l add-resource -d 'Resources to add' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from update" -l remove-resource -d 'Resources to remove' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from update" -l store -d 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
+complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from update" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from update" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from update" -s n -l namespace -d 'Namespace of the command [default: default]' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from update" -l config -d 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]' -r -F
@@ -445,7 +445,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand can-i" -s o -l output -d
 wide\t'Table with more columns'
 json\t'Stable JSON documented in the README (RFC 3339 dates)'
 name\t'Just the references, one per line'"
-complete -c svcacct -n "__fish_svcacct_using_subcommand can-i" -l store -d 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
+complete -c svcacct -n "__fish_svcacct_using_subcommand can-i" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand can-i" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand can-i" -s n -l namespace -d 'Namespace of the command [default: default]' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand can-i" -l config -d 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]' -r -F
@@ -469,7 +469,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l claim -d 'Extr
 complete -c svcacct -n "__fish_svcacct_using_subcommand token" -s o -l output -d 'What to print' -r -f -a "jwt\t'The bare JWT'
 json\t'JSON with the token, its kid and expiry'
 header\t'`Authorization: Bearer <jwt>`'"
-complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l store -d 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
+complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand token" -s n -l namespace -d 'Namespace of the command [default: default]' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l config -d 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]' -r -F
@@ -486,7 +486,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand verify" -s o -l output -
 wide\t'Table with more columns'
 json\t'Stable JSON documented in the README (RFC 3339 dates)'
 name\t'Just the references, one per line'"
-complete -c svcacct -n "__fish_svcacct_using_subcommand verify" -l store -d 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
+complete -c svcacct -n "__fish_svcacct_using_subcommand verify" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand verify" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand verify" -s n -l namespace -d 'Namespace of the command [default: default]' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand verify" -l config -d 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]' -r -F
@@ -498,7 +498,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand verify" -l token-file -d
 complete -c svcacct -n "__fish_svcacct_using_subcommand verify" -l ca-cert -d 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c svcacct -n "__fish_svcacct_using_subcommand verify" -s V -l version -d 'Print version'
-complete -c svcacct -n "__fish_svcacct_using_subcommand decode" -l store -d 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
+complete -c svcacct -n "__fish_svcacct_using_subcommand decode" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand decode" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand decode" -s n -l namespace -d 'Namespace of the command [default: default]' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand decode" -l config -d 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]' -r -F
@@ -510,7 +510,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand decode" -l token-file -d
 complete -c svcacct -n "__fish_svcacct_using_subcommand decode" -l ca-cert -d 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand decode" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand decode" -s V -l version -d 'Print version'
-complete -c svcacct -n "__fish_svcacct_using_subcommand jwks" -l store -d 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
+complete -c svcacct -n "__fish_svcacct_using_subcommand jwks" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand jwks" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand jwks" -s n -l namespace -d 'Namespace of the command [default: default]' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand jwks" -l config -d 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]' -r -F
@@ -529,7 +529,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand serve" -l tls-cert -d 'P
 complete -c svcacct -n "__fish_svcacct_using_subcommand serve" -l tls-key -d 'PEM private key of the certificate' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand serve" -l max-token-lifetime -d 'Longest lifetime (exp - iat) of an accepted token [default: SVCACCT_MAX_TOKEN_LIFETIME, else the config file\'s `max-token-lifetime`, else 1h]' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand serve" -l request-timeout -d 'Longest time a client may take to send a request (headers and body), and a handler to answer it' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand serve" -l store -d 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
+complete -c svcacct -n "__fish_svcacct_using_subcommand serve" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand serve" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand serve" -s n -l namespace -d 'Namespace of the command [default: default]' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand serve" -l config -d 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]' -r -F
@@ -546,7 +546,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand whoami" -s o -l output -
 wide\t'Table with more columns'
 json\t'Stable JSON documented in the README (RFC 3339 dates)'
 name\t'Just the references, one per line'"
-complete -c svcacct -n "__fish_svcacct_using_subcommand whoami" -l store -d 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
+complete -c svcacct -n "__fish_svcacct_using_subcommand whoami" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand whoami" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand whoami" -s n -l namespace -d 'Namespace of the command [default: default]' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand whoami" -l config -d 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]' -r -F
@@ -558,7 +558,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand whoami" -l token-file -d
 complete -c svcacct -n "__fish_svcacct_using_subcommand whoami" -l ca-cert -d 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand whoami" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c svcacct -n "__fish_svcacct_using_subcommand whoami" -s V -l version -d 'Print version'
-complete -c svcacct -n "__fish_svcacct_using_subcommand config; and not __fish_seen_subcommand_from set-context use-context get-contexts current-context delete-context view help" -l store -d 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
+complete -c svcacct -n "__fish_svcacct_using_subcommand config; and not __fish_seen_subcommand_from set-context use-context get-contexts current-context delete-context view help" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and not __fish_seen_subcommand_from set-context use-context get-contexts current-context delete-context view help" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and not __fish_seen_subcommand_from set-context use-context get-contexts current-context delete-context view help" -s n -l namespace -d 'Namespace of the command [default: default]' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and not __fish_seen_subcommand_from set-context use-context get-contexts current-context delete-context view help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]' -r -F
@@ -577,7 +577,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand config; and not __fish_s
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and not __fish_seen_subcommand_from set-context use-context get-contexts current-context delete-context view help" -f -a "delete-context" -d 'Delete a context'
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and not __fish_seen_subcommand_from set-context use-context get-contexts current-context delete-context view help" -f -a "view" -d 'Print the config file\'s settings and contexts'
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and not __fish_seen_subcommand_from set-context use-context get-contexts current-context delete-context view help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from set-context" -l store -d 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
+complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from set-context" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from set-context" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from set-context" -s n -l namespace -d 'Namespace of the command [default: default]' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from set-context" -l config -d 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]' -r -F
@@ -590,7 +590,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from set-context" -l current -d 'Make it the current context too'
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from set-context" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from set-context" -s V -l version -d 'Print version'
-complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from use-context" -l store -d 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
+complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from use-context" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from use-context" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from use-context" -s n -l namespace -d 'Namespace of the command [default: default]' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from use-context" -l config -d 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]' -r -F
@@ -606,7 +606,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_
 wide\t'Table with more columns'
 json\t'Stable JSON documented in the README (RFC 3339 dates)'
 name\t'Just the references, one per line'"
-complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l store -d 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
+complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -s n -l namespace -d 'Namespace of the command [default: default]' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l config -d 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]' -r -F
@@ -618,7 +618,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l ca-cert -d 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -s V -l version -d 'Print version'
-complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from current-context" -l store -d 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
+complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from current-context" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from current-context" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from current-context" -s n -l namespace -d 'Namespace of the command [default: default]' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from current-context" -l config -d 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]' -r -F
@@ -630,7 +630,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from current-context" -l ca-cert -d 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from current-context" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from current-context" -s V -l version -d 'Print version'
-complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l store -d 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
+complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from delete-context" -s n -l namespace -d 'Namespace of the command [default: default]' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l config -d 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]' -r -F
@@ -646,7 +646,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_
 wide\t'Table with more columns'
 json\t'Stable JSON documented in the README (RFC 3339 dates)'
 name\t'Just the references, one per line'"
-complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from view" -l store -d 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
+complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from view" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from view" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from view" -s n -l namespace -d 'Namespace of the command [default: default]' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from view" -l config -d 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]' -r -F
@@ -665,7 +665,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "delete-context" -d 'Delete a context'
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "view" -d 'Print the config file\'s settings and contexts'
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and not __fish_seen_subcommand_from create list revoke regenerate rename help" -l store -d 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
+complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and not __fish_seen_subcommand_from create list revoke regenerate rename help" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and not __fish_seen_subcommand_from create list revoke regenerate rename help" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and not __fish_seen_subcommand_from create list revoke regenerate rename help" -s n -l namespace -d 'Namespace of the command [default: default]' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and not __fish_seen_subcommand_from create list revoke regenerate rename help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]' -r -F
@@ -685,7 +685,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and not __fish_s
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and not __fish_seen_subcommand_from create list revoke regenerate rename help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from create" -l expires -d 'When it expires: a duration (90d, 1y), a date (2027-06-30), an RFC 3339 timestamp, or `never`' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from create" -l aud -d 'Audience (`aud`); repeatable' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from create" -l store -d 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
+complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from create" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from create" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from create" -s n -l namespace -d 'Namespace of the command [default: default]' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from create" -l config -d 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]' -r -F
@@ -701,7 +701,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_
 wide\t'Table with more columns'
 json\t'Stable JSON documented in the README (RFC 3339 dates)'
 name\t'Just the references, one per line'"
-complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from list" -l store -d 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
+complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from list" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from list" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from list" -s n -l namespace -d 'Namespace of the command [default: default]' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]' -r -F
@@ -713,7 +713,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from list" -l ca-cert -d 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from revoke" -l store -d 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
+complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from revoke" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from revoke" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from revoke" -s n -l namespace -d 'Namespace of the command [default: default]' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from revoke" -l config -d 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]' -r -F
@@ -725,7 +725,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from revoke" -l ca-cert -d 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from revoke" -s V -l version -d 'Print version'
-complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from regenerate" -l store -d 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
+complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from regenerate" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from regenerate" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from regenerate" -s n -l namespace -d 'Namespace of the command [default: default]' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from regenerate" -l config -d 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]' -r -F
@@ -737,7 +737,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from regenerate" -l ca-cert -d 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from regenerate" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from regenerate" -s V -l version -d 'Print version'
-complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from rename" -l store -d 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
+complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from rename" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from rename" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from rename" -s n -l namespace -d 'Namespace of the command [default: default]' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from rename" -l config -d 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]' -r -F
@@ -755,7 +755,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from help" -f -a "regenerate" -d 'Issue a new token under the same name (same audiences and lifetime) and revoke the old'
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from help" -f -a "rename" -d 'Rename an issued token (the token itself does not change)'
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c svcacct -n "__fish_svcacct_using_subcommand issuer; and not __fish_seen_subcommand_from get init rotate help" -l store -d 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
+complete -c svcacct -n "__fish_svcacct_using_subcommand issuer; and not __fish_seen_subcommand_from get init rotate help" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand issuer; and not __fish_seen_subcommand_from get init rotate help" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand issuer; and not __fish_seen_subcommand_from get init rotate help" -s n -l namespace -d 'Namespace of the command [default: default]' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand issuer; and not __fish_seen_subcommand_from get init rotate help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]' -r -F
@@ -775,7 +775,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand issuer; and __fish_seen_
 wide\t'Table with more columns'
 json\t'Stable JSON documented in the README (RFC 3339 dates)'
 name\t'Just the references, one per line'"
-complete -c svcacct -n "__fish_svcacct_using_subcommand issuer; and __fish_seen_subcommand_from get" -l store -d 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
+complete -c svcacct -n "__fish_svcacct_using_subcommand issuer; and __fish_seen_subcommand_from get" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand issuer; and __fish_seen_subcommand_from get" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand issuer; and __fish_seen_subcommand_from get" -s n -l namespace -d 'Namespace of the command [default: default]' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand issuer; and __fish_seen_subcommand_from get" -l config -d 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]' -r -F
@@ -790,7 +790,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand issuer; and __fish_seen_
 complete -c svcacct -n "__fish_svcacct_using_subcommand issuer; and __fish_seen_subcommand_from init" -l algorithm -r -f -a "RS256\t'RSA (2048-bit) with SHA-256; its public keys are in the JWKS'
 HS256\t'HMAC with SHA-256 and a shared secret'"
 complete -c svcacct -n "__fish_svcacct_using_subcommand issuer; and __fish_seen_subcommand_from init" -l secret-file -d 'File holding the HS256 secret (`-` for stdin)' -r -F
-complete -c svcacct -n "__fish_svcacct_using_subcommand issuer; and __fish_seen_subcommand_from init" -l store -d 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
+complete -c svcacct -n "__fish_svcacct_using_subcommand issuer; and __fish_seen_subcommand_from init" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand issuer; and __fish_seen_subcommand_from init" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand issuer; and __fish_seen_subcommand_from init" -s n -l namespace -d 'Namespace of the command [default: default]' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand issuer; and __fish_seen_subcommand_from init" -l config -d 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]' -r -F
@@ -803,7 +803,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand issuer; and __fish_seen_
 complete -c svcacct -n "__fish_svcacct_using_subcommand issuer; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c svcacct -n "__fish_svcacct_using_subcommand issuer; and __fish_seen_subcommand_from init" -s V -l version -d 'Print version'
 complete -c svcacct -n "__fish_svcacct_using_subcommand issuer; and __fish_seen_subcommand_from rotate" -l secret-file -d 'File holding the new HS256 secret (`-` for stdin); an HS256 issuer needs one' -r -F
-complete -c svcacct -n "__fish_svcacct_using_subcommand issuer; and __fish_seen_subcommand_from rotate" -l store -d 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
+complete -c svcacct -n "__fish_svcacct_using_subcommand issuer; and __fish_seen_subcommand_from rotate" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand issuer; and __fish_seen_subcommand_from rotate" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand issuer; and __fish_seen_subcommand_from rotate" -s n -l namespace -d 'Namespace of the command [default: default]' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand issuer; and __fish_seen_subcommand_from rotate" -l config -d 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]' -r -F
@@ -819,7 +819,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand issuer; and __fish_seen_
 complete -c svcacct -n "__fish_svcacct_using_subcommand issuer; and __fish_seen_subcommand_from help" -f -a "init" -d 'Create the issuer before first use, e.g. to sign with an HMAC secret (HS256)'
 complete -c svcacct -n "__fish_svcacct_using_subcommand issuer; and __fish_seen_subcommand_from help" -f -a "rotate" -d 'Start a new signing key; the old one verifies the tokens it signed until they expire'
 complete -c svcacct -n "__fish_svcacct_using_subcommand issuer; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l store -d 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
+complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand login" -s n -l namespace -d 'Namespace of the command [default: default]' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l config -d 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]' -r -F
@@ -831,7 +831,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l token-file -d 
 complete -c svcacct -n "__fish_svcacct_using_subcommand login" -l ca-cert -d 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand login" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand login" -s V -l version -d 'Print version'
-complete -c svcacct -n "__fish_svcacct_using_subcommand completions" -l store -d 'Registry: a folder (the local file store), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
+complete -c svcacct -n "__fish_svcacct_using_subcommand completions" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT alone is refused) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand completions" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand completions" -s n -l namespace -d 'Namespace of the command [default: default]' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand completions" -l config -d 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]' -r -F

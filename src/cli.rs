@@ -65,8 +65,9 @@ pub struct Cli {
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
-    /// Registry: a folder (the local file store), or the URL of a `svcacct serve`
-    /// (https://host:port, or http:// on loopback)
+    /// Registry: a folder (the local file store, made by its first write; commands that only
+    /// read refuse a named one that does not exist), or the URL of a `svcacct serve`
+    /// (https://host:port, or http:// on loopback; HOST:PORT alone is refused)
     /// [default: the context's store, else $XDG_DATA_HOME/svcacct/store]
     #[arg(long, global = true, env = "SVCACCT_STORE", value_name = "PATH|URL")]
     pub store: Option<PathBuf>,

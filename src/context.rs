@@ -127,13 +127,45 @@ pub enum StoreLocation {
 }
 
 impl StoreLocation {
-    /// A `--store` value: a URL (`scheme://…`) or a folder.
+    /// A `--store` value: a URL (`scheme://…`) or a folder. `HOST:PORT` (no `/`) is a server's
+    /// address without its scheme, refused: taken as a folder, the first write would make one
+    /// of that name. A path with a `/` (`./x:1`) is a folder.
     pub fn parse(value: &Path) -> Result<StoreLocation, UserError> {
         match value.to_str() {
             Some(s) if is_url(s) => Ok(StoreLocation::Remote(StoreUrl::parse(s)?)),
+            Some(s) if is_host_and_port(s) => {
+                let host = s.rsplit_once(':').map_or(s, |(h, _)| h);
+                let loopback = host == "localhost" || host == "[::1]" || host.starts_with("127.");
+                let plain = if loopback {
+                    format!("http://{s} for a server on this machine without TLS; ")
+                } else {
+                    String::new()
+                };
+                Err(UserError::Usage(format!(
+                    "store `{s}` is a server's address without its scheme: did you mean \
+                     https://{s}? ({plain}./{s} for a folder of that name)"
+                )))
+            }
             _ => Ok(StoreLocation::Local(value.to_path_buf())),
         }
     }
+}
+
+/// `HOST:PORT`: a host name, IPv4 address or `[IPv6]`, a colon and a port number, no `/`.
+fn is_host_and_port(s: &str) -> bool {
+    let Some((host, port)) = s.rsplit_once(':') else {
+        return false;
+    };
+    let host_ok = match host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+        Some(v6) => !v6.is_empty() && v6.bytes().all(|b| b.is_ascii_hexdigit() || b == b':'),
+        None => {
+            !host.is_empty()
+                && host
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+        }
+    };
+    host_ok && (1..=5).contains(&port.len()) && port.bytes().all(|b| b.is_ascii_digit())
 }
 
 impl std::fmt::Display for StoreLocation {
@@ -190,6 +222,9 @@ impl std::fmt::Debug for StoreCell {
 #[derive(Debug)]
 pub struct Context {
     pub store_location: StoreLocation,
+    /// Where the store was named (`--store`, `SVCACCT_STORE`, a context, the config file);
+    /// `None` for the default folder.
+    pub store_source: Option<String>,
     pub keystore_path: PathBuf,
     pub namespace: Namespace,
     pub max_token_lifetime: SignedDuration,
@@ -387,6 +422,21 @@ impl Context {
             Some(s) => StoreLocation::parse(&s)?,
             None => StoreLocation::Local(data_dir().join("store")),
         };
+        let store_source = if command_line.store.is_some() {
+            Some("--store".to_owned())
+        } else if global.store.is_some() {
+            Some("SVCACCT_STORE".to_owned())
+        } else if let (Some(name), Some(_)) = (&context_name, entry.and_then(|c| c.store.as_ref()))
+        {
+            Some(format!("context `{}`", crate::output::sanitize(name)))
+        } else if cfg.store.is_some() {
+            Some(cfg_path.as_deref().map_or_else(
+                || "the config file".to_owned(),
+                |p| format!("`store` in {}", p.display()),
+            ))
+        } else {
+            None
+        };
         let (max_token_lifetime, max_token_lifetime_source) =
             match std::env::var("SVCACCT_MAX_TOKEN_LIFETIME") {
                 Ok(v) => (
@@ -410,6 +460,7 @@ impl Context {
             ca_cert: layers.ca_cert(),
             jwt_private_key: layers.jwt_private_key(),
             store_location,
+            store_source,
             keystore_path: global
                 .keystore
                 .clone()
@@ -451,6 +502,30 @@ impl Context {
             Backend::Local(_) => None,
             Backend::Remote(s) => Some(s),
         })
+    }
+
+    /// For a command that only reads the registry: a store folder named explicitly (see
+    /// `store_source`) must exist, so that a mistyped path is not answered with an empty
+    /// registry. The default folder, before the first write makes it, reads as an empty one.
+    pub fn require_store_folder(&self) -> Result<(), UserError> {
+        let (StoreLocation::Local(path), Some(source)) = (&self.store_location, &self.store_source)
+        else {
+            return Ok(());
+        };
+        let shown = path.display();
+        match std::fs::metadata(path) {
+            Ok(m) if m.is_dir() => Ok(()),
+            Ok(_) => Err(UserError::Failure(format!(
+                "store {shown} (from {source}) is not a folder: check the path"
+            ))),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(UserError::Failure(format!(
+                "store folder {shown} (from {source}) does not exist: check the path; a new \
+                 store is made by its first write, e.g. `svcacct --store {shown} create NAME`"
+            ))),
+            Err(e) => Err(UserError::Failure(format!(
+                "cannot read the store folder {shown} (from {source}): {e}"
+            ))),
+        }
     }
 
     /// The folder of the file store; an error naming `what` for a remote store.
@@ -763,6 +838,7 @@ mod tests {
     fn ctx(passphrase_file: Option<PathBuf>) -> Context {
         Context {
             store_location: StoreLocation::Local(PathBuf::from("/nonexistent")),
+            store_source: None,
             keystore_path: PathBuf::from("/nonexistent"),
             namespace: Namespace::default_ns(),
             max_token_lifetime: DEFAULT_MAX_TOKEN_LIFETIME,
@@ -929,6 +1005,35 @@ mod tests {
         let e = StoreLocation::parse(Path::new("http://registry.example:8420")).unwrap_err();
         assert!(e.to_string().contains("use https://"), "{e}");
         assert!(StoreLocation::parse(Path::new("ftp://x")).is_err());
+        // A server's address without its scheme is no folder; a path with a `/` is one.
+        for addr in [
+            "127.0.0.1:18420",
+            "registry.example:8420",
+            "localhost:1",
+            "[::1]:8420",
+        ] {
+            let e = StoreLocation::parse(Path::new(addr)).unwrap_err();
+            assert!(
+                e.to_string()
+                    .contains(&format!("did you mean https://{addr}?")),
+                "{e}"
+            );
+            assert_eq!(e.exit(), crate::error::Exit::Usage);
+        }
+        for folder in [
+            "./127.0.0.1:18420",
+            "/a/b:8420",
+            "x:y",
+            "a:123456",
+            ":80",
+            "a b:80",
+        ] {
+            assert_eq!(
+                StoreLocation::parse(Path::new(folder)).unwrap(),
+                StoreLocation::Local(folder.into()),
+                "{folder}"
+            );
+        }
     }
 
     #[test]

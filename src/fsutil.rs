@@ -3,7 +3,7 @@
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Write};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
 
@@ -11,6 +11,49 @@ use crate::error::UserError;
 
 /// Largest key or token file we read (a 4096-bit key is about 3 KiB).
 pub const MAX_INPUT: u64 = 1 << 20;
+
+/// `O_NOFOLLOW`, for `OpenOptionsExt::custom_flags`: opening a symbolic link fails (`ELOOP`).
+pub const O_NOFOLLOW: i32 = rustix::fs::OFlags::NOFOLLOW.bits() as i32;
+
+/// True when `path` itself is a symbolic link (not followed).
+pub fn is_symlink(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+}
+
+/// The refusal to write through the symbolic link `path`, which svcacct did not make (it makes
+/// its own files and folders, and never links): `what` names it, `advice` says what to do.
+pub fn foreign_link(what: &str, path: &Path, advice: &str) -> UserError {
+    UserError::Failure(format!(
+        "{what} {} is a symbolic link, which svcacct did not make: {advice}",
+        path.display()
+    ))
+}
+
+/// The file `path` leads to: itself, or when it is a symbolic link (a dotfiles setup), its
+/// target, link after link (a relative target is taken from the link's folder). The target
+/// need not exist.
+pub fn link_target(path: &Path) -> Result<PathBuf> {
+    let mut p = path.to_path_buf();
+    // As the kernel's limit on links in a path.
+    for _ in 0..40 {
+        match fs::symlink_metadata(&p) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let target = fs::read_link(&p)
+                    .with_context(|| format!("cannot read the link {}", p.display()))?;
+                p = match p.parent() {
+                    Some(dir) if target.is_relative() => dir.join(target),
+                    _ => target,
+                };
+            }
+            _ => return Ok(p),
+        }
+    }
+    Err(UserError::Failure(format!(
+        "{} is a chain of more than 40 symbolic links (a loop?)",
+        path.display()
+    ))
+    .into())
+}
 
 /// Creates `dir` and its missing parents with mode 0700.
 pub fn create_private_dir(dir: &Path) -> Result<()> {

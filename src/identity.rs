@@ -10,12 +10,11 @@ pub const DEFAULT_NAMESPACE: &str = "default";
 /// Longest DNS-1123 label.
 pub const MAX_NAME_LEN: usize = 63;
 
-/// Longest namespace, as a DNS name.
-pub const MAX_NAMESPACE_LEN: usize = 253;
-
-/// Longest namespace that can have a record (`namespace create`): a store keeps it in the file
-/// `<namespace>.toml`, at most 255 bytes.
-pub const MAX_RECORDED_NAMESPACE_LEN: usize = 250;
+/// Longest namespace: the file store keeps a namespace's record in the file
+/// `<namespace>.toml`, and a file name has at most 255 bytes. The one limit, checked by
+/// `Namespace::parse`, so that no namespace a store could not hold (a record, a folder, a
+/// keystore folder) reaches one through any command or request.
+pub const MAX_NAMESPACE_LEN: usize = 255 - ".toml".len();
 
 /// Checks one DNS-1123 label: `[a-z0-9]([-a-z0-9]*[a-z0-9])?`, at most 63 characters.
 fn label_problem(s: &str) -> Option<&'static str> {
@@ -74,12 +73,10 @@ pub struct Namespace(String);
 
 impl Namespace {
     pub fn parse(s: &str) -> Result<Namespace, UserError> {
-        // A store keeps a namespace's records in a folder named after it: beyond this, the
-        // name would not fit in a file name (255 bytes).
         if s.len() > MAX_NAMESPACE_LEN {
             return Err(UserError::InvalidNamespace {
                 namespace: crate::output::sanitize(&s.chars().take(40).collect::<String>()) + "…",
-                why: "it is longer than 253 characters",
+                why: "it is longer than 250 characters, too long for a file name in a store",
             });
         }
         for seg in s.split('/') {
@@ -205,13 +202,16 @@ mod tests {
 
     #[test]
     fn namespaces_fit_in_a_file_name() {
-        let ok = vec!["a"; 127].join("/");
+        assert_eq!(MAX_NAMESPACE_LEN, 250);
+        let ok = format!("{}/{}", vec!["a".repeat(63); 3].join("/"), "b".repeat(58));
         assert_eq!(ok.len(), MAX_NAMESPACE_LEN);
         assert!(Namespace::parse(&ok).is_ok());
+        assert!(Namespace::parse(&format!("{ok}b")).is_err());
+        assert!(Namespace::parse(&format!("{ok}/b")).is_err());
         let long = vec!["abcdefghi"; 30].join("/");
         let e = Namespace::parse(&long).unwrap_err().to_string();
-        assert!(e.contains("longer than 253 characters"), "{e}");
-        assert!(e.len() < 200, "{e}");
+        assert!(e.contains("longer than 250 characters"), "{e}");
+        assert!(e.len() < 250, "{e}");
     }
 
     #[test]

@@ -4,9 +4,12 @@
 //! `current` file naming the kid that `svcacct token NAME` signs with, and for an account made
 //! with `--impersonate` an `impersonates` file with the user id its tokens speak for (so that
 //! tokens signed for a remote store, which the client cannot read first, carry it), and a
-//! `<kid>.alg` file for a key registered to sign with RS384 or RS512.
+//! `<kid>.alg` file for a key registered to sign with RS384 or RS512. The
+//! namespace and account folders are svcacct's own: one that is a symbolic link is refused
+//! for writing and left alone by removals.
 
 use std::fs;
+use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
@@ -33,10 +36,60 @@ impl Keystore {
         self.root.join(r.namespace.dir_name()).join(r.name.as_str())
     }
 
+    /// The folders svcacct makes for `r` inside the root: `<namespace dir>`, then `<name>`.
+    fn own_dirs(&self, r: &Reference) -> [PathBuf; 2] {
+        let ns = self.root.join(r.namespace.dir_name());
+        let account = ns.join(r.name.as_str());
+        [ns, account]
+    }
+
+    /// Refuses, before anything is written anywhere, what `save` and `set_impersonates` would
+    /// refuse: a folder of `r` in the keystore that is a symbolic link (or no folder).
+    pub fn check_writable(&self, r: &Reference) -> Result<()> {
+        for dir in self.own_dirs(r) {
+            match fs::symlink_metadata(&dir) {
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+                Err(e) => return Err(e).with_context(|| format!("cannot read {}", dir.display())),
+                Ok(m) => own_folder(&dir, &m)?,
+            }
+        }
+        Ok(())
+    }
+
+    /// `r`'s folder, made with mode 0700 when missing (and the root, with its parents). The
+    /// root is followed as the user named it; the folders svcacct makes in it never are: one
+    /// that is a symbolic link is refused, so that a private key never lands in a folder
+    /// svcacct did not make (elsewhere, readable by others).
+    fn make_account_dir(&self, r: &Reference) -> Result<PathBuf> {
+        crate::fsutil::create_private_dir(&self.root)?;
+        let [ns, account] = self.own_dirs(r);
+        for dir in [&ns, &account] {
+            // `mkdir` makes no folder through a link: an existing one is looked at below.
+            match fs::DirBuilder::new().mode(0o700).create(dir) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+                Err(e) => {
+                    return Err(e)
+                        .with_context(|| format!("cannot create folder {}", dir.display()));
+                }
+            }
+            let m = fs::symlink_metadata(dir)
+                .with_context(|| format!("cannot read {}", dir.display()))?;
+            own_folder(dir, &m)?;
+        }
+        Ok(account)
+    }
+
+    /// True when a folder of `r` is a symbolic link: nothing there is svcacct's to remove.
+    fn linked(&self, r: &Reference) -> bool {
+        self.own_dirs(r)
+            .iter()
+            .any(|d| crate::fsutil::is_symlink(d))
+    }
+
     /// Stores `key` for `r` and makes it the key `token` signs with. Returns its path.
     pub fn save(&self, r: &Reference, key: &PrivateKey) -> Result<PathBuf> {
-        let dir = self.account_dir(r);
-        crate::fsutil::create_private_dir(&dir)?;
+        let dir = self.make_account_dir(r)?;
         let kid = key.kid();
         let path = dir.join(format!("{kid}.pem"));
         crate::fsutil::write_new(&path, key.to_pkcs8_pem().as_bytes(), 0o600, true)?;
@@ -86,7 +139,7 @@ impl Keystore {
 
     /// Forgets the key `kid` of `r`, if this keystore has it. Returns whether it did.
     pub fn remove_key(&self, r: &Reference, kid: &str) -> Result<bool> {
-        if !is_kid(kid) {
+        if !is_kid(kid) || self.linked(r) {
             return Ok(false);
         }
         let dir = self.account_dir(r);
@@ -125,9 +178,15 @@ impl Keystore {
         let path = dir.join(IMPERSONATES);
         match user {
             Some(user) => {
-                crate::fsutil::create_private_dir(&dir)?;
-                crate::fsutil::write_new(&path, format!("{user}\n").as_bytes(), 0o600, true)
+                let dir = self.make_account_dir(r)?;
+                crate::fsutil::write_new(
+                    &dir.join(IMPERSONATES),
+                    format!("{user}\n").as_bytes(),
+                    0o600,
+                    true,
+                )
             }
+            None if self.linked(r) => Ok(()),
             None => match fs::remove_file(&path) {
                 Ok(()) => {
                     // Gone with the note when it held nothing else (no keys).
@@ -150,8 +209,12 @@ impl Keystore {
     /// where the registry cannot be read first (a remote store, offline) use it. RS256, the
     /// default, needs no note.
     pub fn note_algorithm(&self, r: &Reference, kid: &str, alg: KeyAlgorithm) -> Result<()> {
-        let path = self.account_dir(r).join(format!("{kid}{ALGORITHM_EXT}"));
+        let name = format!("{kid}{ALGORITHM_EXT}");
         if alg == KeyAlgorithm::RS256 {
+            if self.linked(r) {
+                return Ok(());
+            }
+            let path = self.account_dir(r).join(name);
             return match fs::remove_file(&path) {
                 Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
                     Err(e).with_context(|| format!("cannot remove {}", path.display()))
@@ -159,6 +222,7 @@ impl Keystore {
                 _ => Ok(()),
             };
         }
+        let path = self.make_account_dir(r)?.join(name);
         crate::fsutil::write_new(&path, format!("{alg}\n").as_bytes(), 0o600, true)
     }
 
@@ -196,6 +260,27 @@ impl Keystore {
         fs::rename(&src, &dst)
             .with_context(|| format!("cannot move {} to {}", src.display(), dst.display()))
     }
+}
+
+/// A folder svcacct made: not a symbolic link, and a folder.
+fn own_folder(dir: &Path, m: &fs::Metadata) -> Result<()> {
+    if m.file_type().is_symlink() {
+        return Err(crate::fsutil::foreign_link(
+            "the keystore folder",
+            dir,
+            "svcacct writes private keys only into folders it made (mode 0700); remove the \
+             link, or choose another keystore with --keystore",
+        )
+        .into());
+    }
+    if !m.is_dir() {
+        return Err(UserError::Failure(format!(
+            "the keystore has a file where the folder {} belongs: move it away",
+            dir.display()
+        ))
+        .into());
+    }
+    Ok(())
 }
 
 fn is_kid(s: &str) -> bool {
@@ -294,5 +379,52 @@ mod tests {
         assert!(ks.remove_key(&moved, &first.kid()).unwrap());
         assert!(!ks.has_keys(&moved));
         assert!(!d.path().join("keys/eng.platform/builder").exists());
+    }
+
+    /// The folders svcacct makes in the keystore are its own: one that is a symbolic link
+    /// (elsewhere, of another mode) gets no private key, and nothing there is removed.
+    #[test]
+    fn folders_that_are_links_are_refused_and_left_alone() {
+        let d = tempfile::tempdir().unwrap();
+        let ks = Keystore::new(d.path().join("keys"));
+        let elsewhere = d.path().join("shared");
+        fs::create_dir(&elsewhere).unwrap();
+        fs::write(elsewhere.join("current"), "theirs\n").unwrap();
+        let key = PrivateKey::generate(2048).unwrap();
+        for (ns, link) in [("eng", "keys/eng/ci"), ("ops", "keys/ops")] {
+            let r = reference(ns, "ci");
+            let link = d.path().join(link);
+            fs::create_dir_all(link.parent().unwrap()).unwrap();
+            std::os::unix::fs::symlink(&elsewhere, &link).unwrap();
+            let want = format!(
+                "the keystore folder {} is a symbolic link, which svcacct did not make: svcacct \
+                 writes private keys only into folders it made (mode 0700); remove the link, or \
+                 choose another keystore with --keystore",
+                link.display()
+            );
+            assert_eq!(ks.check_writable(&r).unwrap_err().to_string(), want);
+            assert_eq!(ks.save(&r, &key).unwrap_err().to_string(), want);
+            assert_eq!(
+                ks.set_impersonates(&r, Some("alice"))
+                    .unwrap_err()
+                    .to_string(),
+                want
+            );
+            assert!(!ks.remove_key(&r, "theirs").unwrap());
+            ks.set_impersonates(&r, None).unwrap();
+            let names: Vec<_> = fs::read_dir(&elsewhere)
+                .unwrap()
+                .map(|e| e.unwrap().file_name())
+                .collect();
+            assert_eq!(names, ["current"]);
+        }
+        // Folders it makes are 0700.
+        let r = reference("dev/team", "ci");
+        ks.check_writable(&r).unwrap();
+        ks.save(&r, &key).unwrap();
+        for dir in ["keys/dev.team", "keys/dev.team/ci"] {
+            let m = fs::metadata(d.path().join(dir)).unwrap();
+            assert_eq!(m.permissions().mode() & 0o777, 0o700, "{dir}");
+        }
     }
 }

@@ -991,8 +991,9 @@ fn namespace_create_writes_nothing_over_an_unreadable_record_and_a_retry_complet
 }
 
 /// A namespace record is the file `<namespace>.toml`: a namespace of 251 to 253 characters
-/// (valid for accounts) cannot have one. `namespace create` says so up front, with the limit,
-/// and writes nothing (it said a record "is unreadable: File name too long").
+/// cannot have one, so it is no namespace at all (tests/store_safety.rs: nor for accounts or
+/// policies). `namespace create` says so up front, with the limit, and writes nothing (it said
+/// a record "is unreadable: File name too long").
 #[test]
 fn namespace_create_refuses_a_name_too_long_for_its_record() {
     let env = Env::new();
@@ -1013,7 +1014,7 @@ fn namespace_create_refuses_a_name_too_long_for_its_record() {
             .stdout("")
             .stderr(format!(
                 "svcacct: invalid namespace `{}…`: it is longer than 250 characters, too long \
-                 for its record (a namespace is DNS-1123 labels joined by `/`, e.g. \
+                 for a file name in a store (a namespace is DNS-1123 labels joined by `/`, e.g. \
                  `eng/platform`)\n",
                 &ns[..40]
             ));

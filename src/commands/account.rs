@@ -77,6 +77,10 @@ pub fn create(ctx: &Context, args: &CreateArgs, out: &mut dyn Write) -> Result<E
     if ctx.remote()?.is_none() && !ctx.store()?.namespace_exists(&r.namespace)? {
         return Err(crate::store::unknown_namespace(&r.namespace).into());
     }
+    // And a keystore folder it would refuse to write to, before the account is registered.
+    if args.public_key.is_none() || impersonates.is_some() {
+        ctx.keystore().check_writable(&r)?;
+    }
     let (public, private) = match &args.public_key {
         Some(path) => (read_public_key(path)?, None),
         None => {

@@ -1,7 +1,8 @@
 //! `svcacct config`: named contexts in the config file, like kubectl's kubeconfig contexts.
 //!
 //! The file is edited with `toml_edit`, so every other setting and every comment stays as the
-//! user wrote it; it is replaced atomically (a temporary file renamed over it).
+//! user wrote it; it is replaced atomically (a temporary file renamed over it, or over its
+//! target when it is a symbolic link, which stays).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -201,7 +202,9 @@ fn load(path: &Path) -> Result<ConfigFile> {
     Ok(crate::context::load_config(Some(path))?.0)
 }
 
-/// Writes the document atomically, creating the file and its folder when missing.
+/// Writes the document atomically, creating the file and its folder when missing. A config
+/// file that is a symbolic link (a dotfiles setup) stays one: its target is replaced (a
+/// temporary file beside the target, renamed over it).
 fn save(path: &Path, doc: &DocumentMut) -> Result<()> {
     let text = doc.to_string();
     // Refuse to write what the next run could not read.
@@ -212,12 +215,13 @@ fn save(path: &Path, doc: &DocumentMut) -> Result<()> {
             path.display()
         ))
     })?;
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+    let target = crate::fsutil::link_target(path)?;
+    if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty())
         && !dir.exists()
     {
         crate::fsutil::create_private_dir(dir)?;
     }
-    crate::fsutil::write_new(path, text.as_bytes(), 0o600, true)
+    crate::fsutil::write_new(&target, text.as_bytes(), 0o600, true)
 }
 
 fn check_name(name: &str) -> Result<Name, UserError> {
@@ -527,6 +531,48 @@ mod tests {
             std::fs::read_to_string(&path).unwrap(),
             "current-context = \"x\"\n"
         );
+    }
+
+    #[test]
+    fn a_linked_config_file_stays_a_link() {
+        let d = tempfile::tempdir().unwrap();
+        let dotfiles = d.path().join("dotfiles");
+        std::fs::create_dir(&dotfiles).unwrap();
+        std::fs::write(dotfiles.join("svcacct.toml"), "namespace = \"eng\"\n").unwrap();
+        let conf = d.path().join("conf");
+        std::fs::create_dir(&conf).unwrap();
+        // A relative link to a relative link; the last target does not exist yet.
+        std::os::unix::fs::symlink("../dotfiles/svcacct.toml", conf.join("config.toml")).unwrap();
+        let path = d.path().join("config.toml");
+        std::os::unix::fs::symlink("conf/config.toml", &path).unwrap();
+        let mut doc = load_doc(&path).unwrap();
+        doc.insert("current-context", value("x"));
+        save(&path, &doc).unwrap();
+        assert!(path.symlink_metadata().unwrap().file_type().is_symlink());
+        assert!(
+            conf.join("config.toml")
+                .symlink_metadata()
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(
+            std::fs::read_to_string(dotfiles.join("svcacct.toml")).unwrap(),
+            "namespace = \"eng\"\ncurrent-context = \"x\"\n"
+        );
+        let names: Vec<_> = std::fs::read_dir(&dotfiles)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["svcacct.toml"]);
+        // A dangling link: its target is made.
+        std::fs::remove_file(dotfiles.join("svcacct.toml")).unwrap();
+        save(&path, &doc).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(dotfiles.join("svcacct.toml")).unwrap(),
+            "namespace = \"eng\"\ncurrent-context = \"x\"\n"
+        );
+        assert!(path.symlink_metadata().unwrap().file_type().is_symlink());
     }
 
     #[test]

@@ -25,8 +25,12 @@ pub fn run(ctx: &Context, command: KeyCommand, out: &mut dyn Write) -> Result<Ex
 fn add(ctx: &Context, args: &KeyAddArgs, out: &mut dyn Write) -> Result<Exit> {
     let r = ctx.reference(&args.name)?;
     let store = ctx.store()?;
-    // Fail before generating when the account does not exist.
+    // Fail before generating when the account does not exist, or the keystore would refuse
+    // the private key.
     store.get_account(&r)?;
+    if args.public_key.is_none() {
+        ctx.keystore().check_writable(&r)?;
+    }
     let (public, private) = match &args.public_key {
         Some(path) => (read_public_key(path)?, None),
         None => {

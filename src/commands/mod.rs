@@ -6,7 +6,9 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use crate::cli::Command;
+use crate::cli::{
+    Command, IssuerCommand, KeyCommand, NamespaceCommand, PolicyCommand, TokensCommand,
+};
 use crate::context::Context;
 use crate::error::Exit;
 use crate::keys::PrivateKey;
@@ -25,6 +27,9 @@ pub mod tokens;
 pub mod whoami;
 
 pub fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<Exit> {
+    if reads_only(&command) {
+        ctx.require_store_folder()?;
+    }
     match command {
         Command::Keygen(a) => keygen::run(ctx, &a, out),
         Command::Create(a) => account::create(ctx, &a, out),
@@ -51,6 +56,26 @@ pub fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<
         Command::Issuer(c) => tokens::issuer(ctx, c, out),
         Command::Login(_) => config::login(ctx, out),
     }
+}
+
+/// The commands that only read the registry: on a store folder named explicitly that does not
+/// exist they fail (`Context::require_store_folder`) instead of showing an empty registry.
+/// (`token` reads at most the account's own record, and mints without a store.)
+fn reads_only(command: &Command) -> bool {
+    matches!(
+        command,
+        Command::Get(_)
+            | Command::Describe(_)
+            | Command::CanI(_)
+            | Command::Verify(_)
+            | Command::Jwks(_)
+            | Command::Whoami(_)
+            | Command::Key(KeyCommand::List(_))
+            | Command::Namespace(NamespaceCommand::Get(_))
+            | Command::Policy(PolicyCommand::Get(_) | PolicyCommand::Describe(_))
+            | Command::Tokens(TokensCommand::List(_))
+            | Command::Issuer(IssuerCommand::Get(_))
+    )
 }
 
 /// Reads a private key from `bytes`, asking for the passphrase only if it is encrypted.

@@ -71,7 +71,7 @@ fn create(ctx: &Context, args: &PolicyCreateArgs, out: &mut dyn Write) -> Result
         created: now,
         updated: now,
     };
-    let p = ctx.store()?.create_policy(policy)?;
+    let p = ctx.store()?.create_policy_checked(policy)?;
     writeln!(out, "Created policy: {}", p.name)?;
     Ok(Exit::Success)
 }

@@ -1085,7 +1085,8 @@ async fn create_in(st: Arc<AppState>, ns: Option<Namespace>, body: NewPolicy) ->
         created: now,
         updated: now,
     };
-    let p = blocking(&st, move |s| s.create_policy(policy)).await?;
+    // In a namespace that exists, checked under the store's lock as for accounts.
+    let p = blocking(&st, move |s| s.create_policy_checked(policy)).await?;
     Ok(policy_answer(StatusCode::CREATED, &p))
 }
 

@@ -3,6 +3,7 @@
 //!
 //! ```text
 //! <root>/.lock                                  locked exclusively by every write
+//! <root>/.tmp/<32 hex>                          a write's temporary file, until it is renamed
 //! <root>/accounts/<namespace>/<name>.toml       `eng/platform` is the folder `eng.platform`
 //! <root>/policies/_global/<name>.toml           global policies (`_` is in no label)
 //! <root>/policies/<namespace>/<name>.toml
@@ -13,8 +14,9 @@
 //! ```
 //!
 //! A write locks `.lock`, re-reads the record it changes and checks it (existence, revision),
-//! writes `.tmp-…` (mode 0600) in the record's folder, fsyncs it, renames it over the record
-//! and fsyncs the folder, so a crash leaves the old record or the new one. Reads take no lock:
+//! writes a file in `.tmp/` (mode 0600), fsyncs it, renames it over the record and fsyncs the
+//! record's folder, so a crash leaves the old record or the new one; the next write removes
+//! what a killed one left in `.tmp/` (see `Locked`). Reads take no lock:
 //! the rename is atomic, so a reader sees one whole record. A lookup reads exactly one file,
 //! whatever the size of the registry.
 //!
@@ -47,7 +49,10 @@ use crate::model::{Account, KeyRecord, NamespaceRecord, Policy, PolicyScope, new
 use crate::output::sanitize;
 
 const LOCK_FILE: &str = ".lock";
-const TMP_PREFIX: &str = ".tmp-";
+/// Where writers make their temporary files (see `Locked`).
+const TMP_DIR: &str = ".tmp";
+/// The temporary files of earlier versions, beside the record: skipped by listings.
+const LEGACY_TMP_PREFIX: &str = ".tmp-";
 pub(super) const ACCOUNTS_DIR: &str = "accounts";
 pub(super) const POLICIES_DIR: &str = "policies";
 const GLOBAL_DIR: &str = "_global";
@@ -138,10 +143,6 @@ impl FileStore {
 
     /// As `load_account`, for namespace records.
     fn load_namespace(&self, ns: &Namespace) -> Result<Option<NamespaceRecord>, UserError> {
-        if ns.as_str().len() > crate::identity::MAX_RECORDED_NAMESPACE_LEN {
-            // Its file name would be too long: it has no record (`create_namespace` refuses).
-            return Ok(None);
-        }
         let path = self.namespace_path(ns);
         let Some(record) = load::<NamespaceRecord>(&path)? else {
             return Ok(None);
@@ -243,21 +244,60 @@ impl FileStore {
         Ok((items, listing.errors))
     }
 
-    /// Runs `write` holding the store's exclusive lock (released when the lock file closes).
-    fn locked<T>(&self, write: impl FnOnce() -> Result<T>) -> Result<T> {
+    /// Writes a new policy (revision 1), refusing a name taken and, with `check_namespace`, a
+    /// namespace that does not exist (checked under the lock, as `create_account_checked`).
+    fn insert_policy(&self, mut policy: Policy, check_namespace: bool) -> Result<Policy> {
+        let scope = policy.scope();
+        let name = policy.name.clone();
+        self.locked(|tx| {
+            if let (true, PolicyScope::Namespace(ns)) = (check_namespace, &scope)
+                && !self.namespace_exists(ns)?
+            {
+                return Err(unknown_namespace(ns).into());
+            }
+            if self.load_policy(&scope, &name)?.is_some() {
+                return Err(policy_exists(&scope, &name).into());
+            }
+            policy.revision = 1;
+            tx.write_record(&self.policy_path(&scope, &name), &policy)?;
+            Ok(policy)
+        })
+    }
+
+    /// Runs `write` holding the store's exclusive lock (released when the lock file closes),
+    /// after removing the temporary files that killed writers left (see `Locked`).
+    fn locked<T>(&self, write: impl FnOnce(&Locked) -> Result<T>) -> Result<T> {
         ensure_dir(&self.root)?;
         let path = self.root.join(LOCK_FILE);
+        // Not through a symbolic link: that would create or lock a file elsewhere.
         let lock = OpenOptions::new()
             .read(true)
             .write(true)
             .create(true)
             .truncate(false)
             .mode(0o600)
+            .custom_flags(crate::fsutil::O_NOFOLLOW)
             .open(&path)
-            .with_context(|| format!("cannot open the store lock {}", path.display()))?;
+            .map_err(|e| {
+                if crate::fsutil::is_symlink(&path) {
+                    crate::fsutil::foreign_link(
+                        "the store lock",
+                        &path,
+                        "remove it (svcacct makes the lock file itself)",
+                    )
+                    .into()
+                } else {
+                    anyhow::Error::new(e)
+                        .context(format!("cannot open the store lock {}", path.display()))
+                }
+            })?;
         lock.lock()
             .with_context(|| format!("cannot lock the store {}", path.display()))?;
-        let result = write();
+        let tx = Locked {
+            tmp: self.root.join(TMP_DIR),
+        };
+        tx.remove_orphans()?;
+        let result = write(&tx);
         drop(lock);
         result
     }
@@ -324,19 +364,19 @@ impl Store for FileStore {
 
     fn create_account(&self, mut account: Account) -> Result<Account> {
         let r = account.reference();
-        self.locked(|| {
+        self.locked(|tx| {
             if self.load_account(&r)?.is_some() {
                 return Err(account_exists(&r).into());
             }
             account.revision = 1;
-            write_record(&self.account_path(&r), &account)?;
+            tx.write_record(&self.account_path(&r), &account)?;
             Ok(account)
         })
     }
 
     /// `Store::add_key` with the check that no other account holds the key under the lock.
     fn add_key(&self, r: &Reference, key: KeyRecord) -> Result<Account> {
-        self.locked(|| {
+        self.locked(|tx| {
             let mut account = self.load_account(r)?.ok_or_else(|| unknown_account(r))?;
             if account.keys.iter().any(|k| k.kid == key.kid) {
                 return Err(UserError::KeyExists {
@@ -349,7 +389,7 @@ impl Store for FileStore {
             account.keys.push(key);
             account.revision += 1;
             account.updated = jiff::Timestamp::now();
-            write_record(&self.account_path(r), &account)?;
+            tx.write_record(&self.account_path(r), &account)?;
             Ok(account)
         })
     }
@@ -358,7 +398,7 @@ impl Store for FileStore {
     /// cannot remove it between the check and the write (its last sweep then finds the account).
     fn create_account_checked(&self, mut account: Account) -> Result<Account> {
         let r = account.reference();
-        self.locked(|| {
+        self.locked(|tx| {
             if !self.namespace_exists(&r.namespace)? {
                 return Err(super::unknown_namespace(&r.namespace).into());
             }
@@ -370,14 +410,14 @@ impl Store for FileStore {
                 self.check_key_unclaimed(&k.kid, &r)?;
             }
             account.revision = 1;
-            write_record(&self.account_path(&r), &account)?;
+            tx.write_record(&self.account_path(&r), &account)?;
             Ok(account)
         })
     }
 
     fn update_account(&self, mut account: Account) -> Result<Account> {
         let r = account.reference();
-        self.locked(|| {
+        self.locked(|tx| {
             let stored = self.load_account(&r)?.ok_or_else(|| unknown_account(&r))?;
             if let Some(e) = stale(
                 format!("service account `{r}`"),
@@ -387,17 +427,17 @@ impl Store for FileStore {
                 return Err(e.into());
             }
             account.revision = stored.revision + 1;
-            write_record(&self.account_path(&r), &account)?;
+            tx.write_record(&self.account_path(&r), &account)?;
             Ok(account)
         })
     }
 
     fn delete_account(&self, r: &Reference) -> Result<()> {
         // A corrupt record can be deleted: that is the way out the error message offers.
-        self.locked(|| {
-            if remove_record(&self.account_path(r))? {
+        self.locked(|tx| {
+            if tx.remove_record(&self.account_path(r))? {
                 // Its issued tokens go with it.
-                remove_record(&self.tokens_path(r))?;
+                tx.remove_record(&self.tokens_path(r))?;
                 Ok(())
             } else {
                 Err(unknown_account(r).into())
@@ -410,7 +450,7 @@ impl Store for FileStore {
 
     fn rename_account(&self, from: &Reference, to: &Name) -> Result<Account> {
         let target = Reference::new(from.namespace.clone(), to.clone());
-        self.locked(|| {
+        self.locked(|tx| {
             let mut account = self
                 .load_account(from)?
                 .ok_or_else(|| unknown_account(from))?;
@@ -422,10 +462,10 @@ impl Store for FileStore {
             account.updated = jiff::Timestamp::now();
             account.renamed = Some(account.updated);
             // Two files change; a crash between these two steps leaves both names.
-            write_record(&self.account_path(&target), &account)?;
-            remove_record(&self.account_path(from))?;
+            tx.write_record(&self.account_path(&target), &account)?;
+            tx.remove_record(&self.account_path(from))?;
             // Issued tokens name the old reference: renaming revokes them.
-            remove_record(&self.tokens_path(from))?;
+            tx.remove_record(&self.tokens_path(from))?;
             Ok(account)
         })
         .inspect(|_| crate::issued::prune_after_change(self))
@@ -475,19 +515,19 @@ impl Store for FileStore {
 
     fn create_namespace_record(&self, mut record: NamespaceRecord) -> Result<NamespaceRecord> {
         let ns = record.name.clone();
-        self.locked(|| {
+        self.locked(|tx| {
             if self.load_namespace(&ns)?.is_some() {
                 return Err(namespace_exists(&ns).into());
             }
             record.revision = 1;
-            write_record(&self.namespace_path(&ns), &record)?;
+            tx.write_record(&self.namespace_path(&ns), &record)?;
             Ok(record)
         })
     }
 
     fn delete_namespace_record(&self, ns: &Namespace) -> Result<()> {
-        self.locked(|| {
-            if remove_record(&self.namespace_path(ns))? {
+        self.locked(|tx| {
+            if tx.remove_record(&self.namespace_path(ns))? {
                 Ok(())
             } else {
                 Err(unknown_namespace(ns).into())
@@ -529,23 +569,19 @@ impl Store for FileStore {
         }
     }
 
-    fn create_policy(&self, mut policy: Policy) -> Result<Policy> {
-        let scope = policy.scope();
-        let name = policy.name.clone();
-        self.locked(|| {
-            if self.load_policy(&scope, &name)?.is_some() {
-                return Err(policy_exists(&scope, &name).into());
-            }
-            policy.revision = 1;
-            write_record(&self.policy_path(&scope, &name), &policy)?;
-            Ok(policy)
-        })
+    fn create_policy(&self, policy: Policy) -> Result<Policy> {
+        self.insert_policy(policy, false)
+    }
+
+    /// As `create_account_checked`: the namespace is checked under the lock, with the write.
+    fn create_policy_checked(&self, policy: Policy) -> Result<Policy> {
+        self.insert_policy(policy, true)
     }
 
     fn update_policy(&self, mut policy: Policy) -> Result<Policy> {
         let scope = policy.scope();
         let name = policy.name.clone();
-        self.locked(|| {
+        self.locked(|tx| {
             let stored = self
                 .load_policy(&scope, &name)?
                 .ok_or_else(|| unknown_policy(&scope, &name))?;
@@ -557,14 +593,14 @@ impl Store for FileStore {
                 return Err(e.into());
             }
             policy.revision = stored.revision + 1;
-            write_record(&self.policy_path(&scope, &name), &policy)?;
+            tx.write_record(&self.policy_path(&scope, &name), &policy)?;
             Ok(policy)
         })
     }
 
     fn delete_policy(&self, scope: &PolicyScope, name: &Name) -> Result<()> {
-        self.locked(|| {
-            if remove_record(&self.policy_path(scope, name))? {
+        self.locked(|tx| {
+            if tx.remove_record(&self.policy_path(scope, name))? {
                 Ok(())
             } else {
                 Err(unknown_policy(scope, name).into())
@@ -591,17 +627,17 @@ impl IssuerBackend for FileStore {
     }
 
     fn write_issuer(&self, change: &mut IssuerChange<'_>) -> Result<Option<IssuerRecord>> {
-        self.locked(|| {
+        self.locked(|tx| {
             let current = self.read_issuer()?;
             let Some(w) = change(current.clone(), self.read_all_tokens())? else {
                 return Ok(current);
             };
             for (kid, bytes) in &w.new_keys {
-                write_file(&self.issuer_key_path(kid)?, bytes)?;
+                tx.write_file(&self.issuer_key_path(kid)?, bytes)?;
             }
-            write_record(&self.root.join(ISSUER_DIR).join(ISSUER_FILE), &w.record)?;
+            tx.write_record(&self.root.join(ISSUER_DIR).join(ISSUER_FILE), &w.record)?;
             for kid in &w.removed {
-                remove_record(&self.issuer_key_path(kid)?)?;
+                tx.remove_record(&self.issuer_key_path(kid)?)?;
             }
             Ok(Some(w.record))
         })
@@ -651,7 +687,7 @@ impl IssuerBackend for FileStore {
     }
 
     fn write_tokens(&self, r: &Reference, change: &mut TokensChange<'_>) -> Result<()> {
-        self.locked(|| {
+        self.locked(|tx| {
             let path = self.tokens_path(r);
             // From the disk, not the read cache: this is what the change starts from.
             let current = load::<TokenFile>(&path)?;
@@ -664,9 +700,9 @@ impl IssuerBackend for FileStore {
             match after {
                 Some(f) => {
                     super::check_token_owner(r, self.load_account(r)?.as_ref(), &f)?;
-                    write_record(&path, &f)
+                    tx.write_record(&path, &f)
                 }
-                None => remove_record(&path).map(|_| ()),
+                None => tx.remove_record(&path).map(|_| ()),
             }
         })
     }
@@ -767,7 +803,7 @@ fn record_files<T>(
     let mut out = Vec::new();
     for (file_name, path) in sorted_entries(dir)? {
         let lossy = file_name.to_string_lossy();
-        if lossy.starts_with(TMP_PREFIX) || !lossy.ends_with(RECORD_EXT) {
+        if lossy.starts_with(LEGACY_TMP_PREFIX) || !lossy.ends_with(RECORD_EXT) {
             continue;
         }
         match file_name.to_str().and_then(record_stem).and_then(&parse) {
@@ -830,50 +866,104 @@ fn sync_dir(dir: &Path) -> Result<()> {
         .with_context(|| format!("cannot sync the folder {}", dir.display()))
 }
 
-/// Replaces the file at `path` with `record`, atomically and durably: a temporary file in the
-/// same folder, fsynced, renamed over `path`, then the folder fsynced. Call with the lock held.
-fn write_record<T: Serialize>(path: &Path, record: &T) -> Result<()> {
-    let text = toml::to_string(record)
-        .with_context(|| format!("cannot encode the store record {}", path.display()))?;
-    write_file(path, text.as_bytes())
+/// The store's lock, held by this process: records are written and removed only through it.
+///
+/// A record is written to a temporary file in `<root>/.tmp/`, fsynced, and renamed over the
+/// record. Every temporary file of the store (records, token files, the issuer's record and key
+/// files) is made there, by a writer holding the lock, which renames it or removes it before it
+/// lets the lock go; so under the lock any file in `.tmp/` belongs to a writer that was killed
+/// (or crashed) half-way, and the next writer removes them all when it takes the lock. One
+/// folder, empty but after a crash: that costs a write a `stat` and reading an empty folder,
+/// never a walk of the store. (Earlier versions made their temporary files as `.tmp-*` beside
+/// the record: listings skip those, and they may be removed by hand.)
+struct Locked {
+    tmp: PathBuf,
 }
 
-/// As `write_record`, for bytes (an issuer key: mode 0600 from the moment it is created).
-fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().context("a store record has a folder")?;
-    ensure_dir(dir)?;
-    let tmp = dir.join(format!("{TMP_PREFIX}{}", new_uid()));
-    let written = (|| -> io::Result<()> {
-        let mut file = OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .open(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        drop(file);
-        fs::rename(&tmp, path)
-    })();
-    if let Err(e) = written {
-        let _ = fs::remove_file(&tmp);
-        return Err(e).with_context(|| format!("cannot write the store record {}", path.display()));
-    }
-    sync_dir(dir)
-}
-
-/// Removes the file at `path` and fsyncs its folder; `false` when there was none. Call with
-/// the lock held.
-fn remove_record(path: &Path) -> Result<bool> {
-    match fs::remove_file(path) {
-        Ok(()) => {}
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(false),
-        Err(e) => {
-            return Err(e)
-                .with_context(|| format!("cannot remove the store record {}", path.display()));
+impl Locked {
+    /// Removes the files that killed writers left in `.tmp/`. A `.tmp` that is a symbolic link
+    /// (or no folder) is refused: the store's temporary files hold records and keys.
+    fn remove_orphans(&self) -> Result<()> {
+        match fs::symlink_metadata(&self.tmp) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+            Err(e) => {
+                return Err(e).with_context(|| format!("cannot read {}", self.tmp.display()));
+            }
+            Ok(m) if m.file_type().is_symlink() => {
+                return Err(crate::fsutil::foreign_link(
+                    "the store folder",
+                    &self.tmp,
+                    "remove it (svcacct makes it itself, for the files it is writing)",
+                )
+                .into());
+            }
+            Ok(m) if !m.is_dir() => {
+                return Err(UserError::Failure(format!(
+                    "{} is not a folder: remove it (svcacct makes it itself, for the files it \
+                     is writing)",
+                    self.tmp.display()
+                ))
+                .into());
+            }
+            Ok(_) => {}
         }
+        // Best effort: an orphan that stays is only a file, and a folder that cannot be read
+        // fails the write that makes its temporary file there, with the reason.
+        if let Ok(entries) = fs::read_dir(&self.tmp) {
+            for entry in entries.flatten() {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+        Ok(())
     }
-    sync_dir(path.parent().context("a store record has a folder")?)?;
-    Ok(true)
+
+    /// Replaces the file at `path` with `record`, atomically and durably (see `write_file`).
+    fn write_record<T: Serialize>(&self, path: &Path, record: &T) -> Result<()> {
+        let text = toml::to_string(record)
+            .with_context(|| format!("cannot encode the store record {}", path.display()))?;
+        self.write_file(path, text.as_bytes())
+    }
+
+    /// Writes `bytes` to a new file in `.tmp/` (mode 0600 from the moment it is created: it may
+    /// be an issuer key), fsyncs it, renames it over `path` and fsyncs `path`'s folder, so a
+    /// crash leaves the old file or the new one.
+    fn write_file(&self, path: &Path, bytes: &[u8]) -> Result<()> {
+        let dir = path.parent().context("a store record has a folder")?;
+        ensure_dir(dir)?;
+        ensure_dir(&self.tmp)?;
+        let tmp = self.tmp.join(new_uid());
+        let written = (|| -> io::Result<()> {
+            let mut file = OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .mode(0o600)
+                .open(&tmp)?;
+            file.write_all(bytes)?;
+            file.sync_all()?;
+            drop(file);
+            fs::rename(&tmp, path)
+        })();
+        if let Err(e) = written {
+            let _ = fs::remove_file(&tmp);
+            return Err(e)
+                .with_context(|| format!("cannot write the store record {}", path.display()));
+        }
+        sync_dir(dir)
+    }
+
+    /// Removes the file at `path` and fsyncs its folder; `false` when there was none.
+    fn remove_record(&self, path: &Path) -> Result<bool> {
+        match fs::remove_file(path) {
+            Ok(()) => {}
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(false),
+            Err(e) => {
+                return Err(e)
+                    .with_context(|| format!("cannot remove the store record {}", path.display()));
+            }
+        }
+        sync_dir(path.parent().context("a store record has a folder")?)?;
+        Ok(true)
+    }
 }
 
 #[cfg(test)]
@@ -906,6 +996,15 @@ mod tests {
         walk(dir, dir, &mut out);
         out.sort();
         out
+    }
+
+    /// Temporary files under `root` (in `.tmp/`, or beside a record as earlier versions made
+    /// them).
+    fn leftovers(root: &Path) -> Vec<String> {
+        tree(root)
+            .into_iter()
+            .filter(|p| p.starts_with(".tmp/") || p.contains(LEGACY_TMP_PREFIX))
+            .collect()
     }
 
     fn mode(path: &Path) -> u32 {
@@ -963,6 +1062,7 @@ mod tests {
             tree(root),
             [
                 ".lock",
+                ".tmp",
                 "accounts",
                 "accounts/default",
                 "accounts/default/ci-bot.toml",
@@ -986,6 +1086,52 @@ mod tests {
         assert!(text.contains("name = \"ci-bot\""), "{text}");
         assert!(text.contains("revision = 2"), "{text}");
         assert!(text.contains("publicKey = "), "{text}");
+    }
+
+    /// What a killed writer left in `.tmp/` goes with the next write, even one that changes
+    /// nothing; reads leave it (its writer may be alive). The lock file and `.tmp` are never
+    /// followed when they are symbolic links.
+    #[test]
+    fn the_next_write_removes_leftovers_and_no_link_is_followed() {
+        let (dir, store) = store();
+        store.create_account(account("a")).unwrap();
+        let root = store.root().to_owned();
+        let stale = root.join(TMP_DIR).join(new_uid());
+        fs::write(&stale, "half a rec").unwrap();
+        store.list_accounts(&Scope::All).unwrap();
+        store.get_account(&reference("a")).unwrap();
+        assert!(stale.exists());
+        let e = store.delete_account(&reference("nobody")).unwrap_err();
+        assert!(matches!(user_error(&e), UserError::UnknownAccount { .. }));
+        assert_eq!(leftovers(&root), Vec::<String>::new());
+
+        let elsewhere = dir.path().join("elsewhere");
+        fs::remove_file(root.join(LOCK_FILE)).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, root.join(LOCK_FILE)).unwrap();
+        let e = store.create_account(account("b")).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            format!(
+                "the store lock {} is a symbolic link, which svcacct did not make: remove it \
+                 (svcacct makes the lock file itself)",
+                root.join(LOCK_FILE).display()
+            )
+        );
+        assert!(!elsewhere.exists());
+        fs::remove_file(root.join(LOCK_FILE)).unwrap();
+
+        fs::create_dir(&elsewhere).unwrap();
+        fs::write(elsewhere.join("mine"), "x").unwrap();
+        fs::remove_dir(root.join(TMP_DIR)).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, root.join(TMP_DIR)).unwrap();
+        let e = store.create_account(account("b")).unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("is a symbolic link, which svcacct did not make"),
+            "{e}"
+        );
+        assert_eq!(tree(&elsewhere), ["mine"]);
+        assert!(store.get_account(&reference("b")).is_err());
     }
 
     /// A hand-edited `issuer.toml` that no longer fits its keys is refused with a clear error,
@@ -1111,7 +1257,7 @@ mod tests {
         store.issue_token(&cd, &req("c")).unwrap();
         store.delete_account(&cd).unwrap();
         assert!(!root.join("tokens/eng/cd.toml").exists());
-        assert!(!tree(root).iter().any(|p| p.contains(TMP_PREFIX)));
+        assert_eq!(leftovers(root), Vec::<String>::new());
         // A kid that is no file name is never used as a path.
         assert!(store.read_issuer_key("../../etc/passwd").is_err());
     }
@@ -1243,7 +1389,7 @@ mod tests {
         assert_eq!(listing.items.len(), 200);
         assert!(listing.errors.is_empty());
         assert!(listing.items.iter().all(|a| a.revision == 1));
-        assert!(!tree(&root).iter().any(|p| p.contains(TMP_PREFIX)));
+        assert_eq!(leftovers(&root), Vec::<String>::new());
     }
 
     #[test]
@@ -1273,6 +1419,6 @@ mod tests {
                 1
             );
         }
-        assert!(!tree(&root).iter().any(|p| p.contains(TMP_PREFIX)));
+        assert_eq!(leftovers(&root), Vec::<String>::new());
     }
 }

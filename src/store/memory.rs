@@ -454,6 +454,18 @@ pub(crate) mod tests {
             e.to_string(),
             "namespace `team` does not exist (create it with `svcacct namespace create team`)"
         );
+        let e = store
+            .create_policy_checked(policy(Some("team/app"), "p"))
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "namespace `team/app` does not exist (create it with `svcacct namespace create team/app`)"
+        );
+        assert!(
+            store
+                .get_policy(&PolicyScope::Namespace(child.clone()), &name("p"))
+                .is_err()
+        );
         let e = store.create_namespace(&child, true).unwrap_err();
         assert!(
             e.to_string().contains("a namespace needs its parent"),
@@ -479,6 +491,9 @@ pub(crate) mod tests {
         store
             .create_account_checked(account("team/app/bot"))
             .unwrap();
+        store
+            .create_policy_checked(policy(Some("team/app"), "p"))
+            .unwrap();
         let listed: Vec<String> = store
             .list_namespaces()
             .unwrap()
@@ -493,7 +508,7 @@ pub(crate) mod tests {
         let gone = store.delete_namespace(&team).unwrap();
         assert_eq!(gone.namespaces, [team.clone(), child.clone()]);
         assert_eq!(gone.accounts.len(), 4);
-        assert_eq!(gone.policies.len(), 3);
+        assert_eq!(gone.policies.len(), 4);
         assert!(store.list_namespaces().unwrap().items.is_empty());
         for n in [&team, &child] {
             let scope = Scope::Namespace(n.clone());

@@ -151,8 +151,9 @@ pub trait Store {
 
     /// Refuses key `kid` for `r` when another account has registered it: one public key
     /// belongs to one account (DESIGN.md "Trust domains"). Reads every account: the file
-    /// store has no index by kid. (Not under the write lock: two registrations racing with
-    /// the same key can both pass; the registry core's transactions will close that.)
+    /// store has no index by kid. The file store calls it under its write lock, with the write;
+    /// the default `add_key` and `create_account_checked` cannot, and leave a race between
+    /// two registrations of one key to an engine's transaction.
     fn check_key_unclaimed(&self, kid: &str, r: &Reference) -> Result<()> {
         let accounts = self.list_accounts(&Scope::All)?;
         match accounts
@@ -169,6 +170,19 @@ pub trait Store {
         }
     }
 
+    /// `create_policy` in a namespace that exists (`UserError::UnknownNamespace` otherwise), as
+    /// `create_account_checked`; a global policy needs none. What `svcacct policy create` and
+    /// the server do: a policy is never stored for a namespace that `namespace delete` cannot
+    /// reach. (A remote store leaves the check to the server.)
+    fn create_policy_checked(&self, policy: Policy) -> Result<Policy> {
+        if let Some(ns) = &policy.namespace
+            && !self.namespace_exists(ns)?
+        {
+            return Err(unknown_namespace(ns).into());
+        }
+        self.create_policy(policy)
+    }
+
     /// Creates namespace `ns` (its parent must exist) and, with `defaults`, its default
     /// accounts and policies (`default_accounts`, `default_policies`). Over a namespace that
     /// has accounts or policies but no record (a store from svcacct 1.0) it adopts them:
@@ -179,15 +193,6 @@ pub trait Store {
             return Err(UserError::Failure(
                 "namespace `default` always exists; it needs no `namespace create`".into(),
             )
-            .into());
-        }
-        if ns.as_str().len() > crate::identity::MAX_RECORDED_NAMESPACE_LEN {
-            return Err(UserError::InvalidNamespace {
-                namespace: crate::output::sanitize(
-                    &ns.as_str().chars().take(40).collect::<String>(),
-                ) + "…",
-                why: "it is longer than 250 characters, too long for its record",
-            }
             .into());
         }
         if let Some(parent) = ns.parent()

@@ -784,6 +784,11 @@ impl Store for RemoteStore {
         self.create_account(account)
     }
 
+    /// As `create_account_checked`.
+    fn create_policy_checked(&self, policy: Policy) -> Result<Policy> {
+        self.create_policy(policy)
+    }
+
     fn create_namespace(&self, ns: &Namespace, defaults: bool) -> Result<api::NamespaceCreated> {
         self.json(
             Call::new(Method::Post, "/v1/namespaces").json(&api::NewNamespace {
