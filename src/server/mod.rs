@@ -7,7 +7,8 @@
 //! file store's read cache gives from memory (`Store::cached_account`,
 //! `Store::cached_policies`: at most one `ioctl` on its inotify queue per request), which the
 //! guard and `GET` of an account take inline. The guard remembers the policies' answers per snapshot
-//! ([`auth::Decisions`]).
+//! ([`auth::Decisions`]). A request line too long to serve, or a body announced over the cap
+//! with `Expect: 100-continue`, is refused before routing ([`limits`]).
 
 use std::io::Write;
 use std::net::{SocketAddr, ToSocketAddrs};
@@ -31,6 +32,7 @@ use crate::error::UserError;
 use crate::store::Store;
 
 pub mod auth;
+pub mod limits;
 pub mod log;
 pub mod problem;
 pub mod routes;
