@@ -518,7 +518,8 @@ pub mod code {
     pub const CONFLICT: &str = "conflict";
     /// 409: the record was deleted and created again since it was read.
     pub const REPLACED: &str = "replaced";
-    /// 400: a bad name, body, key or value.
+    /// 400: a bad name, body, key or value; 414 and 501: a request target or a method longer
+    /// than any the API has.
     pub const INVALID: &str = "invalid";
     /// 422: a well-formed request that the store refuses (removing the last key without
     /// `force`).
@@ -681,10 +682,12 @@ pub fn title(status: u16) -> &'static str {
         408 => "Request Timeout",
         409 => "Conflict",
         413 => "Content Too Large",
+        414 => "URI Too Long",
         415 => "Unsupported Media Type",
         422 => "Unprocessable Content",
         428 => "Precondition Required",
         500 => "Internal Server Error",
+        501 => "Not Implemented",
         503 => "Service Unavailable",
         _ => "Error",
     }

@@ -10,12 +10,14 @@ use axum::response::{IntoResponse, Response};
 use jiff::Timestamp;
 
 use super::auth::AccountSlot;
+use super::limits;
 use super::problem::ApiError;
 use crate::api::code;
 
 /// One access-log line: `<RFC 3339 UTC time> <METHOD> <path> <status> <account or -> <ms>ms`.
 /// The path has no query string and no control characters (nor spaces, so the fields stay
-/// apart).
+/// apart); [`access_log`] gives at most [`limits::ECHO_BYTES`] of it, and of the method at most
+/// [`limits::MAX_METHOD_BYTES`], each followed by `…` when cut.
 pub fn line(
     at: Timestamp,
     method: &str,
@@ -87,23 +89,27 @@ impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Arrived {
     }
 }
 
-/// The outermost layer: the request timeout, and the access-log line once answered. (One layer
-/// for both: each `from_fn` layer clones the service under it and boxes a future per request.)
+/// The outermost layer: the refusals before routing ([`limits::refusal`]), the request
+/// timeout, and the access-log line once answered. (One layer for all: each `from_fn` layer
+/// clones the service under it and boxes a future per request.)
 pub async fn access_log(State(limit): State<Duration>, mut req: Request, next: Next) -> Response {
     let start = Instant::now();
     let slot = AccountSlot::default();
     req.extensions_mut().insert(slot.clone());
     req.extensions_mut().insert(Arrived(start));
-    let method = req.method().clone();
+    let method = limits::cut(req.method().as_str(), limits::MAX_METHOD_BYTES).into_owned();
     // `Uri::path` never holds the query.
-    let path = req.uri().path().to_owned();
-    let res = match tokio::time::timeout(limit, next.run(req)).await {
-        Ok(res) => res,
-        Err(_) => timed_out(limit),
+    let path = limits::cut(req.uri().path(), limits::ECHO_BYTES).into_owned();
+    let res = match limits::refusal(&req) {
+        Some(refused) => refused,
+        None => match tokio::time::timeout(limit, next.run(req)).await {
+            Ok(res) => res,
+            Err(_) => timed_out(limit),
+        },
     };
     let mut l = line(
         Timestamp::now(),
-        method.as_str(),
+        &method,
         &path,
         res.status().as_u16(),
         slot.0.get().map(String::as_str),

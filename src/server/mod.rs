@@ -7,7 +7,12 @@
 //! file store's read cache gives from memory (`Store::cached_account`,
 //! `Store::cached_policies`: at most one `ioctl` on its inotify queue per request), which the
 //! guard and `GET` of an account take inline. The guard remembers the policies' answers per snapshot
-//! ([`auth::Decisions`]).
+//! ([`auth::Decisions`]). A request line too long to serve, or a body announced over the cap
+//! with `Expect: 100-continue`, is refused before routing ([`limits`]).
+//!
+//! The accept loop keeps the connections in a [`conns::Registry`] (caps in all and per client
+//! address; idle connections make room for new ones), and every connection is closed once idle
+//! for [`conns::FIRST_BYTE_WAIT`].
 
 use std::io::Write;
 use std::net::{SocketAddr, ToSocketAddrs};
@@ -29,19 +34,17 @@ use tokio_rustls::rustls;
 
 use crate::error::UserError;
 use crate::store::Store;
+use conns::Watched;
 
 pub mod auth;
+pub mod conns;
+pub mod limits;
 pub mod log;
 pub mod problem;
 pub mod routes;
 
 /// How long requests in flight may still run after SIGTERM or Ctrl-C.
 pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
-
-/// Most connections served at once: beyond it a new connection is closed at once, so that
-/// idle or slow clients cannot use up the process's file descriptors (which the store needs
-/// too) and stop `accept` for everyone.
-pub const MAX_CONNECTIONS: usize = 512;
 
 /// What the handlers share.
 pub struct AppState {
@@ -191,27 +194,23 @@ async fn serve(opts: Options) -> Result<()> {
     let app = routes::router(state);
     let tls = opts.tls.map(TlsAcceptor::from);
     let (stop_tx, stop_rx) = watch::channel(false);
-    let mut conns = JoinSet::new();
-    let slots = Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
+    let mut tasks = JoinSet::new();
+    let mut registry = conns::Registry::default();
     loop {
         tokio::select! {
             _ = &mut shutdown => break,
             accepted = listener.accept() => match accepted {
-                Ok((stream, _)) => {
-                    let Ok(slot) = slots.clone().try_acquire_owned() else {
-                        drop(stream);
-                        continue;
-                    };
-                    let conn = connection(
-                        stream,
-                        app.clone(),
-                        tls.clone(),
-                        opts.request_timeout,
-                        stop_rx.clone(),
-                    );
-                    conns.spawn(async move {
-                        conn.await;
-                        drop(slot);
+                Ok((stream, peer)) => {
+                    // Refused: the stream is dropped (closed) with the closure.
+                    registry.open(peer.ip(), |slot| {
+                        tasks.spawn(connection(
+                            stream,
+                            slot,
+                            app.clone(),
+                            tls.clone(),
+                            opts.request_timeout,
+                            stop_rx.clone(),
+                        ))
                     });
                 }
                 Err(e) => {
@@ -220,19 +219,24 @@ async fn serve(opts: Options) -> Result<()> {
                     tokio::time::sleep(Duration::from_millis(100)).await;
                 }
             },
-            Some(_) = conns.join_next(), if !conns.is_empty() => {}
+            Some(ended) = tasks.join_next_with_id(), if !tasks.is_empty() => {
+                registry.closed(match ended {
+                    Ok((id, ())) => id,
+                    Err(e) => e.id(),
+                });
+            }
         }
     }
     drop(listener);
     let _ = stop_tx.send(true);
-    let drain = async { while conns.join_next().await.is_some() {} };
+    let drain = async { while tasks.join_next().await.is_some() {} };
     if tokio::time::timeout(SHUTDOWN_GRACE, drain).await.is_err() {
         crate::errln!(
             "svcacct: {} connection(s) still busy after {}s were closed",
-            conns.len(),
+            tasks.len(),
             SHUTDOWN_GRACE.as_secs()
         );
-        conns.abort_all();
+        tasks.abort_all();
     }
     let mut err = std::io::stderr().lock();
     writeln!(err, "Shut down")?;
@@ -253,40 +257,84 @@ fn shutdown_signal() -> Result<impl Future<Output = ()>> {
     })
 }
 
+/// Serves one connection until it ends, or until it has been idle for
+/// [`conns::FIRST_BYTE_WAIT`] (then it is dropped: closed).
 async fn connection(
     stream: TcpStream,
+    slot: Arc<conns::Slot>,
     app: Router,
     tls: Option<TlsAcceptor>,
     timeout: Duration,
     mut stop: watch::Receiver<bool>,
 ) {
     let _ = stream.set_nodelay(true);
-    match tls {
-        None => http(TokioIo::new(stream), app, timeout, stop).await,
-        Some(acceptor) => {
-            let handshake = tokio::time::timeout(timeout, acceptor.accept(stream));
-            let stream = tokio::select! {
-                r = handshake => match r {
-                    Ok(Ok(s)) => s,
-                    // A failed or stalled handshake: nothing to answer.
-                    _ => return,
-                },
-                _ = stop.changed() => return,
-            };
-            http(TokioIo::new(stream), app, timeout, stop).await
+    let serve = async {
+        match tls {
+            None => {
+                http(
+                    Watched::new(stream, slot.clone()),
+                    &slot,
+                    app,
+                    timeout,
+                    stop,
+                )
+                .await
+            }
+            Some(acceptor) => {
+                // The handshake's first byte is the connection's first: it has the idle wait.
+                // Then the handshake has `timeout`, as a request does.
+                // (`peek`, not `readable`, which is ready at once on a new connection.)
+                let mut first = [0u8];
+                tokio::select! {
+                    r = stream.peek(&mut first) => if !matches!(r, Ok(1..)) { return },
+                    _ = stop.changed() => return,
+                }
+                slot.busy();
+                let handshake = tokio::time::timeout(timeout, acceptor.accept(stream));
+                let stream = tokio::select! {
+                    r = handshake => match r {
+                        Ok(Ok(s)) => s,
+                        // A failed or stalled handshake: nothing to answer.
+                        _ => return,
+                    },
+                    _ = stop.changed() => return,
+                };
+                // Waiting for the first request.
+                slot.idle();
+                http(
+                    Watched::new(stream, slot.clone()),
+                    &slot,
+                    app,
+                    timeout,
+                    stop,
+                )
+                .await
+            }
         }
+    };
+    tokio::select! {
+        () = serve => {}
+        () = conns::idle_watch(&slot) => {}
     }
 }
 
-async fn http<I>(io: I, app: Router, timeout: Duration, mut stop: watch::Receiver<bool>)
-where
-    I: hyper::rt::Read + hyper::rt::Write + Unpin + Send + 'static,
+async fn http<S>(
+    io: Watched<S>,
+    slot: &Arc<conns::Slot>,
+    app: Router,
+    timeout: Duration,
+    mut stop: watch::Receiver<bool>,
+) where
+    S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
 {
     let mut builder = http1::Builder::new();
+    // From when hyper waits for a request head: so it also closes a connection idle for that
+    // long, but the idle watch does so sooner.
     builder
         .timer(TokioTimer::new())
         .header_read_timeout(timeout);
-    let conn = builder.serve_connection(io, TowerToHyperService::new(app));
+    let service = TowerToHyperService::new(conns::track(app, slot.clone()));
+    let conn = builder.serve_connection(TokioIo::new(io), service);
     tokio::pin!(conn);
     tokio::select! {
         _ = conn.as_mut() => {}

@@ -18,6 +18,7 @@ use serde::de::DeserializeOwned;
 
 use super::AppState;
 use super::auth::{Caller, public_reason};
+use super::limits;
 use super::log::Arrived;
 use super::problem::ApiError;
 use crate::api::{
@@ -124,21 +125,27 @@ fn handler(r: &Route) -> MethodRouter<Arc<AppState>> {
     }
 }
 
+/// 404, repeating at most [`limits::ECHO_BYTES`] of the path.
 async fn not_found(uri: Uri) -> ApiError {
     ApiError::new(
         404,
         code::NOT_FOUND,
-        format!("no route {} (see /v1/openapi.json)", sanitize(uri.path())),
+        format!(
+            "no route {} (see /v1/openapi.json)",
+            sanitize(&limits::cut(uri.path(), limits::ECHO_BYTES))
+        ),
     )
 }
 
+/// 405, repeating at most [`limits::MAX_METHOD_BYTES`] of the method (a longer one is refused
+/// before routing).
 pub fn method_not_allowed(m: Method) -> ApiError {
     ApiError::new(
         405,
         code::METHOD_NOT_ALLOWED,
         format!(
             "method {} is not allowed on this route",
-            sanitize(m.as_str())
+            sanitize(&limits::cut(m.as_str(), limits::MAX_METHOD_BYTES))
         ),
     )
 }

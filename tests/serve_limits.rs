@@ -1,0 +1,375 @@
+//! One client cannot take `svcacct serve` away from everyone else (issue 12, point 7): an
+//! address holding hundreds of idle connections, a connection that never sends a byte,
+//! over-long request lines, and `Expect: 100-continue` with a body over the cap. Raw TCP
+//! clients, so that nothing between the test and the server retries or tidies a request.
+
+mod common;
+
+use std::io::{ErrorKind, Read, Write};
+use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpStream};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use common::{Env, Server};
+
+const HEALTHZ: &[u8] = b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+
+/// A connection to the server on 127.0.0.1 from the address `from` (Linux routes all of
+/// 127.0.0.0/8 over the loopback interface).
+fn connect_from(from: Ipv4Addr, port: u16) -> std::io::Result<TcpStream> {
+    use socket2::{Domain, Socket, Type};
+    let socket = Socket::new(Domain::IPV4, Type::STREAM, None)?;
+    socket.bind(&SocketAddr::new(IpAddr::V4(from), 0).into())?;
+    let to = SocketAddr::from(([127, 0, 0, 1], port));
+    socket.connect_timeout(&to.into(), Duration::from_secs(5))?;
+    Ok(socket.into())
+}
+
+/// Sends `request` (which asks for `Connection: close`) and reads the answer to its end.
+fn exchange(stream: &mut TcpStream, request: &[u8], secs: u64) -> std::io::Result<String> {
+    stream.set_read_timeout(Some(Duration::from_secs(secs)))?;
+    stream.write_all(request)?;
+    let mut answer = vec![];
+    stream.read_to_end(&mut answer)?;
+    Ok(String::from_utf8_lossy(&answer).into_owned())
+}
+
+/// Reads until the end of the first answer head (`\r\n\r\n`), at most `secs` seconds.
+fn read_head(stream: &mut TcpStream, secs: u64) -> String {
+    stream
+        .set_read_timeout(Some(Duration::from_secs(secs)))
+        .unwrap();
+    let mut got = vec![];
+    let mut buf = [0u8; 4096];
+    while !got.windows(4).any(|w| w == b"\r\n\r\n") {
+        match stream.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => got.extend_from_slice(&buf[..n]),
+            Err(e) => panic!(
+                "no answer head within {secs} s ({e}); got {:?}",
+                String::from_utf8_lossy(&got)
+            ),
+        }
+    }
+    String::from_utf8_lossy(&got).into_owned()
+}
+
+/// How long until the server closes `stream` (which must not be answered), at most `secs`.
+fn closed_after(stream: &mut TcpStream, secs: u64) -> Duration {
+    let start = Instant::now();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(secs)))
+        .unwrap();
+    let mut buf = [0u8; 1024];
+    loop {
+        match stream.read(&mut buf) {
+            Ok(0) => return start.elapsed(),
+            Ok(n) => panic!(
+                "an idle connection was answered: {:?}",
+                String::from_utf8_lossy(&buf[..n])
+            ),
+            Err(e) if e.kind() == ErrorKind::Interrupted => {}
+            Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {
+                panic!("the server kept an idle connection open for {secs} s")
+            }
+            // Reset: closed too.
+            Err(_) => return start.elapsed(),
+        }
+    }
+}
+
+/// The body of an answer read to its end.
+fn body(answer: &str) -> &str {
+    answer.split_once("\r\n\r\n").map_or("", |(_, b)| b)
+}
+
+fn problem(answer: &str) -> serde_json::Value {
+    serde_json::from_str(body(answer)).unwrap_or_else(|e| panic!("not JSON ({e}): {answer}"))
+}
+
+/// `n` idle connections from 127.0.0.1, each reopened whenever the server closes it, until
+/// dropped.
+struct Flood {
+    stop: Arc<AtomicBool>,
+    /// Connections opened so far (reopened ones included).
+    opened: Arc<AtomicUsize>,
+    /// Connections the server closed so far.
+    closed: Arc<AtomicUsize>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Flood {
+    fn start(port: u16, n: usize) -> Flood {
+        let stop = Arc::new(AtomicBool::new(false));
+        let opened = Arc::new(AtomicUsize::new(0));
+        let closed = Arc::new(AtomicUsize::new(0));
+        let (stop2, opened2, closed2) = (stop.clone(), opened.clone(), closed.clone());
+        let thread = std::thread::spawn(move || {
+            let mut conns: Vec<Option<TcpStream>> = (0..n).map(|_| None).collect();
+            while !stop2.load(Ordering::Relaxed) {
+                for c in conns.iter_mut() {
+                    let open = c.as_mut().is_some_and(|s| {
+                        let mut b = [0u8; 64];
+                        match s.read(&mut b) {
+                            Ok(0) => false,
+                            Ok(_) => true,
+                            Err(e) => e.kind() == ErrorKind::WouldBlock,
+                        }
+                    });
+                    if open {
+                        continue;
+                    }
+                    if c.take().is_some() {
+                        closed2.fetch_add(1, Ordering::Relaxed);
+                    }
+                    let to = SocketAddr::from(([127, 0, 0, 1], port));
+                    if let Ok(s) = TcpStream::connect_timeout(&to, Duration::from_secs(2)) {
+                        s.set_nonblocking(true).unwrap();
+                        *c = Some(s);
+                        opened2.fetch_add(1, Ordering::Relaxed);
+                    }
+                }
+                // Gentle on a shared machine: a sweep every 200 ms.
+                std::thread::sleep(Duration::from_millis(200));
+            }
+        });
+        Flood {
+            stop,
+            opened,
+            closed,
+            thread: Some(thread),
+        }
+    }
+}
+
+impl Drop for Flood {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+/// `GET /healthz` from `from` answers 200, within `secs` seconds.
+fn healthz_from(s: &Server, from: Ipv4Addr, secs: u64) -> Result<(), String> {
+    let start = Instant::now();
+    let mut c = connect_from(from, s.port).map_err(|e| format!("connect: {e}"))?;
+    let answer = exchange(&mut c, HEALTHZ, secs).map_err(|e| format!("read: {e}"))?;
+    if !answer.starts_with("HTTP/1.1 200") {
+        return Err(format!("answer: {answer:?}"));
+    }
+    if start.elapsed() > Duration::from_secs(secs) {
+        return Err(format!("answered after {:?}", start.elapsed()));
+    }
+    Ok(())
+}
+
+#[test]
+fn hundreds_of_idle_connections_from_one_address_leave_room_for_others() {
+    let env = Env::new();
+    let s = env.serve_default_store(&[]);
+    let flood = Flood::start(s.port, 520);
+    let start = Instant::now();
+    while flood.opened.load(Ordering::Relaxed) < 520 {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "the flood could not open its connections"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // Let the server accept them all.
+    std::thread::sleep(Duration::from_secs(1));
+
+    // Another address is served, again and again.
+    let other = Ipv4Addr::new(127, 0, 0, 2);
+    for i in 0..5 {
+        if let Err(e) = healthz_from(&s, other, 5) {
+            panic!("request {i} from {other}: {e}");
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+
+    // So is the flooding address itself, for an idle connection of its own makes room. (Its
+    // new connection may in turn be closed to make room for the next of its flood before it
+    // has sent its request: a client retries.)
+    let same = Ipv4Addr::new(127, 0, 0, 1);
+    let start = Instant::now();
+    let mut failures = vec![];
+    while let Err(e) = healthz_from(&s, same, 5) {
+        failures.push(e);
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "{same} was not served within 20 s: {failures:?}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(
+        flood.closed.load(Ordering::Relaxed) > 0,
+        "the server closed none of the idle connections"
+    );
+    drop(flood);
+    assert!(s.log().contains(" GET /healthz 200 - "), "{}", s.log());
+}
+
+#[test]
+fn a_connection_that_stays_silent_is_closed_long_before_the_request_timeout() {
+    let env = Env::new();
+    env.openssl(&[
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-days",
+        "2",
+        "-subj",
+        "/CN=localhost",
+        "-addext",
+        "subjectAltName=DNS:localhost,IP:127.0.0.1",
+        "-keyout",
+        "tls.key",
+        "-out",
+        "tls.crt",
+    ]);
+    let plain = env.serve_default_store(&["--request-timeout", "60s"]);
+    let tls = env.serve_default_store(&[
+        "--request-timeout",
+        "60s",
+        "--tls-cert",
+        "tls.crt",
+        "--tls-key",
+        "tls.key",
+    ]);
+
+    // Never a byte: plain, and before a TLS handshake.
+    let mut silent = TcpStream::connect(("127.0.0.1", plain.port)).unwrap();
+    let mut silent_tls = TcpStream::connect(("127.0.0.1", tls.port)).unwrap();
+    // One request with keep-alive, answered; then nothing.
+    let mut kept = TcpStream::connect(("127.0.0.1", plain.port)).unwrap();
+    kept.write_all(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        .unwrap();
+    let mut answer = read_head(&mut kept, 10);
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    while !answer.ends_with("{\"status\":\"ok\"}") {
+        let mut more = [0u8; 64];
+        let n = kept.read(&mut more).unwrap();
+        assert!(n > 0, "closed before the whole answer: {answer}");
+        answer.push_str(&String::from_utf8_lossy(&more[..n]));
+    }
+
+    // Closed after the wait for a first byte: not immediately, and long before the 60 s of
+    // --request-timeout (margins are wide: the machine may be busy).
+    for (what, stream) in [
+        ("a silent connection", &mut silent),
+        ("a silent connection to the TLS server", &mut silent_tls),
+        ("an idle keep-alive connection", &mut kept),
+    ] {
+        let after = closed_after(stream, 45);
+        assert!(
+            after < Duration::from_secs(30),
+            "{what}: closed after {after:?}"
+        );
+    }
+    let mut fresh = TcpStream::connect(("127.0.0.1", plain.port)).unwrap();
+    let after = closed_after(&mut fresh, 45);
+    assert!(after >= Duration::from_secs(1), "closed after {after:?}");
+    // The server still answers.
+    let mut c = TcpStream::connect(("127.0.0.1", plain.port)).unwrap();
+    let answer = exchange(&mut c, HEALTHZ, 10).unwrap();
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+}
+
+#[test]
+fn an_overlong_method_or_path_is_refused_without_being_repeated() {
+    let env = Env::new();
+    let s = env.serve_default_store(&[]);
+    let ask = |line: &str| {
+        let mut c = TcpStream::connect(("127.0.0.1", s.port)).unwrap();
+        let request = format!("{line}\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        exchange(&mut c, request.as_bytes(), 10).unwrap()
+    };
+
+    // A 20 KB path: 414, and the body does not repeat it.
+    let run = "p".repeat(300);
+    let path = format!("/v1/{}", "p".repeat(20_000));
+    let answer = ask(&format!("GET {path} HTTP/1.1"));
+    assert!(answer.starts_with("HTTP/1.1 414"), "{}", &answer[..200]);
+    assert_eq!(problem(&answer)["status"], 414);
+    assert!(!answer.contains(&run), "the path was repeated");
+
+    // A 100-byte method: 501, not repeated.
+    let method = "M".repeat(100);
+    let answer = ask(&format!("{method} /healthz HTTP/1.1"));
+    assert!(answer.starts_with("HTTP/1.1 501"), "{}", &answer[..200]);
+    assert_eq!(problem(&answer)["status"], 501);
+    assert!(!answer.contains("MMMMMMMM"), "{answer}");
+
+    // A path under the cap but long: 404, repeating only the beginning of it.
+    let path = format!("/v1/{}", "q".repeat(4_000));
+    let answer = ask(&format!("GET {path} HTTP/1.1"));
+    assert!(answer.starts_with("HTTP/1.1 404"), "{}", &answer[..200]);
+    let detail = problem(&answer)["detail"].as_str().unwrap().to_owned();
+    assert!(detail.starts_with("no route /v1/qqqq"), "{detail}");
+    assert!(detail.len() < 400, "{detail}");
+
+    // The access log cuts the path and the method.
+    let log = s.log();
+    for (status, long) in [
+        (" 414 ", &run),
+        (" 501 ", &"M".repeat(33)),
+        (" 404 ", &"q".repeat(300)),
+    ] {
+        let line = log
+            .lines()
+            .find(|l| l.contains(status))
+            .unwrap_or_else(|| panic!("no{status}line in\n{log}"));
+        assert!(line.len() < 400, "{line}");
+        assert!(!line.contains(long.as_str()), "{line}");
+        assert!(line.contains('…'), "{line}");
+    }
+}
+
+#[test]
+fn expect_continue_with_a_body_over_the_cap_is_refused_at_once() {
+    let env = Env::new();
+    let store = env.path("store");
+    env.bootstrap(&store);
+    let token = env.ok(["--store", store.to_str().unwrap(), "token", "admin"]);
+    let token = token.trim();
+    let s = env.serve(&store, &[]);
+    let head = |length: usize| {
+        format!(
+            "POST /v1/tokenreviews HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {token}\r\n\
+             Content-Type: application/json\r\nContent-Length: {length}\r\n\
+             Expect: 100-continue\r\n\r\n"
+        )
+    };
+
+    // 10 MB announced: 413 without `100 Continue`, and no body sent.
+    let mut c = TcpStream::connect(("127.0.0.1", s.port)).unwrap();
+    c.write_all(head(10_000_000).as_bytes()).unwrap();
+    let first = read_head(&mut c, 10);
+    assert!(first.starts_with("HTTP/1.1 413"), "{first}");
+    let mut rest = String::new();
+    c.read_to_string(&mut rest).unwrap();
+    let answer = first + &rest;
+    assert_eq!(problem(&answer)["code"], "too-large", "{answer}");
+    assert!(!answer.contains("100 Continue"), "{answer}");
+
+    // A body under the cap is still asked for, and answered.
+    let body = r#"{"token":"not-a-token"}"#;
+    let mut c = TcpStream::connect(("127.0.0.1", s.port)).unwrap();
+    c.write_all(head(body.len()).as_bytes()).unwrap();
+    let first = read_head(&mut c, 10);
+    assert!(first.starts_with("HTTP/1.1 100 Continue"), "{first}");
+    c.write_all(body.as_bytes()).unwrap();
+    let answer = read_head(&mut c, 10);
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(
+        s.log().contains(" POST /v1/tokenreviews 413 - "),
+        "{}",
+        s.log()
+    );
+}
