@@ -16,6 +16,7 @@ use crate::cli::GlobalArgs;
 use crate::error::UserError;
 use crate::identity::{Name, Namespace, Reference};
 use crate::keys::{Passphrase, PrivateKey};
+use crate::output::shown_path;
 use crate::store::remote::{Auth, Bearer, RemoteStore, StoreUrl, is_url};
 use crate::store::{Store, file::FileStore};
 
@@ -138,7 +139,7 @@ impl StoreLocation {
 impl std::fmt::Display for StoreLocation {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            StoreLocation::Local(p) => write!(f, "{}", p.display()),
+            StoreLocation::Local(p) => f.write_str(&crate::output::shown_path(p)),
             StoreLocation::Remote(u) => write!(f, "{u}"),
         }
     }
@@ -235,11 +236,11 @@ pub fn load_config(explicit: Option<&Path>) -> Result<(ConfigFile, Option<PathBu
         },
     };
     let text = std::fs::read_to_string(&path)
-        .with_context(|| format!("cannot read config file {}", path.display()))?;
+        .with_context(|| format!("cannot read config file {}", shown_path(&path)))?;
     let cfg: ConfigFile = toml::from_str(&text).map_err(|e| {
         UserError::Usage(format!(
             "config file {} is invalid: {}",
-            path.display(),
+            shown_path(&path),
             crate::output::sanitize(e.message())
         ))
     })?;
@@ -249,7 +250,7 @@ pub fn load_config(explicit: Option<&Path>) -> Result<(ConfigFile, Option<PathBu
 /// The error for a context name the config file does not have.
 pub fn unknown_context(name: &str, cfg: &ConfigFile, path: Option<&Path>) -> UserError {
     let known: Vec<&str> = cfg.contexts.keys().map(String::as_str).collect();
-    let file = path.map_or("the config file".to_owned(), |p| p.display().to_string());
+    let file = path.map_or("the config file".to_owned(), shown_path);
     UserError::Usage(format!(
         "unknown context `{}` in {file} ({}; see `svcacct config get-contexts`)",
         crate::output::sanitize(name),
@@ -395,7 +396,7 @@ impl Context {
                 Err(_) => match (&cfg.max_token_lifetime, &cfg_path) {
                     (Some(v), Some(p)) => (
                         crate::time::parse_duration(v)?,
-                        format!("`max-token-lifetime` in {}", p.display()),
+                        format!("`max-token-lifetime` in {}", shown_path(p)),
                     ),
                     _ => (
                         DEFAULT_MAX_TOKEN_LIFETIME,
@@ -628,7 +629,7 @@ impl Context {
     /// Reads a private key file.
     pub fn read_private_key_file(&self, path: &Path) -> Result<PrivateKey> {
         let bytes = Zeroizing::new(crate::fsutil::read_small(path)?);
-        self.read_private_key(&bytes, &path.display().to_string())
+        self.read_private_key(&bytes, &shown_path(path))
     }
 
     pub fn keystore(&self) -> crate::keystore::Keystore {
@@ -650,13 +651,10 @@ impl Context {
         if let Some(path) = &self.passphrase_file {
             let bytes = Zeroizing::new(crate::fsutil::read_small(path)?);
             let text = std::str::from_utf8(&bytes).map_err(|_| {
-                UserError::Failure(format!("passphrase file {} is not UTF-8", path.display()))
+                UserError::Failure(format!("passphrase file {} is not UTF-8", shown_path(path)))
             })?;
             let line = text.lines().next().unwrap_or("");
-            return non_empty(
-                Passphrase::new(line.to_owned()),
-                &path.display().to_string(),
-            );
+            return non_empty(Passphrase::new(line.to_owned()), &shown_path(path));
         }
         if let Ok(v) = std::env::var("SVCACCT_PASSPHRASE") {
             return non_empty(Passphrase::new(v), "SVCACCT_PASSPHRASE");
@@ -716,10 +714,10 @@ fn non_empty(p: Passphrase, source: &str) -> Result<Passphrase> {
 pub fn read_token_file(path: &Path) -> Result<Bearer> {
     let bytes = Zeroizing::new(crate::fsutil::read_small(path)?);
     let text = std::str::from_utf8(&bytes)
-        .map_err(|_| UserError::Usage(format!("token file {} is not UTF-8", path.display())))?;
+        .map_err(|_| UserError::Usage(format!("token file {} is not UTF-8", shown_path(path))))?;
     Ok(Bearer::new(
         text,
-        &format!("token file {}", path.display()),
+        &format!("token file {}", shown_path(path)),
     )?)
 }
 

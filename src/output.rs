@@ -8,6 +8,30 @@ pub fn sanitize(s: &str) -> String {
         .collect()
 }
 
+/// Most characters of a path that a message repeats.
+const MAX_SHOWN_PATH: usize = 200;
+
+/// A path as a message shows it: sanitised, cut at the first line break and after 200
+/// characters, and never the key or token that was given where a file name belongs (a PEM is
+/// many lines; a value that holds one is named, not repeated).
+pub fn shown_path(p: &std::path::Path) -> String {
+    use std::os::unix::ffi::OsStrExt;
+    match crate::secret_args::find(p.as_os_str().as_bytes()) {
+        Some(crate::secret_args::Secret::Key) => return "(a key, not a file name)".to_owned(),
+        Some(crate::secret_args::Secret::Token) => {
+            return "(a token, not a file name)".to_owned();
+        }
+        None => {}
+    }
+    let text = p.to_string_lossy();
+    let line = text.split(['\n', '\r']).next().unwrap_or_default();
+    let mut shown: String = line.chars().take(MAX_SHOWN_PATH).collect();
+    if shown.len() < text.len() {
+        shown.push('…');
+    }
+    sanitize(&shown)
+}
+
 use std::io::Write;
 
 /// Writes a line to stderr, as `eprintln!` does, but never panics: a closed stderr (`2>&1 |
@@ -98,6 +122,21 @@ mod tests {
     #[test]
     fn sanitizes_escapes() {
         assert_eq!(sanitize("a\x1b[31mb\n"), "a?[31mb?");
+    }
+
+    #[test]
+    fn paths_are_cut_and_secrets_never_shown() {
+        use std::path::Path;
+        assert_eq!(shown_path(Path::new("keys/ci.key")), "keys/ci.key");
+        let pem = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\n";
+        assert_eq!(shown_path(Path::new(pem)), "(a key, not a file name)");
+        let jwt = "eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJjaSJ9.c2ln";
+        assert_eq!(shown_path(Path::new(jwt)), "(a token, not a file name)");
+        assert_eq!(shown_path(Path::new("first\nsecond")), "first…");
+        let long = "d/".repeat(150);
+        let shown = shown_path(Path::new(&long));
+        assert_eq!(shown.chars().count(), 201);
+        assert!(shown.ends_with('…'));
     }
 
     #[test]

@@ -66,7 +66,7 @@ pub fn key_record(public: &PublicKey, now: Timestamp) -> KeyRecord {
 /// Reads a public key file for the registry; a private key is refused by `PublicKey::parse`.
 pub fn read_public_key(path: &std::path::Path) -> Result<PublicKey> {
     let bytes = crate::fsutil::read_small(path)?;
-    Ok(PublicKey::parse(&bytes, &path.display().to_string())?)
+    Ok(PublicKey::parse(&bytes, &output::shown_path(path))?)
 }
 
 pub fn create(ctx: &Context, args: &CreateArgs, out: &mut dyn Write) -> Result<Exit> {

@@ -52,7 +52,7 @@ pub fn login(ctx: &Context, out: &mut dyn Write) -> Result<Exit> {
             return Err(UserError::Usage(format!(
                 "login is for remote stores: {} is a local store folder, which needs no login \
                  (pass --store https://HOST:PORT, or use a context whose store is one)",
-                p.display()
+                output::shown_path(p)
             ))
             .into());
         }
@@ -180,13 +180,14 @@ fn load_doc(path: &Path) -> Result<DocumentMut> {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
         Err(e) => {
-            return Err(e).with_context(|| format!("cannot read config file {}", path.display()));
+            return Err(e)
+                .with_context(|| format!("cannot read config file {}", output::shown_path(path)));
         }
     };
     text.parse::<DocumentMut>().map_err(|e| {
         UserError::Usage(format!(
             "config file {} is invalid: {}",
-            path.display(),
+            output::shown_path(path),
             output::sanitize(e.message())
         ))
         .into()
@@ -209,7 +210,7 @@ fn save(path: &Path, doc: &DocumentMut) -> Result<()> {
         UserError::Failure(format!(
             "the edited config file would be invalid ({}); {} was not changed",
             output::sanitize(e.message()),
-            path.display()
+            output::shown_path(path)
         ))
     })?;
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
@@ -230,15 +231,30 @@ fn check_name(name: &str) -> Result<Name, UserError> {
 }
 
 fn absolute(p: &Path) -> Result<PathBuf> {
-    std::path::absolute(p).with_context(|| format!("cannot make {} absolute", p.display()))
+    std::path::absolute(p)
+        .with_context(|| format!("cannot make {} absolute", output::shown_path(p)))
 }
 
+/// A path as the config file keeps it: absolute, UTF-8, and never a key or token given where
+/// a file name belongs (`--jwt-private-key="$(cat key.pem)"` is refused before this; this is
+/// the last guard of the file).
 fn path_value(p: &Path) -> Result<String> {
+    use std::os::unix::ffi::OsStrExt;
+    if let Some(secret) = crate::secret_args::find(p.as_os_str().as_bytes()) {
+        let what = match secret {
+            crate::secret_args::Secret::Key => "a key",
+            crate::secret_args::Secret::Token => "a token",
+        };
+        return Err(UserError::Usage(format!(
+            "{what} was given where a file name belongs; the config file was not changed"
+        ))
+        .into());
+    }
     let abs = absolute(p)?;
     abs.to_str().map(str::to_owned).ok_or_else(|| {
         UserError::Usage(format!(
             "{} is not UTF-8; the config file cannot hold it",
-            abs.display()
+            output::shown_path(&abs)
         ))
         .into()
     })
@@ -396,7 +412,7 @@ fn get_contexts(path: &Path, args: &OutputArg, out: &mut dyn Write) -> Result<Ex
             if cfg.contexts.is_empty() {
                 crate::errln!(
                     "No contexts in {} (see `svcacct config set-context`).",
-                    path.display()
+                    output::shown_path(path)
                 );
                 return Ok(Exit::Success);
             }
@@ -438,7 +454,7 @@ fn current_context(path: &Path, out: &mut dyn Write) -> Result<Exit> {
         }
         None => Err(UserError::Failure(format!(
             "no current context is set in {} (see `svcacct config use-context`)",
-            path.display()
+            output::shown_path(path)
         ))
         .into()),
     }
@@ -460,7 +476,7 @@ fn delete_context(path: &Path, args: &ContextNameArg, out: &mut dyn Write) -> Re
         out,
         "Deleted context \"{}\" from {}.",
         args.name,
-        path.display()
+        output::shown_path(path)
     )?;
     if was_current {
         crate::errln!("It was the current context; no context is current now.");
@@ -526,6 +542,25 @@ mod tests {
         assert_eq!(
             std::fs::read_to_string(&path).unwrap(),
             "current-context = \"x\"\n"
+        );
+    }
+
+    #[test]
+    fn a_key_or_token_is_never_a_path_value() {
+        let pem = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\n";
+        assert_eq!(
+            path_value(Path::new(pem)).unwrap_err().to_string(),
+            "a key was given where a file name belongs; the config file was not changed"
+        );
+        let jwt = "eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJjaSJ9.c2ln";
+        assert_eq!(
+            path_value(Path::new(jwt)).unwrap_err().to_string(),
+            "a token was given where a file name belongs; the config file was not changed"
+        );
+        assert!(
+            path_value(Path::new("keys/ci.key"))
+                .unwrap()
+                .ends_with("/keys/ci.key")
         );
     }
 

@@ -40,7 +40,7 @@ fn add(ctx: &Context, args: &KeyAddArgs, out: &mut dyn Write) -> Result<Exit> {
         let path = ctx.keystore().save(&r, &key)?;
         crate::errln!(
             "Private key kept in the keystore: {} (`svcacct token {r}` signs with it from now on)",
-            path.display()
+            crate::output::shown_path(&path)
         );
     }
     writeln!(out, "Added key {kid} to service account: {r}")?;

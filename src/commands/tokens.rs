@@ -170,7 +170,7 @@ fn read_secret(ctx: &Context, path: &Path) -> Result<Secret> {
     } else {
         (
             Zeroizing::new(crate::fsutil::read_small(path)?),
-            format!("secret file {}", path.display()),
+            format!("secret file {}", crate::output::shown_path(path)),
         )
     };
     Ok(Secret::new(bytes, &source)?)
