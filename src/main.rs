@@ -9,6 +9,7 @@ use svcacct::cli::{Cli, Command};
 use svcacct::context::{CommandLine, Context, Selection};
 use svcacct::error::{Exit, exit_for};
 use svcacct::fsutil::is_broken_pipe;
+use svcacct::output::sanitize;
 
 fn main() -> ExitCode {
     // Not dropped: freeing the command tree's few hundred allocations just before the process
@@ -43,7 +44,9 @@ fn main() -> ExitCode {
         Err(err) => {
             // Whatever the command printed before failing comes first.
             let _ = out.flush();
-            svcacct::errln!("svcacct: {err:#}");
+            // Escaped once more here: no error repeats a character that could hide or
+            // reorder text, whatever its source.
+            svcacct::errln!("svcacct: {}", sanitize(&format!("{err:#}")));
             ExitCode::from(exit_for(&err).code())
         }
     }

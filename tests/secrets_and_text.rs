@@ -187,3 +187,271 @@ fn a_path_echo_never_repeats_a_key_that_slipped_through() {
         "{e}"
     );
 }
+
+/// The refusal of `value` as an identifier: names the field and the character's code point,
+/// shows the value escaped.
+fn invisible(field: &str, shown: &str, point: &str, kind: &str) -> String {
+    format!(
+        "svcacct: invalid {field} `{shown}`: it contains {point}, {kind}; identifiers may not \
+         hold control, bidirectional-text or invisible characters\n"
+    )
+}
+
+const BIDI: &str = "a bidirectional-text control character";
+const HIDDEN: &str = "an invisible formatting character";
+
+#[test]
+fn identifiers_that_are_not_what_they_show_are_refused() {
+    let env = setup();
+    let cases: Vec<(Vec<&str>, String)> = vec![
+        (
+            vec![
+                "create",
+                "x",
+                "--public-key",
+                "k.key.pub",
+                "--group",
+                "admins\u{200b}",
+            ],
+            invisible("group", "admins\\u{200b}", "U+200B", HIDDEN),
+        ),
+        (
+            vec!["update", "bot", "--add-group", "ops,nimda\u{202e}"],
+            invisible("group", "nimda\\u{202e}", "U+202E", BIDI),
+        ),
+        (
+            vec!["update", "bot", "--add-group", "a\u{1b}[31m"],
+            invisible("group", "a\\u{1b}[31m", "U+001B", "a control character"),
+        ),
+        (
+            vec![
+                "create",
+                "x",
+                "--public-key",
+                "k.key.pub",
+                "--impersonate",
+                "alice\u{2066}@example.com",
+            ],
+            invisible("user id", "alice\\u{2066}@example.com", "U+2066", BIDI),
+        ),
+        (
+            vec![
+                "policy",
+                "create",
+                "p",
+                "--subject",
+                "group:admins\u{feff}",
+                "--action",
+                "get",
+                "--resource",
+                "x",
+            ],
+            invisible("subject", "group:admins\\u{feff}", "U+FEFF", HIDDEN),
+        ),
+        (
+            vec![
+                "policy",
+                "create",
+                "p",
+                "--subject",
+                "bot",
+                "--action",
+                "get\u{200d}",
+                "--resource",
+                "x",
+            ],
+            invisible("action", "get\\u{200d}", "U+200D", HIDDEN),
+        ),
+        (
+            vec![
+                "policy",
+                "create",
+                "p",
+                "--subject",
+                "bot",
+                "--action",
+                "get",
+                "--resource",
+                "\u{202e}x",
+            ],
+            invisible("resource", "\\u{202e}x", "U+202E", BIDI),
+        ),
+        (
+            vec![
+                "token",
+                "bot",
+                "--jwt-private-key",
+                "k.key",
+                "--aud",
+                "https://api\u{200c}.example",
+            ],
+            invisible("audience", "https://api\\u{200c}.example", "U+200C", HIDDEN),
+        ),
+        (
+            vec![
+                "token",
+                "bot",
+                "--jwt-private-key",
+                "k.key",
+                "--claim",
+                "role\u{2060}=admin",
+            ],
+            invisible("claim name", "role\\u{2060}", "U+2060", HIDDEN),
+        ),
+        (
+            vec!["tokens", "create", "bot", "t", "--aud", "api\u{061c}"],
+            invisible("audience", "api\\u{61c}", "U+061C", BIDI),
+        ),
+    ];
+    for (args, stderr) in cases {
+        let before = env.store_snapshot();
+        let out = env.cmd(&args).output().unwrap();
+        let e = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {e}");
+        assert_eq!(e, stderr, "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        assert_eq!(before, env.store_snapshot(), "{args:?} changed the store");
+    }
+}
+
+#[test]
+fn the_server_refuses_them_in_request_bodies() {
+    let env = Env::new();
+    let store = env.path("srv");
+    env.bootstrap(&store);
+    let s = env.serve(&store, &[]);
+    let admin = env.ok(["--store", store.to_str().unwrap(), "token", "admin"]);
+    env.ok(["keygen", "-o", "evil.key", "--bits", "2048"]);
+    let public = read(&env, "evil.key.pub");
+    let post = |path: &str, body: serde_json::Value| {
+        let out = std::process::Command::new("curl")
+            .args([
+                "-sS",
+                "--max-time",
+                "20",
+                "-w",
+                "\n%{http_code}",
+                "-X",
+                "POST",
+            ])
+            .args(["-H", &format!("Authorization: Bearer {}", admin.trim())])
+            .args(["-H", "Content-Type: application/json", "--data-binary"])
+            .arg(body.to_string())
+            .arg(s.at(path))
+            .output()
+            .expect("curl is installed");
+        let text = String::from_utf8(out.stdout).unwrap();
+        let (body, status) = text.rsplit_once('\n').unwrap();
+        (status.to_owned(), body.to_owned())
+    };
+    let before = env.store_snapshot();
+    for (path, body, detail) in [
+        (
+            "/v1/namespaces/default/serviceaccounts",
+            serde_json::json!({"name": "evil", "groups": ["admins\u{200b}"], "publicKeys": [public]}),
+            "invalid group `admins\\u{200b}`: it contains U+200B",
+        ),
+        (
+            "/v1/namespaces/default/serviceaccounts",
+            serde_json::json!({"name": "evil", "impersonates": "root\u{202e}", "publicKeys": [public]}),
+            "invalid user id `root\\u{202e}`: it contains U+202E",
+        ),
+        (
+            "/v1/globalpolicies",
+            serde_json::json!({"name": "p", "subjects": ["admin"], "actions": ["get\u{2067}"], "resources": ["*"]}),
+            "invalid action `get\\u{2067}`: it contains U+2067",
+        ),
+        (
+            "/v1/namespaces/default/policies",
+            serde_json::json!({"name": "p", "subjects": ["group:ops\u{200b}"], "actions": ["get"], "resources": ["*"]}),
+            "invalid subject `group:ops\\u{200b}`: it contains U+200B",
+        ),
+        (
+            "/v1/namespaces/default/serviceaccounts/admin/tokens",
+            serde_json::json!({"name": "t", "audiences": ["api\u{feff}"]}),
+            "invalid audience `api\\u{feff}`: it contains U+FEFF",
+        ),
+    ] {
+        let (status, answer) = post(path, body);
+        assert_eq!(status, "400", "{path}: {answer}");
+        let problem: serde_json::Value = serde_json::from_str(&answer).unwrap();
+        let d = problem["detail"].as_str().unwrap();
+        assert!(d.starts_with(detail), "{path}: {d}");
+    }
+    assert_eq!(before, env.store_snapshot(), "the store changed");
+}
+
+#[test]
+fn stored_text_is_escaped_on_terminals_and_exact_in_json() {
+    let env = setup();
+    // Free text is accepted; what a store written by an older svcacct holds is shown escaped.
+    env.ok(["update", "bot", "--description", "invoice\u{202e}fdp.exe"]);
+    let record = env.path(".local/share/svcacct/store/accounts/default/bot.toml");
+    let text = std::fs::read_to_string(&record).unwrap();
+    std::fs::write(
+        &record,
+        text.replace("groups = []", "groups = [\"admins\u{200b}\"]"),
+    )
+    .unwrap();
+    env.ok([
+        "policy",
+        "create",
+        "p",
+        "--subject",
+        "bot",
+        "--action",
+        "get",
+        "--resource",
+        "x",
+        "--description",
+        "grants \u{2066}everything\u{2069}",
+    ]);
+    let policy = env.path(".local/share/svcacct/store/policies/default/p.toml");
+    let text = std::fs::read_to_string(&policy).unwrap();
+    std::fs::write(
+        &policy,
+        text.replace("\"get\"", "\"get\", \"\u{200b}delete\""),
+    )
+    .unwrap();
+
+    for args in [
+        vec!["get", "-o", "wide"],
+        vec!["describe", "bot"],
+        vec!["policy", "get", "-o", "wide"],
+        vec!["policy", "describe", "p"],
+    ] {
+        let o = env.ok(&args);
+        assert!(
+            !o.chars()
+                .any(|c| ['\u{202e}', '\u{200b}', '\u{2066}', '\u{2069}'].contains(&c)),
+            "{args:?}: {o:?}"
+        );
+        assert!(o.contains('\\'), "{args:?}: {o}");
+    }
+    let wide = env.ok(["get", "-o", "wide"]);
+    assert!(
+        wide.contains(" admins\\u{200b} | invoice\\u{202e}fdp.exe"),
+        "{wide}"
+    );
+    let d = env.ok(["describe", "bot"]);
+    assert!(d.contains("Description:  invoice\\u{202e}fdp.exe\n"), "{d}");
+    assert!(d.contains(", admins\\u{200b}\n"), "{d}");
+    let p = env.ok(["policy", "describe", "p"]);
+    assert!(
+        p.contains("Description:  grants \\u{2066}everything\\u{2069}\n"),
+        "{p}"
+    );
+    assert!(p.contains("Actions:      get, \\u{200b}delete\n"), "{p}");
+    // JSON is for programs: the exact text.
+    let j: serde_json::Value = serde_json::from_str(&env.ok(["get", "bot", "-o", "json"])).unwrap();
+    assert_eq!(j["description"], "invoice\u{202e}fdp.exe");
+    assert_eq!(j["groups"][0], "admins\u{200b}");
+    // What an older svcacct stored can be taken away, as typed.
+    env.ok(["update", "bot", "--remove-group", "admins\u{200b}"]);
+    env.ok(["policy", "update", "p", "--remove-action", "\u{200b}delete"]);
+    let j: serde_json::Value = serde_json::from_str(&env.ok(["get", "bot", "-o", "json"])).unwrap();
+    assert_eq!(j["groups"], serde_json::json!([]));
+    let j: serde_json::Value =
+        serde_json::from_str(&env.ok(["policy", "get", "p", "-o", "json"])).unwrap();
+    assert_eq!(j["actions"], serde_json::json!(["get"]));
+}

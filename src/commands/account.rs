@@ -33,6 +33,7 @@ pub fn check_groups(raw: &[String]) -> Result<Vec<String>, UserError> {
 
 pub fn check_group(g: &str) -> Result<String, UserError> {
     let g = g.trim();
+    crate::identity::check_visible("group", g)?;
     if g.is_empty()
         || g.len() > 253
         || g.chars()
@@ -399,11 +400,12 @@ pub fn describe(ctx: &Context, args: &DescribeArgs, out: &mut dyn Write) -> Resu
                 ));
             } else {
                 s.push('\n');
+                // A hand-edited record may hold anything: sanitised as every other field.
                 for k in &account.keys {
                     s.push_str(&format!(
                         "  {}\n    Fingerprint: {}\n    Bits:        {}\n    Created:     {}\n",
-                        k.kid,
-                        k.fingerprint,
+                        sanitize(&k.kid),
+                        sanitize(&k.fingerprint),
                         k.bits,
                         time::local(k.created)
                     ));

@@ -346,7 +346,11 @@ fn use_context(path: &Path, args: &ContextNameArg, out: &mut dyn Write) -> Resul
     let mut doc = load_doc(path)?;
     doc.insert("current-context", value(args.name.as_str()));
     save(path, &doc)?;
-    writeln!(out, "Switched to context \"{}\".", args.name)?;
+    writeln!(
+        out,
+        "Switched to context \"{}\".",
+        output::sanitize(&args.name)
+    )?;
     Ok(Exit::Success)
 }
 
@@ -475,7 +479,7 @@ fn delete_context(path: &Path, args: &ContextNameArg, out: &mut dyn Write) -> Re
     writeln!(
         out,
         "Deleted context \"{}\" from {}.",
-        args.name,
+        output::sanitize(&args.name),
         output::shown_path(path)
     )?;
     if was_current {
@@ -489,8 +493,11 @@ fn view(path: &Path, args: &OutputArg, out: &mut dyn Write) -> Result<Exit> {
     match args.output {
         OutputFormat::Json => output::json(out, &cfg)?,
         _ => {
-            // TOML escapes control characters in strings, so this is safe for a terminal.
-            out.write_all(toml::to_string_pretty(&cfg)?.as_bytes())?;
+            // TOML escapes control characters in strings, but not bidirectional-text or
+            // invisible ones: those are escaped as everywhere else.
+            for line in toml::to_string_pretty(&cfg)?.lines() {
+                writeln!(out, "{}", output::sanitize(line))?;
+            }
         }
     }
     Ok(Exit::Success)

@@ -60,7 +60,7 @@ fn list(ctx: &Context, args: &KeyListArgs, out: &mut dyn Write) -> Result<Exit> 
         )?,
         OutputFormat::Name => {
             for k in &account.keys {
-                writeln!(out, "{}", k.kid)?;
+                writeln!(out, "{}", output::sanitize(&k.kid))?;
             }
         }
         f @ (OutputFormat::Table | OutputFormat::Wide) => {
@@ -101,6 +101,10 @@ fn remove(ctx: &Context, args: &KeyRemoveArgs, out: &mut dyn Write) -> Result<Ex
     if ctx.keystore().remove_key(&r, &args.kid)? {
         crate::errln!("Removed its private key from the keystore.");
     }
-    writeln!(out, "Removed key {} from service account: {r}", args.kid)?;
+    writeln!(
+        out,
+        "Removed key {} from service account: {r}",
+        output::sanitize(&args.kid)
+    )?;
     Ok(Exit::Success)
 }

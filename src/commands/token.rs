@@ -42,6 +42,7 @@ pub fn mint(ctx: &Context, args: &TokenArgs, out: &mut dyn Write) -> Result<Exit
                 UserError::Usage(format!("--claim `{}` has an empty name", sanitize(c))).into(),
             );
         }
+        crate::identity::check_visible("claim name", k)?;
         if REGISTERED_CLAIMS.contains(&k) {
             return Err(UserError::Usage(format!(
                 "--claim cannot set the registered claim `{k}` (use --aud or --ttl)"
@@ -56,6 +57,9 @@ pub fn mint(ctx: &Context, args: &TokenArgs, out: &mut dyn Write) -> Result<Exit
     }
     if args.audiences.iter().any(|a| a.trim().is_empty()) {
         return Err(UserError::Usage("--aud must not be empty".into()).into());
+    }
+    for a in &args.audiences {
+        crate::identity::check_visible("audience", a)?;
     }
     let impersonates = ctx.impersonates(&r)?;
     let key = match ctx.signing_key(&r, args.kid.as_deref()) {
