@@ -16,6 +16,7 @@ use crate::cli::GlobalArgs;
 use crate::error::UserError;
 use crate::identity::{Name, Namespace, Reference};
 use crate::keys::{Passphrase, PrivateKey};
+use crate::model::Account;
 use crate::output::shown_path;
 use crate::store::remote::{Auth, Bearer, RemoteStore, StoreUrl, is_url};
 use crate::store::{Store, file::FileStore};
@@ -562,12 +563,28 @@ impl Context {
     /// account's record in a local store, else from the keystore's note. Minting stays offline:
     /// an account the store does not have (or a remote store) is asked of the keystore only.
     pub fn impersonates(&self, r: &Reference) -> Result<Option<String>> {
+        Ok(self.impersonates_per(r, self.local_account(r)?.as_ref()))
+    }
+
+    /// As [`impersonates`](Self::impersonates), with `r`'s record already read by
+    /// [`local_account`](Self::local_account).
+    pub fn impersonates_per(&self, r: &Reference, record: Option<&Account>) -> Option<String> {
+        match record {
+            Some(a) => a.impersonates.clone(),
+            None => self.keystore().impersonates(r),
+        }
+    }
+
+    /// `r`'s record, when the store is a local one that can be read and has it; `None` for a
+    /// remote store (minting never asks a server), an unreadable store or record, or an
+    /// account the store does not have.
+    pub fn local_account(&self, r: &Reference) -> Result<Option<Account>> {
         if let StoreLocation::Local(_) = &self.store_location
             && let Ok(a) = self.store()?.get_account(r)
         {
-            return Ok(a.impersonates);
+            return Ok(Some(a));
         }
-        Ok(self.keystore().impersonates(r))
+        Ok(None)
     }
 
     /// The key that signs `r`'s tokens: `--jwt-private-key` > `SVCACCT_JWT_PRIVATE_KEY` (a path,

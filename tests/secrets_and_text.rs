@@ -455,3 +455,96 @@ fn stored_text_is_escaped_on_terminals_and_exact_in_json() {
         serde_json::from_str(&env.ok(["policy", "get", "p", "-o", "json"])).unwrap();
     assert_eq!(j["actions"], serde_json::json!(["get"]));
 }
+
+/// The `kid` in a token's header.
+fn kid_of(env: &Env, token: &str) -> String {
+    let d: serde_json::Value = serde_json::from_str(&env.ok(["decode", token.trim()])).unwrap();
+    d["header"]["kid"].as_str().unwrap().to_owned()
+}
+
+/// `svcacct ARGS` succeeds with a token on stdout; returns (token, stderr).
+fn minted(env: &Env, args: &[&str]) -> (String, String) {
+    let out = env.cmd(args).output().unwrap();
+    let e = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(0), "{args:?}: {e}");
+    let t = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(t.trim().split('.').count(), 3, "{args:?}: {t}");
+    (t.trim().to_owned(), e)
+}
+
+#[test]
+fn minting_with_a_key_the_account_does_not_have_is_flagged() {
+    let env = setup();
+    env.ok(["keygen", "-o", "admin.key", "--bits", "2048"]);
+    let (own, e) = minted(&env, &["token", "bot", "--jwt-private-key", "k.key"]);
+    assert_eq!(e, "");
+    let bot_kid = kid_of(&env, &own);
+
+    // Printed anyway (minting needs no registry), with a warning that names the account's keys.
+    let (token, e) = minted(&env, &["token", "bot", "--jwt-private-key", "admin.key"]);
+    let admin_kid = kid_of(&env, &token);
+    assert_eq!(
+        e,
+        format!(
+            "svcacct: warning: key {admin_kid} is not registered for service account `bot` \
+             (its keys: {bot_kid}): the token will not verify\n"
+        )
+    );
+    env.rejected(&token, &[], "unknown kid");
+    env.ok(["key", "add", "bot", "--generate", "--bits", "2048"]);
+    let second = env.ok(["key", "list", "bot", "-o", "name"]);
+    let kids: Vec<&str> = second.lines().collect();
+    assert_eq!(kids.len(), 2);
+    let (_, e) = minted(&env, &["token", "bot", "--jwt-private-key", "admin.key"]);
+    assert_eq!(
+        e,
+        format!(
+            "svcacct: warning: key {admin_kid} is not registered for service account `bot` \
+             (its keys: {}, {}): the token will not verify\n",
+            kids[0], kids[1]
+        )
+    );
+    // An account without keys (a namespace's default accounts).
+    env.ok(["namespace", "create", "eng"]);
+    let (_, e) = minted(
+        &env,
+        &["token", "eng/builder", "--jwt-private-key", "admin.key"],
+    );
+    assert_eq!(
+        e,
+        format!(
+            "svcacct: warning: key {admin_kid} is not registered for service account \
+             `eng/builder` (it has none): the token will not verify\n"
+        )
+    );
+    // No warning, and no failure, where the registry cannot say: a store folder that is not
+    // there, a remote store (never asked), an account the store does not have, an unreadable
+    // record.
+    for args in [
+        vec![
+            "--store",
+            "/nonexistent",
+            "token",
+            "bot",
+            "--jwt-private-key",
+            "admin.key",
+        ],
+        vec![
+            "--store",
+            "http://127.0.0.1:9",
+            "token",
+            "bot",
+            "--jwt-private-key",
+            "admin.key",
+        ],
+        vec!["token", "ghost", "--jwt-private-key", "admin.key"],
+    ] {
+        assert_eq!(minted(&env, &args).1, "", "{args:?}");
+    }
+    let record = env.path(".local/share/svcacct/store/accounts/default/bot.toml");
+    std::fs::write(&record, "not [toml\n").unwrap();
+    assert_eq!(
+        minted(&env, &["token", "bot", "--jwt-private-key", "admin.key"]).1,
+        ""
+    );
+}
