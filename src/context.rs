@@ -140,7 +140,7 @@ impl StoreLocation {
 impl std::fmt::Display for StoreLocation {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            StoreLocation::Local(p) => f.write_str(&crate::output::shown_path(p)),
+            StoreLocation::Local(p) => f.write_str(&shown_path(p)),
             StoreLocation::Remote(u) => write!(f, "{u}"),
         }
     }

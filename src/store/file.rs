@@ -44,7 +44,7 @@ use crate::error::UserError;
 use crate::identity::{Name, Namespace, Reference};
 use crate::issued::{IssuerBackend, IssuerChange, IssuerRecord, TokenFile, TokensChange};
 use crate::model::{Account, NamespaceRecord, Policy, PolicyScope, new_uid};
-use crate::output::sanitize;
+use crate::output::{sanitize, shown_path};
 
 const LOCK_FILE: &str = ".lock";
 const TMP_PREFIX: &str = ".tmp-";
@@ -254,9 +254,9 @@ impl FileStore {
             .truncate(false)
             .mode(0o600)
             .open(&path)
-            .with_context(|| format!("cannot open the store lock {}", path.display()))?;
+            .with_context(|| format!("cannot open the store lock {}", shown_path(&path)))?;
         lock.lock()
-            .with_context(|| format!("cannot lock the store {}", path.display()))?;
+            .with_context(|| format!("cannot lock the store {}", shown_path(&path)))?;
         let result = write();
         drop(lock);
         result
@@ -561,7 +561,7 @@ impl IssuerBackend for FileStore {
     fn read_issuer_key(&self, kid: &str) -> Result<Zeroizing<Vec<u8>>> {
         let path = self.issuer_key_path(kid)?;
         let bytes = fs::read(&path)
-            .with_context(|| format!("cannot read the issuer key {}", path.display()))?;
+            .with_context(|| format!("cannot read the issuer key {}", shown_path(&path)))?;
         Ok(Zeroizing::new(bytes))
     }
 
@@ -762,7 +762,7 @@ pub(super) fn record_stem(file_name: &str) -> Option<&str> {
 }
 
 fn sorted_entries(dir: &Path) -> Result<Vec<(std::ffi::OsString, PathBuf)>> {
-    let context = || format!("cannot read the store folder {}", dir.display());
+    let context = || format!("cannot read the store folder {}", shown_path(dir));
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -790,7 +790,7 @@ fn ensure_dir(dir: &Path) -> Result<()> {
         Ok(()) => {}
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
         Err(e) => {
-            return Err(e).with_context(|| format!("cannot create the folder {}", dir.display()));
+            return Err(e).with_context(|| format!("cannot create the folder {}", shown_path(dir)));
         }
     }
     match parent {
@@ -802,14 +802,14 @@ fn ensure_dir(dir: &Path) -> Result<()> {
 fn sync_dir(dir: &Path) -> Result<()> {
     File::open(dir)
         .and_then(|d| d.sync_all())
-        .with_context(|| format!("cannot sync the folder {}", dir.display()))
+        .with_context(|| format!("cannot sync the folder {}", shown_path(dir)))
 }
 
 /// Replaces the file at `path` with `record`, atomically and durably: a temporary file in the
 /// same folder, fsynced, renamed over `path`, then the folder fsynced. Call with the lock held.
 fn write_record<T: Serialize>(path: &Path, record: &T) -> Result<()> {
     let text = toml::to_string(record)
-        .with_context(|| format!("cannot encode the store record {}", path.display()))?;
+        .with_context(|| format!("cannot encode the store record {}", shown_path(path)))?;
     write_file(path, text.as_bytes())
 }
 
@@ -831,7 +831,8 @@ fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
     })();
     if let Err(e) = written {
         let _ = fs::remove_file(&tmp);
-        return Err(e).with_context(|| format!("cannot write the store record {}", path.display()));
+        return Err(e)
+            .with_context(|| format!("cannot write the store record {}", shown_path(path)));
     }
     sync_dir(dir)
 }
@@ -844,7 +845,7 @@ fn remove_record(path: &Path) -> Result<bool> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(false),
         Err(e) => {
             return Err(e)
-                .with_context(|| format!("cannot remove the store record {}", path.display()));
+                .with_context(|| format!("cannot remove the store record {}", shown_path(path)));
         }
     }
     sync_dir(path.parent().context("a store record has a folder")?)?;
