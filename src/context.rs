@@ -17,6 +17,7 @@ use crate::error::UserError;
 use crate::identity::{Name, Namespace, Reference};
 use crate::keys::{Passphrase, PrivateKey};
 use crate::model::{Account, KeyAlgorithm};
+use crate::output::shown_path;
 use crate::store::remote::{Auth, Bearer, RemoteStore, StoreUrl, is_url};
 use crate::store::{Store, file::FileStore};
 
@@ -171,7 +172,7 @@ fn is_host_and_port(s: &str) -> bool {
 impl std::fmt::Display for StoreLocation {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            StoreLocation::Local(p) => write!(f, "{}", p.display()),
+            StoreLocation::Local(p) => f.write_str(&shown_path(p)),
             StoreLocation::Remote(u) => write!(f, "{u}"),
         }
     }
@@ -271,11 +272,11 @@ pub fn load_config(explicit: Option<&Path>) -> Result<(ConfigFile, Option<PathBu
         },
     };
     let text = std::fs::read_to_string(&path)
-        .with_context(|| format!("cannot read config file {}", path.display()))?;
+        .with_context(|| format!("cannot read config file {}", shown_path(&path)))?;
     let cfg: ConfigFile = toml::from_str(&text).map_err(|e| {
         UserError::Usage(format!(
             "config file {} is invalid: {}",
-            path.display(),
+            shown_path(&path),
             crate::output::sanitize(e.message())
         ))
     })?;
@@ -285,7 +286,7 @@ pub fn load_config(explicit: Option<&Path>) -> Result<(ConfigFile, Option<PathBu
 /// The error for a context name the config file does not have.
 pub fn unknown_context(name: &str, cfg: &ConfigFile, path: Option<&Path>) -> UserError {
     let known: Vec<&str> = cfg.contexts.keys().map(String::as_str).collect();
-    let file = path.map_or("the config file".to_owned(), |p| p.display().to_string());
+    let file = path.map_or("the config file".to_owned(), shown_path);
     UserError::Usage(format!(
         "unknown context `{}` in {file} ({}; see `svcacct config get-contexts`)",
         crate::output::sanitize(name),
@@ -446,7 +447,7 @@ impl Context {
                 Err(_) => match (&cfg.max_token_lifetime, &cfg_path) {
                     (Some(v), Some(p)) => (
                         crate::time::parse_duration(v)?,
-                        format!("`max-token-lifetime` in {}", p.display()),
+                        format!("`max-token-lifetime` in {}", shown_path(p)),
                     ),
                     _ => (
                         DEFAULT_MAX_TOKEN_LIFETIME,
@@ -644,18 +645,26 @@ impl Context {
     /// account's record in a local store, else from the keystore's note. Minting stays offline:
     /// an account the store does not have (or a remote store) is asked of the keystore only.
     pub fn impersonates(&self, r: &Reference) -> Result<Option<String>> {
-        Ok(match self.local_account(r)? {
-            Some(a) => a.impersonates,
-            None => self.keystore().impersonates(r),
-        })
+        Ok(self.impersonates_per(r, self.local_account(r)?.as_ref()))
     }
 
-    /// `r`'s record when the store is local and has it; `None` for a remote store or an
-    /// account the store does not have (minting stays offline), an error only when the local
-    /// store cannot be opened.
+    /// As [`impersonates`](Self::impersonates), with `r`'s record already read by
+    /// [`local_account`](Self::local_account).
+    pub fn impersonates_per(&self, r: &Reference, record: Option<&Account>) -> Option<String> {
+        match record {
+            Some(a) => a.impersonates.clone(),
+            None => self.keystore().impersonates(r),
+        }
+    }
+
+    /// `r`'s record, when the store is a local one that can be read and has it; `None` for a
+    /// remote store (minting never asks a server), an unreadable store or record, or an
+    /// account the store does not have.
     pub fn local_account(&self, r: &Reference) -> Result<Option<Account>> {
-        if let StoreLocation::Local(_) = &self.store_location {
-            return Ok(self.store()?.get_account(r).ok());
+        if let StoreLocation::Local(_) = &self.store_location
+            && let Ok(a) = self.store()?.get_account(r)
+        {
+            return Ok(Some(a));
         }
         Ok(None)
     }
@@ -734,7 +743,7 @@ impl Context {
     /// Reads a private key file.
     pub fn read_private_key_file(&self, path: &Path) -> Result<PrivateKey> {
         let bytes = Zeroizing::new(crate::fsutil::read_small(path)?);
-        self.read_private_key(&bytes, &path.display().to_string())
+        self.read_private_key(&bytes, &shown_path(path))
     }
 
     pub fn keystore(&self) -> crate::keystore::Keystore {
@@ -756,13 +765,10 @@ impl Context {
         if let Some(path) = &self.passphrase_file {
             let bytes = Zeroizing::new(crate::fsutil::read_small(path)?);
             let text = std::str::from_utf8(&bytes).map_err(|_| {
-                UserError::Failure(format!("passphrase file {} is not UTF-8", path.display()))
+                UserError::Failure(format!("passphrase file {} is not UTF-8", shown_path(path)))
             })?;
             let line = text.lines().next().unwrap_or("");
-            return non_empty(
-                Passphrase::new(line.to_owned()),
-                &path.display().to_string(),
-            );
+            return non_empty(Passphrase::new(line.to_owned()), &shown_path(path));
         }
         if let Ok(v) = std::env::var("SVCACCT_PASSPHRASE") {
             return non_empty(Passphrase::new(v), "SVCACCT_PASSPHRASE");
@@ -824,10 +830,10 @@ fn non_empty(p: Passphrase, source: &str) -> Result<Passphrase> {
 pub fn read_token_file(path: &Path) -> Result<Bearer> {
     let bytes = Zeroizing::new(crate::fsutil::read_small(path)?);
     let text = std::str::from_utf8(&bytes)
-        .map_err(|_| UserError::Usage(format!("token file {} is not UTF-8", path.display())))?;
+        .map_err(|_| UserError::Usage(format!("token file {} is not UTF-8", shown_path(path))))?;
     Ok(Bearer::new(
         text,
-        &format!("token file {}", path.display()),
+        &format!("token file {}", shown_path(path)),
     )?)
 }
 

@@ -79,7 +79,10 @@ pub enum UserError {
         "{what} was deleted and created again since it was read; nothing was written, run the command again"
     )]
     Replaced { what: String },
-    #[error("store record {} is unreadable: {why} (fix or remove the file; nothing else was changed)", crate::output::sanitize(&path.display().to_string()))]
+    #[error(
+        "store record {} is unreadable: {why} (fix or remove the file; nothing else was changed)",
+        crate::output::shown_path(path)
+    )]
     CorruptRecord { path: PathBuf, why: String },
     /// A refusal from `svcacct serve`, as its problem body (RFC 9457) told it; `code` is one of
     /// `crate::api::code`. The detail is the server's message, stripped of control characters.

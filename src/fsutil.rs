@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, Result};
 
 use crate::error::UserError;
+use crate::output::shown_path;
 
 /// Largest key or token file we read (a 4096-bit key is about 3 KiB).
 pub const MAX_INPUT: u64 = 1 << 20;
@@ -61,7 +62,7 @@ pub fn create_private_dir(dir: &Path) -> Result<()> {
         .recursive(true)
         .mode(0o700)
         .create(dir)
-        .with_context(|| format!("cannot create folder {}", dir.display()))
+        .with_context(|| format!("cannot create folder {}", shown_path(dir)))
 }
 
 /// Writes `bytes` to `path` with `mode` set when the file is created.
@@ -72,7 +73,7 @@ pub fn write_new(path: &Path, bytes: &[u8], mode: u32, force: bool) -> Result<()
     if !force && fs::symlink_metadata(path).is_ok() {
         return Err(UserError::Failure(format!(
             "{} already exists; pass --force to overwrite it",
-            path.display()
+            shown_path(path)
         ))
         .into());
     }
@@ -91,12 +92,13 @@ pub fn write_new(path: &Path, bytes: &[u8], mode: u32, force: bool) -> Result<()
         .create_new(true)
         .mode(mode)
         .open(&target)
-        .with_context(|| format!("cannot create {}", target.display()))?;
+        .with_context(|| format!("cannot create {}", shown_path(&target)))?;
     f.write_all(bytes)
         .and_then(|()| f.sync_all())
-        .with_context(|| format!("cannot write {}", target.display()))?;
+        .with_context(|| format!("cannot write {}", shown_path(&target)))?;
     if force {
-        fs::rename(&target, path).with_context(|| format!("cannot replace {}", path.display()))?;
+        fs::rename(&target, path)
+            .with_context(|| format!("cannot replace {}", shown_path(path)))?;
     }
     Ok(())
 }
@@ -106,11 +108,11 @@ pub fn write_new(path: &Path, bytes: &[u8], mode: u32, force: bool) -> Result<()
 /// The buffer is sized from the file's length: one read instead of a doubling buffer, whose
 /// reallocations would leave unzeroed pieces of a private key on the heap.
 pub fn read_small(path: &Path) -> Result<Vec<u8>> {
-    let f = File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let f = File::open(path).with_context(|| format!("cannot read {}", shown_path(path)))?;
     let len = f.metadata().map_or(0, |m| m.len().min(MAX_INPUT + 1));
     // One byte more than the length, so that the read that finds the end needs no growth.
     let buf = Vec::with_capacity(usize::try_from(len).unwrap_or(0) + 1);
-    read_limited_into(f, buf, &path.display().to_string())
+    read_limited_into(f, buf, &shown_path(path))
 }
 
 /// Reads at most `MAX_INPUT` bytes from `r`.

@@ -42,6 +42,30 @@ fn label_problem(s: &str) -> Option<&'static str> {
     None
 }
 
+/// Refuses an identifier that is not what it shows: `field` (a group, a user id, a policy's
+/// subject, action or resource, an audience, a claim name) holds a control character, a
+/// bidirectional-text control (U+202E shows `nimda` as `admin`) or an invisible character
+/// (`admins\u{200b}` shows as `admins`). The message names the character by its code point and
+/// shows the value escaped, never the character itself. Names and namespaces need no such
+/// check: they are DNS labels.
+pub fn check_visible(field: &str, s: &str) -> Result<(), UserError> {
+    let Some((c, kind)) = s
+        .chars()
+        .find_map(|c| crate::output::hidden_kind(c).map(|kind| (c, kind)))
+    else {
+        return Ok(());
+    };
+    let mut shown = crate::output::sanitize(&s.chars().take(64).collect::<String>());
+    if s.chars().nth(64).is_some() {
+        shown.push('…');
+    }
+    Err(UserError::Usage(format!(
+        "invalid {field} `{shown}`: it contains U+{:04X}, {kind}; identifiers may not hold \
+         control, bidirectional-text or invisible characters",
+        u32::from(c)
+    )))
+}
+
 /// A validated DNS-1123 label used as an account or policy name.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Name(String);
@@ -199,6 +223,29 @@ impl fmt::Display for Reference {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn identifiers_show_what_they_are() {
+        assert!(check_visible("group", "ops.eng:admins-2").is_ok());
+        assert!(check_visible("user id", "zoë@example.com").is_ok());
+        assert_eq!(
+            check_visible("group", "admins\u{200b}")
+                .unwrap_err()
+                .to_string(),
+            "invalid group `admins\\u{200b}`: it contains U+200B, an invisible formatting \
+             character; identifiers may not hold control, bidirectional-text or invisible \
+             characters"
+        );
+        let e = check_visible("action", &format!("{}\u{202e}x", "a".repeat(70))).unwrap_err();
+        let e = e.to_string();
+        assert!(!e.contains('\u{202e}'), "{e}");
+        assert!(e.contains(&format!("`{}…`", "a".repeat(64))), "{e}");
+        assert!(
+            e.contains("U+202E, a bidirectional-text control character"),
+            "{e}"
+        );
+        assert_eq!(e.split('`').count(), 3, "{e}");
+    }
 
     #[test]
     fn namespaces_fit_in_a_file_name() {

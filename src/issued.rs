@@ -709,6 +709,9 @@ pub fn check_request(req: &IssueRequest, now: Timestamp) -> Result<(), UserError
     if req.audiences.iter().any(|a| a.trim().is_empty()) {
         return Err(UserError::Usage("an audience must not be empty".into()));
     }
+    for a in &req.audiences {
+        crate::identity::check_visible("audience", a)?;
+    }
     if req.expires.is_some_and(|e| e <= now) {
         return Err(UserError::Usage("the expiry is in the past".into()));
     }

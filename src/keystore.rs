@@ -18,6 +18,7 @@ use crate::error::UserError;
 use crate::identity::{Name, Reference};
 use crate::keys::PrivateKey;
 use crate::model::KeyAlgorithm;
+use crate::output::shown_path;
 
 const IMPERSONATES: &str = "impersonates";
 /// `<kid>.alg`: the algorithm a key that is not RS256 is registered for.
@@ -113,7 +114,7 @@ impl Keystore {
                     return Err(UserError::Failure(format!(
                         "no private key for `{r}` in the keystore {}: pass --jwt-private-key FILE \
                          (or set SVCACCT_JWT_PRIVATE_KEY)",
-                        self.root.display()
+                        shown_path(&self.root)
                     ))
                     .into());
                 }
@@ -130,7 +131,7 @@ impl Keystore {
         if !path.exists() {
             return Err(UserError::Failure(format!(
                 "the keystore {} has no key `{kid}` for `{r}`",
-                self.root.display()
+                shown_path(&self.root)
             ))
             .into());
         }
@@ -147,7 +148,9 @@ impl Keystore {
         match fs::remove_file(&path) {
             Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
-            Err(e) => return Err(e).with_context(|| format!("cannot remove {}", path.display())),
+            Err(e) => {
+                return Err(e).with_context(|| format!("cannot remove {}", shown_path(&path)));
+            }
         }
         self.note_algorithm(r, kid, KeyAlgorithm::RS256)?;
         let current = dir.join("current");
@@ -162,7 +165,7 @@ impl Keystore {
                 )?,
                 None => {
                     fs::remove_file(&current)
-                        .with_context(|| format!("cannot remove {}", current.display()))?;
+                        .with_context(|| format!("cannot remove {}", shown_path(&current)))?;
                     self.set_impersonates(r, None)?;
                     // The account's folder is empty now; leftovers are not worth an error.
                     let _ = fs::remove_dir(&dir);
@@ -194,7 +197,7 @@ impl Keystore {
                     Ok(())
                 }
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-                Err(e) => Err(e).with_context(|| format!("cannot remove {}", path.display())),
+                Err(e) => Err(e).with_context(|| format!("cannot remove {}", shown_path(&path))),
             },
         }
     }
@@ -253,12 +256,12 @@ impl Keystore {
             return Err(UserError::Failure(format!(
                 "the keystore already has keys for `{to}` in {} (of a deleted account, or of one \
                  in another store): move them away first",
-                dst.display()
+                shown_path(&dst)
             ))
             .into());
         }
         fs::rename(&src, &dst)
-            .with_context(|| format!("cannot move {} to {}", src.display(), dst.display()))
+            .with_context(|| format!("cannot move {} to {}", shown_path(&src), shown_path(&dst)))
     }
 }
 
@@ -292,7 +295,7 @@ fn is_kid(s: &str) -> bool {
 
 fn newest_key(dir: &Path) -> Result<Option<String>> {
     let mut best: Option<(std::time::SystemTime, String)> = None;
-    for entry in fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))? {
+    for entry in fs::read_dir(dir).with_context(|| format!("cannot read {}", shown_path(dir)))? {
         let entry = entry?;
         let name = entry.file_name().to_string_lossy().into_owned();
         if let Some(kid) = name.strip_suffix(".pem") {

@@ -9,12 +9,21 @@ use svcacct::cli::{Cli, Command};
 use svcacct::context::{CommandLine, Context, Selection};
 use svcacct::error::{Exit, exit_for};
 use svcacct::fsutil::is_broken_pipe;
+use svcacct::output::sanitize;
 
 fn main() -> ExitCode {
     // Not dropped: freeing the command tree's few hundred allocations just before the process
     // exits was ~1.5 % of a `svcacct token`'s instructions.
     let mut command = std::mem::ManuallyDrop::new(Cli::command());
-    let matches = command.get_matches_mut();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // Before clap, whose errors would repeat a key or token given as a value.
+    if let Err(err) = svcacct::secret_args::check(&command, &args) {
+        svcacct::errln!("svcacct: {err}");
+        return ExitCode::from(err.exit().code());
+    }
+    let matches = command
+        .try_get_matches_from_mut(args)
+        .unwrap_or_else(|e| e.exit());
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     // `config` edits the contexts, so a broken selection must not stop it.
     let selection = match cli.command {
@@ -35,7 +44,9 @@ fn main() -> ExitCode {
         Err(err) => {
             // Whatever the command printed before failing comes first.
             let _ = out.flush();
-            svcacct::errln!("svcacct: {err:#}");
+            // Escaped once more here: no error repeats a character that could hide or
+            // reorder text, whatever its source.
+            svcacct::errln!("svcacct: {}", sanitize(&format!("{err:#}")));
             ExitCode::from(exit_for(&err).code())
         }
     }

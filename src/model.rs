@@ -273,8 +273,8 @@ pub struct NamespaceRecord {
 /// Longest user id an account may impersonate.
 pub const MAX_USER_ID_LEN: usize = 256;
 
-/// Checks the user id of `--impersonate`: not empty, at most 256 characters, no whitespace or
-/// control characters.
+/// Checks the user id of `--impersonate`: not empty, at most 256 characters, no whitespace,
+/// control, bidirectional-text or invisible characters.
 pub fn check_user_id(s: &str) -> Result<String, crate::error::UserError> {
     let bad = |why: &str| {
         crate::error::UserError::Usage(format!(
@@ -285,6 +285,7 @@ pub fn check_user_id(s: &str) -> Result<String, crate::error::UserError> {
     if s.is_empty() {
         return Err(bad("it is empty"));
     }
+    crate::identity::check_visible("user id", s)?;
     if s.chars().count() > MAX_USER_ID_LEN {
         return Err(bad("it is longer than 256 characters"));
     }

@@ -1,11 +1,99 @@
 //! Presentation: tables, json, names; sanitising store text before it reaches a terminal.
 
-/// Removes control characters (including ESC, so no terminal escape sequences) from text that
-/// came from a store, a token or a file before it is shown.
+/// What kind of character `c` is, when it must not reach a terminal as itself: a control
+/// character (ESC starts terminal escape sequences), a bidirectional control (U+202E shows
+/// `txt.exe` as `exe.txt`), an invisible one (`admins\u{200b}` shows as `admins`) or a line
+/// or paragraph separator. `None` for every other character.
+///
+/// Invisible means Unicode's category Cf (format characters: zero-width spaces and joiners,
+/// the byte-order mark, tags…) and the fillers that render as nothing (U+034F, U+115F, U+1160,
+/// U+17B4, U+17B5, U+3164, U+FFA0).
+pub fn hidden_kind(c: char) -> Option<&'static str> {
+    let u = c as u32;
+    if c.is_control() {
+        return Some("a control character");
+    }
+    if matches!(u, 0x061C | 0x200E | 0x200F | 0x202A..=0x202E | 0x2066..=0x2069) {
+        return Some("a bidirectional-text control character");
+    }
+    if matches!(u, 0x2028 | 0x2029) {
+        return Some("a line or paragraph separator");
+    }
+    // Category Cf (Unicode 15.1), then the invisible fillers of other categories.
+    let invisible = matches!(
+        u,
+        0x00AD
+            | 0x0600..=0x0605
+            | 0x06DD
+            | 0x070F
+            | 0x0890..=0x0891
+            | 0x08E2
+            | 0x180E
+            | 0x200B..=0x200D
+            | 0x2060..=0x2065
+            | 0x206A..=0x206F
+            | 0xFEFF
+            | 0xFFF9..=0xFFFB
+            | 0x110BD
+            | 0x110CD
+            | 0x13430..=0x1343F
+            | 0x1BCA0..=0x1BCA3
+            | 0x1D173..=0x1D17A
+            | 0xE0001
+            | 0xE0020..=0xE007F
+            | 0x034F
+            | 0x115F
+            | 0x1160
+            | 0x17B4
+            | 0x17B5
+            | 0x3164
+            | 0xFFA0
+    );
+    invisible.then_some("an invisible formatting character")
+}
+
+/// Text as it may reach a terminal: every character that [`hidden_kind`] names is shown as its
+/// escape `\u{202e}`, so nothing can move the cursor, recolour the screen, reorder or hide
+/// text. The one escaping of everything svcacct prints for people: tables, describe blocks,
+/// messages and errors (`-o json` keeps the exact text: it is for programs). Escaping twice
+/// changes nothing.
 pub fn sanitize(s: &str) -> String {
-    s.chars()
-        .map(|c| if c.is_control() { '?' } else { c })
-        .collect()
+    if !s.chars().any(|c| hidden_kind(c).is_some()) {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if hidden_kind(c).is_some() {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Most characters of a path that a message repeats.
+const MAX_SHOWN_PATH: usize = 200;
+
+/// A path as a message shows it: sanitised, cut at the first line break and after 200
+/// characters, and never the key or token that was given where a file name belongs (a PEM is
+/// many lines; a value that holds one is named, not repeated).
+pub fn shown_path(p: &std::path::Path) -> String {
+    use std::os::unix::ffi::OsStrExt;
+    match crate::secret_args::find(p.as_os_str().as_bytes()) {
+        Some(crate::secret_args::Secret::Key) => return "(a key, not a file name)".to_owned(),
+        Some(crate::secret_args::Secret::Token) => {
+            return "(a token, not a file name)".to_owned();
+        }
+        None => {}
+    }
+    let text = p.to_string_lossy();
+    let line = text.split(['\n', '\r']).next().unwrap_or_default();
+    let mut shown: String = line.chars().take(MAX_SHOWN_PATH).collect();
+    if shown.len() < text.len() {
+        shown.push('…');
+    }
+    sanitize(&shown)
 }
 
 use std::io::Write;
@@ -97,7 +185,55 @@ mod tests {
 
     #[test]
     fn sanitizes_escapes() {
-        assert_eq!(sanitize("a\x1b[31mb\n"), "a?[31mb?");
+        assert_eq!(sanitize("a\x1b[31mb\n"), "a\\u{1b}[31mb\\u{a}");
+        assert_eq!(sanitize("txt\u{202e}exe.js"), "txt\\u{202e}exe.js");
+        assert_eq!(sanitize("admins\u{200b}"), "admins\\u{200b}");
+        assert_eq!(
+            sanitize("\u{feff}a\u{2066}b\u{3164}"),
+            "\\u{feff}a\\u{2066}b\\u{3164}"
+        );
+        // Ordinary text, accents and emoji stay as they are; escaping twice changes nothing.
+        assert_eq!(sanitize("Zürich 日本 ✓"), "Zürich 日本 ✓");
+        let once = sanitize("a\u{202e}b\x07");
+        assert_eq!(sanitize(&once), once);
+    }
+
+    #[test]
+    fn hidden_characters_are_named() {
+        for (c, kind) in [
+            ('\u{202e}', "a bidirectional-text control character"),
+            ('\u{061c}', "a bidirectional-text control character"),
+            ('\u{2069}', "a bidirectional-text control character"),
+            ('\u{200b}', "an invisible formatting character"),
+            ('\u{200d}', "an invisible formatting character"),
+            ('\u{2060}', "an invisible formatting character"),
+            ('\u{feff}', "an invisible formatting character"),
+            ('\u{e0041}', "an invisible formatting character"),
+            ('\u{1b}', "a control character"),
+            ('\u{85}', "a control character"),
+            ('\u{2028}', "a line or paragraph separator"),
+        ] {
+            assert_eq!(hidden_kind(c), Some(kind), "{c:?}");
+        }
+        for c in ['a', ' ', 'é', '-', '*', '日', '\u{fe0f}'] {
+            assert_eq!(hidden_kind(c), None, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn paths_are_cut_and_secrets_never_shown() {
+        use std::path::Path;
+        assert_eq!(shown_path(Path::new("keys/ci.key")), "keys/ci.key");
+        let pem = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\n";
+        assert_eq!(shown_path(Path::new(pem)), "(a key, not a file name)");
+        let jwt = "eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJjaSJ9.c2ln";
+        assert_eq!(shown_path(Path::new(jwt)), "(a token, not a file name)");
+        assert_eq!(shown_path(Path::new("first\nsecond")), "first…");
+        let long = "d/".repeat(150);
+        let shown = shown_path(Path::new(&long));
+        assert_eq!(shown.chars().count(), 201);
+        assert!(shown.ends_with('…'));
+        assert_eq!(shown_path(Path::new("a\u{202e}b")), "a\\u{202e}b");
     }
 
     #[test]

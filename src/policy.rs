@@ -14,7 +14,8 @@ pub fn pattern_matches(pattern: &str, value: &str) -> bool {
     }
 }
 
-/// Checks an action or resource pattern: printable, no spaces, `*` only at the end.
+/// Checks an action or resource pattern: printable (no control, bidirectional-text or invisible
+/// characters), no spaces, `*` only at the end.
 pub fn check_pattern(kind: &str, p: &str) -> Result<String, UserError> {
     let p = p.trim();
     let bad = |why: &str| {
@@ -26,6 +27,7 @@ pub fn check_pattern(kind: &str, p: &str) -> Result<String, UserError> {
     if p.is_empty() {
         return bad("it is empty");
     }
+    crate::identity::check_visible(kind, p)?;
     if p.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return bad("it contains spaces or control characters");
     }
@@ -41,6 +43,7 @@ pub fn check_pattern(kind: &str, p: &str) -> Result<String, UserError> {
 /// `system:serviceaccount:NS:NAME` is accepted too.
 pub fn normalize_subject(s: &str, ns: &Namespace) -> Result<String, UserError> {
     let s = s.trim();
+    crate::identity::check_visible("subject", s)?;
     if let Some(group) = s.strip_prefix("group:") {
         check_pattern("group", group)?;
         return Ok(format!("group:{group}"));

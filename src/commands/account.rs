@@ -33,6 +33,7 @@ pub fn check_groups(raw: &[String]) -> Result<Vec<String>, UserError> {
 
 pub fn check_group(g: &str) -> Result<String, UserError> {
     let g = g.trim();
+    crate::identity::check_visible("group", g)?;
     if g.is_empty()
         || g.len() > 253
         || g.chars()
@@ -55,7 +56,7 @@ pub fn check_group(g: &str) -> Result<String, UserError> {
 /// Reads a public key file for the registry; a private key is refused by `PublicKey::parse`.
 pub fn read_public_key(path: &std::path::Path) -> Result<PublicKey> {
     let bytes = crate::fsutil::read_small(path)?;
-    Ok(PublicKey::parse(&bytes, &path.display().to_string())?)
+    Ok(PublicKey::parse(&bytes, &output::shown_path(path))?)
 }
 
 pub fn create(ctx: &Context, args: &CreateArgs, out: &mut dyn Write) -> Result<Exit> {
@@ -395,11 +396,12 @@ pub fn describe(ctx: &Context, args: &DescribeArgs, out: &mut dyn Write) -> Resu
                 ));
             } else {
                 s.push('\n');
+                // A hand-edited record may hold anything: sanitised as every other field.
                 for k in &account.keys {
                     s.push_str(&format!(
                         "  {}\n    Fingerprint: {}\n    Bits:        {}\n    Created:     {}\n",
-                        k.kid,
-                        k.fingerprint,
+                        sanitize(&k.kid),
+                        sanitize(&k.fingerprint),
                         k.bits,
                         time::local(k.created)
                     ));

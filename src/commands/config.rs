@@ -53,7 +53,7 @@ pub fn login(ctx: &Context, out: &mut dyn Write) -> Result<Exit> {
             return Err(UserError::Usage(format!(
                 "login is for remote stores: {} is a local store folder, which needs no login \
                  (pass --store https://HOST:PORT, or use a context whose store is one)",
-                p.display()
+                output::shown_path(p)
             ))
             .into());
         }
@@ -181,13 +181,14 @@ fn load_doc(path: &Path) -> Result<DocumentMut> {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
         Err(e) => {
-            return Err(e).with_context(|| format!("cannot read config file {}", path.display()));
+            return Err(e)
+                .with_context(|| format!("cannot read config file {}", output::shown_path(path)));
         }
     };
     text.parse::<DocumentMut>().map_err(|e| {
         UserError::Usage(format!(
             "config file {} is invalid: {}",
-            path.display(),
+            output::shown_path(path),
             output::sanitize(e.message())
         ))
         .into()
@@ -212,7 +213,7 @@ fn save(path: &Path, doc: &DocumentMut) -> Result<()> {
         UserError::Failure(format!(
             "the edited config file would be invalid ({}); {} was not changed",
             output::sanitize(e.message()),
-            path.display()
+            output::shown_path(path)
         ))
     })?;
     let target = crate::fsutil::link_target(path)?;
@@ -234,15 +235,30 @@ fn check_name(name: &str) -> Result<Name, UserError> {
 }
 
 fn absolute(p: &Path) -> Result<PathBuf> {
-    std::path::absolute(p).with_context(|| format!("cannot make {} absolute", p.display()))
+    std::path::absolute(p)
+        .with_context(|| format!("cannot make {} absolute", output::shown_path(p)))
 }
 
+/// A path as the config file keeps it: absolute, UTF-8, and never a key or token given where
+/// a file name belongs (`--jwt-private-key="$(cat key.pem)"` is refused before this; this is
+/// the last guard of the file).
 fn path_value(p: &Path) -> Result<String> {
+    use std::os::unix::ffi::OsStrExt;
+    if let Some(secret) = crate::secret_args::find(p.as_os_str().as_bytes()) {
+        let what = match secret {
+            crate::secret_args::Secret::Key => "a key",
+            crate::secret_args::Secret::Token => "a token",
+        };
+        return Err(UserError::Usage(format!(
+            "{what} was given where a file name belongs; the config file was not changed"
+        ))
+        .into());
+    }
     let abs = absolute(p)?;
     abs.to_str().map(str::to_owned).ok_or_else(|| {
         UserError::Usage(format!(
             "{} is not UTF-8; the config file cannot hold it",
-            abs.display()
+            output::shown_path(&abs)
         ))
         .into()
     })
@@ -334,7 +350,11 @@ fn use_context(path: &Path, args: &ContextNameArg, out: &mut dyn Write) -> Resul
     let mut doc = load_doc(path)?;
     doc.insert("current-context", value(args.name.as_str()));
     save(path, &doc)?;
-    writeln!(out, "Switched to context \"{}\".", args.name)?;
+    writeln!(
+        out,
+        "Switched to context \"{}\".",
+        output::sanitize(&args.name)
+    )?;
     Ok(Exit::Success)
 }
 
@@ -400,7 +420,7 @@ fn get_contexts(path: &Path, args: &OutputArg, out: &mut dyn Write) -> Result<Ex
             if cfg.contexts.is_empty() {
                 crate::errln!(
                     "No contexts in {} (see `svcacct config set-context`).",
-                    path.display()
+                    output::shown_path(path)
                 );
                 return Ok(Exit::Success);
             }
@@ -442,7 +462,7 @@ fn current_context(path: &Path, out: &mut dyn Write) -> Result<Exit> {
         }
         None => Err(UserError::Failure(format!(
             "no current context is set in {} (see `svcacct config use-context`)",
-            path.display()
+            output::shown_path(path)
         ))
         .into()),
     }
@@ -463,8 +483,8 @@ fn delete_context(path: &Path, args: &ContextNameArg, out: &mut dyn Write) -> Re
     writeln!(
         out,
         "Deleted context \"{}\" from {}.",
-        args.name,
-        path.display()
+        output::sanitize(&args.name),
+        output::shown_path(path)
     )?;
     if was_current {
         crate::errln!("It was the current context; no context is current now.");
@@ -477,8 +497,11 @@ fn view(path: &Path, args: &OutputArg, out: &mut dyn Write) -> Result<Exit> {
     match args.output {
         OutputFormat::Json => output::json(out, &cfg)?,
         _ => {
-            // TOML escapes control characters in strings, so this is safe for a terminal.
-            out.write_all(toml::to_string_pretty(&cfg)?.as_bytes())?;
+            // TOML escapes control characters in strings, but not bidirectional-text or
+            // invisible ones: those are escaped as everywhere else.
+            for line in toml::to_string_pretty(&cfg)?.lines() {
+                writeln!(out, "{}", output::sanitize(line))?;
+            }
         }
     }
     Ok(Exit::Success)
@@ -573,6 +596,25 @@ mod tests {
             "namespace = \"eng\"\ncurrent-context = \"x\"\n"
         );
         assert!(path.symlink_metadata().unwrap().file_type().is_symlink());
+    }
+
+    #[test]
+    fn a_key_or_token_is_never_a_path_value() {
+        let pem = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\n";
+        assert_eq!(
+            path_value(Path::new(pem)).unwrap_err().to_string(),
+            "a key was given where a file name belongs; the config file was not changed"
+        );
+        let jwt = "eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJjaSJ9.c2ln";
+        assert_eq!(
+            path_value(Path::new(jwt)).unwrap_err().to_string(),
+            "a token was given where a file name belongs; the config file was not changed"
+        );
+        assert!(
+            path_value(Path::new("keys/ci.key"))
+                .unwrap()
+                .ends_with("/keys/ci.key")
+        );
     }
 
     #[test]

@@ -48,7 +48,7 @@ fn add(ctx: &Context, args: &KeyAddArgs, out: &mut dyn Write) -> Result<Exit> {
         keystore.note_algorithm(&r, &kid, algorithm)?;
         crate::errln!(
             "Private key kept in the keystore: {} (`svcacct token {r}` signs with it from now on)",
-            path.display()
+            crate::output::shown_path(&path)
         );
     }
     writeln!(out, "Added key {kid} to service account: {r}")?;
@@ -68,7 +68,7 @@ fn list(ctx: &Context, args: &KeyListArgs, out: &mut dyn Write) -> Result<Exit> 
         )?,
         OutputFormat::Name => {
             for k in &account.keys {
-                writeln!(out, "{}", k.kid)?;
+                writeln!(out, "{}", output::sanitize(&k.kid))?;
             }
         }
         f @ (OutputFormat::Table | OutputFormat::Wide) => {
@@ -109,6 +109,10 @@ fn remove(ctx: &Context, args: &KeyRemoveArgs, out: &mut dyn Write) -> Result<Ex
     if ctx.keystore().remove_key(&r, &args.kid)? {
         crate::errln!("Removed its private key from the keystore.");
     }
-    writeln!(out, "Removed key {} from service account: {r}", args.kid)?;
+    writeln!(
+        out,
+        "Removed key {} from service account: {r}",
+        output::sanitize(&args.kid)
+    )?;
     Ok(Exit::Success)
 }

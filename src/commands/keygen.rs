@@ -25,7 +25,7 @@ pub fn run(ctx: &Context, args: &KeygenArgs, out: &mut dyn Write) -> Result<Exit
         match &args.public_out {
             Some(path) => {
                 write_new(path, pem.as_bytes(), 0o644, args.force)?;
-                crate::errln!("Wrote public key: {}", path.display());
+                crate::errln!("Wrote public key: {}", crate::output::shown_path(path));
             }
             None => out.write_all(pem.as_bytes())?,
         }
@@ -58,7 +58,7 @@ pub fn run(ctx: &Context, args: &KeygenArgs, out: &mut dyn Write) -> Result<Exit
         if !args.force && std::fs::symlink_metadata(path).is_ok() {
             return Err(UserError::Failure(format!(
                 "{} already exists; pass --force to overwrite it",
-                path.display()
+                crate::output::shown_path(path)
             ))
             .into());
         }
@@ -67,7 +67,7 @@ pub fn run(ctx: &Context, args: &KeygenArgs, out: &mut dyn Write) -> Result<Exit
         let what = args
             .out
             .as_ref()
-            .map_or("the new key".to_owned(), |p| p.display().to_string());
+            .map_or("the new key".to_owned(), |p| crate::output::shown_path(p));
         Some(ctx.passphrase(&what, true)?)
     } else {
         None
@@ -82,13 +82,13 @@ pub fn run(ctx: &Context, args: &KeygenArgs, out: &mut dyn Write) -> Result<Exit
     match &args.out {
         Some(path) => {
             write_new(path, private_pem.as_bytes(), 0o600, args.force)?;
-            crate::errln!("Wrote private key: {}", path.display());
+            crate::errln!("Wrote private key: {}", crate::output::shown_path(path));
         }
         None => out.write_all(private_pem.as_bytes())?,
     }
     if let Some(path) = &public_out {
         write_new(path, public.to_pem().as_bytes(), 0o644, args.force)?;
-        crate::errln!("Wrote public key:  {}", path.display());
+        crate::errln!("Wrote public key:  {}", crate::output::shown_path(path));
     }
     // The facts go to stderr when stdout carries the key itself.
     let facts = format!(

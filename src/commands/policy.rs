@@ -243,15 +243,39 @@ fn delete(ctx: &Context, args: &PolicyDeleteArgs, out: &mut dyn Write) -> Result
     finish(errors)
 }
 
+/// Entries to remove, checked as entries to add are, except one that holds a character no
+/// identifier may hold (see `identity::check_visible`): an older svcacct may have stored it,
+/// and removing it is how it goes, so it is taken as typed.
+fn removals(
+    raw: &[String],
+    check: impl Fn(&[String]) -> Result<Vec<String>, UserError>,
+) -> Result<Vec<String>, UserError> {
+    let mut v: Vec<String> = vec![];
+    for entry in raw {
+        let entry = entry.trim();
+        let checked = if entry.chars().any(|c| output::hidden_kind(c).is_some()) {
+            vec![entry.to_owned()]
+        } else {
+            check(&[entry.to_owned()])?
+        };
+        for e in checked {
+            if !v.contains(&e) {
+                v.push(e);
+            }
+        }
+    }
+    Ok(v)
+}
+
 fn update(ctx: &Context, args: &PolicyUpdateArgs, out: &mut dyn Write) -> Result<Exit> {
     let scope = scope(ctx, &args.scope);
     let name = ctx.name(&args.name)?;
     let add_s = subjects(ctx, &args.add_subject)?;
-    let rm_s = subjects(ctx, &args.remove_subject)?;
+    let rm_s = removals(&args.remove_subject, |s| subjects(ctx, s))?;
     let add_a = patterns("action", &args.add_action)?;
-    let rm_a = patterns("action", &args.remove_action)?;
+    let rm_a = removals(&args.remove_action, |a| patterns("action", a))?;
     let add_r = patterns("resource", &args.add_resource)?;
-    let rm_r = patterns("resource", &args.remove_resource)?;
+    let rm_r = removals(&args.remove_resource, |r| patterns("resource", r))?;
     if args.description.is_none()
         && [&add_s, &rm_s, &add_a, &rm_a, &add_r, &rm_r]
             .iter()

@@ -40,6 +40,7 @@ pub fn mint(ctx: &Context, args: &TokenArgs, out: &mut dyn Write) -> Result<Exit
                 UserError::Usage(format!("--claim `{}` has an empty name", sanitize(c))).into(),
             );
         }
+        crate::identity::check_visible("claim name", k)?;
         if REGISTERED_CLAIMS.contains(&k) {
             return Err(UserError::Usage(format!(
                 "--claim cannot set the registered claim `{k}` (use --aud or --ttl)"
@@ -55,16 +56,15 @@ pub fn mint(ctx: &Context, args: &TokenArgs, out: &mut dyn Write) -> Result<Exit
     if args.audiences.iter().any(|a| a.trim().is_empty()) {
         return Err(UserError::Usage("--aud must not be empty".into()).into());
     }
-    // One read of the record (a local store's) gives both the user it acts for and the
-    // algorithm its key is registered for.
+    for a in &args.audiences {
+        crate::identity::check_visible("audience", a)?;
+    }
+    // The one read of the account's record: for the user it acts for, and its keys.
     let record = ctx.local_account(&r)?;
-    let impersonates = match &record {
-        Some(a) => a.impersonates.clone(),
-        None => ctx.keystore().impersonates(&r),
-    };
+    let impersonates = ctx.impersonates_per(&r, record.as_ref());
     let key = match ctx.signing_key(&r, args.kid.as_deref()) {
         Ok(k) => k,
-        Err(e) => return Err(no_key_hint(ctx, &r, e)),
+        Err(e) => return Err(no_key_hint(&r, record.as_ref(), e)),
     };
     let registered = ctx.key_algorithm(&r, &key, record.as_ref());
     let alg = match args.alg.map(super::key_algorithm) {
@@ -91,6 +91,9 @@ pub fn mint(ctx: &Context, args: &TokenArgs, out: &mut dyn Write) -> Result<Exit
         now: Timestamp::now(),
         impersonates: impersonates.as_deref(),
     })?;
+    if let Some(account) = &record {
+        warn_unregistered(account, &minted.kid);
+    }
     match args.output {
         TokenOutput::Jwt => writeln!(out, "{}", minted.token)?,
         TokenOutput::Header => writeln!(out, "Authorization: Bearer {}", minted.token)?,
@@ -99,13 +102,35 @@ pub fn mint(ctx: &Context, args: &TokenArgs, out: &mut dyn Write) -> Result<Exit
     Ok(Exit::Success)
 }
 
+/// A token signed by a key that `account` (of a readable local store) does not have will not
+/// verify: it is printed all the same (minting needs no registry, and the key may be about to
+/// be added), with a warning that names the account's keys.
+fn warn_unregistered(account: &crate::model::Account, kid: &str) {
+    if account.keys.iter().any(|k| k.kid == kid) {
+        return;
+    }
+    let keys = if account.keys.is_empty() {
+        "it has none".to_owned()
+    } else {
+        let kids: Vec<&str> = account.keys.iter().map(|k| k.kid.as_str()).collect();
+        format!("its keys: {}", kids.join(", "))
+    };
+    crate::errln!(
+        "svcacct: warning: key {kid} is not registered for service account `{}` ({}): the \
+         token will not verify",
+        account.reference(),
+        sanitize(&keys)
+    );
+}
+
 /// A signing key that cannot be found, for an account of a local store that has no keys at all
 /// (the default accounts of a namespace): say so, instead of only naming the keystore.
-fn no_key_hint(ctx: &Context, r: &crate::identity::Reference, e: anyhow::Error) -> anyhow::Error {
-    if ctx.remote().ok().flatten().is_none()
-        && let Ok(a) = ctx.store().and_then(|s| s.get_account(r))
-        && a.keys.is_empty()
-    {
+fn no_key_hint(
+    r: &crate::identity::Reference,
+    record: Option<&crate::model::Account>,
+    e: anyhow::Error,
+) -> anyhow::Error {
+    if record.is_some_and(|a| a.keys.is_empty()) {
         return UserError::Failure(format!(
             "service account `{r}` has no public keys, so no self-signed token of it can verify: \
              give it one with `svcacct key add {r} --generate`, or use tokens the registry issues"

@@ -65,6 +65,10 @@ fn create(ctx: &Context, args: &TokensCreateArgs, out: &mut dyn Write) -> Result
     if args.audiences.iter().any(|a| a.trim().is_empty()) {
         return Err(UserError::Usage("--aud must not be empty".into()).into());
     }
+    // Before a remote store is asked (its server refuses them too).
+    for a in &args.audiences {
+        crate::identity::check_visible("audience", a)?;
+    }
     let t = ctx.store()?.issue_token(
         &r,
         &IssueRequest {
@@ -170,7 +174,7 @@ fn read_secret(ctx: &Context, path: &Path) -> Result<Secret> {
     } else {
         (
             Zeroizing::new(crate::fsutil::read_small(path)?),
-            format!("secret file {}", path.display()),
+            format!("secret file {}", crate::output::shown_path(path)),
         )
     };
     Ok(Secret::new(bytes, &source)?)

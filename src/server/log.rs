@@ -16,7 +16,8 @@ use crate::api::code;
 
 /// One access-log line: `<RFC 3339 UTC time> <METHOD> <path> <status> <account or -> <ms>ms`.
 /// The path has no query string and no control characters (nor spaces, so the fields stay
-/// apart); [`access_log`] gives at most [`limits::ECHO_BYTES`] of it, and of the method at most
+/// apart); bidirectional-text and invisible characters are escaped (`\u{202e}`).
+/// [`access_log`] gives at most [`limits::ECHO_BYTES`] of it, and of the method at most
 /// [`limits::MAX_METHOD_BYTES`], each followed by `…` when cut.
 pub fn line(
     at: Timestamp,
@@ -36,11 +37,16 @@ pub fn line(
     if path.bytes().all(|b| b.is_ascii_graphic()) {
         l.push_str(path);
     } else {
-        l.extend(
-            path.chars()
-                .filter(|c| !c.is_control())
-                .map(|c| if c.is_whitespace() { '_' } else { c }),
-        );
+        for c in path.chars().filter(|c| !c.is_control()) {
+            if c.is_whitespace() {
+                l.push('_');
+            } else if crate::output::hidden_kind(c).is_some() {
+                // Bidirectional-text and invisible characters: escaped, as everywhere.
+                l.extend(c.escape_unicode());
+            } else {
+                l.push(c);
+            }
+        }
     }
     let _ = write!(l, " {status} {account} {}ms", latency.as_millis());
     l
@@ -167,6 +173,10 @@ mod tests {
                 Duration::ZERO
             ),
             "2026-01-05T14:03:09Z GET /caf\u{e9}_x 404 - 0ms"
+        );
+        assert_eq!(
+            line(at, "GET", "/a\u{202e}b\u{200b}", 404, None, Duration::ZERO),
+            "2026-01-05T14:03:09Z GET /a\\u{202e}b\\u{200b} 404 - 0ms"
         );
         // the next second, and back: each line has its own
         let next: Timestamp = "2026-01-05T14:03:10.5Z".parse().unwrap();

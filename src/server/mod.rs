@@ -124,13 +124,13 @@ pub fn tls_config(cert: &Path, key: &Path) -> Result<rustls::ServerConfig> {
         .map_err(|e| {
             bad(format!(
                 "--tls-cert {}: not a PEM certificate chain: {e}",
-                cert.display()
+                crate::output::shown_path(cert)
             ))
         })?;
     if certs.is_empty() {
         return Err(bad(format!(
             "--tls-cert {}: no `-----BEGIN CERTIFICATE-----` in it",
-            cert.display()
+            crate::output::shown_path(cert)
         ))
         .into());
     }
@@ -138,7 +138,7 @@ pub fn tls_config(cert: &Path, key: &Path) -> Result<rustls::ServerConfig> {
     let private = PrivateKeyDer::from_pem_slice(&key_pem).map_err(|e| {
         bad(format!(
             "--tls-key {}: not an unencrypted PEM private key (PKCS#8, PKCS#1 or SEC1): {e}",
-            key.display()
+            crate::output::shown_path(key)
         ))
     })?;
     let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
@@ -150,8 +150,8 @@ pub fn tls_config(cert: &Path, key: &Path) -> Result<rustls::ServerConfig> {
         .map_err(|e| {
             bad(format!(
                 "--tls-cert {} and --tls-key {} do not make a usable certificate: {e}",
-                cert.display(),
-                key.display()
+                crate::output::shown_path(cert),
+                crate::output::shown_path(key)
             ))
         })?;
     config.alpn_protocols = vec![b"http/1.1".to_vec()];

@@ -46,7 +46,7 @@ use crate::error::UserError;
 use crate::identity::{Name, Namespace, Reference};
 use crate::issued::{IssuerBackend, IssuerChange, IssuerRecord, TokenFile, TokensChange};
 use crate::model::{Account, KeyRecord, NamespaceRecord, Policy, PolicyScope, new_uid};
-use crate::output::sanitize;
+use crate::output::{sanitize, shown_path};
 
 const LOCK_FILE: &str = ".lock";
 /// Where writers make their temporary files (see `Locked`).
@@ -288,11 +288,11 @@ impl FileStore {
                     .into()
                 } else {
                     anyhow::Error::new(e)
-                        .context(format!("cannot open the store lock {}", path.display()))
+                        .context(format!("cannot open the store lock {}", shown_path(&path)))
                 }
             })?;
         lock.lock()
-            .with_context(|| format!("cannot lock the store {}", path.display()))?;
+            .with_context(|| format!("cannot lock the store {}", shown_path(&path)))?;
         let tx = Locked {
             tmp: self.root.join(TMP_DIR),
         };
@@ -622,7 +622,7 @@ impl IssuerBackend for FileStore {
     fn read_issuer_key(&self, kid: &str) -> Result<Zeroizing<Vec<u8>>> {
         let path = self.issuer_key_path(kid)?;
         let bytes = fs::read(&path)
-            .with_context(|| format!("cannot read the issuer key {}", path.display()))?;
+            .with_context(|| format!("cannot read the issuer key {}", shown_path(&path)))?;
         Ok(Zeroizing::new(bytes))
     }
 
@@ -823,7 +823,7 @@ pub(super) fn record_stem(file_name: &str) -> Option<&str> {
 }
 
 fn sorted_entries(dir: &Path) -> Result<Vec<(std::ffi::OsString, PathBuf)>> {
-    let context = || format!("cannot read the store folder {}", dir.display());
+    let context = || format!("cannot read the store folder {}", shown_path(dir));
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -851,7 +851,7 @@ fn ensure_dir(dir: &Path) -> Result<()> {
         Ok(()) => {}
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
         Err(e) => {
-            return Err(e).with_context(|| format!("cannot create the folder {}", dir.display()));
+            return Err(e).with_context(|| format!("cannot create the folder {}", shown_path(dir)));
         }
     }
     match parent {
@@ -863,7 +863,7 @@ fn ensure_dir(dir: &Path) -> Result<()> {
 fn sync_dir(dir: &Path) -> Result<()> {
     File::open(dir)
         .and_then(|d| d.sync_all())
-        .with_context(|| format!("cannot sync the folder {}", dir.display()))
+        .with_context(|| format!("cannot sync the folder {}", shown_path(dir)))
 }
 
 /// The store's lock, held by this process: records are written and removed only through it.
@@ -887,7 +887,7 @@ impl Locked {
         match fs::symlink_metadata(&self.tmp) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
             Err(e) => {
-                return Err(e).with_context(|| format!("cannot read {}", self.tmp.display()));
+                return Err(e).with_context(|| format!("cannot read {}", shown_path(&self.tmp)));
             }
             Ok(m) if m.file_type().is_symlink() => {
                 return Err(crate::fsutil::foreign_link(
@@ -920,7 +920,7 @@ impl Locked {
     /// Replaces the file at `path` with `record`, atomically and durably (see `write_file`).
     fn write_record<T: Serialize>(&self, path: &Path, record: &T) -> Result<()> {
         let text = toml::to_string(record)
-            .with_context(|| format!("cannot encode the store record {}", path.display()))?;
+            .with_context(|| format!("cannot encode the store record {}", shown_path(path)))?;
         self.write_file(path, text.as_bytes())
     }
 
@@ -946,7 +946,7 @@ impl Locked {
         if let Err(e) = written {
             let _ = fs::remove_file(&tmp);
             return Err(e)
-                .with_context(|| format!("cannot write the store record {}", path.display()));
+                .with_context(|| format!("cannot write the store record {}", shown_path(path)));
         }
         sync_dir(dir)
     }
@@ -957,8 +957,9 @@ impl Locked {
             Ok(()) => {}
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(false),
             Err(e) => {
-                return Err(e)
-                    .with_context(|| format!("cannot remove the store record {}", path.display()));
+                return Err(e).with_context(|| {
+                    format!("cannot remove the store record {}", shown_path(path))
+                });
             }
         }
         sync_dir(path.parent().context("a store record has a folder")?)?;

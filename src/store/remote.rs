@@ -344,7 +344,10 @@ impl RemoteStore {
         let roots = match ca_cert {
             Some(path) => {
                 let pem = std::fs::read(path).with_context(|| {
-                    format!("cannot read the CA certificate file {}", path.display())
+                    format!(
+                        "cannot read the CA certificate file {}",
+                        crate::output::shown_path(path)
+                    )
                 })?;
                 let mut certs = vec![];
                 for item in ureq::tls::parse_pem(&pem) {
@@ -354,7 +357,7 @@ impl RemoteStore {
                         Err(e) => {
                             return Err(UserError::Usage(format!(
                                 "--ca-cert {}: not a PEM certificate file ({e})",
-                                path.display()
+                                crate::output::shown_path(path)
                             ))
                             .into());
                         }
@@ -363,7 +366,7 @@ impl RemoteStore {
                 if certs.is_empty() {
                     return Err(UserError::Usage(format!(
                         "--ca-cert {} holds no PEM certificate (-----BEGIN CERTIFICATE-----)",
-                        path.display()
+                        crate::output::shown_path(path)
                     ))
                     .into());
                 }

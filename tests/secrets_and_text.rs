@@ -1,0 +1,550 @@
+//! Issue 12: a secret given in the wrong place is never echoed or kept (point 6); what reaches
+//! a terminal cannot pretend to be something else (point 10); minting with a key the account
+//! does not have is flagged (point 12).
+
+mod common;
+
+use common::Env;
+
+/// `k.key` (2048 bits) and the account `bot` with its public half.
+fn setup() -> Env {
+    let env = Env::new();
+    env.ok(["keygen", "-o", "k.key", "--bits", "2048"]);
+    env.ok(["create", "bot", "--public-key", "k.key.pub"]);
+    env
+}
+
+fn read(env: &Env, rel: &str) -> String {
+    std::fs::read_to_string(env.path(rel)).unwrap()
+}
+
+fn config(env: &Env) -> Option<Vec<u8>> {
+    std::fs::read(env.path(".config/svcacct/config.toml")).ok()
+}
+
+/// The lines of a PEM between its armour: what must never be repeated.
+fn pem_body(pem: &str) -> Vec<String> {
+    pem.lines()
+        .filter(|l| !l.starts_with("-----"))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// `svcacct ARGS` exits 2 with exactly `stderr`, prints nothing on stdout, repeats none of
+/// `secrets`, and changes neither the store nor the config file.
+fn refused(env: &Env, args: &[&str], stderr: &str, secrets: &[String]) {
+    let (store, cfg) = (env.store_snapshot(), config(env));
+    let out = env.cmd(args).output().unwrap();
+    let (o, e) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert_eq!(out.status.code(), Some(2), "{args:?}: {e}");
+    assert_eq!(e, stderr, "{args:?}");
+    assert_eq!(o, "", "{args:?}");
+    for s in secrets {
+        assert!(
+            !o.contains(s.as_str()) && !e.contains(s.as_str()),
+            "{args:?} repeats {s}"
+        );
+    }
+    assert_eq!(store, env.store_snapshot(), "{args:?} changed the store");
+    assert_eq!(cfg, config(env), "{args:?} changed the config file");
+    if let Some(c) = config(env) {
+        let c = String::from_utf8_lossy(&c);
+        assert!(!secrets.iter().any(|s| c.contains(s.as_str())), "{c}");
+    }
+}
+
+const KEY_FLAG: &str = "svcacct: --jwt-private-key takes the name of a file, not the key itself \
+    (the key was not used or kept): put it in a file and pass --jwt-private-key FILE, or put \
+    the PEM in SVCACCT_JWT_PRIVATE_KEY\n";
+
+#[test]
+fn a_key_given_as_a_flag_value_is_refused_and_never_repeated() {
+    let env = setup();
+    let pem = read(&env, "k.key");
+    let body = pem_body(&pem);
+    refused(
+        &env,
+        &["token", "bot", "--jwt-private-key", &pem],
+        KEY_FLAG,
+        &body,
+    );
+    let inline = format!("--jwt-private-key={pem}");
+    refused(&env, &["token", "bot", &inline], KEY_FLAG, &body);
+    // On the way into a context, with a config file that exists already and without one.
+    refused(
+        &env,
+        &["config", "set-context", "x", &inline],
+        KEY_FLAG,
+        &body,
+    );
+    assert_eq!(config(&env), None);
+    env.ok(["config", "set-context", "x", "--store", "/srv/store"]);
+    refused(
+        &env,
+        &["config", "set-context", "x", &inline, "--current"],
+        KEY_FLAG,
+        &body,
+    );
+    // A public key is no secret, but it is not a file name either.
+    let public = read(&env, "k.key.pub");
+    refused(
+        &env,
+        &["create", "x", "--public-key", &public],
+        "svcacct: --public-key takes the name of a file, not the key itself (the key was not \
+         used or kept): put it in a file and pass --public-key FILE\n",
+        &pem_body(&public),
+    );
+    refused(
+        &env,
+        &["update", "bot", "--description", &pem],
+        "svcacct: --description holds a key, which is never a command-line value (it was not \
+         used or kept): svcacct reads keys from files (--jwt-private-key FILE, --public-key \
+         FILE) and from SVCACCT_JWT_PRIVATE_KEY\n",
+        &body,
+    );
+}
+
+#[test]
+fn a_token_is_an_argument_of_verify_and_decode_only() {
+    let env = setup();
+    let token = env.ok(["token", "bot", "--jwt-private-key", "k.key"]);
+    let token = token.trim();
+    // The payload and the signature: neither may be repeated.
+    let parts: Vec<String> = token.split('.').skip(1).map(str::to_owned).collect();
+    refused(
+        &env,
+        &["login", token],
+        "svcacct: login takes no token argument (the token was not used or kept): pipe it in \
+         with `svcacct login --token-file -`, or pass --token-file FILE\n",
+        &parts,
+    );
+    let token_file = "svcacct: --token-file takes the name of a file, not the token itself (the \
+        token was not used or kept): put it in a file and pass --token-file FILE, pipe it in \
+        with --token-file -, or set SVCACCT_TOKEN\n";
+    refused(&env, &["login", "--token-file", token], token_file, &parts);
+    refused(&env, &["--token-file", token, "get"], token_file, &parts);
+    refused(
+        &env,
+        &["verify", "--aud", token],
+        "svcacct: --aud holds a token (the token was not used or kept): a token is a \
+         command-line value only as the TOKEN of `svcacct verify` and `svcacct decode`, which \
+         read it from stdin with `-`; a remote store takes one from --token-file FILE|- or \
+         SVCACCT_TOKEN\n",
+        &parts,
+    );
+    // As documented: `svcacct verify "$TOKEN"`, and decode.
+    let v = env.ok(["verify", token]);
+    assert!(v.starts_with("Valid:      yes\nAccount:    bot\n"), "{v}");
+    env.ok(["-n", "default", "verify", "-o", "json", "--", token]);
+    let d = env.ok(["decode", token]);
+    assert!(d.contains("\"iss\": \"bot\""), "{d}");
+}
+
+#[test]
+fn a_path_echo_never_repeats_a_key_that_slipped_through() {
+    let env = setup();
+    let pem = read(&env, "k.key");
+    // A config file written by hand (or by an older svcacct) with the PEM where a path belongs.
+    let dir = env.path(".config/svcacct");
+    std::fs::create_dir_all(&dir).unwrap();
+    let value = pem.replace('\n', "\\n");
+    std::fs::write(
+        dir.join("config.toml"),
+        format!("jwt-private-key = \"{value}\"\n"),
+    )
+    .unwrap();
+    let out = env.cmd(["token", "bot"]).output().unwrap();
+    let e = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{e}");
+    assert!(
+        e.starts_with("svcacct: cannot read (a key, not a file name): "),
+        "{e}"
+    );
+    assert_eq!(e.lines().count(), 1, "{e}");
+    assert!(
+        !pem_body(&pem).iter().any(|l| e.contains(l.as_str())),
+        "{e}"
+    );
+    // The token file of a remote store, from the environment.
+    let token = env.ok(["token", "bot", "--jwt-private-key", "k.key"]);
+    let out = env
+        .cmd(["--store", "http://127.0.0.1:9", "get"])
+        .env("SVCACCT_TOKEN_FILE", token.trim())
+        .output()
+        .unwrap();
+    let e = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{e}");
+    // The token is longer than a file name may be: "File name too long".
+    assert!(
+        e.starts_with("svcacct: cannot read (a token, not a file name): "),
+        "{e}"
+    );
+    assert!(
+        !token.trim().split('.').skip(1).any(|p| e.contains(p)),
+        "{e}"
+    );
+}
+
+/// The refusal of `value` as an identifier: names the field and the character's code point,
+/// shows the value escaped.
+fn invisible(field: &str, shown: &str, point: &str, kind: &str) -> String {
+    format!(
+        "svcacct: invalid {field} `{shown}`: it contains {point}, {kind}; identifiers may not \
+         hold control, bidirectional-text or invisible characters\n"
+    )
+}
+
+const BIDI: &str = "a bidirectional-text control character";
+const HIDDEN: &str = "an invisible formatting character";
+
+#[test]
+fn identifiers_that_are_not_what_they_show_are_refused() {
+    let env = setup();
+    let cases: Vec<(Vec<&str>, String)> = vec![
+        (
+            vec![
+                "create",
+                "x",
+                "--public-key",
+                "k.key.pub",
+                "--group",
+                "admins\u{200b}",
+            ],
+            invisible("group", "admins\\u{200b}", "U+200B", HIDDEN),
+        ),
+        (
+            vec!["update", "bot", "--add-group", "ops,nimda\u{202e}"],
+            invisible("group", "nimda\\u{202e}", "U+202E", BIDI),
+        ),
+        (
+            vec!["update", "bot", "--add-group", "a\u{1b}[31m"],
+            invisible("group", "a\\u{1b}[31m", "U+001B", "a control character"),
+        ),
+        (
+            vec![
+                "create",
+                "x",
+                "--public-key",
+                "k.key.pub",
+                "--impersonate",
+                "alice\u{2066}@example.com",
+            ],
+            invisible("user id", "alice\\u{2066}@example.com", "U+2066", BIDI),
+        ),
+        (
+            vec![
+                "policy",
+                "create",
+                "p",
+                "--subject",
+                "group:admins\u{feff}",
+                "--action",
+                "get",
+                "--resource",
+                "x",
+            ],
+            invisible("subject", "group:admins\\u{feff}", "U+FEFF", HIDDEN),
+        ),
+        (
+            vec![
+                "policy",
+                "create",
+                "p",
+                "--subject",
+                "bot",
+                "--action",
+                "get\u{200d}",
+                "--resource",
+                "x",
+            ],
+            invisible("action", "get\\u{200d}", "U+200D", HIDDEN),
+        ),
+        (
+            vec![
+                "policy",
+                "create",
+                "p",
+                "--subject",
+                "bot",
+                "--action",
+                "get",
+                "--resource",
+                "\u{202e}x",
+            ],
+            invisible("resource", "\\u{202e}x", "U+202E", BIDI),
+        ),
+        (
+            vec![
+                "token",
+                "bot",
+                "--jwt-private-key",
+                "k.key",
+                "--aud",
+                "https://api\u{200c}.example",
+            ],
+            invisible("audience", "https://api\\u{200c}.example", "U+200C", HIDDEN),
+        ),
+        (
+            vec![
+                "token",
+                "bot",
+                "--jwt-private-key",
+                "k.key",
+                "--claim",
+                "role\u{2060}=admin",
+            ],
+            invisible("claim name", "role\\u{2060}", "U+2060", HIDDEN),
+        ),
+        (
+            vec!["tokens", "create", "bot", "t", "--aud", "api\u{061c}"],
+            invisible("audience", "api\\u{61c}", "U+061C", BIDI),
+        ),
+    ];
+    for (args, stderr) in cases {
+        let before = env.store_snapshot();
+        let out = env.cmd(&args).output().unwrap();
+        let e = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {e}");
+        assert_eq!(e, stderr, "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        assert_eq!(before, env.store_snapshot(), "{args:?} changed the store");
+    }
+}
+
+#[test]
+fn the_server_refuses_them_in_request_bodies() {
+    let env = Env::new();
+    let store = env.path("srv");
+    env.bootstrap(&store);
+    let s = env.serve(&store, &[]);
+    let admin = env.ok(["--store", store.to_str().unwrap(), "token", "admin"]);
+    env.ok(["keygen", "-o", "evil.key", "--bits", "2048"]);
+    let public = read(&env, "evil.key.pub");
+    let post = |path: &str, body: serde_json::Value| {
+        let out = std::process::Command::new("curl")
+            .args([
+                "-sS",
+                "--max-time",
+                "20",
+                "-w",
+                "\n%{http_code}",
+                "-X",
+                "POST",
+            ])
+            .args(["-H", &format!("Authorization: Bearer {}", admin.trim())])
+            .args(["-H", "Content-Type: application/json", "--data-binary"])
+            .arg(body.to_string())
+            .arg(s.at(path))
+            .output()
+            .expect("curl is installed");
+        let text = String::from_utf8(out.stdout).unwrap();
+        let (body, status) = text.rsplit_once('\n').unwrap();
+        (status.to_owned(), body.to_owned())
+    };
+    let before = env.store_snapshot();
+    for (path, body, detail) in [
+        (
+            "/v1/namespaces/default/serviceaccounts",
+            serde_json::json!({"name": "evil", "groups": ["admins\u{200b}"], "publicKeys": [public]}),
+            "invalid group `admins\\u{200b}`: it contains U+200B",
+        ),
+        (
+            "/v1/namespaces/default/serviceaccounts",
+            serde_json::json!({"name": "evil", "impersonates": "root\u{202e}", "publicKeys": [public]}),
+            "invalid user id `root\\u{202e}`: it contains U+202E",
+        ),
+        (
+            "/v1/globalpolicies",
+            serde_json::json!({"name": "p", "subjects": ["admin"], "actions": ["get\u{2067}"], "resources": ["*"]}),
+            "invalid action `get\\u{2067}`: it contains U+2067",
+        ),
+        (
+            "/v1/namespaces/default/policies",
+            serde_json::json!({"name": "p", "subjects": ["group:ops\u{200b}"], "actions": ["get"], "resources": ["*"]}),
+            "invalid subject `group:ops\\u{200b}`: it contains U+200B",
+        ),
+        (
+            "/v1/namespaces/default/serviceaccounts/admin/tokens",
+            serde_json::json!({"name": "t", "audiences": ["api\u{feff}"]}),
+            "invalid audience `api\\u{feff}`: it contains U+FEFF",
+        ),
+    ] {
+        let (status, answer) = post(path, body);
+        assert_eq!(status, "400", "{path}: {answer}");
+        let problem: serde_json::Value = serde_json::from_str(&answer).unwrap();
+        let d = problem["detail"].as_str().unwrap();
+        assert!(d.starts_with(detail), "{path}: {d}");
+    }
+    assert_eq!(before, env.store_snapshot(), "the store changed");
+}
+
+#[test]
+fn stored_text_is_escaped_on_terminals_and_exact_in_json() {
+    let env = setup();
+    // Free text is accepted; what a store written by an older svcacct holds is shown escaped.
+    env.ok(["update", "bot", "--description", "invoice\u{202e}fdp.exe"]);
+    let record = env.path(".local/share/svcacct/store/accounts/default/bot.toml");
+    let text = std::fs::read_to_string(&record).unwrap();
+    std::fs::write(
+        &record,
+        text.replace("groups = []", "groups = [\"admins\u{200b}\"]"),
+    )
+    .unwrap();
+    env.ok([
+        "policy",
+        "create",
+        "p",
+        "--subject",
+        "bot",
+        "--action",
+        "get",
+        "--resource",
+        "x",
+        "--description",
+        "grants \u{2066}everything\u{2069}",
+    ]);
+    let policy = env.path(".local/share/svcacct/store/policies/default/p.toml");
+    let text = std::fs::read_to_string(&policy).unwrap();
+    std::fs::write(
+        &policy,
+        text.replace("\"get\"", "\"get\", \"\u{200b}delete\""),
+    )
+    .unwrap();
+
+    for args in [
+        vec!["get", "-o", "wide"],
+        vec!["describe", "bot"],
+        vec!["policy", "get", "-o", "wide"],
+        vec!["policy", "describe", "p"],
+    ] {
+        let o = env.ok(&args);
+        assert!(
+            !o.chars()
+                .any(|c| ['\u{202e}', '\u{200b}', '\u{2066}', '\u{2069}'].contains(&c)),
+            "{args:?}: {o:?}"
+        );
+        assert!(o.contains('\\'), "{args:?}: {o}");
+    }
+    let wide = env.ok(["get", "-o", "wide"]);
+    assert!(
+        wide.contains(" admins\\u{200b} | invoice\\u{202e}fdp.exe"),
+        "{wide}"
+    );
+    let d = env.ok(["describe", "bot"]);
+    assert!(d.contains("Description:  invoice\\u{202e}fdp.exe\n"), "{d}");
+    assert!(d.contains(", admins\\u{200b}\n"), "{d}");
+    let p = env.ok(["policy", "describe", "p"]);
+    assert!(
+        p.contains("Description:  grants \\u{2066}everything\\u{2069}\n"),
+        "{p}"
+    );
+    assert!(p.contains("Actions:      get, \\u{200b}delete\n"), "{p}");
+    // JSON is for programs: the exact text.
+    let j: serde_json::Value = serde_json::from_str(&env.ok(["get", "bot", "-o", "json"])).unwrap();
+    assert_eq!(j["description"], "invoice\u{202e}fdp.exe");
+    assert_eq!(j["groups"][0], "admins\u{200b}");
+    // What an older svcacct stored can be taken away, as typed.
+    env.ok(["update", "bot", "--remove-group", "admins\u{200b}"]);
+    env.ok(["policy", "update", "p", "--remove-action", "\u{200b}delete"]);
+    let j: serde_json::Value = serde_json::from_str(&env.ok(["get", "bot", "-o", "json"])).unwrap();
+    assert_eq!(j["groups"], serde_json::json!([]));
+    let j: serde_json::Value =
+        serde_json::from_str(&env.ok(["policy", "get", "p", "-o", "json"])).unwrap();
+    assert_eq!(j["actions"], serde_json::json!(["get"]));
+}
+
+/// The `kid` in a token's header.
+fn kid_of(env: &Env, token: &str) -> String {
+    let d: serde_json::Value = serde_json::from_str(&env.ok(["decode", token.trim()])).unwrap();
+    d["header"]["kid"].as_str().unwrap().to_owned()
+}
+
+/// `svcacct ARGS` succeeds with a token on stdout; returns (token, stderr).
+fn minted(env: &Env, args: &[&str]) -> (String, String) {
+    let out = env.cmd(args).output().unwrap();
+    let e = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(0), "{args:?}: {e}");
+    let t = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(t.trim().split('.').count(), 3, "{args:?}: {t}");
+    (t.trim().to_owned(), e)
+}
+
+#[test]
+fn minting_with_a_key_the_account_does_not_have_is_flagged() {
+    let env = setup();
+    env.ok(["keygen", "-o", "admin.key", "--bits", "2048"]);
+    let (own, e) = minted(&env, &["token", "bot", "--jwt-private-key", "k.key"]);
+    assert_eq!(e, "");
+    let bot_kid = kid_of(&env, &own);
+
+    // Printed anyway (minting needs no registry), with a warning that names the account's keys.
+    let (token, e) = minted(&env, &["token", "bot", "--jwt-private-key", "admin.key"]);
+    let admin_kid = kid_of(&env, &token);
+    assert_eq!(
+        e,
+        format!(
+            "svcacct: warning: key {admin_kid} is not registered for service account `bot` \
+             (its keys: {bot_kid}): the token will not verify\n"
+        )
+    );
+    env.rejected(&token, &[], "unknown kid");
+    env.ok(["key", "add", "bot", "--generate", "--bits", "2048"]);
+    let second = env.ok(["key", "list", "bot", "-o", "name"]);
+    let kids: Vec<&str> = second.lines().collect();
+    assert_eq!(kids.len(), 2);
+    let (_, e) = minted(&env, &["token", "bot", "--jwt-private-key", "admin.key"]);
+    assert_eq!(
+        e,
+        format!(
+            "svcacct: warning: key {admin_kid} is not registered for service account `bot` \
+             (its keys: {}, {}): the token will not verify\n",
+            kids[0], kids[1]
+        )
+    );
+    // An account without keys (a namespace's default accounts).
+    env.ok(["namespace", "create", "eng"]);
+    let (_, e) = minted(
+        &env,
+        &["token", "eng/builder", "--jwt-private-key", "admin.key"],
+    );
+    assert_eq!(
+        e,
+        format!(
+            "svcacct: warning: key {admin_kid} is not registered for service account \
+             `eng/builder` (it has none): the token will not verify\n"
+        )
+    );
+    // No warning, and no failure, where the registry cannot say: a store folder that is not
+    // there, a remote store (never asked), an account the store does not have, an unreadable
+    // record.
+    for args in [
+        vec![
+            "--store",
+            "/nonexistent",
+            "token",
+            "bot",
+            "--jwt-private-key",
+            "admin.key",
+        ],
+        vec![
+            "--store",
+            "http://127.0.0.1:9",
+            "token",
+            "bot",
+            "--jwt-private-key",
+            "admin.key",
+        ],
+        vec!["token", "ghost", "--jwt-private-key", "admin.key"],
+    ] {
+        assert_eq!(minted(&env, &args).1, "", "{args:?}");
+    }
+    let record = env.path(".local/share/svcacct/store/accounts/default/bot.toml");
+    std::fs::write(&record, "not [toml\n").unwrap();
+    assert_eq!(
+        minted(&env, &["token", "bot", "--jwt-private-key", "admin.key"]).1,
+        ""
+    );
+}
