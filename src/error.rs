@@ -58,7 +58,7 @@ pub enum UserError {
     #[error("service account `{account}` already has key `{kid}`")]
     KeyExists { account: String, kid: String },
     #[error(
-        "public key `{kid}` is already registered to service account `{holder}`: one public key belongs to one account, or each could sign as the other; give this account a key pair of its own (`svcacct keygen`, or `--generate`)"
+        "public key `{kid}` (or another with its RSA modulus) is already registered to service account `{holder}`: one key pair belongs to one account, or each could sign as the other; give this account a key pair of its own (`svcacct keygen`, or `--generate`)"
     )]
     KeyTaken { kid: String, holder: String },
     #[error(

@@ -210,9 +210,10 @@ fn one_public_key_belongs_to_one_account() {
         .trim()
         .to_owned();
     let message = format!(
-        "svcacct: public key `{kid}` is already registered to service account `holder`: one \
-         public key belongs to one account, or each could sign as the other; give this account \
-         a key pair of its own (`svcacct keygen`, or `--generate`)\n"
+        "svcacct: public key `{kid}` (or another with its RSA modulus) is already registered to \
+         service account `holder`: one key pair belongs to one account, or each could sign as \
+         the other; give this account a key pair of its own (`svcacct keygen`, or \
+         `--generate`)\n"
     );
     let before = env.store_snapshot();
     let snapshot = || {
@@ -256,6 +257,47 @@ fn one_public_key_belongs_to_one_account() {
         .stdout("")
         .stderr(message);
     assert_eq!(before, env.store_snapshot());
+    assert_eq!(
+        srv_before,
+        snapshot(),
+        "a refused registration changed the store"
+    );
+    // The same modulus with another exponent is another kid, but whoever holds the private
+    // key of one can sign for the other: refused too.
+    run_python(
+        "import sys, math\n\
+         from cryptography.hazmat.primitives import serialization as s\n\
+         from cryptography.hazmat.primitives.asymmetric import rsa\n\
+         k = s.load_pem_private_key(open(sys.argv[1], 'rb').read(), None).private_numbers()\n\
+         f = (k.p - 1) * (k.q - 1)\n\
+         e = 65539\n\
+         while math.gcd(e, f) != 1: e += 2\n\
+         pub = rsa.RSAPublicNumbers(e, k.public_numbers.n).public_key()\n\
+         open(sys.argv[2], 'wb').write(pub.public_bytes(s.Encoding.PEM, s.PublicFormat.SubjectPublicKeyInfo))",
+        &[
+            env.path("k.key").to_str().unwrap(),
+            env.path("same-modulus.pub").to_str().unwrap(),
+        ],
+    );
+    let out = env
+        .cmd([
+            "--store",
+            s,
+            "create",
+            "twin",
+            "--public-key",
+            "same-modulus.pub",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains(
+            "(or another with its RSA modulus) is already registered to service account `holder`"
+        ),
+        "{err}"
+    );
     assert_eq!(
         srv_before,
         snapshot(),

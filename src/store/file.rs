@@ -385,7 +385,7 @@ impl Store for FileStore {
                 }
                 .into());
             }
-            self.check_key_unclaimed(&key.kid, r)?;
+            self.check_key_unclaimed(&key, r)?;
             account.keys.push(key);
             account.revision += 1;
             account.updated = jiff::Timestamp::now();
@@ -407,7 +407,7 @@ impl Store for FileStore {
             }
             // Under the lock: two accounts racing to register one key cannot both win.
             for k in &account.keys {
-                self.check_key_unclaimed(&k.kid, &r)?;
+                self.check_key_unclaimed(k, &r)?;
             }
             account.revision = 1;
             tx.write_record(&self.account_path(&r), &account)?;

@@ -144,25 +144,34 @@ pub trait Store {
             return Err(unknown_namespace(&account.namespace).into());
         }
         for k in &account.keys {
-            self.check_key_unclaimed(&k.kid, &account.reference())?;
+            self.check_key_unclaimed(k, &account.reference())?;
         }
         self.create_account(account)
     }
 
-    /// Refuses key `kid` for `r` when another account has registered it: one public key
-    /// belongs to one account (DESIGN.md "Trust domains"). Reads every account: the file
-    /// store has no index by kid. The file store calls it under its write lock, with the write;
-    /// the default `add_key` and `create_account_checked` cannot, and leave a race between
-    /// two registrations of one key to an engine's transaction.
-    fn check_key_unclaimed(&self, kid: &str, r: &Reference) -> Result<()> {
+    /// Refuses `key` for `r` when another account has registered it, or any key with the same
+    /// RSA modulus (whoever has the private key of one can sign for a key of the same modulus
+    /// with another exponent, and the kid covers the exponent): one key pair belongs to one
+    /// account (DESIGN.md "Trust domains"). Reads every account: the file store has no index.
+    /// The file store calls it under its write lock, with the write; the default `add_key`
+    /// and `create_account_checked` cannot, and leave a race between two registrations of one
+    /// key to an engine's transaction.
+    fn check_key_unclaimed(&self, key: &KeyRecord, r: &Reference) -> Result<()> {
+        let modulus = key.public(r).map(|p| p.n().to_vec()).ok();
         let accounts = self.list_accounts(&Scope::All)?;
+        let same = |a: &Account, k: &KeyRecord| {
+            k.kid == key.kid
+                || modulus
+                    .as_deref()
+                    .is_some_and(|n| k.public(&a.reference()).is_ok_and(|p| p.n() == n))
+        };
         match accounts
             .items
             .iter()
-            .find(|a| a.keys.iter().any(|k| k.kid == kid) && a.reference() != *r)
+            .find(|a| a.reference() != *r && a.keys.iter().any(|k| same(a, k)))
         {
             Some(holder) => Err(UserError::KeyTaken {
-                kid: kid.to_owned(),
+                kid: key.kid.clone(),
                 holder: holder.reference().to_string(),
             }
             .into()),
@@ -319,7 +328,7 @@ pub trait Store {
     /// its own request, so a server can authorize `create key` apart from `update`.)
     fn add_key(&self, r: &Reference, key: KeyRecord) -> Result<Account> {
         self.get_account(r)?;
-        self.check_key_unclaimed(&key.kid, r)?;
+        self.check_key_unclaimed(&key, r)?;
         self.modify_account(r, &mut |a| {
             if a.keys.iter().any(|k| k.kid == key.kid) {
                 return Err(UserError::KeyExists {

@@ -359,11 +359,11 @@ impl Drop for Server {
 
 impl Env {
     /// Writes `count` distinct public key files `stem-0.pub`, `stem-1.pub`, … in HOME and
-    /// returns their names: one public key belongs to one account, so tests that register
-    /// many accounts need many keys. Generating an RSA key per account would cost seconds:
-    /// these share the modulus of one real key and differ in the public exponent (odd, as
-    /// RSA requires), so they register as distinct keys; they verify no signature, and are
-    /// only for accounts the test never signs for.
+    /// returns their names: one key pair belongs to one account, so tests that register many
+    /// accounts need many keys. Generating an RSA key per account would cost seconds: these
+    /// take the modulus of one real key plus 2·i (odd still, as RSA requires, and of the same
+    /// size), so they register as distinct keys of distinct moduli; nobody has their private
+    /// halves, so they are only for accounts the test never signs for.
     pub fn distinct_public_keys(&self, stem: &str, count: usize) -> Vec<String> {
         use base64::Engine as _;
         let seed = format!("{stem}.seed.key");
@@ -372,12 +372,20 @@ impl Env {
         let public = svcacct::keys::PublicKey::parse(&pem, "seed").unwrap();
         (0..count)
             .map(|i| {
-                let e = (65537u64 + 2 * i as u64).to_be_bytes();
-                let first = e.iter().position(|b| *b != 0).unwrap();
+                let mut n = public.n().to_vec();
+                let mut carry = 2 * i as u64;
+                for byte in n.iter_mut().rev() {
+                    let sum = *byte as u64 + (carry & 0xff);
+                    *byte = sum as u8;
+                    carry = (carry >> 8) + (sum >> 8);
+                    if carry == 0 {
+                        break;
+                    }
+                }
                 use aws_lc_rs::encoding::AsDer as _;
                 let der = aws_lc_rs::rsa::PublicKeyComponents {
-                    n: public.n(),
-                    e: &e[first..],
+                    n: &n[..],
+                    e: &[1u8, 0, 1][..],
                 }
                 .as_der()
                 .unwrap();
