@@ -683,6 +683,11 @@ fn an_accounts_jwks_follows_every_change_and_the_issuers_never_holds_it() {
     assert_eq!(issuers.len(), 1);
     assert!(issuers.iter().all(|k| !added.contains(k)));
     env.ok(["delete", "ro"]);
-    assert_eq!(kids(ro).0, 404);
+    // Gone: the same empty set as for an account that never was (no existence oracle).
+    assert_eq!(kids(ro), (200, vec![]));
+    assert_eq!(
+        kids("/v1/namespaces/default/serviceaccounts/never/jwks"),
+        (200, vec![])
+    );
     assert_eq!(kids(issuer).1, issuers);
 }

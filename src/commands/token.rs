@@ -372,7 +372,19 @@ pub fn jwks(ctx: &Context, args: &JwksArgs, out: &mut dyn Write) -> Result<Exit>
     let set = match (&args.name, ctx.remote()?) {
         (None, Some(remote)) => remote.issuer_jwks()?,
         (None, None) => json!({ "keys": crate::issued::store_jwks(ctx.store()?)? }),
-        (Some(name), Some(remote)) => remote.account_jwks(&ctx.reference(name)?)?,
+        (Some(name), Some(remote)) => {
+            let r = ctx.reference(name)?;
+            let set = remote.account_jwks(&r)?;
+            if set["keys"].as_array().is_some_and(Vec::is_empty) {
+                // The public route answers alike for an unknown, disabled or expired account.
+                crate::errln!(
+                    "svcacct: the server publishes no keys for `{r}` (unknown, disabled or \
+                     expired, or without keys; see `svcacct describe {r}`): gateways with this \
+                     set refuse its tokens"
+                );
+            }
+            set
+        }
         (Some(name), None) => {
             let account = ctx.store()?.get_account(&ctx.reference(name)?)?;
             let (set, errors) = tok::account_jwks(&account, Timestamp::now());

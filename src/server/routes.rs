@@ -514,13 +514,27 @@ async fn jwks(State(st): St) -> Answer {
 
 /// One account's keys, as `svcacct jwks NAME` prints them: what a gateway verifies that
 /// account's self-signed tokens with (`iss` = the account). No token needed, as for the
-/// issuer's set; an unknown account is a 404, a disabled or expired one has no keys.
+/// issuer's set. An unknown, disabled or expired account has no keys: the same empty set for
+/// each, so the route tells an anonymous caller no more than a 401 does (an active account
+/// with keys is known by its keys, which is what the route is for).
 async fn account_jwks(State(st): St, p: Params) -> Answer {
     let r = p.reference()?;
     let since = std::time::Instant::now();
     let account = match st.store.cached_account(&r, since) {
-        Some(a) => a,
-        None => blocking(&st, move |s| s.get_account(&r).map(Arc::new)).await?,
+        Some(a) => Some(a),
+        None => {
+            blocking(&st, move |s| match s.get_account(&r) {
+                Ok(a) => Ok(Some(Arc::new(a))),
+                Err(e) if matches!(e.downcast_ref(), Some(UserError::UnknownAccount { .. })) => {
+                    Ok(None)
+                }
+                Err(e) => Err(e),
+            })
+            .await?
+        }
+    };
+    let Some(account) = account else {
+        return Ok(json(StatusCode::OK, &serde_json::json!({ "keys": [] })));
     };
     let (set, errors) = crate::token::account_jwks(&account, Timestamp::now());
     for e in errors {
