@@ -283,6 +283,24 @@ fn own_folder(dir: &Path, m: &fs::Metadata) -> Result<()> {
         ))
         .into());
     }
+    // A folder another user owns, or that others may write to, is not a place for a private
+    // key: they could replace `current` or the key itself (svcacct makes its folders 0700).
+    use std::os::unix::fs::MetadataExt as _;
+    let me = rustix::process::geteuid().as_raw();
+    if m.uid() != me || m.mode() & 0o022 != 0 {
+        return Err(UserError::Failure(format!(
+            "the keystore folder {} is {}: svcacct keeps private keys only in folders of its \
+             user that nobody else may write to (it makes them 0700); fix it with `chown` and \
+             `chmod 700`, or remove it",
+            dir.display(),
+            if m.uid() != me {
+                "owned by another user"
+            } else {
+                "writable by others"
+            }
+        ))
+        .into());
+    }
     Ok(())
 }
 

@@ -229,6 +229,31 @@ fn a_keystore_folder_that_is_a_link_gets_no_private_key() {
     }
 }
 
+/// A keystore folder that others may write to (made by someone else, or chmod'ed) gets no
+/// private key either: they could swap `current` or the key. Nothing is registered.
+#[test]
+fn a_keystore_folder_others_may_write_gets_no_private_key() {
+    let env = with_account();
+    let folder = env.path(".local/share/svcacct/keys/default/bot");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o777)).unwrap();
+    let before = env.store_snapshot();
+    env.cmd(["create", "bot", "--bits", "2048"])
+        .assert()
+        .code(3)
+        .stdout("")
+        .stderr(format!(
+            "svcacct: the keystore folder {} is writable by others: svcacct keeps private keys \
+             only in folders of its user that nobody else may write to (it makes them 0700); fix \
+             it with `chown` and `chmod 700`, or remove it\n",
+            folder.display()
+        ));
+    assert_eq!(before, env.store_snapshot());
+    assert_eq!(tree(&folder), Vec::<String>::new());
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o700)).unwrap();
+    env.ok(["create", "bot", "--bits", "2048"]);
+}
+
 /// A config file that is a symbolic link (a dotfiles setup) stays one: its target is updated.
 #[test]
 fn a_linked_config_file_stays_a_link() {
