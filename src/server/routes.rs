@@ -23,8 +23,8 @@ use super::log::Arrived;
 use super::problem::ApiError;
 use crate::api::{
     self, AccessReview, AccessReviewRequest, AccountChange, ListBody, NewAccount, NewKey,
-    NewNamespace, NewPolicy, PolicyChange, ROUTES, Rename, Route, TokenReview, TokenReviewRequest,
-    code,
+    NewNamespace, NewPolicy, PolicyChange, Problem, ROUTES, Rename, Route, TokenReview,
+    TokenReviewRequest, code,
 };
 use crate::commands::account::{AccountView, check_groups};
 use crate::commands::namespace::NamespaceView;
@@ -35,6 +35,7 @@ use crate::issued::{IssueRequest, IssuedToken, RotateRequest, TokenRename};
 use crate::keys::PublicKey;
 use crate::model::{Account, KeyAlgorithm, KeyRecord, Policy, PolicyScope, Status, new_uid};
 use crate::output::sanitize;
+use crate::policy::Overreach;
 use crate::store::{Listing, Scope, Store, stale};
 
 type St = State<Arc<AppState>>;
@@ -1090,7 +1091,86 @@ async fn list_policies(State(st): St, p: Params) -> Answer {
     Ok(policy_list(&st, listing))
 }
 
-async fn create_in(st: Arc<AppState>, ns: Option<Namespace>, body: NewPolicy) -> Answer {
+/// The 403 for a policy that `caller` may not write (`policy::check_write`): what grant it
+/// lacks, and how one gets it. It names no policy, so it tells nothing the caller may not read.
+fn overreach(caller: &Account, new: &Policy, why: Overreach) -> ApiError {
+    let who = caller.reference();
+    let (action, resource, ns, detail) = match why {
+        Overreach::Grant { action, resource } => {
+            let (a, r) = (sanitize(&action), sanitize(&resource));
+            let (escalate, on) = crate::policy::ESCALATE;
+            let detail = match &new.namespace {
+                Some(ns) => format!(
+                    "service account `{who}` may not grant `{a}` on `{r}` in namespace `{ns}`: \
+                     it does not hold that grant there itself (a policy grants only what its \
+                     writer holds, unless a policy allows the writer `{escalate}` on `{on}` there)"
+                ),
+                None => format!(
+                    "service account `{who}` may not grant `{a}` on `{r}` globally: it does not \
+                     hold that grant globally itself (a policy grants only what its writer \
+                     holds, unless a global policy allows the writer `{escalate}` on `{on}`)"
+                ),
+            };
+            (action, resource, new.namespace.clone(), detail)
+        }
+        Overreach::Subject { subject, needs } => {
+            let (create, accounts) = crate::policy::OWN_ACCOUNTS;
+            let place = match &new.namespace {
+                Some(ns) => format!("a policy of namespace `{ns}`"),
+                None => "a global policy".to_owned(),
+            };
+            let (whose, grant) = match &needs {
+                Some(ns) => (
+                    format!("accounts of namespace `{ns}`"),
+                    format!("a policy allowing `{create}` on `{accounts}` in namespace `{ns}`"),
+                ),
+                None => (
+                    "accounts of every namespace".to_owned(),
+                    format!("a global policy allowing `{create}` on `{accounts}`"),
+                ),
+            };
+            let detail = format!(
+                "service account `{who}` may not name `{}` in {place}: it names {whose}, and \
+                 naming them needs {grant}, as acting as them does; no policy allows it",
+                sanitize(&subject)
+            );
+            (create.to_owned(), accounts.to_owned(), needs, detail)
+        }
+    };
+    Problem {
+        action: Some(action),
+        resource: Some(resource),
+        namespace: ns.map(|n| n.to_string()),
+        ..Problem::new(403, code::FORBIDDEN, detail)
+    }
+    .into()
+}
+
+/// `policy` written by `caller`, replacing `old` on an update, unless `policy::check_write`
+/// refuses it. The policies are read just before the write; an update is decided on the stored
+/// record whose revision and uid the write then requires.
+fn write_policy(
+    s: &dyn Store,
+    caller: &Account,
+    policy: Policy,
+    old: Option<&Policy>,
+) -> anyhow::Result<Result<Policy, ApiError>> {
+    let policies = s.policy_snapshot()?;
+    if let Err(why) = crate::policy::check_write(&policies, caller, &policy, old) {
+        return Ok(Err(overreach(caller, &policy, why)));
+    }
+    Ok(Ok(match old {
+        None => s.create_policy_checked(policy)?,
+        Some(_) => s.update_policy(policy)?,
+    }))
+}
+
+async fn create_in(
+    st: Arc<AppState>,
+    caller: Caller,
+    ns: Option<Namespace>,
+    body: NewPolicy,
+) -> Answer {
     let (subjects, actions, resources) =
         policy_lists(&body.subjects, &body.actions, &body.resources)?;
     let now = Timestamp::now();
@@ -1107,7 +1187,7 @@ async fn create_in(st: Arc<AppState>, ns: Option<Namespace>, body: NewPolicy) ->
         updated: now,
     };
     // In a namespace that exists, checked under the store's lock as for accounts.
-    let p = blocking(&st, move |s| s.create_policy_checked(policy)).await?;
+    let p = blocking(&st, move |s| write_policy(s, &caller.account, policy, None)).await??;
     Ok(policy_answer(StatusCode::CREATED, &p))
 }
 
@@ -1119,6 +1199,7 @@ async fn get_in(st: Arc<AppState>, ns: Option<Namespace>, name: Name) -> Answer 
 
 async fn update_in(
     st: Arc<AppState>,
+    caller: Caller,
     ns: Option<Namespace>,
     name: Name,
     headers: &HeaderMap,
@@ -1137,16 +1218,17 @@ async fn update_in(
         ) {
             return Err(e.into());
         }
-        s.update_policy(Policy {
+        let new = Policy {
             description: body.description,
             subjects,
             actions,
             resources,
             updated: Timestamp::now(),
-            ..stored
-        })
+            ..stored.clone()
+        };
+        write_policy(s, &caller.account, new, Some(&stored))
     })
-    .await?;
+    .await??;
     Ok(policy_answer(StatusCode::OK, &p))
 }
 
@@ -1156,8 +1238,12 @@ async fn delete_in(st: Arc<AppState>, ns: Option<Namespace>, name: Name) -> Answ
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
-async fn create_global_policy(State(st): St, JsonBody(body): JsonBody<NewPolicy>) -> Answer {
-    create_in(st, None, body).await
+async fn create_global_policy(
+    State(st): St,
+    Extension(caller): Extension<Caller>,
+    JsonBody(body): JsonBody<NewPolicy>,
+) -> Answer {
+    create_in(st, caller, None, body).await
 }
 
 async fn get_global_policy(State(st): St, p: Params) -> Answer {
@@ -1166,19 +1252,25 @@ async fn get_global_policy(State(st): St, p: Params) -> Answer {
 
 async fn update_global_policy(
     State(st): St,
+    Extension(caller): Extension<Caller>,
     p: Params,
     headers: HeaderMap,
     JsonBody(body): JsonBody<PolicyChange>,
 ) -> Answer {
-    update_in(st, None, p.name()?, &headers, body).await
+    update_in(st, caller, None, p.name()?, &headers, body).await
 }
 
 async fn delete_global_policy(State(st): St, p: Params) -> Answer {
     delete_in(st, None, p.name()?).await
 }
 
-async fn create_policy(State(st): St, p: Params, JsonBody(body): JsonBody<NewPolicy>) -> Answer {
-    create_in(st, Some(p.ns()?), body).await
+async fn create_policy(
+    State(st): St,
+    Extension(caller): Extension<Caller>,
+    p: Params,
+    JsonBody(body): JsonBody<NewPolicy>,
+) -> Answer {
+    create_in(st, caller, Some(p.ns()?), body).await
 }
 
 async fn get_policy(State(st): St, p: Params) -> Answer {
@@ -1187,11 +1279,12 @@ async fn get_policy(State(st): St, p: Params) -> Answer {
 
 async fn update_policy(
     State(st): St,
+    Extension(caller): Extension<Caller>,
     p: Params,
     headers: HeaderMap,
     JsonBody(body): JsonBody<PolicyChange>,
 ) -> Answer {
-    update_in(st, Some(p.ns()?), p.name()?, &headers, body).await
+    update_in(st, caller, Some(p.ns()?), p.name()?, &headers, body).await
 }
 
 async fn delete_policy(State(st): St, p: Params) -> Answer {
@@ -1507,6 +1600,15 @@ mod tests {
         let b = Arc::new(b);
         assert!(body_text(bodies.answer(&b, now)).contains("changed"));
         assert!(!body_text(bodies.answer(&a, now)).contains("changed"));
+    }
+
+    #[test]
+    fn the_grants_that_policy_writes_ask_for_name_api_resources() {
+        assert_eq!(crate::policy::ESCALATE, ("escalate", api::resource::POLICY));
+        assert_eq!(
+            crate::policy::OWN_ACCOUNTS,
+            ("create", api::resource::SERVICE_ACCOUNT)
+        );
     }
 
     #[test]
