@@ -131,6 +131,55 @@ fn writers_killed_mid_write_leave_nothing_after_the_next_one() {
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }
 
+/// `rename` killed at any moment leaves the account under one name, never both: the record
+/// moves and the issued tokens go all at once (a redo journal), and the next command finishes
+/// a rename that was cut short before it reads anything. Were both names left, one key would
+/// belong to two accounts and the tokens the rename revokes would stay valid.
+#[test]
+fn a_rename_killed_at_any_moment_leaves_one_name() {
+    let env = Env::new();
+    env.ok(["keygen", "-o", "k.key", "--bits", "2048"]);
+    env.ok(["create", "r0", "--public-key", "k.key.pub"]);
+    let token = env.ok(["tokens", "create", "r0", "t1"]).trim().to_owned();
+    let bin = assert_cmd::cargo::cargo_bin("svcacct");
+    let (mut from, mut to) = ("r0", "r1");
+    let mut moved = 0;
+    for i in 0..120u64 {
+        let mut child = Command::new(&bin)
+            .env_clear()
+            .env("HOME", env.home.path())
+            .current_dir(env.home.path())
+            .args(["rename", from, to])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // Spread over the process's life: starting, writing the journal, moving, finishing.
+        std::thread::sleep(Duration::from_micros(400 * (i % 24)));
+        let _ = child.kill();
+        let _ = child.wait();
+        let names = env.ok(["get", "-o", "name"]);
+        assert!(
+            names == format!("{from}\n") || names == format!("{to}\n"),
+            "round {i}: {names:?}"
+        );
+        if names == format!("{to}\n") {
+            moved += 1;
+            // The rename happened whole: the token it revokes is gone with it.
+            env.cmd(["verify", &token]).assert().code(1);
+            std::mem::swap(&mut from, &mut to);
+        }
+        assert!(
+            !env.path(STORE).join(".tmp/journal").exists(),
+            "round {i}: a read left the journal of a cut-short rename"
+        );
+    }
+    assert!(
+        moved > 0,
+        "no rename ever finished: the test killed every one too early"
+    );
+}
+
 /// A `.lock` that is a symbolic link is not followed: no file is made at its target, nothing
 /// is written, and the message says what to do.
 #[test]

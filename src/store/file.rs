@@ -73,20 +73,33 @@ impl FileStore {
     /// Opens the store at `root` without touching the disk: a missing root reads as an empty
     /// registry, and is created (mode 0700) by the first write.
     pub fn open(root: PathBuf) -> FileStore {
-        FileStore { root, cache: None }
+        let store = FileStore { root, cache: None };
+        store.finish_interrupted_change();
+        store
+    }
+
+    /// A change of several files that a killed writer left half-done (its journal in `.tmp/`)
+    /// is finished before this process reads anything, so that no reader sees half of it (a
+    /// rename under both names). One `stat` when there is none; a failure is left to the next
+    /// write, which tries again under the lock and says why.
+    fn finish_interrupted_change(&self) {
+        if self.root.join(TMP_DIR).join(JOURNAL).exists() {
+            let _ = self.locked(|_| Ok(()));
+        }
     }
 
     /// As `open`, with a read cache for a process that reads the store many times (a server);
     /// without one (and why) when inotify is not available.
     pub fn open_cached(root: PathBuf) -> (FileStore, Option<String>) {
         match ReadCache::new(&root) {
-            Ok(cache) => (
-                FileStore {
+            Ok(cache) => {
+                let store = FileStore {
                     root,
                     cache: Some(Arc::new(cache)),
-                },
-                None,
-            ),
+                };
+                store.finish_interrupted_change();
+                (store, None)
+            }
             Err(why) => (FileStore::open(root), Some(why)),
         }
     }
@@ -461,11 +474,28 @@ impl Store for FileStore {
             account.revision += 1;
             account.updated = jiff::Timestamp::now();
             account.renamed = Some(account.updated);
-            // Two files change; a crash between these two steps leaves both names.
-            tx.write_record(&self.account_path(&target), &account)?;
-            tx.remove_record(&self.account_path(from))?;
-            // Issued tokens name the old reference: renaming revokes them.
-            tx.remove_record(&self.tokens_path(from))?;
+            // Three files change, all or none: the record moves, and the issued tokens go
+            // (they name the old reference: renaming revokes them). A crash in between would
+            // otherwise leave both names, with one key and the old tokens alive.
+            let rel = |p: PathBuf| -> Result<String> {
+                Ok(p.strip_prefix(&self.root)
+                    .context("a store record is in the store")?
+                    .to_string_lossy()
+                    .into_owned())
+            };
+            let text = toml::to_string(&account).context("cannot encode the renamed account")?;
+            tx.atomically(&[
+                JournalStep::Write {
+                    path: rel(self.account_path(&target))?,
+                    text,
+                },
+                JournalStep::Remove {
+                    path: rel(self.account_path(from))?,
+                },
+                JournalStep::Remove {
+                    path: rel(self.tokens_path(from))?,
+                },
+            ])?;
             Ok(account)
         })
         .inspect(|_| crate::issued::prune_after_change(self))
@@ -866,6 +896,23 @@ fn sync_dir(dir: &Path) -> Result<()> {
         .with_context(|| format!("cannot sync the folder {}", shown_path(dir)))
 }
 
+/// `.tmp/journal`: a change of several files, while it is being made (see `Locked::atomically`).
+const JOURNAL: &str = "journal";
+
+/// What `Locked::atomically` writes before it changes anything.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Journal {
+    steps: Vec<JournalStep>,
+}
+
+/// One idempotent step of a journal; paths are relative to the store's folder.
+#[derive(Clone, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "op", rename_all = "camelCase")]
+enum JournalStep {
+    Write { path: String, text: String },
+    Remove { path: String },
+}
+
 /// The store's lock, held by this process: records are written and removed only through it.
 ///
 /// A record is written to a temporary file in `<root>/.tmp/`, fsynced, and renamed over the
@@ -907,6 +954,9 @@ impl Locked {
             }
             Ok(_) => {}
         }
+        // A change of several files that a killed writer left half-done is finished first:
+        // its journal says what all of it was.
+        self.redo_journal()?;
         // Best effort: an orphan that stays is only a file, and a folder that cannot be read
         // fails the write that makes its temporary file there, with the reason.
         if let Ok(entries) = fs::read_dir(&self.tmp) {
@@ -914,6 +964,87 @@ impl Locked {
                 let _ = fs::remove_file(entry.path());
             }
         }
+        Ok(())
+    }
+
+    /// The store's folder (`.tmp/` is in it).
+    fn root(&self) -> &Path {
+        self.tmp.parent().unwrap_or(Path::new("."))
+    }
+
+    /// Makes a change of several files all at once or not at all, even across a crash: the
+    /// whole change is first written as a journal (`.tmp/journal`, by rename, so it is there
+    /// whole or not at all), then applied file by file, then the journal goes. A writer killed
+    /// half-way leaves the journal, and the next writer, under the lock, applies it again
+    /// before anything else (`redo_journal`): every step is idempotent (write these bytes,
+    /// remove that file). (A redo journal, as databases keep one, for the few store changes
+    /// that touch more than one file: a rename moves a record and drops its token file.)
+    fn atomically(&self, change: &[JournalStep]) -> Result<()> {
+        let text = serde_json::to_vec(&Journal {
+            steps: change.to_vec(),
+        })
+        .context("cannot encode the store's journal")?;
+        self.write_file(&self.tmp.join(JOURNAL), &text)?;
+        self.apply(change)?;
+        self.remove_record(&self.tmp.join(JOURNAL))?;
+        Ok(())
+    }
+
+    fn apply(&self, steps: &[JournalStep]) -> Result<()> {
+        for step in steps {
+            match step {
+                JournalStep::Write { path, text } => {
+                    self.write_file(&self.journal_path(path)?, text.as_bytes())?
+                }
+                JournalStep::Remove { path } => {
+                    self.remove_record(&self.journal_path(path)?)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A journal's path, relative to the store's folder, back to a path in it (a journal
+    /// edited to reach outside the store is refused).
+    fn journal_path(&self, rel: &str) -> Result<PathBuf> {
+        let p = Path::new(rel);
+        if p.components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)))
+            && p.components().count() >= 2
+        {
+            Ok(self.root().join(p))
+        } else {
+            Err(UserError::Failure(format!(
+                "the store's journal {} names `{}`, which is not a record of the store: remove \
+                 the journal (the change it held is lost)",
+                shown_path(&self.tmp.join(JOURNAL)),
+                sanitize(rel)
+            ))
+            .into())
+        }
+    }
+
+    /// Finishes the change a killed writer's journal holds (see `atomically`).
+    fn redo_journal(&self) -> Result<()> {
+        let path = self.tmp.join(JOURNAL);
+        let text = match fs::read(&path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+            Err(e) => {
+                return Err(e).with_context(|| {
+                    format!("cannot read the store's journal {}", shown_path(&path))
+                });
+            }
+        };
+        let journal: Journal = serde_json::from_slice(&text).map_err(|e| {
+            UserError::Failure(format!(
+                "the store's journal {} is unreadable ({e}): remove it (the change it held is \
+                 lost, and may be half-done)",
+                shown_path(&path)
+            ))
+        })?;
+        self.apply(&journal.steps)?;
+        self.remove_record(&path)?;
         Ok(())
     }
 
@@ -1010,6 +1141,49 @@ mod tests {
 
     fn mode(path: &Path) -> u32 {
         fs::metadata(path).unwrap().permissions().mode() & 0o777
+    }
+
+    /// A journal left by a killed writer is applied by the next one; one edited to reach
+    /// outside the store is refused, and nothing is written outside.
+    #[test]
+    fn a_journal_is_applied_again_and_never_reaches_outside_the_store() {
+        let (dir, store) = store();
+        store.create_account(account("a")).unwrap();
+        let tmp = dir.path().join("store").join(TMP_DIR);
+        fs::create_dir_all(&tmp).unwrap();
+        let moved = toml::to_string(&Account {
+            name: name("b"),
+            ..account("a")
+        })
+        .unwrap();
+        let journal = |steps: serde_json::Value| {
+            fs::write(
+                tmp.join(JOURNAL),
+                serde_json::json!({ "steps": steps }).to_string(),
+            )
+            .unwrap()
+        };
+        // Killed after the journal, before any step: the next process finishes it.
+        journal(serde_json::json!([
+            {"op": "write", "path": "accounts/default/b.toml", "text": moved},
+            {"op": "remove", "path": "accounts/default/a.toml"},
+            {"op": "remove", "path": "tokens/default/a.toml"},
+        ]));
+        let store = FileStore::open(dir.path().join("store"));
+        assert!(store.get_account(&reference("a")).is_err());
+        assert_eq!(store.get_account(&reference("b")).unwrap().name, name("b"));
+        assert!(!tmp.join(JOURNAL).exists());
+        // A journal that names a path outside the store is not followed.
+        journal(serde_json::json!([
+            {"op": "write", "path": "../outside.toml", "text": "x"},
+        ]));
+        let e = store.create_account(account("c")).unwrap_err();
+        assert!(
+            format!("{e:#}").contains("which is not a record of the store"),
+            "{e:#}"
+        );
+        assert!(!dir.path().join("outside.toml").exists());
+        assert!(store.get_account(&reference("c")).is_err());
     }
 
     #[test]
