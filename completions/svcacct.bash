@@ -2578,7 +2578,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__issuer__subcmd__rotate)
-            opts="-n -h -V --secret-file --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --help --version"
+            opts="-n -h -V --secret-file --revoke-previous --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

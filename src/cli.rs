@@ -1049,8 +1049,14 @@ Examples:
 
     /// Start a new signing key; the old one verifies the tokens it signed until they expire
     #[command(after_help = "\
+A retired key stays in the issuer's JWKS while a token it signed lives, so that gateways keep
+verifying those tokens; svcacct itself accepts from it only the tokens it signed. When a key
+may have leaked, --revoke-previous removes every earlier key at once, from the JWKS too, and
+revokes every token they signed: issue new ones with `svcacct tokens create`.
+
 Examples:
   svcacct issuer rotate
+  svcacct issuer rotate --revoke-previous              # a key leaked
   svcacct issuer rotate --secret-file new-secret.txt     # an HS256 issuer")]
     Rotate(IssuerRotateArgs),
 }
@@ -1087,6 +1093,10 @@ pub struct IssuerRotateArgs {
     /// File holding the new HS256 secret (`-` for stdin); an HS256 issuer needs one
     #[arg(long, value_name = "FILE|-")]
     pub secret_file: Option<PathBuf>,
+    /// Remove every earlier key at once (from the JWKS too) and revoke every token they
+    /// signed: what a leaked key calls for
+    #[arg(long)]
+    pub revoke_previous: bool,
 }
 
 #[derive(Debug, Args)]

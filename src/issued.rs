@@ -271,13 +271,28 @@ pub struct IssuerView {
     pub algorithm: IssuerAlgorithm,
     pub created: Timestamp,
     pub keys: Vec<IssuerKeyView>,
+    /// Only in the answer of a rotation with `revokePrevious`: the issued tokens it revoked.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub revoked_tokens: Vec<RevokedToken>,
 }
 
-/// `POST /v1/issuer/rotate` (no body fields yet: an HMAC issuer is rotated on the server's
-/// store folder, so that its secret never travels).
+/// An issued token that a rotation revoked (its key went).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RevokedToken {
+    /// The account's reference.
+    pub account: String,
+    pub name: Name,
+}
+
+/// `POST /v1/issuer/rotate` (an HMAC issuer is rotated on the server's store folder, so that
+/// its secret never travels).
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RotateRequest {}
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RotateRequest {
+    /// Revoke every token the earlier keys signed and drop those keys at once (a key leaked).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub revoke_previous: bool,
+}
 
 /// `POST .../tokens/{token}/rename`.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -463,8 +478,14 @@ pub fn init(
 }
 
 /// `svcacct issuer rotate`: a new key signs from now on; retired keys stay while live tokens
-/// need them.
-pub fn rotate(b: &dyn IssuerBackend, secret: Option<Secret>) -> Result<IssuerView> {
+/// need them — or, with `revoke_previous` (a key leaked), every earlier key goes at once: out
+/// of the issuer record, so out of the JWKS gateways verify with, and every token it signed
+/// stops verifying (see `drop_unverifiable` for their records).
+pub fn rotate(
+    b: &dyn IssuerBackend,
+    secret: Option<Secret>,
+    revoke_previous: bool,
+) -> Result<IssuerView> {
     let mut secret = Some(secret);
     let record = b.write_issuer(&mut |current, tokens| {
         let Some(mut record) = current else {
@@ -482,6 +503,12 @@ pub fn rotate(b: &dyn IssuerBackend, secret: Option<Secret>) -> Result<IssuerVie
         // Rotation is what a leaked key calls for: an unreadable token file must not stop it,
         // it only keeps every retired key (any of them may be needed).
         let removed = match &tokens {
+            _ if revoke_previous => record
+                .keys
+                .iter()
+                .filter(|k| k.kid != key.kid)
+                .map(|k| k.kid.clone())
+                .collect(),
             Ok(tokens) => prunable(&record, tokens, now),
             Err(e) => {
                 crate::errln!(
@@ -504,6 +531,41 @@ pub fn rotate(b: &dyn IssuerBackend, secret: Option<Secret>) -> Result<IssuerVie
             Ok(view_of(&record, &[], Timestamp::now()))
         }
     }
+}
+
+/// Drops the records of issued tokens whose key the issuer no longer has (`rotate` with
+/// `revoke_previous` removed it: they can never verify again), so that `tokens list` does not
+/// show them as live. Returns them. Reads every account's token file.
+pub fn drop_unverifiable(store: &(impl Store + ?Sized)) -> Result<Vec<RevokedToken>> {
+    let b = backend(store)?;
+    let Some(issuer) = b.read_issuer()? else {
+        return Ok(vec![]);
+    };
+    let keeps = |t: &TokenRecord| issuer.keys.iter().any(|k| k.kid == t.kid);
+    let mut revoked = vec![];
+    for account in store.list_accounts(&crate::store::Scope::All)?.items {
+        let r = account.reference();
+        let dead: Vec<Name> = current(b.read_tokens(&r)?, &account)
+            .into_iter()
+            .filter(|t| !keeps(t))
+            .map(|t| t.name)
+            .collect();
+        if dead.is_empty() {
+            continue;
+        }
+        b.write_tokens(&r, &mut |file, _| {
+            let mut file = file;
+            if let Some(f) = file.as_mut() {
+                f.tokens.retain(&keeps);
+            }
+            Ok(file.filter(|f| !f.tokens.is_empty()))
+        })?;
+        revoked.extend(dead.into_iter().map(|name| RevokedToken {
+            account: r.to_string(),
+            name,
+        }));
+    }
+    Ok(revoked)
 }
 
 /// Removes the retired keys no live token needs (nothing is written when there are none).
@@ -577,6 +639,7 @@ pub fn view_of(record: &IssuerRecord, tokens: &[TokenFile], now: Timestamp) -> I
         algorithm: record.algorithm,
         created: record.created,
         keys,
+        revoked_tokens: vec![],
     }
 }
 
@@ -1205,7 +1268,7 @@ mod tests {
         let leaked_kid = before.record.kid.clone();
         let leaked =
             PrivateKey::parse(&b.read_issuer_key(&leaked_kid).unwrap(), "k", None).unwrap();
-        rotate(b, None).unwrap();
+        rotate(b, None, false).unwrap();
         let after = issue(
             &store,
             &r,
@@ -1381,7 +1444,7 @@ mod tests {
         }
         fn read_issuer_key(&self, kid: &str) -> Result<Zeroizing<Vec<u8>>> {
             if !self.fired.replace(true) {
-                rotate(&self.inner, None).unwrap();
+                rotate(&self.inner, None, false).unwrap();
             }
             self.inner.read_issuer_key(kid)
         }
@@ -1446,7 +1509,7 @@ mod tests {
         let r = reference("ci");
         let b = backend(&store).unwrap();
         let old = issue(&store, &r, &req("old", None), false).unwrap();
-        let v = rotate(b, None).unwrap();
+        let v = rotate(b, None, false).unwrap();
         assert_eq!(v.keys.len(), 2);
         assert!(v.keys[0].kept_indefinitely);
         assert_eq!(jwks(&v).len(), 2);
@@ -1462,7 +1525,7 @@ mod tests {
         let exp = now + SignedDuration::from_mins(5);
         let short = issue(&store, &r, &req("short", Some(exp)), false).unwrap();
         revoke(&store, &r, &name("new")).unwrap();
-        let v = rotate(b, None).unwrap();
+        let v = rotate(b, None, false).unwrap();
         let kept = v.keys.iter().find(|k| k.kid == short.record.kid).unwrap();
         assert_eq!(
             kept.kept_until.map(|t| t.as_second()),

@@ -211,3 +211,102 @@ fn pyjwt_pyjwkclient_verifies_with_the_right_set_only() {
     check(pyjwk, &s, "refused PyJWKClientError");
     drop(s.env);
 }
+
+/// A leaked issuer key: a plain rotation keeps it in the issuer's set while a token it signed
+/// lives (gateways keep verifying those), so a token forged with it still passes there;
+/// `issuer rotate --revoke-previous` takes it out at once and revokes what it signed.
+#[test]
+fn a_leaked_issuer_key_is_contained_by_rotate_revoke_previous() {
+    let env = Env::new();
+    let srv = env.path("srv");
+    let s = srv.to_str().unwrap();
+    env.bootstrap(&srv);
+    env.ok(["--store", s, "create", "web", "--bits", "2048"]);
+    let before = env
+        .ok([
+            "--store",
+            s,
+            "tokens",
+            "create",
+            "web",
+            "before",
+            "--expires",
+            "90d",
+        ])
+        .trim()
+        .to_owned();
+    let leaked_kid = {
+        use base64::Engine as _;
+        let h = before.split('.').next().unwrap();
+        let h: Value = serde_json::from_slice(
+            &base64::engine::general_purpose::URL_SAFE_NO_PAD
+                .decode(h)
+                .unwrap(),
+        )
+        .unwrap();
+        h["kid"].as_str().unwrap().to_owned()
+    };
+    let leaked = srv.join(format!("issuer/{leaked_kid}.key"));
+    let issuer = claims(&before)["iss"].as_str().unwrap().to_owned();
+    env.ok(["--store", s, "issuer", "rotate"]);
+    let server = env.serve(&srv, &[]);
+    let set = server.at("/.well-known/jwks.json");
+    let now = jiff::Timestamp::now().as_second();
+    let forged = run_python(
+        SIGN,
+        &[
+            leaked.to_str().unwrap(),
+            &leaked_kid,
+            &serde_json::json!({"iss": issuer, "sub": "admin", "iat": now, "exp": now + 600, "jti": "x"})
+                .to_string(),
+        ],
+    );
+    let forged = forged.trim();
+    // What the README says a plain rotation does not do for a JWKS-only gateway.
+    assert_eq!(jose(&set, &issuer, forged), "ok RS256 admin");
+    // Through the server, as an admin would after a leak.
+    let out = env.ok([
+        "--store",
+        &server.url,
+        "--service-account",
+        "admin",
+        "issuer",
+        "rotate",
+        "--revoke-previous",
+    ]);
+    assert!(
+        out.contains(
+            "Removed every earlier key: gateways that fetch the JWKS again no longer accept them\n\
+                      Revoked issued token before of web\n"
+        ),
+        "{out}"
+    );
+    assert_eq!(
+        jose(&set, &issuer, forged),
+        "refused ERR_JWKS_NO_MATCHING_KEY"
+    );
+    assert_eq!(
+        jose(&set, &issuer, &before),
+        "refused ERR_JWKS_NO_MATCHING_KEY"
+    );
+    env.cmd(["--store", s, "verify", &before]).assert().code(1);
+    assert_eq!(
+        env.ok(["--store", s, "tokens", "list", "web", "-o", "name"]),
+        ""
+    );
+    // A token issued now verifies at the gateway.
+    let after = env
+        .ok([
+            "--store",
+            s,
+            "tokens",
+            "create",
+            "web",
+            "after",
+            "--expires",
+            "1h",
+        ])
+        .trim()
+        .to_owned();
+    assert_eq!(jose(&set, &issuer, &after), "ok RS256 web");
+}

@@ -478,7 +478,13 @@ fn request_schemas_are_the_rust_bodies() {
         },
     );
     check_request(&doc, "TokenRename", TokenRename { name: name("new") });
-    check_request(&doc, "RotateRequest", RotateRequest {});
+    check_request(
+        &doc,
+        "RotateRequest",
+        RotateRequest {
+            revoke_previous: true,
+        },
+    );
     check_request(
         &doc,
         "TokenReviewRequest",
@@ -577,13 +583,22 @@ fn answer_schemas_are_the_rust_types() {
         public_key: full.then(|| "PEM".into()),
     };
     check_answer(&doc, "IssuerKey", issuer_key(true), issuer_key(false));
-    let issuer = IssuerView {
+    let issuer = |revoked: Vec<svcacct::issued::RevokedToken>| IssuerView {
         id: "urn:svcacct:issuer:0".into(),
         algorithm: IssuerAlgorithm::HS256,
         created: time(),
         keys: vec![issuer_key(false)],
+        revoked_tokens: revoked,
     };
-    check_answer(&doc, "Issuer", issuer.clone(), issuer);
+    check_answer(
+        &doc,
+        "Issuer",
+        issuer(vec![svcacct::issued::RevokedToken {
+            account: "eng/ci".into(),
+            name: name("deploy"),
+        }]),
+        issuer(vec![]),
+    );
     let list = |warnings: Vec<String>| ListBody::<Value> {
         kind: "X".into(),
         items: vec![],

@@ -255,7 +255,7 @@ fn issuer_rotate(ctx: &Context, args: &IssuerRotateArgs, out: &mut dyn Write) ->
         .as_deref()
         .map(|p| read_secret(ctx, p))
         .transpose()?;
-    let v = ctx.store()?.rotate_issuer(secret)?;
+    let v = ctx.store()?.rotate_issuer(secret, args.revoke_previous)?;
     let active = v.keys.iter().find(|k| k.retired.is_none());
     writeln!(
         out,
@@ -277,6 +277,26 @@ fn issuer_rotate(ctx: &Context, args: &IssuerRotateArgs, out: &mut dyn Write) ->
                 time::local(until)
             )?,
             (None, false) => {}
+        }
+    }
+    if args.revoke_previous {
+        writeln!(
+            out,
+            "Removed every earlier key: gateways that fetch the JWKS again no longer accept them"
+        )?;
+        for t in &v.revoked_tokens {
+            writeln!(
+                out,
+                "Revoked issued token {} of {}",
+                t.name,
+                output::sanitize(&t.account)
+            )?;
+        }
+        if !v.revoked_tokens.is_empty() {
+            writeln!(
+                out,
+                "Issue new ones with `svcacct tokens create ACCOUNT NAME`."
+            )?;
         }
     }
     Ok(Exit::Success)

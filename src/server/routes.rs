@@ -1381,8 +1381,8 @@ async fn get_issuer(State(st): St) -> Answer {
 
 /// Rotates an RSA issuer; an HMAC issuer needs a new secret, which is given on the server's
 /// store folder (`svcacct issuer rotate --secret-file`) so that it never travels.
-async fn rotate_issuer(State(st): St, JsonBody(_body): JsonBody<RotateRequest>) -> Answer {
-    let v = blocking(&st, |s| {
+async fn rotate_issuer(State(st): St, JsonBody(body): JsonBody<RotateRequest>) -> Answer {
+    let v = blocking(&st, move |s| {
         if let Some(i) = s.issuer()?
             && i.algorithm == crate::issued::IssuerAlgorithm::HS256
         {
@@ -1393,7 +1393,7 @@ async fn rotate_issuer(State(st): St, JsonBody(_body): JsonBody<RotateRequest>) 
             )
             .into());
         }
-        s.rotate_issuer(None)
+        s.rotate_issuer(None, body.revoke_previous)
     })
     .await?;
     Ok(json(StatusCode::OK, &v))

@@ -539,9 +539,9 @@ pub(crate) mod tests {
         store.create_account(account("mover")).unwrap();
         let (holder, mover) = (reference("holder"), reference("mover"));
         let first = store.issue_token(&holder, &req).unwrap().record.kid;
-        store.rotate_issuer(None).unwrap();
+        store.rotate_issuer(None, false).unwrap();
         let second = store.issue_token(&mover, &req).unwrap().record.kid;
-        store.rotate_issuer(None).unwrap();
+        store.rotate_issuer(None, false).unwrap();
         assert_eq!(kids().len(), 3);
         store.delete_account(&holder).unwrap();
         assert!(!kids().contains(&first), "{:?}", kids());

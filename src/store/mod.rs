@@ -409,8 +409,14 @@ pub trait Store {
     }
 
     /// A new signing key; retired keys stay while live tokens need them.
-    fn rotate_issuer(&self, secret: Option<Secret>) -> Result<IssuerView> {
-        issued::rotate(issued::backend(self)?, secret)
+    /// With `revoke_previous` (a key leaked), every earlier key goes at once, and with it every
+    /// token it signed (their records are dropped: see `issued::drop_unverifiable`).
+    fn rotate_issuer(&self, secret: Option<Secret>, revoke_previous: bool) -> Result<IssuerView> {
+        let mut view = issued::rotate(issued::backend(self)?, secret, revoke_previous)?;
+        if revoke_previous {
+            view.revoked_tokens = issued::drop_unverifiable(self)?;
+        }
+        Ok(view)
     }
 
     fn list_tokens(&self, r: &Reference) -> Result<Vec<TokenRecord>> {

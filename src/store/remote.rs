@@ -920,7 +920,7 @@ impl Store for RemoteStore {
         .into())
     }
 
-    fn rotate_issuer(&self, secret: Option<Secret>) -> Result<IssuerView> {
+    fn rotate_issuer(&self, secret: Option<Secret>, revoke_previous: bool) -> Result<IssuerView> {
         if secret.is_some() {
             return Err(UserError::Usage(format!(
                 "an HMAC secret never travels: rotate the issuer of {} on the server's store \
@@ -929,7 +929,9 @@ impl Store for RemoteStore {
             ))
             .into());
         }
-        self.json(Call::new(Method::Post, api::ISSUER_ROTATE).json(&RotateRequest::default())?)
+        self.json(
+            Call::new(Method::Post, api::ISSUER_ROTATE).json(&RotateRequest { revoke_previous })?,
+        )
     }
 
     fn list_tokens(&self, r: &Reference) -> Result<Vec<TokenRecord>> {
