@@ -371,6 +371,21 @@ fn the_server_refuses_them_in_request_bodies() {
             serde_json::json!({"name": "t", "audiences": ["api\u{feff}"]}),
             "invalid audience `api\\u{feff}`: it contains U+FEFF",
         ),
+        (
+            "/v1/namespaces/default/serviceaccounts",
+            serde_json::json!({"name": "evil", "groups": ["admins\u{fe0f}"], "publicKeys": [public]}),
+            "invalid group `admins\\u{fe0f}`: it contains U+FE0F",
+        ),
+        (
+            "/v1/namespaces/default/serviceaccounts",
+            serde_json::json!({"name": "evil", "impersonates": "alice\u{e01ef}", "publicKeys": [public]}),
+            "invalid user id `alice\\u{e01ef}`: it contains U+E01EF",
+        ),
+        (
+            "/v1/globalpolicies",
+            serde_json::json!({"name": "p", "subjects": ["group:ad\u{180b}mins"], "actions": ["get"], "resources": ["secret\u{2800}"]}),
+            "invalid subject `group:ad\\u{180b}mins`: it contains U+180B",
+        ),
     ] {
         let (status, answer) = post(path, body);
         assert_eq!(status, "400", "{path}: {answer}");
@@ -546,5 +561,141 @@ fn minting_with_a_key_the_account_does_not_have_is_flagged() {
     assert_eq!(
         minted(&env, &["token", "bot", "--jwt-private-key", "admin.key"]).1,
         ""
+    );
+}
+
+/// Invisible characters outside category Cf: variation selectors (U+FE00–FE0F, U+E0100–E01EF),
+/// the Mongolian free variation selectors, U+2800 (a blank Braille pattern). They make
+/// `admins\u{fe0f}` look like `admins` as the zero-width space does (issue 12, point 10).
+#[test]
+fn variation_selectors_and_blank_patterns_are_no_part_of_an_identifier() {
+    let env = setup();
+    // A key of its own, so that only the identifier can stop `create`.
+    env.ok(["keygen", "-o", "x.key", "--bits", "2048"]);
+    let create = |flag: &'static str, value: &'static str| -> Vec<&'static str> {
+        vec!["create", "x", "--public-key", "x.key.pub", flag, value]
+    };
+    let policy = |subject: &'static str, action: &'static str, resource: &'static str| {
+        vec![
+            "policy",
+            "create",
+            "p1",
+            "--global",
+            "--subject",
+            subject,
+            "--action",
+            action,
+            "--resource",
+            resource,
+        ]
+    };
+    let cases: Vec<(Vec<&str>, String)> = vec![
+        (
+            create("--group", "admins\u{fe0f}"),
+            invisible("group", "admins\\u{fe0f}", "U+FE0F", HIDDEN),
+        ),
+        (
+            create("--group", "ad\u{180b}mins"),
+            invisible("group", "ad\\u{180b}mins", "U+180B", HIDDEN),
+        ),
+        (
+            create("--group", "ad\u{180f}mins"),
+            invisible("group", "ad\\u{180f}mins", "U+180F", HIDDEN),
+        ),
+        (
+            create("--group", "admins\u{e01ef}"),
+            invisible("group", "admins\\u{e01ef}", "U+E01EF", HIDDEN),
+        ),
+        (
+            create("--group", "admins\u{2800}"),
+            invisible("group", "admins\\u{2800}", "U+2800", HIDDEN),
+        ),
+        (
+            create("--impersonate", "alice@example.com\u{fe0f}"),
+            invisible("user id", "alice@example.com\\u{fe0f}", "U+FE0F", HIDDEN),
+        ),
+        (
+            policy("group:admins\u{fe0f}", "get", "secret"),
+            invisible("subject", "group:admins\\u{fe0f}", "U+FE0F", HIDDEN),
+        ),
+        (
+            policy("group:admins", "get\u{fe0f}", "secret"),
+            invisible("action", "get\\u{fe0f}", "U+FE0F", HIDDEN),
+        ),
+        (
+            policy("group:admins", "get", "secret\u{e0100}"),
+            invisible("resource", "secret\\u{e0100}", "U+E0100", HIDDEN),
+        ),
+        (
+            vec![
+                "token",
+                "bot",
+                "--jwt-private-key",
+                "k.key",
+                "--aud",
+                "api\u{fe00}",
+            ],
+            invisible("audience", "api\\u{fe00}", "U+FE00", HIDDEN),
+        ),
+    ];
+    for (args, stderr) in cases {
+        let before = env.store_snapshot();
+        let out = env.cmd(&args).output().unwrap();
+        let e = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {e}");
+        assert_eq!(e, stderr, "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        assert_eq!(before, env.store_snapshot(), "{args:?} changed the store");
+    }
+}
+
+/// The characters the tests below must never find raw on stdout or stderr.
+const RAW: [char; 8] = [
+    '\u{202e}',
+    '\u{200b}',
+    '\u{fe0f}',
+    '\u{180b}',
+    '\u{e01ef}',
+    '\u{e0100}',
+    '\u{2800}',
+    '\u{85}',
+];
+
+fn has_raw(s: &str) -> bool {
+    s.chars().any(|c| RAW.contains(&c))
+}
+
+/// What a store written by an older svcacct holds: groups with variation selectors and a
+/// blank pattern, a description with one. Returns the account's record path.
+fn older_record(env: &Env) -> std::path::PathBuf {
+    let record = env.path(".local/share/svcacct/store/accounts/default/bot.toml");
+    let text = std::fs::read_to_string(&record).unwrap();
+    let text = text.replace(
+        "groups = []",
+        "groups = [\"admins\u{fe0f}\", \"ad\u{180b}mins\", \"ops\u{e01ef}\", \"\u{2800}\"]",
+    );
+    let text = text.replace(
+        "description = \"\"",
+        "description = \"secret\u{e0100} \u{85}x\"",
+    );
+    assert!(text.contains("secret\u{e0100}"), "{text}");
+    std::fs::write(&record, text).unwrap();
+    record
+}
+
+#[test]
+fn variation_selectors_in_stored_text_are_shown_escaped() {
+    let env = setup();
+    older_record(&env);
+    for args in [vec!["get", "-o", "wide"], vec!["describe", "bot"]] {
+        let o = env.ok(&args);
+        assert!(!has_raw(&o), "{args:?}: {o:?}");
+    }
+    let wide = env.ok(["get", "-o", "wide"]);
+    assert!(
+        wide.contains(
+            " admins\\u{fe0f},ad\\u{180b}mins,ops\\u{e01ef},\\u{2800} | secret\\u{e0100} \\u{85}x"
+        ),
+        "{wide}"
     );
 }
