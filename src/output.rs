@@ -62,8 +62,8 @@ pub fn hidden_kind(c: char) -> Option<&'static str> {
 /// Text as it may reach a terminal: every character that [`hidden_kind`] names is shown as its
 /// escape `\u{202e}`, so nothing can move the cursor, recolour the screen, reorder or hide
 /// text. The one escaping of everything svcacct prints for people: tables, describe blocks,
-/// messages and errors (`-o json` keeps the exact text: it is for programs). Escaping twice
-/// changes nothing.
+/// messages and errors (`-o json` keeps the exact text, written with JSON's own escapes: see
+/// [`json`]). Escaping twice changes nothing.
 pub fn sanitize(s: &str) -> String {
     if !s.chars().any(|c| hidden_kind(c).is_some()) {
         return s.to_owned();
@@ -163,11 +163,90 @@ pub fn block(rows: &[(&str, String)]) -> String {
     s
 }
 
-/// Pretty JSON with a final newline.
+/// Pretty JSON with a final newline. Every character that [`hidden_kind`] names is written as
+/// a JSON escape (`\u202e`; a surrogate pair above U+FFFF, `\udb40\udd00`): a JSON parser
+/// reads back exactly the text that was serialised, and a terminal shows the escape instead
+/// of text that hides or reorders what follows.
 pub fn json(out: &mut dyn Write, value: &impl Serialize) -> anyhow::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value)?;
+    let mut ser = serde_json::Serializer::with_formatter(
+        &mut *out,
+        VisibleFormatter(serde_json::ser::PrettyFormatter::new()),
+    );
+    value.serialize(&mut ser)?;
     writeln!(out)?;
     Ok(())
+}
+
+/// serde_json's pretty formatter, with the characters of [`hidden_kind`] escaped in strings
+/// (keys and values). serde_json already escapes `"`, `\` and U+0000–001F itself, through
+/// `write_char_escape`; everything else reaches `write_string_fragment`.
+struct VisibleFormatter<'a>(serde_json::ser::PrettyFormatter<'a>);
+
+impl serde_json::ser::Formatter for VisibleFormatter<'_> {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut rest = fragment;
+        while let Some((at, c)) = rest.char_indices().find(|&(_, c)| hidden_kind(c).is_some()) {
+            writer.write_all(&rest.as_bytes()[..at])?;
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                write!(writer, "\\u{unit:04x}")?;
+            }
+            rest = &rest[at + c.len_utf8()..];
+        }
+        writer.write_all(rest.as_bytes())
+    }
+
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_array(w)
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array(w)
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array_value(w)
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object(w)
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object(w)
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+
+    fn end_object_key<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object_key(w)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object_value(w)
+    }
 }
 
 /// A kubectl-style list object for `-o json`.
@@ -298,6 +377,46 @@ mod tests {
         assert_eq!(shown.chars().count(), 201);
         assert!(shown.ends_with('…'));
         assert_eq!(shown_path(Path::new("a\u{202e}b")), "a\\u{202e}b");
+    }
+
+    #[test]
+    fn json_escapes_hidden_characters_and_means_the_same() {
+        let value = serde_json::json!({
+            "plain": "Zürich 日本 ✓ \"q\" \\ \n",
+            "bidi": "txt\u{202e}exe.js",
+            "k\u{200b}ey": ["admins\u{fe0f}", "secret\u{e0100}", "\u{2800}", "c1\u{85}\u{7f}\u{1b}"],
+            "n": 1,
+        });
+        let mut out = Vec::new();
+        json(&mut out, &value).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(
+            !text.chars().any(|c| hidden_kind(c).is_some() && c != '\n'),
+            "{text:?}"
+        );
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&text).unwrap(),
+            value
+        );
+        for escaped in [
+            r#""plain": "Zürich 日本 ✓ \"q\" \\ \n""#,
+            r#""bidi": "txt\u202eexe.js""#,
+            r#""k\u200bey": ["#,
+            r#""admins\ufe0f""#,
+            r#""secret\udb40\udd00""#,
+            r#""\u2800""#,
+            r#""c1\u0085\u007f\u001b""#,
+        ] {
+            assert!(text.contains(escaped), "{escaped} in {text}");
+        }
+        // The layout is serde_json's pretty one.
+        let plain = serde_json::json!({"a": [1, {"b": null}], "c": {}});
+        let mut out = Vec::new();
+        json(&mut out, &plain).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            serde_json::to_string_pretty(&plain).unwrap() + "\n"
+        );
     }
 
     #[test]

@@ -699,3 +699,67 @@ fn variation_selectors_in_stored_text_are_shown_escaped() {
         "{wide}"
     );
 }
+/// `-o json` and `decode` write every character that could hide or reorder text as a JSON
+/// escape (`\u202e`; a surrogate pair above U+FFFF): a terminal shows the escape, and a JSON
+/// parser reads back exactly what is stored (issue 12, point 10).
+#[test]
+fn json_escapes_what_would_hide_or_reorder_text() {
+    let env = setup();
+    // A claim value a token's holder chose, shown by decode.
+    let token = env.ok([
+        "token",
+        "bot",
+        "--jwt-private-key",
+        "k.key",
+        "--claim",
+        "role=\u{202e}nimda",
+    ]);
+    let out = env.cmd(["decode", token.trim()]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let o = String::from_utf8(out.stdout).unwrap();
+    assert!(!has_raw(&o), "{o:?}");
+    assert!(o.contains("\"role\": \"\\u202enimda\""), "{o}");
+    let j: serde_json::Value = serde_json::from_str(&o).unwrap();
+    assert_eq!(j["claims"]["role"], "\u{202e}nimda");
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+
+    // Stored text: the exact value after parsing, escaped before.
+    older_record(&env);
+    env.ok(["update", "bot", "--add-group", "ops"]);
+    for args in [
+        vec!["get", "bot", "-o", "json"],
+        vec!["get", "-o", "json"],
+        vec!["describe", "bot", "-o", "json"],
+    ] {
+        let o = env.ok(&args);
+        assert!(!has_raw(&o), "{args:?}: {o:?}");
+        let j: serde_json::Value = serde_json::from_str(&o).unwrap();
+        let a = if j["items"].is_array() {
+            &j["items"][0]
+        } else {
+            &j
+        };
+        assert_eq!(
+            a["groups"],
+            serde_json::json!([
+                "admins\u{fe0f}",
+                "ad\u{180b}mins",
+                "ops\u{e01ef}",
+                "\u{2800}",
+                "ops"
+            ]),
+            "{args:?}"
+        );
+        assert_eq!(a["description"], "secret\u{e0100} \u{85}x", "{args:?}");
+    }
+    let o = env.ok(["get", "bot", "-o", "json"]);
+    for escaped in [
+        "\"admins\\ufe0f\"",
+        "\"ad\\u180bmins\"",
+        "\"ops\\udb40\\uddef\"",
+        "\"\\u2800\"",
+        "\"secret\\udb40\\udd00 \\u0085x\"",
+    ] {
+        assert!(o.contains(escaped), "{escaped} missing from {o}");
+    }
+}
