@@ -84,6 +84,8 @@ pub struct CommandLine {
     pub jwt_private_key: Option<PathBuf>,
     pub token_file: Option<PathBuf>,
     pub ca_cert: Option<PathBuf>,
+    /// Never saved by `set-context`; known so that messages can say where it came from.
+    pub passphrase_file: Option<PathBuf>,
 }
 
 impl CommandLine {
@@ -101,6 +103,7 @@ impl CommandLine {
             jwt_private_key: given(m, "jwt_private_key"),
             token_file: given(m, "token_file"),
             ca_cert: given(m, "ca_cert"),
+            passphrase_file: given(m, "passphrase_file"),
         }
     }
 
@@ -114,6 +117,7 @@ impl CommandLine {
             jwt_private_key: global.jwt_private_key.clone(),
             token_file: global.token_file.clone(),
             ca_cert: global.ca_cert.clone(),
+            passphrase_file: global.passphrase_file.clone(),
         }
     }
 }
@@ -232,6 +236,10 @@ pub struct Context {
     /// Where the maximum came from, for error messages that name the setting.
     pub max_token_lifetime_source: String,
     pub passphrase_file: Option<PathBuf>,
+    /// Where the passphrase file was named, as messages say it ("the file named by
+    /// --passphrase-file"): its path is never repeated, since the passphrase itself may have
+    /// been typed where the file's name belongs.
+    pub passphrase_file_source: String,
     /// `--jwt-private-key`.
     pub jwt_private_key_flag: Option<PathBuf>,
     /// The context's, else the config file's `jwt-private-key` (the env is read by
@@ -456,6 +464,18 @@ impl Context {
                     ),
                 },
             };
+        let passphrase_file_source = if command_line.passphrase_file.is_some() {
+            "the file named by --passphrase-file".to_owned()
+        } else if global.passphrase_file.is_some() {
+            "the file named by SVCACCT_PASSPHRASE_FILE".to_owned()
+        } else {
+            format!(
+                "the file named by `passphrase-file` in {}",
+                cfg_path
+                    .as_deref()
+                    .map_or_else(|| "the config file".to_owned(), shown_path)
+            )
+        };
         Ok(Context {
             credentials: layers.credentials(),
             ca_cert: layers.ca_cert(),
@@ -474,6 +494,7 @@ impl Context {
                 .passphrase_file
                 .clone()
                 .or(cfg.passphrase_file.clone()),
+            passphrase_file_source,
             jwt_private_key_flag: global.jwt_private_key.clone(),
             context_name,
             config_path: global
@@ -763,12 +784,12 @@ impl Context {
     /// on a terminal (asked twice when `confirm`). Never hangs without a terminal.
     pub fn passphrase(&self, what: &str, confirm: bool) -> Result<Passphrase> {
         if let Some(path) = &self.passphrase_file {
-            let bytes = Zeroizing::new(crate::fsutil::read_small(path)?);
-            let text = std::str::from_utf8(&bytes).map_err(|_| {
-                UserError::Failure(format!("passphrase file {} is not UTF-8", shown_path(path)))
-            })?;
+            let source = &self.passphrase_file_source;
+            let bytes = Zeroizing::new(crate::fsutil::read_small_as(path, source)?);
+            let text = std::str::from_utf8(&bytes)
+                .map_err(|_| UserError::Failure(format!("{source} is not UTF-8")))?;
             let line = text.lines().next().unwrap_or("");
-            return non_empty(Passphrase::new(line.to_owned()), &shown_path(path));
+            return non_empty(Passphrase::new(line.to_owned()), source);
         }
         if let Ok(v) = std::env::var("SVCACCT_PASSPHRASE") {
             return non_empty(Passphrase::new(v), "SVCACCT_PASSPHRASE");
@@ -850,6 +871,7 @@ mod tests {
             max_token_lifetime: DEFAULT_MAX_TOKEN_LIFETIME,
             max_token_lifetime_source: String::new(),
             passphrase_file,
+            passphrase_file_source: "the file named by --passphrase-file".to_owned(),
             jwt_private_key_flag: None,
             jwt_private_key: None,
             credentials: Credentials::None,
@@ -878,10 +900,14 @@ mod tests {
         std::fs::write(&p, "\n").unwrap();
         let err = ctx(Some(p.clone())).passphrase("k", false).unwrap_err();
         assert!(format!("{err:#}").contains("is empty"), "{err:#}");
-        let err = ctx(Some(d.path().join("missing")))
+        let err = ctx(Some(d.path().join("MyS3cretPassphrase")))
             .passphrase("k", false)
             .unwrap_err();
-        assert!(format!("{err:#}").contains("missing"), "{err:#}");
+        assert_eq!(
+            format!("{err:#}"),
+            "cannot read the file named by --passphrase-file: No such file or directory (os \
+             error 2)"
+        );
     }
 
     #[test]

@@ -763,3 +763,168 @@ fn json_escapes_what_would_hide_or_reorder_text() {
         assert!(o.contains(escaped), "{escaped} missing from {o}");
     }
 }
+
+/// `svcacct ARGS` (with `envs`) fails with `code` and exactly `stderr`, prints nothing on
+/// stdout, repeats `secret` nowhere, and changes neither the store nor the config file.
+fn fails_quietly(
+    env: &Env,
+    args: &[&str],
+    envs: &[(&str, &str)],
+    code: i32,
+    stderr: &str,
+    secret: &str,
+) {
+    let (store, cfg) = (env.store_snapshot(), config(env));
+    let out = env.cmd(args).envs(envs.iter().copied()).output().unwrap();
+    let (o, e) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert_eq!(out.status.code(), Some(code), "{args:?} {envs:?}: {e}");
+    assert_eq!(e, stderr, "{args:?} {envs:?}");
+    assert_eq!(o, "", "{args:?} {envs:?}");
+    assert!(
+        !o.contains(secret) && !e.contains(secret),
+        "{args:?} repeats {secret}"
+    );
+    assert_eq!(store, env.store_snapshot(), "{args:?} changed the store");
+    assert_eq!(cfg, config(env), "{args:?} changed the config file");
+}
+
+/// The value of `--secret-file` and `--passphrase-file` (and of SVCACCT_PASSPHRASE_FILE and
+/// the config file's `passphrase-file`) is never repeated: given the secret instead of a file
+/// name, "cannot read <value>" would print it. Messages name the option instead (issue 12,
+/// point 6).
+#[test]
+fn the_file_of_a_secret_is_named_by_its_option_never_by_its_value() {
+    let env = setup();
+    let hmac = "0123456789abcdef0123456789abcdefXYZ";
+    fails_quietly(
+        &env,
+        &[
+            "issuer",
+            "init",
+            "--algorithm",
+            "HS256",
+            "--secret-file",
+            hmac,
+        ],
+        &[],
+        3,
+        "svcacct: cannot read the file named by --secret-file: No such file or directory (os \
+         error 2)\n",
+        hmac,
+    );
+    std::fs::write(env.path("short"), "0123456789\n").unwrap();
+    fails_quietly(
+        &env,
+        &[
+            "issuer",
+            "init",
+            "--algorithm",
+            "HS256",
+            "--secret-file",
+            "short",
+        ],
+        &[],
+        2,
+        "svcacct: the HMAC secret from the file named by --secret-file is 10 bytes long; HS256 \
+         needs at least 32 (e.g. `head -c 48 /dev/urandom | base64 > secret`); nothing was \
+         written\n",
+        "short",
+    );
+    std::fs::write(env.path("secret"), format!("{hmac}\n")).unwrap();
+    env.ok([
+        "issuer",
+        "init",
+        "--algorithm",
+        "HS256",
+        "--secret-file",
+        "secret",
+    ]);
+    fails_quietly(
+        &env,
+        &["issuer", "rotate", "--secret-file", hmac],
+        &[],
+        3,
+        "svcacct: cannot read the file named by --secret-file: No such file or directory (os \
+         error 2)\n",
+        hmac,
+    );
+
+    // An encrypted key, and its passphrase where the name of its file belongs.
+    let out = env
+        .cmd(["keygen", "-o", "e.key", "--bits", "2048", "--encrypt"])
+        .env("SVCACCT_PASSPHRASE", "right passphrase")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let passphrase = "MyS3cretPassphrase";
+    let token = ["token", "bot", "--jwt-private-key", "e.key"];
+    let cannot = |source: &str| {
+        format!(
+            "svcacct: cannot read the file named by {source}: No such file or directory (os error 2)\n"
+        )
+    };
+    let flag: Vec<&str> = ["--passphrase-file", passphrase]
+        .into_iter()
+        .chain(token)
+        .collect();
+    fails_quietly(
+        &env,
+        &flag,
+        &[],
+        3,
+        &cannot("--passphrase-file"),
+        passphrase,
+    );
+    fails_quietly(
+        &env,
+        &token,
+        &[("SVCACCT_PASSPHRASE_FILE", passphrase)],
+        3,
+        &cannot("SVCACCT_PASSPHRASE_FILE"),
+        passphrase,
+    );
+    let cfg_path = env.path(".config/svcacct/config.toml");
+    std::fs::create_dir_all(cfg_path.parent().unwrap()).unwrap();
+    std::fs::write(&cfg_path, format!("passphrase-file = \"{passphrase}\"\n")).unwrap();
+    fails_quietly(
+        &env,
+        &token,
+        &[],
+        3,
+        &cannot(&format!("`passphrase-file` in {}", cfg_path.display())),
+        passphrase,
+    );
+    std::fs::remove_file(&cfg_path).unwrap();
+    // A file that is there but empty, or not UTF-8.
+    std::fs::write(env.path("nothing-in-it"), "\n").unwrap();
+    std::fs::write(env.path("latin1"), b"caf\xe9\n").unwrap();
+    let with = |file: &'static str| -> Vec<&'static str> {
+        ["--passphrase-file", file]
+            .into_iter()
+            .chain(token)
+            .collect()
+    };
+    fails_quietly(
+        &env,
+        &with("nothing-in-it"),
+        &[],
+        3,
+        "svcacct: the passphrase from the file named by --passphrase-file is empty\n",
+        "nothing-in-it",
+    );
+    fails_quietly(
+        &env,
+        &with("latin1"),
+        &[],
+        3,
+        "svcacct: the file named by --passphrase-file is not UTF-8\n",
+        "latin1",
+    );
+    // The right one still works.
+    std::fs::write(env.path("pass"), "right passphrase\n").unwrap();
+    let t = env.ok(with("pass"));
+    assert_eq!(t.trim().split('.').count(), 3, "{t}");
+}
