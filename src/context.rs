@@ -534,7 +534,7 @@ impl Context {
         else {
             return Ok(());
         };
-        let shown = path.display();
+        let shown = shown_path(path);
         match std::fs::metadata(path) {
             Ok(m) if m.is_dir() => Ok(()),
             Ok(_) => Err(UserError::Failure(format!(

@@ -168,24 +168,8 @@ fn a_path_echo_never_repeats_a_key_that_slipped_through() {
         !pem_body(&pem).iter().any(|l| e.contains(l.as_str())),
         "{e}"
     );
-    // The token file of a remote store, from the environment.
-    let token = env.ok(["token", "bot", "--jwt-private-key", "k.key"]);
-    let out = env
-        .cmd(["--store", "http://127.0.0.1:9", "get"])
-        .env("SVCACCT_TOKEN_FILE", token.trim())
-        .output()
-        .unwrap();
-    let e = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(3), "{e}");
-    // The token is longer than a file name may be: "File name too long".
-    assert!(
-        e.starts_with("svcacct: cannot read (a token, not a file name): "),
-        "{e}"
-    );
-    assert!(
-        !token.trim().split('.').skip(1).any(|p| e.contains(p)),
-        "{e}"
-    );
+    // A token in SVCACCT_TOKEN_FILE is refused before it is read as a path: see
+    // a_secret_in_the_wrong_environment_variable_is_refused_unrepeated.
 }
 
 /// The refusal of `value` as an identifier: names the field and the character's code point,
@@ -927,4 +911,156 @@ fn the_file_of_a_secret_is_named_by_its_option_never_by_its_value() {
     std::fs::write(env.path("pass"), "right passphrase\n").unwrap();
     let t = env.ok(with("pass"));
     assert_eq!(t.trim().split('.').count(), 3, "{t}");
+}
+
+/// The refusal of a secret in the environment variable `var`, which takes `what`.
+fn env_refusal(var: &str, secret: &str, what: &str) -> String {
+    let belongs = match secret {
+        "key" => {
+            "svcacct reads keys from files (--jwt-private-key FILE, --public-key FILE) and from \
+             SVCACCT_JWT_PRIVATE_KEY"
+        }
+        _ => {
+            "a remote store takes a token from SVCACCT_TOKEN, from a file (--token-file FILE, \
+             SVCACCT_TOKEN_FILE) or from stdin (--token-file -)"
+        }
+    };
+    format!(
+        "svcacct: {var} holds a {secret}, and takes {what} (the {secret} was not used or kept): \
+         {belongs}\n"
+    )
+}
+
+/// A key or token in an SVCACCT_* variable that holds neither is refused before anything is
+/// read or written, with a message that names the variable and not the secret; those that
+/// hold one (SVCACCT_JWT_PRIVATE_KEY, SVCACCT_TOKEN, SVCACCT_PASSPHRASE) are what they are
+/// for (issue 12, point 6).
+#[test]
+fn a_secret_in_the_wrong_environment_variable_is_refused_unrepeated() {
+    let env = setup();
+    let pem = read(&env, "k.key");
+    let token = env.ok(["token", "bot", "--jwt-private-key", "k.key"]);
+    let token = token.trim();
+    // What must not be repeated: the PEM's body, the token's payload and signature.
+    let pem_line = pem_body(&pem)[1].clone();
+    let token_part = token.split('.').nth(1).unwrap().to_owned();
+    /// Arguments, environment, stderr, and what must not be repeated.
+    type Case<'a> = (Vec<&'a str>, Vec<(&'a str, &'a str)>, String, &'a str);
+    let cases: Vec<Case> = vec![
+        (
+            vec!["get"],
+            vec![("SVCACCT_STORE", token)],
+            env_refusal("SVCACCT_STORE", "token", "a folder or a URL"),
+            &token_part,
+        ),
+        (
+            vec!["get"],
+            vec![("SVCACCT_CONTEXT", &pem)],
+            env_refusal("SVCACCT_CONTEXT", "key", "the name of a context"),
+            &pem_line,
+        ),
+        (
+            vec!["get"],
+            vec![("SVCACCT_MAX_TOKEN_LIFETIME", token)],
+            env_refusal(
+                "SVCACCT_MAX_TOKEN_LIFETIME",
+                "token",
+                "a duration such as 1h",
+            ),
+            &token_part,
+        ),
+        (
+            vec!["get"],
+            vec![
+                ("SVCACCT_SERVICE_ACCOUNT", token),
+                ("SVCACCT_STORE", "http://127.0.0.1:1"),
+                ("SVCACCT_JWT_PRIVATE_KEY", "k.key"),
+            ],
+            env_refusal(
+                "SVCACCT_SERVICE_ACCOUNT",
+                "token",
+                "an account (NAME or NS/NAME)",
+            ),
+            &token_part,
+        ),
+        (
+            vec!["create", "x", "--public-key", "k.key.pub"],
+            vec![("SVCACCT_NAMESPACE", token)],
+            env_refusal("SVCACCT_NAMESPACE", "token", "a namespace"),
+            &token_part,
+        ),
+        (
+            vec!["--store", "http://127.0.0.1:9", "get"],
+            vec![("SVCACCT_TOKEN_FILE", token)],
+            env_refusal("SVCACCT_TOKEN_FILE", "token", "the name of a file"),
+            &token_part,
+        ),
+        (
+            vec!["token", "bot"],
+            vec![("SVCACCT_PASSPHRASE_FILE", &pem)],
+            env_refusal("SVCACCT_PASSPHRASE_FILE", "key", "the name of a file"),
+            &pem_line,
+        ),
+        (
+            vec!["config", "view"],
+            vec![("SVCACCT_CONFIG", token)],
+            env_refusal("SVCACCT_CONFIG", "token", "the name of a file"),
+            &token_part,
+        ),
+        (
+            vec!["get"],
+            vec![("SVCACCT_KEYSTORE", &pem)],
+            env_refusal("SVCACCT_KEYSTORE", "key", "a folder"),
+            &pem_line,
+        ),
+        (
+            vec!["--store", "https://127.0.0.1:9", "get"],
+            vec![("SVCACCT_CA_CERT", &pem)],
+            env_refusal("SVCACCT_CA_CERT", "key", "the name of a file"),
+            &pem_line,
+        ),
+    ];
+    for (args, envs, stderr, secret) in &cases {
+        fails_quietly(&env, args, envs, 2, stderr, secret);
+    }
+    let listing = || {
+        let mut v: Vec<_> = std::fs::read_dir(env.home.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        v.sort();
+        v
+    };
+    let before = listing();
+    let out = env
+        .cmd(["create", "y", "--public-key", "k.key.pub"])
+        .env("SVCACCT_STORE", token)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(before, listing(), "a folder was made");
+
+    // Where a secret belongs it is taken: the PEM in SVCACCT_JWT_PRIVATE_KEY, a token in
+    // SVCACCT_TOKEN (here sent to no server: the connection is refused).
+    let out = env
+        .cmd(["token", "bot"])
+        .env("SVCACCT_JWT_PRIVATE_KEY", &pem)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let out = env
+        .cmd(["--store", "http://127.0.0.1:9", "get"])
+        .env("SVCACCT_TOKEN", token)
+        .env("SVCACCT_PASSPHRASE", token)
+        .output()
+        .unwrap();
+    let e = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{e}");
+    assert!(!e.contains(&token_part), "{e}");
+    assert!(!e.contains("holds a token"), "{e}");
+    // A variable svcacct does not read is none of its business.
+    env.cmd(["get"])
+        .env("SVCACCT_DEPLOY_TOKEN", token)
+        .assert()
+        .success();
 }
