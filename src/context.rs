@@ -74,6 +74,188 @@ pub struct ContextEntry {
     pub namespace: Option<String>,
 }
 
+/// What a setting that names a file takes, for messages.
+const FILE: &str = "the name of a file";
+
+/// A setting of the config file as the file names it, its value, and what it takes.
+type Setting<'a> = (&'static str, Option<&'a [u8]>, &'static str);
+
+fn text(v: &Option<String>) -> Option<&[u8]> {
+    v.as_deref().map(str::as_bytes)
+}
+
+fn path_bytes(v: &Option<PathBuf>) -> Option<&[u8]> {
+    v.as_deref().map(|p| p.as_os_str().as_bytes())
+}
+
+/// A setting's value, to redact or unset.
+enum Field<'a> {
+    Text(&'a mut Option<String>),
+    Path(&'a mut Option<PathBuf>),
+}
+
+impl Field<'_> {
+    fn secret(&self) -> Option<crate::secret_args::Secret> {
+        match self {
+            Field::Text(v) => text(v),
+            Field::Path(v) => path_bytes(v),
+        }
+        .and_then(crate::secret_args::find)
+    }
+
+    /// Puts "REDACTED (a key)" or "REDACTED (a token)" in place of a value that holds one.
+    fn redact(self) {
+        let Some(secret) = self.secret() else { return };
+        match self {
+            Field::Text(v) => *v = Some(secret.redacted().to_owned()),
+            Field::Path(v) => *v = Some(PathBuf::from(secret.redacted())),
+        }
+    }
+
+    /// Unsets a value that holds a key or token.
+    fn unset_secret(self) {
+        if self.secret().is_some() {
+            match self {
+                Field::Text(v) => *v = None,
+                Field::Path(v) => *v = None,
+            }
+        }
+    }
+}
+
+impl ConfigFile {
+    /// The top-level settings.
+    fn settings(&self) -> [Setting<'_>; 10] {
+        [
+            (
+                "current-context",
+                text(&self.current_context),
+                "the name of a context",
+            ),
+            ("store", path_bytes(&self.store), "a folder or a URL"),
+            ("keystore", path_bytes(&self.keystore), "a folder"),
+            ("namespace", text(&self.namespace), "a namespace"),
+            ("passphrase-file", path_bytes(&self.passphrase_file), FILE),
+            (
+                "service-account",
+                text(&self.service_account),
+                "an account (NAME or NS/NAME)",
+            ),
+            ("jwt-private-key", path_bytes(&self.jwt_private_key), FILE),
+            ("token-file", path_bytes(&self.token_file), FILE),
+            ("ca-cert", path_bytes(&self.ca_cert), FILE),
+            (
+                "max-token-lifetime",
+                text(&self.max_token_lifetime),
+                "a duration such as 1h",
+            ),
+        ]
+    }
+
+    /// The top-level settings, to change.
+    fn fields(&mut self) -> [Field<'_>; 10] {
+        [
+            Field::Text(&mut self.current_context),
+            Field::Path(&mut self.store),
+            Field::Path(&mut self.keystore),
+            Field::Text(&mut self.namespace),
+            Field::Path(&mut self.passphrase_file),
+            Field::Text(&mut self.service_account),
+            Field::Path(&mut self.jwt_private_key),
+            Field::Path(&mut self.token_file),
+            Field::Path(&mut self.ca_cert),
+            Field::Text(&mut self.max_token_lifetime),
+        ]
+    }
+
+    /// Unsets every top-level setting that holds a key or token.
+    fn drop_secrets(&mut self) {
+        self.fields().into_iter().for_each(Field::unset_secret);
+    }
+
+    /// The file as `config view` shows it: every value, and every context's name, that holds
+    /// a key or token replaced by "REDACTED (a key)" or "REDACTED (a token)" (as `kubectl
+    /// config view` does). No setting holds a secret: one there was written by hand where a
+    /// file's name belongs.
+    pub fn redacted(mut self) -> ConfigFile {
+        self.fields().into_iter().for_each(Field::redact);
+        let contexts = std::mem::take(&mut self.contexts);
+        for (name, mut entry) in contexts {
+            entry.fields().into_iter().for_each(Field::redact);
+            // Two names that are tokens stay two contexts.
+            let mut name = shown_setting(&name);
+            while self.contexts.contains_key(&name) {
+                name.push('\'');
+            }
+            self.contexts.insert(name, entry);
+        }
+        self
+    }
+}
+
+impl ContextEntry {
+    fn settings(&self) -> [Setting<'_>; 6] {
+        [
+            ("store", text(&self.store), "a folder or a URL"),
+            (
+                "service-account",
+                text(&self.service_account),
+                "an account (NAME or NS/NAME)",
+            ),
+            ("jwt-private-key", path_bytes(&self.jwt_private_key), FILE),
+            ("token-file", path_bytes(&self.token_file), FILE),
+            ("ca-cert", path_bytes(&self.ca_cert), FILE),
+            ("namespace", text(&self.namespace), "a namespace"),
+        ]
+    }
+
+    fn fields(&mut self) -> [Field<'_>; 6] {
+        [
+            Field::Text(&mut self.store),
+            Field::Text(&mut self.service_account),
+            Field::Path(&mut self.jwt_private_key),
+            Field::Path(&mut self.token_file),
+            Field::Path(&mut self.ca_cert),
+            Field::Text(&mut self.namespace),
+        ]
+    }
+}
+
+/// A setting's value (a context's name…) as a message or `config` shows it: "REDACTED (a
+/// token)" for one that holds a key or token, else the value with hidden characters escaped.
+pub fn shown_setting(value: &str) -> String {
+    match crate::secret_args::find(value.as_bytes()) {
+        Some(secret) => secret.redacted().to_owned(),
+        None => crate::output::sanitize(value),
+    }
+}
+
+/// Refuses a setting of `settings` (the top-level ones, or those of `context`) that holds a
+/// key or a token: read as a name, a path or a duration, it would be repeated by a message
+/// ("unknown context `-----BEGIN…`"), and it is no setting's value.
+fn check_settings(
+    settings: &[Setting<'_>],
+    context: Option<&str>,
+    path: Option<&Path>,
+) -> Result<(), UserError> {
+    for &(key, value, takes) in settings {
+        let Some(secret) = value.and_then(crate::secret_args::find) else {
+            continue;
+        };
+        let of = context.map_or_else(String::new, |c| {
+            format!(" of context `{}`", shown_setting(c))
+        });
+        let file = path.map_or_else(|| "the config file".to_owned(), shown_path);
+        let (what, belongs) = (secret.noun(), secret.belongs());
+        return Err(UserError::Usage(format!(
+            "`{key}`{of} in {file} holds a {what}, and takes {takes} (the {what} was not \
+             used): {belongs}; remove it from the file (`svcacct config view` shows the file \
+             with it redacted)"
+        )));
+    }
+    Ok(())
+}
+
 /// The global options given on this command line (not from the environment), with their values:
 /// what `config set-context` saves, and what beats the environment for credentials.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -297,10 +479,11 @@ pub fn unknown_context(name: &str, cfg: &ConfigFile, path: Option<&Path>) -> Use
     let file = path.map_or("the config file".to_owned(), shown_path);
     UserError::Usage(format!(
         "unknown context `{}` in {file} ({}; see `svcacct config get-contexts`)",
-        crate::output::sanitize(name),
+        shown_setting(name),
         if known.is_empty() {
             "it has none".to_owned()
         } else {
+            let known: Vec<String> = known.into_iter().map(shown_setting).collect();
             format!("known: {}", known.join(", "))
         }
     ))
@@ -403,7 +586,13 @@ impl Context {
             .config
             .as_deref()
             .filter(|p| selection == Selection::Selected || p.exists());
-        let (cfg, cfg_path) = load_config(explicit)?;
+        let (mut cfg, cfg_path) = load_config(explicit)?;
+        match selection {
+            Selection::Selected => check_settings(&cfg.settings(), None, cfg_path.as_deref())?,
+            // The `config` commands use none of them, and show them redacted: the file can be
+            // mended with them.
+            Selection::Ignored => cfg.drop_secrets(),
+        }
         let context_name = match selection {
             Selection::Ignored => None,
             Selection::Selected => global.context.clone().or(cfg.current_context.clone()),
@@ -416,6 +605,9 @@ impl Context {
                     .ok_or_else(|| unknown_context(name, &cfg, cfg_path.as_deref()))?,
             ),
         };
+        if let (Some(name), Some(e)) = (&context_name, entry) {
+            check_settings(&e.settings(), Some(name), cfg_path.as_deref())?;
+        }
         let layers = Layers {
             global,
             cli: &command_line,
@@ -1092,6 +1284,79 @@ mod tests {
             Context::resolve(&g).unwrap().context_name.as_deref(),
             Some("a")
         );
+    }
+
+    const JWT: &str = "eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJjaSJ9.c2lnbmF0dXJl";
+
+    #[test]
+    fn secrets_in_the_config_file_are_redacted_and_refused_where_used() {
+        let pem = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\n";
+        let text = format!(
+            "namespace = \"eng\"\n[contexts.a]\ntoken-file = \"{JWT}\"\nstore = \"/s\"\n\
+             [contexts.b]\nstore = \"/s\"\n[contexts.\"{JWT}\"]\n"
+        );
+        let cfg: ConfigFile = toml::from_str(&text).unwrap();
+        let r = cfg.redacted();
+        assert_eq!(r.namespace.as_deref(), Some("eng"));
+        assert_eq!(
+            r.contexts["a"].token_file.as_deref(),
+            Some(Path::new("REDACTED (a token)"))
+        );
+        assert_eq!(r.contexts["a"].store.as_deref(), Some("/s"));
+        assert!(
+            r.contexts.contains_key("REDACTED (a token)"),
+            "{:?}",
+            r.contexts
+        );
+        let mut cfg = ConfigFile {
+            jwt_private_key: Some(pem.into()),
+            ..ConfigFile::default()
+        };
+        assert_eq!(
+            cfg.settings()
+                .iter()
+                .filter_map(|(k, v, _)| v.and_then(crate::secret_args::find).map(|s| (*k, s)))
+                .collect::<Vec<_>>(),
+            [("jwt-private-key", crate::secret_args::Secret::Key)]
+        );
+        cfg = cfg.redacted();
+        assert_eq!(
+            cfg.jwt_private_key.as_deref(),
+            Some(Path::new("REDACTED (a key)"))
+        );
+
+        // Resolving refuses a setting in use: the top-level ones and the context's.
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("config.toml");
+        std::fs::write(&p, &text).unwrap();
+        let (mut g, _) = global(&[]);
+        g.config = Some(p.clone());
+        let refusal = |g: &GlobalArgs, selection| {
+            Context::resolve_with(g, CommandLine::default(), selection)
+                .err()
+                .map(|e| e.to_string())
+        };
+        assert_eq!(refusal(&g, Selection::Selected), None);
+        g.context = Some("b".into());
+        assert_eq!(refusal(&g, Selection::Selected), None);
+        g.context = Some("a".into());
+        let e = refusal(&g, Selection::Selected).unwrap();
+        assert!(
+            e.starts_with(&format!(
+                "`token-file` of context `a` in {} holds a token, and takes the name of a file \
+                 (the token was not used): ",
+                p.display()
+            )),
+            "{e}"
+        );
+        assert!(!e.contains(JWT), "{e}");
+        assert_eq!(refusal(&g, Selection::Ignored), None);
+        std::fs::write(&p, format!("max-token-lifetime = \"{JWT}\"\n")).unwrap();
+        g.context = None;
+        let e = refusal(&g, Selection::Selected).unwrap();
+        assert!(e.starts_with("`max-token-lifetime` in "), "{e}");
+        assert!(!e.contains(JWT), "{e}");
+        assert_eq!(refusal(&g, Selection::Ignored), None);
     }
 
     #[test]

@@ -29,6 +29,38 @@ pub enum Secret {
     Token,
 }
 
+impl Secret {
+    /// `key`, `token`.
+    pub fn noun(self) -> &'static str {
+        match self {
+            Secret::Key => "key",
+            Secret::Token => "token",
+        }
+    }
+
+    /// Where a secret of this kind belongs, for a refusal.
+    pub fn belongs(self) -> &'static str {
+        match self {
+            Secret::Key => {
+                "svcacct reads keys from files (--jwt-private-key FILE, --public-key FILE) and \
+                 from SVCACCT_JWT_PRIVATE_KEY"
+            }
+            Secret::Token => {
+                "a remote store takes a token from SVCACCT_TOKEN, from a file (--token-file \
+                 FILE, SVCACCT_TOKEN_FILE) or from stdin (--token-file -)"
+            }
+        }
+    }
+
+    /// What is shown instead of a value that holds a secret (`config view`, as kubectl's).
+    pub fn redacted(self) -> &'static str {
+        match self {
+            Secret::Key => "REDACTED (a key)",
+            Secret::Token => "REDACTED (a token)",
+        }
+    }
+}
+
 /// The key material or token that `bytes` hold, if any.
 pub fn find(bytes: &[u8]) -> Option<Secret> {
     if has_pem_key(bytes) || is_der_base64(bytes) {
@@ -178,18 +210,7 @@ pub fn check_env(var: impl Fn(&str) -> Option<OsString>) -> Result<(), UserError
         let Some(secret) = find(value.as_bytes()) else {
             continue;
         };
-        let (what, belongs) = match secret {
-            Secret::Key => (
-                "key",
-                "svcacct reads keys from files (--jwt-private-key FILE, --public-key FILE) and \
-                 from SVCACCT_JWT_PRIVATE_KEY",
-            ),
-            Secret::Token => (
-                "token",
-                "a remote store takes a token from SVCACCT_TOKEN, from a file (--token-file \
-                 FILE, SVCACCT_TOKEN_FILE) or from stdin (--token-file -)",
-            ),
-        };
+        let (what, belongs) = (secret.noun(), secret.belongs());
         return Err(UserError::Usage(format!(
             "{name} holds a {what}, and takes {takes} (the {what} was not used or kept): \
              {belongs}"

@@ -156,20 +156,14 @@ fn a_path_echo_never_repeats_a_key_that_slipped_through() {
         format!("jwt-private-key = \"{value}\"\n"),
     )
     .unwrap();
-    let out = env.cmd(["token", "bot"]).output().unwrap();
-    let e = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(3), "{e}");
-    assert!(
-        e.starts_with("svcacct: cannot read (a key, not a file name): "),
-        "{e}"
-    );
-    assert_eq!(e.lines().count(), 1, "{e}");
-    assert!(
-        !pem_body(&pem).iter().any(|l| e.contains(l.as_str())),
-        "{e}"
-    );
-    // A token in SVCACCT_TOKEN_FILE is refused before it is read as a path: see
+    // Refused before it is read as a path (it was answered "cannot read (a key, not a file
+    // name)"); see also a_secret_in_the_config_file_is_redacted_and_never_used. A token in
+    // SVCACCT_TOKEN_FILE is refused before it is read as a path too: see
     // a_secret_in_the_wrong_environment_variable_is_refused_unrepeated.
+    let refusal = config_refusal(&env, "jwt-private-key", None, "key", "the name of a file");
+    for line in pem_body(&pem) {
+        fails_quietly(&env, &["token", "bot"], &[], 2, &refusal, &line);
+    }
 }
 
 /// The refusal of `value` as an identifier: names the field and the character's code point,
@@ -1063,4 +1057,188 @@ fn a_secret_in_the_wrong_environment_variable_is_refused_unrepeated() {
         .env("SVCACCT_DEPLOY_TOKEN", token)
         .assert()
         .success();
+}
+
+/// The refusal of a secret in the config file's setting `key` (of context `context`).
+fn config_refusal(env: &Env, key: &str, context: Option<&str>, secret: &str, what: &str) -> String {
+    let belongs = match secret {
+        "key" => {
+            "svcacct reads keys from files (--jwt-private-key FILE, --public-key FILE) and from \
+             SVCACCT_JWT_PRIVATE_KEY"
+        }
+        _ => {
+            "a remote store takes a token from SVCACCT_TOKEN, from a file (--token-file FILE, \
+             SVCACCT_TOKEN_FILE) or from stdin (--token-file -)"
+        }
+    };
+    let of = context.map_or(String::new(), |c| format!(" of context `{c}`"));
+    format!(
+        "svcacct: `{key}`{of} in {} holds a {secret}, and takes {what} (the {secret} was not \
+         used): {belongs}; remove it from the file (`svcacct config view` shows the file with \
+         it redacted)\n",
+        env.path(".config/svcacct/config.toml").display()
+    )
+}
+
+/// A key or token written by hand into the config file is never printed: `config view` and
+/// `config get-contexts` show it redacted (as `kubectl config view` does), and a command that
+/// would use the setting refuses it, naming the setting and nothing else (issue 12, point 6).
+#[test]
+fn a_secret_in_the_config_file_is_redacted_and_never_used() {
+    let env = setup();
+    let pem = read(&env, "k.key");
+    let token = env.ok(["token", "bot", "--jwt-private-key", "k.key"]);
+    let token = token.trim().to_owned();
+    let pem_line = pem_body(&pem)[1].clone();
+    let token_part = token.split('.').nth(1).unwrap().to_owned();
+    let path = env.path(".config/svcacct/config.toml");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let text = format!(
+        "jwt-private-key = \"\"\"{pem}\"\"\"\nnamespace = \"default\"\n\n\
+         [contexts.prod]\nstore = \"https://registry.example:8420\"\ntoken-file = \"{token}\"\n\n\
+         [contexts.ok]\nnamespace = \"default\"\n\n\
+         [contexts.bad]\nservice-account = \"{token}\"\nstore = \"http://127.0.0.1:9\"\n"
+    );
+    std::fs::write(&path, &text).unwrap();
+    let never = |args: &[&str], o: &str, e: &str| {
+        for s in [&pem_line, &token_part] {
+            assert!(
+                !o.contains(s.as_str()) && !e.contains(s.as_str()),
+                "{args:?}: {o}{e}"
+            );
+        }
+    };
+
+    // Shown redacted.
+    let v = env.ok(["config", "view"]);
+    never(&["config", "view"], &v, "");
+    assert_eq!(
+        v,
+        "namespace = \"default\"\njwt-private-key = \"REDACTED (a key)\"\n\n\
+         [contexts.bad]\nstore = \"http://127.0.0.1:9\"\n\
+         service-account = \"REDACTED (a token)\"\n\n\
+         [contexts.ok]\nnamespace = \"default\"\n\n\
+         [contexts.prod]\nstore = \"https://registry.example:8420\"\n\
+         token-file = \"REDACTED (a token)\"\n"
+    );
+    let j = env.ok(["config", "view", "-o", "json"]);
+    never(&["config", "view", "-o", "json"], &j, "");
+    let j: serde_json::Value = serde_json::from_str(&j).unwrap();
+    assert_eq!(j["jwt-private-key"], "REDACTED (a key)");
+    assert_eq!(j["contexts"]["prod"]["token-file"], "REDACTED (a token)");
+    assert_eq!(j["namespace"], "default");
+    for args in [
+        vec!["config", "get-contexts"],
+        vec!["config", "get-contexts", "-o", "wide"],
+        vec!["config", "get-contexts", "-o", "json"],
+    ] {
+        let o = env.ok(&args);
+        never(&args, &o, "");
+    }
+    let j: serde_json::Value =
+        serde_json::from_str(&env.ok(["config", "get-contexts", "-o", "json"])).unwrap();
+    assert_eq!(j["items"][0]["name"], "bad");
+    assert_eq!(j["items"][0]["serviceAccount"], "REDACTED (a token)");
+    assert_eq!(j["items"][2]["tokenFile"], "REDACTED (a token)");
+
+    // Refused where it would be used; nothing written.
+    let top = config_refusal(&env, "jwt-private-key", None, "key", "the name of a file");
+    for args in [
+        vec!["token", "bot"],
+        vec!["get"],
+        vec!["--context", "ok", "get"],
+    ] {
+        fails_quietly(&env, &args, &[], 2, &top, &pem_line);
+    }
+    // A context's setting, when that context is the one in use.
+    let text = text.replacen(
+        &format!("jwt-private-key = \"\"\"{pem}\"\"\"\n"),
+        "current-context = \"prod\"\n",
+        1,
+    );
+    std::fs::write(&path, &text).unwrap();
+    fails_quietly(
+        &env,
+        &["get"],
+        &[],
+        2,
+        &config_refusal(
+            &env,
+            "token-file",
+            Some("prod"),
+            "token",
+            "the name of a file",
+        ),
+        &token_part,
+    );
+    fails_quietly(
+        &env,
+        &["create", "x", "--public-key", "k.key.pub"],
+        &[("SVCACCT_CONTEXT", "bad")],
+        2,
+        &config_refusal(
+            &env,
+            "service-account",
+            Some("bad"),
+            "token",
+            "an account (NAME or NS/NAME)",
+        ),
+        &token_part,
+    );
+    // Another context is not refused for them.
+    let o = env.ok(["--context", "ok", "get", "-o", "name"]);
+    assert_eq!(o, "bot\n");
+    // The config commands work, to mend the file.
+    env.ok(["config", "delete-context", "bad"]);
+    env.ok(["config", "use-context", "ok"]);
+    env.ok(["get"]);
+
+    // A name in current-context that is a token.
+    std::fs::write(
+        &path,
+        format!("current-context = \"{token}\"\n[contexts.ok]\n"),
+    )
+    .unwrap();
+    fails_quietly(
+        &env,
+        &["get"],
+        &[],
+        2,
+        &config_refusal(
+            &env,
+            "current-context",
+            None,
+            "token",
+            "the name of a context",
+        ),
+        &token_part,
+    );
+    let o = env.ok(["config", "current-context"]);
+    assert_eq!(o, "REDACTED (a token)\n");
+    let v = env.ok(["config", "view"]);
+    assert_eq!(
+        v,
+        "current-context = \"REDACTED (a token)\"\n\n[contexts.ok]\n"
+    );
+    // Settings that every command parses (a duration, a namespace, a store) do not stop the
+    // config commands either.
+    std::fs::write(
+        &path,
+        format!("namespace = \"{token}\"\nmax-token-lifetime = \"{token}\"\nstore = \"{token}\"\n"),
+    )
+    .unwrap();
+    let v = env.ok(["config", "view"]);
+    assert_eq!(
+        v,
+        "store = \"REDACTED (a token)\"\nnamespace = \"REDACTED (a token)\"\n\
+         max-token-lifetime = \"REDACTED (a token)\"\n"
+    );
+    fails_quietly(
+        &env,
+        &["get"],
+        &[],
+        2,
+        &config_refusal(&env, "store", None, "token", "a folder or a URL"),
+        &token_part,
+    );
 }
