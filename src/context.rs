@@ -314,28 +314,90 @@ pub enum StoreLocation {
 }
 
 impl StoreLocation {
-    /// A `--store` value: a URL (`scheme://…`) or a folder. `HOST:PORT` (no `/`) is a server's
-    /// address without its scheme, refused: taken as a folder, the first write would make one
-    /// of that name. A path with a `/` (`./x:1`) is a folder.
+    /// A `--store` value: a URL (`scheme://…`) or a folder. What looks like a server's address
+    /// is refused rather than taken for a folder, whose first write would make a folder of
+    /// that name: `[USER@]HOST:PORT`, perhaps with a path (`127.0.0.1:8420/`), and a URL with
+    /// a mistyped scheme (`http:/x`, `https//x`, `http:x`). A folder of such a name is named
+    /// with `./` (or any path whose first part is no `HOST:PORT`: `/srv/a:1`).
     pub fn parse(value: &Path) -> Result<StoreLocation, UserError> {
-        match value.to_str() {
-            Some(s) if is_url(s) => Ok(StoreLocation::Remote(StoreUrl::parse(s)?)),
-            Some(s) if is_host_and_port(s) => {
-                let host = s.rsplit_once(':').map_or(s, |(h, _)| h);
-                let loopback = host == "localhost" || host == "[::1]" || host.starts_with("127.");
-                let plain = if loopback {
-                    format!("http://{s} for a server on this machine without TLS; ")
-                } else {
-                    String::new()
-                };
-                Err(UserError::Usage(format!(
-                    "store `{s}` is a server's address without its scheme: did you mean \
-                     https://{s}? ({plain}./{s} for a folder of that name)"
-                )))
-            }
-            _ => Ok(StoreLocation::Local(value.to_path_buf())),
+        let Some(s) = value.to_str() else {
+            return Ok(StoreLocation::Local(value.to_path_buf()));
+        };
+        if is_url(s) {
+            return Ok(StoreLocation::Remote(StoreUrl::parse(s)?));
         }
+        let folder = format!("./{s} for a folder of that name");
+        if let Some((scheme, rest)) = mistyped_scheme(s) {
+            // Plain http:// is for loopback addresses only.
+            let scheme = if loopback(host_of(rest)) {
+                scheme
+            } else {
+                "https"
+            };
+            return Err(UserError::Usage(format!(
+                "store `{s}` is a URL with a mistyped scheme: did you mean {scheme}://{rest}? \
+                 ({folder})"
+            )));
+        }
+        if let Some((user, host_port, path)) = server_address(s) {
+            let url = format!("{host_port}{path}");
+            let mut notes = String::new();
+            if loopback(host_of(host_port)) {
+                notes.push_str(&format!(
+                    "http://{url} for a server on this machine without TLS; "
+                ));
+            }
+            if user.is_some() {
+                notes.push_str("a store URL holds no user name (see --service-account); ");
+            }
+            return Err(UserError::Usage(format!(
+                "store `{s}` is a server's address without its scheme: did you mean \
+                 https://{url}? ({notes}{folder})"
+            )));
+        }
+        Ok(StoreLocation::Local(value.to_path_buf()))
     }
+}
+
+/// `localhost`, `127.x.x.x` or `[::1]`: where plain http:// is accepted.
+fn loopback(host: &str) -> bool {
+    host.eq_ignore_ascii_case("localhost") || host == "[::1]" || host.starts_with("127.")
+}
+
+/// The host of `[USER@]HOST[:PORT][/…]`.
+fn host_of(address: &str) -> &str {
+    let authority = address.split('/').next().unwrap_or_default();
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    match host_port.find(']') {
+        Some(end) if host_port.starts_with('[') => &host_port[..=end],
+        _ => host_port.split(':').next().unwrap_or_default(),
+    }
+}
+
+/// `http` or `https` followed by `:` or `//` but not `://` (`http:/x`, `https//x`, `http:x`),
+/// and something after: the scheme, and what follows its colons and slashes.
+fn mistyped_scheme(s: &str) -> Option<(&'static str, &str)> {
+    let scheme = ["https", "http"].into_iter().find(|scheme| {
+        s.get(..scheme.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(scheme))
+    })?;
+    let rest = &s[scheme.len()..];
+    if !(rest.starts_with(':') || rest.starts_with("//")) {
+        return None;
+    }
+    let rest = rest.trim_start_matches([':', '/']);
+    (!rest.is_empty()).then_some((scheme, rest))
+}
+
+/// `[USER@]HOST:PORT[/PATH]`: the user, `HOST:PORT` and the path (empty, or from its `/`).
+fn server_address(s: &str) -> Option<(Option<&str>, &str, &str)> {
+    let (authority, path) = s.find('/').map_or((s, ""), |at| s.split_at(at));
+    let (user, host_port) = match authority.rsplit_once('@') {
+        Some((user, host_port)) if !user.is_empty() => (Some(user), host_port),
+        Some(_) => return None,
+        None => (None, authority),
+    };
+    is_host_and_port(host_port).then_some((user, host_port, path))
 }
 
 /// `HOST:PORT`: a host name, IPv4 address or `[IPv6]`, a colon and a port number, no `/`.
@@ -1244,13 +1306,47 @@ mod tests {
             );
             assert_eq!(e.exit(), crate::error::Exit::Usage);
         }
+        // With a path, a user, or a mistyped scheme.
+        for (value, url) in [
+            ("127.0.0.1:18420/", "https://127.0.0.1:18420/"),
+            ("reg:8420/svcacct/", "https://reg:8420/svcacct/"),
+            ("user@reg:8420", "https://reg:8420"),
+            ("git@[::1]:1/x", "https://[::1]:1/x"),
+            ("http:/127.0.0.1:18420", "http://127.0.0.1:18420"),
+            ("http:localhost", "http://localhost"),
+            ("https//reg:8420", "https://reg:8420"),
+            ("http//reg:8420", "https://reg:8420"),
+            ("http:reg", "https://reg"),
+            ("HTTPS:/reg", "https://reg"),
+        ] {
+            let e = StoreLocation::parse(Path::new(value)).unwrap_err();
+            let e = e.to_string();
+            assert!(e.contains(&format!("did you mean {url}?")), "{value}: {e}");
+            assert!(
+                e.ends_with(&format!("./{value} for a folder of that name)")),
+                "{value}: {e}"
+            );
+        }
         for folder in [
             "./127.0.0.1:18420",
+            "./127.0.0.1:18420/",
+            "./user@reg:8420",
+            "./http:/x",
             "/a/b:8420",
+            "backups/reg:8420",
             "x:y",
+            "x:y/z",
             "a:123456",
             ":80",
             "a b:80",
+            "@reg:8420",
+            "user@reg",
+            "user@reg:store",
+            "https/x",
+            "http",
+            "http:",
+            "https//",
+            "httpd:/x",
         ] {
             assert_eq!(
                 StoreLocation::parse(Path::new(folder)).unwrap(),
