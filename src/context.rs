@@ -348,7 +348,9 @@ impl StoreLocation {
                 ));
             }
             if user.is_some() {
-                notes.push_str("a store URL holds no user name (see --service-account); ");
+                notes.push_str(
+                    "a store URL holds no user name, --service-account names the account; ",
+                );
             }
             return Err(UserError::Usage(format!(
                 "store `{s}` is a server's address without its scheme: did you mean \

@@ -586,7 +586,7 @@ fn mistyped_server_addresses_are_no_folders() {
             address(
                 "user@reg:8420",
                 "https://reg:8420",
-                "a store URL holds no user name (see --service-account); ",
+                "a store URL holds no user name, --service-account names the account; ",
             ),
         ),
         (
