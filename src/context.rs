@@ -74,6 +74,188 @@ pub struct ContextEntry {
     pub namespace: Option<String>,
 }
 
+/// What a setting that names a file takes, for messages.
+const FILE: &str = "the name of a file";
+
+/// A setting of the config file as the file names it, its value, and what it takes.
+type Setting<'a> = (&'static str, Option<&'a [u8]>, &'static str);
+
+fn text(v: &Option<String>) -> Option<&[u8]> {
+    v.as_deref().map(str::as_bytes)
+}
+
+fn path_bytes(v: &Option<PathBuf>) -> Option<&[u8]> {
+    v.as_deref().map(|p| p.as_os_str().as_bytes())
+}
+
+/// A setting's value, to redact or unset.
+enum Field<'a> {
+    Text(&'a mut Option<String>),
+    Path(&'a mut Option<PathBuf>),
+}
+
+impl Field<'_> {
+    fn secret(&self) -> Option<crate::secret_args::Secret> {
+        match self {
+            Field::Text(v) => text(v),
+            Field::Path(v) => path_bytes(v),
+        }
+        .and_then(crate::secret_args::find)
+    }
+
+    /// Puts "REDACTED (a key)" or "REDACTED (a token)" in place of a value that holds one.
+    fn redact(self) {
+        let Some(secret) = self.secret() else { return };
+        match self {
+            Field::Text(v) => *v = Some(secret.redacted().to_owned()),
+            Field::Path(v) => *v = Some(PathBuf::from(secret.redacted())),
+        }
+    }
+
+    /// Unsets a value that holds a key or token.
+    fn unset_secret(self) {
+        if self.secret().is_some() {
+            match self {
+                Field::Text(v) => *v = None,
+                Field::Path(v) => *v = None,
+            }
+        }
+    }
+}
+
+impl ConfigFile {
+    /// The top-level settings.
+    fn settings(&self) -> [Setting<'_>; 10] {
+        [
+            (
+                "current-context",
+                text(&self.current_context),
+                "the name of a context",
+            ),
+            ("store", path_bytes(&self.store), "a folder or a URL"),
+            ("keystore", path_bytes(&self.keystore), "a folder"),
+            ("namespace", text(&self.namespace), "a namespace"),
+            ("passphrase-file", path_bytes(&self.passphrase_file), FILE),
+            (
+                "service-account",
+                text(&self.service_account),
+                "an account (NAME or NS/NAME)",
+            ),
+            ("jwt-private-key", path_bytes(&self.jwt_private_key), FILE),
+            ("token-file", path_bytes(&self.token_file), FILE),
+            ("ca-cert", path_bytes(&self.ca_cert), FILE),
+            (
+                "max-token-lifetime",
+                text(&self.max_token_lifetime),
+                "a duration such as 1h",
+            ),
+        ]
+    }
+
+    /// The top-level settings, to change.
+    fn fields(&mut self) -> [Field<'_>; 10] {
+        [
+            Field::Text(&mut self.current_context),
+            Field::Path(&mut self.store),
+            Field::Path(&mut self.keystore),
+            Field::Text(&mut self.namespace),
+            Field::Path(&mut self.passphrase_file),
+            Field::Text(&mut self.service_account),
+            Field::Path(&mut self.jwt_private_key),
+            Field::Path(&mut self.token_file),
+            Field::Path(&mut self.ca_cert),
+            Field::Text(&mut self.max_token_lifetime),
+        ]
+    }
+
+    /// Unsets every top-level setting that holds a key or token.
+    fn drop_secrets(&mut self) {
+        self.fields().into_iter().for_each(Field::unset_secret);
+    }
+
+    /// The file as `config view` shows it: every value, and every context's name, that holds
+    /// a key or token replaced by "REDACTED (a key)" or "REDACTED (a token)" (as `kubectl
+    /// config view` does). No setting holds a secret: one there was written by hand where a
+    /// file's name belongs.
+    pub fn redacted(mut self) -> ConfigFile {
+        self.fields().into_iter().for_each(Field::redact);
+        let contexts = std::mem::take(&mut self.contexts);
+        for (name, mut entry) in contexts {
+            entry.fields().into_iter().for_each(Field::redact);
+            // Two names that are tokens stay two contexts.
+            let mut name = shown_setting(&name);
+            while self.contexts.contains_key(&name) {
+                name.push('\'');
+            }
+            self.contexts.insert(name, entry);
+        }
+        self
+    }
+}
+
+impl ContextEntry {
+    fn settings(&self) -> [Setting<'_>; 6] {
+        [
+            ("store", text(&self.store), "a folder or a URL"),
+            (
+                "service-account",
+                text(&self.service_account),
+                "an account (NAME or NS/NAME)",
+            ),
+            ("jwt-private-key", path_bytes(&self.jwt_private_key), FILE),
+            ("token-file", path_bytes(&self.token_file), FILE),
+            ("ca-cert", path_bytes(&self.ca_cert), FILE),
+            ("namespace", text(&self.namespace), "a namespace"),
+        ]
+    }
+
+    fn fields(&mut self) -> [Field<'_>; 6] {
+        [
+            Field::Text(&mut self.store),
+            Field::Text(&mut self.service_account),
+            Field::Path(&mut self.jwt_private_key),
+            Field::Path(&mut self.token_file),
+            Field::Path(&mut self.ca_cert),
+            Field::Text(&mut self.namespace),
+        ]
+    }
+}
+
+/// A setting's value (a context's name…) as a message or `config` shows it: "REDACTED (a
+/// token)" for one that holds a key or token, else the value with hidden characters escaped.
+pub fn shown_setting(value: &str) -> String {
+    match crate::secret_args::find(value.as_bytes()) {
+        Some(secret) => secret.redacted().to_owned(),
+        None => crate::output::sanitize(value),
+    }
+}
+
+/// Refuses a setting of `settings` (the top-level ones, or those of `context`) that holds a
+/// key or a token: read as a name, a path or a duration, it would be repeated by a message
+/// ("unknown context `-----BEGIN…`"), and it is no setting's value.
+fn check_settings(
+    settings: &[Setting<'_>],
+    context: Option<&str>,
+    path: Option<&Path>,
+) -> Result<(), UserError> {
+    for &(key, value, takes) in settings {
+        let Some(secret) = value.and_then(crate::secret_args::find) else {
+            continue;
+        };
+        let of = context.map_or_else(String::new, |c| {
+            format!(" of context `{}`", shown_setting(c))
+        });
+        let file = path.map_or_else(|| "the config file".to_owned(), shown_path);
+        let (what, belongs) = (secret.noun(), secret.belongs());
+        return Err(UserError::Usage(format!(
+            "`{key}`{of} in {file} holds a {what}, and takes {takes} (the {what} was not \
+             used): {belongs}; remove it from the file (`svcacct config view` shows the file \
+             with it redacted)"
+        )));
+    }
+    Ok(())
+}
+
 /// The global options given on this command line (not from the environment), with their values:
 /// what `config set-context` saves, and what beats the environment for credentials.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -84,6 +266,8 @@ pub struct CommandLine {
     pub jwt_private_key: Option<PathBuf>,
     pub token_file: Option<PathBuf>,
     pub ca_cert: Option<PathBuf>,
+    /// Never saved by `set-context`; known so that messages can say where it came from.
+    pub passphrase_file: Option<PathBuf>,
 }
 
 impl CommandLine {
@@ -101,6 +285,7 @@ impl CommandLine {
             jwt_private_key: given(m, "jwt_private_key"),
             token_file: given(m, "token_file"),
             ca_cert: given(m, "ca_cert"),
+            passphrase_file: given(m, "passphrase_file"),
         }
     }
 
@@ -114,6 +299,7 @@ impl CommandLine {
             jwt_private_key: global.jwt_private_key.clone(),
             token_file: global.token_file.clone(),
             ca_cert: global.ca_cert.clone(),
+            passphrase_file: global.passphrase_file.clone(),
         }
     }
 }
@@ -128,28 +314,92 @@ pub enum StoreLocation {
 }
 
 impl StoreLocation {
-    /// A `--store` value: a URL (`scheme://…`) or a folder. `HOST:PORT` (no `/`) is a server's
-    /// address without its scheme, refused: taken as a folder, the first write would make one
-    /// of that name. A path with a `/` (`./x:1`) is a folder.
+    /// A `--store` value: a URL (`scheme://…`) or a folder. What looks like a server's address
+    /// is refused rather than taken for a folder, whose first write would make a folder of
+    /// that name: `[USER@]HOST:PORT`, perhaps with a path (`127.0.0.1:8420/`), and a URL with
+    /// a mistyped scheme (`http:/x`, `https//x`, `http:x`). A folder of such a name is named
+    /// with `./` (or any path whose first part is no `HOST:PORT`: `/srv/a:1`).
     pub fn parse(value: &Path) -> Result<StoreLocation, UserError> {
-        match value.to_str() {
-            Some(s) if is_url(s) => Ok(StoreLocation::Remote(StoreUrl::parse(s)?)),
-            Some(s) if is_host_and_port(s) => {
-                let host = s.rsplit_once(':').map_or(s, |(h, _)| h);
-                let loopback = host == "localhost" || host == "[::1]" || host.starts_with("127.");
-                let plain = if loopback {
-                    format!("http://{s} for a server on this machine without TLS; ")
-                } else {
-                    String::new()
-                };
-                Err(UserError::Usage(format!(
-                    "store `{s}` is a server's address without its scheme: did you mean \
-                     https://{s}? ({plain}./{s} for a folder of that name)"
-                )))
-            }
-            _ => Ok(StoreLocation::Local(value.to_path_buf())),
+        let Some(s) = value.to_str() else {
+            return Ok(StoreLocation::Local(value.to_path_buf()));
+        };
+        if is_url(s) {
+            return Ok(StoreLocation::Remote(StoreUrl::parse(s)?));
         }
+        let folder = format!("./{s} for a folder of that name");
+        if let Some((scheme, rest)) = mistyped_scheme(s) {
+            // Plain http:// is for loopback addresses only.
+            let scheme = if loopback(host_of(rest)) {
+                scheme
+            } else {
+                "https"
+            };
+            return Err(UserError::Usage(format!(
+                "store `{s}` is a URL with a mistyped scheme: did you mean {scheme}://{rest}? \
+                 ({folder})"
+            )));
+        }
+        if let Some((user, host_port, path)) = server_address(s) {
+            let url = format!("{host_port}{path}");
+            let mut notes = String::new();
+            if loopback(host_of(host_port)) {
+                notes.push_str(&format!(
+                    "http://{url} for a server on this machine without TLS; "
+                ));
+            }
+            if user.is_some() {
+                notes.push_str(
+                    "a store URL holds no user name, --service-account names the account; ",
+                );
+            }
+            return Err(UserError::Usage(format!(
+                "store `{s}` is a server's address without its scheme: did you mean \
+                 https://{url}? ({notes}{folder})"
+            )));
+        }
+        Ok(StoreLocation::Local(value.to_path_buf()))
     }
+}
+
+/// `localhost`, `127.x.x.x` or `[::1]`: where plain http:// is accepted.
+fn loopback(host: &str) -> bool {
+    host.eq_ignore_ascii_case("localhost") || host == "[::1]" || host.starts_with("127.")
+}
+
+/// The host of `[USER@]HOST[:PORT][/…]`.
+fn host_of(address: &str) -> &str {
+    let authority = address.split('/').next().unwrap_or_default();
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    match host_port.find(']') {
+        Some(end) if host_port.starts_with('[') => &host_port[..=end],
+        _ => host_port.split(':').next().unwrap_or_default(),
+    }
+}
+
+/// `http` or `https` followed by `:` or `//` but not `://` (`http:/x`, `https//x`, `http:x`),
+/// and something after: the scheme, and what follows its colons and slashes.
+fn mistyped_scheme(s: &str) -> Option<(&'static str, &str)> {
+    let scheme = ["https", "http"].into_iter().find(|scheme| {
+        s.get(..scheme.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(scheme))
+    })?;
+    let rest = &s[scheme.len()..];
+    if !(rest.starts_with(':') || rest.starts_with("//")) {
+        return None;
+    }
+    let rest = rest.trim_start_matches([':', '/']);
+    (!rest.is_empty()).then_some((scheme, rest))
+}
+
+/// `[USER@]HOST:PORT[/PATH]`: the user, `HOST:PORT` and the path (empty, or from its `/`).
+fn server_address(s: &str) -> Option<(Option<&str>, &str, &str)> {
+    let (authority, path) = s.find('/').map_or((s, ""), |at| s.split_at(at));
+    let (user, host_port) = match authority.rsplit_once('@') {
+        Some((user, host_port)) if !user.is_empty() => (Some(user), host_port),
+        Some(_) => return None,
+        None => (None, authority),
+    };
+    is_host_and_port(host_port).then_some((user, host_port, path))
 }
 
 /// `HOST:PORT`: a host name, IPv4 address or `[IPv6]`, a colon and a port number, no `/`.
@@ -232,6 +482,10 @@ pub struct Context {
     /// Where the maximum came from, for error messages that name the setting.
     pub max_token_lifetime_source: String,
     pub passphrase_file: Option<PathBuf>,
+    /// Where the passphrase file was named, as messages say it ("the file named by
+    /// --passphrase-file"): its path is never repeated, since the passphrase itself may have
+    /// been typed where the file's name belongs.
+    pub passphrase_file_source: String,
     /// `--jwt-private-key`.
     pub jwt_private_key_flag: Option<PathBuf>,
     /// The context's, else the config file's `jwt-private-key` (the env is read by
@@ -289,10 +543,11 @@ pub fn unknown_context(name: &str, cfg: &ConfigFile, path: Option<&Path>) -> Use
     let file = path.map_or("the config file".to_owned(), shown_path);
     UserError::Usage(format!(
         "unknown context `{}` in {file} ({}; see `svcacct config get-contexts`)",
-        crate::output::sanitize(name),
+        shown_setting(name),
         if known.is_empty() {
             "it has none".to_owned()
         } else {
+            let known: Vec<String> = known.into_iter().map(shown_setting).collect();
             format!("known: {}", known.join(", "))
         }
     ))
@@ -395,7 +650,13 @@ impl Context {
             .config
             .as_deref()
             .filter(|p| selection == Selection::Selected || p.exists());
-        let (cfg, cfg_path) = load_config(explicit)?;
+        let (mut cfg, cfg_path) = load_config(explicit)?;
+        match selection {
+            Selection::Selected => check_settings(&cfg.settings(), None, cfg_path.as_deref())?,
+            // The `config` commands use none of them, and show them redacted: the file can be
+            // mended with them.
+            Selection::Ignored => cfg.drop_secrets(),
+        }
         let context_name = match selection {
             Selection::Ignored => None,
             Selection::Selected => global.context.clone().or(cfg.current_context.clone()),
@@ -408,6 +669,9 @@ impl Context {
                     .ok_or_else(|| unknown_context(name, &cfg, cfg_path.as_deref()))?,
             ),
         };
+        if let (Some(name), Some(e)) = (&context_name, entry) {
+            check_settings(&e.settings(), Some(name), cfg_path.as_deref())?;
+        }
         let layers = Layers {
             global,
             cli: &command_line,
@@ -456,6 +720,18 @@ impl Context {
                     ),
                 },
             };
+        let passphrase_file_source = if command_line.passphrase_file.is_some() {
+            "the file named by --passphrase-file".to_owned()
+        } else if global.passphrase_file.is_some() {
+            "the file named by SVCACCT_PASSPHRASE_FILE".to_owned()
+        } else {
+            format!(
+                "the file named by `passphrase-file` in {}",
+                cfg_path
+                    .as_deref()
+                    .map_or_else(|| "the config file".to_owned(), shown_path)
+            )
+        };
         Ok(Context {
             credentials: layers.credentials(),
             ca_cert: layers.ca_cert(),
@@ -474,6 +750,7 @@ impl Context {
                 .passphrase_file
                 .clone()
                 .or(cfg.passphrase_file.clone()),
+            passphrase_file_source,
             jwt_private_key_flag: global.jwt_private_key.clone(),
             context_name,
             config_path: global
@@ -513,7 +790,7 @@ impl Context {
         else {
             return Ok(());
         };
-        let shown = path.display();
+        let shown = shown_path(path);
         match std::fs::metadata(path) {
             Ok(m) if m.is_dir() => Ok(()),
             Ok(_) => Err(UserError::Failure(format!(
@@ -763,12 +1040,12 @@ impl Context {
     /// on a terminal (asked twice when `confirm`). Never hangs without a terminal.
     pub fn passphrase(&self, what: &str, confirm: bool) -> Result<Passphrase> {
         if let Some(path) = &self.passphrase_file {
-            let bytes = Zeroizing::new(crate::fsutil::read_small(path)?);
-            let text = std::str::from_utf8(&bytes).map_err(|_| {
-                UserError::Failure(format!("passphrase file {} is not UTF-8", shown_path(path)))
-            })?;
+            let source = &self.passphrase_file_source;
+            let bytes = Zeroizing::new(crate::fsutil::read_small_as(path, source)?);
+            let text = std::str::from_utf8(&bytes)
+                .map_err(|_| UserError::Failure(format!("{source} is not UTF-8")))?;
             let line = text.lines().next().unwrap_or("");
-            return non_empty(Passphrase::new(line.to_owned()), &shown_path(path));
+            return non_empty(Passphrase::new(line.to_owned()), source);
         }
         if let Ok(v) = std::env::var("SVCACCT_PASSPHRASE") {
             return non_empty(Passphrase::new(v), "SVCACCT_PASSPHRASE");
@@ -850,6 +1127,7 @@ mod tests {
             max_token_lifetime: DEFAULT_MAX_TOKEN_LIFETIME,
             max_token_lifetime_source: String::new(),
             passphrase_file,
+            passphrase_file_source: "the file named by --passphrase-file".to_owned(),
             jwt_private_key_flag: None,
             jwt_private_key: None,
             credentials: Credentials::None,
@@ -878,10 +1156,14 @@ mod tests {
         std::fs::write(&p, "\n").unwrap();
         let err = ctx(Some(p.clone())).passphrase("k", false).unwrap_err();
         assert!(format!("{err:#}").contains("is empty"), "{err:#}");
-        let err = ctx(Some(d.path().join("missing")))
+        let err = ctx(Some(d.path().join("MyS3cretPassphrase")))
             .passphrase("k", false)
             .unwrap_err();
-        assert!(format!("{err:#}").contains("missing"), "{err:#}");
+        assert_eq!(
+            format!("{err:#}"),
+            "cannot read the file named by --passphrase-file: No such file or directory (os \
+             error 2)"
+        );
     }
 
     #[test]
@@ -1026,13 +1308,47 @@ mod tests {
             );
             assert_eq!(e.exit(), crate::error::Exit::Usage);
         }
+        // With a path, a user, or a mistyped scheme.
+        for (value, url) in [
+            ("127.0.0.1:18420/", "https://127.0.0.1:18420/"),
+            ("reg:8420/svcacct/", "https://reg:8420/svcacct/"),
+            ("user@reg:8420", "https://reg:8420"),
+            ("git@[::1]:1/x", "https://[::1]:1/x"),
+            ("http:/127.0.0.1:18420", "http://127.0.0.1:18420"),
+            ("http:localhost", "http://localhost"),
+            ("https//reg:8420", "https://reg:8420"),
+            ("http//reg:8420", "https://reg:8420"),
+            ("http:reg", "https://reg"),
+            ("HTTPS:/reg", "https://reg"),
+        ] {
+            let e = StoreLocation::parse(Path::new(value)).unwrap_err();
+            let e = e.to_string();
+            assert!(e.contains(&format!("did you mean {url}?")), "{value}: {e}");
+            assert!(
+                e.ends_with(&format!("./{value} for a folder of that name)")),
+                "{value}: {e}"
+            );
+        }
         for folder in [
             "./127.0.0.1:18420",
+            "./127.0.0.1:18420/",
+            "./user@reg:8420",
+            "./http:/x",
             "/a/b:8420",
+            "backups/reg:8420",
             "x:y",
+            "x:y/z",
             "a:123456",
             ":80",
             "a b:80",
+            "@reg:8420",
+            "user@reg",
+            "user@reg:store",
+            "https/x",
+            "http",
+            "http:",
+            "https//",
+            "httpd:/x",
         ] {
             assert_eq!(
                 StoreLocation::parse(Path::new(folder)).unwrap(),
@@ -1066,6 +1382,79 @@ mod tests {
             Context::resolve(&g).unwrap().context_name.as_deref(),
             Some("a")
         );
+    }
+
+    const JWT: &str = "eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJjaSJ9.c2lnbmF0dXJl";
+
+    #[test]
+    fn secrets_in_the_config_file_are_redacted_and_refused_where_used() {
+        let pem = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\n";
+        let text = format!(
+            "namespace = \"eng\"\n[contexts.a]\ntoken-file = \"{JWT}\"\nstore = \"/s\"\n\
+             [contexts.b]\nstore = \"/s\"\n[contexts.\"{JWT}\"]\n"
+        );
+        let cfg: ConfigFile = toml::from_str(&text).unwrap();
+        let r = cfg.redacted();
+        assert_eq!(r.namespace.as_deref(), Some("eng"));
+        assert_eq!(
+            r.contexts["a"].token_file.as_deref(),
+            Some(Path::new("REDACTED (a token)"))
+        );
+        assert_eq!(r.contexts["a"].store.as_deref(), Some("/s"));
+        assert!(
+            r.contexts.contains_key("REDACTED (a token)"),
+            "{:?}",
+            r.contexts
+        );
+        let mut cfg = ConfigFile {
+            jwt_private_key: Some(pem.into()),
+            ..ConfigFile::default()
+        };
+        assert_eq!(
+            cfg.settings()
+                .iter()
+                .filter_map(|(k, v, _)| v.and_then(crate::secret_args::find).map(|s| (*k, s)))
+                .collect::<Vec<_>>(),
+            [("jwt-private-key", crate::secret_args::Secret::Key)]
+        );
+        cfg = cfg.redacted();
+        assert_eq!(
+            cfg.jwt_private_key.as_deref(),
+            Some(Path::new("REDACTED (a key)"))
+        );
+
+        // Resolving refuses a setting in use: the top-level ones and the context's.
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("config.toml");
+        std::fs::write(&p, &text).unwrap();
+        let (mut g, _) = global(&[]);
+        g.config = Some(p.clone());
+        let refusal = |g: &GlobalArgs, selection| {
+            Context::resolve_with(g, CommandLine::default(), selection)
+                .err()
+                .map(|e| e.to_string())
+        };
+        assert_eq!(refusal(&g, Selection::Selected), None);
+        g.context = Some("b".into());
+        assert_eq!(refusal(&g, Selection::Selected), None);
+        g.context = Some("a".into());
+        let e = refusal(&g, Selection::Selected).unwrap();
+        assert!(
+            e.starts_with(&format!(
+                "`token-file` of context `a` in {} holds a token, and takes the name of a file \
+                 (the token was not used): ",
+                p.display()
+            )),
+            "{e}"
+        );
+        assert!(!e.contains(JWT), "{e}");
+        assert_eq!(refusal(&g, Selection::Ignored), None);
+        std::fs::write(&p, format!("max-token-lifetime = \"{JWT}\"\n")).unwrap();
+        g.context = None;
+        let e = refusal(&g, Selection::Selected).unwrap();
+        assert!(e.starts_with("`max-token-lifetime` in "), "{e}");
+        assert!(!e.contains(JWT), "{e}");
+        assert_eq!(refusal(&g, Selection::Ignored), None);
     }
 
     #[test]

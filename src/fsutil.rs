@@ -108,11 +108,19 @@ pub fn write_new(path: &Path, bytes: &[u8], mode: u32, force: bool) -> Result<()
 /// The buffer is sized from the file's length: one read instead of a doubling buffer, whose
 /// reallocations would leave unzeroed pieces of a private key on the heap.
 pub fn read_small(path: &Path) -> Result<Vec<u8>> {
-    let f = File::open(path).with_context(|| format!("cannot read {}", shown_path(path)))?;
+    read_small_as(path, &shown_path(path))
+}
+
+/// [`read_small`], with `what` in messages instead of the path: for the file of a secret
+/// (`--secret-file`, `--passphrase-file`), whose name may be the secret itself, typed where
+/// the name belongs. `what` names where the path came from ("the file named by
+/// --secret-file"), never the path.
+pub fn read_small_as(path: &Path, what: &str) -> Result<Vec<u8>> {
+    let f = File::open(path).with_context(|| format!("cannot read {what}"))?;
     let len = f.metadata().map_or(0, |m| m.len().min(MAX_INPUT + 1));
     // One byte more than the length, so that the read that finds the end needs no growth.
     let buf = Vec::with_capacity(usize::try_from(len).unwrap_or(0) + 1);
-    read_limited_into(f, buf, &shown_path(path))
+    read_limited_into(f, buf, what)
 }
 
 /// Reads at most `MAX_INPUT` bytes from `r`.

@@ -17,7 +17,10 @@ fn main() -> ExitCode {
     let mut command = std::mem::ManuallyDrop::new(Cli::command());
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     // Before clap, whose errors would repeat a key or token given as a value.
-    if let Err(err) = svcacct::secret_args::check(&command, &args) {
+    // And before clap reads the environment.
+    let checked = svcacct::secret_args::check(&command, &args)
+        .and_then(|()| svcacct::secret_args::check_env(|name| std::env::var_os(name)));
+    if let Err(err) = checked {
         svcacct::errln!("svcacct: {err}");
         return ExitCode::from(err.exit().code());
     }

@@ -2,12 +2,15 @@
 
 /// What kind of character `c` is, when it must not reach a terminal as itself: a control
 /// character (ESC starts terminal escape sequences), a bidirectional control (U+202E shows
-/// `txt.exe` as `exe.txt`), an invisible one (`admins\u{200b}` shows as `admins`) or a line
-/// or paragraph separator. `None` for every other character.
+/// `txt.exe` as `exe.txt`), an invisible one (`admins\u{200b}` and `admins\u{fe0f}` show as
+/// `admins`) or a line or paragraph separator. `None` for every other character.
 ///
-/// Invisible means Unicode's category Cf (format characters: zero-width spaces and joiners,
-/// the byte-order mark, tags…) and the fillers that render as nothing (U+034F, U+115F, U+1160,
-/// U+17B4, U+17B5, U+3164, U+FFA0).
+/// Invisible means what Unicode says a renderer without support for a character should show
+/// as nothing: the property Default_Ignorable_Code_Point (zero-width spaces and joiners, the
+/// byte-order mark, variation selectors U+FE00–FE0F and U+E0100–E01EF, the Mongolian free
+/// variation selectors, tags, the Hangul fillers…), plus the rest of category Cf (format
+/// characters such as U+0600, which some terminals draw as nothing) and U+2800 (a Braille
+/// pattern without dots, which looks like a space but is a letter).
 pub fn hidden_kind(c: char) -> Option<&'static str> {
     let u = c as u32;
     if c.is_control() {
@@ -19,44 +22,48 @@ pub fn hidden_kind(c: char) -> Option<&'static str> {
     if matches!(u, 0x2028 | 0x2029) {
         return Some("a line or paragraph separator");
     }
-    // Category Cf (Unicode 15.1), then the invisible fillers of other categories.
-    let invisible = matches!(
+    // Default_Ignorable_Code_Point (DerivedCoreProperties.txt of Unicode 16, less what is
+    // named above; the unit test compares it with regex-syntax's table).
+    let ignorable = matches!(
         u,
         0x00AD
-            | 0x0600..=0x0605
+            | 0x034F
+            | 0x115F..=0x1160
+            | 0x17B4..=0x17B5
+            | 0x180B..=0x180F
+            | 0x200B..=0x200D
+            | 0x2060..=0x206F
+            | 0x3164
+            | 0xFE00..=0xFE0F
+            | 0xFEFF
+            | 0xFFA0
+            | 0xFFF0..=0xFFF8
+            | 0x1BCA0..=0x1BCA3
+            | 0x1D173..=0x1D17A
+            | 0xE0000..=0xE0FFF
+    );
+    // Category Cf outside that property, and U+2800.
+    let other = matches!(
+        u,
+        0x0600..=0x0605
             | 0x06DD
             | 0x070F
             | 0x0890..=0x0891
             | 0x08E2
-            | 0x180E
-            | 0x200B..=0x200D
-            | 0x2060..=0x2065
-            | 0x206A..=0x206F
-            | 0xFEFF
             | 0xFFF9..=0xFFFB
             | 0x110BD
             | 0x110CD
             | 0x13430..=0x1343F
-            | 0x1BCA0..=0x1BCA3
-            | 0x1D173..=0x1D17A
-            | 0xE0001
-            | 0xE0020..=0xE007F
-            | 0x034F
-            | 0x115F
-            | 0x1160
-            | 0x17B4
-            | 0x17B5
-            | 0x3164
-            | 0xFFA0
+            | 0x2800
     );
-    invisible.then_some("an invisible formatting character")
+    (ignorable || other).then_some("an invisible formatting character")
 }
 
 /// Text as it may reach a terminal: every character that [`hidden_kind`] names is shown as its
 /// escape `\u{202e}`, so nothing can move the cursor, recolour the screen, reorder or hide
 /// text. The one escaping of everything svcacct prints for people: tables, describe blocks,
-/// messages and errors (`-o json` keeps the exact text: it is for programs). Escaping twice
-/// changes nothing.
+/// messages and errors (`-o json` keeps the exact text, written with JSON's own escapes: see
+/// [`json`]). Escaping twice changes nothing.
 pub fn sanitize(s: &str) -> String {
     if !s.chars().any(|c| hidden_kind(c).is_some()) {
         return s.to_owned();
@@ -156,11 +163,90 @@ pub fn block(rows: &[(&str, String)]) -> String {
     s
 }
 
-/// Pretty JSON with a final newline.
+/// Pretty JSON with a final newline. Every character that [`hidden_kind`] names is written as
+/// a JSON escape (`\u202e`; a surrogate pair above U+FFFF, `\udb40\udd00`): a JSON parser
+/// reads back exactly the text that was serialised, and a terminal shows the escape instead
+/// of text that hides or reorders what follows.
 pub fn json(out: &mut dyn Write, value: &impl Serialize) -> anyhow::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value)?;
+    let mut ser = serde_json::Serializer::with_formatter(
+        &mut *out,
+        VisibleFormatter(serde_json::ser::PrettyFormatter::new()),
+    );
+    value.serialize(&mut ser)?;
     writeln!(out)?;
     Ok(())
+}
+
+/// serde_json's pretty formatter, with the characters of [`hidden_kind`] escaped in strings
+/// (keys and values). serde_json already escapes `"`, `\` and U+0000–001F itself, through
+/// `write_char_escape`; everything else reaches `write_string_fragment`.
+struct VisibleFormatter<'a>(serde_json::ser::PrettyFormatter<'a>);
+
+impl serde_json::ser::Formatter for VisibleFormatter<'_> {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut rest = fragment;
+        while let Some((at, c)) = rest.char_indices().find(|&(_, c)| hidden_kind(c).is_some()) {
+            writer.write_all(&rest.as_bytes()[..at])?;
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                write!(writer, "\\u{unit:04x}")?;
+            }
+            rest = &rest[at + c.len_utf8()..];
+        }
+        writer.write_all(rest.as_bytes())
+    }
+
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_array(w)
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array(w)
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array_value(w)
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object(w)
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object(w)
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+
+    fn end_object_key<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object_key(w)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object_value(w)
+    }
 }
 
 /// A kubectl-style list object for `-o json`.
@@ -215,8 +301,65 @@ mod tests {
         ] {
             assert_eq!(hidden_kind(c), Some(kind), "{c:?}");
         }
-        for c in ['a', ' ', 'é', '-', '*', '日', '\u{fe0f}'] {
+        for c in ['a', ' ', 'é', '-', '*', '日', '\u{2801}', '\u{3000}', '❤'] {
             assert_eq!(hidden_kind(c), None, "{c:?}");
+        }
+    }
+
+    /// The code points of a regex class, e.g. `\p{Default_Ignorable_Code_Point}`, from
+    /// regex-syntax's Unicode tables.
+    fn class(property: &str) -> Vec<(char, char)> {
+        use regex_syntax::hir::{Class, HirKind};
+        let hir = regex_syntax::parse(property).unwrap();
+        let HirKind::Class(Class::Unicode(c)) = hir.kind() else {
+            panic!("{property} is no class");
+        };
+        c.ranges().iter().map(|r| (r.start(), r.end())).collect()
+    }
+
+    #[test]
+    fn hidden_means_unicodes_ignorable_and_format_characters() {
+        // Every default-ignorable, format or control character, and U+2800.
+        let hidden =
+            class(r"[\p{Default_Ignorable_Code_Point}\p{Cf}\p{Cc}\u{2028}\u{2029}\u{2800}]");
+        for &(start, end) in &hidden {
+            for c in start..=end {
+                assert!(hidden_kind(c).is_some(), "U+{:04X}", u32::from(c));
+            }
+        }
+        // And nothing else: letters, marks, symbols and spaces that show are themselves.
+        let inside = |c: char| {
+            hidden
+                .binary_search_by(|&(s, e)| {
+                    if e < c {
+                        std::cmp::Ordering::Less
+                    } else if s > c {
+                        std::cmp::Ordering::Greater
+                    } else {
+                        std::cmp::Ordering::Equal
+                    }
+                })
+                .is_ok()
+        };
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if hidden_kind(c).is_some() {
+                assert!(inside(c), "U+{:04X}", u32::from(c));
+            }
+        }
+        for (c, point) in [
+            ('\u{fe0f}', "variation selector 16"),
+            ('\u{fe00}', "variation selector 1"),
+            ('\u{e0100}', "variation selector 17"),
+            ('\u{e01ef}', "variation selector 256"),
+            ('\u{180b}', "Mongolian free variation selector 1"),
+            ('\u{180f}', "Mongolian free variation selector 4"),
+            ('\u{2800}', "Braille pattern blank"),
+        ] {
+            assert_eq!(
+                hidden_kind(c),
+                Some("an invisible formatting character"),
+                "{point}"
+            );
         }
     }
 
@@ -234,6 +377,46 @@ mod tests {
         assert_eq!(shown.chars().count(), 201);
         assert!(shown.ends_with('…'));
         assert_eq!(shown_path(Path::new("a\u{202e}b")), "a\\u{202e}b");
+    }
+
+    #[test]
+    fn json_escapes_hidden_characters_and_means_the_same() {
+        let value = serde_json::json!({
+            "plain": "Zürich 日本 ✓ \"q\" \\ \n",
+            "bidi": "txt\u{202e}exe.js",
+            "k\u{200b}ey": ["admins\u{fe0f}", "secret\u{e0100}", "\u{2800}", "c1\u{85}\u{7f}\u{1b}"],
+            "n": 1,
+        });
+        let mut out = Vec::new();
+        json(&mut out, &value).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(
+            !text.chars().any(|c| hidden_kind(c).is_some() && c != '\n'),
+            "{text:?}"
+        );
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&text).unwrap(),
+            value
+        );
+        for escaped in [
+            r#""plain": "Zürich 日本 ✓ \"q\" \\ \n""#,
+            r#""bidi": "txt\u202eexe.js""#,
+            r#""k\u200bey": ["#,
+            r#""admins\ufe0f""#,
+            r#""secret\udb40\udd00""#,
+            r#""\u2800""#,
+            r#""c1\u0085\u007f\u001b""#,
+        ] {
+            assert!(text.contains(escaped), "{escaped} in {text}");
+        }
+        // The layout is serde_json's pretty one.
+        let plain = serde_json::json!({"a": [1, {"b": null}], "c": {}});
+        let mut out = Vec::new();
+        json(&mut out, &plain).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            serde_json::to_string_pretty(&plain).unwrap() + "\n"
+        );
     }
 
     #[test]

@@ -29,6 +29,38 @@ pub enum Secret {
     Token,
 }
 
+impl Secret {
+    /// `key`, `token`.
+    pub fn noun(self) -> &'static str {
+        match self {
+            Secret::Key => "key",
+            Secret::Token => "token",
+        }
+    }
+
+    /// Where a secret of this kind belongs, for a refusal.
+    pub fn belongs(self) -> &'static str {
+        match self {
+            Secret::Key => {
+                "svcacct reads keys from files (--jwt-private-key FILE, --public-key FILE) and \
+                 from SVCACCT_JWT_PRIVATE_KEY"
+            }
+            Secret::Token => {
+                "a remote store takes a token from SVCACCT_TOKEN, from a file (--token-file \
+                 FILE, SVCACCT_TOKEN_FILE) or from stdin (--token-file -)"
+            }
+        }
+    }
+
+    /// What is shown instead of a value that holds a secret (`config view`, as kubectl's).
+    pub fn redacted(self) -> &'static str {
+        match self {
+            Secret::Key => "REDACTED (a key)",
+            Secret::Token => "REDACTED (a token)",
+        }
+    }
+}
+
 /// The key material or token that `bytes` hold, if any.
 pub fn find(bytes: &[u8]) -> Option<Secret> {
     if has_pem_key(bytes) || is_der_base64(bytes) {
@@ -140,6 +172,49 @@ pub fn check(root: &clap::Command, args: &[OsString]) -> Result<(), UserError> {
             continue;
         }
         return Err(refusal(secret, role, &line));
+    }
+    Ok(())
+}
+
+/// The SVCACCT_* variables that svcacct reads and that never hold a secret, with what each
+/// takes. The other three hold one: SVCACCT_JWT_PRIVATE_KEY (a key, or a file's name),
+/// SVCACCT_TOKEN and SVCACCT_PASSPHRASE. A variable svcacct does not read is not looked at:
+/// a script may keep its own token in one.
+pub const ENV_WITHOUT_SECRETS: [(&str, &str); 10] = [
+    ("SVCACCT_STORE", "a folder or a URL"),
+    ("SVCACCT_KEYSTORE", "a folder"),
+    ("SVCACCT_CONFIG", "the name of a file"),
+    ("SVCACCT_CONTEXT", "the name of a context"),
+    ("SVCACCT_NAMESPACE", "a namespace"),
+    ("SVCACCT_PASSPHRASE_FILE", "the name of a file"),
+    ("SVCACCT_SERVICE_ACCOUNT", "an account (NAME or NS/NAME)"),
+    ("SVCACCT_TOKEN_FILE", "the name of a file"),
+    ("SVCACCT_CA_CERT", "the name of a file"),
+    ("SVCACCT_MAX_TOKEN_LIFETIME", "a duration such as 1h"),
+];
+
+/// The SVCACCT_* variables whose value is a secret.
+pub const ENV_SECRETS: [&str; 3] = [
+    "SVCACCT_JWT_PRIVATE_KEY",
+    "SVCACCT_TOKEN",
+    "SVCACCT_PASSPHRASE",
+];
+
+/// Refuses a key or token in a variable of [`ENV_WITHOUT_SECRETS`] (`var` reads one): clap
+/// and svcacct's own messages would repeat it ("cannot read the store folder eyJ…", "unknown
+/// context `-----BEGIN…`"), as they would a command-line value. Checked before clap reads
+/// the environment.
+pub fn check_env(var: impl Fn(&str) -> Option<OsString>) -> Result<(), UserError> {
+    for (name, takes) in ENV_WITHOUT_SECRETS {
+        let Some(value) = var(name) else { continue };
+        let Some(secret) = find(value.as_bytes()) else {
+            continue;
+        };
+        let (what, belongs) = (secret.noun(), secret.belongs());
+        return Err(UserError::Usage(format!(
+            "{name} holds a {what}, and takes {takes} (the {what} was not used or kept): \
+             {belongs}"
+        )));
     }
     Ok(())
 }
@@ -410,6 +485,71 @@ mod tests {
             "",
         ] {
             assert_eq!(find(plain.as_bytes()), None, "{plain}");
+        }
+    }
+
+    #[test]
+    fn environment_variables_without_secrets_are_checked() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| OsString::from(*v))
+            }
+        };
+        assert_eq!(
+            check_env(env(&[
+                ("SVCACCT_STORE", "https://registry.example:8420"),
+                ("SVCACCT_TOKEN", JWT),
+                ("SVCACCT_JWT_PRIVATE_KEY", PEM),
+                ("SVCACCT_PASSPHRASE", JWT),
+                ("SVCACCT_DEPLOY_TOKEN", JWT),
+            ]))
+            .map_err(|e| e.to_string()),
+            Ok(())
+        );
+        assert_eq!(
+            check_env(env(&[("SVCACCT_STORE", JWT)])).map_err(|e| e.to_string()),
+            Err(
+                "SVCACCT_STORE holds a token, and takes a folder or a URL (the token was not \
+                 used or kept): a remote store takes a token from SVCACCT_TOKEN, from a file \
+                 (--token-file FILE, SVCACCT_TOKEN_FILE) or from stdin (--token-file -)"
+                    .into()
+            )
+        );
+        assert_eq!(
+            check_env(env(&[("SVCACCT_CONTEXT", PEM)])).map_err(|e| e.to_string()),
+            Err(
+                "SVCACCT_CONTEXT holds a key, and takes the name of a context (the key was not \
+                 used or kept): svcacct reads keys from files (--jwt-private-key FILE, \
+                 --public-key FILE) and from SVCACCT_JWT_PRIVATE_KEY"
+                    .into()
+            )
+        );
+        // Every variable svcacct names in its help is either checked or a secret's.
+        let help = Cli::command().render_long_help().to_string();
+        let mut named: Vec<&str> = help
+            .split(|c: char| !(c.is_ascii_uppercase() || c == '_'))
+            .filter(|w| w.starts_with("SVCACCT_"))
+            .collect();
+        named.sort_unstable();
+        named.dedup();
+        assert_eq!(named.len(), 13, "{named:?}");
+        for name in named {
+            assert!(
+                ENV_WITHOUT_SECRETS.iter().any(|(n, _)| *n == name) || ENV_SECRETS.contains(&name),
+                "{name}"
+            );
+        }
+        // And every variable clap reads.
+        for arg in Cli::command().get_arguments() {
+            if let Some(name) = arg.get_env().and_then(|n| n.to_str()) {
+                assert!(
+                    ENV_WITHOUT_SECRETS.iter().any(|(n, _)| *n == name),
+                    "{name}"
+                );
+            }
         }
     }
 

@@ -356,7 +356,8 @@ fn an_hmac_issuer_needs_a_long_secret_and_pyjwt_verifies_its_tokens() {
     .code(2)
     .stdout("")
     .stderr(predicate::str::contains(
-        "the HMAC secret from secret file short is 31 bytes long; HS256 needs at least 32",
+        "the HMAC secret from the file named by --secret-file is 31 bytes long; HS256 needs at \
+         least 32",
     ));
     env.cmd(at(
         s,

@@ -616,6 +616,114 @@ fn a_server_address_without_its_scheme_is_no_folder() {
     );
 }
 
+/// More forms of a server's address that are no folders (each made one before): `HOST:PORT/…`,
+/// `USER@HOST:PORT`, and URLs with a mistyped scheme (`http:/x`, `https//x`, `http:x`). Each
+/// is refused with the URL it probably means and how to name a folder of that name (`./`);
+/// nothing is written. With `./` it is a folder.
+#[test]
+fn mistyped_server_addresses_are_no_folders() {
+    let env = Env::new();
+    env.ok(["keygen", "-o", "k.key", "--bits", "2048"]);
+    let listing = || tree(env.home.path());
+    let before = listing();
+    let address = |s: &str, url: &str, notes: &str| {
+        format!(
+            "svcacct: store `{s}` is a server's address without its scheme: did you mean \
+             {url}? ({notes}./{s} for a folder of that name)\n"
+        )
+    };
+    let scheme = |s: &str, url: &str| {
+        format!(
+            "svcacct: store `{s}` is a URL with a mistyped scheme: did you mean {url}? (./{s} \
+             for a folder of that name)\n"
+        )
+    };
+    let cases = [
+        (
+            "127.0.0.1:18420/",
+            address(
+                "127.0.0.1:18420/",
+                "https://127.0.0.1:18420/",
+                "http://127.0.0.1:18420/ for a server on this machine without TLS; ",
+            ),
+        ),
+        (
+            "registry.example:8420/svcacct",
+            address(
+                "registry.example:8420/svcacct",
+                "https://registry.example:8420/svcacct",
+                "",
+            ),
+        ),
+        (
+            "user@reg:8420",
+            address(
+                "user@reg:8420",
+                "https://reg:8420",
+                "a store URL holds no user name, --service-account names the account; ",
+            ),
+        ),
+        (
+            "http:/127.0.0.1:18420",
+            scheme("http:/127.0.0.1:18420", "http://127.0.0.1:18420"),
+        ),
+        (
+            "https//reg:8420",
+            scheme("https//reg:8420", "https://reg:8420"),
+        ),
+        (
+            "http:reg.example",
+            scheme("http:reg.example", "https://reg.example"),
+        ),
+        (
+            "HTTPS:/[::1]:8420/",
+            scheme("HTTPS:/[::1]:8420/", "https://[::1]:8420/"),
+        ),
+    ];
+    for (store, stderr) in &cases {
+        env.cmd([
+            "--store",
+            store,
+            "create",
+            "bot",
+            "--public-key",
+            "k.key.pub",
+        ])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(stderr.clone());
+        env.cmd(["get"])
+            .env("SVCACCT_STORE", store)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(stderr.clone());
+        env.cmd(["--store", store, "config", "set-context", "c"])
+            .assert()
+            .code(2)
+            .stderr(stderr.clone());
+    }
+    assert_eq!(before, listing(), "something was written");
+    // With `./` each is a folder.
+    for (store, _) in &cases[..3] {
+        let folder = format!("./{store}");
+        env.ok([
+            "--store",
+            &folder,
+            "create",
+            "bot",
+            "--public-key",
+            "k.key.pub",
+        ]);
+        assert!(
+            env.path(&format!("{store}/accounts/default/bot.toml"))
+                .exists(),
+            "{folder}"
+        );
+    }
+}
+
 /// A reading command on a store folder named explicitly that does not exist says so (exit 3)
 /// instead of showing an empty registry, and makes nothing; the default folder, not made yet,
 /// is an empty registry as before.

@@ -394,7 +394,7 @@ impl<'a> ContextView<'a> {
 }
 
 fn get_contexts(path: &Path, args: &OutputArg, out: &mut dyn Write) -> Result<Exit> {
-    let cfg = load(path)?;
+    let cfg = load(path)?.redacted();
     let current = cfg.current_context.as_deref();
     match args.output {
         OutputFormat::Json => {
@@ -455,7 +455,7 @@ fn get_contexts(path: &Path, args: &OutputArg, out: &mut dyn Write) -> Result<Ex
 }
 
 fn current_context(path: &Path, out: &mut dyn Write) -> Result<Exit> {
-    match load(path)?.current_context {
+    match load(path)?.redacted().current_context {
         Some(name) => {
             writeln!(out, "{}", output::sanitize(&name))?;
             Ok(Exit::Success)
@@ -492,8 +492,10 @@ fn delete_context(path: &Path, args: &ContextNameArg, out: &mut dyn Write) -> Re
     Ok(Exit::Success)
 }
 
+/// The config file, with a key or token written by hand where a setting belongs shown as
+/// "REDACTED (a key)" (see `ConfigFile::redacted`).
 fn view(path: &Path, args: &OutputArg, out: &mut dyn Write) -> Result<Exit> {
-    let cfg = load(path)?;
+    let cfg = load(path)?.redacted();
     match args.output {
         OutputFormat::Json => output::json(out, &cfg)?,
         _ => {

@@ -172,9 +172,11 @@ fn read_secret(ctx: &Context, path: &Path) -> Result<Secret> {
             "stdin".to_owned(),
         )
     } else {
+        // Named by its option, never by its value: that may be the secret itself.
+        const SOURCE: &str = "the file named by --secret-file";
         (
-            Zeroizing::new(crate::fsutil::read_small(path)?),
-            format!("secret file {}", crate::output::shown_path(path)),
+            Zeroizing::new(crate::fsutil::read_small_as(path, SOURCE)?),
+            SOURCE.to_owned(),
         )
     };
     Ok(Secret::new(bytes, &source)?)
