@@ -264,6 +264,31 @@ impl FileStore {
         })
     }
 
+    /// Adds a key to the account stored under `r` (when `read` is given, only while it is that
+    /// record: same uid and revision), all under the lock.
+    fn add_key_locked(
+        &self,
+        r: &Reference,
+        key: KeyRecord,
+        read: Option<&Account>,
+    ) -> Result<Account> {
+        self.locked(|tx| {
+            let stored = self.load_account(r)?;
+            if let Some(read) = read
+                && let Some(e) = super::pinned_refusal(read, stored.as_ref())
+            {
+                return Err(e.into());
+            }
+            let mut account = stored.ok_or_else(|| unknown_account(r))?;
+            super::add_key_to(&mut account, key.clone())?;
+            self.check_key_unclaimed(&key, r)?;
+            account.revision += 1;
+            account.updated = jiff::Timestamp::now();
+            tx.write_record(&self.account_path(r), &account)?;
+            Ok(account)
+        })
+    }
+
     /// Runs `write` holding the store's exclusive lock (released when the lock file closes),
     /// after removing the temporary files that killed writers left (see `Locked`).
     fn locked<T>(&self, write: impl FnOnce(&Locked) -> Result<T>) -> Result<T> {
@@ -376,22 +401,12 @@ impl Store for FileStore {
 
     /// `Store::add_key` with the check that no other account holds the key under the lock.
     fn add_key(&self, r: &Reference, key: KeyRecord) -> Result<Account> {
-        self.locked(|tx| {
-            let mut account = self.load_account(r)?.ok_or_else(|| unknown_account(r))?;
-            if account.keys.iter().any(|k| k.kid == key.kid) {
-                return Err(UserError::KeyExists {
-                    account: r.to_string(),
-                    kid: key.kid.clone(),
-                }
-                .into());
-            }
-            self.check_key_unclaimed(&key, r)?;
-            account.keys.push(key);
-            account.revision += 1;
-            account.updated = jiff::Timestamp::now();
-            tx.write_record(&self.account_path(r), &account)?;
-            Ok(account)
-        })
+        self.add_key_locked(r, key, None)
+    }
+
+    /// As `add_key`, and the account stored under the name is `read` (checked under the lock).
+    fn add_key_pinned(&self, read: &Account, key: KeyRecord) -> Result<Account> {
+        self.add_key_locked(&read.reference(), key, Some(read))
     }
 
     /// The namespace is checked under the store's lock, with the write: a namespace delete
@@ -692,14 +707,15 @@ impl IssuerBackend for FileStore {
             // From the disk, not the read cache: this is what the change starts from.
             let current = load::<TokenFile>(&path)?;
             let issuer = self.read_issuer()?;
+            let account = self.load_account(r)?;
             let before = current.clone();
-            let after = change(current, issuer.as_ref())?;
+            let after = change(current, issuer.as_ref(), account.as_ref())?;
             if after == before {
                 return Ok(());
             }
             match after {
                 Some(f) => {
-                    super::check_token_owner(r, self.load_account(r)?.as_ref(), &f)?;
+                    super::check_token_owner(r, account.as_ref(), &f)?;
                     tx.write_record(&path, &f)
                 }
                 None => tx.remove_record(&path).map(|_| ()),

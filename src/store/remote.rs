@@ -881,6 +881,16 @@ impl Store for RemoteStore {
         })?)
     }
 
+    /// Only a store that holds the records can pin one: over HTTP the server reads, authorizes
+    /// and pins the account itself (`add_key`).
+    fn add_key_pinned(&self, read: &Account, _key: KeyRecord) -> Result<Account> {
+        Err(UserError::Failure(format!(
+            "a key for `{}` is added by the server, which checks the account itself (`key add`)",
+            read.reference()
+        ))
+        .into())
+    }
+
     fn remove_key(&self, r: &Reference, kid: &str, allow_last: bool) -> Result<Account> {
         let path = format!("{}/keys/{}", account_path(r), segment(kid));
         let mut call = Call::new(Method::Delete, &path);
