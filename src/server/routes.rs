@@ -871,37 +871,31 @@ async fn update_account(
     let r = p.reference()?;
     let revision = if_match(&headers)?;
     let groups = groups(&body.groups)?;
-    {
-        let r = r.clone();
-        let current = blocking(&st, move |s| s.get_account(&r)).await?;
-        let mut before = current.groups.clone();
-        let mut after = groups.clone();
-        before.sort();
-        after.sort();
-        // Removing groups only takes grants away; adding any needs the global grant.
-        if after.iter().any(|g| !before.contains(g)) {
-            may_assign_groups(&st, &caller).await?;
-        }
+    // Every decision below is made on this record, and the write requires it: a record that is
+    // not the one `If-Match` names is refused now, and one that changes after this read makes
+    // the write fail (the store compares revision and uid under its lock).
+    let r2 = r.clone();
+    let stored = blocking(&st, move |s| s.get_account(&r2)).await?;
+    if let Some(e) = stale(
+        format!("service account `{r}`"),
+        (revision, &body.uid),
+        (stored.revision, &stored.uid),
+    ) {
+        return Err(e.into());
     }
-    let a = blocking(&st, move |s| {
-        let stored = s.get_account(&r)?;
-        if let Some(e) = stale(
-            format!("service account `{r}`"),
-            (revision, &body.uid),
-            (stored.revision, &stored.uid),
-        ) {
-            return Err(e.into());
-        }
-        s.update_account(Account {
-            description: body.description,
-            groups,
-            disabled: body.disabled,
-            expires: body.expires,
-            updated: Timestamp::now(),
-            ..stored
-        })
-    })
-    .await?;
+    // Removing groups only takes grants away; adding any needs the global grant.
+    if groups.iter().any(|g| !stored.groups.contains(g)) {
+        may_assign_groups(&st, &caller).await?;
+    }
+    let after = Account {
+        description: body.description,
+        groups,
+        disabled: body.disabled,
+        expires: body.expires,
+        updated: Timestamp::now(),
+        ..stored.clone()
+    };
+    let a = blocking(&st, move |s| s.update_account(after)).await?;
     Ok(account_answer(StatusCode::OK, &a))
 }
 
@@ -974,28 +968,56 @@ async fn list_keys(State(st): St, p: Params) -> Answer {
     Ok(with_header(res, header::ETAG, &api::etag(a.revision)))
 }
 
-/// The stored account `r`, which the caller is about to act as by giving it a key or a token.
-/// A key or token of an account that impersonates a user speaks for that user as much as the
+/// The caller is about to act as `target` (a record as read) by giving it a key or a token. A
+/// key or token of an account that impersonates a user speaks for that user as much as the
 /// account's creation did: it needs the same global grant ([`IMPERSONATE`]). Likewise for an
 /// account with groups (policies may name them anywhere, later too): the global
 /// `update group`. Then `may_act_as` for the policies that name it now.
-async fn acting_as(
+async fn may_act_on(
     st: &Arc<AppState>,
     caller: &Caller,
-    r: &Reference,
+    target: &Account,
     action: &'static str,
     resource: &'static str,
 ) -> Result<(), ApiError> {
-    let r = r.clone();
-    let target = blocking(st, move |s| s.get_account(&r)).await?;
     if target.impersonates.is_some() {
         may_impersonate(st, caller).await?;
     }
     if !target.groups.is_empty() {
         may_assign_groups(st, caller).await?;
     }
-    may_act_as(st, caller, target, action, resource).await
+    may_act_as(st, caller, target.clone(), action, resource).await
 }
+
+/// How often [`on_the_record`] tries, while concurrent writes to the account win.
+const PINNED_TRIES: u32 = 5;
+
+/// Reads account `r` and runs `attempt` on the record: it decides on that record and writes
+/// pinned to it (the write fails unless the account stored under the name is still that record,
+/// same uid and revision: `add_key_pinned`, `update_account`, …), so that what was authorized
+/// is what gets written. When a concurrent write to the same account wins (`conflict`), it
+/// reads and decides again, at most [`PINNED_TRIES`] times in all; another account under the
+/// name (`replaced`: renamed onto it, or deleted and created again) is refused, not retried.
+async fn on_the_record<T, F, Fut>(
+    st: &Arc<AppState>,
+    r: &Reference,
+    mut attempt: F,
+) -> Result<T, ApiError>
+where
+    F: FnMut(Account) -> Fut,
+    Fut: std::future::Future<Output = Result<T, ApiError>>,
+{
+    let mut tries = 1;
+    loop {
+        let r = r.clone();
+        let read = blocking(st, move |s| s.get_account(&r)).await?;
+        match attempt(read).await {
+            Err(e) if e.problem.code == code::CONFLICT && tries < PINNED_TRIES => tries += 1,
+            done => return done,
+        }
+    }
+}
+
 async fn add_key(
     State(st): St,
     Extension(caller): Extension<Caller>,
@@ -1003,15 +1025,20 @@ async fn add_key(
     JsonBody(body): JsonBody<NewKey>,
 ) -> Answer {
     let r = p.reference()?;
-    acting_as(&st, &caller, &r, "create", api::resource::KEY).await?;
-    let key = public_key(
-        &body.public_key,
-        body.algorithm,
-        "the public key of the request",
-        Timestamp::now(),
-    )?;
-    let kid = key.kid.clone();
-    let a = blocking(&st, move |s| s.add_key(&r, key)).await?;
+    let (st, caller, body) = (&st, &caller, &body);
+    let (a, kid) = on_the_record(st, &r, |target| async move {
+        may_act_on(st, caller, &target, "create", api::resource::KEY).await?;
+        let key = public_key(
+            &body.public_key,
+            body.algorithm,
+            "the public key of the request",
+            Timestamp::now(),
+        )?;
+        let kid = key.kid.clone();
+        let a = blocking(st, move |s| s.add_key_pinned(&target, key)).await?;
+        Ok((a, kid))
+    })
+    .await?;
     let res = account_answer(StatusCode::CREATED, &a);
     Ok(with_header(
         res,
@@ -1336,9 +1363,13 @@ async fn issue_token(
 ) -> Answer {
     let r = p.reference()?;
     crate::issued::check_request(&body, Timestamp::now())?;
-    acting_as(&st, &caller, &r, "create", api::resource::TOKEN).await?;
-    let r2 = r.clone();
-    let t = blocking(&st, move |s| s.issue_token(&r2, &body)).await?;
+    let (st, caller, body) = (&st, &caller, &body);
+    let t = on_the_record(st, &r, |target| async move {
+        may_act_on(st, caller, &target, "create", api::resource::TOKEN).await?;
+        let body = body.clone();
+        blocking(st, move |s| s.issue_token_pinned(&target, &body)).await
+    })
+    .await?;
     Ok(issued_answer(StatusCode::CREATED, &r, &t))
 }
 
@@ -1354,9 +1385,13 @@ async fn regenerate_token(
     p: Params,
 ) -> Answer {
     let (r, name) = (p.reference()?, p.token()?);
-    acting_as(&st, &caller, &r, "create", api::resource::TOKEN).await?;
-    let r2 = r.clone();
-    let t = blocking(&st, move |s| s.regenerate_token(&r2, &name)).await?;
+    let (st, caller, name) = (&st, &caller, &name);
+    let t = on_the_record(st, &r, |target| async move {
+        may_act_on(st, caller, &target, "create", api::resource::TOKEN).await?;
+        let name = name.clone();
+        blocking(st, move |s| s.regenerate_token_pinned(&target, &name)).await
+    })
+    .await?;
     Ok(issued_answer(StatusCode::OK, &r, &t))
 }
 
