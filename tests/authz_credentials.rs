@@ -1,14 +1,24 @@
-//! Authorization without escalation, through a running `svcacct serve` (issue 19): the check
-//! of a `PUT` and its write see the same record, so a stream of writes naming the next revision
+//! Authorization without escalation, through a running `svcacct serve` (issue 19): making an
+//! account's credentials valid again (enabling it, removing or extending its expiry) is as
+//! guarded as giving it a key, and never done by the account itself (point 3); the check of a
+//! `PUT` and its write see the same record, so a stream of writes naming the next revision
 //! cannot undo an administrator's removal of a group (point 4). The pinned writes of `key add`
 //! and `tokens create/regenerate` are tested deterministically in `src/server/pinned_tests.rs`.
 
 mod common;
 
-use common::Env;
+use common::{Env, Server};
+use predicates::prelude::*;
 
 fn json(text: &str) -> serde_json::Value {
     serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
+}
+
+/// `--store URL --service-account ACCOUNT ARGS…`.
+fn as_account<'a>(server: &'a Server, account: &'a str, args: &[&'a str]) -> Vec<&'a str> {
+    let mut v = vec!["--store", server.url.as_str(), "--service-account", account];
+    v.extend_from_slice(args);
+    v
 }
 
 /// Namespace `eng` (no defaults) with an account `eng/owner` (its key in the keystore) and a
@@ -33,6 +43,225 @@ fn eng_owner(env: &Env, s: &str, actions: &str, resources: &str) {
         "--resource",
         resources,
     ]);
+}
+
+/// `get NAME -o json` as the admin.
+fn record(env: &Env, server: &Server, r: &str) -> serde_json::Value {
+    json(&env.ok(as_account(server, "admin", &["get", r, "-o", "json"])))
+}
+
+/// An administrator disabled `eng/root` (named by a global policy allowing everything),
+/// `eng/alice-bot` (impersonating a user) and `eng/plain`, and gave each an expiry. An account
+/// that may only update accounts in `eng` can neither enable them nor remove or extend their
+/// expiry; one that may add keys in `eng` can do it for `eng/plain` only; with the global
+/// grants that adding a key to the other two needs, it can for them too. Shortening an expiry
+/// only takes credentials away: the namespaced grant is enough.
+#[test]
+fn reviving_an_account_needs_what_giving_it_a_key_needs() {
+    let env = Env::new();
+    let srv = env.path("srv");
+    env.bootstrap(&srv);
+    let s = srv.to_str().unwrap();
+    eng_owner(&env, s, "get,update", "serviceaccount");
+    let keys = env.distinct_public_keys("d", 4);
+    let server = env.serve(&srv, &[]);
+    let owner = |args: &[&str]| env.cmd(as_account(&server, "eng/owner", args)).assert();
+    let admin = |args: &[&str]| env.cmd(as_account(&server, "admin", args)).assert();
+    admin(&["-n", "eng", "create", "root", "--public-key", &keys[0]]).success();
+    admin(&[
+        "policy",
+        "create",
+        "root-all",
+        "--global",
+        "--subject",
+        "eng/root",
+        "--action",
+        "*",
+        "--resource",
+        "*",
+    ])
+    .success();
+    admin(&[
+        "-n",
+        "eng",
+        "create",
+        "alice-bot",
+        "--public-key",
+        &keys[1],
+        "--impersonate",
+        "alice@example.com",
+    ])
+    .success();
+    admin(&["-n", "eng", "create", "plain", "--public-key", &keys[2]]).success();
+    let accounts = ["eng/root", "eng/alice-bot", "eng/plain"];
+    for r in accounts {
+        admin(&["update", r, "--expires", "30d"]).success();
+        admin(&["disable", r]).success();
+    }
+
+    // Only `update serviceaccount` in `eng`: no account comes back.
+    let before = env.store_snapshot();
+    for r in accounts {
+        owner(&["enable", r]).code(3).stdout("").stderr(format!(
+            "svcacct: enabling `{r}` needs what adding a key to it does: service account \
+             `eng/owner` may not create key in namespace `eng`: no policy allows it\n"
+        ));
+        for extend in [&["--no-expires"][..], &["--expires", "90d"]] {
+            let mut args = vec!["update", r];
+            args.extend_from_slice(extend);
+            owner(&args).code(3).stdout("").stderr(format!(
+                "svcacct: removing or extending the expiry of `{r}` needs what adding a key to \
+                 it does: service account `eng/owner` may not create key in namespace `eng`: no \
+                 policy allows it\n"
+            ));
+        }
+    }
+    assert_eq!(
+        before,
+        env.store_snapshot(),
+        "a refused request changed the store"
+    );
+    // Shortening an expiry, and disabling, take credentials away: allowed.
+    owner(&["update", "eng/root", "--expires", "7d"]).success();
+    owner(&["disable", "eng/root"]).success();
+
+    // With `create key` in `eng`: the plain account comes back; the other two need more.
+    admin(&[
+        "policy",
+        "create",
+        "eng-keys",
+        "-n",
+        "eng",
+        "--subject",
+        "eng/owner",
+        "--action",
+        "create",
+        "--resource",
+        "key",
+    ])
+    .success();
+    owner(&["enable", "eng/plain"]).success();
+    owner(&["update", "eng/plain", "--no-expires"]).success();
+    let plain = record(&env, &server, "eng/plain");
+    assert_eq!(plain["disabled"], false, "{plain}");
+    assert!(plain.get("expires").is_none(), "{plain}");
+    let before = env.store_snapshot();
+    owner(&["enable", "eng/root"]).code(3).stderr(
+        "svcacct: enabling `eng/root` needs what adding a key to it does: service account \
+         `eng/owner` may not create key globally: no policy allows it (`eng/root` is named by \
+         policy `root-all` of the global scope: acting as it needs the grant there too)\n",
+    );
+    owner(&["update", "eng/root", "--expires", "90d"])
+        .code(3)
+        .stderr(predicate::str::starts_with(
+            "svcacct: removing or extending the expiry of `eng/root` needs what adding a key to \
+             it does: service account `eng/owner` may not create key globally",
+        ));
+    owner(&["enable", "eng/alice-bot"]).code(3).stderr(
+        "svcacct: enabling `eng/alice-bot` needs what adding a key to it does: service account \
+         `eng/owner` may not impersonate user globally: no policy allows it\n",
+    );
+    owner(&["update", "eng/alice-bot", "--no-expires"])
+        .code(3)
+        .stderr(predicate::str::contains(
+            "may not impersonate user globally",
+        ));
+    // The key add itself is refused the same way: the two are one rule.
+    owner(&["key", "add", "eng/alice-bot", "--public-key", &keys[3]])
+        .code(3)
+        .stderr(
+            "svcacct: service account `eng/owner` may not impersonate user globally: no policy \
+             allows it\n",
+        );
+    assert_eq!(
+        before,
+        env.store_snapshot(),
+        "a refused request changed the store"
+    );
+
+    // With the global grants that a key for them needs, it may.
+    admin(&[
+        "policy",
+        "create",
+        "owner-acts-globally",
+        "--global",
+        "--subject",
+        "eng/owner",
+        "--action",
+        "create,impersonate",
+        "--resource",
+        "key,user",
+    ])
+    .success();
+    owner(&["enable", "eng/root"]).success();
+    owner(&["update", "eng/root", "--no-expires"]).success();
+    owner(&["enable", "eng/alice-bot"]).success();
+    owner(&["update", "eng/alice-bot", "--expires", "90d"]).success();
+    let root = record(&env, &server, "eng/root");
+    assert_eq!(root["disabled"], false, "{root}");
+    assert!(root.get("expires").is_none(), "{root}");
+    let alice = record(&env, &server, "eng/alice-bot");
+    assert_eq!(alice["disabled"], false, "{alice}");
+}
+
+/// An account never removes or extends its own expiry, whatever it is allowed (an expiry an
+/// administrator set would mean nothing to whoever holds one of its credentials); it may
+/// shorten it, and change anything else.
+#[test]
+fn an_account_never_extends_its_own_expiry() {
+    let env = Env::new();
+    let srv = env.path("srv");
+    env.bootstrap(&srv);
+    let s = srv.to_str().unwrap();
+    eng_owner(&env, s, "*", "*");
+    // Everything that adding a key to itself could need, globally too.
+    env.ok([
+        "--store",
+        s,
+        "policy",
+        "create",
+        "owner-global",
+        "--global",
+        "--subject",
+        "eng/owner",
+        "--action",
+        "*",
+        "--resource",
+        "key,user,group",
+    ]);
+    let server = env.serve(&srv, &[]);
+    let owner = |args: &[&str]| env.cmd(as_account(&server, "eng/owner", args)).assert();
+    let admin = |args: &[&str]| env.cmd(as_account(&server, "admin", args)).assert();
+    admin(&["update", "eng/owner", "--expires", "30d"]).success();
+    let set = record(&env, &server, "eng/owner")["expires"].clone();
+    let before = env.store_snapshot();
+    let refused = "svcacct: service account `eng/owner` may not remove or extend its own expiry \
+                   (it may shorten it): another account allowed to add a key to it must\n";
+    owner(&["update", "eng/owner", "--no-expires"])
+        .code(3)
+        .stdout("")
+        .stderr(refused);
+    owner(&["update", "eng/owner", "--expires", "90d"])
+        .code(3)
+        .stdout("")
+        .stderr(refused);
+    assert_eq!(
+        before,
+        env.store_snapshot(),
+        "a refused request changed the store"
+    );
+    // Anything else, with the expiry as it is, and a shorter expiry: allowed.
+    owner(&["update", "eng/owner", "--description", "mine"]).success();
+    assert_eq!(record(&env, &server, "eng/owner")["expires"], set);
+    owner(&["update", "eng/owner", "--expires", "7d"]).success();
+    let shorter = record(&env, &server, "eng/owner");
+    assert!(
+        shorter["expires"].as_str().unwrap() < set.as_str().unwrap(),
+        "{shorter}"
+    );
+    // Another account with the grants may extend it.
+    admin(&["update", "eng/owner", "--no-expires"]).success();
+    assert!(record(&env, &server, "eng/owner").get("expires").is_none());
 }
 
 /// The race of issue 19, point 4: an account that may update accounts in `eng` but not give

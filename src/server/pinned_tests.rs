@@ -371,3 +371,36 @@ fn a_put_is_decided_on_the_revision_it_writes() {
     );
     assert_eq!(now.revision, read.revision + 1);
 }
+
+/// A request of an account that was disabled after its token was accepted: it may not enable
+/// itself (nor could it with any grant).
+#[test]
+fn an_account_never_enables_itself() {
+    let (store, token) = registry();
+    let owner = reference("eng/owner");
+    // The first read of `eng/owner` authenticates it; then an administrator disables it.
+    let store = interleaved(
+        store,
+        "eng/owner",
+        1,
+        Box::new(|s: &MemoryStore| {
+            s.set_disabled(&reference("eng/owner"), true).unwrap();
+        }),
+    );
+    let (store, status, body) = send(
+        store,
+        "POST",
+        "/v1/namespaces/eng/serviceaccounts/owner/enable",
+        &token,
+        &[],
+        None,
+    );
+    assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
+    assert_eq!(
+        body["detail"],
+        "service account `eng/owner` may not enable itself: another account allowed to add a key \
+         to it must",
+        "{body}"
+    );
+    assert!(store.inner.get_account(&owner).unwrap().disabled);
+}

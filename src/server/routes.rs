@@ -895,6 +895,7 @@ async fn update_account(
         updated: Timestamp::now(),
         ..stored.clone()
     };
+    may_revive(&st, &caller, &stored, &after).await?;
     let a = blocking(&st, move |s| s.update_account(after)).await?;
     Ok(account_answer(StatusCode::OK, &a))
 }
@@ -937,18 +938,126 @@ async fn rename_account(
     ))
 }
 
-async fn set_disabled(st: Arc<AppState>, p: Params, disabled: bool) -> Answer {
+/// Disabling only takes credentials away: the route's grant is enough.
+async fn disable_account(State(st): St, p: Params) -> Answer {
     let r = p.reference()?;
-    let a = blocking(&st, move |s| s.set_disabled(&r, disabled)).await?;
+    let a = blocking(&st, move |s| s.set_disabled(&r, true)).await?;
     Ok(account_answer(StatusCode::OK, &a))
 }
 
-async fn disable_account(State(st): St, p: Params) -> Answer {
-    set_disabled(st, p, true).await
+/// Enabling a disabled account makes its keys and tokens valid again: it needs what giving it
+/// a key does ([`may_revive`]), decided on the record that the write then requires.
+async fn enable_account(State(st): St, Extension(caller): Extension<Caller>, p: Params) -> Answer {
+    let r = p.reference()?;
+    let (st, caller) = (&st, &caller);
+    let a = on_the_record(st, &r, |read| async move {
+        let after = Account {
+            disabled: false,
+            updated: Timestamp::now(),
+            ..read.clone()
+        };
+        may_revive(st, caller, &read, &after).await?;
+        blocking(st, move |s| s.update_account(after)).await
+    })
+    .await?;
+    Ok(account_answer(StatusCode::OK, &a))
 }
 
-async fn enable_account(State(st): St, p: Params) -> Answer {
-    set_disabled(st, p, false).await
+/// What makes an account's credentials valid again when `before` becomes `after`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Revival {
+    /// It was disabled and is not.
+    enables: bool,
+    /// Its expiry is removed or moved later.
+    extends: bool,
+}
+
+impl Revival {
+    fn of(before: &Account, after: &Account) -> Revival {
+        Revival {
+            enables: before.disabled && !after.disabled,
+            extends: match (before.expires, after.expires) {
+                (Some(_), None) => true,
+                (Some(was), Some(is)) => is > was,
+                // Setting an expiry where there was none only takes credentials away.
+                (None, _) => false,
+            },
+        }
+    }
+
+    fn what(self) -> &'static str {
+        match (self.enables, self.extends) {
+            (true, false) => "enabling",
+            (false, true) => "removing or extending the expiry of",
+            _ => "enabling, and removing or extending the expiry of,",
+        }
+    }
+}
+
+/// Enabling an account, or removing or extending its expiry, makes its keys and tokens valid
+/// again: as guarded as giving it a key (`add_key`), so the caller needs `create` on `key` in
+/// the account's namespace and may act as the account ([`may_act_on`]: impersonation, groups,
+/// policies elsewhere that name it). An account never does it for itself, whatever its grants:
+/// an expiry an administrator set, or a disabling, would otherwise be undone by whoever holds
+/// one of its credentials. Disabling, shortening an expiry or setting one only take credentials
+/// away and need nothing more. (Nothing else is un-revoked: a revoked issued token's record is
+/// gone, and a removed key comes back only through `add_key`.)
+async fn may_revive(
+    st: &Arc<AppState>,
+    caller: &Caller,
+    before: &Account,
+    after: &Account,
+) -> Result<(), ApiError> {
+    let revival = Revival::of(before, after);
+    if !revival.enables && !revival.extends {
+        return Ok(());
+    }
+    let r = after.reference();
+    if caller.account.uid == before.uid {
+        let detail = if revival.extends {
+            format!(
+                "service account `{r}` may not remove or extend its own expiry (it may shorten it): \
+                 another account allowed to add a key to it must"
+            )
+        } else {
+            format!(
+                "service account `{r}` may not enable itself: another account allowed to add a key to it must"
+            )
+        };
+        return Err(api::Problem {
+            action: Some("update".into()),
+            resource: Some(api::resource::SERVICE_ACCOUNT.into()),
+            namespace: Some(r.namespace.to_string()),
+            ..api::Problem::new(403, code::FORBIDDEN, detail)
+        }
+        .into());
+    }
+    let checked = async {
+        let policies = policies(st).await?;
+        let guard = api::Guard::Namespaced {
+            action: "create",
+            resource: api::resource::KEY,
+        };
+        super::auth::authorize(
+            guard,
+            &caller.account,
+            &policies,
+            Some(&r.namespace),
+            Timestamp::now(),
+        )
+        .map_err(ApiError::from)?;
+        may_act_on(st, caller, after, "create", api::resource::KEY).await
+    };
+    checked.await.map_err(|mut e| {
+        if e.problem.status == 403 {
+            e.problem.detail = format!(
+                "{} `{r}` needs what adding a key to it does: {}",
+                revival.what(),
+                e.problem.detail
+            );
+        }
+        e
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1635,6 +1744,61 @@ mod tests {
         let b = Arc::new(b);
         assert!(body_text(bodies.answer(&b, now)).contains("changed"));
         assert!(!body_text(bodies.answer(&a, now)).contains("changed"));
+    }
+
+    /// Enabling, and removing or extending an expiry, give credentials back; disabling,
+    /// shortening an expiry or setting one where there was none take them away.
+    #[test]
+    fn what_revives_an_account() {
+        let now = Timestamp::now();
+        let day = jiff::SignedDuration::from_hours(24);
+        let base = crate::store::memory::tests::account("ci-bot");
+        let with = |disabled: bool, expires: Option<Timestamp>| Account {
+            disabled,
+            expires,
+            ..base.clone()
+        };
+        let revival = |before: &Account, after: &Account| {
+            let r = Revival::of(before, after);
+            (r.enables, r.extends)
+        };
+        let (soon, later) = (Some(now + day), Some(now + day * 30));
+        assert_eq!(
+            revival(&with(true, None), &with(false, None)),
+            (true, false)
+        );
+        assert_eq!(
+            revival(&with(false, None), &with(true, None)),
+            (false, false)
+        );
+        assert_eq!(
+            revival(&with(false, None), &with(false, None)),
+            (false, false)
+        );
+        assert_eq!(
+            revival(&with(false, soon), &with(false, None)),
+            (false, true)
+        );
+        assert_eq!(
+            revival(&with(false, soon), &with(false, later)),
+            (false, true)
+        );
+        assert_eq!(
+            revival(&with(false, later), &with(false, soon)),
+            (false, false)
+        );
+        assert_eq!(
+            revival(&with(false, None), &with(false, soon)),
+            (false, false)
+        );
+        assert_eq!(
+            revival(&with(false, soon), &with(false, soon)),
+            (false, false)
+        );
+        assert_eq!(
+            revival(&with(true, soon), &with(false, later)),
+            (true, true)
+        );
     }
 
     #[test]
