@@ -404,3 +404,46 @@ fn an_account_never_enables_itself() {
     );
     assert!(store.inner.get_account(&owner).unwrap().disabled);
 }
+
+/// A rename is decided on the account as read: one that got a group meanwhile, which a global
+/// policy names, is decided again (and refused: the owner of `eng` may not act as it).
+#[test]
+fn a_rename_is_decided_again_when_the_account_changed_in_between() {
+    let (store, token) = registry();
+    store
+        .create_policy(Policy {
+            subjects: vec!["group:managers".into()],
+            ..grant(None, "managers-all", "nobody")
+        })
+        .unwrap();
+    let store = interleaved(
+        store,
+        "eng/app",
+        1,
+        Box::new(|s: &MemoryStore| {
+            s.modify_account(&reference("eng/app"), &mut |a| {
+                a.groups.push("managers".into());
+                Ok(())
+            })
+            .unwrap();
+        }),
+    );
+    let (store, status, body) = send(
+        store,
+        "POST",
+        "/v1/namespaces/eng/serviceaccounts/app/rename",
+        &token,
+        &[],
+        Some(serde_json::json!({ "newName": "app2" })),
+    );
+    assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
+    assert!(
+        body["detail"]
+            .as_str()
+            .unwrap()
+            .starts_with("service account `eng/owner` may not update serviceaccount globally"),
+        "{body}"
+    );
+    assert!(store.inner.get_account(&reference("eng/app2")).is_err());
+    assert!(store.inner.get_account(&reference("eng/app")).is_ok());
+}

@@ -913,21 +913,25 @@ async fn rename_account(
     JsonBody(body): JsonBody<Rename>,
 ) -> Answer {
     let r = p.reference()?;
-    let r2 = r.clone();
-    let mut renamed = blocking(&st, move |s| s.get_account(&r2)).await?;
-    renamed.name = body.new_name.clone();
-    may_act_as(
-        &st,
-        &caller,
-        renamed,
-        "update",
-        api::resource::SERVICE_ACCOUNT,
-    )
+    let (st, caller, to) = (&st, &caller, &body.new_name);
+    let renamed = on_the_record(st, &r, |read| async move {
+        let mut renamed = read.clone();
+        renamed.name = to.clone();
+        may_act_as(
+            st,
+            caller,
+            renamed,
+            "update",
+            api::resource::SERVICE_ACCOUNT,
+        )
+        .await?;
+        // Grants follow the account here, on the server: the caller may not be allowed to edit
+        // policies, and otherwise the old name's grants (global ones included) would wait for
+        // whoever creates an account under it, and a caller that renames itself is locked out.
+        let to = to.clone();
+        blocking(st, move |s| s.rename_with_grants_pinned(&read, &to)).await
+    })
     .await?;
-    // Grants follow the account here, on the server: the caller may not be allowed to edit
-    // policies, and otherwise the old name's grants (global ones included) would wait for
-    // whoever creates an account under it, and a caller that renames itself is locked out.
-    let renamed = blocking(&st, move |s| s.rename_with_grants(&r, &body.new_name)).await?;
     let url = account_url(&renamed.account);
     let etag = api::etag(renamed.account.revision);
     let res = json(StatusCode::OK, &renamed);

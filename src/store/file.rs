@@ -289,6 +289,40 @@ impl FileStore {
         })
     }
 
+    /// Renames the account stored under `from` (when `read` is given, only while it is that
+    /// record: same uid and revision) to `to`, under the lock.
+    fn rename_locked(
+        &self,
+        from: &Reference,
+        to: &Name,
+        read: Option<&Account>,
+    ) -> Result<Account> {
+        let target = Reference::new(from.namespace.clone(), to.clone());
+        self.locked(|tx| {
+            let stored = self.load_account(from)?;
+            if let Some(read) = read
+                && let Some(e) = super::pinned_refusal(read, stored.as_ref())
+            {
+                return Err(e.into());
+            }
+            let mut account = stored.ok_or_else(|| unknown_account(from))?;
+            if self.load_account(&target)?.is_some() {
+                return Err(account_exists(&target).into());
+            }
+            account.name = to.clone();
+            account.revision += 1;
+            account.updated = jiff::Timestamp::now();
+            account.renamed = Some(account.updated);
+            // Two files change; a crash between these two steps leaves both names.
+            tx.write_record(&self.account_path(&target), &account)?;
+            tx.remove_record(&self.account_path(from))?;
+            // Issued tokens name the old reference: renaming revokes them.
+            tx.remove_record(&self.tokens_path(from))?;
+            Ok(account)
+        })
+        .inspect(|_| crate::issued::prune_after_change(self))
+    }
+
     /// Runs `write` holding the store's exclusive lock (released when the lock file closes),
     /// after removing the temporary files that killed writers left (see `Locked`).
     fn locked<T>(&self, write: impl FnOnce(&Locked) -> Result<T>) -> Result<T> {
@@ -464,26 +498,13 @@ impl Store for FileStore {
     }
 
     fn rename_account(&self, from: &Reference, to: &Name) -> Result<Account> {
-        let target = Reference::new(from.namespace.clone(), to.clone());
-        self.locked(|tx| {
-            let mut account = self
-                .load_account(from)?
-                .ok_or_else(|| unknown_account(from))?;
-            if self.load_account(&target)?.is_some() {
-                return Err(account_exists(&target).into());
-            }
-            account.name = to.clone();
-            account.revision += 1;
-            account.updated = jiff::Timestamp::now();
-            account.renamed = Some(account.updated);
-            // Two files change; a crash between these two steps leaves both names.
-            tx.write_record(&self.account_path(&target), &account)?;
-            tx.remove_record(&self.account_path(from))?;
-            // Issued tokens name the old reference: renaming revokes them.
-            tx.remove_record(&self.tokens_path(from))?;
-            Ok(account)
-        })
-        .inspect(|_| crate::issued::prune_after_change(self))
+        self.rename_locked(from, to, None)
+    }
+
+    /// As `rename_account`, and the account stored under the name is `read` (checked under the
+    /// lock).
+    fn rename_account_pinned(&self, read: &Account, to: &Name) -> Result<Account> {
+        self.rename_locked(&read.reference(), to, Some(read))
     }
 
     /// By the record's path: `accounts/<ns>/…`, `policies/<ns>/…`, `tokens/<ns>/…` or

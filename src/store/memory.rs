@@ -38,6 +38,34 @@ impl MemoryStore {
         MemoryStore::default()
     }
 
+    /// Renames the account stored under `from` (when `read` is given, only while it is that
+    /// record) to `to`.
+    fn rename(&self, from: &Reference, to: &Name, read: Option<&Account>) -> Result<Account> {
+        let mut records = self.records();
+        let target = Reference::new(from.namespace.clone(), to.clone());
+        if let Some(read) = read
+            && let Some(e) = super::pinned_refusal(read, records.accounts.get(from))
+        {
+            return Err(e.into());
+        }
+        if !records.accounts.contains_key(from) {
+            return Err(unknown_account(from).into());
+        }
+        if records.accounts.contains_key(&target) {
+            return Err(account_exists(&target).into());
+        }
+        let mut account = records.accounts.remove(from).expect("checked above");
+        records.tokens.remove(from);
+        account.name = to.clone();
+        account.revision += 1;
+        account.updated = jiff::Timestamp::now();
+        account.renamed = Some(account.updated);
+        records.accounts.insert(target, account.clone());
+        drop(records);
+        crate::issued::prune_after_change(self);
+        Ok(account)
+    }
+
     fn records(&self) -> MutexGuard<'_, Records> {
         // A panic in another test thread must not poison every later call.
         self.records.lock().unwrap_or_else(|e| e.into_inner())
@@ -119,24 +147,11 @@ impl Store for MemoryStore {
     }
 
     fn rename_account(&self, from: &Reference, to: &Name) -> Result<Account> {
-        let mut records = self.records();
-        let target = Reference::new(from.namespace.clone(), to.clone());
-        if !records.accounts.contains_key(from) {
-            return Err(unknown_account(from).into());
-        }
-        if records.accounts.contains_key(&target) {
-            return Err(account_exists(&target).into());
-        }
-        let mut account = records.accounts.remove(from).expect("checked above");
-        records.tokens.remove(from);
-        account.name = to.clone();
-        account.revision += 1;
-        account.updated = jiff::Timestamp::now();
-        account.renamed = Some(account.updated);
-        records.accounts.insert(target, account.clone());
-        drop(records);
-        crate::issued::prune_after_change(self);
-        Ok(account)
+        self.rename(from, to, None)
+    }
+
+    fn rename_account_pinned(&self, read: &Account, to: &Name) -> Result<Account> {
+        self.rename(&read.reference(), to, Some(read))
     }
 
     fn get_namespace(&self, ns: &Namespace) -> Result<NamespaceRecord> {
@@ -473,7 +488,35 @@ pub(crate) mod tests {
             "{e}"
         );
         assert!(store.get_account(&r).is_err());
-        store.delete_account(&reference("pinned-old")).unwrap();
+
+        // A rename, likewise: not of a record read before a change, nor of another account
+        // renamed onto the name.
+        let old = reference("pinned-old");
+        let read = store.get_account(&old).unwrap();
+        let changed = store
+            .modify_account(&old, &mut |a| {
+                a.description = "changed".into();
+                Ok(())
+            })
+            .unwrap();
+        let e = store
+            .rename_with_grants_pinned(&read, &name("pinned-new"))
+            .unwrap_err();
+        assert!(matches!(user_error(&e), UserError::Conflict { .. }), "{e}");
+        store.rename_account(&old, &name("pinned-gone")).unwrap();
+        store.create_account(account("pinned-old")).unwrap();
+        let e = store
+            .rename_account_pinned(&changed, &name("pinned-new"))
+            .unwrap_err();
+        assert!(matches!(user_error(&e), UserError::Replaced { .. }), "{e}");
+        assert!(store.get_account(&reference("pinned-new")).is_err());
+        let moved = store
+            .rename_with_grants_pinned(&store.get_account(&old).unwrap(), &name("pinned-new"))
+            .unwrap();
+        assert_eq!(moved.account.reference(), reference("pinned-new"));
+        for n in ["pinned-new", "pinned-gone"] {
+            store.delete_account(&reference(n)).unwrap();
+        }
     }
 
     /// A key registered to one account is refused for any other (create and key add), naming

@@ -57,34 +57,24 @@ pub trait Store {
     /// exactly now names the new reference. Returns the renamed account and the changed
     /// policies. (A server does both on its side, for callers that may not edit policies.)
     fn rename_with_grants(&self, from: &Reference, to: &Name) -> Result<crate::api::Renamed> {
-        // Renaming revokes the issued tokens (they name the old reference).
-        let revoked_tokens = match self.issuer_backend() {
-            Some(_) => self
-                .list_tokens(from)?
-                .into_iter()
-                .map(|t| t.name)
-                .collect(),
-            None => vec![],
-        };
-        let account = self.rename_account(from, to)?;
-        let old_subject = from.to_string();
-        let new_subject = account.reference().to_string();
-        let mut updated_policies = vec![];
-        for p in self.list_policies(&Scope::All)?.items {
-            if p.subjects.contains(&old_subject) {
-                updated_policies.push(self.modify_policy(&p.scope(), &p.name, &mut |p| {
-                    for s in p.subjects.iter_mut().filter(|s| **s == old_subject) {
-                        s.clone_from(&new_subject);
-                    }
-                    Ok(())
-                })?);
-            }
+        renamed_with_grants(self, from, to, None)
+    }
+
+    /// `rename_account` of the account exactly as `read` (a record a server authorized the
+    /// rename on), as `add_key_pinned`. This default checks the record before the rename, not
+    /// with it: the file and memory stores check it under their lock.
+    fn rename_account_pinned(&self, read: &Account, to: &Name) -> Result<Account> {
+        let r = read.reference();
+        if let Some(e) = pinned_refusal(read, Some(&self.get_account(&r)?)) {
+            return Err(e.into());
         }
-        Ok(crate::api::Renamed {
-            account,
-            updated_policies,
-            revoked_tokens,
-        })
+        self.rename_account(&r, to)
+    }
+
+    /// `rename_with_grants` of the account exactly as `read`: the rename is
+    /// `rename_account_pinned`, and nothing is changed when it is refused.
+    fn rename_with_grants_pinned(&self, read: &Account, to: &Name) -> Result<crate::api::Renamed> {
+        renamed_with_grants(self, &read.reference(), to, Some(read))
     }
 
     fn get_policy(&self, scope: &PolicyScope, name: &Name) -> Result<Policy>;
@@ -462,6 +452,46 @@ pub(crate) fn add_key_to(account: &mut Account, key: KeyRecord) -> Result<(), Us
     }
     account.keys.push(key);
     Ok(())
+}
+
+/// `Store::rename_with_grants`, of the account exactly as `read` when it is given.
+fn renamed_with_grants<S: Store + ?Sized>(
+    store: &S,
+    from: &Reference,
+    to: &Name,
+    read: Option<&Account>,
+) -> Result<crate::api::Renamed> {
+    // Renaming revokes the issued tokens (they name the old reference).
+    let revoked_tokens = match store.issuer_backend() {
+        Some(_) => store
+            .list_tokens(from)?
+            .into_iter()
+            .map(|t| t.name)
+            .collect(),
+        None => vec![],
+    };
+    let account = match read {
+        Some(read) => store.rename_account_pinned(read, to)?,
+        None => store.rename_account(from, to)?,
+    };
+    let old_subject = from.to_string();
+    let new_subject = account.reference().to_string();
+    let mut updated_policies = vec![];
+    for p in store.list_policies(&Scope::All)?.items {
+        if p.subjects.contains(&old_subject) {
+            updated_policies.push(store.modify_policy(&p.scope(), &p.name, &mut |p| {
+                for s in p.subjects.iter_mut().filter(|s| **s == old_subject) {
+                    s.clone_from(&new_subject);
+                }
+                Ok(())
+            })?);
+        }
+    }
+    Ok(crate::api::Renamed {
+        account,
+        updated_policies,
+        revoked_tokens,
+    })
 }
 
 /// Runs a read-modify-write again while it loses to concurrent writers (bounded).
