@@ -313,9 +313,10 @@ pub struct IssuerWrite {
 /// or why they cannot all be read (then no key may be removed, but rotation still works).
 pub type IssuerChange<'a> =
     dyn FnMut(Option<IssuerRecord>, Result<Vec<TokenFile>>) -> Result<Option<IssuerWrite>> + 'a;
-/// What `IssuerBackend::write_tokens` runs under the lock.
-pub type TokensChange<'a> =
-    dyn FnMut(Option<TokenFile>, Option<&IssuerRecord>) -> Result<Option<TokenFile>> + 'a;
+/// What `IssuerBackend::write_tokens` runs under the lock: the account's token file, the
+/// issuer, and the account stored under the reference now (`None`: there is none), as stored.
+pub type TokensChange<'a> = dyn FnMut(Option<TokenFile>, Option<&IssuerRecord>, Option<&Account>) -> Result<Option<TokenFile>>
+    + 'a;
 
 /// Where a local store keeps the issuer and the token records.
 pub trait IssuerBackend {
@@ -338,8 +339,9 @@ pub trait IssuerBackend {
         None
     }
     fn read_all_tokens(&self) -> Result<Vec<TokenFile>>;
-    /// Under the write lock, with the account's token file and the issuer as stored: `change`
-    /// returns the file to store (`None` removes it).
+    /// Under the write lock, with the account's token file, the issuer and the account as
+    /// stored: `change` returns the file to store (`None` removes it). A file is stored only
+    /// for the account stored under `r` (`crate::store::check_token_owner`).
     fn write_tokens(&self, r: &Reference, change: &mut TokensChange<'_>) -> Result<()>;
 }
 
@@ -553,7 +555,7 @@ pub fn drop_unverifiable(store: &(impl Store + ?Sized)) -> Result<Vec<RevokedTok
         if dead.is_empty() {
             continue;
         }
-        b.write_tokens(&r, &mut |file, _| {
+        b.write_tokens(&r, &mut |file, _, _| {
             let mut file = file;
             if let Some(f) = file.as_mut() {
                 f.tokens.retain(&keeps);
@@ -760,7 +762,7 @@ fn current(file: Option<TokenFile>, account: &Account) -> Vec<TokenRecord> {
     }
 }
 
-fn stored(account: &Account, tokens: Vec<TokenRecord>) -> Option<TokenFile> {
+fn stored_file(account: &Account, tokens: Vec<TokenRecord>) -> Option<TokenFile> {
     (!tokens.is_empty()).then(|| TokenFile {
         account_uid: account.uid.clone(),
         tokens,
@@ -789,25 +791,54 @@ pub fn issue(
     req: &IssueRequest,
     replace: bool,
 ) -> Result<IssuedToken> {
+    check_request(req, Timestamp::now())?;
+    let account = store.get_account(r)?;
+    issue_to(store, &account, req, replace, false)
+}
+
+/// `issue` to the account exactly as `read` (a record a server authorized the token on): the
+/// token's record is written only while the account stored under its name has `read`'s uid
+/// and revision, checked under the store's lock with the write; otherwise
+/// `UserError::Replaced` (another account under the name: renamed onto it, or deleted and
+/// created again) or `UserError::Conflict` (it changed since), and nothing is written.
+pub fn issue_pinned(
+    store: &(impl Store + ?Sized),
+    read: &Account,
+    req: &IssueRequest,
+    replace: bool,
+) -> Result<IssuedToken> {
+    check_request(req, Timestamp::now())?;
+    issue_to(store, read, req, replace, true)
+}
+
+fn issue_to(
+    store: &(impl Store + ?Sized),
+    account: &Account,
+    req: &IssueRequest,
+    replace: bool,
+    pinned: bool,
+) -> Result<IssuedToken> {
     let b = backend(store)?;
     let now = Timestamp::now();
-    check_request(req, now)?;
-    let account = store.get_account(r)?;
+    let r = &account.reference();
     loop {
         let issuer = ensure(b)?;
-        let issued = match sign(b, &issuer, &account, req, now) {
+        let issued = match sign(b, &issuer, account, req, now) {
             Ok(t) => t,
             // Rotated since it was read, and the key no token needed is gone: sign again.
             Err(_) if b.read_issuer()?.as_ref() != Some(&issuer) => continue,
             Err(e) => return Err(e),
         };
         let mut key_gone = false;
-        b.write_tokens(r, &mut |file, issuer| {
+        b.write_tokens(r, &mut |file, issuer, stored| {
+            if pinned && let Some(e) = crate::store::pinned_refusal(account, stored) {
+                return Err(e.into());
+            }
             if !issuer.is_some_and(|i| i.keys.iter().any(|k| k.kid == issued.record.kid)) {
                 key_gone = true; // rotated meanwhile: sign again with the new key
                 return Ok(file);
             }
-            let mut tokens = current(file, &account);
+            let mut tokens = current(file, account);
             let at = tokens.iter().position(|t| t.name == req.name);
             match (at, replace) {
                 (Some(_), false) => return Err(token_exists(r, &req.name).into()),
@@ -815,7 +846,7 @@ pub fn issue(
                 (Some(i), true) => tokens[i] = issued.record.clone(),
                 (None, false) => tokens.push(issued.record.clone()),
             }
-            Ok(stored(&account, tokens))
+            Ok(stored_file(account, tokens))
         })?;
         if !key_gone {
             // Retired keys whose tokens have all expired or gone meanwhile go now.
@@ -839,37 +870,55 @@ pub fn regenerate(
     r: &Reference,
     name: &Name,
 ) -> Result<IssuedToken> {
-    let old = list(store, r)?
+    let account = store.get_account(r)?;
+    let req = regeneration(store, &account, name)?;
+    issue(store, r, &req, true)
+}
+
+/// `regenerate` for the account exactly as `read`, as `issue_pinned`.
+pub fn regenerate_pinned(
+    store: &(impl Store + ?Sized),
+    read: &Account,
+    name: &Name,
+) -> Result<IssuedToken> {
+    let req = regeneration(store, read, name)?;
+    issue_pinned(store, read, &req, true)
+}
+
+/// What regenerating `account`'s token `name` issues.
+fn regeneration(
+    store: &(impl Store + ?Sized),
+    account: &Account,
+    name: &Name,
+) -> Result<IssueRequest> {
+    let r = account.reference();
+    let b = backend(store)?;
+    let old = current(b.read_tokens(&r)?, account)
         .into_iter()
         .find(|t| t.name == *name)
-        .ok_or_else(|| unknown_token(r, name))?;
+        .ok_or_else(|| unknown_token(&r, name))?;
     let now = Timestamp::now();
-    issue(
-        store,
-        r,
-        &IssueRequest {
-            name: name.clone(),
-            // The same lifetime; past the latest date there is, the old expiry (the latest).
-            expires: old
-                .expires
-                .map(|e| now.checked_add(e.duration_since(old.created)).unwrap_or(e)),
-            audiences: old.audiences,
-        },
-        true,
-    )
+    Ok(IssueRequest {
+        name: name.clone(),
+        // The same lifetime; past the latest date there is, the old expiry (the latest).
+        expires: old
+            .expires
+            .map(|e| now.checked_add(e.duration_since(old.created)).unwrap_or(e)),
+        audiences: old.audiences,
+    })
 }
 
 pub fn revoke(store: &(impl Store + ?Sized), r: &Reference, name: &Name) -> Result<()> {
     let b = backend(store)?;
     let account = store.get_account(r)?;
-    b.write_tokens(r, &mut |file, _| {
+    b.write_tokens(r, &mut |file, _, _| {
         let mut tokens = current(file, &account);
         let before = tokens.len();
         tokens.retain(|t| t.name != *name);
         if tokens.len() == before {
             return Err(unknown_token(r, name).into());
         }
-        Ok(stored(&account, tokens))
+        Ok(stored_file(&account, tokens))
     })?;
     prune_after_change(b);
     Ok(())
@@ -884,7 +933,7 @@ pub fn rename(
     let b = backend(store)?;
     let account = store.get_account(r)?;
     let mut renamed = None;
-    b.write_tokens(r, &mut |file, _| {
+    b.write_tokens(r, &mut |file, _, _| {
         let mut tokens = current(file, &account);
         if tokens.iter().any(|t| t.name == *to) {
             return Err(token_exists(r, to).into());
@@ -895,7 +944,7 @@ pub fn rename(
             .ok_or_else(|| unknown_token(r, from))?;
         t.name = to.clone();
         renamed = Some(t.clone());
-        Ok(stored(&account, tokens))
+        Ok(stored_file(&account, tokens))
     })?;
     renamed.ok_or_else(|| anyhow::anyhow!("the token was not renamed"))
 }
@@ -912,7 +961,7 @@ pub fn touch(b: &dyn IssuerBackend, r: &Reference, record: &TokenRecord, now: Ti
     if recent(record.last_used) {
         return;
     }
-    let result = b.write_tokens(r, &mut |file, _| {
+    let result = b.write_tokens(r, &mut |file, _, _| {
         let mut file = file;
         // Again under the lock: a burst of requests that read the record before the first of
         // them wrote would otherwise write once each (the file store leaves an unchanged

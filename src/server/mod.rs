@@ -43,6 +43,9 @@ pub mod log;
 pub mod problem;
 pub mod routes;
 
+#[cfg(test)]
+mod pinned_tests;
+
 /// How long requests in flight may still run after SIGTERM or Ctrl-C.
 pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
 

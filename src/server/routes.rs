@@ -871,37 +871,32 @@ async fn update_account(
     let r = p.reference()?;
     let revision = if_match(&headers)?;
     let groups = groups(&body.groups)?;
-    {
-        let r = r.clone();
-        let current = blocking(&st, move |s| s.get_account(&r)).await?;
-        let mut before = current.groups.clone();
-        let mut after = groups.clone();
-        before.sort();
-        after.sort();
-        // Removing groups only takes grants away; adding any needs the global grant.
-        if after.iter().any(|g| !before.contains(g)) {
-            may_assign_groups(&st, &caller).await?;
-        }
+    // Every decision below is made on this record, and the write requires it: a record that is
+    // not the one `If-Match` names is refused now, and one that changes after this read makes
+    // the write fail (the store compares revision and uid under its lock).
+    let r2 = r.clone();
+    let stored = blocking(&st, move |s| s.get_account(&r2)).await?;
+    if let Some(e) = stale(
+        format!("service account `{r}`"),
+        (revision, &body.uid),
+        (stored.revision, &stored.uid),
+    ) {
+        return Err(e.into());
     }
-    let a = blocking(&st, move |s| {
-        let stored = s.get_account(&r)?;
-        if let Some(e) = stale(
-            format!("service account `{r}`"),
-            (revision, &body.uid),
-            (stored.revision, &stored.uid),
-        ) {
-            return Err(e.into());
-        }
-        s.update_account(Account {
-            description: body.description,
-            groups,
-            disabled: body.disabled,
-            expires: body.expires,
-            updated: Timestamp::now(),
-            ..stored
-        })
-    })
-    .await?;
+    // Removing groups only takes grants away; adding any needs the global grant.
+    if groups.iter().any(|g| !stored.groups.contains(g)) {
+        may_assign_groups(&st, &caller).await?;
+    }
+    let after = Account {
+        description: body.description,
+        groups,
+        disabled: body.disabled,
+        expires: body.expires,
+        updated: Timestamp::now(),
+        ..stored.clone()
+    };
+    may_revive(&st, &caller, &stored, &after).await?;
+    let a = blocking(&st, move |s| s.update_account(after)).await?;
     Ok(account_answer(StatusCode::OK, &a))
 }
 
@@ -918,21 +913,25 @@ async fn rename_account(
     JsonBody(body): JsonBody<Rename>,
 ) -> Answer {
     let r = p.reference()?;
-    let r2 = r.clone();
-    let mut renamed = blocking(&st, move |s| s.get_account(&r2)).await?;
-    renamed.name = body.new_name.clone();
-    may_act_as(
-        &st,
-        &caller,
-        renamed,
-        "update",
-        api::resource::SERVICE_ACCOUNT,
-    )
+    let (st, caller, to) = (&st, &caller, &body.new_name);
+    let renamed = on_the_record(st, &r, |read| async move {
+        let mut renamed = read.clone();
+        renamed.name = to.clone();
+        may_act_as(
+            st,
+            caller,
+            renamed,
+            "update",
+            api::resource::SERVICE_ACCOUNT,
+        )
+        .await?;
+        // Grants follow the account here, on the server: the caller may not be allowed to edit
+        // policies, and otherwise the old name's grants (global ones included) would wait for
+        // whoever creates an account under it, and a caller that renames itself is locked out.
+        let to = to.clone();
+        blocking(st, move |s| s.rename_with_grants_pinned(&read, &to)).await
+    })
     .await?;
-    // Grants follow the account here, on the server: the caller may not be allowed to edit
-    // policies, and otherwise the old name's grants (global ones included) would wait for
-    // whoever creates an account under it, and a caller that renames itself is locked out.
-    let renamed = blocking(&st, move |s| s.rename_with_grants(&r, &body.new_name)).await?;
     let url = account_url(&renamed.account);
     let etag = api::etag(renamed.account.revision);
     let res = json(StatusCode::OK, &renamed);
@@ -943,18 +942,126 @@ async fn rename_account(
     ))
 }
 
-async fn set_disabled(st: Arc<AppState>, p: Params, disabled: bool) -> Answer {
+/// Disabling only takes credentials away: the route's grant is enough.
+async fn disable_account(State(st): St, p: Params) -> Answer {
     let r = p.reference()?;
-    let a = blocking(&st, move |s| s.set_disabled(&r, disabled)).await?;
+    let a = blocking(&st, move |s| s.set_disabled(&r, true)).await?;
     Ok(account_answer(StatusCode::OK, &a))
 }
 
-async fn disable_account(State(st): St, p: Params) -> Answer {
-    set_disabled(st, p, true).await
+/// Enabling a disabled account makes its keys and tokens valid again: it needs what giving it
+/// a key does ([`may_revive`]), decided on the record that the write then requires.
+async fn enable_account(State(st): St, Extension(caller): Extension<Caller>, p: Params) -> Answer {
+    let r = p.reference()?;
+    let (st, caller) = (&st, &caller);
+    let a = on_the_record(st, &r, |read| async move {
+        let after = Account {
+            disabled: false,
+            updated: Timestamp::now(),
+            ..read.clone()
+        };
+        may_revive(st, caller, &read, &after).await?;
+        blocking(st, move |s| s.update_account(after)).await
+    })
+    .await?;
+    Ok(account_answer(StatusCode::OK, &a))
 }
 
-async fn enable_account(State(st): St, p: Params) -> Answer {
-    set_disabled(st, p, false).await
+/// What makes an account's credentials valid again when `before` becomes `after`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Revival {
+    /// It was disabled and is not.
+    enables: bool,
+    /// Its expiry is removed or moved later.
+    extends: bool,
+}
+
+impl Revival {
+    fn of(before: &Account, after: &Account) -> Revival {
+        Revival {
+            enables: before.disabled && !after.disabled,
+            extends: match (before.expires, after.expires) {
+                (Some(_), None) => true,
+                (Some(was), Some(is)) => is > was,
+                // Setting an expiry where there was none only takes credentials away.
+                (None, _) => false,
+            },
+        }
+    }
+
+    fn what(self) -> &'static str {
+        match (self.enables, self.extends) {
+            (true, false) => "enabling",
+            (false, true) => "removing or extending the expiry of",
+            _ => "enabling, and removing or extending the expiry of,",
+        }
+    }
+}
+
+/// Enabling an account, or removing or extending its expiry, makes its keys and tokens valid
+/// again: as guarded as giving it a key (`add_key`), so the caller needs `create` on `key` in
+/// the account's namespace and may act as the account ([`may_act_on`]: impersonation, groups,
+/// policies elsewhere that name it). An account never does it for itself, whatever its grants:
+/// an expiry an administrator set, or a disabling, would otherwise be undone by whoever holds
+/// one of its credentials. Disabling, shortening an expiry or setting one only take credentials
+/// away and need nothing more. (Nothing else is un-revoked: a revoked issued token's record is
+/// gone, and a removed key comes back only through `add_key`.)
+async fn may_revive(
+    st: &Arc<AppState>,
+    caller: &Caller,
+    before: &Account,
+    after: &Account,
+) -> Result<(), ApiError> {
+    let revival = Revival::of(before, after);
+    if !revival.enables && !revival.extends {
+        return Ok(());
+    }
+    let r = after.reference();
+    if caller.account.uid == before.uid {
+        let detail = if revival.extends {
+            format!(
+                "service account `{r}` may not remove or extend its own expiry (it may shorten it): \
+                 another account allowed to add a key to it must"
+            )
+        } else {
+            format!(
+                "service account `{r}` may not enable itself: another account allowed to add a key to it must"
+            )
+        };
+        return Err(api::Problem {
+            action: Some("update".into()),
+            resource: Some(api::resource::SERVICE_ACCOUNT.into()),
+            namespace: Some(r.namespace.to_string()),
+            ..api::Problem::new(403, code::FORBIDDEN, detail)
+        }
+        .into());
+    }
+    let checked = async {
+        let policies = policies(st).await?;
+        let guard = api::Guard::Namespaced {
+            action: "create",
+            resource: api::resource::KEY,
+        };
+        super::auth::authorize(
+            guard,
+            &caller.account,
+            &policies,
+            Some(&r.namespace),
+            Timestamp::now(),
+        )
+        .map_err(ApiError::from)?;
+        may_act_on(st, caller, after, "create", api::resource::KEY).await
+    };
+    checked.await.map_err(|mut e| {
+        if e.problem.status == 403 {
+            e.problem.detail = format!(
+                "{} `{r}` needs what adding a key to it does: {}",
+                revival.what(),
+                e.problem.detail
+            );
+        }
+        e
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -974,28 +1081,56 @@ async fn list_keys(State(st): St, p: Params) -> Answer {
     Ok(with_header(res, header::ETAG, &api::etag(a.revision)))
 }
 
-/// The stored account `r`, which the caller is about to act as by giving it a key or a token.
-/// A key or token of an account that impersonates a user speaks for that user as much as the
+/// The caller is about to act as `target` (a record as read) by giving it a key or a token. A
+/// key or token of an account that impersonates a user speaks for that user as much as the
 /// account's creation did: it needs the same global grant ([`IMPERSONATE`]). Likewise for an
 /// account with groups (policies may name them anywhere, later too): the global
 /// `update group`. Then `may_act_as` for the policies that name it now.
-async fn acting_as(
+async fn may_act_on(
     st: &Arc<AppState>,
     caller: &Caller,
-    r: &Reference,
+    target: &Account,
     action: &'static str,
     resource: &'static str,
 ) -> Result<(), ApiError> {
-    let r = r.clone();
-    let target = blocking(st, move |s| s.get_account(&r)).await?;
     if target.impersonates.is_some() {
         may_impersonate(st, caller).await?;
     }
     if !target.groups.is_empty() {
         may_assign_groups(st, caller).await?;
     }
-    may_act_as(st, caller, target, action, resource).await
+    may_act_as(st, caller, target.clone(), action, resource).await
 }
+
+/// How often [`on_the_record`] tries, while concurrent writes to the account win.
+const PINNED_TRIES: u32 = 5;
+
+/// Reads account `r` and runs `attempt` on the record: it decides on that record and writes
+/// pinned to it (the write fails unless the account stored under the name is still that record,
+/// same uid and revision: `add_key_pinned`, `update_account`, …), so that what was authorized
+/// is what gets written. When a concurrent write to the same account wins (`conflict`), it
+/// reads and decides again, at most [`PINNED_TRIES`] times in all; another account under the
+/// name (`replaced`: renamed onto it, or deleted and created again) is refused, not retried.
+async fn on_the_record<T, F, Fut>(
+    st: &Arc<AppState>,
+    r: &Reference,
+    mut attempt: F,
+) -> Result<T, ApiError>
+where
+    F: FnMut(Account) -> Fut,
+    Fut: std::future::Future<Output = Result<T, ApiError>>,
+{
+    let mut tries = 1;
+    loop {
+        let r = r.clone();
+        let read = blocking(st, move |s| s.get_account(&r)).await?;
+        match attempt(read).await {
+            Err(e) if e.problem.code == code::CONFLICT && tries < PINNED_TRIES => tries += 1,
+            done => return done,
+        }
+    }
+}
+
 async fn add_key(
     State(st): St,
     Extension(caller): Extension<Caller>,
@@ -1003,15 +1138,20 @@ async fn add_key(
     JsonBody(body): JsonBody<NewKey>,
 ) -> Answer {
     let r = p.reference()?;
-    acting_as(&st, &caller, &r, "create", api::resource::KEY).await?;
-    let key = public_key(
-        &body.public_key,
-        body.algorithm,
-        "the public key of the request",
-        Timestamp::now(),
-    )?;
-    let kid = key.kid.clone();
-    let a = blocking(&st, move |s| s.add_key(&r, key)).await?;
+    let (st, caller, body) = (&st, &caller, &body);
+    let (a, kid) = on_the_record(st, &r, |target| async move {
+        may_act_on(st, caller, &target, "create", api::resource::KEY).await?;
+        let key = public_key(
+            &body.public_key,
+            body.algorithm,
+            "the public key of the request",
+            Timestamp::now(),
+        )?;
+        let kid = key.kid.clone();
+        let a = blocking(st, move |s| s.add_key_pinned(&target, key)).await?;
+        Ok((a, kid))
+    })
+    .await?;
     let res = account_answer(StatusCode::CREATED, &a);
     Ok(with_header(
         res,
@@ -1336,9 +1476,13 @@ async fn issue_token(
 ) -> Answer {
     let r = p.reference()?;
     crate::issued::check_request(&body, Timestamp::now())?;
-    acting_as(&st, &caller, &r, "create", api::resource::TOKEN).await?;
-    let r2 = r.clone();
-    let t = blocking(&st, move |s| s.issue_token(&r2, &body)).await?;
+    let (st, caller, body) = (&st, &caller, &body);
+    let t = on_the_record(st, &r, |target| async move {
+        may_act_on(st, caller, &target, "create", api::resource::TOKEN).await?;
+        let body = body.clone();
+        blocking(st, move |s| s.issue_token_pinned(&target, &body)).await
+    })
+    .await?;
     Ok(issued_answer(StatusCode::CREATED, &r, &t))
 }
 
@@ -1354,9 +1498,13 @@ async fn regenerate_token(
     p: Params,
 ) -> Answer {
     let (r, name) = (p.reference()?, p.token()?);
-    acting_as(&st, &caller, &r, "create", api::resource::TOKEN).await?;
-    let r2 = r.clone();
-    let t = blocking(&st, move |s| s.regenerate_token(&r2, &name)).await?;
+    let (st, caller, name) = (&st, &caller, &name);
+    let t = on_the_record(st, &r, |target| async move {
+        may_act_on(st, caller, &target, "create", api::resource::TOKEN).await?;
+        let name = name.clone();
+        blocking(st, move |s| s.regenerate_token_pinned(&target, &name)).await
+    })
+    .await?;
     Ok(issued_answer(StatusCode::OK, &r, &t))
 }
 
@@ -1600,6 +1748,61 @@ mod tests {
         let b = Arc::new(b);
         assert!(body_text(bodies.answer(&b, now)).contains("changed"));
         assert!(!body_text(bodies.answer(&a, now)).contains("changed"));
+    }
+
+    /// Enabling, and removing or extending an expiry, give credentials back; disabling,
+    /// shortening an expiry or setting one where there was none take them away.
+    #[test]
+    fn what_revives_an_account() {
+        let now = Timestamp::now();
+        let day = jiff::SignedDuration::from_hours(24);
+        let base = crate::store::memory::tests::account("ci-bot");
+        let with = |disabled: bool, expires: Option<Timestamp>| Account {
+            disabled,
+            expires,
+            ..base.clone()
+        };
+        let revival = |before: &Account, after: &Account| {
+            let r = Revival::of(before, after);
+            (r.enables, r.extends)
+        };
+        let (soon, later) = (Some(now + day), Some(now + day * 30));
+        assert_eq!(
+            revival(&with(true, None), &with(false, None)),
+            (true, false)
+        );
+        assert_eq!(
+            revival(&with(false, None), &with(true, None)),
+            (false, false)
+        );
+        assert_eq!(
+            revival(&with(false, None), &with(false, None)),
+            (false, false)
+        );
+        assert_eq!(
+            revival(&with(false, soon), &with(false, None)),
+            (false, true)
+        );
+        assert_eq!(
+            revival(&with(false, soon), &with(false, later)),
+            (false, true)
+        );
+        assert_eq!(
+            revival(&with(false, later), &with(false, soon)),
+            (false, false)
+        );
+        assert_eq!(
+            revival(&with(false, None), &with(false, soon)),
+            (false, false)
+        );
+        assert_eq!(
+            revival(&with(false, soon), &with(false, soon)),
+            (false, false)
+        );
+        assert_eq!(
+            revival(&with(true, soon), &with(false, later)),
+            (true, true)
+        );
     }
 
     #[test]

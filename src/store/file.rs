@@ -277,6 +277,82 @@ impl FileStore {
         })
     }
 
+    /// Adds a key to the account stored under `r` (when `read` is given, only while it is that
+    /// record: same uid and revision), all under the lock.
+    fn add_key_locked(
+        &self,
+        r: &Reference,
+        key: KeyRecord,
+        read: Option<&Account>,
+    ) -> Result<Account> {
+        self.locked(|tx| {
+            let stored = self.load_account(r)?;
+            if let Some(read) = read
+                && let Some(e) = super::pinned_refusal(read, stored.as_ref())
+            {
+                return Err(e.into());
+            }
+            let mut account = stored.ok_or_else(|| unknown_account(r))?;
+            super::add_key_to(&mut account, key.clone())?;
+            self.check_key_unclaimed(&key, r)?;
+            account.revision += 1;
+            account.updated = jiff::Timestamp::now();
+            tx.write_record(&self.account_path(r), &account)?;
+            Ok(account)
+        })
+    }
+
+    /// Renames the account stored under `from` (when `read` is given, only while it is that
+    /// record: same uid and revision) to `to`, under the lock.
+    fn rename_locked(
+        &self,
+        from: &Reference,
+        to: &Name,
+        read: Option<&Account>,
+    ) -> Result<Account> {
+        let target = Reference::new(from.namespace.clone(), to.clone());
+        self.locked(|tx| {
+            let stored = self.load_account(from)?;
+            if let Some(read) = read
+                && let Some(e) = super::pinned_refusal(read, stored.as_ref())
+            {
+                return Err(e.into());
+            }
+            let mut account = stored.ok_or_else(|| unknown_account(from))?;
+            if self.load_account(&target)?.is_some() {
+                return Err(account_exists(&target).into());
+            }
+            account.name = to.clone();
+            account.revision += 1;
+            account.updated = jiff::Timestamp::now();
+            account.renamed = Some(account.updated);
+            // Three files change, all or none: the record moves, and the issued tokens go
+            // (they name the old reference: renaming revokes them). A crash in between would
+            // otherwise leave both names, with one key and the old tokens alive.
+            let rel = |p: PathBuf| -> Result<String> {
+                Ok(p.strip_prefix(&self.root)
+                    .context("a store record is in the store")?
+                    .to_string_lossy()
+                    .into_owned())
+            };
+            let text = toml::to_string(&account).context("cannot encode the renamed account")?;
+            tx.atomically(&[
+                JournalStep::Write {
+                    path: rel(self.account_path(&target))?,
+                    text,
+                },
+                JournalStep::Remove {
+                    path: rel(self.account_path(from))?,
+                },
+                JournalStep::Remove {
+                    path: rel(self.tokens_path(from))?,
+                },
+            ])?;
+            Ok(account)
+        })
+        .inspect(|_| crate::issued::prune_after_change(self))
+    }
+
     /// Runs `write` holding the store's exclusive lock (released when the lock file closes),
     /// after removing the temporary files that killed writers left (see `Locked`).
     fn locked<T>(&self, write: impl FnOnce(&Locked) -> Result<T>) -> Result<T> {
@@ -389,22 +465,12 @@ impl Store for FileStore {
 
     /// `Store::add_key` with the check that no other account holds the key under the lock.
     fn add_key(&self, r: &Reference, key: KeyRecord) -> Result<Account> {
-        self.locked(|tx| {
-            let mut account = self.load_account(r)?.ok_or_else(|| unknown_account(r))?;
-            if account.keys.iter().any(|k| k.kid == key.kid) {
-                return Err(UserError::KeyExists {
-                    account: r.to_string(),
-                    kid: key.kid.clone(),
-                }
-                .into());
-            }
-            self.check_key_unclaimed(&key, r)?;
-            account.keys.push(key);
-            account.revision += 1;
-            account.updated = jiff::Timestamp::now();
-            tx.write_record(&self.account_path(r), &account)?;
-            Ok(account)
-        })
+        self.add_key_locked(r, key, None)
+    }
+
+    /// As `add_key`, and the account stored under the name is `read` (checked under the lock).
+    fn add_key_pinned(&self, read: &Account, key: KeyRecord) -> Result<Account> {
+        self.add_key_locked(&read.reference(), key, Some(read))
     }
 
     /// The namespace is checked under the store's lock, with the write: a namespace delete
@@ -462,43 +528,13 @@ impl Store for FileStore {
     }
 
     fn rename_account(&self, from: &Reference, to: &Name) -> Result<Account> {
-        let target = Reference::new(from.namespace.clone(), to.clone());
-        self.locked(|tx| {
-            let mut account = self
-                .load_account(from)?
-                .ok_or_else(|| unknown_account(from))?;
-            if self.load_account(&target)?.is_some() {
-                return Err(account_exists(&target).into());
-            }
-            account.name = to.clone();
-            account.revision += 1;
-            account.updated = jiff::Timestamp::now();
-            account.renamed = Some(account.updated);
-            // Three files change, all or none: the record moves, and the issued tokens go
-            // (they name the old reference: renaming revokes them). A crash in between would
-            // otherwise leave both names, with one key and the old tokens alive.
-            let rel = |p: PathBuf| -> Result<String> {
-                Ok(p.strip_prefix(&self.root)
-                    .context("a store record is in the store")?
-                    .to_string_lossy()
-                    .into_owned())
-            };
-            let text = toml::to_string(&account).context("cannot encode the renamed account")?;
-            tx.atomically(&[
-                JournalStep::Write {
-                    path: rel(self.account_path(&target))?,
-                    text,
-                },
-                JournalStep::Remove {
-                    path: rel(self.account_path(from))?,
-                },
-                JournalStep::Remove {
-                    path: rel(self.tokens_path(from))?,
-                },
-            ])?;
-            Ok(account)
-        })
-        .inspect(|_| crate::issued::prune_after_change(self))
+        self.rename_locked(from, to, None)
+    }
+
+    /// As `rename_account`, and the account stored under the name is `read` (checked under the
+    /// lock).
+    fn rename_account_pinned(&self, read: &Account, to: &Name) -> Result<Account> {
+        self.rename_locked(&read.reference(), to, Some(read))
     }
 
     /// By the record's path: `accounts/<ns>/…`, `policies/<ns>/…`, `tokens/<ns>/…` or
@@ -722,14 +758,15 @@ impl IssuerBackend for FileStore {
             // From the disk, not the read cache: this is what the change starts from.
             let current = load::<TokenFile>(&path)?;
             let issuer = self.read_issuer()?;
+            let account = self.load_account(r)?;
             let before = current.clone();
-            let after = change(current, issuer.as_ref())?;
+            let after = change(current, issuer.as_ref(), account.as_ref())?;
             if after == before {
                 return Ok(());
             }
             match after {
                 Some(f) => {
-                    super::check_token_owner(r, self.load_account(r)?.as_ref(), &f)?;
+                    super::check_token_owner(r, account.as_ref(), &f)?;
                     tx.write_record(&path, &f)
                 }
                 None => tx.remove_record(&path).map(|_| ()),

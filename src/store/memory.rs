@@ -38,6 +38,34 @@ impl MemoryStore {
         MemoryStore::default()
     }
 
+    /// Renames the account stored under `from` (when `read` is given, only while it is that
+    /// record) to `to`.
+    fn rename(&self, from: &Reference, to: &Name, read: Option<&Account>) -> Result<Account> {
+        let mut records = self.records();
+        let target = Reference::new(from.namespace.clone(), to.clone());
+        if let Some(read) = read
+            && let Some(e) = super::pinned_refusal(read, records.accounts.get(from))
+        {
+            return Err(e.into());
+        }
+        if !records.accounts.contains_key(from) {
+            return Err(unknown_account(from).into());
+        }
+        if records.accounts.contains_key(&target) {
+            return Err(account_exists(&target).into());
+        }
+        let mut account = records.accounts.remove(from).expect("checked above");
+        records.tokens.remove(from);
+        account.name = to.clone();
+        account.revision += 1;
+        account.updated = jiff::Timestamp::now();
+        account.renamed = Some(account.updated);
+        records.accounts.insert(target, account.clone());
+        drop(records);
+        crate::issued::prune_after_change(self);
+        Ok(account)
+    }
+
     fn records(&self) -> MutexGuard<'_, Records> {
         // A panic in another test thread must not poison every later call.
         self.records.lock().unwrap_or_else(|e| e.into_inner())
@@ -119,24 +147,11 @@ impl Store for MemoryStore {
     }
 
     fn rename_account(&self, from: &Reference, to: &Name) -> Result<Account> {
-        let mut records = self.records();
-        let target = Reference::new(from.namespace.clone(), to.clone());
-        if !records.accounts.contains_key(from) {
-            return Err(unknown_account(from).into());
-        }
-        if records.accounts.contains_key(&target) {
-            return Err(account_exists(&target).into());
-        }
-        let mut account = records.accounts.remove(from).expect("checked above");
-        records.tokens.remove(from);
-        account.name = to.clone();
-        account.revision += 1;
-        account.updated = jiff::Timestamp::now();
-        account.renamed = Some(account.updated);
-        records.accounts.insert(target, account.clone());
-        drop(records);
-        crate::issued::prune_after_change(self);
-        Ok(account)
+        self.rename(from, to, None)
+    }
+
+    fn rename_account_pinned(&self, read: &Account, to: &Name) -> Result<Account> {
+        self.rename(&read.reference(), to, Some(read))
     }
 
     fn get_namespace(&self, ns: &Namespace) -> Result<NamespaceRecord> {
@@ -282,7 +297,12 @@ impl IssuerBackend for MemoryStore {
     fn write_tokens(&self, r: &Reference, change: &mut TokensChange<'_>) -> Result<()> {
         let mut records = self.records();
         let issuer = records.issuer.clone();
-        match change(records.tokens.get(r).cloned(), issuer.as_ref())? {
+        let account = records.accounts.get(r).cloned();
+        match change(
+            records.tokens.get(r).cloned(),
+            issuer.as_ref(),
+            account.as_ref(),
+        )? {
             Some(f) => {
                 super::check_token_owner(r, records.accounts.get(r), &f)?;
                 records.tokens.insert(r.clone(), f)
@@ -390,6 +410,113 @@ pub(crate) mod tests {
         token_records_follow_the_stored_account(store);
         retired_keys_go_with_the_last_account_that_needed_them(store);
         one_public_key_belongs_to_one_account(store);
+        pinned_writes_go_to_the_record_read_or_nowhere(store);
+    }
+
+    /// A key or token for the account exactly as it was read (and authorized on): another
+    /// account renamed onto the name, a re-created one or a change in between refuses the
+    /// write, and nothing is written.
+    fn pinned_writes_go_to_the_record_read_or_nowhere(store: &dyn Store) {
+        use crate::issued::IssueRequest;
+        let r = reference("pinned");
+        let key = |kid: &str| KeyRecord {
+            kid: kid.to_owned(),
+            ..account("pinned").keys[0].clone()
+        };
+        let req = |n: &str| IssueRequest {
+            name: name(n),
+            expires: None,
+            audiences: vec![],
+        };
+        let kids = |r: &Reference| -> Vec<String> {
+            let a = store.get_account(r).unwrap();
+            a.keys.into_iter().map(|k| k.kid).collect()
+        };
+        let tokens = |r: &Reference| -> Vec<String> {
+            let listed = store.list_tokens(r).unwrap();
+            listed.into_iter().map(|t| t.name.to_string()).collect()
+        };
+        let read = store.create_account(account("pinned")).unwrap();
+        let added = store.add_key_pinned(&read, key("kid-2")).unwrap();
+        assert_eq!(added.revision, read.revision + 1);
+        assert_eq!(kids(&r), ["kid-pinned", "kid-2"]);
+        // `read` is one revision behind now: refused, nothing written
+        let e = store.add_key_pinned(&read, key("kid-3")).unwrap_err();
+        assert!(matches!(user_error(&e), UserError::Conflict { .. }), "{e}");
+        let e = store.issue_token_pinned(&read, &req("t")).unwrap_err();
+        assert!(matches!(user_error(&e), UserError::Conflict { .. }), "{e}");
+        assert_eq!(kids(&r), ["kid-pinned", "kid-2"]);
+        assert!(tokens(&r).is_empty());
+        // on the record as it is: a token, and regenerating it (the account's revision stays)
+        store.issue_token_pinned(&added, &req("t")).unwrap();
+        store.regenerate_token_pinned(&added, &name("t")).unwrap();
+        assert_eq!(tokens(&r), ["t"]);
+        assert_eq!(store.get_account(&r).unwrap().revision, added.revision);
+        // a group given meanwhile: regenerating for the record read before is refused
+        let grouped = store
+            .modify_account(&r, &mut |a| {
+                a.groups.push("managers".into());
+                Ok(())
+            })
+            .unwrap();
+        let e = store
+            .regenerate_token_pinned(&added, &name("t"))
+            .unwrap_err();
+        assert!(matches!(user_error(&e), UserError::Conflict { .. }), "{e}");
+        // another account renamed onto the name: neither a key nor a token reaches it
+        store.rename_account(&r, &name("pinned-old")).unwrap();
+        store.create_account(account("intruder")).unwrap();
+        store
+            .rename_account(&reference("intruder"), &name("pinned"))
+            .unwrap();
+        let e = store.add_key_pinned(&grouped, key("kid-4")).unwrap_err();
+        assert!(matches!(user_error(&e), UserError::Replaced { .. }), "{e}");
+        let e = store.issue_token_pinned(&grouped, &req("u")).unwrap_err();
+        assert!(matches!(user_error(&e), UserError::Replaced { .. }), "{e}");
+        assert_eq!(kids(&r), ["kid-intruder"]);
+        assert!(tokens(&r).is_empty());
+        // and once the name is free, nothing is written either
+        store.delete_account(&r).unwrap();
+        let e = store.add_key_pinned(&grouped, key("kid-5")).unwrap_err();
+        assert!(
+            matches!(user_error(&e), UserError::UnknownAccount { .. }),
+            "{e}"
+        );
+        let e = store.issue_token_pinned(&grouped, &req("v")).unwrap_err();
+        assert!(
+            matches!(user_error(&e), UserError::UnknownAccount { .. }),
+            "{e}"
+        );
+        assert!(store.get_account(&r).is_err());
+
+        // A rename, likewise: not of a record read before a change, nor of another account
+        // renamed onto the name.
+        let old = reference("pinned-old");
+        let read = store.get_account(&old).unwrap();
+        let changed = store
+            .modify_account(&old, &mut |a| {
+                a.description = "changed".into();
+                Ok(())
+            })
+            .unwrap();
+        let e = store
+            .rename_with_grants_pinned(&read, &name("pinned-new"))
+            .unwrap_err();
+        assert!(matches!(user_error(&e), UserError::Conflict { .. }), "{e}");
+        store.rename_account(&old, &name("pinned-gone")).unwrap();
+        store.create_account(account("pinned-old")).unwrap();
+        let e = store
+            .rename_account_pinned(&changed, &name("pinned-new"))
+            .unwrap_err();
+        assert!(matches!(user_error(&e), UserError::Replaced { .. }), "{e}");
+        assert!(store.get_account(&reference("pinned-new")).is_err());
+        let moved = store
+            .rename_with_grants_pinned(&store.get_account(&old).unwrap(), &name("pinned-new"))
+            .unwrap();
+        assert_eq!(moved.account.reference(), reference("pinned-new"));
+        for n in ["pinned-new", "pinned-gone"] {
+            store.delete_account(&reference(n)).unwrap();
+        }
     }
 
     /// A key registered to one account is refused for any other (create and key add), naming
@@ -577,7 +704,7 @@ pub(crate) mod tests {
         let gone = store.create_account(account("racer")).unwrap().uid;
         store.delete_account(&r).unwrap();
         let e = b
-            .write_tokens(&r, &mut |_, _| Ok(Some(file(&gone))))
+            .write_tokens(&r, &mut |_, _, _| Ok(Some(file(&gone))))
             .unwrap_err();
         assert!(
             matches!(user_error(&e), UserError::UnknownAccount { .. }),
@@ -586,11 +713,11 @@ pub(crate) mod tests {
         assert_eq!(b.read_tokens(&r).unwrap(), None);
         let now = store.create_account(account("racer")).unwrap().uid;
         let e = b
-            .write_tokens(&r, &mut |_, _| Ok(Some(file(&gone))))
+            .write_tokens(&r, &mut |_, _, _| Ok(Some(file(&gone))))
             .unwrap_err();
         assert!(matches!(user_error(&e), UserError::Replaced { .. }), "{e}");
         assert_eq!(b.read_tokens(&r).unwrap(), None);
-        b.write_tokens(&r, &mut |_, _| Ok(Some(file(&now))))
+        b.write_tokens(&r, &mut |_, _, _| Ok(Some(file(&now))))
             .unwrap();
         let stored = b.read_tokens(&r).unwrap().unwrap();
         assert_eq!((stored.account_uid, stored.tokens.len()), (now, 1));

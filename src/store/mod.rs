@@ -57,34 +57,24 @@ pub trait Store {
     /// exactly now names the new reference. Returns the renamed account and the changed
     /// policies. (A server does both on its side, for callers that may not edit policies.)
     fn rename_with_grants(&self, from: &Reference, to: &Name) -> Result<crate::api::Renamed> {
-        // Renaming revokes the issued tokens (they name the old reference).
-        let revoked_tokens = match self.issuer_backend() {
-            Some(_) => self
-                .list_tokens(from)?
-                .into_iter()
-                .map(|t| t.name)
-                .collect(),
-            None => vec![],
-        };
-        let account = self.rename_account(from, to)?;
-        let old_subject = from.to_string();
-        let new_subject = account.reference().to_string();
-        let mut updated_policies = vec![];
-        for p in self.list_policies(&Scope::All)?.items {
-            if p.subjects.contains(&old_subject) {
-                updated_policies.push(self.modify_policy(&p.scope(), &p.name, &mut |p| {
-                    for s in p.subjects.iter_mut().filter(|s| **s == old_subject) {
-                        s.clone_from(&new_subject);
-                    }
-                    Ok(())
-                })?);
-            }
+        renamed_with_grants(self, from, to, None)
+    }
+
+    /// `rename_account` of the account exactly as `read` (a record a server authorized the
+    /// rename on), as `add_key_pinned`. This default checks the record before the rename, not
+    /// with it: the file and memory stores check it under their lock.
+    fn rename_account_pinned(&self, read: &Account, to: &Name) -> Result<Account> {
+        let r = read.reference();
+        if let Some(e) = pinned_refusal(read, Some(&self.get_account(&r)?)) {
+            return Err(e.into());
         }
-        Ok(crate::api::Renamed {
-            account,
-            updated_policies,
-            revoked_tokens,
-        })
+        self.rename_account(&r, to)
+    }
+
+    /// `rename_with_grants` of the account exactly as `read`: the rename is
+    /// `rename_account_pinned`, and nothing is changed when it is refused.
+    fn rename_with_grants_pinned(&self, read: &Account, to: &Name) -> Result<crate::api::Renamed> {
+        renamed_with_grants(self, &read.reference(), to, Some(read))
     }
 
     fn get_policy(&self, scope: &PolicyScope, name: &Name) -> Result<Policy>;
@@ -329,17 +319,22 @@ pub trait Store {
     fn add_key(&self, r: &Reference, key: KeyRecord) -> Result<Account> {
         self.get_account(r)?;
         self.check_key_unclaimed(&key, r)?;
-        self.modify_account(r, &mut |a| {
-            if a.keys.iter().any(|k| k.kid == key.kid) {
-                return Err(UserError::KeyExists {
-                    account: r.to_string(),
-                    kid: key.kid.clone(),
-                }
-                .into());
-            }
-            a.keys.push(key.clone());
-            Ok(())
-        })
+        self.modify_account(r, &mut |a| Ok(add_key_to(a, key.clone())?))
+    }
+
+    /// `add_key` to the account exactly as `read` (a record a server authorized the key on):
+    /// refused with `UserError::Replaced` when another account is stored under its name now
+    /// (renamed onto it, or deleted and created again) and with `UserError::Conflict` when it
+    /// has changed since, and nothing is written. The revision is checked with the write
+    /// (`update_account`); the file store checks everything under its lock. A remote store
+    /// cannot: its server pins the record it reads itself.
+    fn add_key_pinned(&self, read: &Account, key: KeyRecord) -> Result<Account> {
+        let r = read.reference();
+        self.check_key_unclaimed(&key, &r)?;
+        let mut account = read.clone();
+        add_key_to(&mut account, key)?;
+        account.updated = jiff::Timestamp::now();
+        self.update_account(account)
     }
 
     /// Removes the key `kid`; refuses to remove the last key unless `allow_last`.
@@ -428,6 +423,12 @@ pub trait Store {
         issued::issue(self, r, req, false)
     }
 
+    /// `issue_token` to the account exactly as `read`, as `add_key_pinned` (checked under the
+    /// lock of the token write, `issued::issue_pinned`).
+    fn issue_token_pinned(&self, read: &Account, req: &IssueRequest) -> Result<IssuedToken> {
+        issued::issue_pinned(self, read, req, false)
+    }
+
     fn revoke_token(&self, r: &Reference, name: &Name) -> Result<()> {
         issued::revoke(self, r, name)
     }
@@ -437,9 +438,66 @@ pub trait Store {
         issued::regenerate(self, r, name)
     }
 
+    /// `regenerate_token` for the account exactly as `read`, as `issue_token_pinned`.
+    fn regenerate_token_pinned(&self, read: &Account, name: &Name) -> Result<IssuedToken> {
+        issued::regenerate_pinned(self, read, name)
+    }
+
     fn rename_token(&self, r: &Reference, from: &Name, to: &Name) -> Result<TokenRecord> {
         issued::rename(self, r, from, to)
     }
+}
+
+/// Adds `key` to `account`; refuses a kid the account already has.
+pub(crate) fn add_key_to(account: &mut Account, key: KeyRecord) -> Result<(), UserError> {
+    if account.keys.iter().any(|k| k.kid == key.kid) {
+        return Err(UserError::KeyExists {
+            account: account.reference().to_string(),
+            kid: key.kid,
+        });
+    }
+    account.keys.push(key);
+    Ok(())
+}
+
+/// `Store::rename_with_grants`, of the account exactly as `read` when it is given.
+fn renamed_with_grants<S: Store + ?Sized>(
+    store: &S,
+    from: &Reference,
+    to: &Name,
+    read: Option<&Account>,
+) -> Result<crate::api::Renamed> {
+    // Renaming revokes the issued tokens (they name the old reference).
+    let revoked_tokens = match store.issuer_backend() {
+        Some(_) => store
+            .list_tokens(from)?
+            .into_iter()
+            .map(|t| t.name)
+            .collect(),
+        None => vec![],
+    };
+    let account = match read {
+        Some(read) => store.rename_account_pinned(read, to)?,
+        None => store.rename_account(from, to)?,
+    };
+    let old_subject = from.to_string();
+    let new_subject = account.reference().to_string();
+    let mut updated_policies = vec![];
+    for p in store.list_policies(&Scope::All)?.items {
+        if p.subjects.contains(&old_subject) {
+            updated_policies.push(store.modify_policy(&p.scope(), &p.name, &mut |p| {
+                for s in p.subjects.iter_mut().filter(|s| **s == old_subject) {
+                    s.clone_from(&new_subject);
+                }
+                Ok(())
+            })?);
+        }
+    }
+    Ok(crate::api::Renamed {
+        account,
+        updated_policies,
+        revoked_tokens,
+    })
 }
 
 /// Runs a read-modify-write again while it loses to concurrent writers (bounded).
@@ -665,6 +723,20 @@ pub(crate) fn check_token_owner(
             what: format!("service account `{r}`"),
         }),
         Some(_) => Ok(()),
+    }
+}
+
+/// The refusal when the account stored under `read`'s name now is not `read` (its uid and
+/// revision), for writes pinned to the record that was authorized.
+pub fn pinned_refusal(read: &Account, stored: Option<&Account>) -> Option<UserError> {
+    let r = read.reference();
+    match stored {
+        None => Some(unknown_account(&r)),
+        Some(s) => stale(
+            format!("service account `{r}`"),
+            (read.revision, &read.uid),
+            (s.revision, &s.uid),
+        ),
     }
 }
 

@@ -691,6 +691,17 @@ fn new_account(a: &Account) -> NewAccount {
     }
 }
 
+/// The refusal of a write pinned to a record: over HTTP the server reads, authorizes and pins
+/// the account itself, with the unpinned request (`command`).
+fn pinned_by_the_server(read: &Account, command: &str) -> anyhow::Error {
+    UserError::Failure(format!(
+        "a remote store cannot pin `{}` to the record it read: the server checks the account \
+         itself (`{command}`)",
+        read.reference()
+    ))
+    .into()
+}
+
 fn namespace_path(ns: &Namespace) -> String {
     format!("/v1/namespaces/{}", ns_segment(ns))
 }
@@ -759,6 +770,15 @@ impl Store for RemoteStore {
         self.json(Call::new(Method::Post, &path).json(&Rename {
             new_name: to.clone(),
         })?)
+    }
+
+    /// As `add_key_pinned`: the server pins the record it reads itself.
+    fn rename_account_pinned(&self, read: &Account, _to: &Name) -> Result<Account> {
+        Err(pinned_by_the_server(read, "rename"))
+    }
+
+    fn rename_with_grants_pinned(&self, read: &Account, _to: &Name) -> Result<api::Renamed> {
+        Err(pinned_by_the_server(read, "rename"))
     }
 
     fn get_namespace(&self, ns: &Namespace) -> Result<NamespaceRecord> {
@@ -879,6 +899,12 @@ impl Store for RemoteStore {
             public_key: key.public_key,
             algorithm: Some(key.algorithm),
         })?)
+    }
+
+    /// Only a store that holds the records can pin one: over HTTP the server reads, authorizes
+    /// and pins the account itself (`add_key`).
+    fn add_key_pinned(&self, read: &Account, _key: KeyRecord) -> Result<Account> {
+        Err(pinned_by_the_server(read, "key add"))
     }
 
     fn remove_key(&self, r: &Reference, kid: &str, allow_last: bool) -> Result<Account> {
