@@ -641,6 +641,7 @@ impl Problem {
             | UserError::PolicyExists { .. }
             | UserError::KeyExists { .. }
             | UserError::KeyTaken { .. }
+            | UserError::KeyTakenOutOfReach { .. }
             | UserError::TokenExists { .. } => (409, code::ALREADY_EXISTS),
             UserError::Conflict { .. } => (409, code::CONFLICT),
             UserError::Replaced { .. } => (409, code::REPLACED),

@@ -732,12 +732,39 @@ async fn may_impersonate(st: &Arc<AppState>, caller: &Caller) -> Result<(), ApiE
     may_globally(st, caller, IMPERSONATE).await
 }
 
+/// May `account` `get` `resource` in `ns` (`None`: globally, as a global policy needs)? A
+/// refusal names a policy, and a write answers with a record, only when it may.
+fn may_get(
+    account: &Account,
+    policies: &[Policy],
+    resource: &'static str,
+    ns: Option<&Namespace>,
+    now: Timestamp,
+) -> bool {
+    let guard = match ns {
+        None => api::Guard::Global {
+            action: "get",
+            resource,
+        },
+        Some(_) => api::Guard::Namespaced {
+            action: "get",
+            resource,
+        },
+    };
+    super::auth::authorize(guard, account, policies, ns, now).is_ok()
+}
+
 /// Whoever may give an account a key or a token, or create or rename an account to a name, can
 /// act as that account, with every grant that names it. The route's grant in the account's
 /// namespace covers the policies of that namespace and its children only: for a policy anywhere
 /// else (global, a parent or another namespace) that names the account, and not the caller
 /// too, the caller needs the same action on the same resource where that policy applies.
 /// Otherwise a namespace owner could borrow a global grant by acting as an account that has it.
+///
+/// The refusal names the policy and its scope only to a caller that may `get` that policy;
+/// to any other it says that a policy outside its reach names the account, and no more (not
+/// where: its `namespace` field stays empty). When several policies refuse, one the caller may
+/// read is named first: that is one it can do something about.
 async fn may_act_as(
     st: &Arc<AppState>,
     caller: &Caller,
@@ -747,6 +774,7 @@ async fn may_act_as(
 ) -> Result<(), ApiError> {
     let policies = policies(st).await?;
     let now = Timestamp::now();
+    let mut hidden = false;
     for p in crate::policy::policies_for(&policies, &target) {
         if p.namespace
             .as_ref()
@@ -761,20 +789,88 @@ async fn may_act_as(
             None => api::Guard::Global { action, resource },
             Some(_) => api::Guard::Namespaced { action, resource },
         };
-        if let Err(mut problem) =
+        let Err(mut problem) =
             super::auth::authorize(guard, &caller.account, &policies, p.namespace.as_ref(), now)
-        {
-            problem.detail = format!(
-                "{} (`{}` is named by policy `{}` of {}: acting as it needs the grant there too)",
-                problem.detail,
-                target.reference(),
-                p.name,
-                p.scope()
-            );
-            return Err(ApiError::from(problem));
+        else {
+            continue;
+        };
+        if !may_get(
+            &caller.account,
+            &policies,
+            api::resource::POLICY,
+            p.namespace.as_ref(),
+            now,
+        ) {
+            hidden = true;
+            continue;
         }
+        problem.detail = format!(
+            "{} (`{}` is named by policy `{}` of {}: acting as it needs the grant there too)",
+            problem.detail,
+            target.reference(),
+            p.name,
+            p.scope()
+        );
+        return Err(ApiError::from(problem));
+    }
+    if hidden {
+        return Err(ApiError::from(unseen_policy_refusal(
+            &caller.account.reference(),
+            &target.reference(),
+            action,
+            resource,
+        )));
     }
     Ok(())
+}
+
+/// The refusal of acting as `target` because of a policy the caller may not read: it says
+/// neither which policy nor where it applies.
+fn unseen_policy_refusal(
+    caller: &Reference,
+    target: &Reference,
+    action: &str,
+    resource: &str,
+) -> api::Problem {
+    // Creating or renaming to the name: another name is a way out.
+    let advice = if resource == api::resource::SERVICE_ACCOUNT {
+        "choose another name, or ask an administrator who may read the policies that name it"
+    } else {
+        "ask an administrator who may read the policies that name it"
+    };
+    api::Problem {
+        detail: format!(
+            "service account `{caller}` may not act as `{target}` to {action} {resource}: a \
+             policy outside your reach names `{target}`, and acting as it needs that policy's \
+             grant too ({advice})"
+        ),
+        namespace: None,
+        ..api::Problem::forbidden(&caller.to_string(), action, resource, None)
+    }
+}
+
+/// A store error as the caller may see it: a key that another account holds is named as that
+/// account's only to a caller that may `get` it.
+async fn holder_out_of_reach(st: &Arc<AppState>, caller: &Caller, e: anyhow::Error) -> ApiError {
+    if let Some(UserError::KeyTaken { kid, holder }) = e.downcast_ref::<UserError>() {
+        let seen = match Reference::parse_canonical(holder) {
+            Ok(h) => match policies(st).await {
+                Ok(policies) => may_get(
+                    &caller.account,
+                    &policies,
+                    api::resource::SERVICE_ACCOUNT,
+                    Some(&h.namespace),
+                    Timestamp::now(),
+                ),
+                Err(e) => return e,
+            },
+            Err(_) => false,
+        };
+        if !seen {
+            return UserError::KeyTakenOutOfReach { kid: kid.clone() }.into();
+        }
+    }
+    e.into()
 }
 
 async fn create_account(
@@ -831,7 +927,10 @@ async fn create_account(
         api::resource::SERVICE_ACCOUNT,
     )
     .await?;
-    let a = blocking(&st, move |s| s.create_account_checked(account)).await?;
+    let a = match blocking(&st, move |s| Ok(s.create_account_checked(account))).await? {
+        Ok(a) => a,
+        Err(e) => return Err(holder_out_of_reach(&st, &caller, e).await),
+    };
     Ok(account_answer(StatusCode::CREATED, &a))
 }
 
@@ -996,7 +1095,10 @@ async fn add_key(
         Timestamp::now(),
     )?;
     let kid = key.kid.clone();
-    let a = blocking(&st, move |s| s.add_key(&r, key)).await?;
+    let a = match blocking(&st, move |s| Ok(s.add_key(&r, key))).await? {
+        Ok(a) => a,
+        Err(e) => return Err(holder_out_of_reach(&st, &caller, e).await),
+    };
     let res = account_answer(StatusCode::CREATED, &a);
     Ok(with_header(
         res,
