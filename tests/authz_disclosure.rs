@@ -1,6 +1,8 @@
-//! What a refusal tells the caller (issue 19, point 5), through a running `svcacct serve`, with
-//! curl (a client nobody here wrote) and with the CLI: a refusal names a policy or its namespace
-//! only to a caller that may `get` that policy.
+//! What a refusal and a write answer tell the caller (issue 19, points 5 and 6), through a
+//! running `svcacct serve`, with curl (a client nobody here wrote) and with the CLI: a refusal
+//! names a policy or its namespace only to a caller that may `get` that policy, and a write
+//! answers with the whole record only to a caller that may `get` it, otherwise with its
+//! reference.
 
 mod common;
 
@@ -9,13 +11,21 @@ use std::process::Command;
 use common::{Env, Server};
 use serde_json::{Value, json};
 
-/// A curl answer: status and body.
+/// A curl answer: status, headers, body.
 struct Answer {
     status: u16,
+    headers: String,
     body: String,
 }
 
 impl Answer {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers.lines().find_map(|l| {
+            let (k, v) = l.split_once(':')?;
+            k.trim().eq_ignore_ascii_case(name).then_some(v.trim())
+        })
+    }
+
     fn json(&self) -> Value {
         json_of(&self.body)
     }
@@ -25,13 +35,23 @@ fn json_of(text: &str) -> Value {
     serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
 }
 
-/// `curl -X METHOD` with a bearer token and, when given, a JSON body.
-fn curl(token: &str, method: &str, url: &str, body: Option<&Value>) -> Answer {
+/// `curl -X METHOD` with a bearer token and, when given, a JSON body and an `If-Match`.
+fn curl(
+    env: &Env,
+    token: &str,
+    method: &str,
+    url: &str,
+    body: Option<&Value>,
+    if_match: Option<u64>,
+) -> Answer {
+    let headers = env.path("curl-headers");
     let auth = format!("Authorization: Bearer {token}");
     let mut args: Vec<String> = [
         "-sS",
         "--max-time",
         "20",
+        "-D",
+        headers.to_str().unwrap(),
         "-w",
         "\n%{http_code}",
         "-X",
@@ -50,6 +70,9 @@ fn curl(token: &str, method: &str, url: &str, body: Option<&Value>) -> Answer {
             b.to_string(),
         ]);
     }
+    if let Some(rev) = if_match {
+        args.extend(["-H".into(), format!("If-Match: \"{rev}\"")]);
+    }
     args.push(url.to_owned());
     let out = Command::new("curl")
         .args(&args)
@@ -59,6 +82,7 @@ fn curl(token: &str, method: &str, url: &str, body: Option<&Value>) -> Answer {
     let (body, status) = text.rsplit_once('\n').unwrap_or(("", &text));
     Answer {
         status: status.trim().parse().unwrap_or(0),
+        headers: std::fs::read_to_string(&headers).unwrap_or_default(),
         body: body.to_owned(),
     }
 }
@@ -92,6 +116,10 @@ fn on_folder(env: &Env, store: &str, args: &[&str]) -> String {
     let mut v = vec!["--store", store];
     v.extend_from_slice(args);
     env.ok(v)
+}
+
+fn account_url(server: &Server, name: &str) -> String {
+    server.at(&format!("/v1/namespaces/eng/serviceaccounts/{name}"))
 }
 
 /// The refusal of acting as `target` when the policy that names it is out of the caller's
@@ -191,6 +219,7 @@ fn a_refusal_names_only_what_the_caller_may_read() {
     // The problem document itself: no namespace, the action and resource refused.
     let owner_token = token(&env, s, "eng/owner");
     let a = curl(
+        &env,
         &owner_token,
         "POST",
         &server.at("/v1/namespaces/eng/serviceaccounts"),
@@ -198,6 +227,7 @@ fn a_refusal_names_only_what_the_caller_may_read() {
             "name": "probe",
             "publicKeys": [std::fs::read_to_string(env.path("k.key.pub")).unwrap()],
         })),
+        None,
     );
     assert_eq!(a.status, 403, "{}", a.body);
     assert_eq!(
@@ -310,4 +340,489 @@ fn a_refusal_names_only_what_the_caller_may_read() {
             hidden("create", "serviceaccount", "eng/probe2", RENAME_OR_ASK)
         )
     );
+}
+
+/// The reference form of an account, as a write answers a caller that may not `get` it.
+fn account_ref(name: &str, uid: &str, revision: u64) -> Value {
+    json!({
+        "kind": "ServiceAccountReference",
+        "reference": format!("eng/{name}"),
+        "namespace": "eng",
+        "name": name,
+        "uid": uid,
+        "revision": revision,
+    })
+}
+
+/// Point 6: an account that may write accounts and keys in `eng` but not read them gets their
+/// references back, not the records (keys, description, ...); a rename shows the policies that
+/// followed the account only where the caller may read them.
+#[test]
+fn a_write_answers_with_only_what_the_caller_may_read() {
+    let env = Env::new();
+    let srv = env.path("srv");
+    env.bootstrap(&srv);
+    let s = srv.to_str().unwrap();
+    on_folder(&env, s, &["namespace", "create", "eng", "--no-defaults"]);
+    on_folder(&env, s, &["namespace", "create", "prod", "--no-defaults"]);
+    on_folder(&env, s, &["-n", "eng", "create", "writer"]);
+    on_folder(
+        &env,
+        s,
+        &[
+            "-n",
+            "eng",
+            "create",
+            "app",
+            "--description",
+            "the payroll bridge",
+        ],
+    );
+    on_folder(&env, s, &["-n", "eng", "create", "old"]);
+    on_folder(&env, s, &["-n", "eng", "create", "granter"]);
+    let policy = |args: &[&str]| {
+        let mut v = vec!["policy", "create"];
+        v.extend_from_slice(args);
+        on_folder(&env, s, &v);
+    };
+    policy(&[
+        "writers",
+        "-n",
+        "eng",
+        "--subject",
+        "writer",
+        "--action",
+        "create,update",
+        "--resource",
+        "serviceaccount,key",
+    ]);
+    // The granter may write eng's policies (and holds what it grants), not read them.
+    policy(&[
+        "granters",
+        "-n",
+        "eng",
+        "--subject",
+        "granter",
+        "--action",
+        "create,update,pull",
+        "--resource",
+        "policy,image",
+    ]);
+    // The writer may read eng's policies, not the global ones nor prod's.
+    policy(&[
+        "writer-reads-policies",
+        "-n",
+        "eng",
+        "--subject",
+        "writer",
+        "--action",
+        "get",
+        "--resource",
+        "policy",
+    ]);
+    // Policies that name `eng/old`: in eng, globally, in prod.
+    for (name, scope) in [
+        ("old-eng", &["-n", "eng"][..]),
+        ("old-global", &["--global"]),
+        ("old-prod", &["-n", "prod"]),
+    ] {
+        let mut v = vec![name];
+        v.extend_from_slice(scope);
+        v.extend([
+            "--subject",
+            "eng/old",
+            "--action",
+            "pull",
+            "--resource",
+            "image",
+        ]);
+        policy(&v);
+    }
+    env.ok(["keygen", "-o", "k.key", "--bits", "2048"]);
+    env.ok(["keygen", "-o", "k2.key", "--bits", "2048"]);
+    env.ok(["keygen", "-o", "k3.key", "--bits", "2048"]);
+    env.ok(["keygen", "-o", "k4.key", "--bits", "2048"]);
+    let server = env.serve(&srv, &[]);
+    let writer = token(&env, s, "eng/writer");
+    let admin = token(&env, s, "admin");
+    let read = |name: &str| json_of(&on_folder(&env, s, &["get", name, "-o", "json"]));
+    let app = read("eng/app");
+    let uid = app["uid"].as_str().unwrap().to_owned();
+    let mut revision = app["revision"].as_u64().unwrap();
+
+    // PUT, disable, enable: the reference, with the revision as the ETag too.
+    let a = curl(
+        &env,
+        &writer,
+        "PUT",
+        &account_url(&server, "app"),
+        Some(&json!({"uid": uid, "description": "the payroll bridge"})),
+        Some(revision),
+    );
+    revision += 1;
+    assert_eq!(a.status, 200, "{}", a.body);
+    assert_eq!(a.json(), account_ref("app", &uid, revision));
+    assert_eq!(a.header("etag"), Some(format!("\"{revision}\"").as_str()));
+    for verb in ["disable", "enable"] {
+        let a = curl(
+            &env,
+            &writer,
+            "POST",
+            &format!("{}/{verb}", account_url(&server, "app")),
+            None,
+            None,
+        );
+        revision += 1;
+        assert_eq!(a.status, 200, "{verb}: {}", a.body);
+        assert_eq!(a.json(), account_ref("app", &uid, revision), "{verb}");
+        assert_eq!(a.header("etag"), Some(format!("\"{revision}\"").as_str()));
+    }
+    // Adding a key: 201 with Location and the reference.
+    let a = curl(
+        &env,
+        &writer,
+        "POST",
+        &format!("{}/keys", account_url(&server, "app")),
+        Some(&json!({"publicKey": std::fs::read_to_string(env.path("k.key.pub")).unwrap()})),
+        None,
+    );
+    revision += 1;
+    assert_eq!(a.status, 201, "{}", a.body);
+    assert_eq!(a.json(), account_ref("app", &uid, revision));
+    assert!(
+        a.header("location")
+            .is_some_and(|l| l.starts_with("/v1/namespaces/eng/serviceaccounts/app/keys/")),
+        "{}",
+        a.headers
+    );
+    // Creating one: the reference, with its Location.
+    let a = curl(
+        &env,
+        &writer,
+        "POST",
+        &server.at("/v1/namespaces/eng/serviceaccounts"),
+        Some(&json!({
+            "name": "fresh",
+            "description": "made by the writer",
+            "publicKeys": [std::fs::read_to_string(env.path("k2.key.pub")).unwrap()],
+        })),
+        None,
+    );
+    assert_eq!(a.status, 201, "{}", a.body);
+    let fresh_uid = read("eng/fresh")["uid"].as_str().unwrap().to_owned();
+    assert_eq!(a.json(), account_ref("fresh", &fresh_uid, 1));
+    assert_eq!(
+        a.header("location"),
+        Some("/v1/namespaces/eng/serviceaccounts/fresh")
+    );
+
+    // A policy written by a caller that may not read it: its reference, then the same for an
+    // update.
+    let granter = token(&env, s, "eng/granter");
+    let a = curl(
+        &env,
+        &granter,
+        "POST",
+        &server.at("/v1/namespaces/eng/policies"),
+        Some(&json!({
+            "name": "pullers",
+            "subjects": ["eng/app"],
+            "actions": ["pull"],
+            "resources": ["image"],
+        })),
+        None,
+    );
+    assert_eq!(a.status, 201, "{}", a.body);
+    let pullers = json_of(&on_folder(
+        &env,
+        s,
+        &["policy", "get", "pullers", "-n", "eng", "-o", "json"],
+    ));
+    let policy_ref = |revision: u64| {
+        json!({
+            "kind": "PolicyReference",
+            "name": "pullers",
+            "namespace": "eng",
+            "uid": pullers["uid"],
+            "revision": revision,
+        })
+    };
+    assert_eq!(a.json(), policy_ref(1));
+    assert_eq!(a.header("etag"), Some("\"1\""));
+    let a = curl(
+        &env,
+        &granter,
+        "PUT",
+        &server.at("/v1/namespaces/eng/policies/pullers"),
+        Some(&json!({
+            "uid": pullers["uid"],
+            "description": "who pulls",
+            "subjects": ["eng/app"],
+            "actions": ["pull"],
+            "resources": ["image"],
+        })),
+        Some(1),
+    );
+    assert_eq!(a.status, 200, "{}", a.body);
+    assert_eq!(a.json(), policy_ref(2));
+    // And through the CLI, which says what it did.
+    let (code, out, err) = as_in_eng(
+        &env,
+        &server,
+        "eng/granter",
+        &[
+            "policy",
+            "create",
+            "app-pullers",
+            "--subject",
+            "app",
+            "--action",
+            "pull",
+            "--resource",
+            "image",
+        ],
+    );
+    assert_eq!(
+        (code, out.as_str()),
+        (0, "Created policy: app-pullers\n"),
+        "{err}"
+    );
+
+    // A caller that may read the account gets the whole record, as GET shows it.
+    let a = curl(
+        &env,
+        &admin,
+        "POST",
+        &format!("{}/disable", account_url(&server, "app")),
+        None,
+        None,
+    );
+    assert_eq!(a.status, 200, "{}", a.body);
+    let got = curl(
+        &env,
+        &admin,
+        "GET",
+        &account_url(&server, "app"),
+        None,
+        None,
+    );
+    assert_eq!(a.json(), got.json());
+    assert_eq!(a.json()["description"], "the payroll bridge");
+    assert_eq!(a.json()["keys"].as_array().unwrap().len(), 2);
+
+    // Rename: the account by reference; the policy the writer may read in full, the others by
+    // reference only.
+    let a = curl(
+        &env,
+        &writer,
+        "POST",
+        &format!("{}/rename", account_url(&server, "old")),
+        Some(&json!({"newName": "renamed"})),
+        None,
+    );
+    assert_eq!(a.status, 200, "{}", a.body);
+    let renamed = read("eng/renamed");
+    let policy_json = |args: &[&str]| {
+        let mut v = vec!["policy", "get"];
+        v.extend_from_slice(args);
+        v.extend(["-o", "json"]);
+        let mut p = json_of(&on_folder(&env, s, &v));
+        p.as_object_mut().unwrap().remove("kind");
+        p
+    };
+    let reference = |p: &Value| {
+        let mut r = json!({
+            "kind": "PolicyReference",
+            "name": p["name"],
+            "uid": p["uid"],
+            "revision": p["revision"],
+        });
+        if let Some(ns) = p.get("namespace") {
+            r["namespace"] = ns.clone();
+        }
+        r
+    };
+    let global = policy_json(&["old-global", "--global"]);
+    let prod = policy_json(&["old-prod", "-n", "prod"]);
+    let eng = policy_json(&["old-eng", "-n", "eng"]);
+    assert_eq!(global["subjects"], json!(["eng/renamed"]));
+    assert_eq!(
+        a.json(),
+        json!({
+            "account": account_ref(
+                "renamed",
+                renamed["uid"].as_str().unwrap(),
+                renamed["revision"].as_u64().unwrap()
+            ),
+            "updatedPolicies": [reference(&global), eng, reference(&prod)],
+        })
+    );
+    assert_eq!(
+        a.body.matches("\"subjects\"").count(),
+        1,
+        "only eng's policy shows its subjects: {}",
+        a.body
+    );
+
+    // The CLI works for the writer all the same, and says only what happened.
+    let writer_cli = |args: &[&str]| as_in_eng(&env, &server, "eng/writer", args);
+    assert_eq!(
+        writer_cli(&["disable", "fresh"]),
+        (
+            0,
+            "Disabled service account: eng/fresh\n".into(),
+            String::new()
+        )
+    );
+    assert_eq!(
+        writer_cli(&["enable", "fresh"]),
+        (
+            0,
+            "Enabled service account: eng/fresh\n".into(),
+            String::new()
+        )
+    );
+    let (code, out, err) = writer_cli(&["key", "add", "fresh", "--public-key", "k3.key.pub"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with("Added key ") && out.ends_with(" to service account: eng/fresh\n"),
+        "{out}"
+    );
+    assert_eq!(
+        writer_cli(&["create", "newer", "--public-key", "k4.key.pub"]),
+        (
+            0,
+            "Created service account: eng/newer\n".into(),
+            String::new()
+        )
+    );
+    let (code, out, err) = writer_cli(&["rename", "renamed", "again"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out,
+        "Renamed service account: eng/renamed -> eng/again\n\
+         Updated policy old-global: subject eng/renamed -> eng/again\n\
+         Updated policy old-eng: subject eng/renamed -> eng/again\n\
+         Updated policy old-prod: subject eng/renamed -> eng/again\n"
+    );
+}
+
+/// Point 6 for namespaces: creating and deleting one answers with the accounts and policies
+/// made or removed, in full only where the caller may read them.
+#[test]
+fn a_namespace_answer_shows_only_what_the_caller_may_read() {
+    let env = Env::new();
+    let srv = env.path("srv");
+    env.bootstrap(&srv);
+    let s = srv.to_str().unwrap();
+    on_folder(&env, s, &["namespace", "create", "eng", "--no-defaults"]);
+    on_folder(&env, s, &["-n", "eng", "create", "maker"]);
+    on_folder(
+        &env,
+        s,
+        &[
+            "policy",
+            "create",
+            "makers",
+            "-n",
+            "eng",
+            "--subject",
+            "maker",
+            "--action",
+            "create,delete",
+            "--resource",
+            "namespace",
+        ],
+    );
+    let server = env.serve(&srv, &[]);
+    let maker = token(&env, s, "eng/maker");
+    let a = curl(
+        &env,
+        &maker,
+        "POST",
+        &server.at("/v1/namespaces"),
+        Some(&json!({"name": "eng/team"})),
+        None,
+    );
+    assert_eq!(a.status, 201, "{}", a.body);
+    let created = a.json();
+    let kinds = |v: &Value, field: &str| -> Vec<String> {
+        v[field]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x["kind"].as_str().unwrap_or("<record>").to_owned())
+            .collect()
+    };
+    assert_eq!(kinds(&created, "accounts"), ["ServiceAccountReference"; 3]);
+    assert_eq!(kinds(&created, "policies"), ["PolicyReference"; 3]);
+    assert_eq!(
+        created["accounts"][0],
+        json!({
+            "kind": "ServiceAccountReference",
+            "reference": "eng/team/builder",
+            "namespace": "eng/team",
+            "name": "builder",
+            "uid": created["accounts"][0]["uid"],
+            "revision": 1,
+        })
+    );
+    let a = curl(
+        &env,
+        &maker,
+        "DELETE",
+        &server.at("/v1/namespaces/eng%2Fteam"),
+        None,
+        None,
+    );
+    assert_eq!(a.status, 200, "{}", a.body);
+    let deleted = a.json();
+    assert_eq!(kinds(&deleted, "accounts"), ["ServiceAccountReference"; 3]);
+    assert_eq!(kinds(&deleted, "policies"), ["PolicyReference"; 3]);
+
+    // The CLI prints what it printed with whole records.
+    let maker_cli = |args: &[&str]| as_in_eng(&env, &server, "eng/maker", args);
+    assert_eq!(
+        maker_cli(&["namespace", "create", "eng/team"]),
+        (
+            0,
+            "Created namespace: eng/team\n\
+             Created service account: eng/team/builder\n\
+             Created service account: eng/team/deployer\n\
+             Created service account: eng/team/default\n\
+             Created policy: image-builders (namespace eng/team)\n\
+             Created policy: deployers (namespace eng/team)\n\
+             Created policy: image-pullers (namespace eng/team)\n"
+                .into(),
+            String::new()
+        )
+    );
+    assert_eq!(
+        maker_cli(&["namespace", "delete", "eng/team", "--yes"]),
+        (
+            0,
+            "Deleted service account: eng/team/builder\n\
+             Deleted service account: eng/team/default\n\
+             Deleted service account: eng/team/deployer\n\
+             Deleted policy: deployers (namespace eng/team)\n\
+             Deleted policy: image-builders (namespace eng/team)\n\
+             Deleted policy: image-pullers (namespace eng/team)\n\
+             Deleted namespace: eng/team\n"
+                .into(),
+            String::new()
+        )
+    );
+    // The administrator, who may read everything, gets the records.
+    let admin = token(&env, s, "admin");
+    let a = curl(
+        &env,
+        &admin,
+        "POST",
+        &server.at("/v1/namespaces"),
+        Some(&json!({"name": "eng/team"})),
+        None,
+    );
+    assert_eq!(a.status, 201, "{}", a.body);
+    assert_eq!(kinds(&a.json(), "accounts"), ["<record>"; 3]);
+    assert_eq!(kinds(&a.json(), "policies"), ["<record>"; 3]);
 }

@@ -22,9 +22,9 @@ use super::limits;
 use super::log::Arrived;
 use super::problem::ApiError;
 use crate::api::{
-    self, AccessReview, AccessReviewRequest, AccountChange, ListBody, NewAccount, NewKey,
-    NewNamespace, NewPolicy, PolicyChange, ROUTES, Rename, Route, TokenReview, TokenReviewRequest,
-    code,
+    self, AccessReview, AccessReviewRequest, AccountAnswer, AccountChange, AccountRef, ListBody,
+    NewAccount, NewKey, NewNamespace, NewPolicy, PolicyAnswer, PolicyChange, PolicyRef, ROUTES,
+    Rename, Route, Shown, TokenReview, TokenReviewRequest, code,
 };
 use crate::commands::account::{AccountView, check_groups};
 use crate::commands::namespace::NamespaceView;
@@ -359,12 +359,101 @@ fn account_response(status: StatusCode, a: &Account, body: axum::body::Bytes) ->
 }
 
 fn policy_answer(status: StatusCode, p: &Policy) -> Response {
-    let res = json(status, &PolicyView::new(p));
+    policy_response(status, p, json(status, &PolicyView::new(p)))
+}
+
+/// `res` with the policy's revision as `ETag`, and for 201 its `Location`.
+fn policy_response(status: StatusCode, p: &Policy, res: Response) -> Response {
     let res = with_header(res, header::ETAG, &api::etag(p.revision));
     if status == StatusCode::CREATED {
         with_header(res, header::LOCATION, &policy_url(p))
     } else {
         res
+    }
+}
+
+// A write answers with a record in full only to a caller that may `get` it, as `grants` (the
+// policies when the request arrived) decide; to another, with the record's reference
+// (`api::Shown`). The `ETag` and `Location` are the same either way.
+
+/// The answer of a write of account `a`.
+fn account_write_answer(
+    caller: &Caller,
+    grants: &[Policy],
+    status: StatusCode,
+    a: &Account,
+) -> Response {
+    if may_get_account(caller, grants, a, Timestamp::now()) {
+        return account_answer(status, a);
+    }
+    let body = serde_json::to_vec(&AccountRef::of(a)).unwrap_or_default();
+    account_response(status, a, body.into())
+}
+
+fn may_get_account(caller: &Caller, grants: &[Policy], a: &Account, now: Timestamp) -> bool {
+    may_get(
+        &caller.account,
+        grants,
+        api::resource::SERVICE_ACCOUNT,
+        Some(&a.namespace),
+        now,
+    )
+}
+
+fn may_get_policy(caller: &Caller, grants: &[Policy], p: &Policy, now: Timestamp) -> bool {
+    may_get(
+        &caller.account,
+        grants,
+        api::resource::POLICY,
+        p.namespace.as_ref(),
+        now,
+    )
+}
+
+/// The answer of a write of policy `p`.
+fn policy_write_answer(
+    caller: &Caller,
+    grants: &[Policy],
+    status: StatusCode,
+    p: &Policy,
+) -> Response {
+    if may_get_policy(caller, grants, p, Timestamp::now()) {
+        policy_answer(status, p)
+    } else {
+        policy_response(status, p, json(status, &PolicyRef::of(p)))
+    }
+}
+
+/// The accounts and policies of a write's answer (a rename's, a namespace's creation or
+/// deletion): those the caller may not `get` become references.
+fn shown_to(
+    caller: &Caller,
+    grants: &[Policy],
+    accounts: Vec<AccountAnswer>,
+    policies: Vec<PolicyAnswer>,
+) -> (Vec<AccountAnswer>, Vec<PolicyAnswer>) {
+    let now = Timestamp::now();
+    (
+        accounts
+            .into_iter()
+            .map(|a| a.unless_readable(|a| may_get_account(caller, grants, a, now)))
+            .collect(),
+        policies
+            .into_iter()
+            .map(|p| p.unless_readable(|p| may_get_policy(caller, grants, p, now)))
+            .collect(),
+    )
+}
+
+/// The account a write of the server's own store returned: a store on a folder always returns
+/// the record (only the remote store, a client, may have less).
+fn written(a: AccountAnswer) -> Result<Account, ApiError> {
+    match a {
+        Shown::Record(a) => Ok(a),
+        Shown::Reference(r) => Err(ApiError::internal(&anyhow::anyhow!(
+            "the store answered a write of `{}` without the record",
+            r.reference
+        ))),
     }
 }
 
@@ -651,7 +740,10 @@ async fn create_namespace(
     };
     may_in_parent(&st, &caller, guard, &ns).await?;
     let url = namespace_url(&ns);
-    let created = blocking(&st, move |s| s.create_namespace(&ns, body.defaults)).await?;
+    let grants = policies(&st).await?;
+    let mut created = blocking(&st, move |s| s.create_namespace(&ns, body.defaults)).await?;
+    (created.accounts, created.policies) =
+        shown_to(&caller, &grants, created.accounts, created.policies);
     Ok(with_header(
         json(StatusCode::CREATED, &created),
         header::LOCATION,
@@ -679,7 +771,9 @@ async fn delete_namespace(
         resource: api::resource::NAMESPACE,
     };
     may_in_parent(&st, &caller, guard, &ns).await?;
-    let gone = blocking(&st, move |s| s.delete_namespace(&ns)).await?;
+    let grants = policies(&st).await?;
+    let mut gone = blocking(&st, move |s| s.delete_namespace(&ns)).await?;
+    (gone.accounts, gone.policies) = shown_to(&caller, &grants, gone.accounts, gone.policies);
     Ok(json(StatusCode::OK, &gone))
 }
 
@@ -927,11 +1021,17 @@ async fn create_account(
         api::resource::SERVICE_ACCOUNT,
     )
     .await?;
+    let grants = policies(&st).await?;
     let a = match blocking(&st, move |s| Ok(s.create_account_checked(account))).await? {
         Ok(a) => a,
         Err(e) => return Err(holder_out_of_reach(&st, &caller, e).await),
     };
-    Ok(account_answer(StatusCode::CREATED, &a))
+    Ok(account_write_answer(
+        &caller,
+        &grants,
+        StatusCode::CREATED,
+        &a,
+    ))
 }
 
 async fn get_account(State(st): St, p: Params, Arrived(since): Arrived) -> Answer {
@@ -967,6 +1067,7 @@ async fn update_account(
             may_assign_groups(&st, &caller).await?;
         }
     }
+    let grants = policies(&st).await?;
     let a = blocking(&st, move |s| {
         let stored = s.get_account(&r)?;
         if let Some(e) = stale(
@@ -986,7 +1087,7 @@ async fn update_account(
         })
     })
     .await?;
-    Ok(account_answer(StatusCode::OK, &a))
+    Ok(account_write_answer(&caller, &grants, StatusCode::OK, &a))
 }
 
 async fn delete_account(State(st): St, p: Params) -> Answer {
@@ -1016,9 +1117,24 @@ async fn rename_account(
     // Grants follow the account here, on the server: the caller may not be allowed to edit
     // policies, and otherwise the old name's grants (global ones included) would wait for
     // whoever creates an account under it, and a caller that renames itself is locked out.
+    let grants = policies(&st).await?;
     let renamed = blocking(&st, move |s| s.rename_with_grants(&r, &body.new_name)).await?;
-    let url = account_url(&renamed.account);
-    let etag = api::etag(renamed.account.revision);
+    let account = written(renamed.account)?;
+    let url = account_url(&account);
+    let etag = api::etag(account.revision);
+    // The policies that followed the account may be global or another namespace's: each in
+    // full only to a caller that may read it.
+    let (mut accounts, updated_policies) = shown_to(
+        &caller,
+        &grants,
+        vec![Shown::Record(account)],
+        renamed.updated_policies,
+    );
+    let renamed = api::Renamed {
+        account: accounts.remove(0),
+        updated_policies,
+        revoked_tokens: renamed.revoked_tokens,
+    };
     let res = json(StatusCode::OK, &renamed);
     Ok(with_header(
         with_header(res, header::LOCATION, &url),
@@ -1027,18 +1143,19 @@ async fn rename_account(
     ))
 }
 
-async fn set_disabled(st: Arc<AppState>, p: Params, disabled: bool) -> Answer {
+async fn set_disabled(st: Arc<AppState>, caller: Caller, p: Params, disabled: bool) -> Answer {
     let r = p.reference()?;
-    let a = blocking(&st, move |s| s.set_disabled(&r, disabled)).await?;
-    Ok(account_answer(StatusCode::OK, &a))
+    let grants = policies(&st).await?;
+    let a = written(blocking(&st, move |s| s.set_disabled(&r, disabled)).await?)?;
+    Ok(account_write_answer(&caller, &grants, StatusCode::OK, &a))
 }
 
-async fn disable_account(State(st): St, p: Params) -> Answer {
-    set_disabled(st, p, true).await
+async fn disable_account(State(st): St, Extension(caller): Extension<Caller>, p: Params) -> Answer {
+    set_disabled(st, caller, p, true).await
 }
 
-async fn enable_account(State(st): St, p: Params) -> Answer {
-    set_disabled(st, p, false).await
+async fn enable_account(State(st): St, Extension(caller): Extension<Caller>, p: Params) -> Answer {
+    set_disabled(st, caller, p, false).await
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1095,11 +1212,12 @@ async fn add_key(
         Timestamp::now(),
     )?;
     let kid = key.kid.clone();
+    let grants = policies(&st).await?;
     let a = match blocking(&st, move |s| Ok(s.add_key(&r, key))).await? {
-        Ok(a) => a,
+        Ok(a) => written(a)?,
         Err(e) => return Err(holder_out_of_reach(&st, &caller, e).await),
     };
-    let res = account_answer(StatusCode::CREATED, &a);
+    let res = account_write_answer(&caller, &grants, StatusCode::CREATED, &a);
     Ok(with_header(
         res,
         header::LOCATION,
@@ -1178,7 +1296,12 @@ async fn list_policies(State(st): St, p: Params) -> Answer {
     Ok(policy_list(&st, listing))
 }
 
-async fn create_in(st: Arc<AppState>, ns: Option<Namespace>, body: NewPolicy) -> Answer {
+async fn create_in(
+    st: Arc<AppState>,
+    caller: Caller,
+    ns: Option<Namespace>,
+    body: NewPolicy,
+) -> Answer {
     let (subjects, actions, resources) =
         policy_lists(&body.subjects, &body.actions, &body.resources)?;
     let now = Timestamp::now();
@@ -1194,9 +1317,15 @@ async fn create_in(st: Arc<AppState>, ns: Option<Namespace>, body: NewPolicy) ->
         created: now,
         updated: now,
     };
+    let grants = policies(&st).await?;
     // In a namespace that exists, checked under the store's lock as for accounts.
     let p = blocking(&st, move |s| s.create_policy_checked(policy)).await?;
-    Ok(policy_answer(StatusCode::CREATED, &p))
+    Ok(policy_write_answer(
+        &caller,
+        &grants,
+        StatusCode::CREATED,
+        &p,
+    ))
 }
 
 async fn get_in(st: Arc<AppState>, ns: Option<Namespace>, name: Name) -> Answer {
@@ -1207,6 +1336,7 @@ async fn get_in(st: Arc<AppState>, ns: Option<Namespace>, name: Name) -> Answer 
 
 async fn update_in(
     st: Arc<AppState>,
+    caller: Caller,
     ns: Option<Namespace>,
     name: Name,
     headers: &HeaderMap,
@@ -1216,6 +1346,7 @@ async fn update_in(
     let (subjects, actions, resources) =
         policy_lists(&body.subjects, &body.actions, &body.resources)?;
     let scope = scope_of(ns);
+    let grants = policies(&st).await?;
     let p = blocking(&st, move |s| {
         let stored = s.get_policy(&scope, &name)?;
         if let Some(e) = stale(
@@ -1235,7 +1366,7 @@ async fn update_in(
         })
     })
     .await?;
-    Ok(policy_answer(StatusCode::OK, &p))
+    Ok(policy_write_answer(&caller, &grants, StatusCode::OK, &p))
 }
 
 async fn delete_in(st: Arc<AppState>, ns: Option<Namespace>, name: Name) -> Answer {
@@ -1244,8 +1375,12 @@ async fn delete_in(st: Arc<AppState>, ns: Option<Namespace>, name: Name) -> Answ
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
-async fn create_global_policy(State(st): St, JsonBody(body): JsonBody<NewPolicy>) -> Answer {
-    create_in(st, None, body).await
+async fn create_global_policy(
+    State(st): St,
+    Extension(caller): Extension<Caller>,
+    JsonBody(body): JsonBody<NewPolicy>,
+) -> Answer {
+    create_in(st, caller, None, body).await
 }
 
 async fn get_global_policy(State(st): St, p: Params) -> Answer {
@@ -1254,19 +1389,25 @@ async fn get_global_policy(State(st): St, p: Params) -> Answer {
 
 async fn update_global_policy(
     State(st): St,
+    Extension(caller): Extension<Caller>,
     p: Params,
     headers: HeaderMap,
     JsonBody(body): JsonBody<PolicyChange>,
 ) -> Answer {
-    update_in(st, None, p.name()?, &headers, body).await
+    update_in(st, caller, None, p.name()?, &headers, body).await
 }
 
 async fn delete_global_policy(State(st): St, p: Params) -> Answer {
     delete_in(st, None, p.name()?).await
 }
 
-async fn create_policy(State(st): St, p: Params, JsonBody(body): JsonBody<NewPolicy>) -> Answer {
-    create_in(st, Some(p.ns()?), body).await
+async fn create_policy(
+    State(st): St,
+    Extension(caller): Extension<Caller>,
+    p: Params,
+    JsonBody(body): JsonBody<NewPolicy>,
+) -> Answer {
+    create_in(st, caller, Some(p.ns()?), body).await
 }
 
 async fn get_policy(State(st): St, p: Params) -> Answer {
@@ -1275,11 +1416,12 @@ async fn get_policy(State(st): St, p: Params) -> Answer {
 
 async fn update_policy(
     State(st): St,
+    Extension(caller): Extension<Caller>,
     p: Params,
     headers: HeaderMap,
     JsonBody(body): JsonBody<PolicyChange>,
 ) -> Answer {
-    update_in(st, Some(p.ns()?), p.name()?, &headers, body).await
+    update_in(st, caller, Some(p.ns()?), p.name()?, &headers, body).await
 }
 
 async fn delete_policy(State(st): St, p: Params) -> Answer {

@@ -375,7 +375,7 @@ impl Store for FileStore {
     }
 
     /// `Store::add_key` with the check that no other account holds the key under the lock.
-    fn add_key(&self, r: &Reference, key: KeyRecord) -> Result<Account> {
+    fn add_key(&self, r: &Reference, key: KeyRecord) -> Result<crate::api::AccountAnswer> {
         self.locked(|tx| {
             let mut account = self.load_account(r)?.ok_or_else(|| unknown_account(r))?;
             if account.keys.iter().any(|k| k.kid == key.kid) {
@@ -390,7 +390,7 @@ impl Store for FileStore {
             account.revision += 1;
             account.updated = jiff::Timestamp::now();
             tx.write_record(&self.account_path(r), &account)?;
-            Ok(account)
+            Ok(crate::api::Shown::Record(account))
         })
     }
 
