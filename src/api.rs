@@ -11,16 +11,20 @@
 //! - Accounts and policies travel as their `-o json` form (`crate::model`). Their `revision` is
 //!   the `ETag` (`"3"`); `PUT` needs `If-Match` with it (428 without), and a stale one is a
 //!   409 `conflict`.
+//! - A write answers with the record it wrote only to a caller that may `get` it, otherwise
+//!   with its reference ([`Shown`]); a refusal names a record only to a caller that may `get`
+//!   it.
 //! - Lists are `{"kind": "...List", "items": [...], "warnings": ["..."]}`; a warning is a record
 //!   that could not be read.
 //! - Errors are `application/problem+json` [`Problem`]s.
 
 use jiff::Timestamp;
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::error::UserError;
-use crate::identity::{Name, Namespace};
-use crate::model::{Account, KeyAlgorithm, NamespaceRecord, Policy};
+use crate::identity::{Name, Namespace, Reference};
+use crate::model::{Account, KeyAlgorithm, NamespaceRecord, Policy, PolicyScope};
 
 /// Largest request body the server reads.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -312,14 +316,177 @@ pub struct Rename {
     pub new_name: Name,
 }
 
+/// A record as a write shows it: the whole record to a caller that may `get` it, otherwise
+/// only its reference (an [`AccountRef`] or a [`PolicyRef`]), so that an answer never carries
+/// more than the caller may read. A store on a folder always gives the record; the remote
+/// store gives what the server showed. On the wire a reference is told from a record by its
+/// `kind` (`ServiceAccountReference`, `PolicyReference`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Shown<T, R> {
+    Record(T),
+    Reference(R),
+}
+
+/// An account as a write shows it.
+pub type AccountAnswer = Shown<Account, AccountRef>;
+/// A policy as a write shows it.
+pub type PolicyAnswer = Shown<Policy, PolicyRef>;
+
+/// The `kind` of a reference form, which tells it from a record.
+pub trait ReferenceKind {
+    const KIND: &'static str;
+}
+
+impl<'de, T: DeserializeOwned, R: DeserializeOwned + ReferenceKind> Deserialize<'de>
+    for Shown<T, R>
+{
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = serde_json::Value::deserialize(d)?;
+        if v.get("kind").and_then(serde_json::Value::as_str) == Some(R::KIND) {
+            serde_json::from_value(v).map(Shown::Reference)
+        } else {
+            serde_json::from_value(v).map(Shown::Record)
+        }
+        .map_err(serde::de::Error::custom)
+    }
+}
+
+/// What a write shows of an account to a caller that may not `get` it: which account, and
+/// the revision the write made (its `ETag`, and with `uid` what a next `PUT` needs).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AccountRef {
+    /// `ServiceAccountReference`.
+    pub kind: String,
+    /// `name` in `default`, else `ns/name`.
+    pub reference: String,
+    pub namespace: Namespace,
+    pub name: Name,
+    pub uid: String,
+    pub revision: u64,
+}
+
+impl ReferenceKind for AccountRef {
+    const KIND: &'static str = "ServiceAccountReference";
+}
+
+impl AccountRef {
+    pub fn of(a: &Account) -> AccountRef {
+        AccountRef {
+            kind: Self::KIND.to_owned(),
+            reference: a.reference().to_string(),
+            namespace: a.namespace.clone(),
+            name: a.name.clone(),
+            uid: a.uid.clone(),
+            revision: a.revision,
+        }
+    }
+}
+
+/// What a write shows of a policy to a caller that may not `get` it: which policy (no
+/// `namespace`: a global one), and its revision.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PolicyRef {
+    /// `PolicyReference`.
+    pub kind: String,
+    pub name: Name,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub namespace: Option<Namespace>,
+    pub uid: String,
+    pub revision: u64,
+}
+
+impl ReferenceKind for PolicyRef {
+    const KIND: &'static str = "PolicyReference";
+}
+
+impl PolicyRef {
+    pub fn of(p: &Policy) -> PolicyRef {
+        PolicyRef {
+            kind: Self::KIND.to_owned(),
+            name: p.name.clone(),
+            namespace: p.namespace.clone(),
+            uid: p.uid.clone(),
+            revision: p.revision,
+        }
+    }
+}
+
+impl AccountAnswer {
+    pub fn reference(&self) -> Reference {
+        match self {
+            Shown::Record(a) => a.reference(),
+            Shown::Reference(r) => Reference::new(r.namespace.clone(), r.name.clone()),
+        }
+    }
+
+    pub fn revision(&self) -> u64 {
+        match self {
+            Shown::Record(a) => a.revision,
+            Shown::Reference(r) => r.revision,
+        }
+    }
+
+    /// The record, when the answer holds it.
+    pub fn record(&self) -> Option<&Account> {
+        match self {
+            Shown::Record(a) => Some(a),
+            Shown::Reference(_) => None,
+        }
+    }
+
+    /// The reference form, unless `readable` (may the caller `get` the account?).
+    pub fn unless_readable(self, readable: impl FnOnce(&Account) -> bool) -> Self {
+        match self {
+            Shown::Record(a) if !readable(&a) => Shown::Reference(AccountRef::of(&a)),
+            shown => shown,
+        }
+    }
+}
+
+impl PolicyAnswer {
+    pub fn name(&self) -> &Name {
+        match self {
+            Shown::Record(p) => &p.name,
+            Shown::Reference(r) => &r.name,
+        }
+    }
+
+    /// `None` for a global policy.
+    pub fn namespace(&self) -> Option<&Namespace> {
+        match self {
+            Shown::Record(p) => p.namespace.as_ref(),
+            Shown::Reference(r) => r.namespace.as_ref(),
+        }
+    }
+
+    pub fn scope(&self) -> PolicyScope {
+        match self.namespace() {
+            None => PolicyScope::Global,
+            Some(ns) => PolicyScope::Namespace(ns.clone()),
+        }
+    }
+
+    /// The reference form, unless `readable` (may the caller `get` the policy?).
+    pub fn unless_readable(self, readable: impl FnOnce(&Policy) -> bool) -> Self {
+        match self {
+            Shown::Record(p) if !readable(&p) => Shown::Reference(PolicyRef::of(&p)),
+            shown => shown,
+        }
+    }
+}
+
 /// The answer to a rename: the account under its new name, and the policies whose subjects
 /// named it and now name the new reference (grants follow the account, so that nobody who
-/// later creates an account under the old name inherits them).
+/// later creates an account under the old name inherits them). Each as the caller may see it
+/// ([`Shown`]).
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Renamed {
-    pub account: Account,
-    pub updated_policies: Vec<Policy>,
+    pub account: AccountAnswer,
+    pub updated_policies: Vec<PolicyAnswer>,
     /// The issued tokens that were revoked: they named the old reference.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub revoked_tokens: Vec<Name>,
@@ -340,25 +507,26 @@ fn yes() -> bool {
 }
 
 /// The answer to `POST /v1/namespaces` (201): the record, and the default accounts and
-/// policies made with it; `adopted` when the namespace already held accounts or policies (a
-/// store from svcacct 1.0), whose records were kept.
+/// policies made with it (each as the caller may see it, [`Shown`]); `adopted` when the
+/// namespace already held accounts or policies (a store from svcacct 1.0), whose records were
+/// kept.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct NamespaceCreated {
     pub namespace: NamespaceRecord,
     pub adopted: bool,
-    pub accounts: Vec<Account>,
-    pub policies: Vec<Policy>,
+    pub accounts: Vec<AccountAnswer>,
+    pub policies: Vec<PolicyAnswer>,
 }
 
 /// The answer to `DELETE /v1/namespaces/{ns}` (200): every namespace, account and policy that
-/// was deleted.
+/// was deleted (each account and policy as the caller may see it, [`Shown`]).
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct NamespaceDeleted {
     pub namespaces: Vec<Namespace>,
-    pub accounts: Vec<Account>,
-    pub policies: Vec<Policy>,
+    pub accounts: Vec<AccountAnswer>,
+    pub policies: Vec<PolicyAnswer>,
 }
 
 /// `POST /v1/globalpolicies` or `/v1/namespaces/{ns}/policies`.
@@ -641,6 +809,7 @@ impl Problem {
             | UserError::PolicyExists { .. }
             | UserError::KeyExists { .. }
             | UserError::KeyTaken { .. }
+            | UserError::KeyTakenOutOfReach { .. }
             | UserError::TokenExists { .. } => (409, code::ALREADY_EXISTS),
             UserError::Conflict { .. } => (409, code::CONFLICT),
             UserError::Replaced { .. } => (409, code::REPLACED),
@@ -772,6 +941,67 @@ mod tests {
         assert_eq!(parse_if_match("*"), None);
         assert_eq!(parse_if_match("\"x\""), None);
         assert_eq!(etag(4), "\"4\"");
+    }
+
+    #[test]
+    fn a_shown_record_is_told_from_its_reference_by_kind() {
+        let a = crate::store::memory::tests::account("eng/ci-bot");
+        // As `GET` shows it (a `kind` of its own), and as a rename shows it (none).
+        let view = serde_json::to_string(&crate::commands::account::AccountView::new(
+            &a,
+            Timestamp::now(),
+        ))
+        .unwrap();
+        for text in [view, serde_json::to_string(&a).unwrap()] {
+            let shown: AccountAnswer = serde_json::from_str(&text).unwrap();
+            assert_eq!(shown, Shown::Record(a.clone()), "{text}");
+        }
+        let r = AccountRef::of(&a);
+        let text = serde_json::to_string(&Shown::<Account, _>::Reference(r.clone())).unwrap();
+        assert_eq!(
+            text,
+            format!(
+                r#"{{"kind":"ServiceAccountReference","reference":"eng/ci-bot","namespace":"eng","name":"ci-bot","uid":"{}","revision":{}}}"#,
+                a.uid, a.revision
+            )
+        );
+        let shown: AccountAnswer = serde_json::from_str(&text).unwrap();
+        assert_eq!(shown.reference(), a.reference());
+        assert_eq!(shown.revision(), a.revision);
+        assert!(shown.record().is_none());
+        // Hidden unless readable.
+        let hidden = Shown::Record(a.clone()).unless_readable(|_| false);
+        assert_eq!(hidden, Shown::Reference(r));
+        assert_eq!(
+            Shown::Record(a.clone()).unless_readable(|_| true),
+            Shown::Record(a)
+        );
+        // A global policy's reference has no namespace.
+        let p = Policy {
+            name: Name::parse("p").unwrap(),
+            namespace: None,
+            uid: "u".into(),
+            revision: 2,
+            description: String::new(),
+            subjects: vec!["eng/ci-bot".into()],
+            actions: vec!["get".into()],
+            resources: vec!["key".into()],
+            created: Timestamp::now(),
+            updated: Timestamp::now(),
+        };
+        let text = serde_json::to_string(&PolicyRef::of(&p)).unwrap();
+        assert_eq!(
+            text,
+            r#"{"kind":"PolicyReference","name":"p","uid":"u","revision":2}"#
+        );
+        let shown: PolicyAnswer = serde_json::from_str(&text).unwrap();
+        assert_eq!(
+            (shown.name(), shown.scope()),
+            (&p.name, PolicyScope::Global)
+        );
+        let shown: PolicyAnswer =
+            serde_json::from_str(&serde_json::to_string(&p).unwrap()).unwrap();
+        assert_eq!(shown, Shown::Record(p));
     }
 
     #[test]

@@ -61,6 +61,11 @@ pub enum UserError {
         "public key `{kid}` (or another with its RSA modulus) is already registered to service account `{holder}`: one key pair belongs to one account, or each could sign as the other; give this account a key pair of its own (`svcacct keygen`, or `--generate`)"
     )]
     KeyTaken { kid: String, holder: String },
+    /// `KeyTaken` as the server tells it to a caller that may not `get` the holder.
+    #[error(
+        "public key `{kid}` is already registered to a service account outside your reach: one public key belongs to one account, or each could sign as the other; give this account a key pair of its own (`svcacct keygen`, or `--generate`)"
+    )]
+    KeyTakenOutOfReach { kid: String },
     #[error(
         "service account `{account}` has no issued token `{name}` (see `svcacct tokens list {account}`)"
     )]

@@ -148,14 +148,16 @@ fn reviving_an_account_needs_what_giving_it_a_key_needs() {
     let before = env.store_snapshot();
     owner(&["enable", "eng/root"]).code(3).stderr(
         "svcacct: enabling `eng/root` needs what adding a key to it does: service account \
-         `eng/owner` may not create key globally: no policy allows it (`eng/root` is named by \
-         policy `root-all` of the global scope: acting as it needs the grant there too)\n",
+         `eng/owner` may not act as `eng/root` to create key: a policy outside your reach names \
+         `eng/root`, and acting as it needs that policy's grant too (ask an administrator who \
+         may read the policies that name it)\n",
     );
     owner(&["update", "eng/root", "--expires", "90d"])
         .code(3)
         .stderr(predicate::str::starts_with(
             "svcacct: removing or extending the expiry of `eng/root` needs what adding a key to \
-             it does: service account `eng/owner` may not create key globally",
+             it does: service account `eng/owner` may not act as `eng/root` to create key: a \
+             policy outside your reach names `eng/root`",
         ));
     owner(&["enable", "eng/alice-bot"]).code(3).stderr(
         "svcacct: enabling `eng/alice-bot` needs what adding a key to it does: service account \

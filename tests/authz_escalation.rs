@@ -613,8 +613,8 @@ fn a_policy_in_one_namespace_gives_no_power_over_another() {
     prod(&["key", "add", "prod/ci", "--public-key", &keys[2]])
         .code(3)
         .stderr(predicate::str::starts_with(
-            "svcacct: service account `prod/owner` may not create key in namespace `eng`: no \
-             policy allows it",
+            "svcacct: service account `prod/owner` may not act as `prod/ci` to create key: a \
+             policy outside your reach names `prod/ci`",
         ));
     // Accounts it does not name stay prod's owner's alone.
     prod(&["-n", "prod", "create", "other", "--public-key", &keys[3]]).success();

@@ -9,8 +9,9 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value, json};
 use svcacct::api::{
-    self, AccessReview, AccessReviewRequest, AccountChange, Guard, Identity, ListBody, NewAccount,
-    NewKey, NewPolicy, PolicyChange, Problem, ROUTES, Rename, TokenReview, TokenReviewRequest,
+    self, AccessReview, AccessReviewRequest, AccountChange, AccountRef, Guard, Identity, ListBody,
+    NewAccount, NewKey, NewPolicy, PolicyChange, PolicyRef, Problem, ROUTES, ReferenceKind, Rename,
+    Shown, TokenReview, TokenReviewRequest,
 };
 use svcacct::identity::{Name, Namespace};
 use svcacct::issued::{
@@ -279,12 +280,24 @@ fn operations_declare_ids_parameters_and_errors() {
                 if status == "204" {
                     assert!(content.is_none(), "{at}: a 204 has no body");
                 }
-                let is_record = content
+                let schema_ref = content
                     .and_then(|c| c.get("application/json"))
-                    .map(|c| &c["schema"]["$ref"])
-                    .is_some_and(|r| {
-                        r == "#/components/schemas/ServiceAccount"
-                            || r == "#/components/schemas/Policy"
+                    .map(|c| &c["schema"]["$ref"]);
+                let is_record = schema_ref.is_some_and(|r| {
+                    r == "#/components/schemas/ServiceAccount" || r == "#/components/schemas/Policy"
+                });
+                // A write shows a record only to a caller that may read it: its answer is
+                // the record or its reference.
+                if method != "GET" {
+                    assert!(
+                        !is_record,
+                        "{at}: {status} must answer the record or its reference"
+                    );
+                }
+                let is_record = is_record
+                    || schema_ref.is_some_and(|r| {
+                        r == "#/components/schemas/ServiceAccountAnswer"
+                            || r == "#/components/schemas/PolicyAnswer"
                     });
                 if is_record {
                     assert!(
@@ -547,15 +560,52 @@ fn answer_schemas_are_the_rust_types() {
         updated: time(),
     };
     check_answer(&doc, "Policy", policy(Some(namespace("eng"))), policy(None));
+    check_answer(
+        &doc,
+        "ServiceAccountReference",
+        AccountRef::of(&account(None)),
+        AccountRef::of(&account(None)),
+    );
+    check_answer(
+        &doc,
+        "PolicyReference",
+        PolicyRef::of(&policy(Some(namespace("eng")))),
+        PolicyRef::of(&policy(None)),
+    );
+    // A record or its reference, told apart by the reference's `kind`.
+    for (answer, record, reference, kind) in [
+        (
+            "ServiceAccountAnswer",
+            "ServiceAccount",
+            "ServiceAccountReference",
+            <AccountRef as ReferenceKind>::KIND,
+        ),
+        (
+            "PolicyAnswer",
+            "Policy",
+            "PolicyReference",
+            <PolicyRef as ReferenceKind>::KIND,
+        ),
+    ] {
+        assert_eq!(
+            schema(&doc, answer)["oneOf"],
+            json!([
+                {"$ref": format!("#/components/schemas/{record}")},
+                {"$ref": format!("#/components/schemas/{reference}")},
+            ]),
+            "{answer}"
+        );
+        assert_eq!(schema(&doc, reference)["properties"]["kind"]["const"], kind);
+    }
     let renamed = |updated_policies, revoked_tokens| api::Renamed {
-        account: account(None),
+        account: Shown::Record(account(None)),
         updated_policies,
         revoked_tokens,
     };
     check_answer(
         &doc,
         "Renamed",
-        renamed(vec![policy(None)], vec![name("t")]),
+        renamed(vec![Shown::Record(policy(None))], vec![name("t")]),
         renamed(vec![], vec![]),
     );
     let record = |full: bool| TokenRecord {
@@ -659,8 +709,8 @@ fn answer_schemas_are_the_rust_types() {
         api::NamespaceCreated {
             namespace: record.clone(),
             adopted: true,
-            accounts: vec![account(None)],
-            policies: vec![policy(None)],
+            accounts: vec![Shown::Record(account(None))],
+            policies: vec![Shown::Record(policy(None))],
         },
         api::NamespaceCreated {
             namespace: record.clone(),

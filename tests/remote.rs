@@ -1433,25 +1433,30 @@ fn a_namespace_operator_cannot_escalate() {
         ],
     ));
     let before = env.ok(["--store", s, "get", "-A", "-o", "json"]);
-    let borrowed = |what: &str, who: &str, policy: &str| {
+    // `eng/op` may not read the global policies: the refusal does not name them
+    // (tests/authz_disclosure.rs has a caller that may).
+    let borrowed = |what: &str, who: &str, advice: &str| {
         format!(
-            "svcacct: service account `eng/op` may not {what} globally: no policy allows it \
-             (`eng/{who}` is named by policy `{policy}` of the global scope: acting as it needs \
-             the grant there too)\n"
+            "svcacct: service account `eng/op` may not act as `eng/{who}` to {what}: a policy \
+             outside your reach names `eng/{who}`, and acting as it needs that policy's grant \
+             too ({advice})\n"
         )
     };
+    let ask = "ask an administrator who may read the policies that name it";
+    let rename_or_ask =
+        "choose another name, or ask an administrator who may read the policies that name it";
     op(&["key", "add", "deployer-old", "--public-key", "k.key.pub"])
         .code(3)
-        .stderr(borrowed("create key", "deployer-old", "deployer-global"));
+        .stderr(borrowed("create key", "deployer-old", ask));
     op(&["tokens", "create", "deployer-old", "mine"])
         .code(3)
-        .stderr(borrowed("create token", "deployer-old", "deployer-global"));
+        .stderr(borrowed("create token", "deployer-old", ask));
     op(&["create", "ghost", "--public-key", "k.key.pub"])
         .code(3)
-        .stderr(borrowed("create serviceaccount", "ghost", "ghost"));
+        .stderr(borrowed("create serviceaccount", "ghost", rename_or_ask));
     op(&["rename", "deployer", "ghost"])
         .code(3)
-        .stderr(borrowed("update serviceaccount", "ghost", "ghost"));
+        .stderr(borrowed("update serviceaccount", "ghost", rename_or_ask));
     assert_eq!(env.ok(["--store", s, "get", "-A", "-o", "json"]), before);
     assert!(
         !srv.join("tokens")

@@ -501,7 +501,7 @@ pub fn rename(ctx: &Context, args: &RenameArgs, out: &mut dyn Write) -> Result<E
         writeln!(
             out,
             "Updated policy {}: subject {from} -> {new_ref}",
-            p.name
+            p.name()
         )?;
     }
     for t in &renamed.revoked_tokens {

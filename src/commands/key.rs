@@ -26,8 +26,13 @@ fn add(ctx: &Context, args: &KeyAddArgs, out: &mut dyn Write) -> Result<Exit> {
     let r = ctx.reference(&args.name)?;
     let store = ctx.store()?;
     // Fail before generating when the account does not exist, or the keystore would refuse
-    // the private key.
-    store.get_account(&r)?;
+    // the private key. A server may let the caller add keys to an account it may not read:
+    // then the server tells whether the account exists.
+    if let Err(e) = store.get_account(&r)
+        && !is_forbidden(&e)
+    {
+        return Err(e);
+    }
     if args.public_key.is_none() {
         ctx.keystore().check_writable(&r)?;
     }
@@ -53,6 +58,14 @@ fn add(ctx: &Context, args: &KeyAddArgs, out: &mut dyn Write) -> Result<Exit> {
     }
     writeln!(out, "Added key {kid} to service account: {r}")?;
     Ok(Exit::Success)
+}
+
+/// A server's 403: the caller may not do that (here: read the account).
+fn is_forbidden(e: &anyhow::Error) -> bool {
+    matches!(
+        e.downcast_ref::<crate::error::UserError>(),
+        Some(crate::error::UserError::Remote { code, .. }) if code == crate::api::code::FORBIDDEN
+    )
 }
 
 fn list(ctx: &Context, args: &KeyListArgs, out: &mut dyn Write) -> Result<Exit> {

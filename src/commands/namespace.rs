@@ -85,7 +85,7 @@ fn create(ctx: &Context, args: &NamespaceCreateArgs, out: &mut dyn Write) -> Res
         writeln!(out, "Created service account: {}", a.reference())?;
     }
     for p in &created.policies {
-        writeln!(out, "Created policy: {} (namespace {ns})", p.name)?;
+        writeln!(out, "Created policy: {} (namespace {ns})", p.name())?;
     }
     Ok(Exit::Success)
 }
@@ -198,7 +198,7 @@ fn delete(ctx: &Context, args: &NamespaceDeleteArgs, out: &mut dyn Write) -> Res
         let policies: Vec<String> = contents
             .policies
             .iter()
-            .map(|p| format!("{} ({})", p.name, p.namespace.as_ref().unwrap_or(&ns)))
+            .map(|p| format!("{} ({})", p.name(), p.namespace().unwrap_or(&ns)))
             .collect();
         for (what, list) in [
             ("child namespaces", children),
@@ -229,18 +229,30 @@ fn delete(ctx: &Context, args: &NamespaceDeleteArgs, out: &mut dyn Write) -> Res
     let keystore = ctx.keystore();
     for a in &gone.accounts {
         let r = a.reference();
-        for k in &a.keys {
-            keystore.remove_key(&r, &k.kid)?;
+        match a.record() {
+            Some(a) => {
+                for k in &a.keys {
+                    keystore.remove_key(&r, &k.kid)?;
+                }
+                keystore.set_impersonates(&r, None)?;
+            }
+            // The server did not show its keys (this caller may not read the account): which
+            // private keys here were its is unknown, so none goes.
+            None if keystore.has_keys(&r) => crate::errln!(
+                "Note: the keystore's keys for `{r}` were kept: the server did not say which \
+                 keys the deleted account had (see `svcacct key list` before a delete, or \
+                 remove them by hand)"
+            ),
+            None => {}
         }
-        keystore.set_impersonates(&r, None)?;
         writeln!(out, "Deleted service account: {r}")?;
     }
     for p in &gone.policies {
         writeln!(
             out,
             "Deleted policy: {} (namespace {})",
-            p.name,
-            p.namespace.as_ref().unwrap_or(&ns)
+            p.name(),
+            p.namespace().unwrap_or(&ns)
         )?;
     }
     for n in gone.namespaces.iter().rev() {

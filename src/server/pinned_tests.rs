@@ -438,10 +438,10 @@ fn a_rename_is_decided_again_when_the_account_changed_in_between() {
     );
     assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
     assert!(
-        body["detail"]
-            .as_str()
-            .unwrap()
-            .starts_with("service account `eng/owner` may not update serviceaccount globally"),
+        body["detail"].as_str().unwrap().starts_with(
+            "service account `eng/owner` may not act as `eng/app2` to update serviceaccount: \
+                 a policy outside your reach names `eng/app2`"
+        ),
         "{body}"
     );
     assert!(store.inner.get_account(&reference("eng/app2")).is_err());

@@ -22,9 +22,9 @@ use super::limits;
 use super::log::Arrived;
 use super::problem::ApiError;
 use crate::api::{
-    self, AccessReview, AccessReviewRequest, AccountChange, ListBody, NewAccount, NewKey,
-    NewNamespace, NewPolicy, PolicyChange, Problem, ROUTES, Rename, Route, TokenReview,
-    TokenReviewRequest, code,
+    self, AccessReview, AccessReviewRequest, AccountAnswer, AccountChange, AccountRef, ListBody,
+    NewAccount, NewKey, NewNamespace, NewPolicy, PolicyAnswer, PolicyChange, PolicyRef, Problem,
+    ROUTES, Rename, Route, Shown, TokenReview, TokenReviewRequest, code,
 };
 use crate::commands::account::{AccountView, check_groups};
 use crate::commands::namespace::NamespaceView;
@@ -360,12 +360,101 @@ fn account_response(status: StatusCode, a: &Account, body: axum::body::Bytes) ->
 }
 
 fn policy_answer(status: StatusCode, p: &Policy) -> Response {
-    let res = json(status, &PolicyView::new(p));
+    policy_response(status, p, json(status, &PolicyView::new(p)))
+}
+
+/// `res` with the policy's revision as `ETag`, and for 201 its `Location`.
+fn policy_response(status: StatusCode, p: &Policy, res: Response) -> Response {
     let res = with_header(res, header::ETAG, &api::etag(p.revision));
     if status == StatusCode::CREATED {
         with_header(res, header::LOCATION, &policy_url(p))
     } else {
         res
+    }
+}
+
+// A write answers with a record in full only to a caller that may `get` it, as `grants` (the
+// policies when the request arrived) decide; to another, with the record's reference
+// (`api::Shown`). The `ETag` and `Location` are the same either way.
+
+/// The answer of a write of account `a`.
+fn account_write_answer(
+    caller: &Caller,
+    grants: &[Policy],
+    status: StatusCode,
+    a: &Account,
+) -> Response {
+    if may_get_account(caller, grants, a, Timestamp::now()) {
+        return account_answer(status, a);
+    }
+    let body = serde_json::to_vec(&AccountRef::of(a)).unwrap_or_default();
+    account_response(status, a, body.into())
+}
+
+fn may_get_account(caller: &Caller, grants: &[Policy], a: &Account, now: Timestamp) -> bool {
+    may_get(
+        &caller.account,
+        grants,
+        api::resource::SERVICE_ACCOUNT,
+        Some(&a.namespace),
+        now,
+    )
+}
+
+fn may_get_policy(caller: &Caller, grants: &[Policy], p: &Policy, now: Timestamp) -> bool {
+    may_get(
+        &caller.account,
+        grants,
+        api::resource::POLICY,
+        p.namespace.as_ref(),
+        now,
+    )
+}
+
+/// The answer of a write of policy `p`.
+fn policy_write_answer(
+    caller: &Caller,
+    grants: &[Policy],
+    status: StatusCode,
+    p: &Policy,
+) -> Response {
+    if may_get_policy(caller, grants, p, Timestamp::now()) {
+        policy_answer(status, p)
+    } else {
+        policy_response(status, p, json(status, &PolicyRef::of(p)))
+    }
+}
+
+/// The accounts and policies of a write's answer (a rename's, a namespace's creation or
+/// deletion): those the caller may not `get` become references.
+fn shown_to(
+    caller: &Caller,
+    grants: &[Policy],
+    accounts: Vec<AccountAnswer>,
+    policies: Vec<PolicyAnswer>,
+) -> (Vec<AccountAnswer>, Vec<PolicyAnswer>) {
+    let now = Timestamp::now();
+    (
+        accounts
+            .into_iter()
+            .map(|a| a.unless_readable(|a| may_get_account(caller, grants, a, now)))
+            .collect(),
+        policies
+            .into_iter()
+            .map(|p| p.unless_readable(|p| may_get_policy(caller, grants, p, now)))
+            .collect(),
+    )
+}
+
+/// The account a write of the server's own store returned: a store on a folder always returns
+/// the record (only the remote store, a client, may have less).
+fn written(a: AccountAnswer) -> Result<Account, ApiError> {
+    match a {
+        Shown::Record(a) => Ok(a),
+        Shown::Reference(r) => Err(ApiError::internal(&anyhow::anyhow!(
+            "the store answered a write of `{}` without the record",
+            r.reference
+        ))),
     }
 }
 
@@ -666,7 +755,10 @@ async fn create_namespace(
     };
     may_in_parent(&st, &caller, guard, &ns).await?;
     let url = namespace_url(&ns);
-    let created = blocking(&st, move |s| s.create_namespace(&ns, body.defaults)).await?;
+    let grants = policies(&st).await?;
+    let mut created = blocking(&st, move |s| s.create_namespace(&ns, body.defaults)).await?;
+    (created.accounts, created.policies) =
+        shown_to(&caller, &grants, created.accounts, created.policies);
     Ok(with_header(
         json(StatusCode::CREATED, &created),
         header::LOCATION,
@@ -694,7 +786,9 @@ async fn delete_namespace(
         resource: api::resource::NAMESPACE,
     };
     may_in_parent(&st, &caller, guard, &ns).await?;
-    let gone = blocking(&st, move |s| s.delete_namespace(&ns)).await?;
+    let grants = policies(&st).await?;
+    let mut gone = blocking(&st, move |s| s.delete_namespace(&ns)).await?;
+    (gone.accounts, gone.policies) = shown_to(&caller, &grants, gone.accounts, gone.policies);
     Ok(json(StatusCode::OK, &gone))
 }
 
@@ -747,12 +841,39 @@ async fn may_impersonate(st: &Arc<AppState>, caller: &Caller) -> Result<(), ApiE
     may_globally(st, caller, IMPERSONATE).await
 }
 
+/// May `account` `get` `resource` in `ns` (`None`: globally, as a global policy needs)? A
+/// refusal names a policy, and a write answers with a record, only when it may.
+fn may_get(
+    account: &Account,
+    policies: &[Policy],
+    resource: &'static str,
+    ns: Option<&Namespace>,
+    now: Timestamp,
+) -> bool {
+    let guard = match ns {
+        None => api::Guard::Global {
+            action: "get",
+            resource,
+        },
+        Some(_) => api::Guard::Namespaced {
+            action: "get",
+            resource,
+        },
+    };
+    super::auth::authorize(guard, account, policies, ns, now).is_ok()
+}
+
 /// Whoever may give an account a key or a token, or create or rename an account to a name, can
 /// act as that account, with every grant that names it. The route's grant in the account's
 /// namespace covers the policies of that namespace and its children only: for a policy anywhere
 /// else (global, a parent or another namespace) that names the account, and not the caller
 /// too, the caller needs the same action on the same resource where that policy applies.
 /// Otherwise a namespace owner could borrow a global grant by acting as an account that has it.
+///
+/// The refusal names the policy and its scope only to a caller that may `get` that policy;
+/// to any other it says that a policy outside its reach names the account, and no more (not
+/// where: its `namespace` field stays empty). When several policies refuse, one the caller may
+/// read is named first: that is one it can do something about.
 async fn may_act_as(
     st: &Arc<AppState>,
     caller: &Caller,
@@ -762,6 +883,7 @@ async fn may_act_as(
 ) -> Result<(), ApiError> {
     let policies = policies(st).await?;
     let now = Timestamp::now();
+    let mut hidden = false;
     for p in crate::policy::policies_for(&policies, &target) {
         if p.namespace
             .as_ref()
@@ -776,20 +898,88 @@ async fn may_act_as(
             None => api::Guard::Global { action, resource },
             Some(_) => api::Guard::Namespaced { action, resource },
         };
-        if let Err(mut problem) =
+        let Err(mut problem) =
             super::auth::authorize(guard, &caller.account, &policies, p.namespace.as_ref(), now)
-        {
-            problem.detail = format!(
-                "{} (`{}` is named by policy `{}` of {}: acting as it needs the grant there too)",
-                problem.detail,
-                target.reference(),
-                p.name,
-                p.scope()
-            );
-            return Err(ApiError::from(problem));
+        else {
+            continue;
+        };
+        if !may_get(
+            &caller.account,
+            &policies,
+            api::resource::POLICY,
+            p.namespace.as_ref(),
+            now,
+        ) {
+            hidden = true;
+            continue;
         }
+        problem.detail = format!(
+            "{} (`{}` is named by policy `{}` of {}: acting as it needs the grant there too)",
+            problem.detail,
+            target.reference(),
+            p.name,
+            p.scope()
+        );
+        return Err(ApiError::from(problem));
+    }
+    if hidden {
+        return Err(ApiError::from(unseen_policy_refusal(
+            &caller.account.reference(),
+            &target.reference(),
+            action,
+            resource,
+        )));
     }
     Ok(())
+}
+
+/// The refusal of acting as `target` because of a policy the caller may not read: it says
+/// neither which policy nor where it applies.
+fn unseen_policy_refusal(
+    caller: &Reference,
+    target: &Reference,
+    action: &str,
+    resource: &str,
+) -> api::Problem {
+    // Creating or renaming to the name: another name is a way out.
+    let advice = if resource == api::resource::SERVICE_ACCOUNT {
+        "choose another name, or ask an administrator who may read the policies that name it"
+    } else {
+        "ask an administrator who may read the policies that name it"
+    };
+    api::Problem {
+        detail: format!(
+            "service account `{caller}` may not act as `{target}` to {action} {resource}: a \
+             policy outside your reach names `{target}`, and acting as it needs that policy's \
+             grant too ({advice})"
+        ),
+        namespace: None,
+        ..api::Problem::forbidden(&caller.to_string(), action, resource, None)
+    }
+}
+
+/// A store error as the caller may see it: a key that another account holds is named as that
+/// account's only to a caller that may `get` it.
+async fn holder_out_of_reach(st: &Arc<AppState>, caller: &Caller, e: anyhow::Error) -> ApiError {
+    if let Some(UserError::KeyTaken { kid, holder }) = e.downcast_ref::<UserError>() {
+        let seen = match Reference::parse_canonical(holder) {
+            Ok(h) => match policies(st).await {
+                Ok(policies) => may_get(
+                    &caller.account,
+                    &policies,
+                    api::resource::SERVICE_ACCOUNT,
+                    Some(&h.namespace),
+                    Timestamp::now(),
+                ),
+                Err(e) => return e,
+            },
+            Err(_) => false,
+        };
+        if !seen {
+            return UserError::KeyTakenOutOfReach { kid: kid.clone() }.into();
+        }
+    }
+    e.into()
 }
 
 async fn create_account(
@@ -846,8 +1036,17 @@ async fn create_account(
         api::resource::SERVICE_ACCOUNT,
     )
     .await?;
-    let a = blocking(&st, move |s| s.create_account_checked(account)).await?;
-    Ok(account_answer(StatusCode::CREATED, &a))
+    let grants = policies(&st).await?;
+    let a = match blocking(&st, move |s| Ok(s.create_account_checked(account))).await? {
+        Ok(a) => a,
+        Err(e) => return Err(holder_out_of_reach(&st, &caller, e).await),
+    };
+    Ok(account_write_answer(
+        &caller,
+        &grants,
+        StatusCode::CREATED,
+        &a,
+    ))
 }
 
 async fn get_account(State(st): St, p: Params, Arrived(since): Arrived) -> Answer {
@@ -896,8 +1095,9 @@ async fn update_account(
         ..stored.clone()
     };
     may_revive(&st, &caller, &stored, &after).await?;
+    let grants = policies(&st).await?;
     let a = blocking(&st, move |s| s.update_account(after)).await?;
-    Ok(account_answer(StatusCode::OK, &a))
+    Ok(account_write_answer(&caller, &grants, StatusCode::OK, &a))
 }
 
 async fn delete_account(State(st): St, p: Params) -> Answer {
@@ -932,8 +1132,23 @@ async fn rename_account(
         blocking(st, move |s| s.rename_with_grants_pinned(&read, &to)).await
     })
     .await?;
-    let url = account_url(&renamed.account);
-    let etag = api::etag(renamed.account.revision);
+    let account = written(renamed.account)?;
+    let url = account_url(&account);
+    let etag = api::etag(account.revision);
+    // The policies that followed the account may be global or another namespace's: each in
+    // full only to a caller that may read it.
+    let grants = policies(st).await?;
+    let (mut accounts, updated_policies) = shown_to(
+        caller,
+        &grants,
+        vec![Shown::Record(account)],
+        renamed.updated_policies,
+    );
+    let renamed = api::Renamed {
+        account: accounts.remove(0),
+        updated_policies,
+        revoked_tokens: renamed.revoked_tokens,
+    };
     let res = json(StatusCode::OK, &renamed);
     Ok(with_header(
         with_header(res, header::LOCATION, &url),
@@ -943,10 +1158,11 @@ async fn rename_account(
 }
 
 /// Disabling only takes credentials away: the route's grant is enough.
-async fn disable_account(State(st): St, p: Params) -> Answer {
+async fn disable_account(State(st): St, Extension(caller): Extension<Caller>, p: Params) -> Answer {
     let r = p.reference()?;
-    let a = blocking(&st, move |s| s.set_disabled(&r, true)).await?;
-    Ok(account_answer(StatusCode::OK, &a))
+    let grants = policies(&st).await?;
+    let a = written(blocking(&st, move |s| s.set_disabled(&r, true)).await?)?;
+    Ok(account_write_answer(&caller, &grants, StatusCode::OK, &a))
 }
 
 /// Enabling a disabled account makes its keys and tokens valid again: it needs what giving it
@@ -964,7 +1180,8 @@ async fn enable_account(State(st): St, Extension(caller): Extension<Caller>, p: 
         blocking(st, move |s| s.update_account(after)).await
     })
     .await?;
-    Ok(account_answer(StatusCode::OK, &a))
+    let grants = policies(st).await?;
+    Ok(account_write_answer(caller, &grants, StatusCode::OK, &a))
 }
 
 /// What makes an account's credentials valid again when `before` becomes `after`.
@@ -1148,11 +1365,15 @@ async fn add_key(
             Timestamp::now(),
         )?;
         let kid = key.kid.clone();
-        let a = blocking(st, move |s| s.add_key_pinned(&target, key)).await?;
+        let a = match blocking(st, move |s| Ok(s.add_key_pinned(&target, key))).await? {
+            Ok(a) => a,
+            Err(e) => return Err(holder_out_of_reach(st, caller, e).await),
+        };
         Ok((a, kid))
     })
     .await?;
-    let res = account_answer(StatusCode::CREATED, &a);
+    let grants = policies(st).await?;
+    let res = account_write_answer(caller, &grants, StatusCode::CREATED, &a);
     Ok(with_header(
         res,
         header::LOCATION,
@@ -1326,9 +1547,16 @@ async fn create_in(
         created: now,
         updated: now,
     };
+    let grants = policies(&st).await?;
     // In a namespace that exists, checked under the store's lock as for accounts.
-    let p = blocking(&st, move |s| write_policy(s, &caller.account, policy, None)).await??;
-    Ok(policy_answer(StatusCode::CREATED, &p))
+    let writer = caller.account.clone();
+    let p = blocking(&st, move |s| write_policy(s, &writer, policy, None)).await??;
+    Ok(policy_write_answer(
+        &caller,
+        &grants,
+        StatusCode::CREATED,
+        &p,
+    ))
 }
 
 async fn get_in(st: Arc<AppState>, ns: Option<Namespace>, name: Name) -> Answer {
@@ -1349,6 +1577,8 @@ async fn update_in(
     let (subjects, actions, resources) =
         policy_lists(&body.subjects, &body.actions, &body.resources)?;
     let scope = scope_of(ns);
+    let grants = policies(&st).await?;
+    let writer = caller.account.clone();
     let p = blocking(&st, move |s| {
         let stored = s.get_policy(&scope, &name)?;
         if let Some(e) = stale(
@@ -1366,10 +1596,10 @@ async fn update_in(
             updated: Timestamp::now(),
             ..stored.clone()
         };
-        write_policy(s, &caller.account, new, Some(&stored))
+        write_policy(s, &writer, new, Some(&stored))
     })
     .await??;
-    Ok(policy_answer(StatusCode::OK, &p))
+    Ok(policy_write_answer(&caller, &grants, StatusCode::OK, &p))
 }
 
 async fn delete_in(st: Arc<AppState>, ns: Option<Namespace>, name: Name) -> Answer {

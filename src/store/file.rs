@@ -464,8 +464,9 @@ impl Store for FileStore {
     }
 
     /// `Store::add_key` with the check that no other account holds the key under the lock.
-    fn add_key(&self, r: &Reference, key: KeyRecord) -> Result<Account> {
+    fn add_key(&self, r: &Reference, key: KeyRecord) -> Result<crate::api::AccountAnswer> {
         self.add_key_locked(r, key, None)
+            .map(crate::api::Shown::Record)
     }
 
     /// As `add_key`, and the account stored under the name is `read` (checked under the lock).

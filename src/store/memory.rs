@@ -608,8 +608,12 @@ pub(crate) mod tests {
             .map(|a| a.reference().to_string())
             .collect();
         assert_eq!(names, ["team/builder", "team/deployer", "team/default"]);
-        assert!(made.accounts.iter().all(|a| a.keys.is_empty()));
-        let names: Vec<String> = made.policies.iter().map(|p| p.name.to_string()).collect();
+        assert!(
+            made.accounts
+                .iter()
+                .all(|a| a.record().is_some_and(|a| a.keys.is_empty()))
+        );
+        let names: Vec<String> = made.policies.iter().map(|p| p.name().to_string()).collect();
         assert_eq!(names, ["image-builders", "deployers", "image-pullers"]);
         let e = store.create_namespace(&team, false).unwrap_err();
         assert!(matches!(user_error(&e), UserError::NamespaceExists { .. }));

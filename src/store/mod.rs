@@ -4,7 +4,7 @@
 
 use anyhow::Result;
 
-use crate::api::{NamespaceCreated, NamespaceDeleted};
+use crate::api::{AccountAnswer, NamespaceCreated, NamespaceDeleted, Shown};
 use crate::error::UserError;
 use crate::identity::{Name, Namespace, Reference};
 use crate::issued::{
@@ -40,6 +40,10 @@ pub struct Listing<T> {
 /// `update_*` refuses with `UserError::Conflict` unless the record's `revision` equals the
 /// stored one, and with `UserError::Replaced` when the stored record has another `uid` (it was
 /// deleted and created again meanwhile); it stores the record with `revision + 1`. Every method returns the record as stored.
+/// (The remote store knows it only as the server showed it, and a server shows a record only
+/// to a caller that may `get` it, `api::Shown`: to another, a create or an update returns the
+/// record it sent with the server's uid and revision, and `add_key`, `set_disabled`, renames
+/// and namespaces give references.)
 /// Lookups of a missing record fail with `UserError::UnknownAccount`/`UnknownPolicy`.
 pub trait Store {
     fn get_account(&self, r: &Reference) -> Result<Account>;
@@ -221,7 +225,7 @@ pub trait Store {
         if defaults {
             for a in default_accounts(ns, now) {
                 match self.create_account(a) {
-                    Ok(a) => made_accounts.push(a),
+                    Ok(a) => made_accounts.push(Shown::Record(a)),
                     Err(e) if matches!(e.downcast_ref(), Some(UserError::AccountExists { .. })) => {
                     }
                     Err(e) => return Err(e),
@@ -229,7 +233,7 @@ pub trait Store {
             }
             for p in default_policies(ns, now) {
                 match self.create_policy(p) {
-                    Ok(p) => made_policies.push(p),
+                    Ok(p) => made_policies.push(Shown::Record(p)),
                     Err(e) if matches!(e.downcast_ref(), Some(UserError::PolicyExists { .. })) => {}
                     Err(e) => return Err(e),
                 }
@@ -315,11 +319,13 @@ pub trait Store {
     }
 
     /// Adds a public key; refuses a kid the account already has. (The remote store sends this as
-    /// its own request, so a server can authorize `create key` apart from `update`.)
-    fn add_key(&self, r: &Reference, key: KeyRecord) -> Result<Account> {
+    /// its own request, so a server can authorize `create key` apart from `update`.) Returns
+    /// the account; the remote store, only its reference when the caller may not read it.
+    fn add_key(&self, r: &Reference, key: KeyRecord) -> Result<AccountAnswer> {
         self.get_account(r)?;
         self.check_key_unclaimed(&key, r)?;
         self.modify_account(r, &mut |a| Ok(add_key_to(a, key.clone())?))
+            .map(Shown::Record)
     }
 
     /// `add_key` to the account exactly as `read` (a record a server authorized the key on):
@@ -358,12 +364,14 @@ pub trait Store {
         })
     }
 
-    /// Disables or enables an account.
-    fn set_disabled(&self, r: &Reference, disabled: bool) -> Result<Account> {
+    /// Disables or enables an account. Returns the account; the remote store, only its
+    /// reference when the caller may not read it.
+    fn set_disabled(&self, r: &Reference, disabled: bool) -> Result<AccountAnswer> {
         self.modify_account(r, &mut |a| {
             a.disabled = disabled;
             Ok(())
         })
+        .map(Shown::Record)
     }
 
     /// As `modify_account`, for policies.
@@ -485,16 +493,20 @@ fn renamed_with_grants<S: Store + ?Sized>(
     let mut updated_policies = vec![];
     for p in store.list_policies(&Scope::All)?.items {
         if p.subjects.contains(&old_subject) {
-            updated_policies.push(store.modify_policy(&p.scope(), &p.name, &mut |p| {
-                for s in p.subjects.iter_mut().filter(|s| **s == old_subject) {
-                    s.clone_from(&new_subject);
-                }
-                Ok(())
-            })?);
+            updated_policies.push(Shown::Record(store.modify_policy(
+                &p.scope(),
+                &p.name,
+                &mut |p| {
+                    for s in p.subjects.iter_mut().filter(|s| **s == old_subject) {
+                        s.clone_from(&new_subject);
+                    }
+                    Ok(())
+                },
+            )?));
         }
     }
     Ok(crate::api::Renamed {
-        account,
+        account: Shown::Record(account),
         updated_policies,
         revoked_tokens,
     })
@@ -535,7 +547,7 @@ fn delete_contents<S: Store + ?Sized>(store: &S, gone: &NamespaceDeleted) -> Res
         }
     }
     for p in &gone.policies {
-        match store.delete_policy(&p.scope(), &p.name) {
+        match store.delete_policy(&p.scope(), p.name()) {
             Ok(()) => {}
             Err(e) if is_unknown(&e) => {}
             Err(e) => return Err(e),
@@ -586,8 +598,8 @@ fn contents<S: Store + ?Sized>(
     Ok((
         NamespaceDeleted {
             namespaces,
-            accounts,
-            policies,
+            accounts: accounts.into_iter().map(Shown::Record).collect(),
+            policies: policies.into_iter().map(Shown::Record).collect(),
         },
         unreadable,
     ))

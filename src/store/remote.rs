@@ -19,7 +19,7 @@ use ureq::http;
 use zeroize::Zeroizing;
 
 use crate::api::{self, AccountChange, ListBody, NewAccount, NewKey, NewPolicy, PolicyChange};
-use crate::api::{Identity, Problem, Rename, ns_segment};
+use crate::api::{AccountAnswer, Identity, PolicyAnswer, Problem, Rename, Shown, ns_segment};
 use crate::error::UserError;
 use crate::identity::{Name, Namespace, Reference};
 use crate::issued::{
@@ -702,6 +702,21 @@ fn pinned_by_the_server(read: &Account, command: &str) -> anyhow::Error {
     .into()
 }
 
+/// The record a create or an update stored, from what the server showed of it: the record, or
+/// to a caller that may not read it its reference, with which `sent` (what this client asked
+/// the server to store, so what it stored: a create names every field, and an update's
+/// `If-Match` ensures it changed the record that was read) becomes the stored record, with the
+/// server's uid and revision by `adopt` (the dates stay as this client set them).
+fn as_stored<T, R>(shown: api::Shown<T, R>, mut sent: T, adopt: impl FnOnce(&mut T, R)) -> T {
+    match shown {
+        Shown::Record(record) => record,
+        Shown::Reference(r) => {
+            adopt(&mut sent, r);
+            sent
+        }
+    }
+}
+
 fn namespace_path(ns: &Namespace) -> String {
     format!("/v1/namespaces/{}", ns_segment(ns))
 }
@@ -739,7 +754,11 @@ impl Store for RemoteStore {
             "/v1/namespaces/{}/serviceaccounts",
             ns_segment(&account.namespace)
         );
-        self.json(Call::new(Method::Post, &path).json(&new_account(&account))?)
+        let shown: AccountAnswer =
+            self.json(Call::new(Method::Post, &path).json(&new_account(&account))?)?;
+        Ok(as_stored(shown, account, |a, r| {
+            (a.uid, a.revision) = (r.uid, r.revision)
+        }))
     }
 
     fn update_account(&self, account: Account) -> Result<Account> {
@@ -752,7 +771,8 @@ impl Store for RemoteStore {
             expires: account.expires,
         })?;
         call.if_match = Some(account.revision);
-        self.json(call)
+        let shown: AccountAnswer = self.json(call)?;
+        Ok(as_stored(shown, account, |a, r| a.revision = r.revision))
     }
 
     fn delete_account(&self, r: &Reference) -> Result<()> {
@@ -760,8 +780,13 @@ impl Store for RemoteStore {
         Ok(())
     }
 
+    /// Renamed, the account as `get_account` reads it when the server showed only its
+    /// reference (the caller may not read it: then that read is refused).
     fn rename_account(&self, from: &Reference, to: &Name) -> Result<Account> {
-        Ok(self.rename_with_grants(from, to)?.account)
+        match self.rename_with_grants(from, to)?.account {
+            Shown::Record(a) => Ok(a),
+            Shown::Reference(r) => self.get_account(&Reference::new(r.namespace, r.name)),
+        }
     }
 
     /// The server renames and moves the grants in one request.
@@ -845,8 +870,8 @@ impl Store for RemoteStore {
         }
         Ok(api::NamespaceDeleted {
             namespaces,
-            accounts,
-            policies,
+            accounts: accounts.into_iter().map(Shown::Record).collect(),
+            policies: policies.into_iter().map(Shown::Record).collect(),
         })
     }
 
@@ -866,13 +891,17 @@ impl Store for RemoteStore {
 
     fn create_policy(&self, policy: Policy) -> Result<Policy> {
         let path = policy_path(&policy_scope(&policy), None);
-        self.json(Call::new(Method::Post, &path).json(&NewPolicy {
-            name: policy.name.clone(),
-            description: policy.description.clone(),
-            subjects: policy.subjects.clone(),
-            actions: policy.actions.clone(),
-            resources: policy.resources.clone(),
-        })?)
+        let shown: PolicyAnswer =
+            self.json(Call::new(Method::Post, &path).json(&NewPolicy {
+                name: policy.name.clone(),
+                description: policy.description.clone(),
+                subjects: policy.subjects.clone(),
+                actions: policy.actions.clone(),
+                resources: policy.resources.clone(),
+            })?)?;
+        Ok(as_stored(shown, policy, |p, r| {
+            (p.uid, p.revision) = (r.uid, r.revision)
+        }))
     }
 
     fn update_policy(&self, policy: Policy) -> Result<Policy> {
@@ -885,7 +914,8 @@ impl Store for RemoteStore {
             resources: policy.resources.clone(),
         })?;
         call.if_match = Some(policy.revision);
-        self.json(call)
+        let shown: PolicyAnswer = self.json(call)?;
+        Ok(as_stored(shown, policy, |p, r| p.revision = r.revision))
     }
 
     fn delete_policy(&self, scope: &PolicyScope, name: &Name) -> Result<()> {
@@ -893,7 +923,7 @@ impl Store for RemoteStore {
         Ok(())
     }
 
-    fn add_key(&self, r: &Reference, key: KeyRecord) -> Result<Account> {
+    fn add_key(&self, r: &Reference, key: KeyRecord) -> Result<AccountAnswer> {
         let path = format!("{}/keys", account_path(r));
         self.json(Call::new(Method::Post, &path).json(&NewKey {
             public_key: key.public_key,
@@ -919,7 +949,7 @@ impl Store for RemoteStore {
         }
     }
 
-    fn set_disabled(&self, r: &Reference, disabled: bool) -> Result<Account> {
+    fn set_disabled(&self, r: &Reference, disabled: bool) -> Result<AccountAnswer> {
         let verb = if disabled { "disable" } else { "enable" };
         let path = format!("{}/{verb}", account_path(r));
         self.json(Call::new(Method::Post, &path))
@@ -996,7 +1026,9 @@ mod tests {
 
     /// A loopback server that answers connection `i` with `answers[i]`: `None` reads the
     /// request and hangs up without a word. Returns the store's URL and how many requests came.
-    fn scripted(answers: Vec<Option<&'static str>>) -> (StoreUrl, std::thread::JoinHandle<usize>) {
+    fn scripted<S: AsRef<str> + Send + 'static>(
+        answers: Vec<Option<S>>,
+    ) -> (StoreUrl, std::thread::JoinHandle<usize>) {
         use std::io::{Read, Write};
         let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         let url = StoreUrl::parse(&format!("http://{}", listener.local_addr().unwrap())).unwrap();
@@ -1013,6 +1045,7 @@ mod tests {
                 }
                 served += 1;
                 if let Some(body) = answer {
+                    let body = body.as_ref();
                     let status = body.split_once(' ').unwrap().0;
                     let body = body.split_once(' ').unwrap().1;
                     write!(
@@ -1059,6 +1092,54 @@ mod tests {
             "{e:#}"
         );
         assert_eq!(server.join().unwrap(), 1);
+    }
+
+    /// A write's answer to a caller that may not read the record is its reference: `enable`
+    /// gives it back as it is, and an update gives the record it sent, at the server's
+    /// revision. The record itself, when the server shows it, is taken as it is.
+    #[test]
+    fn a_write_answered_with_a_reference_is_taken() {
+        let store = |url| {
+            RemoteStore::new(url, None, Auth::Fixed(Bearer::new("x.y.z", "t").unwrap())).unwrap()
+        };
+        let mut sent = crate::store::memory::tests::account("eng/app");
+        sent.description = "what I wrote".into();
+        let reference = |revision: u64| {
+            format!(
+                r#"200 {{"kind":"ServiceAccountReference","reference":"eng/app","namespace":"eng","name":"app","uid":"{}","revision":{revision}}}"#,
+                sent.uid
+            )
+        };
+        let (url, server) = scripted(vec![Some(reference(8)), Some(reference(9))]);
+        let store = store(url);
+        let shown = store.set_disabled(&sent.reference(), false).unwrap();
+        assert_eq!(
+            shown,
+            Shown::Reference(api::AccountRef::of(&sent_at(&sent, 8)))
+        );
+        let stored = store.update_account(sent.clone()).unwrap();
+        assert_eq!(stored, sent_at(&sent, 9));
+        assert_eq!(server.join().unwrap(), 2);
+
+        let full = serde_json::to_string(&crate::commands::account::AccountView::new(
+            &sent_at(&sent, 10),
+            jiff::Timestamp::now(),
+        ))
+        .unwrap();
+        let (url, server) = scripted(vec![Some(format!("200 {full}"))]);
+        let shown = RemoteStore::new(url, None, Auth::Fixed(Bearer::new("x.y.z", "t").unwrap()))
+            .unwrap()
+            .set_disabled(&sent.reference(), false)
+            .unwrap();
+        assert_eq!(shown, Shown::Record(sent_at(&sent, 10)));
+        assert_eq!(server.join().unwrap(), 1);
+    }
+
+    fn sent_at(a: &Account, revision: u64) -> Account {
+        Account {
+            revision,
+            ..a.clone()
+        }
     }
 
     /// A signed token is reused while it has more than a minute left, and replaced after.

@@ -1,0 +1,828 @@
+//! What a refusal and a write answer tell the caller (issue 19, points 5 and 6), through a
+//! running `svcacct serve`, with curl (a client nobody here wrote) and with the CLI: a refusal
+//! names a policy or its namespace only to a caller that may `get` that policy, and a write
+//! answers with the whole record only to a caller that may `get` it, otherwise with its
+//! reference.
+
+mod common;
+
+use std::process::Command;
+
+use common::{Env, Server};
+use serde_json::{Value, json};
+
+/// A curl answer: status, headers, body.
+struct Answer {
+    status: u16,
+    headers: String,
+    body: String,
+}
+
+impl Answer {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers.lines().find_map(|l| {
+            let (k, v) = l.split_once(':')?;
+            k.trim().eq_ignore_ascii_case(name).then_some(v.trim())
+        })
+    }
+
+    fn json(&self) -> Value {
+        json_of(&self.body)
+    }
+}
+
+fn json_of(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
+}
+
+/// `curl -X METHOD` with a bearer token and, when given, a JSON body and an `If-Match`.
+fn curl(
+    env: &Env,
+    token: &str,
+    method: &str,
+    url: &str,
+    body: Option<&Value>,
+    if_match: Option<u64>,
+) -> Answer {
+    let headers = env.path("curl-headers");
+    let auth = format!("Authorization: Bearer {token}");
+    let mut args: Vec<String> = [
+        "-sS",
+        "--max-time",
+        "20",
+        "-D",
+        headers.to_str().unwrap(),
+        "-w",
+        "\n%{http_code}",
+        "-X",
+        method,
+        "-H",
+        &auth,
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    if let Some(b) = body {
+        args.extend([
+            "-H".into(),
+            "Content-Type: application/json".into(),
+            "--data-binary".into(),
+            b.to_string(),
+        ]);
+    }
+    if let Some(rev) = if_match {
+        args.extend(["-H".into(), format!("If-Match: \"{rev}\"")]);
+    }
+    args.push(url.to_owned());
+    let out = Command::new("curl")
+        .args(&args)
+        .output()
+        .expect("curl is installed");
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let (body, status) = text.rsplit_once('\n').unwrap_or(("", &text));
+    Answer {
+        status: status.trim().parse().unwrap_or(0),
+        headers: std::fs::read_to_string(&headers).unwrap_or_default(),
+        body: body.to_owned(),
+    }
+}
+
+/// A token of `who`, signed with its keystore key (the account was made with `create`).
+fn token(env: &Env, store: &str, who: &str) -> String {
+    env.ok(["--store", store, "token", who]).trim().to_owned()
+}
+
+/// `--store URL --service-account WHO -n eng ARGS…` → (exit code, stdout, stderr).
+fn as_in_eng(env: &Env, server: &Server, who: &str, args: &[&str]) -> (i32, String, String) {
+    let mut v = vec![
+        "--store",
+        server.url.as_str(),
+        "--service-account",
+        who,
+        "-n",
+        "eng",
+    ];
+    v.extend_from_slice(args);
+    let out = env.cmd(v).output().expect("run svcacct");
+    (
+        out.status.code().expect("exit code"),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+/// `svcacct --store FOLDER ARGS…` on the server's folder, as its administrator would.
+fn on_folder(env: &Env, store: &str, args: &[&str]) -> String {
+    let mut v = vec!["--store", store];
+    v.extend_from_slice(args);
+    env.ok(v)
+}
+
+fn account_url(server: &Server, name: &str) -> String {
+    server.at(&format!("/v1/namespaces/eng/serviceaccounts/{name}"))
+}
+
+/// The refusal of acting as `target` when the policy that names it is out of the caller's
+/// sight: it names neither the policy nor where it lives.
+fn hidden(action: &str, resource: &str, target: &str, advice: &str) -> String {
+    format!(
+        "service account `eng/owner` may not act as `{target}` to {action} {resource}: a policy \
+         outside your reach names `{target}`, and acting as it needs that policy's grant too \
+         ({advice})"
+    )
+}
+
+const ASK: &str = "ask an administrator who may read the policies that name it";
+const RENAME_OR_ASK: &str =
+    "choose another name, or ask an administrator who may read the policies that name it";
+
+/// Point 5: a 403 for acting as an account that a policy elsewhere names says which policy only
+/// to a caller that may read it; so does a 409 for a key that another account holds.
+#[test]
+fn a_refusal_names_only_what_the_caller_may_read() {
+    let env = Env::new();
+    let srv = env.path("srv");
+    env.bootstrap(&srv);
+    let s = srv.to_str().unwrap();
+    on_folder(&env, s, &["namespace", "create", "eng", "--no-defaults"]);
+    on_folder(&env, s, &["namespace", "create", "prod", "--no-defaults"]);
+    on_folder(&env, s, &["-n", "eng", "create", "owner"]);
+    on_folder(&env, s, &["-n", "eng", "create", "spare"]);
+    for args in [
+        // eng's owner: everything in eng, nothing elsewhere.
+        &[
+            "eng-owner",
+            "-n",
+            "eng",
+            "--subject",
+            "owner",
+            "--action",
+            "*",
+            "--resource",
+            "*",
+        ][..],
+        &[
+            "hidden-prod-policy",
+            "-n",
+            "prod",
+            "--subject",
+            "eng/probe",
+            "--action",
+            "pull",
+            "--resource",
+            "image",
+        ],
+        &[
+            "hidden-global-policy",
+            "--global",
+            "--subject",
+            "eng/probe2",
+            "--action",
+            "pull",
+            "--resource",
+            "image",
+        ],
+    ] {
+        let mut v = vec!["policy", "create"];
+        v.extend_from_slice(args);
+        on_folder(&env, s, &v);
+    }
+    env.ok(["keygen", "-o", "k.key", "--bits", "2048"]);
+    env.ok(["keygen", "-o", "k2.key", "--bits", "2048"]);
+    env.ok(["keygen", "-o", "taken.key", "--bits", "2048"]);
+    let server = env.serve(&srv, &[]);
+    let owner = |args: &[&str]| as_in_eng(&env, &server, "eng/owner", args);
+    let refused = |args: &[&str], detail: &str| {
+        let (code, out, err) = owner(args);
+        assert_eq!((code, out.as_str()), (3, ""), "{args:?}: {err}");
+        assert_eq!(err, format!("svcacct: {detail}\n"), "{args:?}");
+        assert!(
+            !err.contains("hidden") && !err.contains("prod") && !err.contains("global"),
+            "{args:?} tells of a policy the caller may not read: {err}"
+        );
+    };
+
+    // Creating the account, or renaming another onto its name.
+    refused(
+        &["create", "probe", "--public-key", "k.key.pub"],
+        &hidden("create", "serviceaccount", "eng/probe", RENAME_OR_ASK),
+    );
+    refused(
+        &["rename", "spare", "probe"],
+        &hidden("update", "serviceaccount", "eng/probe", RENAME_OR_ASK),
+    );
+    // A global policy is as much out of sight as another namespace's.
+    refused(
+        &["create", "probe2", "--public-key", "k.key.pub"],
+        &hidden("create", "serviceaccount", "eng/probe2", RENAME_OR_ASK),
+    );
+    // The problem document itself: no namespace, the action and resource refused.
+    let owner_token = token(&env, s, "eng/owner");
+    let a = curl(
+        &env,
+        &owner_token,
+        "POST",
+        &server.at("/v1/namespaces/eng/serviceaccounts"),
+        Some(&json!({
+            "name": "probe",
+            "publicKeys": [std::fs::read_to_string(env.path("k.key.pub")).unwrap()],
+        })),
+        None,
+    );
+    assert_eq!(a.status, 403, "{}", a.body);
+    assert_eq!(
+        a.json(),
+        json!({
+            "type": "urn:svcacct:problem:forbidden",
+            "title": "Forbidden",
+            "status": 403,
+            "detail": hidden("create", "serviceaccount", "eng/probe", RENAME_OR_ASK),
+            "code": "forbidden",
+            "action": "create",
+            "resource": "serviceaccount",
+        })
+    );
+
+    // Once the account exists: a key, a token, a new token for an old one.
+    on_folder(
+        &env,
+        s,
+        &["-n", "eng", "create", "probe", "--public-key", "k2.key.pub"],
+    );
+    on_folder(&env, s, &["tokens", "create", "eng/probe", "old"]);
+    refused(
+        &["key", "add", "probe", "--public-key", "k.key.pub"],
+        &hidden("create", "key", "eng/probe", ASK),
+    );
+    refused(
+        &["tokens", "create", "probe", "mine"],
+        &hidden("create", "token", "eng/probe", ASK),
+    );
+    refused(
+        &["tokens", "regenerate", "probe", "old"],
+        &hidden("create", "token", "eng/probe", ASK),
+    );
+
+    // A key another account holds: which one, only to a caller that may read it.
+    on_folder(
+        &env,
+        s,
+        &[
+            "-n",
+            "prod",
+            "create",
+            "holder",
+            "--public-key",
+            "taken.key.pub",
+        ],
+    );
+    let (code, out, err) = owner(&["key", "add", "spare", "--public-key", "taken.key.pub"]);
+    assert_eq!((code, out.as_str()), (3, ""), "{err}");
+    assert!(
+        err.starts_with("svcacct: public key `")
+            && err.ends_with(
+                "` is already registered to a service account outside your reach: one public \
+                 key belongs to one account, or each could sign as the other; give this account \
+                 a key pair of its own (`svcacct keygen`, or `--generate`)\n"
+            ),
+        "{err}"
+    );
+    assert!(!err.contains("prod") && !err.contains("holder"), "{err}");
+
+    // With `get policy` in prod, the owner is told which policy, and where.
+    on_folder(
+        &env,
+        s,
+        &[
+            "policy",
+            "create",
+            "owner-reads-prod",
+            "-n",
+            "prod",
+            "--subject",
+            "eng/owner",
+            "--action",
+            "get",
+            "--resource",
+            "policy,serviceaccount",
+        ],
+    );
+    let named = |what: &str| {
+        format!(
+            "svcacct: service account `eng/owner` may not {what} in namespace `prod`: no policy \
+             allows it (`eng/probe` is named by policy `hidden-prod-policy` of namespace `prod`: \
+             acting as it needs the grant there too)\n"
+        )
+    };
+    for (args, what) in [
+        (
+            &["key", "add", "probe", "--public-key", "k.key.pub"][..],
+            "create key",
+        ),
+        (&["tokens", "create", "probe", "mine"], "create token"),
+        (&["tokens", "regenerate", "probe", "old"], "create token"),
+    ] {
+        let (code, _, err) = owner(args);
+        assert_eq!((code, err), (3, named(what)), "{args:?}");
+    }
+    // And with `get serviceaccount` in prod, which account holds the key.
+    let (_, _, err) = owner(&["key", "add", "spare", "--public-key", "taken.key.pub"]);
+    assert!(
+        err.contains("is already registered to service account `prod/holder`"),
+        "{err}"
+    );
+    // The global policy stays out of sight: the owner may read prod's policies only.
+    let (_, _, err) = owner(&["create", "probe2", "--public-key", "k.key.pub"]);
+    assert_eq!(
+        err,
+        format!(
+            "svcacct: {}\n",
+            hidden("create", "serviceaccount", "eng/probe2", RENAME_OR_ASK)
+        )
+    );
+}
+
+/// The reference form of an account, as a write answers a caller that may not `get` it.
+fn account_ref(name: &str, uid: &str, revision: u64) -> Value {
+    json!({
+        "kind": "ServiceAccountReference",
+        "reference": format!("eng/{name}"),
+        "namespace": "eng",
+        "name": name,
+        "uid": uid,
+        "revision": revision,
+    })
+}
+
+/// Point 6: an account that may write accounts and keys in `eng` but not read them gets their
+/// references back, not the records (keys, description, ...); a rename shows the policies that
+/// followed the account only where the caller may read them.
+#[test]
+fn a_write_answers_with_only_what_the_caller_may_read() {
+    let env = Env::new();
+    let srv = env.path("srv");
+    env.bootstrap(&srv);
+    let s = srv.to_str().unwrap();
+    on_folder(&env, s, &["namespace", "create", "eng", "--no-defaults"]);
+    on_folder(&env, s, &["namespace", "create", "prod", "--no-defaults"]);
+    on_folder(&env, s, &["-n", "eng", "create", "writer"]);
+    on_folder(
+        &env,
+        s,
+        &[
+            "-n",
+            "eng",
+            "create",
+            "app",
+            "--description",
+            "the payroll bridge",
+        ],
+    );
+    on_folder(&env, s, &["-n", "eng", "create", "old"]);
+    on_folder(&env, s, &["-n", "eng", "create", "granter"]);
+    let policy = |args: &[&str]| {
+        let mut v = vec!["policy", "create"];
+        v.extend_from_slice(args);
+        on_folder(&env, s, &v);
+    };
+    policy(&[
+        "writers",
+        "-n",
+        "eng",
+        "--subject",
+        "writer",
+        "--action",
+        "create,update",
+        "--resource",
+        "serviceaccount,key",
+    ]);
+    // The granter may write eng's policies (and holds what it grants), not read them.
+    policy(&[
+        "granters",
+        "-n",
+        "eng",
+        "--subject",
+        "granter",
+        "--action",
+        "create,update,pull",
+        "--resource",
+        "policy,image",
+    ]);
+    // The writer may read eng's policies, not the global ones nor prod's.
+    policy(&[
+        "writer-reads-policies",
+        "-n",
+        "eng",
+        "--subject",
+        "writer",
+        "--action",
+        "get",
+        "--resource",
+        "policy",
+    ]);
+    // Policies that name `eng/old`: in eng, globally, in prod.
+    for (name, scope) in [
+        ("old-eng", &["-n", "eng"][..]),
+        ("old-global", &["--global"]),
+        ("old-prod", &["-n", "prod"]),
+    ] {
+        let mut v = vec![name];
+        v.extend_from_slice(scope);
+        v.extend([
+            "--subject",
+            "eng/old",
+            "--action",
+            "pull",
+            "--resource",
+            "image",
+        ]);
+        policy(&v);
+    }
+    env.ok(["keygen", "-o", "k.key", "--bits", "2048"]);
+    env.ok(["keygen", "-o", "k2.key", "--bits", "2048"]);
+    env.ok(["keygen", "-o", "k3.key", "--bits", "2048"]);
+    env.ok(["keygen", "-o", "k4.key", "--bits", "2048"]);
+    let server = env.serve(&srv, &[]);
+    let writer = token(&env, s, "eng/writer");
+    let admin = token(&env, s, "admin");
+    let read = |name: &str| json_of(&on_folder(&env, s, &["get", name, "-o", "json"]));
+    let app = read("eng/app");
+    let uid = app["uid"].as_str().unwrap().to_owned();
+    let mut revision = app["revision"].as_u64().unwrap();
+
+    // PUT, disable, enable: the reference, with the revision as the ETag too.
+    let a = curl(
+        &env,
+        &writer,
+        "PUT",
+        &account_url(&server, "app"),
+        Some(&json!({"uid": uid, "description": "the payroll bridge"})),
+        Some(revision),
+    );
+    revision += 1;
+    assert_eq!(a.status, 200, "{}", a.body);
+    assert_eq!(a.json(), account_ref("app", &uid, revision));
+    assert_eq!(a.header("etag"), Some(format!("\"{revision}\"").as_str()));
+    for verb in ["disable", "enable"] {
+        let a = curl(
+            &env,
+            &writer,
+            "POST",
+            &format!("{}/{verb}", account_url(&server, "app")),
+            None,
+            None,
+        );
+        revision += 1;
+        assert_eq!(a.status, 200, "{verb}: {}", a.body);
+        assert_eq!(a.json(), account_ref("app", &uid, revision), "{verb}");
+        assert_eq!(a.header("etag"), Some(format!("\"{revision}\"").as_str()));
+    }
+    // Adding a key: 201 with Location and the reference.
+    let a = curl(
+        &env,
+        &writer,
+        "POST",
+        &format!("{}/keys", account_url(&server, "app")),
+        Some(&json!({"publicKey": std::fs::read_to_string(env.path("k.key.pub")).unwrap()})),
+        None,
+    );
+    revision += 1;
+    assert_eq!(a.status, 201, "{}", a.body);
+    assert_eq!(a.json(), account_ref("app", &uid, revision));
+    assert!(
+        a.header("location")
+            .is_some_and(|l| l.starts_with("/v1/namespaces/eng/serviceaccounts/app/keys/")),
+        "{}",
+        a.headers
+    );
+    // Creating one: the reference, with its Location.
+    let a = curl(
+        &env,
+        &writer,
+        "POST",
+        &server.at("/v1/namespaces/eng/serviceaccounts"),
+        Some(&json!({
+            "name": "fresh",
+            "description": "made by the writer",
+            "publicKeys": [std::fs::read_to_string(env.path("k2.key.pub")).unwrap()],
+        })),
+        None,
+    );
+    assert_eq!(a.status, 201, "{}", a.body);
+    let fresh_uid = read("eng/fresh")["uid"].as_str().unwrap().to_owned();
+    assert_eq!(a.json(), account_ref("fresh", &fresh_uid, 1));
+    assert_eq!(
+        a.header("location"),
+        Some("/v1/namespaces/eng/serviceaccounts/fresh")
+    );
+
+    // A policy written by a caller that may not read it: its reference, then the same for an
+    // update.
+    let granter = token(&env, s, "eng/granter");
+    let a = curl(
+        &env,
+        &granter,
+        "POST",
+        &server.at("/v1/namespaces/eng/policies"),
+        Some(&json!({
+            "name": "pullers",
+            "subjects": ["eng/app"],
+            "actions": ["pull"],
+            "resources": ["image"],
+        })),
+        None,
+    );
+    assert_eq!(a.status, 201, "{}", a.body);
+    let pullers = json_of(&on_folder(
+        &env,
+        s,
+        &["policy", "get", "pullers", "-n", "eng", "-o", "json"],
+    ));
+    let policy_ref = |revision: u64| {
+        json!({
+            "kind": "PolicyReference",
+            "name": "pullers",
+            "namespace": "eng",
+            "uid": pullers["uid"],
+            "revision": revision,
+        })
+    };
+    assert_eq!(a.json(), policy_ref(1));
+    assert_eq!(a.header("etag"), Some("\"1\""));
+    let a = curl(
+        &env,
+        &granter,
+        "PUT",
+        &server.at("/v1/namespaces/eng/policies/pullers"),
+        Some(&json!({
+            "uid": pullers["uid"],
+            "description": "who pulls",
+            "subjects": ["eng/app"],
+            "actions": ["pull"],
+            "resources": ["image"],
+        })),
+        Some(1),
+    );
+    assert_eq!(a.status, 200, "{}", a.body);
+    assert_eq!(a.json(), policy_ref(2));
+    // And through the CLI, which says what it did.
+    let (code, out, err) = as_in_eng(
+        &env,
+        &server,
+        "eng/granter",
+        &[
+            "policy",
+            "create",
+            "app-pullers",
+            "--subject",
+            "app",
+            "--action",
+            "pull",
+            "--resource",
+            "image",
+        ],
+    );
+    assert_eq!(
+        (code, out.as_str()),
+        (0, "Created policy: app-pullers\n"),
+        "{err}"
+    );
+
+    // A caller that may read the account gets the whole record, as GET shows it.
+    let a = curl(
+        &env,
+        &admin,
+        "POST",
+        &format!("{}/disable", account_url(&server, "app")),
+        None,
+        None,
+    );
+    assert_eq!(a.status, 200, "{}", a.body);
+    let got = curl(
+        &env,
+        &admin,
+        "GET",
+        &account_url(&server, "app"),
+        None,
+        None,
+    );
+    assert_eq!(a.json(), got.json());
+    assert_eq!(a.json()["description"], "the payroll bridge");
+    assert_eq!(a.json()["keys"].as_array().unwrap().len(), 2);
+
+    // Rename: the account by reference; the policy the writer may read in full, the others by
+    // reference only.
+    let a = curl(
+        &env,
+        &writer,
+        "POST",
+        &format!("{}/rename", account_url(&server, "old")),
+        Some(&json!({"newName": "renamed"})),
+        None,
+    );
+    assert_eq!(a.status, 200, "{}", a.body);
+    let renamed = read("eng/renamed");
+    let policy_json = |args: &[&str]| {
+        let mut v = vec!["policy", "get"];
+        v.extend_from_slice(args);
+        v.extend(["-o", "json"]);
+        let mut p = json_of(&on_folder(&env, s, &v));
+        p.as_object_mut().unwrap().remove("kind");
+        p
+    };
+    let reference = |p: &Value| {
+        let mut r = json!({
+            "kind": "PolicyReference",
+            "name": p["name"],
+            "uid": p["uid"],
+            "revision": p["revision"],
+        });
+        if let Some(ns) = p.get("namespace") {
+            r["namespace"] = ns.clone();
+        }
+        r
+    };
+    let global = policy_json(&["old-global", "--global"]);
+    let prod = policy_json(&["old-prod", "-n", "prod"]);
+    let eng = policy_json(&["old-eng", "-n", "eng"]);
+    assert_eq!(global["subjects"], json!(["eng/renamed"]));
+    assert_eq!(
+        a.json(),
+        json!({
+            "account": account_ref(
+                "renamed",
+                renamed["uid"].as_str().unwrap(),
+                renamed["revision"].as_u64().unwrap()
+            ),
+            "updatedPolicies": [reference(&global), eng, reference(&prod)],
+        })
+    );
+    assert_eq!(
+        a.body.matches("\"subjects\"").count(),
+        1,
+        "only eng's policy shows its subjects: {}",
+        a.body
+    );
+
+    // The CLI works for the writer all the same, and says only what happened.
+    let writer_cli = |args: &[&str]| as_in_eng(&env, &server, "eng/writer", args);
+    assert_eq!(
+        writer_cli(&["disable", "fresh"]),
+        (
+            0,
+            "Disabled service account: eng/fresh\n".into(),
+            String::new()
+        )
+    );
+    assert_eq!(
+        writer_cli(&["enable", "fresh"]),
+        (
+            0,
+            "Enabled service account: eng/fresh\n".into(),
+            String::new()
+        )
+    );
+    let (code, out, err) = writer_cli(&["key", "add", "fresh", "--public-key", "k3.key.pub"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with("Added key ") && out.ends_with(" to service account: eng/fresh\n"),
+        "{out}"
+    );
+    assert_eq!(
+        writer_cli(&["create", "newer", "--public-key", "k4.key.pub"]),
+        (
+            0,
+            "Created service account: eng/newer\n".into(),
+            String::new()
+        )
+    );
+    let (code, out, err) = writer_cli(&["rename", "renamed", "again"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out,
+        "Renamed service account: eng/renamed -> eng/again\n\
+         Updated policy old-global: subject eng/renamed -> eng/again\n\
+         Updated policy old-eng: subject eng/renamed -> eng/again\n\
+         Updated policy old-prod: subject eng/renamed -> eng/again\n"
+    );
+}
+
+/// Point 6 for namespaces: creating and deleting one answers with the accounts and policies
+/// made or removed, in full only where the caller may read them.
+#[test]
+fn a_namespace_answer_shows_only_what_the_caller_may_read() {
+    let env = Env::new();
+    let srv = env.path("srv");
+    env.bootstrap(&srv);
+    let s = srv.to_str().unwrap();
+    on_folder(&env, s, &["namespace", "create", "eng", "--no-defaults"]);
+    on_folder(&env, s, &["-n", "eng", "create", "maker"]);
+    on_folder(
+        &env,
+        s,
+        &[
+            "policy",
+            "create",
+            "makers",
+            "-n",
+            "eng",
+            "--subject",
+            "maker",
+            "--action",
+            "create,delete",
+            "--resource",
+            "namespace",
+        ],
+    );
+    let server = env.serve(&srv, &[]);
+    let maker = token(&env, s, "eng/maker");
+    let a = curl(
+        &env,
+        &maker,
+        "POST",
+        &server.at("/v1/namespaces"),
+        Some(&json!({"name": "eng/team"})),
+        None,
+    );
+    assert_eq!(a.status, 201, "{}", a.body);
+    let created = a.json();
+    let kinds = |v: &Value, field: &str| -> Vec<String> {
+        v[field]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x["kind"].as_str().unwrap_or("<record>").to_owned())
+            .collect()
+    };
+    assert_eq!(kinds(&created, "accounts"), ["ServiceAccountReference"; 3]);
+    assert_eq!(kinds(&created, "policies"), ["PolicyReference"; 3]);
+    assert_eq!(
+        created["accounts"][0],
+        json!({
+            "kind": "ServiceAccountReference",
+            "reference": "eng/team/builder",
+            "namespace": "eng/team",
+            "name": "builder",
+            "uid": created["accounts"][0]["uid"],
+            "revision": 1,
+        })
+    );
+    let a = curl(
+        &env,
+        &maker,
+        "DELETE",
+        &server.at("/v1/namespaces/eng%2Fteam"),
+        None,
+        None,
+    );
+    assert_eq!(a.status, 200, "{}", a.body);
+    let deleted = a.json();
+    assert_eq!(kinds(&deleted, "accounts"), ["ServiceAccountReference"; 3]);
+    assert_eq!(kinds(&deleted, "policies"), ["PolicyReference"; 3]);
+
+    // The CLI prints what it printed with whole records.
+    let maker_cli = |args: &[&str]| as_in_eng(&env, &server, "eng/maker", args);
+    assert_eq!(
+        maker_cli(&["namespace", "create", "eng/team"]),
+        (
+            0,
+            "Created namespace: eng/team\n\
+             Created service account: eng/team/builder\n\
+             Created service account: eng/team/deployer\n\
+             Created service account: eng/team/default\n\
+             Created policy: image-builders (namespace eng/team)\n\
+             Created policy: deployers (namespace eng/team)\n\
+             Created policy: image-pullers (namespace eng/team)\n"
+                .into(),
+            String::new()
+        )
+    );
+    assert_eq!(
+        maker_cli(&["namespace", "delete", "eng/team", "--yes"]),
+        (
+            0,
+            "Deleted service account: eng/team/builder\n\
+             Deleted service account: eng/team/default\n\
+             Deleted service account: eng/team/deployer\n\
+             Deleted policy: deployers (namespace eng/team)\n\
+             Deleted policy: image-builders (namespace eng/team)\n\
+             Deleted policy: image-pullers (namespace eng/team)\n\
+             Deleted namespace: eng/team\n"
+                .into(),
+            String::new()
+        )
+    );
+    // The administrator, who may read everything, gets the records.
+    let admin = token(&env, s, "admin");
+    let a = curl(
+        &env,
+        &admin,
+        "POST",
+        &server.at("/v1/namespaces"),
+        Some(&json!({"name": "eng/team"})),
+        None,
+    );
+    assert_eq!(a.status, 201, "{}", a.body);
+    assert_eq!(kinds(&a.json(), "accounts"), ["<record>"; 3]);
+    assert_eq!(kinds(&a.json(), "policies"), ["<record>"; 3]);
+}
