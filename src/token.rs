@@ -363,13 +363,13 @@ pub(crate) fn check_minted_after(
     if before(since) {
         return Err(reject(match account.renamed {
             Some(renamed) => format!(
-                "the token was minted at {}, before service account `{r}` was renamed to this \
+                "the token was issued (`iat`) at {}, before service account `{r}` was renamed to this \
                  name at {}: it was minted for an earlier holder of the name",
                 crate::time::local(iat),
                 crate::time::local(renamed)
             ),
             None => format!(
-                "the token was minted at {}, before service account `{r}` was created at {}: \
+                "the token was issued (`iat`) at {}, before service account `{r}` was created at {}: \
                  tokens of an earlier account of the same name are never accepted",
                 crate::time::local(iat),
                 crate::time::local(account.created)
@@ -380,7 +380,7 @@ pub(crate) fn check_minted_after(
         && before(key.created)
     {
         return Err(reject(format!(
-            "the token was minted at {}, before key `{}` was registered for `{r}` at {}",
+            "the token was issued (`iat`) at {}, before key `{}` was registered for `{r}` at {}",
             crate::time::local(iat),
             key.kid,
             crate::time::local(key.created)
