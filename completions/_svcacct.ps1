@@ -629,6 +629,7 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing; answer with the exit status only')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing; answer with the exit status only')
             [CompletionResult]::new('--list', '--list', [CompletionResultType]::ParameterName, 'Print everything the account may do')
+            [CompletionResult]::new('--global', '--global', [CompletionResultType]::ParameterName, 'Ask about global policies only (what routes without a namespace, giving groups and impersonation need), instead of those that reach the namespace of -n')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')

@@ -492,7 +492,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__can__subcmd__i)
-            opts="-q -o -n -h -V --as --quiet --list --output --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --help --version"
+            opts="-q -o -n -h -V --as --quiet --list --global --output --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -585,6 +585,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand -q 'Print nothing; answer with the exit status only'
             cand --quiet 'Print nothing; answer with the exit status only'
             cand --list 'Print everything the account may do'
+            cand --global 'Ask about global policies only (what routes without a namespace, giving groups and impersonation need), instead of those that reach the namespace of -n'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'

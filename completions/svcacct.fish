@@ -457,6 +457,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand can-i" -l token-file -d 
 complete -c svcacct -n "__fish_svcacct_using_subcommand can-i" -l ca-cert -d 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand can-i" -s q -l quiet -d 'Print nothing; answer with the exit status only'
 complete -c svcacct -n "__fish_svcacct_using_subcommand can-i" -l list -d 'Print everything the account may do'
+complete -c svcacct -n "__fish_svcacct_using_subcommand can-i" -l global -d 'Ask about global policies only (what routes without a namespace, giving groups and impersonation need), instead of those that reach the namespace of -n'
 complete -c svcacct -n "__fish_svcacct_using_subcommand can-i" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c svcacct -n "__fish_svcacct_using_subcommand can-i" -s V -l version -d 'Print version'
 complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l kid -d 'Sign with the keystore key of this kid [default: the keystore\'s current key] (not with --jwt-private-key); it may start with `-`' -r

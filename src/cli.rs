@@ -312,6 +312,7 @@ Examples:
 Examples:
   svcacct can-i create function --as example-svc-account    # yes, exit 0
   svcacct can-i delete function --as ci-bot -n eng -q         # exit 1 when not allowed
+  svcacct can-i update group --as eng/owner --global          # may it give accounts groups?
   svcacct can-i --list --as ci-bot"
     )]
     CanI(Deferred<CanIArgs>),
@@ -866,6 +867,10 @@ pub struct CanIArgs {
     /// Print everything the account may do
     #[arg(long, conflicts_with_all = ["action", "resource", "quiet"])]
     pub list: bool,
+    /// Ask about global policies only (what routes without a namespace, giving groups and
+    /// impersonation need), instead of those that reach the namespace of -n
+    #[arg(long, conflicts_with = "list")]
+    pub global: bool,
     #[command(flatten)]
     pub output: OutputArg,
 }

@@ -338,26 +338,57 @@ fn all_policies(store: &dyn Store) -> Result<Vec<Policy>> {
     Ok(store.list_policies(&Scope::All)?.items)
 }
 
+/// The policies that may name `account`, and whether they are all of them: through a server
+/// that does not let the caller list every policy (a global `list policy`), those of the
+/// account's namespace and its parents that it may list.
+fn policies_naming(store: &dyn Store, account: &Account) -> Result<(Vec<Policy>, bool)> {
+    match all_policies(store) {
+        Ok(all) => Ok((all, true)),
+        Err(e)
+            if matches!(
+                e.downcast_ref(),
+                Some(UserError::Remote { status: 403, .. })
+            ) =>
+        {
+            let mut seen = vec![];
+            let mut ns = Some(account.namespace.clone());
+            while let Some(n) = ns {
+                if let Ok(l) = store.list_policies(&Scope::Namespace(n.clone())) {
+                    seen.extend(l.items);
+                }
+                ns = n.parent();
+            }
+            Ok((seen, false))
+        }
+        Err(e) => Err(e),
+    }
+}
+
 pub fn describe(ctx: &Context, args: &DescribeArgs, out: &mut dyn Write) -> Result<Exit> {
     let store = ctx.store()?;
     let r = ctx.reference(&args.name)?;
     let account = store.get_account(&r)?;
-    let policies = all_policies(store)?;
+    let (policies, complete) = policies_naming(store, &account)?;
     let naming = crate::policy::policies_for(&policies, &account);
     let now = Timestamp::now();
     match args.output.output {
         OutputFormat::Json => {
             #[derive(Serialize)]
+            #[serde(rename_all = "camelCase")]
             struct Described<'a> {
                 #[serde(flatten)]
                 view: AccountView<'a>,
                 policies: Vec<&'a Policy>,
+                /// Set when the server let the caller see only some policies.
+                #[serde(skip_serializing_if = "std::ops::Not::not")]
+                policies_incomplete: bool,
             }
             output::json(
                 out,
                 &Described {
                     view: AccountView::new(&account, now),
                     policies: naming,
+                    policies_incomplete: !complete,
                 },
             )?;
         }
@@ -424,6 +455,13 @@ pub fn describe(ctx: &Context, args: &DescribeArgs, out: &mut dyn Write) -> Resu
                     )));
                     s.push('\n');
                 }
+            }
+            if !complete {
+                s.push_str(&format!(
+                    "  (only the policies of `{}` and its parents that you may list: others may \
+                     name it too; listing them all needs a global `list` on `policy`)\n",
+                    account.namespace
+                ));
             }
             out.write_all(s.as_bytes())?;
         }

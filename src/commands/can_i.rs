@@ -86,8 +86,15 @@ pub fn run(ctx: &Context, args: &CanIArgs, out: &mut dyn Write) -> Result<Exit> 
     let action = check_pattern("action", args.action.as_deref().unwrap_or_default())?;
     let resource = check_pattern("resource", args.resource.as_deref().unwrap_or_default())?;
     let status = account.status(Timestamp::now());
-    let allowed = status == Status::Active
-        && allowing(&listing.items, &account, &action, &resource, &ctx.namespace).is_some();
+    // Global: only global policies count (they cover any namespace; `default` stands for one).
+    let (policies, ns): (Vec<&crate::model::Policy>, _) = if args.global {
+        let global = listing.items.iter().filter(|p| p.namespace.is_none());
+        (global.collect(), crate::identity::Namespace::default_ns())
+    } else {
+        (listing.items.iter().collect(), ctx.namespace.clone())
+    };
+    let allowed =
+        status == Status::Active && allowing(policies, &account, &action, &resource, &ns).is_some();
     if !allowed && !listing.errors.is_empty() {
         // An unreadable policy might have granted this: don't guess.
         return finish(listing_errors(&mut listing));
@@ -119,7 +126,7 @@ fn ask_server(
         account: Some(r.to_string()),
         action,
         resource,
-        namespace: Some(ctx.namespace.clone()),
+        namespace: (!args.global).then(|| ctx.namespace.clone()),
     })?;
     if !args.quiet {
         writeln!(out, "{}", if review.allowed { "yes" } else { "no" })?;
