@@ -372,6 +372,27 @@ fn slow_request_heads_from_many_addresses_make_room_for_another() {
     slowloris_leaves_room(&s, &attackers, 9, (ENDLESS_HEAD, 1), other);
 }
 
+/// A request in the router is never cut off to make room, and its body has `--request-timeout`:
+/// four addresses sending 130 slow bodies each (authenticated: only such requests read a body)
+/// used to fill the server for as long. Each address's share leaves room for a fifth.
+#[test]
+fn slow_bodies_from_four_addresses_leave_room_for_a_fifth() {
+    let env = Env::new();
+    let store = env.path("store");
+    env.bootstrap(&store);
+    let token = env.ok(["--store", store.to_str().unwrap(), "token", "admin"]);
+    let s = env.serve(&store, &[]);
+    let request = format!(
+        "POST /v1/tokenreviews HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {}\r\n\
+         Content-Type: application/json\r\nContent-Length: 60000\r\n\r\n",
+        token.trim()
+    );
+    let attackers: Vec<Ipv4Addr> = (2..=5).map(|d| Ipv4Addr::new(127, 0, 0, d)).collect();
+    let other = Ipv4Addr::new(127, 0, 0, 6);
+    let head = request.as_bytes();
+    slowloris_leaves_room(&s, &attackers, 130, (head, head.len()), other);
+}
+
 /// How long until the server closes `stream`, which sends one more byte of `bytes` every half
 /// second (an answer ends it too); at most `secs`.
 fn trickled_until_closed(stream: &mut TcpStream, bytes: &[u8], secs: u64) -> Duration {

@@ -13,10 +13,13 @@
 //!   and its handler have `--request-timeout` (`super::log::access_log`). Only authenticated
 //!   routes read a body: an anonymous request is routed only while the server answers it.
 //!
-//! The accept loop's [`Registry`] counts connections in all and per client [`Address`]. At
-//! [`MAX_PER_ADDRESS`], an address's newcomer closes that address's connection that has been
-//! idle or in its head the longest; at [`MAX_CONNECTIONS`], a newcomer closes the one of the
-//! address holding the most. A newcomer is refused only when
+//! The accept loop's [`Registry`] counts connections in all and per client [`Address`]. An
+//! address may hold its *share* ([`Registry::share`]): [`MAX_CONNECTIONS`] divided among the
+//! addresses holding connections plus one, between [`MIN_PER_ADDRESS`] and
+//! [`MAX_PER_ADDRESS`]; so the addresses present, each at its share, leave room for another,
+//! whatever phase their connections are in. At its share, an address's newcomer closes that
+//! address's connection that has been idle or in its head the longest; at [`MAX_CONNECTIONS`],
+//! a newcomer closes the one of the address holding the most. A newcomer is refused only when
 //! there is no such connection to close: a request that the router handles is never cut off to
 //! make room. [`watch`] closes a connection idle or in its head for too long.
 //!
@@ -51,12 +54,17 @@ use tokio::task::{AbortHandle, Id};
 /// connection that is idle or in its head is closed to make room ([`Registry::open`]).
 pub const MAX_CONNECTIONS: usize = 512;
 
-/// Most connections open at once from one client [`Address`]: a quarter of
+/// The largest share of one client [`Address`] (the share of up to 3 addresses): a quarter of
 /// [`MAX_CONNECTIONS`], and twice the 64 keep-alive connections that `bench/serve` drives from
-/// 127.0.0.1. It bounds what an address has *routed* at once, not what it has open: a reverse
-/// proxy or a NAT in front of the server is one address, and its connections beyond the cap
-/// that are idle or in their head are closed to make room for its new ones.
+/// 127.0.0.1. A share bounds what an address has *routed* at once, not what it has open: a
+/// reverse proxy or a NAT in front of the server is one address, and its connections beyond
+/// its share that are idle or in their head are closed to make room for its new ones.
 pub const MAX_PER_ADDRESS: usize = 128;
+
+/// The smallest share of one client [`Address`], however many addresses hold connections: a
+/// browser opens 6 connections to a host. It binds from 64 addresses on, where the shares add
+/// up to [`MAX_CONNECTIONS`]: then the cap in all decides who makes room.
+pub const MIN_PER_ADDRESS: usize = 8;
 
 /// How long a connection may stay idle: until the first byte of its first request (after its
 /// TLS handshake, for TLS; before it, until the handshake's first byte), and between the
@@ -441,6 +449,7 @@ pub struct Registry {
     open: usize,
     max: usize,
     max_per_address: usize,
+    min_per_address: usize,
 }
 
 struct Conn {
@@ -453,12 +462,13 @@ struct Conn {
 
 impl Default for Registry {
     fn default() -> Self {
-        Registry::with_caps(MAX_CONNECTIONS, MAX_PER_ADDRESS)
+        Registry::with_caps(MAX_CONNECTIONS, MAX_PER_ADDRESS, MIN_PER_ADDRESS)
     }
 }
 
 impl Registry {
-    fn with_caps(max: usize, max_per_address: usize) -> Registry {
+    fn with_caps(max: usize, max_per_address: usize, min_per_address: usize) -> Registry {
+        assert!(min_per_address <= max_per_address && max_per_address <= max);
         Registry {
             epoch: Instant::now(),
             conns: HashMap::new(),
@@ -466,20 +476,32 @@ impl Registry {
             open: 0,
             max,
             max_per_address,
+            min_per_address,
         }
+    }
+
+    /// The share of each address while `active` addresses hold connections: the cap in all
+    /// divided by `active + 1`, so that the active addresses, each at its share, leave room
+    /// for one more; at most [`MAX_PER_ADDRESS`] and at least [`MIN_PER_ADDRESS`] (512
+    /// connections: 128 each for up to 3 addresses, 102 for 4, 64 for 7, 8 from 56 on).
+    /// An address over its share (shares shrink as addresses come) keeps its connections, but
+    /// each of its newcomers closes one of its own.
+    pub fn share(&self, active: usize) -> usize {
+        (self.max / (active + 1)).clamp(self.min_per_address, self.max_per_address)
     }
 
     /// Makes room for a new connection from `ip` and starts it with `spawn` (which gets its
     /// slot and returns its task), or refuses it: then `spawn` is not called (and the
-    /// connection, which it holds, is dropped: closed). At the cap of `ip`'s address, one of the
-    /// address's connections is closed; at the cap in all, one of the
+    /// connection, which it holds, is dropped: closed). At the [share](Self::share) of `ip`'s
+    /// address, one of the address's connections is closed; at the cap in all, one of the
     /// address holding the most that has a candidate; the candidates are the connections idle
     /// or in their head, and the one in that phase the longest goes. Returns whether it was
     /// let in.
     pub fn open(&mut self, ip: IpAddr, spawn: impl FnOnce(Arc<Slot>) -> AbortHandle) -> bool {
         let address = Address::of(ip);
         let held = self.per_address.get(&address).copied().unwrap_or(0);
-        if held >= self.max_per_address && !self.evict(Some(address)) {
+        let active = self.per_address.len() + usize::from(held == 0);
+        if held >= self.share(active) && !self.evict(Some(address)) {
             return false;
         }
         if self.open >= self.max && !self.evict(None) {
@@ -641,8 +663,27 @@ mod tests {
         assert_eq!(slot.state(), State::Closing);
     }
 
-    /// A registry of `max` connections, `per_address` per address, on a runtime whose tasks
-    /// never end; `open` returns the new connection's slot, or None when refused.
+    #[test]
+    fn the_share_of_an_address_leaves_room_for_one_more_address() {
+        let r = Registry::default();
+        let shares: Vec<usize> = [1, 2, 3, 4, 7, 15, 55, 56, 63, 64, 1000]
+            .iter()
+            .map(|&k| r.share(k))
+            .collect();
+        assert_eq!(shares, [128, 128, 128, 102, 64, 32, 9, 8, 8, 8, 8]);
+        // Four addresses at their share leave room for a fifth; and so on, until the floor.
+        for active in 1..64 {
+            assert!(
+                active * r.share(active) + r.share(active + 1) <= MAX_CONNECTIONS,
+                "{active}"
+            );
+        }
+        assert!(64 * r.share(64) >= MAX_CONNECTIONS);
+    }
+
+    /// A registry of `max` connections, a share per address from `min` to `max_per`, on a
+    /// runtime whose tasks never end; `open` returns the new connection's slot, or None when
+    /// refused.
     struct Fixture {
         rt: tokio::runtime::Runtime,
         tasks: tokio::task::JoinSet<()>,
@@ -650,14 +691,14 @@ mod tests {
     }
 
     impl Fixture {
-        fn new(max: usize, per_address: usize) -> Fixture {
+        fn new(max: usize, max_per: usize, min: usize) -> Fixture {
             Fixture {
                 rt: tokio::runtime::Builder::new_current_thread()
                     .enable_time()
                     .build()
                     .unwrap(),
                 tasks: tokio::task::JoinSet::new(),
-                registry: Registry::with_caps(max, per_address),
+                registry: Registry::with_caps(max, max_per, min),
             }
         }
 
@@ -706,8 +747,9 @@ mod tests {
     }
 
     #[test]
-    fn at_an_address_cap_its_connection_idle_or_in_its_head_the_longest_makes_room() {
-        let mut f = Fixture::new(10, 3);
+    fn at_an_address_share_its_connection_idle_or_in_its_head_the_longest_makes_room() {
+        // A share of 3 whatever the number of addresses.
+        let mut f = Fixture::new(10, 3, 3);
         let a1 = f.open(1).unwrap();
         let a2 = f.open(1).unwrap();
         let a3 = f.open(1).unwrap();
@@ -738,8 +780,41 @@ mod tests {
     }
 
     #[test]
+    fn the_share_shrinks_as_addresses_come_and_an_address_over_it_makes_room_for_itself() {
+        // 12 in all: a share of 6 for one address, 4 for two, 3 for three, 2 for five.
+        let mut f = Fixture::new(12, 6, 2);
+        let a: Vec<_> = (0..6).map(|_| f.open(1).unwrap()).collect();
+        assert!(f.open(1).is_some(), "at its share, its oldest makes room");
+        assert!(closing(&a[0]));
+        assert_eq!(f.held(1), 6);
+        // Address 2 comes: the share is 4; address 1 holds 6, and keeps them, but its newcomers
+        // take the place of its own.
+        let b: Vec<_> = (0..4).map(|_| f.open(2).unwrap()).collect();
+        assert!(f.open(2).is_some());
+        assert!(closing(&b[0]), "address 2 at its share of 4");
+        assert!(f.open(1).is_some());
+        assert!(closing(&a[1]));
+        assert_eq!((f.held(1), f.held(2)), (6, 4));
+        // So two addresses leave room: a third comes without closing anyone's connection.
+        let open = f.registry.open;
+        let c1 = f.open(3).unwrap();
+        assert_eq!(f.registry.open, open + 1);
+        assert!(!closing(&c1));
+        // With everything routed, the newcomer of an address over its share is refused, while
+        // one of an address under it takes the room that is left.
+        for s in f.registry.conns.values() {
+            if !s.evicted {
+                assert!(s.slot.route());
+            }
+        }
+        assert!(f.open(1).is_none());
+        assert!(f.open(4).is_some());
+    }
+
+    #[test]
     fn at_the_cap_in_all_a_request_head_makes_room_but_a_routed_request_never_does() {
-        let mut f = Fixture::new(5, 2);
+        // A share of 2 whatever the number of addresses.
+        let mut f = Fixture::new(5, 2, 2);
         let b1 = f.open(2).unwrap();
         let a1 = f.open(1).unwrap();
         let a2 = f.open(1).unwrap();
@@ -776,7 +851,7 @@ mod tests {
 
     #[test]
     fn with_every_connection_routed_a_newcomer_is_refused_until_one_ends() {
-        let mut f = Fixture::new(2, 2);
+        let mut f = Fixture::new(2, 2, 2);
         let a1 = f.open(1).unwrap();
         let b1 = f.open(2).unwrap();
         assert!(a1.route() && b1.route());

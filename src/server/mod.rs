@@ -10,10 +10,10 @@
 //! ([`auth::Decisions`]). A request line too long to serve, or a body announced over the cap
 //! with `Expect: 100-continue`, is refused before routing ([`limits`]).
 //!
-//! The accept loop keeps the connections in a [`conns::Registry`] (caps in all and per client
-//! address; connections idle or still reading their request head make room for new ones), and
-//! a connection is closed once idle for [`conns::FIRST_BYTE_WAIT`] or reading a request head
-//! for [`conns::HEAD_WAIT`].
+//! The accept loop keeps the connections in a [`conns::Registry`] (a cap in all, and a share
+//! per client address that shrinks as addresses come; connections idle or still reading their
+//! request head make room for new ones), and a connection is closed once idle for
+//! [`conns::FIRST_BYTE_WAIT`] or reading a request head for [`conns::HEAD_WAIT`].
 
 use std::io::Write;
 use std::net::{SocketAddr, ToSocketAddrs};
