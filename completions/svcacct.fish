@@ -529,7 +529,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand serve" -l listen -d 'Add
 complete -c svcacct -n "__fish_svcacct_using_subcommand serve" -l tls-cert -d 'PEM certificate chain: serve HTTPS (with --tls-key)' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand serve" -l tls-key -d 'PEM private key of the certificate' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand serve" -l max-token-lifetime -d 'Longest lifetime (exp - iat) of an accepted token [default: SVCACCT_MAX_TOKEN_LIFETIME, else the config file\'s `max-token-lifetime`, else 1h]' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand serve" -l request-timeout -d 'Longest time a client may take to send a request (headers and body), and a handler to answer it' -r
+complete -c svcacct -n "__fish_svcacct_using_subcommand serve" -l request-timeout -d 'Longest time a client may take to send a request (headers and body; the headers have at most 10s of it), and a handler to answer it' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand serve" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT and http:/x are refused: ./NAME for a folder of such a name) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand serve" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand serve" -s n -l namespace -d 'Namespace of the command [default: default]' -r

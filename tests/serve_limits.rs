@@ -152,6 +152,98 @@ impl Drop for Flood {
     }
 }
 
+/// The beginning of a request head that never ends: `a`s follow, for ever (a header value).
+const ENDLESS_HEAD: &[u8] = b"GET /healthz HTTP/1.1\r\nHost: x\r\nX: ";
+
+/// `per` connections from each of the addresses `from`, each sending the first `at_once` bytes
+/// of `request` at once, then one more byte every second or so (after `request`, `a`s), and
+/// reopened whenever the server closes it, until dropped: a slowloris.
+struct Slowloris {
+    stop: Arc<AtomicBool>,
+    /// Connections opened so far (reopened ones included).
+    opened: Arc<AtomicUsize>,
+    /// Connections open at the last sweep.
+    open: Arc<AtomicUsize>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Slowloris {
+    fn start(
+        port: u16,
+        from: &[Ipv4Addr],
+        per: usize,
+        request: &[u8],
+        at_once: usize,
+    ) -> Slowloris {
+        let stop = Arc::new(AtomicBool::new(false));
+        let opened = Arc::new(AtomicUsize::new(0));
+        let open = Arc::new(AtomicUsize::new(0));
+        let (stop2, opened2, open2) = (stop.clone(), opened.clone(), open.clone());
+        let (from, request) = (from.to_vec(), request.to_vec());
+        let thread = std::thread::spawn(move || {
+            // Each connection, and how many bytes it has sent.
+            let mut conns: Vec<(Ipv4Addr, Option<(TcpStream, usize)>)> = from
+                .iter()
+                .flat_map(|a| std::iter::repeat_n(*a, per))
+                .map(|a| (a, None))
+                .collect();
+            let next_byte = |sent: usize| request.get(sent).copied().unwrap_or(b'a');
+            while !stop2.load(Ordering::Relaxed) {
+                let sweep = Instant::now();
+                let mut alive = 0;
+                for (from, c) in conns.iter_mut() {
+                    // Closed (or, which it should not be, answered): reopened.
+                    let still = c.as_mut().is_some_and(|(s, sent)| {
+                        let mut b = [0u8; 64];
+                        let open = match s.read(&mut b) {
+                            Ok(_) => false,
+                            Err(e) => e.kind() == ErrorKind::WouldBlock,
+                        };
+                        open && s.write(&[next_byte(*sent)]).is_ok_and(|n| {
+                            *sent += n;
+                            true
+                        })
+                    });
+                    if still {
+                        alive += 1;
+                        continue;
+                    }
+                    *c = None;
+                    if stop2.load(Ordering::Relaxed) {
+                        break;
+                    }
+                    if let Ok(mut s) = connect_from(*from, port)
+                        && s.write_all(&request[..at_once]).is_ok()
+                    {
+                        s.set_nonblocking(true).unwrap();
+                        *c = Some((s, at_once));
+                        opened2.fetch_add(1, Ordering::Relaxed);
+                        alive += 1;
+                    }
+                }
+                open2.store(alive, Ordering::Relaxed);
+                // A byte a second or so on each connection, whatever the sweep took.
+                std::thread::sleep(Duration::from_secs(1).saturating_sub(sweep.elapsed()));
+            }
+        });
+        Slowloris {
+            stop,
+            opened,
+            open,
+            thread: Some(thread),
+        }
+    }
+}
+
+impl Drop for Slowloris {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
 /// `GET /healthz` from `from` answers 200, within `secs` seconds.
 fn healthz_from(s: &Server, from: Ipv4Addr, secs: u64) -> Result<(), String> {
     let start = Instant::now();
@@ -211,6 +303,169 @@ fn hundreds_of_idle_connections_from_one_address_leave_room_for_others() {
     );
     drop(flood);
     assert!(s.log().contains(" GET /healthz 200 - "), "{}", s.log());
+}
+
+/// `per` connections from each of `attackers` trickle request heads (a [`Slowloris`] of
+/// `request`, `at_once`) while `other` asks for `/healthz` again and again: each answer must
+/// come within a few seconds.
+fn slowloris_leaves_room(
+    s: &Server,
+    attackers: &[Ipv4Addr],
+    per: usize,
+    (request, at_once): (&[u8], usize),
+    other: Ipv4Addr,
+) {
+    let loris = Slowloris::start(s.port, attackers, per, request, at_once);
+    let all = attackers.len() * per;
+    let start = Instant::now();
+    while loris.opened.load(Ordering::Relaxed) < all {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "the slowloris could not open its connections"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // Let the server accept them all and read their first bytes.
+    std::thread::sleep(Duration::from_secs(2));
+    let held = loris.open.load(Ordering::Relaxed);
+    assert!(
+        held >= all / 2,
+        "the slowloris holds only {held} connections"
+    );
+
+    for i in 0..8 {
+        if let Err(e) = healthz_from(s, other, 5) {
+            panic!(
+                "request {i} from {other}, {:?} after the slowloris opened its connections \
+                 (it holds {} of them): {e}",
+                start.elapsed(),
+                loris.open.load(Ordering::Relaxed)
+            );
+        }
+        std::thread::sleep(Duration::from_millis(500));
+    }
+    drop(loris);
+    assert!(s.log().contains(" GET /healthz 200 - "), "{}", s.log());
+}
+
+/// The security review's reproduction: 130 connections from each of four addresses, each
+/// trickling a request head a byte at a time, used to fill the server (4 × 128 connections,
+/// each busy once its first byte was read, held for `--request-timeout`) so that nobody else
+/// was answered. Each address now gets a share of the server that leaves room for another.
+#[test]
+fn slow_request_heads_from_four_addresses_leave_room_for_a_fifth() {
+    let env = Env::new();
+    let s = env.serve_default_store(&[]);
+    let attackers: Vec<Ipv4Addr> = (2..=5).map(|d| Ipv4Addr::new(127, 0, 0, d)).collect();
+    let other = Ipv4Addr::new(127, 0, 0, 6);
+    slowloris_leaves_room(&s, &attackers, 130, (ENDLESS_HEAD, 1), other);
+}
+
+/// Enough addresses that their shares fill the server (64 × 9 slow heads, over the 512 in
+/// all): a connection still reading its head is closed to make room for a newcomer.
+#[test]
+fn slow_request_heads_from_many_addresses_make_room_for_another() {
+    let env = Env::new();
+    let s = env.serve_default_store(&[]);
+    let attackers: Vec<Ipv4Addr> = (1..=64).map(|d| Ipv4Addr::new(127, 0, 1, d)).collect();
+    let other = Ipv4Addr::new(127, 0, 0, 6);
+    slowloris_leaves_room(&s, &attackers, 9, (ENDLESS_HEAD, 1), other);
+}
+
+/// A request in the router is never cut off to make room, and its body has `--request-timeout`:
+/// four addresses sending 130 slow bodies each (authenticated: only such requests read a body)
+/// used to fill the server for as long. Each address's share leaves room for a fifth.
+#[test]
+fn slow_bodies_from_four_addresses_leave_room_for_a_fifth() {
+    let env = Env::new();
+    let store = env.path("store");
+    env.bootstrap(&store);
+    let token = env.ok(["--store", store.to_str().unwrap(), "token", "admin"]);
+    let s = env.serve(&store, &[]);
+    let request = format!(
+        "POST /v1/tokenreviews HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {}\r\n\
+         Content-Type: application/json\r\nContent-Length: 60000\r\n\r\n",
+        token.trim()
+    );
+    let attackers: Vec<Ipv4Addr> = (2..=5).map(|d| Ipv4Addr::new(127, 0, 0, d)).collect();
+    let other = Ipv4Addr::new(127, 0, 0, 6);
+    let head = request.as_bytes();
+    slowloris_leaves_room(&s, &attackers, 130, (head, head.len()), other);
+}
+
+/// How long until the server closes `stream`, which sends one more byte of `bytes` every half
+/// second (an answer ends it too); at most `secs`.
+fn trickled_until_closed(stream: &mut TcpStream, bytes: &[u8], secs: u64) -> Duration {
+    let start = Instant::now();
+    stream.set_nonblocking(true).unwrap();
+    for b in bytes.iter().chain(std::iter::repeat(&b'a')) {
+        assert!(
+            start.elapsed() < Duration::from_secs(secs),
+            "the server kept a trickling connection open for {secs} s"
+        );
+        let mut buf = [0u8; 1024];
+        match stream.read(&mut buf) {
+            Err(e) if e.kind() == ErrorKind::WouldBlock => {}
+            // Closed, reset or answered (408): the server is done with it.
+            _ => return start.elapsed(),
+        }
+        if stream.write(&[*b]).is_err() {
+            return start.elapsed();
+        }
+        std::thread::sleep(Duration::from_millis(500));
+    }
+    unreachable!()
+}
+
+#[test]
+fn a_trickling_request_head_or_handshake_is_cut_off_long_before_the_request_timeout() {
+    let env = Env::new();
+    env.openssl(&[
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-days",
+        "2",
+        "-subj",
+        "/CN=localhost",
+        "-keyout",
+        "tls.key",
+        "-out",
+        "tls.crt",
+    ]);
+    let plain = env.serve_default_store(&["--request-timeout", "60s"]);
+    let tls = env.serve_default_store(&[
+        "--request-timeout",
+        "60s",
+        "--tls-cert",
+        "tls.crt",
+        "--tls-key",
+        "tls.key",
+    ]);
+    // A request head, and a TLS ClientHello (a handshake record announcing 512 bytes), a byte
+    // every half second: each is closed after the wait for a whole head (not at once: a byte
+    // keeps coming), long before the 60 s of --request-timeout. Margins are wide: the machine
+    // may be busy.
+    let hello: &[u8] = &[
+        0x16, 0x03, 0x01, 0x02, 0x00, 0x01, 0x00, 0x01, 0xfc, 0x03, 0x03,
+    ];
+    for (what, port, bytes) in [
+        ("a request head", plain.port, ENDLESS_HEAD),
+        ("a TLS handshake", tls.port, hello),
+    ] {
+        let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        let after = trickled_until_closed(&mut stream, bytes, 45);
+        assert!(
+            after >= Duration::from_secs(6) && after < Duration::from_secs(30),
+            "{what}: closed after {after:?}"
+        );
+    }
+    // The server still answers.
+    let mut c = TcpStream::connect(("127.0.0.1", plain.port)).unwrap();
+    let answer = exchange(&mut c, HEALTHZ, 10).unwrap();
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
 }
 
 #[test]

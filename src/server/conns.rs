@@ -1,23 +1,38 @@
-//! The connections of `svcacct serve`: how many are served, from whom, and for how long one may
-//! stay silent. One client must not take the server away from everyone else by holding
+//! The connections of `svcacct serve`: how many are served, from whom, and how long one may
+//! take. One client, or a few, must not take the server away from everyone else by holding
 //! connections open (issue 12, point 7).
 //!
-//! A connection is *idle* while no request is in flight on it: from its accept (for TLS, from the
-//! end of its handshake) until the first byte of a request, and between the requests of a
-//! keep-alive session. It is *busy* from a request's first byte until the last of its answer is
-//! handed to hyper to write (so a client that does not read its answer holds an idle
-//! connection). The [`Registry`] of the accept loop counts connections in all and per
-//! client [`Address`]; at a cap it closes an idle connection to make room (the oldest idle one of
-//! the address holding the most) and refuses the newcomer only when none is idle. And
-//! [`idle_watch`] closes a connection that stays idle for [`FIRST_BYTE_WAIT`].
+//! A connection is in one of three phases ([`Slot`]):
+//! - *idle*: no request on it: from its accept until a byte comes (for TLS, the handshake's
+//!   first byte; after the handshake, the first request's), and from each answer (handed to
+//!   hyper to write) until the next request's first byte. At most [`FIRST_BYTE_WAIT`].
+//! - *head*: a TLS handshake, or a request head being read, not yet handed to the router. At
+//!   most [`HEAD_WAIT`] from its first byte ([`head_wait`]).
+//! - *routed*: hyper has handed the request to the router, until the last of the answer is
+//!   handed back (so a client that does not read its answer holds an idle connection). Its body
+//!   and its handler have `--request-timeout` (`super::log::access_log`). Only authenticated
+//!   routes read a body: an anonymous request is routed only while the server answers it.
 //!
-//! The state of a connection is one atomic word ([`Slot`]) that the connection's task writes
-//! ([`Watched`] on every read, [`track`] around every request) and the accept loop claims with a
-//! compare-and-swap: it closes a connection only if it is still idle at that instant. (A request
-//! whose first byte is on its way then is lost with the connection, as with any idle timeout;
-//! HTTP clients retry an idempotent request on a kept-alive connection that closes.)
+//! The accept loop's [`Registry`] counts connections in all and per client [`Address`]. An
+//! address may hold its *share* ([`Registry::share`]): [`MAX_CONNECTIONS`] divided among the
+//! addresses holding connections plus one, between [`MIN_PER_ADDRESS`] and
+//! [`MAX_PER_ADDRESS`]; so the addresses present, each at its share, leave room for another,
+//! whatever phase their connections are in. At its share, an address's newcomer closes that
+//! address's connection that has been idle or in its head the longest; at [`MAX_CONNECTIONS`],
+//! a newcomer closes the one of the address holding the most. A newcomer is refused only when
+//! there is no such connection to close: a request that the router handles is never cut off to
+//! make room. [`watch`] closes a connection idle or in its head for too long.
+//!
+//! The phase of a connection is one atomic word that the connection's task writes ([`Watched`]
+//! on every read, [`Track`] around every request) and the accept loop claims with a
+//! compare-and-swap: it closes a connection only if it is still in the phase, since the instant,
+//! it saw. A request is handed to the router only if its connection is not being closed, so a
+//! request is either routed or lost with its connection before any of it runs (a client then
+//! sees its connection close without an answer, as with any idle timeout; HTTP clients retry an
+//! idempotent request on a kept-alive connection that closes).
 
 use std::collections::HashMap;
+use std::convert::Infallible;
 use std::io;
 use std::net::{IpAddr, Ipv6Addr};
 use std::pin::Pin;
@@ -27,147 +42,227 @@ use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
 
 use axum::Router;
-use axum::http::Request;
+use axum::http::{HeaderValue, Request, StatusCode, header};
 use axum::response::Response;
-use hyper::body::{Body as HttpBody, Frame, SizeHint};
+use axum::routing::future::RouteFuture;
+use hyper::body::{Body as HttpBody, Frame, Incoming, SizeHint};
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::task::{AbortHandle, Id};
-use tower::ServiceExt as _;
 
 /// Most connections open at once, so that idle or slow clients cannot use up the process's file
-/// descriptors (which the store needs too) and stop `accept` for everyone. Beyond it an idle
-/// connection is closed to make room ([`Registry::open`]).
+/// descriptors (which the store needs too) and stop `accept` for everyone. At it, a
+/// connection that is idle or in its head is closed to make room ([`Registry::open`]).
 pub const MAX_CONNECTIONS: usize = 512;
 
-/// Most connections open at once from one client [`Address`]: a quarter of
-/// [`MAX_CONNECTIONS`], so that one address whose connections are all busy (slow requests,
-/// bounded by `--request-timeout`) leaves three quarters of the server to everyone else. It is
-/// twice the 64 keep-alive connections that `bench/serve` drives from 127.0.0.1, and it bounds
-/// what is *in flight*, not what is open: a reverse proxy or a NAT in front of the server is one
-/// address, and its idle keep-alive connections beyond the cap are closed to make room for its
-/// new ones, so it is refused only with 128 requests in flight at once.
+/// The largest share of one client [`Address`] (the share of up to 3 addresses): a quarter of
+/// [`MAX_CONNECTIONS`], and twice the 64 keep-alive connections that `bench/serve` drives from
+/// 127.0.0.1. A share bounds what an address has *routed* at once, not what it has open: a
+/// reverse proxy or a NAT in front of the server is one address, and its connections beyond
+/// its share that are idle or in their head are closed to make room for its new ones.
 pub const MAX_PER_ADDRESS: usize = 128;
 
+/// The smallest share of one client [`Address`], however many addresses hold connections: a
+/// browser opens 6 connections to a host. It binds from 64 addresses on, where the shares add
+/// up to [`MAX_CONNECTIONS`]: then the cap in all decides who makes room.
+pub const MIN_PER_ADDRESS: usize = 8;
+
 /// How long a connection may stay idle: until the first byte of its first request (after its
-/// TLS handshake, for TLS), and between the requests of a keep-alive session. Apache's
-/// `KeepAliveTimeout` default: ample for a client that connects to send a request, even over a
-/// slow link; HTTP clients that pool connections expect an idle one to be closed (ureq, the
-/// remote store's client, probes a pooled connection before reusing it). A request that has
-/// begun is bounded by `--request-timeout` instead. (That is also hyper's `header_read_timeout`,
-/// which runs from when hyper starts waiting for a request head: a `--request-timeout` shorter
-/// than this wait closes an idle connection first.)
+/// TLS handshake, for TLS; before it, until the handshake's first byte), and between the
+/// requests of a keep-alive session. Apache's `KeepAliveTimeout` default: ample for a client
+/// that connects to send a request, even over a slow link; HTTP clients that pool connections
+/// expect an idle one to be closed (ureq, the remote store's client, probes a pooled
+/// connection before reusing it).
 pub const FIRST_BYTE_WAIT: Duration = Duration::from_secs(5);
 
-/// A busy connection.
-const BUSY: u64 = 0;
-/// A connection being closed (by the registry, or by its own [`idle_watch`]).
-const CLOSING: u64 = u64::MAX;
+/// How long a request head (its line and headers, a few hundred bytes to 8 KiB) or a TLS
+/// handshake may take from its first byte, unless `--request-timeout` is shorter
+/// ([`head_wait`]): seconds even over a slow link, while a client that trickles a head a byte
+/// at a time (slowloris) holds its connection no longer than this, not for `--request-timeout`.
+pub const HEAD_WAIT: Duration = Duration::from_secs(10);
 
-/// The state of one connection, shared by its task and the accept loop: [`BUSY`], [`CLOSING`],
-/// or idle since `epoch` + the value in nanoseconds.
+/// The wait for a whole request head or TLS handshake under `--request-timeout`, which bounds
+/// the whole request.
+pub fn head_wait(request_timeout: Duration) -> Duration {
+    HEAD_WAIT.min(request_timeout)
+}
+
+/// hyper's own `header_read_timeout` for a head wait of `head`. hyper runs it from when it
+/// starts waiting for a request head, so it spans the idle wait and the head: set to both, it
+/// never cuts off a head that [`watch`] lets through (it is a backstop).
+pub fn hyper_header_timeout(head: Duration) -> Duration {
+    FIRST_BYTE_WAIT + head
+}
+
+/// A routed connection.
+const ROUTED: u64 = 0;
+/// A connection being closed (by the registry, or by its own [`watch`]).
+const CLOSING: u64 = u64::MAX;
+/// The low bit of an idle or head word: set for a head.
+const HEAD_BIT: u64 = 1;
+
+/// The phase of a connection, and since when for an idle one or a head (nanoseconds after its
+/// slot's epoch).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum State {
+    Idle(u64),
+    Head(u64),
+    Routed,
+    Closing,
+}
+
+impl State {
+    /// As one word: [`ROUTED`], [`CLOSING`], or the instant shifted left with [`HEAD_BIT`] for a
+    /// head (never either of the others: the instant is at least 1 and under 2^62).
+    fn word(self) -> u64 {
+        match self {
+            State::Routed => ROUTED,
+            State::Closing => CLOSING,
+            State::Idle(at) => at << 1,
+            State::Head(at) => (at << 1) | HEAD_BIT,
+        }
+    }
+
+    fn of(word: u64) -> State {
+        match word {
+            ROUTED => State::Routed,
+            CLOSING => State::Closing,
+            w if w & HEAD_BIT == HEAD_BIT => State::Head(w >> 1),
+            w => State::Idle(w >> 1),
+        }
+    }
+
+    /// Since when it is idle or in its head; None when routed or closing.
+    fn since(self) -> Option<u64> {
+        match self {
+            State::Idle(at) | State::Head(at) => Some(at),
+            State::Routed | State::Closing => None,
+        }
+    }
+}
+
+/// The phase of one connection, shared by its task and the accept loop.
 #[derive(Debug)]
 pub struct Slot {
     state: AtomicU64,
     epoch: Instant,
 }
 
-/// What a [`Slot`] says.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum State {
-    Busy,
-    Closing,
-    /// Idle, since this stamp (see [`stamp`]).
-    Idle(u64),
-}
-
 impl Slot {
     /// A connection accepted now: idle, since now.
     fn new(epoch: Instant) -> Slot {
-        Slot {
-            state: AtomicU64::new(stamp(epoch, Instant::now())),
+        let slot = Slot {
+            state: AtomicU64::new(0),
             epoch,
-        }
+        };
+        slot.state
+            .store(State::Idle(slot.now()).word(), Ordering::Release);
+        slot
     }
 
-    /// When the idle state `stamp` began.
-    fn since(&self, stamp: u64) -> Instant {
-        self.epoch + Duration::from_nanos(stamp)
+    /// Now, in nanoseconds after the epoch: at least 1, under 2^62 (146 years).
+    fn now(&self) -> u64 {
+        let nanos = Instant::now()
+            .saturating_duration_since(self.epoch)
+            .as_nanos();
+        u64::try_from(nanos)
+            .unwrap_or(u64::MAX)
+            .clamp(1, (1 << 62) - 1)
+    }
+
+    /// The instant `at` of an idle or head state.
+    fn instant(&self, at: u64) -> Instant {
+        self.epoch + Duration::from_nanos(at)
     }
 
     fn state(&self) -> State {
-        match self.state.load(Ordering::Acquire) {
-            BUSY => State::Busy,
-            CLOSING => State::Closing,
-            stamp => State::Idle(stamp),
-        }
+        State::of(self.state.load(Ordering::Acquire))
     }
 
-    /// A request has begun (its first byte is read, or hyper calls the service with it). A
-    /// closing connection stays closing.
-    pub fn busy(&self) {
-        if let State::Idle(stamp) = self.state() {
-            // Fails only when the registry has just claimed it: then it closes.
-            let _ = self
-                .state
-                .compare_exchange(stamp, BUSY, Ordering::AcqRel, Ordering::Acquire);
-        }
-    }
-
-    /// The answer is handed over: idle from now until the next request's first byte.
-    pub fn idle(&self) {
-        let stamp = stamp(self.epoch, Instant::now());
-        let _ = self
-            .state
-            .compare_exchange(BUSY, stamp, Ordering::AcqRel, Ordering::Acquire);
-    }
-
-    /// Claims the connection for closing if it is still idle since `stamp`.
-    fn close_if_idle_since(&self, stamp: u64) -> bool {
+    /// Moves from `from` to `to`; false when the state is no longer `from`.
+    fn swap(&self, from: State, to: State) -> bool {
         self.state
-            .compare_exchange(stamp, CLOSING, Ordering::AcqRel, Ordering::Acquire)
+            .compare_exchange(from.word(), to.word(), Ordering::AcqRel, Ordering::Acquire)
             .is_ok()
     }
+
+    /// A byte has come on an idle connection: a request head (or a TLS handshake) begins, and
+    /// has [`HEAD_WAIT`]. Any other phase stays (a routed request reads its body).
+    pub fn head_begins(&self) {
+        if let State::Idle(at) = self.state() {
+            // Fails only when the registry or the watch has just claimed it: then it closes.
+            let _ = self.swap(State::Idle(at), State::Head(self.now()));
+        }
+    }
+
+    /// hyper hands a request to the router: routed, unless the connection is being closed
+    /// (then false, and the request must not run).
+    pub fn route(&self) -> bool {
+        loop {
+            let state = self.state();
+            match state {
+                State::Routed => return true,
+                State::Closing => return false,
+                State::Idle(_) | State::Head(_) => {
+                    if self.swap(state, State::Routed) {
+                        return true;
+                    }
+                }
+            }
+        }
+    }
+
+    /// The answer is handed over, or the TLS handshake is done: idle from now until the next
+    /// request's first byte. A closing connection stays closing.
+    pub fn idle(&self) {
+        loop {
+            let state = self.state();
+            if matches!(state, State::Closing | State::Idle(_))
+                || self.swap(state, State::Idle(self.now()))
+            {
+                return;
+            }
+        }
+    }
+
+    /// Claims the connection for closing if it is still in `state`, idle or in its head since
+    /// the same instant.
+    fn close_if(&self, state: State) -> bool {
+        state.since().is_some() && self.swap(state, State::Closing)
+    }
 }
 
-/// `at` as an idle state: never [`BUSY`] nor [`CLOSING`].
-fn stamp(epoch: Instant, at: Instant) -> u64 {
-    let nanos = at.saturating_duration_since(epoch).as_nanos();
-    u64::try_from(nanos)
-        .unwrap_or(u64::MAX)
-        .clamp(1, CLOSING - 1)
+/// Resolves when the connection of `slot` has been idle for [`FIRST_BYTE_WAIT`] or in its head
+/// for `head` (see [`head_wait`]), or is being closed by the registry: the connection's task then
+/// drops the connection. (One timer per connection, reset only when it fires: a routed
+/// connection costs nothing per request.)
+pub async fn watch(slot: &Slot, head: Duration) {
+    watch_for(slot, FIRST_BYTE_WAIT, head).await;
 }
 
-/// Resolves when the connection of `slot` has been idle for [`FIRST_BYTE_WAIT`], or is being
-/// closed by the registry: the connection's task then drops the connection. (One timer per
-/// connection, reset only when it fires: a busy connection costs nothing per request.)
-pub async fn idle_watch(slot: &Slot) {
-    idle_watch_for(slot, FIRST_BYTE_WAIT).await;
-}
-
-async fn idle_watch_for(slot: &Slot, wait: Duration) {
+async fn watch_for(slot: &Slot, idle: Duration, head: Duration) {
     let mut next = Instant::now();
     loop {
         tokio::time::sleep_until(next.into()).await;
         let now = Instant::now();
-        match slot.state() {
+        let state = slot.state();
+        let due = match state {
             State::Closing => return,
-            // Idle at the earliest from now on, so due at the earliest a wait from now.
-            State::Busy => next = now + wait,
-            State::Idle(stamp) => {
-                let due = slot.since(stamp) + wait;
-                if due > now {
-                    next = due;
-                } else if slot.close_if_idle_since(stamp) {
-                    return;
-                }
-                // Otherwise a request began just now: look again at once.
-            }
+            // Idle or in a head at the earliest from now on, so due at the earliest then.
+            State::Routed => now + idle.min(head),
+            State::Idle(at) => slot.instant(at) + idle,
+            State::Head(at) => slot.instant(at) + head,
+        };
+        if due > now {
+            next = due;
+        } else if slot.close_if(state) {
+            return;
         }
+        // Otherwise its phase changed just now: look again at once.
     }
 }
 
 /// The stream of a connection, read by hyper (for TLS, the decrypted stream): a read that brings
-/// bytes makes the connection busy.
+/// bytes to an idle connection begins a request head ([`Slot::head_begins`]).
 pub struct Watched<S> {
     inner: S,
     slot: Arc<Slot>,
@@ -189,7 +284,7 @@ impl<S: AsyncRead + Unpin> AsyncRead for Watched<S> {
         let before = buf.filled().len();
         let read = Pin::new(&mut this.inner).poll_read(cx, buf);
         if buf.filled().len() > before {
-            this.slot.busy();
+            this.slot.head_begins();
         }
         read
     }
@@ -225,31 +320,69 @@ impl<S: AsyncWrite + Unpin> AsyncWrite for Watched<S> {
     }
 }
 
-/// The application for one connection: busy from when hyper calls it with a request (a request
-/// read ahead with the previous one has no read of its own) until hyper drops the answer's body,
-/// which it does once the last of it is in its write buffer.
-pub fn track(
+/// The application for one connection, as a service for hyper: the connection is routed from
+/// when hyper calls it with a request ([`Slot::route`]) until hyper drops the answer's body,
+/// which it does once the last of it is in its write buffer. A request whose connection is
+/// being closed is not routed: it gets a bare 503 with `Connection: close` (which nobody is
+/// expected to see: the connection's task is being aborted).
+#[derive(Clone)]
+pub struct Track {
     app: Router,
     slot: Arc<Slot>,
-) -> impl tower::Service<
-    Request<hyper::body::Incoming>,
-    Response = Response<Tracked<axum::body::Body>>,
-    Error = std::convert::Infallible,
-    Future: Send,
-> + Clone
-+ Send
-+ 'static {
-    let on_answer = slot.clone();
-    app.map_request(move |req: Request<hyper::body::Incoming>| {
-        slot.busy();
-        req
-    })
-    .map_response(move |res: Response| {
-        res.map(|body| Tracked {
-            body,
-            slot: on_answer.clone(),
-        })
-    })
+}
+
+impl Track {
+    pub fn new(app: Router, slot: Arc<Slot>) -> Track {
+        Track { app, slot }
+    }
+}
+
+impl tower::Service<Request<Incoming>> for Track {
+    type Response = Response<Tracked<axum::body::Body>>;
+    type Error = Infallible;
+    type Future = Routing;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
+        tower::Service::<Request<Incoming>>::poll_ready(&mut self.app, cx)
+    }
+
+    fn call(&mut self, req: Request<Incoming>) -> Routing {
+        let routed = self.slot.route().then(|| self.app.call(req));
+        Routing {
+            routed,
+            slot: self.slot.clone(),
+        }
+    }
+}
+
+/// The answer of a [`Track`]: the router's, or the 503 of a connection being closed.
+pub struct Routing {
+    routed: Option<RouteFuture<Infallible>>,
+    slot: Arc<Slot>,
+}
+
+impl Future for Routing {
+    type Output = Result<Response<Tracked<axum::body::Body>>, Infallible>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let this = self.get_mut();
+        let res = match &mut this.routed {
+            Some(routed) => match Pin::new(routed).poll(cx) {
+                Poll::Ready(Ok(res)) => res,
+                Poll::Ready(Err(never)) => match never {},
+                Poll::Pending => return Poll::Pending,
+            },
+            None => {
+                let mut res = Response::new(axum::body::Body::empty());
+                *res.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
+                res.headers_mut()
+                    .insert(header::CONNECTION, HeaderValue::from_static("close"));
+                res
+            }
+        };
+        let slot = this.slot.clone();
+        Poll::Ready(Ok(res.map(|body| Tracked { body, slot })))
+    }
 }
 
 /// An answer's body that makes its connection idle when dropped.
@@ -309,12 +442,14 @@ impl Address {
 pub struct Registry {
     epoch: Instant,
     conns: HashMap<Id, Conn>,
-    /// Connections per address, those being closed left out.
+    /// Connections per address, those being closed left out; an address holding none is not
+    /// in it.
     per_address: HashMap<Address, usize>,
     /// Connections in all, those being closed left out.
     open: usize,
     max: usize,
     max_per_address: usize,
+    min_per_address: usize,
 }
 
 struct Conn {
@@ -327,12 +462,13 @@ struct Conn {
 
 impl Default for Registry {
     fn default() -> Self {
-        Registry::with_caps(MAX_CONNECTIONS, MAX_PER_ADDRESS)
+        Registry::with_caps(MAX_CONNECTIONS, MAX_PER_ADDRESS, MIN_PER_ADDRESS)
     }
 }
 
 impl Registry {
-    fn with_caps(max: usize, max_per_address: usize) -> Registry {
+    fn with_caps(max: usize, max_per_address: usize, min_per_address: usize) -> Registry {
+        assert!(min_per_address <= max_per_address && max_per_address <= max);
         Registry {
             epoch: Instant::now(),
             conns: HashMap::new(),
@@ -340,18 +476,32 @@ impl Registry {
             open: 0,
             max,
             max_per_address,
+            min_per_address,
         }
+    }
+
+    /// The share of each address while `active` addresses hold connections: the cap in all
+    /// divided by `active + 1`, so that the active addresses, each at its share, leave room
+    /// for one more; at most [`MAX_PER_ADDRESS`] and at least [`MIN_PER_ADDRESS`] (512
+    /// connections: 128 each for up to 3 addresses, 102 for 4, 64 for 7, 8 from 56 on).
+    /// An address over its share (shares shrink as addresses come) keeps its connections, but
+    /// each of its newcomers closes one of its own.
+    pub fn share(&self, active: usize) -> usize {
+        (self.max / (active + 1)).clamp(self.min_per_address, self.max_per_address)
     }
 
     /// Makes room for a new connection from `ip` and starts it with `spawn` (which gets its
     /// slot and returns its task), or refuses it: then `spawn` is not called (and the
-    /// connection, which it holds, is dropped: closed). At the cap of `ip`'s address, the
-    /// address's oldest idle connection is closed; at the cap in all, the oldest idle one of
-    /// the address holding the most that has one. Returns whether it was let in.
+    /// connection, which it holds, is dropped: closed). At the [share](Self::share) of `ip`'s
+    /// address, one of the address's connections is closed; at the cap in all, one of the
+    /// address holding the most that has a candidate; the candidates are the connections idle
+    /// or in their head, and the one in that phase the longest goes. Returns whether it was
+    /// let in.
     pub fn open(&mut self, ip: IpAddr, spawn: impl FnOnce(Arc<Slot>) -> AbortHandle) -> bool {
         let address = Address::of(ip);
         let held = self.per_address.get(&address).copied().unwrap_or(0);
-        if held >= self.max_per_address && !self.evict(Some(address)) {
+        let active = self.per_address.len() + usize::from(held == 0);
+        if held >= self.share(active) && !self.evict(Some(address)) {
             return false;
         }
         if self.open >= self.max && !self.evict(None) {
@@ -392,31 +542,35 @@ impl Registry {
         }
     }
 
-    /// Closes one idle connection (of `only`, when given): the oldest idle one of the address
-    /// holding the most connections. Returns false when none is idle.
+    /// The connection to close to make room (of `only`, when given): of the address holding
+    /// the most, the one idle or in its head for the longest (a routed one never). With the
+    /// phase it was seen in.
+    fn victim(&self, only: Option<Address>) -> Option<(Id, State)> {
+        self.conns
+            .iter()
+            .filter(|(_, c)| !c.evicted && only.is_none_or(|a| a == c.address))
+            .filter_map(|(id, c)| {
+                let state = c.slot.state();
+                let since = state.since()?;
+                let held = self.per_address.get(&c.address).copied().unwrap_or(0);
+                Some(((held, std::cmp::Reverse(since), *id), state))
+            })
+            .max_by_key(|(key, _)| *key)
+            .map(|((_, _, id), state)| (id, state))
+    }
+
+    /// Closes the [victim](Self::victim). Returns false when there is none.
     fn evict(&mut self, only: Option<Address>) -> bool {
-        // Each failed claim is a connection that became busy meanwhile: look again, a bounded
+        // Each failed claim is a connection that changed phase meanwhile: look again, a bounded
         // number of times.
         for _ in 0..=self.conns.len() {
-            let victim = self
-                .conns
-                .iter()
-                .filter(|(_, c)| !c.evicted && only.is_none_or(|a| a == c.address))
-                .filter_map(|(id, c)| match c.slot.state() {
-                    State::Idle(stamp) => {
-                        let held = self.per_address.get(&c.address).copied().unwrap_or(0);
-                        Some((held, std::cmp::Reverse(stamp), *id))
-                    }
-                    State::Busy | State::Closing => None,
-                })
-                .max();
-            let Some((_, std::cmp::Reverse(stamp), id)) = victim else {
+            let Some((id, state)) = self.victim(only) else {
                 return false;
             };
             let Some(c) = self.conns.get_mut(&id) else {
                 return false;
             };
-            if c.slot.close_if_idle_since(stamp) {
+            if c.slot.close_if(state) {
                 c.abort.abort();
                 c.evicted = true;
                 let address = c.address;
@@ -452,29 +606,84 @@ mod tests {
     }
 
     #[test]
-    fn a_slot_goes_busy_and_idle_but_stays_closing() {
+    fn a_state_is_one_word_and_back() {
+        for state in [
+            State::Routed,
+            State::Closing,
+            State::Idle(1),
+            State::Head(1),
+            State::Idle((1 << 62) - 1),
+            State::Head((1 << 62) - 1),
+        ] {
+            assert_eq!(State::of(state.word()), state);
+        }
+    }
+
+    #[test]
+    fn a_slot_goes_idle_head_routed_idle_but_stays_closing() {
         let slot = Slot::new(Instant::now());
-        let State::Idle(first) = slot.state() else {
-            panic!("a new connection is idle")
+        let first = slot.state();
+        assert!(matches!(first, State::Idle(_)), "a new connection is idle");
+        std::thread::sleep(Duration::from_millis(2));
+        slot.head_begins();
+        let head = slot.state();
+        let State::Head(began) = head else {
+            panic!("a byte begins a head: {head:?}")
         };
-        slot.busy();
-        assert_eq!(slot.state(), State::Busy);
-        assert!(!slot.close_if_idle_since(first), "a busy one is not closed");
+        assert!(Some(began) > first.since());
+        // More bytes of the head: it began when it began.
+        slot.head_begins();
+        assert_eq!(slot.state(), head);
+        assert!(!slot.close_if(first), "no longer idle since then");
+        assert!(slot.route());
+        assert_eq!(slot.state(), State::Routed);
+        // Bytes of its body, and a second look: still routed, and never claimed.
+        slot.head_begins();
+        assert!(slot.route());
+        assert!(!slot.close_if(head));
+        assert!(
+            !slot.close_if(State::Routed),
+            "a routed connection is never claimed"
+        );
         std::thread::sleep(Duration::from_millis(2));
         slot.idle();
-        let State::Idle(second) = slot.state() else {
-            panic!("idle after its answer")
-        };
-        assert!(second > first);
-        assert!(!slot.close_if_idle_since(first), "idle since another time");
-        assert!(slot.close_if_idle_since(second));
-        slot.busy();
+        let second = slot.state();
+        assert!(matches!(second, State::Idle(_)) && second.since() > Some(began));
+        // A head read with the previous request is routed straight from idle.
+        assert!(slot.route());
+        slot.idle();
+        let idle = slot.state();
+        assert!(slot.close_if(idle));
+        slot.head_begins();
+        assert!(
+            !slot.route(),
+            "a closing connection's request is not routed"
+        );
         slot.idle();
         assert_eq!(slot.state(), State::Closing);
     }
 
-    /// A registry of `max` connections, `per_address` per address, on a runtime whose tasks
-    /// never end; `open` returns the new connection's slot, or None when refused.
+    #[test]
+    fn the_share_of_an_address_leaves_room_for_one_more_address() {
+        let r = Registry::default();
+        let shares: Vec<usize> = [1, 2, 3, 4, 7, 15, 55, 56, 63, 64, 1000]
+            .iter()
+            .map(|&k| r.share(k))
+            .collect();
+        assert_eq!(shares, [128, 128, 128, 102, 64, 32, 9, 8, 8, 8, 8]);
+        // Four addresses at their share leave room for a fifth; and so on, until the floor.
+        for active in 1..64 {
+            assert!(
+                active * r.share(active) + r.share(active + 1) <= MAX_CONNECTIONS,
+                "{active}"
+            );
+        }
+        assert!(64 * r.share(64) >= MAX_CONNECTIONS);
+    }
+
+    /// A registry of `max` connections, a share per address from `min` to `max_per`, on a
+    /// runtime whose tasks never end; `open` returns the new connection's slot, or None when
+    /// refused.
     struct Fixture {
         rt: tokio::runtime::Runtime,
         tasks: tokio::task::JoinSet<()>,
@@ -482,19 +691,19 @@ mod tests {
     }
 
     impl Fixture {
-        fn new(max: usize, per_address: usize) -> Fixture {
+        fn new(max: usize, max_per: usize, min: usize) -> Fixture {
             Fixture {
                 rt: tokio::runtime::Builder::new_current_thread()
                     .enable_time()
                     .build()
                     .unwrap(),
                 tasks: tokio::task::JoinSet::new(),
-                registry: Registry::with_caps(max, per_address),
+                registry: Registry::with_caps(max, max_per, min),
             }
         }
 
         fn open(&mut self, last: u8) -> Option<Arc<Slot>> {
-            // Distinct idle stamps, in the order of opening.
+            // Distinct stamps, in the order of opening.
             std::thread::sleep(Duration::from_millis(1));
             let _rt = self.rt.enter();
             let mut got = None;
@@ -506,9 +715,7 @@ mod tests {
                 })
                 .then(|| got.unwrap())
         }
-    }
 
-    impl Fixture {
         fn id_of(&self, slot: &Arc<Slot>) -> Id {
             let c = self
                 .registry
@@ -517,65 +724,137 @@ mod tests {
                 .find(|(_, c)| Arc::ptr_eq(&c.slot, slot));
             *c.unwrap().0
         }
+
+        fn held(&self, last: u8) -> usize {
+            let address = Address::of([10, 0, 0, last].into());
+            self.registry
+                .per_address
+                .get(&address)
+                .copied()
+                .unwrap_or(0)
+        }
     }
 
     fn closing(slot: &Slot) -> bool {
         slot.state() == State::Closing
     }
 
+    /// `slot`'s connection reads a request head from now on (after a pause, so that its
+    /// stamp is apart from the others').
+    fn head(slot: &Slot) {
+        std::thread::sleep(Duration::from_millis(1));
+        slot.head_begins();
+    }
+
     #[test]
-    fn at_an_address_cap_its_oldest_idle_connection_makes_room() {
-        let mut f = Fixture::new(10, 3);
+    fn at_an_address_share_its_connection_idle_or_in_its_head_the_longest_makes_room() {
+        // A share of 3 whatever the number of addresses.
+        let mut f = Fixture::new(10, 3, 3);
         let a1 = f.open(1).unwrap();
         let a2 = f.open(1).unwrap();
         let a3 = f.open(1).unwrap();
         let b1 = f.open(2).unwrap();
-        a1.busy();
+        assert!(a1.route());
         // a2 is the oldest idle one of address 1; b1, older still, is another address's.
         let a4 = f.open(1).unwrap();
         assert!(closing(&a2));
         assert!(!closing(&a1) && !closing(&a3) && !closing(&b1) && !closing(&a4));
         assert_eq!(f.registry.open, 4);
-        assert_eq!(
-            f.registry.per_address[&Address::of([10, 0, 0, 1].into())],
-            3
-        );
-        // All of address 1 busy: its newcomer is refused, another address's is not.
-        a3.busy();
-        a4.busy();
+        assert_eq!(f.held(1), 3);
+        // a3 began a head after a4 was opened: a4 has been idle for longer, and goes first.
+        head(&a3);
+        let a5 = f.open(1).unwrap();
+        assert!(closing(&a4) && !closing(&a3));
+        // a5 then begins a head too, later than a3: a3, in its head the longest, goes.
+        head(&a5);
+        let a6 = f.open(1).unwrap();
+        assert!(closing(&a3) && !closing(&a5));
+        // All of address 1 routed: its newcomer is refused, another address's is not.
+        assert!(a5.route() && a6.route());
         assert!(f.open(1).is_none());
         assert!(f.open(3).is_some());
-        // A busy connection that becomes idle again is a candidate again.
+        // A routed connection that becomes idle again is a candidate again.
         a1.idle();
         assert!(f.open(1).is_some());
         assert!(closing(&a1));
     }
 
     #[test]
-    fn at_the_cap_in_all_the_address_holding_the_most_makes_room() {
-        let mut f = Fixture::new(4, 3);
+    fn the_share_shrinks_as_addresses_come_and_an_address_over_it_makes_room_for_itself() {
+        // 12 in all: a share of 6 for one address, 4 for two, 3 for three, 2 for five.
+        let mut f = Fixture::new(12, 6, 2);
+        let a: Vec<_> = (0..6).map(|_| f.open(1).unwrap()).collect();
+        assert!(f.open(1).is_some(), "at its share, its oldest makes room");
+        assert!(closing(&a[0]));
+        assert_eq!(f.held(1), 6);
+        // Address 2 comes: the share is 4; address 1 holds 6, and keeps them, but its newcomers
+        // take the place of its own.
+        let b: Vec<_> = (0..4).map(|_| f.open(2).unwrap()).collect();
+        assert!(f.open(2).is_some());
+        assert!(closing(&b[0]), "address 2 at its share of 4");
+        assert!(f.open(1).is_some());
+        assert!(closing(&a[1]));
+        assert_eq!((f.held(1), f.held(2)), (6, 4));
+        // So two addresses leave room: a third comes without closing anyone's connection.
+        let open = f.registry.open;
+        let c1 = f.open(3).unwrap();
+        assert_eq!(f.registry.open, open + 1);
+        assert!(!closing(&c1));
+        // With everything routed, the newcomer of an address over its share is refused, while
+        // one of an address under it takes the room that is left.
+        for s in f.registry.conns.values() {
+            if !s.evicted {
+                assert!(s.slot.route());
+            }
+        }
+        assert!(f.open(1).is_none());
+        assert!(f.open(4).is_some());
+    }
+
+    #[test]
+    fn at_the_cap_in_all_a_request_head_makes_room_but_a_routed_request_never_does() {
+        // A share of 2 whatever the number of addresses.
+        let mut f = Fixture::new(5, 2, 2);
         let b1 = f.open(2).unwrap();
         let a1 = f.open(1).unwrap();
         let a2 = f.open(1).unwrap();
         let c1 = f.open(3).unwrap();
-        a1.busy();
-        // b1 is the oldest idle connection, but address 1 holds the most.
-        assert!(f.open(4).is_some());
-        assert!(closing(&a2));
-        assert!(!closing(&b1) && !closing(&a1) && !closing(&c1));
-        // Now 1, 2, 3 and 4 hold one each: the oldest idle one goes.
+        let c2 = f.open(3).unwrap();
+        // Addresses 2 and 1 trickle heads, 2's begun first; address 3's requests are routed.
+        head(&b1);
+        head(&a1);
+        head(&a2);
+        assert!(c1.route() && c2.route());
+        // b1's head is the oldest, but address 1 holds more: its oldest head goes.
+        let d1 = f.open(4).unwrap();
+        assert!(closing(&a1));
+        assert!(!closing(&a2) && !closing(&b1));
+        // Now 1, 2 and 4 hold one candidate each: b1's head has been going on the longest.
         assert!(f.open(5).is_some());
         assert!(closing(&b1));
-        assert_eq!(f.registry.open, 4);
+        assert!(!closing(&a2) && !closing(&d1));
+        assert_eq!(f.registry.open, 5);
+        // Everything routed: nobody makes room, and the newcomer is refused until one ends.
+        assert!(a2.route() && d1.route());
+        let e1 = f
+            .registry
+            .conns
+            .values()
+            .find(|c| !c.evicted && c.address == Address::of([10, 0, 0, 5].into()));
+        assert!(e1.unwrap().slot.route());
+        assert!(f.open(6).is_none());
+        assert!(!closing(&c1) && !closing(&c2));
+        f.registry.closed(f.id_of(&c1));
+        assert!(f.open(6).is_some());
+        assert!(!closing(&c2) && !closing(&a2) && !closing(&d1));
     }
 
     #[test]
-    fn with_every_connection_busy_a_newcomer_is_refused_until_one_ends() {
-        let mut f = Fixture::new(2, 2);
+    fn with_every_connection_routed_a_newcomer_is_refused_until_one_ends() {
+        let mut f = Fixture::new(2, 2, 2);
         let a1 = f.open(1).unwrap();
         let b1 = f.open(2).unwrap();
-        a1.busy();
-        b1.busy();
+        assert!(a1.route() && b1.route());
         assert!(f.open(3).is_none());
         // b1's task ends: the registry forgets it, and there is room without closing anyone.
         f.registry.closed(f.id_of(&b1));
@@ -594,31 +873,40 @@ mod tests {
     }
 
     #[test]
-    fn a_connection_idle_for_the_wait_is_closed_and_a_busy_one_is_not() {
+    fn a_connection_idle_or_in_its_head_too_long_is_closed_and_a_routed_one_is_not() {
         let rt = tokio::runtime::Builder::new_current_thread()
             .enable_time()
             .build()
             .unwrap();
         rt.block_on(async {
-            let wait = Duration::from_millis(200);
+            let (idle, head) = (Duration::from_millis(200), Duration::from_millis(400));
             let slot = Slot::new(Instant::now());
-            // Busy for longer than the wait, then idle: the wait runs from then.
-            slot.busy();
+            // Routed for longer than either wait, then idle, then a head begins 100 ms later:
+            // closed 400 ms after that.
+            assert!(slot.route());
             let start = Instant::now();
-            let watch = idle_watch_for(&slot, wait);
-            let busy_for = async {
-                tokio::time::sleep(Duration::from_millis(300)).await;
+            let watch = watch_for(&slot, idle, head);
+            let phases = async {
+                tokio::time::sleep(Duration::from_millis(500)).await;
                 slot.idle();
+                tokio::time::sleep(Duration::from_millis(100)).await;
+                slot.head_begins();
                 std::future::pending::<()>().await
             };
             tokio::select! {
                 () = watch => {}
-                () = busy_for => unreachable!(),
+                () = phases => unreachable!(),
             }
             let took = start.elapsed();
-            assert!(took >= Duration::from_millis(500), "{took:?}");
+            assert!(took >= Duration::from_millis(1000), "{took:?}");
             assert!(took < Duration::from_secs(10), "{took:?}");
             assert_eq!(slot.state(), State::Closing);
+            // An idle one is closed after the idle wait.
+            let slot = Slot::new(Instant::now());
+            let start = Instant::now();
+            watch_for(&slot, idle, head).await;
+            let took = start.elapsed();
+            assert!(took >= idle && took < Duration::from_secs(10), "{took:?}");
         });
     }
 }

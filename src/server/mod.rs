@@ -10,9 +10,10 @@
 //! ([`auth::Decisions`]). A request line too long to serve, or a body announced over the cap
 //! with `Expect: 100-continue`, is refused before routing ([`limits`]).
 //!
-//! The accept loop keeps the connections in a [`conns::Registry`] (caps in all and per client
-//! address; idle connections make room for new ones), and every connection is closed once idle
-//! for [`conns::FIRST_BYTE_WAIT`].
+//! The accept loop keeps the connections in a [`conns::Registry`] (a cap in all, and a share
+//! per client address that shrinks as addresses come; connections idle or still reading their
+//! request head make room for new ones), and a connection is closed once idle for
+//! [`conns::FIRST_BYTE_WAIT`] or reading a request head for [`conns::HEAD_WAIT`].
 
 use std::io::Write;
 use std::net::{SocketAddr, ToSocketAddrs};
@@ -260,8 +261,8 @@ fn shutdown_signal() -> Result<impl Future<Output = ()>> {
     })
 }
 
-/// Serves one connection until it ends, or until it has been idle for
-/// [`conns::FIRST_BYTE_WAIT`] (then it is dropped: closed).
+/// Serves one connection until it ends, or until it has been idle or reading a request head
+/// (or its TLS handshake) for too long ([`conns::watch`]): then it is dropped, closed.
 async fn connection(
     stream: TcpStream,
     slot: Arc<conns::Slot>,
@@ -271,6 +272,7 @@ async fn connection(
     mut stop: watch::Receiver<bool>,
 ) {
     let _ = stream.set_nodelay(true);
+    let head_wait = conns::head_wait(timeout);
     let serve = async {
         match tls {
             None => {
@@ -278,27 +280,27 @@ async fn connection(
                     Watched::new(stream, slot.clone()),
                     &slot,
                     app,
-                    timeout,
+                    head_wait,
                     stop,
                 )
                 .await
             }
             Some(acceptor) => {
                 // The handshake's first byte is the connection's first: it has the idle wait.
-                // Then the handshake has `timeout`, as a request does.
-                // (`peek`, not `readable`, which is ready at once on a new connection.)
+                // Then the handshake has the wait of a request head, as a head does, and can
+                // be closed to make room like one (`peek`, not `readable`, which is ready at
+                // once on a new connection).
                 let mut first = [0u8];
                 tokio::select! {
                     r = stream.peek(&mut first) => if !matches!(r, Ok(1..)) { return },
                     _ = stop.changed() => return,
                 }
-                slot.busy();
-                let handshake = tokio::time::timeout(timeout, acceptor.accept(stream));
+                slot.head_begins();
                 let stream = tokio::select! {
-                    r = handshake => match r {
-                        Ok(Ok(s)) => s,
-                        // A failed or stalled handshake: nothing to answer.
-                        _ => return,
+                    r = acceptor.accept(stream) => match r {
+                        Ok(s) => s,
+                        // A failed handshake: nothing to answer.
+                        Err(_) => return,
                     },
                     _ = stop.changed() => return,
                 };
@@ -308,7 +310,7 @@ async fn connection(
                     Watched::new(stream, slot.clone()),
                     &slot,
                     app,
-                    timeout,
+                    head_wait,
                     stop,
                 )
                 .await
@@ -317,7 +319,7 @@ async fn connection(
     };
     tokio::select! {
         () = serve => {}
-        () = conns::idle_watch(&slot) => {}
+        () = conns::watch(&slot, head_wait) => {}
     }
 }
 
@@ -325,18 +327,17 @@ async fn http<S>(
     io: Watched<S>,
     slot: &Arc<conns::Slot>,
     app: Router,
-    timeout: Duration,
+    head_wait: Duration,
     mut stop: watch::Receiver<bool>,
 ) where
     S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
 {
     let mut builder = http1::Builder::new();
-    // From when hyper waits for a request head: so it also closes a connection idle for that
-    // long, but the idle watch does so sooner.
+    // A backstop: `conns::watch` cuts off a slow head sooner.
     builder
         .timer(TokioTimer::new())
-        .header_read_timeout(timeout);
-    let service = TowerToHyperService::new(conns::track(app, slot.clone()));
+        .header_read_timeout(conns::hyper_header_timeout(head_wait));
+    let service = TowerToHyperService::new(conns::Track::new(app, slot.clone()));
     let conn = builder.serve_connection(TokioIo::new(io), service);
     tokio::pin!(conn);
     tokio::select! {
