@@ -373,3 +373,92 @@ fn a_group_an_admin_removed_never_comes_back_through_a_stale_if_match() {
         "{refused:?}"
     );
 }
+
+/// A rename moves the account and every policy that names it in one change: there is no moment
+/// when the new name exists and the grants have not followed it yet, in which a key or token
+/// given to the new name would be checked against no policy and then inherit them all. Before,
+/// an account that may only update accounts and issue tokens in `eng` won a token of an account
+/// holding `*` in `prod` this way in every run (60 policies in `eng` naming the account, moved
+/// first, made the gap wide).
+#[test]
+fn a_token_for_a_name_being_renamed_to_never_gets_the_grants_that_follow() {
+    let env = Env::new();
+    let srv = env.path("srv");
+    let s = srv.to_str().unwrap();
+    env.bootstrap(&srv);
+    eng_owner(&env, s, "update,create", "serviceaccount,token");
+    env.ok(["--store", s, "namespace", "create", "prod", "--no-defaults"]);
+    env.ok(["--store", s, "create", "eng/root", "--bits", "2048"]);
+    env.ok([
+        "--store",
+        s,
+        "policy",
+        "create",
+        "prod-admins",
+        "-n",
+        "prod",
+        "--subject",
+        "eng/root",
+        "--action",
+        "*",
+        "--resource",
+        "*",
+    ]);
+    for i in 0..60 {
+        env.ok([
+            "--store",
+            s,
+            "policy",
+            "create",
+            &format!("pad-{i}"),
+            "-n",
+            "eng",
+            "--subject",
+            "eng/root",
+            "--action",
+            "get",
+            "--resource",
+            "image",
+        ]);
+    }
+    let server = env.serve(&srv, &[]);
+    let owner = env
+        .ok(["--store", s, "token", "eng/owner"])
+        .trim()
+        .to_owned();
+    let issue = |name: &str| -> String {
+        let out = std::process::Command::new("curl")
+            .args(["-s", "-o", "/dev/null", "-w", "%{http_code}", "-X", "POST"])
+            .args(["-H", &format!("Authorization: Bearer {owner}")])
+            .args(["-H", "Content-Type: application/json"])
+            .args(["--data", r#"{"name":"t"}"#])
+            .arg(server.at(&format!("/v1/namespaces/eng/serviceaccounts/{name}/tokens")))
+            .output()
+            .expect("curl runs");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert_eq!(issue("root"), "403");
+    let (mut cur, mut next) = ("root", "x");
+    for round in 0..12 {
+        let racer = {
+            let issue = &issue;
+            let next = next.to_owned();
+            move || (0..25).map(|_| issue(&next)).collect::<Vec<String>>()
+        };
+        let answers = std::thread::scope(|scope| {
+            let h = scope.spawn(racer);
+            std::thread::sleep(std::time::Duration::from_millis(30));
+            env.ok(as_account(
+                &server,
+                "eng/owner",
+                &["rename", &format!("eng/{cur}"), next],
+            ));
+            h.join().unwrap()
+        });
+        assert!(
+            !answers.iter().any(|a| a == "201"),
+            "round {round}: a token of `eng/{next}` was issued while it took the grants of `eng/{cur}`: {answers:?}"
+        );
+        std::mem::swap(&mut cur, &mut next);
+    }
+}

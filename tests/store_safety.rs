@@ -131,16 +131,42 @@ fn writers_killed_mid_write_leave_nothing_after_the_next_one() {
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }
 
-/// `rename` killed at any moment leaves the account under one name, never both: the record
-/// moves and the issued tokens go all at once (a redo journal), and the next command finishes
-/// a rename that was cut short before it reads anything. Were both names left, one key would
-/// belong to two accounts and the tokens the rename revokes would stay valid.
+/// `rename` killed at any moment leaves the account under one name, never both, with all its
+/// grants: the record moves, the issued tokens go and the policies that named it name the new
+/// name, all at once (a redo journal), and the next command finishes a rename that was cut
+/// short before it reads anything. Were both names left, one key would belong to two accounts
+/// and the tokens the rename revokes would stay valid; were some grants left, a new account of
+/// the old name would inherit them.
 #[test]
 fn a_rename_killed_at_any_moment_leaves_one_name() {
     let env = Env::new();
     env.ok(["keygen", "-o", "k.key", "--bits", "2048"]);
     env.ok(["create", "r0", "--public-key", "k.key.pub"]);
     let token = env.ok(["tokens", "create", "r0", "t1"]).trim().to_owned();
+    // Grants that follow the account: all of them move with the rename, or none.
+    for i in 0..30 {
+        env.ok([
+            "policy",
+            "create",
+            &format!("p{i}"),
+            "--subject",
+            "r0",
+            "--action",
+            "get",
+            "--resource",
+            "x",
+        ]);
+    }
+    let subjects = |env: &Env| -> Vec<String> {
+        let list: serde_json::Value =
+            serde_json::from_str(&env.ok(["policy", "get", "-o", "json"])).unwrap();
+        list["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["subjects"][0].as_str().unwrap().to_owned())
+            .collect()
+    };
     let bin = assert_cmd::cargo::cargo_bin("svcacct");
     let (mut from, mut to) = ("r0", "r1");
     let mut moved = 0;
@@ -162,6 +188,12 @@ fn a_rename_killed_at_any_moment_leaves_one_name() {
         assert!(
             names == format!("{from}\n") || names == format!("{to}\n"),
             "round {i}: {names:?}"
+        );
+        let named = names.trim().to_owned();
+        assert!(
+            subjects(&env).iter().all(|s| *s == named),
+            "round {i}: the account is `{named}`, its grants name {:?}",
+            subjects(&env)
         );
         if names == format!("{to}\n") {
             moved += 1;

@@ -303,13 +303,19 @@ impl FileStore {
     }
 
     /// Renames the account stored under `from` (when `read` is given, only while it is that
-    /// record: same uid and revision) to `to`, under the lock.
+    /// record: same uid and revision) to `to`, and moves its grants (every policy subject that
+    /// named `from` exactly now names the new reference), all under the lock and as one change
+    /// (the journal): no one ever sees the account under its new name while the policies still
+    /// name the old one — a key or token given to the new name in between would otherwise get
+    /// grants its giver was never checked for — nor a crash leave some grants behind for a new
+    /// account of the old name to inherit. Renaming revokes the issued tokens (they name the
+    /// old reference).
     fn rename_locked(
         &self,
         from: &Reference,
         to: &Name,
         read: Option<&Account>,
-    ) -> Result<Account> {
+    ) -> Result<crate::api::Renamed> {
         let target = Reference::new(from.namespace.clone(), to.clone());
         self.locked(|tx| {
             let stored = self.load_account(from)?;
@@ -322,33 +328,72 @@ impl FileStore {
             if self.load_account(&target)?.is_some() {
                 return Err(account_exists(&target).into());
             }
+            // From the files, not a cache: under the lock, every policy as it is now.
+            let policies = self.read_policies(&Scope::All)?;
+            if let Some(e) = policies.errors.into_iter().next() {
+                // It might name the account: moving the others would leave its grant behind.
+                return Err(e.into());
+            }
+            let revoked_tokens = load::<TokenFile>(&self.tokens_path(from))?
+                .filter(|f| f.account_uid == account.uid)
+                .map(|f| f.tokens.into_iter().map(|t| t.name).collect())
+                .unwrap_or_default();
+            let now = jiff::Timestamp::now();
             account.name = to.clone();
             account.revision += 1;
-            account.updated = jiff::Timestamp::now();
-            account.renamed = Some(account.updated);
-            // Three files change, all or none: the record moves, and the issued tokens go
-            // (they name the old reference: renaming revokes them). A crash in between would
-            // otherwise leave both names, with one key and the old tokens alive.
+            account.updated = now;
+            account.renamed = Some(now);
+            let (old, new) = (from.to_string(), target.to_string());
+            let moved: Vec<Policy> = policies
+                .items
+                .into_iter()
+                .filter(|p| p.subjects.contains(&old))
+                .map(|mut p| {
+                    for s in p.subjects.iter_mut().filter(|s| **s == old) {
+                        s.clone_from(&new);
+                    }
+                    p.revision += 1;
+                    p.updated = now;
+                    p
+                })
+                .collect();
             let rel = |p: PathBuf| -> Result<String> {
                 Ok(p.strip_prefix(&self.root)
                     .context("a store record is in the store")?
                     .to_string_lossy()
                     .into_owned())
             };
-            let text = toml::to_string(&account).context("cannot encode the renamed account")?;
-            tx.atomically(&[
-                JournalStep::Write {
-                    path: rel(self.account_path(&target))?,
-                    text,
+            // In this order, for readers that do not take the lock (a server deciding whether
+            // a caller may act as an account reads the account, then the policies): the grants
+            // move first, the account under its new name comes last, so whoever sees the new
+            // name sees every grant that followed it. Before that, the new name does not exist,
+            // and a decision made on the old one is refused by its write, which is pinned to a
+            // record the rename has removed.
+            let mut steps = vec![];
+            for p in &moved {
+                steps.push(JournalStep::Write {
+                    path: rel(self.policy_path(&p.scope(), &p.name))?,
+                    text: toml::to_string(p).context("cannot encode a policy")?,
+                });
+            }
+            steps.extend([
+                JournalStep::Remove {
+                    path: rel(self.tokens_path(from))?,
                 },
                 JournalStep::Remove {
                     path: rel(self.account_path(from))?,
                 },
-                JournalStep::Remove {
-                    path: rel(self.tokens_path(from))?,
+                JournalStep::Write {
+                    path: rel(self.account_path(&target))?,
+                    text: toml::to_string(&account).context("cannot encode the renamed account")?,
                 },
-            ])?;
-            Ok(account)
+            ]);
+            tx.atomically(&steps)?;
+            Ok(crate::api::Renamed {
+                account: crate::api::Shown::Record(account),
+                updated_policies: moved.into_iter().map(crate::api::Shown::Record).collect(),
+                revoked_tokens,
+            })
         })
         .inspect(|_| crate::issued::prune_after_change(self))
     }
@@ -528,13 +573,22 @@ impl Store for FileStore {
         Ok(())
     }
 
+    /// Moves the grants too, in the same change (see `rename_locked`).
     fn rename_account(&self, from: &Reference, to: &Name) -> Result<Account> {
-        self.rename_locked(from, to, None)
+        super::renamed_account(self.rename_locked(from, to, None)?)
     }
 
     /// As `rename_account`, and the account stored under the name is `read` (checked under the
     /// lock).
     fn rename_account_pinned(&self, read: &Account, to: &Name) -> Result<Account> {
+        super::renamed_account(self.rename_locked(&read.reference(), to, Some(read))?)
+    }
+
+    fn rename_with_grants(&self, from: &Reference, to: &Name) -> Result<crate::api::Renamed> {
+        self.rename_locked(from, to, None)
+    }
+
+    fn rename_with_grants_pinned(&self, read: &Account, to: &Name) -> Result<crate::api::Renamed> {
         self.rename_locked(&read.reference(), to, Some(read))
     }
 

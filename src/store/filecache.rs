@@ -647,6 +647,8 @@ mod tests {
             .unwrap();
         assert!(server.get_account(&reference("ci-bot")).is_err());
         assert_eq!(server.get_account(&reference("robot")).unwrap().revision, 3);
+        // The grant that named `ci-bot` moved with it (revision 2).
+        assert_eq!(server.policy_snapshot().unwrap()[0].subjects[0], "robot");
         cli.delete_account(&reference("robot")).unwrap();
         assert!(server.get_account(&reference("robot")).is_err());
         assert_eq!(names(&server), ["eng/deployer"]);
@@ -659,7 +661,7 @@ mod tests {
             },
         )
         .unwrap();
-        assert_eq!(server.policy_snapshot().unwrap()[0].revision, 2);
+        assert_eq!(server.policy_snapshot().unwrap()[0].revision, 3);
     }
 
     #[test]

@@ -40,7 +40,14 @@ impl MemoryStore {
 
     /// Renames the account stored under `from` (when `read` is given, only while it is that
     /// record) to `to`.
-    fn rename(&self, from: &Reference, to: &Name, read: Option<&Account>) -> Result<Account> {
+    /// The rename and the grants that move with it, under one lock (as the file store does in
+    /// one journaled change): see `FileStore::rename_locked`.
+    fn rename(
+        &self,
+        from: &Reference,
+        to: &Name,
+        read: Option<&Account>,
+    ) -> Result<crate::api::Renamed> {
         let mut records = self.records();
         let target = Reference::new(from.namespace.clone(), to.clone());
         if let Some(read) = read
@@ -55,15 +62,37 @@ impl MemoryStore {
             return Err(account_exists(&target).into());
         }
         let mut account = records.accounts.remove(from).expect("checked above");
-        records.tokens.remove(from);
+        let revoked_tokens = records
+            .tokens
+            .remove(from)
+            .filter(|f| f.account_uid == account.uid)
+            .map(|f| f.tokens.into_iter().map(|t| t.name).collect())
+            .unwrap_or_default();
+        let now = jiff::Timestamp::now();
         account.name = to.clone();
         account.revision += 1;
-        account.updated = jiff::Timestamp::now();
-        account.renamed = Some(account.updated);
-        records.accounts.insert(target, account.clone());
+        account.updated = now;
+        account.renamed = Some(now);
+        records.accounts.insert(target.clone(), account.clone());
+        let (old, new) = (from.to_string(), target.to_string());
+        let mut moved = vec![];
+        for p in records.policies.values_mut() {
+            if p.subjects.contains(&old) {
+                for s in p.subjects.iter_mut().filter(|s| **s == old) {
+                    s.clone_from(&new);
+                }
+                p.revision += 1;
+                p.updated = now;
+                moved.push(crate::api::Shown::Record(p.clone()));
+            }
+        }
         drop(records);
         crate::issued::prune_after_change(self);
-        Ok(account)
+        Ok(crate::api::Renamed {
+            account: crate::api::Shown::Record(account),
+            updated_policies: moved,
+            revoked_tokens,
+        })
     }
 
     fn records(&self) -> MutexGuard<'_, Records> {
@@ -146,11 +175,20 @@ impl Store for MemoryStore {
         }
     }
 
+    /// Moves the grants too, in the same change (see `rename`).
     fn rename_account(&self, from: &Reference, to: &Name) -> Result<Account> {
-        self.rename(from, to, None)
+        super::renamed_account(self.rename(from, to, None)?)
     }
 
     fn rename_account_pinned(&self, read: &Account, to: &Name) -> Result<Account> {
+        super::renamed_account(self.rename(&read.reference(), to, Some(read))?)
+    }
+
+    fn rename_with_grants(&self, from: &Reference, to: &Name) -> Result<crate::api::Renamed> {
+        self.rename(from, to, None)
+    }
+
+    fn rename_with_grants_pinned(&self, read: &Account, to: &Name) -> Result<crate::api::Renamed> {
         self.rename(&read.reference(), to, Some(read))
     }
 

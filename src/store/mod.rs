@@ -52,9 +52,9 @@ pub trait Store {
     fn create_account(&self, account: Account) -> Result<Account>;
     fn update_account(&self, account: Account) -> Result<Account>;
     fn delete_account(&self, r: &Reference) -> Result<()>;
-    /// Renames within the namespace under the write lock; refuses when `to` exists. The file
-    /// store writes the new record before it removes the old one, so a crash in between leaves
-    /// the account under both names (same uid), never under neither.
+    /// Renames within the namespace; refuses when `to` exists. The file and memory stores move
+    /// the grants with it, as `rename_with_grants` does, in the same change (one journaled
+    /// write under the lock), so that nothing ever sees one without the other.
     fn rename_account(&self, from: &Reference, to: &Name) -> Result<Account>;
 
     /// Renames the account and moves its grants: every policy subject that named `from`
@@ -510,6 +510,16 @@ fn renamed_with_grants<S: Store + ?Sized>(
         updated_policies,
         revoked_tokens,
     })
+}
+
+/// The account of a rename's answer, as the engine stored it.
+pub(crate) fn renamed_account(renamed: crate::api::Renamed) -> Result<Account> {
+    match renamed.account {
+        Shown::Record(a) => Ok(a),
+        Shown::Reference(_) => Err(anyhow::anyhow!(
+            "a store answered a rename with a reference"
+        )),
+    }
 }
 
 /// Runs a read-modify-write again while it loses to concurrent writers (bounded).
