@@ -18,7 +18,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
     }
     var completions = [
         &'svcacct'= {
-            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT and http:/x are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -65,7 +65,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --bits 'Key size in bits (with two CPUs, two searches for the key run at once and the first key found is kept: the time of one search varies several-fold)'
             cand --public-out 'Where to write the public key (SPKI PEM) [default: PATH.pub with -o, else not written]'
             cand --public-from 'Do not generate: print (or write with --public-out) the public key of this private key'
-            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT and http:/x are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -91,7 +91,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --group 'Groups the account belongs to (repeatable or comma-separated)'
             cand --expires 'Expiry: a date (2027-06-30), a timestamp (RFC 3339) or a duration from now (90d, 12h) [default: never]'
             cand --impersonate 'Act for this directory user (Pomerium): the account''s tokens carry `sub` = USER_ID and `act: {"sub": <the account>}`'
-            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT and http:/x are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -110,7 +110,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;get'= {
             cand -o 'Output format'
             cand --output 'Output format'
-            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT and http:/x are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -131,7 +131,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;describe'= {
             cand -o 'Output format'
             cand --output 'Output format'
-            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT and http:/x are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -148,7 +148,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;delete'= {
-            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT and http:/x are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -165,7 +165,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;rename'= {
-            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT and http:/x are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -182,7 +182,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;disable'= {
-            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT and http:/x are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -199,7 +199,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;enable'= {
-            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT and http:/x are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -220,7 +220,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --expires 'New expiry: a date, an RFC 3339 timestamp or a duration from now'
             cand --add-group 'Add groups (repeatable or comma-separated)'
             cand --remove-group 'Remove groups (repeatable or comma-separated)'
-            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT and http:/x are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -238,7 +238,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;key'= {
-            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT and http:/x are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -262,7 +262,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --public-key 'Public key file to register'
             cand --bits 'Size of the generated key (two searches at once with two CPUs, as keygen)'
             cand --alg 'The one algorithm the key signs with; its published JWK says so (RFC 8725 §3.1)'
-            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT and http:/x are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -282,7 +282,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;key;list'= {
             cand -o 'Output format'
             cand --output 'Output format'
-            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT and http:/x are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -299,7 +299,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;key;remove'= {
-            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT and http:/x are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -331,7 +331,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;key;help;help'= {
         }
         &'svcacct;namespace'= {
-            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT and http:/x are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -352,7 +352,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'svcacct;namespace;create'= {
-            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT and http:/x are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
             cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
@@ -370,7 +370,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;namespace;get'= {
             cand -o 'Output format'
             cand --output 'Output format'
-            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT and http:/x are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -387,7 +387,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;namespace;delete'= {
-            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT and http:/x are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
             cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
@@ -418,7 +418,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;namespace;help;help'= {
         }
         &'svcacct;policy'= {
-            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT and http:/x are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -445,7 +445,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --action 'What: e.g. get, create, `*` (repeatable or comma-separated)'
             cand --resource 'On what: e.g. function, `image*`, `*` (repeatable or comma-separated)'
             cand --description 'Free text shown by describe'
-            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT and http:/x are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -465,7 +465,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;policy;get'= {
             cand -o 'Output format'
             cand --output 'Output format'
-            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT and http:/x are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -487,7 +487,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;policy;describe'= {
             cand -o 'Output format'
             cand --output 'Output format'
-            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT and http:/x are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -505,7 +505,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;policy;delete'= {
-            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT and http:/x are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -530,7 +530,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --remove-action 'Actions to remove'
             cand --add-resource 'Resources to add'
             cand --remove-resource 'Resources to remove'
-            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT and http:/x are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -571,7 +571,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --as 'The account asking: name or NS/NAME'
             cand -o 'Output format'
             cand --output 'Output format'
-            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT and http:/x are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -599,7 +599,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --claim 'Extra string claim (repeatable); registered claims cannot be overridden'
             cand -o 'What to print'
             cand --output 'What to print'
-            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT and http:/x are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -619,7 +619,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --aud 'Require this audience'
             cand -o 'Output format'
             cand --output 'Output format'
-            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT and http:/x are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -636,7 +636,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;decode'= {
-            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT and http:/x are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -653,7 +653,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;jwks'= {
-            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT and http:/x are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -678,7 +678,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --tls-key 'PEM private key of the certificate'
             cand --max-token-lifetime 'Longest lifetime (exp - iat) of an accepted token [default: SVCACCT_MAX_TOKEN_LIFETIME, else the config file''s `max-token-lifetime`, else 1h]'
             cand --request-timeout 'Longest time a client may take to send a request (headers and body; the headers have at most 10s of it), and a handler to answer it'
-            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT and http:/x are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -698,7 +698,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;whoami'= {
             cand -o 'Output format'
             cand --output 'Output format'
-            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT and http:/x are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -715,7 +715,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;config'= {
-            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT and http:/x are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -739,7 +739,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'svcacct;config;set-context'= {
-            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT and http:/x are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -757,7 +757,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;config;use-context'= {
-            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT and http:/x are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -776,7 +776,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;config;get-contexts'= {
             cand -o 'Output format'
             cand --output 'Output format'
-            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT and http:/x are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -793,7 +793,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;config;current-context'= {
-            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT and http:/x are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -810,7 +810,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;config;delete-context'= {
-            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT and http:/x are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -829,7 +829,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;config;view'= {
             cand -o 'Output format'
             cand --output 'Output format'
-            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT and http:/x are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -869,7 +869,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;config;help;help'= {
         }
         &'svcacct;tokens'= {
-            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT and http:/x are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -894,7 +894,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;tokens;create'= {
             cand --expires 'When it expires: a duration (90d, 1y), a date (2027-06-30), an RFC 3339 timestamp, or `never`'
             cand --aud 'Audience (`aud`); repeatable'
-            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT and http:/x are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -913,7 +913,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;tokens;list'= {
             cand -o 'Output format'
             cand --output 'Output format'
-            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT and http:/x are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -930,7 +930,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;tokens;revoke'= {
-            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT and http:/x are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -947,7 +947,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;tokens;regenerate'= {
-            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT and http:/x are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -964,7 +964,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;tokens;rename'= {
-            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT and http:/x are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -1001,7 +1001,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;tokens;help;help'= {
         }
         &'svcacct;issuer'= {
-            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT and http:/x are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -1024,7 +1024,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;issuer;get'= {
             cand -o 'Output format'
             cand --output 'Output format'
-            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT and http:/x are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -1043,7 +1043,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;issuer;init'= {
             cand --algorithm 'algorithm'
             cand --secret-file 'File holding the HS256 secret (`-` for stdin)'
-            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT and http:/x are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -1061,7 +1061,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         }
         &'svcacct;issuer;rotate'= {
             cand --secret-file 'File holding the new HS256 secret (`-` for stdin); an HS256 issuer needs one'
-            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT and http:/x are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -1093,7 +1093,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;issuer;help;help'= {
         }
         &'svcacct;login'= {
-            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT and http:/x are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'
@@ -1110,7 +1110,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;completions'= {
-            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT and http:/x are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
             cand --namespace 'Namespace of the command [default: default]'

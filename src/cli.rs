@@ -67,8 +67,9 @@ pub struct Cli {
 pub struct GlobalArgs {
     /// Registry: a folder (the local file store, made by its first write; commands that only
     /// read refuse a named one that does not exist), or the URL of a `svcacct serve`
-    /// (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT and http:/x
-    /// are refused: ./NAME for a folder of such a name)
+    /// (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x,
+    /// https;//x and a value with whitespace at either end are refused: ./NAME for a folder of
+    /// such a name)
     /// [default: the context's store, else $XDG_DATA_HOME/svcacct/store]
     #[arg(long, global = true, env = "SVCACCT_STORE", value_name = "PATH|URL")]
     pub store: Option<PathBuf>,

@@ -316,31 +316,53 @@ pub enum StoreLocation {
 impl StoreLocation {
     /// A `--store` value: a URL (`scheme://…`) or a folder. What looks like a server's address
     /// is refused rather than taken for a folder, whose first write would make a folder of
-    /// that name: `[USER@]HOST:PORT`, perhaps with a path (`127.0.0.1:8420/`), and a URL with
-    /// a mistyped scheme (`http:/x`, `https//x`, `http:x`). A folder of such a name is named
-    /// with `./` (or any path whose first part is no `HOST:PORT`: `/srv/a:1`).
+    /// that name: `[USER@]HOST:PORT`, perhaps with a path (`127.0.0.1:8420/`), a URL with a
+    /// mistyped scheme or `://` (`http:/x`, `https//x`, `http:x`, `https;//x`, `https:/;/x`),
+    /// and a URL with something before it (`"https://x"`, `store: https://x`). A folder of such
+    /// a name is named with `./` (or any path whose first part is no `HOST:PORT`: `/srv/a:1`).
+    /// A value with whitespace at either end is refused too: ` https://x` from a variable or a
+    /// YAML file would be a folder ` https:/x`.
     pub fn parse(value: &Path) -> Result<StoreLocation, UserError> {
         let Some(s) = value.to_str() else {
+            let bytes = value.as_os_str().as_bytes();
+            if bytes.first().is_some_and(u8::is_ascii_whitespace)
+                || bytes.last().is_some_and(u8::is_ascii_whitespace)
+            {
+                return Err(UserError::Usage(format!(
+                    "store {} has whitespace at its start or end: name the folder without it",
+                    shown_path(value)
+                )));
+            }
             return Ok(StoreLocation::Local(value.to_path_buf()));
         };
+        let trimmed = s.trim();
+        if trimmed.len() != s.len() {
+            return Err(surrounded_by_whitespace(s, trimmed));
+        }
         if is_url(s) {
             return Ok(StoreLocation::Remote(StoreUrl::parse(s)?));
         }
-        let folder = format!("./{s} for a folder of that name");
-        if let Some((scheme, rest)) = mistyped_scheme(s) {
+        let shown = crate::output::sanitize(s);
+        let folder = format!("./{shown} for a folder of that name");
+        if let Some(url) = mistyped_url(s) {
             // Plain http:// is for loopback addresses only.
-            let scheme = if loopback(host_of(rest)) {
-                scheme
+            let scheme = if loopback(host_of(url.rest)) {
+                url.scheme
             } else {
                 "https"
             };
+            let what = if url.after_other_text {
+                "a URL with something before it"
+            } else {
+                "a URL with a mistyped scheme"
+            };
             return Err(UserError::Usage(format!(
-                "store `{s}` is a URL with a mistyped scheme: did you mean {scheme}://{rest}? \
-                 ({folder})"
+                "store `{shown}` is {what}: did you mean {scheme}://{}? ({folder})",
+                crate::output::sanitize(url.rest)
             )));
         }
         if let Some((user, host_port, path)) = server_address(s) {
-            let url = format!("{host_port}{path}");
+            let url = crate::output::sanitize(&format!("{host_port}{path}"));
             let mut notes = String::new();
             if loopback(host_of(host_port)) {
                 notes.push_str(&format!(
@@ -353,11 +375,54 @@ impl StoreLocation {
                 );
             }
             return Err(UserError::Usage(format!(
-                "store `{s}` is a server's address without its scheme: did you mean \
+                "store `{shown}` is a server's address without its scheme: did you mean \
                  https://{url}? ({notes}{folder})"
             )));
         }
         Ok(StoreLocation::Local(value.to_path_buf()))
+    }
+}
+
+/// The refusal of store `s`, which has whitespace at its start or end (`trimmed` is `s`
+/// without it): a folder whose name starts with a space is almost certainly a URL or a path
+/// that came with the space from a variable or a YAML file. It says what `trimmed` would be,
+/// and how to name a folder with the whitespace (`./ NAME`, `NAME /`).
+fn surrounded_by_whitespace(s: &str, trimmed: &str) -> UserError {
+    let shown = crate::output::sanitize(s);
+    let (starts, ends) = (
+        s.starts_with(char::is_whitespace),
+        s.ends_with(char::is_whitespace),
+    );
+    let at = match (starts, ends) {
+        (true, false) => "starts with whitespace",
+        (false, true) => "ends with whitespace",
+        _ => "starts and ends with whitespace",
+    };
+    if trimmed.is_empty() {
+        return UserError::Usage(format!(
+            "store `{shown}` is only whitespace: name a folder or a URL, or set none for the \
+             default folder"
+        ));
+    }
+    let explicit = s.starts_with('/') || s.starts_with("./") || s.starts_with("../");
+    let folder = format!(
+        "{}{s}{}",
+        if explicit { "" } else { "./" },
+        if ends { "/" } else { "" }
+    );
+    let folder = format!(
+        "`{}` for a folder of that name",
+        crate::output::sanitize(&folder)
+    );
+    match StoreLocation::parse(Path::new(trimmed)) {
+        Ok(StoreLocation::Remote(url)) => UserError::Usage(format!(
+            "store `{shown}` {at}: did you mean {url}? ({folder})"
+        )),
+        Ok(StoreLocation::Local(_)) => UserError::Usage(format!(
+            "store `{shown}` {at}: did you mean `{}`? ({folder})",
+            crate::output::sanitize(trimmed)
+        )),
+        Err(e) => UserError::Usage(format!("store `{shown}` {at}, and without it: {e}")),
     }
 }
 
@@ -376,19 +441,90 @@ fn host_of(address: &str) -> &str {
     }
 }
 
-/// `http` or `https` followed by `:` or `//` but not `://` (`http:/x`, `https//x`, `http:x`),
-/// and something after: the scheme, and what follows its colons and slashes.
-fn mistyped_scheme(s: &str) -> Option<(&'static str, &str)> {
-    let scheme = ["https", "http"].into_iter().find(|scheme| {
+/// A URL that is no URL as typed (see [`mistyped_url`]).
+struct MistypedUrl<'a> {
+    /// `http` or `https`: the scheme as typed, or `https` for any other.
+    scheme: &'static str,
+    /// What follows the `://` that was meant.
+    rest: &'a str,
+    /// Something stood before the scheme (`"https://x"`, `store: https://x`).
+    after_other_text: bool,
+}
+
+/// What may stand, mistyped, where a URL's `://` belongs: `http:/x`, `https;//x`,
+/// `https:/;/x`, `http:\\x`, `https: //x`.
+fn is_separator(c: char) -> bool {
+    matches!(c, ':' | '/' | '\\' | ';' | '|' | ',') || c.is_whitespace()
+}
+
+/// What may close a URL pasted with quotes or brackets around it (`"https://x"`).
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '`' | '>' | ')')
+}
+
+/// A URL with a mistyped scheme or `://`, or with something before it, which is not a URL as
+/// typed (`is_url` is false):
+///
+/// - `http` or `https` followed by what is not `://` but holds `:`, `;`, `\`, `|` or `//`, and
+///   something after: `http:/x`, `https//x`, `http:x`, `https;//x`, `https:/;/x`;
+/// - in a value that is no explicit path (`/…`, `./…`, `../…`), a scheme-like word just
+///   before the first `//` that is `http` or `https`, or that is followed by a `:` or `;`
+///   among stray characters: `htps;//x`, `"https://x"`, `store: https://x`, `https: //x`.
+///
+/// A word and `//` alone (`backups//x`), or a word, a colon and one `/` (`httpd:/x`, `x:y/z`)
+/// are no URL.
+fn mistyped_url(s: &str) -> Option<MistypedUrl<'_>> {
+    let http_scheme = |word: &str| -> Option<&'static str> {
+        ["https", "http"]
+            .into_iter()
+            .find(|scheme| word.eq_ignore_ascii_case(scheme))
+    };
+    /// What follows the separator, without closing quotes or brackets; not empty.
+    fn rest_of(after: &str) -> Option<&str> {
+        let rest = after
+            .trim_start_matches(is_separator)
+            .trim_end_matches(is_closer);
+        (!rest.is_empty()).then_some(rest)
+    }
+    // The value starts with http or https.
+    if let Some(scheme) = ["https", "http"].into_iter().find(|scheme| {
         s.get(..scheme.len())
             .is_some_and(|p| p.eq_ignore_ascii_case(scheme))
-    })?;
-    let rest = &s[scheme.len()..];
-    if !(rest.starts_with(':') || rest.starts_with("//")) {
+    }) {
+        let after = &s[scheme.len()..];
+        let separator = &after[..after.len() - after.trim_start_matches(is_separator).len()];
+        if separator.contains([':', ';', '\\', '|']) || separator.contains("//") {
+            return rest_of(after).map(|rest| MistypedUrl {
+                scheme,
+                rest,
+                after_other_text: false,
+            });
+        }
+    }
+    // A scheme-like word before the first `//`.
+    if s.starts_with('/') || s.starts_with("./") || s.starts_with("../") {
         return None;
     }
-    let rest = rest.trim_start_matches([':', '/']);
-    (!rest.is_empty()).then_some((scheme, rest))
+    let at = s.find("//")?;
+    let before = &s[..at];
+    let head = before.trim_end_matches(is_separator);
+    let separator = &before[head.len()..];
+    let word_start = head
+        .rfind(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
+        .map_or(0, |i| i + 1);
+    let word = head[word_start..].trim_start_matches(|c: char| !c.is_ascii_alphabetic());
+    if word.is_empty() {
+        return None;
+    }
+    let scheme = http_scheme(word);
+    if scheme.is_none() && !separator.contains([':', ';']) {
+        return None;
+    }
+    rest_of(&s[at..]).map(|rest| MistypedUrl {
+        scheme: scheme.unwrap_or("https"),
+        rest,
+        after_other_text: head.len() > word.len(),
+    })
 }
 
 /// `[USER@]HOST:PORT[/PATH]`: the user, `HOST:PORT` and the path (empty, or from its `/`).
@@ -1349,6 +1485,134 @@ mod tests {
             "http:",
             "https//",
             "httpd:/x",
+        ] {
+            assert_eq!(
+                StoreLocation::parse(Path::new(folder)).unwrap(),
+                StoreLocation::Local(folder.into()),
+                "{folder}"
+            );
+        }
+    }
+
+    /// Review finding 5: a leading space, or `;` for `:`, made a folder of a URL.
+    #[test]
+    fn stores_with_whitespace_or_a_stray_separator_are_no_folders() {
+        let refusal = |value: &str| {
+            StoreLocation::parse(Path::new(value))
+                .map(|l| format!("accepted as {l:?}"))
+                .unwrap_err()
+                .to_string()
+        };
+        // Whitespace at either end, whatever the rest is.
+        assert_eq!(
+            refusal(" http://127.0.0.1:1"),
+            "store ` http://127.0.0.1:1` starts with whitespace: did you mean \
+             http://127.0.0.1:1? (`./ http://127.0.0.1:1` for a folder of that name)"
+        );
+        assert_eq!(
+            refusal("https://reg.example:8420/\n"),
+            "store `https://reg.example:8420/\\u{a}` ends with whitespace: did you mean \
+             https://reg.example:8420? (`./https://reg.example:8420/\\u{a}/` for a folder of \
+             that name)"
+        );
+        assert_eq!(
+            refusal("\tstore "),
+            "store `\\u{9}store ` starts and ends with whitespace: did you mean `store`? \
+             (`./\\u{9}store /` for a folder of that name)"
+        );
+        assert_eq!(
+            refusal("/srv/store\u{a0}"),
+            "store `/srv/store\u{a0}` ends with whitespace: did you mean `/srv/store`? \
+             (`/srv/store\u{a0}/` for a folder of that name)"
+        );
+        assert_eq!(
+            refusal(" reg:8420"),
+            "store ` reg:8420` starts with whitespace, and without it: store `reg:8420` is a \
+             server's address without its scheme: did you mean https://reg:8420? \
+             (./reg:8420 for a folder of that name)"
+        );
+        assert_eq!(
+            refusal("  "),
+            "store `  ` is only whitespace: name a folder or a URL, or set none for the default \
+             folder"
+        );
+        use std::os::unix::ffi::OsStrExt;
+        let not_utf8 = Path::new(std::ffi::OsStr::from_bytes(b" \xffstore"));
+        assert!(StoreLocation::parse(not_utf8).is_err());
+        assert_eq!(
+            StoreLocation::parse(Path::new(std::ffi::OsStr::from_bytes(b"\xffstore"))).unwrap(),
+            StoreLocation::Local(Path::new(std::ffi::OsStr::from_bytes(b"\xffstore")).into())
+        );
+        // A stray character where `://` belongs, or something before the scheme.
+        for (value, url, what) in [
+            ("https;//x:1", "https://x:1", "a URL with a mistyped scheme"),
+            (
+                "http;//127.0.0.1:1",
+                "http://127.0.0.1:1",
+                "a URL with a mistyped scheme",
+            ),
+            ("https:/;/x", "https://x", "a URL with a mistyped scheme"),
+            ("https:/ /x", "https://x", "a URL with a mistyped scheme"),
+            ("https: //x", "https://x", "a URL with a mistyped scheme"),
+            (
+                "http:\\\\localhost:1",
+                "http://localhost:1",
+                "a URL with a mistyped scheme",
+            ),
+            ("https:|//x", "https://x", "a URL with a mistyped scheme"),
+            ("htps;//x:1", "https://x:1", "a URL with a mistyped scheme"),
+            ("hxxp:;//x", "https://x", "a URL with a mistyped scheme"),
+            (
+                "\"https://x:1\"",
+                "https://x:1",
+                "a URL with something before it",
+            ),
+            (
+                "'http://127.0.0.1:1'",
+                "http://127.0.0.1:1",
+                "a URL with something before it",
+            ),
+            (
+                "<https://x/>",
+                "https://x/",
+                "a URL with something before it",
+            ),
+            (
+                "store: https://x",
+                "https://x",
+                "a URL with something before it",
+            ),
+            ("x=https://x", "https://x", "a URL with something before it"),
+            (
+                "backups/https://x",
+                "https://x",
+                "a URL with something before it",
+            ),
+        ] {
+            assert_eq!(
+                refusal(value),
+                format!(
+                    "store `{value}` is {what}: did you mean {url}? (./{value} for a folder of \
+                     that name)"
+                )
+            );
+        }
+        // Clearly folders: an explicit path, a doubled slash after a name, a colon and one
+        // slash.
+        for folder in [
+            "./ http://127.0.0.1:1",
+            "./https;//x:1",
+            "/srv/https://x",
+            "../store: https://x",
+            "mystore /",
+            "backups//x",
+            "a.b//c",
+            "2024//x",
+            "x:y//z",
+            "https,x",
+            "http x",
+            "a b",
+            "data/v1.2//x",
         ] {
             assert_eq!(
                 StoreLocation::parse(Path::new(folder)).unwrap(),

@@ -124,29 +124,60 @@ fn has_token(bytes: &[u8]) -> bool {
     let base64url = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
     bytes
         .split(|&b| !(base64url(b) || b == b'.'))
-        .any(is_compact_jwt)
+        .any(has_compact_jwt)
 }
 
-/// Three (JWS) or five (JWE) segments, the first the base64url of a JSON object with `alg`.
-/// What comes before the header's `ey`/`ew` (`{"`, `{ `, `{\n`) is ignored, so that a short
-/// option written together with its value (`-oeyJ…`) is seen too.
-fn is_compact_jwt(run: &[u8]) -> bool {
-    let dots = run.iter().filter(|&&b| b == b'.').count();
-    if dots != 2 && dots != 4 {
-        return false;
+/// A JWT in a run of base64url characters and dots: three (JWS) or five (JWE) consecutive
+/// segments, the first the base64url of a JSON object with `alg`, wherever they are in the
+/// run. A token is no less a token with a dot or other segments around it (`$JWT.`,
+/// `v1.$JWT`, `$JWT.$JWT`), so the run's number of dots says nothing: a header with two
+/// segments after it is enough (five segments have two after their first too).
+fn has_compact_jwt(run: &[u8]) -> bool {
+    let segments: Vec<&[u8]> = run.split(|&b| b == b'.').collect();
+    segments
+        .iter()
+        .rev()
+        .skip(2)
+        .any(|segment| ends_with_header(segment))
+}
+
+/// A JOSE header: the base64url of a JSON object with `alg`.
+fn is_header(json: &[u8]) -> bool {
+    serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(json)
+        .is_ok_and(|m| m.contains_key("alg"))
+}
+
+/// `segment` is a JOSE header, or ends with one: what comes before the header's `ey`/`ew`
+/// (`{"`, `{ `, `{\n`) is ignored, so that a short option written together with its value
+/// (`-oeyJ…`) is seen too.
+///
+/// Every `ey`/`ew` is a place where a header may start. Four characters make three bytes, so
+/// what the segment decodes to from such a place is the tail of what it decodes to from its
+/// first, second, third or fourth character (the one of the same alignment): the segment is
+/// decoded at most four times, whatever its length, and a JSON object is parsed only from a
+/// `{` followed by a `"`.
+fn ends_with_header(segment: &[u8]) -> bool {
+    if URL_SAFE_NO_PAD
+        .decode(segment)
+        .is_ok_and(|json| is_header(&json))
+    {
+        return true;
     }
-    let header = run.split(|&b| b == b'.').next().unwrap_or_default();
-    let is_header = |h: &[u8]| {
-        URL_SAFE_NO_PAD.decode(h).is_ok_and(|json| {
-            serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(&json)
-                .is_ok_and(|m| m.contains_key("alg"))
-        })
-    };
-    is_header(header)
-        || header
-            .windows(2)
-            .position(|w| w == b"ey" || w == b"ew")
-            .is_some_and(|at| at > 0 && is_header(&header[at..]))
+    let mut decoded: [Option<Option<Vec<u8>>>; 4] = Default::default();
+    (1..segment.len().saturating_sub(1)).any(|at| {
+        if !matches!(&segment[at..at + 2], b"ey" | b"ew") {
+            return false;
+        }
+        let alignment = at % 4;
+        let Some(json) = decoded[alignment]
+            .get_or_insert_with(|| URL_SAFE_NO_PAD.decode(&segment[alignment..]).ok())
+        else {
+            return false;
+        };
+        let object = &json[(at - alignment) / 4 * 3..];
+        let after_brace = object[1..].iter().find(|b| !b.is_ascii_whitespace());
+        after_brace == Some(&b'"') && is_header(object)
+    })
 }
 
 /// Refuses every argument of `args` (argv, the program first) that holds key material or a
@@ -486,6 +517,61 @@ mod tests {
         ] {
             assert_eq!(find(plain.as_bytes()), None, "{plain}");
         }
+    }
+
+    /// A token with a dot or other segments around it is a token: the run's number of dots
+    /// says nothing (review finding 4: `get "$JWT."` repeated the whole token).
+    #[test]
+    fn finds_tokens_among_other_segments() {
+        const JWE: &str = "eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.a2V5.aXY.Y2lwaGVy.dGFn";
+        for t in [
+            format!("{JWT}."),
+            format!("{JWT}.."),
+            format!(".{JWT}"),
+            format!("v1.{JWT}"),
+            format!("a.b.{JWT}.c.d"),
+            format!("{JWT}.{JWT}"),
+            format!("{JWT}{JWT}"),
+            format!("x=Bearer {JWT}.;"),
+            format!("-o{JWT}."),
+            format!("v1.-o{JWT}"),
+            // A header after other characters, at each of the four alignments.
+            format!("k{JWT}"),
+            format!("key{JWT}."),
+            format!("eyey{JWT}"),
+            format!("{JWE}."),
+            format!("x.{JWE}"),
+            // A header with two segments after it, however they look.
+            "eyJhbGciOiJIUzI1NiJ9..".to_owned(),
+            "eyJhbGciOiJIUzI1NiJ9...".to_owned(),
+        ] {
+            assert_eq!(find(t.as_bytes()), Some(Secret::Token), "{t}");
+        }
+        let header = JWT.split('.').next().unwrap();
+        for plain in [
+            // A header with one segment after it.
+            format!("{header}.eyJpc3MiOiJjaSJ9"),
+            format!("x.{header}.eyJpc3MiOiJjaSJ9"),
+            header.to_owned(),
+            // Two segments after a JSON object without `alg`.
+            "a.eyJpc3MiOiJjaSJ9.b.c".to_owned(),
+            "a.b.c.d.e.f".to_owned(),
+            "ey.ey.ey.ey".to_owned(),
+            "v1.2.3.4".to_owned(),
+            "registry.example.com.".to_owned(),
+        ] {
+            assert_eq!(find(plain.as_bytes()), None, "{plain}");
+        }
+        // Each `ey` is a place where a header may start, but the segment is decoded at most
+        // four times: a long run of them is looked at in no time.
+        let long = format!("{}.a.b", "ey".repeat(1 << 17));
+        let started = std::time::Instant::now();
+        assert_eq!(find(long.as_bytes()), None);
+        assert!(started.elapsed() < std::time::Duration::from_secs(5));
+        assert_eq!(
+            find(format!("{}{JWT}", "ey".repeat(1 << 17)).as_bytes()),
+            Some(Secret::Token)
+        );
     }
 
     #[test]

@@ -143,6 +143,96 @@ fn a_token_is_an_argument_of_verify_and_decode_only() {
     assert!(d.contains("\"iss\": \"bot\""), "{d}");
 }
 
+/// A token with a dot after it, or joined to other segments by dots, is a token: refused as
+/// `"$JWT"`, `"Bearer $JWT"` and `"$JWT,"` are, without being repeated, and never stored
+/// (review finding 4: `get "$JWT."` printed the whole token in "invalid name", and `update
+/// --description "$JWT."` wrote it into the record).
+#[test]
+fn a_token_with_dots_around_it_is_still_a_token() {
+    let env = setup();
+    let token = env.ok(["token", "bot", "--jwt-private-key", "k.key"]);
+    let token = token.trim();
+    // The whole token, its payload and its signature: none may be repeated.
+    let mut never: Vec<String> = token.split('.').skip(1).map(str::to_owned).collect();
+    never.push(token.to_owned());
+    let elsewhere = "(the token was not used or kept): a token is a command-line value only as \
+                     the TOKEN of `svcacct verify` and `svcacct decode`, which read it from \
+                     stdin with `-`; a remote store takes one from --token-file FILE|- or \
+                     SVCACCT_TOKEN\n";
+    let argument = format!("svcacct: an argument holds a token {elsewhere}");
+    let option = |o: &str| format!("svcacct: {o} holds a token {elsewhere}");
+    let dotted = format!("{token}.");
+    let joined = format!("{token}.{token}");
+    let after = format!("v1.{token}");
+    refused(&env, &["get", &dotted], &argument, &never);
+    refused(
+        &env,
+        &["tokens", "create", "bot", &dotted],
+        &argument,
+        &never,
+    );
+    refused(
+        &env,
+        &[
+            "policy",
+            "create",
+            "p",
+            "--subject",
+            &dotted,
+            "--action",
+            "a",
+            "--resource",
+            "r",
+        ],
+        &option("--subject"),
+        &never,
+    );
+    for value in [&dotted, &joined, &after] {
+        refused(
+            &env,
+            &["update", "bot", "--description", value],
+            &option("--description"),
+            &never,
+        );
+    }
+    // On the way into a context: no config file is made.
+    refused(
+        &env,
+        &["config", "set-context", "x", "--namespace", &dotted],
+        &option("--namespace"),
+        &never,
+    );
+    assert_eq!(config(&env), None);
+    // In a variable and in the config file.
+    fails_quietly(
+        &env,
+        &["get"],
+        &[("SVCACCT_STORE", &dotted)],
+        2,
+        &env_refusal("SVCACCT_STORE", "token", "a folder or a URL"),
+        &never[1],
+    );
+    let path = env.path(".config/svcacct/config.toml");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, format!("namespace = \"{after}\"\n")).unwrap();
+    fails_quietly(
+        &env,
+        &["get"],
+        &[],
+        2,
+        &config_refusal(&env, "namespace", None, "token", "a namespace"),
+        &never[1],
+    );
+    std::fs::remove_file(&path).unwrap();
+    // Nothing the store holds has it; the account is as it was.
+    for (file, bytes) in env.store_snapshot() {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!never.iter().any(|s| text.contains(s.as_str())), "{file:?}");
+    }
+    assert_eq!(env.ok(["get", "-o", "name"]), "bot\n");
+    assert_eq!(env.ok(["policy", "get", "-o", "name"]), "");
+}
+
 #[test]
 fn a_path_echo_never_repeats_a_key_that_slipped_through() {
     let env = setup();

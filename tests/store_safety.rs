@@ -837,3 +837,95 @@ fn reading_a_named_store_that_does_not_exist_says_so() {
     env.ok(["--store", m, "create", "ci", "--public-key", "k.key.pub"]);
     assert_eq!(env.ok(["--store", m, "get", "-o", "name"]), "ci\n");
 }
+
+/// A store with whitespace at its start, or with a stray character where `://` belongs, or
+/// with something before its scheme, is no folder (review finding 5: `--store ' http://…'`
+/// and `--store 'https;//x:1'` made the folders ` http:/…` and `https;/x:1`, and `create`
+/// kept the account's private key in the local keystore while the caller thought it had
+/// registered the account on the server). Refused from every source: the flag,
+/// SVCACCT_STORE, the config file, a context, `config set-context`; nothing is written, not
+/// even the keystore. With `./` in front each is a folder.
+#[test]
+fn a_store_with_whitespace_or_a_stray_separator_is_no_folder() {
+    let env = Env::new();
+    let listing = || tree(env.home.path());
+    let before = listing();
+    let cases = [
+        (
+            " http://127.0.0.1:1",
+            "svcacct: store ` http://127.0.0.1:1` starts with whitespace: did you mean \
+             http://127.0.0.1:1? (`./ http://127.0.0.1:1` for a folder of that name)\n",
+        ),
+        (
+            "https://registry.example:8420 ",
+            "svcacct: store `https://registry.example:8420 ` ends with whitespace: did you mean \
+             https://registry.example:8420? (`./https://registry.example:8420 /` for a folder of \
+             that name)\n",
+        ),
+        (
+            "https;//x:1",
+            "svcacct: store `https;//x:1` is a URL with a mistyped scheme: did you mean \
+             https://x:1? (./https;//x:1 for a folder of that name)\n",
+        ),
+        (
+            "http:/;/127.0.0.1:1",
+            "svcacct: store `http:/;/127.0.0.1:1` is a URL with a mistyped scheme: did you mean \
+             http://127.0.0.1:1? (./http:/;/127.0.0.1:1 for a folder of that name)\n",
+        ),
+        (
+            "\"https://x:1\"",
+            "svcacct: store `\"https://x:1\"` is a URL with something before it: did you mean \
+             https://x:1? (./\"https://x:1\" for a folder of that name)\n",
+        ),
+    ];
+    let config = env.path(".config/svcacct/config.toml");
+    for (store, stderr) in cases {
+        env.cmd(["--store", store, "create", "x", "--bits", "2048"])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(stderr);
+        env.cmd(["create", "x", "--bits", "2048"])
+            .env("SVCACCT_STORE", store)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(stderr);
+        env.cmd(["--store", store, "config", "set-context", "c", "--current"])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(stderr);
+        assert_eq!(before, listing(), "{store:?}: something was written");
+        // In the config file (written by hand), at the top and in the context in use.
+        let value = store.replace('"', "\\\"");
+        std::fs::create_dir_all(config.parent().unwrap()).unwrap();
+        for text in [
+            format!("store = \"{value}\"\n"),
+            format!("current-context = \"c\"\n[contexts.c]\nstore = \"{value}\"\n"),
+        ] {
+            std::fs::write(&config, &text).unwrap();
+            env.cmd(["create", "x", "--bits", "2048"])
+                .assert()
+                .code(2)
+                .stdout("")
+                .stderr(stderr);
+            assert_eq!(std::fs::read_to_string(&config).unwrap(), text);
+        }
+        std::fs::remove_dir_all(env.path(".config")).unwrap();
+        assert_eq!(before, listing(), "{store:?}: something was written");
+    }
+    // With `./` in front (and, for whitespace at the end, a `/` after) each is a folder.
+    for (folder, made) in [
+        ("./ http://127.0.0.1:1", " http:/127.0.0.1:1"),
+        ("./https;//x:1", "https;/x:1"),
+        ("./mystore /", "mystore "),
+    ] {
+        env.ok(["--store", folder, "create", "x", "--bits", "2048"]);
+        assert!(
+            env.path(&format!("{made}/accounts/default/x.toml"))
+                .exists(),
+            "{folder}"
+        );
+    }
+}
