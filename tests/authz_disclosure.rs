@@ -734,6 +734,34 @@ fn a_namespace_answer_shows_only_what_the_caller_may_read() {
             "namespace",
         ],
     );
+    // What the default policies grant, which it must hold to have them written (and which
+    // let it read none of the records).
+    for (name, actions, resource) in [
+        ("maker-images", "push,pull", "image"),
+        (
+            "maker-deployments",
+            "get,list,create,update,delete",
+            "deployment",
+        ),
+    ] {
+        on_folder(
+            &env,
+            s,
+            &[
+                "policy",
+                "create",
+                name,
+                "-n",
+                "eng",
+                "--subject",
+                "maker",
+                "--action",
+                actions,
+                "--resource",
+                resource,
+            ],
+        );
+    }
     let server = env.serve(&srv, &[]);
     let maker = token(&env, s, "eng/maker");
     let a = curl(

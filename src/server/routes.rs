@@ -743,6 +743,14 @@ async fn list_namespaces(State(st): St, Extension(caller): Extension<Caller>) ->
     ))
 }
 
+/// Creating a namespace with its defaults writes their policies (`store::default_policies`),
+/// as `POST …/policies` would: the caller must be allowed to write each one
+/// (`policy::check_write`: it holds what each grants in the new namespace, or `escalate` on
+/// `policy` there), or nothing is written and the refusal says what it lacks and that
+/// `defaults: false` creates the namespace without them. The default accounts need nothing
+/// more: they have no keys, groups or user, so making them gives nobody a credential (a key or
+/// a token for one passes `may_act_on` as for any account); what they are for is the policies'
+/// grants.
 async fn create_namespace(
     State(st): St,
     Extension(caller): Extension<Caller>,
@@ -756,7 +764,20 @@ async fn create_namespace(
     may_in_parent(&st, &caller, guard, &ns).await?;
     let url = namespace_url(&ns);
     let grants = policies(&st).await?;
-    let mut created = blocking(&st, move |s| s.create_namespace(&ns, body.defaults)).await?;
+    let writer = caller.account.clone();
+    let mut created = blocking(&st, move |s| {
+        s.namespace_creatable(&ns)?;
+        if body.defaults {
+            let policies = s.policy_snapshot()?;
+            for p in crate::store::default_policies(&ns, Timestamp::now()) {
+                if let Err(why) = crate::policy::check_write(&policies, &writer, &p, None) {
+                    return Ok(Err(defaults_overreach(&writer, &ns, &p, why)));
+                }
+            }
+        }
+        s.create_namespace(&ns, body.defaults).map(Ok)
+    })
+    .await??;
     (created.accounts, created.policies) =
         shown_to(&caller, &grants, created.accounts, created.policies);
     Ok(with_header(
@@ -764,6 +785,38 @@ async fn create_namespace(
         header::LOCATION,
         &url,
     ))
+}
+
+/// The 403 for a namespace's default policy `p` that `caller` may not write: the grant it
+/// lacks, and the way without the defaults.
+fn defaults_overreach(caller: &Account, ns: &Namespace, p: &Policy, why: Overreach) -> ApiError {
+    let mut e = overreach(caller, p, why.clone());
+    let because = match why {
+        Overreach::Grant { action, resource } => {
+            let (escalate, on) = crate::policy::ESCALATE;
+            format!(
+                "it may not grant `{}` on `{}` there (default policy `{}` does), since it does \
+                 not hold that grant there itself (a policy grants only what its writer holds, \
+                 unless a policy allows the writer `{escalate}` on `{on}` there)",
+                sanitize(&action),
+                sanitize(&resource),
+                p.name
+            )
+        }
+        Overreach::Subject { .. } => {
+            format!(
+                "default policy `{}` is refused: {}",
+                p.name, e.problem.detail
+            )
+        }
+    };
+    e.problem.detail = format!(
+        "service account `{}` may not create namespace `{ns}` with its default policies: \
+         {because}; `svcacct namespace create {ns} --no-defaults` creates the namespace \
+         without its default accounts and policies",
+        caller.reference()
+    );
+    e
 }
 
 async fn get_namespace(State(st): St, p: Params) -> Answer {
