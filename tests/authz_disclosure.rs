@@ -854,3 +854,231 @@ fn a_namespace_answer_shows_only_what_the_caller_may_read() {
     assert_eq!(kinds(&a.json(), "accounts"), ["<record>"; 3]);
     assert_eq!(kinds(&a.json(), "policies"), ["<record>"; 3]);
 }
+
+/// `policy create ARGS…` on the folder, as its owner.
+fn grant(env: &Env, store: &str, args: &[&str]) {
+    let mut v = vec!["policy", "create"];
+    v.extend_from_slice(args);
+    on_folder(env, store, &v);
+}
+
+/// The lab of the reviewer's other scenarios: namespaces `eng` and `eng/secret-merger`; in
+/// `eng`, `mgr` may update and create accounts and keys and read nothing, `reader` may too and
+/// may `get` accounts, `ops` may create namespaces and update tokens; `imp` (impersonating) and
+/// `grp` (with a group) are disabled; `ci` holds token `deploy-prod-2024`, `ci-b` two tokens,
+/// `ci-c` token `deploy-prod`, `ci-d` token `kept`. `k.key.pub` is a fresh key.
+fn eng_lab(env: &Env) -> (Server, String) {
+    let srv = env.path("srv");
+    env.bootstrap(&srv);
+    let s = srv.to_str().unwrap().to_owned();
+    on_folder(env, &s, &["namespace", "create", "eng", "--no-defaults"]);
+    on_folder(
+        env,
+        &s,
+        &["namespace", "create", "eng/secret-merger", "--no-defaults"],
+    );
+    for name in ["mgr", "reader", "ops", "ci", "ci-b", "ci-c", "ci-d"] {
+        on_folder(env, &s, &["-n", "eng", "create", name]);
+    }
+    on_folder(
+        env,
+        &s,
+        &[
+            "-n",
+            "eng",
+            "create",
+            "imp",
+            "--impersonate",
+            "alice@example.com",
+        ],
+    );
+    on_folder(
+        env,
+        &s,
+        &["-n", "eng", "create", "grp", "--group", "payroll"],
+    );
+    for a in ["eng/imp", "eng/grp"] {
+        on_folder(env, &s, &["disable", a]);
+    }
+    on_folder(env, &s, &["tokens", "create", "eng/ci", "deploy-prod-2024"]);
+    for t in ["one", "two"] {
+        on_folder(env, &s, &["tokens", "create", "eng/ci-b", t]);
+    }
+    on_folder(env, &s, &["tokens", "create", "eng/ci-c", "deploy-prod"]);
+    on_folder(env, &s, &["tokens", "create", "eng/ci-d", "kept"]);
+    for (name, subjects, actions, resources) in [
+        ("mgr", "mgr,reader", "update,create", "serviceaccount,key"),
+        ("reader", "reader", "get", "serviceaccount"),
+        ("ops", "ops", "create", "namespace"),
+        ("ops2", "ops", "update", "token"),
+    ] {
+        grant(
+            env,
+            &s,
+            &[
+                name,
+                "-n",
+                "eng",
+                "--subject",
+                subjects,
+                "--action",
+                actions,
+                "--resource",
+                resources,
+            ],
+        );
+    }
+    env.ok(["keygen", "-o", "k.key", "--bits", "2048"]);
+    (env.serve(&srv, &[]), s)
+}
+
+fn post(env: &Env, server: &Server, token: &str, path: &str, body: Option<&Value>) -> Answer {
+    curl(env, token, "POST", &server.at(path), body, None)
+}
+
+/// The security review's finding 6 (issue 19, point 5): enabling an account that impersonates
+/// a user, or has groups, needs a global grant; the refusal said which (`may not impersonate
+/// user globally`), telling a caller that may not read the account what it is. Now that is
+/// said only to a caller that may `get` the account; the same for giving it a key.
+#[test]
+fn a_refusal_to_enable_says_what_an_account_is_only_to_who_may_read_it() {
+    let env = Env::new();
+    let (server, s) = eng_lab(&env);
+    let mgr = token(&env, &s, "eng/mgr");
+    let unseen = |target: &str, prefix: &str| {
+        format!(
+            "{prefix}service account `eng/mgr` may not act as `{target}` to create key: what \
+             `{target}` is needs a global grant that you do not hold, and you may not read \
+             `{target}` to see which (ask an administrator who may read it)"
+        )
+    };
+    for target in ["imp", "grp"] {
+        let r = format!("eng/{target}");
+        let enabling = format!("enabling `{r}` needs what adding a key to it does: ");
+        let a = post(
+            &env,
+            &server,
+            &mgr,
+            &format!("/v1/namespaces/eng/serviceaccounts/{target}/enable"),
+            None,
+        );
+        assert_eq!(a.status, 403, "{}", a.body);
+        assert_eq!(
+            a.json(),
+            json!({
+                "type": "urn:svcacct:problem:forbidden",
+                "title": "Forbidden",
+                "status": 403,
+                "detail": unseen(&r, &enabling),
+                "code": "forbidden",
+                "action": "create",
+                "resource": "key",
+            })
+        );
+        let (code, out, err) = as_in_eng(&env, &server, "eng/mgr", &["enable", target]);
+        assert_eq!(
+            (code, out.as_str(), err),
+            (3, "", format!("svcacct: {}\n", unseen(&r, &enabling)))
+        );
+        // Giving it a key: the same.
+        let a = post(
+            &env,
+            &server,
+            &mgr,
+            &format!("/v1/namespaces/eng/serviceaccounts/{target}/keys"),
+            Some(&json!({"publicKey": std::fs::read_to_string(env.path("k.key.pub")).unwrap()})),
+        );
+        assert_eq!(a.status, 403, "{}", a.body);
+        assert_eq!(a.json()["detail"], unseen(&r, ""));
+    }
+    // A caller that may read the account is told which grant it lacks.
+    let reader = token(&env, &s, "eng/reader");
+    for (target, grant) in [("imp", "impersonate user"), ("grp", "update group")] {
+        let a = post(
+            &env,
+            &server,
+            &reader,
+            &format!("/v1/namespaces/eng/serviceaccounts/{target}/enable"),
+            None,
+        );
+        assert_eq!(a.status, 403, "{}", a.body);
+        assert_eq!(
+            a.json()["detail"],
+            format!(
+                "enabling `eng/{target}` needs what adding a key to it does: service account \
+                 `eng/reader` may not {grant} globally: no policy allows it"
+            )
+        );
+    }
+}
+
+/// The security review's finding 6 (issue 19, point 6): `namespace create` of a namespace that
+/// exists is a 409 only to a caller that may `get` it; to one whose `GET /v1/namespaces` does
+/// not show it, a 403 that does not say why (before the defaults are looked at).
+#[test]
+fn namespace_create_says_a_namespace_exists_only_to_who_may_get_it() {
+    let env = Env::new();
+    let (server, s) = eng_lab(&env);
+    let (ops, admin) = (token(&env, &s, "eng/ops"), token(&env, &s, "admin"));
+    let listed = curl(&env, &ops, "GET", &server.at("/v1/namespaces"), None, None);
+    assert_eq!(listed.json()["items"], json!([]));
+    let taken = "service account `eng/ops` may not create namespace `eng/secret-merger`: the \
+                 name is not available to it (choose another name, or ask an administrator who \
+                 may read namespace `eng/secret-merger`)";
+    let a = post(
+        &env,
+        &server,
+        &ops,
+        "/v1/namespaces",
+        Some(&json!({"name": "eng/secret-merger"})),
+    );
+    assert_eq!(
+        (a.status, a.json()),
+        (
+            403,
+            json!({
+                "type": "urn:svcacct:problem:forbidden",
+                "title": "Forbidden",
+                "status": 403,
+                "detail": taken,
+                "code": "forbidden",
+                "action": "create",
+                "resource": "namespace",
+            })
+        )
+    );
+    let (code, out, err) = as_in_eng(
+        &env,
+        &server,
+        "eng/ops",
+        &["namespace", "create", "eng/secret-merger", "--no-defaults"],
+    );
+    assert_eq!(
+        (code, out.as_str(), err),
+        (3, "", format!("svcacct: {taken}\n"))
+    );
+    // A free name is created as before; the administrator is told the name is taken.
+    let (code, out, err) = as_in_eng(
+        &env,
+        &server,
+        "eng/ops",
+        &["namespace", "create", "eng/fresh", "--no-defaults"],
+    );
+    assert_eq!(
+        (code, out.as_str()),
+        (0, "Created namespace: eng/fresh\n"),
+        "{err}"
+    );
+    let a = post(
+        &env,
+        &server,
+        &admin,
+        "/v1/namespaces",
+        Some(&json!({"name": "eng/secret-merger"})),
+    );
+    assert_eq!(a.status, 409, "{}", a.body);
+    assert_eq!(
+        a.json()["detail"],
+        "namespace `eng/secret-merger` already exists (see `svcacct namespace get`)"
+    );
+}

@@ -750,7 +750,8 @@ async fn list_namespaces(State(st): St, Extension(caller): Extension<Caller>) ->
 /// `defaults: false` creates the namespace without them. The default accounts need nothing
 /// more: they have no keys, groups or user, so making them gives nobody a credential (a key or
 /// a token for one passes `may_act_on` as for any account); what they are for is the policies'
-/// grants.
+/// grants. A namespace that exists is a 409 only to a caller that may `get` it: to another,
+/// which does not see it among the namespaces it lists, a 403 that does not say why.
 async fn create_namespace(
     State(st): St,
     Extension(caller): Extension<Caller>,
@@ -765,8 +766,23 @@ async fn create_namespace(
     let url = namespace_url(&ns);
     let grants = policies(&st).await?;
     let writer = caller.account.clone();
+    let seen = may_get(
+        &caller.account,
+        &grants,
+        api::resource::NAMESPACE,
+        Some(&ns),
+        Timestamp::now(),
+    );
     let mut created = blocking(&st, move |s| {
-        s.namespace_creatable(&ns)?;
+        let unseen = |e: anyhow::Error| match e.downcast_ref::<UserError>() {
+            Some(UserError::NamespaceExists { .. }) if !seen => {
+                Ok(Err(unavailable_namespace(&writer, &ns)))
+            }
+            _ => Err(e),
+        };
+        if let Err(e) = s.namespace_creatable(&ns) {
+            return unseen(e);
+        }
         if body.defaults {
             let policies = s.policy_snapshot()?;
             for p in crate::store::default_policies(&ns, Timestamp::now()) {
@@ -775,7 +791,10 @@ async fn create_namespace(
                 }
             }
         }
-        s.create_namespace(&ns, body.defaults).map(Ok)
+        match s.create_namespace(&ns, body.defaults) {
+            Ok(created) => Ok(Ok(created)),
+            Err(e) => unseen(e),
+        }
     })
     .await??;
     (created.accounts, created.policies) =
@@ -817,6 +836,26 @@ fn defaults_overreach(caller: &Account, ns: &Namespace, p: &Policy, why: Overrea
         caller.reference()
     );
     e
+}
+
+/// The 403 for creating a namespace that exists, to a caller that may not `get` it: the name
+/// is not to be had, and no more (not what has it).
+fn unavailable_namespace(caller: &Account, ns: &Namespace) -> ApiError {
+    Problem {
+        action: Some("create".into()),
+        resource: Some(api::resource::NAMESPACE.into()),
+        ..Problem::new(
+            403,
+            code::FORBIDDEN,
+            format!(
+                "service account `{}` may not create namespace `{ns}`: the name is not \
+                 available to it (choose another name, or ask an administrator who may read \
+                 namespace `{ns}`)",
+                caller.reference()
+            ),
+        )
+    }
+    .into()
 }
 
 async fn get_namespace(State(st): St, p: Params) -> Answer {
@@ -1355,7 +1394,9 @@ async fn list_keys(State(st): St, p: Params) -> Answer {
 /// key or token of an account that impersonates a user speaks for that user as much as the
 /// account's creation did: it needs the same global grant ([`IMPERSONATE`]). Likewise for an
 /// account with groups (policies may name them anywhere, later too): the global
-/// `update group`. Then `may_act_as` for the policies that name it now.
+/// `update group`. Then `may_act_as` for the policies that name it now. A refusal for what the
+/// account is names the grant only to a caller that may `get` the account
+/// ([`unseen_account_refusal`]), as `may_act_as` names a policy only to one that may read it.
 async fn may_act_on(
     st: &Arc<AppState>,
     caller: &Caller,
@@ -1363,13 +1404,57 @@ async fn may_act_on(
     action: &'static str,
     resource: &'static str,
 ) -> Result<(), ApiError> {
-    if target.impersonates.is_some() {
-        may_impersonate(st, caller).await?;
-    }
-    if !target.groups.is_empty() {
-        may_assign_groups(st, caller).await?;
+    for (needed, guard) in [
+        (target.impersonates.is_some(), IMPERSONATE),
+        (!target.groups.is_empty(), ASSIGN_GROUPS),
+    ] {
+        if !needed {
+            continue;
+        }
+        if let Err(e) = may_globally(st, caller, guard).await {
+            // The refusal would say that the account impersonates a user, or has groups: only
+            // to a caller that may read it.
+            let policies = policies(st).await?;
+            if e.problem.status == 403
+                && !may_get(
+                    &caller.account,
+                    &policies,
+                    api::resource::SERVICE_ACCOUNT,
+                    Some(&target.namespace),
+                    Timestamp::now(),
+                )
+            {
+                return Err(ApiError::from(unseen_account_refusal(
+                    &caller.account.reference(),
+                    &target.reference(),
+                    action,
+                    resource,
+                )));
+            }
+            return Err(e);
+        }
     }
     may_act_as(st, caller, target.clone(), action, resource).await
+}
+
+/// The refusal of acting as `target`, which needs a global grant for what it is (the user it
+/// impersonates, its groups), to a caller that may not read it: it says neither which grant
+/// nor why.
+fn unseen_account_refusal(
+    caller: &Reference,
+    target: &Reference,
+    action: &str,
+    resource: &str,
+) -> api::Problem {
+    api::Problem {
+        detail: format!(
+            "service account `{caller}` may not act as `{target}` to {action} {resource}: what \
+             `{target}` is needs a global grant that you do not hold, and you may not read \
+             `{target}` to see which (ask an administrator who may read it)"
+        ),
+        namespace: None,
+        ..api::Problem::forbidden(&caller.to_string(), action, resource, None)
+    }
 }
 
 /// How often [`on_the_record`] tries, while concurrent writes to the account win.
