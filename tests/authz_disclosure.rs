@@ -936,6 +936,119 @@ fn post(env: &Env, server: &Server, token: &str, path: &str, body: Option<&Value
     curl(env, token, "POST", &server.at(path), body, None)
 }
 
+/// The security review's finding 6 (issue 19, point 6): a rename revokes the account's issued
+/// tokens; its answer names them only to a caller that may `list` them (to any caller, how
+/// many). It used to name them to a caller that gets a 403 listing them. The CLI says what it
+/// was told.
+#[test]
+fn a_rename_names_the_revoked_tokens_only_to_who_may_list_them() {
+    let env = Env::new();
+    let (server, s) = eng_lab(&env);
+    let mgr = token(&env, &s, "eng/mgr");
+    let a = post(
+        &env,
+        &server,
+        &mgr,
+        "/v1/namespaces/eng/serviceaccounts/ci/rename",
+        Some(&json!({"newName": "ci2"})),
+    );
+    assert_eq!(a.status, 200, "{}", a.body);
+    let ci2 = json_of(&on_folder(&env, &s, &["get", "eng/ci2", "-o", "json"]));
+    assert_eq!(
+        a.json(),
+        json!({
+            "account": account_ref(
+                "ci2",
+                ci2["uid"].as_str().unwrap(),
+                ci2["revision"].as_u64().unwrap()
+            ),
+            "updatedPolicies": [],
+            "revokedTokenCount": 1,
+        })
+    );
+    let a = curl(
+        &env,
+        &mgr,
+        "GET",
+        &server.at("/v1/namespaces/eng/serviceaccounts/ci2/tokens"),
+        None,
+        None,
+    );
+    assert_eq!(a.status, 403, "{}", a.body);
+    let (code, out, err) = as_in_eng(&env, &server, "eng/mgr", &["rename", "ci-b", "ci-b2"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out,
+        "Renamed service account: eng/ci-b -> eng/ci-b2\n\
+         Revoked 2 issued tokens: they named eng/ci-b (the server names them only to whoever \
+         may list the tokens of eng/ci-b2; issue new ones with `svcacct tokens create eng/ci-b2 \
+         NAME`)\n"
+    );
+    // A caller that may list them is told which, as before.
+    let (code, out, err) = as_in_eng(&env, &server, "admin", &["rename", "ci-d", "ci-d2"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out,
+        "Renamed service account: eng/ci-d -> eng/ci-d2\n\
+         Revoked issued token kept: it named eng/ci-d (issue a new one with `svcacct tokens \
+         create eng/ci-d2 kept`)\n"
+    );
+}
+
+/// The security review's finding 6 (issue 19, point 6): renaming an issued token answers with
+/// its record (`id`, `kid`, dates) only to a caller that may `list` the account's tokens; to a
+/// caller with only `update` on `token`, its reference. The CLI works for either.
+#[test]
+fn a_token_rename_shows_the_record_only_to_who_may_list_tokens() {
+    let env = Env::new();
+    let (server, s) = eng_lab(&env);
+    let (ops, admin) = (token(&env, &s, "eng/ops"), token(&env, &s, "admin"));
+    let a = post(
+        &env,
+        &server,
+        &ops,
+        "/v1/namespaces/eng/serviceaccounts/ci-c/tokens/deploy-prod/rename",
+        Some(&json!({"name": "x"})),
+    );
+    assert_eq!(a.status, 200, "{}", a.body);
+    assert_eq!(
+        a.json(),
+        json!({"kind": "TokenReference", "account": "eng/ci-c", "name": "x"})
+    );
+    assert_eq!(
+        a.header("location"),
+        Some("/v1/namespaces/eng/serviceaccounts/ci-c/tokens/x")
+    );
+    let tokens = server.at("/v1/namespaces/eng/serviceaccounts/ci-c/tokens");
+    assert_eq!(curl(&env, &ops, "GET", &tokens, None, None).status, 403);
+    let (code, out, err) = as_in_eng(
+        &env,
+        &server,
+        "eng/ops",
+        &["tokens", "rename", "ci-c", "x", "y"],
+    );
+    assert_eq!(
+        (code, out.as_str(), err.as_str()),
+        (
+            0,
+            "Renamed issued token of service account eng/ci-c: x -> y\n",
+            ""
+        )
+    );
+    // The administrator gets the record, as the list shows it.
+    let a = post(
+        &env,
+        &server,
+        &admin,
+        "/v1/namespaces/eng/serviceaccounts/ci-c/tokens/y/rename",
+        Some(&json!({"name": "z"})),
+    );
+    assert_eq!(a.status, 200, "{}", a.body);
+    assert_eq!(a.json()["name"], "z");
+    let listed = curl(&env, &admin, "GET", &tokens, None, None).json();
+    assert_eq!(a.json(), listed["items"][0]);
+}
+
 /// The security review's finding 6 (issue 19, point 5): enabling an account that impersonates
 /// a user, or has groups, needs a global grant; the refusal said which (`may not impersonate
 /// user globally`), telling a caller that may not read the account what it is. Now that is

@@ -411,6 +411,16 @@ fn may_get_policy(caller: &Caller, grants: &[Policy], p: &Policy, now: Timestamp
     )
 }
 
+/// May the caller `list` the issued tokens of the accounts of `ns`? That is the only way to
+/// read them: a write answers with a token's record, or its name, only to such a caller.
+fn may_list_tokens(caller: &Caller, grants: &[Policy], ns: &Namespace, now: Timestamp) -> bool {
+    let guard = api::Guard::Namespaced {
+        action: "list",
+        resource: api::resource::TOKEN,
+    };
+    super::auth::authorize(guard, &caller.account, grants, Some(ns), now).is_ok()
+}
+
 /// The answer of a write of policy `p`.
 fn policy_write_answer(
     caller: &Caller,
@@ -1236,10 +1246,18 @@ async fn rename_account(
         vec![Shown::Record(account)],
         renamed.updated_policies,
     );
+    // The revoked tokens by name only to a caller that may list them; their number to all.
+    let revoked_token_count = renamed.revoked_tokens.len();
+    let revoked_tokens = if may_list_tokens(caller, &grants, &r.namespace, Timestamp::now()) {
+        renamed.revoked_tokens
+    } else {
+        vec![]
+    };
     let renamed = api::Renamed {
         account: accounts.remove(0),
         updated_policies,
-        revoked_tokens: renamed.revoked_tokens,
+        revoked_tokens,
+        revoked_token_count,
     };
     let res = json(StatusCode::OK, &renamed);
     Ok(with_header(
@@ -1876,11 +1894,31 @@ async fn regenerate_token(
     Ok(issued_answer(StatusCode::OK, &r, &t))
 }
 
-async fn rename_token(State(st): St, p: Params, JsonBody(body): JsonBody<TokenRename>) -> Answer {
+/// Renaming needs `update` on `token`; the answer is the token's record only to a caller that
+/// may `list` the account's tokens, and otherwise its reference (`api::TokenRef`).
+async fn rename_token(
+    State(st): St,
+    Extension(caller): Extension<Caller>,
+    p: Params,
+    JsonBody(body): JsonBody<TokenRename>,
+) -> Answer {
     let (r, name) = (p.reference()?, p.token()?);
+    let grants = policies(&st).await?;
     let r2 = r.clone();
-    let t = blocking(&st, move |s| s.rename_token(&r2, &name, &body.name)).await?;
-    let res = json(StatusCode::OK, &t);
+    let t = match blocking(&st, move |s| s.rename_token(&r2, &name, &body.name)).await? {
+        Shown::Record(t) => t,
+        Shown::Reference(t) => {
+            return Err(ApiError::internal(&anyhow::anyhow!(
+                "the store answered the rename of a token of `{}` without the record",
+                t.account
+            )));
+        }
+    };
+    let res = if may_list_tokens(&caller, &grants, &r.namespace, Timestamp::now()) {
+        json(StatusCode::OK, &t)
+    } else {
+        json(StatusCode::OK, &api::TokenRef::of(&r, &t))
+    };
     Ok(with_header(res, header::LOCATION, &token_url(&r, &t.name)))
 }
 

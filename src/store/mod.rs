@@ -4,7 +4,7 @@
 
 use anyhow::Result;
 
-use crate::api::{AccountAnswer, NamespaceCreated, NamespaceDeleted, Shown};
+use crate::api::{AccountAnswer, NamespaceCreated, NamespaceDeleted, Shown, TokenAnswer};
 use crate::error::UserError;
 use crate::identity::{Name, Namespace, Reference};
 use crate::issued::{
@@ -461,8 +461,10 @@ pub trait Store {
         issued::regenerate_pinned(self, read, name)
     }
 
-    fn rename_token(&self, r: &Reference, from: &Name, to: &Name) -> Result<TokenRecord> {
-        issued::rename(self, r, from, to)
+    /// Renames an issued token's record. Returns the record; the remote store, only its
+    /// reference when the caller may not list the account's tokens.
+    fn rename_token(&self, r: &Reference, from: &Name, to: &Name) -> Result<TokenAnswer> {
+        issued::rename(self, r, from, to).map(Shown::Record)
     }
 }
 
@@ -518,6 +520,7 @@ fn renamed_with_grants<S: Store + ?Sized>(
     Ok(crate::api::Renamed {
         account: Shown::Record(account),
         updated_policies,
+        revoked_token_count: revoked_tokens.len(),
         revoked_tokens,
     })
 }
