@@ -690,10 +690,11 @@ pub struct AccessReview {
     pub resource: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub namespace: Option<Namespace>,
-    /// The policy that allows it.
+    /// The policy that allows it, when the caller may `get` that policy.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy: Option<String>,
-    /// Why not (token invalid, account disabled, no policy).
+    /// Why not (token invalid, account unknown, disabled or expired, no policy). Which of
+    /// unknown, disabled and expired only to a caller that may `get` the account.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
 }

@@ -862,6 +862,233 @@ fn grant(env: &Env, store: &str, args: &[&str]) {
     on_folder(env, store, &v);
 }
 
+/// The reviewer's lab for access reviews: in `prod`, `secret-bot` (impersonating, allowed
+/// `approve` on `payroll` by `hidden-prod-payroll`), `old-bot` (disabled) and `expiring`
+/// (expired by the time this returns); `reviewer` and `policy-reader` hold the global `create`
+/// on `accessreview`, and `policy-reader` may also `get` prod's policies (not its accounts).
+/// Returns the server and a function that asks it as `who` about `account` doing `action` on
+/// `resource` in `prod`.
+fn review_lab(env: &Env) -> (Server, String) {
+    let srv = env.path("srv");
+    env.bootstrap(&srv);
+    let s = srv.to_str().unwrap().to_owned();
+    on_folder(env, &s, &["namespace", "create", "prod", "--no-defaults"]);
+    on_folder(
+        env,
+        &s,
+        &["-n", "prod", "create", "expiring", "--expires", "1s"],
+    );
+    on_folder(
+        env,
+        &s,
+        &[
+            "-n",
+            "prod",
+            "create",
+            "secret-bot",
+            "--impersonate",
+            "ceo@example.com",
+        ],
+    );
+    on_folder(env, &s, &["-n", "prod", "create", "old-bot"]);
+    on_folder(env, &s, &["disable", "prod/old-bot"]);
+    for who in ["reviewer", "policy-reader"] {
+        on_folder(env, &s, &["create", who]);
+    }
+    grant(
+        env,
+        &s,
+        &[
+            "hidden-prod-payroll",
+            "-n",
+            "prod",
+            "--subject",
+            "prod/secret-bot",
+            "--action",
+            "approve",
+            "--resource",
+            "payroll",
+        ],
+    );
+    grant(
+        env,
+        &s,
+        &[
+            "reviewers",
+            "--global",
+            "--subject",
+            "reviewer,policy-reader",
+            "--action",
+            "create",
+            "--resource",
+            "accessreview",
+        ],
+    );
+    grant(
+        env,
+        &s,
+        &[
+            "policy-readers",
+            "-n",
+            "prod",
+            "--subject",
+            "default/policy-reader",
+            "--action",
+            "get",
+            "--resource",
+            "policy",
+        ],
+    );
+    let server = env.serve(&srv, &[]);
+    let expired = || {
+        json_of(&on_folder(env, &s, &["get", "prod/expiring", "-o", "json"]))["status"] == "expired"
+    };
+    while !expired() {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    (server, s)
+}
+
+/// `POST /v1/accessreviews` as `who`: may `account` do `action` on `resource` in `prod`?
+fn review(
+    env: &Env,
+    server: &Server,
+    store: &str,
+    who: &str,
+    account: &str,
+    allowed: bool,
+) -> Value {
+    let (action, resource) = if allowed {
+        ("approve", "payroll")
+    } else {
+        ("x", "y")
+    };
+    let a = curl(
+        env,
+        &token(env, store, who),
+        "POST",
+        &server.at("/v1/accessreviews"),
+        Some(&json!({
+            "account": account,
+            "action": action,
+            "resource": resource,
+            "namespace": "prod",
+        })),
+        None,
+    );
+    assert_eq!(a.status, 200, "{}", a.body);
+    a.json()
+}
+
+/// The review `review` expects, with `extra` fields (`policy`, `reason`).
+fn review_answer(account: &str, allowed: bool, extra: Value) -> Value {
+    let (action, resource) = if allowed {
+        ("approve", "payroll")
+    } else {
+        ("x", "y")
+    };
+    let mut v = json!({
+        "allowed": allowed,
+        "account": account,
+        "action": action,
+        "resource": resource,
+        "namespace": "prod",
+    });
+    v.as_object_mut()
+        .unwrap()
+        .extend(extra.as_object().unwrap().clone());
+    v
+}
+
+/// The security review's finding 6 (issue 19, point 5): `POST /v1/accessreviews` names the
+/// policy that allows only to a caller that may `get` that policy. Holding the global `create`
+/// on `accessreview` (what a remote `can-i` needs) used to tell the name of a policy that the
+/// same caller's `GET` is refused.
+#[test]
+fn an_access_review_names_the_policy_only_to_who_may_read_it() {
+    let env = Env::new();
+    let (server, s) = review_lab(&env);
+    let ask = |who: &str| review(&env, &server, &s, who, "prod/secret-bot", true);
+    let named = review_answer(
+        "prod/secret-bot",
+        true,
+        json!({"policy": "hidden-prod-payroll"}),
+    );
+    assert_eq!(
+        ask("reviewer"),
+        review_answer("prod/secret-bot", true, json!({}))
+    );
+    let a = curl(
+        &env,
+        &token(&env, &s, "reviewer"),
+        "GET",
+        &server.at("/v1/namespaces/prod/policies/hidden-prod-payroll"),
+        None,
+        None,
+    );
+    assert_eq!(a.status, 403, "{}", a.body);
+    // Whoever may read prod's policies, or everything, is told which.
+    assert_eq!(ask("policy-reader"), named);
+    assert_eq!(ask("admin"), named);
+    // `can-i` through the server answers as before.
+    let (code, out, err) = as_in_eng(
+        &env,
+        &server,
+        "admin",
+        &[
+            "can-i",
+            "approve",
+            "payroll",
+            "--as",
+            "prod/secret-bot",
+            "-n",
+            "prod",
+        ],
+    );
+    assert_eq!((code, out.as_str(), err.as_str()), (0, "yes\n", ""));
+}
+
+/// The security review's finding 6 (issue 19, point 5): an access review about an account that
+/// is unknown, disabled or expired gives one reason for all three, unless the caller may `get`
+/// the account; it used to tell a caller with only `create accessreview` whether any account
+/// exists, and whether it is disabled or expired.
+#[test]
+fn an_access_review_tells_unknown_disabled_and_expired_apart_only_to_who_may_read_them() {
+    let env = Env::new();
+    let (server, s) = review_lab(&env);
+    for who in ["reviewer", "policy-reader"] {
+        for r in ["prod/old-bot", "prod/expiring", "prod/nobody"] {
+            assert_eq!(
+                review(&env, &server, &s, who, r, false),
+                review_answer(
+                    r,
+                    false,
+                    json!({"reason": format!("service account `{r}` is unknown, disabled or expired")})
+                ),
+                "{who} about {r}"
+            );
+        }
+    }
+    // The administrator, who may read the accounts, is told which.
+    for (r, reason) in [
+        ("prod/old-bot", "service account `prod/old-bot` is disabled"),
+        (
+            "prod/expiring",
+            "service account `prod/expiring` has expired",
+        ),
+        (
+            "prod/nobody",
+            "unknown service account `nobody` in namespace `prod` (see `svcacct get`)",
+        ),
+    ] {
+        assert_eq!(
+            review(&env, &server, &s, "admin", r, false),
+            review_answer(r, false, json!({ "reason": reason })),
+            "{r}"
+        );
+    }
+}
+
 /// The lab of the reviewer's other scenarios: namespaces `eng` and `eng/secret-merger`; in
 /// `eng`, `mgr` may update and create accounts and keys and read nothing, `reader` may too and
 /// may `get` accounts, `ops` may create namespaces and update tokens; `imp` (impersonating) and

@@ -2003,7 +2003,15 @@ async fn token_review(State(st): St, JsonBody(body): JsonBody<TokenReviewRequest
     Ok(json(StatusCode::OK, &review))
 }
 
-async fn access_review(State(st): St, JsonBody(body): JsonBody<AccessReviewRequest>) -> Answer {
+/// An access review asks the policies about any account: what the answer says beyond
+/// `allowed` is filtered by what the caller may read. The allowing policy is named only to a
+/// caller that may `get` it; an account that is unknown, disabled or expired is told apart
+/// only to a caller that may `get` it, and to any other all three read alike.
+async fn access_review(
+    State(st): St,
+    Extension(caller): Extension<Caller>,
+    JsonBody(body): JsonBody<AccessReviewRequest>,
+) -> Answer {
     let action = crate::policy::check_pattern("action", &body.action)?;
     let resource = crate::policy::check_pattern("resource", &body.resource)?;
     let account_ref = match (&body.token, &body.account) {
@@ -2015,8 +2023,21 @@ async fn access_review(State(st): St, JsonBody(body): JsonBody<AccessReviewReque
             ));
         }
     };
+    let policies = policies(&st).await?;
     let st2 = st.clone();
     let review = blocking(&st, move |s| {
+        let now = Timestamp::now();
+        let may_read = |resource: &'static str, ns: Option<&Namespace>| {
+            may_get(&caller.account, &policies, resource, ns, now)
+        };
+        // Why `r` cannot be allowed anything: `why`, to a caller that may read the account.
+        let inactive = |r: &Reference, why: String| {
+            if may_read(api::resource::SERVICE_ACCOUNT, Some(&r.namespace)) {
+                why
+            } else {
+                format!("service account `{r}` is unknown, disabled or expired")
+            }
+        };
         let mut review = AccessReview {
             allowed: false,
             account: None,
@@ -2040,7 +2061,7 @@ async fn access_review(State(st): St, JsonBody(body): JsonBody<AccessReviewReque
                     Ok(a) => Arc::new(a),
                     Err(e) => match e.downcast_ref::<UserError>() {
                         Some(u @ UserError::UnknownAccount { .. }) => {
-                            review.reason = Some(u.to_string());
+                            review.reason = Some(inactive(&r, u.to_string()));
                             return Ok(review);
                         }
                         _ => return Err(e),
@@ -2051,41 +2072,33 @@ async fn access_review(State(st): St, JsonBody(body): JsonBody<AccessReviewReque
         };
         let r = account.reference();
         review.account = Some(r.to_string());
-        let now = Timestamp::now();
         match account.status(now) {
             Status::Active => {}
             Status::Disabled => {
-                review.reason = Some(format!("service account `{r}` is disabled"));
+                review.reason = Some(inactive(&r, format!("service account `{r}` is disabled")));
                 return Ok(review);
             }
             Status::Expired => {
-                review.reason = Some(format!("service account `{r}` has expired"));
+                review.reason = Some(inactive(&r, format!("service account `{r}` has expired")));
                 return Ok(review);
             }
         }
-        let policies = s.list_policies(&Scope::All)?.items;
         let found = match &body.namespace {
-            Some(ns) => crate::policy::allowing(&policies, &account, &action, &resource, ns)
-                .map(|p| p.name.to_string()),
-            None => {
-                let global: Vec<Policy> = policies
-                    .into_iter()
-                    .filter(|p| p.namespace.is_none())
-                    .collect();
-                crate::policy::allowing(
-                    &global,
-                    &account,
-                    &action,
-                    &resource,
-                    &Namespace::default_ns(),
-                )
-                .map(|p| p.name.to_string())
-            }
+            Some(ns) => crate::policy::allowing(policies.iter(), &account, &action, &resource, ns),
+            None => crate::policy::allowing(
+                policies.iter().filter(|p| p.namespace.is_none()),
+                &account,
+                &action,
+                &resource,
+                &Namespace::default_ns(),
+            ),
         };
         match found {
             Some(p) => {
                 review.allowed = true;
-                review.policy = Some(p);
+                if may_read(api::resource::POLICY, p.namespace.as_ref()) {
+                    review.policy = Some(p.name.to_string());
+                }
             }
             None => {
                 let place = match &body.namespace {
