@@ -2023,12 +2023,12 @@ async fn access_review(
             ));
         }
     };
-    let policies = policies(&st).await?;
+    let grants = policies(&st).await?;
     let st2 = st.clone();
     let review = blocking(&st, move |s| {
         let now = Timestamp::now();
         let may_read = |resource: &'static str, ns: Option<&Namespace>| {
-            may_get(&caller.account, &policies, resource, ns, now)
+            may_get(&caller.account, &grants, resource, ns, now)
         };
         // Why `r` cannot be allowed anything: `why`, to a caller that may read the account.
         let inactive = |r: &Reference, why: String| {
@@ -2084,9 +2084,9 @@ async fn access_review(
             }
         }
         let found = match &body.namespace {
-            Some(ns) => crate::policy::allowing(policies.iter(), &account, &action, &resource, ns),
+            Some(ns) => crate::policy::allowing(grants.iter(), &account, &action, &resource, ns),
             None => crate::policy::allowing(
-                policies.iter().filter(|p| p.namespace.is_none()),
+                grants.iter().filter(|p| p.namespace.is_none()),
                 &account,
                 &action,
                 &resource,
