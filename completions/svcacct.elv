@@ -361,7 +361,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --jwt-private-key 'Private key that signs tokens: those `token` prints and, with a remote store, those sent with each request [default: SVCACCT_JWT_PRIVATE_KEY (a path, or the PEM itself), else the context''s or config file''s `jwt-private-key`, else the keystore''s key for the account]'
             cand --token-file 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)'
             cand --ca-cert 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct'
-            cand --no-defaults 'Do not create the default accounts and policies'
+            cand --no-defaults 'Do not create the default accounts and policies (through a server, creating them needs what their policies grant)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'

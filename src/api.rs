@@ -414,6 +414,36 @@ impl PolicyRef {
     }
 }
 
+/// What renaming an issued token shows of it to a caller that may not `list` the account's
+/// tokens (the only way to read them): which token, by its new name, and nothing of its record
+/// (no `id`, `kid`, dates or audiences).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TokenRef {
+    /// `TokenReference`.
+    pub kind: String,
+    /// The account's reference: `name` in `default`, else `ns/name`.
+    pub account: String,
+    pub name: Name,
+}
+
+impl ReferenceKind for TokenRef {
+    const KIND: &'static str = "TokenReference";
+}
+
+impl TokenRef {
+    pub fn of(account: &Reference, t: &crate::issued::TokenRecord) -> TokenRef {
+        TokenRef {
+            kind: Self::KIND.to_owned(),
+            account: account.to_string(),
+            name: t.name.clone(),
+        }
+    }
+}
+
+/// An issued token's record as a rename shows it.
+pub type TokenAnswer = Shown<crate::issued::TokenRecord, TokenRef>;
+
 impl AccountAnswer {
     pub fn reference(&self) -> Reference {
         match self {
@@ -487,9 +517,18 @@ impl PolicyAnswer {
 pub struct Renamed {
     pub account: AccountAnswer,
     pub updated_policies: Vec<PolicyAnswer>,
-    /// The issued tokens that were revoked: they named the old reference.
+    /// The issued tokens that were revoked (they named the old reference), by name: only to a
+    /// caller that may `list` the account's tokens.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub revoked_tokens: Vec<Name>,
+    /// How many issued tokens were revoked, to every caller: the one thing about them a caller
+    /// that may not list them is told, since its rename made them stop working.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub revoked_token_count: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// `POST /v1/namespaces`: creates namespace `name` (its parent must exist) and, unless
@@ -651,10 +690,11 @@ pub struct AccessReview {
     pub resource: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub namespace: Option<Namespace>,
-    /// The policy that allows it.
+    /// The policy that allows it, when the caller may `get` that policy.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy: Option<String>,
-    /// Why not (token invalid, account disabled, no policy).
+    /// Why not (token invalid, account unknown, disabled or expired, no policy). Which of
+    /// unknown, disabled and expired only to a caller that may `get` the account.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
 }

@@ -554,7 +554,8 @@ Example:
 pub struct NamespaceCreateArgs {
     /// Namespace: DNS-1123 labels joined by `/` (e.g. eng/platform)
     pub namespace: String,
-    /// Do not create the default accounts and policies
+    /// Do not create the default accounts and policies (through a server, creating them needs
+    /// what their policies grant)
     #[arg(long)]
     pub no_defaults: bool,
 }

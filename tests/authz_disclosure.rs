@@ -734,6 +734,34 @@ fn a_namespace_answer_shows_only_what_the_caller_may_read() {
             "namespace",
         ],
     );
+    // What the default policies grant, which it must hold to have them written (and which
+    // let it read none of the records).
+    for (name, actions, resource) in [
+        ("maker-images", "push,pull", "image"),
+        (
+            "maker-deployments",
+            "get,list,create,update,delete",
+            "deployment",
+        ),
+    ] {
+        on_folder(
+            &env,
+            s,
+            &[
+                "policy",
+                "create",
+                name,
+                "-n",
+                "eng",
+                "--subject",
+                "maker",
+                "--action",
+                actions,
+                "--resource",
+                resource,
+            ],
+        );
+    }
     let server = env.serve(&srv, &[]);
     let maker = token(&env, s, "eng/maker");
     let a = curl(
@@ -825,4 +853,572 @@ fn a_namespace_answer_shows_only_what_the_caller_may_read() {
     assert_eq!(a.status, 201, "{}", a.body);
     assert_eq!(kinds(&a.json(), "accounts"), ["<record>"; 3]);
     assert_eq!(kinds(&a.json(), "policies"), ["<record>"; 3]);
+}
+
+/// `policy create ARGS…` on the folder, as its owner.
+fn grant(env: &Env, store: &str, args: &[&str]) {
+    let mut v = vec!["policy", "create"];
+    v.extend_from_slice(args);
+    on_folder(env, store, &v);
+}
+
+/// The reviewer's lab for access reviews: in `prod`, `secret-bot` (impersonating, allowed
+/// `approve` on `payroll` by `hidden-prod-payroll`), `old-bot` (disabled) and `expiring`
+/// (expired by the time this returns); `reviewer` and `policy-reader` hold the global `create`
+/// on `accessreview`, and `policy-reader` may also `get` prod's policies (not its accounts).
+/// Returns the server and a function that asks it as `who` about `account` doing `action` on
+/// `resource` in `prod`.
+fn review_lab(env: &Env) -> (Server, String) {
+    let srv = env.path("srv");
+    env.bootstrap(&srv);
+    let s = srv.to_str().unwrap().to_owned();
+    on_folder(env, &s, &["namespace", "create", "prod", "--no-defaults"]);
+    on_folder(
+        env,
+        &s,
+        &["-n", "prod", "create", "expiring", "--expires", "1s"],
+    );
+    on_folder(
+        env,
+        &s,
+        &[
+            "-n",
+            "prod",
+            "create",
+            "secret-bot",
+            "--impersonate",
+            "ceo@example.com",
+        ],
+    );
+    on_folder(env, &s, &["-n", "prod", "create", "old-bot"]);
+    on_folder(env, &s, &["disable", "prod/old-bot"]);
+    for who in ["reviewer", "policy-reader"] {
+        on_folder(env, &s, &["create", who]);
+    }
+    grant(
+        env,
+        &s,
+        &[
+            "hidden-prod-payroll",
+            "-n",
+            "prod",
+            "--subject",
+            "prod/secret-bot",
+            "--action",
+            "approve",
+            "--resource",
+            "payroll",
+        ],
+    );
+    grant(
+        env,
+        &s,
+        &[
+            "reviewers",
+            "--global",
+            "--subject",
+            "reviewer,policy-reader",
+            "--action",
+            "create",
+            "--resource",
+            "accessreview",
+        ],
+    );
+    grant(
+        env,
+        &s,
+        &[
+            "policy-readers",
+            "-n",
+            "prod",
+            "--subject",
+            "default/policy-reader",
+            "--action",
+            "get",
+            "--resource",
+            "policy",
+        ],
+    );
+    let server = env.serve(&srv, &[]);
+    let expired = || {
+        json_of(&on_folder(env, &s, &["get", "prod/expiring", "-o", "json"]))["status"] == "expired"
+    };
+    while !expired() {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    (server, s)
+}
+
+/// `POST /v1/accessreviews` as `who`: may `account` do `action` on `resource` in `prod`?
+fn review(
+    env: &Env,
+    server: &Server,
+    store: &str,
+    who: &str,
+    account: &str,
+    allowed: bool,
+) -> Value {
+    let (action, resource) = if allowed {
+        ("approve", "payroll")
+    } else {
+        ("x", "y")
+    };
+    let a = curl(
+        env,
+        &token(env, store, who),
+        "POST",
+        &server.at("/v1/accessreviews"),
+        Some(&json!({
+            "account": account,
+            "action": action,
+            "resource": resource,
+            "namespace": "prod",
+        })),
+        None,
+    );
+    assert_eq!(a.status, 200, "{}", a.body);
+    a.json()
+}
+
+/// The review `review` expects, with `extra` fields (`policy`, `reason`).
+fn review_answer(account: &str, allowed: bool, extra: Value) -> Value {
+    let (action, resource) = if allowed {
+        ("approve", "payroll")
+    } else {
+        ("x", "y")
+    };
+    let mut v = json!({
+        "allowed": allowed,
+        "account": account,
+        "action": action,
+        "resource": resource,
+        "namespace": "prod",
+    });
+    v.as_object_mut()
+        .unwrap()
+        .extend(extra.as_object().unwrap().clone());
+    v
+}
+
+/// The security review's finding 6 (issue 19, point 5): `POST /v1/accessreviews` names the
+/// policy that allows only to a caller that may `get` that policy. Holding the global `create`
+/// on `accessreview` (what a remote `can-i` needs) used to tell the name of a policy that the
+/// same caller's `GET` is refused.
+#[test]
+fn an_access_review_names_the_policy_only_to_who_may_read_it() {
+    let env = Env::new();
+    let (server, s) = review_lab(&env);
+    let ask = |who: &str| review(&env, &server, &s, who, "prod/secret-bot", true);
+    let named = review_answer(
+        "prod/secret-bot",
+        true,
+        json!({"policy": "hidden-prod-payroll"}),
+    );
+    assert_eq!(
+        ask("reviewer"),
+        review_answer("prod/secret-bot", true, json!({}))
+    );
+    let a = curl(
+        &env,
+        &token(&env, &s, "reviewer"),
+        "GET",
+        &server.at("/v1/namespaces/prod/policies/hidden-prod-payroll"),
+        None,
+        None,
+    );
+    assert_eq!(a.status, 403, "{}", a.body);
+    // Whoever may read prod's policies, or everything, is told which.
+    assert_eq!(ask("policy-reader"), named);
+    assert_eq!(ask("admin"), named);
+    // `can-i` through the server answers as before.
+    let (code, out, err) = as_in_eng(
+        &env,
+        &server,
+        "admin",
+        &[
+            "can-i",
+            "approve",
+            "payroll",
+            "--as",
+            "prod/secret-bot",
+            "-n",
+            "prod",
+        ],
+    );
+    assert_eq!((code, out.as_str(), err.as_str()), (0, "yes\n", ""));
+}
+
+/// The security review's finding 6 (issue 19, point 5): an access review about an account that
+/// is unknown, disabled or expired gives one reason for all three, unless the caller may `get`
+/// the account; it used to tell a caller with only `create accessreview` whether any account
+/// exists, and whether it is disabled or expired.
+#[test]
+fn an_access_review_tells_unknown_disabled_and_expired_apart_only_to_who_may_read_them() {
+    let env = Env::new();
+    let (server, s) = review_lab(&env);
+    for who in ["reviewer", "policy-reader"] {
+        for r in ["prod/old-bot", "prod/expiring", "prod/nobody"] {
+            assert_eq!(
+                review(&env, &server, &s, who, r, false),
+                review_answer(
+                    r,
+                    false,
+                    json!({"reason": format!("service account `{r}` is unknown, disabled or expired")})
+                ),
+                "{who} about {r}"
+            );
+        }
+    }
+    // The administrator, who may read the accounts, is told which.
+    for (r, reason) in [
+        ("prod/old-bot", "service account `prod/old-bot` is disabled"),
+        (
+            "prod/expiring",
+            "service account `prod/expiring` has expired",
+        ),
+        (
+            "prod/nobody",
+            "unknown service account `nobody` in namespace `prod` (see `svcacct get`)",
+        ),
+    ] {
+        assert_eq!(
+            review(&env, &server, &s, "admin", r, false),
+            review_answer(r, false, json!({ "reason": reason })),
+            "{r}"
+        );
+    }
+}
+
+/// The lab of the reviewer's other scenarios: namespaces `eng` and `eng/secret-merger`; in
+/// `eng`, `mgr` may update and create accounts and keys and read nothing, `reader` may too and
+/// may `get` accounts, `ops` may create namespaces and update tokens; `imp` (impersonating) and
+/// `grp` (with a group) are disabled; `ci` holds token `deploy-prod-2024`, `ci-b` two tokens,
+/// `ci-c` token `deploy-prod`, `ci-d` token `kept`. `k.key.pub` is a fresh key.
+fn eng_lab(env: &Env) -> (Server, String) {
+    let srv = env.path("srv");
+    env.bootstrap(&srv);
+    let s = srv.to_str().unwrap().to_owned();
+    on_folder(env, &s, &["namespace", "create", "eng", "--no-defaults"]);
+    on_folder(
+        env,
+        &s,
+        &["namespace", "create", "eng/secret-merger", "--no-defaults"],
+    );
+    for name in ["mgr", "reader", "ops", "ci", "ci-b", "ci-c", "ci-d"] {
+        on_folder(env, &s, &["-n", "eng", "create", name]);
+    }
+    on_folder(
+        env,
+        &s,
+        &[
+            "-n",
+            "eng",
+            "create",
+            "imp",
+            "--impersonate",
+            "alice@example.com",
+        ],
+    );
+    on_folder(
+        env,
+        &s,
+        &["-n", "eng", "create", "grp", "--group", "payroll"],
+    );
+    for a in ["eng/imp", "eng/grp"] {
+        on_folder(env, &s, &["disable", a]);
+    }
+    on_folder(env, &s, &["tokens", "create", "eng/ci", "deploy-prod-2024"]);
+    for t in ["one", "two"] {
+        on_folder(env, &s, &["tokens", "create", "eng/ci-b", t]);
+    }
+    on_folder(env, &s, &["tokens", "create", "eng/ci-c", "deploy-prod"]);
+    on_folder(env, &s, &["tokens", "create", "eng/ci-d", "kept"]);
+    for (name, subjects, actions, resources) in [
+        ("mgr", "mgr,reader", "update,create", "serviceaccount,key"),
+        ("reader", "reader", "get", "serviceaccount"),
+        ("ops", "ops", "create", "namespace"),
+        ("ops2", "ops", "update", "token"),
+    ] {
+        grant(
+            env,
+            &s,
+            &[
+                name,
+                "-n",
+                "eng",
+                "--subject",
+                subjects,
+                "--action",
+                actions,
+                "--resource",
+                resources,
+            ],
+        );
+    }
+    env.ok(["keygen", "-o", "k.key", "--bits", "2048"]);
+    (env.serve(&srv, &[]), s)
+}
+
+fn post(env: &Env, server: &Server, token: &str, path: &str, body: Option<&Value>) -> Answer {
+    curl(env, token, "POST", &server.at(path), body, None)
+}
+
+/// The security review's finding 6 (issue 19, point 6): a rename revokes the account's issued
+/// tokens; its answer names them only to a caller that may `list` them (to any caller, how
+/// many). It used to name them to a caller that gets a 403 listing them. The CLI says what it
+/// was told.
+#[test]
+fn a_rename_names_the_revoked_tokens_only_to_who_may_list_them() {
+    let env = Env::new();
+    let (server, s) = eng_lab(&env);
+    let mgr = token(&env, &s, "eng/mgr");
+    let a = post(
+        &env,
+        &server,
+        &mgr,
+        "/v1/namespaces/eng/serviceaccounts/ci/rename",
+        Some(&json!({"newName": "ci2"})),
+    );
+    assert_eq!(a.status, 200, "{}", a.body);
+    let ci2 = json_of(&on_folder(&env, &s, &["get", "eng/ci2", "-o", "json"]));
+    assert_eq!(
+        a.json(),
+        json!({
+            "account": account_ref(
+                "ci2",
+                ci2["uid"].as_str().unwrap(),
+                ci2["revision"].as_u64().unwrap()
+            ),
+            "updatedPolicies": [],
+            "revokedTokenCount": 1,
+        })
+    );
+    let a = curl(
+        &env,
+        &mgr,
+        "GET",
+        &server.at("/v1/namespaces/eng/serviceaccounts/ci2/tokens"),
+        None,
+        None,
+    );
+    assert_eq!(a.status, 403, "{}", a.body);
+    let (code, out, err) = as_in_eng(&env, &server, "eng/mgr", &["rename", "ci-b", "ci-b2"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out,
+        "Renamed service account: eng/ci-b -> eng/ci-b2\n\
+         Revoked 2 issued tokens: they named eng/ci-b (the server names them only to whoever \
+         may list the tokens of eng/ci-b2; issue new ones with `svcacct tokens create eng/ci-b2 \
+         NAME`)\n"
+    );
+    // A caller that may list them is told which, as before.
+    let (code, out, err) = as_in_eng(&env, &server, "admin", &["rename", "ci-d", "ci-d2"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out,
+        "Renamed service account: eng/ci-d -> eng/ci-d2\n\
+         Revoked issued token kept: it named eng/ci-d (issue a new one with `svcacct tokens \
+         create eng/ci-d2 kept`)\n"
+    );
+}
+
+/// The security review's finding 6 (issue 19, point 6): renaming an issued token answers with
+/// its record (`id`, `kid`, dates) only to a caller that may `list` the account's tokens; to a
+/// caller with only `update` on `token`, its reference. The CLI works for either.
+#[test]
+fn a_token_rename_shows_the_record_only_to_who_may_list_tokens() {
+    let env = Env::new();
+    let (server, s) = eng_lab(&env);
+    let (ops, admin) = (token(&env, &s, "eng/ops"), token(&env, &s, "admin"));
+    let a = post(
+        &env,
+        &server,
+        &ops,
+        "/v1/namespaces/eng/serviceaccounts/ci-c/tokens/deploy-prod/rename",
+        Some(&json!({"name": "x"})),
+    );
+    assert_eq!(a.status, 200, "{}", a.body);
+    assert_eq!(
+        a.json(),
+        json!({"kind": "TokenReference", "account": "eng/ci-c", "name": "x"})
+    );
+    assert_eq!(
+        a.header("location"),
+        Some("/v1/namespaces/eng/serviceaccounts/ci-c/tokens/x")
+    );
+    let tokens = server.at("/v1/namespaces/eng/serviceaccounts/ci-c/tokens");
+    assert_eq!(curl(&env, &ops, "GET", &tokens, None, None).status, 403);
+    let (code, out, err) = as_in_eng(
+        &env,
+        &server,
+        "eng/ops",
+        &["tokens", "rename", "ci-c", "x", "y"],
+    );
+    assert_eq!(
+        (code, out.as_str(), err.as_str()),
+        (
+            0,
+            "Renamed issued token of service account eng/ci-c: x -> y\n",
+            ""
+        )
+    );
+    // The administrator gets the record, as the list shows it.
+    let a = post(
+        &env,
+        &server,
+        &admin,
+        "/v1/namespaces/eng/serviceaccounts/ci-c/tokens/y/rename",
+        Some(&json!({"name": "z"})),
+    );
+    assert_eq!(a.status, 200, "{}", a.body);
+    assert_eq!(a.json()["name"], "z");
+    let listed = curl(&env, &admin, "GET", &tokens, None, None).json();
+    assert_eq!(a.json(), listed["items"][0]);
+}
+
+/// The security review's finding 6 (issue 19, point 5): enabling an account that impersonates
+/// a user, or has groups, needs a global grant; the refusal said which (`may not impersonate
+/// user globally`), telling a caller that may not read the account what it is. Now that is
+/// said only to a caller that may `get` the account; the same for giving it a key.
+#[test]
+fn a_refusal_to_enable_says_what_an_account_is_only_to_who_may_read_it() {
+    let env = Env::new();
+    let (server, s) = eng_lab(&env);
+    let mgr = token(&env, &s, "eng/mgr");
+    let unseen = |target: &str, prefix: &str| {
+        format!(
+            "{prefix}service account `eng/mgr` may not act as `{target}` to create key: what \
+             `{target}` is needs a global grant that you do not hold, and you may not read \
+             `{target}` to see which (ask an administrator who may read it)"
+        )
+    };
+    for target in ["imp", "grp"] {
+        let r = format!("eng/{target}");
+        let enabling = format!("enabling `{r}` needs what adding a key to it does: ");
+        let a = post(
+            &env,
+            &server,
+            &mgr,
+            &format!("/v1/namespaces/eng/serviceaccounts/{target}/enable"),
+            None,
+        );
+        assert_eq!(a.status, 403, "{}", a.body);
+        assert_eq!(
+            a.json(),
+            json!({
+                "type": "urn:svcacct:problem:forbidden",
+                "title": "Forbidden",
+                "status": 403,
+                "detail": unseen(&r, &enabling),
+                "code": "forbidden",
+                "action": "create",
+                "resource": "key",
+            })
+        );
+        let (code, out, err) = as_in_eng(&env, &server, "eng/mgr", &["enable", target]);
+        assert_eq!(
+            (code, out.as_str(), err),
+            (3, "", format!("svcacct: {}\n", unseen(&r, &enabling)))
+        );
+        // Giving it a key: the same.
+        let a = post(
+            &env,
+            &server,
+            &mgr,
+            &format!("/v1/namespaces/eng/serviceaccounts/{target}/keys"),
+            Some(&json!({"publicKey": std::fs::read_to_string(env.path("k.key.pub")).unwrap()})),
+        );
+        assert_eq!(a.status, 403, "{}", a.body);
+        assert_eq!(a.json()["detail"], unseen(&r, ""));
+    }
+    // A caller that may read the account is told which grant it lacks.
+    let reader = token(&env, &s, "eng/reader");
+    for (target, grant) in [("imp", "impersonate user"), ("grp", "update group")] {
+        let a = post(
+            &env,
+            &server,
+            &reader,
+            &format!("/v1/namespaces/eng/serviceaccounts/{target}/enable"),
+            None,
+        );
+        assert_eq!(a.status, 403, "{}", a.body);
+        assert_eq!(
+            a.json()["detail"],
+            format!(
+                "enabling `eng/{target}` needs what adding a key to it does: service account \
+                 `eng/reader` may not {grant} globally: no policy allows it"
+            )
+        );
+    }
+}
+
+/// The security review's finding 6 (issue 19, point 6): `namespace create` of a namespace that
+/// exists is a 409 only to a caller that may `get` it; to one whose `GET /v1/namespaces` does
+/// not show it, a 403 that does not say why (before the defaults are looked at).
+#[test]
+fn namespace_create_says_a_namespace_exists_only_to_who_may_get_it() {
+    let env = Env::new();
+    let (server, s) = eng_lab(&env);
+    let (ops, admin) = (token(&env, &s, "eng/ops"), token(&env, &s, "admin"));
+    let listed = curl(&env, &ops, "GET", &server.at("/v1/namespaces"), None, None);
+    assert_eq!(listed.json()["items"], json!([]));
+    let taken = "service account `eng/ops` may not create namespace `eng/secret-merger`: the \
+                 name is not available to it (choose another name, or ask an administrator who \
+                 may read namespace `eng/secret-merger`)";
+    let a = post(
+        &env,
+        &server,
+        &ops,
+        "/v1/namespaces",
+        Some(&json!({"name": "eng/secret-merger"})),
+    );
+    assert_eq!(
+        (a.status, a.json()),
+        (
+            403,
+            json!({
+                "type": "urn:svcacct:problem:forbidden",
+                "title": "Forbidden",
+                "status": 403,
+                "detail": taken,
+                "code": "forbidden",
+                "action": "create",
+                "resource": "namespace",
+            })
+        )
+    );
+    let (code, out, err) = as_in_eng(
+        &env,
+        &server,
+        "eng/ops",
+        &["namespace", "create", "eng/secret-merger", "--no-defaults"],
+    );
+    assert_eq!(
+        (code, out.as_str(), err),
+        (3, "", format!("svcacct: {taken}\n"))
+    );
+    // A free name is created as before; the administrator is told the name is taken.
+    let (code, out, err) = as_in_eng(
+        &env,
+        &server,
+        "eng/ops",
+        &["namespace", "create", "eng/fresh", "--no-defaults"],
+    );
+    assert_eq!(
+        (code, out.as_str()),
+        (0, "Created namespace: eng/fresh\n"),
+        "{err}"
+    );
+    let a = post(
+        &env,
+        &server,
+        &admin,
+        "/v1/namespaces",
+        Some(&json!({"name": "eng/secret-merger"})),
+    );
+    assert_eq!(a.status, 409, "{}", a.body);
+    assert_eq!(
+        a.json()["detail"],
+        "namespace `eng/secret-merger` already exists (see `svcacct namespace get`)"
+    );
 }

@@ -619,3 +619,214 @@ fn a_policy_in_one_namespace_gives_no_power_over_another() {
     // Accounts it does not name stay prod's owner's alone.
     prod(&["-n", "prod", "create", "other", "--public-key", &keys[3]]).success();
 }
+
+/// The refusal of `namespace create NS` with its defaults, when `who` may not grant `action`
+/// on `resource`, which default policy `policy` grants.
+fn defaults_not_held(who: &str, ns: &str, action: &str, resource: &str, policy: &str) -> String {
+    format!(
+        "service account `{who}` may not create namespace `{ns}` with its default policies: it \
+         may not grant `{action}` on `{resource}` there (default policy `{policy}` does), since \
+         it does not hold that grant there itself (a policy grants only what its writer holds, \
+         unless a policy allows the writer `escalate` on `policy` there); `svcacct namespace \
+         create {ns} --no-defaults` creates the namespace without its default accounts and \
+         policies"
+    )
+}
+
+/// The security review's finding 2 (issue 19, point 1): `namespace create` writes its default
+/// policies as `policy create` would. `eng/prov` may create namespaces and issue tokens in
+/// `eng` and holds nothing on images or deployments; it used to get `deployers` and
+/// `image-builders` written for it, and then issue itself a token of `eng/team/deployer`. Now
+/// the defaults are refused (403 naming the grant it lacks, nothing written), `--no-defaults`
+/// creates the namespace bare, and once it holds what every default grants (or `escalate` on
+/// `policy`) it gets them. A store folder, with no caller, writes them all.
+#[test]
+fn namespace_defaults_grant_only_what_their_creator_holds() {
+    let env = Env::new();
+    let srv = env.path("srv");
+    let server = served(&env, &["eng"], &["eng/prov", "eng/esc"], |s| {
+        for (name, who, action, resources) in [
+            ("provisioners", "eng/prov", "create", "namespace,token"),
+            ("esc-namespaces", "eng/esc", "create", "namespace"),
+            ("esc-policies", "eng/esc", "escalate", "policy"),
+        ] {
+            grant(
+                &env,
+                s,
+                name,
+                &[
+                    "-n",
+                    "eng",
+                    "--subject",
+                    who,
+                    "--action",
+                    action,
+                    "--resource",
+                    resources,
+                ],
+            );
+        }
+    });
+    let prov = |args: &[&str]| env.cmd(as_account(&server, "eng/prov", args)).assert();
+    let admin = |args: &[&str]| env.cmd(as_account(&server, "admin", args)).assert();
+    let refused = |ns: &str, action: &str, resource: &str, policy: &str| {
+        format!(
+            "svcacct: {}\n",
+            defaults_not_held("eng/prov", ns, action, resource, policy)
+        )
+    };
+
+    // It may not write a policy, nor have `namespace create` write one that grants what it
+    // does not hold.
+    prov(&[
+        "policy",
+        "create",
+        "d",
+        "-n",
+        "eng",
+        "--subject",
+        "eng/prov",
+        "--action",
+        "create",
+        "--resource",
+        "deployment",
+    ])
+    .code(3)
+    .stderr(
+        "svcacct: service account `eng/prov` may not create policy in namespace `eng`: no \
+         policy allows it\n",
+    );
+    let before = folder(&srv);
+    prov(&["namespace", "create", "eng/team"])
+        .code(3)
+        .stdout("")
+        .stderr(refused("eng/team", "push", "image", "image-builders"));
+    assert_eq!(folder(&srv), before, "a refused namespace was written");
+    // The problem document: the grant it lacks, where.
+    let token = env.ok(["--store", srv.to_str().unwrap(), "token", "eng/prov"]);
+    let out = std::process::Command::new("curl")
+        .args([
+            "-sS",
+            "--max-time",
+            "20",
+            "-w",
+            "\n%{http_code}",
+            "-H",
+            &format!("Authorization: Bearer {}", token.trim()),
+            "-H",
+            "Content-Type: application/json",
+            "--data-binary",
+            r#"{"name":"eng/team"}"#,
+            &server.at("/v1/namespaces"),
+        ])
+        .output()
+        .expect("curl is installed");
+    let text = String::from_utf8(out.stdout).unwrap();
+    let (body, status) = text.rsplit_once('\n').unwrap();
+    assert_eq!(status, "403", "{body}");
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(body).unwrap(),
+        serde_json::json!({
+            "type": "urn:svcacct:problem:forbidden",
+            "title": "Forbidden",
+            "status": 403,
+            "detail": defaults_not_held("eng/prov", "eng/team", "push", "image", "image-builders"),
+            "code": "forbidden",
+            "action": "push",
+            "resource": "image",
+            "namespace": "eng/team",
+        })
+    );
+    assert_eq!(folder(&srv), before);
+
+    // Without the defaults: the namespace alone, and no deployer to issue a token for.
+    prov(&["namespace", "create", "eng/team", "--no-defaults"])
+        .success()
+        .stdout("Created namespace: eng/team\n");
+    prov(&["tokens", "create", "eng/team/deployer", "t1"])
+        .code(3)
+        .stdout("");
+    assert_eq!(
+        can_i(
+            &env,
+            &server,
+            "create",
+            "deployment",
+            "eng/prov",
+            "eng/team"
+        ),
+        1
+    );
+
+    // Every default is checked: holding the image grants is not enough.
+    admin(&[
+        "policy",
+        "create",
+        "prov-images",
+        "-n",
+        "eng",
+        "--subject",
+        "eng/prov",
+        "--action",
+        "push,pull",
+        "--resource",
+        "image",
+    ])
+    .success();
+    let before = folder(&srv);
+    prov(&["namespace", "create", "eng/team2"])
+        .code(3)
+        .stderr(refused("eng/team2", "get", "deployment", "deployers"));
+    assert_eq!(folder(&srv), before);
+
+    // Holding what every default grants, it gets them all.
+    admin(&[
+        "policy",
+        "create",
+        "prov-deployments",
+        "-n",
+        "eng",
+        "--subject",
+        "eng/prov",
+        "--action",
+        "get,list,create,update,delete",
+        "--resource",
+        "deployment",
+    ])
+    .success();
+    prov(&["namespace", "create", "eng/team2"])
+        .success()
+        .stdout(
+            "Created namespace: eng/team2\n\
+             Created service account: eng/team2/builder\n\
+             Created service account: eng/team2/deployer\n\
+             Created service account: eng/team2/default\n\
+             Created policy: image-builders (namespace eng/team2)\n\
+             Created policy: deployers (namespace eng/team2)\n\
+             Created policy: image-pullers (namespace eng/team2)\n",
+        );
+    // `escalate` on `policy` lets its holder write defaults it does not hold.
+    env.cmd(as_account(
+        &server,
+        "eng/esc",
+        &["namespace", "create", "eng/team3"],
+    ))
+    .assert()
+    .success()
+    .stdout(predicate::str::contains(
+        "Created policy: deployers (namespace eng/team3)\n",
+    ));
+    // The store's folder has no caller: its owner gets every default.
+    env.cmd([
+        "--store",
+        srv.to_str().unwrap(),
+        "namespace",
+        "create",
+        "eng/team4",
+    ])
+    .assert()
+    .success()
+    .stdout(predicate::str::contains(
+        "Created policy: image-builders (namespace eng/team4)\n",
+    ));
+}

@@ -597,9 +597,10 @@ fn answer_schemas_are_the_rust_types() {
         );
         assert_eq!(schema(&doc, reference)["properties"]["kind"]["const"], kind);
     }
-    let renamed = |updated_policies, revoked_tokens| api::Renamed {
+    let renamed = |updated_policies, revoked_tokens: Vec<Name>| api::Renamed {
         account: Shown::Record(account(None)),
         updated_policies,
+        revoked_token_count: revoked_tokens.len(),
         revoked_tokens,
     };
     check_answer(
@@ -618,6 +619,22 @@ fn answer_schemas_are_the_rust_types() {
         audiences: if full { vec!["a".into()] } else { vec![] },
     };
     check_answer(&doc, "TokenRecord", record(true), record(false));
+    let token_ref = api::TokenRef::of(
+        &svcacct::identity::Reference::parse_canonical("eng/ci-bot").unwrap(),
+        &record(true),
+    );
+    check_answer(&doc, "TokenReference", token_ref.clone(), token_ref);
+    assert_eq!(
+        schema(&doc, "TokenAnswer")["oneOf"],
+        json!([
+            {"$ref": "#/components/schemas/TokenRecord"},
+            {"$ref": "#/components/schemas/TokenReference"},
+        ])
+    );
+    assert_eq!(
+        schema(&doc, "TokenReference")["properties"]["kind"]["const"],
+        <api::TokenRef as ReferenceKind>::KIND
+    );
     let issued = |full: bool| IssuedToken {
         token: "t".into(),
         record: record(full),

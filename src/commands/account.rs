@@ -548,6 +548,20 @@ pub fn rename(ctx: &Context, args: &RenameArgs, out: &mut dyn Write) -> Result<E
             "Revoked issued token {t}: it named {from} (issue a new one with `svcacct tokens create {new_ref} {t}`)"
         )?;
     }
+    // A server names them only to a caller that may list them; it tells every caller how many.
+    let unnamed = renamed
+        .revoked_token_count
+        .saturating_sub(renamed.revoked_tokens.len());
+    if unnamed > 0 {
+        let (n, s, they) = match unnamed {
+            1 => ("an".to_owned(), "", "it"),
+            n => (n.to_string(), "s", "they"),
+        };
+        writeln!(
+            out,
+            "Revoked {n} issued token{s}: {they} named {from} (the server names them only to whoever may list the tokens of {new_ref}; issue new ones with `svcacct tokens create {new_ref} NAME`)"
+        )?;
+    }
     Ok(Exit::Success)
 }
 

@@ -411,6 +411,16 @@ fn may_get_policy(caller: &Caller, grants: &[Policy], p: &Policy, now: Timestamp
     )
 }
 
+/// May the caller `list` the issued tokens of the accounts of `ns`? That is the only way to
+/// read them: a write answers with a token's record, or its name, only to such a caller.
+fn may_list_tokens(caller: &Caller, grants: &[Policy], ns: &Namespace, now: Timestamp) -> bool {
+    let guard = api::Guard::Namespaced {
+        action: "list",
+        resource: api::resource::TOKEN,
+    };
+    super::auth::authorize(guard, &caller.account, grants, Some(ns), now).is_ok()
+}
+
 /// The answer of a write of policy `p`.
 fn policy_write_answer(
     caller: &Caller,
@@ -743,6 +753,15 @@ async fn list_namespaces(State(st): St, Extension(caller): Extension<Caller>) ->
     ))
 }
 
+/// Creating a namespace with its defaults writes their policies (`store::default_policies`),
+/// as `POST …/policies` would: the caller must be allowed to write each one
+/// (`policy::check_write`: it holds what each grants in the new namespace, or `escalate` on
+/// `policy` there), or nothing is written and the refusal says what it lacks and that
+/// `defaults: false` creates the namespace without them. The default accounts need nothing
+/// more: they have no keys, groups or user, so making them gives nobody a credential (a key or
+/// a token for one passes `may_act_on` as for any account); what they are for is the policies'
+/// grants. A namespace that exists is a 409 only to a caller that may `get` it: to another,
+/// which does not see it among the namespaces it lists, a 403 that does not say why.
 async fn create_namespace(
     State(st): St,
     Extension(caller): Extension<Caller>,
@@ -756,7 +775,38 @@ async fn create_namespace(
     may_in_parent(&st, &caller, guard, &ns).await?;
     let url = namespace_url(&ns);
     let grants = policies(&st).await?;
-    let mut created = blocking(&st, move |s| s.create_namespace(&ns, body.defaults)).await?;
+    let writer = caller.account.clone();
+    let seen = may_get(
+        &caller.account,
+        &grants,
+        api::resource::NAMESPACE,
+        Some(&ns),
+        Timestamp::now(),
+    );
+    let mut created = blocking(&st, move |s| {
+        let unseen = |e: anyhow::Error| match e.downcast_ref::<UserError>() {
+            Some(UserError::NamespaceExists { .. }) if !seen => {
+                Ok(Err(unavailable_namespace(&writer, &ns)))
+            }
+            _ => Err(e),
+        };
+        if let Err(e) = s.namespace_creatable(&ns) {
+            return unseen(e);
+        }
+        if body.defaults {
+            let policies = s.policy_snapshot()?;
+            for p in crate::store::default_policies(&ns, Timestamp::now()) {
+                if let Err(why) = crate::policy::check_write(&policies, &writer, &p, None) {
+                    return Ok(Err(defaults_overreach(&writer, &ns, &p, why)));
+                }
+            }
+        }
+        match s.create_namespace(&ns, body.defaults) {
+            Ok(created) => Ok(Ok(created)),
+            Err(e) => unseen(e),
+        }
+    })
+    .await??;
     (created.accounts, created.policies) =
         shown_to(&caller, &grants, created.accounts, created.policies);
     Ok(with_header(
@@ -764,6 +814,58 @@ async fn create_namespace(
         header::LOCATION,
         &url,
     ))
+}
+
+/// The 403 for a namespace's default policy `p` that `caller` may not write: the grant it
+/// lacks, and the way without the defaults.
+fn defaults_overreach(caller: &Account, ns: &Namespace, p: &Policy, why: Overreach) -> ApiError {
+    let mut e = overreach(caller, p, why.clone());
+    let because = match why {
+        Overreach::Grant { action, resource } => {
+            let (escalate, on) = crate::policy::ESCALATE;
+            format!(
+                "it may not grant `{}` on `{}` there (default policy `{}` does), since it does \
+                 not hold that grant there itself (a policy grants only what its writer holds, \
+                 unless a policy allows the writer `{escalate}` on `{on}` there)",
+                sanitize(&action),
+                sanitize(&resource),
+                p.name
+            )
+        }
+        Overreach::Subject { .. } => {
+            format!(
+                "default policy `{}` is refused: {}",
+                p.name, e.problem.detail
+            )
+        }
+    };
+    e.problem.detail = format!(
+        "service account `{}` may not create namespace `{ns}` with its default policies: \
+         {because}; `svcacct namespace create {ns} --no-defaults` creates the namespace \
+         without its default accounts and policies",
+        caller.reference()
+    );
+    e
+}
+
+/// The 403 for creating a namespace that exists, to a caller that may not `get` it: the name
+/// is not to be had, and no more (not what has it).
+fn unavailable_namespace(caller: &Account, ns: &Namespace) -> ApiError {
+    Problem {
+        action: Some("create".into()),
+        resource: Some(api::resource::NAMESPACE.into()),
+        ..Problem::new(
+            403,
+            code::FORBIDDEN,
+            format!(
+                "service account `{}` may not create namespace `{ns}`: the name is not \
+                 available to it (choose another name, or ask an administrator who may read \
+                 namespace `{ns}`)",
+                caller.reference()
+            ),
+        )
+    }
+    .into()
 }
 
 async fn get_namespace(State(st): St, p: Params) -> Answer {
@@ -1144,10 +1246,18 @@ async fn rename_account(
         vec![Shown::Record(account)],
         renamed.updated_policies,
     );
+    // The revoked tokens by name only to a caller that may list them; their number to all.
+    let revoked_token_count = renamed.revoked_tokens.len();
+    let revoked_tokens = if may_list_tokens(caller, &grants, &r.namespace, Timestamp::now()) {
+        renamed.revoked_tokens
+    } else {
+        vec![]
+    };
     let renamed = api::Renamed {
         account: accounts.remove(0),
         updated_policies,
-        revoked_tokens: renamed.revoked_tokens,
+        revoked_tokens,
+        revoked_token_count,
     };
     let res = json(StatusCode::OK, &renamed);
     Ok(with_header(
@@ -1302,7 +1412,9 @@ async fn list_keys(State(st): St, p: Params) -> Answer {
 /// key or token of an account that impersonates a user speaks for that user as much as the
 /// account's creation did: it needs the same global grant ([`IMPERSONATE`]). Likewise for an
 /// account with groups (policies may name them anywhere, later too): the global
-/// `update group`. Then `may_act_as` for the policies that name it now.
+/// `update group`. Then `may_act_as` for the policies that name it now. A refusal for what the
+/// account is names the grant only to a caller that may `get` the account
+/// ([`unseen_account_refusal`]), as `may_act_as` names a policy only to one that may read it.
 async fn may_act_on(
     st: &Arc<AppState>,
     caller: &Caller,
@@ -1310,13 +1422,57 @@ async fn may_act_on(
     action: &'static str,
     resource: &'static str,
 ) -> Result<(), ApiError> {
-    if target.impersonates.is_some() {
-        may_impersonate(st, caller).await?;
-    }
-    if !target.groups.is_empty() {
-        may_assign_groups(st, caller).await?;
+    for (needed, guard) in [
+        (target.impersonates.is_some(), IMPERSONATE),
+        (!target.groups.is_empty(), ASSIGN_GROUPS),
+    ] {
+        if !needed {
+            continue;
+        }
+        if let Err(e) = may_globally(st, caller, guard).await {
+            // The refusal would say that the account impersonates a user, or has groups: only
+            // to a caller that may read it.
+            let policies = policies(st).await?;
+            if e.problem.status == 403
+                && !may_get(
+                    &caller.account,
+                    &policies,
+                    api::resource::SERVICE_ACCOUNT,
+                    Some(&target.namespace),
+                    Timestamp::now(),
+                )
+            {
+                return Err(ApiError::from(unseen_account_refusal(
+                    &caller.account.reference(),
+                    &target.reference(),
+                    action,
+                    resource,
+                )));
+            }
+            return Err(e);
+        }
     }
     may_act_as(st, caller, target.clone(), action, resource).await
+}
+
+/// The refusal of acting as `target`, which needs a global grant for what it is (the user it
+/// impersonates, its groups), to a caller that may not read it: it says neither which grant
+/// nor why.
+fn unseen_account_refusal(
+    caller: &Reference,
+    target: &Reference,
+    action: &str,
+    resource: &str,
+) -> api::Problem {
+    api::Problem {
+        detail: format!(
+            "service account `{caller}` may not act as `{target}` to {action} {resource}: what \
+             `{target}` is needs a global grant that you do not hold, and you may not read \
+             `{target}` to see which (ask an administrator who may read it)"
+        ),
+        namespace: None,
+        ..api::Problem::forbidden(&caller.to_string(), action, resource, None)
+    }
 }
 
 /// How often [`on_the_record`] tries, while concurrent writes to the account win.
@@ -1738,11 +1894,31 @@ async fn regenerate_token(
     Ok(issued_answer(StatusCode::OK, &r, &t))
 }
 
-async fn rename_token(State(st): St, p: Params, JsonBody(body): JsonBody<TokenRename>) -> Answer {
+/// Renaming needs `update` on `token`; the answer is the token's record only to a caller that
+/// may `list` the account's tokens, and otherwise its reference (`api::TokenRef`).
+async fn rename_token(
+    State(st): St,
+    Extension(caller): Extension<Caller>,
+    p: Params,
+    JsonBody(body): JsonBody<TokenRename>,
+) -> Answer {
     let (r, name) = (p.reference()?, p.token()?);
+    let grants = policies(&st).await?;
     let r2 = r.clone();
-    let t = blocking(&st, move |s| s.rename_token(&r2, &name, &body.name)).await?;
-    let res = json(StatusCode::OK, &t);
+    let t = match blocking(&st, move |s| s.rename_token(&r2, &name, &body.name)).await? {
+        Shown::Record(t) => t,
+        Shown::Reference(t) => {
+            return Err(ApiError::internal(&anyhow::anyhow!(
+                "the store answered the rename of a token of `{}` without the record",
+                t.account
+            )));
+        }
+    };
+    let res = if may_list_tokens(&caller, &grants, &r.namespace, Timestamp::now()) {
+        json(StatusCode::OK, &t)
+    } else {
+        json(StatusCode::OK, &api::TokenRef::of(&r, &t))
+    };
     Ok(with_header(res, header::LOCATION, &token_url(&r, &t.name)))
 }
 
@@ -1827,7 +2003,15 @@ async fn token_review(State(st): St, JsonBody(body): JsonBody<TokenReviewRequest
     Ok(json(StatusCode::OK, &review))
 }
 
-async fn access_review(State(st): St, JsonBody(body): JsonBody<AccessReviewRequest>) -> Answer {
+/// An access review asks the policies about any account: what the answer says beyond
+/// `allowed` is filtered by what the caller may read. The allowing policy is named only to a
+/// caller that may `get` it; an account that is unknown, disabled or expired is told apart
+/// only to a caller that may `get` it, and to any other all three read alike.
+async fn access_review(
+    State(st): St,
+    Extension(caller): Extension<Caller>,
+    JsonBody(body): JsonBody<AccessReviewRequest>,
+) -> Answer {
     let action = crate::policy::check_pattern("action", &body.action)?;
     let resource = crate::policy::check_pattern("resource", &body.resource)?;
     let account_ref = match (&body.token, &body.account) {
@@ -1839,8 +2023,21 @@ async fn access_review(State(st): St, JsonBody(body): JsonBody<AccessReviewReque
             ));
         }
     };
+    let grants = policies(&st).await?;
     let st2 = st.clone();
     let review = blocking(&st, move |s| {
+        let now = Timestamp::now();
+        let may_read = |resource: &'static str, ns: Option<&Namespace>| {
+            may_get(&caller.account, &grants, resource, ns, now)
+        };
+        // Why `r` cannot be allowed anything: `why`, to a caller that may read the account.
+        let inactive = |r: &Reference, why: String| {
+            if may_read(api::resource::SERVICE_ACCOUNT, Some(&r.namespace)) {
+                why
+            } else {
+                format!("service account `{r}` is unknown, disabled or expired")
+            }
+        };
         let mut review = AccessReview {
             allowed: false,
             account: None,
@@ -1864,7 +2061,7 @@ async fn access_review(State(st): St, JsonBody(body): JsonBody<AccessReviewReque
                     Ok(a) => Arc::new(a),
                     Err(e) => match e.downcast_ref::<UserError>() {
                         Some(u @ UserError::UnknownAccount { .. }) => {
-                            review.reason = Some(u.to_string());
+                            review.reason = Some(inactive(&r, u.to_string()));
                             return Ok(review);
                         }
                         _ => return Err(e),
@@ -1875,41 +2072,33 @@ async fn access_review(State(st): St, JsonBody(body): JsonBody<AccessReviewReque
         };
         let r = account.reference();
         review.account = Some(r.to_string());
-        let now = Timestamp::now();
         match account.status(now) {
             Status::Active => {}
             Status::Disabled => {
-                review.reason = Some(format!("service account `{r}` is disabled"));
+                review.reason = Some(inactive(&r, format!("service account `{r}` is disabled")));
                 return Ok(review);
             }
             Status::Expired => {
-                review.reason = Some(format!("service account `{r}` has expired"));
+                review.reason = Some(inactive(&r, format!("service account `{r}` has expired")));
                 return Ok(review);
             }
         }
-        let policies = s.list_policies(&Scope::All)?.items;
         let found = match &body.namespace {
-            Some(ns) => crate::policy::allowing(&policies, &account, &action, &resource, ns)
-                .map(|p| p.name.to_string()),
-            None => {
-                let global: Vec<Policy> = policies
-                    .into_iter()
-                    .filter(|p| p.namespace.is_none())
-                    .collect();
-                crate::policy::allowing(
-                    &global,
-                    &account,
-                    &action,
-                    &resource,
-                    &Namespace::default_ns(),
-                )
-                .map(|p| p.name.to_string())
-            }
+            Some(ns) => crate::policy::allowing(grants.iter(), &account, &action, &resource, ns),
+            None => crate::policy::allowing(
+                grants.iter().filter(|p| p.namespace.is_none()),
+                &account,
+                &action,
+                &resource,
+                &Namespace::default_ns(),
+            ),
         };
         match found {
             Some(p) => {
                 review.allowed = true;
-                review.policy = Some(p);
+                if may_read(api::resource::POLICY, p.namespace.as_ref()) {
+                    review.policy = Some(p.name.to_string());
+                }
             }
             None => {
                 let place = match &body.namespace {

@@ -4,7 +4,7 @@
 
 use anyhow::Result;
 
-use crate::api::{AccountAnswer, NamespaceCreated, NamespaceDeleted, Shown};
+use crate::api::{AccountAnswer, NamespaceCreated, NamespaceDeleted, Shown, TokenAnswer};
 use crate::error::UserError;
 use crate::identity::{Name, Namespace, Reference};
 use crate::issued::{
@@ -192,25 +192,7 @@ pub trait Store {
     /// default records whose names are taken are kept as they are. The record is written last,
     /// so a create that stopped half-way is finished by the next.
     fn create_namespace(&self, ns: &Namespace, defaults: bool) -> Result<NamespaceCreated> {
-        if ns.is_default() {
-            return Err(UserError::Failure(
-                "namespace `default` always exists; it needs no `namespace create`".into(),
-            )
-            .into());
-        }
-        if let Some(parent) = ns.parent()
-            && !self.namespace_exists(&parent)?
-        {
-            return Err(UserError::Failure(format!(
-                "namespace `{parent}` does not exist: a namespace needs its parent (create it first with `svcacct namespace create {parent}`)"
-            ))
-            .into());
-        }
-        // The record comes last: a create that stops half-way leaves a namespace without a
-        // record, whose next create adopts what is there and makes the rest.
-        if self.namespace_exists(ns)? {
-            return Err(namespace_exists(ns).into());
-        }
+        self.namespace_creatable(ns)?;
         let scope = Scope::Namespace(ns.clone());
         let accounts = self.list_accounts(&scope)?;
         let policies = self.list_policies(&scope)?;
@@ -251,6 +233,34 @@ pub trait Store {
             accounts: made_accounts,
             policies: made_policies,
         })
+    }
+
+    /// Refuses what `create_namespace` refuses before it writes anything: `default`, a
+    /// namespace whose parent does not exist, one that exists (`UserError::NamespaceExists`).
+    /// The server asks it first, so that these answers come before its own check of the
+    /// defaults; `create_namespace` asks again.
+    fn namespace_creatable(&self, ns: &Namespace) -> Result<()> {
+        if ns.is_default() {
+            return Err(UserError::Failure(
+                "namespace `default` always exists; it needs no `namespace create`".into(),
+            )
+            .into());
+        }
+        if let Some(parent) = ns.parent()
+            && !self.namespace_exists(&parent)?
+        {
+            return Err(UserError::Failure(format!(
+                "namespace `{parent}` does not exist: a namespace needs its parent (create it first with `svcacct namespace create {parent}`)"
+            ))
+            .into());
+        }
+        // Only its record makes a namespace exist: the record comes last, so a create that
+        // stops half-way leaves a namespace without one, whose next create adopts what is
+        // there and makes the rest.
+        if self.namespace_exists(ns)? {
+            return Err(namespace_exists(ns).into());
+        }
+        Ok(())
     }
 
     /// The namespace that an unreadable record of a listing (`UserError::CorruptRecord`)
@@ -451,8 +461,10 @@ pub trait Store {
         issued::regenerate_pinned(self, read, name)
     }
 
-    fn rename_token(&self, r: &Reference, from: &Name, to: &Name) -> Result<TokenRecord> {
-        issued::rename(self, r, from, to)
+    /// Renames an issued token's record. Returns the record; the remote store, only its
+    /// reference when the caller may not list the account's tokens.
+    fn rename_token(&self, r: &Reference, from: &Name, to: &Name) -> Result<TokenAnswer> {
+        issued::rename(self, r, from, to).map(Shown::Record)
     }
 }
 
@@ -508,6 +520,7 @@ fn renamed_with_grants<S: Store + ?Sized>(
     Ok(crate::api::Renamed {
         account: Shown::Record(account),
         updated_policies,
+        revoked_token_count: revoked_tokens.len(),
         revoked_tokens,
     })
 }

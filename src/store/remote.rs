@@ -1014,7 +1014,7 @@ impl Store for RemoteStore {
         self.json(Call::new(Method::Post, &path))
     }
 
-    fn rename_token(&self, r: &Reference, from: &Name, to: &Name) -> Result<TokenRecord> {
+    fn rename_token(&self, r: &Reference, from: &Name, to: &Name) -> Result<api::TokenAnswer> {
         let path = format!("{}/tokens/{from}/rename", account_path(r));
         self.json(Call::new(Method::Post, &path).json(&TokenRename { name: to.clone() })?)
     }
