@@ -334,7 +334,7 @@ impl FileStore {
                 // It might name the account: moving the others would leave its grant behind.
                 return Err(e.into());
             }
-            let revoked_tokens = load::<TokenFile>(&self.tokens_path(from))?
+            let revoked_tokens: Vec<Name> = load::<TokenFile>(&self.tokens_path(from))?
                 .filter(|f| f.account_uid == account.uid)
                 .map(|f| f.tokens.into_iter().map(|t| t.name).collect())
                 .unwrap_or_default();
@@ -390,6 +390,7 @@ impl FileStore {
             ]);
             tx.atomically(&steps)?;
             Ok(crate::api::Renamed {
+                revoked_token_count: revoked_tokens.len(),
                 account: crate::api::Shown::Record(account),
                 updated_policies: moved.into_iter().map(crate::api::Shown::Record).collect(),
                 revoked_tokens,

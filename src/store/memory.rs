@@ -62,7 +62,7 @@ impl MemoryStore {
             return Err(account_exists(&target).into());
         }
         let mut account = records.accounts.remove(from).expect("checked above");
-        let revoked_tokens = records
+        let revoked_tokens: Vec<Name> = records
             .tokens
             .remove(from)
             .filter(|f| f.account_uid == account.uid)
@@ -89,6 +89,7 @@ impl MemoryStore {
         drop(records);
         crate::issued::prune_after_change(self);
         Ok(crate::api::Renamed {
+            revoked_token_count: revoked_tokens.len(),
             account: crate::api::Shown::Record(account),
             updated_policies: moved,
             revoked_tokens,
