@@ -372,9 +372,10 @@ fn slow_request_heads_from_many_addresses_make_room_for_another() {
     slowloris_leaves_room(&s, &attackers, 9, (ENDLESS_HEAD, 1), other);
 }
 
-/// A request in the router is never cut off to make room, and its body has `--request-timeout`:
-/// four addresses sending 130 slow bodies each (authenticated: only such requests read a body)
-/// used to fill the server for as long. Each address's share leaves room for a fifth.
+/// A request in the router is never cut off to make room, and its body had `--request-timeout`
+/// (it has 10 s now): four addresses sending 130 slow bodies each (authenticated: only such
+/// requests read a body) used to fill the server for as long. Each address's share leaves room
+/// for a fifth.
 #[test]
 fn slow_bodies_from_four_addresses_leave_room_for_a_fifth() {
     let env = Env::new();
@@ -394,8 +395,8 @@ fn slow_bodies_from_four_addresses_leave_room_for_a_fifth() {
 }
 
 /// How long until the server closes `stream`, which sends one more byte of `bytes` every half
-/// second (an answer ends it too); at most `secs`.
-fn trickled_until_closed(stream: &mut TcpStream, bytes: &[u8], secs: u64) -> Duration {
+/// second (an answer ends it too), and the answer's first bytes if any; at most `secs`.
+fn trickled_until_closed(stream: &mut TcpStream, bytes: &[u8], secs: u64) -> (Duration, String) {
     let start = Instant::now();
     stream.set_nonblocking(true).unwrap();
     for b in bytes.iter().chain(std::iter::repeat(&b'a')) {
@@ -407,10 +408,14 @@ fn trickled_until_closed(stream: &mut TcpStream, bytes: &[u8], secs: u64) -> Dur
         match stream.read(&mut buf) {
             Err(e) if e.kind() == ErrorKind::WouldBlock => {}
             // Closed, reset or answered (408): the server is done with it.
-            _ => return start.elapsed(),
+            Ok(n) => {
+                let answer = String::from_utf8_lossy(&buf[..n]).into_owned();
+                return (start.elapsed(), answer);
+            }
+            Err(_) => return (start.elapsed(), String::new()),
         }
         if stream.write(&[*b]).is_err() {
-            return start.elapsed();
+            return (start.elapsed(), String::new());
         }
         std::thread::sleep(Duration::from_millis(500));
     }
@@ -456,7 +461,7 @@ fn a_trickling_request_head_or_handshake_is_cut_off_long_before_the_request_time
         ("a TLS handshake", tls.port, hello),
     ] {
         let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-        let after = trickled_until_closed(&mut stream, bytes, 45);
+        let (after, _) = trickled_until_closed(&mut stream, bytes, 45);
         assert!(
             after >= Duration::from_secs(6) && after < Duration::from_secs(30),
             "{what}: closed after {after:?}"
@@ -466,6 +471,40 @@ fn a_trickling_request_head_or_handshake_is_cut_off_long_before_the_request_time
     let mut c = TcpStream::connect(("127.0.0.1", plain.port)).unwrap();
     let answer = exchange(&mut c, HEALTHZ, 10).unwrap();
     assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+}
+
+/// A body sent a byte at a time holds a request in the router, which is never cut off to make
+/// room: it has 10 s (then 408), not the whole `--request-timeout`.
+#[test]
+fn a_trickling_request_body_is_answered_408_long_before_the_request_timeout() {
+    let env = Env::new();
+    let store = env.path("store");
+    env.bootstrap(&store);
+    let token = env.ok(["--store", store.to_str().unwrap(), "token", "admin"]);
+    let s = env.serve(&store, &["--request-timeout", "60s"]);
+    let head = format!(
+        "POST /v1/tokenreviews HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {}\r\n\
+         Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n",
+        token.trim()
+    );
+    let mut c = TcpStream::connect(("127.0.0.1", s.port)).unwrap();
+    c.write_all(head.as_bytes()).unwrap();
+    let (after, mut answer) = trickled_until_closed(&mut c, b"{\"token\":\"", 45);
+    assert!(
+        after >= Duration::from_secs(6) && after < Duration::from_secs(30),
+        "answered after {after:?}: {answer}"
+    );
+    c.set_nonblocking(false).unwrap();
+    c.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    let _ = c.read_to_string(&mut answer);
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    assert!(answer.contains("\r\nconnection: close\r\n"), "{answer}");
+    assert_eq!(problem(&answer)["code"], "timeout", "{answer}");
+    assert!(
+        s.log().contains(" POST /v1/tokenreviews 408 admin "),
+        "{}",
+        s.log()
+    );
 }
 
 #[test]

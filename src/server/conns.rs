@@ -10,8 +10,10 @@
 //!   most [`HEAD_WAIT`] from its first byte ([`head_wait`]).
 //! - *routed*: hyper has handed the request to the router, until the last of the answer is
 //!   handed back (so a client that does not read its answer holds an idle connection). Its body
-//!   and its handler have `--request-timeout` (`super::log::access_log`). Only authenticated
-//!   routes read a body: an anonymous request is routed only while the server answers it.
+//!   has at most [`BODY_WAIT`] from then ([`BodyDeadline`]), and the whole request
+//!   `--request-timeout` (`super::log::access_log`): a handler waiting on the store has that.
+//!   Only authenticated routes read a body: an anonymous request is routed only while the
+//!   server answers it.
 //!
 //! The accept loop's [`Registry`] counts connections in all and per client [`Address`]. An
 //! address may hold its *share* ([`Registry::share`]): [`MAX_CONNECTIONS`] divided among the
@@ -37,11 +39,12 @@ use std::io;
 use std::net::{IpAddr, Ipv6Addr};
 use std::pin::Pin;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
 
 use axum::Router;
+use axum::body::Bytes;
 use axum::http::{HeaderValue, Request, StatusCode, header};
 use axum::response::Response;
 use axum::routing::future::RouteFuture;
@@ -84,6 +87,20 @@ pub const HEAD_WAIT: Duration = Duration::from_secs(10);
 /// the whole request.
 pub fn head_wait(request_timeout: Duration) -> Duration {
     HEAD_WAIT.min(request_timeout)
+}
+
+/// How long a request's body may take to arrive once its head has (once it is routed), unless
+/// `--request-timeout` is shorter ([`body_wait`]); then the request is answered 408. A body is
+/// at most 64 KiB (`api::MAX_BODY_BYTES`): in 10 s that is 6.5 KB/s, which any link a client
+/// talks to the server over outruns, and bodies are most often a few hundred bytes. A client
+/// that sends its body a byte at a time thus holds a routed request, which is never closed to
+/// make room, for this long rather than for `--request-timeout`; a handler waiting on the store
+/// still has `--request-timeout`.
+pub const BODY_WAIT: Duration = Duration::from_secs(10);
+
+/// The wait for a whole request body under `--request-timeout`.
+pub fn body_wait(request_timeout: Duration) -> Duration {
+    BODY_WAIT.min(request_timeout)
 }
 
 /// hyper's own `header_read_timeout` for a head wait of `head`. hyper runs it from when it
@@ -417,6 +434,76 @@ impl<B: HttpBody + Unpin> HttpBody for Tracked<B> {
     }
 }
 
+/// A request's body that fails once [`BODY_WAIT`] (see [`body_wait`]) is over and it has not all
+/// come, and notes that it did (`late`): `super::log::access_log` then answers 408 whatever
+/// the handler made of the failure. It costs a timer only once the body is waited for.
+pub struct BodyDeadline<B> {
+    body: B,
+    at: Instant,
+    timer: Option<Pin<Box<tokio::time::Sleep>>>,
+    late: Arc<AtomicBool>,
+}
+
+impl<B> BodyDeadline<B> {
+    pub fn new(body: B, at: Instant, late: Arc<AtomicBool>) -> BodyDeadline<B> {
+        BodyDeadline {
+            body,
+            at,
+            timer: None,
+            late,
+        }
+    }
+}
+
+/// What a [`BodyDeadline`] fails with.
+#[derive(Debug)]
+pub struct BodyLate;
+
+impl std::fmt::Display for BodyLate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the request body did not arrive in time")
+    }
+}
+
+impl std::error::Error for BodyLate {}
+
+impl<B> HttpBody for BodyDeadline<B>
+where
+    B: HttpBody<Data = Bytes, Error = axum::Error> + Unpin,
+{
+    type Data = Bytes;
+    type Error = axum::Error;
+
+    fn poll_frame(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, axum::Error>>> {
+        let this = self.get_mut();
+        if let Poll::Ready(frame) = Pin::new(&mut this.body).poll_frame(cx) {
+            return Poll::Ready(frame);
+        }
+        let at = this.at;
+        let timer = this
+            .timer
+            .get_or_insert_with(|| Box::pin(tokio::time::sleep_until(at.into())));
+        match timer.as_mut().poll(cx) {
+            Poll::Ready(()) => {
+                this.late.store(true, Ordering::Release);
+                Poll::Ready(Some(Err(axum::Error::new(BodyLate))))
+            }
+            Poll::Pending => Poll::Pending,
+        }
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.body.is_end_stream()
+    }
+
+    fn size_hint(&self) -> SizeHint {
+        self.body.size_hint()
+    }
+}
+
 /// Whom a connection is counted against: its IPv4 address, or the /64 prefix of its IPv6 one
 /// (a host or a site is given a whole /64, so its addresses are as good as one; an IPv4 address
 /// mapped into IPv6 counts as itself).
@@ -603,6 +690,50 @@ mod tests {
             Address::of(IpAddr::V4(Ipv4Addr::new(192, 0, 2, 7))),
             Address::of(IpAddr::V4(Ipv4Addr::new(192, 0, 2, 8)))
         );
+    }
+
+    /// A request body of which nothing more ever comes.
+    struct Stalled;
+
+    impl HttpBody for Stalled {
+        type Data = Bytes;
+        type Error = axum::Error;
+
+        fn poll_frame(
+            self: Pin<&mut Self>,
+            _: &mut Context<'_>,
+        ) -> Poll<Option<Result<Frame<Bytes>, axum::Error>>> {
+            Poll::Pending
+        }
+    }
+
+    #[test]
+    fn a_body_that_has_not_come_by_its_deadline_fails_and_says_so() {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_time()
+            .build()
+            .unwrap();
+        rt.block_on(async {
+            let wait = Duration::from_millis(300);
+            let start = Instant::now();
+            let late = Arc::new(AtomicBool::new(false));
+            let body =
+                axum::body::Body::new(BodyDeadline::new(Stalled, start + wait, late.clone()));
+            let err = axum::body::to_bytes(body, 1024).await.unwrap_err();
+            let took = start.elapsed();
+            assert!(took >= wait && took < Duration::from_secs(10), "{took:?}");
+            assert!(late.load(Ordering::Acquire));
+            let mut causes =
+                std::iter::successors(Some(&err as &dyn std::error::Error), |e| e.source());
+            assert!(causes.any(|e| e.is::<BodyLate>()), "{err:?}");
+            // A body that is all there is read as it is, even when its deadline is over.
+            let late = Arc::new(AtomicBool::new(false));
+            let whole = axum::body::Body::from("{\"token\":\"x\"}");
+            let body = BodyDeadline::new(whole, Instant::now(), late.clone());
+            let got = axum::body::to_bytes(axum::body::Body::new(body), 1024).await;
+            assert_eq!(got.unwrap(), "{\"token\":\"x\"}");
+            assert!(!late.load(Ordering::Acquire));
+        });
     }
 
     #[test]
