@@ -1,6 +1,7 @@
 //! One client cannot take `svcacct serve` away from everyone else (issue 12, point 7): an
-//! address holding hundreds of idle connections, a connection that never sends a byte,
-//! over-long request lines, and `Expect: 100-continue` with a body over the cap. Raw TCP
+//! address holding hundreds of idle connections, slow request heads and bodies from a few
+//! addresses or from many, a connection that never sends a byte, over-long request lines, and
+//! `Expect: 100-continue` with a body over the cap. Raw TCP
 //! clients, so that nothing between the test and the server retries or tidies a request.
 
 mod common;
@@ -164,6 +165,9 @@ struct Slowloris {
     opened: Arc<AtomicUsize>,
     /// Connections open at the last sweep.
     open: Arc<AtomicUsize>,
+    /// The beginnings of the answers the server gave (a slowloris is not meant to get any,
+    /// but a refusal may come as one), the first 1,000.
+    answers: Arc<std::sync::Mutex<Vec<String>>>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
 
@@ -178,7 +182,9 @@ impl Slowloris {
         let stop = Arc::new(AtomicBool::new(false));
         let opened = Arc::new(AtomicUsize::new(0));
         let open = Arc::new(AtomicUsize::new(0));
+        let answers = Arc::new(std::sync::Mutex::new(vec![]));
         let (stop2, opened2, open2) = (stop.clone(), opened.clone(), open.clone());
+        let answers2 = answers.clone();
         let (from, request) = (from.to_vec(), request.to_vec());
         let thread = std::thread::spawn(move || {
             // Each connection, and how many bytes it has sent.
@@ -194,9 +200,15 @@ impl Slowloris {
                 for (from, c) in conns.iter_mut() {
                     // Closed (or, which it should not be, answered): reopened.
                     let still = c.as_mut().is_some_and(|(s, sent)| {
-                        let mut b = [0u8; 64];
+                        let mut b = [0u8; 1024];
                         let open = match s.read(&mut b) {
-                            Ok(_) => false,
+                            Ok(n) => {
+                                let mut answers = answers2.lock().unwrap();
+                                if n > 0 && answers.len() < 1000 {
+                                    answers.push(String::from_utf8_lossy(&b[..n]).into_owned());
+                                }
+                                false
+                            }
                             Err(e) => e.kind() == ErrorKind::WouldBlock,
                         };
                         open && s.write(&[next_byte(*sent)]).is_ok_and(|n| {
@@ -230,6 +242,7 @@ impl Slowloris {
             stop,
             opened,
             open,
+            answers,
             thread: Some(thread),
         }
     }
@@ -314,7 +327,7 @@ fn slowloris_leaves_room(
     per: usize,
     (request, at_once): (&[u8], usize),
     other: Ipv4Addr,
-) {
+) -> Vec<String> {
     let loris = Slowloris::start(s.port, attackers, per, request, at_once);
     let all = attackers.len() * per;
     let start = Instant::now();
@@ -344,8 +357,10 @@ fn slowloris_leaves_room(
         }
         std::thread::sleep(Duration::from_millis(500));
     }
+    let answers = std::mem::take(&mut *loris.answers.lock().unwrap());
     drop(loris);
     assert!(s.log().contains(" GET /healthz 200 - "), "{}", s.log());
+    answers
 }
 
 /// The security review's reproduction: 130 connections from each of four addresses, each
@@ -392,6 +407,55 @@ fn slow_bodies_from_four_addresses_leave_room_for_a_fifth() {
     let other = Ipv4Addr::new(127, 0, 0, 6);
     let head = request.as_bytes();
     slowloris_leaves_room(&s, &attackers, 130, (head, head.len()), other);
+}
+
+/// The security review's reproduction of the above with enough addresses that their shares
+/// fill the server: 64 addresses × 8 slow bodies (512, the cap in all), sent with a token of an
+/// account whose only grant is the global `create accessreview`, used to hold every connection
+/// for `--request-timeout`, so that a newcomer was refused. Now at most 384 requests are routed
+/// at once but for an address's first one, and the others are answered 503 with `Retry-After`
+/// at once, so that a fifth address is served.
+#[test]
+fn slow_bodies_from_64_addresses_leave_room_for_another() {
+    let env = Env::new();
+    let store = env.path("store");
+    env.bootstrap(&store);
+    let s = store.to_str().unwrap();
+    env.ok(["--store", s, "create", "reviewer"]);
+    env.ok([
+        "--store",
+        s,
+        "policy",
+        "create",
+        "reviews",
+        "--global",
+        "--subject",
+        "reviewer",
+        "--action",
+        "create",
+        "--resource",
+        "accessreview",
+    ]);
+    let token = env.ok(["--store", s, "token", "reviewer"]);
+    let server = env.serve(&store, &[]);
+    let request = format!(
+        "POST /v1/accessreviews HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {}\r\n\
+         Content-Type: application/json\r\nContent-Length: 60000\r\n\r\n{{",
+        token.trim()
+    );
+    let attackers: Vec<Ipv4Addr> = (1..=64).map(|d| Ipv4Addr::new(127, 0, 2, d)).collect();
+    let other = Ipv4Addr::new(127, 0, 0, 3);
+    let head = request.as_bytes();
+    let answers = slowloris_leaves_room(&server, &attackers, 8, (head, head.len()), other);
+    // Those not routed were told so, with when to come back, rather than reset.
+    let refused = answers
+        .iter()
+        .find(|a| a.starts_with("HTTP/1.1 503"))
+        .unwrap_or_else(|| panic!("no 503 among the answers: {answers:?}"));
+    assert!(
+        refused.to_ascii_lowercase().contains("\r\nretry-after: "),
+        "{refused}"
+    );
 }
 
 /// How long until the server closes `stream`, which sends one more byte of `bytes` every half
