@@ -677,7 +677,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --tls-cert 'PEM certificate chain: serve HTTPS (with --tls-key)'
             cand --tls-key 'PEM private key of the certificate'
             cand --max-token-lifetime 'Longest lifetime (exp - iat) of an accepted token [default: SVCACCT_MAX_TOKEN_LIFETIME, else the config file''s `max-token-lifetime`, else 1h]'
-            cand --request-timeout 'Longest time a client may take to send a request (headers and body; the headers have at most 10s of it), and a handler to answer it'
+            cand --request-timeout 'Longest time a client may take to send a request (headers and body, each of which has at most 10s of it), and a handler to answer it'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'

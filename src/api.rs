@@ -742,7 +742,8 @@ pub mod code {
     pub const PRECONDITION_REQUIRED: &str = "precondition-required";
     /// 500: a store record is unreadable, or another failure on the server.
     pub const INTERNAL: &str = "internal";
-    /// 503: shutting down.
+    /// 503: shutting down, or busy (too many requests in progress, some of them from the
+    /// caller's network: `Retry-After` says when to try again).
     pub const UNAVAILABLE: &str = "unavailable";
 
     /// Every code above (keep in step: the OpenAPI test compares it with the document).

@@ -1136,7 +1136,7 @@ pub struct ServeArgs {
     /// else the config file's `max-token-lifetime`, else 1h]
     #[arg(long, value_name = "DURATION")]
     pub max_token_lifetime: Option<String>,
-    /// Longest time a client may take to send a request (headers and body; the headers have at
+    /// Longest time a client may take to send a request (headers and body, each of which has at
     /// most 10s of it), and a handler to answer it
     #[arg(long, default_value = "30s", value_name = "DURATION")]
     pub request_timeout: String,

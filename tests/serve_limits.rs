@@ -1,6 +1,7 @@
 //! One client cannot take `svcacct serve` away from everyone else (issue 12, point 7): an
-//! address holding hundreds of idle connections, a connection that never sends a byte,
-//! over-long request lines, and `Expect: 100-continue` with a body over the cap. Raw TCP
+//! address holding hundreds of idle connections, slow request heads and bodies from a few
+//! addresses or from many, a connection that never sends a byte, over-long request lines, and
+//! `Expect: 100-continue` with a body over the cap. Raw TCP
 //! clients, so that nothing between the test and the server retries or tidies a request.
 
 mod common;
@@ -164,6 +165,9 @@ struct Slowloris {
     opened: Arc<AtomicUsize>,
     /// Connections open at the last sweep.
     open: Arc<AtomicUsize>,
+    /// The beginnings of the answers the server gave (a slowloris is not meant to get any,
+    /// but a refusal may come as one), the first 1,000.
+    answers: Arc<std::sync::Mutex<Vec<String>>>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
 
@@ -178,7 +182,9 @@ impl Slowloris {
         let stop = Arc::new(AtomicBool::new(false));
         let opened = Arc::new(AtomicUsize::new(0));
         let open = Arc::new(AtomicUsize::new(0));
+        let answers = Arc::new(std::sync::Mutex::new(vec![]));
         let (stop2, opened2, open2) = (stop.clone(), opened.clone(), open.clone());
+        let answers2 = answers.clone();
         let (from, request) = (from.to_vec(), request.to_vec());
         let thread = std::thread::spawn(move || {
             // Each connection, and how many bytes it has sent.
@@ -194,9 +200,15 @@ impl Slowloris {
                 for (from, c) in conns.iter_mut() {
                     // Closed (or, which it should not be, answered): reopened.
                     let still = c.as_mut().is_some_and(|(s, sent)| {
-                        let mut b = [0u8; 64];
+                        let mut b = [0u8; 1024];
                         let open = match s.read(&mut b) {
-                            Ok(_) => false,
+                            Ok(n) => {
+                                let mut answers = answers2.lock().unwrap();
+                                if n > 0 && answers.len() < 1000 {
+                                    answers.push(String::from_utf8_lossy(&b[..n]).into_owned());
+                                }
+                                false
+                            }
                             Err(e) => e.kind() == ErrorKind::WouldBlock,
                         };
                         open && s.write(&[next_byte(*sent)]).is_ok_and(|n| {
@@ -230,6 +242,7 @@ impl Slowloris {
             stop,
             opened,
             open,
+            answers,
             thread: Some(thread),
         }
     }
@@ -314,7 +327,7 @@ fn slowloris_leaves_room(
     per: usize,
     (request, at_once): (&[u8], usize),
     other: Ipv4Addr,
-) {
+) -> Vec<String> {
     let loris = Slowloris::start(s.port, attackers, per, request, at_once);
     let all = attackers.len() * per;
     let start = Instant::now();
@@ -344,8 +357,10 @@ fn slowloris_leaves_room(
         }
         std::thread::sleep(Duration::from_millis(500));
     }
+    let answers = std::mem::take(&mut *loris.answers.lock().unwrap());
     drop(loris);
     assert!(s.log().contains(" GET /healthz 200 - "), "{}", s.log());
+    answers
 }
 
 /// The security review's reproduction: 130 connections from each of four addresses, each
@@ -372,9 +387,10 @@ fn slow_request_heads_from_many_addresses_make_room_for_another() {
     slowloris_leaves_room(&s, &attackers, 9, (ENDLESS_HEAD, 1), other);
 }
 
-/// A request in the router is never cut off to make room, and its body has `--request-timeout`:
-/// four addresses sending 130 slow bodies each (authenticated: only such requests read a body)
-/// used to fill the server for as long. Each address's share leaves room for a fifth.
+/// A request in the router is never cut off to make room, and its body had `--request-timeout`
+/// (it has 10 s now): four addresses sending 130 slow bodies each (authenticated: only such
+/// requests read a body) used to fill the server for as long. Each address's share leaves room
+/// for a fifth.
 #[test]
 fn slow_bodies_from_four_addresses_leave_room_for_a_fifth() {
     let env = Env::new();
@@ -393,9 +409,58 @@ fn slow_bodies_from_four_addresses_leave_room_for_a_fifth() {
     slowloris_leaves_room(&s, &attackers, 130, (head, head.len()), other);
 }
 
+/// The security review's reproduction of the above with enough addresses that their shares
+/// fill the server: 64 addresses × 8 slow bodies (512, the cap in all), sent with a token of an
+/// account whose only grant is the global `create accessreview`, used to hold every connection
+/// for `--request-timeout`, so that a newcomer was refused. Now at most 384 requests are routed
+/// at once but for an address's first one, and the others are answered 503 with `Retry-After`
+/// at once, so that a fifth address is served.
+#[test]
+fn slow_bodies_from_64_addresses_leave_room_for_another() {
+    let env = Env::new();
+    let store = env.path("store");
+    env.bootstrap(&store);
+    let s = store.to_str().unwrap();
+    env.ok(["--store", s, "create", "reviewer"]);
+    env.ok([
+        "--store",
+        s,
+        "policy",
+        "create",
+        "reviews",
+        "--global",
+        "--subject",
+        "reviewer",
+        "--action",
+        "create",
+        "--resource",
+        "accessreview",
+    ]);
+    let token = env.ok(["--store", s, "token", "reviewer"]);
+    let server = env.serve(&store, &[]);
+    let request = format!(
+        "POST /v1/accessreviews HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {}\r\n\
+         Content-Type: application/json\r\nContent-Length: 60000\r\n\r\n{{",
+        token.trim()
+    );
+    let attackers: Vec<Ipv4Addr> = (1..=64).map(|d| Ipv4Addr::new(127, 0, 2, d)).collect();
+    let other = Ipv4Addr::new(127, 0, 0, 3);
+    let head = request.as_bytes();
+    let answers = slowloris_leaves_room(&server, &attackers, 8, (head, head.len()), other);
+    // Those not routed were told so, with when to come back, rather than reset.
+    let refused = answers
+        .iter()
+        .find(|a| a.starts_with("HTTP/1.1 503"))
+        .unwrap_or_else(|| panic!("no 503 among the answers: {answers:?}"));
+    assert!(
+        refused.to_ascii_lowercase().contains("\r\nretry-after: "),
+        "{refused}"
+    );
+}
+
 /// How long until the server closes `stream`, which sends one more byte of `bytes` every half
-/// second (an answer ends it too); at most `secs`.
-fn trickled_until_closed(stream: &mut TcpStream, bytes: &[u8], secs: u64) -> Duration {
+/// second (an answer ends it too), and the answer's first bytes if any; at most `secs`.
+fn trickled_until_closed(stream: &mut TcpStream, bytes: &[u8], secs: u64) -> (Duration, String) {
     let start = Instant::now();
     stream.set_nonblocking(true).unwrap();
     for b in bytes.iter().chain(std::iter::repeat(&b'a')) {
@@ -407,10 +472,14 @@ fn trickled_until_closed(stream: &mut TcpStream, bytes: &[u8], secs: u64) -> Dur
         match stream.read(&mut buf) {
             Err(e) if e.kind() == ErrorKind::WouldBlock => {}
             // Closed, reset or answered (408): the server is done with it.
-            _ => return start.elapsed(),
+            Ok(n) => {
+                let answer = String::from_utf8_lossy(&buf[..n]).into_owned();
+                return (start.elapsed(), answer);
+            }
+            Err(_) => return (start.elapsed(), String::new()),
         }
         if stream.write(&[*b]).is_err() {
-            return start.elapsed();
+            return (start.elapsed(), String::new());
         }
         std::thread::sleep(Duration::from_millis(500));
     }
@@ -456,7 +525,7 @@ fn a_trickling_request_head_or_handshake_is_cut_off_long_before_the_request_time
         ("a TLS handshake", tls.port, hello),
     ] {
         let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-        let after = trickled_until_closed(&mut stream, bytes, 45);
+        let (after, _) = trickled_until_closed(&mut stream, bytes, 45);
         assert!(
             after >= Duration::from_secs(6) && after < Duration::from_secs(30),
             "{what}: closed after {after:?}"
@@ -466,6 +535,40 @@ fn a_trickling_request_head_or_handshake_is_cut_off_long_before_the_request_time
     let mut c = TcpStream::connect(("127.0.0.1", plain.port)).unwrap();
     let answer = exchange(&mut c, HEALTHZ, 10).unwrap();
     assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+}
+
+/// A body sent a byte at a time holds a request in the router, which is never cut off to make
+/// room: it has 10 s (then 408), not the whole `--request-timeout`.
+#[test]
+fn a_trickling_request_body_is_answered_408_long_before_the_request_timeout() {
+    let env = Env::new();
+    let store = env.path("store");
+    env.bootstrap(&store);
+    let token = env.ok(["--store", store.to_str().unwrap(), "token", "admin"]);
+    let s = env.serve(&store, &["--request-timeout", "60s"]);
+    let head = format!(
+        "POST /v1/tokenreviews HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {}\r\n\
+         Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n",
+        token.trim()
+    );
+    let mut c = TcpStream::connect(("127.0.0.1", s.port)).unwrap();
+    c.write_all(head.as_bytes()).unwrap();
+    let (after, mut answer) = trickled_until_closed(&mut c, b"{\"token\":\"", 45);
+    assert!(
+        after >= Duration::from_secs(6) && after < Duration::from_secs(30),
+        "answered after {after:?}: {answer}"
+    );
+    c.set_nonblocking(false).unwrap();
+    c.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    let _ = c.read_to_string(&mut answer);
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    assert!(answer.contains("\r\nconnection: close\r\n"), "{answer}");
+    assert_eq!(problem(&answer)["code"], "timeout", "{answer}");
+    assert!(
+        s.log().contains(" POST /v1/tokenreviews 408 admin "),
+        "{}",
+        s.log()
+    );
 }
 
 #[test]

@@ -10,8 +10,10 @@
 //!   most [`HEAD_WAIT`] from its first byte ([`head_wait`]).
 //! - *routed*: hyper has handed the request to the router, until the last of the answer is
 //!   handed back (so a client that does not read its answer holds an idle connection). Its body
-//!   and its handler have `--request-timeout` (`super::log::access_log`). Only authenticated
-//!   routes read a body: an anonymous request is routed only while the server answers it.
+//!   has at most [`BODY_WAIT`] from then ([`BodyDeadline`]), and the whole request
+//!   `--request-timeout` (`super::log::access_log`): a handler waiting on the store has that.
+//!   Only authenticated routes read a body: an anonymous request is routed only while the
+//!   server answers it.
 //!
 //! The accept loop's [`Registry`] counts connections in all and per client [`Address`]. An
 //! address may hold its *share* ([`Registry::share`]): [`MAX_CONNECTIONS`] divided among the
@@ -22,6 +24,17 @@
 //! a newcomer closes the one of the address holding the most. A newcomer is refused only when
 //! there is no such connection to close: a request that the router handles is never cut off to
 //! make room. [`watch`] closes a connection idle or in its head for too long.
+//!
+//! Routed connections, never closed, are capped too ([`Routed`]): at most [`MAX_ROUTED`]
+//! requests are routed at once, except that the request of a [`Network`] holding none is always
+//! routed. The other [`MAX_CONNECTIONS`] − [`MAX_ROUTED`] connections are thus idle, in their
+//! head, or routed for networks that had nothing in the router, so a newcomer finds a connection
+//! to close and room in the router for its request. A request over the cap is not routed but
+//! answered at once, 503 with `Retry-After`, and its connection closed ([`busy`]): only networks
+//! already holding routed requests are refused. A request is routed for milliseconds, unless
+//! its body comes slowly (at most [`BODY_WAIT`]) or its handler waits on the store (at most
+//! `--request-timeout`); to hold every connection in the router takes 128 networks besides those
+//! holding the first [`MAX_ROUTED`], each sending a request again at least every [`BODY_WAIT`].
 //!
 //! The phase of a connection is one atomic word that the connection's task writes ([`Watched`]
 //! on every read, [`Track`] around every request) and the accept loop claims with a
@@ -36,18 +49,23 @@ use std::convert::Infallible;
 use std::io;
 use std::net::{IpAddr, Ipv6Addr};
 use std::pin::Pin;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
 
 use axum::Router;
+use axum::body::Bytes;
 use axum::http::{HeaderValue, Request, StatusCode, header};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::future::RouteFuture;
 use hyper::body::{Body as HttpBody, Frame, Incoming, SizeHint};
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::task::{AbortHandle, Id};
+
+use super::limits;
+use super::problem::ApiError;
+use crate::api::code;
 
 /// Most connections open at once, so that idle or slow clients cannot use up the process's file
 /// descriptors (which the store needs too) and stop `accept` for everyone. At it, a
@@ -63,8 +81,23 @@ pub const MAX_PER_ADDRESS: usize = 128;
 
 /// The smallest share of one client [`Address`], however many addresses hold connections: a
 /// browser opens 6 connections to a host. It binds from 64 addresses on, where the shares add
-/// up to [`MAX_CONNECTIONS`]: then the cap in all decides who makes room.
+/// up to [`MAX_CONNECTIONS`]: then the cap in all decides who makes room, and [`MAX_ROUTED`]
+/// keeps some of it for newcomers.
 pub const MIN_PER_ADDRESS: usize = 8;
+
+/// Most requests routed at once, but for that of a [`Network`] holding none ([`Routed::enter`]):
+/// three quarters of [`MAX_CONNECTIONS`]. Routed connections are the ones never closed to make
+/// room; under this cap the other 128 are idle, in their head, or routed for networks that had
+/// none, so a newcomer's connection finds one to close and its request is routed. A request
+/// over it is answered 503 at once ([`busy`]). Three times [`MAX_PER_ADDRESS`], it binds only
+/// when several clients hold routed requests at once (`bench/serve` drives 64 keep-alive
+/// connections from one address): a request is routed for milliseconds unless its client sends
+/// its body slowly (for at most [`BODY_WAIT`]) or its handler waits on the store.
+pub const MAX_ROUTED: usize = 384;
+
+/// The `Retry-After` of a request over [`MAX_ROUTED`], in seconds: requests are routed for
+/// milliseconds unless their client keeps them there, so a burst is over by then.
+pub const BUSY_RETRY_AFTER_SECS: u32 = 1;
 
 /// How long a connection may stay idle: until the first byte of its first request (after its
 /// TLS handshake, for TLS; before it, until the handshake's first byte), and between the
@@ -84,6 +117,20 @@ pub const HEAD_WAIT: Duration = Duration::from_secs(10);
 /// the whole request.
 pub fn head_wait(request_timeout: Duration) -> Duration {
     HEAD_WAIT.min(request_timeout)
+}
+
+/// How long a request's body may take to arrive once its head has (once it is routed), unless
+/// `--request-timeout` is shorter ([`body_wait`]); then the request is answered 408. A body is
+/// at most 64 KiB (`api::MAX_BODY_BYTES`): in 10 s that is 6.5 KB/s, which any link a client
+/// talks to the server over outruns, and bodies are most often a few hundred bytes. A client
+/// that sends its body a byte at a time thus holds a routed request, which is never closed to
+/// make room, for this long rather than for `--request-timeout`; a handler waiting on the store
+/// still has `--request-timeout`.
+pub const BODY_WAIT: Duration = Duration::from_secs(10);
+
+/// The wait for a whole request body under `--request-timeout`.
+pub fn body_wait(request_timeout: Duration) -> Duration {
+    BODY_WAIT.min(request_timeout)
 }
 
 /// hyper's own `header_read_timeout` for a head wait of `head`. hyper runs it from when it
@@ -322,18 +369,28 @@ impl<S: AsyncWrite + Unpin> AsyncWrite for Watched<S> {
 
 /// The application for one connection, as a service for hyper: the connection is routed from
 /// when hyper calls it with a request ([`Slot::route`]) until hyper drops the answer's body,
-/// which it does once the last of it is in its write buffer. A request whose connection is
-/// being closed is not routed: it gets a bare 503 with `Connection: close` (which nobody is
-/// expected to see: the connection's task is being aborted).
+/// which it does once the last of it is in its write buffer; the request holds a [`Ticket`] of
+/// [`Routed`] as long. A request over [`MAX_ROUTED`] is not routed: it is answered [`busy`]. A
+/// request whose connection is being closed is not routed either: it gets a bare 503 with
+/// `Connection: close` (which nobody is expected to see: the connection's task is being
+/// aborted).
 #[derive(Clone)]
 pub struct Track {
     app: Router,
     slot: Arc<Slot>,
+    routed: Arc<Routed>,
+    network: Network,
 }
 
 impl Track {
-    pub fn new(app: Router, slot: Arc<Slot>) -> Track {
-        Track { app, slot }
+    /// The application `app` for the connection of `slot`, from the client `ip`.
+    pub fn new(app: Router, slot: Arc<Slot>, routed: Arc<Routed>, ip: IpAddr) -> Track {
+        Track {
+            app,
+            slot,
+            routed,
+            network: Network::of(ip),
+        }
     }
 }
 
@@ -347,17 +404,71 @@ impl tower::Service<Request<Incoming>> for Track {
     }
 
     fn call(&mut self, req: Request<Incoming>) -> Routing {
-        let routed = self.slot.route().then(|| self.app.call(req));
-        Routing {
-            routed,
+        // The ticket first: a request over the cap leaves its connection idle or in its head,
+        // a candidate to make room, while its answer is written.
+        let mut routing = Routing {
+            routed: None,
+            ticket: None,
+            refused: None,
             slot: self.slot.clone(),
+        };
+        match self.routed.enter(self.network) {
+            None => {
+                super::log::write(
+                    &limits::cut(req.method().as_str(), limits::MAX_METHOD_BYTES),
+                    &limits::cut(req.uri().path(), limits::ECHO_BYTES),
+                    StatusCode::SERVICE_UNAVAILABLE.as_u16(),
+                    None,
+                    Duration::ZERO,
+                );
+                routing.refused = Some(busy());
+            }
+            Some(ticket) if self.slot.route() => {
+                routing.routed = Some(self.app.call(req));
+                routing.ticket = Some(ticket);
+            }
+            Some(_) => {
+                let mut res = Response::new(axum::body::Body::empty());
+                *res.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
+                res.headers_mut()
+                    .insert(header::CONNECTION, HeaderValue::from_static("close"));
+                routing.refused = Some(res);
+            }
         }
+        routing
     }
 }
 
-/// The answer of a [`Track`]: the router's, or the 503 of a connection being closed.
+/// The answer to a request over [`MAX_ROUTED`]: 503 `unavailable` with `Retry-After`
+/// ([`BUSY_RETRY_AFTER_SECS`]), and `Connection: close`, since its body is not read (and so
+/// that its connection makes room at once).
+pub fn busy() -> Response {
+    let mut res = ApiError::new(
+        503,
+        code::UNAVAILABLE,
+        format!(
+            "the server is busy: {MAX_ROUTED} requests are being answered, some of them from \
+             your network; retry after {BUSY_RETRY_AFTER_SECS} s"
+        ),
+    )
+    .into_response();
+    let headers = res.headers_mut();
+    headers.insert(
+        header::RETRY_AFTER,
+        HeaderValue::from(BUSY_RETRY_AFTER_SECS),
+    );
+    headers.insert(header::CONNECTION, HeaderValue::from_static("close"));
+    res
+}
+
+/// The answer of a [`Track`]: the router's, or one made without routing the request.
 pub struct Routing {
+    /// The router's answer to come, when the request is routed.
     routed: Option<RouteFuture<Infallible>>,
+    /// The routed request's place, handed on to its answer's body.
+    ticket: Option<Ticket>,
+    /// The answer, when the request is not routed.
+    refused: Option<Response>,
     slot: Arc<Slot>,
 }
 
@@ -372,23 +483,23 @@ impl Future for Routing {
                 Poll::Ready(Err(never)) => match never {},
                 Poll::Pending => return Poll::Pending,
             },
-            None => {
-                let mut res = Response::new(axum::body::Body::empty());
-                *res.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
-                res.headers_mut()
-                    .insert(header::CONNECTION, HeaderValue::from_static("close"));
-                res
-            }
+            None => this.refused.take().unwrap_or_default(),
         };
-        let slot = this.slot.clone();
-        Poll::Ready(Ok(res.map(|body| Tracked { body, slot })))
+        let (slot, ticket) = (this.slot.clone(), this.ticket.take());
+        Poll::Ready(Ok(res.map(|body| Tracked {
+            body,
+            slot,
+            _ticket: ticket,
+        })))
     }
 }
 
-/// An answer's body that makes its connection idle when dropped.
+/// An answer's body that makes its connection idle, and gives back its request's [`Ticket`],
+/// when dropped.
 pub struct Tracked<B> {
     body: B,
     slot: Arc<Slot>,
+    _ticket: Option<Ticket>,
 }
 
 impl<B> Drop for Tracked<B> {
@@ -417,6 +528,76 @@ impl<B: HttpBody + Unpin> HttpBody for Tracked<B> {
     }
 }
 
+/// A request's body that fails once [`BODY_WAIT`] (see [`body_wait`]) is over and it has not all
+/// come, and notes that it did (`late`): `super::log::access_log` then answers 408 whatever
+/// the handler made of the failure. It costs a timer only once the body is waited for.
+pub struct BodyDeadline<B> {
+    body: B,
+    at: Instant,
+    timer: Option<Pin<Box<tokio::time::Sleep>>>,
+    late: Arc<AtomicBool>,
+}
+
+impl<B> BodyDeadline<B> {
+    pub fn new(body: B, at: Instant, late: Arc<AtomicBool>) -> BodyDeadline<B> {
+        BodyDeadline {
+            body,
+            at,
+            timer: None,
+            late,
+        }
+    }
+}
+
+/// What a [`BodyDeadline`] fails with.
+#[derive(Debug)]
+pub struct BodyLate;
+
+impl std::fmt::Display for BodyLate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the request body did not arrive in time")
+    }
+}
+
+impl std::error::Error for BodyLate {}
+
+impl<B> HttpBody for BodyDeadline<B>
+where
+    B: HttpBody<Data = Bytes, Error = axum::Error> + Unpin,
+{
+    type Data = Bytes;
+    type Error = axum::Error;
+
+    fn poll_frame(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, axum::Error>>> {
+        let this = self.get_mut();
+        if let Poll::Ready(frame) = Pin::new(&mut this.body).poll_frame(cx) {
+            return Poll::Ready(frame);
+        }
+        let at = this.at;
+        let timer = this
+            .timer
+            .get_or_insert_with(|| Box::pin(tokio::time::sleep_until(at.into())));
+        match timer.as_mut().poll(cx) {
+            Poll::Ready(()) => {
+                this.late.store(true, Ordering::Release);
+                Poll::Ready(Some(Err(axum::Error::new(BodyLate))))
+            }
+            Poll::Pending => Poll::Pending,
+        }
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.body.is_end_stream()
+    }
+
+    fn size_hint(&self) -> SizeHint {
+        self.body.size_hint()
+    }
+}
+
 /// Whom a connection is counted against: its IPv4 address, or the /64 prefix of its IPv6 one
 /// (a host or a site is given a whole /64, so its addresses are as good as one; an IPv4 address
 /// mapped into IPv6 counts as itself).
@@ -425,14 +606,104 @@ pub struct Address(IpAddr);
 
 impl Address {
     pub fn of(ip: IpAddr) -> Address {
-        match ip {
-            IpAddr::V4(v4) => Address(IpAddr::V4(v4)),
-            IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
-                Some(v4) => Address(IpAddr::V4(v4)),
-                None => Address(IpAddr::V6(Ipv6Addr::from(
-                    u128::from(v6) & (u128::MAX << 64),
-                ))),
-            },
+        Address(prefix(ip, 64))
+    }
+}
+
+/// Whom routed requests are counted against for [`MAX_ROUTED`]: an IPv4 address, or the /48
+/// prefix of an IPv6 one. A site or a home is delegated a /48 or a /56, that is 65,536 or 256
+/// /64s, each an [`Address`] of its own: counted per /64, one such client would be hundreds of
+/// newcomers. (Connections are still shared per [`Address`]: their share is what an address
+/// has routed at most, and idle ones make room.)
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Network(IpAddr);
+
+impl Network {
+    pub fn of(ip: IpAddr) -> Network {
+        Network(prefix(ip, 48))
+    }
+}
+
+/// `ip` itself when IPv4 (or IPv4 mapped into IPv6), else its first `bits` bits.
+fn prefix(ip: IpAddr, bits: u32) -> IpAddr {
+    match ip {
+        IpAddr::V4(v4) => IpAddr::V4(v4),
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => IpAddr::V4(v4),
+            None => IpAddr::V6(Ipv6Addr::from(u128::from(v6) & (u128::MAX << (128 - bits)))),
+        },
+    }
+}
+
+/// The requests routed (each from when hyper hands it to the router until the last of its
+/// answer is handed back), in all and per [`Network`]: shared by the connections' tasks, and
+/// changed twice per request, under a lock held for a map update.
+pub struct Routed {
+    max: usize,
+    counts: Mutex<Counts>,
+}
+
+#[derive(Default)]
+struct Counts {
+    all: usize,
+    /// Routed requests per network; a network holding none is not in it.
+    per_network: HashMap<Network, usize>,
+}
+
+impl Routed {
+    /// At most [`MAX_ROUTED`], but for the first of a network.
+    pub fn new() -> Arc<Routed> {
+        Routed::with_cap(MAX_ROUTED)
+    }
+
+    fn with_cap(max: usize) -> Arc<Routed> {
+        Arc::new(Routed {
+            max,
+            counts: Mutex::default(),
+        })
+    }
+
+    fn counts(&self) -> MutexGuard<'_, Counts> {
+        self.counts.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The ticket of a request from `network`, to hold while it is routed; None when
+    /// [`MAX_ROUTED`] requests are routed and `network` holds one of them already. Beyond the
+    /// cap, the request of a network holding none is routed: a newcomer's always is, and a
+    /// network takes at most one of the connections kept for newcomers. (Refusing only the
+    /// network holding the most would let the others climb to its count there: one network at
+    /// its share first, then the others up to it, would fill the server.) Routed requests are
+    /// no more than the connections, [`MAX_CONNECTIONS`].
+    pub fn enter(self: &Arc<Self>, network: Network) -> Option<Ticket> {
+        let mut counts = self.counts();
+        let held = counts.per_network.get(&network).copied().unwrap_or(0);
+        if counts.all >= self.max && held > 0 {
+            return None;
+        }
+        counts.all += 1;
+        *counts.per_network.entry(network).or_default() += 1;
+        Some(Ticket {
+            routed: self.clone(),
+            network,
+        })
+    }
+}
+
+/// A request's place among the [`Routed`] ones, given back when dropped.
+pub struct Ticket {
+    routed: Arc<Routed>,
+    network: Network,
+}
+
+impl Drop for Ticket {
+    fn drop(&mut self) {
+        let mut counts = self.routed.counts();
+        counts.all -= 1;
+        if let Some(n) = counts.per_network.get_mut(&self.network) {
+            *n -= 1;
+            if *n == 0 {
+                counts.per_network.remove(&self.network);
+            }
         }
     }
 }
@@ -603,6 +874,107 @@ mod tests {
             Address::of(IpAddr::V4(Ipv4Addr::new(192, 0, 2, 7))),
             Address::of(IpAddr::V4(Ipv4Addr::new(192, 0, 2, 8)))
         );
+    }
+
+    #[test]
+    fn a_network_is_an_ipv4_address_or_an_ipv6_slash_48() {
+        let net = |ip: &str| Network::of(ip.parse().unwrap());
+        // Two /64s of one /56, and of one /48: one network, two addresses.
+        assert_eq!(net("2001:db8:1:2::1"), net("2001:db8:1:ff00::2"));
+        assert_ne!(
+            Address::of("2001:db8:1:2::1".parse().unwrap()),
+            Address::of("2001:db8:1:ff00::2".parse().unwrap())
+        );
+        assert_ne!(net("2001:db8:1::1"), net("2001:db8:2::1"));
+        assert_eq!(net("::ffff:192.0.2.7"), net("192.0.2.7"));
+        assert_ne!(net("192.0.2.7"), net("192.0.2.8"));
+    }
+
+    #[test]
+    fn over_the_routed_cap_only_a_network_holding_none_is_routed() {
+        let routed = Routed::with_cap(3);
+        let net = |last: u8| Network::of([10, 0, 0, last].into());
+        // Under the cap, one network may hold all of it.
+        let mut a: Vec<Ticket> = (0..3).map(|_| routed.enter(net(1)).unwrap()).collect();
+        assert!(
+            routed.enter(net(1)).is_none(),
+            "over the cap, and 1 holds some"
+        );
+        // A newcomer is routed beyond the cap, once.
+        let b = routed.enter(net(2)).unwrap();
+        assert!(routed.enter(net(2)).is_none());
+        let c = routed.enter(net(3)).unwrap();
+        assert_eq!(routed.counts().all, 5);
+        // Still at the cap when one of 1's ends: 1 holds others, so it waits; a newcomer not.
+        a.pop();
+        assert!(routed.enter(net(1)).is_none());
+        let d = routed.enter(net(4)).unwrap();
+        // Under the cap again: 1 too.
+        drop((b, c, d));
+        assert_eq!(routed.counts().all, 2);
+        a.push(routed.enter(net(1)).unwrap());
+        a.push(routed.enter(net(2)).unwrap());
+        assert!(routed.enter(net(1)).is_none());
+        drop(a);
+        let counts = routed.counts();
+        assert_eq!(counts.all, 0);
+        assert!(counts.per_network.is_empty());
+    }
+
+    #[test]
+    fn a_request_over_the_routed_cap_is_told_to_come_back() {
+        let res = busy();
+        assert_eq!(res.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(res.headers()[header::RETRY_AFTER], "1");
+        assert_eq!(res.headers()[header::CONNECTION], "close");
+        assert_eq!(
+            res.headers()[header::CONTENT_TYPE],
+            super::super::problem::PROBLEM_JSON
+        );
+    }
+
+    /// A request body of which nothing more ever comes.
+    struct Stalled;
+
+    impl HttpBody for Stalled {
+        type Data = Bytes;
+        type Error = axum::Error;
+
+        fn poll_frame(
+            self: Pin<&mut Self>,
+            _: &mut Context<'_>,
+        ) -> Poll<Option<Result<Frame<Bytes>, axum::Error>>> {
+            Poll::Pending
+        }
+    }
+
+    #[test]
+    fn a_body_that_has_not_come_by_its_deadline_fails_and_says_so() {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_time()
+            .build()
+            .unwrap();
+        rt.block_on(async {
+            let wait = Duration::from_millis(300);
+            let start = Instant::now();
+            let late = Arc::new(AtomicBool::new(false));
+            let body =
+                axum::body::Body::new(BodyDeadline::new(Stalled, start + wait, late.clone()));
+            let err = axum::body::to_bytes(body, 1024).await.unwrap_err();
+            let took = start.elapsed();
+            assert!(took >= wait && took < Duration::from_secs(10), "{took:?}");
+            assert!(late.load(Ordering::Acquire));
+            let mut causes =
+                std::iter::successors(Some(&err as &dyn std::error::Error), |e| e.source());
+            assert!(causes.any(|e| e.is::<BodyLate>()), "{err:?}");
+            // A body that is all there is read as it is, even when its deadline is over.
+            let late = Arc::new(AtomicBool::new(false));
+            let whole = axum::body::Body::from("{\"token\":\"x\"}");
+            let body = BodyDeadline::new(whole, Instant::now(), late.clone());
+            let got = axum::body::to_bytes(axum::body::Body::new(body), 1024).await;
+            assert_eq!(got.unwrap(), "{\"token\":\"x\"}");
+            assert!(!late.load(Ordering::Acquire));
+        });
     }
 
     #[test]

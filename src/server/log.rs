@@ -2,14 +2,19 @@
 //! per-request timeout.
 
 use std::io::Write;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use axum::extract::{Request, State};
+use axum::http::{HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use hyper::body::Body as _;
 use jiff::Timestamp;
 
 use super::auth::AccountSlot;
+use super::conns::{self, BodyDeadline};
 use super::limits;
 use super::problem::ApiError;
 use crate::api::code;
@@ -96,8 +101,9 @@ impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Arrived {
 }
 
 /// The outermost layer: the refusals before routing ([`limits::refusal`]), the request
-/// timeout, and the access-log line once answered. (One layer for all: each `from_fn` layer
-/// clones the service under it and boxes a future per request.)
+/// timeout, the body's deadline ([`conns::BODY_WAIT`]) and the access-log line once answered.
+/// (One layer for all: each `from_fn` layer clones the service under it and boxes a future
+/// per request.)
 pub async fn access_log(State(limit): State<Duration>, mut req: Request, next: Next) -> Response {
     let start = Instant::now();
     let slot = AccountSlot::default();
@@ -106,25 +112,42 @@ pub async fn access_log(State(limit): State<Duration>, mut req: Request, next: N
     let method = limits::cut(req.method().as_str(), limits::MAX_METHOD_BYTES).into_owned();
     // `Uri::path` never holds the query.
     let path = limits::cut(req.uri().path(), limits::ECHO_BYTES).into_owned();
-    let res = match limits::refusal(&req) {
+    let body_wait = conns::body_wait(limit);
+    // A request without a body (most are) has nothing to wait for.
+    let late = (!req.body().is_end_stream()).then(|| {
+        let late = Arc::new(AtomicBool::new(false));
+        let at = start + body_wait;
+        let body = std::mem::take(req.body_mut());
+        *req.body_mut() = axum::body::Body::new(BodyDeadline::new(body, at, late.clone()));
+        late
+    });
+    let mut res = match limits::refusal(&req) {
         Some(refused) => refused,
         None => match tokio::time::timeout(limit, next.run(req)).await {
             Ok(res) => res,
             Err(_) => timed_out(limit),
         },
     };
-    let mut l = line(
-        Timestamp::now(),
+    if late.is_some_and(|l| l.load(Ordering::Acquire)) {
+        res = body_timed_out(body_wait);
+    }
+    write(
         &method,
         &path,
         res.status().as_u16(),
         slot.0.get().map(String::as_str),
         start.elapsed(),
     );
+    res
+}
+
+/// Writes the access-log [`line()`] of a request answered now; `method` and `path` already cut
+/// to [`limits::MAX_METHOD_BYTES`] and [`limits::ECHO_BYTES`] ([`limits::cut`]).
+pub fn write(method: &str, path: &str, status: u16, account: Option<&str>, latency: Duration) {
+    let mut l = line(Timestamp::now(), method, path, status, account, latency);
     // One `write` per line (`writeln!` on the unbuffered stderr makes two).
     l.push('\n');
     let _ = std::io::stderr().lock().write_all(l.as_bytes());
-    res
 }
 
 /// 408 when reading the body and answering takes longer than `--request-timeout`.
@@ -138,6 +161,23 @@ fn timed_out(limit: Duration) -> Response {
         ),
     )
     .into_response()
+}
+
+/// 408 when the body has not all come [`conns::BODY_WAIT`] after the head, with
+/// `Connection: close`: the rest of it is not read.
+fn body_timed_out(wait: Duration) -> Response {
+    let mut res = ApiError::new(
+        408,
+        code::TIMEOUT,
+        format!(
+            "the request body did not arrive within {} of its head",
+            crate::time::setting(jiff::SignedDuration::try_from(wait).unwrap_or_default())
+        ),
+    )
+    .into_response();
+    res.headers_mut()
+        .insert(header::CONNECTION, HeaderValue::from_static("close"));
+    res
 }
 
 #[cfg(test)]

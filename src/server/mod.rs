@@ -13,7 +13,9 @@
 //! The accept loop keeps the connections in a [`conns::Registry`] (a cap in all, and a share
 //! per client address that shrinks as addresses come; connections idle or still reading their
 //! request head make room for new ones), and a connection is closed once idle for
-//! [`conns::FIRST_BYTE_WAIT`] or reading a request head for [`conns::HEAD_WAIT`].
+//! [`conns::FIRST_BYTE_WAIT`] or reading a request head for [`conns::HEAD_WAIT`]. Requests in
+//! the router are capped at [`conns::MAX_ROUTED`] but for a client network's first
+//! ([`conns::Routed`]; 503 with `Retry-After` over it), and a body has [`conns::BODY_WAIT`].
 
 use std::io::Write;
 use std::net::{SocketAddr, ToSocketAddrs};
@@ -22,7 +24,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::{Context as _, Result};
-use axum::Router;
 use hyper::server::conn::http1;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::service::TowerToHyperService;
@@ -200,6 +201,7 @@ async fn serve(opts: Options) -> Result<()> {
     let (stop_tx, stop_rx) = watch::channel(false);
     let mut tasks = JoinSet::new();
     let mut registry = conns::Registry::default();
+    let routed = conns::Routed::new();
     loop {
         tokio::select! {
             _ = &mut shutdown => break,
@@ -207,10 +209,12 @@ async fn serve(opts: Options) -> Result<()> {
                 Ok((stream, peer)) => {
                     // Refused: the stream is dropped (closed) with the closure.
                     registry.open(peer.ip(), |slot| {
+                        let track =
+                            conns::Track::new(app.clone(), slot.clone(), routed.clone(), peer.ip());
                         tasks.spawn(connection(
                             stream,
                             slot,
-                            app.clone(),
+                            track,
                             tls.clone(),
                             opts.request_timeout,
                             stop_rx.clone(),
@@ -266,7 +270,7 @@ fn shutdown_signal() -> Result<impl Future<Output = ()>> {
 async fn connection(
     stream: TcpStream,
     slot: Arc<conns::Slot>,
-    app: Router,
+    track: conns::Track,
     tls: Option<TlsAcceptor>,
     timeout: Duration,
     mut stop: watch::Receiver<bool>,
@@ -275,16 +279,7 @@ async fn connection(
     let head_wait = conns::head_wait(timeout);
     let serve = async {
         match tls {
-            None => {
-                http(
-                    Watched::new(stream, slot.clone()),
-                    &slot,
-                    app,
-                    head_wait,
-                    stop,
-                )
-                .await
-            }
+            None => http(Watched::new(stream, slot.clone()), track, head_wait, stop).await,
             Some(acceptor) => {
                 // The handshake's first byte is the connection's first: it has the idle wait.
                 // Then the handshake has the wait of a request head, as a head does, and can
@@ -306,14 +301,7 @@ async fn connection(
                 };
                 // Waiting for the first request.
                 slot.idle();
-                http(
-                    Watched::new(stream, slot.clone()),
-                    &slot,
-                    app,
-                    head_wait,
-                    stop,
-                )
-                .await
+                http(Watched::new(stream, slot.clone()), track, head_wait, stop).await
             }
         }
     };
@@ -325,8 +313,7 @@ async fn connection(
 
 async fn http<S>(
     io: Watched<S>,
-    slot: &Arc<conns::Slot>,
-    app: Router,
+    track: conns::Track,
     head_wait: Duration,
     mut stop: watch::Receiver<bool>,
 ) where
@@ -337,7 +324,7 @@ async fn http<S>(
     builder
         .timer(TokioTimer::new())
         .header_read_timeout(conns::hyper_header_timeout(head_wait));
-    let service = TowerToHyperService::new(conns::Track::new(app, slot.clone()));
+    let service = TowerToHyperService::new(track);
     let conn = builder.serve_connection(TokioIo::new(io), service);
     tokio::pin!(conn);
     tokio::select! {
