@@ -710,6 +710,88 @@ pub struct ListBody<T> {
     pub warnings: Vec<String>,
 }
 
+/// The `-o json` form of an account (README "JSON output").
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AccountView<'a> {
+    kind: &'static str,
+    reference: String,
+    username: String,
+    status: &'static str,
+    #[serde(flatten)]
+    account: &'a Account,
+}
+
+impl<'a> AccountView<'a> {
+    pub fn new(account: &'a Account, now: Timestamp) -> Self {
+        let r = account.reference();
+        AccountView {
+            kind: "ServiceAccount",
+            username: r.username(),
+            reference: r.to_string(),
+            status: account.status(now).as_str(),
+            account,
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct PolicyView<'a> {
+    kind: &'static str,
+    #[serde(flatten)]
+    policy: &'a Policy,
+}
+
+impl<'a> PolicyView<'a> {
+    /// The `-o json` form of a policy (also what `svcacct serve` answers).
+    pub fn new(policy: &'a Policy) -> Self {
+        PolicyView {
+            kind: "Policy",
+            policy,
+        }
+    }
+}
+
+/// The `-o json` form of a namespace (README "JSON output"); `default` is `implicit`, without
+/// uid, revision or creation date.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NamespaceView {
+    kind: &'static str,
+    pub name: Namespace,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uid: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub revision: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created: Option<Timestamp>,
+    pub implicit: bool,
+}
+
+impl NamespaceView {
+    pub fn record(r: &NamespaceRecord) -> NamespaceView {
+        NamespaceView {
+            kind: "Namespace",
+            name: r.name.clone(),
+            uid: Some(r.uid.clone()),
+            revision: Some(r.revision),
+            created: Some(r.created),
+            implicit: false,
+        }
+    }
+
+    pub fn implicit(name: Namespace) -> NamespaceView {
+        NamespaceView {
+            kind: "Namespace",
+            name,
+            uid: None,
+            revision: None,
+            created: None,
+            implicit: true,
+        }
+    }
+}
+
 /// The `code` of a problem: what the client acts on.
 pub mod code {
     /// 401: no token, or a token that does not verify.
@@ -988,11 +1070,7 @@ mod tests {
     fn a_shown_record_is_told_from_its_reference_by_kind() {
         let a = crate::store::memory::tests::account("eng/ci-bot");
         // As `GET` shows it (a `kind` of its own), and as a rename shows it (none).
-        let view = serde_json::to_string(&crate::commands::account::AccountView::new(
-            &a,
-            Timestamp::now(),
-        ))
-        .unwrap();
+        let view = serde_json::to_string(&AccountView::new(&a, Timestamp::now())).unwrap();
         for text in [view, serde_json::to_string(&a).unwrap()] {
             let shown: AccountAnswer = serde_json::from_str(&text).unwrap();
             assert_eq!(shown, Shown::Record(a.clone()), "{text}");

@@ -6,7 +6,9 @@
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
+use crate::error::UserError;
 use crate::identity::{Name, Namespace, Reference};
+use crate::output::sanitize;
 
 /// The one algorithm an account key signs with (RFC 8725 §3.1: each key is used with exactly
 /// one algorithm, and verification checks it). Its published JWK says so in `alg`, which is
@@ -293,6 +295,41 @@ pub fn check_user_id(s: &str) -> Result<String, crate::error::UserError> {
         return Err(bad("it must not contain whitespace or control characters"));
     }
     Ok(s.to_owned())
+}
+
+/// Checks each group (see `check_group`) and drops repeats, keeping the order.
+pub fn check_groups(raw: &[String]) -> Result<Vec<String>, UserError> {
+    let mut groups = Vec::new();
+    for g in raw {
+        let g = check_group(g)?;
+        if !groups.contains(&g) {
+            groups.push(g);
+        }
+    }
+    Ok(groups)
+}
+
+/// Checks a group name given by the user: printable, no spaces or `*`, not `system:`.
+pub fn check_group(g: &str) -> Result<String, UserError> {
+    let g = g.trim();
+    crate::identity::check_visible("group", g)?;
+    if g.is_empty()
+        || g.len() > 253
+        || g.chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '*' || c == ',')
+    {
+        return Err(UserError::Usage(format!(
+            "invalid group `{}`: use letters, digits, `-`, `.`, `:`, at most 253 characters",
+            sanitize(g)
+        )));
+    }
+    if g.starts_with("system:") {
+        return Err(UserError::Usage(format!(
+            "invalid group `{}`: `system:` groups are given to every account automatically",
+            sanitize(g)
+        )));
+    }
+    Ok(g.to_owned())
 }
 
 /// A random id: 128 bits as lower-case hex.

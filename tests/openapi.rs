@@ -717,8 +717,8 @@ fn answer_schemas_are_the_rust_types() {
     check_answer(
         &doc,
         "NamespaceRecord",
-        svcacct::commands::namespace::NamespaceView::record(&record),
-        svcacct::commands::namespace::NamespaceView::implicit(namespace("default")),
+        svcacct::api::NamespaceView::record(&record),
+        svcacct::api::NamespaceView::implicit(namespace("default")),
     );
     check_answer(
         &doc,

@@ -6,6 +6,7 @@ use anyhow::Result;
 use jiff::Timestamp;
 use serde::Serialize;
 
+use crate::api::AccountView;
 use crate::cli::{
     CreateArgs, DeleteArgs, DescribeArgs, GetArgs, NameArg, OutputFormat, RenameArgs, UpdateArgs,
 };
@@ -13,45 +14,10 @@ use crate::context::Context;
 use crate::error::{Exit, UserError};
 use crate::identity::Reference;
 use crate::keys::{PrivateKey, PublicKey};
-use crate::model::{Account, KeyRecord, Policy};
+use crate::model::{Account, KeyRecord, Policy, check_group, check_groups};
 use crate::output::{self, sanitize};
 use crate::store::{Listing, Scope, Store};
 use crate::time;
-
-/// Checks a group name given by the user: printable, no spaces or `*`, not `system:`.
-/// Checks each group (see `check_group`) and drops repeats, keeping the order.
-pub fn check_groups(raw: &[String]) -> Result<Vec<String>, UserError> {
-    let mut groups = Vec::new();
-    for g in raw {
-        let g = check_group(g)?;
-        if !groups.contains(&g) {
-            groups.push(g);
-        }
-    }
-    Ok(groups)
-}
-
-pub fn check_group(g: &str) -> Result<String, UserError> {
-    let g = g.trim();
-    crate::identity::check_visible("group", g)?;
-    if g.is_empty()
-        || g.len() > 253
-        || g.chars()
-            .any(|c| c.is_whitespace() || c.is_control() || c == '*' || c == ',')
-    {
-        return Err(UserError::Usage(format!(
-            "invalid group `{}`: use letters, digits, `-`, `.`, `:`, at most 253 characters",
-            sanitize(g)
-        )));
-    }
-    if g.starts_with("system:") {
-        return Err(UserError::Usage(format!(
-            "invalid group `{}`: `system:` groups are given to every account automatically",
-            sanitize(g)
-        )));
-    }
-    Ok(g.to_owned())
-}
 
 /// Reads a public key file for the registry; a private key is refused by `PublicKey::parse`.
 pub fn read_public_key(path: &std::path::Path) -> Result<PublicKey> {
@@ -140,31 +106,6 @@ pub fn create(ctx: &Context, args: &CreateArgs, out: &mut dyn Write) -> Result<E
         None => writeln!(out, "Created service account: {r}")?,
     }
     Ok(Exit::Success)
-}
-
-/// The `-o json` form of an account (README "JSON output").
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct AccountView<'a> {
-    kind: &'static str,
-    reference: String,
-    username: String,
-    status: &'static str,
-    #[serde(flatten)]
-    account: &'a Account,
-}
-
-impl<'a> AccountView<'a> {
-    pub fn new(account: &'a Account, now: Timestamp) -> Self {
-        let r = account.reference();
-        AccountView {
-            kind: "ServiceAccount",
-            username: r.username(),
-            reference: r.to_string(),
-            status: account.status(now).as_str(),
-            account,
-        }
-    }
 }
 
 fn print_accounts(

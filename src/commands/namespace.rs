@@ -8,17 +8,15 @@
 use std::io::{BufRead, Write};
 
 use anyhow::Result;
-use jiff::Timestamp;
-use serde::Serialize;
 
 use super::account::{finish, listing_errors};
+use crate::api::NamespaceView;
 use crate::cli::{
     NamespaceCommand, NamespaceCreateArgs, NamespaceDeleteArgs, NamespaceGetArgs, OutputFormat,
 };
 use crate::context::Context;
 use crate::error::{Exit, UserError};
 use crate::identity::Namespace;
-use crate::model::NamespaceRecord;
 use crate::output;
 use crate::time;
 
@@ -27,46 +25,6 @@ pub fn run(ctx: &Context, command: NamespaceCommand, out: &mut dyn Write) -> Res
         NamespaceCommand::Create(a) => create(ctx, &a, out),
         NamespaceCommand::Get(a) => get(ctx, &a, out),
         NamespaceCommand::Delete(a) => delete(ctx, &a, out),
-    }
-}
-
-/// The `-o json` form of a namespace (README "JSON output"); `default` is `implicit`, without
-/// uid, revision or creation date.
-#[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct NamespaceView {
-    kind: &'static str,
-    name: Namespace,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    uid: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    revision: Option<u64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    created: Option<Timestamp>,
-    implicit: bool,
-}
-
-impl NamespaceView {
-    pub fn record(r: &NamespaceRecord) -> NamespaceView {
-        NamespaceView {
-            kind: "Namespace",
-            name: r.name.clone(),
-            uid: Some(r.uid.clone()),
-            revision: Some(r.revision),
-            created: Some(r.created),
-            implicit: false,
-        }
-    }
-
-    pub fn implicit(name: Namespace) -> NamespaceView {
-        NamespaceView {
-            kind: "Namespace",
-            name,
-            uid: None,
-            revision: None,
-            created: None,
-            implicit: true,
-        }
     }
 }
 

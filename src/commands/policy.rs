@@ -4,9 +4,9 @@ use std::io::Write;
 
 use anyhow::Result;
 use jiff::Timestamp;
-use serde::Serialize;
 
 use super::account::{finish, listing_errors};
+use crate::api::PolicyView;
 use crate::cli::{
     OutputFormat, PolicyCommand, PolicyCreateArgs, PolicyDeleteArgs, PolicyDescribeArgs,
     PolicyGetArgs, PolicyScopeArg, PolicyUpdateArgs,
@@ -74,23 +74,6 @@ fn create(ctx: &Context, args: &PolicyCreateArgs, out: &mut dyn Write) -> Result
     let p = ctx.store()?.create_policy_checked(policy)?;
     writeln!(out, "Created policy: {}", p.name)?;
     Ok(Exit::Success)
-}
-
-#[derive(Serialize)]
-pub struct PolicyView<'a> {
-    kind: &'static str,
-    #[serde(flatten)]
-    policy: &'a Policy,
-}
-
-impl<'a> PolicyView<'a> {
-    /// The `-o json` form of a policy (also what `svcacct serve` answers).
-    pub fn new(policy: &'a Policy) -> Self {
-        PolicyView {
-            kind: "Policy",
-            policy,
-        }
-    }
 }
 
 fn print_policies(

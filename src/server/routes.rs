@@ -22,18 +22,18 @@ use super::limits;
 use super::log::Arrived;
 use super::problem::ApiError;
 use crate::api::{
-    self, AccessReview, AccessReviewRequest, AccountAnswer, AccountChange, AccountRef, ListBody,
-    NewAccount, NewKey, NewNamespace, NewPolicy, PolicyAnswer, PolicyChange, PolicyRef, Problem,
-    ROUTES, Rename, Route, Shown, TokenReview, TokenReviewRequest, code,
+    self, AccessReview, AccessReviewRequest, AccountAnswer, AccountChange, AccountRef, AccountView,
+    ListBody, NamespaceView, NewAccount, NewKey, NewNamespace, NewPolicy, PolicyAnswer,
+    PolicyChange, PolicyRef, PolicyView, Problem, ROUTES, Rename, Route, Shown, TokenReview,
+    TokenReviewRequest, code,
 };
-use crate::commands::account::{AccountView, check_groups};
-use crate::commands::namespace::NamespaceView;
-use crate::commands::policy::PolicyView;
 use crate::error::{Rejected, UserError};
 use crate::identity::{Name, Namespace, Reference};
 use crate::issued::{IssueRequest, IssuedToken, RotateRequest, TokenRename};
 use crate::keys::PublicKey;
-use crate::model::{Account, KeyAlgorithm, KeyRecord, Policy, PolicyScope, Status, new_uid};
+use crate::model::{
+    Account, KeyAlgorithm, KeyRecord, Policy, PolicyScope, Status, check_groups, new_uid,
+};
 use crate::output::sanitize;
 use crate::policy::Overreach;
 use crate::store::{Listing, Scope, Store, stale};

@@ -1121,7 +1121,7 @@ mod tests {
         assert_eq!(stored, sent_at(&sent, 9));
         assert_eq!(server.join().unwrap(), 2);
 
-        let full = serde_json::to_string(&crate::commands::account::AccountView::new(
+        let full = serde_json::to_string(&api::AccountView::new(
             &sent_at(&sent, 10),
             jiff::Timestamp::now(),
         ))
