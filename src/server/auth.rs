@@ -12,8 +12,8 @@ use axum::response::{IntoResponse, Response};
 use jiff::{SignedDuration, Timestamp};
 
 use super::AppState;
+use super::extract::Params;
 use super::problem::ApiError;
-use super::routes::Params;
 use crate::api::{Guard, Identity, Problem, ROUTES};
 use crate::error::{Rejected, UserError};
 use crate::identity::{Namespace, Reference};
@@ -675,7 +675,7 @@ pub async fn guard(
         .as_ref()
         .and_then(|m| guard_for(req.method(), m.as_str()))
     else {
-        return super::routes::method_not_allowed(req.method().clone()).into_response();
+        return super::respond::method_not_allowed(req.method().clone()).into_response();
     };
     if g == Guard::Public {
         return next.run(req).await;

@@ -39,10 +39,15 @@ use crate::store::Store;
 use conns::Watched;
 
 pub mod auth;
+pub mod authz;
+pub mod blocking;
 pub mod conns;
+pub mod extract;
+pub mod handlers;
 pub mod limits;
 pub mod log;
 pub mod problem;
+pub mod respond;
 pub mod routes;
 
 #[cfg(test)]
@@ -58,7 +63,7 @@ pub struct AppState {
     pub store_root: Option<PathBuf>,
     pub auth: auth::Authenticator,
     pub request_timeout: Duration,
-    pub account_bodies: routes::AccountBodies,
+    pub account_bodies: handlers::accounts::AccountBodies,
     /// The last JWKS body, and the fingerprint of what it was made from.
     pub jwks_body: std::sync::Mutex<Option<(Vec<u8>, axum::body::Bytes)>>,
 }

@@ -1,0 +1,32 @@
+//! Store work from the async handlers: on the blocking pool, and the policies as the store
+//! shares them.
+
+use std::sync::Arc;
+
+use super::AppState;
+use super::problem::ApiError;
+use crate::model::Policy;
+use crate::store::Store;
+
+/// Runs store work on the blocking pool.
+pub async fn blocking<T: Send + 'static>(
+    st: &Arc<AppState>,
+    f: impl FnOnce(&dyn Store) -> anyhow::Result<T> + Send + 'static,
+) -> Result<T, ApiError> {
+    let st = st.clone();
+    match tokio::task::spawn_blocking(move || f(st.store.as_ref())).await {
+        Ok(r) => r.map_err(ApiError::from),
+        Err(e) => Err(ApiError::internal(&anyhow::anyhow!(
+            "a store task failed: {e}"
+        ))),
+    }
+}
+
+/// Every policy, for a check beyond the route's guard: the store's shared snapshot (from
+/// memory when its read cache can answer), never a copy of each record.
+pub async fn policies(st: &Arc<AppState>) -> Result<Arc<Vec<Policy>>, ApiError> {
+    match st.store.cached_policies(std::time::Instant::now()) {
+        Some(p) => Ok(p),
+        None => blocking(st, |s| s.policy_snapshot()).await,
+    }
+}

@@ -1,0 +1,118 @@
+//! The public routes (health, readiness, the JWKS, the OpenAPI document) and `whoami`.
+
+use std::sync::Arc;
+
+use axum::extract::{Extension, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use jiff::Timestamp;
+
+use super::{Answer, St};
+use crate::api::code;
+use crate::error::UserError;
+use crate::server::auth::Caller;
+use crate::server::blocking::blocking;
+use crate::server::extract::Params;
+use crate::server::problem::ApiError;
+use crate::server::respond::{json, json_bytes};
+
+/// The OpenAPI document of the repository root, served at `/v1/openapi.json`.
+pub const OPENAPI: &str = include_str!("../../../openapi.json");
+
+pub async fn healthz() -> Response {
+    json(StatusCode::OK, &serde_json::json!({ "status": "ok" }))
+}
+
+pub async fn readyz(State(st): St) -> Answer {
+    match blocking(&st, |s| s.policy_snapshot()).await {
+        Ok(_) => Ok(json(StatusCode::OK, &serde_json::json!({ "status": "ok" }))),
+        Err(e) => {
+            crate::errln!("svcacct: not ready: {}", e.problem.detail);
+            Err(ApiError::new(
+                503,
+                code::UNAVAILABLE,
+                "the store cannot be read (see the server's log)",
+            ))
+        }
+    }
+}
+
+/// The issuer's RSA keys and nothing else, as `svcacct jwks --issuer` prints them: a gateway
+/// that verifies issued tokens with this set must not accept a token an account signs with its
+/// own key (DESIGN.md "Trust domains"). HMAC secrets are never published.
+pub async fn jwks(State(st): St) -> Answer {
+    // Unreadable, the issuer's keys are left out: gateways keep what they fetched last.
+    let keys = blocking(&st, |s| {
+        Ok(crate::issued::store_jwks(s).unwrap_or_else(|e| {
+            crate::errln!("svcacct: left out of the JWKS: the issuer's keys: {e:#}");
+            vec![]
+        }))
+    })
+    .await?;
+    // Rendering parses every key: the last body is kept while the keys are the same.
+    let fingerprint = serde_json::to_vec(&keys).unwrap_or_default();
+    let last = st
+        .jwks_body
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .clone();
+    let body = match last {
+        Some((f, body)) if f == fingerprint => body,
+        _ => {
+            let body = axum::body::Bytes::from(
+                serde_json::to_vec(&serde_json::json!({ "keys": keys })).unwrap_or_default(),
+            );
+            *st.jwks_body.lock().unwrap_or_else(|e| e.into_inner()) =
+                Some((fingerprint, body.clone()));
+            body
+        }
+    };
+    Ok(json_bytes(StatusCode::OK, body))
+}
+
+/// One account's keys, as `svcacct jwks NAME` prints them: what a gateway verifies that
+/// account's self-signed tokens with (`iss` = the account). No token needed, as for the
+/// issuer's set. An unknown, disabled or expired account has no keys: the same empty set for
+/// each, so the route tells an anonymous caller no more than a 401 does (an active account
+/// with keys is known by its keys, which is what the route is for).
+pub async fn account_jwks(State(st): St, p: Params) -> Answer {
+    let r = p.reference()?;
+    let since = std::time::Instant::now();
+    let account = match st.store.cached_account(&r, since) {
+        Some(a) => Some(a),
+        None => {
+            blocking(&st, move |s| match s.get_account(&r) {
+                Ok(a) => Ok(Some(Arc::new(a))),
+                Err(e) if matches!(e.downcast_ref(), Some(UserError::UnknownAccount { .. })) => {
+                    Ok(None)
+                }
+                Err(e) => Err(e),
+            })
+            .await?
+        }
+    };
+    let Some(account) = account else {
+        return Ok(json(StatusCode::OK, &serde_json::json!({ "keys": [] })));
+    };
+    let (set, errors) = crate::token::account_jwks(&account, Timestamp::now());
+    for e in errors {
+        crate::errln!("svcacct: left out of the JWKS: {e}");
+    }
+    Ok(json_bytes(
+        StatusCode::OK,
+        axum::body::Bytes::from(serde_json::to_vec(&set).unwrap_or_default()),
+    ))
+}
+
+pub async fn openapi() -> Response {
+    let mut res = OPENAPI.into_response();
+    res.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    res
+}
+
+pub async fn whoami(Extension(caller): Extension<Caller>) -> Response {
+    json(StatusCode::OK, &caller.identity())
+}

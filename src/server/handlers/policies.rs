@@ -1,0 +1,274 @@
+//! Policies, global and of a namespace.
+
+use std::sync::Arc;
+
+use axum::extract::{Extension, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use jiff::Timestamp;
+
+use super::{Answer, St};
+use crate::api::{self, ListBody, NewPolicy, PolicyChange, PolicyRef, PolicyView};
+use crate::identity::{Name, Namespace};
+use crate::model::{Account, Policy, PolicyScope, new_uid};
+use crate::server::AppState;
+use crate::server::auth::Caller;
+use crate::server::authz::{may_get_policy, overreach};
+use crate::server::blocking::{blocking, policies};
+use crate::server::extract::{JsonBody, Params, if_match};
+use crate::server::problem::ApiError;
+use crate::server::respond::{json, warnings, with_header};
+use crate::store::{Listing, Scope, Store, stale};
+
+fn policy_url(p: &Policy) -> String {
+    match &p.namespace {
+        None => format!("/v1/globalpolicies/{}", p.name),
+        Some(ns) => format!("/v1/namespaces/{}/policies/{}", api::ns_segment(ns), p.name),
+    }
+}
+
+fn policy_answer(status: StatusCode, p: &Policy) -> Response {
+    policy_response(status, p, json(status, &PolicyView::new(p)))
+}
+
+/// `res` with the policy's revision as `ETag`, and for 201 its `Location`.
+fn policy_response(status: StatusCode, p: &Policy, res: Response) -> Response {
+    let res = with_header(res, header::ETAG, &api::etag(p.revision));
+    if status == StatusCode::CREATED {
+        with_header(res, header::LOCATION, &policy_url(p))
+    } else {
+        res
+    }
+}
+
+/// The answer of a write of policy `p`.
+fn policy_write_answer(
+    caller: &Caller,
+    grants: &[Policy],
+    status: StatusCode,
+    p: &Policy,
+) -> Response {
+    if may_get_policy(caller, grants, p, Timestamp::now()) {
+        policy_answer(status, p)
+    } else {
+        policy_response(status, p, json(status, &PolicyRef::of(p)))
+    }
+}
+
+fn policy_list(st: &AppState, listing: Listing<Policy>) -> Response {
+    let warnings = warnings(st, &listing);
+    let items: Vec<PolicyView> = listing.items.iter().map(PolicyView::new).collect();
+    json(
+        StatusCode::OK,
+        &ListBody {
+            kind: "PolicyList".into(),
+            items,
+            warnings,
+        },
+    )
+}
+
+/// Subjects, actions, resources.
+type PolicyLists = (Vec<String>, Vec<String>, Vec<String>);
+
+/// The stored form of a policy's lists, checked as `svcacct policy create` checks them.
+/// Subjects are references as `-o json` shows them: `name` is in `default`, `ns/name` elsewhere.
+fn policy_lists(
+    subjects: &[String],
+    actions: &[String],
+    resources: &[String],
+) -> Result<PolicyLists, ApiError> {
+    let subjects = crate::policy::normalize_subjects(subjects, &Namespace::default_ns())?;
+    let actions = crate::policy::check_patterns("action", actions)?;
+    let resources = crate::policy::check_patterns("resource", resources)?;
+    for (kind, list) in [
+        ("subjects", &subjects),
+        ("actions", &actions),
+        ("resources", &resources),
+    ] {
+        if list.is_empty() {
+            return Err(ApiError::invalid(format!(
+                "a policy needs at least one entry in `{kind}`"
+            )));
+        }
+    }
+    Ok((subjects, actions, resources))
+}
+
+fn scope_of(ns: Option<Namespace>) -> PolicyScope {
+    match ns {
+        None => PolicyScope::Global,
+        Some(ns) => PolicyScope::Namespace(ns),
+    }
+}
+
+pub async fn list_all_policies(State(st): St) -> Answer {
+    let listing = blocking(&st, |s| s.list_policies(&Scope::All)).await?;
+    Ok(policy_list(&st, listing))
+}
+
+pub async fn list_global_policies(State(st): St) -> Answer {
+    let mut listing = blocking(&st, |s| s.list_policies(&Scope::All)).await?;
+    listing.items.retain(|p| p.namespace.is_none());
+    Ok(policy_list(&st, listing))
+}
+
+pub async fn list_policies(State(st): St, p: Params) -> Answer {
+    let ns = p.ns()?;
+    let listing = blocking(&st, move |s| s.list_policies(&Scope::Namespace(ns))).await?;
+    Ok(policy_list(&st, listing))
+}
+
+/// `policy` written by `caller`, replacing `old` on an update, unless `policy::check_write`
+/// refuses it. The policies are read just before the write; an update is decided on the stored
+/// record whose revision and uid the write then requires.
+fn write_policy(
+    s: &dyn Store,
+    caller: &Account,
+    policy: Policy,
+    old: Option<&Policy>,
+) -> anyhow::Result<Result<Policy, ApiError>> {
+    let policies = s.policy_snapshot()?;
+    if let Err(why) = crate::policy::check_write(&policies, caller, &policy, old) {
+        return Ok(Err(overreach(caller, &policy, why)));
+    }
+    Ok(Ok(match old {
+        None => s.create_policy_checked(policy)?,
+        Some(_) => s.update_policy(policy)?,
+    }))
+}
+
+async fn create_in(
+    st: Arc<AppState>,
+    caller: Caller,
+    ns: Option<Namespace>,
+    body: NewPolicy,
+) -> Answer {
+    let (subjects, actions, resources) =
+        policy_lists(&body.subjects, &body.actions, &body.resources)?;
+    let now = Timestamp::now();
+    let policy = Policy {
+        name: body.name,
+        namespace: ns,
+        uid: new_uid(),
+        revision: 0,
+        description: body.description,
+        subjects,
+        actions,
+        resources,
+        created: now,
+        updated: now,
+    };
+    let grants = policies(&st).await?;
+    // In a namespace that exists, checked under the store's lock as for accounts.
+    let writer = caller.account.clone();
+    let p = blocking(&st, move |s| write_policy(s, &writer, policy, None)).await??;
+    Ok(policy_write_answer(
+        &caller,
+        &grants,
+        StatusCode::CREATED,
+        &p,
+    ))
+}
+
+async fn get_in(st: Arc<AppState>, ns: Option<Namespace>, name: Name) -> Answer {
+    let scope = scope_of(ns);
+    let p = blocking(&st, move |s| s.get_policy(&scope, &name)).await?;
+    Ok(policy_answer(StatusCode::OK, &p))
+}
+
+async fn update_in(
+    st: Arc<AppState>,
+    caller: Caller,
+    ns: Option<Namespace>,
+    name: Name,
+    headers: &HeaderMap,
+    body: PolicyChange,
+) -> Answer {
+    let revision = if_match(headers)?;
+    let (subjects, actions, resources) =
+        policy_lists(&body.subjects, &body.actions, &body.resources)?;
+    let scope = scope_of(ns);
+    let grants = policies(&st).await?;
+    let writer = caller.account.clone();
+    let p = blocking(&st, move |s| {
+        let stored = s.get_policy(&scope, &name)?;
+        if let Some(e) = stale(
+            format!("policy `{name}`"),
+            (revision, &body.uid),
+            (stored.revision, &stored.uid),
+        ) {
+            return Err(e.into());
+        }
+        let new = Policy {
+            description: body.description,
+            subjects,
+            actions,
+            resources,
+            updated: Timestamp::now(),
+            ..stored.clone()
+        };
+        write_policy(s, &writer, new, Some(&stored))
+    })
+    .await??;
+    Ok(policy_write_answer(&caller, &grants, StatusCode::OK, &p))
+}
+
+async fn delete_in(st: Arc<AppState>, ns: Option<Namespace>, name: Name) -> Answer {
+    let scope = scope_of(ns);
+    blocking(&st, move |s| s.delete_policy(&scope, &name)).await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+pub async fn create_global_policy(
+    State(st): St,
+    Extension(caller): Extension<Caller>,
+    JsonBody(body): JsonBody<NewPolicy>,
+) -> Answer {
+    create_in(st, caller, None, body).await
+}
+
+pub async fn get_global_policy(State(st): St, p: Params) -> Answer {
+    get_in(st, None, p.name()?).await
+}
+
+pub async fn update_global_policy(
+    State(st): St,
+    Extension(caller): Extension<Caller>,
+    p: Params,
+    headers: HeaderMap,
+    JsonBody(body): JsonBody<PolicyChange>,
+) -> Answer {
+    update_in(st, caller, None, p.name()?, &headers, body).await
+}
+
+pub async fn delete_global_policy(State(st): St, p: Params) -> Answer {
+    delete_in(st, None, p.name()?).await
+}
+
+pub async fn create_policy(
+    State(st): St,
+    Extension(caller): Extension<Caller>,
+    p: Params,
+    JsonBody(body): JsonBody<NewPolicy>,
+) -> Answer {
+    create_in(st, caller, Some(p.ns()?), body).await
+}
+
+pub async fn get_policy(State(st): St, p: Params) -> Answer {
+    get_in(st, Some(p.ns()?), p.name()?).await
+}
+
+pub async fn update_policy(
+    State(st): St,
+    Extension(caller): Extension<Caller>,
+    p: Params,
+    headers: HeaderMap,
+    JsonBody(body): JsonBody<PolicyChange>,
+) -> Answer {
+    update_in(st, caller, Some(p.ns()?), p.name()?, &headers, body).await
+}
+
+pub async fn delete_policy(State(st): St, p: Params) -> Answer {
+    delete_in(st, Some(p.ns()?), p.name()?).await
+}

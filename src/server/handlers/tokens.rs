@@ -1,0 +1,113 @@
+//! Issued tokens.
+
+use axum::extract::{Extension, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use jiff::Timestamp;
+
+use super::{Answer, St};
+use crate::api::{self, ListBody, Shown};
+use crate::identity::{Name, Reference};
+use crate::issued::{IssueRequest, IssuedToken, TokenRename};
+use crate::server::auth::Caller;
+use crate::server::authz::{may_act_on, may_list_tokens, on_the_record};
+use crate::server::blocking::{blocking, policies};
+use crate::server::extract::{JsonBody, Params};
+use crate::server::problem::ApiError;
+use crate::server::respond::{json, with_header};
+
+fn token_url(r: &Reference, name: &Name) -> String {
+    format!(
+        "/v1/namespaces/{}/serviceaccounts/{}/tokens/{name}",
+        api::ns_segment(&r.namespace),
+        r.name
+    )
+}
+
+pub async fn list_tokens(State(st): St, p: Params) -> Answer {
+    let r = p.reference()?;
+    let items = blocking(&st, move |s| s.list_tokens(&r)).await?;
+    Ok(json(
+        StatusCode::OK,
+        &ListBody {
+            kind: "TokenList".into(),
+            items,
+            warnings: vec![],
+        },
+    ))
+}
+
+/// 201 with the token, the only time it is shown.
+fn issued_answer(status: StatusCode, r: &Reference, t: &IssuedToken) -> Response {
+    let res = json(status, t);
+    let res = with_header(res, header::CACHE_CONTROL, "no-store");
+    with_header(res, header::LOCATION, &token_url(r, &t.record.name))
+}
+
+pub async fn issue_token(
+    State(st): St,
+    Extension(caller): Extension<Caller>,
+    p: Params,
+    JsonBody(body): JsonBody<IssueRequest>,
+) -> Answer {
+    let r = p.reference()?;
+    crate::issued::check_request(&body, Timestamp::now())?;
+    let (st, caller, body) = (&st, &caller, &body);
+    let t = on_the_record(st, &r, |target| async move {
+        may_act_on(st, caller, &target, "create", api::resource::TOKEN).await?;
+        let body = body.clone();
+        blocking(st, move |s| s.issue_token_pinned(&target, &body)).await
+    })
+    .await?;
+    Ok(issued_answer(StatusCode::CREATED, &r, &t))
+}
+
+pub async fn revoke_token(State(st): St, p: Params) -> Answer {
+    let (r, name) = (p.reference()?, p.token()?);
+    blocking(&st, move |s| s.revoke_token(&r, &name)).await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+pub async fn regenerate_token(
+    State(st): St,
+    Extension(caller): Extension<Caller>,
+    p: Params,
+) -> Answer {
+    let (r, name) = (p.reference()?, p.token()?);
+    let (st, caller, name) = (&st, &caller, &name);
+    let t = on_the_record(st, &r, |target| async move {
+        may_act_on(st, caller, &target, "create", api::resource::TOKEN).await?;
+        let name = name.clone();
+        blocking(st, move |s| s.regenerate_token_pinned(&target, &name)).await
+    })
+    .await?;
+    Ok(issued_answer(StatusCode::OK, &r, &t))
+}
+
+/// Renaming needs `update` on `token`; the answer is the token's record only to a caller that
+/// may `list` the account's tokens, and otherwise its reference (`api::TokenRef`).
+pub async fn rename_token(
+    State(st): St,
+    Extension(caller): Extension<Caller>,
+    p: Params,
+    JsonBody(body): JsonBody<TokenRename>,
+) -> Answer {
+    let (r, name) = (p.reference()?, p.token()?);
+    let grants = policies(&st).await?;
+    let r2 = r.clone();
+    let t = match blocking(&st, move |s| s.rename_token(&r2, &name, &body.name)).await? {
+        Shown::Record(t) => t,
+        Shown::Reference(t) => {
+            return Err(ApiError::internal(&anyhow::anyhow!(
+                "the store answered the rename of a token of `{}` without the record",
+                t.account
+            )));
+        }
+    };
+    let res = if may_list_tokens(&caller, &grants, &r.namespace, Timestamp::now()) {
+        json(StatusCode::OK, &t)
+    } else {
+        json(StatusCode::OK, &api::TokenRef::of(&r, &t))
+    };
+    Ok(with_header(res, header::LOCATION, &token_url(&r, &t.name)))
+}
