@@ -14,6 +14,7 @@ use jiff::{SignedDuration, Timestamp};
 use super::AppState;
 use super::extract::Params;
 use super::problem::ApiError;
+use super::request::{AccountSlot, Arrived};
 use crate::api::{Guard, Identity, Problem, ROUTES};
 use crate::error::{Rejected, UserError};
 use crate::identity::{Namespace, Reference};
@@ -637,12 +638,6 @@ impl Decisions {
     }
 }
 
-/// Where the guard notes the authenticated account as soon as it is known (a request
-/// extension set by the access log), so that even a request that then times out is logged
-/// with its account.
-#[derive(Clone, Debug, Default)]
-pub struct AccountSlot(pub Arc<std::sync::OnceLock<String>>);
-
 /// The bearer token of a request, if it has one.
 fn bearer(req: &Request) -> Result<&str, ApiError> {
     let Some(v) = req.headers().get(header::AUTHORIZATION) else {
@@ -681,7 +676,7 @@ pub async fn guard(
         return next.run(req).await;
     }
     let now = Timestamp::now();
-    let since = super::log::Arrived::of(req.extensions());
+    let since = Arrived::of(req.extensions());
     // Served from the caches without a blocking task when possible: handing a request to the
     // blocking pool and back cost more than the rest of an authenticated request (for a new
     // token, more than its RSA verification: two thread switches and the pool's lock). Only a

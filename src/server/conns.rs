@@ -11,7 +11,7 @@
 //! - *routed*: hyper has handed the request to the router, until the last of the answer is
 //!   handed back (so a client that does not read its answer holds an idle connection). Its body
 //!   has at most [`BODY_WAIT`] from then ([`BodyDeadline`]), and the whole request
-//!   `--request-timeout` (`super::log::access_log`): a handler waiting on the store has that.
+//!   `--request-timeout` (`super::layer::access_log`): a handler waiting on the store has that.
 //!   Only authenticated routes read a body: an anonymous request is routed only while the
 //!   server answers it.
 //!
@@ -529,7 +529,7 @@ impl<B: HttpBody + Unpin> HttpBody for Tracked<B> {
 }
 
 /// A request's body that fails once [`BODY_WAIT`] (see [`body_wait`]) is over and it has not all
-/// come, and notes that it did (`late`): `super::log::access_log` then answers 408 whatever
+/// come, and notes that it did (`late`): `super::layer::access_log` then answers 408 whatever
 /// the handler made of the failure. It costs a timer only once the body is waited for.
 pub struct BodyDeadline<B> {
     body: B,

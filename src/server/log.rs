@@ -1,29 +1,16 @@
-//! The access log (one line per request on stderr, never a token or a query string) and the
-//! per-request timeout.
+//! The access log: one line per request on stderr, never a token or a query string. The layer
+//! that writes it is [`super::layer::access_log`].
 
 use std::io::Write;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use axum::extract::{Request, State};
-use axum::http::{HeaderValue, header};
-use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
-use hyper::body::Body as _;
 use jiff::Timestamp;
-
-use super::auth::AccountSlot;
-use super::conns::{self, BodyDeadline};
-use super::limits;
-use super::problem::ApiError;
-use crate::api::code;
 
 /// One access-log line: `<RFC 3339 UTC time> <METHOD> <path> <status> <account or -> <ms>ms`.
 /// The path has no query string and no control characters (nor spaces, so the fields stay
 /// apart); bidirectional-text and invisible characters are escaped (`\u{202e}`).
-/// [`access_log`] gives at most [`limits::ECHO_BYTES`] of it, and of the method at most
-/// [`limits::MAX_METHOD_BYTES`], each followed by `…` when cut.
+/// [`super::layer::access_log`] gives at most [`super::limits::ECHO_BYTES`] of it, and of the
+/// method at most [`super::limits::MAX_METHOD_BYTES`], each followed by `…` when cut.
 pub fn line(
     at: Timestamp,
     method: &str,
@@ -74,110 +61,14 @@ fn push_second(l: &mut String, at: Timestamp) {
     });
 }
 
-/// When a request arrived (read by the server): the store's read cache answers it with every
-/// write finished before then (`Store::cached_account`).
-#[derive(Clone, Copy, Debug)]
-pub struct Arrived(pub Instant);
-
-impl Arrived {
-    /// The arrival noted in `extensions`; now when there is none.
-    pub fn of(extensions: &axum::http::Extensions) -> Instant {
-        extensions
-            .get::<Arrived>()
-            .map_or_else(Instant::now, |a| a.0)
-    }
-}
-
-/// A handler's `Arrived` (never refused: now, without the access-log layer).
-impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Arrived {
-    type Rejection = std::convert::Infallible;
-
-    async fn from_request_parts(
-        parts: &mut axum::http::request::Parts,
-        _state: &S,
-    ) -> Result<Self, Self::Rejection> {
-        Ok(Arrived(Arrived::of(&parts.extensions)))
-    }
-}
-
-/// The outermost layer: the refusals before routing ([`limits::refusal`]), the request
-/// timeout, the body's deadline ([`conns::BODY_WAIT`]) and the access-log line once answered.
-/// (One layer for all: each `from_fn` layer clones the service under it and boxes a future
-/// per request.)
-pub async fn access_log(State(limit): State<Duration>, mut req: Request, next: Next) -> Response {
-    let start = Instant::now();
-    let slot = AccountSlot::default();
-    req.extensions_mut().insert(slot.clone());
-    req.extensions_mut().insert(Arrived(start));
-    let method = limits::cut(req.method().as_str(), limits::MAX_METHOD_BYTES).into_owned();
-    // `Uri::path` never holds the query.
-    let path = limits::cut(req.uri().path(), limits::ECHO_BYTES).into_owned();
-    let body_wait = conns::body_wait(limit);
-    // A request without a body (most are) has nothing to wait for.
-    let late = (!req.body().is_end_stream()).then(|| {
-        let late = Arc::new(AtomicBool::new(false));
-        let at = start + body_wait;
-        let body = std::mem::take(req.body_mut());
-        *req.body_mut() = axum::body::Body::new(BodyDeadline::new(body, at, late.clone()));
-        late
-    });
-    let mut res = match limits::refusal(&req) {
-        Some(refused) => refused,
-        None => match tokio::time::timeout(limit, next.run(req)).await {
-            Ok(res) => res,
-            Err(_) => timed_out(limit),
-        },
-    };
-    if late.is_some_and(|l| l.load(Ordering::Acquire)) {
-        res = body_timed_out(body_wait);
-    }
-    write(
-        &method,
-        &path,
-        res.status().as_u16(),
-        slot.0.get().map(String::as_str),
-        start.elapsed(),
-    );
-    res
-}
-
 /// Writes the access-log [`line()`] of a request answered now; `method` and `path` already cut
-/// to [`limits::MAX_METHOD_BYTES`] and [`limits::ECHO_BYTES`] ([`limits::cut`]).
+/// to [`super::limits::MAX_METHOD_BYTES`] and [`super::limits::ECHO_BYTES`]
+/// ([`super::limits::cut`]).
 pub fn write(method: &str, path: &str, status: u16, account: Option<&str>, latency: Duration) {
     let mut l = line(Timestamp::now(), method, path, status, account, latency);
     // One `write` per line (`writeln!` on the unbuffered stderr makes two).
     l.push('\n');
     let _ = std::io::stderr().lock().write_all(l.as_bytes());
-}
-
-/// 408 when reading the body and answering takes longer than `--request-timeout`.
-fn timed_out(limit: Duration) -> Response {
-    ApiError::new(
-        408,
-        code::TIMEOUT,
-        format!(
-            "the request was not received and answered within {} (--request-timeout)",
-            crate::time::setting(jiff::SignedDuration::try_from(limit).unwrap_or_default())
-        ),
-    )
-    .into_response()
-}
-
-/// 408 when the body has not all come [`conns::BODY_WAIT`] after the head, with
-/// `Connection: close`: the rest of it is not read.
-fn body_timed_out(wait: Duration) -> Response {
-    let mut res = ApiError::new(
-        408,
-        code::TIMEOUT,
-        format!(
-            "the request body did not arrive within {} of its head",
-            crate::time::setting(jiff::SignedDuration::try_from(wait).unwrap_or_default())
-        ),
-    )
-    .into_response();
-    res.headers_mut()
-        .insert(header::CONNECTION, HeaderValue::from_static("close"));
-    res
 }
 
 #[cfg(test)]

@@ -44,9 +44,11 @@ pub mod blocking;
 pub mod conns;
 pub mod extract;
 pub mod handlers;
+pub mod layer;
 pub mod limits;
 pub mod log;
 pub mod problem;
+pub mod request;
 pub mod respond;
 pub mod routes;
 

@@ -59,7 +59,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .layer(DefaultBodyLimit::max(api::MAX_BODY_BYTES))
         .layer(middleware::from_fn_with_state(
             timeout,
-            super::log::access_log,
+            super::layer::access_log,
         ))
         .with_state(state)
 }

@@ -24,8 +24,8 @@ use crate::server::authz::{
 };
 use crate::server::blocking::{blocking, policies};
 use crate::server::extract::{JsonBody, Params, if_match};
-use crate::server::log::Arrived;
 use crate::server::problem::ApiError;
+use crate::server::request::Arrived;
 use crate::server::respond::{json, json_bytes, warnings, with_header};
 use crate::store::{Listing, Scope, stale};
 

@@ -1,0 +1,90 @@
+//! The outermost layer: the refusals before routing, the per-request timeout, the body's
+//! deadline and the access-log line of each request.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use hyper::body::Body as _;
+
+use super::conns::{self, BodyDeadline};
+use super::limits;
+use super::log::write;
+use super::problem::ApiError;
+use super::request::{AccountSlot, Arrived};
+use crate::api::code;
+
+/// The outermost layer: the refusals before routing ([`limits::refusal`]), the request
+/// timeout, the body's deadline ([`conns::BODY_WAIT`]) and the access-log line once answered.
+/// (One layer for all: each `from_fn` layer clones the service under it and boxes a future
+/// per request.)
+pub async fn access_log(State(limit): State<Duration>, mut req: Request, next: Next) -> Response {
+    let start = Instant::now();
+    let slot = AccountSlot::default();
+    req.extensions_mut().insert(slot.clone());
+    req.extensions_mut().insert(Arrived(start));
+    let method = limits::cut(req.method().as_str(), limits::MAX_METHOD_BYTES).into_owned();
+    // `Uri::path` never holds the query.
+    let path = limits::cut(req.uri().path(), limits::ECHO_BYTES).into_owned();
+    let body_wait = conns::body_wait(limit);
+    // A request without a body (most are) has nothing to wait for.
+    let late = (!req.body().is_end_stream()).then(|| {
+        let late = Arc::new(AtomicBool::new(false));
+        let at = start + body_wait;
+        let body = std::mem::take(req.body_mut());
+        *req.body_mut() = axum::body::Body::new(BodyDeadline::new(body, at, late.clone()));
+        late
+    });
+    let mut res = match limits::refusal(&req) {
+        Some(refused) => refused,
+        None => match tokio::time::timeout(limit, next.run(req)).await {
+            Ok(res) => res,
+            Err(_) => timed_out(limit),
+        },
+    };
+    if late.is_some_and(|l| l.load(Ordering::Acquire)) {
+        res = body_timed_out(body_wait);
+    }
+    write(
+        &method,
+        &path,
+        res.status().as_u16(),
+        slot.0.get().map(String::as_str),
+        start.elapsed(),
+    );
+    res
+}
+
+/// 408 when reading the body and answering takes longer than `--request-timeout`.
+fn timed_out(limit: Duration) -> Response {
+    ApiError::new(
+        408,
+        code::TIMEOUT,
+        format!(
+            "the request was not received and answered within {} (--request-timeout)",
+            crate::time::setting(jiff::SignedDuration::try_from(limit).unwrap_or_default())
+        ),
+    )
+    .into_response()
+}
+
+/// 408 when the body has not all come [`conns::BODY_WAIT`] after the head, with
+/// `Connection: close`: the rest of it is not read.
+fn body_timed_out(wait: Duration) -> Response {
+    let mut res = ApiError::new(
+        408,
+        code::TIMEOUT,
+        format!(
+            "the request body did not arrive within {} of its head",
+            crate::time::setting(jiff::SignedDuration::try_from(wait).unwrap_or_default())
+        ),
+    )
+    .into_response();
+    res.headers_mut()
+        .insert(header::CONNECTION, HeaderValue::from_static("close"));
+    res
+}
