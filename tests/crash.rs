@@ -22,9 +22,8 @@
 //! seed (`SVCACCT_CRASH_SEED` chooses another), so that a run's delays can be had again; a
 //! failure names the seed, the kill and its delay.
 //!
-//! The workflows that are not all-or-nothing today are `#[ignore]`d until the store runs them
-//! in transactions (issue 13): `cargo test --test crash -- --ignored` shows their partial
-//! states.
+//! Each workflow is one transaction of the storage engine (`crate::registry`); before they
+//! were, every operation here but the plain rename left half-done stores behind.
 
 mod common;
 
@@ -518,8 +517,6 @@ fn a_rename_of_an_account_named_by_150_policies_is_all_or_nothing() {
 /// As above, when the revoked tokens were the last ones of a retired issuer key: the key is
 /// pruned after the journaled change, not in it.
 #[test]
-#[ignore = "the retired issuer key is pruned after the journaled rename, as a change of its \
-            own: fails until the store runs workflows in transactions (issue 13)"]
 fn a_rename_that_frees_a_retired_issuer_key_is_all_or_nothing() {
     let (env, scratch) = (Env::new(), scratch());
     let base = rename_store(&env, scratch.path(), true);
@@ -533,8 +530,6 @@ fn a_rename_that_frees_a_retired_issuer_key_is_all_or_nothing() {
 }
 
 #[test]
-#[ignore = "namespace delete removes its records one by one: fails until the store runs \
-            workflows in transactions (issue 13)"]
 fn a_namespace_delete_is_all_or_nothing() {
     let (env, scratch) = (Env::new(), scratch());
     let base = namespace_store(&env, scratch.path());
@@ -548,8 +543,6 @@ fn a_namespace_delete_is_all_or_nothing() {
 }
 
 #[test]
-#[ignore = "account delete removes the account, then its tokens, then prunes the issuer: fails \
-            until the store runs workflows in transactions (issue 13)"]
 fn an_account_delete_with_issued_tokens_is_all_or_nothing() {
     let (env, scratch) = (Env::new(), scratch());
     let base = delete_store(&env, scratch.path());
@@ -557,8 +550,6 @@ fn an_account_delete_with_issued_tokens_is_all_or_nothing() {
 }
 
 #[test]
-#[ignore = "regenerate writes the token, then prunes the issuer key it freed: fails until the \
-            store runs workflows in transactions (issue 13)"]
 fn a_token_regenerate_is_all_or_nothing() {
     let (env, scratch) = (Env::new(), scratch());
     let base = regenerate_store(&env, scratch.path());
