@@ -26,6 +26,7 @@ use crate::keys::{PrivateKey, PublicKey};
 use crate::model::{Account, new_uid};
 use crate::output::sanitize;
 use crate::store::Store;
+use crate::store::engine::{Engine, Tx, atomically};
 use crate::token::{
     Actor, Audience, LEEWAY, Parsed, VerifyOptions, numeric_claim, random_id, reject,
 };
@@ -318,15 +319,18 @@ pub type IssuerChange<'a> =
 pub type TokensChange<'a> = dyn FnMut(Option<TokenFile>, Option<&IssuerRecord>, Option<&Account>) -> Result<Option<TokenFile>>
     + 'a;
 
-/// Where a local store keeps the issuer and the token records.
-pub trait IssuerBackend {
+/// Where a local store keeps the issuer and the token records: reads outside a transaction,
+/// and the two changes `issued`'s workflows make, each in one transaction of the engine.
+pub trait IssuerBackend: Engine {
     fn read_issuer(&self) -> Result<Option<IssuerRecord>>;
     /// The private key (PKCS#8 PEM) or secret of issuer key `kid` (one of the record's kids).
     fn read_issuer_key(&self, kid: &str) -> Result<Zeroizing<Vec<u8>>>;
-    /// Under the write lock, with the issuer and every token file as stored (or why one cannot
+    /// In one transaction, with the issuer and every token file as stored (or why one cannot
     /// be read): `change` says what to write (`None`: nothing). Returns the issuer as stored
     /// afterwards.
-    fn write_issuer(&self, change: &mut IssuerChange<'_>) -> Result<Option<IssuerRecord>>;
+    fn write_issuer(&self, change: &mut IssuerChange<'_>) -> Result<Option<IssuerRecord>> {
+        atomically(self, |tx| change_issuer(tx, change))
+    }
     fn read_tokens(&self, r: &Reference) -> Result<Option<TokenFile>>;
     /// `read_tokens` from memory, without reading a file (a server's file store with a read
     /// cache that holds the file), with every write finished before `since`; `None`
@@ -339,10 +343,56 @@ pub trait IssuerBackend {
         None
     }
     fn read_all_tokens(&self) -> Result<Vec<TokenFile>>;
-    /// Under the write lock, with the account's token file, the issuer and the account as
+    /// In one transaction, with the account's token file, the issuer and the account as
     /// stored: `change` returns the file to store (`None` removes it). A file is stored only
     /// for the account stored under `r` (`crate::store::check_token_owner`).
-    fn write_tokens(&self, r: &Reference, change: &mut TokensChange<'_>) -> Result<()>;
+    fn write_tokens(&self, r: &Reference, change: &mut TokensChange<'_>) -> Result<()> {
+        atomically(self, |tx| change_tokens(tx, r, change))
+    }
+}
+
+/// `IssuerBackend::write_issuer`, inside transaction `tx`: new key files, then the record, then
+/// the removed key files.
+pub(crate) fn change_issuer(
+    tx: &mut dyn Tx,
+    change: &mut IssuerChange<'_>,
+) -> Result<Option<IssuerRecord>> {
+    let current = tx.issuer()?;
+    let tokens = tx.all_tokens();
+    let Some(w) = change(current.clone(), tokens)? else {
+        return Ok(current);
+    };
+    for (kid, bytes) in &w.new_keys {
+        tx.put_issuer_key(kid, bytes)?;
+    }
+    tx.put_issuer(&w.record)?;
+    for kid in &w.removed {
+        tx.delete_issuer_key(kid)?;
+    }
+    Ok(Some(w.record))
+}
+
+/// `IssuerBackend::write_tokens`, inside transaction `tx` (an unchanged file is not written).
+pub(crate) fn change_tokens(
+    tx: &mut dyn Tx,
+    r: &Reference,
+    change: &mut TokensChange<'_>,
+) -> Result<()> {
+    let current = tx.tokens(r)?;
+    let issuer = tx.issuer()?;
+    let account = tx.account(r)?;
+    let before = current.clone();
+    let after = change(current, issuer.as_ref(), account.as_ref())?;
+    if after == before {
+        return Ok(());
+    }
+    match after {
+        Some(f) => {
+            crate::store::check_token_owner(r, account.as_ref(), &f)?;
+            tx.put_tokens(r, &f)
+        }
+        None => tx.delete_tokens(r).map(|_| ()),
+    }
 }
 
 /// The backend of a local store, or the refusal for a remote one.
@@ -489,65 +539,80 @@ pub fn rotate(
     revoke_previous: bool,
 ) -> Result<IssuerView> {
     let mut secret = Some(secret);
-    let record = b.write_issuer(&mut |current, tokens| {
-        let Some(mut record) = current else {
-            return Err(UserError::Failure(
+    let (record, revoked) = atomically(b, |tx| {
+        let record = change_issuer(tx, &mut |current, tokens| {
+            let Some(mut record) = current else {
+                return Err(UserError::Failure(
                 "the store has no issuer yet: it is created by the first `svcacct tokens create`, or by `svcacct issuer init`".into(),
             )
             .into());
-        };
-        let now = Timestamp::now();
-        let (key, private) = new_key(record.algorithm, secret.take().flatten(), now)?;
-        for k in record.keys.iter_mut().filter(|k| k.retired.is_none()) {
-            k.retired = Some(now);
-        }
-        record.keys.push(key.clone());
-        // Rotation is what a leaked key calls for: an unreadable token file must not stop it,
-        // it only keeps every retired key (any of them may be needed).
-        let removed = match &tokens {
-            _ if revoke_previous => record
-                .keys
-                .iter()
-                .filter(|k| k.kid != key.kid)
-                .map(|k| k.kid.clone())
-                .collect(),
-            Ok(tokens) => prunable(&record, tokens, now),
-            Err(e) => {
-                crate::errln!(
-                    "svcacct: warning: a token file is unreadable, so no retired issuer key was removed: {e:#}"
-                );
-                vec![]
+            };
+            let now = Timestamp::now();
+            let (key, private) = new_key(record.algorithm, secret.take().flatten(), now)?;
+            for k in record.keys.iter_mut().filter(|k| k.retired.is_none()) {
+                k.retired = Some(now);
             }
+            record.keys.push(key.clone());
+            // Rotation is what a leaked key calls for: an unreadable token file must not stop it,
+            // it only keeps every retired key (any of them may be needed).
+            let removed = match &tokens {
+                _ if revoke_previous => record
+                    .keys
+                    .iter()
+                    .filter(|k| k.kid != key.kid)
+                    .map(|k| k.kid.clone())
+                    .collect(),
+                Ok(tokens) => prunable(&record, tokens, now),
+                Err(e) => {
+                    crate::errln!(
+                        "svcacct: warning: a token file is unreadable, so no retired issuer key was removed: {e:#}"
+                    );
+                    vec![]
+                }
+            };
+            Ok(Some(IssuerWrite {
+                record: without(record, &removed),
+                new_keys: vec![(key.kid, private)],
+                removed,
+            }))
+        })?;
+        // In the same transaction, so that no record of a token that can never verify again
+        // outlives a crash.
+        let revoked = match (&record, revoke_previous) {
+            (Some(record), true) => drop_unverifiable(tx, record)?,
+            _ => vec![],
         };
-        Ok(Some(IssuerWrite {
-            record: without(record, &removed),
-            new_keys: vec![(key.kid, private)],
-            removed,
-        }))
+        Ok((record, revoked))
     })?;
-    match view(b, record.clone()) {
-        Ok(v) => Ok(v),
+    let mut view = match view(b, record.clone()) {
+        Ok(v) => v,
         // Rotated; how long retired keys are kept is unknown (the warning said why).
         Err(_) => {
             let record = record.ok_or_else(|| anyhow::anyhow!("the issuer was not written"))?;
-            Ok(view_of(&record, &[], Timestamp::now()))
+            view_of(&record, &[], Timestamp::now())
         }
-    }
+    };
+    view.revoked_tokens = revoked;
+    Ok(view)
 }
 
-/// Drops the records of issued tokens whose key the issuer no longer has (`rotate` with
+/// Drops the records of issued tokens whose key `issuer` no longer has (`rotate` with
 /// `revoke_previous` removed it: they can never verify again), so that `tokens list` does not
-/// show them as live. Returns them. Reads every account's token file.
-pub fn drop_unverifiable(store: &(impl Store + ?Sized)) -> Result<Vec<RevokedToken>> {
-    let b = backend(store)?;
-    let Some(issuer) = b.read_issuer()? else {
-        return Ok(vec![]);
-    };
+/// show them as live. Returns them.
+fn drop_unverifiable(tx: &mut dyn Tx, issuer: &IssuerRecord) -> Result<Vec<RevokedToken>> {
     let keeps = |t: &TokenRecord| issuer.keys.iter().any(|k| k.kid == t.kid);
     let mut revoked = vec![];
-    for account in store.list_accounts(&crate::store::Scope::All)?.items {
+    for account in tx.accounts(&crate::store::Scope::All)?.items {
         let r = account.reference();
-        let dead: Vec<Name> = current(b.read_tokens(&r)?, &account)
+        let file = match tx.tokens(&r) {
+            Ok(file) => file,
+            // Its tokens cannot verify any more either way: the rotation must not wait for it.
+            Err(e) => {
+                crate::errln!("svcacct: warning: {e:#}");
+                continue;
+            }
+        };
+        let dead: Vec<Name> = current(file, &account)
             .into_iter()
             .filter(|t| !keeps(t))
             .map(|t| t.name)
@@ -555,7 +620,7 @@ pub fn drop_unverifiable(store: &(impl Store + ?Sized)) -> Result<Vec<RevokedTok
         if dead.is_empty() {
             continue;
         }
-        b.write_tokens(&r, &mut |file, _, _| {
+        change_tokens(tx, &r, &mut |file, _, _| {
             let mut file = file;
             if let Some(f) = file.as_mut() {
                 f.tokens.retain(&keeps);
@@ -570,22 +635,21 @@ pub fn drop_unverifiable(store: &(impl Store + ?Sized)) -> Result<Vec<RevokedTok
     Ok(revoked)
 }
 
-/// Removes the retired keys no live token needs (nothing is written when there are none).
-pub fn prune(b: &dyn IssuerBackend) -> Result<()> {
-    match b.read_issuer()? {
-        Some(r) if r.keys.iter().any(|k| k.retired.is_some()) => {}
+/// Removes the retired keys no live token needs (nothing is written when there are none), in
+/// transaction `tx`: what deleting or renaming an account, or changing its tokens, does in the
+/// same transaction as the change.
+pub(crate) fn prune_in(tx: &mut dyn Tx) -> Result<()> {
+    let record = match tx.issuer()? {
+        Some(r) if r.keys.iter().any(|k| k.retired.is_some()) => r,
         _ => return Ok(()),
-    }
-    b.write_issuer(&mut |current, tokens| {
-        let Some(record) = current else {
-            return Ok(None);
-        };
+    };
+    change_issuer(tx, &mut |_, tokens| {
         let removed = prunable(&record, &tokens?, Timestamp::now());
         if removed.is_empty() {
             return Ok(None);
         }
         Ok(Some(IssuerWrite {
-            record: without(record, &removed),
+            record: without(record.clone(), &removed),
             new_keys: vec![],
             removed,
         }))
@@ -593,12 +657,12 @@ pub fn prune(b: &dyn IssuerBackend) -> Result<()> {
     Ok(())
 }
 
-/// [`prune`] after a change of token records that is written already (also deleting or
-/// renaming an account, which takes its records): a failure (say, another
-/// account's unreadable token file) is only reported, since failing would hide a done change,
-/// and for `tokens create` lose the token that was recorded but never shown.
-pub(crate) fn prune_after_change(b: &dyn IssuerBackend) {
-    if let Err(e) = prune(b) {
+/// [`prune_in`] with a change of token records (also deleting or renaming an account, which
+/// takes its records): a failure (say, another account's unreadable token file) is only
+/// reported, since failing would undo the change, and for `tokens create` lose a token.
+/// Nothing of the prune is written then: it fails before it writes.
+pub(crate) fn prune_with_change(tx: &mut dyn Tx) {
+    if let Err(e) = prune_in(tx) {
         crate::errln!("svcacct: warning: retired issuer keys were not pruned: {e:#}");
     }
 }
@@ -830,27 +894,32 @@ fn issue_to(
             Err(e) => return Err(e),
         };
         let mut key_gone = false;
-        b.write_tokens(r, &mut |file, issuer, stored| {
-            if pinned && let Some(e) = crate::store::pinned_refusal(account, stored) {
-                return Err(e.into());
+        atomically(b, |tx| {
+            change_tokens(tx, r, &mut |file, issuer, stored| {
+                if pinned && let Some(e) = crate::store::pinned_refusal(account, stored) {
+                    return Err(e.into());
+                }
+                if !issuer.is_some_and(|i| i.keys.iter().any(|k| k.kid == issued.record.kid)) {
+                    key_gone = true; // rotated meanwhile: sign again with the new key
+                    return Ok(file);
+                }
+                let mut tokens = current(file, account);
+                let at = tokens.iter().position(|t| t.name == req.name);
+                match (at, replace) {
+                    (Some(_), false) => return Err(token_exists(r, &req.name).into()),
+                    (None, true) => return Err(unknown_token(r, &req.name).into()),
+                    (Some(i), true) => tokens[i] = issued.record.clone(),
+                    (None, false) => tokens.push(issued.record.clone()),
+                }
+                Ok(stored_file(account, tokens))
+            })?;
+            if !key_gone {
+                // Retired keys whose tokens have all expired or gone meanwhile go with it.
+                prune_with_change(tx);
             }
-            if !issuer.is_some_and(|i| i.keys.iter().any(|k| k.kid == issued.record.kid)) {
-                key_gone = true; // rotated meanwhile: sign again with the new key
-                return Ok(file);
-            }
-            let mut tokens = current(file, account);
-            let at = tokens.iter().position(|t| t.name == req.name);
-            match (at, replace) {
-                (Some(_), false) => return Err(token_exists(r, &req.name).into()),
-                (None, true) => return Err(unknown_token(r, &req.name).into()),
-                (Some(i), true) => tokens[i] = issued.record.clone(),
-                (None, false) => tokens.push(issued.record.clone()),
-            }
-            Ok(stored_file(account, tokens))
+            Ok(())
         })?;
         if !key_gone {
-            // Retired keys whose tokens have all expired or gone meanwhile go now.
-            prune_after_change(b);
             return Ok(issued);
         }
     }
@@ -911,17 +980,19 @@ fn regeneration(
 pub fn revoke(store: &(impl Store + ?Sized), r: &Reference, name: &Name) -> Result<()> {
     let b = backend(store)?;
     let account = store.get_account(r)?;
-    b.write_tokens(r, &mut |file, _, _| {
-        let mut tokens = current(file, &account);
-        let before = tokens.len();
-        tokens.retain(|t| t.name != *name);
-        if tokens.len() == before {
-            return Err(unknown_token(r, name).into());
-        }
-        Ok(stored_file(&account, tokens))
-    })?;
-    prune_after_change(b);
-    Ok(())
+    atomically(b, |tx| {
+        change_tokens(tx, r, &mut |file, _, _| {
+            let mut tokens = current(file, &account);
+            let before = tokens.len();
+            tokens.retain(|t| t.name != *name);
+            if tokens.len() == before {
+                return Err(unknown_token(r, name).into());
+            }
+            Ok(stored_file(&account, tokens))
+        })?;
+        prune_with_change(tx);
+        Ok(())
+    })
 }
 
 pub fn rename(
@@ -1497,17 +1568,20 @@ mod tests {
             }
             self.inner.read_issuer_key(kid)
         }
-        fn write_issuer(&self, change: &mut IssuerChange<'_>) -> Result<Option<IssuerRecord>> {
-            self.inner.write_issuer(change)
-        }
         fn read_tokens(&self, r: &Reference) -> Result<Option<TokenFile>> {
             self.inner.read_tokens(r)
         }
         fn read_all_tokens(&self) -> Result<Vec<TokenFile>> {
             self.inner.read_all_tokens()
         }
-        fn write_tokens(&self, r: &Reference, change: &mut TokensChange<'_>) -> Result<()> {
-            self.inner.write_tokens(r, change)
+    }
+
+    impl Engine for RotatedMeanwhile {
+        fn atomically(
+            &self,
+            work: &mut dyn FnMut(&mut dyn crate::store::engine::Tx) -> Result<()>,
+        ) -> Result<()> {
+            self.inner.atomically(work)
         }
     }
 

@@ -6,13 +6,13 @@ use std::sync::{Mutex, MutexGuard};
 
 use anyhow::Result;
 
+use super::engine::{Engine, Tx};
 use super::{
-    Listing, Scope, Store, account_exists, namespace_exists, policy_exists, stale, unknown_account,
-    unknown_namespace, unknown_policy,
+    Listing, Scope, Store, namespace_exists, unknown_account, unknown_namespace, unknown_policy,
 };
 use crate::identity::{Name, Namespace, Reference};
-use crate::issued::{IssuerBackend, IssuerChange, IssuerRecord, TokenFile, TokensChange};
-use crate::model::{Account, NamespaceRecord, Policy, PolicyScope};
+use crate::issued::{IssuerBackend, IssuerRecord, TokenFile};
+use crate::model::{Account, KeyRecord, NamespaceRecord, Policy, PolicyScope};
 use zeroize::Zeroizing;
 
 /// A registry that lives as long as the value.
@@ -21,7 +21,7 @@ pub struct MemoryStore {
     records: Mutex<Records>,
 }
 
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 struct Records {
     /// `Reference` orders by namespace, then name: the listing order.
     accounts: BTreeMap<Reference, Account>,
@@ -36,64 +36,6 @@ struct Records {
 impl MemoryStore {
     pub fn new() -> MemoryStore {
         MemoryStore::default()
-    }
-
-    /// Renames the account stored under `from` (when `read` is given, only while it is that
-    /// record) to `to`.
-    /// The rename and the grants that move with it, under one lock (as the file store does in
-    /// one journaled change): see `FileStore::rename_locked`.
-    fn rename(
-        &self,
-        from: &Reference,
-        to: &Name,
-        read: Option<&Account>,
-    ) -> Result<crate::api::Renamed> {
-        let mut records = self.records();
-        let target = Reference::new(from.namespace.clone(), to.clone());
-        if let Some(read) = read
-            && let Some(e) = super::pinned_refusal(read, records.accounts.get(from))
-        {
-            return Err(e.into());
-        }
-        if !records.accounts.contains_key(from) {
-            return Err(unknown_account(from).into());
-        }
-        if records.accounts.contains_key(&target) {
-            return Err(account_exists(&target).into());
-        }
-        let mut account = records.accounts.remove(from).expect("checked above");
-        let revoked_tokens: Vec<Name> = records
-            .tokens
-            .remove(from)
-            .filter(|f| f.account_uid == account.uid)
-            .map(|f| f.tokens.into_iter().map(|t| t.name).collect())
-            .unwrap_or_default();
-        let now = jiff::Timestamp::now();
-        account.name = to.clone();
-        account.revision += 1;
-        account.updated = now;
-        account.renamed = Some(now);
-        records.accounts.insert(target.clone(), account.clone());
-        let (old, new) = (from.to_string(), target.to_string());
-        let mut moved = vec![];
-        for p in records.policies.values_mut() {
-            if p.subjects.contains(&old) {
-                for s in p.subjects.iter_mut().filter(|s| **s == old) {
-                    s.clone_from(&new);
-                }
-                p.revision += 1;
-                p.updated = now;
-                moved.push(crate::api::Shown::Record(p.clone()));
-            }
-        }
-        drop(records);
-        crate::issued::prune_after_change(self);
-        Ok(crate::api::Renamed {
-            revoked_token_count: revoked_tokens.len(),
-            account: crate::api::Shown::Record(account),
-            updated_policies: moved,
-            revoked_tokens,
-        })
     }
 
     fn records(&self) -> MutexGuard<'_, Records> {
@@ -133,64 +75,62 @@ impl Store for MemoryStore {
         })
     }
 
-    fn create_account(&self, mut account: Account) -> Result<Account> {
-        let mut records = self.records();
-        let r = account.reference();
-        if records.accounts.contains_key(&r) {
-            return Err(account_exists(&r).into());
-        }
-        account.revision = 1;
-        records.accounts.insert(r, account.clone());
-        Ok(account)
+    fn create_account(&self, account: Account) -> Result<Account> {
+        crate::registry::accounts::create(self, &account, false)
     }
 
-    fn update_account(&self, mut account: Account) -> Result<Account> {
-        let mut records = self.records();
-        let r = account.reference();
-        let stored = records
-            .accounts
-            .get_mut(&r)
-            .ok_or_else(|| unknown_account(&r))?;
-        if let Some(e) = stale(
-            format!("service account `{r}`"),
-            (account.revision, &account.uid),
-            (stored.revision, &stored.uid),
-        ) {
-            return Err(e.into());
-        }
-        account.revision += 1;
-        *stored = account.clone();
-        Ok(account)
+    fn create_account_checked(&self, account: Account) -> Result<Account> {
+        crate::registry::accounts::create(self, &account, true)
+    }
+
+    fn add_key(&self, r: &Reference, key: KeyRecord) -> Result<crate::api::AccountAnswer> {
+        crate::registry::accounts::add_key(self, r, &key, None).map(crate::api::Shown::Record)
+    }
+
+    fn add_key_pinned(&self, read: &Account, key: KeyRecord) -> Result<Account> {
+        crate::registry::accounts::add_key(self, &read.reference(), &key, Some(read))
+    }
+
+    fn update_account(&self, account: Account) -> Result<Account> {
+        crate::registry::accounts::update(self, &account)
     }
 
     fn delete_account(&self, r: &Reference) -> Result<()> {
-        let mut records = self.records();
-        match records.accounts.remove(r) {
-            Some(_) => {
-                records.tokens.remove(r);
-                drop(records);
-                crate::issued::prune_after_change(self);
-                Ok(())
-            }
-            None => Err(unknown_account(r).into()),
-        }
+        crate::registry::accounts::delete(self, r)
     }
 
-    /// Moves the grants too, in the same change (see `rename`).
+    /// Moves the grants too, in the same transaction (see `registry::accounts::rename`).
     fn rename_account(&self, from: &Reference, to: &Name) -> Result<Account> {
-        super::renamed_account(self.rename(from, to, None)?)
+        super::renamed_account(crate::registry::accounts::rename(self, from, to, None)?)
     }
 
     fn rename_account_pinned(&self, read: &Account, to: &Name) -> Result<Account> {
-        super::renamed_account(self.rename(&read.reference(), to, Some(read))?)
+        super::renamed_account(crate::registry::accounts::rename(
+            self,
+            &read.reference(),
+            to,
+            Some(read),
+        )?)
     }
 
     fn rename_with_grants(&self, from: &Reference, to: &Name) -> Result<crate::api::Renamed> {
-        self.rename(from, to, None)
+        crate::registry::accounts::rename(self, from, to, None)
     }
 
     fn rename_with_grants_pinned(&self, read: &Account, to: &Name) -> Result<crate::api::Renamed> {
-        self.rename(&read.reference(), to, Some(read))
+        crate::registry::accounts::rename(self, &read.reference(), to, Some(read))
+    }
+
+    fn create_namespace(
+        &self,
+        ns: &Namespace,
+        defaults: bool,
+    ) -> Result<crate::api::NamespaceCreated> {
+        crate::registry::namespaces::create(self, ns, defaults)
+    }
+
+    fn delete_namespace(&self, ns: &Namespace) -> Result<crate::api::NamespaceDeleted> {
+        crate::registry::namespaces::delete(self, ns, &|_| None)
     }
 
     fn get_namespace(&self, ns: &Namespace) -> Result<NamespaceRecord> {
@@ -254,45 +194,20 @@ impl Store for MemoryStore {
         })
     }
 
-    fn create_policy(&self, mut policy: Policy) -> Result<Policy> {
-        let mut records = self.records();
-        let key = (policy.scope(), policy.name.clone());
-        if records.policies.contains_key(&key) {
-            return Err(policy_exists(&key.0, &key.1).into());
-        }
-        policy.revision = 1;
-        records.policies.insert(key, policy.clone());
-        Ok(policy)
+    fn create_policy(&self, policy: Policy) -> Result<Policy> {
+        crate::registry::policies::create(self, &policy, false)
     }
 
-    fn update_policy(&self, mut policy: Policy) -> Result<Policy> {
-        let mut records = self.records();
-        let key = (policy.scope(), policy.name.clone());
-        let stored = records
-            .policies
-            .get_mut(&key)
-            .ok_or_else(|| unknown_policy(&key.0, &key.1))?;
-        if let Some(e) = stale(
-            format!("policy `{}`", key.1),
-            (policy.revision, &policy.uid),
-            (stored.revision, &stored.uid),
-        ) {
-            return Err(e.into());
-        }
-        policy.revision += 1;
-        *stored = policy.clone();
-        Ok(policy)
+    fn create_policy_checked(&self, policy: Policy) -> Result<Policy> {
+        crate::registry::policies::create(self, &policy, true)
+    }
+
+    fn update_policy(&self, policy: Policy) -> Result<Policy> {
+        crate::registry::policies::update(self, &policy)
     }
 
     fn delete_policy(&self, scope: &PolicyScope, name: &Name) -> Result<()> {
-        match self
-            .records()
-            .policies
-            .remove(&(scope.clone(), name.clone()))
-        {
-            Some(_) => Ok(()),
-            None => Err(unknown_policy(scope, name).into()),
-        }
+        crate::registry::policies::delete(self, scope, name)
     }
 }
 
@@ -309,22 +224,6 @@ impl IssuerBackend for MemoryStore {
             .ok_or_else(|| anyhow::anyhow!("no issuer key `{kid}`"))
     }
 
-    fn write_issuer(&self, change: &mut IssuerChange<'_>) -> Result<Option<IssuerRecord>> {
-        let mut records = self.records();
-        let tokens = records.tokens.values().cloned().collect();
-        let Some(w) = change(records.issuer.clone(), Ok(tokens))? else {
-            return Ok(records.issuer.clone());
-        };
-        for (kid, bytes) in w.new_keys {
-            records.issuer_keys.insert(kid, bytes);
-        }
-        for kid in &w.removed {
-            records.issuer_keys.remove(kid);
-        }
-        records.issuer = Some(w.record.clone());
-        Ok(Some(w.record))
-    }
-
     fn read_tokens(&self, r: &Reference) -> Result<Option<TokenFile>> {
         Ok(self.records().tokens.get(r).cloned())
     }
@@ -332,23 +231,134 @@ impl IssuerBackend for MemoryStore {
     fn read_all_tokens(&self) -> Result<Vec<TokenFile>> {
         Ok(self.records().tokens.values().cloned().collect())
     }
+}
 
-    fn write_tokens(&self, r: &Reference, change: &mut TokensChange<'_>) -> Result<()> {
+impl Engine for MemoryStore {
+    /// On a copy of the records, under the mutex: the copy replaces them when `work` succeeds.
+    fn atomically(&self, work: &mut dyn FnMut(&mut dyn Tx) -> Result<()>) -> Result<()> {
         let mut records = self.records();
-        let issuer = records.issuer.clone();
-        let account = records.accounts.get(r).cloned();
-        match change(
-            records.tokens.get(r).cloned(),
-            issuer.as_ref(),
-            account.as_ref(),
-        )? {
-            Some(f) => {
-                super::check_token_owner(r, records.accounts.get(r), &f)?;
-                records.tokens.insert(r.clone(), f)
-            }
-            None => records.tokens.remove(r),
-        };
+        let mut copy = records.clone();
+        work(&mut MemoryTx(&mut copy))?;
+        *records = copy;
         Ok(())
+    }
+}
+
+/// A transaction of the memory engine: the copy of the records it changes.
+struct MemoryTx<'a>(&'a mut Records);
+
+impl Tx for MemoryTx<'_> {
+    fn account(&mut self, r: &Reference) -> Result<Option<Account>> {
+        Ok(self.0.accounts.get(r).cloned())
+    }
+    fn accounts(&mut self, scope: &Scope) -> Result<Listing<Account>> {
+        let items = self
+            .0
+            .accounts
+            .values()
+            .filter(|a| match scope {
+                Scope::Namespace(ns) => a.namespace == *ns,
+                Scope::All => true,
+            })
+            .cloned()
+            .collect();
+        Ok(Listing {
+            items,
+            errors: vec![],
+        })
+    }
+    fn put_account(&mut self, account: &Account) -> Result<()> {
+        self.0.accounts.insert(account.reference(), account.clone());
+        Ok(())
+    }
+    fn delete_account(&mut self, r: &Reference) -> Result<bool> {
+        Ok(self.0.accounts.remove(r).is_some())
+    }
+    fn policy(&mut self, scope: &PolicyScope, name: &Name) -> Result<Option<Policy>> {
+        Ok(self.0.policies.get(&(scope.clone(), name.clone())).cloned())
+    }
+    fn policies(&mut self, scope: &Scope) -> Result<Listing<Policy>> {
+        let items = self
+            .0
+            .policies
+            .values()
+            .filter(|p| match scope {
+                Scope::Namespace(ns) => p.namespace.as_ref() == Some(ns),
+                Scope::All => true,
+            })
+            .cloned()
+            .collect();
+        Ok(Listing {
+            items,
+            errors: vec![],
+        })
+    }
+    fn put_policy(&mut self, policy: &Policy) -> Result<()> {
+        self.0
+            .policies
+            .insert((policy.scope(), policy.name.clone()), policy.clone());
+        Ok(())
+    }
+    fn delete_policy(&mut self, scope: &PolicyScope, name: &Name) -> Result<bool> {
+        Ok(self
+            .0
+            .policies
+            .remove(&(scope.clone(), name.clone()))
+            .is_some())
+    }
+    fn namespace(&mut self, ns: &Namespace) -> Result<Option<NamespaceRecord>> {
+        Ok(self.0.namespaces.get(ns).cloned())
+    }
+    fn namespaces(&mut self) -> Result<Listing<NamespaceRecord>> {
+        Ok(Listing {
+            items: self.0.namespaces.values().cloned().collect(),
+            errors: vec![],
+        })
+    }
+    fn put_namespace(&mut self, record: &NamespaceRecord) -> Result<()> {
+        self.0
+            .namespaces
+            .insert(record.name.clone(), record.clone());
+        Ok(())
+    }
+    fn delete_namespace(&mut self, ns: &Namespace) -> Result<bool> {
+        Ok(self.0.namespaces.remove(ns).is_some())
+    }
+    fn tokens(&mut self, r: &Reference) -> Result<Option<TokenFile>> {
+        Ok(self.0.tokens.get(r).cloned())
+    }
+    fn all_tokens(&mut self) -> Result<Vec<TokenFile>> {
+        Ok(self.0.tokens.values().cloned().collect())
+    }
+    fn put_tokens(&mut self, r: &Reference, file: &TokenFile) -> Result<()> {
+        self.0.tokens.insert(r.clone(), file.clone());
+        Ok(())
+    }
+    fn delete_tokens(&mut self, r: &Reference) -> Result<bool> {
+        Ok(self.0.tokens.remove(r).is_some())
+    }
+    fn issuer(&mut self) -> Result<Option<IssuerRecord>> {
+        Ok(self.0.issuer.clone())
+    }
+    fn put_issuer(&mut self, record: &IssuerRecord) -> Result<()> {
+        self.0.issuer = Some(record.clone());
+        Ok(())
+    }
+    fn issuer_key(&mut self, kid: &str) -> Result<Zeroizing<Vec<u8>>> {
+        self.0
+            .issuer_keys
+            .get(kid)
+            .cloned()
+            .ok_or_else(|| anyhow::anyhow!("no issuer key `{kid}`"))
+    }
+    fn put_issuer_key(&mut self, kid: &str, private: &[u8]) -> Result<()> {
+        self.0
+            .issuer_keys
+            .insert(kid.to_owned(), Zeroizing::new(private.to_vec()));
+        Ok(())
+    }
+    fn delete_issuer_key(&mut self, kid: &str) -> Result<bool> {
+        Ok(self.0.issuer_keys.remove(kid).is_some())
     }
 }
 
@@ -1099,6 +1109,7 @@ pub(crate) mod tests {
     #[test]
     fn memory_store_conforms() {
         conformance(&MemoryStore::new());
+        crate::store::conformance::engine_conforms(&MemoryStore::new());
     }
 
     #[test]

@@ -13,6 +13,9 @@ use crate::issued::{
 };
 use crate::model::{Account, KeyRecord, NamespaceRecord, Policy, PolicyScope};
 
+#[cfg(test)]
+pub(crate) mod conformance;
+pub mod engine;
 pub mod file;
 pub mod filecache;
 pub mod memory;
@@ -151,24 +154,8 @@ pub trait Store {
     /// and `create_account_checked` cannot, and leave a race between two registrations of one
     /// key to an engine's transaction.
     fn check_key_unclaimed(&self, key: &KeyRecord, r: &Reference) -> Result<()> {
-        let modulus = key.public(r).map(|p| p.n().to_vec()).ok();
-        let accounts = self.list_accounts(&Scope::All)?;
-        let same = |a: &Account, k: &KeyRecord| {
-            k.kid == key.kid
-                || modulus
-                    .as_deref()
-                    .is_some_and(|n| k.public(&a.reference()).is_ok_and(|p| p.n() == n))
-        };
-        match accounts
-            .items
-            .iter()
-            .find(|a| a.reference() != *r && a.keys.iter().any(|k| same(a, k)))
-        {
-            Some(holder) => Err(UserError::KeyTaken {
-                kid: key.kid.clone(),
-                holder: holder.reference().to_string(),
-            }
-            .into()),
+        match key_holder(&self.list_accounts(&Scope::All)?.items, key, r) {
+            Some(e) => Err(e.into()),
             None => Ok(()),
         }
     }
@@ -240,27 +227,7 @@ pub trait Store {
     /// The server asks it first, so that these answers come before its own check of the
     /// defaults; `create_namespace` asks again.
     fn namespace_creatable(&self, ns: &Namespace) -> Result<()> {
-        if ns.is_default() {
-            return Err(UserError::Failure(
-                "namespace `default` always exists; it needs no `namespace create`".into(),
-            )
-            .into());
-        }
-        if let Some(parent) = ns.parent()
-            && !self.namespace_exists(&parent)?
-        {
-            return Err(UserError::Failure(format!(
-                "namespace `{parent}` does not exist: a namespace needs its parent (create it first with `svcacct namespace create {parent}`)"
-            ))
-            .into());
-        }
-        // Only its record makes a namespace exist: the record comes last, so a create that
-        // stops half-way leaves a namespace without one, whose next create adopts what is
-        // there and makes the rest.
-        if self.namespace_exists(ns)? {
-            return Err(namespace_exists(ns).into());
-        }
-        Ok(())
+        check_creatable(ns, |n| self.namespace_exists(n))
     }
 
     /// The namespace that an unreadable record of a listing (`UserError::CorruptRecord`)
@@ -425,11 +392,7 @@ pub trait Store {
     /// With `revoke_previous` (a key leaked), every earlier key goes at once, and with it every
     /// token it signed (their records are dropped: see `issued::drop_unverifiable`).
     fn rotate_issuer(&self, secret: Option<Secret>, revoke_previous: bool) -> Result<IssuerView> {
-        let mut view = issued::rotate(issued::backend(self)?, secret, revoke_previous)?;
-        if revoke_previous {
-            view.revoked_tokens = issued::drop_unverifiable(self)?;
-        }
-        Ok(view)
+        issued::rotate(issued::backend(self)?, secret, revoke_previous)
     }
 
     fn list_tokens(&self, r: &Reference) -> Result<Vec<TokenRecord>> {
@@ -466,6 +429,31 @@ pub trait Store {
     fn rename_token(&self, r: &Reference, from: &Name, to: &Name) -> Result<TokenAnswer> {
         issued::rename(self, r, from, to).map(Shown::Record)
     }
+}
+
+/// The refusal when an account of `accounts` other than `r` has registered `key`, or any key
+/// with the same RSA modulus (whoever has the private key of one can sign for a key of the
+/// same modulus with another exponent, and the kid covers the exponent): one key pair belongs
+/// to one account. Reads every account: the file store has no index.
+pub(crate) fn key_holder(
+    accounts: &[Account],
+    key: &KeyRecord,
+    r: &Reference,
+) -> Option<UserError> {
+    let modulus = key.public(r).map(|p| p.n().to_vec()).ok();
+    let same = |a: &Account, k: &KeyRecord| {
+        k.kid == key.kid
+            || modulus
+                .as_deref()
+                .is_some_and(|n| k.public(&a.reference()).is_ok_and(|p| p.n() == n))
+    };
+    accounts
+        .iter()
+        .find(|a| a.reference() != *r && a.keys.iter().any(|k| same(a, k)))
+        .map(|holder| UserError::KeyTaken {
+            kid: key.kid.clone(),
+            holder: holder.reference().to_string(),
+        })
 }
 
 /// Adds `key` to `account`; refuses a kid the account already has.
@@ -583,31 +571,48 @@ fn contents<S: Store + ?Sized>(
     store: &S,
     ns: &Namespace,
 ) -> Result<(NamespaceDeleted, Vec<UserError>)> {
+    Ok(contents_of(
+        ns,
+        store.list_accounts(&Scope::All)?,
+        store.list_policies(&Scope::All)?,
+        store.list_namespaces()?,
+        &|e| store.namespace_of_unreadable(e),
+    ))
+}
+
+/// What deleting `ns` removes, from listings of every account, policy and namespace record:
+/// the namespace and its children (with a record, or with accounts or policies), their
+/// accounts and their policies; and the unreadable records that belong to it
+/// (`of_unreadable` says which namespace one belongs to).
+pub(crate) fn contents_of(
+    ns: &Namespace,
+    accounts: Listing<Account>,
+    policies: Listing<Policy>,
+    namespaces: Listing<NamespaceRecord>,
+    of_unreadable: &dyn Fn(&UserError) -> Option<Namespace>,
+) -> (NamespaceDeleted, Vec<UserError>) {
     let mut unreadable = vec![];
     let mut within = |errors: Vec<UserError>| {
-        unreadable.extend(errors.into_iter().filter(|e| {
-            store
-                .namespace_of_unreadable(e)
-                .is_some_and(|n| n.is_within(ns))
-        }));
+        unreadable.extend(
+            errors
+                .into_iter()
+                .filter(|e| of_unreadable(e).is_some_and(|n| n.is_within(ns))),
+        );
     };
-    let listing = store.list_accounts(&Scope::All)?;
-    within(listing.errors);
-    let accounts: Vec<Account> = listing
+    within(accounts.errors);
+    let accounts: Vec<Account> = accounts
         .items
         .into_iter()
         .filter(|a| a.namespace.is_within(ns))
         .collect();
-    let listing = store.list_policies(&Scope::All)?;
-    within(listing.errors);
-    let policies: Vec<Policy> = listing
+    within(policies.errors);
+    let policies: Vec<Policy> = policies
         .items
         .into_iter()
         .filter(|p| p.namespace.as_ref().is_some_and(|n| n.is_within(ns)))
         .collect();
-    let listing = store.list_namespaces()?;
-    within(listing.errors);
-    let mut namespaces: Vec<Namespace> = listing
+    within(namespaces.errors);
+    let mut namespaces: Vec<Namespace> = namespaces
         .items
         .into_iter()
         .map(|r| r.name)
@@ -618,14 +623,39 @@ fn contents<S: Store + ?Sized>(
     namespaces.extend(policies.iter().filter_map(|p| p.namespace.clone()));
     namespaces.sort();
     namespaces.dedup();
-    Ok((
+    (
         NamespaceDeleted {
             namespaces,
             accounts: accounts.into_iter().map(Shown::Record).collect(),
             policies: policies.into_iter().map(Shown::Record).collect(),
         },
         unreadable,
-    ))
+    )
+}
+
+/// `Store::namespace_creatable`, with `exists` saying whether a namespace exists.
+pub(crate) fn check_creatable(
+    ns: &Namespace,
+    mut exists: impl FnMut(&Namespace) -> Result<bool>,
+) -> Result<()> {
+    if ns.is_default() {
+        return Err(UserError::Failure(
+            "namespace `default` always exists; it needs no `namespace create`".into(),
+        )
+        .into());
+    }
+    if let Some(parent) = ns.parent()
+        && !exists(&parent)?
+    {
+        return Err(UserError::Failure(format!(
+            "namespace `{parent}` does not exist: a namespace needs its parent (create it first with `svcacct namespace create {parent}`)"
+        ))
+        .into());
+    }
+    if exists(ns)? {
+        return Err(namespace_exists(ns).into());
+    }
+    Ok(())
 }
 
 pub fn unknown_namespace(ns: &Namespace) -> UserError {

@@ -38,13 +38,14 @@ use serde::de::DeserializeOwned;
 use zeroize::Zeroizing;
 
 use super::filecache::{Kind, ReadCache};
+
+mod tx;
 use super::{
-    Listing, Scope, Store, account_exists, namespace_exists, policy_exists, stale, unknown_account,
-    unknown_namespace, unknown_policy,
+    Listing, Scope, Store, namespace_exists, unknown_account, unknown_namespace, unknown_policy,
 };
 use crate::error::UserError;
 use crate::identity::{Name, Namespace, Reference};
-use crate::issued::{IssuerBackend, IssuerChange, IssuerRecord, TokenFile, TokensChange};
+use crate::issued::{IssuerBackend, IssuerRecord, TokenFile};
 use crate::model::{Account, KeyRecord, NamespaceRecord, Policy, PolicyScope, new_uid};
 use crate::output::{sanitize, shown_path};
 
@@ -257,146 +258,78 @@ impl FileStore {
         Ok((items, listing.errors))
     }
 
-    /// Writes a new policy (revision 1), refusing a name taken and, with `check_namespace`, a
-    /// namespace that does not exist (checked under the lock, as `create_account_checked`).
-    fn insert_policy(&self, mut policy: Policy, check_namespace: bool) -> Result<Policy> {
-        let scope = policy.scope();
-        let name = policy.name.clone();
-        self.locked(|tx| {
-            if let (true, PolicyScope::Namespace(ns)) = (check_namespace, &scope)
-                && !self.namespace_exists(ns)?
-            {
-                return Err(unknown_namespace(ns).into());
+    /// Every namespace record, read from the disk.
+    fn list_namespace_records(&self) -> Result<Listing<NamespaceRecord>> {
+        let mut errors = Vec::new();
+        let mut items = Vec::new();
+        let names = record_files(
+            &self.root.join(NAMESPACES_DIR),
+            "namespace",
+            |stem| Namespace::from_dir_name(stem).ok(),
+            &mut errors,
+        )?;
+        for ns in names {
+            match self.load_namespace(&ns) {
+                Ok(Some(record)) => items.push(record),
+                Ok(None) => {}
+                Err(e) => errors.push(e),
             }
-            if self.load_policy(&scope, &name)?.is_some() {
-                return Err(policy_exists(&scope, &name).into());
-            }
-            policy.revision = 1;
-            tx.write_record(&self.policy_path(&scope, &name), &policy)?;
-            Ok(policy)
-        })
+        }
+        items.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(Listing { items, errors })
     }
 
-    /// Adds a key to the account stored under `r` (when `read` is given, only while it is that
-    /// record: same uid and revision), all under the lock.
-    fn add_key_locked(
+    /// Every token file, by the reference it is kept under, read with `read`.
+    fn token_files(
         &self,
-        r: &Reference,
-        key: KeyRecord,
-        read: Option<&Account>,
-    ) -> Result<Account> {
-        self.locked(|tx| {
-            let stored = self.load_account(r)?;
-            if let Some(read) = read
-                && let Some(e) = super::pinned_refusal(read, stored.as_ref())
-            {
-                return Err(e.into());
+        read: impl Fn(&Reference) -> Result<Option<TokenFile>>,
+    ) -> Result<std::collections::BTreeMap<Reference, TokenFile>> {
+        let mut errors = Vec::new();
+        let mut out = std::collections::BTreeMap::new();
+        let dirs = subdirs(
+            &self.root.join(TOKENS_DIR),
+            |s| Namespace::from_dir_name(s).ok(),
+            &mut errors,
+        )?;
+        for (ns, dir) in dirs {
+            for name in record_names(&dir, &mut errors)? {
+                let r = Reference::new(ns.clone(), name);
+                if let Some(f) = read(&r)? {
+                    out.insert(r, f);
+                }
             }
-            let mut account = stored.ok_or_else(|| unknown_account(r))?;
-            super::add_key_to(&mut account, key.clone())?;
-            self.check_key_unclaimed(&key, r)?;
-            account.revision += 1;
-            account.updated = jiff::Timestamp::now();
-            tx.write_record(&self.account_path(r), &account)?;
-            Ok(account)
-        })
+        }
+        // An unreadable token file could hold the only token that needs a key: say so, rather
+        // than remove that key.
+        if let Some(e) = errors.into_iter().next() {
+            return Err(e.into());
+        }
+        Ok(out)
     }
 
-    /// Renames the account stored under `from` (when `read` is given, only while it is that
-    /// record: same uid and revision) to `to`, and moves its grants (every policy subject that
-    /// named `from` exactly now names the new reference), all under the lock and as one change
-    /// (the journal): no one ever sees the account under its new name while the policies still
-    /// name the old one — a key or token given to the new name in between would otherwise get
-    /// grants its giver was never checked for — nor a crash leave some grants behind for a new
-    /// account of the old name to inherit. Renaming revokes the issued tokens (they name the
-    /// old reference).
-    fn rename_locked(
-        &self,
-        from: &Reference,
-        to: &Name,
-        read: Option<&Account>,
-    ) -> Result<crate::api::Renamed> {
-        let target = Reference::new(from.namespace.clone(), to.clone());
-        self.locked(|tx| {
-            let stored = self.load_account(from)?;
-            if let Some(read) = read
-                && let Some(e) = super::pinned_refusal(read, stored.as_ref())
-            {
-                return Err(e.into());
+    /// Every account of `scope`, read from the disk (no cache).
+    fn read_accounts(&self, scope: &Scope) -> Result<Listing<Account>> {
+        let mut errors = Vec::new();
+        let dirs = match scope {
+            Scope::Namespace(ns) => vec![(ns.clone(), self.account_dir(ns))],
+            Scope::All => subdirs(
+                &self.root.join(ACCOUNTS_DIR),
+                |s| Namespace::from_dir_name(s).ok(),
+                &mut errors,
+            )?,
+        };
+        let mut items = Vec::new();
+        for (ns, dir) in dirs {
+            for name in record_names(&dir, &mut errors)? {
+                match self.load_account(&Reference::new(ns.clone(), name)) {
+                    Ok(Some(account)) => items.push(account),
+                    Ok(None) => {} // deleted since the folder was read
+                    Err(e) => errors.push(e),
+                }
             }
-            let mut account = stored.ok_or_else(|| unknown_account(from))?;
-            if self.load_account(&target)?.is_some() {
-                return Err(account_exists(&target).into());
-            }
-            // From the files, not a cache: under the lock, every policy as it is now.
-            let policies = self.read_policies(&Scope::All)?;
-            if let Some(e) = policies.errors.into_iter().next() {
-                // It might name the account: moving the others would leave its grant behind.
-                return Err(e.into());
-            }
-            let revoked_tokens: Vec<Name> = load::<TokenFile>(&self.tokens_path(from))?
-                .filter(|f| f.account_uid == account.uid)
-                .map(|f| f.tokens.into_iter().map(|t| t.name).collect())
-                .unwrap_or_default();
-            let now = jiff::Timestamp::now();
-            account.name = to.clone();
-            account.revision += 1;
-            account.updated = now;
-            account.renamed = Some(now);
-            let (old, new) = (from.to_string(), target.to_string());
-            let moved: Vec<Policy> = policies
-                .items
-                .into_iter()
-                .filter(|p| p.subjects.contains(&old))
-                .map(|mut p| {
-                    for s in p.subjects.iter_mut().filter(|s| **s == old) {
-                        s.clone_from(&new);
-                    }
-                    p.revision += 1;
-                    p.updated = now;
-                    p
-                })
-                .collect();
-            let rel = |p: PathBuf| -> Result<String> {
-                Ok(p.strip_prefix(&self.root)
-                    .context("a store record is in the store")?
-                    .to_string_lossy()
-                    .into_owned())
-            };
-            // In this order, for readers that do not take the lock (a server deciding whether
-            // a caller may act as an account reads the account, then the policies): the grants
-            // move first, the account under its new name comes last, so whoever sees the new
-            // name sees every grant that followed it. Before that, the new name does not exist,
-            // and a decision made on the old one is refused by its write, which is pinned to a
-            // record the rename has removed.
-            let mut steps = vec![];
-            for p in &moved {
-                steps.push(JournalStep::Write {
-                    path: rel(self.policy_path(&p.scope(), &p.name))?,
-                    text: toml::to_string(p).context("cannot encode a policy")?,
-                });
-            }
-            steps.extend([
-                JournalStep::Remove {
-                    path: rel(self.tokens_path(from))?,
-                },
-                JournalStep::Remove {
-                    path: rel(self.account_path(from))?,
-                },
-                JournalStep::Write {
-                    path: rel(self.account_path(&target))?,
-                    text: toml::to_string(&account).context("cannot encode the renamed account")?,
-                },
-            ]);
-            tx.atomically(&steps)?;
-            Ok(crate::api::Renamed {
-                revoked_token_count: revoked_tokens.len(),
-                account: crate::api::Shown::Record(account),
-                updated_policies: moved.into_iter().map(crate::api::Shown::Record).collect(),
-                revoked_tokens,
-            })
-        })
-        .inspect(|_| crate::issued::prune_after_change(self))
+        }
+        items.sort_by(|a, b| (&a.namespace, &a.name).cmp(&(&b.namespace, &b.name)));
+        Ok(Listing { items, errors })
     }
 
     /// Runs `write` holding the store's exclusive lock (released when the lock file closes),
@@ -469,128 +402,77 @@ impl Store for FileStore {
             }
             generation = cache.before_listing(Kind::Accounts);
         }
-        let mut errors = Vec::new();
-        let dirs = match scope {
-            Scope::Namespace(ns) => vec![(ns.clone(), self.account_dir(ns))],
-            Scope::All => subdirs(
-                &self.root.join(ACCOUNTS_DIR),
-                |s| Namespace::from_dir_name(s).ok(),
-                &mut errors,
-            )?,
-        };
-        let mut items = Vec::new();
-        for (ns, dir) in dirs {
-            for name in record_names(&dir, &mut errors)? {
-                match self.load_account(&Reference::new(ns.clone(), name)) {
-                    Ok(Some(account)) => items.push(account),
-                    Ok(None) => {} // deleted since the folder was read
-                    Err(e) => errors.push(e),
-                }
-            }
-        }
-        items.sort_by(|a, b| (&a.namespace, &a.name).cmp(&(&b.namespace, &b.name)));
+        let listing = self.read_accounts(scope)?;
         if let (Some(cache), Some(generation)) = (&self.cache, generation)
-            && errors.is_empty()
+            && listing.errors.is_empty()
         {
-            cache.put_all_accounts(generation, Arc::new(items.clone()));
+            cache.put_all_accounts(generation, Arc::new(listing.items.clone()));
         }
-        Ok(Listing { items, errors })
+        Ok(listing)
     }
 
-    fn create_account(&self, mut account: Account) -> Result<Account> {
-        let r = account.reference();
-        self.locked(|tx| {
-            if self.load_account(&r)?.is_some() {
-                return Err(account_exists(&r).into());
-            }
-            account.revision = 1;
-            tx.write_record(&self.account_path(&r), &account)?;
-            Ok(account)
-        })
+    fn create_account(&self, account: Account) -> Result<Account> {
+        crate::registry::accounts::create(self, &account, false)
     }
 
     /// `Store::add_key` with the check that no other account holds the key under the lock.
     fn add_key(&self, r: &Reference, key: KeyRecord) -> Result<crate::api::AccountAnswer> {
-        self.add_key_locked(r, key, None)
-            .map(crate::api::Shown::Record)
+        crate::registry::accounts::add_key(self, r, &key, None).map(crate::api::Shown::Record)
     }
 
     /// As `add_key`, and the account stored under the name is `read` (checked under the lock).
     fn add_key_pinned(&self, read: &Account, key: KeyRecord) -> Result<Account> {
-        self.add_key_locked(&read.reference(), key, Some(read))
+        crate::registry::accounts::add_key(self, &read.reference(), &key, Some(read))
     }
 
     /// The namespace is checked under the store's lock, with the write: a namespace delete
     /// cannot remove it between the check and the write (its last sweep then finds the account).
-    fn create_account_checked(&self, mut account: Account) -> Result<Account> {
-        let r = account.reference();
-        self.locked(|tx| {
-            if !self.namespace_exists(&r.namespace)? {
-                return Err(super::unknown_namespace(&r.namespace).into());
-            }
-            if self.load_account(&r)?.is_some() {
-                return Err(account_exists(&r).into());
-            }
-            // Under the lock: two accounts racing to register one key cannot both win.
-            for k in &account.keys {
-                self.check_key_unclaimed(k, &r)?;
-            }
-            account.revision = 1;
-            tx.write_record(&self.account_path(&r), &account)?;
-            Ok(account)
-        })
+    fn create_account_checked(&self, account: Account) -> Result<Account> {
+        crate::registry::accounts::create(self, &account, true)
     }
 
-    fn update_account(&self, mut account: Account) -> Result<Account> {
-        let r = account.reference();
-        self.locked(|tx| {
-            let stored = self.load_account(&r)?.ok_or_else(|| unknown_account(&r))?;
-            if let Some(e) = stale(
-                format!("service account `{r}`"),
-                (account.revision, &account.uid),
-                (stored.revision, &stored.uid),
-            ) {
-                return Err(e.into());
-            }
-            account.revision = stored.revision + 1;
-            tx.write_record(&self.account_path(&r), &account)?;
-            Ok(account)
-        })
+    fn update_account(&self, account: Account) -> Result<Account> {
+        crate::registry::accounts::update(self, &account)
     }
 
     fn delete_account(&self, r: &Reference) -> Result<()> {
-        // A corrupt record can be deleted: that is the way out the error message offers.
-        self.locked(|tx| {
-            if tx.remove_record(&self.account_path(r))? {
-                // Its issued tokens go with it.
-                tx.remove_record(&self.tokens_path(r))?;
-                Ok(())
-            } else {
-                Err(unknown_account(r).into())
-            }
-        })?;
-        // And the retired issuer keys only they needed.
-        crate::issued::prune_after_change(self);
-        Ok(())
+        crate::registry::accounts::delete(self, r)
     }
 
-    /// Moves the grants too, in the same change (see `rename_locked`).
+    /// Moves the grants too, in the same transaction (see `registry::accounts::rename`).
     fn rename_account(&self, from: &Reference, to: &Name) -> Result<Account> {
-        super::renamed_account(self.rename_locked(from, to, None)?)
+        super::renamed_account(crate::registry::accounts::rename(self, from, to, None)?)
     }
 
-    /// As `rename_account`, and the account stored under the name is `read` (checked under the
-    /// lock).
+    /// As `rename_account`, and the account stored under the name is `read` (checked in the
+    /// transaction).
     fn rename_account_pinned(&self, read: &Account, to: &Name) -> Result<Account> {
-        super::renamed_account(self.rename_locked(&read.reference(), to, Some(read))?)
+        super::renamed_account(crate::registry::accounts::rename(
+            self,
+            &read.reference(),
+            to,
+            Some(read),
+        )?)
     }
 
     fn rename_with_grants(&self, from: &Reference, to: &Name) -> Result<crate::api::Renamed> {
-        self.rename_locked(from, to, None)
+        crate::registry::accounts::rename(self, from, to, None)
     }
 
     fn rename_with_grants_pinned(&self, read: &Account, to: &Name) -> Result<crate::api::Renamed> {
-        self.rename_locked(&read.reference(), to, Some(read))
+        crate::registry::accounts::rename(self, &read.reference(), to, Some(read))
+    }
+
+    fn create_namespace(
+        &self,
+        ns: &Namespace,
+        defaults: bool,
+    ) -> Result<crate::api::NamespaceCreated> {
+        crate::registry::namespaces::create(self, ns, defaults)
+    }
+
+    fn delete_namespace(&self, ns: &Namespace) -> Result<crate::api::NamespaceDeleted> {
+        crate::registry::namespaces::delete(self, ns, &|e| self.namespace_of_unreadable(e))
     }
 
     /// By the record's path: `accounts/<ns>/…`, `policies/<ns>/…`, `tokens/<ns>/…` or
@@ -616,23 +498,7 @@ impl Store for FileStore {
     }
 
     fn list_namespaces(&self) -> Result<Listing<NamespaceRecord>> {
-        let mut errors = Vec::new();
-        let mut items = Vec::new();
-        let names = record_files(
-            &self.root.join(NAMESPACES_DIR),
-            "namespace",
-            |stem| Namespace::from_dir_name(stem).ok(),
-            &mut errors,
-        )?;
-        for ns in names {
-            match self.load_namespace(&ns) {
-                Ok(Some(record)) => items.push(record),
-                Ok(None) => {}
-                Err(e) => errors.push(e),
-            }
-        }
-        items.sort_by(|a, b| a.name.cmp(&b.name));
-        Ok(Listing { items, errors })
+        self.list_namespace_records()
     }
 
     fn create_namespace_record(&self, mut record: NamespaceRecord) -> Result<NamespaceRecord> {
@@ -692,42 +558,20 @@ impl Store for FileStore {
     }
 
     fn create_policy(&self, policy: Policy) -> Result<Policy> {
-        self.insert_policy(policy, false)
+        crate::registry::policies::create(self, &policy, false)
     }
 
     /// As `create_account_checked`: the namespace is checked under the lock, with the write.
     fn create_policy_checked(&self, policy: Policy) -> Result<Policy> {
-        self.insert_policy(policy, true)
+        crate::registry::policies::create(self, &policy, true)
     }
 
-    fn update_policy(&self, mut policy: Policy) -> Result<Policy> {
-        let scope = policy.scope();
-        let name = policy.name.clone();
-        self.locked(|tx| {
-            let stored = self
-                .load_policy(&scope, &name)?
-                .ok_or_else(|| unknown_policy(&scope, &name))?;
-            if let Some(e) = stale(
-                format!("policy `{name}`"),
-                (policy.revision, &policy.uid),
-                (stored.revision, &stored.uid),
-            ) {
-                return Err(e.into());
-            }
-            policy.revision = stored.revision + 1;
-            tx.write_record(&self.policy_path(&scope, &name), &policy)?;
-            Ok(policy)
-        })
+    fn update_policy(&self, policy: Policy) -> Result<Policy> {
+        crate::registry::policies::update(self, &policy)
     }
 
     fn delete_policy(&self, scope: &PolicyScope, name: &Name) -> Result<()> {
-        self.locked(|tx| {
-            if tx.remove_record(&self.policy_path(scope, name))? {
-                Ok(())
-            } else {
-                Err(unknown_policy(scope, name).into())
-            }
-        })
+        crate::registry::policies::delete(self, scope, name)
     }
 }
 
@@ -746,23 +590,6 @@ impl IssuerBackend for FileStore {
         let bytes = fs::read(&path)
             .with_context(|| format!("cannot read the issuer key {}", shown_path(&path)))?;
         Ok(Zeroizing::new(bytes))
-    }
-
-    fn write_issuer(&self, change: &mut IssuerChange<'_>) -> Result<Option<IssuerRecord>> {
-        self.locked(|tx| {
-            let current = self.read_issuer()?;
-            let Some(w) = change(current.clone(), self.read_all_tokens())? else {
-                return Ok(current);
-            };
-            for (kid, bytes) in &w.new_keys {
-                tx.write_file(&self.issuer_key_path(kid)?, bytes)?;
-            }
-            tx.write_record(&self.root.join(ISSUER_DIR).join(ISSUER_FILE), &w.record)?;
-            for kid in &w.removed {
-                tx.remove_record(&self.issuer_key_path(kid)?)?;
-            }
-            Ok(Some(w.record))
-        })
     }
 
     fn read_tokens(&self, r: &Reference) -> Result<Option<TokenFile>> {
@@ -786,48 +613,10 @@ impl IssuerBackend for FileStore {
     }
 
     fn read_all_tokens(&self) -> Result<Vec<TokenFile>> {
-        let mut errors = Vec::new();
-        let mut out = Vec::new();
-        let dirs = subdirs(
-            &self.root.join(TOKENS_DIR),
-            |s| Namespace::from_dir_name(s).ok(),
-            &mut errors,
-        )?;
-        for (ns, dir) in dirs {
-            for name in record_names(&dir, &mut errors)? {
-                if let Some(f) = self.read_tokens(&Reference::new(ns.clone(), name))? {
-                    out.push(f);
-                }
-            }
-        }
-        // An unreadable token file could hold the only token that needs a key: say so, rather
-        // than remove that key.
-        if let Some(e) = errors.into_iter().next() {
-            return Err(e.into());
-        }
-        Ok(out)
-    }
-
-    fn write_tokens(&self, r: &Reference, change: &mut TokensChange<'_>) -> Result<()> {
-        self.locked(|tx| {
-            let path = self.tokens_path(r);
-            // From the disk, not the read cache: this is what the change starts from.
-            let current = load::<TokenFile>(&path)?;
-            let issuer = self.read_issuer()?;
-            let account = self.load_account(r)?;
-            let before = current.clone();
-            let after = change(current, issuer.as_ref(), account.as_ref())?;
-            if after == before {
-                return Ok(());
-            }
-            match after {
-                Some(f) => {
-                    super::check_token_owner(r, account.as_ref(), &f)?;
-                    tx.write_record(&path, &f)
-                }
-                None => tx.remove_record(&path).map(|_| ()),
-            }
-        })
+        Ok(self
+            .token_files(|r| self.read_tokens(r))?
+            .into_values()
+            .collect())
     }
 }
 
@@ -1002,8 +791,18 @@ struct Journal {
 #[derive(Clone, serde::Serialize, serde::Deserialize)]
 #[serde(tag = "op", rename_all = "camelCase")]
 enum JournalStep {
-    Write { path: String, text: String },
-    Remove { path: String },
+    Write {
+        path: String,
+        text: String,
+    },
+    /// Bytes that need not be text (an issuer's HMAC secret), base64 (standard, padded).
+    WriteBytes {
+        path: String,
+        base64: String,
+    },
+    Remove {
+        path: String,
+    },
 }
 
 /// The store's lock, held by this process: records are written and removed only through it.
@@ -1088,6 +887,15 @@ impl Locked {
             match step {
                 JournalStep::Write { path, text } => {
                     self.write_file(&self.journal_path(path)?, text.as_bytes())?
+                }
+                JournalStep::WriteBytes { path, base64 } => {
+                    use base64::Engine as _;
+                    let bytes = Zeroizing::new(
+                        base64::engine::general_purpose::STANDARD
+                            .decode(base64)
+                            .context("the store's journal holds bytes that are not base64")?,
+                    );
+                    self.write_file(&self.journal_path(path)?, &bytes)?
                 }
                 JournalStep::Remove { path } => {
                     self.remove_record(&self.journal_path(path)?)?;
@@ -1283,6 +1091,8 @@ mod tests {
     fn file_store_conforms() {
         let (_dir, store) = store();
         conformance(&store);
+        let (_dir, store) = self::store();
+        crate::store::conformance::engine_conforms(&store);
     }
 
     #[test]

@@ -1,0 +1,119 @@
+//! Namespaces: deleting one takes everything in it.
+
+use anyhow::Result;
+
+use crate::api::{NamespaceCreated, NamespaceDeleted, Shown};
+use crate::error::UserError;
+use crate::identity::Namespace;
+use crate::issued;
+use crate::model::NamespaceRecord;
+use crate::store::engine::{Engine, Tx, atomically};
+use crate::store::{
+    Scope, check_creatable, contents_of, default_accounts, default_policies, unknown_namespace,
+};
+
+/// True for `default` and for namespaces with a record.
+pub(crate) fn exists(tx: &mut dyn Tx, ns: &Namespace) -> Result<bool> {
+    Ok(ns.is_default() || tx.namespace(ns)?.is_some())
+}
+
+/// Creates namespace `ns` (its parent must exist) and, with `defaults`, its default accounts
+/// and policies (`default_accounts`, `default_policies`), in one transaction. Over a namespace
+/// that has accounts or policies but no record (a store from svcacct 1.0, or one whose create
+/// was cut short by an earlier version) it adopts them: default records whose names are taken
+/// are kept as they are.
+pub fn create(
+    engine: &(impl Engine + ?Sized),
+    ns: &Namespace,
+    defaults: bool,
+) -> Result<NamespaceCreated> {
+    atomically(engine, |tx| {
+        check_creatable(ns, |n| exists(tx, n))?;
+        let scope = Scope::Namespace(ns.clone());
+        let accounts = tx.accounts(&scope)?;
+        let policies = tx.policies(&scope)?;
+        if defaults && let Some(e) = accounts.errors.into_iter().chain(policies.errors).next() {
+            // A default record over it would fail half-way: nothing is written.
+            return Err(e.into());
+        }
+        let adopted = !accounts.items.is_empty() || !policies.items.is_empty();
+        let now = jiff::Timestamp::now();
+        let mut made_accounts = vec![];
+        let mut made_policies = vec![];
+        if defaults {
+            for mut a in default_accounts(ns, now) {
+                if tx.account(&a.reference())?.is_none() {
+                    a.revision = 1;
+                    tx.put_account(&a)?;
+                    made_accounts.push(Shown::Record(a));
+                }
+            }
+            for mut p in default_policies(ns, now) {
+                if tx.policy(&p.scope(), &p.name)?.is_none() {
+                    p.revision = 1;
+                    tx.put_policy(&p)?;
+                    made_policies.push(Shown::Record(p));
+                }
+            }
+        }
+        let namespace = NamespaceRecord {
+            name: ns.clone(),
+            uid: crate::model::new_uid(),
+            revision: 1,
+            created: now,
+        };
+        tx.put_namespace(&namespace)?;
+        Ok(NamespaceCreated {
+            namespace,
+            adopted,
+            accounts: made_accounts,
+            policies: made_policies,
+        })
+    })
+}
+
+/// Deletes namespace `ns` (it must have a record; `default` never goes) with its accounts and
+/// their issued tokens, its policies and its child namespaces, in one transaction. A record
+/// of it that cannot be read (`of_unreadable` says which namespace an unreadable record
+/// belongs to) would stay behind and come back with a namespace of the same name: then
+/// nothing is deleted until it is fixed or removed. Returns what was deleted.
+pub fn delete(
+    engine: &(impl Engine + ?Sized),
+    ns: &Namespace,
+    of_unreadable: &dyn Fn(&UserError) -> Option<Namespace>,
+) -> Result<NamespaceDeleted> {
+    if ns.is_default() {
+        return Err(UserError::Failure(
+            "namespace `default` cannot be deleted: it always exists".into(),
+        )
+        .into());
+    }
+    atomically(engine, |tx| {
+        if tx.namespace(ns)?.is_none() {
+            return Err(unknown_namespace(ns).into());
+        }
+        let (gone, unreadable) = contents_of(
+            ns,
+            tx.accounts(&Scope::All)?,
+            tx.policies(&Scope::All)?,
+            tx.namespaces()?,
+            of_unreadable,
+        );
+        if let Some(e) = unreadable.into_iter().next() {
+            return Err(e.into());
+        }
+        for a in &gone.accounts {
+            tx.delete_account(&a.reference())?;
+            tx.delete_tokens(&a.reference())?;
+        }
+        for p in &gone.policies {
+            tx.delete_policy(&p.scope(), p.name())?;
+        }
+        // Children first, the namespace itself last.
+        for n in gone.namespaces.iter().rev() {
+            tx.delete_namespace(n)?;
+        }
+        issued::prune_with_change(tx);
+        Ok(gone)
+    })
+}

@@ -1,0 +1,172 @@
+//! What every storage engine must do: `engine_conforms` runs against each engine (the memory
+//! engine's and the file engine's tests call it; a new engine's tests call it too). The
+//! workflows over these primitives are tested once, over the memory engine, in
+//! `crate::registry` and `crate::store::memory`.
+
+use anyhow::Result;
+
+use super::Scope;
+use super::engine::{Engine, Tx, atomically};
+use crate::issued::{TokenFile, TokenRecord};
+use crate::model::{NamespaceRecord, PolicyScope};
+use crate::store::memory::tests::{account, name, ns, policy, reference};
+
+pub(crate) fn engine_conforms(engine: &dyn Engine) {
+    a_failed_transaction_writes_nothing(engine);
+    a_transaction_sees_its_own_writes(engine);
+    token_files_and_issuer_keys(engine);
+}
+
+fn read<T>(engine: &dyn Engine, f: impl FnMut(&mut dyn Tx) -> Result<T>) -> T {
+    atomically(engine, f).unwrap()
+}
+
+fn token_file(uid: &str, token: &str) -> TokenFile {
+    let now: jiff::Timestamp = "2024-05-01T12:00:00Z".parse().unwrap();
+    TokenFile {
+        account_uid: uid.to_owned(),
+        tokens: vec![TokenRecord {
+            name: name(token),
+            id: format!("id-{token}"),
+            kid: "k1".into(),
+            created: now,
+            expires: None,
+            last_used: None,
+            audiences: vec![],
+        }],
+    }
+}
+
+/// Writes of several kinds, then a failure: none of them is kept, and what was there before
+/// (here, a record the failed transaction deleted) still is.
+fn a_failed_transaction_writes_nothing(engine: &dyn Engine) {
+    let kept = account("tx-fail/kept");
+    read(engine, |tx| tx.put_account(&kept));
+    let a = account("tx-fail/a");
+    let p = policy(Some("tx-fail"), "p");
+    let e = engine
+        .atomically(&mut |tx| {
+            tx.put_account(&a)?;
+            tx.put_policy(&p)?;
+            tx.put_namespace(&NamespaceRecord {
+                name: ns("tx-fail"),
+                uid: "u".into(),
+                revision: 1,
+                created: a.created,
+            })?;
+            tx.put_tokens(&a.reference(), &token_file(&a.uid, "t"))?;
+            assert!(tx.delete_account(&kept.reference())?);
+            anyhow::bail!("stopped half-way")
+        })
+        .unwrap_err();
+    assert_eq!(e.to_string(), "stopped half-way");
+    read(engine, |tx| {
+        assert_eq!(tx.account(&a.reference())?, None);
+        assert_eq!(tx.account(&kept.reference())?, Some(kept.clone()));
+        assert_eq!(tx.policy(&p.scope(), &p.name)?, None);
+        assert_eq!(tx.namespace(&ns("tx-fail"))?, None);
+        assert_eq!(tx.tokens(&a.reference())?, None);
+        Ok(())
+    });
+    read(engine, |tx| tx.delete_account(&kept.reference()));
+}
+
+/// Inside a transaction, reads (single records and listings) show what it wrote and deleted;
+/// after it, everyone sees all of it; a delete says whether there was a record.
+fn a_transaction_sees_its_own_writes(engine: &dyn Engine) {
+    let (a, b) = (account("tx-own/a"), account("tx-own/b"));
+    let p = policy(Some("tx-own"), "p");
+    let g = policy(None, "tx-own-global");
+    read(engine, |tx| {
+        tx.put_account(&b)?;
+        tx.put_policy(&g)
+    });
+    read(engine, |tx| {
+        tx.put_account(&a)?;
+        assert!(tx.delete_account(&b.reference())?);
+        assert!(!tx.delete_account(&b.reference())?, "deleted already");
+        tx.put_policy(&p)?;
+        assert_eq!(tx.account(&a.reference())?, Some(a.clone()));
+        assert_eq!(tx.account(&b.reference())?, None);
+        let names: Vec<String> = tx
+            .accounts(&Scope::Namespace(ns("tx-own")))?
+            .items
+            .iter()
+            .map(|a| a.reference().to_string())
+            .collect();
+        assert_eq!(names, ["tx-own/a"]);
+        let policies = tx.policies(&Scope::All)?.items;
+        let mine: Vec<String> = policies
+            .iter()
+            .filter(|q| q.name.to_string().starts_with("tx-own") || q.name == p.name)
+            .map(|q| format!("{}/{}", q.scope(), q.name))
+            .collect();
+        // Global ones first, then by namespace.
+        assert_eq!(
+            mine,
+            [
+                format!("{}/tx-own-global", PolicyScope::Global),
+                format!("{}/p", PolicyScope::Namespace(ns("tx-own")))
+            ]
+        );
+        let mut changed = p.clone();
+        changed.revision = 2;
+        tx.put_policy(&changed)?;
+        assert_eq!(tx.policy(&p.scope(), &p.name)?.map(|p| p.revision), Some(2));
+        Ok(())
+    });
+    read(engine, |tx| {
+        assert_eq!(tx.account(&a.reference())?, Some(a.clone()));
+        assert_eq!(tx.account(&b.reference())?, None);
+        assert_eq!(tx.policy(&p.scope(), &p.name)?.map(|p| p.revision), Some(2));
+        assert!(tx.delete_account(&a.reference())?);
+        assert!(tx.delete_policy(&p.scope(), &p.name)?);
+        assert!(tx.delete_policy(&g.scope(), &g.name)?);
+        assert!(!tx.delete_policy(&g.scope(), &g.name)?);
+        Ok(())
+    });
+    read(engine, |tx| {
+        assert!(
+            tx.accounts(&Scope::Namespace(ns("tx-own")))?
+                .items
+                .is_empty()
+        );
+        Ok(())
+    });
+}
+
+/// Token files and issuer keys (bytes that need not be text) round-trip, and `all_tokens`
+/// shows the transaction's own writes.
+fn token_files_and_issuer_keys(engine: &dyn Engine) {
+    let (r1, r2) = (reference("tx-tok/a"), reference("tx-tok/b"));
+    let secret = [0u8, 159, 146, 150, 255, b'\n'];
+    read(engine, |tx| {
+        tx.put_tokens(&r1, &token_file("u1", "one"))?;
+        tx.put_issuer_key("k1", &secret)
+    });
+    read(engine, |tx| {
+        tx.put_tokens(&r2, &token_file("u2", "two"))?;
+        assert!(tx.delete_tokens(&r1)?);
+        let uids: Vec<String> = tx
+            .all_tokens()?
+            .into_iter()
+            .map(|f| f.account_uid)
+            .filter(|u| u == "u1" || u == "u2")
+            .collect();
+        assert_eq!(uids, ["u2"]);
+        assert_eq!(tx.issuer_key("k1")?.as_slice(), &secret);
+        Ok(())
+    });
+    read(engine, |tx| {
+        assert_eq!(tx.tokens(&r1)?, None);
+        assert_eq!(tx.tokens(&r2)?, Some(token_file("u2", "two")));
+        assert_eq!(tx.issuer_key("k1")?.as_slice(), &secret);
+        assert!(tx.delete_issuer_key("k1")?);
+        assert!(tx.delete_tokens(&r2)?);
+        Ok(())
+    });
+    read(engine, |tx| {
+        assert!(tx.issuer_key("k1").is_err());
+        Ok(())
+    });
+}

@@ -1,0 +1,334 @@
+//! The file engine's transactions: under the store's lock, reads come from the disk (never the
+//! read cache) and from this transaction's own writes, which are kept in memory until `commit`
+//! writes them all through one journal (`Locked::atomically`), or the one write there is by
+//! itself (a rename of one file is atomic already).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use serde::Serialize;
+use zeroize::Zeroizing;
+
+use super::{FileStore, ISSUER_DIR, ISSUER_FILE, JournalStep, Locked, corrupt, load};
+use crate::identity::{Name, Namespace, Reference};
+use crate::issued::{IssuerBackend, IssuerRecord, TokenFile};
+use crate::model::{Account, NamespaceRecord, Policy, PolicyScope};
+use crate::store::engine::{Engine, Tx};
+use crate::store::{Listing, Scope};
+
+impl Engine for FileStore {
+    fn atomically(&self, work: &mut dyn FnMut(&mut dyn Tx) -> Result<()>) -> Result<()> {
+        self.locked(|locked| {
+            let mut tx = FileTx {
+                store: self,
+                accounts: BTreeMap::new(),
+                policies: BTreeMap::new(),
+                namespaces: BTreeMap::new(),
+                tokens: BTreeMap::new(),
+                issuer: None,
+                issuer_keys: BTreeMap::new(),
+                steps: vec![],
+            };
+            work(&mut tx)?;
+            tx.commit(locked)
+        })
+    }
+}
+
+/// What one transaction has written so far (`None`: removed), by record; and the same as the
+/// journal's steps, in the order they were made (the order readers without the lock see
+/// them in, when there are several).
+struct FileTx<'a> {
+    store: &'a FileStore,
+    accounts: BTreeMap<Reference, Option<Account>>,
+    policies: BTreeMap<(PolicyScope, Name), Option<Policy>>,
+    namespaces: BTreeMap<Namespace, Option<NamespaceRecord>>,
+    tokens: BTreeMap<Reference, Option<TokenFile>>,
+    issuer: Option<IssuerRecord>,
+    issuer_keys: BTreeMap<String, Option<Zeroizing<Vec<u8>>>>,
+    steps: Vec<JournalStep>,
+}
+
+impl FileTx<'_> {
+    /// The path of a record relative to the store's folder, as the journal names it.
+    fn rel(&self, path: &Path) -> Result<String> {
+        Ok(path
+            .strip_prefix(&self.store.root)
+            .context("a store record is in the store")?
+            .to_string_lossy()
+            .into_owned())
+    }
+
+    /// Adds a step; a later step for the same file replaces an earlier one (and comes last).
+    fn step(&mut self, step: JournalStep) {
+        let path = |s: &JournalStep| match s {
+            JournalStep::Write { path, .. }
+            | JournalStep::WriteBytes { path, .. }
+            | JournalStep::Remove { path } => path.clone(),
+        };
+        let p = path(&step);
+        self.steps.retain(|s| path(s) != p);
+        self.steps.push(step);
+    }
+
+    fn write<T: Serialize>(&mut self, path: &Path, record: &T) -> Result<()> {
+        let text = toml::to_string(record).with_context(|| {
+            format!(
+                "cannot encode the store record {}",
+                crate::output::shown_path(path)
+            )
+        })?;
+        let path = self.rel(path)?;
+        self.step(JournalStep::Write { path, text });
+        Ok(())
+    }
+
+    /// Removes the file at `path`; `existed` says whether there was a record (as this
+    /// transaction sees it).
+    fn remove(&mut self, path: &Path, existed: bool) -> Result<bool> {
+        let path = self.rel(path)?;
+        self.step(JournalStep::Remove { path });
+        Ok(existed)
+    }
+
+    fn commit(self, locked: &Locked) -> Result<()> {
+        match self.steps.as_slice() {
+            [] => Ok(()),
+            [one] => locked.apply(std::slice::from_ref(one)),
+            steps => locked.atomically(steps),
+        }
+    }
+}
+
+/// Whether a file (of any kind: a corrupt record is still one) is at `path`.
+fn on_disk(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok()
+}
+
+/// `listing` with this transaction's writes: `key` says which record an item is, and `within`
+/// whether a written one belongs in the listing. Unreadable files that were overwritten or
+/// removed are no longer errors.
+fn overlay<K: Ord + Clone, T: Clone>(
+    mut listing: Listing<T>,
+    written: &BTreeMap<K, Option<T>>,
+    key: impl Fn(&T) -> K,
+    within: impl Fn(&T) -> bool,
+    written_path: impl Fn(&K) -> PathBuf,
+    order: impl Fn(&T, &T) -> std::cmp::Ordering,
+) -> Listing<T> {
+    if written.is_empty() {
+        return listing;
+    }
+    listing
+        .items
+        .retain(|item| !written.contains_key(&key(item)));
+    listing
+        .items
+        .extend(written.values().flatten().filter(|t| within(t)).cloned());
+    listing.items.sort_by(&order);
+    let paths: Vec<PathBuf> = written.keys().map(written_path).collect();
+    listing.errors.retain(|e| match e {
+        crate::error::UserError::CorruptRecord { path, .. } => !paths.contains(path),
+        _ => true,
+    });
+    listing
+}
+
+impl Tx for FileTx<'_> {
+    fn account(&mut self, r: &Reference) -> Result<Option<Account>> {
+        match self.accounts.get(r) {
+            Some(written) => Ok(written.clone()),
+            None => Ok(self.store.load_account(r)?),
+        }
+    }
+
+    fn accounts(&mut self, scope: &Scope) -> Result<Listing<Account>> {
+        let listing = self.store.read_accounts(scope)?;
+        Ok(overlay(
+            listing,
+            &self.accounts,
+            Account::reference,
+            |a| match scope {
+                Scope::Namespace(ns) => a.namespace == *ns,
+                Scope::All => true,
+            },
+            |r| self.store.account_path(r),
+            |a, b| (&a.namespace, &a.name).cmp(&(&b.namespace, &b.name)),
+        ))
+    }
+
+    fn put_account(&mut self, account: &Account) -> Result<()> {
+        let r = account.reference();
+        self.write(&self.store.account_path(&r), account)?;
+        self.accounts.insert(r, Some(account.clone()));
+        Ok(())
+    }
+
+    fn delete_account(&mut self, r: &Reference) -> Result<bool> {
+        let path = self.store.account_path(r);
+        let existed = match self.accounts.get(r) {
+            Some(written) => written.is_some(),
+            None => on_disk(&path),
+        };
+        self.accounts.insert(r.clone(), None);
+        self.remove(&path, existed)
+    }
+
+    fn policy(&mut self, scope: &PolicyScope, name: &Name) -> Result<Option<Policy>> {
+        match self.policies.get(&(scope.clone(), name.clone())) {
+            Some(written) => Ok(written.clone()),
+            None => Ok(self.store.load_policy(scope, name)?),
+        }
+    }
+
+    fn policies(&mut self, scope: &Scope) -> Result<Listing<Policy>> {
+        let listing = self.store.read_policies(scope)?;
+        Ok(overlay(
+            listing,
+            &self.policies,
+            |p| (p.scope(), p.name.clone()),
+            |p| match scope {
+                Scope::Namespace(ns) => p.namespace.as_ref() == Some(ns),
+                Scope::All => true,
+            },
+            |(scope, name)| self.store.policy_path(scope, name),
+            |a, b| (a.scope(), &a.name).cmp(&(b.scope(), &b.name)),
+        ))
+    }
+
+    fn put_policy(&mut self, policy: &Policy) -> Result<()> {
+        let (scope, name) = (policy.scope(), policy.name.clone());
+        self.write(&self.store.policy_path(&scope, &name), policy)?;
+        self.policies.insert((scope, name), Some(policy.clone()));
+        Ok(())
+    }
+
+    fn delete_policy(&mut self, scope: &PolicyScope, name: &Name) -> Result<bool> {
+        let key = (scope.clone(), name.clone());
+        let path = self.store.policy_path(scope, name);
+        let existed = match self.policies.get(&key) {
+            Some(written) => written.is_some(),
+            None => on_disk(&path),
+        };
+        self.policies.insert(key, None);
+        self.remove(&path, existed)
+    }
+
+    fn namespace(&mut self, ns: &Namespace) -> Result<Option<NamespaceRecord>> {
+        match self.namespaces.get(ns) {
+            Some(written) => Ok(written.clone()),
+            None => Ok(self.store.load_namespace(ns)?),
+        }
+    }
+
+    fn namespaces(&mut self) -> Result<Listing<NamespaceRecord>> {
+        let listing = self.store.list_namespace_records()?;
+        Ok(overlay(
+            listing,
+            &self.namespaces,
+            |r| r.name.clone(),
+            |_| true,
+            |ns| self.store.namespace_path(ns),
+            |a, b| a.name.cmp(&b.name),
+        ))
+    }
+
+    fn put_namespace(&mut self, record: &NamespaceRecord) -> Result<()> {
+        self.write(&self.store.namespace_path(&record.name), record)?;
+        self.namespaces
+            .insert(record.name.clone(), Some(record.clone()));
+        Ok(())
+    }
+
+    fn delete_namespace(&mut self, ns: &Namespace) -> Result<bool> {
+        let path = self.store.namespace_path(ns);
+        let existed = match self.namespaces.get(ns) {
+            Some(written) => written.is_some(),
+            None => on_disk(&path),
+        };
+        self.namespaces.insert(ns.clone(), None);
+        self.remove(&path, existed)
+    }
+
+    fn tokens(&mut self, r: &Reference) -> Result<Option<TokenFile>> {
+        match self.tokens.get(r) {
+            Some(written) => Ok(written.clone()),
+            None => Ok(load(&self.store.tokens_path(r))?),
+        }
+    }
+
+    fn all_tokens(&mut self) -> Result<Vec<TokenFile>> {
+        let mut files = self
+            .store
+            .token_files(|r| Ok(load(&self.store.tokens_path(r))?))?;
+        for (r, written) in &self.tokens {
+            match written {
+                Some(f) => files.insert(r.clone(), f.clone()),
+                None => files.remove(r),
+            };
+        }
+        Ok(files.into_values().collect())
+    }
+
+    fn put_tokens(&mut self, r: &Reference, file: &TokenFile) -> Result<()> {
+        self.write(&self.store.tokens_path(r), file)?;
+        self.tokens.insert(r.clone(), Some(file.clone()));
+        Ok(())
+    }
+
+    fn delete_tokens(&mut self, r: &Reference) -> Result<bool> {
+        let path = self.store.tokens_path(r);
+        let existed = match self.tokens.get(r) {
+            Some(written) => written.is_some(),
+            None => on_disk(&path),
+        };
+        self.tokens.insert(r.clone(), None);
+        self.remove(&path, existed)
+    }
+
+    fn issuer(&mut self) -> Result<Option<IssuerRecord>> {
+        match &self.issuer {
+            Some(written) => Ok(Some(written.clone())),
+            None => self.store.read_issuer(),
+        }
+    }
+
+    fn put_issuer(&mut self, record: &IssuerRecord) -> Result<()> {
+        let path = self.store.root.join(ISSUER_DIR).join(ISSUER_FILE);
+        record.check().map_err(|why| corrupt(&path, why))?;
+        self.write(&path, record)?;
+        self.issuer = Some(record.clone());
+        Ok(())
+    }
+
+    fn issuer_key(&mut self, kid: &str) -> Result<Zeroizing<Vec<u8>>> {
+        match self.issuer_keys.get(kid) {
+            Some(Some(bytes)) => Ok(bytes.clone()),
+            Some(None) => Err(anyhow::anyhow!("no issuer key `{kid}`")),
+            None => self.store.read_issuer_key(kid),
+        }
+    }
+
+    fn put_issuer_key(&mut self, kid: &str, private: &[u8]) -> Result<()> {
+        use base64::Engine as _;
+        let path = self.rel(&self.store.issuer_key_path(kid)?)?;
+        self.step(JournalStep::WriteBytes {
+            path,
+            base64: base64::engine::general_purpose::STANDARD.encode(private),
+        });
+        self.issuer_keys
+            .insert(kid.to_owned(), Some(Zeroizing::new(private.to_vec())));
+        Ok(())
+    }
+
+    fn delete_issuer_key(&mut self, kid: &str) -> Result<bool> {
+        let path = self.store.issuer_key_path(kid)?;
+        let existed = match self.issuer_keys.get(kid) {
+            Some(written) => written.is_some(),
+            None => on_disk(&path),
+        };
+        self.issuer_keys.insert(kid.to_owned(), None);
+        self.remove(&path, existed)
+    }
+}
