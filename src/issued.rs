@@ -319,39 +319,21 @@ pub type IssuerChange<'a> =
 pub type TokensChange<'a> = dyn FnMut(Option<TokenFile>, Option<&IssuerRecord>, Option<&Account>) -> Result<Option<TokenFile>>
     + 'a;
 
-/// Where a local store keeps the issuer and the token records: reads outside a transaction,
-/// and the two changes `issued`'s workflows make, each in one transaction of the engine.
-pub trait IssuerBackend: Engine {
-    fn read_issuer(&self) -> Result<Option<IssuerRecord>>;
-    /// The private key (PKCS#8 PEM) or secret of issuer key `kid` (one of the record's kids).
-    fn read_issuer_key(&self, kid: &str) -> Result<Zeroizing<Vec<u8>>>;
-    /// In one transaction, with the issuer and every token file as stored (or why one cannot
-    /// be read): `change` says what to write (`None`: nothing). Returns the issuer as stored
-    /// afterwards.
-    fn write_issuer(&self, change: &mut IssuerChange<'_>) -> Result<Option<IssuerRecord>> {
-        atomically(self, |tx| change_issuer(tx, change))
-    }
-    fn read_tokens(&self, r: &Reference) -> Result<Option<TokenFile>>;
-    /// `read_tokens` from memory, without reading a file (a server's file store with a read
-    /// cache that holds the file), with every write finished before `since`; `None`
-    /// otherwise.
-    fn cached_tokens(
-        &self,
-        _r: &Reference,
-        _since: std::time::Instant,
-    ) -> Option<std::sync::Arc<TokenFile>> {
-        None
-    }
-    fn read_all_tokens(&self) -> Result<Vec<TokenFile>>;
-    /// In one transaction, with the account's token file, the issuer and the account as
-    /// stored: `change` returns the file to store (`None` removes it). A file is stored only
-    /// for the account stored under `r` (`crate::store::check_token_owner`).
-    fn write_tokens(&self, r: &Reference, change: &mut TokensChange<'_>) -> Result<()> {
-        atomically(self, |tx| change_tokens(tx, r, change))
-    }
+/// In one transaction of `b`, with the issuer and every token file as stored (or why one
+/// cannot be read): `change` says what to write (`None`: nothing). Returns the issuer as
+/// stored afterwards.
+pub fn write_issuer(b: &dyn Engine, change: &mut IssuerChange<'_>) -> Result<Option<IssuerRecord>> {
+    atomically(b, |tx| change_issuer(tx, change))
 }
 
-/// `IssuerBackend::write_issuer`, inside transaction `tx`: new key files, then the record, then
+/// In one transaction of `b`, with the account's token file, the issuer and the account as
+/// stored: `change` returns the file to store (`None` removes it). A file is stored only for
+/// the account stored under `r` (`crate::store::check_token_owner`).
+pub fn write_tokens(b: &dyn Engine, r: &Reference, change: &mut TokensChange<'_>) -> Result<()> {
+    atomically(b, |tx| change_tokens(tx, r, change))
+}
+
+/// `write_issuer`, inside transaction `tx`: new key files, then the record, then
 /// the removed key files.
 pub(crate) fn change_issuer(
     tx: &mut dyn Tx,
@@ -372,7 +354,7 @@ pub(crate) fn change_issuer(
     Ok(Some(w.record))
 }
 
-/// `IssuerBackend::write_tokens`, inside transaction `tx` (an unchanged file is not written).
+/// `write_tokens`, inside transaction `tx` (an unchanged file is not written).
 pub(crate) fn change_tokens(
     tx: &mut dyn Tx,
     r: &Reference,
@@ -395,11 +377,20 @@ pub(crate) fn change_tokens(
     }
 }
 
-/// The backend of a local store, or the refusal for a remote one.
-pub fn backend(store: &(impl Store + ?Sized)) -> Result<&dyn IssuerBackend> {
-    store.issuer_backend().ok_or_else(|| {
+/// The engine of a local store, or the refusal for a remote one.
+pub fn backend(store: &(impl Store + ?Sized)) -> Result<&dyn Engine> {
+    store.engine().ok_or_else(|| {
         UserError::Failure("this store does not keep an issuer of its own".into()).into()
     })
+}
+
+/// The issuer without its secrets; `None` before it is first used.
+pub fn get(store: &(impl Store + ?Sized)) -> Result<Option<IssuerView>> {
+    let b = backend(store)?;
+    match b.read_issuer()? {
+        None => Ok(None),
+        r => view(b, r).map(Some),
+    }
 }
 
 pub fn unknown_token(r: &Reference, name: &Name) -> UserError {
@@ -480,11 +471,11 @@ fn without(mut record: IssuerRecord, removed: &[String]) -> IssuerRecord {
 }
 
 /// The issuer, created (RS256) if the store has none yet.
-pub fn ensure(b: &dyn IssuerBackend) -> Result<IssuerRecord> {
+pub fn ensure(b: &dyn Engine) -> Result<IssuerRecord> {
     if let Some(r) = b.read_issuer()? {
         return Ok(r);
     }
-    let record = b.write_issuer(&mut |current, _| {
+    let record = write_issuer(b, &mut |current, _| {
         if current.is_some() {
             return Ok(None);
         }
@@ -509,13 +500,9 @@ fn create(alg: IssuerAlgorithm, secret: Option<Secret>) -> Result<IssuerWrite> {
 }
 
 /// `svcacct issuer init`: refuses a store that has an issuer already.
-pub fn init(
-    b: &dyn IssuerBackend,
-    alg: IssuerAlgorithm,
-    secret: Option<Secret>,
-) -> Result<IssuerView> {
+pub fn init(b: &dyn Engine, alg: IssuerAlgorithm, secret: Option<Secret>) -> Result<IssuerView> {
     let mut secret = Some(secret);
-    let record = b.write_issuer(&mut |current, _| {
+    let record = write_issuer(b, &mut |current, _| {
         if let Some(c) = current {
             return Err(UserError::Failure(format!(
                 "the store already has an issuer, `{}` ({}); use `svcacct issuer rotate` for a new key",
@@ -533,11 +520,7 @@ pub fn init(
 /// need them — or, with `revoke_previous` (a key leaked), every earlier key goes at once: out
 /// of the issuer record, so out of the JWKS gateways verify with, and every token it signed
 /// stops verifying (see `drop_unverifiable` for their records).
-pub fn rotate(
-    b: &dyn IssuerBackend,
-    secret: Option<Secret>,
-    revoke_previous: bool,
-) -> Result<IssuerView> {
+pub fn rotate(b: &dyn Engine, secret: Option<Secret>, revoke_previous: bool) -> Result<IssuerView> {
     let mut secret = Some(secret);
     let (record, revoked) = atomically(b, |tx| {
         let record = change_issuer(tx, &mut |current, tokens| {
@@ -668,7 +651,7 @@ pub(crate) fn prune_with_change(tx: &mut dyn Tx) {
 }
 
 /// The public view of the issuer, with how long each retired key is kept.
-pub fn view(b: &dyn IssuerBackend, record: Option<IssuerRecord>) -> Result<IssuerView> {
+pub fn view(b: &dyn Engine, record: Option<IssuerRecord>) -> Result<IssuerView> {
     let record = record.ok_or_else(|| anyhow::anyhow!("the issuer was not written"))?;
     let tokens = b.read_all_tokens()?;
     Ok(view_of(&record, &tokens, Timestamp::now()))
@@ -731,7 +714,7 @@ pub fn jwks(view: &IssuerView) -> Vec<Value> {
 /// alone: the token files only say how long a retired key is kept, and one unreadable file
 /// must not keep gateways from every key.
 pub fn store_jwks(store: &(impl Store + ?Sized)) -> Result<Vec<Value>> {
-    let view = match store.issuer_backend() {
+    let view = match store.engine() {
         Some(b) => b.read_issuer()?.map(|r| view_of(&r, &[], Timestamp::now())),
         None => store.issuer()?,
     };
@@ -755,7 +738,7 @@ struct IssuedClaims<'a> {
 }
 
 fn sign(
-    b: &dyn IssuerBackend,
+    b: &dyn Engine,
     issuer: &IssuerRecord,
     account: &Account,
     req: &IssueRequest,
@@ -1004,7 +987,7 @@ pub fn rename(
     let b = backend(store)?;
     let account = store.get_account(r)?;
     let mut renamed = None;
-    b.write_tokens(r, &mut |file, _, _| {
+    write_tokens(b, r, &mut |file, _, _| {
         let mut tokens = current(file, &account);
         if tokens.iter().any(|t| t.name == *to) {
             return Err(token_exists(r, to).into());
@@ -1027,12 +1010,12 @@ pub fn last_use_due(last: Option<Timestamp>, now: Timestamp) -> bool {
 
 /// Notes that a token was used, at most once per [`LAST_USED_EVERY`]; a failure to write is
 /// reported on stderr and does not fail the verification.
-pub fn touch(b: &dyn IssuerBackend, r: &Reference, record: &TokenRecord, now: Timestamp) {
+pub fn touch(b: &dyn Engine, r: &Reference, record: &TokenRecord, now: Timestamp) {
     let recent = |last: Option<Timestamp>| !last_use_due(last, now);
     if recent(record.last_used) {
         return;
     }
-    let result = b.write_tokens(r, &mut |file, _, _| {
+    let result = write_tokens(b, r, &mut |file, _, _| {
         let mut file = file;
         // Again under the lock: a burst of requests that read the record before the first of
         // them wrote would otherwise write once each (the file store leaves an unchanged
@@ -1062,7 +1045,7 @@ pub struct IssuedBy {
 }
 
 /// The record of an issued token of `account`, or why it no longer counts.
-pub fn live_record(b: &dyn IssuerBackend, account: &Account, jti: &str) -> Result<TokenRecord> {
+pub fn live_record(b: &dyn Engine, account: &Account, jti: &str) -> Result<TokenRecord> {
     live_record_in(b.read_tokens(&account.reference())?.as_ref(), account, jti)
 }
 
@@ -1144,7 +1127,7 @@ pub fn verify(
         Some(_) => return Err(reject("`kid` must be a string")),
         None => return Err(reject("an issued token names its issuer key in `kid`")),
     };
-    let Some(b) = store.issuer_backend() else {
+    let Some(b) = store.engine() else {
         return Err(reject(
             "issued tokens are verified by the server that issued them (use its tokenreviews)",
         ));
@@ -1491,74 +1474,44 @@ mod tests {
         fired: std::cell::Cell<bool>,
     }
 
-    impl Store for RotatedMeanwhile {
-        fn issuer_backend(&self) -> Option<&dyn IssuerBackend> {
-            Some(self)
+    impl Engine for RotatedMeanwhile {
+        fn atomically(
+            &self,
+            work: &mut dyn FnMut(&mut dyn crate::store::engine::Tx) -> Result<()>,
+        ) -> Result<()> {
+            self.inner.atomically(work)
         }
-        fn get_account(&self, r: &Reference) -> Result<Account> {
-            self.inner.get_account(r)
+        fn read_account(&self, r: &Reference) -> Result<Option<Account>> {
+            self.inner.read_account(r)
         }
-        fn list_accounts(
+        fn read_accounts(
             &self,
             scope: &crate::store::Scope,
         ) -> Result<crate::store::Listing<Account>> {
-            self.inner.list_accounts(scope)
+            self.inner.read_accounts(scope)
         }
-        fn create_account(&self, a: Account) -> Result<Account> {
-            self.inner.create_account(a)
-        }
-        fn update_account(&self, a: Account) -> Result<Account> {
-            self.inner.update_account(a)
-        }
-        fn delete_account(&self, r: &Reference) -> Result<()> {
-            self.inner.delete_account(r)
-        }
-        fn rename_account(&self, from: &Reference, to: &Name) -> Result<Account> {
-            self.inner.rename_account(from, to)
-        }
-        fn get_policy(
+        fn read_policy(
             &self,
             scope: &crate::model::PolicyScope,
             name: &Name,
-        ) -> Result<crate::model::Policy> {
-            self.inner.get_policy(scope, name)
+        ) -> Result<Option<crate::model::Policy>> {
+            self.inner.read_policy(scope, name)
         }
-        fn list_policies(
+        fn read_policies(
             &self,
             scope: &crate::store::Scope,
         ) -> Result<crate::store::Listing<crate::model::Policy>> {
-            self.inner.list_policies(scope)
+            self.inner.read_policies(scope)
         }
-        fn create_policy(&self, p: crate::model::Policy) -> Result<crate::model::Policy> {
-            self.inner.create_policy(p)
-        }
-        fn update_policy(&self, p: crate::model::Policy) -> Result<crate::model::Policy> {
-            self.inner.update_policy(p)
-        }
-        fn delete_policy(&self, scope: &crate::model::PolicyScope, name: &Name) -> Result<()> {
-            self.inner.delete_policy(scope, name)
-        }
-        fn get_namespace(
+        fn read_namespace(
             &self,
             ns: &crate::identity::Namespace,
-        ) -> Result<crate::model::NamespaceRecord> {
-            self.inner.get_namespace(ns)
+        ) -> Result<Option<crate::model::NamespaceRecord>> {
+            self.inner.read_namespace(ns)
         }
-        fn list_namespaces(&self) -> Result<crate::store::Listing<crate::model::NamespaceRecord>> {
-            self.inner.list_namespaces()
+        fn read_namespaces(&self) -> Result<crate::store::Listing<crate::model::NamespaceRecord>> {
+            self.inner.read_namespaces()
         }
-        fn create_namespace_record(
-            &self,
-            record: crate::model::NamespaceRecord,
-        ) -> Result<crate::model::NamespaceRecord> {
-            self.inner.create_namespace_record(record)
-        }
-        fn delete_namespace_record(&self, ns: &crate::identity::Namespace) -> Result<()> {
-            self.inner.delete_namespace_record(ns)
-        }
-    }
-
-    impl IssuerBackend for RotatedMeanwhile {
         fn read_issuer(&self) -> Result<Option<IssuerRecord>> {
             self.inner.read_issuer()
         }
@@ -1573,15 +1526,6 @@ mod tests {
         }
         fn read_all_tokens(&self) -> Result<Vec<TokenFile>> {
             self.inner.read_all_tokens()
-        }
-    }
-
-    impl Engine for RotatedMeanwhile {
-        fn atomically(
-            &self,
-            work: &mut dyn FnMut(&mut dyn crate::store::engine::Tx) -> Result<()>,
-        ) -> Result<()> {
-            self.inner.atomically(work)
         }
     }
 

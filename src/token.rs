@@ -562,7 +562,10 @@ pub(crate) fn claimed_account(
         )));
     }
     // A server's read cache shares its record; other stores read it.
-    let found = match store.cached_account(&reference, since) {
+    let found = match store
+        .engine()
+        .and_then(|e| e.cached_account(&reference, since))
+    {
         Some(a) => Ok(a),
         None => store.get_account(&reference).map(Arc::new),
     };

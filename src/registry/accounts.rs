@@ -183,3 +183,45 @@ pub fn add_key(
         Ok(account)
     })
 }
+
+/// Read, change, write, in one transaction: the account's next revision, `updated` now.
+pub fn modify(
+    engine: &(impl Engine + ?Sized),
+    r: &Reference,
+    change: &mut dyn FnMut(&mut Account) -> Result<()>,
+) -> Result<Account> {
+    atomically(engine, |tx| {
+        let mut account = tx.account(r)?.ok_or_else(|| unknown_account(r))?;
+        change(&mut account)?;
+        account.revision += 1;
+        account.updated = jiff::Timestamp::now();
+        tx.put_account(&account)?;
+        Ok(account)
+    })
+}
+
+/// Removes the key `kid`; refuses to remove the last key unless `allow_last`.
+pub fn remove_key(
+    engine: &(impl Engine + ?Sized),
+    r: &Reference,
+    kid: &str,
+    allow_last: bool,
+) -> Result<Account> {
+    modify(engine, r, &mut |a| {
+        let Some(i) = a.keys.iter().position(|k| k.kid == kid) else {
+            return Err(crate::error::UserError::UnknownKid {
+                account: r.to_string(),
+                kid: crate::output::sanitize(kid),
+            }
+            .into());
+        };
+        if a.keys.len() == 1 && !allow_last {
+            return Err(crate::error::UserError::Failure(format!(
+                "`{kid}` is the last key of `{r}`: without it no token of the account verifies; pass --force to remove it anyway"
+            ))
+            .into());
+        }
+        a.keys.remove(i);
+        Ok(())
+    })
+}

@@ -1,7 +1,143 @@
 //! The registry's workflows, written once over any storage engine (`crate::store::engine`):
 //! each change of several records is one transaction, so that it is made entirely or not at
-//! all, also when the process is killed half-way. See docs/ARCHITECTURE.md.
+//! all, also when the process is killed half-way. Every engine is a `Store` through them (the
+//! `impl` below); the remote store is the other kind of `Store`. See docs/ARCHITECTURE.md.
+
+use anyhow::Result;
+
+use crate::api::{AccountAnswer, NamespaceCreated, NamespaceDeleted, Renamed, Shown, TokenAnswer};
+use crate::identity::{Name, Namespace, Reference};
+use crate::issued::{
+    self, IssueRequest, IssuedToken, IssuerAlgorithm, IssuerView, Secret, TokenRecord,
+};
+use crate::model::{Account, KeyRecord, NamespaceRecord, Policy, PolicyScope};
+use crate::store::{
+    Engine, Listing, Scope, Store, unknown_account, unknown_namespace, unknown_policy,
+};
 
 pub mod accounts;
 pub mod namespaces;
 pub mod policies;
+
+impl<E: Engine> Store for E {
+    fn engine(&self) -> Option<&dyn Engine> {
+        Some(self)
+    }
+
+    fn get_account(&self, r: &Reference) -> Result<Account> {
+        Ok(self.read_account(r)?.ok_or_else(|| unknown_account(r))?)
+    }
+    fn list_accounts(&self, scope: &Scope) -> Result<Listing<Account>> {
+        self.read_accounts(scope)
+    }
+    fn create_account(&self, account: Account) -> Result<Account> {
+        accounts::create(self, &account, false)
+    }
+    fn create_account_checked(&self, account: Account) -> Result<Account> {
+        accounts::create(self, &account, true)
+    }
+    fn update_account(&self, account: Account) -> Result<Account> {
+        accounts::update(self, &account)
+    }
+    fn modify_account(
+        &self,
+        r: &Reference,
+        change: &mut dyn FnMut(&mut Account) -> Result<()>,
+    ) -> Result<Account> {
+        accounts::modify(self, r, change)
+    }
+    fn delete_account(&self, r: &Reference) -> Result<()> {
+        accounts::delete(self, r)
+    }
+    fn rename_with_grants(&self, from: &Reference, to: &Name) -> Result<Renamed> {
+        accounts::rename(self, from, to, None)
+    }
+    fn add_key(&self, r: &Reference, key: KeyRecord) -> Result<AccountAnswer> {
+        accounts::add_key(self, r, &key, None).map(Shown::Record)
+    }
+    fn remove_key(&self, r: &Reference, kid: &str, allow_last: bool) -> Result<Account> {
+        accounts::remove_key(self, r, kid, allow_last)
+    }
+    fn set_disabled(&self, r: &Reference, disabled: bool) -> Result<AccountAnswer> {
+        accounts::modify(self, r, &mut |a| {
+            a.disabled = disabled;
+            Ok(())
+        })
+        .map(Shown::Record)
+    }
+
+    fn get_policy(&self, scope: &PolicyScope, name: &Name) -> Result<Policy> {
+        Ok(self
+            .read_policy(scope, name)?
+            .ok_or_else(|| unknown_policy(scope, name))?)
+    }
+    fn list_policies(&self, scope: &Scope) -> Result<Listing<Policy>> {
+        self.read_policies(scope)
+    }
+    fn create_policy(&self, policy: Policy) -> Result<Policy> {
+        policies::create(self, &policy, false)
+    }
+    fn create_policy_checked(&self, policy: Policy) -> Result<Policy> {
+        policies::create(self, &policy, true)
+    }
+    fn update_policy(&self, policy: Policy) -> Result<Policy> {
+        policies::update(self, &policy)
+    }
+    fn modify_policy(
+        &self,
+        scope: &PolicyScope,
+        name: &Name,
+        change: &mut dyn FnMut(&mut Policy) -> Result<()>,
+    ) -> Result<Policy> {
+        policies::modify(self, scope, name, change)
+    }
+    fn delete_policy(&self, scope: &PolicyScope, name: &Name) -> Result<()> {
+        policies::delete(self, scope, name)
+    }
+
+    fn get_namespace(&self, ns: &Namespace) -> Result<NamespaceRecord> {
+        Ok(self
+            .read_namespace(ns)?
+            .ok_or_else(|| unknown_namespace(ns))?)
+    }
+    fn list_namespaces(&self) -> Result<Listing<NamespaceRecord>> {
+        self.read_namespaces()
+    }
+    fn namespace_exists(&self, ns: &Namespace) -> Result<bool> {
+        Ok(ns.is_default() || self.read_namespace(ns)?.is_some())
+    }
+    fn create_namespace(&self, ns: &Namespace, defaults: bool) -> Result<NamespaceCreated> {
+        namespaces::create(self, ns, defaults)
+    }
+    fn namespace_contents(&self, ns: &Namespace) -> Result<NamespaceDeleted> {
+        namespaces::contents(self, ns)
+    }
+    fn delete_namespace(&self, ns: &Namespace) -> Result<NamespaceDeleted> {
+        namespaces::delete(self, ns)
+    }
+
+    fn issuer(&self) -> Result<Option<IssuerView>> {
+        issued::get(self)
+    }
+    fn init_issuer(&self, alg: IssuerAlgorithm, secret: Option<Secret>) -> Result<IssuerView> {
+        issued::init(self, alg, secret)
+    }
+    fn rotate_issuer(&self, secret: Option<Secret>, revoke_previous: bool) -> Result<IssuerView> {
+        issued::rotate(self, secret, revoke_previous)
+    }
+    fn list_tokens(&self, r: &Reference) -> Result<Vec<TokenRecord>> {
+        issued::list(self, r)
+    }
+    fn issue_token(&self, r: &Reference, req: &IssueRequest) -> Result<IssuedToken> {
+        issued::issue(self, r, req, false)
+    }
+    fn revoke_token(&self, r: &Reference, name: &Name) -> Result<()> {
+        issued::revoke(self, r, name)
+    }
+    fn regenerate_token(&self, r: &Reference, name: &Name) -> Result<IssuedToken> {
+        issued::regenerate(self, r, name)
+    }
+    fn rename_token(&self, r: &Reference, from: &Name, to: &Name) -> Result<TokenAnswer> {
+        issued::rename(self, r, from, to).map(Shown::Record)
+    }
+}

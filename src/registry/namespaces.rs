@@ -74,14 +74,10 @@ pub fn create(
 
 /// Deletes namespace `ns` (it must have a record; `default` never goes) with its accounts and
 /// their issued tokens, its policies and its child namespaces, in one transaction. A record
-/// of it that cannot be read (`of_unreadable` says which namespace an unreadable record
-/// belongs to) would stay behind and come back with a namespace of the same name: then
+/// of it that cannot be read (`Engine::namespace_of_unreadable` says which namespace an
+/// unreadable record belongs to) would stay behind and come back with a namespace of the same name: then
 /// nothing is deleted until it is fixed or removed. Returns what was deleted.
-pub fn delete(
-    engine: &(impl Engine + ?Sized),
-    ns: &Namespace,
-    of_unreadable: &dyn Fn(&UserError) -> Option<Namespace>,
-) -> Result<NamespaceDeleted> {
+pub fn delete(engine: &(impl Engine + ?Sized), ns: &Namespace) -> Result<NamespaceDeleted> {
     if ns.is_default() {
         return Err(UserError::Failure(
             "namespace `default` cannot be deleted: it always exists".into(),
@@ -97,7 +93,7 @@ pub fn delete(
             tx.accounts(&Scope::All)?,
             tx.policies(&Scope::All)?,
             tx.namespaces()?,
-            of_unreadable,
+            &|e| engine.namespace_of_unreadable(e),
         );
         if let Some(e) = unreadable.into_iter().next() {
             return Err(e.into());
@@ -115,5 +111,26 @@ pub fn delete(
         }
         issued::prune_with_change(tx);
         Ok(gone)
+    })
+}
+
+/// What deleting `ns` would remove (`Store::namespace_contents`), read without a lock.
+pub fn contents(engine: &(impl Engine + ?Sized), ns: &Namespace) -> Result<NamespaceDeleted> {
+    Ok(contents_of(
+        ns,
+        engine.read_accounts(&Scope::All)?,
+        engine.read_policies(&Scope::All)?,
+        engine.read_namespaces()?,
+        &|e| engine.namespace_of_unreadable(e),
+    )
+    .0)
+}
+
+/// Refuses what `create` refuses before it writes anything: `default`, a namespace whose
+/// parent does not exist, one that exists. The server asks it first, so that these answers
+/// come before its own check of the defaults; `create` asks again.
+pub fn creatable(engine: &(impl Engine + ?Sized), ns: &Namespace) -> Result<()> {
+    check_creatable(ns, |n| {
+        Ok(n.is_default() || engine.read_namespace(n)?.is_some())
     })
 }

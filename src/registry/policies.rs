@@ -60,3 +60,22 @@ pub fn delete(engine: &(impl Engine + ?Sized), scope: &PolicyScope, name: &Name)
         }
     })
 }
+
+/// As `accounts::modify`, for policies.
+pub fn modify(
+    engine: &(impl Engine + ?Sized),
+    scope: &PolicyScope,
+    name: &Name,
+    change: &mut dyn FnMut(&mut Policy) -> Result<()>,
+) -> Result<Policy> {
+    atomically(engine, |tx| {
+        let mut policy = tx
+            .policy(scope, name)?
+            .ok_or_else(|| unknown_policy(scope, name))?;
+        change(&mut policy)?;
+        policy.revision += 1;
+        policy.updated = jiff::Timestamp::now();
+        tx.put_policy(&policy)?;
+        Ok(policy)
+    })
+}

@@ -230,7 +230,7 @@ fn still_issued(
     let record = match check {
         IssuedCheck::Found(record) => record,
         IssuedCheck::Read => {
-            let Some(b) = store.issuer_backend() else {
+            let Some(b) = store.engine() else {
                 return Err(AuthError::Rejected(NO_KEY_VERIFIES.to_owned()));
             };
             let record = crate::issued::live_record(b, account, jti).map_err(public_reason)?;
@@ -304,17 +304,17 @@ impl Authenticator {
         let Some(e) = self.cache.get(&key, now) else {
             let parsed = token::parse(token).ok()?;
             let signer = token::self_signed_account(&parsed)?;
-            store.cached_account(&signer, since)?;
+            store.engine()?.cached_account(&signer, since)?;
             return Some(self.verify(key, parsed, store, now, since));
         };
-        let account = store.cached_account(&e.reference, since)?;
+        let account = store.engine()?.cached_account(&e.reference, since)?;
         // An issued token's record is checked on every use (revocation is immediate): here
         // from the read cache, unless the use is to be noted (a write) or the record is not
         // found as expected (the blocking path reads it and says why).
         let check = match &e.issued {
             None => IssuedCheck::Read,
             Some(issued) => {
-                let file = store.issuer_backend()?.cached_tokens(&e.reference, since)?;
+                let file = store.engine()?.cached_tokens(&e.reference, since)?;
                 let record =
                     crate::issued::live_record_in(Some(&file), &account, &issued.token_id).ok()?;
                 if crate::issued::last_use_due(record.last_used, now) {
@@ -722,11 +722,14 @@ pub async fn guard(
         _ => None,
     };
     if matches!(g, Guard::Namespaced { .. } | Guard::Global { .. }) {
-        let policies = match state.store.cached_policies(since) {
+        let policies = match state.store.engine().and_then(|e| e.cached_policies(since)) {
             Some(p) => Ok(Ok(p)),
             None => {
                 let st = state.clone();
-                tokio::task::spawn_blocking(move || st.store.policy_snapshot()).await
+                tokio::task::spawn_blocking(move || {
+                    crate::store::local(&*st.store)?.policy_snapshot()
+                })
+                .await
             }
         };
         let policies = match policies {

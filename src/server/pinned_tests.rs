@@ -15,12 +15,14 @@ use tower::ServiceExt as _;
 
 use super::AppState;
 use crate::identity::{Name, Namespace, Reference};
-use crate::issued::{IssueRequest, IssuerBackend};
+use crate::issued::{IssueRequest, IssuerRecord, TokenFile};
 use crate::keys::PrivateKey;
 use crate::model::{Account, KeyRecord, NamespaceRecord, Policy, PolicyScope};
+use crate::store::engine::{Engine, Tx};
 use crate::store::memory::MemoryStore;
 use crate::store::memory::tests::{name, ns, reference};
 use crate::store::{Listing, Scope, Store};
+use zeroize::Zeroizing;
 
 /// What another writer does meanwhile.
 type Meanwhile = Box<dyn Fn(&MemoryStore) + Send + Sync>;
@@ -35,58 +37,43 @@ struct Interleaved {
     meanwhile: Meanwhile,
 }
 
-impl Store for Interleaved {
-    fn issuer_backend(&self) -> Option<&dyn IssuerBackend> {
-        Some(&self.inner)
+impl Engine for Interleaved {
+    fn atomically(&self, work: &mut dyn FnMut(&mut dyn Tx) -> Result<()>) -> Result<()> {
+        self.inner.atomically(work)
     }
-    fn get_account(&self, r: &Reference) -> Result<Account> {
-        let read = self.inner.get_account(r);
+    fn read_account(&self, r: &Reference) -> Result<Option<Account>> {
+        let read = self.inner.read_account(r);
         if *r == self.target && self.reads.fetch_add(1, Ordering::SeqCst) + 1 == self.after {
             (self.meanwhile)(&self.inner);
         }
         read
     }
-    fn list_accounts(&self, scope: &Scope) -> Result<Listing<Account>> {
-        self.inner.list_accounts(scope)
+    fn read_accounts(&self, scope: &Scope) -> Result<Listing<Account>> {
+        self.inner.read_accounts(scope)
     }
-    fn create_account(&self, a: Account) -> Result<Account> {
-        self.inner.create_account(a)
+    fn read_policy(&self, scope: &PolicyScope, name: &Name) -> Result<Option<Policy>> {
+        self.inner.read_policy(scope, name)
     }
-    fn update_account(&self, a: Account) -> Result<Account> {
-        self.inner.update_account(a)
+    fn read_policies(&self, scope: &Scope) -> Result<Listing<Policy>> {
+        self.inner.read_policies(scope)
     }
-    fn delete_account(&self, r: &Reference) -> Result<()> {
-        self.inner.delete_account(r)
+    fn read_namespace(&self, ns: &Namespace) -> Result<Option<NamespaceRecord>> {
+        self.inner.read_namespace(ns)
     }
-    fn rename_account(&self, from: &Reference, to: &Name) -> Result<Account> {
-        self.inner.rename_account(from, to)
+    fn read_namespaces(&self) -> Result<Listing<NamespaceRecord>> {
+        self.inner.read_namespaces()
     }
-    fn get_policy(&self, scope: &PolicyScope, name: &Name) -> Result<Policy> {
-        self.inner.get_policy(scope, name)
+    fn read_issuer(&self) -> Result<Option<IssuerRecord>> {
+        self.inner.read_issuer()
     }
-    fn list_policies(&self, scope: &Scope) -> Result<Listing<Policy>> {
-        self.inner.list_policies(scope)
+    fn read_issuer_key(&self, kid: &str) -> Result<Zeroizing<Vec<u8>>> {
+        self.inner.read_issuer_key(kid)
     }
-    fn create_policy(&self, p: Policy) -> Result<Policy> {
-        self.inner.create_policy(p)
+    fn read_tokens(&self, r: &Reference) -> Result<Option<TokenFile>> {
+        self.inner.read_tokens(r)
     }
-    fn update_policy(&self, p: Policy) -> Result<Policy> {
-        self.inner.update_policy(p)
-    }
-    fn delete_policy(&self, scope: &PolicyScope, name: &Name) -> Result<()> {
-        self.inner.delete_policy(scope, name)
-    }
-    fn get_namespace(&self, ns: &Namespace) -> Result<NamespaceRecord> {
-        self.inner.get_namespace(ns)
-    }
-    fn list_namespaces(&self) -> Result<Listing<NamespaceRecord>> {
-        self.inner.list_namespaces()
-    }
-    fn create_namespace_record(&self, record: NamespaceRecord) -> Result<NamespaceRecord> {
-        self.inner.create_namespace_record(record)
-    }
-    fn delete_namespace_record(&self, ns: &Namespace) -> Result<()> {
-        self.inner.delete_namespace_record(ns)
+    fn read_all_tokens(&self) -> Result<Vec<TokenFile>> {
+        self.inner.read_all_tokens()
     }
 }
 
@@ -96,14 +83,15 @@ impl Store for Interleaved {
 /// token of `eng/owner`.
 fn registry() -> (MemoryStore, String) {
     let store = MemoryStore::new();
-    store
-        .create_namespace_record(NamespaceRecord {
+    crate::store::engine::atomically(&store, |tx| {
+        tx.put_namespace(&NamespaceRecord {
             name: ns("eng"),
             uid: crate::model::new_uid(),
-            revision: 0,
+            revision: 1,
             created: Timestamp::now(),
         })
-        .unwrap();
+    })
+    .unwrap();
     let owner = reference("eng/owner");
     let (token, key) = signer(&owner);
     store.create_account(with_key(&owner, key)).unwrap();

@@ -56,10 +56,62 @@ pub trait Tx {
     fn delete_issuer_key(&mut self, kid: &str) -> Result<bool>;
 }
 
-/// A storage engine: every change of the registry is one call of `atomically`.
+/// A storage engine: every change of the registry is one call of `atomically`; reads outside
+/// a transaction take no lock and see each record whole, as the last transaction that wrote it
+/// left it. The `cached_*` methods and `policy_snapshot` let an engine answer a long-running
+/// reader (a server) from memory; their defaults read.
 pub trait Engine {
     /// Runs `work` in one transaction: all of its writes are made, or (when it fails) none.
     fn atomically(&self, work: &mut dyn FnMut(&mut dyn Tx) -> Result<()>) -> Result<()>;
+
+    fn read_account(&self, r: &Reference) -> Result<Option<Account>>;
+    /// Sorted by namespace, then name.
+    fn read_accounts(&self, scope: &Scope) -> Result<Listing<Account>>;
+    fn read_policy(&self, scope: &PolicyScope, name: &Name) -> Result<Option<Policy>>;
+    /// `Scope::All` lists global policies first; sorted by scope, then name.
+    fn read_policies(&self, scope: &Scope) -> Result<Listing<Policy>>;
+    fn read_namespace(&self, ns: &Namespace) -> Result<Option<NamespaceRecord>>;
+    /// Sorted by name.
+    fn read_namespaces(&self) -> Result<Listing<NamespaceRecord>>;
+    fn read_issuer(&self) -> Result<Option<IssuerRecord>>;
+    /// The private key (PKCS#8 PEM) or secret of issuer key `kid` (one of the record's kids).
+    fn read_issuer_key(&self, kid: &str) -> Result<Zeroizing<Vec<u8>>>;
+    fn read_tokens(&self, r: &Reference) -> Result<Option<TokenFile>>;
+    /// Every token file; one that cannot be read fails the call.
+    fn read_all_tokens(&self) -> Result<Vec<TokenFile>>;
+
+    /// The namespace that an unreadable record of a listing (`UserError::CorruptRecord`)
+    /// belongs to, when the engine can tell.
+    fn namespace_of_unreadable(&self, _e: &crate::error::UserError) -> Option<Namespace> {
+        None
+    }
+    /// The readable policies of every scope, as `read_policies(&Scope::All)` lists them,
+    /// shared: a caching engine hands out one snapshot until a policy changes.
+    fn policy_snapshot(&self) -> Result<std::sync::Arc<Vec<Policy>>> {
+        Ok(std::sync::Arc::new(self.read_policies(&Scope::All)?.items))
+    }
+    /// `policy_snapshot` when the engine can answer from memory without reading (a server's
+    /// file store with a read cache); `None` otherwise. The answer includes every write
+    /// finished before `since` (a request's arrival).
+    fn cached_policies(&self, _since: std::time::Instant) -> Option<std::sync::Arc<Vec<Policy>>> {
+        None
+    }
+    /// `read_account` answered from memory, as `cached_policies`.
+    fn cached_account(
+        &self,
+        _r: &Reference,
+        _since: std::time::Instant,
+    ) -> Option<std::sync::Arc<Account>> {
+        None
+    }
+    /// `read_tokens` answered from memory, as `cached_policies`.
+    fn cached_tokens(
+        &self,
+        _r: &Reference,
+        _since: std::time::Instant,
+    ) -> Option<std::sync::Arc<TokenFile>> {
+        None
+    }
 }
 
 /// `Engine::atomically` with a value: what `work` returned, once every write is made.

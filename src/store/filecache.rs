@@ -555,8 +555,9 @@ mod tests {
     use crate::model::PolicyScope;
     use crate::store::Scope;
     use crate::store::Store;
+    use crate::store::engine::Engine;
     use crate::store::file::FileStore;
-    use crate::store::memory::tests::{account, name, policy, reference};
+    use crate::store::memory::tests::{account, name, policy, reference, rename_account};
 
     fn cached(root: &Path) -> FileStore {
         let (store, no_cache) = FileStore::open_cached(root.to_owned());
@@ -643,8 +644,7 @@ mod tests {
         );
         cli.create_account(account("eng/deployer")).unwrap();
         assert_eq!(names(&server), ["ci-bot", "eng/deployer"]);
-        cli.rename_account(&reference("ci-bot"), &name("robot"))
-            .unwrap();
+        rename_account(&cli, &reference("ci-bot"), &name("robot")).unwrap();
         assert!(server.get_account(&reference("ci-bot")).is_err());
         assert_eq!(server.get_account(&reference("robot")).unwrap().revision, 3);
         // The grant that named `ci-bot` moved with it (revision 2).

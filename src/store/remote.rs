@@ -691,17 +691,6 @@ fn new_account(a: &Account) -> NewAccount {
     }
 }
 
-/// The refusal of a write pinned to a record: over HTTP the server reads, authorizes and pins
-/// the account itself, with the unpinned request (`command`).
-fn pinned_by_the_server(read: &Account, command: &str) -> anyhow::Error {
-    UserError::Failure(format!(
-        "a remote store cannot pin `{}` to the record it read: the server checks the account \
-         itself (`{command}`)",
-        read.reference()
-    ))
-    .into()
-}
-
 /// The record a create or an update stored, from what the server showed of it: the record, or
 /// to a caller that may not read it its reference, with which `sent` (what this client asked
 /// the server to store, so what it stored: a create names every field, and an update's
@@ -732,6 +721,60 @@ fn not_found_as(e: anyhow::Error, missing: impl FnOnce() -> UserError) -> anyhow
 }
 
 impl Store for RemoteStore {
+    fn engine(&self) -> Option<&dyn super::Engine> {
+        None
+    }
+
+    /// A read, a change here, and an update pinned to the revision read (`If-Match`): on a
+    /// conflict with a concurrent writer, read again and re-apply `change`, so no update is
+    /// lost and none is applied twice to the same revision.
+    fn modify_account(
+        &self,
+        r: &Reference,
+        change: &mut dyn FnMut(&mut Account) -> Result<()>,
+    ) -> Result<Account> {
+        super::retry_on_conflict(|| {
+            let mut account = self.get_account(r)?;
+            change(&mut account)?;
+            account.updated = jiff::Timestamp::now();
+            self.update_account(account)
+        })
+    }
+
+    /// As `modify_account`, for policies.
+    fn modify_policy(
+        &self,
+        scope: &PolicyScope,
+        name: &Name,
+        change: &mut dyn FnMut(&mut Policy) -> Result<()>,
+    ) -> Result<Policy> {
+        super::retry_on_conflict(|| {
+            let mut policy = self.get_policy(scope, name)?;
+            change(&mut policy)?;
+            policy.updated = jiff::Timestamp::now();
+            self.update_policy(policy)
+        })
+    }
+
+    /// True for `default` and for namespaces the caller may `get`.
+    fn namespace_exists(&self, ns: &Namespace) -> Result<bool> {
+        if ns.is_default() {
+            return Ok(true);
+        }
+        match self.get_namespace(ns) {
+            Ok(_) => Ok(true),
+            Err(e)
+                if matches!(
+                    e.downcast_ref::<UserError>(),
+                    Some(UserError::UnknownNamespace { .. })
+                ) =>
+            {
+                Ok(false)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
     fn get_account(&self, r: &Reference) -> Result<Account> {
         // The trait's promise: a missing record is `UnknownAccount`, as in the other stores
         // (`token::verify` and others tell it apart from a failure).
@@ -780,30 +823,12 @@ impl Store for RemoteStore {
         Ok(())
     }
 
-    /// Renamed, the account as `get_account` reads it when the server showed only its
-    /// reference (the caller may not read it: then that read is refused).
-    fn rename_account(&self, from: &Reference, to: &Name) -> Result<Account> {
-        match self.rename_with_grants(from, to)?.account {
-            Shown::Record(a) => Ok(a),
-            Shown::Reference(r) => self.get_account(&Reference::new(r.namespace, r.name)),
-        }
-    }
-
     /// The server renames and moves the grants in one request.
     fn rename_with_grants(&self, from: &Reference, to: &Name) -> Result<api::Renamed> {
         let path = format!("{}/rename", account_path(from));
         self.json(Call::new(Method::Post, &path).json(&Rename {
             new_name: to.clone(),
         })?)
-    }
-
-    /// As `add_key_pinned`: the server pins the record it reads itself.
-    fn rename_account_pinned(&self, read: &Account, _to: &Name) -> Result<Account> {
-        Err(pinned_by_the_server(read, "rename"))
-    }
-
-    fn rename_with_grants_pinned(&self, read: &Account, _to: &Name) -> Result<api::Renamed> {
-        Err(pinned_by_the_server(read, "rename"))
     }
 
     fn get_namespace(&self, ns: &Namespace) -> Result<NamespaceRecord> {
@@ -814,17 +839,6 @@ impl Store for RemoteStore {
     /// The namespaces the caller may `get`.
     fn list_namespaces(&self) -> Result<Listing<NamespaceRecord>> {
         self.list("/v1/namespaces")
-    }
-
-    /// Over HTTP a namespace is created as a whole (`create_namespace`): this creates it
-    /// without default records.
-    fn create_namespace_record(&self, record: NamespaceRecord) -> Result<NamespaceRecord> {
-        Ok(self.create_namespace(&record.name, false)?.namespace)
-    }
-
-    /// Over HTTP a namespace is deleted as a whole, with its contents (`delete_namespace`).
-    fn delete_namespace_record(&self, ns: &Namespace) -> Result<()> {
-        self.delete_namespace(ns).map(|_| ())
     }
 
     /// The server checks that the namespace exists (the caller may not be allowed to `get` it).
@@ -929,12 +943,6 @@ impl Store for RemoteStore {
             public_key: key.public_key,
             algorithm: Some(key.algorithm),
         })?)
-    }
-
-    /// Only a store that holds the records can pin one: over HTTP the server reads, authorizes
-    /// and pins the account itself (`add_key`).
-    fn add_key_pinned(&self, read: &Account, _key: KeyRecord) -> Result<Account> {
-        Err(pinned_by_the_server(read, "key add"))
     }
 
     fn remove_key(&self, r: &Reference, kid: &str, allow_last: bool) -> Result<Account> {

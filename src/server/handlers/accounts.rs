@@ -242,7 +242,7 @@ pub async fn create_account(
 
 pub async fn get_account(State(st): St, p: Params, Arrived(since): Arrived) -> Answer {
     let r = p.reference()?;
-    match st.store.cached_account(&r, since) {
+    match st.store.engine().and_then(|e| e.cached_account(&r, since)) {
         Some(a) => Ok(st.account_bodies.answer(&a, Timestamp::now())),
         None => {
             let a = blocking(&st, move |s| s.get_account(&r)).await?;
@@ -320,7 +320,15 @@ pub async fn rename_account(
         // policies, and otherwise the old name's grants (global ones included) would wait for
         // whoever creates an account under it, and a caller that renames itself is locked out.
         let to = to.clone();
-        blocking(st, move |s| s.rename_with_grants_pinned(&read, &to)).await
+        blocking(st, move |s| {
+            crate::registry::accounts::rename(
+                crate::store::local(s)?,
+                &read.reference(),
+                &to,
+                Some(&read),
+            )
+        })
+        .await
     })
     .await?;
     let account = written(renamed.account)?;

@@ -49,7 +49,17 @@ pub async fn add_key(
             Timestamp::now(),
         )?;
         let kid = key.kid.clone();
-        let a = match blocking(st, move |s| Ok(s.add_key_pinned(&target, key))).await? {
+        let a = match blocking(st, move |s| {
+            let engine = crate::store::local(s)?;
+            Ok(crate::registry::accounts::add_key(
+                engine,
+                &target.reference(),
+                &key,
+                Some(&target),
+            ))
+        })
+        .await?
+        {
             Ok(a) => a,
             Err(e) => return Err(holder_out_of_reach(st, caller, e).await),
         };

@@ -24,7 +24,7 @@ pub async fn healthz() -> Response {
 }
 
 pub async fn readyz(State(st): St) -> Answer {
-    match blocking(&st, |s| s.policy_snapshot()).await {
+    match blocking(&st, |s| crate::store::local(s)?.policy_snapshot()).await {
         Ok(_) => Ok(json(StatusCode::OK, &serde_json::json!({ "status": "ok" }))),
         Err(e) => {
             crate::errln!("svcacct: not ready: {}", e.problem.detail);
@@ -78,7 +78,7 @@ pub async fn jwks(State(st): St) -> Answer {
 pub async fn account_jwks(State(st): St, p: Params) -> Answer {
     let r = p.reference()?;
     let since = std::time::Instant::now();
-    let account = match st.store.cached_account(&r, since) {
+    let account = match st.store.engine().and_then(|e| e.cached_account(&r, since)) {
         Some(a) => Some(a),
         None => {
             blocking(&st, move |s| match s.get_account(&r) {

@@ -120,11 +120,11 @@ pub async fn create_namespace(
             }
             _ => Err(e),
         };
-        if let Err(e) = s.namespace_creatable(&ns) {
+        if let Err(e) = crate::registry::namespaces::creatable(crate::store::local(s)?, &ns) {
             return unseen(e);
         }
         if body.defaults {
-            let policies = s.policy_snapshot()?;
+            let policies = crate::store::local(s)?.policy_snapshot()?;
             for p in crate::store::default_policies(&ns, Timestamp::now()) {
                 if let Err(why) = crate::policy::check_write(&policies, &writer, &p, None) {
                     return Ok(Err(defaults_overreach(&writer, &ns, &p, why)));

@@ -56,7 +56,10 @@ pub async fn issue_token(
     let t = on_the_record(st, &r, |target| async move {
         may_act_on(st, caller, &target, "create", api::resource::TOKEN).await?;
         let body = body.clone();
-        blocking(st, move |s| s.issue_token_pinned(&target, &body)).await
+        blocking(st, move |s| {
+            crate::issued::issue_pinned(s, &target, &body, false)
+        })
+        .await
     })
     .await?;
     Ok(issued_answer(StatusCode::CREATED, &r, &t))
@@ -78,7 +81,10 @@ pub async fn regenerate_token(
     let t = on_the_record(st, &r, |target| async move {
         may_act_on(st, caller, &target, "create", api::resource::TOKEN).await?;
         let name = name.clone();
-        blocking(st, move |s| s.regenerate_token_pinned(&target, &name)).await
+        blocking(st, move |s| {
+            crate::issued::regenerate_pinned(s, &target, &name)
+        })
+        .await
     })
     .await?;
     Ok(issued_answer(StatusCode::OK, &r, &t))

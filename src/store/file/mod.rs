@@ -33,20 +33,18 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use anyhow::{Context, Result};
-use serde::Serialize;
 use serde::de::DeserializeOwned;
 use zeroize::Zeroizing;
 
 use super::filecache::{Kind, ReadCache};
 
 mod tx;
-use super::{
-    Listing, Scope, Store, namespace_exists, unknown_account, unknown_namespace, unknown_policy,
-};
+use super::engine::{Engine, Tx};
+use super::{Listing, Scope};
 use crate::error::UserError;
 use crate::identity::{Name, Namespace, Reference};
-use crate::issued::{IssuerBackend, IssuerRecord, TokenFile};
-use crate::model::{Account, KeyRecord, NamespaceRecord, Policy, PolicyScope, new_uid};
+use crate::issued::{IssuerRecord, TokenFile};
+use crate::model::{Account, NamespaceRecord, Policy, PolicyScope, new_uid};
 use crate::output::{sanitize, shown_path};
 
 const LOCK_FILE: &str = ".lock";
@@ -212,7 +210,7 @@ impl FileStore {
     }
 
     /// Every policy of `scope`, read from the disk.
-    fn read_policies(&self, scope: &Scope) -> Result<Listing<Policy>> {
+    fn disk_policies(&self, scope: &Scope) -> Result<Listing<Policy>> {
         let mut errors = Vec::new();
         let dirs = match scope {
             Scope::Namespace(ns) => {
@@ -248,7 +246,7 @@ impl FileStore {
             return Ok((items, vec![]));
         }
         let generation = cache.before_listing(Kind::Policies);
-        let listing = self.read_policies(&Scope::All)?;
+        let listing = self.disk_policies(&Scope::All)?;
         let items = Arc::new(listing.items);
         if let Some(generation) = generation
             && listing.errors.is_empty()
@@ -308,7 +306,7 @@ impl FileStore {
     }
 
     /// Every account of `scope`, read from the disk (no cache).
-    fn read_accounts(&self, scope: &Scope) -> Result<Listing<Account>> {
+    fn disk_accounts(&self, scope: &Scope) -> Result<Listing<Account>> {
         let mut errors = Vec::new();
         let dirs = match scope {
             Scope::Namespace(ns) => vec![(ns.clone(), self.account_dir(ns))],
@@ -371,27 +369,27 @@ impl FileStore {
     }
 }
 
-impl Store for FileStore {
-    fn issuer_backend(&self) -> Option<&dyn IssuerBackend> {
-        Some(self)
+impl Engine for FileStore {
+    fn atomically(&self, work: &mut dyn FnMut(&mut dyn Tx) -> Result<()>) -> Result<()> {
+        tx::atomically(self, work)
     }
 
-    fn get_account(&self, r: &Reference) -> Result<Account> {
+    fn read_account(&self, r: &Reference) -> Result<Option<Account>> {
         let Some(cache) = &self.cache else {
-            return Ok(self.load_account(r)?.ok_or_else(|| unknown_account(r))?);
+            return Ok(self.load_account(r)?);
         };
         if let Some(account) = cache.account(r, Instant::now()) {
-            return Ok(account.as_ref().clone());
+            return Ok(Some(account.as_ref().clone()));
         }
         let generation = cache.before_record(Kind::Accounts, &self.account_path(r));
-        let account = self.load_account(r)?.ok_or_else(|| unknown_account(r))?;
-        if let Some(generation) = generation {
+        let account = self.load_account(r)?;
+        if let (Some(generation), Some(account)) = (generation, &account) {
             cache.put_account(r, generation, Arc::new(account.clone()));
         }
         Ok(account)
     }
 
-    fn list_accounts(&self, scope: &Scope) -> Result<Listing<Account>> {
+    fn read_accounts(&self, scope: &Scope) -> Result<Listing<Account>> {
         let mut generation = None;
         if let (Some(cache), Scope::All) = (&self.cache, scope) {
             if let Some(items) = cache.all_accounts() {
@@ -402,7 +400,7 @@ impl Store for FileStore {
             }
             generation = cache.before_listing(Kind::Accounts);
         }
-        let listing = self.read_accounts(scope)?;
+        let listing = self.disk_accounts(scope)?;
         if let (Some(cache), Some(generation)) = (&self.cache, generation)
             && listing.errors.is_empty()
         {
@@ -411,125 +409,11 @@ impl Store for FileStore {
         Ok(listing)
     }
 
-    fn create_account(&self, account: Account) -> Result<Account> {
-        crate::registry::accounts::create(self, &account, false)
+    fn read_policy(&self, scope: &PolicyScope, name: &Name) -> Result<Option<Policy>> {
+        Ok(self.load_policy(scope, name)?)
     }
 
-    /// `Store::add_key` with the check that no other account holds the key under the lock.
-    fn add_key(&self, r: &Reference, key: KeyRecord) -> Result<crate::api::AccountAnswer> {
-        crate::registry::accounts::add_key(self, r, &key, None).map(crate::api::Shown::Record)
-    }
-
-    /// As `add_key`, and the account stored under the name is `read` (checked under the lock).
-    fn add_key_pinned(&self, read: &Account, key: KeyRecord) -> Result<Account> {
-        crate::registry::accounts::add_key(self, &read.reference(), &key, Some(read))
-    }
-
-    /// The namespace is checked under the store's lock, with the write: a namespace delete
-    /// cannot remove it between the check and the write (its last sweep then finds the account).
-    fn create_account_checked(&self, account: Account) -> Result<Account> {
-        crate::registry::accounts::create(self, &account, true)
-    }
-
-    fn update_account(&self, account: Account) -> Result<Account> {
-        crate::registry::accounts::update(self, &account)
-    }
-
-    fn delete_account(&self, r: &Reference) -> Result<()> {
-        crate::registry::accounts::delete(self, r)
-    }
-
-    /// Moves the grants too, in the same transaction (see `registry::accounts::rename`).
-    fn rename_account(&self, from: &Reference, to: &Name) -> Result<Account> {
-        super::renamed_account(crate::registry::accounts::rename(self, from, to, None)?)
-    }
-
-    /// As `rename_account`, and the account stored under the name is `read` (checked in the
-    /// transaction).
-    fn rename_account_pinned(&self, read: &Account, to: &Name) -> Result<Account> {
-        super::renamed_account(crate::registry::accounts::rename(
-            self,
-            &read.reference(),
-            to,
-            Some(read),
-        )?)
-    }
-
-    fn rename_with_grants(&self, from: &Reference, to: &Name) -> Result<crate::api::Renamed> {
-        crate::registry::accounts::rename(self, from, to, None)
-    }
-
-    fn rename_with_grants_pinned(&self, read: &Account, to: &Name) -> Result<crate::api::Renamed> {
-        crate::registry::accounts::rename(self, &read.reference(), to, Some(read))
-    }
-
-    fn create_namespace(
-        &self,
-        ns: &Namespace,
-        defaults: bool,
-    ) -> Result<crate::api::NamespaceCreated> {
-        crate::registry::namespaces::create(self, ns, defaults)
-    }
-
-    fn delete_namespace(&self, ns: &Namespace) -> Result<crate::api::NamespaceDeleted> {
-        crate::registry::namespaces::delete(self, ns, &|e| self.namespace_of_unreadable(e))
-    }
-
-    /// By the record's path: `accounts/<ns>/…`, `policies/<ns>/…`, `tokens/<ns>/…` or
-    /// `namespaces/<ns>.toml`.
-    fn namespace_of_unreadable(&self, e: &UserError) -> Option<Namespace> {
-        let UserError::CorruptRecord { path, .. } = e else {
-            return None;
-        };
-        let mut parts = path.strip_prefix(&self.root).ok()?.components();
-        let top = parts.next()?.as_os_str().to_str()?;
-        let dir = parts.next()?.as_os_str().to_str()?;
-        match top {
-            NAMESPACES_DIR => Namespace::from_dir_name(dir.strip_suffix(RECORD_EXT)?).ok(),
-            ACCOUNTS_DIR | POLICIES_DIR | TOKENS_DIR => Namespace::from_dir_name(dir).ok(),
-            _ => None,
-        }
-    }
-
-    fn get_namespace(&self, ns: &Namespace) -> Result<NamespaceRecord> {
-        Ok(self
-            .load_namespace(ns)?
-            .ok_or_else(|| unknown_namespace(ns))?)
-    }
-
-    fn list_namespaces(&self) -> Result<Listing<NamespaceRecord>> {
-        self.list_namespace_records()
-    }
-
-    fn create_namespace_record(&self, mut record: NamespaceRecord) -> Result<NamespaceRecord> {
-        let ns = record.name.clone();
-        self.locked(|tx| {
-            if self.load_namespace(&ns)?.is_some() {
-                return Err(namespace_exists(&ns).into());
-            }
-            record.revision = 1;
-            tx.write_record(&self.namespace_path(&ns), &record)?;
-            Ok(record)
-        })
-    }
-
-    fn delete_namespace_record(&self, ns: &Namespace) -> Result<()> {
-        self.locked(|tx| {
-            if tx.remove_record(&self.namespace_path(ns))? {
-                Ok(())
-            } else {
-                Err(unknown_namespace(ns).into())
-            }
-        })
-    }
-
-    fn get_policy(&self, scope: &PolicyScope, name: &Name) -> Result<Policy> {
-        Ok(self
-            .load_policy(scope, name)?
-            .ok_or_else(|| unknown_policy(scope, name))?)
-    }
-
-    fn list_policies(&self, scope: &Scope) -> Result<Listing<Policy>> {
+    fn read_policies(&self, scope: &Scope) -> Result<Listing<Policy>> {
         match (&self.cache, scope) {
             (Some(cache), Scope::All) => {
                 let (items, errors) = self.all_policies(cache)?;
@@ -538,44 +422,18 @@ impl Store for FileStore {
                     errors,
                 })
             }
-            _ => self.read_policies(scope),
+            _ => self.disk_policies(scope),
         }
     }
 
-    fn cached_policies(&self, since: Instant) -> Option<Arc<Vec<Policy>>> {
-        self.cache.as_ref()?.all_policies(since)
+    fn read_namespace(&self, ns: &Namespace) -> Result<Option<NamespaceRecord>> {
+        Ok(self.load_namespace(ns)?)
     }
 
-    fn cached_account(&self, r: &Reference, since: Instant) -> Option<Arc<Account>> {
-        self.cache.as_ref()?.account(r, since)
+    fn read_namespaces(&self) -> Result<Listing<NamespaceRecord>> {
+        self.list_namespace_records()
     }
 
-    fn policy_snapshot(&self) -> Result<Arc<Vec<Policy>>> {
-        match &self.cache {
-            Some(cache) => Ok(self.all_policies(cache)?.0),
-            None => Ok(Arc::new(self.read_policies(&Scope::All)?.items)),
-        }
-    }
-
-    fn create_policy(&self, policy: Policy) -> Result<Policy> {
-        crate::registry::policies::create(self, &policy, false)
-    }
-
-    /// As `create_account_checked`: the namespace is checked under the lock, with the write.
-    fn create_policy_checked(&self, policy: Policy) -> Result<Policy> {
-        crate::registry::policies::create(self, &policy, true)
-    }
-
-    fn update_policy(&self, policy: Policy) -> Result<Policy> {
-        crate::registry::policies::update(self, &policy)
-    }
-
-    fn delete_policy(&self, scope: &PolicyScope, name: &Name) -> Result<()> {
-        crate::registry::policies::delete(self, scope, name)
-    }
-}
-
-impl IssuerBackend for FileStore {
     fn read_issuer(&self) -> Result<Option<IssuerRecord>> {
         let path = self.root.join(ISSUER_DIR).join(ISSUER_FILE);
         let record: Option<IssuerRecord> = load(&path)?;
@@ -608,15 +466,46 @@ impl IssuerBackend for FileStore {
         Ok(file)
     }
 
-    fn cached_tokens(&self, r: &Reference, since: Instant) -> Option<Arc<TokenFile>> {
-        self.cache.as_ref()?.tokens(r, since)
-    }
-
     fn read_all_tokens(&self) -> Result<Vec<TokenFile>> {
         Ok(self
             .token_files(|r| self.read_tokens(r))?
             .into_values()
             .collect())
+    }
+
+    /// By the record's path: `accounts/<ns>/…`, `policies/<ns>/…`, `tokens/<ns>/…` or
+    /// `namespaces/<ns>.toml`.
+    fn namespace_of_unreadable(&self, e: &UserError) -> Option<Namespace> {
+        let UserError::CorruptRecord { path, .. } = e else {
+            return None;
+        };
+        let mut parts = path.strip_prefix(&self.root).ok()?.components();
+        let top = parts.next()?.as_os_str().to_str()?;
+        let dir = parts.next()?.as_os_str().to_str()?;
+        match top {
+            NAMESPACES_DIR => Namespace::from_dir_name(dir.strip_suffix(RECORD_EXT)?).ok(),
+            ACCOUNTS_DIR | POLICIES_DIR | TOKENS_DIR => Namespace::from_dir_name(dir).ok(),
+            _ => None,
+        }
+    }
+
+    fn policy_snapshot(&self) -> Result<Arc<Vec<Policy>>> {
+        match &self.cache {
+            Some(cache) => Ok(self.all_policies(cache)?.0),
+            None => Ok(Arc::new(self.disk_policies(&Scope::All)?.items)),
+        }
+    }
+
+    fn cached_policies(&self, since: Instant) -> Option<Arc<Vec<Policy>>> {
+        self.cache.as_ref()?.all_policies(since)
+    }
+
+    fn cached_account(&self, r: &Reference, since: Instant) -> Option<Arc<Account>> {
+        self.cache.as_ref()?.account(r, since)
+    }
+
+    fn cached_tokens(&self, r: &Reference, since: Instant) -> Option<Arc<TokenFile>> {
+        self.cache.as_ref()?.tokens(r, since)
     }
 }
 
@@ -949,13 +838,6 @@ impl Locked {
         Ok(())
     }
 
-    /// Replaces the file at `path` with `record`, atomically and durably (see `write_file`).
-    fn write_record<T: Serialize>(&self, path: &Path, record: &T) -> Result<()> {
-        let text = toml::to_string(record)
-            .with_context(|| format!("cannot encode the store record {}", shown_path(path)))?;
-        self.write_file(path, text.as_bytes())
-    }
-
     /// Writes `bytes` to a new file in `.tmp/` (mode 0600 from the moment it is created: it may
     /// be an issuer key), fsyncs it, renames it over `path` and fsyncs `path`'s folder, so a
     /// crash leaves the old file or the new one.
@@ -1003,9 +885,11 @@ impl Locked {
 mod tests {
     use std::os::unix::fs::PermissionsExt;
 
+    use crate::store::Store;
+
     use super::*;
     use crate::store::memory::tests::{
-        account, conformance, name, ns, policy, reference, user_error,
+        account, conformance, name, ns, policy, reference, rename_account, user_error,
     };
 
     fn store() -> (tempfile::TempDir, FileStore) {
@@ -1130,9 +1014,12 @@ mod tests {
             .unwrap();
         let a = store.get_account(&reference("ci-bot")).unwrap();
         store.update_account(a).unwrap();
-        store
-            .rename_account(&reference("eng/platform/deployer"), &name("shipper"))
-            .unwrap();
+        rename_account(
+            &store,
+            &reference("eng/platform/deployer"),
+            &name("shipper"),
+        )
+        .unwrap();
         store.create_account(account("gone")).unwrap();
         store.delete_account(&reference("gone")).unwrap();
         let root = store.root();
@@ -1328,7 +1215,7 @@ mod tests {
         assert!(!root.join("tokens/eng/ci.toml").exists());
         // Deleting and renaming accounts take their token records with them.
         store.issue_token(&r, &req("b")).unwrap();
-        store.rename_account(&r, &name("cd")).unwrap();
+        rename_account(&store, &r, &name("cd")).unwrap();
         assert!(!root.join("tokens/eng/ci.toml").exists());
         let cd = reference("eng/cd");
         assert!(store.list_tokens(&cd).unwrap().is_empty());
@@ -1379,11 +1266,7 @@ mod tests {
         // writes refuse to replace it
         assert!(store.create_account(account("bad")).is_err());
         assert!(store.update_account(account("bad")).is_err());
-        assert!(
-            store
-                .rename_account(&reference("alpha"), &name("bad"))
-                .is_err()
-        );
+        assert!(rename_account(&store, &reference("alpha"), &name("bad")).is_err());
         assert_eq!(fs::read(&bad).unwrap(), garbage);
         // the good ones still work, and delete is the way out
         store.get_account(&reference("alpha")).unwrap();

@@ -12,28 +12,30 @@ use zeroize::Zeroizing;
 
 use super::{FileStore, ISSUER_DIR, ISSUER_FILE, JournalStep, Locked, corrupt, load};
 use crate::identity::{Name, Namespace, Reference};
-use crate::issued::{IssuerBackend, IssuerRecord, TokenFile};
+use crate::issued::{IssuerRecord, TokenFile};
 use crate::model::{Account, NamespaceRecord, Policy, PolicyScope};
 use crate::store::engine::{Engine, Tx};
 use crate::store::{Listing, Scope};
 
-impl Engine for FileStore {
-    fn atomically(&self, work: &mut dyn FnMut(&mut dyn Tx) -> Result<()>) -> Result<()> {
-        self.locked(|locked| {
-            let mut tx = FileTx {
-                store: self,
-                accounts: BTreeMap::new(),
-                policies: BTreeMap::new(),
-                namespaces: BTreeMap::new(),
-                tokens: BTreeMap::new(),
-                issuer: None,
-                issuer_keys: BTreeMap::new(),
-                steps: vec![],
-            };
-            work(&mut tx)?;
-            tx.commit(locked)
-        })
-    }
+/// `Engine::atomically` of the file engine.
+pub(super) fn atomically(
+    store: &FileStore,
+    work: &mut dyn FnMut(&mut dyn Tx) -> Result<()>,
+) -> Result<()> {
+    store.locked(|locked| {
+        let mut tx = FileTx {
+            store,
+            accounts: BTreeMap::new(),
+            policies: BTreeMap::new(),
+            namespaces: BTreeMap::new(),
+            tokens: BTreeMap::new(),
+            issuer: None,
+            issuer_keys: BTreeMap::new(),
+            steps: vec![],
+        };
+        work(&mut tx)?;
+        tx.commit(locked)
+    })
 }
 
 /// What one transaction has written so far (`None`: removed), by record; and the same as the
@@ -144,7 +146,7 @@ impl Tx for FileTx<'_> {
     }
 
     fn accounts(&mut self, scope: &Scope) -> Result<Listing<Account>> {
-        let listing = self.store.read_accounts(scope)?;
+        let listing = self.store.disk_accounts(scope)?;
         Ok(overlay(
             listing,
             &self.accounts,
@@ -183,7 +185,7 @@ impl Tx for FileTx<'_> {
     }
 
     fn policies(&mut self, scope: &Scope) -> Result<Listing<Policy>> {
-        let listing = self.store.read_policies(scope)?;
+        let listing = self.store.disk_policies(scope)?;
         Ok(overlay(
             listing,
             &self.policies,
