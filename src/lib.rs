@@ -19,6 +19,7 @@ pub mod keystore;
 pub mod model;
 pub mod output;
 pub mod policy;
+pub mod secret;
 pub mod secret_args;
 pub mod server;
 pub mod sigcache;

@@ -79,12 +79,12 @@ enum Field<'a> {
 }
 
 impl Field<'_> {
-    fn secret(&self) -> Option<crate::secret_args::Secret> {
+    fn secret(&self) -> Option<crate::secret::Secret> {
         match self {
             Field::Text(v) => text(v),
             Field::Path(v) => path_bytes(v),
         }
-        .and_then(crate::secret_args::find)
+        .and_then(crate::secret::find)
     }
 
     /// Puts "REDACTED (a key)" or "REDACTED (a token)" in place of a value that holds one.
@@ -208,7 +208,7 @@ impl ContextEntry {
 /// A setting's value (a context's name…) as a message or `config` shows it: "REDACTED (a
 /// token)" for one that holds a key or token, else the value with hidden characters escaped.
 pub fn shown_setting(value: &str) -> String {
-    match crate::secret_args::find(value.as_bytes()) {
+    match crate::secret::find(value.as_bytes()) {
         Some(secret) => secret.redacted().to_owned(),
         None => crate::output::sanitize(value),
     }
@@ -223,7 +223,7 @@ pub(super) fn check_settings(
     path: Option<&Path>,
 ) -> Result<(), UserError> {
     for &(key, value, takes) in settings {
-        let Some(secret) = value.and_then(crate::secret_args::find) else {
+        let Some(secret) = value.and_then(crate::secret::find) else {
             continue;
         };
         let of = context.map_or_else(String::new, |c| {

@@ -427,9 +427,9 @@ fn secrets_in_the_config_file_are_redacted_and_refused_where_used() {
     assert_eq!(
         cfg.settings()
             .iter()
-            .filter_map(|(k, v, _)| v.and_then(crate::secret_args::find).map(|s| (*k, s)))
+            .filter_map(|(k, v, _)| v.and_then(crate::secret::find).map(|s| (*k, s)))
             .collect::<Vec<_>>(),
-        [("jwt-private-key", crate::secret_args::Secret::Key)]
+        [("jwt-private-key", crate::secret::Secret::Key)]
     );
     cfg = cfg.redacted();
     assert_eq!(
