@@ -5,19 +5,16 @@
 //! (2048-bit RSA) unless `svcacct issuer init --algorithm HS256` gave it a secret. Rotation
 //! starts a new key and keeps the old ones for verification while a live token needs them.
 //!
-//! Verification ([`verify`]) checks, in order: algorithm (RS256 or HS256 only, and the one of the
-//! key named by `kid`), issuer, key, signature, account, token record (it exists and belongs to
-//! the current account, not to a deleted one of the same name), account state, times, audience.
-//! The file and memory stores keep the issuer themselves ([`IssuerBackend`]); the remote store
-//! asks the server, which keeps it in its own store.
+//! Issued tokens are verified with self-signed ones, in [`crate::token::verify`]. The file and
+//! memory stores keep the issuer themselves (their `crate::store::Engine`); the remote store asks the
+//! server, which keeps it in its own store.
 
 use std::fmt;
 
 use anyhow::Result;
 use jiff::{SignedDuration, Timestamp};
-use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header};
+use jsonwebtoken::{Algorithm, EncodingKey, Header};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use zeroize::Zeroizing;
 
 use crate::error::UserError;
@@ -27,9 +24,7 @@ use crate::model::{Account, new_uid};
 use crate::output::sanitize;
 use crate::store::Store;
 use crate::store::engine::{Engine, Tx, atomically};
-use crate::token::{
-    Actor, Audience, LEEWAY, Parsed, VerifyOptions, numeric_claim, random_id, reject,
-};
+use crate::token::claims::{Actor, Audience, LEEWAY, random_id};
 
 /// What every issuer id starts with; no account reference can (`:` is in no name).
 pub const ISSUER_PREFIX: &str = "urn:svcacct:issuer:";
@@ -56,7 +51,7 @@ impl IssuerAlgorithm {
         }
     }
 
-    fn jwt(self) -> Algorithm {
+    pub(crate) fn jwt(self) -> Algorithm {
         match self {
             IssuerAlgorithm::RS256 => Algorithm::RS256,
             IssuerAlgorithm::HS256 => Algorithm::HS256,
@@ -310,11 +305,11 @@ pub struct IssuerWrite {
     pub removed: Vec<String>,
 }
 
-/// What `IssuerBackend::write_issuer` runs under the lock: the issuer, and every token file
+/// What `write_issuer` runs in its transaction: the issuer, and every token file
 /// or why they cannot all be read (then no key may be removed, but rotation still works).
 pub type IssuerChange<'a> =
     dyn FnMut(Option<IssuerRecord>, Result<Vec<TokenFile>>) -> Result<Option<IssuerWrite>> + 'a;
-/// What `IssuerBackend::write_tokens` runs under the lock: the account's token file, the
+/// What `write_tokens` runs in its transaction: the account's token file, the
 /// issuer, and the account stored under the reference now (`None`: there is none), as stored.
 pub type TokensChange<'a> = dyn FnMut(Option<TokenFile>, Option<&IssuerRecord>, Option<&Account>) -> Result<Option<TokenFile>>
     + 'a;
@@ -692,35 +687,6 @@ pub fn view_of(record: &IssuerRecord, tokens: &[TokenFile], now: Timestamp) -> I
     }
 }
 
-/// The JWKs of the issuer's RSA keys (HMAC secrets are never published).
-pub fn jwks(view: &IssuerView) -> Vec<Value> {
-    view.keys
-        .iter()
-        .filter(|k| k.algorithm == IssuerAlgorithm::RS256)
-        .filter_map(|k| {
-            let pem = k.public_key.as_deref()?;
-            match PublicKey::parse(pem.as_bytes(), &format!("issuer key {}", k.kid)) {
-                Ok(p) => Some(p.jwk(Some("RS256"))),
-                Err(e) => {
-                    crate::errln!("svcacct: left out of the JWKS: {e}");
-                    None
-                }
-            }
-        })
-        .collect()
-}
-
-/// The JWKs of a store's issuer (none before it exists). A local store reads the issuer record
-/// alone: the token files only say how long a retired key is kept, and one unreadable file
-/// must not keep gateways from every key.
-pub fn store_jwks(store: &(impl Store + ?Sized)) -> Result<Vec<Value>> {
-    let view = match store.engine() {
-        Some(b) => b.read_issuer()?.map(|r| view_of(&r, &[], Timestamp::now())),
-        None => store.issuer()?,
-    };
-    Ok(view.as_ref().map(jwks).unwrap_or_default())
-}
-
 #[derive(Serialize)]
 struct IssuedClaims<'a> {
     iss: &'a str,
@@ -1036,241 +1002,12 @@ pub fn touch(b: &dyn Engine, r: &Reference, record: &TokenRecord, now: Timestamp
     }
 }
 
-/// What an issued token adds to a verification.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct IssuedBy {
-    pub issuer: String,
-    pub token_name: Name,
-    pub token_id: String,
-}
-
-/// The record of an issued token of `account`, or why it no longer counts.
-pub fn live_record(b: &dyn Engine, account: &Account, jti: &str) -> Result<TokenRecord> {
-    live_record_in(b.read_tokens(&account.reference())?.as_ref(), account, jti)
-}
-
-/// `live_record`, from the account's token file as read.
-pub fn live_record_in(
-    file: Option<&TokenFile>,
-    account: &Account,
-    jti: &str,
-) -> Result<TokenRecord> {
-    let r = account.reference();
-    if let Some(f) = file
-        && f.account_uid != account.uid
-        && f.tokens.iter().any(|t| t.id == jti)
-    {
-        return Err(reject(format!(
-            "the token was issued to an earlier service account `{r}` (deleted since); a re-created account never revives its tokens"
-        )));
-    }
-    file.filter(|f| f.account_uid == account.uid)
-        .and_then(|f| f.tokens.iter().find(|t| t.id == jti))
-        .cloned()
-        .ok_or_else(|| {
-            reject(format!(
-                "the issued token `{}` of `{r}` has been revoked (or never existed)",
-                sanitize(jti)
-            ))
-        })
-}
-
-/// Refuses an issued token past its record's expiry (which a verified token's `exp` equals),
-/// saying when it expired.
-pub fn check_unexpired(record: &TokenRecord, owner: &Reference, now: Timestamp) -> Result<()> {
-    match record.expires {
-        Some(exp) if exp < now - LEEWAY => Err(reject(format!(
-            "the issued token `{}` of `{owner}` expired at {} ({} ago)",
-            record.name,
-            crate::time::local(exp),
-            crate::time::human(now.duration_since(exp))
-        ))),
-        _ => Ok(()),
-    }
-}
-
-/// Verifies an issued token (its `iss` starts with [`ISSUER_PREFIX`]) by the rules of the
-/// module documentation.
-pub fn verify(
-    parsed: Parsed<'_>,
-    store: &dyn Store,
-    opts: &VerifyOptions<'_>,
-) -> Result<crate::token::Verified> {
-    let alg_name = parsed
-        .header
-        .get("alg")
-        .and_then(Value::as_str)
-        .unwrap_or("");
-    let alg = match alg_name {
-        "" => return Err(reject("the header has no `alg`")),
-        "none" => {
-            return Err(reject(
-                "algorithm `none` is refused: issued tokens are signed with RS256 or HS256",
-            ));
-        }
-        "RS256" => IssuerAlgorithm::RS256,
-        "HS256" => IssuerAlgorithm::HS256,
-        other => {
-            return Err(reject(format!(
-                "algorithm `{}` is not accepted for issued tokens: only RS256 and HS256",
-                sanitize(other)
-            )));
-        }
-    };
-    let iss = parsed
-        .claims
-        .get("iss")
-        .and_then(Value::as_str)
-        .unwrap_or("");
-    let kid = match parsed.header.get("kid") {
-        Some(Value::String(k)) => k.as_str(),
-        Some(_) => return Err(reject("`kid` must be a string")),
-        None => return Err(reject("an issued token names its issuer key in `kid`")),
-    };
-    let Some(b) = store.engine() else {
-        return Err(reject(
-            "issued tokens are verified by the server that issued them (use its tokenreviews)",
-        ));
-    };
-    let Some(issuer) = b.read_issuer()? else {
-        return Err(reject(format!(
-            "the token was issued by `{}`, and this store has no issuer",
-            sanitize(iss)
-        )));
-    };
-    if issuer.id != iss {
-        return Err(reject(format!(
-            "the token was issued by `{}`, not by this store's issuer `{}`",
-            sanitize(iss),
-            issuer.id
-        )));
-    }
-    let key = issuer.keys.iter().find(|k| k.kid == kid).ok_or_else(|| {
-        reject(format!(
-            "unknown issuer key `{}` (never this issuer's, or retired and removed)",
-            sanitize(kid)
-        ))
-    })?;
-    if key.algorithm != alg {
-        return Err(reject(format!(
-            "algorithm `{}` does not match issuer key `{}`, which is {}",
-            alg.as_str(),
-            key.kid,
-            key.algorithm.as_str()
-        )));
-    }
-    let (decoding, fingerprint) = match key.algorithm {
-        IssuerAlgorithm::RS256 => {
-            let pem = key.public_key.as_deref().unwrap_or("");
-            let public = PublicKey::parse(pem.as_bytes(), &format!("issuer key {}", key.kid))?;
-            (
-                DecodingKey::from_rsa_raw_components(public.n(), public.e()),
-                public.fingerprint(),
-            )
-        }
-        IssuerAlgorithm::HS256 => (
-            DecodingKey::from_secret(&b.read_issuer_key(&key.kid)?),
-            String::new(),
-        ),
-    };
-    let signature_ok = jsonwebtoken::crypto::verify(
-        parsed.signature,
-        parsed.signing_input.as_bytes(),
-        &decoding,
-        alg.jwt(),
-    )
-    .unwrap_or(false);
-    if !signature_ok {
-        return Err(reject(format!(
-            "the signature does not verify with issuer key `{}` (tampered token or wrong key)",
-            key.kid
-        )));
-    }
-    // The account is `sub`, or for an account that impersonates a user (`sub` = the user)
-    // the `act` claim's `sub` (RFC 8693); `check_subject` then holds the pair to the record.
-    let sub = match parsed.claims.get("act") {
-        Some(act) => act
-            .as_object()
-            .and_then(|o| o.get("sub"))
-            .and_then(Value::as_str)
-            .ok_or_else(|| reject("`act` must be an object naming the service account in `sub`"))?,
-        None => parsed
-            .claims
-            .get("sub")
-            .and_then(Value::as_str)
-            .ok_or_else(|| reject("an issued token names its service account in `sub`"))?,
-    };
-    let jti = parsed
-        .claims
-        .get("jti")
-        .and_then(Value::as_str)
-        .ok_or_else(|| reject("an issued token has a `jti`"))?;
-    let claim = if parsed.claims.contains_key("act") {
-        "act.sub"
-    } else {
-        "sub"
-    };
-    let (reference, account) = crate::token::claimed_account(store, claim, sub, opts.since)?;
-    let record = live_record(b, &account, jti)?;
-    // The record decides which key may have signed the token: otherwise a retired key, kept
-    // only for the tokens it signed, would verify any token forged with it (say, leaked) under
-    // the id of a token issued after the rotation.
-    if record.kid != key.kid {
-        return Err(reject(format!(
-            "issued token `{}` of `{reference}` was signed with issuer key `{}`, not `{}`: the token was not issued here",
-            record.name, record.kid, key.kid
-        )));
-    }
-    crate::token::check_subject(&parsed.claims, sub, &account)?;
-    if let Some(why) = account.refusal(opts.now) {
-        return Err(reject(why));
-    }
-    let claims = &parsed.claims;
-    let exp = numeric_claim(claims, "exp")?;
-    let iat =
-        numeric_claim(claims, "iat")?.ok_or_else(|| reject("the token has no `iat` claim"))?;
-    // The record decides: a token whose claims say otherwise was not issued here.
-    if exp.map(|e| e.as_second()) != record.expires.map(|e| e.as_second()) {
-        return Err(reject("`exp` differs from the issued token's record"));
-    }
-    if iat.as_second() != record.created.as_second() {
-        return Err(reject("`iat` differs from the issued token's record"));
-    }
-    check_unexpired(&record, &reference, opts.now)?;
-    if iat > opts.now + LEEWAY {
-        return Err(reject(format!(
-            "the token was issued in the future (iat {}); check the clocks",
-            crate::time::local(iat)
-        )));
-    }
-    let auds = crate::token::audiences(claims)?;
-    if auds != record.audiences {
-        return Err(reject("`aud` differs from the issued token's record"));
-    }
-    crate::token::check_audience(&auds, opts.audience)?;
-    touch(b, &reference, &record, opts.now);
-    Ok(crate::token::Verified {
-        account,
-        kid: key.kid.clone(),
-        fingerprint,
-        alg: alg.as_str(),
-        iat,
-        exp,
-        audiences: auds,
-        claims: parsed.claims,
-        issued: Some(IssuedBy {
-            issuer: issuer.id.clone(),
-            token_name: record.name,
-            token_id: record.id,
-        }),
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::store::memory::MemoryStore;
     use crate::store::memory::tests::{account, reference};
+    use crate::token::VerifyOptions;
 
     fn name(s: &str) -> Name {
         Name::parse(s).unwrap()
@@ -1579,7 +1316,7 @@ mod tests {
         let v = rotate(b, None, false).unwrap();
         assert_eq!(v.keys.len(), 2);
         assert!(v.keys[0].kept_indefinitely);
-        assert_eq!(jwks(&v).len(), 2);
+        assert_eq!(crate::token::issuer_jwks(&v).keys.len(), 2);
         let now = Timestamp::now();
         crate::token::verify(&old.token, &store, &opts(now)).unwrap();
         let new = issue(&store, &r, &req("new", None), false).unwrap();
@@ -1620,7 +1357,11 @@ mod tests {
         let now = Timestamp::now();
         let v = crate::token::verify(&t.token, &store, &opts(now)).unwrap();
         assert_eq!(v.alg, "HS256");
-        assert!(jwks(&view(b, b.read_issuer().unwrap()).unwrap()).is_empty());
+        assert!(
+            crate::token::issuer_jwks(&view(b, b.read_issuer().unwrap()).unwrap())
+                .keys
+                .is_empty()
+        );
         // Re-signed claiming RS256 with the same kid: refused for the algorithm.
         let p = crate::token::parse(&t.token).unwrap();
         let mut header = Header::new(Algorithm::RS256);

@@ -20,6 +20,7 @@ pub mod model;
 pub mod output;
 pub mod policy;
 pub mod registry;
+pub mod secret;
 pub mod secret_args;
 pub mod server;
 pub mod sigcache;

@@ -87,9 +87,9 @@ const MAX_SHOWN_PATH: usize = 200;
 /// many lines; a value that holds one is named, not repeated).
 pub fn shown_path(p: &std::path::Path) -> String {
     use std::os::unix::ffi::OsStrExt;
-    match crate::secret_args::find(p.as_os_str().as_bytes()) {
-        Some(crate::secret_args::Secret::Key) => return "(a key, not a file name)".to_owned(),
-        Some(crate::secret_args::Secret::Token) => {
+    match crate::secret::find(p.as_os_str().as_bytes()) {
+        Some(crate::secret::Secret::Key) => return "(a key, not a file name)".to_owned(),
+        Some(crate::secret::Secret::Token) => {
             return "(a token, not a file name)".to_owned();
         }
         None => {}

@@ -244,10 +244,10 @@ fn absolute(p: &Path) -> Result<PathBuf> {
 /// the last guard of the file).
 fn path_value(p: &Path) -> Result<String> {
     use std::os::unix::ffi::OsStrExt;
-    if let Some(secret) = crate::secret_args::find(p.as_os_str().as_bytes()) {
+    if let Some(secret) = crate::secret::find(p.as_os_str().as_bytes()) {
         let what = match secret {
-            crate::secret_args::Secret::Key => "a key",
-            crate::secret_args::Secret::Token => "a token",
+            crate::secret::Secret::Key => "a key",
+            crate::secret::Secret::Token => "a token",
         };
         return Err(UserError::Usage(format!(
             "{what} was given where a file name belongs; the config file was not changed"

@@ -17,6 +17,8 @@ pub mod account;
 pub mod can_i;
 pub mod completions;
 pub mod config;
+pub mod decode;
+pub mod jwks;
 pub mod key;
 pub mod keygen;
 pub mod namespace;
@@ -24,6 +26,7 @@ pub mod policy;
 pub mod serve;
 pub mod token;
 pub mod tokens;
+pub mod verify;
 pub mod whoami;
 
 pub fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<Exit> {
@@ -45,9 +48,9 @@ pub fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<
         Command::Policy(c) => policy::run(ctx, c, out),
         Command::CanI(a) => can_i::run(ctx, &a, out),
         Command::Token(a) => token::mint(ctx, &a, out),
-        Command::Verify(a) => token::verify(ctx, &a, out),
-        Command::Decode(a) => token::decode(ctx, &a, out),
-        Command::Jwks(a) => token::jwks(ctx, &a, out),
+        Command::Verify(a) => verify::verify(ctx, &a, out),
+        Command::Decode(a) => decode::decode(ctx, &a, out),
+        Command::Jwks(a) => jwks::jwks(ctx, &a, out),
         Command::Completions(a) => completions::run(&a, out),
         Command::Serve(a) => serve::run(ctx, &a, out),
         Command::Whoami(a) => whoami::run(ctx, &a, out),

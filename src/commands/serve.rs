@@ -7,14 +7,15 @@ use anyhow::Result;
 
 use crate::cli::ServeArgs;
 use crate::context::Context;
+use crate::context::open::{Backend, Reads, needs_folder, open};
 use crate::error::{Exit, UserError};
 use crate::server::{self, Options};
-use crate::store::file::FileStore;
+
+/// What serves a store folder, and never another server's store.
+const SERVES: &str = "`svcacct serve` (it serves a store folder, not another server)";
 
 pub fn run(ctx: &Context, args: &ServeArgs, _out: &mut dyn Write) -> Result<Exit> {
-    let store_path = ctx
-        .local_store_path("`svcacct serve` (it serves a store folder, not another server)")?
-        .to_path_buf();
+    let store_path = ctx.local_store_path(SERVES)?.to_path_buf();
     let request_timeout = crate::time::parse_duration(&args.request_timeout)?;
     if request_timeout <= jiff::SignedDuration::ZERO {
         return Err(UserError::Usage("--request-timeout must be longer than 0s".into()).into());
@@ -35,14 +36,15 @@ pub fn run(ctx: &Context, args: &ServeArgs, _out: &mut dyn Write) -> Result<Exit
         (Some(cert), Some(key)) => Some(Arc::new(server::tls_config(cert, key)?)),
         _ => None,
     };
-    let (store, no_cache) = FileStore::open_cached(store_path.clone());
-    if let Some(why) = no_cache {
-        crate::errln!(
-            "svcacct: serving without a read cache ({why}): every request reads the store"
-        );
-    }
+    let store: Arc<dyn crate::store::Store + Send + Sync> =
+        match open(&ctx.store_location, Reads::ServerCache, None, |url| {
+            Err(needs_folder(SERVES, url).into())
+        })? {
+            Backend::Local(store) => Arc::new(store),
+            Backend::Remote(_) => unreachable!("a URL is refused by `open`'s `auth`"),
+        };
     server::run(Options {
-        store: Arc::new(store),
+        store,
         store_root: Some(store_path),
         listen,
         tls,

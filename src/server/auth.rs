@@ -57,7 +57,7 @@ struct Entry {
     exp: Timestamp,
     token_exp: Option<Timestamp>,
     /// For an issued token: its record is read again on every hit (revoked at once).
-    issued: Option<crate::issued::IssuedBy>,
+    issued: Option<crate::token::IssuedBy>,
 }
 
 /// How long a token without `exp` stays in the cache.
@@ -233,12 +233,13 @@ fn still_issued(
             let Some(b) = store.engine() else {
                 return Err(AuthError::Rejected(NO_KEY_VERIFIES.to_owned()));
             };
-            let record = crate::issued::live_record(b, account, jti).map_err(public_reason)?;
+            let record =
+                crate::token::verify::live_record(b, account, jti).map_err(public_reason)?;
             crate::issued::touch(b, &r, &record, now);
             record
         }
     };
-    crate::issued::check_unexpired(&record, &r, now).map_err(public_reason)
+    crate::token::verify::check_unexpired(&record, &r, now).map_err(public_reason)
 }
 
 /// The reason `token::verify` gave, with an unknown issuer, an unknown kid and a bad signature
@@ -316,7 +317,8 @@ impl Authenticator {
             Some(issued) => {
                 let file = store.engine()?.cached_tokens(&e.reference, since)?;
                 let record =
-                    crate::issued::live_record_in(Some(&file), &account, &issued.token_id).ok()?;
+                    crate::token::verify::live_record_in(Some(&file), &account, &issued.token_id)
+                        .ok()?;
                 if crate::issued::last_use_due(record.last_used, now) {
                     return None;
                 }
@@ -360,9 +362,8 @@ impl Authenticator {
                 // and added again, and its earlier tokens stay refused).
                 let checked = match account.keys.iter().find(|k| k.kid == e.kid) {
                     None => Err(AuthError::Rejected(NO_KEY_VERIFIES.to_owned())),
-                    Some(k) => {
-                        token::check_minted_after(&account, Some(k), e.iat).map_err(public_reason)
-                    }
+                    Some(k) => token::verify::check_minted_after(&account, Some(k), e.iat)
+                        .map_err(public_reason),
                 };
                 if let Err(why) = checked {
                     self.cache.remove(key);

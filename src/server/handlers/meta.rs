@@ -43,10 +43,16 @@ pub async fn readyz(State(st): St) -> Answer {
 pub async fn jwks(State(st): St) -> Answer {
     // Unreadable, the issuer's keys are left out: gateways keep what they fetched last.
     let keys = blocking(&st, |s| {
-        Ok(crate::issued::store_jwks(s).unwrap_or_else(|e| {
-            crate::errln!("svcacct: left out of the JWKS: the issuer's keys: {e:#}");
-            vec![]
-        }))
+        Ok(match crate::token::store_jwks(s) {
+            Ok(set) => {
+                set.report_left_out();
+                set.keys
+            }
+            Err(e) => {
+                crate::errln!("svcacct: left out of the JWKS: the issuer's keys: {e:#}");
+                vec![]
+            }
+        })
     })
     .await?;
     // Rendering parses every key: the last body is kept while the keys are the same.
@@ -94,13 +100,11 @@ pub async fn account_jwks(State(st): St, p: Params) -> Answer {
     let Some(account) = account else {
         return Ok(json(StatusCode::OK, &serde_json::json!({ "keys": [] })));
     };
-    let (set, errors) = crate::token::account_jwks(&account, Timestamp::now());
-    for e in errors {
-        crate::errln!("svcacct: left out of the JWKS: {e}");
-    }
+    let set = crate::token::account_jwks(&account, Timestamp::now());
+    set.report_left_out();
     Ok(json_bytes(
         StatusCode::OK,
-        axum::body::Bytes::from(serde_json::to_vec(&set).unwrap_or_default()),
+        axum::body::Bytes::from(serde_json::to_vec(&set.document()).unwrap_or_default()),
     ))
 }
 
