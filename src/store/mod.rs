@@ -1,6 +1,6 @@
 //! The registry: a small synchronous trait with a file implementation (the embedded default),
 //! a remote one over the HTTP API of `svcacct serve`, and an in-memory one for tests.
-//! STYLE.md #9.
+//! What an engine implements is `engine`; see docs/ARCHITECTURE.md, "The store".
 
 use anyhow::Result;
 
@@ -149,7 +149,7 @@ pub trait Store {
     /// Refuses `key` for `r` when another account has registered it, or any key with the same
     /// RSA modulus (whoever has the private key of one can sign for a key of the same modulus
     /// with another exponent, and the kid covers the exponent): one key pair belongs to one
-    /// account (DESIGN.md "Trust domains"). Reads every account: the file store has no index.
+    /// account (docs/ARCHITECTURE.md, "Trust domains"). Reads every account: the file store has no index.
     /// The file store calls it under its write lock, with the write; the default `add_key`
     /// and `create_account_checked` cannot, and leave a race between two registrations of one
     /// key to an engine's transaction.
