@@ -115,7 +115,7 @@ pub const TOKEN_REGENERATE: &str =
     "/v1/namespaces/{ns}/serviceaccounts/{name}/tokens/{token}/regenerate";
 pub const TOKEN_RENAME: &str = "/v1/namespaces/{ns}/serviceaccounts/{name}/tokens/{token}/rename";
 pub const ISSUER_PATH: &str = "/v1/issuer";
-/// The issuer's keys, and nothing else (DESIGN.md "Trust domains").
+/// The issuer's keys, and nothing else (docs/ARCHITECTURE.md, "Trust domains").
 pub const ISSUER_JWKS: &str = "/.well-known/jwks.json";
 /// An account's own keys: they verify its self-signed tokens.
 pub const ACCOUNT_JWKS: &str = "/v1/namespaces/{ns}/serviceaccounts/{name}/jwks";

@@ -1,4 +1,5 @@
-//! Every clap type of the command line, and nothing else (STYLE.md #1).
+//! Every clap type of the command line, and nothing else: no logic, and imported only by the
+//! command-line layer (docs/ARCHITECTURE.md, "Layers").
 //!
 //! `context.rs` turns these into a resolved `Context`; completions and man pages are generated
 //! from `eager_command()`.

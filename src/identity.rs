@@ -1,4 +1,5 @@
-//! Names, namespaces and account references (DESIGN.md, "Identity").
+//! Names, namespaces and account references: DNS-1123 labels, namespaces as labels joined by
+//! `/`, and an account's reference `name` in `default` and `ns/name` elsewhere.
 
 use std::fmt;
 

@@ -1,5 +1,5 @@
 //! RSA keys: generation, reading PEM and DER by content, passphrase encryption, fingerprints
-//! and JWKs (DESIGN.md, "Keys").
+//! and JWKs. RSA of 2048 bits or more, on aws-lc-rs.
 //!
 //! Every reader looks at the bytes, never at a file name. Errors name where the bytes came from
 //! (a path, `stdin`, an environment variable) and say what to do; they never quote key material

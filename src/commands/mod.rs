@@ -1,5 +1,5 @@
 //! One module per command group; each has `run(ctx, args, out)` and prints no errors
-//! (STYLE.md #2). `dispatch` picks the module.
+//! (only `main` prints the final error and picks the exit code). `dispatch` picks the module.
 
 use std::io::Write;
 use std::path::Path;

@@ -1,6 +1,6 @@
 //! The registry: a small synchronous trait with a file implementation (the embedded default),
 //! a remote one over the HTTP API of `svcacct serve`, and an in-memory one for tests.
-//! STYLE.md #9.
+//! What an engine implements is `engine`; see docs/ARCHITECTURE.md, "The store".
 
 use anyhow::Result;
 

@@ -39,7 +39,7 @@ pub async fn readyz(State(st): St) -> Answer {
 
 /// The issuer's RSA keys and nothing else, as `svcacct jwks --issuer` prints them: a gateway
 /// that verifies issued tokens with this set must not accept a token an account signs with its
-/// own key (DESIGN.md "Trust domains"). HMAC secrets are never published.
+/// own key (docs/ARCHITECTURE.md, "Trust domains"). HMAC secrets are never published.
 pub async fn jwks(State(st): St) -> Answer {
     // Unreadable, the issuer's keys are left out: gateways keep what they fetched last.
     let keys = blocking(&st, |s| {

@@ -1,5 +1,5 @@
 //! The file store: one TOML file per record under a root folder, the embedded default
-//! (DESIGN.md, "Local keystore and registry").
+//! (docs/ARCHITECTURE.md, "The store").
 //!
 //! ```text
 //! <root>/.lock                                  locked exclusively by every write
