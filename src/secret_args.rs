@@ -1,4 +1,4 @@
-//! Keys and tokens given on the command line are refused before clap parses it (STYLE.md #5).
+//! Keys and tokens given on the command line are refused before clap parses it.
 //!
 //! A command-line value is visible to every local user (`ps`), stays in shell history, and is
 //! repeated by error messages: clap's (a PEM starts with `-----BEGIN`, which clap takes for an
