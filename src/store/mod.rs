@@ -15,7 +15,6 @@ pub(crate) mod conformance;
 pub mod engine;
 pub use engine::Engine;
 pub mod file;
-pub mod filecache;
 pub mod memory;
 pub mod remote;
 

@@ -22,7 +22,7 @@
 //!
 //! A long-running reader (`svcacct serve`) opens the store with [`FileStore::open_cached`]:
 //! account lookups and the listings of every account or policy are then served from parsed
-//! records until inotify reports a change in their folders (see `filecache.rs`), so writes by
+//! records until inotify reports a change in their folders (see `file/cache.rs`), so writes by
 //! other processes on the same folder are seen at once.
 
 use std::fs::{self, File, OpenOptions};
@@ -36,9 +36,10 @@ use anyhow::{Context, Result};
 use serde::de::DeserializeOwned;
 use zeroize::Zeroizing;
 
-use super::filecache::{Kind, ReadCache};
-
+mod cache;
+mod layout;
 mod tx;
+
 use super::engine::{Engine, Tx};
 use super::{Listing, Scope};
 use crate::error::UserError;
@@ -46,20 +47,8 @@ use crate::identity::{Name, Namespace, Reference};
 use crate::issued::{IssuerRecord, TokenFile};
 use crate::model::{Account, NamespaceRecord, Policy, PolicyScope, new_uid};
 use crate::output::{sanitize, shown_path};
-
-const LOCK_FILE: &str = ".lock";
-/// Where writers make their temporary files (see `Locked`).
-const TMP_DIR: &str = ".tmp";
-/// The temporary files of earlier versions, beside the record: skipped by listings.
-const LEGACY_TMP_PREFIX: &str = ".tmp-";
-pub(super) const ACCOUNTS_DIR: &str = "accounts";
-pub(super) const POLICIES_DIR: &str = "policies";
-const GLOBAL_DIR: &str = "_global";
-const ISSUER_DIR: &str = "issuer";
-const ISSUER_FILE: &str = "issuer.toml";
-pub(super) const TOKENS_DIR: &str = "tokens";
-const NAMESPACES_DIR: &str = "namespaces";
-const RECORD_EXT: &str = ".toml";
+use cache::{Kind, ReadCache};
+use layout::*;
 
 /// A registry kept as one TOML file per record under `root`.
 #[derive(Clone, Debug)]
@@ -616,11 +605,6 @@ fn record_files<T>(
         }
     }
     Ok(out)
-}
-
-/// The stem of a record's file name (`ci-bot` of `ci-bot.toml`), if it has the extension.
-pub(super) fn record_stem(file_name: &str) -> Option<&str> {
-    file_name.strip_suffix(RECORD_EXT)
 }
 
 fn sorted_entries(dir: &Path) -> Result<Vec<(std::ffi::OsString, PathBuf)>> {

@@ -64,9 +64,9 @@ impl Kind {
 
     fn dir(self) -> &'static str {
         match self {
-            Kind::Accounts => super::file::ACCOUNTS_DIR,
-            Kind::Tokens => super::file::TOKENS_DIR,
-            Kind::Policies => super::file::POLICIES_DIR,
+            Kind::Accounts => super::layout::ACCOUNTS_DIR,
+            Kind::Tokens => super::layout::TOKENS_DIR,
+            Kind::Policies => super::layout::POLICIES_DIR,
         }
     }
 }
@@ -122,7 +122,7 @@ impl Touched {
             .and_then(|d| Namespace::from_dir_name(d).ok());
         let name = file_name
             .to_str()
-            .and_then(super::file::record_stem)
+            .and_then(super::layout::record_stem)
             .and_then(|n| Name::parse(n).ok());
         Touched::Record(ns.zip(name).map(|(ns, name)| Reference::new(ns, name)))
     }
