@@ -432,7 +432,7 @@ impl ReferenceKind for TokenRef {
 }
 
 impl TokenRef {
-    pub fn of(account: &Reference, t: &crate::issued::TokenRecord) -> TokenRef {
+    pub fn of(account: &Reference, t: &crate::model::TokenRecord) -> TokenRef {
         TokenRef {
             kind: Self::KIND.to_owned(),
             account: account.to_string(),
@@ -442,7 +442,7 @@ impl TokenRef {
 }
 
 /// An issued token's record as a rename shows it.
-pub type TokenAnswer = Shown<crate::issued::TokenRecord, TokenRef>;
+pub type TokenAnswer = Shown<crate::model::TokenRecord, TokenRef>;
 
 impl AccountAnswer {
     pub fn reference(&self) -> Reference {

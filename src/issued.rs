@@ -13,7 +13,7 @@ use std::fmt;
 
 use anyhow::Result;
 use jiff::{SignedDuration, Timestamp};
-use jsonwebtoken::{Algorithm, EncodingKey, Header};
+use jsonwebtoken::{EncodingKey, Header};
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
@@ -21,13 +21,12 @@ use crate::error::UserError;
 use crate::identity::{Name, Reference};
 use crate::keys::{PrivateKey, PublicKey};
 use crate::model::{Account, new_uid};
-use crate::output::sanitize;
-use crate::store::Store;
+pub use crate::model::{
+    ISSUER_PREFIX, IssuerAlgorithm, IssuerKey, IssuerRecord, TokenFile, TokenRecord, is_key_id,
+};
 use crate::store::engine::{Engine, Tx, atomically};
-use crate::token::claims::{Actor, Audience, LEEWAY, random_id};
+use crate::token::claims::{Actor, Audience, random_id};
 
-/// What every issuer id starts with; no account reference can (`:` is in no name).
-pub const ISSUER_PREFIX: &str = "urn:svcacct:issuer:";
 /// `tokens create` without `--expires`.
 pub const DEFAULT_EXPIRY: &str = "3y";
 /// The shortest HMAC secret accepted (RFC 7518 §3.2: at least the hash size).
@@ -35,29 +34,6 @@ pub const MIN_SECRET_BYTES: usize = 32;
 /// A token's "last used" date is written at most this often, so that a busy server does not
 /// write a record per request.
 pub const LAST_USED_EVERY: SignedDuration = SignedDuration::from_secs(60);
-
-/// How the issuer signs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum IssuerAlgorithm {
-    RS256,
-    HS256,
-}
-
-impl IssuerAlgorithm {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            IssuerAlgorithm::RS256 => "RS256",
-            IssuerAlgorithm::HS256 => "HS256",
-        }
-    }
-
-    pub(crate) fn jwt(self) -> Algorithm {
-        match self {
-            IssuerAlgorithm::RS256 => Algorithm::RS256,
-            IssuerAlgorithm::HS256 => Algorithm::HS256,
-        }
-    }
-}
 
 /// An HMAC secret: at least [`MIN_SECRET_BYTES`], never shown.
 pub struct Secret(Zeroizing<Vec<u8>>);
@@ -91,119 +67,6 @@ impl Secret {
     pub fn bytes(&self) -> &[u8] {
         &self.0
     }
-}
-
-/// One key of the issuer, as `issuer.toml` keeps it (the private half is in `<kid>.key`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct IssuerKey {
-    pub kid: String,
-    pub algorithm: IssuerAlgorithm,
-    pub created: Timestamp,
-    /// Set when a rotation replaced it; it then only verifies the tokens it signed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub retired: Option<Timestamp>,
-    /// SPKI PEM of an RSA key; none for an HMAC secret.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub public_key: Option<String>,
-}
-
-/// The issuer: `<root>/issuer/issuer.toml` in the file store.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct IssuerRecord {
-    /// `urn:svcacct:issuer:<uid>`, fixed at creation: the `iss` of every token it issues.
-    pub id: String,
-    pub algorithm: IssuerAlgorithm,
-    pub created: Timestamp,
-    /// Oldest first; the one without `retired` signs.
-    pub keys: Vec<IssuerKey>,
-}
-
-impl IssuerRecord {
-    pub fn active(&self) -> Option<&IssuerKey> {
-        self.keys.iter().rev().find(|k| k.retired.is_none())
-    }
-
-    /// Why a record (say, `issuer.toml` edited by hand) does not fit together: an HS256 key
-    /// read as an RSA one or the other way round would sign with the wrong bytes.
-    pub fn check(&self) -> Result<(), String> {
-        let uid = self.id.strip_prefix(ISSUER_PREFIX).unwrap_or("");
-        if uid.is_empty() || !uid.bytes().all(|b| b.is_ascii_hexdigit()) {
-            return Err(format!(
-                "`{}` is not an issuer id ({ISSUER_PREFIX}<hex>)",
-                sanitize(&self.id)
-            ));
-        }
-        for k in &self.keys {
-            let kid = sanitize(&k.kid);
-            if !is_key_id(&k.kid) {
-                return Err(format!("issuer key id `{kid}` is not a base64url id"));
-            }
-            if k.algorithm != self.algorithm {
-                return Err(format!(
-                    "issuer key `{kid}` is {}, the issuer {}",
-                    k.algorithm.as_str(),
-                    self.algorithm.as_str()
-                ));
-            }
-            match (k.algorithm, &k.public_key) {
-                (IssuerAlgorithm::RS256, None) => {
-                    return Err(format!("issuer key `{kid}` is RS256 but has no public key"));
-                }
-                (IssuerAlgorithm::HS256, Some(_)) => {
-                    return Err(format!("issuer key `{kid}` is HS256 but has a public key"));
-                }
-                _ => {}
-            }
-        }
-        Ok(())
-    }
-}
-
-/// An issuer key id: base64url, so also a file name (`<kid>.key`).
-pub fn is_key_id(kid: &str) -> bool {
-    !kid.is_empty()
-        && kid
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-}
-
-/// What the store keeps of an issued token.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct TokenRecord {
-    pub name: Name,
-    /// The token's `jti`.
-    pub id: String,
-    /// The issuer key that signed it (kept while a live token needs it).
-    pub kid: String,
-    pub created: Timestamp,
-    /// None: the token never expires.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub expires: Option<Timestamp>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_used: Option<Timestamp>,
-    /// The token's `aud`, so that a regenerated token has the same.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub audiences: Vec<String>,
-}
-
-impl TokenRecord {
-    pub fn is_live(&self, now: Timestamp) -> bool {
-        // `now - LEEWAY`: an expiry at the latest representable second plus the leeway overflows.
-        self.expires.is_none_or(|e| e >= now - LEEWAY)
-    }
-}
-
-/// The token records of one account: `<root>/tokens/<ns dir>/<name>.toml` in the file store.
-/// Records of an account that was deleted and created again (another uid) count as none.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct TokenFile {
-    pub account_uid: String,
-    #[serde(default)]
-    pub tokens: Vec<TokenRecord>,
 }
 
 /// A token just issued: shown once, never stored.
@@ -365,23 +228,21 @@ pub(crate) fn change_tokens(
     }
     match after {
         Some(f) => {
-            crate::store::check_token_owner(r, account.as_ref(), &f)?;
+            crate::store::errors::check_token_owner(r, account.as_ref(), &f)?;
             tx.put_tokens(r, &f)
         }
         None => tx.delete_tokens(r).map(|_| ()),
     }
 }
 
-/// The engine of a local store, or the refusal for a remote one.
-pub fn backend(store: &(impl Store + ?Sized)) -> Result<&dyn Engine> {
-    store.engine().ok_or_else(|| {
-        UserError::Failure("this store does not keep an issuer of its own".into()).into()
-    })
+/// The account stored under `r`, or `UserError::UnknownAccount`.
+fn account_of(b: &dyn Engine, r: &Reference) -> Result<Account> {
+    Ok(b.read_account(r)?
+        .ok_or_else(|| crate::store::errors::unknown_account(r))?)
 }
 
 /// The issuer without its secrets; `None` before it is first used.
-pub fn get(store: &(impl Store + ?Sized)) -> Result<Option<IssuerView>> {
-    let b = backend(store)?;
+pub fn get(b: &dyn Engine) -> Result<Option<IssuerView>> {
     match b.read_issuer()? {
         None => Ok(None),
         r => view(b, r).map(Some),
@@ -580,7 +441,7 @@ pub fn rotate(b: &dyn Engine, secret: Option<Secret>, revoke_previous: bool) -> 
 fn drop_unverifiable(tx: &mut dyn Tx, issuer: &IssuerRecord) -> Result<Vec<RevokedToken>> {
     let keeps = |t: &TokenRecord| issuer.keys.iter().any(|k| k.kid == t.kid);
     let mut revoked = vec![];
-    for account in tx.accounts(&crate::store::Scope::All)?.items {
+    for account in tx.accounts(&crate::store::engine::Scope::All)?.items {
         let r = account.reference();
         let file = match tx.tokens(&r) {
             Ok(file) => file,
@@ -799,14 +660,14 @@ pub fn check_request(req: &IssueRequest, now: Timestamp) -> Result<(), UserError
 /// Issues a token to `r`; `replace` names the token it replaces (regenerate), else the name
 /// must be free.
 pub fn issue(
-    store: &(impl Store + ?Sized),
+    b: &dyn Engine,
     r: &Reference,
     req: &IssueRequest,
     replace: bool,
 ) -> Result<IssuedToken> {
     check_request(req, Timestamp::now())?;
-    let account = store.get_account(r)?;
-    issue_to(store, &account, req, replace, false)
+    let account = account_of(b, r)?;
+    issue_to(b, &account, req, replace, false)
 }
 
 /// `issue` to the account exactly as `read` (a record a server authorized the token on): the
@@ -815,23 +676,22 @@ pub fn issue(
 /// `UserError::Replaced` (another account under the name: renamed onto it, or deleted and
 /// created again) or `UserError::Conflict` (it changed since), and nothing is written.
 pub fn issue_pinned(
-    store: &(impl Store + ?Sized),
+    b: &dyn Engine,
     read: &Account,
     req: &IssueRequest,
     replace: bool,
 ) -> Result<IssuedToken> {
     check_request(req, Timestamp::now())?;
-    issue_to(store, read, req, replace, true)
+    issue_to(b, read, req, replace, true)
 }
 
 fn issue_to(
-    store: &(impl Store + ?Sized),
+    b: &dyn Engine,
     account: &Account,
     req: &IssueRequest,
     replace: bool,
     pinned: bool,
 ) -> Result<IssuedToken> {
-    let b = backend(store)?;
     let now = Timestamp::now();
     let r = &account.reference();
     loop {
@@ -845,7 +705,7 @@ fn issue_to(
         let mut key_gone = false;
         atomically(b, |tx| {
             change_tokens(tx, r, &mut |file, issuer, stored| {
-                if pinned && let Some(e) = crate::store::pinned_refusal(account, stored) {
+                if pinned && let Some(e) = crate::store::errors::pinned_refusal(account, stored) {
                     return Err(e.into());
                 }
                 if !issuer.is_some_and(|i| i.keys.iter().any(|k| k.kid == issued.record.kid)) {
@@ -875,42 +735,28 @@ fn issue_to(
 }
 
 /// The records of `r`'s tokens, oldest first.
-pub fn list(store: &(impl Store + ?Sized), r: &Reference) -> Result<Vec<TokenRecord>> {
-    let b = backend(store)?;
-    let account = store.get_account(r)?;
+pub fn list(b: &dyn Engine, r: &Reference) -> Result<Vec<TokenRecord>> {
+    let account = account_of(b, r)?;
     Ok(current(b.read_tokens(r)?, &account))
 }
 
 /// Regenerates `name`: a new token (new id) with the old one's audiences and lifetime, which
 /// it replaces.
-pub fn regenerate(
-    store: &(impl Store + ?Sized),
-    r: &Reference,
-    name: &Name,
-) -> Result<IssuedToken> {
-    let account = store.get_account(r)?;
-    let req = regeneration(store, &account, name)?;
-    issue(store, r, &req, true)
+pub fn regenerate(b: &dyn Engine, r: &Reference, name: &Name) -> Result<IssuedToken> {
+    let account = account_of(b, r)?;
+    let req = regeneration(b, &account, name)?;
+    issue(b, r, &req, true)
 }
 
 /// `regenerate` for the account exactly as `read`, as `issue_pinned`.
-pub fn regenerate_pinned(
-    store: &(impl Store + ?Sized),
-    read: &Account,
-    name: &Name,
-) -> Result<IssuedToken> {
-    let req = regeneration(store, read, name)?;
-    issue_pinned(store, read, &req, true)
+pub fn regenerate_pinned(b: &dyn Engine, read: &Account, name: &Name) -> Result<IssuedToken> {
+    let req = regeneration(b, read, name)?;
+    issue_pinned(b, read, &req, true)
 }
 
 /// What regenerating `account`'s token `name` issues.
-fn regeneration(
-    store: &(impl Store + ?Sized),
-    account: &Account,
-    name: &Name,
-) -> Result<IssueRequest> {
+fn regeneration(b: &dyn Engine, account: &Account, name: &Name) -> Result<IssueRequest> {
     let r = account.reference();
-    let b = backend(store)?;
     let old = current(b.read_tokens(&r)?, account)
         .into_iter()
         .find(|t| t.name == *name)
@@ -926,9 +772,8 @@ fn regeneration(
     })
 }
 
-pub fn revoke(store: &(impl Store + ?Sized), r: &Reference, name: &Name) -> Result<()> {
-    let b = backend(store)?;
-    let account = store.get_account(r)?;
+pub fn revoke(b: &dyn Engine, r: &Reference, name: &Name) -> Result<()> {
+    let account = account_of(b, r)?;
     atomically(b, |tx| {
         change_tokens(tx, r, &mut |file, _, _| {
             let mut tokens = current(file, &account);
@@ -944,14 +789,8 @@ pub fn revoke(store: &(impl Store + ?Sized), r: &Reference, name: &Name) -> Resu
     })
 }
 
-pub fn rename(
-    store: &(impl Store + ?Sized),
-    r: &Reference,
-    from: &Name,
-    to: &Name,
-) -> Result<TokenRecord> {
-    let b = backend(store)?;
-    let account = store.get_account(r)?;
+pub fn rename(b: &dyn Engine, r: &Reference, from: &Name, to: &Name) -> Result<TokenRecord> {
+    let account = account_of(b, r)?;
     let mut renamed = None;
     write_tokens(b, r, &mut |file, _, _| {
         let mut tokens = current(file, &account);
@@ -1005,9 +844,12 @@ pub fn touch(b: &dyn Engine, r: &Reference, record: &TokenRecord, now: Timestamp
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::Store;
     use crate::store::memory::MemoryStore;
     use crate::store::memory::tests::{account, reference};
     use crate::token::VerifyOptions;
+    use crate::token::claims::LEEWAY;
+    use jsonwebtoken::Algorithm;
 
     fn name(s: &str) -> Name {
         Name::parse(s).unwrap()
@@ -1104,7 +946,7 @@ mod tests {
         let now = Timestamp::now();
         let year = Some(now + SignedDuration::from_hours(24 * 365));
         let before = issue(&store, &r, &req("before", year), false).unwrap();
-        let b = backend(&store).unwrap();
+        let b: &dyn Engine = &store;
         let leaked_kid = before.record.kid.clone();
         let leaked =
             PrivateKey::parse(&b.read_issuer_key(&leaked_kid).unwrap(), "k", None).unwrap();
@@ -1178,7 +1020,7 @@ mod tests {
         let r = reference("ci");
         issue(&store, &r, &req("deploy", None), false).unwrap();
         let read = list(&store, &r).unwrap().remove(0);
-        let b = backend(&store).unwrap();
+        let b: &dyn Engine = &store;
         let now = Timestamp::now();
         for i in 0..5 {
             touch(b, &r, &read, now + SignedDuration::from_secs(i));
@@ -1189,7 +1031,7 @@ mod tests {
     #[test]
     fn debug_output_of_a_store_shows_no_issuer_secret() {
         let store = MemoryStore::new();
-        let b = backend(&store).unwrap();
+        let b: &dyn Engine = &store;
         let secret = Secret::new(
             Zeroizing::new(b"s3cr3t-s3cr3t-s3cr3t-s3cr3t-s3cr3t".to_vec()),
             "x",
@@ -1311,7 +1153,7 @@ mod tests {
         let store = MemoryStore::new();
         store.create_account(account("ci")).unwrap();
         let r = reference("ci");
-        let b = backend(&store).unwrap();
+        let b: &dyn Engine = &store;
         let old = issue(&store, &r, &req("old", None), false).unwrap();
         let v = rotate(b, None, false).unwrap();
         assert_eq!(v.keys.len(), 2);
@@ -1348,7 +1190,7 @@ mod tests {
         let store = MemoryStore::new();
         store.create_account(account("ci")).unwrap();
         let r = reference("ci");
-        let b = backend(&store).unwrap();
+        let b: &dyn Engine = &store;
         let e = init(b, IssuerAlgorithm::HS256, None).unwrap_err();
         assert!(e.to_string().contains("needs its secret"));
         let secret = Secret::new(Zeroizing::new(vec![7u8; 40]), "x").unwrap();

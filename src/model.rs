@@ -9,6 +9,8 @@ use serde::{Deserialize, Serialize};
 use crate::error::UserError;
 use crate::identity::{Name, Namespace, Reference};
 use crate::output::sanitize;
+use crate::token::claims::LEEWAY;
+use jsonwebtoken::Algorithm;
 
 /// The one algorithm an account key signs with (RFC 8725 §3.1: each key is used with exactly
 /// one algorithm, and verification checks it). Its published JWK says so in `alg`, which is
@@ -337,4 +339,145 @@ pub fn new_uid() -> String {
     let mut b = [0u8; 16];
     aws_lc_rs::rand::fill(&mut b).expect("system random source");
     b.iter().map(|x| format!("{x:02x}")).collect()
+}
+
+// The issuer and the records of the tokens it issued (`crate::issued` works with them).
+
+/// What every issuer id starts with; no account reference can (`:` is in no name).
+pub const ISSUER_PREFIX: &str = "urn:svcacct:issuer:";
+
+/// How the issuer signs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum IssuerAlgorithm {
+    RS256,
+    HS256,
+}
+
+impl IssuerAlgorithm {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IssuerAlgorithm::RS256 => "RS256",
+            IssuerAlgorithm::HS256 => "HS256",
+        }
+    }
+
+    pub(crate) fn jwt(self) -> Algorithm {
+        match self {
+            IssuerAlgorithm::RS256 => Algorithm::RS256,
+            IssuerAlgorithm::HS256 => Algorithm::HS256,
+        }
+    }
+}
+
+/// One key of the issuer, as `issuer.toml` keeps it (the private half is in `<kid>.key`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct IssuerKey {
+    pub kid: String,
+    pub algorithm: IssuerAlgorithm,
+    pub created: Timestamp,
+    /// Set when a rotation replaced it; it then only verifies the tokens it signed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retired: Option<Timestamp>,
+    /// SPKI PEM of an RSA key; none for an HMAC secret.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub public_key: Option<String>,
+}
+
+/// The issuer: `<root>/issuer/issuer.toml` in the file store.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct IssuerRecord {
+    /// `urn:svcacct:issuer:<uid>`, fixed at creation: the `iss` of every token it issues.
+    pub id: String,
+    pub algorithm: IssuerAlgorithm,
+    pub created: Timestamp,
+    /// Oldest first; the one without `retired` signs.
+    pub keys: Vec<IssuerKey>,
+}
+
+impl IssuerRecord {
+    pub fn active(&self) -> Option<&IssuerKey> {
+        self.keys.iter().rev().find(|k| k.retired.is_none())
+    }
+
+    /// Why a record (say, `issuer.toml` edited by hand) does not fit together: an HS256 key
+    /// read as an RSA one or the other way round would sign with the wrong bytes.
+    pub fn check(&self) -> Result<(), String> {
+        let uid = self.id.strip_prefix(ISSUER_PREFIX).unwrap_or("");
+        if uid.is_empty() || !uid.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(format!(
+                "`{}` is not an issuer id ({ISSUER_PREFIX}<hex>)",
+                sanitize(&self.id)
+            ));
+        }
+        for k in &self.keys {
+            let kid = sanitize(&k.kid);
+            if !is_key_id(&k.kid) {
+                return Err(format!("issuer key id `{kid}` is not a base64url id"));
+            }
+            if k.algorithm != self.algorithm {
+                return Err(format!(
+                    "issuer key `{kid}` is {}, the issuer {}",
+                    k.algorithm.as_str(),
+                    self.algorithm.as_str()
+                ));
+            }
+            match (k.algorithm, &k.public_key) {
+                (IssuerAlgorithm::RS256, None) => {
+                    return Err(format!("issuer key `{kid}` is RS256 but has no public key"));
+                }
+                (IssuerAlgorithm::HS256, Some(_)) => {
+                    return Err(format!("issuer key `{kid}` is HS256 but has a public key"));
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+}
+
+/// An issuer key id: base64url, so also a file name (`<kid>.key`).
+pub fn is_key_id(kid: &str) -> bool {
+    !kid.is_empty()
+        && kid
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// What the store keeps of an issued token.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TokenRecord {
+    pub name: Name,
+    /// The token's `jti`.
+    pub id: String,
+    /// The issuer key that signed it (kept while a live token needs it).
+    pub kid: String,
+    pub created: Timestamp,
+    /// None: the token never expires.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires: Option<Timestamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_used: Option<Timestamp>,
+    /// The token's `aud`, so that a regenerated token has the same.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub audiences: Vec<String>,
+}
+
+impl TokenRecord {
+    pub fn is_live(&self, now: Timestamp) -> bool {
+        // `now - LEEWAY`: an expiry at the latest representable second plus the leeway overflows.
+        self.expires.is_none_or(|e| e >= now - LEEWAY)
+    }
+}
+
+/// The token records of one account: `<root>/tokens/<ns dir>/<name>.toml` in the file store.
+/// Records of an account that was deleted and created again (another uid) count as none.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TokenFile {
+    pub account_uid: String,
+    #[serde(default)]
+    pub tokens: Vec<TokenRecord>,
 }

@@ -15,10 +15,26 @@
 use anyhow::Result;
 use zeroize::Zeroizing;
 
-use super::{Listing, Scope};
+use crate::error::UserError;
 use crate::identity::{Name, Namespace, Reference};
-use crate::issued::{IssuerRecord, TokenFile};
 use crate::model::{Account, NamespaceRecord, Policy, PolicyScope};
+use crate::model::{IssuerRecord, TokenFile};
+
+/// Which namespaces a listing covers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// Exactly this namespace (not its children).
+    Namespace(Namespace),
+    /// Every namespace (and, for policies, the global scope too).
+    All,
+}
+
+/// The readable records, and the ones that could not be read (each a `UserError::CorruptRecord`).
+#[derive(Debug)]
+pub struct Listing<T> {
+    pub items: Vec<T>,
+    pub errors: Vec<UserError>,
+}
 
 /// The records of one transaction. Reads of a missing record give `None` (`false` for a
 /// delete); an unreadable one is an error (`UserError::CorruptRecord`) for a single record and

@@ -280,14 +280,14 @@ pub(crate) mod tests {
         read: &Account,
         req: &crate::issued::IssueRequest,
     ) -> Result<crate::issued::IssuedToken> {
-        crate::issued::issue_pinned(store, read, req, false)
+        crate::issued::issue_pinned(store.engine().expect("a local store"), read, req, false)
     }
     fn regenerate_token_pinned(
         store: &dyn Store,
         read: &Account,
         token: &Name,
     ) -> Result<crate::issued::IssuedToken> {
-        crate::issued::regenerate_pinned(store, read, token)
+        crate::issued::regenerate_pinned(store.engine().expect("a local store"), read, token)
     }
     fn rename_with_grants_pinned(
         store: &dyn Store,

@@ -57,7 +57,7 @@ pub async fn issue_token(
         may_act_on(st, caller, &target, "create", api::resource::TOKEN).await?;
         let body = body.clone();
         blocking(st, move |s| {
-            crate::issued::issue_pinned(s, &target, &body, false)
+            crate::issued::issue_pinned(crate::store::local(s)?, &target, &body, false)
         })
         .await
     })
@@ -82,7 +82,7 @@ pub async fn regenerate_token(
         may_act_on(st, caller, &target, "create", api::resource::TOKEN).await?;
         let name = name.clone();
         blocking(st, move |s| {
-            crate::issued::regenerate_pinned(s, &target, &name)
+            crate::issued::regenerate_pinned(crate::store::local(s)?, &target, &name)
         })
         .await
     })
