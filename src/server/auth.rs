@@ -2,7 +2,6 @@
 //! verified tokens), then the route's [`Guard`] from [`crate::api::ROUTES`] asked of the policy
 //! engine.
 
-use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, RwLock};
 
 use axum::extract::{FromRequestParts, MatchedPath, Request, State};
@@ -63,27 +62,10 @@ struct Entry {
 /// How long a token without `exp` stays in the cache.
 const CACHE_UNEXPIRING: SignedDuration = SignedDuration::from_hours(1);
 
-/// Verified tokens keyed by the SHA-256 of the token, each dropped at its `exp`; bounded.
+/// Verified tokens keyed by the SHA-256 of the token (the cache holds no token), each
+/// forgotten at its `exp` (checked on read); bounded, the least used dropped first.
 pub struct TokenCache {
-    /// Read-locked for a lookup, so that requests on both workers do not wait for each other.
-    entries: RwLock<Entries>,
-    capacity: usize,
-}
-
-/// The entries, and their keys ordered by `exp`, so that making room costs O(log n) rather
-/// than a scan of a full cache on every new token.
-#[derive(Default)]
-struct Entries {
-    map: HashMap<[u8; 32], Arc<Entry>>,
-    by_exp: BTreeSet<(Timestamp, [u8; 32])>,
-}
-
-impl Entries {
-    fn remove(&mut self, key: &[u8; 32]) {
-        if let Some(e) = self.map.remove(key) {
-            self.by_exp.remove(&(e.exp, *key));
-        }
-    }
+    entries: quick_cache::sync::Cache<Key, Arc<Entry>>,
 }
 
 /// A token's key in the cache: its SHA-256 (the cache holds no token).
@@ -99,61 +81,35 @@ fn cache_key(token: &str) -> Key {
 impl TokenCache {
     pub fn new(capacity: usize) -> TokenCache {
         TokenCache {
-            entries: RwLock::new(Entries::default()),
-            capacity: capacity.max(1),
+            entries: quick_cache::sync::Cache::new(capacity.max(1)),
         }
-    }
-
-    fn lock(&self) -> std::sync::RwLockWriteGuard<'_, Entries> {
-        self.entries.write().unwrap_or_else(|e| e.into_inner())
     }
 
     fn get(&self, key: &Key, now: Timestamp) -> Option<Arc<Entry>> {
-        let found = {
-            let entries = self.entries.read().unwrap_or_else(|e| e.into_inner());
-            entries.map.get(key)?.clone()
-        };
+        let found = self.entries.get(key)?;
         if found.exp > now {
             return Some(found);
         }
-        let mut entries = self.lock();
-        if entries.map.get(key).is_some_and(|e| e.exp <= now) {
-            entries.remove(key);
-        }
+        self.entries.remove_if(key, |e| e.exp <= now);
         None
     }
 
     fn insert(&self, key: Key, entry: Arc<Entry>, now: Timestamp) {
-        if entry.exp <= now {
-            return;
+        if entry.exp > now {
+            self.entries.insert(key, entry);
         }
-        let mut entries = self.lock();
-        entries.remove(&key);
-        // Full: forget the tokens that expire first (the expired ones among them).
-        while entries.map.len() >= self.capacity {
-            let Some((_, first)) = entries.by_exp.pop_first() else {
-                break;
-            };
-            entries.map.remove(&first);
-        }
-        entries.by_exp.insert((entry.exp, key));
-        entries.map.insert(key, entry);
     }
 
     fn remove(&self, key: &Key) {
-        self.lock().remove(key);
+        self.entries.remove(key);
     }
 
     pub fn len(&self) -> usize {
-        self.entries
-            .read()
-            .unwrap_or_else(|e| e.into_inner())
-            .map
-            .len()
+        self.entries.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.len() == 0
+        self.entries.is_empty()
     }
 }
 
@@ -521,10 +477,20 @@ pub struct Decisions {
     inner: RwLock<Remembered>,
 }
 
-#[derive(Default)]
 struct Remembered {
     policies: Option<Arc<Vec<Policy>>>,
-    accounts: HashMap<String, AccountAnswers>,
+    /// By account uid; the least used dropped beyond [`MAX_REMEMBERED`]. The unsynchronized
+    /// cache (its lookups take `&self`), behind the one lock that also guards `policies`.
+    accounts: quick_cache::unsync::Cache<String, AccountAnswers>,
+}
+
+impl Default for Remembered {
+    fn default() -> Self {
+        Remembered {
+            policies: None,
+            accounts: quick_cache::unsync::Cache::new(MAX_REMEMBERED),
+        }
+    }
 }
 
 impl Remembered {
@@ -538,7 +504,7 @@ impl Remembered {
         if !self.of_snapshot(policies) {
             return None;
         }
-        let a = self.accounts.get(&account.uid)?;
+        let a = self.accounts.get(account.uid.as_str())?;
         if !a.of_record(account) {
             return None;
         }
@@ -571,7 +537,7 @@ impl AccountAnswers {
     }
 }
 
-/// Most accounts and answers per account remembered (all are dropped beyond it).
+/// Most accounts remembered, and answers per account (the oldest answer dropped beyond it).
 const MAX_REMEMBERED: usize = 10_000;
 const MAX_ANSWERS: usize = 64;
 
@@ -608,24 +574,6 @@ impl Decisions {
             memo.accounts.clear();
             memo.policies = Some(policies.clone());
         }
-        if memo.accounts.len() >= MAX_REMEMBERED {
-            memo.accounts.clear();
-        }
-        let a = memo
-            .accounts
-            .entry(account.uid.clone())
-            .or_insert_with(|| AccountAnswers {
-                revision: account.revision,
-                reference: account.reference(),
-                groups: account.groups.clone(),
-                answers: vec![],
-            });
-        if !a.of_record(account) || a.answers.len() >= MAX_ANSWERS {
-            a.revision = account.revision;
-            a.reference = account.reference();
-            a.groups = account.groups.clone();
-            a.answers.clear();
-        }
         let owned = Question {
             action: q.action,
             resource: q.resource,
@@ -634,6 +582,25 @@ impl Decisions {
                 .as_deref()
                 .map(|ns| std::borrow::Cow::Owned(ns.clone())),
         };
+        let Some(mut a) = memo.accounts.get_mut(account.uid.as_str()) else {
+            let answers = AccountAnswers {
+                revision: account.revision,
+                reference: account.reference(),
+                groups: account.groups.clone(),
+                answers: vec![(owned, found.clone())],
+            };
+            memo.accounts.insert(account.uid.clone(), answers);
+            return found;
+        };
+        if !a.of_record(account) {
+            a.revision = account.revision;
+            a.reference = account.reference();
+            a.groups = account.groups.clone();
+            a.answers.clear();
+        }
+        if a.answers.len() >= MAX_ANSWERS {
+            a.answers.remove(0);
+        }
         a.answers.push((owned, found.clone()));
         found
     }
@@ -1001,15 +968,20 @@ mod tests {
             token_exp: None,
             issued: None,
         };
-        for i in 1..=5 {
+        // t1 is in use (read after each new token); t2 to t9 are seen once.
+        for i in 1..=9 {
             c.insert(cache_key(&format!("t{i}")), Arc::new(e(i)), now);
+            assert!(
+                c.get(&cache_key("t1"), now).is_some(),
+                "the token in use stays"
+            );
         }
         assert_eq!(c.len(), 3);
+        assert!(c.get(&cache_key("t9"), now).is_some(), "the newest is kept");
         assert!(
-            c.get(&cache_key("t1"), now).is_none(),
-            "the soonest to expire went first"
+            c.get(&cache_key("t5"), now).is_none(),
+            "an older one seen once went"
         );
-        assert!(c.get(&cache_key("t5"), now).is_some());
         c.insert(cache_key("dead"), Arc::new(e(-1)), now);
         assert!(c.get(&cache_key("dead"), now).is_none());
     }

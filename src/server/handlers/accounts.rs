@@ -1,6 +1,5 @@
 //! Service accounts.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use axum::extract::{Extension, State};
@@ -40,16 +39,24 @@ pub fn account_url(a: &Account) -> String {
 /// The JSON bodies of `GET` of an account, for the records of the store's read cache: the
 /// same record (the same `Arc`, held here so that its address is not reused) in the same
 /// status has the same body, serialized once.
-#[derive(Default)]
 pub struct AccountBodies {
-    /// Read-locked for a kept body.
-    inner: std::sync::RwLock<HashMap<usize, KeptBody>>,
+    /// Read-locked for a kept body (the unsynchronized cache's lookups take `&self`); the
+    /// least used dropped beyond [`MAX_BODIES`].
+    inner: std::sync::RwLock<quick_cache::unsync::Cache<usize, KeptBody>>,
+}
+
+impl Default for AccountBodies {
+    fn default() -> Self {
+        AccountBodies {
+            inner: std::sync::RwLock::new(quick_cache::unsync::Cache::new(MAX_BODIES)),
+        }
+    }
 }
 
 /// A body, the record it was made from (held) and the status it says.
 type KeptBody = (Arc<Account>, Status, axum::body::Bytes);
 
-/// Most bodies kept (all are dropped beyond it).
+/// Most bodies kept.
 const MAX_BODIES: usize = 1_000;
 
 impl AccountBodies {
@@ -68,9 +75,6 @@ impl AccountBodies {
             None => {
                 let body = account_body(a, now);
                 let mut bodies = self.inner.write().unwrap_or_else(|e| e.into_inner());
-                if bodies.len() >= MAX_BODIES {
-                    bodies.clear();
-                }
                 bodies.insert(key, (a.clone(), status, body.clone()));
                 body
             }
