@@ -2,6 +2,13 @@
 //! take. One client, or a few, must not take the server away from everyone else by holding
 //! connections open (issue 12, point 7).
 //!
+//! Why an accept loop of our own rather than `axum::serve` or axum-server: those accept every
+//! connection and serve it until it closes, with no count per client address, no eviction of
+//! an idle connection to make room for a newcomer, and no deadline per phase (first byte, head,
+//! body); the trust-boundaries review showed a few clients holding connections open took the
+//! server away from everyone (`tests/serve_limits.rs` reproduces those attacks). Each connection
+//! is still served by hyper-util (`serve_connection`, with hyper's graceful shutdown).
+//!
 //! A connection is in one of three phases ([`Slot`]):
 //! - *idle*: no request on it: from its accept until a byte comes (for TLS, the handshake's
 //!   first byte; after the handshake, the first request's), and from each answer (handed to
