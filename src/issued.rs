@@ -446,8 +446,12 @@ fn drop_unverifiable(tx: &mut dyn Tx, issuer: &IssuerRecord) -> Result<Vec<Revok
         let file = match tx.tokens(&r) {
             Ok(file) => file,
             // Its tokens cannot verify any more either way: the rotation must not wait for it.
-            Err(e) => {
-                crate::errln!("svcacct: warning: {e:#}");
+            Err(_) => {
+                crate::errln!(
+                    "svcacct: warning: the issued-token records of `{r}` are unreadable, so they \
+                     were left as they are; none of its tokens signed by a revoked key verifies \
+                     any more (fix or remove the file: `svcacct tokens list {r}` names it)"
+                );
                 continue;
             }
         };

@@ -918,3 +918,37 @@ fn rotation_works_with_an_unreadable_token_file_and_keeps_every_key() {
     assert!(kids.contains(&new_kid) && new_kid != old_kid);
     env.ok(at(s, &["verify", &fresh]));
 }
+
+/// A leaked key must be revocable even when one account's token file is unreadable: the
+/// rotation and the other accounts' revocations are made (one transaction), exit 0, and the
+/// unreadable file is named in a warning and left as it is. (Before, the rotation was written
+/// and the command then failed half-way with "nothing else was changed".)
+#[test]
+fn revoke_previous_goes_through_an_unreadable_token_file() {
+    let env = Env::new();
+    for a in ["a", "b", "c"] {
+        env.ok(at("reg", &["create", a]));
+        issue(
+            &env,
+            &at("reg", &["tokens", "create", a, "t", "--expires", "never"]),
+        );
+    }
+    let unreadable = env.path("reg/tokens/default/b.toml");
+    std::fs::write(&unreadable, "garbage = [").unwrap();
+    env.cmd(at("reg", &["issuer", "rotate", "--revoke-previous"]))
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "Revoked issued token t of a\nRevoked issued token t of c\n",
+        ))
+        .stderr(
+            "svcacct: warning: the issued-token records of `b` are unreadable, so they were \
+             left as they are; none of its tokens signed by a revoked key verifies any more \
+             (fix or remove the file: `svcacct tokens list b` names it)\n",
+        );
+    for a in ["a", "c"] {
+        let listed = json(&env.ok(at("reg", &["tokens", "list", a, "-o", "json"])));
+        assert_eq!(listed["items"], json!([]), "{a}");
+    }
+    assert_eq!(std::fs::read_to_string(&unreadable).unwrap(), "garbage = [");
+}

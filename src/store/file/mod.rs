@@ -678,6 +678,18 @@ enum JournalStep {
     },
 }
 
+/// A step's bytes may be an issuer's private key: they are wiped when the step goes.
+impl Drop for JournalStep {
+    fn drop(&mut self) {
+        use zeroize::Zeroize;
+        match self {
+            JournalStep::Write { text, .. } => text.zeroize(),
+            JournalStep::WriteBytes { base64, .. } => base64.zeroize(),
+            JournalStep::Remove { .. } => {}
+        }
+    }
+}
+
 /// The store's lock, held by this process: records are written and removed only through it.
 ///
 /// A record is written to a temporary file in `<root>/.tmp/`, fsynced, and renamed over the
@@ -745,13 +757,27 @@ impl Locked {
     /// remove that file). (A redo journal, as databases keep one, for the few store changes
     /// that touch more than one file: a rename moves a record and drops its token file.)
     fn atomically(&self, change: &[JournalStep]) -> Result<()> {
-        let text = serde_json::to_vec(&Journal {
-            steps: change.to_vec(),
-        })
-        .context("cannot encode the store's journal")?;
-        self.write_file(&self.tmp.join(JOURNAL), &text)?;
-        self.apply(change)?;
-        self.remove_record(&self.tmp.join(JOURNAL))?;
+        // It may hold an issuer's private key.
+        let text = Zeroizing::new(
+            serde_json::to_vec(&Journal {
+                steps: change.to_vec(),
+            })
+            .context("cannot encode the store's journal")?,
+        );
+        let journal = self.tmp.join(JOURNAL);
+        self.write_file(&journal, &text)?;
+        // From here the change is made, as a database's committed transaction is: a step that
+        // fails (a full disk, a folder that cannot be written) leaves it to the next writer,
+        // which finishes it before anything else, so that no one builds on half of it.
+        self.apply(change).with_context(|| {
+            format!(
+                "the change is in the store's journal {} but could not be made entirely; once the \
+                 cause below is fixed, the next command that writes to the store finishes it \
+                 (until then every write is refused)",
+                shown_path(&journal)
+            )
+        })?;
+        self.remove_record(&journal)?;
         Ok(())
     }
 
@@ -817,7 +843,14 @@ impl Locked {
                 shown_path(&path)
             ))
         })?;
-        self.apply(&journal.steps)?;
+        self.apply(&journal.steps).with_context(|| {
+            format!(
+                "cannot finish the change in the store's journal {}, which a failed or killed \
+                 command left: fix the cause below and try again, or remove the journal (the \
+                 change it holds is lost, and may be half-done)",
+                shown_path(&path)
+            )
+        })?;
         self.remove_record(&path)?;
         Ok(())
     }
@@ -953,6 +986,38 @@ mod tests {
         );
         assert!(!dir.path().join("outside.toml").exists());
         assert!(store.get_account(&reference("c")).is_err());
+    }
+
+    /// A journaled change whose step fails (not a crash: here a token file that is a folder)
+    /// is left in the journal, every write says so until the cause is fixed, and the next write
+    /// after that finishes it: no one builds on half of it.
+    #[test]
+    fn a_change_that_fails_half_way_is_finished_once_its_cause_is_fixed() {
+        let (dir, store) = store();
+        store.create_account(account("bot")).unwrap();
+        store.create_account(account("other")).unwrap();
+        let in_the_way = dir.path().join("store/tokens/default/bot.toml");
+        fs::create_dir_all(&in_the_way).unwrap();
+        let e = store.delete_account(&reference("bot")).unwrap_err();
+        let shown = format!("{e:#}");
+        assert!(
+            shown.contains("the change is in the store's journal")
+                && shown.contains("the next command that writes to the store finishes it"),
+            "{shown}"
+        );
+        let e = store.create_account(account("third")).unwrap_err();
+        let shown = format!("{e:#}");
+        assert!(
+            shown.contains("cannot finish the change in the store's journal")
+                && shown.contains("Is a directory"),
+            "{shown}"
+        );
+        assert!(store.get_account(&reference("third")).is_err());
+        fs::remove_dir(&in_the_way).unwrap();
+        store.create_account(account("third")).unwrap();
+        let e = store.get_account(&reference("bot")).unwrap_err();
+        assert!(matches!(user_error(&e), UserError::UnknownAccount { .. }));
+        assert!(!dir.path().join("store/.tmp/journal").exists());
     }
 
     #[test]
