@@ -865,7 +865,6 @@ mod tests {
             max_lifetime: SignedDuration::from_hours(1),
             max_lifetime_source: "test",
             now,
-            since: std::time::Instant::now(),
         }
     }
 
@@ -1063,6 +1062,9 @@ mod tests {
             work: &mut dyn FnMut(&mut dyn crate::store::engine::Tx) -> Result<()>,
         ) -> Result<()> {
             self.inner.atomically(work)
+        }
+        fn generation(&self) -> u64 {
+            self.inner.generation()
         }
         fn read_account(&self, r: &Reference) -> Result<Option<Account>> {
             self.inner.read_account(r)

@@ -206,7 +206,10 @@ fn files(dir: &Path, base: &Path, out: &mut Vec<(String, Vec<u8>)>) {
             .into_owned();
         if path.symlink_metadata().unwrap().is_dir() {
             files(&path, base, out);
-        } else if rel != ".lock" && (!rel.starts_with(".tmp/") || rel == ".tmp/journal") {
+        } else if rel != ".lock"
+            && rel != ".generation"
+            && (!rel.starts_with(".tmp/") || rel == ".tmp/journal")
+        {
             out.push((rel, std::fs::read(&path).unwrap()));
         }
     }

@@ -40,7 +40,10 @@ pub fn run(ctx: &Context, args: &ServeArgs, _out: &mut dyn Write) -> Result<Exit
         match open(&ctx.store_location, Reads::ServerCache, None, |url| {
             Err(needs_folder(SERVES, url).into())
         })? {
-            Backend::Local(store) => Arc::new(store),
+            Backend::Served(store) => {
+                Arc::from(store as Box<dyn crate::store::Store + Send + Sync>)
+            }
+            Backend::Local(_) => unreachable!("`Reads::ServerCache` opens the cached store"),
             Backend::Remote(_) => unreachable!("a URL is refused by `open`'s `auth`"),
         };
     server::run(Options {

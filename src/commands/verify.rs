@@ -71,7 +71,6 @@ fn verify_locally(
             max_lifetime: ctx.max_token_lifetime,
             max_lifetime_source: &ctx.max_token_lifetime_source,
             now,
-            since: std::time::Instant::now(),
         },
     )?;
     let r = v.account.reference();

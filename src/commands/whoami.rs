@@ -77,7 +77,6 @@ fn local(ctx: &Context) -> Result<Identity> {
             max_lifetime: ctx.max_token_lifetime,
             max_lifetime_source: &ctx.max_token_lifetime_source,
             now: Timestamp::now(),
-            since: std::time::Instant::now(),
         },
     )?;
     Ok(v.identity())

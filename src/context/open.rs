@@ -11,7 +11,7 @@ use super::Context;
 use crate::error::UserError;
 use crate::output::shown_path;
 use crate::store::remote::{Auth, RemoteStore, StoreUrl, is_url};
-use crate::store::{Store, file::FileStore};
+use crate::store::{Store, cached::Cached, file::FileStore};
 
 /// Where the registry is.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -280,6 +280,8 @@ pub(super) struct StoreCell(OnceCell<Backend>);
 /// An opened store: the file store, or a client of a `svcacct serve`.
 pub enum Backend {
     Local(FileStore),
+    /// The file store behind the server's read cache (`Reads::ServerCache`).
+    Served(Box<Cached<FileStore>>),
     Remote(Box<RemoteStore>),
 }
 
@@ -288,6 +290,7 @@ impl std::fmt::Debug for StoreCell {
         f.write_str(match self.0.get() {
             None => "unopened",
             Some(Backend::Local(_)) => "file store",
+            Some(Backend::Served(_)) => "file store (cached)",
             Some(Backend::Remote(_)) => "remote store",
         })
     }
@@ -298,8 +301,7 @@ impl std::fmt::Debug for StoreCell {
 pub enum Reads {
     /// From its files, each time (a command).
     Direct,
-    /// Through the server's read cache (`svcacct serve`); where there can be none, every
-    /// request reads the files, and stderr says why.
+    /// Through the server's read cache (`svcacct serve`, `store::cached::Cached`).
     ServerCache,
 }
 
@@ -313,18 +315,12 @@ pub fn open(
     auth: impl FnOnce(&StoreUrl) -> Result<Auth>,
 ) -> Result<Backend> {
     Ok(match location {
-        StoreLocation::Local(p) => Backend::Local(match reads {
-            Reads::Direct => FileStore::open(p.clone()),
+        StoreLocation::Local(p) => match reads {
+            Reads::Direct => Backend::Local(FileStore::open(p.clone())),
             Reads::ServerCache => {
-                let (store, no_cache) = FileStore::open_cached(p.clone());
-                if let Some(why) = no_cache {
-                    crate::errln!(
-                        "svcacct: serving without a read cache ({why}): every request reads the store"
-                    );
-                }
-                store
+                Backend::Served(Box::new(Cached::new(FileStore::open(p.clone()))))
             }
-        }),
+        },
         StoreLocation::Remote(url) => Backend::Remote(Box::new(RemoteStore::new(
             url.clone(),
             ca_cert,
@@ -346,6 +342,7 @@ impl Context {
     pub fn store(&self) -> Result<&dyn Store> {
         Ok(match self.backend()? {
             Backend::Local(s) => s,
+            Backend::Served(s) => s.as_ref(),
             Backend::Remote(s) => s.as_ref(),
         })
     }
@@ -353,7 +350,7 @@ impl Context {
     /// The remote store, when the store is one.
     pub fn remote(&self) -> Result<Option<&RemoteStore>> {
         Ok(match self.backend()? {
-            Backend::Local(_) => None,
+            Backend::Local(_) | Backend::Served(_) => None,
             Backend::Remote(s) => Some(s),
         })
     }

@@ -13,7 +13,7 @@ use jiff::{SignedDuration, Timestamp};
 use super::AppState;
 use super::extract::Params;
 use super::problem::ApiError;
-use super::request::{AccountSlot, Arrived};
+use super::request::AccountSlot;
 use crate::api::{Guard, Identity, Problem, ROUTES};
 use crate::error::{Rejected, UserError};
 use crate::identity::{Namespace, Reference};
@@ -241,37 +241,36 @@ impl Authenticator {
             return self.recheck(&key, &e, store, account, IssuedCheck::Read, now);
         }
         let parsed = token::parse(token).map_err(public_reason)?;
-        self.verify(key, parsed, store, now, std::time::Instant::now())
+        self.verify(key, parsed, store, now)
     }
 
     /// `authenticate` for the cases that need no file read, so that they run without a
     /// blocking task (handing a request to the blocking pool and back costs more than an
-    /// RSA-2048 verification): `None` unless the store's read cache has, as of `since` (the
-    /// request's arrival), the account of a cached token (and an issued token's record, whose
-    /// use need not be noted), or the account that signed a new self-signed token (see
-    /// `Store::cached_account`).
+    /// RSA-2048 verification): `None` unless the store's read cache has, as of its current
+    /// generation, the account of a cached token (and an issued token's record, whose use
+    /// need not be noted), or the account that signed a new self-signed token (see
+    /// `Engine::cached_account`).
     pub fn authenticate_inline(
         &self,
         token: &str,
         store: &dyn Store,
         now: Timestamp,
-        since: std::time::Instant,
     ) -> Option<Result<Caller, AuthError>> {
         let key = cache_key(token);
         let Some(e) = self.cache.get(&key, now) else {
             let parsed = token::parse(token).ok()?;
             let signer = token::self_signed_account(&parsed)?;
-            store.engine()?.cached_account(&signer, since)?;
-            return Some(self.verify(key, parsed, store, now, since));
+            store.engine()?.cached_account(&signer)?;
+            return Some(self.verify(key, parsed, store, now));
         };
-        let account = store.engine()?.cached_account(&e.reference, since)?;
+        let account = store.engine()?.cached_account(&e.reference)?;
         // An issued token's record is checked on every use (revocation is immediate): here
         // from the read cache, unless the use is to be noted (a write) or the record is not
         // found as expected (the blocking path reads it and says why).
         let check = match &e.issued {
             None => IssuedCheck::Read,
             Some(issued) => {
-                let file = store.engine()?.cached_tokens(&e.reference, since)?;
+                let file = store.engine()?.cached_tokens(&e.reference)?;
                 let record =
                     crate::token::verify::live_record_in(Some(&file), &account, &issued.token_id)
                         .ok()?;
@@ -351,14 +350,12 @@ impl Authenticator {
         parsed: token::Parsed<'_>,
         store: &dyn Store,
         now: Timestamp,
-        since: std::time::Instant,
     ) -> Result<Caller, AuthError> {
         let opts = VerifyOptions {
             audience: None,
             max_lifetime: self.max_lifetime,
             max_lifetime_source: &self.max_lifetime_source,
             now,
-            since,
         };
         let v = token::verify_parsed(parsed, store, &opts).map_err(public_reason)?;
         let entry = Arc::new(Entry {
@@ -644,7 +641,6 @@ pub async fn guard(
         return next.run(req).await;
     }
     let now = Timestamp::now();
-    let since = Arrived::of(req.extensions());
     // Served from the caches without a blocking task when possible: handing a request to the
     // blocking pool and back cost more than the rest of an authenticated request (for a new
     // token, more than its RSA verification: two thread switches and the pool's lock). Only a
@@ -653,7 +649,7 @@ pub async fn guard(
     let inline = match bearer(&req) {
         Ok(token) => state
             .auth
-            .authenticate_inline(token, store, now, since)
+            .authenticate_inline(token, store, now)
             .ok_or_else(|| token.to_owned()),
         Err(e) => return e.into_response(),
     };
@@ -690,7 +686,7 @@ pub async fn guard(
         _ => None,
     };
     if matches!(g, Guard::Namespaced { .. } | Guard::Global { .. }) {
-        let policies = match state.store.engine().and_then(|e| e.cached_policies(since)) {
+        let policies = match state.store.engine().and_then(|e| e.cached_policies()) {
             Some(p) => Ok(Ok(p)),
             None => {
                 let st = state.clone();
@@ -887,7 +883,7 @@ mod tests {
         let (memory, _key, r) = setup();
         let cli = crate::store::file::FileStore::open(root.clone());
         cli.create_account(memory.get_account(&r).unwrap()).unwrap();
-        let (server, _) = crate::store::file::FileStore::open_cached(root);
+        let server = crate::store::cached::Cached::new(crate::store::file::FileStore::open(root));
         let req = crate::issued::IssueRequest {
             name: Name::parse("deploy").unwrap(),
             expires: None,
@@ -897,8 +893,7 @@ mod tests {
         let a = auth();
         let now = Timestamp::now();
         let at = |secs| now + SignedDuration::from_secs(secs);
-        let inline =
-            |when| a.authenticate_inline(&t.token, &server, when, std::time::Instant::now());
+        let inline = |when| a.authenticate_inline(&t.token, &server, when);
         a.authenticate(&t.token, &server, now).unwrap();
         // The first use was noted (a write): the file is read again by the blocking path,
         // then answered from memory until the next use is to be noted.

@@ -25,11 +25,7 @@ pub async fn blocking<T: Send + 'static>(
 /// Every policy, for a check beyond the route's guard: the store's shared snapshot (from
 /// memory when its read cache can answer), never a copy of each record.
 pub async fn policies(st: &Arc<AppState>) -> Result<Arc<Vec<Policy>>, ApiError> {
-    match st
-        .store
-        .engine()
-        .and_then(|e| e.cached_policies(std::time::Instant::now()))
-    {
+    match st.store.engine().and_then(|e| e.cached_policies()) {
         Some(p) => Ok(p),
         None => blocking(st, |s| crate::store::local(s)?.policy_snapshot()).await,
     }

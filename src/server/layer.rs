@@ -22,7 +22,7 @@ use super::conns::{self, BodyDeadline};
 use super::limits;
 use super::log::write;
 use super::problem::ApiError;
-use super::request::{AccountSlot, Arrived};
+use super::request::AccountSlot;
 use crate::api::code;
 
 /// The outermost layer: the refusals before routing ([`limits::refusal`]), the request
@@ -33,7 +33,6 @@ pub async fn access_log(State(limit): State<Duration>, mut req: Request, next: N
     let start = Instant::now();
     let slot = AccountSlot::default();
     req.extensions_mut().insert(slot.clone());
-    req.extensions_mut().insert(Arrived(start));
     let method = limits::cut(req.method().as_str(), limits::MAX_METHOD_BYTES).into_owned();
     // `Uri::path` never holds the query.
     let path = limits::cut(req.uri().path(), limits::ECHO_BYTES).into_owned();

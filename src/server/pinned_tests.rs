@@ -41,6 +41,9 @@ impl Engine for Interleaved {
     fn atomically(&self, work: &mut dyn FnMut(&mut dyn Tx) -> Result<()>) -> Result<()> {
         self.inner.atomically(work)
     }
+    fn generation(&self) -> u64 {
+        self.inner.generation()
+    }
     fn read_account(&self, r: &Reference) -> Result<Option<Account>> {
         let read = self.inner.read_account(r);
         if *r == self.target && self.reads.fetch_add(1, Ordering::SeqCst) + 1 == self.after {

@@ -15,6 +15,7 @@ pub(crate) fn engine_conforms(engine: &dyn Engine) {
     a_failed_transaction_writes_nothing(engine);
     a_transaction_sees_its_own_writes(engine);
     token_files_and_issuer_keys(engine);
+    writes_change_the_generation(engine);
 }
 
 fn read<T>(engine: &dyn Engine, f: impl FnMut(&mut dyn Tx) -> Result<T>) -> T {
@@ -169,4 +170,38 @@ fn token_files_and_issuer_keys(engine: &dyn Engine) {
         assert!(tx.issuer_key("k1").is_err());
         Ok(())
     });
+}
+
+/// The generation changes when a transaction that wrote commits (one write, several writes, a
+/// delete), and stays when one fails, writes nothing, or only reads.
+fn writes_change_the_generation(engine: &dyn Engine) {
+    let a = account("gen/a");
+    let before = engine.generation();
+    read(engine, |tx| tx.put_account(&a));
+    let one = engine.generation();
+    assert_ne!(one, before, "a write must change the generation");
+    let p = policy(Some("gen"), "p");
+    read(engine, |tx| {
+        tx.put_policy(&p)?;
+        tx.put_tokens(&a.reference(), &token_file(&a.uid, "t"))
+    });
+    let several = engine.generation();
+    assert_ne!(
+        several, one,
+        "a transaction of several writes must change the generation"
+    );
+    read(engine, |tx| tx.delete_policy(&p.scope(), &p.name).map(drop));
+    let deleted = engine.generation();
+    assert_ne!(deleted, several, "a delete must change the generation");
+
+    let failed = engine.atomically(&mut |tx| {
+        tx.put_account(&account("gen/b"))?;
+        anyhow::bail!("stopped half-way")
+    });
+    assert!(failed.is_err());
+    assert_eq!(engine.generation(), deleted, "a failed transaction");
+    read(engine, |tx| tx.account(&a.reference()).map(drop));
+    read(engine, |_| Ok(()));
+    assert_eq!(engine.generation(), deleted, "a transaction that only read");
+    assert_eq!(engine.read_account(&a.reference()).unwrap(), Some(a));
 }

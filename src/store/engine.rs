@@ -74,11 +74,18 @@ pub trait Tx {
 
 /// A storage engine: every change of the registry is one call of `atomically`; reads outside
 /// a transaction take no lock and see each record whole, as the last transaction that wrote it
-/// left it. The `cached_*` methods and `policy_snapshot` let an engine answer a long-running
-/// reader (a server) from memory; their defaults read.
+/// left it. `generation` tells a long-running reader (a server) when to read again; the
+/// `cached_*` methods and `policy_snapshot` let a caching wrapper (`store::cached::Cached`)
+/// answer it from memory; their defaults read.
 pub trait Engine {
     /// Runs `work` in one transaction: all of its writes are made, or (when it fails) none.
     fn atomically(&self, work: &mut dyn FnMut(&mut dyn Tx) -> Result<()>) -> Result<()>;
+
+    /// The registry's generation: a number that changes whenever a transaction that wrote
+    /// something commits (inside it: whoever reads the new number and then the records sees
+    /// all of that transaction's writes), and not otherwise. Read without a lock; cheap enough
+    /// to be read on every request.
+    fn generation(&self) -> u64;
 
     fn read_account(&self, r: &Reference) -> Result<Option<Account>>;
     /// Sorted by namespace, then name.
@@ -107,25 +114,16 @@ pub trait Engine {
         Ok(std::sync::Arc::new(self.read_policies(&Scope::All)?.items))
     }
     /// `policy_snapshot` when the engine can answer from memory without reading (a server's
-    /// file store with a read cache); `None` otherwise. The answer includes every write
-    /// finished before `since` (a request's arrival).
-    fn cached_policies(&self, _since: std::time::Instant) -> Option<std::sync::Arc<Vec<Policy>>> {
+    /// cache, as of the current generation); `None` otherwise.
+    fn cached_policies(&self) -> Option<std::sync::Arc<Vec<Policy>>> {
         None
     }
     /// `read_account` answered from memory, as `cached_policies`.
-    fn cached_account(
-        &self,
-        _r: &Reference,
-        _since: std::time::Instant,
-    ) -> Option<std::sync::Arc<Account>> {
+    fn cached_account(&self, _r: &Reference) -> Option<std::sync::Arc<Account>> {
         None
     }
     /// `read_tokens` answered from memory, as `cached_policies`.
-    fn cached_tokens(
-        &self,
-        _r: &Reference,
-        _since: std::time::Instant,
-    ) -> Option<std::sync::Arc<TokenFile>> {
+    fn cached_tokens(&self, _r: &Reference) -> Option<std::sync::Arc<TokenFile>> {
         None
     }
 }

@@ -2,6 +2,7 @@
 //! unit tests of other modules.
 
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
 use anyhow::Result;
@@ -17,6 +18,8 @@ use zeroize::Zeroizing;
 #[derive(Debug, Default)]
 pub struct MemoryStore {
     records: Mutex<Records>,
+    /// Bumped when a transaction that wrote something commits, before its mutex is let go.
+    generation: AtomicU64,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -29,6 +32,8 @@ struct Records {
     issuer_keys: BTreeMap<String, Zeroizing<Vec<u8>>>,
     tokens: BTreeMap<Reference, TokenFile>,
     namespaces: BTreeMap<Namespace, NamespaceRecord>,
+    /// A transaction's copy has been written to (a `put_*` or `delete_*` was called).
+    wrote: bool,
 }
 
 impl MemoryStore {
@@ -48,9 +53,16 @@ impl Engine for MemoryStore {
     fn atomically(&self, work: &mut dyn FnMut(&mut dyn Tx) -> Result<()>) -> Result<()> {
         let mut records = self.records();
         let mut copy = records.clone();
+        copy.wrote = false;
         work(&mut MemoryTx(&mut copy))?;
-        *records = copy;
+        if copy.wrote {
+            *records = copy;
+            self.generation.fetch_add(1, Ordering::Release);
+        }
         Ok(())
+    }
+    fn generation(&self) -> u64 {
+        self.generation.load(Ordering::Acquire)
     }
     fn read_account(&self, r: &Reference) -> Result<Option<Account>> {
         MemoryTx(&mut self.records()).account(r)
@@ -108,10 +120,12 @@ impl Tx for MemoryTx<'_> {
         })
     }
     fn put_account(&mut self, account: &Account) -> Result<()> {
+        self.0.wrote = true;
         self.0.accounts.insert(account.reference(), account.clone());
         Ok(())
     }
     fn delete_account(&mut self, r: &Reference) -> Result<bool> {
+        self.0.wrote = true;
         Ok(self.0.accounts.remove(r).is_some())
     }
     fn policy(&mut self, scope: &PolicyScope, name: &Name) -> Result<Option<Policy>> {
@@ -134,12 +148,14 @@ impl Tx for MemoryTx<'_> {
         })
     }
     fn put_policy(&mut self, policy: &Policy) -> Result<()> {
+        self.0.wrote = true;
         self.0
             .policies
             .insert((policy.scope(), policy.name.clone()), policy.clone());
         Ok(())
     }
     fn delete_policy(&mut self, scope: &PolicyScope, name: &Name) -> Result<bool> {
+        self.0.wrote = true;
         Ok(self
             .0
             .policies
@@ -156,12 +172,14 @@ impl Tx for MemoryTx<'_> {
         })
     }
     fn put_namespace(&mut self, record: &NamespaceRecord) -> Result<()> {
+        self.0.wrote = true;
         self.0
             .namespaces
             .insert(record.name.clone(), record.clone());
         Ok(())
     }
     fn delete_namespace(&mut self, ns: &Namespace) -> Result<bool> {
+        self.0.wrote = true;
         Ok(self.0.namespaces.remove(ns).is_some())
     }
     fn tokens(&mut self, r: &Reference) -> Result<Option<TokenFile>> {
@@ -171,16 +189,19 @@ impl Tx for MemoryTx<'_> {
         Ok(self.0.tokens.values().cloned().collect())
     }
     fn put_tokens(&mut self, r: &Reference, file: &TokenFile) -> Result<()> {
+        self.0.wrote = true;
         self.0.tokens.insert(r.clone(), file.clone());
         Ok(())
     }
     fn delete_tokens(&mut self, r: &Reference) -> Result<bool> {
+        self.0.wrote = true;
         Ok(self.0.tokens.remove(r).is_some())
     }
     fn issuer(&mut self) -> Result<Option<IssuerRecord>> {
         Ok(self.0.issuer.clone())
     }
     fn put_issuer(&mut self, record: &IssuerRecord) -> Result<()> {
+        self.0.wrote = true;
         self.0.issuer = Some(record.clone());
         Ok(())
     }
@@ -192,12 +213,14 @@ impl Tx for MemoryTx<'_> {
             .ok_or_else(|| anyhow::anyhow!("no issuer key `{kid}`"))
     }
     fn put_issuer_key(&mut self, kid: &str, private: &[u8]) -> Result<()> {
+        self.0.wrote = true;
         self.0
             .issuer_keys
             .insert(kid.to_owned(), Zeroizing::new(private.to_vec()));
         Ok(())
     }
     fn delete_issuer_key(&mut self, kid: &str) -> Result<bool> {
+        self.0.wrote = true;
         Ok(self.0.issuer_keys.remove(kid).is_some())
     }
 }

@@ -10,6 +10,7 @@ use crate::identity::{Name, Namespace, Reference};
 use crate::issued::{IssueRequest, IssuedToken, IssuerAlgorithm, IssuerView, Secret, TokenRecord};
 use crate::model::{Account, KeyRecord, NamespaceRecord, Policy, PolicyScope};
 
+pub mod cached;
 #[cfg(test)]
 pub(crate) mod conformance;
 pub mod engine;

@@ -80,7 +80,6 @@ fn opts(aud: Option<&str>) -> VerifyOptions<'_> {
         max_lifetime: SignedDuration::from_hours(1),
         max_lifetime_source: "test",
         now: Timestamp::now(),
-        since: std::time::Instant::now(),
     }
 }
 

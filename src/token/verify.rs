@@ -110,9 +110,6 @@ pub struct VerifyOptions<'a> {
     /// Named in the error when a token outlives `max_lifetime`.
     pub max_lifetime_source: &'a str,
     pub now: Timestamp,
-    /// A server's read cache answers with every write finished before this (a request's
-    /// arrival; elsewhere, now).
-    pub since: std::time::Instant,
 }
 
 /// A token that passed every rule: self-signed (by an account key) or issued by the store
@@ -208,7 +205,6 @@ pub(crate) fn claimed_account(
     store: &dyn Store,
     claim: &str,
     value: &str,
-    since: std::time::Instant,
 ) -> Result<(Reference, Arc<Account>)> {
     let reference = Reference::parse_canonical(value).map_err(|_| {
         reject(format!(
@@ -225,10 +221,7 @@ pub(crate) fn claimed_account(
         )));
     }
     // A server's read cache shares its record; other stores read it.
-    let found = match store
-        .engine()
-        .and_then(|e| e.cached_account(&reference, since))
-    {
+    let found = match store.engine().and_then(|e| e.cached_account(&reference)) {
         Some(a) => Ok(a),
         None => store.get_account(&reference).map(Arc::new),
     };
@@ -385,7 +378,7 @@ fn verify_self_signed(
     // Every check that does not need the account comes before it is looked up: a refusal that
     // depends on the account existing would tell an anonymous caller which accounts exist.
     let kid = header_kid(&parsed.header)?;
-    let (reference, account) = claimed_account(store, "iss", iss, opts.since)?;
+    let (reference, account) = claimed_account(store, "iss", iss)?;
     let key = match kid {
         Some(kid) => {
             let key = account.keys.iter().find(|k| k.kid == kid).ok_or_else(|| {
@@ -644,7 +637,7 @@ fn verify_issued(
     } else {
         "sub"
     };
-    let (reference, account) = claimed_account(store, claim, sub, opts.since)?;
+    let (reference, account) = claimed_account(store, claim, sub)?;
     let record = live_record(b, &account, jti)?;
     // The record decides which key may have signed the token: otherwise a retired key, kept
     // only for the tokens it signed, would verify any token forged with it (say, leaked) under

@@ -24,7 +24,6 @@ use crate::server::authz::{
 use crate::server::blocking::{blocking, policies};
 use crate::server::extract::{JsonBody, Params, if_match};
 use crate::server::problem::ApiError;
-use crate::server::request::Arrived;
 use crate::server::respond::{json, json_bytes, warnings, with_header};
 use crate::store::{Listing, Scope, stale};
 
@@ -244,9 +243,9 @@ pub async fn create_account(
     ))
 }
 
-pub async fn get_account(State(st): St, p: Params, Arrived(since): Arrived) -> Answer {
+pub async fn get_account(State(st): St, p: Params) -> Answer {
     let r = p.reference()?;
-    match st.store.engine().and_then(|e| e.cached_account(&r, since)) {
+    match st.store.engine().and_then(|e| e.cached_account(&r)) {
         Some(a) => Ok(st.account_bodies.answer(&a, Timestamp::now())),
         None => {
             let a = blocking(&st, move |s| s.get_account(&r)).await?;

@@ -83,8 +83,7 @@ pub async fn jwks(State(st): St) -> Answer {
 /// with keys is known by its keys, which is what the route is for).
 pub async fn account_jwks(State(st): St, p: Params) -> Answer {
     let r = p.reference()?;
-    let since = std::time::Instant::now();
-    let account = match st.store.engine().and_then(|e| e.cached_account(&r, since)) {
+    let account = match st.store.engine().and_then(|e| e.cached_account(&r)) {
         Some(a) => Some(a),
         None => {
             blocking(&st, move |s| match s.get_account(&r) {

@@ -33,7 +33,6 @@ fn review_token(
         max_lifetime: st.auth.max_lifetime,
         max_lifetime_source: &st.auth.max_lifetime_source,
         now: Timestamp::now(),
-        since: std::time::Instant::now(),
     };
     match crate::token::verify(token, s, &opts) {
         Ok(v) => Ok(Ok(v)),

@@ -1,7 +1,9 @@
 //! The file store's layout: folder and file names under the store's root (the top of
-//! `file/mod.rs` draws the tree), shared by the engine and its read cache.
+//! `file/mod.rs` draws the tree).
 
 pub(super) const LOCK_FILE: &str = ".lock";
+/// The registry's generation (see `file/generation.rs`).
+pub(super) const GENERATION_FILE: &str = ".generation";
 /// Where writers make their temporary files (see `Locked`).
 pub(super) const TMP_DIR: &str = ".tmp";
 /// The temporary files of earlier versions, beside the record: skipped by listings.

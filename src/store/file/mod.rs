@@ -3,6 +3,7 @@
 //!
 //! ```text
 //! <root>/.lock                                  locked exclusively by every write
+//! <root>/.generation                            bumped by every write (file/generation.rs)
 //! <root>/.tmp/<32 hex>                          a write's temporary file, until it is renamed
 //! <root>/accounts/<namespace>/<name>.toml       `eng/platform` is the folder `eng.platform`
 //! <root>/policies/_global/<name>.toml           global policies (`_` is in no label)
@@ -20,23 +21,21 @@
 //! the rename is atomic, so a reader sees one whole record. A lookup reads exactly one file,
 //! whatever the size of the registry.
 //!
-//! A long-running reader (`svcacct serve`) opens the store with [`FileStore::open_cached`]:
-//! account lookups and the listings of every account or policy are then served from parsed
-//! records until inotify reports a change in their folders (see `file/cache.rs`), so writes by
-//! other processes on the same folder are seen at once.
+//! Every write transaction bumps the store's generation (`.generation`, see `file/generation.rs`)
+//! once its records are in place, so that a long-running reader (`svcacct serve`, through
+//! `store::cached::Cached`) knows when what it read may have changed.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::Instant;
 
 use anyhow::{Context, Result};
 use serde::de::DeserializeOwned;
 use zeroize::Zeroizing;
 
-mod cache;
+mod generation;
 mod layout;
 mod tx;
 
@@ -47,21 +46,24 @@ use crate::identity::{Name, Namespace, Reference};
 use crate::issued::{IssuerRecord, TokenFile};
 use crate::model::{Account, NamespaceRecord, Policy, PolicyScope, new_uid};
 use crate::output::{sanitize, shown_path};
-use cache::{Kind, ReadCache};
 use layout::*;
 
 /// A registry kept as one TOML file per record under `root`.
 #[derive(Clone, Debug)]
 pub struct FileStore {
     root: PathBuf,
-    cache: Option<Arc<ReadCache>>,
+    /// Shared by the clones: the generation file is mapped once.
+    generation: Arc<generation::Generation>,
 }
 
 impl FileStore {
     /// Opens the store at `root` without touching the disk: a missing root reads as an empty
     /// registry, and is created (mode 0700) by the first write.
     pub fn open(root: PathBuf) -> FileStore {
-        let store = FileStore { root, cache: None };
+        let store = FileStore {
+            root,
+            generation: Arc::default(),
+        };
         store.finish_interrupted_change();
         store
     }
@@ -73,22 +75,6 @@ impl FileStore {
     fn finish_interrupted_change(&self) {
         if self.root.join(TMP_DIR).join(JOURNAL).exists() {
             let _ = self.locked(|_| Ok(()));
-        }
-    }
-
-    /// As `open`, with a read cache for a process that reads the store many times (a server);
-    /// without one (and why) when inotify is not available.
-    pub fn open_cached(root: PathBuf) -> (FileStore, Option<String>) {
-        match ReadCache::new(&root) {
-            Ok(cache) => {
-                let store = FileStore {
-                    root,
-                    cache: Some(Arc::new(cache)),
-                };
-                store.finish_interrupted_change();
-                (store, None)
-            }
-            Err(why) => (FileStore::open(root), Some(why)),
         }
     }
 
@@ -229,22 +215,6 @@ impl FileStore {
         Ok(Listing { items, errors })
     }
 
-    /// Every policy, from the cache while the policy folders are unchanged.
-    fn all_policies(&self, cache: &ReadCache) -> Result<(Arc<Vec<Policy>>, Vec<UserError>)> {
-        if let Some(items) = cache.all_policies(Instant::now()) {
-            return Ok((items, vec![]));
-        }
-        let generation = cache.before_listing(Kind::Policies);
-        let listing = self.disk_policies(&Scope::All)?;
-        let items = Arc::new(listing.items);
-        if let Some(generation) = generation
-            && listing.errors.is_empty()
-        {
-            cache.put_all_policies(generation, items.clone());
-        }
-        Ok((items, listing.errors))
-    }
-
     /// Every namespace record, read from the disk.
     fn list_namespace_records(&self) -> Result<Listing<NamespaceRecord>> {
         let mut errors = Vec::new();
@@ -351,6 +321,7 @@ impl FileStore {
         let tx = Locked {
             tmp: self.root.join(TMP_DIR),
         };
+        generation::refuse_link(&self.root)?;
         tx.remove_orphans()?;
         let result = write(&tx);
         drop(lock);
@@ -363,39 +334,16 @@ impl Engine for FileStore {
         tx::atomically(self, work)
     }
 
+    fn generation(&self) -> u64 {
+        self.generation.read(&self.root)
+    }
+
     fn read_account(&self, r: &Reference) -> Result<Option<Account>> {
-        let Some(cache) = &self.cache else {
-            return Ok(self.load_account(r)?);
-        };
-        if let Some(account) = cache.account(r, Instant::now()) {
-            return Ok(Some(account.as_ref().clone()));
-        }
-        let generation = cache.before_record(Kind::Accounts, &self.account_path(r));
-        let account = self.load_account(r)?;
-        if let (Some(generation), Some(account)) = (generation, &account) {
-            cache.put_account(r, generation, Arc::new(account.clone()));
-        }
-        Ok(account)
+        Ok(self.load_account(r)?)
     }
 
     fn read_accounts(&self, scope: &Scope) -> Result<Listing<Account>> {
-        let mut generation = None;
-        if let (Some(cache), Scope::All) = (&self.cache, scope) {
-            if let Some(items) = cache.all_accounts() {
-                return Ok(Listing {
-                    items: items.as_ref().clone(),
-                    errors: vec![],
-                });
-            }
-            generation = cache.before_listing(Kind::Accounts);
-        }
-        let listing = self.disk_accounts(scope)?;
-        if let (Some(cache), Some(generation)) = (&self.cache, generation)
-            && listing.errors.is_empty()
-        {
-            cache.put_all_accounts(generation, Arc::new(listing.items.clone()));
-        }
-        Ok(listing)
+        self.disk_accounts(scope)
     }
 
     fn read_policy(&self, scope: &PolicyScope, name: &Name) -> Result<Option<Policy>> {
@@ -403,16 +351,7 @@ impl Engine for FileStore {
     }
 
     fn read_policies(&self, scope: &Scope) -> Result<Listing<Policy>> {
-        match (&self.cache, scope) {
-            (Some(cache), Scope::All) => {
-                let (items, errors) = self.all_policies(cache)?;
-                Ok(Listing {
-                    items: items.as_ref().clone(),
-                    errors,
-                })
-            }
-            _ => self.disk_policies(scope),
-        }
+        self.disk_policies(scope)
     }
 
     fn read_namespace(&self, ns: &Namespace) -> Result<Option<NamespaceRecord>> {
@@ -440,19 +379,7 @@ impl Engine for FileStore {
     }
 
     fn read_tokens(&self, r: &Reference) -> Result<Option<TokenFile>> {
-        let Some(cache) = &self.cache else {
-            return Ok(load(&self.tokens_path(r))?);
-        };
-        if let Some(file) = cache.tokens(r, Instant::now()) {
-            return Ok(Some(file.as_ref().clone()));
-        }
-        let path = self.tokens_path(r);
-        let generation = cache.before_record(Kind::Tokens, &path);
-        let file = load::<TokenFile>(&path)?;
-        if let (Some(generation), Some(file)) = (generation, &file) {
-            cache.put_tokens(r, generation, Arc::new(file.clone()));
-        }
-        Ok(file)
+        Ok(load(&self.tokens_path(r))?)
     }
 
     fn read_all_tokens(&self) -> Result<Vec<TokenFile>> {
@@ -476,25 +403,6 @@ impl Engine for FileStore {
             ACCOUNTS_DIR | POLICIES_DIR | TOKENS_DIR => Namespace::from_dir_name(dir).ok(),
             _ => None,
         }
-    }
-
-    fn policy_snapshot(&self) -> Result<Arc<Vec<Policy>>> {
-        match &self.cache {
-            Some(cache) => Ok(self.all_policies(cache)?.0),
-            None => Ok(Arc::new(self.disk_policies(&Scope::All)?.items)),
-        }
-    }
-
-    fn cached_policies(&self, since: Instant) -> Option<Arc<Vec<Policy>>> {
-        self.cache.as_ref()?.all_policies(since)
-    }
-
-    fn cached_account(&self, r: &Reference, since: Instant) -> Option<Arc<Account>> {
-        self.cache.as_ref()?.account(r, since)
-    }
-
-    fn cached_tokens(&self, r: &Reference, since: Instant) -> Option<Arc<TokenFile>> {
-        self.cache.as_ref()?.tokens(r, since)
     }
 }
 
@@ -769,7 +677,7 @@ impl Locked {
         // From here the change is made, as a database's committed transaction is: a step that
         // fails (a full disk, a folder that cannot be written) leaves it to the next writer,
         // which finishes it before anything else, so that no one builds on half of it.
-        self.apply(change).with_context(|| {
+        self.apply_and_bump(change).with_context(|| {
             format!(
                 "the change is in the store's journal {} but could not be made entirely; once the \
                  cause below is fixed, the next command that writes to the store finishes it \
@@ -779,6 +687,15 @@ impl Locked {
         })?;
         self.remove_record(&journal)?;
         Ok(())
+    }
+
+    /// Applies `steps`, then bumps the store's generation (the last step of a journal, so that
+    /// a redo bumps it too): a reader that sees the new number sees every step. Bumped when a
+    /// step fails too (some may have been made).
+    fn apply_and_bump(&self, steps: &[JournalStep]) -> Result<()> {
+        let applied = self.apply(steps);
+        generation::bump(self.root(), |path, bytes| self.write_file(path, bytes))?;
+        applied
     }
 
     fn apply(&self, steps: &[JournalStep]) -> Result<()> {
@@ -843,7 +760,7 @@ impl Locked {
                 shown_path(&path)
             ))
         })?;
-        self.apply(&journal.steps).with_context(|| {
+        self.apply_and_bump(&journal.steps).with_context(|| {
             format!(
                 "cannot finish the change in the store's journal {}, which a failed or killed \
                  command left: fix the cause below and try again, or remove the journal (the \
@@ -1043,11 +960,43 @@ mod tests {
             let l = store.list_policies(&scope).unwrap();
             assert!(l.items.is_empty() && l.errors.is_empty());
         }
+        assert_eq!(store.generation(), 0);
         assert!(!store.root().exists());
         // a write creates the root for its lock, and nothing else
         let e = store.delete_account(&reference("ci-bot")).unwrap_err();
         assert!(matches!(user_error(&e), UserError::UnknownAccount { .. }));
         assert_eq!(tree(store.root()), [".lock"]);
+        assert_eq!(store.generation(), 0);
+    }
+
+    #[test]
+    fn the_generation_file_is_changed_in_place_and_never_followed() {
+        let (dir, store) = store();
+        store.create_account(account("ci-bot")).unwrap();
+        let path = store.root().join(GENERATION_FILE);
+        assert_eq!(mode(&path), 0o600);
+        assert_eq!(fs::read(&path).unwrap(), 1u64.to_ne_bytes());
+        let first = store.generation();
+        assert_eq!(first, 1);
+        use std::os::unix::fs::MetadataExt;
+        let inode = fs::metadata(&path).unwrap().ino();
+        // another handle's write is seen through this handle's mapping
+        FileStore::open(store.root().to_owned())
+            .create_account(account("robot"))
+            .unwrap();
+        assert_eq!(store.generation(), 2);
+        assert_eq!(fs::metadata(&path).unwrap().ino(), inode);
+        // a link in its place is refused, and what it points to is left alone
+        let elsewhere = dir.path().join("elsewhere");
+        fs::write(&elsewhere, 7u64.to_ne_bytes()).unwrap();
+        fs::remove_file(&path).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, &path).unwrap();
+        let fresh = FileStore::open(store.root().to_owned());
+        assert_eq!(fresh.generation(), 0);
+        let e = fresh.create_account(account("eng/bot")).unwrap_err();
+        assert!(e.to_string().contains("generation"), "{e:#}");
+        assert!(fresh.get_account(&reference("eng/bot")).is_err());
+        assert_eq!(fs::read(&elsewhere).unwrap(), 7u64.to_ne_bytes());
     }
 
     #[test]
@@ -1075,6 +1024,7 @@ mod tests {
         assert_eq!(
             tree(root),
             [
+                ".generation",
                 ".lock",
                 ".tmp",
                 "accounts",
@@ -1207,7 +1157,6 @@ mod tests {
                         max_lifetime: jiff::SignedDuration::from_hours(1),
                         max_lifetime_source: "test",
                         now: jiff::Timestamp::now(),
-                        since: std::time::Instant::now(),
                     },
                 )
                 .unwrap_err(),

@@ -1,5 +1,4 @@
-//! The file engine's transactions: under the store's lock, reads come from the disk (never the
-//! read cache) and from this transaction's own writes, which are kept in memory until `commit`
+//! The file engine's transactions: under the store's lock, reads come from the disk and from this transaction's own writes, which are kept in memory until `commit`
 //! writes them all through one journal (`Locked::atomically`), or the one write there is by
 //! itself (a rename of one file is atomic already).
 
@@ -97,7 +96,7 @@ impl FileTx<'_> {
     fn commit(self, locked: &Locked) -> Result<()> {
         match self.steps.as_slice() {
             [] => Ok(()),
-            [one] => locked.apply(std::slice::from_ref(one)),
+            [one] => locked.apply_and_bump(std::slice::from_ref(one)),
             steps => locked.atomically(steps),
         }
     }
