@@ -506,7 +506,15 @@ pub(crate) fn prune_in(tx: &mut dyn Tx) -> Result<()> {
 /// Nothing of the prune is written then: it fails before it writes.
 pub(crate) fn prune_with_change(tx: &mut dyn Tx) {
     if let Err(e) = prune_in(tx) {
-        crate::errln!("svcacct: warning: retired issuer keys were not pruned: {e:#}");
+        // A corrupt record's own text says "nothing else was changed": here the change was made.
+        match e.downcast_ref::<UserError>() {
+            Some(UserError::CorruptRecord { path, why }) => crate::errln!(
+                "svcacct: warning: retired issuer keys were not pruned: store record {} is \
+                 unreadable: {why} (fix or remove the file; the change itself was made)",
+                crate::output::shown_path(path)
+            ),
+            _ => crate::errln!("svcacct: warning: retired issuer keys were not pruned: {e:#}"),
+        }
     }
 }
 
