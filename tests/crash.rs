@@ -107,6 +107,16 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// Namespace `eng` with an account and a policy, ready for `namespace create eng/team`, which
+/// writes three default accounts, three default policies and the namespace's record.
+fn namespace_create_store(env: &Env, scratch: &Path) -> PathBuf {
+    let mut b = Builder::new(env, scratch, 1);
+    b.run(&["namespace", "create", "eng", "--no-defaults"]);
+    b.account("eng/app");
+    b.policy("readers", &["-n", "eng"], &["eng/app"]);
+    b.store
+}
+
 /// `app`, named by 150 policies (145 of its namespace, some naming another subject too, and 5
 /// global ones) and holding two issued tokens; `other` with a token and policies of its own.
 /// With `retired_key`, the issuer was rotated after `app`'s tokens were issued, so that its
@@ -562,5 +572,18 @@ fn a_token_regenerate_is_all_or_nothing() {
         &base,
         &["tokens", "regenerate", "bot", "t1"],
         2 * KILLS,
+    );
+}
+
+#[test]
+fn a_namespace_create_with_its_defaults_is_all_or_nothing() {
+    let (env, scratch) = (Env::new(), scratch());
+    let base = namespace_create_store(&env, scratch.path());
+    killed_at_random(
+        "namespace create",
+        &env,
+        &base,
+        &["namespace", "create", "eng/team"],
+        KILLS,
     );
 }
