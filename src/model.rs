@@ -481,3 +481,12 @@ pub struct TokenFile {
     #[serde(default)]
     pub tokens: Vec<TokenRecord>,
 }
+
+/// The records of `file` that are `account`'s: none when they belong to an earlier account of
+/// its name (another uid).
+pub fn current_tokens(file: Option<TokenFile>, account: &Account) -> Vec<TokenRecord> {
+    match file {
+        Some(f) if f.account_uid == account.uid => f.tokens,
+        _ => vec![],
+    }
+}

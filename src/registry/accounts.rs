@@ -4,13 +4,17 @@ use anyhow::Result;
 
 use crate::api::{Renamed, Shown};
 use crate::identity::{Name, Reference};
-use crate::issued;
 use crate::model::{Account, KeyRecord, Policy};
 use crate::store::engine::{Engine, atomically};
 use crate::store::{
     Scope, account_exists, add_key_to, key_holder, pinned_refusal, stale, unknown_account,
     unknown_namespace,
 };
+
+/// The account stored under `r`, or `UserError::UnknownAccount`.
+pub fn get(engine: &(impl Engine + ?Sized), r: &Reference) -> Result<Account> {
+    Ok(engine.read_account(r)?.ok_or_else(|| unknown_account(r))?)
+}
 
 /// Deletes the account stored under `r` with its issued tokens (and the retired issuer keys
 /// only they needed). A record that cannot be read is deleted too: that is the way out the
@@ -21,7 +25,7 @@ pub fn delete(engine: &(impl Engine + ?Sized), r: &Reference) -> Result<()> {
             return Err(unknown_account(r).into());
         }
         tx.delete_tokens(r)?;
-        issued::prune_with_change(tx);
+        super::issuer::prune_with_change(tx);
         Ok(())
     })
 }
@@ -92,7 +96,7 @@ pub fn rename(
         tx.delete_tokens(from)?;
         tx.delete_account(from)?;
         tx.put_account(&account)?;
-        issued::prune_with_change(tx);
+        super::issuer::prune_with_change(tx);
         Ok(Renamed {
             revoked_token_count: revoked_tokens.len(),
             account: Shown::Record(account),
@@ -114,7 +118,7 @@ pub fn create(
 ) -> Result<Account> {
     let r = account.reference();
     atomically(engine, |tx| {
-        if checked && !super::namespaces::exists(tx, &r.namespace)? {
+        if checked && !super::namespaces::exists(&r.namespace, |n| tx.namespace(n))? {
             return Err(unknown_namespace(&r.namespace).into());
         }
         if tx.account(&r)?.is_some() {

@@ -7,17 +7,15 @@ use anyhow::Result;
 
 use crate::api::{AccountAnswer, NamespaceCreated, NamespaceDeleted, Renamed, Shown, TokenAnswer};
 use crate::identity::{Name, Namespace, Reference};
-use crate::issued::{
-    self, IssueRequest, IssuedToken, IssuerAlgorithm, IssuerView, Secret, TokenRecord,
-};
+use crate::issued::{IssueRequest, IssuedToken, IssuerAlgorithm, IssuerView, Secret, TokenRecord};
 use crate::model::{Account, KeyRecord, NamespaceRecord, Policy, PolicyScope};
-use crate::store::{
-    Engine, Listing, Scope, Store, unknown_account, unknown_namespace, unknown_policy,
-};
+use crate::store::{Engine, Listing, Scope, Store, unknown_namespace, unknown_policy};
 
 pub mod accounts;
+pub mod issuer;
 pub mod namespaces;
 pub mod policies;
+pub mod tokens;
 
 impl<E: Engine> Store for E {
     fn engine(&self) -> Option<&dyn Engine> {
@@ -25,7 +23,7 @@ impl<E: Engine> Store for E {
     }
 
     fn get_account(&self, r: &Reference) -> Result<Account> {
-        Ok(self.read_account(r)?.ok_or_else(|| unknown_account(r))?)
+        accounts::get(self, r)
     }
     fn list_accounts(&self, scope: &Scope) -> Result<Listing<Account>> {
         self.read_accounts(scope)
@@ -104,7 +102,7 @@ impl<E: Engine> Store for E {
         self.read_namespaces()
     }
     fn namespace_exists(&self, ns: &Namespace) -> Result<bool> {
-        Ok(ns.is_default() || self.read_namespace(ns)?.is_some())
+        namespaces::exists(ns, |n| self.read_namespace(n))
     }
     fn create_namespace(&self, ns: &Namespace, defaults: bool) -> Result<NamespaceCreated> {
         namespaces::create(self, ns, defaults)
@@ -117,27 +115,27 @@ impl<E: Engine> Store for E {
     }
 
     fn issuer(&self) -> Result<Option<IssuerView>> {
-        issued::get(self)
+        issuer::get(self)
     }
     fn init_issuer(&self, alg: IssuerAlgorithm, secret: Option<Secret>) -> Result<IssuerView> {
-        issued::init(self, alg, secret)
+        issuer::init(self, alg, secret)
     }
     fn rotate_issuer(&self, secret: Option<Secret>, revoke_previous: bool) -> Result<IssuerView> {
-        issued::rotate(self, secret, revoke_previous)
+        issuer::rotate(self, secret, revoke_previous)
     }
     fn list_tokens(&self, r: &Reference) -> Result<Vec<TokenRecord>> {
-        issued::list(self, r)
+        tokens::list(self, r)
     }
     fn issue_token(&self, r: &Reference, req: &IssueRequest) -> Result<IssuedToken> {
-        issued::issue(self, r, req, false)
+        tokens::issue(self, r, req, false)
     }
     fn revoke_token(&self, r: &Reference, name: &Name) -> Result<()> {
-        issued::revoke(self, r, name)
+        tokens::revoke(self, r, name)
     }
     fn regenerate_token(&self, r: &Reference, name: &Name) -> Result<IssuedToken> {
-        issued::regenerate(self, r, name)
+        tokens::regenerate(self, r, name)
     }
     fn rename_token(&self, r: &Reference, from: &Name, to: &Name) -> Result<TokenAnswer> {
-        issued::rename(self, r, from, to).map(Shown::Record)
+        tokens::rename(self, r, from, to).map(Shown::Record)
     }
 }

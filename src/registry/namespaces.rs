@@ -5,16 +5,19 @@ use anyhow::Result;
 use crate::api::{NamespaceCreated, NamespaceDeleted, Shown};
 use crate::error::UserError;
 use crate::identity::Namespace;
-use crate::issued;
-use crate::model::NamespaceRecord;
-use crate::store::engine::{Engine, Tx, atomically};
+use crate::model::{Account, NamespaceRecord, Policy};
+use crate::store::engine::{Engine, atomically};
 use crate::store::{
-    Scope, check_creatable, contents_of, default_accounts, default_policies, unknown_namespace,
+    Listing, Scope, default_accounts, default_policies, namespace_exists, unknown_namespace,
 };
 
-/// True for `default` and for namespaces with a record.
-pub(crate) fn exists(tx: &mut dyn Tx, ns: &Namespace) -> Result<bool> {
-    Ok(ns.is_default() || tx.namespace(ns)?.is_some())
+/// True for `default` and for namespaces with a record (`read` reads it, in a transaction or
+/// not): the one answer to "does this namespace exist?".
+pub(crate) fn exists(
+    ns: &Namespace,
+    read: impl FnOnce(&Namespace) -> Result<Option<NamespaceRecord>>,
+) -> Result<bool> {
+    Ok(ns.is_default() || read(ns)?.is_some())
 }
 
 /// Creates namespace `ns` (its parent must exist) and, with `defaults`, its default accounts
@@ -28,7 +31,7 @@ pub fn create(
     defaults: bool,
 ) -> Result<NamespaceCreated> {
     atomically(engine, |tx| {
-        check_creatable(ns, |n| exists(tx, n))?;
+        check_creatable(ns, |n| exists(n, |n| tx.namespace(n)))?;
         let scope = Scope::Namespace(ns.clone());
         let accounts = tx.accounts(&scope)?;
         let policies = tx.policies(&scope)?;
@@ -109,7 +112,7 @@ pub fn delete(engine: &(impl Engine + ?Sized), ns: &Namespace) -> Result<Namespa
         for n in gone.namespaces.iter().rev() {
             tx.delete_namespace(n)?;
         }
-        issued::prune_with_change(tx);
+        super::issuer::prune_with_change(tx);
         Ok(gone)
     })
 }
@@ -130,7 +133,83 @@ pub fn contents(engine: &(impl Engine + ?Sized), ns: &Namespace) -> Result<Names
 /// parent does not exist, one that exists. The server asks it first, so that these answers
 /// come before its own check of the defaults; `create` asks again.
 pub fn creatable(engine: &(impl Engine + ?Sized), ns: &Namespace) -> Result<()> {
-    check_creatable(ns, |n| {
-        Ok(n.is_default() || engine.read_namespace(n)?.is_some())
-    })
+    check_creatable(ns, |n| exists(n, |n| engine.read_namespace(n)))
+}
+
+/// What deleting `ns` removes, from listings of every account, policy and namespace record:
+/// the namespace and its children (with a record, or with accounts or policies), their
+/// accounts and their policies; and the unreadable records that belong to it
+/// (`of_unreadable` says which namespace one belongs to).
+fn contents_of(
+    ns: &Namespace,
+    accounts: Listing<Account>,
+    policies: Listing<Policy>,
+    namespaces: Listing<NamespaceRecord>,
+    of_unreadable: &dyn Fn(&UserError) -> Option<Namespace>,
+) -> (NamespaceDeleted, Vec<UserError>) {
+    let mut unreadable = vec![];
+    let mut within = |errors: Vec<UserError>| {
+        unreadable.extend(
+            errors
+                .into_iter()
+                .filter(|e| of_unreadable(e).is_some_and(|n| n.is_within(ns))),
+        );
+    };
+    within(accounts.errors);
+    let accounts: Vec<Account> = accounts
+        .items
+        .into_iter()
+        .filter(|a| a.namespace.is_within(ns))
+        .collect();
+    within(policies.errors);
+    let policies: Vec<Policy> = policies
+        .items
+        .into_iter()
+        .filter(|p| p.namespace.as_ref().is_some_and(|n| n.is_within(ns)))
+        .collect();
+    within(namespaces.errors);
+    let mut namespaces: Vec<Namespace> = namespaces
+        .items
+        .into_iter()
+        .map(|r| r.name)
+        .filter(|n| n.is_within(ns))
+        .collect();
+    namespaces.push(ns.clone());
+    namespaces.extend(accounts.iter().map(|a| a.namespace.clone()));
+    namespaces.extend(policies.iter().filter_map(|p| p.namespace.clone()));
+    namespaces.sort();
+    namespaces.dedup();
+    (
+        NamespaceDeleted {
+            namespaces,
+            accounts: accounts.into_iter().map(Shown::Record).collect(),
+            policies: policies.into_iter().map(Shown::Record).collect(),
+        },
+        unreadable,
+    )
+}
+
+/// `Store::namespace_creatable`, with `exists` saying whether a namespace exists.
+fn check_creatable(
+    ns: &Namespace,
+    mut exists: impl FnMut(&Namespace) -> Result<bool>,
+) -> Result<()> {
+    if ns.is_default() {
+        return Err(UserError::Failure(
+            "namespace `default` always exists; it needs no `namespace create`".into(),
+        )
+        .into());
+    }
+    if let Some(parent) = ns.parent()
+        && !exists(&parent)?
+    {
+        return Err(UserError::Failure(format!(
+            "namespace `{parent}` does not exist: a namespace needs its parent (create it first with `svcacct namespace create {parent}`)"
+        ))
+        .into());
+    }
+    if exists(ns)? {
+        return Err(namespace_exists(ns).into());
+    }
+    Ok(())
 }

@@ -15,7 +15,7 @@ pub fn create(engine: &(impl Engine + ?Sized), policy: &Policy, checked: bool) -
     let scope = policy.scope();
     atomically(engine, |tx| {
         if let (true, PolicyScope::Namespace(ns)) = (checked, &scope)
-            && !super::namespaces::exists(tx, ns)?
+            && !super::namespaces::exists(ns, |n| tx.namespace(n))?
         {
             return Err(unknown_namespace(ns).into());
         }

@@ -191,7 +191,7 @@ fn still_issued(
             };
             let record =
                 crate::token::verify::live_record(b, account, jti).map_err(public_reason)?;
-            crate::issued::touch(b, &r, &record, now);
+            crate::registry::tokens::touch(b, &r, &record, now);
             record
         }
     };
@@ -274,7 +274,7 @@ impl Authenticator {
                 let record =
                     crate::token::verify::live_record_in(Some(&file), &account, &issued.token_id)
                         .ok()?;
-                if crate::issued::last_use_due(record.last_used, now) {
+                if crate::registry::tokens::last_use_due(record.last_used, now) {
                     return None;
                 }
                 IssuedCheck::Found(record)

@@ -303,14 +303,23 @@ pub(crate) mod tests {
         read: &Account,
         req: &crate::issued::IssueRequest,
     ) -> Result<crate::issued::IssuedToken> {
-        crate::issued::issue_pinned(store.engine().expect("a local store"), read, req, false)
+        crate::registry::tokens::issue_pinned(
+            store.engine().expect("a local store"),
+            read,
+            req,
+            false,
+        )
     }
     fn regenerate_token_pinned(
         store: &dyn Store,
         read: &Account,
         token: &Name,
     ) -> Result<crate::issued::IssuedToken> {
-        crate::issued::regenerate_pinned(store.engine().expect("a local store"), read, token)
+        crate::registry::tokens::regenerate_pinned(
+            store.engine().expect("a local store"),
+            read,
+            token,
+        )
     }
     fn rename_with_grants_pinned(
         store: &dyn Store,
@@ -655,19 +664,19 @@ pub(crate) mod tests {
         };
         let gone = store.create_account(account("racer")).unwrap().uid;
         store.delete_account(&r).unwrap();
-        let e =
-            crate::issued::write_tokens(b, &r, &mut |_, _, _| Ok(Some(file(&gone)))).unwrap_err();
+        let e = crate::registry::tokens::write_tokens(b, &r, &mut |_, _, _| Ok(Some(file(&gone))))
+            .unwrap_err();
         assert!(
             matches!(user_error(&e), UserError::UnknownAccount { .. }),
             "{e}"
         );
         assert_eq!(b.read_tokens(&r).unwrap(), None);
         let now = store.create_account(account("racer")).unwrap().uid;
-        let e =
-            crate::issued::write_tokens(b, &r, &mut |_, _, _| Ok(Some(file(&gone)))).unwrap_err();
+        let e = crate::registry::tokens::write_tokens(b, &r, &mut |_, _, _| Ok(Some(file(&gone))))
+            .unwrap_err();
         assert!(matches!(user_error(&e), UserError::Replaced { .. }), "{e}");
         assert_eq!(b.read_tokens(&r).unwrap(), None);
-        crate::issued::write_tokens(b, &r, &mut |_, _, _| Ok(Some(file(&now)))).unwrap();
+        crate::registry::tokens::write_tokens(b, &r, &mut |_, _, _| Ok(Some(file(&now)))).unwrap();
         let stored = b.read_tokens(&r).unwrap().unwrap();
         assert_eq!((stored.account_uid, stored.tokens.len()), (now, 1));
         store.delete_account(&r).unwrap();

@@ -4,7 +4,7 @@
 
 use anyhow::Result;
 
-use crate::api::{AccountAnswer, NamespaceCreated, NamespaceDeleted, Shown, TokenAnswer};
+use crate::api::{AccountAnswer, NamespaceCreated, NamespaceDeleted, TokenAnswer};
 use crate::error::UserError;
 use crate::identity::{Name, Namespace, Reference};
 use crate::issued::{IssueRequest, IssuedToken, IssuerAlgorithm, IssuerView, Secret, TokenRecord};
@@ -195,84 +195,6 @@ pub fn is_conflict(e: &anyhow::Error) -> bool {
         Some(UserError::Remote { code, .. }) => code == crate::api::code::CONFLICT,
         _ => false,
     }
-}
-
-/// What deleting `ns` removes, from listings of every account, policy and namespace record:
-/// the namespace and its children (with a record, or with accounts or policies), their
-/// accounts and their policies; and the unreadable records that belong to it
-/// (`of_unreadable` says which namespace one belongs to).
-pub(crate) fn contents_of(
-    ns: &Namespace,
-    accounts: Listing<Account>,
-    policies: Listing<Policy>,
-    namespaces: Listing<NamespaceRecord>,
-    of_unreadable: &dyn Fn(&UserError) -> Option<Namespace>,
-) -> (NamespaceDeleted, Vec<UserError>) {
-    let mut unreadable = vec![];
-    let mut within = |errors: Vec<UserError>| {
-        unreadable.extend(
-            errors
-                .into_iter()
-                .filter(|e| of_unreadable(e).is_some_and(|n| n.is_within(ns))),
-        );
-    };
-    within(accounts.errors);
-    let accounts: Vec<Account> = accounts
-        .items
-        .into_iter()
-        .filter(|a| a.namespace.is_within(ns))
-        .collect();
-    within(policies.errors);
-    let policies: Vec<Policy> = policies
-        .items
-        .into_iter()
-        .filter(|p| p.namespace.as_ref().is_some_and(|n| n.is_within(ns)))
-        .collect();
-    within(namespaces.errors);
-    let mut namespaces: Vec<Namespace> = namespaces
-        .items
-        .into_iter()
-        .map(|r| r.name)
-        .filter(|n| n.is_within(ns))
-        .collect();
-    namespaces.push(ns.clone());
-    namespaces.extend(accounts.iter().map(|a| a.namespace.clone()));
-    namespaces.extend(policies.iter().filter_map(|p| p.namespace.clone()));
-    namespaces.sort();
-    namespaces.dedup();
-    (
-        NamespaceDeleted {
-            namespaces,
-            accounts: accounts.into_iter().map(Shown::Record).collect(),
-            policies: policies.into_iter().map(Shown::Record).collect(),
-        },
-        unreadable,
-    )
-}
-
-/// `Store::namespace_creatable`, with `exists` saying whether a namespace exists.
-pub(crate) fn check_creatable(
-    ns: &Namespace,
-    mut exists: impl FnMut(&Namespace) -> Result<bool>,
-) -> Result<()> {
-    if ns.is_default() {
-        return Err(UserError::Failure(
-            "namespace `default` always exists; it needs no `namespace create`".into(),
-        )
-        .into());
-    }
-    if let Some(parent) = ns.parent()
-        && !exists(&parent)?
-    {
-        return Err(UserError::Failure(format!(
-            "namespace `{parent}` does not exist: a namespace needs its parent (create it first with `svcacct namespace create {parent}`)"
-        ))
-        .into());
-    }
-    if exists(ns)? {
-        return Err(namespace_exists(ns).into());
-    }
-    Ok(())
 }
 
 /// The accounts `namespace create` makes, as OpenShift does in every project. They have no

@@ -8,9 +8,10 @@ use anyhow::Result;
 use jiff::Timestamp;
 use serde_json::Value;
 
-use crate::issued::{IssuerAlgorithm, IssuerView, view_of};
+use crate::issued::{IssuerAlgorithm, IssuerView};
 use crate::keys::{KeyError, PublicKey};
 use crate::model::{Account, Status};
+use crate::registry::issuer::view_of;
 use crate::store::Store;
 
 /// The JWKs of a set, and the keys that could not be published.

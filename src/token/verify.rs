@@ -25,10 +25,11 @@ use super::claims::{
 };
 use crate::error::UserError;
 use crate::identity::{Name, Reference};
-use crate::issued::{ISSUER_PREFIX, IssuerAlgorithm, TokenFile, TokenRecord, touch};
+use crate::issued::{ISSUER_PREFIX, IssuerAlgorithm, TokenFile, TokenRecord};
 use crate::keys::PublicKey;
 use crate::model::{Account, KeyRecord};
 use crate::output::sanitize;
+use crate::registry::tokens::touch;
 use crate::store::Engine;
 use crate::store::Store;
 

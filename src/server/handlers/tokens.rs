@@ -51,13 +51,13 @@ pub async fn issue_token(
     JsonBody(body): JsonBody<IssueRequest>,
 ) -> Answer {
     let r = p.reference()?;
-    crate::issued::check_request(&body, Timestamp::now())?;
+    crate::registry::tokens::check_request(&body, Timestamp::now())?;
     let (st, caller, body) = (&st, &caller, &body);
     let t = on_the_record(st, &r, |target| async move {
         may_act_on(st, caller, &target, "create", api::resource::TOKEN).await?;
         let body = body.clone();
         blocking(st, move |s| {
-            crate::issued::issue_pinned(crate::store::local(s)?, &target, &body, false)
+            crate::registry::tokens::issue_pinned(crate::store::local(s)?, &target, &body, false)
         })
         .await
     })
@@ -82,7 +82,7 @@ pub async fn regenerate_token(
         may_act_on(st, caller, &target, "create", api::resource::TOKEN).await?;
         let name = name.clone();
         blocking(st, move |s| {
-            crate::issued::regenerate_pinned(crate::store::local(s)?, &target, &name)
+            crate::registry::tokens::regenerate_pinned(crate::store::local(s)?, &target, &name)
         })
         .await
     })

@@ -1,0 +1,367 @@
+//! The issuer's workflows: the store's own issuer (`urn:svcacct:issuer:<uid>`) and its keys.
+//! It is created on first use, RS256 (2048-bit RSA), unless `svcacct issuer init --algorithm
+//! HS256` gave it a secret; rotation starts a new key and keeps the old ones for verification
+//! while a live token needs them (`prune_in`). Each change is one transaction over any engine.
+//! The records are in `crate::model` (`IssuerRecord`), the views in `crate::issued`.
+
+use anyhow::Result;
+use jiff::Timestamp;
+use zeroize::Zeroizing;
+
+use crate::error::UserError;
+use crate::identity::Name;
+use crate::issued::{IssuerKeyView, IssuerView, RevokedToken, Secret};
+use crate::keys::PrivateKey;
+use crate::model::{
+    ISSUER_PREFIX, IssuerAlgorithm, IssuerKey, IssuerRecord, TokenFile, TokenRecord,
+    current_tokens, new_uid,
+};
+use crate::store::engine::{Engine, Scope, Tx, atomically};
+use crate::token::claims::random_id;
+
+/// A change of the issuer, written under the store's lock: new key files first, then the
+/// record, then the removed key files go.
+pub struct IssuerWrite {
+    pub record: IssuerRecord,
+    pub new_keys: Vec<(String, Zeroizing<Vec<u8>>)>,
+    pub removed: Vec<String>,
+}
+
+/// What `write_issuer` runs in its transaction: the issuer, and every token file
+/// or why they cannot all be read (then no key may be removed, but rotation still works).
+pub type IssuerChange<'a> =
+    dyn FnMut(Option<IssuerRecord>, Result<Vec<TokenFile>>) -> Result<Option<IssuerWrite>> + 'a;
+
+/// In one transaction of `b`, with the issuer and every token file as stored (or why one
+/// cannot be read): `change` says what to write (`None`: nothing). Returns the issuer as
+/// stored afterwards.
+pub fn write_issuer(b: &dyn Engine, change: &mut IssuerChange<'_>) -> Result<Option<IssuerRecord>> {
+    atomically(b, |tx| change_issuer(tx, change))
+}
+
+/// `write_issuer`, inside transaction `tx`: new key files, then the record, then
+/// the removed key files.
+pub(crate) fn change_issuer(
+    tx: &mut dyn Tx,
+    change: &mut IssuerChange<'_>,
+) -> Result<Option<IssuerRecord>> {
+    let current = tx.issuer()?;
+    let tokens = tx.all_tokens();
+    let Some(w) = change(current.clone(), tokens)? else {
+        return Ok(current);
+    };
+    for (kid, bytes) in &w.new_keys {
+        tx.put_issuer_key(kid, bytes)?;
+    }
+    tx.put_issuer(&w.record)?;
+    for kid in &w.removed {
+        tx.delete_issuer_key(kid)?;
+    }
+    Ok(Some(w.record))
+}
+
+/// The issuer without its secrets; `None` before it is first used.
+pub fn get(b: &dyn Engine) -> Result<Option<IssuerView>> {
+    match b.read_issuer()? {
+        None => Ok(None),
+        r => view(b, r).map(Some),
+    }
+}
+
+/// A new key: its record and its private half.
+fn new_key(
+    alg: IssuerAlgorithm,
+    secret: Option<Secret>,
+    now: Timestamp,
+) -> Result<(IssuerKey, Zeroizing<Vec<u8>>)> {
+    match (alg, secret) {
+        (IssuerAlgorithm::RS256, None) => {
+            let key = PrivateKey::generate(2048)?;
+            let pem = key.to_pkcs8_pem();
+            Ok((
+                IssuerKey {
+                    kid: key.kid(),
+                    algorithm: alg,
+                    created: now,
+                    retired: None,
+                    public_key: Some(key.public_key().to_pem()),
+                },
+                Zeroizing::new(pem.as_bytes().to_vec()),
+            ))
+        }
+        (IssuerAlgorithm::HS256, Some(secret)) => Ok((
+            IssuerKey {
+                kid: random_id()?,
+                algorithm: alg,
+                created: now,
+                retired: None,
+                public_key: None,
+            },
+            Zeroizing::new(secret.bytes().to_vec()),
+        )),
+        (IssuerAlgorithm::HS256, None) => Err(UserError::Usage(
+            "an HS256 issuer needs its secret: pass --secret-file FILE (or - for stdin)".into(),
+        )
+        .into()),
+        (IssuerAlgorithm::RS256, Some(_)) => Err(UserError::Usage(
+            "--secret-file is for HS256 issuers; an RS256 issuer generates its own keys".into(),
+        )
+        .into()),
+    }
+}
+
+/// Keys that may go: retired, and no live token signed with them.
+pub(super) fn prunable(record: &IssuerRecord, tokens: &[TokenFile], now: Timestamp) -> Vec<String> {
+    record
+        .keys
+        .iter()
+        .filter(|k| k.retired.is_some())
+        .filter(|k| {
+            !tokens
+                .iter()
+                .flat_map(|f| &f.tokens)
+                .any(|t| t.kid == k.kid && t.is_live(now))
+        })
+        .map(|k| k.kid.clone())
+        .collect()
+}
+
+fn without(mut record: IssuerRecord, removed: &[String]) -> IssuerRecord {
+    record.keys.retain(|k| !removed.contains(&k.kid));
+    record
+}
+
+/// The issuer, created (RS256) if the store has none yet.
+pub fn ensure(b: &dyn Engine) -> Result<IssuerRecord> {
+    if let Some(r) = b.read_issuer()? {
+        return Ok(r);
+    }
+    let record = write_issuer(b, &mut |current, _| {
+        if current.is_some() {
+            return Ok(None);
+        }
+        Ok(Some(create(IssuerAlgorithm::RS256, None)?))
+    })?;
+    record.ok_or_else(|| anyhow::anyhow!("the issuer was not written"))
+}
+
+fn create(alg: IssuerAlgorithm, secret: Option<Secret>) -> Result<IssuerWrite> {
+    let now = Timestamp::now();
+    let (key, private) = new_key(alg, secret, now)?;
+    Ok(IssuerWrite {
+        record: IssuerRecord {
+            id: format!("{ISSUER_PREFIX}{}", new_uid()),
+            algorithm: alg,
+            created: now,
+            keys: vec![key.clone()],
+        },
+        new_keys: vec![(key.kid, private)],
+        removed: vec![],
+    })
+}
+
+/// `svcacct issuer init`: refuses a store that has an issuer already.
+pub fn init(b: &dyn Engine, alg: IssuerAlgorithm, secret: Option<Secret>) -> Result<IssuerView> {
+    let mut secret = Some(secret);
+    let record = write_issuer(b, &mut |current, _| {
+        if let Some(c) = current {
+            return Err(UserError::Failure(format!(
+                "the store already has an issuer, `{}` ({}); use `svcacct issuer rotate` for a new key",
+                c.id,
+                c.algorithm.as_str()
+            ))
+            .into());
+        }
+        Ok(Some(create(alg, secret.take().flatten())?))
+    })?;
+    view(b, record)
+}
+
+/// `svcacct issuer rotate`: a new key signs from now on; retired keys stay while live tokens
+/// need them — or, with `revoke_previous` (a key leaked), every earlier key goes at once: out
+/// of the issuer record, so out of the JWKS gateways verify with, and every token it signed
+/// stops verifying (see `drop_unverifiable` for their records).
+pub fn rotate(b: &dyn Engine, secret: Option<Secret>, revoke_previous: bool) -> Result<IssuerView> {
+    let mut secret = Some(secret);
+    let (record, revoked) = atomically(b, |tx| {
+        let record = change_issuer(tx, &mut |current, tokens| {
+            let Some(mut record) = current else {
+                return Err(UserError::Failure(
+                "the store has no issuer yet: it is created by the first `svcacct tokens create`, or by `svcacct issuer init`".into(),
+            )
+            .into());
+            };
+            let now = Timestamp::now();
+            let (key, private) = new_key(record.algorithm, secret.take().flatten(), now)?;
+            for k in record.keys.iter_mut().filter(|k| k.retired.is_none()) {
+                k.retired = Some(now);
+            }
+            record.keys.push(key.clone());
+            // Rotation is what a leaked key calls for: an unreadable token file must not stop it,
+            // it only keeps every retired key (any of them may be needed).
+            let removed = match &tokens {
+                _ if revoke_previous => record
+                    .keys
+                    .iter()
+                    .filter(|k| k.kid != key.kid)
+                    .map(|k| k.kid.clone())
+                    .collect(),
+                Ok(tokens) => prunable(&record, tokens, now),
+                Err(e) => {
+                    crate::errln!(
+                        "svcacct: warning: a token file is unreadable, so no retired issuer key was removed: {e:#}"
+                    );
+                    vec![]
+                }
+            };
+            Ok(Some(IssuerWrite {
+                record: without(record, &removed),
+                new_keys: vec![(key.kid, private)],
+                removed,
+            }))
+        })?;
+        // In the same transaction, so that no record of a token that can never verify again
+        // outlives a crash.
+        let revoked = match (&record, revoke_previous) {
+            (Some(record), true) => drop_unverifiable(tx, record)?,
+            _ => vec![],
+        };
+        Ok((record, revoked))
+    })?;
+    let mut view = match view(b, record.clone()) {
+        Ok(v) => v,
+        // Rotated; how long retired keys are kept is unknown (the warning said why).
+        Err(_) => {
+            let record = record.ok_or_else(|| anyhow::anyhow!("the issuer was not written"))?;
+            view_of(&record, &[], Timestamp::now())
+        }
+    };
+    view.revoked_tokens = revoked;
+    Ok(view)
+}
+
+/// Drops the records of issued tokens whose key `issuer` no longer has (`rotate` with
+/// `revoke_previous` removed it: they can never verify again), so that `tokens list` does not
+/// show them as live. Returns them.
+fn drop_unverifiable(tx: &mut dyn Tx, issuer: &IssuerRecord) -> Result<Vec<RevokedToken>> {
+    let keeps = |t: &TokenRecord| issuer.keys.iter().any(|k| k.kid == t.kid);
+    let mut revoked = vec![];
+    for account in tx.accounts(&Scope::All)?.items {
+        let r = account.reference();
+        let file = match tx.tokens(&r) {
+            Ok(file) => file,
+            // Its tokens cannot verify any more either way: the rotation must not wait for it.
+            Err(_) => {
+                crate::errln!(
+                    "svcacct: warning: the issued-token records of `{r}` are unreadable, so they \
+                     were left as they are; none of its tokens signed by a revoked key verifies \
+                     any more (fix or remove the file: `svcacct tokens list {r}` names it)"
+                );
+                continue;
+            }
+        };
+        let (kept, dead): (Vec<TokenRecord>, Vec<TokenRecord>) =
+            current_tokens(file, &account).into_iter().partition(keeps);
+        if dead.is_empty() {
+            continue;
+        }
+        // The file is the account's (its uid): what is left of it is stored, or it goes.
+        if kept.is_empty() {
+            tx.delete_tokens(&r)?;
+        } else {
+            let file = TokenFile {
+                account_uid: account.uid.clone(),
+                tokens: kept,
+            };
+            tx.put_tokens(&r, &file)?;
+        }
+        let dead: Vec<Name> = dead.into_iter().map(|t| t.name).collect();
+        revoked.extend(dead.into_iter().map(|name| RevokedToken {
+            account: r.to_string(),
+            name,
+        }));
+    }
+    Ok(revoked)
+}
+
+/// Removes the retired keys no live token needs (nothing is written when there are none), in
+/// transaction `tx`: what deleting or renaming an account, or changing its tokens, does in the
+/// same transaction as the change.
+pub(crate) fn prune_in(tx: &mut dyn Tx) -> Result<()> {
+    let record = match tx.issuer()? {
+        Some(r) if r.keys.iter().any(|k| k.retired.is_some()) => r,
+        _ => return Ok(()),
+    };
+    change_issuer(tx, &mut |_, tokens| {
+        let removed = prunable(&record, &tokens?, Timestamp::now());
+        if removed.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(IssuerWrite {
+            record: without(record.clone(), &removed),
+            new_keys: vec![],
+            removed,
+        }))
+    })?;
+    Ok(())
+}
+
+/// [`prune_in`] with a change of token records (also deleting or renaming an account, which
+/// takes its records): a failure (say, another account's unreadable token file) is only
+/// reported, since failing would undo the change, and for `tokens create` lose a token.
+/// Nothing of the prune is written then: it fails before it writes.
+pub(crate) fn prune_with_change(tx: &mut dyn Tx) {
+    if let Err(e) = prune_in(tx) {
+        // A corrupt record's own text says "nothing else was changed": here the change was made.
+        match e.downcast_ref::<UserError>() {
+            Some(UserError::CorruptRecord { path, why }) => crate::errln!(
+                "svcacct: warning: retired issuer keys were not pruned: store record {} is \
+                 unreadable: {why} (fix or remove the file; the change itself was made)",
+                crate::output::shown_path(path)
+            ),
+            _ => crate::errln!("svcacct: warning: retired issuer keys were not pruned: {e:#}"),
+        }
+    }
+}
+
+/// The public view of the issuer, with how long each retired key is kept.
+pub fn view(b: &dyn Engine, record: Option<IssuerRecord>) -> Result<IssuerView> {
+    let record = record.ok_or_else(|| anyhow::anyhow!("the issuer was not written"))?;
+    let tokens = b.read_all_tokens()?;
+    Ok(view_of(&record, &tokens, Timestamp::now()))
+}
+
+pub fn view_of(record: &IssuerRecord, tokens: &[TokenFile], now: Timestamp) -> IssuerView {
+    let keys = record
+        .keys
+        .iter()
+        .map(|k| {
+            let live: Vec<&TokenRecord> = tokens
+                .iter()
+                .flat_map(|f| &f.tokens)
+                .filter(|t| t.kid == k.kid && t.is_live(now))
+                .collect();
+            let retired = k.retired.is_some();
+            IssuerKeyView {
+                kid: k.kid.clone(),
+                algorithm: k.algorithm,
+                created: k.created,
+                retired: k.retired,
+                kept_until: if retired && live.iter().all(|t| t.expires.is_some()) {
+                    live.iter().filter_map(|t| t.expires).max()
+                } else {
+                    None
+                },
+                kept_indefinitely: retired && live.iter().any(|t| t.expires.is_none()),
+                public_key: k.public_key.clone(),
+            }
+        })
+        .collect();
+    IssuerView {
+        id: record.id.clone(),
+        algorithm: record.algorithm,
+        created: record.created,
+        keys,
+        revoked_tokens: vec![],
+    }
+}
