@@ -936,7 +936,7 @@ impl Problem {
             | UserError::TokenExists { .. } => (409, code::ALREADY_EXISTS),
             UserError::Conflict { .. } => (409, code::CONFLICT),
             UserError::Replaced { .. } => (409, code::REPLACED),
-            UserError::CorruptRecord { .. } => (500, code::INTERNAL),
+            UserError::CorruptRecord { .. } | UserError::Unavailable(_) => (500, code::INTERNAL),
             // A well-formed request the store refuses (the last key, a kid the account has
             // already): not a usage error, so the client exits 3 as the local store does.
             UserError::Failure(_) => (422, code::REFUSED),
@@ -946,6 +946,9 @@ impl Problem {
             // The path is the server's business.
             UserError::CorruptRecord { .. } => {
                 "a record in the server's store is unreadable (see the server's log)".to_owned()
+            }
+            UserError::Unavailable(_) => {
+                "the server could not carry out the request (see its log)".to_owned()
             }
             _ => e.to_string(),
         };

@@ -85,10 +85,17 @@ pub enum UserError {
     )]
     Replaced { what: String },
     #[error(
-        "store record {} is unreadable: {why} (fix or remove the file; nothing else was changed)",
-        crate::output::shown_path(path)
+        "store record {location} is unreadable: {why} (fix or remove the {}; nothing else was changed)",
+        location.kind()
     )]
-    CorruptRecord { path: PathBuf, why: String },
+    CorruptRecord {
+        location: RecordLocation,
+        why: String,
+    },
+    /// The store could not be used (I/O, a lock, a database down): `why` is the whole chain of
+    /// causes. The server answers it as an internal error, its text in the log only.
+    #[error("{0}")]
+    Unavailable(String),
     /// A refusal from `svcacct serve`, as its problem body (RFC 9457) told it; `code` is one of
     /// `crate::api::code`. The detail is the server's message, stripped of control characters.
     #[error("{detail}")]
@@ -101,6 +108,33 @@ pub enum UserError {
     Usage(String),
     #[error("{0}")]
     Failure(String),
+}
+
+/// Where an unreadable record is: a file of the file store, or a row (say, `accounts` key
+/// `eng/ci`) of a database.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RecordLocation {
+    File(PathBuf),
+    Row(String),
+}
+
+impl RecordLocation {
+    /// What the advice of `UserError::CorruptRecord` tells to fix or remove.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            RecordLocation::File(_) => "file",
+            RecordLocation::Row(_) => "row",
+        }
+    }
+}
+
+impl std::fmt::Display for RecordLocation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RecordLocation::File(p) => f.write_str(&crate::output::shown_path(p)),
+            RecordLocation::Row(r) => f.write_str(r),
+        }
+    }
 }
 
 impl UserError {

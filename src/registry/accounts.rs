@@ -3,6 +3,7 @@
 use anyhow::Result;
 
 use crate::api::{Renamed, Shown};
+use crate::error::UserError;
 use crate::identity::{Name, Reference};
 use crate::model::{Account, KeyRecord, Policy};
 use crate::store::engine::{Engine, atomically};
@@ -13,7 +14,10 @@ use crate::store::{
 
 /// The account stored under `r`, or `UserError::UnknownAccount`.
 pub fn get(engine: &(impl Engine + ?Sized), r: &Reference) -> Result<Account> {
-    Ok(engine.read_account(r)?.ok_or_else(|| unknown_account(r))?)
+    Ok(engine
+        .read_account(r)
+        .map_err(UserError::from)?
+        .ok_or_else(|| unknown_account(r))?)
 }
 
 /// Deletes the account stored under `r` with its issued tokens (and the retired issuer keys

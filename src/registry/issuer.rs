@@ -16,7 +16,8 @@ use crate::model::{
     ISSUER_PREFIX, IssuerAlgorithm, IssuerKey, IssuerRecord, TokenFile, TokenRecord,
     current_tokens, new_uid,
 };
-use crate::store::engine::{Engine, Scope, Tx, atomically};
+use crate::store::StoreError;
+use crate::store::engine::{Engine, Scope, Tx, WorkError, atomically};
 use crate::token::claims::random_id;
 
 /// A change of the issuer, written under the store's lock: new key files first, then the
@@ -29,8 +30,8 @@ pub struct IssuerWrite {
 
 /// What `write_issuer` runs in its transaction: the issuer, and every token file
 /// or why they cannot all be read (then no key may be removed, but rotation still works).
-pub type IssuerChange<'a> =
-    dyn FnMut(Option<IssuerRecord>, Result<Vec<TokenFile>>) -> Result<Option<IssuerWrite>> + 'a;
+pub type IssuerChange<'a> = dyn FnMut(Option<IssuerRecord>, Result<Vec<TokenFile>, StoreError>) -> Result<Option<IssuerWrite>>
+    + 'a;
 
 /// In one transaction of `b`, with the issuer and every token file as stored (or why one
 /// cannot be read): `change` says what to write (`None`: nothing). Returns the issuer as
@@ -44,7 +45,7 @@ pub fn write_issuer(b: &dyn Engine, change: &mut IssuerChange<'_>) -> Result<Opt
 pub(crate) fn change_issuer(
     tx: &mut dyn Tx,
     change: &mut IssuerChange<'_>,
-) -> Result<Option<IssuerRecord>> {
+) -> Result<Option<IssuerRecord>, WorkError> {
     let current = tx.issuer()?;
     let tokens = tx.all_tokens();
     let Some(w) = change(current.clone(), tokens)? else {
@@ -62,7 +63,7 @@ pub(crate) fn change_issuer(
 
 /// The issuer without its secrets; `None` before it is first used.
 pub fn get(b: &dyn Engine) -> Result<Option<IssuerView>> {
-    match b.read_issuer()? {
+    match b.read_issuer().map_err(UserError::from)? {
         None => Ok(None),
         r => view(b, r).map(Some),
     }
@@ -133,7 +134,7 @@ fn without(mut record: IssuerRecord, removed: &[String]) -> IssuerRecord {
 
 /// The issuer, created (RS256) if the store has none yet.
 pub fn ensure(b: &dyn Engine) -> Result<IssuerRecord> {
-    if let Some(r) = b.read_issuer()? {
+    if let Some(r) = b.read_issuer().map_err(UserError::from)? {
         return Ok(r);
     }
     let record = write_issuer(b, &mut |current, _| {
@@ -243,7 +244,10 @@ pub fn rotate(b: &dyn Engine, secret: Option<Secret>, revoke_previous: bool) -> 
 /// Drops the records of issued tokens whose key `issuer` no longer has (`rotate` with
 /// `revoke_previous` removed it: they can never verify again), so that `tokens list` does not
 /// show them as live. Returns them.
-fn drop_unverifiable(tx: &mut dyn Tx, issuer: &IssuerRecord) -> Result<Vec<RevokedToken>> {
+fn drop_unverifiable(
+    tx: &mut dyn Tx,
+    issuer: &IssuerRecord,
+) -> Result<Vec<RevokedToken>, StoreError> {
     let keeps = |t: &TokenRecord| issuer.keys.iter().any(|k| k.kid == t.kid);
     let mut revoked = vec![];
     for account in tx.accounts(&Scope::All)?.items {
@@ -287,22 +291,19 @@ fn drop_unverifiable(tx: &mut dyn Tx, issuer: &IssuerRecord) -> Result<Vec<Revok
 /// Removes the retired keys no live token needs (nothing is written when there are none), in
 /// transaction `tx`: what deleting or renaming an account, or changing its tokens, does in the
 /// same transaction as the change.
-pub(crate) fn prune_in(tx: &mut dyn Tx) -> Result<()> {
+pub(crate) fn prune_in(tx: &mut dyn Tx) -> Result<(), StoreError> {
     let record = match tx.issuer()? {
         Some(r) if r.keys.iter().any(|k| k.retired.is_some()) => r,
         _ => return Ok(()),
     };
-    change_issuer(tx, &mut |_, tokens| {
-        let removed = prunable(&record, &tokens?, Timestamp::now());
-        if removed.is_empty() {
-            return Ok(None);
-        }
-        Ok(Some(IssuerWrite {
-            record: without(record.clone(), &removed),
-            new_keys: vec![],
-            removed,
-        }))
-    })?;
+    let removed = prunable(&record, &tx.all_tokens()?, Timestamp::now());
+    if removed.is_empty() {
+        return Ok(());
+    }
+    tx.put_issuer(&without(record, &removed))?;
+    for kid in &removed {
+        tx.delete_issuer_key(kid)?;
+    }
     Ok(())
 }
 
@@ -313,13 +314,13 @@ pub(crate) fn prune_in(tx: &mut dyn Tx) -> Result<()> {
 pub(crate) fn prune_with_change(tx: &mut dyn Tx) {
     if let Err(e) = prune_in(tx) {
         // A corrupt record's own text says "nothing else was changed": here the change was made.
-        match e.downcast_ref::<UserError>() {
-            Some(UserError::CorruptRecord { path, why }) => crate::errln!(
-                "svcacct: warning: retired issuer keys were not pruned: store record {} is \
-                 unreadable: {why} (fix or remove the file; the change itself was made)",
-                crate::output::shown_path(path)
+        match e {
+            StoreError::Corrupt { location, why } => crate::errln!(
+                "svcacct: warning: retired issuer keys were not pruned: store record {location} \
+                 is unreadable: {why} (fix or remove the {}; the change itself was made)",
+                location.kind()
             ),
-            _ => crate::errln!("svcacct: warning: retired issuer keys were not pruned: {e:#}"),
+            e => crate::errln!("svcacct: warning: retired issuer keys were not pruned: {e}"),
         }
     }
 }
@@ -327,7 +328,7 @@ pub(crate) fn prune_with_change(tx: &mut dyn Tx) {
 /// The public view of the issuer, with how long each retired key is kept.
 pub fn view(b: &dyn Engine, record: Option<IssuerRecord>) -> Result<IssuerView> {
     let record = record.ok_or_else(|| anyhow::anyhow!("the issuer was not written"))?;
-    let tokens = b.read_all_tokens()?;
+    let tokens = b.read_all_tokens().map_err(UserError::from)?;
     Ok(view_of(&record, &tokens, Timestamp::now()))
 }
 

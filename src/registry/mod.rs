@@ -6,6 +6,7 @@
 use anyhow::Result;
 
 use crate::api::{AccountAnswer, NamespaceCreated, NamespaceDeleted, Renamed, Shown, TokenAnswer};
+use crate::error::UserError;
 use crate::identity::{Name, Namespace, Reference};
 use crate::issued::{IssueRequest, IssuedToken, IssuerAlgorithm, IssuerView, Secret, TokenRecord};
 use crate::model::{Account, KeyRecord, NamespaceRecord, Policy, PolicyScope};
@@ -26,7 +27,7 @@ impl<E: Engine> Store for E {
         accounts::get(self, r)
     }
     fn list_accounts(&self, scope: &Scope) -> Result<Listing<Account>> {
-        self.read_accounts(scope)
+        Ok(self.read_accounts(scope).map_err(UserError::from)?.into())
     }
     fn create_account(&self, account: Account) -> Result<Account> {
         accounts::create(self, &account, false)
@@ -66,11 +67,12 @@ impl<E: Engine> Store for E {
 
     fn get_policy(&self, scope: &PolicyScope, name: &Name) -> Result<Policy> {
         Ok(self
-            .read_policy(scope, name)?
+            .read_policy(scope, name)
+            .map_err(UserError::from)?
             .ok_or_else(|| unknown_policy(scope, name))?)
     }
     fn list_policies(&self, scope: &Scope) -> Result<Listing<Policy>> {
-        self.read_policies(scope)
+        Ok(self.read_policies(scope).map_err(UserError::from)?.into())
     }
     fn create_policy(&self, policy: Policy) -> Result<Policy> {
         policies::create(self, &policy, false)
@@ -95,14 +97,15 @@ impl<E: Engine> Store for E {
 
     fn get_namespace(&self, ns: &Namespace) -> Result<NamespaceRecord> {
         Ok(self
-            .read_namespace(ns)?
+            .read_namespace(ns)
+            .map_err(UserError::from)?
             .ok_or_else(|| unknown_namespace(ns))?)
     }
     fn list_namespaces(&self) -> Result<Listing<NamespaceRecord>> {
-        self.read_namespaces()
+        Ok(self.read_namespaces().map_err(UserError::from)?.into())
     }
     fn namespace_exists(&self, ns: &Namespace) -> Result<bool> {
-        namespaces::exists(ns, |n| self.read_namespace(n))
+        Ok(namespaces::exists(ns, |n| self.read_namespace(n)).map_err(UserError::from)?)
     }
     fn create_namespace(&self, ns: &Namespace, defaults: bool) -> Result<NamespaceCreated> {
         namespaces::create(self, ns, defaults)

@@ -6,7 +6,8 @@ use crate::api::{NamespaceCreated, NamespaceDeleted, Shown};
 use crate::error::UserError;
 use crate::identity::Namespace;
 use crate::model::{Account, NamespaceRecord, Policy};
-use crate::store::engine::{Engine, atomically};
+use crate::store::StoreError;
+use crate::store::engine::{Engine, WorkError, atomically};
 use crate::store::{
     Listing, Scope, default_accounts, default_policies, namespace_exists, unknown_namespace,
 };
@@ -15,8 +16,8 @@ use crate::store::{
 /// not): the one answer to "does this namespace exist?".
 pub(crate) fn exists(
     ns: &Namespace,
-    read: impl FnOnce(&Namespace) -> Result<Option<NamespaceRecord>>,
-) -> Result<bool> {
+    read: impl FnOnce(&Namespace) -> Result<Option<NamespaceRecord>, StoreError>,
+) -> Result<bool, StoreError> {
     Ok(ns.is_default() || read(ns)?.is_some())
 }
 
@@ -121,9 +122,9 @@ pub fn delete(engine: &(impl Engine + ?Sized), ns: &Namespace) -> Result<Namespa
 pub fn contents(engine: &(impl Engine + ?Sized), ns: &Namespace) -> Result<NamespaceDeleted> {
     Ok(contents_of(
         ns,
-        engine.read_accounts(&Scope::All)?,
-        engine.read_policies(&Scope::All)?,
-        engine.read_namespaces()?,
+        engine.read_accounts(&Scope::All).map_err(UserError::from)?,
+        engine.read_policies(&Scope::All).map_err(UserError::from)?,
+        engine.read_namespaces().map_err(UserError::from)?,
         &|e| engine.namespace_of_unreadable(e),
     )
     .0)
@@ -133,7 +134,9 @@ pub fn contents(engine: &(impl Engine + ?Sized), ns: &Namespace) -> Result<Names
 /// parent does not exist, one that exists. The server asks it first, so that these answers
 /// come before its own check of the defaults; `create` asks again.
 pub fn creatable(engine: &(impl Engine + ?Sized), ns: &Namespace) -> Result<()> {
-    check_creatable(ns, |n| exists(n, |n| engine.read_namespace(n)))
+    Ok(check_creatable(ns, |n| {
+        exists(n, |n| engine.read_namespace(n))
+    })?)
 }
 
 /// What deleting `ns` removes, from listings of every account, policy and namespace record:
@@ -142,13 +145,13 @@ pub fn creatable(engine: &(impl Engine + ?Sized), ns: &Namespace) -> Result<()> 
 /// (`of_unreadable` says which namespace one belongs to).
 fn contents_of(
     ns: &Namespace,
-    accounts: Listing<Account>,
-    policies: Listing<Policy>,
-    namespaces: Listing<NamespaceRecord>,
-    of_unreadable: &dyn Fn(&UserError) -> Option<Namespace>,
-) -> (NamespaceDeleted, Vec<UserError>) {
+    accounts: Listing<Account, StoreError>,
+    policies: Listing<Policy, StoreError>,
+    namespaces: Listing<NamespaceRecord, StoreError>,
+    of_unreadable: &dyn Fn(&StoreError) -> Option<Namespace>,
+) -> (NamespaceDeleted, Vec<StoreError>) {
     let mut unreadable = vec![];
-    let mut within = |errors: Vec<UserError>| {
+    let mut within = |errors: Vec<StoreError>| {
         unreadable.extend(
             errors
                 .into_iter()
@@ -192,8 +195,8 @@ fn contents_of(
 /// `Store::namespace_creatable`, with `exists` saying whether a namespace exists.
 fn check_creatable(
     ns: &Namespace,
-    mut exists: impl FnMut(&Namespace) -> Result<bool>,
-) -> Result<()> {
+    mut exists: impl FnMut(&Namespace) -> Result<bool, StoreError>,
+) -> Result<(), WorkError> {
     if ns.is_default() {
         return Err(UserError::Failure(
             "namespace `default` always exists; it needs no `namespace create`".into(),

@@ -17,7 +17,7 @@ use crate::keys::{PrivateKey, PublicKey};
 use crate::model::{
     Account, IssuerAlgorithm, IssuerRecord, TokenFile, TokenRecord, current_tokens,
 };
-use crate::store::engine::{Engine, Tx, atomically};
+use crate::store::engine::{Engine, Tx, WorkError, atomically};
 use crate::token::claims::{Actor, Audience, random_id};
 
 /// What `write_tokens` runs in its transaction: the account's token file, the
@@ -37,7 +37,7 @@ pub(crate) fn change_tokens(
     tx: &mut dyn Tx,
     r: &Reference,
     change: &mut TokensChange<'_>,
-) -> Result<()> {
+) -> Result<(), WorkError> {
     let current = tx.tokens(r)?;
     let issuer = tx.issuer()?;
     let account = tx.account(r)?;
@@ -49,9 +49,9 @@ pub(crate) fn change_tokens(
     match after {
         Some(f) => {
             crate::store::errors::check_token_owner(r, account.as_ref(), &f)?;
-            tx.put_tokens(r, &f)
+            Ok(tx.put_tokens(r, &f)?)
         }
-        None => tx.delete_tokens(r).map(|_| ()),
+        None => Ok(tx.delete_tokens(r).map(|_| ())?),
     }
 }
 
@@ -95,7 +95,7 @@ fn sign(
     let key = issuer
         .active()
         .ok_or_else(|| anyhow::anyhow!("the issuer has no active key"))?;
-    let private = b.read_issuer_key(&key.kid)?;
+    let private = b.read_issuer_key(&key.kid).map_err(UserError::from)?;
     let encoding = match key.algorithm {
         IssuerAlgorithm::RS256 => {
             let label = format!("issuer key {}", key.kid);
@@ -212,7 +212,9 @@ fn issue_to(
         let issued = match sign(b, &issuer, account, req, now) {
             Ok(t) => t,
             // Rotated since it was read, and the key no token needed is gone: sign again.
-            Err(_) if b.read_issuer()?.as_ref() != Some(&issuer) => continue,
+            Err(_) if b.read_issuer().map_err(UserError::from)?.as_ref() != Some(&issuer) => {
+                continue;
+            }
             Err(e) => return Err(e),
         };
         let mut key_gone = false;
@@ -250,7 +252,8 @@ fn issue_to(
 /// The records of `r`'s tokens, oldest first.
 pub fn list(b: &dyn Engine, r: &Reference) -> Result<Vec<TokenRecord>> {
     let account = super::accounts::get(b, r)?;
-    Ok(current_tokens(b.read_tokens(r)?, &account))
+    let file = b.read_tokens(r).map_err(UserError::from)?;
+    Ok(current_tokens(file, &account))
 }
 
 /// Regenerates `name`: a new token (new id) with the old one's audiences and lifetime, which
@@ -270,7 +273,7 @@ pub fn regenerate_pinned(b: &dyn Engine, read: &Account, name: &Name) -> Result<
 /// What regenerating `account`'s token `name` issues.
 fn regeneration(b: &dyn Engine, account: &Account, name: &Name) -> Result<IssueRequest> {
     let r = account.reference();
-    let old = current_tokens(b.read_tokens(&r)?, account)
+    let old = current_tokens(b.read_tokens(&r).map_err(UserError::from)?, account)
         .into_iter()
         .find(|t| t.name == *name)
         .ok_or_else(|| unknown_token(&r, name))?;
@@ -545,57 +548,66 @@ mod tests {
     impl Engine for RotatedMeanwhile {
         fn atomically(
             &self,
-            work: &mut dyn FnMut(&mut dyn crate::store::engine::Tx) -> Result<()>,
-        ) -> Result<()> {
+            work: &mut dyn FnMut(
+                &mut dyn crate::store::engine::Tx,
+            ) -> crate::store::engine::Result<()>,
+        ) -> crate::store::engine::Result<()> {
             self.inner.atomically(work)
         }
         fn generation(&self) -> u64 {
             self.inner.generation()
         }
-        fn read_account(&self, r: &Reference) -> Result<Option<Account>> {
+        fn read_account(&self, r: &Reference) -> crate::store::engine::Result<Option<Account>> {
             self.inner.read_account(r)
         }
         fn read_accounts(
             &self,
             scope: &crate::store::Scope,
-        ) -> Result<crate::store::Listing<Account>> {
+        ) -> crate::store::engine::Result<crate::store::Listing<Account, crate::store::StoreError>>
+        {
             self.inner.read_accounts(scope)
         }
         fn read_policy(
             &self,
             scope: &crate::model::PolicyScope,
             name: &Name,
-        ) -> Result<Option<crate::model::Policy>> {
+        ) -> crate::store::engine::Result<Option<crate::model::Policy>> {
             self.inner.read_policy(scope, name)
         }
         fn read_policies(
             &self,
             scope: &crate::store::Scope,
-        ) -> Result<crate::store::Listing<crate::model::Policy>> {
+        ) -> crate::store::engine::Result<
+            crate::store::Listing<crate::model::Policy, crate::store::StoreError>,
+        > {
             self.inner.read_policies(scope)
         }
         fn read_namespace(
             &self,
             ns: &crate::identity::Namespace,
-        ) -> Result<Option<crate::model::NamespaceRecord>> {
+        ) -> crate::store::engine::Result<Option<crate::model::NamespaceRecord>> {
             self.inner.read_namespace(ns)
         }
-        fn read_namespaces(&self) -> Result<crate::store::Listing<crate::model::NamespaceRecord>> {
+        fn read_namespaces(
+            &self,
+        ) -> crate::store::engine::Result<
+            crate::store::Listing<crate::model::NamespaceRecord, crate::store::StoreError>,
+        > {
             self.inner.read_namespaces()
         }
-        fn read_issuer(&self) -> Result<Option<IssuerRecord>> {
+        fn read_issuer(&self) -> crate::store::engine::Result<Option<IssuerRecord>> {
             self.inner.read_issuer()
         }
-        fn read_issuer_key(&self, kid: &str) -> Result<Zeroizing<Vec<u8>>> {
+        fn read_issuer_key(&self, kid: &str) -> crate::store::engine::Result<Zeroizing<Vec<u8>>> {
             if !self.fired.replace(true) {
                 rotate(&self.inner, None, false).unwrap();
             }
             self.inner.read_issuer_key(kid)
         }
-        fn read_tokens(&self, r: &Reference) -> Result<Option<TokenFile>> {
+        fn read_tokens(&self, r: &Reference) -> crate::store::engine::Result<Option<TokenFile>> {
             self.inner.read_tokens(r)
         }
-        fn read_all_tokens(&self) -> Result<Vec<TokenFile>> {
+        fn read_all_tokens(&self) -> crate::store::engine::Result<Vec<TokenFile>> {
             self.inner.read_all_tokens()
         }
     }

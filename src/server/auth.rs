@@ -690,10 +690,7 @@ pub async fn guard(
             Some(p) => Ok(Ok(p)),
             None => {
                 let st = state.clone();
-                tokio::task::spawn_blocking(move || {
-                    crate::store::local(&*st.store)?.policy_snapshot()
-                })
-                .await
+                tokio::task::spawn_blocking(move || crate::store::policy_snapshot(&*st.store)).await
             }
         };
         let policies = match policies {

@@ -27,6 +27,6 @@ pub async fn blocking<T: Send + 'static>(
 pub async fn policies(st: &Arc<AppState>) -> Result<Arc<Vec<Policy>>, ApiError> {
     match st.store.engine().and_then(|e| e.cached_policies()) {
         Some(p) => Ok(p),
-        None => blocking(st, |s| crate::store::local(s)?.policy_snapshot()).await,
+        None => blocking(st, |s| crate::store::policy_snapshot(s)).await,
     }
 }

@@ -7,7 +7,6 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use anyhow::Result;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use jiff::{SignedDuration, Timestamp};
@@ -38,44 +37,62 @@ struct Interleaved {
 }
 
 impl Engine for Interleaved {
-    fn atomically(&self, work: &mut dyn FnMut(&mut dyn Tx) -> Result<()>) -> Result<()> {
+    fn atomically(
+        &self,
+        work: &mut dyn FnMut(&mut dyn Tx) -> crate::store::engine::Result<()>,
+    ) -> crate::store::engine::Result<()> {
         self.inner.atomically(work)
     }
     fn generation(&self) -> u64 {
         self.inner.generation()
     }
-    fn read_account(&self, r: &Reference) -> Result<Option<Account>> {
+    fn read_account(&self, r: &Reference) -> crate::store::engine::Result<Option<Account>> {
         let read = self.inner.read_account(r);
         if *r == self.target && self.reads.fetch_add(1, Ordering::SeqCst) + 1 == self.after {
             (self.meanwhile)(&self.inner);
         }
         read
     }
-    fn read_accounts(&self, scope: &Scope) -> Result<Listing<Account>> {
+    fn read_accounts(
+        &self,
+        scope: &Scope,
+    ) -> crate::store::engine::Result<Listing<Account, crate::store::StoreError>> {
         self.inner.read_accounts(scope)
     }
-    fn read_policy(&self, scope: &PolicyScope, name: &Name) -> Result<Option<Policy>> {
+    fn read_policy(
+        &self,
+        scope: &PolicyScope,
+        name: &Name,
+    ) -> crate::store::engine::Result<Option<Policy>> {
         self.inner.read_policy(scope, name)
     }
-    fn read_policies(&self, scope: &Scope) -> Result<Listing<Policy>> {
+    fn read_policies(
+        &self,
+        scope: &Scope,
+    ) -> crate::store::engine::Result<Listing<Policy, crate::store::StoreError>> {
         self.inner.read_policies(scope)
     }
-    fn read_namespace(&self, ns: &Namespace) -> Result<Option<NamespaceRecord>> {
+    fn read_namespace(
+        &self,
+        ns: &Namespace,
+    ) -> crate::store::engine::Result<Option<NamespaceRecord>> {
         self.inner.read_namespace(ns)
     }
-    fn read_namespaces(&self) -> Result<Listing<NamespaceRecord>> {
+    fn read_namespaces(
+        &self,
+    ) -> crate::store::engine::Result<Listing<NamespaceRecord, crate::store::StoreError>> {
         self.inner.read_namespaces()
     }
-    fn read_issuer(&self) -> Result<Option<IssuerRecord>> {
+    fn read_issuer(&self) -> crate::store::engine::Result<Option<IssuerRecord>> {
         self.inner.read_issuer()
     }
-    fn read_issuer_key(&self, kid: &str) -> Result<Zeroizing<Vec<u8>>> {
+    fn read_issuer_key(&self, kid: &str) -> crate::store::engine::Result<Zeroizing<Vec<u8>>> {
         self.inner.read_issuer_key(kid)
     }
-    fn read_tokens(&self, r: &Reference) -> Result<Option<TokenFile>> {
+    fn read_tokens(&self, r: &Reference) -> crate::store::engine::Result<Option<TokenFile>> {
         self.inner.read_tokens(r)
     }
-    fn read_all_tokens(&self) -> Result<Vec<TokenFile>> {
+    fn read_all_tokens(&self) -> crate::store::engine::Result<Vec<TokenFile>> {
         self.inner.read_all_tokens()
     }
 }
@@ -87,12 +104,12 @@ impl Engine for Interleaved {
 fn registry() -> (MemoryStore, String) {
     let store = MemoryStore::new();
     crate::store::engine::atomically(&store, |tx| {
-        tx.put_namespace(&NamespaceRecord {
+        Ok(tx.put_namespace(&NamespaceRecord {
             name: ns("eng"),
             uid: crate::model::new_uid(),
             revision: 1,
             created: Timestamp::now(),
-        })
+        })?)
     })
     .unwrap();
     let owner = reference("eng/owner");

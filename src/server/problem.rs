@@ -57,10 +57,23 @@ impl From<Box<Problem>> for ApiError {
 
 impl From<UserError> for ApiError {
     fn from(e: UserError) -> Self {
-        if let UserError::CorruptRecord { .. } = e {
-            crate::errln!("svcacct: {e}");
-        }
+        log(&e);
         Problem::from_user_error(&e).into()
+    }
+}
+
+impl From<crate::store::StoreError> for ApiError {
+    fn from(e: crate::store::StoreError) -> Self {
+        UserError::from(e).into()
+    }
+}
+
+/// The server's log line for the errors whose text stays there (the client gets a 500).
+fn log(e: &UserError) {
+    match e {
+        UserError::CorruptRecord { .. } => crate::errln!("svcacct: {e}"),
+        UserError::Unavailable(_) => crate::errln!("svcacct: internal error: {e}"),
+        _ => {}
     }
 }
 
@@ -73,9 +86,7 @@ impl From<KeyError> for ApiError {
 impl From<anyhow::Error> for ApiError {
     fn from(err: anyhow::Error) -> Self {
         if let Some(e) = err.downcast_ref::<UserError>() {
-            if let UserError::CorruptRecord { .. } = e {
-                crate::errln!("svcacct: {e}");
-            }
+            log(e);
             return Problem::from_user_error(e).into();
         }
         if let Some(e) = err.downcast_ref::<KeyError>() {

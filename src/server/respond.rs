@@ -8,7 +8,7 @@ use super::AppState;
 use super::limits;
 use super::problem::ApiError;
 use crate::api::code;
-use crate::error::UserError;
+use crate::error::{RecordLocation, UserError};
 use crate::output::sanitize;
 use crate::store::Listing;
 
@@ -41,7 +41,10 @@ pub fn warnings<T>(st: &AppState, listing: &Listing<T>) -> Vec<String> {
         .map(|e| {
             crate::errln!("svcacct: {e}");
             match e {
-                UserError::CorruptRecord { path, why } => {
+                UserError::CorruptRecord {
+                    location: RecordLocation::File(path),
+                    why,
+                } => {
                     let rel = st
                         .store_root
                         .as_deref()

@@ -19,12 +19,10 @@ use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
-use anyhow::Result;
 use zeroize::Zeroizing;
 
-use super::engine::{Engine, Tx};
-use super::{Listing, Scope};
-use crate::error::UserError;
+use super::engine::{Engine, Result, Tx};
+use super::{Listing, Scope, StoreError};
 use crate::identity::{Name, Namespace, Reference};
 use crate::issued::{IssuerRecord, TokenFile};
 use crate::model::{Account, NamespaceRecord, Policy, PolicyScope};
@@ -161,7 +159,7 @@ impl<E: Engine> Cached<E> {
     }
 
     /// Every policy, and the unreadable ones (a listing with some is not kept).
-    fn all_policies(&self) -> Result<(Arc<Vec<Policy>>, Vec<UserError>)> {
+    fn all_policies(&self) -> Result<(Arc<Vec<Policy>>, Vec<StoreError>)> {
         if let Some(items) = self.cached_policies() {
             return Ok((items, vec![]));
         }
@@ -193,7 +191,7 @@ impl<E: Engine> Engine for Cached<E> {
         Ok(self.account(r)?.map(|a| a.as_ref().clone()))
     }
 
-    fn read_accounts(&self, scope: &Scope) -> Result<Listing<Account>> {
+    fn read_accounts(&self, scope: &Scope) -> Result<Listing<Account, StoreError>> {
         if *scope != Scope::All {
             return self.inner.read_accounts(scope);
         }
@@ -218,7 +216,7 @@ impl<E: Engine> Engine for Cached<E> {
         self.inner.read_policy(scope, name)
     }
 
-    fn read_policies(&self, scope: &Scope) -> Result<Listing<Policy>> {
+    fn read_policies(&self, scope: &Scope) -> Result<Listing<Policy, StoreError>> {
         if *scope != Scope::All {
             return self.inner.read_policies(scope);
         }
@@ -233,7 +231,7 @@ impl<E: Engine> Engine for Cached<E> {
         self.inner.read_namespace(ns)
     }
 
-    fn read_namespaces(&self) -> Result<Listing<NamespaceRecord>> {
+    fn read_namespaces(&self) -> Result<Listing<NamespaceRecord, StoreError>> {
         self.inner.read_namespaces()
     }
 
@@ -253,7 +251,7 @@ impl<E: Engine> Engine for Cached<E> {
         self.inner.read_all_tokens()
     }
 
-    fn namespace_of_unreadable(&self, e: &UserError) -> Option<Namespace> {
+    fn namespace_of_unreadable(&self, e: &StoreError) -> Option<Namespace> {
         self.inner.namespace_of_unreadable(e)
     }
 
@@ -381,44 +379,63 @@ mod tests {
     }
 
     impl Engine for WrittenMeanwhile {
-        fn atomically(&self, work: &mut dyn FnMut(&mut dyn Tx) -> Result<()>) -> Result<()> {
+        fn atomically(
+            &self,
+            work: &mut dyn FnMut(&mut dyn Tx) -> crate::store::engine::Result<()>,
+        ) -> crate::store::engine::Result<()> {
             self.inner.atomically(work)
         }
         fn generation(&self) -> u64 {
             self.inner.generation()
         }
-        fn read_account(&self, r: &Reference) -> Result<Option<Account>> {
+        fn read_account(&self, r: &Reference) -> crate::store::engine::Result<Option<Account>> {
             let read = self.inner.read_account(r);
             if let Some(a) = self.meanwhile.lock().unwrap().take() {
                 self.inner.update_account(a).unwrap();
             }
             read
         }
-        fn read_accounts(&self, scope: &Scope) -> Result<Listing<Account>> {
+        fn read_accounts(
+            &self,
+            scope: &Scope,
+        ) -> crate::store::engine::Result<Listing<Account, crate::store::StoreError>> {
             self.inner.read_accounts(scope)
         }
-        fn read_policy(&self, scope: &PolicyScope, name: &Name) -> Result<Option<Policy>> {
+        fn read_policy(
+            &self,
+            scope: &PolicyScope,
+            name: &Name,
+        ) -> crate::store::engine::Result<Option<Policy>> {
             self.inner.read_policy(scope, name)
         }
-        fn read_policies(&self, scope: &Scope) -> Result<Listing<Policy>> {
+        fn read_policies(
+            &self,
+            scope: &Scope,
+        ) -> crate::store::engine::Result<Listing<Policy, crate::store::StoreError>> {
             self.inner.read_policies(scope)
         }
-        fn read_namespace(&self, ns: &Namespace) -> Result<Option<NamespaceRecord>> {
+        fn read_namespace(
+            &self,
+            ns: &Namespace,
+        ) -> crate::store::engine::Result<Option<NamespaceRecord>> {
             self.inner.read_namespace(ns)
         }
-        fn read_namespaces(&self) -> Result<Listing<NamespaceRecord>> {
+        fn read_namespaces(
+            &self,
+        ) -> crate::store::engine::Result<Listing<NamespaceRecord, crate::store::StoreError>>
+        {
             self.inner.read_namespaces()
         }
-        fn read_issuer(&self) -> Result<Option<IssuerRecord>> {
+        fn read_issuer(&self) -> crate::store::engine::Result<Option<IssuerRecord>> {
             self.inner.read_issuer()
         }
-        fn read_issuer_key(&self, kid: &str) -> Result<Zeroizing<Vec<u8>>> {
+        fn read_issuer_key(&self, kid: &str) -> crate::store::engine::Result<Zeroizing<Vec<u8>>> {
             self.inner.read_issuer_key(kid)
         }
-        fn read_tokens(&self, r: &Reference) -> Result<Option<TokenFile>> {
+        fn read_tokens(&self, r: &Reference) -> crate::store::engine::Result<Option<TokenFile>> {
             self.inner.read_tokens(r)
         }
-        fn read_all_tokens(&self) -> Result<Vec<TokenFile>> {
+        fn read_all_tokens(&self) -> crate::store::engine::Result<Vec<TokenFile>> {
             self.inner.read_all_tokens()
         }
     }

@@ -3,10 +3,8 @@
 //! workflows over these primitives are tested once, over the memory engine, in
 //! `crate::registry` and `crate::store::memory`.
 
-use anyhow::Result;
-
-use super::Scope;
-use super::engine::{Engine, Tx, atomically};
+use super::engine::{Engine, Result, Tx, atomically};
+use super::{Scope, StoreError};
 use crate::issued::{TokenFile, TokenRecord};
 use crate::model::{NamespaceRecord, PolicyScope};
 use crate::store::memory::tests::{account, name, ns, policy, reference};
@@ -18,8 +16,14 @@ pub(crate) fn engine_conforms(engine: &dyn Engine) {
     writes_change_the_generation(engine);
 }
 
-fn read<T>(engine: &dyn Engine, f: impl FnMut(&mut dyn Tx) -> Result<T>) -> T {
-    atomically(engine, f).unwrap()
+fn read<T>(engine: &dyn Engine, mut f: impl FnMut(&mut dyn Tx) -> Result<T>) -> T {
+    atomically(engine, |tx| Ok(f(tx)?)).unwrap()
+}
+
+fn half_way<T>() -> Result<T> {
+    Err(StoreError::Unavailable {
+        why: "stopped half-way".into(),
+    })
 }
 
 fn token_file(uid: &str, token: &str) -> TokenFile {
@@ -57,7 +61,7 @@ fn a_failed_transaction_writes_nothing(engine: &dyn Engine) {
             })?;
             tx.put_tokens(&a.reference(), &token_file(&a.uid, "t"))?;
             assert!(tx.delete_account(&kept.reference())?);
-            anyhow::bail!("stopped half-way")
+            half_way()
         })
         .unwrap_err();
     assert_eq!(e.to_string(), "stopped half-way");
@@ -196,7 +200,7 @@ fn writes_change_the_generation(engine: &dyn Engine) {
 
     let failed = engine.atomically(&mut |tx| {
         tx.put_account(&account("gen/b"))?;
-        anyhow::bail!("stopped half-way")
+        half_way()
     });
     assert!(failed.is_err());
     assert_eq!(engine.generation(), deleted, "a failed transaction");

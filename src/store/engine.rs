@@ -12,9 +12,9 @@
 //! workflow checks revisions, uids and existence before it writes. See docs/ARCHITECTURE.md,
 //! "The store".
 
-use anyhow::Result;
 use zeroize::Zeroizing;
 
+use super::errors::StoreError;
 use crate::error::UserError;
 use crate::identity::{Name, Namespace, Reference};
 use crate::model::{Account, NamespaceRecord, Policy, PolicyScope};
@@ -29,29 +29,43 @@ pub enum Scope {
     All,
 }
 
-/// The readable records, and the ones that could not be read (each a `UserError::CorruptRecord`).
+/// What `Engine` and `Tx` return.
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// The readable records, and the ones that could not be read: for an engine, each a
+/// `StoreError::Corrupt`; for `crate::store::Store`, the `UserError` it becomes.
 #[derive(Debug)]
-pub struct Listing<T> {
+pub struct Listing<T, E = UserError> {
     pub items: Vec<T>,
-    pub errors: Vec<UserError>,
+    pub errors: Vec<E>,
+}
+
+impl<T> From<Listing<T, StoreError>> for Listing<T> {
+    fn from(l: Listing<T, StoreError>) -> Listing<T> {
+        Listing {
+            items: l.items,
+            errors: l.errors.into_iter().map(UserError::from).collect(),
+        }
+    }
 }
 
 /// The records of one transaction. Reads of a missing record give `None` (`false` for a
-/// delete); an unreadable one is an error (`UserError::CorruptRecord`) for a single record and
-/// an entry of `Listing::errors` for a listing. Listings are sorted as `Store`'s are.
+/// delete); an unreadable one is an error (`StoreError::Corrupt`) for a single record and
+/// an entry of `Listing::errors` for a listing. Listings are sorted as `Store`'s are. Any
+/// other failure is `StoreError::Unavailable` or `Unusable`, and fails the transaction.
 pub trait Tx {
     fn account(&mut self, r: &Reference) -> Result<Option<Account>>;
-    fn accounts(&mut self, scope: &Scope) -> Result<Listing<Account>>;
+    fn accounts(&mut self, scope: &Scope) -> Result<Listing<Account, StoreError>>;
     fn put_account(&mut self, account: &Account) -> Result<()>;
     fn delete_account(&mut self, r: &Reference) -> Result<bool>;
 
     fn policy(&mut self, scope: &PolicyScope, name: &Name) -> Result<Option<Policy>>;
-    fn policies(&mut self, scope: &Scope) -> Result<Listing<Policy>>;
+    fn policies(&mut self, scope: &Scope) -> Result<Listing<Policy, StoreError>>;
     fn put_policy(&mut self, policy: &Policy) -> Result<()>;
     fn delete_policy(&mut self, scope: &PolicyScope, name: &Name) -> Result<bool>;
 
     fn namespace(&mut self, ns: &Namespace) -> Result<Option<NamespaceRecord>>;
-    fn namespaces(&mut self) -> Result<Listing<NamespaceRecord>>;
+    fn namespaces(&mut self) -> Result<Listing<NamespaceRecord, StoreError>>;
     fn put_namespace(&mut self, record: &NamespaceRecord) -> Result<()>;
     fn delete_namespace(&mut self, ns: &Namespace) -> Result<bool>;
 
@@ -78,7 +92,10 @@ pub trait Tx {
 /// `cached_*` methods and `policy_snapshot` let a caching wrapper (`store::cached::Cached`)
 /// answer it from memory; their defaults read.
 pub trait Engine {
-    /// Runs `work` in one transaction: all of its writes are made, or (when it fails) none.
+    /// Runs `work` in one transaction: all of its writes are made, or (when it fails) none and
+    /// its error is returned unchanged. A failure to commit is `StoreError::Unavailable` (or
+    /// `Unusable`), and then too none of the writes were made, or — a process killed
+    /// half-way — all of them are once the store is next used.
     fn atomically(&self, work: &mut dyn FnMut(&mut dyn Tx) -> Result<()>) -> Result<()>;
 
     /// The registry's generation: a number that changes whenever a transaction that wrote
@@ -89,13 +106,13 @@ pub trait Engine {
 
     fn read_account(&self, r: &Reference) -> Result<Option<Account>>;
     /// Sorted by namespace, then name.
-    fn read_accounts(&self, scope: &Scope) -> Result<Listing<Account>>;
+    fn read_accounts(&self, scope: &Scope) -> Result<Listing<Account, StoreError>>;
     fn read_policy(&self, scope: &PolicyScope, name: &Name) -> Result<Option<Policy>>;
     /// `Scope::All` lists global policies first; sorted by scope, then name.
-    fn read_policies(&self, scope: &Scope) -> Result<Listing<Policy>>;
+    fn read_policies(&self, scope: &Scope) -> Result<Listing<Policy, StoreError>>;
     fn read_namespace(&self, ns: &Namespace) -> Result<Option<NamespaceRecord>>;
     /// Sorted by name.
-    fn read_namespaces(&self) -> Result<Listing<NamespaceRecord>>;
+    fn read_namespaces(&self) -> Result<Listing<NamespaceRecord, StoreError>>;
     fn read_issuer(&self) -> Result<Option<IssuerRecord>>;
     /// The private key (PKCS#8 PEM) or secret of issuer key `kid` (one of the record's kids).
     fn read_issuer_key(&self, kid: &str) -> Result<Zeroizing<Vec<u8>>>;
@@ -103,9 +120,9 @@ pub trait Engine {
     /// Every token file; one that cannot be read fails the call.
     fn read_all_tokens(&self) -> Result<Vec<TokenFile>>;
 
-    /// The namespace that an unreadable record of a listing (`UserError::CorruptRecord`)
-    /// belongs to, when the engine can tell.
-    fn namespace_of_unreadable(&self, _e: &crate::error::UserError) -> Option<Namespace> {
+    /// The namespace that an unreadable record of a listing (`StoreError::Corrupt`) belongs
+    /// to, when the engine can tell.
+    fn namespace_of_unreadable(&self, _e: &StoreError) -> Option<Namespace> {
         None
     }
     /// The readable policies of every scope, as `read_policies(&Scope::All)` lists them,
@@ -128,15 +145,57 @@ pub trait Engine {
     }
 }
 
-/// `Engine::atomically` with a value: what `work` returned, once every write is made.
+/// What the work of [`atomically`] fails with: any error, a `StoreError` (`?` on a `Tx` call)
+/// turned into the `UserError` users see, with the same text.
+#[derive(Debug)]
+pub struct WorkError(anyhow::Error);
+
+impl From<StoreError> for WorkError {
+    fn from(e: StoreError) -> WorkError {
+        WorkError(UserError::from(e).into())
+    }
+}
+
+impl From<UserError> for WorkError {
+    fn from(e: UserError) -> WorkError {
+        WorkError(e.into())
+    }
+}
+
+impl From<anyhow::Error> for WorkError {
+    fn from(e: anyhow::Error) -> WorkError {
+        WorkError(e)
+    }
+}
+
+impl From<WorkError> for anyhow::Error {
+    fn from(e: WorkError) -> anyhow::Error {
+        e.0
+    }
+}
+
+/// `Engine::atomically` with a value: what `work` returned, once every write is made; or what
+/// `work` failed with, or the engine's error as a `UserError`, and nothing is written.
 pub fn atomically<T>(
     engine: &(impl Engine + ?Sized),
-    mut work: impl FnMut(&mut dyn Tx) -> Result<T>,
-) -> Result<T> {
+    mut work: impl FnMut(&mut dyn Tx) -> Result<T, WorkError>,
+) -> anyhow::Result<T> {
     let mut out = None;
-    engine.atomically(&mut |tx| {
-        out = Some(work(tx)?);
-        Ok(())
-    })?;
-    out.ok_or_else(|| anyhow::anyhow!("a store transaction returned nothing"))
+    let mut failed = None;
+    let done = engine.atomically(&mut |tx| match work(tx) {
+        Ok(v) => {
+            out = Some(v);
+            Ok(())
+        }
+        Err(e) => {
+            failed = Some(e);
+            Err(StoreError::Aborted)
+        }
+    });
+    match (done, failed, out) {
+        (_, Some(e), _) => Err(e.into()),
+        (Err(e), None, _) => Err(UserError::from(e).into()),
+        (Ok(()), None, Some(v)) => Ok(v),
+        (Ok(()), None, None) => Err(anyhow::anyhow!("a store transaction returned nothing")),
+    }
 }

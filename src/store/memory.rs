@@ -5,10 +5,8 @@ use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
-use anyhow::Result;
-
-use super::engine::{Engine, Tx};
-use super::{Listing, Scope};
+use super::engine::{Engine, Result, Tx};
+use super::{Listing, Scope, StoreError};
 use crate::identity::{Name, Namespace, Reference};
 use crate::issued::{IssuerRecord, TokenFile};
 use crate::model::{Account, NamespaceRecord, Policy, PolicyScope};
@@ -67,19 +65,19 @@ impl Engine for MemoryStore {
     fn read_account(&self, r: &Reference) -> Result<Option<Account>> {
         MemoryTx(&mut self.records()).account(r)
     }
-    fn read_accounts(&self, scope: &Scope) -> Result<Listing<Account>> {
+    fn read_accounts(&self, scope: &Scope) -> Result<Listing<Account, StoreError>> {
         MemoryTx(&mut self.records()).accounts(scope)
     }
     fn read_policy(&self, scope: &PolicyScope, name: &Name) -> Result<Option<Policy>> {
         MemoryTx(&mut self.records()).policy(scope, name)
     }
-    fn read_policies(&self, scope: &Scope) -> Result<Listing<Policy>> {
+    fn read_policies(&self, scope: &Scope) -> Result<Listing<Policy, StoreError>> {
         MemoryTx(&mut self.records()).policies(scope)
     }
     fn read_namespace(&self, ns: &Namespace) -> Result<Option<NamespaceRecord>> {
         MemoryTx(&mut self.records()).namespace(ns)
     }
-    fn read_namespaces(&self) -> Result<Listing<NamespaceRecord>> {
+    fn read_namespaces(&self) -> Result<Listing<NamespaceRecord, StoreError>> {
         MemoryTx(&mut self.records()).namespaces()
     }
     fn read_issuer(&self) -> Result<Option<IssuerRecord>> {
@@ -103,7 +101,7 @@ impl Tx for MemoryTx<'_> {
     fn account(&mut self, r: &Reference) -> Result<Option<Account>> {
         Ok(self.0.accounts.get(r).cloned())
     }
-    fn accounts(&mut self, scope: &Scope) -> Result<Listing<Account>> {
+    fn accounts(&mut self, scope: &Scope) -> Result<Listing<Account, StoreError>> {
         let items = self
             .0
             .accounts
@@ -131,7 +129,7 @@ impl Tx for MemoryTx<'_> {
     fn policy(&mut self, scope: &PolicyScope, name: &Name) -> Result<Option<Policy>> {
         Ok(self.0.policies.get(&(scope.clone(), name.clone())).cloned())
     }
-    fn policies(&mut self, scope: &Scope) -> Result<Listing<Policy>> {
+    fn policies(&mut self, scope: &Scope) -> Result<Listing<Policy, StoreError>> {
         let items = self
             .0
             .policies
@@ -165,7 +163,7 @@ impl Tx for MemoryTx<'_> {
     fn namespace(&mut self, ns: &Namespace) -> Result<Option<NamespaceRecord>> {
         Ok(self.0.namespaces.get(ns).cloned())
     }
-    fn namespaces(&mut self) -> Result<Listing<NamespaceRecord>> {
+    fn namespaces(&mut self) -> Result<Listing<NamespaceRecord, StoreError>> {
         Ok(Listing {
             items: self.0.namespaces.values().cloned().collect(),
             errors: vec![],
@@ -210,7 +208,9 @@ impl Tx for MemoryTx<'_> {
             .issuer_keys
             .get(kid)
             .cloned()
-            .ok_or_else(|| anyhow::anyhow!("no issuer key `{kid}`"))
+            .ok_or_else(|| StoreError::Unavailable {
+                why: format!("no issuer key `{kid}`"),
+            })
     }
     fn put_issuer_key(&mut self, kid: &str, private: &[u8]) -> Result<()> {
         self.0.wrote = true;
@@ -233,6 +233,7 @@ pub(crate) mod tests {
     use crate::identity::Namespace;
     use crate::model::{KeyRecord, new_uid};
     use crate::store::Store;
+    use anyhow::Result;
 
     pub(crate) fn ns(s: &str) -> Namespace {
         Namespace::parse(s).unwrap()

@@ -137,6 +137,11 @@ pub fn local(store: &(impl Store + ?Sized)) -> Result<&dyn Engine> {
     })
 }
 
+/// Every policy of a local store, shared as `Engine::policy_snapshot` hands them out.
+pub fn policy_snapshot(store: &(impl Store + ?Sized)) -> Result<std::sync::Arc<Vec<Policy>>> {
+    Ok(local(store)?.policy_snapshot().map_err(UserError::from)?)
+}
+
 /// The refusal when an account of `accounts` other than `r` has registered `key`, or any key
 /// with the same RSA modulus (whoever has the private key of one can sign for a key of the
 /// same modulus with another exponent, and the kid covers the exponent): one key pair belongs

@@ -82,7 +82,10 @@ pub fn issuer_jwks(view: &IssuerView) -> KeySet {
 /// file must not keep gateways from every key.
 pub fn store_jwks(store: &(impl Store + ?Sized)) -> Result<KeySet> {
     let view = match store.engine() {
-        Some(b) => b.read_issuer()?.map(|r| view_of(&r, &[], Timestamp::now())),
+        Some(b) => b
+            .read_issuer()
+            .map_err(crate::error::UserError::from)?
+            .map(|r| view_of(&r, &[], Timestamp::now())),
         None => store.issuer()?,
     };
     Ok(view.as_ref().map(issuer_jwks).unwrap_or_default())

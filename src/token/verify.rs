@@ -483,7 +483,10 @@ pub struct IssuedBy {
 
 /// The record of an issued token of `account`, or why it no longer counts.
 pub fn live_record(b: &dyn Engine, account: &Account, jti: &str) -> Result<TokenRecord> {
-    live_record_in(b.read_tokens(&account.reference())?.as_ref(), account, jti)
+    let file = b
+        .read_tokens(&account.reference())
+        .map_err(UserError::from)?;
+    live_record_in(file.as_ref(), account, jti)
 }
 
 /// `live_record`, from the account's token file as read.
@@ -560,7 +563,7 @@ fn verify_issued(
             "issued tokens are verified by the server that issued them (use its tokenreviews)",
         ));
     };
-    let Some(issuer) = b.read_issuer()? else {
+    let Some(issuer) = b.read_issuer().map_err(UserError::from)? else {
         return Err(reject(format!(
             "the token was issued by `{}`, and this store has no issuer",
             sanitize(iss)
@@ -597,7 +600,7 @@ fn verify_issued(
             )
         }
         IssuerAlgorithm::HS256 => (
-            DecodingKey::from_secret(&b.read_issuer_key(&key.kid)?),
+            DecodingKey::from_secret(&b.read_issuer_key(&key.kid).map_err(UserError::from)?),
             String::new(),
         ),
     };

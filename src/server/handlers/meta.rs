@@ -24,7 +24,7 @@ pub async fn healthz() -> Response {
 }
 
 pub async fn readyz(State(st): St) -> Answer {
-    match blocking(&st, |s| crate::store::local(s)?.policy_snapshot()).await {
+    match blocking(&st, |s| crate::store::policy_snapshot(s)).await {
         Ok(_) => Ok(json(StatusCode::OK, &serde_json::json!({ "status": "ok" }))),
         Err(e) => {
             crate::errln!("svcacct: not ready: {}", e.problem.detail);

@@ -50,7 +50,10 @@ pub async fn list_namespaces(State(st): St, Extension(caller): Extension<Caller>
         listing.errors.into_iter().partition(|e| {
             may_get_all
                 || match e {
-                    UserError::CorruptRecord { path, .. } => path
+                    UserError::CorruptRecord {
+                        location: crate::error::RecordLocation::File(path),
+                        ..
+                    } => path
                         .file_name()
                         .and_then(|f| f.to_str())
                         .and_then(|f| f.strip_suffix(".toml"))
@@ -124,7 +127,7 @@ pub async fn create_namespace(
             return unseen(e);
         }
         if body.defaults {
-            let policies = crate::store::local(s)?.policy_snapshot()?;
+            let policies = crate::store::policy_snapshot(s)?;
             for p in crate::store::default_policies(&ns, Timestamp::now()) {
                 if let Err(why) = crate::policy::check_write(&policies, &writer, &p, None) {
                     return Ok(Err(defaults_overreach(&writer, &ns, &p, why)));

@@ -128,7 +128,7 @@ fn write_policy(
     policy: Policy,
     old: Option<&Policy>,
 ) -> anyhow::Result<Result<Policy, ApiError>> {
-    let policies = crate::store::local(s)?.policy_snapshot()?;
+    let policies = crate::store::policy_snapshot(s)?;
     if let Err(why) = crate::policy::check_write(&policies, caller, &policy, old) {
         return Ok(Err(overreach(caller, &policy, why)));
     }

@@ -24,7 +24,8 @@ use std::path::Path;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use anyhow::{Context, Result};
+use crate::store::OrUnavailable;
+use crate::store::engine::Result;
 
 use super::layout::GENERATION_FILE;
 use crate::output::shown_path;
@@ -111,7 +112,7 @@ pub(super) fn bump(root: &Path, create: impl FnOnce(&Path, &[u8]) -> Result<()>)
         }
         Err(_) if crate::fsutil::is_symlink(&path) => return Err(foreign(&path).into()),
         Err(e) => {
-            return Err(e).with_context(|| format!("cannot open {}", shown_path(&path)));
+            return Err(e).or_unavailable(|| format!("cannot open {}", shown_path(&path)));
         }
     };
     if file_len(&file)? < LEN as u64 {
@@ -119,7 +120,7 @@ pub(super) fn bump(root: &Path, create: impl FnOnce(&Path, &[u8]) -> Result<()>)
     }
     // SAFETY: as in `map_for_reading`; only this process (under the lock) writes, atomically.
     let map = unsafe { memmap2::MmapOptions::new().len(LEN).map_mut(&file) }
-        .with_context(|| format!("cannot map {}", shown_path(&path)))?;
+        .or_unavailable(|| format!("cannot map {}", shown_path(&path)))?;
     // SAFETY: as in `load`, on a writable mapping.
     unsafe { AtomicU64::from_ptr(map.as_ptr().cast::<u64>().cast_mut()) }
         .fetch_add(1, Ordering::Release);
@@ -129,6 +130,6 @@ pub(super) fn bump(root: &Path, create: impl FnOnce(&Path, &[u8]) -> Result<()>)
 fn file_len(file: &File) -> Result<u64> {
     Ok(file
         .metadata()
-        .context("cannot read the store's generation")?
+        .or_unavailable(|| "cannot read the store's generation")?
         .len())
 }

@@ -31,7 +31,6 @@ use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use anyhow::{Context, Result};
 use serde::de::DeserializeOwned;
 use zeroize::Zeroizing;
 
@@ -39,9 +38,10 @@ mod generation;
 mod layout;
 mod tx;
 
-use super::engine::{Engine, Tx};
+use super::engine::{Engine, Result, Tx};
+use super::errors::{OrUnavailable, StoreError};
 use super::{Listing, Scope};
-use crate::error::UserError;
+use crate::error::{RecordLocation, UserError};
 use crate::identity::{Name, Namespace, Reference};
 use crate::issued::{IssuerRecord, TokenFile};
 use crate::model::{Account, NamespaceRecord, Policy, PolicyScope, new_uid};
@@ -129,7 +129,7 @@ impl FileStore {
     }
 
     /// As `load_account`, for namespace records.
-    fn load_namespace(&self, ns: &Namespace) -> Result<Option<NamespaceRecord>, UserError> {
+    fn load_namespace(&self, ns: &Namespace) -> Result<Option<NamespaceRecord>> {
         let path = self.namespace_path(ns);
         let Some(record) = load::<NamespaceRecord>(&path)? else {
             return Ok(None);
@@ -148,7 +148,7 @@ impl FileStore {
 
     /// The account stored for `r`, `None` when there is none; an unreadable file, or one that
     /// holds another account than its path says, is a `CorruptRecord`.
-    fn load_account(&self, r: &Reference) -> Result<Option<Account>, UserError> {
+    fn load_account(&self, r: &Reference) -> Result<Option<Account>> {
         let path = self.account_path(r);
         let Some(account) = load::<Account>(&path)? else {
             return Ok(None);
@@ -166,7 +166,7 @@ impl FileStore {
     }
 
     /// As `load_account`, for policies.
-    fn load_policy(&self, scope: &PolicyScope, name: &Name) -> Result<Option<Policy>, UserError> {
+    fn load_policy(&self, scope: &PolicyScope, name: &Name) -> Result<Option<Policy>> {
         let path = self.policy_path(scope, name);
         let Some(policy) = load::<Policy>(&path)? else {
             return Ok(None);
@@ -185,7 +185,7 @@ impl FileStore {
     }
 
     /// Every policy of `scope`, read from the disk.
-    fn disk_policies(&self, scope: &Scope) -> Result<Listing<Policy>> {
+    fn disk_policies(&self, scope: &Scope) -> Result<Listing<Policy, StoreError>> {
         let mut errors = Vec::new();
         let dirs = match scope {
             Scope::Namespace(ns) => {
@@ -216,7 +216,7 @@ impl FileStore {
     }
 
     /// Every namespace record, read from the disk.
-    fn list_namespace_records(&self) -> Result<Listing<NamespaceRecord>> {
+    fn list_namespace_records(&self) -> Result<Listing<NamespaceRecord, StoreError>> {
         let mut errors = Vec::new();
         let mut items = Vec::new();
         let names = record_files(
@@ -259,13 +259,13 @@ impl FileStore {
         // An unreadable token file could hold the only token that needs a key: say so, rather
         // than remove that key.
         if let Some(e) = errors.into_iter().next() {
-            return Err(e.into());
+            return Err(e);
         }
         Ok(out)
     }
 
     /// Every account of `scope`, read from the disk (no cache).
-    fn disk_accounts(&self, scope: &Scope) -> Result<Listing<Account>> {
+    fn disk_accounts(&self, scope: &Scope) -> Result<Listing<Account, StoreError>> {
         let mut errors = Vec::new();
         let dirs = match scope {
             Scope::Namespace(ns) => vec![(ns.clone(), self.account_dir(ns))],
@@ -312,12 +312,14 @@ impl FileStore {
                     )
                     .into()
                 } else {
-                    anyhow::Error::new(e)
-                        .context(format!("cannot open the store lock {}", shown_path(&path)))
+                    StoreError::unavailable(
+                        format!("cannot open the store lock {}", shown_path(&path)),
+                        e,
+                    )
                 }
             })?;
         lock.lock()
-            .with_context(|| format!("cannot lock the store {}", shown_path(&path)))?;
+            .or_unavailable(|| format!("cannot lock the store {}", shown_path(&path)))?;
         let tx = Locked {
             tmp: self.root.join(TMP_DIR),
         };
@@ -339,26 +341,26 @@ impl Engine for FileStore {
     }
 
     fn read_account(&self, r: &Reference) -> Result<Option<Account>> {
-        Ok(self.load_account(r)?)
+        self.load_account(r)
     }
 
-    fn read_accounts(&self, scope: &Scope) -> Result<Listing<Account>> {
+    fn read_accounts(&self, scope: &Scope) -> Result<Listing<Account, StoreError>> {
         self.disk_accounts(scope)
     }
 
     fn read_policy(&self, scope: &PolicyScope, name: &Name) -> Result<Option<Policy>> {
-        Ok(self.load_policy(scope, name)?)
+        self.load_policy(scope, name)
     }
 
-    fn read_policies(&self, scope: &Scope) -> Result<Listing<Policy>> {
+    fn read_policies(&self, scope: &Scope) -> Result<Listing<Policy, StoreError>> {
         self.disk_policies(scope)
     }
 
     fn read_namespace(&self, ns: &Namespace) -> Result<Option<NamespaceRecord>> {
-        Ok(self.load_namespace(ns)?)
+        self.load_namespace(ns)
     }
 
-    fn read_namespaces(&self) -> Result<Listing<NamespaceRecord>> {
+    fn read_namespaces(&self) -> Result<Listing<NamespaceRecord, StoreError>> {
         self.list_namespace_records()
     }
 
@@ -374,12 +376,12 @@ impl Engine for FileStore {
     fn read_issuer_key(&self, kid: &str) -> Result<Zeroizing<Vec<u8>>> {
         let path = self.issuer_key_path(kid)?;
         let bytes = fs::read(&path)
-            .with_context(|| format!("cannot read the issuer key {}", shown_path(&path)))?;
+            .or_unavailable(|| format!("cannot read the issuer key {}", shown_path(&path)))?;
         Ok(Zeroizing::new(bytes))
     }
 
     fn read_tokens(&self, r: &Reference) -> Result<Option<TokenFile>> {
-        Ok(load(&self.tokens_path(r))?)
+        load(&self.tokens_path(r))
     }
 
     fn read_all_tokens(&self) -> Result<Vec<TokenFile>> {
@@ -391,8 +393,12 @@ impl Engine for FileStore {
 
     /// By the record's path: `accounts/<ns>/…`, `policies/<ns>/…`, `tokens/<ns>/…` or
     /// `namespaces/<ns>.toml`.
-    fn namespace_of_unreadable(&self, e: &UserError) -> Option<Namespace> {
-        let UserError::CorruptRecord { path, .. } = e else {
+    fn namespace_of_unreadable(&self, e: &StoreError) -> Option<Namespace> {
+        let StoreError::Corrupt {
+            location: RecordLocation::File(path),
+            ..
+        } = e
+        else {
             return None;
         };
         let mut parts = path.strip_prefix(&self.root).ok()?.components();
@@ -406,9 +412,9 @@ impl Engine for FileStore {
     }
 }
 
-fn corrupt(path: &Path, why: String) -> UserError {
-    UserError::CorruptRecord {
-        path: path.to_owned(),
+fn corrupt(path: &Path, why: String) -> StoreError {
+    StoreError::Corrupt {
+        location: RecordLocation::File(path.to_owned()),
         why: sanitize(&one_line(&why)),
     }
 }
@@ -428,7 +434,7 @@ fn record_file_name(name: &Name) -> String {
 
 /// Reads and parses one record file; `Ok(None)` when it does not exist. Any other failure
 /// (unreadable, not UTF-8, not TOML, not the record's shape) is a `CorruptRecord`.
-fn load<T: DeserializeOwned>(path: &Path) -> Result<Option<T>, UserError> {
+fn load<T: DeserializeOwned>(path: &Path) -> Result<Option<T>> {
     let bytes = match fs::read(path) {
         Ok(read) => read,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
@@ -465,7 +471,7 @@ fn toml_problem(text: &str, e: &toml::de::Error) -> String {
 fn subdirs<S>(
     dir: &Path,
     parse: impl Fn(&str) -> Option<S>,
-    errors: &mut Vec<UserError>,
+    errors: &mut Vec<StoreError>,
 ) -> Result<Vec<(S, PathBuf)>> {
     let mut out = Vec::new();
     for (file_name, path) in sorted_entries(dir)? {
@@ -486,7 +492,7 @@ fn subdirs<S>(
 /// The record names in `dir`, from its `<name>.toml` files, sorted; `.tmp-*` and files without
 /// the extension are skipped, and a `.toml` file whose stem is not a name is reported in
 /// `errors`. A missing `dir` has no records.
-fn record_names(dir: &Path, errors: &mut Vec<UserError>) -> Result<Vec<Name>> {
+fn record_names(dir: &Path, errors: &mut Vec<StoreError>) -> Result<Vec<Name>> {
     record_files(dir, "name", |stem| Name::parse(stem).ok(), errors)
 }
 
@@ -496,7 +502,7 @@ fn record_files<T>(
     dir: &Path,
     what: &str,
     parse: impl Fn(&str) -> Option<T>,
-    errors: &mut Vec<UserError>,
+    errors: &mut Vec<StoreError>,
 ) -> Result<Vec<T>> {
     let mut out = Vec::new();
     for (file_name, path) in sorted_entries(dir)? {
@@ -520,11 +526,11 @@ fn sorted_entries(dir: &Path) -> Result<Vec<(std::ffi::OsString, PathBuf)>> {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(e).with_context(context),
+        Err(e) => return Err(e).or_unavailable(context),
     };
     let mut out = Vec::new();
     for entry in entries {
-        let entry = entry.with_context(context)?;
+        let entry = entry.or_unavailable(context)?;
         out.push((entry.file_name(), entry.path()));
     }
     out.sort();
@@ -544,7 +550,8 @@ fn ensure_dir(dir: &Path) -> Result<()> {
         Ok(()) => {}
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
         Err(e) => {
-            return Err(e).with_context(|| format!("cannot create the folder {}", shown_path(dir)));
+            return Err(e)
+                .or_unavailable(|| format!("cannot create the folder {}", shown_path(dir)));
         }
     }
     match parent {
@@ -553,10 +560,17 @@ fn ensure_dir(dir: &Path) -> Result<()> {
     }
 }
 
+/// The folder a record's file is in.
+fn folder_of(path: &Path) -> Result<&Path> {
+    path.parent().ok_or_else(|| StoreError::Unavailable {
+        why: "a store record has a folder".to_owned(),
+    })
+}
+
 fn sync_dir(dir: &Path) -> Result<()> {
     File::open(dir)
         .and_then(|d| d.sync_all())
-        .with_context(|| format!("cannot sync the folder {}", shown_path(dir)))
+        .or_unavailable(|| format!("cannot sync the folder {}", shown_path(dir)))
 }
 
 /// `.tmp/journal`: a change of several files, while it is being made (see `Locked::atomically`).
@@ -619,7 +633,7 @@ impl Locked {
         match fs::symlink_metadata(&self.tmp) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
             Err(e) => {
-                return Err(e).with_context(|| format!("cannot read {}", shown_path(&self.tmp)));
+                return Err(e).or_unavailable(|| format!("cannot read {}", shown_path(&self.tmp)));
             }
             Ok(m) if m.file_type().is_symlink() => {
                 return Err(crate::fsutil::foreign_link(
@@ -670,14 +684,14 @@ impl Locked {
             serde_json::to_vec(&Journal {
                 steps: change.to_vec(),
             })
-            .context("cannot encode the store's journal")?,
+            .or_unavailable(|| "cannot encode the store's journal")?,
         );
         let journal = self.tmp.join(JOURNAL);
         self.write_file(&journal, &text)?;
         // From here the change is made, as a database's committed transaction is: a step that
         // fails (a full disk, a folder that cannot be written) leaves it to the next writer,
         // which finishes it before anything else, so that no one builds on half of it.
-        self.apply_and_bump(change).with_context(|| {
+        self.apply_and_bump(change).or_unavailable(|| {
             format!(
                 "the change is in the store's journal {} but could not be made entirely; once the \
                  cause below is fixed, the next command that writes to the store finishes it \
@@ -709,7 +723,9 @@ impl Locked {
                     let bytes = Zeroizing::new(
                         base64::engine::general_purpose::STANDARD
                             .decode(base64)
-                            .context("the store's journal holds bytes that are not base64")?,
+                            .or_unavailable(
+                                || "the store's journal holds bytes that are not base64",
+                            )?,
                     );
                     self.write_file(&self.journal_path(path)?, &bytes)?
                 }
@@ -748,7 +764,7 @@ impl Locked {
             Ok(t) => t,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
             Err(e) => {
-                return Err(e).with_context(|| {
+                return Err(e).or_unavailable(|| {
                     format!("cannot read the store's journal {}", shown_path(&path))
                 });
             }
@@ -760,7 +776,7 @@ impl Locked {
                 shown_path(&path)
             ))
         })?;
-        self.apply_and_bump(&journal.steps).with_context(|| {
+        self.apply_and_bump(&journal.steps).or_unavailable(|| {
             format!(
                 "cannot finish the change in the store's journal {}, which a failed or killed \
                  command left: fix the cause below and try again, or remove the journal (the \
@@ -776,7 +792,7 @@ impl Locked {
     /// be an issuer key), fsyncs it, renames it over `path` and fsyncs `path`'s folder, so a
     /// crash leaves the old file or the new one.
     fn write_file(&self, path: &Path, bytes: &[u8]) -> Result<()> {
-        let dir = path.parent().context("a store record has a folder")?;
+        let dir = folder_of(path)?;
         ensure_dir(dir)?;
         ensure_dir(&self.tmp)?;
         let tmp = self.tmp.join(new_uid());
@@ -794,7 +810,7 @@ impl Locked {
         if let Err(e) = written {
             let _ = fs::remove_file(&tmp);
             return Err(e)
-                .with_context(|| format!("cannot write the store record {}", shown_path(path)));
+                .or_unavailable(|| format!("cannot write the store record {}", shown_path(path)));
         }
         sync_dir(dir)
     }
@@ -805,12 +821,12 @@ impl Locked {
             Ok(()) => {}
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(false),
             Err(e) => {
-                return Err(e).with_context(|| {
+                return Err(e).or_unavailable(|| {
                     format!("cannot remove the store record {}", shown_path(path))
                 });
             }
         }
-        sync_dir(path.parent().context("a store record has a folder")?)?;
+        sync_dir(folder_of(path)?)?;
         Ok(true)
     }
 }
@@ -1243,7 +1259,10 @@ mod tests {
         assert_eq!(names, ["alpha", "omega"]);
         assert_eq!(listing.errors.len(), 1, "{:?}", listing.errors);
         match &listing.errors[0] {
-            UserError::CorruptRecord { path, why } => {
+            UserError::CorruptRecord {
+                location: RecordLocation::File(path),
+                why,
+            } => {
                 assert_eq!(path, &bad);
                 assert!(why.starts_with("line 2, column 1: "), "{why}");
                 assert!(!why.contains('\n') && !why.contains('\x1b'), "{why:?}");
@@ -1309,9 +1328,10 @@ mod tests {
             .errors
             .iter()
             .map(|e| match e {
-                UserError::CorruptRecord { path, .. } => {
-                    path.strip_prefix(root).unwrap().to_owned()
-                }
+                UserError::CorruptRecord {
+                    location: RecordLocation::File(path),
+                    ..
+                } => path.strip_prefix(root).unwrap().to_owned(),
                 other => panic!("{other:?}"),
             })
             .collect();

@@ -5,16 +5,16 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
 use serde::Serialize;
 use zeroize::Zeroizing;
 
 use super::{FileStore, ISSUER_DIR, ISSUER_FILE, JournalStep, Locked, corrupt, load};
+use crate::error::RecordLocation;
 use crate::identity::{Name, Namespace, Reference};
 use crate::issued::{IssuerRecord, TokenFile};
 use crate::model::{Account, NamespaceRecord, Policy, PolicyScope};
-use crate::store::engine::{Engine, Tx};
-use crate::store::{Listing, Scope};
+use crate::store::engine::{Engine, Result, Tx};
+use crate::store::{Listing, OrUnavailable, Scope, StoreError};
 
 /// `Engine::atomically` of the file engine.
 pub(super) fn atomically(
@@ -56,7 +56,7 @@ impl FileTx<'_> {
     fn rel(&self, path: &Path) -> Result<String> {
         Ok(path
             .strip_prefix(&self.store.root)
-            .context("a store record is in the store")?
+            .or_unavailable(|| "a store record is in the store")?
             .to_string_lossy()
             .into_owned())
     }
@@ -74,7 +74,7 @@ impl FileTx<'_> {
     }
 
     fn write<T: Serialize>(&mut self, path: &Path, record: &T) -> Result<()> {
-        let text = toml::to_string(record).with_context(|| {
+        let text = toml::to_string(record).or_unavailable(|| {
             format!(
                 "cannot encode the store record {}",
                 crate::output::shown_path(path)
@@ -111,13 +111,13 @@ fn on_disk(path: &Path) -> bool {
 /// whether a written one belongs in the listing. Unreadable files that were overwritten or
 /// removed are no longer errors.
 fn overlay<K: Ord + Clone, T: Clone>(
-    mut listing: Listing<T>,
+    mut listing: Listing<T, StoreError>,
     written: &BTreeMap<K, Option<T>>,
     key: impl Fn(&T) -> K,
     within: impl Fn(&T) -> bool,
     written_path: impl Fn(&K) -> PathBuf,
     order: impl Fn(&T, &T) -> std::cmp::Ordering,
-) -> Listing<T> {
+) -> Listing<T, StoreError> {
     if written.is_empty() {
         return listing;
     }
@@ -130,7 +130,10 @@ fn overlay<K: Ord + Clone, T: Clone>(
     listing.items.sort_by(&order);
     let paths: Vec<PathBuf> = written.keys().map(written_path).collect();
     listing.errors.retain(|e| match e {
-        crate::error::UserError::CorruptRecord { path, .. } => !paths.contains(path),
+        StoreError::Corrupt {
+            location: RecordLocation::File(path),
+            ..
+        } => !paths.contains(path),
         _ => true,
     });
     listing
@@ -144,7 +147,7 @@ impl Tx for FileTx<'_> {
         }
     }
 
-    fn accounts(&mut self, scope: &Scope) -> Result<Listing<Account>> {
+    fn accounts(&mut self, scope: &Scope) -> Result<Listing<Account, StoreError>> {
         let listing = self.store.disk_accounts(scope)?;
         Ok(overlay(
             listing,
@@ -183,7 +186,7 @@ impl Tx for FileTx<'_> {
         }
     }
 
-    fn policies(&mut self, scope: &Scope) -> Result<Listing<Policy>> {
+    fn policies(&mut self, scope: &Scope) -> Result<Listing<Policy, StoreError>> {
         let listing = self.store.disk_policies(scope)?;
         Ok(overlay(
             listing,
@@ -223,7 +226,7 @@ impl Tx for FileTx<'_> {
         }
     }
 
-    fn namespaces(&mut self) -> Result<Listing<NamespaceRecord>> {
+    fn namespaces(&mut self) -> Result<Listing<NamespaceRecord, StoreError>> {
         let listing = self.store.list_namespace_records()?;
         Ok(overlay(
             listing,
@@ -262,7 +265,7 @@ impl Tx for FileTx<'_> {
     fn all_tokens(&mut self) -> Result<Vec<TokenFile>> {
         let mut files = self
             .store
-            .token_files(|r| Ok(load(&self.store.tokens_path(r))?))?;
+            .token_files(|r| load(&self.store.tokens_path(r)))?;
         for (r, written) in &self.tokens {
             match written {
                 Some(f) => files.insert(r.clone(), f.clone()),
@@ -306,7 +309,9 @@ impl Tx for FileTx<'_> {
     fn issuer_key(&mut self, kid: &str) -> Result<Zeroizing<Vec<u8>>> {
         match self.issuer_keys.get(kid) {
             Some(Some(bytes)) => Ok(bytes.clone()),
-            Some(None) => Err(anyhow::anyhow!("no issuer key `{kid}`")),
+            Some(None) => Err(StoreError::Unavailable {
+                why: format!("no issuer key `{kid}`"),
+            }),
             None => self.store.read_issuer_key(kid),
         }
     }
