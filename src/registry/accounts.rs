@@ -6,7 +6,7 @@ use crate::api::{Renamed, Shown};
 use crate::error::UserError;
 use crate::identity::{Name, Reference};
 use crate::model::{Account, KeyRecord, Policy};
-use crate::store::engine::{Engine, atomically};
+use crate::store::engine::{Engine, Page, atomically};
 use crate::store::{
     Scope, account_exists, add_key_to, key_holder, pinned_refusal, stale, unknown_account,
     unknown_namespace,
@@ -59,7 +59,7 @@ pub fn rename(
         if tx.account(&target)?.is_some() {
             return Err(account_exists(&target).into());
         }
-        let policies = tx.policies(&Scope::All)?;
+        let policies = tx.policies(&Scope::All, &Page::ALL)?;
         if let Some(e) = policies.errors.into_iter().next() {
             // It might name the account: moving the others would leave its grant behind.
             return Err(e.into());
@@ -129,7 +129,7 @@ pub fn create(
             return Err(account_exists(&r).into());
         }
         if checked {
-            let accounts = tx.accounts(&Scope::All)?.items;
+            let accounts = tx.accounts(&Scope::All, &Page::ALL)?.items;
             for k in &account.keys {
                 if let Some(e) = key_holder(&accounts, k, &r) {
                     return Err(e.into());
@@ -182,7 +182,7 @@ pub fn add_key(
         }
         let mut account = stored.ok_or_else(|| unknown_account(r))?;
         add_key_to(&mut account, key.clone())?;
-        if let Some(e) = key_holder(&tx.accounts(&Scope::All)?.items, key, r) {
+        if let Some(e) = key_holder(&tx.accounts(&Scope::All, &Page::ALL)?.items, key, r) {
             return Err(e.into());
         }
         account.revision += 1;

@@ -17,7 +17,7 @@ use crate::model::{
     current_tokens, new_uid,
 };
 use crate::store::StoreError;
-use crate::store::engine::{Engine, Scope, Tx, WorkError, atomically};
+use crate::store::engine::{Engine, Page, Scope, Tx, WorkError, atomically};
 use crate::token::claims::random_id;
 
 /// A change of the issuer, written under the store's lock: new key files first, then the
@@ -250,7 +250,7 @@ fn drop_unverifiable(
 ) -> Result<Vec<RevokedToken>, StoreError> {
     let keeps = |t: &TokenRecord| issuer.keys.iter().any(|k| k.kid == t.kid);
     let mut revoked = vec![];
-    for account in tx.accounts(&Scope::All)?.items {
+    for account in tx.accounts(&Scope::All, &Page::ALL)?.items {
         let r = account.reference();
         let file = match tx.tokens(&r) {
             Ok(file) => file,

@@ -10,7 +10,7 @@ use crate::error::UserError;
 use crate::identity::{Name, Namespace, Reference};
 use crate::issued::{IssueRequest, IssuedToken, IssuerAlgorithm, IssuerView, Secret, TokenRecord};
 use crate::model::{Account, KeyRecord, NamespaceRecord, Policy, PolicyScope};
-use crate::store::{Engine, Listing, Scope, Store, unknown_namespace, unknown_policy};
+use crate::store::{Engine, Listing, Page, Scope, Store, unknown_namespace, unknown_policy};
 
 pub mod accounts;
 pub mod issuer;
@@ -27,7 +27,10 @@ impl<E: Engine> Store for E {
         accounts::get(self, r)
     }
     fn list_accounts(&self, scope: &Scope) -> Result<Listing<Account>> {
-        Ok(self.read_accounts(scope).map_err(UserError::from)?.into())
+        Ok(self
+            .read_accounts(scope, &Page::ALL)
+            .map_err(UserError::from)?
+            .into())
     }
     fn create_account(&self, account: Account) -> Result<Account> {
         accounts::create(self, &account, false)
@@ -72,7 +75,10 @@ impl<E: Engine> Store for E {
             .ok_or_else(|| unknown_policy(scope, name))?)
     }
     fn list_policies(&self, scope: &Scope) -> Result<Listing<Policy>> {
-        Ok(self.read_policies(scope).map_err(UserError::from)?.into())
+        Ok(self
+            .read_policies(scope, &Page::ALL)
+            .map_err(UserError::from)?
+            .into())
     }
     fn create_policy(&self, policy: Policy) -> Result<Policy> {
         policies::create(self, &policy, false)
@@ -102,7 +108,10 @@ impl<E: Engine> Store for E {
             .ok_or_else(|| unknown_namespace(ns))?)
     }
     fn list_namespaces(&self) -> Result<Listing<NamespaceRecord>> {
-        Ok(self.read_namespaces().map_err(UserError::from)?.into())
+        Ok(self
+            .read_namespaces(&Scope::All, &Page::ALL)
+            .map_err(UserError::from)?
+            .into())
     }
     fn namespace_exists(&self, ns: &Namespace) -> Result<bool> {
         Ok(namespaces::exists(ns, |n| self.read_namespace(n)).map_err(UserError::from)?)

@@ -7,7 +7,7 @@ use crate::error::UserError;
 use crate::identity::Namespace;
 use crate::model::{Account, NamespaceRecord, Policy};
 use crate::store::StoreError;
-use crate::store::engine::{Engine, WorkError, atomically};
+use crate::store::engine::{Engine, Page, WorkError, atomically};
 use crate::store::{
     Listing, Scope, default_accounts, default_policies, namespace_exists, unknown_namespace,
 };
@@ -34,8 +34,8 @@ pub fn create(
     atomically(engine, |tx| {
         check_creatable(ns, |n| exists(n, |n| tx.namespace(n)))?;
         let scope = Scope::Namespace(ns.clone());
-        let accounts = tx.accounts(&scope)?;
-        let policies = tx.policies(&scope)?;
+        let accounts = tx.accounts(&scope, &Page::ALL)?;
+        let policies = tx.policies(&scope, &Page::ALL)?;
         if defaults && let Some(e) = accounts.errors.into_iter().chain(policies.errors).next() {
             // A default record over it would fail half-way: nothing is written.
             return Err(e.into());
@@ -77,10 +77,10 @@ pub fn create(
 }
 
 /// Deletes namespace `ns` (it must have a record; `default` never goes) with its accounts and
-/// their issued tokens, its policies and its child namespaces, in one transaction. A record
-/// of it that cannot be read (`Engine::namespace_of_unreadable` says which namespace an
-/// unreadable record belongs to) would stay behind and come back with a namespace of the same name: then
-/// nothing is deleted until it is fixed or removed. Returns what was deleted.
+/// their issued tokens, its policies and its child namespaces (`Scope::Subtree`), in one
+/// transaction. A record of it that cannot be read would stay behind and come back with a
+/// namespace of the same name: then nothing is deleted until it is fixed or removed. Returns
+/// what was deleted.
 pub fn delete(engine: &(impl Engine + ?Sized), ns: &Namespace) -> Result<NamespaceDeleted> {
     if ns.is_default() {
         return Err(UserError::Failure(
@@ -92,12 +92,12 @@ pub fn delete(engine: &(impl Engine + ?Sized), ns: &Namespace) -> Result<Namespa
         if tx.namespace(ns)?.is_none() {
             return Err(unknown_namespace(ns).into());
         }
+        let within = Scope::Subtree(ns.clone());
         let (gone, unreadable) = contents_of(
             ns,
-            tx.accounts(&Scope::All)?,
-            tx.policies(&Scope::All)?,
-            tx.namespaces()?,
-            &|e| engine.namespace_of_unreadable(e),
+            tx.accounts(&within, &Page::ALL)?,
+            tx.policies(&within, &Page::ALL)?,
+            tx.namespaces(&within, &Page::ALL)?,
         );
         if let Some(e) = unreadable.into_iter().next() {
             return Err(e.into());
@@ -120,12 +120,13 @@ pub fn delete(engine: &(impl Engine + ?Sized), ns: &Namespace) -> Result<Namespa
 
 /// What deleting `ns` would remove (`Store::namespace_contents`), read without a lock.
 pub fn contents(engine: &(impl Engine + ?Sized), ns: &Namespace) -> Result<NamespaceDeleted> {
+    let within = Scope::Subtree(ns.clone());
+    let read = |e: StoreError| UserError::from(e);
     Ok(contents_of(
         ns,
-        engine.read_accounts(&Scope::All).map_err(UserError::from)?,
-        engine.read_policies(&Scope::All).map_err(UserError::from)?,
-        engine.read_namespaces().map_err(UserError::from)?,
-        &|e| engine.namespace_of_unreadable(e),
+        engine.read_accounts(&within, &Page::ALL).map_err(read)?,
+        engine.read_policies(&within, &Page::ALL).map_err(read)?,
+        engine.read_namespaces(&within, &Page::ALL).map_err(read)?,
     )
     .0)
 }
@@ -139,54 +140,30 @@ pub fn creatable(engine: &(impl Engine + ?Sized), ns: &Namespace) -> Result<()> 
     })?)
 }
 
-/// What deleting `ns` removes, from listings of every account, policy and namespace record:
-/// the namespace and its children (with a record, or with accounts or policies), their
-/// accounts and their policies; and the unreadable records that belong to it
-/// (`of_unreadable` says which namespace one belongs to).
+/// What deleting `ns` removes, from the listings of its subtree: the namespace and its
+/// children (with a record, or with accounts or policies), their accounts and their policies;
+/// and the unreadable records among them.
 fn contents_of(
     ns: &Namespace,
     accounts: Listing<Account, StoreError>,
     policies: Listing<Policy, StoreError>,
-    namespaces: Listing<NamespaceRecord, StoreError>,
-    of_unreadable: &dyn Fn(&StoreError) -> Option<Namespace>,
+    records: Listing<NamespaceRecord, StoreError>,
 ) -> (NamespaceDeleted, Vec<StoreError>) {
-    let mut unreadable = vec![];
-    let mut within = |errors: Vec<StoreError>| {
-        unreadable.extend(
-            errors
-                .into_iter()
-                .filter(|e| of_unreadable(e).is_some_and(|n| n.is_within(ns))),
-        );
-    };
-    within(accounts.errors);
-    let accounts: Vec<Account> = accounts
-        .items
-        .into_iter()
-        .filter(|a| a.namespace.is_within(ns))
-        .collect();
-    within(policies.errors);
-    let policies: Vec<Policy> = policies
-        .items
-        .into_iter()
-        .filter(|p| p.namespace.as_ref().is_some_and(|n| n.is_within(ns)))
-        .collect();
-    within(namespaces.errors);
-    let mut namespaces: Vec<Namespace> = namespaces
-        .items
-        .into_iter()
-        .map(|r| r.name)
-        .filter(|n| n.is_within(ns))
-        .collect();
+    let mut namespaces: Vec<Namespace> = records.items.into_iter().map(|r| r.name).collect();
     namespaces.push(ns.clone());
-    namespaces.extend(accounts.iter().map(|a| a.namespace.clone()));
-    namespaces.extend(policies.iter().filter_map(|p| p.namespace.clone()));
+    namespaces.extend(accounts.items.iter().map(|a| a.namespace.clone()));
+    namespaces.extend(policies.items.iter().filter_map(|p| p.namespace.clone()));
     namespaces.sort();
     namespaces.dedup();
+    let unreadable = (accounts.errors.into_iter())
+        .chain(policies.errors)
+        .chain(records.errors)
+        .collect();
     (
         NamespaceDeleted {
             namespaces,
-            accounts: accounts.into_iter().map(Shown::Record).collect(),
-            policies: policies.into_iter().map(Shown::Record).collect(),
+            accounts: accounts.items.into_iter().map(Shown::Record).collect(),
+            policies: policies.items.into_iter().map(Shown::Record).collect(),
         },
         unreadable,
     )

@@ -563,9 +563,10 @@ mod tests {
         fn read_accounts(
             &self,
             scope: &crate::store::Scope,
+            page: &crate::store::Page<crate::identity::Reference>,
         ) -> crate::store::engine::Result<crate::store::Listing<Account, crate::store::StoreError>>
         {
-            self.inner.read_accounts(scope)
+            self.inner.read_accounts(scope, page)
         }
         fn read_policy(
             &self,
@@ -577,10 +578,11 @@ mod tests {
         fn read_policies(
             &self,
             scope: &crate::store::Scope,
+            page: &crate::store::Page<(crate::model::PolicyScope, crate::identity::Name)>,
         ) -> crate::store::engine::Result<
             crate::store::Listing<crate::model::Policy, crate::store::StoreError>,
         > {
-            self.inner.read_policies(scope)
+            self.inner.read_policies(scope, page)
         }
         fn read_namespace(
             &self,
@@ -590,10 +592,12 @@ mod tests {
         }
         fn read_namespaces(
             &self,
+            scope: &crate::store::Scope,
+            page: &crate::store::Page<crate::identity::Namespace>,
         ) -> crate::store::engine::Result<
             crate::store::Listing<crate::model::NamespaceRecord, crate::store::StoreError>,
         > {
-            self.inner.read_namespaces()
+            self.inner.read_namespaces(scope, page)
         }
         fn read_issuer(&self) -> crate::store::engine::Result<Option<IssuerRecord>> {
             self.inner.read_issuer()

@@ -20,7 +20,7 @@ use crate::model::{Account, KeyRecord, NamespaceRecord, Policy, PolicyScope};
 use crate::store::engine::{Engine, Tx};
 use crate::store::memory::MemoryStore;
 use crate::store::memory::tests::{name, ns, reference};
-use crate::store::{Listing, Scope, Store};
+use crate::store::{Listing, Store};
 use zeroize::Zeroizing;
 
 /// What another writer does meanwhile.
@@ -55,9 +55,10 @@ impl Engine for Interleaved {
     }
     fn read_accounts(
         &self,
-        scope: &Scope,
+        scope: &crate::store::Scope,
+        page: &crate::store::Page<crate::identity::Reference>,
     ) -> crate::store::engine::Result<Listing<Account, crate::store::StoreError>> {
-        self.inner.read_accounts(scope)
+        self.inner.read_accounts(scope, page)
     }
     fn read_policy(
         &self,
@@ -68,9 +69,10 @@ impl Engine for Interleaved {
     }
     fn read_policies(
         &self,
-        scope: &Scope,
+        scope: &crate::store::Scope,
+        page: &crate::store::Page<(crate::model::PolicyScope, crate::identity::Name)>,
     ) -> crate::store::engine::Result<Listing<Policy, crate::store::StoreError>> {
-        self.inner.read_policies(scope)
+        self.inner.read_policies(scope, page)
     }
     fn read_namespace(
         &self,
@@ -80,8 +82,10 @@ impl Engine for Interleaved {
     }
     fn read_namespaces(
         &self,
+        scope: &crate::store::Scope,
+        page: &crate::store::Page<crate::identity::Namespace>,
     ) -> crate::store::engine::Result<Listing<NamespaceRecord, crate::store::StoreError>> {
-        self.inner.read_namespaces()
+        self.inner.read_namespaces(scope, page)
     }
     fn read_issuer(&self) -> crate::store::engine::Result<Option<IssuerRecord>> {
         self.inner.read_issuer()

@@ -21,7 +21,7 @@ use std::time::{Duration, Instant};
 
 use zeroize::Zeroizing;
 
-use super::engine::{Engine, Result, Tx};
+use super::engine::{Engine, Page, Result, Tx};
 use super::{Listing, Scope, StoreError};
 use crate::identity::{Name, Namespace, Reference};
 use crate::issued::{IssuerRecord, TokenFile};
@@ -165,7 +165,7 @@ impl<E: Engine> Cached<E> {
         }
         self.read_through(
             || {
-                let listing = self.inner.read_policies(&Scope::All)?;
+                let listing = self.inner.read_policies(&Scope::All, &Page::ALL)?;
                 Ok((Arc::new(listing.items), listing.errors))
             },
             |st, (items, errors), at| {
@@ -191,48 +191,60 @@ impl<E: Engine> Engine for Cached<E> {
         Ok(self.account(r)?.map(|a| a.as_ref().clone()))
     }
 
-    fn read_accounts(&self, scope: &Scope) -> Result<Listing<Account, StoreError>> {
+    /// Every account's page from memory; other scopes from the engine.
+    fn read_accounts(
+        &self,
+        scope: &Scope,
+        page: &Page<Reference>,
+    ) -> Result<Listing<Account, StoreError>> {
         if *scope != Scope::All {
-            return self.inner.read_accounts(scope);
+            return self.inner.read_accounts(scope, page);
         }
-        if let Some(items) = self.get(|st| st.all_accounts.as_ref()) {
-            return Ok(Listing {
+        let listing = match self.get(|st| st.all_accounts.as_ref()) {
+            Some(items) => Listing {
                 items: items.as_ref().clone(),
                 errors: vec![],
-            });
-        }
-        self.read_through(
-            || self.inner.read_accounts(scope),
-            |st, listing, at| {
-                if listing.errors.is_empty() {
-                    let value = Arc::new(listing.items.clone());
-                    st.all_accounts = Some(Kept { value, at });
-                }
             },
-        )
+            None => self.read_through(
+                || self.inner.read_accounts(scope, &Page::ALL),
+                |st, listing, at| {
+                    if listing.errors.is_empty() {
+                        let value = Arc::new(listing.items.clone());
+                        st.all_accounts = Some(Kept { value, at });
+                    }
+                },
+            )?,
+        };
+        Ok(listing.select(scope, page))
     }
 
     fn read_policy(&self, scope: &PolicyScope, name: &Name) -> Result<Option<Policy>> {
         self.inner.read_policy(scope, name)
     }
 
-    fn read_policies(&self, scope: &Scope) -> Result<Listing<Policy, StoreError>> {
+    fn read_policies(
+        &self,
+        scope: &Scope,
+        page: &Page<(PolicyScope, Name)>,
+    ) -> Result<Listing<Policy, StoreError>> {
         if *scope != Scope::All {
-            return self.inner.read_policies(scope);
+            return self.inner.read_policies(scope, page);
         }
         let (items, errors) = self.all_policies()?;
-        Ok(Listing {
-            items: items.as_ref().clone(),
-            errors,
-        })
+        let items = items.as_ref().clone();
+        Ok(Listing { items, errors }.select(scope, page))
     }
 
     fn read_namespace(&self, ns: &Namespace) -> Result<Option<NamespaceRecord>> {
         self.inner.read_namespace(ns)
     }
 
-    fn read_namespaces(&self) -> Result<Listing<NamespaceRecord, StoreError>> {
-        self.inner.read_namespaces()
+    fn read_namespaces(
+        &self,
+        scope: &Scope,
+        page: &Page<Namespace>,
+    ) -> Result<Listing<NamespaceRecord, StoreError>> {
+        self.inner.read_namespaces(scope, page)
     }
 
     fn read_issuer(&self) -> Result<Option<IssuerRecord>> {
@@ -249,10 +261,6 @@ impl<E: Engine> Engine for Cached<E> {
 
     fn read_all_tokens(&self) -> Result<Vec<TokenFile>> {
         self.inner.read_all_tokens()
-    }
-
-    fn namespace_of_unreadable(&self, e: &StoreError) -> Option<Namespace> {
-        self.inner.namespace_of_unreadable(e)
     }
 
     fn policy_snapshot(&self) -> Result<Arc<Vec<Policy>>> {
@@ -397,9 +405,10 @@ mod tests {
         }
         fn read_accounts(
             &self,
-            scope: &Scope,
+            scope: &crate::store::Scope,
+            page: &crate::store::Page<crate::identity::Reference>,
         ) -> crate::store::engine::Result<Listing<Account, crate::store::StoreError>> {
-            self.inner.read_accounts(scope)
+            self.inner.read_accounts(scope, page)
         }
         fn read_policy(
             &self,
@@ -410,9 +419,10 @@ mod tests {
         }
         fn read_policies(
             &self,
-            scope: &Scope,
+            scope: &crate::store::Scope,
+            page: &crate::store::Page<(crate::model::PolicyScope, crate::identity::Name)>,
         ) -> crate::store::engine::Result<Listing<Policy, crate::store::StoreError>> {
-            self.inner.read_policies(scope)
+            self.inner.read_policies(scope, page)
         }
         fn read_namespace(
             &self,
@@ -422,9 +432,11 @@ mod tests {
         }
         fn read_namespaces(
             &self,
+            scope: &crate::store::Scope,
+            page: &crate::store::Page<crate::identity::Namespace>,
         ) -> crate::store::engine::Result<Listing<NamespaceRecord, crate::store::StoreError>>
         {
-            self.inner.read_namespaces()
+            self.inner.read_namespaces(scope, page)
         }
         fn read_issuer(&self) -> crate::store::engine::Result<Option<IssuerRecord>> {
             self.inner.read_issuer()

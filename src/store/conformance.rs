@@ -4,7 +4,8 @@
 //! `crate::registry` and `crate::store::memory`.
 
 use super::engine::{Engine, Result, Tx, atomically};
-use super::{Scope, StoreError};
+use super::{Page, Scope, StoreError};
+use crate::identity::{Name, Namespace};
 use crate::issued::{TokenFile, TokenRecord};
 use crate::model::{NamespaceRecord, PolicyScope};
 use crate::store::memory::tests::{account, name, ns, policy, reference};
@@ -14,6 +15,7 @@ pub(crate) fn engine_conforms(engine: &dyn Engine) {
     a_transaction_sees_its_own_writes(engine);
     token_files_and_issuer_keys(engine);
     writes_change_the_generation(engine);
+    listings_are_scoped_and_paged(engine);
 }
 
 fn read<T>(engine: &dyn Engine, mut f: impl FnMut(&mut dyn Tx) -> Result<T>) -> T {
@@ -94,13 +96,13 @@ fn a_transaction_sees_its_own_writes(engine: &dyn Engine) {
         assert_eq!(tx.account(&a.reference())?, Some(a.clone()));
         assert_eq!(tx.account(&b.reference())?, None);
         let names: Vec<String> = tx
-            .accounts(&Scope::Namespace(ns("tx-own")))?
+            .accounts(&Scope::Namespace(ns("tx-own")), &Page::ALL)?
             .items
             .iter()
             .map(|a| a.reference().to_string())
             .collect();
         assert_eq!(names, ["tx-own/a"]);
-        let policies = tx.policies(&Scope::All)?.items;
+        let policies = tx.policies(&Scope::All, &Page::ALL)?.items;
         let mine: Vec<String> = policies
             .iter()
             .filter(|q| q.name.to_string().starts_with("tx-own") || q.name == p.name)
@@ -132,7 +134,7 @@ fn a_transaction_sees_its_own_writes(engine: &dyn Engine) {
     });
     read(engine, |tx| {
         assert!(
-            tx.accounts(&Scope::Namespace(ns("tx-own")))?
+            tx.accounts(&Scope::Namespace(ns("tx-own")), &Page::ALL)?
                 .items
                 .is_empty()
         );
@@ -208,4 +210,191 @@ fn writes_change_the_generation(engine: &dyn Engine) {
     read(engine, |_| Ok(()));
     assert_eq!(engine.generation(), deleted, "a transaction that only read");
     assert_eq!(engine.read_account(&a.reference()).unwrap(), Some(a));
+}
+
+/// The pages of a listing, each after the last key of the one before, `limit` records at most:
+/// the last one is shorter (empty when the one before was full).
+fn pages<K: Clone, T>(
+    limit: usize,
+    mut list: impl FnMut(&Page<K>) -> Vec<T>,
+    key: impl Fn(&T) -> K,
+) -> Vec<Vec<T>> {
+    let mut out: Vec<Vec<T>> = vec![];
+    loop {
+        let after = out.last().and_then(|p| p.last()).map(&key);
+        let page = list(&Page {
+            after,
+            limit: Some(limit),
+        });
+        let last = page.len() < limit;
+        out.push(page);
+        assert!(
+            out.len() <= 100,
+            "the pages do not end: is `after` exclusive?"
+        );
+        if last {
+            return out;
+        }
+    }
+}
+
+fn refs(accounts: &[crate::model::Account]) -> Vec<String> {
+    accounts.iter().map(|a| a.reference().to_string()).collect()
+}
+
+/// `Scope::Subtree` takes a namespace and its children, not a sibling whose name starts alike
+/// (`lst-x`, `lstx`); `Scope::Namespace` one namespace. Pages in order, each after the last key
+/// of the one before, add up to the whole listing whatever the limit; `after` need not be a
+/// stored key (one deleted meanwhile); `limit` 0 is an empty page. Within a transaction too,
+/// with its own writes; and a transaction that fails half-way changes no listing.
+fn listings_are_scoped_and_paged(engine: &dyn Engine) {
+    let spaces = ["lst", "lst/a", "lst/a/deep", "lst/b", "lst-x", "lstx"];
+    let accounts: Vec<_> = [
+        "lst/one",
+        "lst/two",
+        "lst/a/one",
+        "lst/a/deep/one",
+        "lst/b/one",
+    ]
+    .into_iter()
+    .chain(["lst-x/one", "lstx/one"])
+    .map(account)
+    .collect();
+    let policies: Vec<_> = spaces.iter().map(|n| policy(Some(n), "p")).collect();
+    let global = policy(None, "lst-global");
+    read(engine, |tx| {
+        for n in spaces {
+            tx.put_namespace(&NamespaceRecord {
+                name: ns(n),
+                uid: format!("u-{n}"),
+                revision: 1,
+                created: global.created,
+            })?;
+        }
+        for a in &accounts {
+            tx.put_account(a)?;
+        }
+        for p in policies.iter().chain([&global]) {
+            tx.put_policy(p)?;
+        }
+        Ok(())
+    });
+    let subtree = Scope::Subtree(ns("lst"));
+    let all = |scope: &Scope| refs(&engine.read_accounts(scope, &Page::ALL).unwrap().items);
+    let whole = [
+        "lst/one",
+        "lst/two",
+        "lst/a/one",
+        "lst/a/deep/one",
+        "lst/b/one",
+    ];
+    assert_eq!(all(&subtree), whole);
+    assert_eq!(
+        all(&Scope::Subtree(ns("lst/a"))),
+        ["lst/a/one", "lst/a/deep/one"]
+    );
+    assert_eq!(all(&Scope::Namespace(ns("lst"))), ["lst/one", "lst/two"]);
+    assert!(all(&Scope::All).contains(&"lstx/one".to_owned()));
+    for limit in [1, 2, 3, whole.len(), 100] {
+        let pages = pages(
+            limit,
+            |page| engine.read_accounts(&subtree, page).unwrap().items,
+            |a| a.reference(),
+        );
+        assert!(pages.iter().all(|p| p.len() <= limit));
+        let flat: Vec<String> = pages.iter().flat_map(|p| refs(p)).collect();
+        assert_eq!(flat, whole, "limit {limit}");
+    }
+    let zero = Page {
+        after: None,
+        limit: Some(0),
+    };
+    assert!(
+        engine
+            .read_accounts(&subtree, &zero)
+            .unwrap()
+            .items
+            .is_empty()
+    );
+
+    let scopes = |l: Vec<crate::model::Policy>| -> Vec<String> {
+        l.iter().map(|p| p.scope().to_string()).collect()
+    };
+    let want: Vec<String> = ["lst", "lst/a", "lst/a/deep", "lst/b"]
+        .iter()
+        .map(|n| PolicyScope::Namespace(ns(n)).to_string())
+        .collect();
+    let flat = pages(
+        3,
+        |page| engine.read_policies(&subtree, page).unwrap().items,
+        |p| (p.scope(), p.name.clone()),
+    );
+    assert_eq!(scopes(flat.concat()), want);
+    let names = |scope: &Scope, page: &Page<Namespace>| -> Vec<String> {
+        let l = engine.read_namespaces(scope, page).unwrap().items;
+        l.iter().map(|r| r.name.to_string()).collect()
+    };
+    assert_eq!(
+        names(&subtree, &Page::ALL),
+        ["lst", "lst/a", "lst/a/deep", "lst/b"]
+    );
+    assert_eq!(names(&Scope::Namespace(ns("lst/a")), &Page::ALL), ["lst/a"]);
+    let after_a = Page {
+        after: Some(ns("lst/a")),
+        limit: Some(2),
+    };
+    assert_eq!(names(&subtree, &after_a), ["lst/a/deep", "lst/b"]);
+
+    // After a key deleted meanwhile, or one never stored: the records after it.
+    read(engine, |tx| tx.delete_account(&reference("lst/a/one")));
+    let after = |r: &str| Page {
+        after: Some(reference(r)),
+        limit: None,
+    };
+    let read_after = |r: &str| refs(&engine.read_accounts(&subtree, &after(r)).unwrap().items);
+    assert_eq!(read_after("lst/a/one"), ["lst/a/deep/one", "lst/b/one"]);
+    assert_eq!(read_after("lst/a/deep/zzz"), ["lst/b/one"]);
+
+    // A transaction's listing has its own writes; when it fails, no listing has them.
+    let failed = engine.atomically(&mut |tx| {
+        tx.put_account(&account("lst/a/new"))?;
+        tx.delete_account(&reference("lst/two"))?;
+        tx.put_policy(&policy(Some("lst/a"), "new"))?;
+        let page = Page {
+            after: Some(reference("lst/one")),
+            limit: Some(2),
+        };
+        assert_eq!(
+            refs(&tx.accounts(&subtree, &page)?.items),
+            ["lst/a/new", "lst/a/deep/one"]
+        );
+        let key = (
+            PolicyScope::Namespace(ns("lst/a")),
+            Name::parse("n").unwrap(),
+        );
+        let page = Page {
+            after: Some(key),
+            limit: Some(1),
+        };
+        let next = tx.policies(&subtree, &page)?.items;
+        assert_eq!(next[0].name.to_string(), "new");
+        half_way()
+    });
+    assert!(failed.is_err());
+    assert_eq!(
+        all(&subtree),
+        ["lst/one", "lst/two", "lst/a/deep/one", "lst/b/one"]
+    );
+    read(engine, |tx| {
+        for a in &accounts {
+            tx.delete_account(&a.reference())?;
+        }
+        for p in policies.iter().chain([&global]) {
+            tx.delete_policy(&p.scope(), &p.name)?;
+        }
+        for n in spaces {
+            tx.delete_namespace(&ns(n))?;
+        }
+        Ok(())
+    });
 }

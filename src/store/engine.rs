@@ -25,8 +25,76 @@ use crate::model::{IssuerRecord, TokenFile};
 pub enum Scope {
     /// Exactly this namespace (not its children).
     Namespace(Namespace),
+    /// This namespace and every namespace under it (`eng`, `eng/platform`; not `engineering`).
+    Subtree(Namespace),
     /// Every namespace (and, for policies, the global scope too).
     All,
+}
+
+impl Scope {
+    /// Whether records of namespace `ns` (`None`: the global scope of policies) are in it.
+    pub fn covers(&self, ns: Option<&Namespace>) -> bool {
+        match (self, ns) {
+            (Scope::All, _) => true,
+            (Scope::Namespace(s), Some(n)) => n == s,
+            (Scope::Subtree(s), Some(n)) => n.is_within(s),
+            (_, None) => false,
+        }
+    }
+}
+
+/// Which part of a listing (keyset pagination): the records whose key comes after `after`
+/// (exclusive; it need not be a stored key) in the listing's order, at most `limit` of them.
+/// `Page::ALL` is every record; the last page is the one shorter than `limit`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Page<K> {
+    pub after: Option<K>,
+    pub limit: Option<usize>,
+}
+
+impl<K> Page<K> {
+    pub const ALL: Page<K> = Page {
+        after: None,
+        limit: None,
+    };
+}
+
+/// A record kind that engines list: its key (the listing's order) and its namespace.
+pub trait Listed: Clone {
+    type Key: Ord + Clone;
+    fn key(&self) -> Self::Key;
+    /// `None` for a global policy.
+    fn namespace(&self) -> Option<&Namespace>;
+}
+
+impl Listed for Account {
+    type Key = Reference;
+    fn key(&self) -> Reference {
+        self.reference()
+    }
+    fn namespace(&self) -> Option<&Namespace> {
+        Some(&self.namespace)
+    }
+}
+
+impl Listed for Policy {
+    type Key = (PolicyScope, Name);
+    fn key(&self) -> Self::Key {
+        (self.scope(), self.name.clone())
+    }
+    fn namespace(&self) -> Option<&Namespace> {
+        self.namespace.as_ref()
+    }
+}
+
+impl Listed for NamespaceRecord {
+    type Key = Namespace;
+    fn key(&self) -> Namespace {
+        self.name.clone()
+    }
+    fn namespace(&self) -> Option<&Namespace> {
+        Some(&self.name)
+    }
 }
 
 /// What `Engine` and `Tx` return.
@@ -40,6 +108,20 @@ pub struct Listing<T, E = UserError> {
     pub errors: Vec<E>,
 }
 
+impl<T: Listed> Listing<T, StoreError> {
+    /// The records of `scope` on `page`, sorted by key; the errors stay (an engine returns the
+    /// unreadable records of the scope with every page).
+    pub fn select(mut self, scope: &Scope, page: &Page<T::Key>) -> Self {
+        self.items.retain(|t| scope.covers(t.namespace()));
+        self.items.sort_by_key(T::key);
+        if let Some(after) = &page.after {
+            self.items.retain(|t| t.key() > *after);
+        }
+        self.items.truncate(page.limit.unwrap_or(usize::MAX));
+        self
+    }
+}
+
 impl<T> From<Listing<T, StoreError>> for Listing<T> {
     fn from(l: Listing<T, StoreError>) -> Listing<T> {
         Listing {
@@ -51,21 +133,40 @@ impl<T> From<Listing<T, StoreError>> for Listing<T> {
 
 /// The records of one transaction. Reads of a missing record give `None` (`false` for a
 /// delete); an unreadable one is an error (`StoreError::Corrupt`) for a single record and
-/// an entry of `Listing::errors` for a listing. Listings are sorted as `Store`'s are. Any
-/// other failure is `StoreError::Unavailable` or `Unusable`, and fails the transaction.
+/// an entry of `Listing::errors` for a listing. Any other failure is `StoreError::Unavailable`
+/// or `Unusable`, and fails the transaction.
+///
+/// A listing holds the records of `scope` (for namespace records, `Scope::Namespace(ns)` is the
+/// record of `ns` alone) on `page`, sorted by `Listed::key`: accounts by namespace, then name;
+/// policies global first, then by namespace, then name; namespaces by name. Its `errors` are
+/// the unreadable records of the scope (on every page), as far as the engine can tell which
+/// namespace one belongs to; with `Scope::All`, all of them. `Listing::select` does the
+/// cutting for an engine that reads everything anyway.
 pub trait Tx {
     fn account(&mut self, r: &Reference) -> Result<Option<Account>>;
-    fn accounts(&mut self, scope: &Scope) -> Result<Listing<Account, StoreError>>;
+    fn accounts(
+        &mut self,
+        scope: &Scope,
+        page: &Page<Reference>,
+    ) -> Result<Listing<Account, StoreError>>;
     fn put_account(&mut self, account: &Account) -> Result<()>;
     fn delete_account(&mut self, r: &Reference) -> Result<bool>;
 
     fn policy(&mut self, scope: &PolicyScope, name: &Name) -> Result<Option<Policy>>;
-    fn policies(&mut self, scope: &Scope) -> Result<Listing<Policy, StoreError>>;
+    fn policies(
+        &mut self,
+        scope: &Scope,
+        page: &Page<(PolicyScope, Name)>,
+    ) -> Result<Listing<Policy, StoreError>>;
     fn put_policy(&mut self, policy: &Policy) -> Result<()>;
     fn delete_policy(&mut self, scope: &PolicyScope, name: &Name) -> Result<bool>;
 
     fn namespace(&mut self, ns: &Namespace) -> Result<Option<NamespaceRecord>>;
-    fn namespaces(&mut self) -> Result<Listing<NamespaceRecord, StoreError>>;
+    fn namespaces(
+        &mut self,
+        scope: &Scope,
+        page: &Page<Namespace>,
+    ) -> Result<Listing<NamespaceRecord, StoreError>>;
     fn put_namespace(&mut self, record: &NamespaceRecord) -> Result<()>;
     fn delete_namespace(&mut self, ns: &Namespace) -> Result<bool>;
 
@@ -105,14 +206,26 @@ pub trait Engine {
     fn generation(&self) -> u64;
 
     fn read_account(&self, r: &Reference) -> Result<Option<Account>>;
-    /// Sorted by namespace, then name.
-    fn read_accounts(&self, scope: &Scope) -> Result<Listing<Account, StoreError>>;
+    /// As `Tx::accounts`.
+    fn read_accounts(
+        &self,
+        scope: &Scope,
+        page: &Page<Reference>,
+    ) -> Result<Listing<Account, StoreError>>;
     fn read_policy(&self, scope: &PolicyScope, name: &Name) -> Result<Option<Policy>>;
-    /// `Scope::All` lists global policies first; sorted by scope, then name.
-    fn read_policies(&self, scope: &Scope) -> Result<Listing<Policy, StoreError>>;
+    /// As `Tx::policies`.
+    fn read_policies(
+        &self,
+        scope: &Scope,
+        page: &Page<(PolicyScope, Name)>,
+    ) -> Result<Listing<Policy, StoreError>>;
     fn read_namespace(&self, ns: &Namespace) -> Result<Option<NamespaceRecord>>;
-    /// Sorted by name.
-    fn read_namespaces(&self) -> Result<Listing<NamespaceRecord, StoreError>>;
+    /// As `Tx::namespaces`.
+    fn read_namespaces(
+        &self,
+        scope: &Scope,
+        page: &Page<Namespace>,
+    ) -> Result<Listing<NamespaceRecord, StoreError>>;
     fn read_issuer(&self) -> Result<Option<IssuerRecord>>;
     /// The private key (PKCS#8 PEM) or secret of issuer key `kid` (one of the record's kids).
     fn read_issuer_key(&self, kid: &str) -> Result<Zeroizing<Vec<u8>>>;
@@ -120,15 +233,12 @@ pub trait Engine {
     /// Every token file; one that cannot be read fails the call.
     fn read_all_tokens(&self) -> Result<Vec<TokenFile>>;
 
-    /// The namespace that an unreadable record of a listing (`StoreError::Corrupt`) belongs
-    /// to, when the engine can tell.
-    fn namespace_of_unreadable(&self, _e: &StoreError) -> Option<Namespace> {
-        None
-    }
     /// The readable policies of every scope, as `read_policies(&Scope::All)` lists them,
     /// shared: a caching engine hands out one snapshot until a policy changes.
     fn policy_snapshot(&self) -> Result<std::sync::Arc<Vec<Policy>>> {
-        Ok(std::sync::Arc::new(self.read_policies(&Scope::All)?.items))
+        Ok(std::sync::Arc::new(
+            self.read_policies(&Scope::All, &Page::ALL)?.items,
+        ))
     }
     /// `policy_snapshot` when the engine can answer from memory without reading (a server's
     /// cache, as of the current generation); `None` otherwise.

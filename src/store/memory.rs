@@ -2,10 +2,11 @@
 //! unit tests of other modules.
 
 use std::collections::BTreeMap;
+use std::ops::Bound::{Excluded, Unbounded};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
-use super::engine::{Engine, Result, Tx};
+use super::engine::{Engine, Listed, Page, Result, Tx};
 use super::{Listing, Scope, StoreError};
 use crate::identity::{Name, Namespace, Reference};
 use crate::issued::{IssuerRecord, TokenFile};
@@ -65,20 +66,32 @@ impl Engine for MemoryStore {
     fn read_account(&self, r: &Reference) -> Result<Option<Account>> {
         MemoryTx(&mut self.records()).account(r)
     }
-    fn read_accounts(&self, scope: &Scope) -> Result<Listing<Account, StoreError>> {
-        MemoryTx(&mut self.records()).accounts(scope)
+    fn read_accounts(
+        &self,
+        scope: &Scope,
+        page: &Page<Reference>,
+    ) -> Result<Listing<Account, StoreError>> {
+        MemoryTx(&mut self.records()).accounts(scope, page)
     }
     fn read_policy(&self, scope: &PolicyScope, name: &Name) -> Result<Option<Policy>> {
         MemoryTx(&mut self.records()).policy(scope, name)
     }
-    fn read_policies(&self, scope: &Scope) -> Result<Listing<Policy, StoreError>> {
-        MemoryTx(&mut self.records()).policies(scope)
+    fn read_policies(
+        &self,
+        scope: &Scope,
+        page: &Page<(PolicyScope, Name)>,
+    ) -> Result<Listing<Policy, StoreError>> {
+        MemoryTx(&mut self.records()).policies(scope, page)
     }
     fn read_namespace(&self, ns: &Namespace) -> Result<Option<NamespaceRecord>> {
         MemoryTx(&mut self.records()).namespace(ns)
     }
-    fn read_namespaces(&self) -> Result<Listing<NamespaceRecord, StoreError>> {
-        MemoryTx(&mut self.records()).namespaces()
+    fn read_namespaces(
+        &self,
+        scope: &Scope,
+        page: &Page<Namespace>,
+    ) -> Result<Listing<NamespaceRecord, StoreError>> {
+        MemoryTx(&mut self.records()).namespaces(scope, page)
     }
     fn read_issuer(&self) -> Result<Option<IssuerRecord>> {
         MemoryTx(&mut self.records()).issuer()
@@ -94,6 +107,25 @@ impl Engine for MemoryStore {
     }
 }
 
+/// The records of `scope` on `page`, from a map ordered by their key.
+fn listing<T: Listed>(
+    records: &BTreeMap<T::Key, T>,
+    scope: &Scope,
+    page: &Page<T::Key>,
+) -> Listing<T, StoreError> {
+    let after = page.after.as_ref().map_or(Unbounded, Excluded);
+    Listing {
+        items: records
+            .range((after, Unbounded))
+            .map(|(_, t)| t)
+            .filter(|t| scope.covers(t.namespace()))
+            .take(page.limit.unwrap_or(usize::MAX))
+            .cloned()
+            .collect(),
+        errors: vec![],
+    }
+}
+
 /// A transaction of the memory engine: the copy of the records it changes.
 struct MemoryTx<'a>(&'a mut Records);
 
@@ -101,21 +133,12 @@ impl Tx for MemoryTx<'_> {
     fn account(&mut self, r: &Reference) -> Result<Option<Account>> {
         Ok(self.0.accounts.get(r).cloned())
     }
-    fn accounts(&mut self, scope: &Scope) -> Result<Listing<Account, StoreError>> {
-        let items = self
-            .0
-            .accounts
-            .values()
-            .filter(|a| match scope {
-                Scope::Namespace(ns) => a.namespace == *ns,
-                Scope::All => true,
-            })
-            .cloned()
-            .collect();
-        Ok(Listing {
-            items,
-            errors: vec![],
-        })
+    fn accounts(
+        &mut self,
+        scope: &Scope,
+        page: &Page<Reference>,
+    ) -> Result<Listing<Account, StoreError>> {
+        Ok(listing(&self.0.accounts, scope, page))
     }
     fn put_account(&mut self, account: &Account) -> Result<()> {
         self.0.wrote = true;
@@ -129,21 +152,12 @@ impl Tx for MemoryTx<'_> {
     fn policy(&mut self, scope: &PolicyScope, name: &Name) -> Result<Option<Policy>> {
         Ok(self.0.policies.get(&(scope.clone(), name.clone())).cloned())
     }
-    fn policies(&mut self, scope: &Scope) -> Result<Listing<Policy, StoreError>> {
-        let items = self
-            .0
-            .policies
-            .values()
-            .filter(|p| match scope {
-                Scope::Namespace(ns) => p.namespace.as_ref() == Some(ns),
-                Scope::All => true,
-            })
-            .cloned()
-            .collect();
-        Ok(Listing {
-            items,
-            errors: vec![],
-        })
+    fn policies(
+        &mut self,
+        scope: &Scope,
+        page: &Page<(PolicyScope, Name)>,
+    ) -> Result<Listing<Policy, StoreError>> {
+        Ok(listing(&self.0.policies, scope, page))
     }
     fn put_policy(&mut self, policy: &Policy) -> Result<()> {
         self.0.wrote = true;
@@ -163,11 +177,12 @@ impl Tx for MemoryTx<'_> {
     fn namespace(&mut self, ns: &Namespace) -> Result<Option<NamespaceRecord>> {
         Ok(self.0.namespaces.get(ns).cloned())
     }
-    fn namespaces(&mut self) -> Result<Listing<NamespaceRecord, StoreError>> {
-        Ok(Listing {
-            items: self.0.namespaces.values().cloned().collect(),
-            errors: vec![],
-        })
+    fn namespaces(
+        &mut self,
+        scope: &Scope,
+        page: &Page<Namespace>,
+    ) -> Result<Listing<NamespaceRecord, StoreError>> {
+        Ok(listing(&self.0.namespaces, scope, page))
     }
     fn put_namespace(&mut self, record: &NamespaceRecord) -> Result<()> {
         self.0.wrote = true;

@@ -15,7 +15,7 @@ pub mod cached;
 pub(crate) mod conformance;
 pub mod engine;
 pub mod errors;
-pub use engine::{Engine, Listing, Scope};
+pub use engine::{Engine, Listing, Page, Scope};
 pub use errors::*;
 pub mod file;
 pub mod memory;

@@ -782,13 +782,16 @@ impl Store for RemoteStore {
     }
 
     fn list_accounts(&self, scope: &Scope) -> Result<Listing<Account>> {
-        match scope {
-            Scope::All => self.list("/v1/serviceaccounts"),
+        let mut listing: Listing<Account> = match scope {
             Scope::Namespace(ns) => self.list(&format!(
                 "/v1/namespaces/{}/serviceaccounts",
                 ns_segment(ns)
-            )),
-        }
+            ))?,
+            // The API lists one namespace or all of them.
+            _ => self.list("/v1/serviceaccounts")?,
+        };
+        listing.items.retain(|a| scope.covers(Some(&a.namespace)));
+        Ok(listing)
     }
 
     fn create_account(&self, account: Account) -> Result<Account> {
@@ -894,12 +897,14 @@ impl Store for RemoteStore {
     }
 
     fn list_policies(&self, scope: &Scope) -> Result<Listing<Policy>> {
-        match scope {
-            Scope::All => self.list("/v1/policies"),
+        let mut listing: Listing<Policy> = match scope {
             Scope::Namespace(ns) => {
-                self.list(&policy_path(&PolicyScope::Namespace(ns.clone()), None))
+                self.list(&policy_path(&PolicyScope::Namespace(ns.clone()), None))?
             }
-        }
+            _ => self.list("/v1/policies")?,
+        };
+        listing.items.retain(|p| scope.covers(p.namespace.as_ref()));
+        Ok(listing)
     }
 
     fn create_policy(&self, policy: Policy) -> Result<Policy> {

@@ -38,7 +38,7 @@ mod generation;
 mod layout;
 mod tx;
 
-use super::engine::{Engine, Result, Tx};
+use super::engine::{Engine, Page, Result, Tx};
 use super::errors::{OrUnavailable, StoreError};
 use super::{Listing, Scope};
 use crate::error::{RecordLocation, UserError};
@@ -184,22 +184,34 @@ impl FileStore {
         Ok(Some(policy))
     }
 
-    /// Every policy of `scope`, read from the disk.
-    fn disk_policies(&self, scope: &Scope) -> Result<Listing<Policy, StoreError>> {
+    /// The policies of `scope` on `page`, read from the disk.
+    fn disk_policies(
+        &self,
+        scope: &Scope,
+        page: &Page<(PolicyScope, Name)>,
+    ) -> Result<Listing<Policy, StoreError>> {
         let mut errors = Vec::new();
         let dirs = match scope {
             Scope::Namespace(ns) => {
                 let scope = PolicyScope::Namespace(ns.clone());
                 vec![(scope.clone(), self.policy_dir(&scope))]
             }
-            Scope::All => subdirs(
-                &self.root.join(POLICIES_DIR),
-                |s| match s {
-                    GLOBAL_DIR => Some(PolicyScope::Global),
-                    _ => Namespace::from_dir_name(s).ok().map(PolicyScope::Namespace),
+            _ => within(
+                scope,
+                subdirs(
+                    &self.root.join(POLICIES_DIR),
+                    |s| match s {
+                        GLOBAL_DIR => Some(PolicyScope::Global),
+                        _ => Namespace::from_dir_name(s).ok().map(PolicyScope::Namespace),
+                    },
+                    &mut errors,
+                )?,
+                |(s, _)| match s {
+                    PolicyScope::Global => None,
+                    PolicyScope::Namespace(ns) => Some(ns),
                 },
                 &mut errors,
-            )?,
+            ),
         };
         let mut items = Vec::new();
         for (scope, dir) in dirs {
@@ -211,12 +223,15 @@ impl FileStore {
                 }
             }
         }
-        items.sort_by(|a, b| (a.scope(), &a.name).cmp(&(b.scope(), &b.name)));
-        Ok(Listing { items, errors })
+        Ok(Listing { items, errors }.select(scope, page))
     }
 
-    /// Every namespace record, read from the disk.
-    fn list_namespace_records(&self) -> Result<Listing<NamespaceRecord, StoreError>> {
+    /// The namespace records of `scope` on `page`, read from the disk.
+    fn disk_namespaces(
+        &self,
+        scope: &Scope,
+        page: &Page<Namespace>,
+    ) -> Result<Listing<NamespaceRecord, StoreError>> {
         let mut errors = Vec::new();
         let mut items = Vec::new();
         let names = record_files(
@@ -225,6 +240,7 @@ impl FileStore {
             |stem| Namespace::from_dir_name(stem).ok(),
             &mut errors,
         )?;
+        let names = within(scope, names, |n| Some(n), &mut errors);
         for ns in names {
             match self.load_namespace(&ns) {
                 Ok(Some(record)) => items.push(record),
@@ -232,8 +248,7 @@ impl FileStore {
                 Err(e) => errors.push(e),
             }
         }
-        items.sort_by(|a, b| a.name.cmp(&b.name));
-        Ok(Listing { items, errors })
+        Ok(Listing { items, errors }.select(scope, page))
     }
 
     /// Every token file, by the reference it is kept under, read with `read`.
@@ -264,16 +279,23 @@ impl FileStore {
         Ok(out)
     }
 
-    /// Every account of `scope`, read from the disk (no cache).
-    fn disk_accounts(&self, scope: &Scope) -> Result<Listing<Account, StoreError>> {
+    /// The accounts of `scope` on `page`, read from the disk (no cache).
+    fn disk_accounts(
+        &self,
+        scope: &Scope,
+        page: &Page<Reference>,
+    ) -> Result<Listing<Account, StoreError>> {
         let mut errors = Vec::new();
         let dirs = match scope {
             Scope::Namespace(ns) => vec![(ns.clone(), self.account_dir(ns))],
-            Scope::All => subdirs(
-                &self.root.join(ACCOUNTS_DIR),
-                |s| Namespace::from_dir_name(s).ok(),
-                &mut errors,
-            )?,
+            _ => {
+                let all = subdirs(
+                    &self.root.join(ACCOUNTS_DIR),
+                    |s| Namespace::from_dir_name(s).ok(),
+                    &mut errors,
+                )?;
+                within(scope, all, |(ns, _)| Some(ns), &mut errors)
+            }
         };
         let mut items = Vec::new();
         for (ns, dir) in dirs {
@@ -285,8 +307,7 @@ impl FileStore {
                 }
             }
         }
-        items.sort_by(|a, b| (&a.namespace, &a.name).cmp(&(&b.namespace, &b.name)));
-        Ok(Listing { items, errors })
+        Ok(Listing { items, errors }.select(scope, page))
     }
 
     /// Runs `write` holding the store's exclusive lock (released when the lock file closes),
@@ -344,24 +365,36 @@ impl Engine for FileStore {
         self.load_account(r)
     }
 
-    fn read_accounts(&self, scope: &Scope) -> Result<Listing<Account, StoreError>> {
-        self.disk_accounts(scope)
+    fn read_accounts(
+        &self,
+        scope: &Scope,
+        page: &Page<Reference>,
+    ) -> Result<Listing<Account, StoreError>> {
+        self.disk_accounts(scope, page)
     }
 
     fn read_policy(&self, scope: &PolicyScope, name: &Name) -> Result<Option<Policy>> {
         self.load_policy(scope, name)
     }
 
-    fn read_policies(&self, scope: &Scope) -> Result<Listing<Policy, StoreError>> {
-        self.disk_policies(scope)
+    fn read_policies(
+        &self,
+        scope: &Scope,
+        page: &Page<(PolicyScope, Name)>,
+    ) -> Result<Listing<Policy, StoreError>> {
+        self.disk_policies(scope, page)
     }
 
     fn read_namespace(&self, ns: &Namespace) -> Result<Option<NamespaceRecord>> {
         self.load_namespace(ns)
     }
 
-    fn read_namespaces(&self) -> Result<Listing<NamespaceRecord, StoreError>> {
-        self.list_namespace_records()
+    fn read_namespaces(
+        &self,
+        scope: &Scope,
+        page: &Page<Namespace>,
+    ) -> Result<Listing<NamespaceRecord, StoreError>> {
+        self.disk_namespaces(scope, page)
     }
 
     fn read_issuer(&self) -> Result<Option<IssuerRecord>> {
@@ -389,26 +422,6 @@ impl Engine for FileStore {
             .token_files(|r| self.read_tokens(r))?
             .into_values()
             .collect())
-    }
-
-    /// By the record's path: `accounts/<ns>/…`, `policies/<ns>/…`, `tokens/<ns>/…` or
-    /// `namespaces/<ns>.toml`.
-    fn namespace_of_unreadable(&self, e: &StoreError) -> Option<Namespace> {
-        let StoreError::Corrupt {
-            location: RecordLocation::File(path),
-            ..
-        } = e
-        else {
-            return None;
-        };
-        let mut parts = path.strip_prefix(&self.root).ok()?.components();
-        let top = parts.next()?.as_os_str().to_str()?;
-        let dir = parts.next()?.as_os_str().to_str()?;
-        match top {
-            NAMESPACES_DIR => Namespace::from_dir_name(dir.strip_suffix(RECORD_EXT)?).ok(),
-            ACCOUNTS_DIR | POLICIES_DIR | TOKENS_DIR => Namespace::from_dir_name(dir).ok(),
-            _ => None,
-        }
     }
 }
 
@@ -487,6 +500,20 @@ fn subdirs<S>(
         }
     }
     Ok(out)
+}
+
+/// The entries of `found` whose namespace (`of`; `None`: global) `scope` covers. Errors about
+/// entries no namespace could be read from (in `errors` so far) belong to `Scope::All` only.
+fn within<S>(
+    scope: &Scope,
+    found: Vec<S>,
+    of: impl Fn(&S) -> Option<&Namespace>,
+    errors: &mut Vec<StoreError>,
+) -> Vec<S> {
+    if *scope != Scope::All {
+        errors.clear();
+    }
+    found.into_iter().filter(|s| scope.covers(of(s))).collect()
 }
 
 /// The record names in `dir`, from its `<name>.toml` files, sorted; `.tmp-*` and files without

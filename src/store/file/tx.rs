@@ -13,7 +13,7 @@ use crate::error::RecordLocation;
 use crate::identity::{Name, Namespace, Reference};
 use crate::issued::{IssuerRecord, TokenFile};
 use crate::model::{Account, NamespaceRecord, Policy, PolicyScope};
-use crate::store::engine::{Engine, Result, Tx};
+use crate::store::engine::{Engine, Listed, Page, Result, Tx};
 use crate::store::{Listing, OrUnavailable, Scope, StoreError};
 
 /// `Engine::atomically` of the file engine.
@@ -107,27 +107,20 @@ fn on_disk(path: &Path) -> bool {
     std::fs::symlink_metadata(path).is_ok()
 }
 
-/// `listing` with this transaction's writes: `key` says which record an item is, and `within`
-/// whether a written one belongs in the listing. Unreadable files that were overwritten or
-/// removed are no longer errors.
-fn overlay<K: Ord + Clone, T: Clone>(
+/// `listing` (every record of the scope) with this transaction's writes, then cut to `scope`
+/// and `page`; `written_path` says where a written record's file is: unreadable files that
+/// were overwritten or removed are no longer errors.
+fn overlay<T: Listed>(
     mut listing: Listing<T, StoreError>,
-    written: &BTreeMap<K, Option<T>>,
-    key: impl Fn(&T) -> K,
-    within: impl Fn(&T) -> bool,
-    written_path: impl Fn(&K) -> PathBuf,
-    order: impl Fn(&T, &T) -> std::cmp::Ordering,
+    written: &BTreeMap<T::Key, Option<T>>,
+    written_path: impl Fn(&T::Key) -> PathBuf,
+    scope: &Scope,
+    page: &Page<T::Key>,
 ) -> Listing<T, StoreError> {
-    if written.is_empty() {
-        return listing;
-    }
     listing
         .items
-        .retain(|item| !written.contains_key(&key(item)));
-    listing
-        .items
-        .extend(written.values().flatten().filter(|t| within(t)).cloned());
-    listing.items.sort_by(&order);
+        .retain(|item| !written.contains_key(&item.key()));
+    listing.items.extend(written.values().flatten().cloned());
     let paths: Vec<PathBuf> = written.keys().map(written_path).collect();
     listing.errors.retain(|e| match e {
         StoreError::Corrupt {
@@ -136,7 +129,7 @@ fn overlay<K: Ord + Clone, T: Clone>(
         } => !paths.contains(path),
         _ => true,
     });
-    listing
+    listing.select(scope, page)
 }
 
 impl Tx for FileTx<'_> {
@@ -147,19 +140,14 @@ impl Tx for FileTx<'_> {
         }
     }
 
-    fn accounts(&mut self, scope: &Scope) -> Result<Listing<Account, StoreError>> {
-        let listing = self.store.disk_accounts(scope)?;
-        Ok(overlay(
-            listing,
-            &self.accounts,
-            Account::reference,
-            |a| match scope {
-                Scope::Namespace(ns) => a.namespace == *ns,
-                Scope::All => true,
-            },
-            |r| self.store.account_path(r),
-            |a, b| (&a.namespace, &a.name).cmp(&(&b.namespace, &b.name)),
-        ))
+    fn accounts(
+        &mut self,
+        scope: &Scope,
+        page: &Page<Reference>,
+    ) -> Result<Listing<Account, StoreError>> {
+        let listing = self.store.disk_accounts(scope, &Page::ALL)?;
+        let path = |r: &Reference| self.store.account_path(r);
+        Ok(overlay(listing, &self.accounts, path, scope, page))
     }
 
     fn put_account(&mut self, account: &Account) -> Result<()> {
@@ -186,19 +174,14 @@ impl Tx for FileTx<'_> {
         }
     }
 
-    fn policies(&mut self, scope: &Scope) -> Result<Listing<Policy, StoreError>> {
-        let listing = self.store.disk_policies(scope)?;
-        Ok(overlay(
-            listing,
-            &self.policies,
-            |p| (p.scope(), p.name.clone()),
-            |p| match scope {
-                Scope::Namespace(ns) => p.namespace.as_ref() == Some(ns),
-                Scope::All => true,
-            },
-            |(scope, name)| self.store.policy_path(scope, name),
-            |a, b| (a.scope(), &a.name).cmp(&(b.scope(), &b.name)),
-        ))
+    fn policies(
+        &mut self,
+        scope: &Scope,
+        page: &Page<(PolicyScope, Name)>,
+    ) -> Result<Listing<Policy, StoreError>> {
+        let listing = self.store.disk_policies(scope, &Page::ALL)?;
+        let path = |(s, n): &(PolicyScope, Name)| self.store.policy_path(s, n);
+        Ok(overlay(listing, &self.policies, path, scope, page))
     }
 
     fn put_policy(&mut self, policy: &Policy) -> Result<()> {
@@ -226,16 +209,14 @@ impl Tx for FileTx<'_> {
         }
     }
 
-    fn namespaces(&mut self) -> Result<Listing<NamespaceRecord, StoreError>> {
-        let listing = self.store.list_namespace_records()?;
-        Ok(overlay(
-            listing,
-            &self.namespaces,
-            |r| r.name.clone(),
-            |_| true,
-            |ns| self.store.namespace_path(ns),
-            |a, b| a.name.cmp(&b.name),
-        ))
+    fn namespaces(
+        &mut self,
+        scope: &Scope,
+        page: &Page<Namespace>,
+    ) -> Result<Listing<NamespaceRecord, StoreError>> {
+        let listing = self.store.disk_namespaces(scope, &Page::ALL)?;
+        let path = |ns: &Namespace| self.store.namespace_path(ns);
+        Ok(overlay(listing, &self.namespaces, path, scope, page))
     }
 
     fn put_namespace(&mut self, record: &NamespaceRecord) -> Result<()> {
