@@ -17,40 +17,19 @@ use crate::model::{
     current_tokens, new_uid,
 };
 use crate::store::StoreError;
-use crate::store::engine::{Engine, Page, Scope, Tx, WorkError, atomically};
+use crate::store::engine::{Engine, Page, Scope, Tx, atomically};
 use crate::token::claims::random_id;
 
-/// A change of the issuer, written under the store's lock: new key files first, then the
-/// record, then the removed key files go.
-pub struct IssuerWrite {
-    pub record: IssuerRecord,
-    pub new_keys: Vec<(String, Zeroizing<Vec<u8>>)>,
-    pub removed: Vec<String>,
+/// A change of the issuer (`write`).
+struct IssuerWrite {
+    record: IssuerRecord,
+    new_keys: Vec<(String, Zeroizing<Vec<u8>>)>,
+    removed: Vec<String>,
 }
 
-/// What `write_issuer` runs in its transaction: the issuer, and every token file
-/// or why they cannot all be read (then no key may be removed, but rotation still works).
-pub type IssuerChange<'a> = dyn FnMut(Option<IssuerRecord>, Result<Vec<TokenFile>, StoreError>) -> Result<Option<IssuerWrite>>
-    + 'a;
-
-/// In one transaction of `b`, with the issuer and every token file as stored (or why one
-/// cannot be read): `change` says what to write (`None`: nothing). Returns the issuer as
-/// stored afterwards.
-pub fn write_issuer(b: &dyn Engine, change: &mut IssuerChange<'_>) -> Result<Option<IssuerRecord>> {
-    atomically(b, |tx| change_issuer(tx, change))
-}
-
-/// `write_issuer`, inside transaction `tx`: new key files, then the record, then
-/// the removed key files.
-pub(crate) fn change_issuer(
-    tx: &mut dyn Tx,
-    change: &mut IssuerChange<'_>,
-) -> Result<Option<IssuerRecord>, WorkError> {
-    let current = tx.issuer()?;
-    let tokens = tx.all_tokens();
-    let Some(w) = change(current.clone(), tokens)? else {
-        return Ok(current);
-    };
+/// Writes `w` in transaction `tx`: new key files first, then the record, then the removed key
+/// files go. Returns the record.
+fn write(tx: &mut dyn Tx, w: IssuerWrite) -> Result<IssuerRecord, StoreError> {
     for (kid, bytes) in &w.new_keys {
         tx.put_issuer_key(kid, bytes)?;
     }
@@ -58,14 +37,14 @@ pub(crate) fn change_issuer(
     for kid in &w.removed {
         tx.delete_issuer_key(kid)?;
     }
-    Ok(Some(w.record))
+    Ok(w.record)
 }
 
 /// The issuer without its secrets; `None` before it is first used.
 pub fn get(b: &dyn Engine) -> Result<Option<IssuerView>> {
     match b.read_issuer().map_err(UserError::from)? {
         None => Ok(None),
-        r => view(b, r).map(Some),
+        Some(r) => view(b, r).map(Some),
     }
 }
 
@@ -137,13 +116,10 @@ pub fn ensure(b: &dyn Engine) -> Result<IssuerRecord> {
     if let Some(r) = b.read_issuer().map_err(UserError::from)? {
         return Ok(r);
     }
-    let record = write_issuer(b, &mut |current, _| {
-        if current.is_some() {
-            return Ok(None);
-        }
-        Ok(Some(create(IssuerAlgorithm::RS256, None)?))
-    })?;
-    record.ok_or_else(|| anyhow::anyhow!("the issuer was not written"))
+    atomically(b, |tx| match tx.issuer()? {
+        Some(r) => Ok(r),
+        None => Ok(write(tx, create(IssuerAlgorithm::RS256, None)?)?),
+    })
 }
 
 fn create(alg: IssuerAlgorithm, secret: Option<Secret>) -> Result<IssuerWrite> {
@@ -164,8 +140,8 @@ fn create(alg: IssuerAlgorithm, secret: Option<Secret>) -> Result<IssuerWrite> {
 /// `svcacct issuer init`: refuses a store that has an issuer already.
 pub fn init(b: &dyn Engine, alg: IssuerAlgorithm, secret: Option<Secret>) -> Result<IssuerView> {
     let mut secret = Some(secret);
-    let record = write_issuer(b, &mut |current, _| {
-        if let Some(c) = current {
+    let record = atomically(b, |tx| {
+        if let Some(c) = tx.issuer()? {
             return Err(UserError::Failure(format!(
                 "the store already has an issuer, `{}` ({}); use `svcacct issuer rotate` for a new key",
                 c.id,
@@ -173,7 +149,7 @@ pub fn init(b: &dyn Engine, alg: IssuerAlgorithm, secret: Option<Secret>) -> Res
             ))
             .into());
         }
-        Ok(Some(create(alg, secret.take().flatten())?))
+        Ok(write(tx, create(alg, secret.take().flatten())?)?)
     })?;
     view(b, record)
 }
@@ -185,57 +161,56 @@ pub fn init(b: &dyn Engine, alg: IssuerAlgorithm, secret: Option<Secret>) -> Res
 pub fn rotate(b: &dyn Engine, secret: Option<Secret>, revoke_previous: bool) -> Result<IssuerView> {
     let mut secret = Some(secret);
     let (record, revoked) = atomically(b, |tx| {
-        let record = change_issuer(tx, &mut |current, tokens| {
-            let Some(mut record) = current else {
-                return Err(UserError::Failure(
+        let Some(mut record) = tx.issuer()? else {
+            return Err(UserError::Failure(
                 "the store has no issuer yet: it is created by the first `svcacct tokens create`, or by `svcacct issuer init`".into(),
             )
             .into());
-            };
-            let now = Timestamp::now();
-            let (key, private) = new_key(record.algorithm, secret.take().flatten(), now)?;
-            for k in record.keys.iter_mut().filter(|k| k.retired.is_none()) {
-                k.retired = Some(now);
+        };
+        let tokens = tx.all_tokens();
+        let now = Timestamp::now();
+        let (key, private) = new_key(record.algorithm, secret.take().flatten(), now)?;
+        for k in record.keys.iter_mut().filter(|k| k.retired.is_none()) {
+            k.retired = Some(now);
+        }
+        record.keys.push(key.clone());
+        // Rotation is what a leaked key calls for: an unreadable token file must not stop it,
+        // it only keeps every retired key (any of them may be needed).
+        let removed = match &tokens {
+            _ if revoke_previous => record
+                .keys
+                .iter()
+                .filter(|k| k.kid != key.kid)
+                .map(|k| k.kid.clone())
+                .collect(),
+            Ok(tokens) => prunable(&record, tokens, now),
+            Err(e) => {
+                crate::errln!(
+                    "svcacct: warning: a token file is unreadable, so no retired issuer key was removed: {e:#}"
+                );
+                vec![]
             }
-            record.keys.push(key.clone());
-            // Rotation is what a leaked key calls for: an unreadable token file must not stop it,
-            // it only keeps every retired key (any of them may be needed).
-            let removed = match &tokens {
-                _ if revoke_previous => record
-                    .keys
-                    .iter()
-                    .filter(|k| k.kid != key.kid)
-                    .map(|k| k.kid.clone())
-                    .collect(),
-                Ok(tokens) => prunable(&record, tokens, now),
-                Err(e) => {
-                    crate::errln!(
-                        "svcacct: warning: a token file is unreadable, so no retired issuer key was removed: {e:#}"
-                    );
-                    vec![]
-                }
-            };
-            Ok(Some(IssuerWrite {
+        };
+        let record = write(
+            tx,
+            IssuerWrite {
                 record: without(record, &removed),
                 new_keys: vec![(key.kid, private)],
                 removed,
-            }))
-        })?;
+            },
+        )?;
         // In the same transaction, so that no record of a token that can never verify again
         // outlives a crash.
-        let revoked = match (&record, revoke_previous) {
-            (Some(record), true) => drop_unverifiable(tx, record)?,
-            _ => vec![],
+        let revoked = match revoke_previous {
+            true => drop_unverifiable(tx, &record)?,
+            false => vec![],
         };
         Ok((record, revoked))
     })?;
     let mut view = match view(b, record.clone()) {
         Ok(v) => v,
         // Rotated; how long retired keys are kept is unknown (the warning said why).
-        Err(_) => {
-            let record = record.ok_or_else(|| anyhow::anyhow!("the issuer was not written"))?;
-            view_of(&record, &[], Timestamp::now())
-        }
+        Err(_) => view_of(&record, &[], Timestamp::now()),
     };
     view.revoked_tokens = revoked;
     Ok(view)
@@ -326,8 +301,7 @@ pub(crate) fn prune_with_change(tx: &mut dyn Tx) {
 }
 
 /// The public view of the issuer, with how long each retired key is kept.
-pub fn view(b: &dyn Engine, record: Option<IssuerRecord>) -> Result<IssuerView> {
-    let record = record.ok_or_else(|| anyhow::anyhow!("the issuer was not written"))?;
+pub fn view(b: &dyn Engine, record: IssuerRecord) -> Result<IssuerView> {
     let tokens = b.read_all_tokens().map_err(UserError::from)?;
     Ok(view_of(&record, &tokens, Timestamp::now()))
 }

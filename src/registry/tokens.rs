@@ -564,8 +564,7 @@ mod tests {
             &self,
             scope: &crate::store::Scope,
             page: &crate::store::Page<crate::identity::Reference>,
-        ) -> crate::store::engine::Result<crate::store::Listing<Account, crate::store::StoreError>>
-        {
+        ) -> crate::store::engine::Found<Account> {
             self.inner.read_accounts(scope, page)
         }
         fn read_policy(
@@ -578,10 +577,8 @@ mod tests {
         fn read_policies(
             &self,
             scope: &crate::store::Scope,
-            page: &crate::store::Page<(crate::model::PolicyScope, crate::identity::Name)>,
-        ) -> crate::store::engine::Result<
-            crate::store::Listing<crate::model::Policy, crate::store::StoreError>,
-        > {
+            page: &crate::store::Page<crate::store::engine::PolicyKey>,
+        ) -> crate::store::engine::Found<crate::model::Policy> {
             self.inner.read_policies(scope, page)
         }
         fn read_namespace(
@@ -594,9 +591,7 @@ mod tests {
             &self,
             scope: &crate::store::Scope,
             page: &crate::store::Page<crate::identity::Namespace>,
-        ) -> crate::store::engine::Result<
-            crate::store::Listing<crate::model::NamespaceRecord, crate::store::StoreError>,
-        > {
+        ) -> crate::store::engine::Found<crate::model::NamespaceRecord> {
             self.inner.read_namespaces(scope, page)
         }
         fn read_issuer(&self) -> crate::store::engine::Result<Option<IssuerRecord>> {
@@ -672,7 +667,7 @@ mod tests {
         let new = issue(&store, &r, &req("new", None), false).unwrap();
         assert_ne!(new.record.kid, old.record.kid);
         revoke(&store, &r, &name("old")).unwrap();
-        let v = view(b, b.read_issuer().unwrap()).unwrap();
+        let v = view(b, b.read_issuer().unwrap().unwrap()).unwrap();
         assert_eq!(v.keys.len(), 1);
         assert_eq!(v.keys[0].kid, new.record.kid);
         // A retired key whose tokens expire is kept until the last expiry (and the leeway).
@@ -708,7 +703,7 @@ mod tests {
         let v = crate::token::verify(&t.token, &store, &opts(now)).unwrap();
         assert_eq!(v.alg, "HS256");
         assert!(
-            crate::token::issuer_jwks(&view(b, b.read_issuer().unwrap()).unwrap())
+            crate::token::issuer_jwks(&view(b, b.read_issuer().unwrap().unwrap()).unwrap())
                 .keys
                 .is_empty()
         );

@@ -17,10 +17,10 @@ use crate::identity::{Name, Namespace, Reference};
 use crate::issued::{IssueRequest, IssuerRecord, TokenFile};
 use crate::keys::PrivateKey;
 use crate::model::{Account, KeyRecord, NamespaceRecord, Policy, PolicyScope};
+use crate::store::Store;
 use crate::store::engine::{Engine, Tx};
 use crate::store::memory::MemoryStore;
 use crate::store::memory::tests::{name, ns, reference};
-use crate::store::{Listing, Store};
 use zeroize::Zeroizing;
 
 /// What another writer does meanwhile.
@@ -57,7 +57,7 @@ impl Engine for Interleaved {
         &self,
         scope: &crate::store::Scope,
         page: &crate::store::Page<crate::identity::Reference>,
-    ) -> crate::store::engine::Result<Listing<Account, crate::store::StoreError>> {
+    ) -> crate::store::engine::Found<Account> {
         self.inner.read_accounts(scope, page)
     }
     fn read_policy(
@@ -70,8 +70,8 @@ impl Engine for Interleaved {
     fn read_policies(
         &self,
         scope: &crate::store::Scope,
-        page: &crate::store::Page<(crate::model::PolicyScope, crate::identity::Name)>,
-    ) -> crate::store::engine::Result<Listing<Policy, crate::store::StoreError>> {
+        page: &crate::store::Page<crate::store::engine::PolicyKey>,
+    ) -> crate::store::engine::Found<Policy> {
         self.inner.read_policies(scope, page)
     }
     fn read_namespace(
@@ -84,7 +84,7 @@ impl Engine for Interleaved {
         &self,
         scope: &crate::store::Scope,
         page: &crate::store::Page<crate::identity::Namespace>,
-    ) -> crate::store::engine::Result<Listing<NamespaceRecord, crate::store::StoreError>> {
+    ) -> crate::store::engine::Found<NamespaceRecord> {
         self.inner.read_namespaces(scope, page)
     }
     fn read_issuer(&self) -> crate::store::engine::Result<Option<IssuerRecord>> {

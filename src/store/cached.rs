@@ -21,7 +21,7 @@ use std::time::{Duration, Instant};
 
 use zeroize::Zeroizing;
 
-use super::engine::{Engine, Page, Result, Tx};
+use super::engine::{Engine, Found, Page, PolicyKey, Result, Tx};
 use super::{Listing, Scope, StoreError};
 use crate::identity::{Name, Namespace, Reference};
 use crate::issued::{IssuerRecord, TokenFile};
@@ -192,11 +192,7 @@ impl<E: Engine> Engine for Cached<E> {
     }
 
     /// Every account's page from memory; other scopes from the engine.
-    fn read_accounts(
-        &self,
-        scope: &Scope,
-        page: &Page<Reference>,
-    ) -> Result<Listing<Account, StoreError>> {
+    fn read_accounts(&self, scope: &Scope, page: &Page<Reference>) -> Found<Account> {
         if *scope != Scope::All {
             return self.inner.read_accounts(scope, page);
         }
@@ -222,11 +218,7 @@ impl<E: Engine> Engine for Cached<E> {
         self.inner.read_policy(scope, name)
     }
 
-    fn read_policies(
-        &self,
-        scope: &Scope,
-        page: &Page<(PolicyScope, Name)>,
-    ) -> Result<Listing<Policy, StoreError>> {
+    fn read_policies(&self, scope: &Scope, page: &Page<PolicyKey>) -> Found<Policy> {
         if *scope != Scope::All {
             return self.inner.read_policies(scope, page);
         }
@@ -239,11 +231,7 @@ impl<E: Engine> Engine for Cached<E> {
         self.inner.read_namespace(ns)
     }
 
-    fn read_namespaces(
-        &self,
-        scope: &Scope,
-        page: &Page<Namespace>,
-    ) -> Result<Listing<NamespaceRecord, StoreError>> {
+    fn read_namespaces(&self, scope: &Scope, page: &Page<Namespace>) -> Found<NamespaceRecord> {
         self.inner.read_namespaces(scope, page)
     }
 
@@ -407,7 +395,7 @@ mod tests {
             &self,
             scope: &crate::store::Scope,
             page: &crate::store::Page<crate::identity::Reference>,
-        ) -> crate::store::engine::Result<Listing<Account, crate::store::StoreError>> {
+        ) -> crate::store::engine::Found<Account> {
             self.inner.read_accounts(scope, page)
         }
         fn read_policy(
@@ -420,8 +408,8 @@ mod tests {
         fn read_policies(
             &self,
             scope: &crate::store::Scope,
-            page: &crate::store::Page<(crate::model::PolicyScope, crate::identity::Name)>,
-        ) -> crate::store::engine::Result<Listing<Policy, crate::store::StoreError>> {
+            page: &crate::store::Page<crate::store::engine::PolicyKey>,
+        ) -> crate::store::engine::Found<Policy> {
             self.inner.read_policies(scope, page)
         }
         fn read_namespace(
@@ -434,8 +422,7 @@ mod tests {
             &self,
             scope: &crate::store::Scope,
             page: &crate::store::Page<crate::identity::Namespace>,
-        ) -> crate::store::engine::Result<Listing<NamespaceRecord, crate::store::StoreError>>
-        {
+        ) -> crate::store::engine::Found<NamespaceRecord> {
             self.inner.read_namespaces(scope, page)
         }
         fn read_issuer(&self) -> crate::store::engine::Result<Option<IssuerRecord>> {

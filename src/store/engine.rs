@@ -78,7 +78,7 @@ impl Listed for Account {
 }
 
 impl Listed for Policy {
-    type Key = (PolicyScope, Name);
+    type Key = PolicyKey;
     fn key(&self) -> Self::Key {
         (self.scope(), self.name.clone())
     }
@@ -99,6 +99,10 @@ impl Listed for NamespaceRecord {
 
 /// What `Engine` and `Tx` return.
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+/// What an engine's listing returns.
+pub type Found<T> = Result<Listing<T, StoreError>>;
+/// A policy's key: its scope and name.
+pub type PolicyKey = (PolicyScope, Name);
 
 /// The readable records, and the ones that could not be read: for an engine, each a
 /// `StoreError::Corrupt`; for `crate::store::Store`, the `UserError` it becomes.
@@ -144,29 +148,17 @@ impl<T> From<Listing<T, StoreError>> for Listing<T> {
 /// cutting for an engine that reads everything anyway.
 pub trait Tx {
     fn account(&mut self, r: &Reference) -> Result<Option<Account>>;
-    fn accounts(
-        &mut self,
-        scope: &Scope,
-        page: &Page<Reference>,
-    ) -> Result<Listing<Account, StoreError>>;
+    fn accounts(&mut self, scope: &Scope, page: &Page<Reference>) -> Found<Account>;
     fn put_account(&mut self, account: &Account) -> Result<()>;
     fn delete_account(&mut self, r: &Reference) -> Result<bool>;
 
     fn policy(&mut self, scope: &PolicyScope, name: &Name) -> Result<Option<Policy>>;
-    fn policies(
-        &mut self,
-        scope: &Scope,
-        page: &Page<(PolicyScope, Name)>,
-    ) -> Result<Listing<Policy, StoreError>>;
+    fn policies(&mut self, scope: &Scope, page: &Page<PolicyKey>) -> Found<Policy>;
     fn put_policy(&mut self, policy: &Policy) -> Result<()>;
     fn delete_policy(&mut self, scope: &PolicyScope, name: &Name) -> Result<bool>;
 
     fn namespace(&mut self, ns: &Namespace) -> Result<Option<NamespaceRecord>>;
-    fn namespaces(
-        &mut self,
-        scope: &Scope,
-        page: &Page<Namespace>,
-    ) -> Result<Listing<NamespaceRecord, StoreError>>;
+    fn namespaces(&mut self, scope: &Scope, page: &Page<Namespace>) -> Found<NamespaceRecord>;
     fn put_namespace(&mut self, record: &NamespaceRecord) -> Result<()>;
     fn delete_namespace(&mut self, ns: &Namespace) -> Result<bool>;
 
@@ -207,25 +199,13 @@ pub trait Engine {
 
     fn read_account(&self, r: &Reference) -> Result<Option<Account>>;
     /// As `Tx::accounts`.
-    fn read_accounts(
-        &self,
-        scope: &Scope,
-        page: &Page<Reference>,
-    ) -> Result<Listing<Account, StoreError>>;
+    fn read_accounts(&self, scope: &Scope, page: &Page<Reference>) -> Found<Account>;
     fn read_policy(&self, scope: &PolicyScope, name: &Name) -> Result<Option<Policy>>;
     /// As `Tx::policies`.
-    fn read_policies(
-        &self,
-        scope: &Scope,
-        page: &Page<(PolicyScope, Name)>,
-    ) -> Result<Listing<Policy, StoreError>>;
+    fn read_policies(&self, scope: &Scope, page: &Page<PolicyKey>) -> Found<Policy>;
     fn read_namespace(&self, ns: &Namespace) -> Result<Option<NamespaceRecord>>;
     /// As `Tx::namespaces`.
-    fn read_namespaces(
-        &self,
-        scope: &Scope,
-        page: &Page<Namespace>,
-    ) -> Result<Listing<NamespaceRecord, StoreError>>;
+    fn read_namespaces(&self, scope: &Scope, page: &Page<Namespace>) -> Found<NamespaceRecord>;
     fn read_issuer(&self) -> Result<Option<IssuerRecord>>;
     /// The private key (PKCS#8 PEM) or secret of issuer key `kid` (one of the record's kids).
     fn read_issuer_key(&self, kid: &str) -> Result<Zeroizing<Vec<u8>>>;

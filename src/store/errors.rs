@@ -61,17 +61,6 @@ impl StoreError {
             why: format!("{context}: {e:#}"),
         }
     }
-
-    /// This error with `context` before it (`Unusable`, `Unavailable`; others unchanged).
-    pub fn context(self, context: impl std::fmt::Display) -> StoreError {
-        match self {
-            StoreError::Unusable { why } => StoreError::Unusable {
-                why: format!("{context}: {why}"),
-            },
-            StoreError::Unavailable { why } => StoreError::unavailable(context, why),
-            other => other,
-        }
-    }
 }
 
 /// `anyhow::Context` for an engine's own failures: the error, after what was being done, as

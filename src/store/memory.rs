@@ -6,7 +6,7 @@ use std::ops::Bound::{Excluded, Unbounded};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
-use super::engine::{Engine, Listed, Page, Result, Tx};
+use super::engine::{Engine, Found, Listed, Page, PolicyKey, Result, Tx};
 use super::{Listing, Scope, StoreError};
 use crate::identity::{Name, Namespace, Reference};
 use crate::issued::{IssuerRecord, TokenFile};
@@ -66,31 +66,19 @@ impl Engine for MemoryStore {
     fn read_account(&self, r: &Reference) -> Result<Option<Account>> {
         MemoryTx(&mut self.records()).account(r)
     }
-    fn read_accounts(
-        &self,
-        scope: &Scope,
-        page: &Page<Reference>,
-    ) -> Result<Listing<Account, StoreError>> {
+    fn read_accounts(&self, scope: &Scope, page: &Page<Reference>) -> Found<Account> {
         MemoryTx(&mut self.records()).accounts(scope, page)
     }
     fn read_policy(&self, scope: &PolicyScope, name: &Name) -> Result<Option<Policy>> {
         MemoryTx(&mut self.records()).policy(scope, name)
     }
-    fn read_policies(
-        &self,
-        scope: &Scope,
-        page: &Page<(PolicyScope, Name)>,
-    ) -> Result<Listing<Policy, StoreError>> {
+    fn read_policies(&self, scope: &Scope, page: &Page<PolicyKey>) -> Found<Policy> {
         MemoryTx(&mut self.records()).policies(scope, page)
     }
     fn read_namespace(&self, ns: &Namespace) -> Result<Option<NamespaceRecord>> {
         MemoryTx(&mut self.records()).namespace(ns)
     }
-    fn read_namespaces(
-        &self,
-        scope: &Scope,
-        page: &Page<Namespace>,
-    ) -> Result<Listing<NamespaceRecord, StoreError>> {
+    fn read_namespaces(&self, scope: &Scope, page: &Page<Namespace>) -> Found<NamespaceRecord> {
         MemoryTx(&mut self.records()).namespaces(scope, page)
     }
     fn read_issuer(&self) -> Result<Option<IssuerRecord>> {
@@ -133,11 +121,7 @@ impl Tx for MemoryTx<'_> {
     fn account(&mut self, r: &Reference) -> Result<Option<Account>> {
         Ok(self.0.accounts.get(r).cloned())
     }
-    fn accounts(
-        &mut self,
-        scope: &Scope,
-        page: &Page<Reference>,
-    ) -> Result<Listing<Account, StoreError>> {
+    fn accounts(&mut self, scope: &Scope, page: &Page<Reference>) -> Found<Account> {
         Ok(listing(&self.0.accounts, scope, page))
     }
     fn put_account(&mut self, account: &Account) -> Result<()> {
@@ -152,11 +136,7 @@ impl Tx for MemoryTx<'_> {
     fn policy(&mut self, scope: &PolicyScope, name: &Name) -> Result<Option<Policy>> {
         Ok(self.0.policies.get(&(scope.clone(), name.clone())).cloned())
     }
-    fn policies(
-        &mut self,
-        scope: &Scope,
-        page: &Page<(PolicyScope, Name)>,
-    ) -> Result<Listing<Policy, StoreError>> {
+    fn policies(&mut self, scope: &Scope, page: &Page<PolicyKey>) -> Found<Policy> {
         Ok(listing(&self.0.policies, scope, page))
     }
     fn put_policy(&mut self, policy: &Policy) -> Result<()> {
@@ -177,11 +157,7 @@ impl Tx for MemoryTx<'_> {
     fn namespace(&mut self, ns: &Namespace) -> Result<Option<NamespaceRecord>> {
         Ok(self.0.namespaces.get(ns).cloned())
     }
-    fn namespaces(
-        &mut self,
-        scope: &Scope,
-        page: &Page<Namespace>,
-    ) -> Result<Listing<NamespaceRecord, StoreError>> {
+    fn namespaces(&mut self, scope: &Scope, page: &Page<Namespace>) -> Found<NamespaceRecord> {
         Ok(listing(&self.0.namespaces, scope, page))
     }
     fn put_namespace(&mut self, record: &NamespaceRecord) -> Result<()> {

@@ -38,7 +38,7 @@ mod generation;
 mod layout;
 mod tx;
 
-use super::engine::{Engine, Page, Result, Tx};
+use super::engine::{Engine, Found, Page, PolicyKey, Result, Tx};
 use super::errors::{OrUnavailable, StoreError};
 use super::{Listing, Scope};
 use crate::error::{RecordLocation, UserError};
@@ -185,11 +185,7 @@ impl FileStore {
     }
 
     /// The policies of `scope` on `page`, read from the disk.
-    fn disk_policies(
-        &self,
-        scope: &Scope,
-        page: &Page<(PolicyScope, Name)>,
-    ) -> Result<Listing<Policy, StoreError>> {
+    fn disk_policies(&self, scope: &Scope, page: &Page<PolicyKey>) -> Found<Policy> {
         let mut errors = Vec::new();
         let dirs = match scope {
             Scope::Namespace(ns) => {
@@ -227,11 +223,7 @@ impl FileStore {
     }
 
     /// The namespace records of `scope` on `page`, read from the disk.
-    fn disk_namespaces(
-        &self,
-        scope: &Scope,
-        page: &Page<Namespace>,
-    ) -> Result<Listing<NamespaceRecord, StoreError>> {
+    fn disk_namespaces(&self, scope: &Scope, page: &Page<Namespace>) -> Found<NamespaceRecord> {
         let mut errors = Vec::new();
         let mut items = Vec::new();
         let names = record_files(
@@ -280,11 +272,7 @@ impl FileStore {
     }
 
     /// The accounts of `scope` on `page`, read from the disk (no cache).
-    fn disk_accounts(
-        &self,
-        scope: &Scope,
-        page: &Page<Reference>,
-    ) -> Result<Listing<Account, StoreError>> {
+    fn disk_accounts(&self, scope: &Scope, page: &Page<Reference>) -> Found<Account> {
         let mut errors = Vec::new();
         let dirs = match scope {
             Scope::Namespace(ns) => vec![(ns.clone(), self.account_dir(ns))],
@@ -365,11 +353,7 @@ impl Engine for FileStore {
         self.load_account(r)
     }
 
-    fn read_accounts(
-        &self,
-        scope: &Scope,
-        page: &Page<Reference>,
-    ) -> Result<Listing<Account, StoreError>> {
+    fn read_accounts(&self, scope: &Scope, page: &Page<Reference>) -> Found<Account> {
         self.disk_accounts(scope, page)
     }
 
@@ -377,11 +361,7 @@ impl Engine for FileStore {
         self.load_policy(scope, name)
     }
 
-    fn read_policies(
-        &self,
-        scope: &Scope,
-        page: &Page<(PolicyScope, Name)>,
-    ) -> Result<Listing<Policy, StoreError>> {
+    fn read_policies(&self, scope: &Scope, page: &Page<PolicyKey>) -> Found<Policy> {
         self.disk_policies(scope, page)
     }
 
@@ -389,11 +369,7 @@ impl Engine for FileStore {
         self.load_namespace(ns)
     }
 
-    fn read_namespaces(
-        &self,
-        scope: &Scope,
-        page: &Page<Namespace>,
-    ) -> Result<Listing<NamespaceRecord, StoreError>> {
+    fn read_namespaces(&self, scope: &Scope, page: &Page<Namespace>) -> Found<NamespaceRecord> {
         self.disk_namespaces(scope, page)
     }
 

@@ -13,7 +13,7 @@ use crate::error::RecordLocation;
 use crate::identity::{Name, Namespace, Reference};
 use crate::issued::{IssuerRecord, TokenFile};
 use crate::model::{Account, NamespaceRecord, Policy, PolicyScope};
-use crate::store::engine::{Engine, Listed, Page, Result, Tx};
+use crate::store::engine::{Engine, Found, Listed, Page, PolicyKey, Result, Tx};
 use crate::store::{Listing, OrUnavailable, Scope, StoreError};
 
 /// `Engine::atomically` of the file engine.
@@ -140,11 +140,7 @@ impl Tx for FileTx<'_> {
         }
     }
 
-    fn accounts(
-        &mut self,
-        scope: &Scope,
-        page: &Page<Reference>,
-    ) -> Result<Listing<Account, StoreError>> {
+    fn accounts(&mut self, scope: &Scope, page: &Page<Reference>) -> Found<Account> {
         let listing = self.store.disk_accounts(scope, &Page::ALL)?;
         let path = |r: &Reference| self.store.account_path(r);
         Ok(overlay(listing, &self.accounts, path, scope, page))
@@ -174,11 +170,7 @@ impl Tx for FileTx<'_> {
         }
     }
 
-    fn policies(
-        &mut self,
-        scope: &Scope,
-        page: &Page<(PolicyScope, Name)>,
-    ) -> Result<Listing<Policy, StoreError>> {
+    fn policies(&mut self, scope: &Scope, page: &Page<PolicyKey>) -> Found<Policy> {
         let listing = self.store.disk_policies(scope, &Page::ALL)?;
         let path = |(s, n): &(PolicyScope, Name)| self.store.policy_path(s, n);
         Ok(overlay(listing, &self.policies, path, scope, page))
@@ -209,11 +201,7 @@ impl Tx for FileTx<'_> {
         }
     }
 
-    fn namespaces(
-        &mut self,
-        scope: &Scope,
-        page: &Page<Namespace>,
-    ) -> Result<Listing<NamespaceRecord, StoreError>> {
+    fn namespaces(&mut self, scope: &Scope, page: &Page<Namespace>) -> Found<NamespaceRecord> {
         let listing = self.store.disk_namespaces(scope, &Page::ALL)?;
         let path = |ns: &Namespace| self.store.namespace_path(ns);
         Ok(overlay(listing, &self.namespaces, path, scope, page))
