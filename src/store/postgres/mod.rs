@@ -297,23 +297,21 @@ fn follow(
     client
         .batch_execute(&format!("LISTEN {CHANNEL}"))
         .map_err(|e| db_error(url, e))?;
+    use postgres::fallible_iterator::FallibleIterator;
     loop {
         // Read after LISTEN: a commit before it is in this value, one after it notifies.
         let value = read_generation(client, url)?;
         generation.store(value, Ordering::Release);
-        use postgres::fallible_iterator::FallibleIterator;
+        // Each notification carries the generation its commit made: taken as it comes, with
+        // no query in between, so that a replica sees another's write about as soon as the
+        // writer's own commit returns. Without one for `poll`, the loop reads it again.
         let mut notifications = client.notifications();
-        // Wait for a notification or the poll interval; then drain what else came meanwhile.
-        notifications
-            .timeout_iter(poll)
-            .next()
-            .map_err(|e| db_error(url, e))?;
-        while notifications
-            .iter()
-            .next()
-            .map_err(|e| db_error(url, e))?
-            .is_some()
-        {}
+        let mut waiting = notifications.timeout_iter(poll);
+        while let Some(n) = waiting.next().map_err(|e| db_error(url, e))? {
+            if let Ok(value) = n.payload().parse::<u64>() {
+                generation.store(value, Ordering::Release);
+            }
+        }
     }
 }
 
