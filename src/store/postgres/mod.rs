@@ -407,13 +407,12 @@ impl PgEngine {
         let (wrote, failed) = (tx.wrote, tx.failed.take());
         drop(tx);
         if let Some((message, retry)) = failed {
-            // The database aborted the transaction: whatever `work` made of the error, nothing
-            // can be committed. A conflict is retried.
+            // The database aborted the transaction at its first failed statement: whatever
+            // `work` made of that error, nothing can be committed, and the later statements'
+            // "transaction is aborted" says less than the first. A conflict is retried.
             t.rollback().ok();
-            return match done {
-                Err(e) if e.downcast_ref::<DbFailure>().is_some() => Err(e),
-                _ => Err(DbFailure { message, retry }.into()),
-            };
+            drop(done);
+            return Err(DbFailure { message, retry }.into());
         }
         done?;
         if !wrote {

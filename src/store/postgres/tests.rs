@@ -245,3 +245,48 @@ fn another_process_write_changes_the_generation() {
     }
     assert_eq!(engine.generation(), other.generation());
 }
+
+/// A transaction that fails half-way in the database rolls back everything it wrote: at a
+/// statement (a uid another account holds), even when `work` ignores the error and goes on,
+/// and at the commit (an issued token of no account, checked then).
+#[test]
+fn a_database_failure_half_way_writes_nothing() {
+    let Some((_db, engine)) = engine(None) else {
+        return;
+    };
+    let holder = engine.create_account(account("holder")).unwrap();
+    let before = engine.generation();
+    let (first, mut clash) = (account("first"), account("clash"));
+    clash.uid = holder.uid.clone();
+    let e = crate::store::engine::atomically(&engine, |tx| {
+        tx.put_account(&first)?;
+        let ignored = tx.put_account(&clash);
+        assert!(ignored.is_err());
+        Ok(())
+    })
+    .unwrap_err();
+    assert!(e.to_string().contains("accounts_uid_key"), "{e}");
+    for r in ["first", "clash"] {
+        assert_eq!(engine.read_account(&reference(r)).unwrap(), None, "{r}");
+    }
+    let file = TokenFile {
+        account_uid: "no-such-uid".into(),
+        tokens: vec![crate::issued::TokenRecord {
+            name: crate::store::memory::tests::name("t"),
+            id: "jti".into(),
+            kid: "k".into(),
+            created: jiff::Timestamp::now(),
+            expires: None,
+            last_used: None,
+            audiences: vec![],
+        }],
+    };
+    let e = crate::store::engine::atomically(&engine, |tx| {
+        tx.put_account(&first)?;
+        tx.put_tokens(&reference("ghost"), &file)
+    })
+    .unwrap_err();
+    assert!(e.to_string().contains("foreign key"), "{e}");
+    assert_eq!(engine.read_account(&reference("first")).unwrap(), None);
+    assert_eq!(engine.generation(), before, "nothing committed");
+}
