@@ -39,10 +39,56 @@ mod embedded {
 /// (serialization failure, deadlock) is run again before the caller is told.
 const MAX_TRIES: u32 = 10;
 
+/// How long a request waits for a pooled connection (the database being unreachable) before
+/// it is told.
+const CONNECTION_TIMEOUT: Duration = Duration::from_secs(5);
+
 /// The channel a write's commit notifies, with the new generation as payload.
 pub const CHANNEL: &str = "svcacct_generation";
 
-type Pool = r2d2::Pool<PostgresConnectionManager<MakeRustlsConnect>>;
+type Pool = r2d2::Pool<Manager>;
+
+/// `r2d2_postgres`'s connection manager, with its errors told whole: the driver's `Display`
+/// says only "db error" or "error connecting to server", and the pool keeps only that text.
+struct Manager(PostgresConnectionManager<MakeRustlsConnect>);
+
+impl r2d2::ManageConnection for Manager {
+    type Connection = postgres::Client;
+    type Error = DbFailure;
+
+    fn connect(&self) -> Result<postgres::Client, DbFailure> {
+        self.0.connect().map_err(|e| DbFailure {
+            message: describe(&e),
+            retry: false,
+        })
+    }
+
+    fn is_valid(&self, conn: &mut postgres::Client) -> Result<(), DbFailure> {
+        self.0.is_valid(conn).map_err(|e| DbFailure {
+            message: describe(&e),
+            retry: false,
+        })
+    }
+
+    fn has_broken(&self, conn: &mut postgres::Client) -> bool {
+        self.0.has_broken(conn)
+    }
+}
+
+/// What went wrong, whole: the database's own message, else the driver's error and its causes
+/// (`error connecting to server: Connection refused (os error 111)`).
+fn describe(e: &postgres::Error) -> String {
+    if let Some(db) = e.as_db_error() {
+        return format!("{}: {}", db.severity(), db.message());
+    }
+    let mut text = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        text.push_str(&format!(": {s}"));
+        source = s.source();
+    }
+    text
+}
 
 /// What the engine's connections and transactions share.
 pub(super) struct Shared {
@@ -93,7 +139,7 @@ pub(super) fn db_error(url: &PgUrl, e: postgres::Error) -> anyhow::Error {
         .into();
     }
     DbFailure {
-        message: format!("cannot reach the database at {url}: {e}"),
+        message: format!("cannot reach the database at {url}: {}", describe(&e)),
         retry: false,
     }
     .into()
@@ -141,7 +187,9 @@ fn connection_error(url: &PgUrl, e: impl std::fmt::Display) -> anyhow::Error {
 /// Two replicas migrating at once take turns (an advisory lock).
 pub fn migrate(url: &PgUrl) -> Result<(u32, u32)> {
     let (config, tls) = url.connect_config()?;
-    let mut client = config.connect(tls).map_err(|e| connection_error(url, e))?;
+    let mut client = config
+        .connect(tls)
+        .map_err(|e| connection_error(url, describe(&e)))?;
     client
         .execute(
             "SELECT pg_advisory_lock(hashtext('svcacct store migrate'))",
@@ -173,11 +221,16 @@ impl PgEngine {
     /// upgrade svcacct. `kek` unlocks issuer keys; without it, everything else works.
     pub fn open(url: &PgUrl, kek: Option<Kek>, connections: u32) -> Result<PgEngine> {
         let (config, tls) = url.connect_config()?;
-        let manager = PostgresConnectionManager::new(config, tls);
+        // The first connection is made here, not by the pool, which would try again until its
+        // timeout: a wrong password or an unreachable host is told at once.
+        let mut client = config
+            .connect(tls.clone())
+            .map_err(|e| connection_error(url, describe(&e)))?;
+        let manager = Manager(PostgresConnectionManager::new(config, tls));
         let pool = r2d2::Pool::builder()
             .max_size(connections.max(1))
             .min_idle(Some(0))
-            .connection_timeout(Duration::from_secs(10))
+            .connection_timeout(CONNECTION_TIMEOUT)
             .error_handler(Box::new(r2d2::NopErrorHandler))
             .build_unchecked(manager);
         let engine = PgEngine {
@@ -189,7 +242,6 @@ impl PgEngine {
             pool,
             generation: Arc::new(AtomicU64::new(0)),
         };
-        let mut client = engine.client()?;
         let found = schema_of(&mut client, url)?;
         let known = known_schema();
         if found < known {
@@ -207,7 +259,7 @@ impl PgEngine {
         if found > known {
             return Err(newer_schema(url, found).into());
         }
-        let value = read_generation(&mut *client, url)?;
+        let value = read_generation(&mut client, url)?;
         engine.generation.store(value, Ordering::Release);
         Ok(engine)
     }
@@ -216,9 +268,7 @@ impl PgEngine {
         &self.shared.url
     }
 
-    fn client(
-        &self,
-    ) -> Result<r2d2::PooledConnection<PostgresConnectionManager<MakeRustlsConnect>>> {
+    fn client(&self) -> Result<r2d2::PooledConnection<Manager>> {
         self.pool
             .get()
             .map_err(|e| connection_error(&self.shared.url, e))
