@@ -67,7 +67,9 @@ pub struct Cli {
 #[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Registry: a folder (the local file store, made by its first write; commands that only
-    /// read refuse a named one that does not exist), or the URL of a `svcacct serve`
+    /// read refuse a named one that does not exist), a PostgreSQL database
+    /// (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password
+    /// from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve`
     /// (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x,
     /// https;//x and a value with whitespace at either end are refused: ./NAME for a folder of
     /// such a name)
@@ -133,6 +135,17 @@ pub struct GlobalArgs {
     /// Mozilla roots built into svcacct
     #[arg(long, global = true, env = "SVCACCT_CA_CERT", value_name = "FILE")]
     pub ca_cert: Option<PathBuf>,
+
+    /// With a postgres:// store: file (mode 0600) of the key that encrypts the issuer's keys in
+    /// the database, the same for every replica: 32 bytes as hex or base64, e.g. `openssl rand
+    /// -hex 32` [default: SVCACCT_ISSUER_KEK holds the key itself]
+    #[arg(
+        long,
+        global = true,
+        env = "SVCACCT_ISSUER_KEK_FILE",
+        value_name = "FILE"
+    )]
+    pub issuer_kek_file: Option<PathBuf>,
 }
 
 /// The arguments of one subcommand, added to the clap tree only when that subcommand is the one
@@ -415,6 +428,15 @@ Examples:
   svcacct issuer rotate"
     )]
     Issuer(IssuerCommand),
+
+    /// Look after the store itself: the schema of a PostgreSQL store
+    #[command(
+        subcommand,
+        after_help = "\
+Example:
+  PGPASSWORD=… svcacct --store postgres://svcacct@db.example/svcacct store migrate"
+    )]
+    Store(StoreCommand),
 
     /// Log in to a remote store with an issued token, kept in the current context
     #[command(after_help = "\
@@ -1036,6 +1058,16 @@ pub struct TokensRenameArgs {
     /// New name
     pub new: String,
 }
+
+#[derive(Debug, Subcommand)]
+pub enum StoreCommand {
+    /// Bring a PostgreSQL store's schema up to the version this svcacct needs (creates it in
+    /// an empty database); a store at that version already is left as it is
+    Migrate(StoreMigrateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct StoreMigrateArgs {}
 
 #[derive(Debug, Subcommand)]
 pub enum IssuerCommand {

@@ -43,10 +43,10 @@ pub fn check(root: &clap::Command, args: &[OsString]) -> Result<(), UserError> {
 }
 
 /// The SVCACCT_* variables that svcacct reads and that never hold a secret, with what each
-/// takes. The other three hold one: SVCACCT_JWT_PRIVATE_KEY (a key, or a file's name),
-/// SVCACCT_TOKEN and SVCACCT_PASSPHRASE. A variable svcacct does not read is not looked at:
+/// takes. The other four hold one: SVCACCT_JWT_PRIVATE_KEY (a key, or a file's name),
+/// SVCACCT_TOKEN, SVCACCT_PASSPHRASE and SVCACCT_ISSUER_KEK. A variable svcacct does not read is not looked at:
 /// a script may keep its own token in one.
-pub const ENV_WITHOUT_SECRETS: [(&str, &str); 10] = [
+pub const ENV_WITHOUT_SECRETS: [(&str, &str); 11] = [
     ("SVCACCT_STORE", "a folder or a URL"),
     ("SVCACCT_KEYSTORE", "a folder"),
     ("SVCACCT_CONFIG", "the name of a file"),
@@ -57,13 +57,16 @@ pub const ENV_WITHOUT_SECRETS: [(&str, &str); 10] = [
     ("SVCACCT_TOKEN_FILE", "the name of a file"),
     ("SVCACCT_CA_CERT", "the name of a file"),
     ("SVCACCT_MAX_TOKEN_LIFETIME", "a duration such as 1h"),
+    ("SVCACCT_ISSUER_KEK_FILE", "the name of a file"),
 ];
 
 /// The SVCACCT_* variables whose value is a secret.
-pub const ENV_SECRETS: [&str; 3] = [
+pub const ENV_SECRETS: [&str; 4] = [
     "SVCACCT_JWT_PRIVATE_KEY",
     "SVCACCT_TOKEN",
     "SVCACCT_PASSPHRASE",
+    // The issuer's key-encryption key (`store::postgres::kek`).
+    "SVCACCT_ISSUER_KEK",
 ];
 
 /// Refuses a key or token in a variable of [`ENV_WITHOUT_SECRETS`] (`var` reads one): clap
@@ -458,7 +461,7 @@ mod tests {
             .collect();
         named.sort_unstable();
         named.dedup();
-        assert_eq!(named.len(), 13, "{named:?}");
+        assert_eq!(named.len(), 15, "{named:?}");
         for name in named {
             assert!(
                 ENV_WITHOUT_SECRETS.iter().any(|(n, _)| *n == name) || ENV_SECRETS.contains(&name),

@@ -49,6 +49,14 @@ pub fn login(ctx: &Context, out: &mut dyn Write) -> Result<Exit> {
     })?;
     let url = match &ctx.store_location {
         StoreLocation::Remote(url) => url.clone(),
+        StoreLocation::Postgres(url) => {
+            return Err(UserError::Usage(format!(
+                "login is for remote stores: {url} is a database, which svcacct reaches with \
+                 PGPASSWORD or ~/.pgpass (pass --store https://HOST:PORT, or use a context whose \
+                 store is one)"
+            ))
+            .into());
+        }
         StoreLocation::Local(p) => {
             return Err(UserError::Usage(format!(
                 "login is for remote stores: {} is a local store folder, which needs no login \
@@ -284,6 +292,7 @@ fn given_settings(ctx: &Context) -> Result<Vec<(&'static str, String)>> {
     if let Some(s) = &cl.store {
         let value = match StoreLocation::parse(s)? {
             StoreLocation::Remote(url) => url.to_string(),
+            StoreLocation::Postgres(url) => url.to_string(),
             StoreLocation::Local(p) => path_value(&p)?,
         };
         v.push(("store", value));

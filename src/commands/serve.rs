@@ -6,16 +6,20 @@ use std::sync::Arc;
 use anyhow::Result;
 
 use crate::cli::ServeArgs;
-use crate::context::Context;
 use crate::context::open::{Backend, Reads, needs_folder, open};
+use crate::context::{Context, StoreLocation};
 use crate::error::{Exit, UserError};
 use crate::server::{self, Options};
 
-/// What serves a store folder, and never another server's store.
-const SERVES: &str = "`svcacct serve` (it serves a store folder, not another server)";
+/// What serves a store folder or database, and never another server's store.
+const SERVES: &str =
+    "`svcacct serve` (it serves a store folder or a postgres:// database, not another server)";
 
 pub fn run(ctx: &Context, args: &ServeArgs, _out: &mut dyn Write) -> Result<Exit> {
-    let store_path = ctx.local_store_path(SERVES)?.to_path_buf();
+    let store_path = match &ctx.store_location {
+        StoreLocation::Postgres(_) => None,
+        _ => Some(ctx.local_store_path(SERVES)?.to_path_buf()),
+    };
     let request_timeout = crate::time::parse_duration(&args.request_timeout)?;
     if request_timeout <= jiff::SignedDuration::ZERO {
         return Err(UserError::Usage("--request-timeout must be longer than 0s".into()).into());
@@ -36,19 +40,22 @@ pub fn run(ctx: &Context, args: &ServeArgs, _out: &mut dyn Write) -> Result<Exit
         (Some(cert), Some(key)) => Some(Arc::new(server::tls_config(cert, key)?)),
         _ => None,
     };
-    let store: Arc<dyn crate::store::Store + Send + Sync> =
-        match open(&ctx.store_location, Reads::ServerCache, None, |url| {
-            Err(needs_folder(SERVES, url).into())
-        })? {
-            Backend::Served(store) => {
-                Arc::from(store as Box<dyn crate::store::Store + Send + Sync>)
-            }
-            Backend::Local(_) => unreachable!("`Reads::ServerCache` opens the cached store"),
-            Backend::Remote(_) => unreachable!("a URL is refused by `open`'s `auth`"),
-        };
+    let store: Arc<dyn crate::store::Store + Send + Sync> = match open(
+        &ctx.store_location,
+        Reads::ServerCache,
+        None,
+        ctx.issuer_kek_file.as_deref(),
+        |url| Err(needs_folder(SERVES, url).into()),
+    )? {
+        Backend::Served(store) => Arc::from(store),
+        Backend::Local(_) | Backend::Postgres(_) => {
+            unreachable!("`Reads::ServerCache` opens the cached store")
+        }
+        Backend::Remote(_) => unreachable!("a URL is refused by `open`'s `auth`"),
+    };
     server::run(Options {
         store,
-        store_root: Some(store_path),
+        store_root: store_path,
         listen,
         tls,
         max_token_lifetime,

@@ -49,6 +49,9 @@ pub struct Context {
     pub credentials: Credentials,
     /// `--ca-cert`, `SVCACCT_CA_CERT`, or the context's or config file's `ca-cert`.
     pub ca_cert: Option<PathBuf>,
+    /// `--issuer-kek-file` or `SVCACCT_ISSUER_KEK_FILE`: the key that seals a PostgreSQL
+    /// store's issuer keys (`store::postgres::kek`).
+    pub issuer_kek_file: Option<PathBuf>,
     /// The context in use, if any.
     pub context_name: Option<String>,
     /// The config file: `--config`, `SVCACCT_CONFIG`, or the default path (which may not exist).

@@ -1,5 +1,6 @@
-//! Opening the store `--store` names: a folder is the file store (with the server's read
-//! cache for `svcacct serve`), a URL a client of that server.
+//! Opening the store `--store` names: a folder is the file store, a `postgres://` URL the
+//! PostgreSQL engine (each with the server's read cache for `svcacct serve`), an `https://`
+//! URL a client of that server.
 
 use std::cell::OnceCell;
 use std::os::unix::ffi::OsStrExt;
@@ -10,6 +11,7 @@ use anyhow::Result;
 use super::Context;
 use crate::error::UserError;
 use crate::output::shown_path;
+use crate::store::postgres::{PgEngine, PgUrl, is_postgres_url, kek::Kek};
 use crate::store::remote::{Auth, RemoteStore, StoreUrl, is_url};
 use crate::store::{Store, cached::Cached, file::FileStore};
 
@@ -20,6 +22,8 @@ pub enum StoreLocation {
     Local(PathBuf),
     /// A `svcacct serve`.
     Remote(StoreUrl),
+    /// A PostgreSQL database (`postgres://`, never with a password in it).
+    Postgres(PgUrl),
 }
 
 impl StoreLocation {
@@ -47,6 +51,9 @@ impl StoreLocation {
         let trimmed = s.trim();
         if trimmed.len() != s.len() {
             return Err(surrounded_by_whitespace(s, trimmed));
+        }
+        if is_postgres_url(s) {
+            return Ok(StoreLocation::Postgres(PgUrl::parse(s)?));
         }
         if is_url(s) {
             return Ok(StoreLocation::Remote(StoreUrl::parse(s)?));
@@ -125,6 +132,9 @@ fn surrounded_by_whitespace(s: &str, trimmed: &str) -> UserError {
     );
     match StoreLocation::parse(Path::new(trimmed)) {
         Ok(StoreLocation::Remote(url)) => UserError::Usage(format!(
+            "store `{shown}` {at}: did you mean {url}? ({folder})"
+        )),
+        Ok(StoreLocation::Postgres(url)) => UserError::Usage(format!(
             "store `{shown}` {at}: did you mean {url}? ({folder})"
         )),
         Ok(StoreLocation::Local(_)) => UserError::Usage(format!(
@@ -269,6 +279,7 @@ impl std::fmt::Display for StoreLocation {
         match self {
             StoreLocation::Local(p) => f.write_str(&shown_path(p)),
             StoreLocation::Remote(u) => write!(f, "{u}"),
+            StoreLocation::Postgres(u) => write!(f, "{u}"),
         }
     }
 }
@@ -277,11 +288,12 @@ impl std::fmt::Display for StoreLocation {
 #[derive(Default)]
 pub(super) struct StoreCell(OnceCell<Backend>);
 
-/// An opened store: the file store, or a client of a `svcacct serve`.
+/// An opened store: the file store, a PostgreSQL database, or a client of a `svcacct serve`.
 pub enum Backend {
     Local(FileStore),
-    /// The file store behind the server's read cache (`Reads::ServerCache`).
-    Served(Box<Cached<FileStore>>),
+    Postgres(Box<PgEngine>),
+    /// An engine behind the server's read cache (`Reads::ServerCache`).
+    Served(Box<dyn Store + Send + Sync>),
     Remote(Box<RemoteStore>),
 }
 
@@ -290,28 +302,40 @@ impl std::fmt::Debug for StoreCell {
         f.write_str(match self.0.get() {
             None => "unopened",
             Some(Backend::Local(_)) => "file store",
-            Some(Backend::Served(_)) => "file store (cached)",
+            Some(Backend::Postgres(_)) => "PostgreSQL store",
+            Some(Backend::Served(_)) => "store (cached)",
             Some(Backend::Remote(_)) => "remote store",
         })
     }
 }
 
-/// How a file store is read.
+/// How a local store (a folder or a database) is read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Reads {
-    /// From its files, each time (a command).
+    /// From its files or tables, each time (a command).
     Direct,
-    /// Through the server's read cache (`svcacct serve`, `store::cached::Cached`).
+    /// Through the server's read cache (`svcacct serve`, `store::cached::Cached`); a
+    /// PostgreSQL store also follows other replicas' writes (`PgEngine::watch_generation`).
     ServerCache,
 }
 
+/// Connections of a command's pool: it runs one transaction at a time.
+const COMMAND_CONNECTIONS: u32 = 2;
+/// Connections of a server's pool: its blocking pool's threads share them.
+const SERVER_CONNECTIONS: u32 = 16;
+/// How often a server reads the generation when no notification comes (and so how late it
+/// may see another replica's write when its notification connection is lost).
+const GENERATION_POLL: std::time::Duration = std::time::Duration::from_secs(1);
+
 /// Turns a store location into an engine or a remote client: the one place a store is opened,
 /// for every command and for `svcacct serve`. `auth` is asked only for a URL, and gives what
-/// authenticates the client's requests.
+/// authenticates the client's requests; `kek_file` (`--issuer-kek-file`, else
+/// `SVCACCT_ISSUER_KEK`) only for a PostgreSQL store.
 pub fn open(
     location: &StoreLocation,
     reads: Reads,
     ca_cert: Option<&Path>,
+    kek_file: Option<&Path>,
     auth: impl FnOnce(&StoreUrl) -> Result<Auth>,
 ) -> Result<Backend> {
     Ok(match location {
@@ -321,6 +345,19 @@ pub fn open(
                 Backend::Served(Box::new(Cached::new(FileStore::open(p.clone()))))
             }
         },
+        StoreLocation::Postgres(url) => {
+            let kek = Kek::given(kek_file)?;
+            match reads {
+                Reads::Direct => {
+                    Backend::Postgres(Box::new(PgEngine::open(url, kek, COMMAND_CONNECTIONS)?))
+                }
+                Reads::ServerCache => {
+                    let engine = PgEngine::open(url, kek, SERVER_CONNECTIONS)?;
+                    engine.watch_generation(GENERATION_POLL)?;
+                    Backend::Served(Box::new(Cached::new(engine)))
+                }
+            }
+        }
         StoreLocation::Remote(url) => Backend::Remote(Box::new(RemoteStore::new(
             url.clone(),
             ca_cert,
@@ -342,6 +379,7 @@ impl Context {
     pub fn store(&self) -> Result<&dyn Store> {
         Ok(match self.backend()? {
             Backend::Local(s) => s,
+            Backend::Postgres(s) => s.as_ref(),
             Backend::Served(s) => s.as_ref(),
             Backend::Remote(s) => s.as_ref(),
         })
@@ -350,7 +388,7 @@ impl Context {
     /// The remote store, when the store is one.
     pub fn remote(&self) -> Result<Option<&RemoteStore>> {
         Ok(match self.backend()? {
-            Backend::Local(_) | Backend::Served(_) => None,
+            Backend::Local(_) | Backend::Postgres(_) | Backend::Served(_) => None,
             Backend::Remote(s) => Some(s),
         })
     }
@@ -384,6 +422,9 @@ impl Context {
         match &self.store_location {
             StoreLocation::Local(p) => Ok(p),
             StoreLocation::Remote(u) => Err(needs_folder(what, u)),
+            StoreLocation::Postgres(u) => Err(UserError::Usage(format!(
+                "{what} needs a local store folder, not the database {u}"
+            ))),
         }
     }
 
@@ -395,6 +436,7 @@ impl Context {
             &self.store_location,
             Reads::Direct,
             self.ca_cert.as_deref(),
+            self.issuer_kek_file.as_deref(),
             |url| self.auth(url),
         )?;
         Ok(self.store.0.get_or_init(|| backend))

@@ -266,6 +266,7 @@ impl Context {
         Ok(Context {
             credentials: layers.credentials(),
             ca_cert: layers.ca_cert(),
+            issuer_kek_file: global.issuer_kek_file.clone(),
             jwt_private_key: layers.jwt_private_key(),
             store_location,
             store_source,

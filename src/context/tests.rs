@@ -18,6 +18,7 @@ fn ctx(passphrase_file: Option<PathBuf>) -> Context {
         jwt_private_key: None,
         credentials: Credentials::None,
         ca_cert: None,
+        issuer_kek_file: None,
         context_name: None,
         config_path: None,
         command_line: CommandLine::default(),

@@ -143,33 +143,40 @@ fn a_transaction_sees_its_own_writes(engine: &dyn Engine) {
 }
 
 /// Token files and issuer keys (bytes that need not be text) round-trip, and `all_tokens`
-/// shows the transaction's own writes.
+/// shows the transaction's own writes. Each token file belongs to the account stored under
+/// its reference (an engine may hold it to that, as PostgreSQL's foreign key does).
 fn token_files_and_issuer_keys(engine: &dyn Engine) {
     let (r1, r2) = (reference("tx-tok/a"), reference("tx-tok/b"));
+    let (a1, a2) = (account("tx-tok/a"), account("tx-tok/b"));
+    let (u1, u2) = (a1.uid.clone(), a2.uid.clone());
     let secret = [0u8, 159, 146, 150, 255, b'\n'];
     read(engine, |tx| {
-        tx.put_tokens(&r1, &token_file("u1", "one"))?;
+        tx.put_account(&a1)?;
+        tx.put_account(&a2)?;
+        tx.put_tokens(&r1, &token_file(&u1, "one"))?;
         tx.put_issuer_key("k1", &secret)
     });
     read(engine, |tx| {
-        tx.put_tokens(&r2, &token_file("u2", "two"))?;
+        tx.put_tokens(&r2, &token_file(&u2, "two"))?;
         assert!(tx.delete_tokens(&r1)?);
         let uids: Vec<String> = tx
             .all_tokens()?
             .into_iter()
             .map(|f| f.account_uid)
-            .filter(|u| u == "u1" || u == "u2")
+            .filter(|u| *u == u1 || *u == u2)
             .collect();
-        assert_eq!(uids, ["u2"]);
+        assert_eq!(uids, std::slice::from_ref(&u2));
         assert_eq!(tx.issuer_key("k1")?.as_slice(), &secret);
         Ok(())
     });
     read(engine, |tx| {
         assert_eq!(tx.tokens(&r1)?, None);
-        assert_eq!(tx.tokens(&r2)?, Some(token_file("u2", "two")));
+        assert_eq!(tx.tokens(&r2)?, Some(token_file(&u2, "two")));
         assert_eq!(tx.issuer_key("k1")?.as_slice(), &secret);
         assert!(tx.delete_issuer_key("k1")?);
         assert!(tx.delete_tokens(&r2)?);
+        assert!(tx.delete_account(&r1)?);
+        assert!(tx.delete_account(&r2)?);
         Ok(())
     });
     read(engine, |tx| {

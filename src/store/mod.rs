@@ -19,6 +19,7 @@ pub use engine::{Engine, Listing, Page, Scope};
 pub use errors::*;
 pub mod file;
 pub mod memory;
+pub mod postgres;
 pub mod remote;
 
 /// The registry's operations: what the commands (and the server's handlers) call. Two kinds

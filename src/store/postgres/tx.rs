@@ -1,0 +1,595 @@
+//! The records of the PostgreSQL engine: the queries behind `Tx` (in a transaction) and the
+//! engine's reads (on a pooled connection), written once over `postgres::GenericClient`.
+//!
+//! Listings are keyset-paginated (`WHERE key > $after ORDER BY key LIMIT $n`), page after
+//! page, so that no query holds a whole table in memory at once.
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use postgres::GenericClient;
+use postgres::types::Json;
+use serde::de::DeserializeOwned;
+use zeroize::Zeroizing;
+
+use super::Shared;
+use super::kek::{CHECK_AAD, CHECK_PLAIN, KEK_ADVICE, Kek};
+use crate::error::UserError;
+use crate::identity::{Name, Namespace, Reference};
+use crate::issued::{IssuerRecord, TokenFile, TokenRecord};
+use crate::model::{Account, NamespaceRecord, Policy, PolicyScope};
+use crate::store::engine::{Listing, Scope, Tx};
+
+/// Rows per page of a listing.
+const PAGE: i64 = 500;
+
+/// The `scope` column of a policy: `''` for the global scope.
+fn scope_key(scope: &PolicyScope) -> &str {
+    match scope {
+        PolicyScope::Global => "",
+        PolicyScope::Namespace(ns) => ns.as_str(),
+    }
+}
+
+/// A record read back from its JSON, or the refusal that names it.
+fn record<T: DeserializeOwned>(value: serde_json::Value, location: String) -> Result<T, UserError> {
+    serde_json::from_value(value).map_err(|e| UserError::CorruptRecord {
+        path: PathBuf::from(location),
+        why: e.to_string(),
+    })
+}
+
+/// The queries, on a connection or in a transaction.
+pub(super) struct Records<'a, C: GenericClient> {
+    pub c: &'a mut C,
+    pub shared: &'a Shared,
+}
+
+impl<C: GenericClient> Records<'_, C> {
+    fn db(&self, e: postgres::Error) -> anyhow::Error {
+        super::db_error(&self.shared.url, e)
+    }
+
+    pub fn account(&mut self, r: &Reference) -> Result<Option<Account>> {
+        let row = self
+            .c
+            .query_opt(
+                "SELECT record FROM accounts WHERE namespace = $1 AND name = $2",
+                &[&r.namespace.as_str(), &r.name.as_str()],
+            )
+            .map_err(|e| self.db(e))?;
+        match row {
+            None => Ok(None),
+            Some(row) => Ok(Some(record(row.get(0), format!("accounts/{r}"))?)),
+        }
+    }
+
+    pub fn accounts(&mut self, scope: &Scope) -> Result<Listing<Account>> {
+        let mut listing = Listing {
+            items: vec![],
+            errors: vec![],
+        };
+        let (mut ns, mut name) = (String::new(), String::new());
+        loop {
+            let rows = match scope {
+                Scope::Namespace(n) => self.c.query(
+                    "SELECT namespace, name, record FROM accounts \
+                     WHERE namespace = $1 AND name > $2 ORDER BY name LIMIT $3",
+                    &[&n.as_str(), &name, &PAGE],
+                ),
+                Scope::All => self.c.query(
+                    "SELECT namespace, name, record FROM accounts \
+                     WHERE (namespace, name) > ($1, $2) ORDER BY namespace, name LIMIT $3",
+                    &[&ns, &name, &PAGE],
+                ),
+            }
+            .map_err(|e| self.db(e))?;
+            let full = rows.len() as i64 == PAGE;
+            for row in rows {
+                (ns, name) = (row.get(0), row.get(1));
+                match record(row.get(2), format!("accounts/{ns}/{name}")) {
+                    Ok(a) => listing.items.push(a),
+                    Err(e) => listing.errors.push(e),
+                }
+            }
+            if !full {
+                return Ok(listing);
+            }
+        }
+    }
+
+    pub fn put_account(&mut self, a: &Account) -> Result<()> {
+        let (ns, name) = (a.namespace.as_str(), a.name.as_str());
+        // Another account of this name (another uid) goes first, with its issued tokens.
+        self.c
+            .execute(
+                "DELETE FROM accounts WHERE namespace = $1 AND name = $2 AND uid <> $3",
+                &[&ns, &name, &a.uid],
+            )
+            .map_err(|e| self.db(e))?;
+        self.c
+            .execute(
+                "INSERT INTO accounts (namespace, name, uid, revision, record) \
+                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (namespace, name) DO UPDATE \
+                 SET revision = EXCLUDED.revision, record = EXCLUDED.record",
+                &[&ns, &name, &a.uid, &(a.revision as i64), &Json(a)],
+            )
+            .map_err(|e| self.db(e))?;
+        Ok(())
+    }
+
+    pub fn delete_account(&mut self, r: &Reference) -> Result<bool> {
+        let n = self
+            .c
+            .execute(
+                "DELETE FROM accounts WHERE namespace = $1 AND name = $2",
+                &[&r.namespace.as_str(), &r.name.as_str()],
+            )
+            .map_err(|e| self.db(e))?;
+        Ok(n > 0)
+    }
+
+    pub fn policy(&mut self, scope: &PolicyScope, name: &Name) -> Result<Option<Policy>> {
+        let row = self
+            .c
+            .query_opt(
+                "SELECT record FROM policies WHERE scope = $1 AND name = $2",
+                &[&scope_key(scope), &name.as_str()],
+            )
+            .map_err(|e| self.db(e))?;
+        match row {
+            None => Ok(None),
+            Some(row) => Ok(Some(record(
+                row.get(0),
+                format!("policies/{}/{name}", scope_dir(scope)),
+            )?)),
+        }
+    }
+
+    pub fn policies(&mut self, scope: &Scope) -> Result<Listing<Policy>> {
+        let mut listing = Listing {
+            items: vec![],
+            errors: vec![],
+        };
+        let (mut sc, mut name) = (String::new(), String::new());
+        if let Scope::Namespace(n) = scope {
+            sc = n.as_str().to_owned();
+        }
+        loop {
+            let rows = match scope {
+                Scope::Namespace(_) => self.c.query(
+                    "SELECT scope, name, record FROM policies \
+                     WHERE scope = $1 AND name > $2 ORDER BY name LIMIT $3",
+                    &[&sc, &name, &PAGE],
+                ),
+                Scope::All => self.c.query(
+                    "SELECT scope, name, record FROM policies \
+                     WHERE (scope, name) > ($1, $2) ORDER BY scope, name LIMIT $3",
+                    &[&sc, &name, &PAGE],
+                ),
+            }
+            .map_err(|e| self.db(e))?;
+            let full = rows.len() as i64 == PAGE;
+            for row in rows {
+                (sc, name) = (row.get(0), row.get(1));
+                let dir = if sc.is_empty() { "_global" } else { &sc };
+                match record(row.get(2), format!("policies/{dir}/{name}")) {
+                    Ok(p) => listing.items.push(p),
+                    Err(e) => listing.errors.push(e),
+                }
+            }
+            if !full {
+                return Ok(listing);
+            }
+        }
+    }
+
+    pub fn put_policy(&mut self, p: &Policy) -> Result<()> {
+        self.c
+            .execute(
+                "INSERT INTO policies (scope, name, uid, revision, record) \
+                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (scope, name) DO UPDATE \
+                 SET uid = EXCLUDED.uid, revision = EXCLUDED.revision, record = EXCLUDED.record",
+                &[
+                    &scope_key(&p.scope()),
+                    &p.name.as_str(),
+                    &p.uid,
+                    &(p.revision as i64),
+                    &Json(p),
+                ],
+            )
+            .map_err(|e| self.db(e))?;
+        Ok(())
+    }
+
+    pub fn delete_policy(&mut self, scope: &PolicyScope, name: &Name) -> Result<bool> {
+        let n = self
+            .c
+            .execute(
+                "DELETE FROM policies WHERE scope = $1 AND name = $2",
+                &[&scope_key(scope), &name.as_str()],
+            )
+            .map_err(|e| self.db(e))?;
+        Ok(n > 0)
+    }
+
+    pub fn namespace(&mut self, ns: &Namespace) -> Result<Option<NamespaceRecord>> {
+        let row = self
+            .c
+            .query_opt(
+                "SELECT record FROM namespaces WHERE name = $1",
+                &[&ns.as_str()],
+            )
+            .map_err(|e| self.db(e))?;
+        match row {
+            None => Ok(None),
+            Some(row) => Ok(Some(record(row.get(0), format!("namespaces/{ns}"))?)),
+        }
+    }
+
+    pub fn namespaces(&mut self) -> Result<Listing<NamespaceRecord>> {
+        let mut listing = Listing {
+            items: vec![],
+            errors: vec![],
+        };
+        let mut name = String::new();
+        loop {
+            let rows = self
+                .c
+                .query(
+                    "SELECT name, record FROM namespaces WHERE name > $1 ORDER BY name LIMIT $2",
+                    &[&name, &PAGE],
+                )
+                .map_err(|e| self.db(e))?;
+            let full = rows.len() as i64 == PAGE;
+            for row in rows {
+                name = row.get(0);
+                match record(row.get(1), format!("namespaces/{name}")) {
+                    Ok(n) => listing.items.push(n),
+                    Err(e) => listing.errors.push(e),
+                }
+            }
+            if !full {
+                return Ok(listing);
+            }
+        }
+    }
+
+    pub fn put_namespace(&mut self, n: &NamespaceRecord) -> Result<()> {
+        self.c
+            .execute(
+                "INSERT INTO namespaces (name, uid, revision, record) VALUES ($1, $2, $3, $4) \
+                 ON CONFLICT (name) DO UPDATE \
+                 SET uid = EXCLUDED.uid, revision = EXCLUDED.revision, record = EXCLUDED.record",
+                &[&n.name.as_str(), &n.uid, &(n.revision as i64), &Json(n)],
+            )
+            .map_err(|e| self.db(e))?;
+        Ok(())
+    }
+
+    pub fn delete_namespace(&mut self, ns: &Namespace) -> Result<bool> {
+        let n = self
+            .c
+            .execute("DELETE FROM namespaces WHERE name = $1", &[&ns.as_str()])
+            .map_err(|e| self.db(e))?;
+        Ok(n > 0)
+    }
+
+    pub fn tokens(&mut self, r: &Reference) -> Result<Option<TokenFile>> {
+        let rows = self
+            .c
+            .query(
+                "SELECT account_uid, record FROM issued_tokens \
+                 WHERE namespace = $1 AND account = $2 ORDER BY position",
+                &[&r.namespace.as_str(), &r.name.as_str()],
+            )
+            .map_err(|e| self.db(e))?;
+        let Some(first) = rows.first() else {
+            return Ok(None);
+        };
+        let mut file = TokenFile {
+            account_uid: first.get(0),
+            tokens: vec![],
+        };
+        for row in rows {
+            file.tokens.push(record(row.get(1), format!("tokens/{r}"))?);
+        }
+        Ok(Some(file))
+    }
+
+    pub fn all_tokens(&mut self) -> Result<Vec<TokenFile>> {
+        let mut files: Vec<(String, String, TokenFile)> = vec![];
+        let (mut ns, mut account, mut position) = (String::new(), String::new(), -1i32);
+        loop {
+            let rows = self
+                .c
+                .query(
+                    "SELECT namespace, account, position, account_uid, record FROM issued_tokens \
+                     WHERE (namespace, account, position) > ($1, $2, $3) \
+                     ORDER BY namespace, account, position LIMIT $4",
+                    &[&ns, &account, &position, &PAGE],
+                )
+                .map_err(|e| self.db(e))?;
+            let full = rows.len() as i64 == PAGE;
+            for row in rows {
+                (ns, account, position) = (row.get(0), row.get(1), row.get(2));
+                let token: TokenRecord = record(row.get(4), format!("tokens/{ns}/{account}"))?;
+                match files.last_mut() {
+                    Some((n, a, f)) if *n == ns && *a == account => f.tokens.push(token),
+                    _ => files.push((
+                        ns.clone(),
+                        account.clone(),
+                        TokenFile {
+                            account_uid: row.get(3),
+                            tokens: vec![token],
+                        },
+                    )),
+                }
+            }
+            if !full {
+                return Ok(files.into_iter().map(|(_, _, f)| f).collect());
+            }
+        }
+    }
+
+    pub fn put_tokens(&mut self, r: &Reference, file: &TokenFile) -> Result<()> {
+        self.delete_tokens(r)?;
+        for (position, t) in file.tokens.iter().enumerate() {
+            self.c
+                .execute(
+                    "INSERT INTO issued_tokens \
+                     (namespace, account, account_uid, position, name, id, kid, record) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                    &[
+                        &r.namespace.as_str(),
+                        &r.name.as_str(),
+                        &file.account_uid,
+                        &(position as i32),
+                        &t.name.as_str(),
+                        &t.id,
+                        &t.kid,
+                        &Json(t),
+                    ],
+                )
+                .map_err(|e| self.db(e))?;
+        }
+        Ok(())
+    }
+
+    pub fn delete_tokens(&mut self, r: &Reference) -> Result<bool> {
+        let n = self
+            .c
+            .execute(
+                "DELETE FROM issued_tokens WHERE namespace = $1 AND account = $2",
+                &[&r.namespace.as_str(), &r.name.as_str()],
+            )
+            .map_err(|e| self.db(e))?;
+        Ok(n > 0)
+    }
+
+    pub fn issuer(&mut self) -> Result<Option<IssuerRecord>> {
+        let row = self
+            .c
+            .query_opt("SELECT record FROM issuer", &[])
+            .map_err(|e| self.db(e))?;
+        match row {
+            None => Ok(None),
+            Some(row) => Ok(Some(record(row.get(0), "issuer".into())?)),
+        }
+    }
+
+    pub fn put_issuer(&mut self, i: &IssuerRecord) -> Result<()> {
+        self.c
+            .execute(
+                "INSERT INTO issuer (one, record) VALUES (true, $1) \
+                 ON CONFLICT (one) DO UPDATE SET record = EXCLUDED.record",
+                &[&Json(i)],
+            )
+            .map_err(|e| self.db(e))?;
+        Ok(())
+    }
+
+    /// The KEK, once checked against the registry's (`issuer_kek_check`; stored by the first
+    /// write of an issuer key when `store` is set).
+    fn kek(&mut self, store: bool) -> Result<&'_ Kek> {
+        let shared = self.shared;
+        let kek = shared
+            .kek
+            .as_ref()
+            .ok_or_else(|| UserError::Usage(KEK_ADVICE.to_owned()))?;
+        if shared.kek_checked.get().is_some() {
+            return Ok(kek);
+        }
+        let row = self
+            .c
+            .query_opt("SELECT sealed FROM issuer_kek_check", &[])
+            .map_err(|e| self.db(e))?;
+        match row {
+            Some(row) => {
+                let sealed: Vec<u8> = row.get(0);
+                if kek.open(CHECK_AAD, &sealed).as_deref().map(Vec::as_slice) != Some(CHECK_PLAIN) {
+                    return Err(UserError::Usage(format!(
+                        "the issuer key-encryption key from {} is not the one this registry's \
+                         issuer keys are encrypted with: give every replica the same key",
+                        kek.source()
+                    ))
+                    .into());
+                }
+                let _ = shared.kek_checked.set(());
+            }
+            None if store => {
+                self.c
+                    .execute(
+                        "INSERT INTO issuer_kek_check (one, sealed) VALUES (true, $1)",
+                        &[&kek.seal(CHECK_AAD, CHECK_PLAIN)],
+                    )
+                    .map_err(|e| self.db(e))?;
+            }
+            None => {}
+        }
+        Ok(kek)
+    }
+
+    pub fn issuer_key(&mut self, kid: &str) -> Result<Zeroizing<Vec<u8>>> {
+        let row = self
+            .c
+            .query_opt("SELECT sealed FROM issuer_keys WHERE kid = $1", &[&kid])
+            .map_err(|e| self.db(e))?;
+        let Some(row) = row else {
+            anyhow::bail!("no issuer key `{}`", crate::output::sanitize(kid));
+        };
+        let sealed: Vec<u8> = row.get(0);
+        let kek = self.kek(false)?;
+        kek.open(kid, &sealed).ok_or_else(|| {
+            UserError::Failure(format!(
+                "issuer key `{}` in the database does not decrypt with the key-encryption key \
+                 from {}: the row was changed or damaged (rotate the issuer: `svcacct issuer \
+                 rotate --revoke-previous`)",
+                crate::output::sanitize(kid),
+                kek.source()
+            ))
+            .into()
+        })
+    }
+
+    pub fn put_issuer_key(&mut self, kid: &str, private: &[u8]) -> Result<()> {
+        let sealed = self.kek(true)?.seal(kid, private);
+        self.c
+            .execute(
+                "INSERT INTO issuer_keys (kid, sealed) VALUES ($1, $2) \
+                 ON CONFLICT (kid) DO UPDATE SET sealed = EXCLUDED.sealed",
+                &[&kid, &sealed],
+            )
+            .map_err(|e| self.db(e))?;
+        Ok(())
+    }
+
+    pub fn delete_issuer_key(&mut self, kid: &str) -> Result<bool> {
+        let n = self
+            .c
+            .execute("DELETE FROM issuer_keys WHERE kid = $1", &[&kid])
+            .map_err(|e| self.db(e))?;
+        Ok(n > 0)
+    }
+}
+
+fn scope_dir(scope: &PolicyScope) -> &str {
+    match scope {
+        PolicyScope::Global => "_global",
+        PolicyScope::Namespace(ns) => ns.as_str(),
+    }
+}
+
+/// A transaction of the PostgreSQL engine.
+pub(super) struct PgTx<'a, 't> {
+    pub records: Records<'a, postgres::Transaction<'t>>,
+    /// A `put_*` or `delete_*` was called: the generation is bumped at commit.
+    pub wrote: bool,
+    /// A statement failed: PostgreSQL has aborted the transaction, so it must not be
+    /// committed even if `work` went on (it would silently roll back).
+    pub failed: Option<(String, bool)>,
+}
+
+impl PgTx<'_, '_> {
+    fn note<T>(&mut self, r: Result<T>) -> Result<T> {
+        if let Err(e) = &r
+            && let Some(db) = e.downcast_ref::<super::DbFailure>()
+        {
+            self.failed
+                .get_or_insert_with(|| (db.message.clone(), db.retry));
+        }
+        r
+    }
+
+    fn write<T>(&mut self, r: Result<T>) -> Result<T> {
+        self.wrote = true;
+        self.note(r)
+    }
+}
+
+impl Tx for PgTx<'_, '_> {
+    fn account(&mut self, r: &Reference) -> Result<Option<Account>> {
+        let res = self.records.account(r);
+        self.note(res)
+    }
+    fn accounts(&mut self, scope: &Scope) -> Result<Listing<Account>> {
+        let res = self.records.accounts(scope);
+        self.note(res)
+    }
+    fn put_account(&mut self, account: &Account) -> Result<()> {
+        let res = self.records.put_account(account);
+        self.write(res)
+    }
+    fn delete_account(&mut self, r: &Reference) -> Result<bool> {
+        let res = self.records.delete_account(r);
+        self.write(res)
+    }
+    fn policy(&mut self, scope: &PolicyScope, name: &Name) -> Result<Option<Policy>> {
+        let res = self.records.policy(scope, name);
+        self.note(res)
+    }
+    fn policies(&mut self, scope: &Scope) -> Result<Listing<Policy>> {
+        let res = self.records.policies(scope);
+        self.note(res)
+    }
+    fn put_policy(&mut self, policy: &Policy) -> Result<()> {
+        let res = self.records.put_policy(policy);
+        self.write(res)
+    }
+    fn delete_policy(&mut self, scope: &PolicyScope, name: &Name) -> Result<bool> {
+        let res = self.records.delete_policy(scope, name);
+        self.write(res)
+    }
+    fn namespace(&mut self, ns: &Namespace) -> Result<Option<NamespaceRecord>> {
+        let res = self.records.namespace(ns);
+        self.note(res)
+    }
+    fn namespaces(&mut self) -> Result<Listing<NamespaceRecord>> {
+        let res = self.records.namespaces();
+        self.note(res)
+    }
+    fn put_namespace(&mut self, record: &NamespaceRecord) -> Result<()> {
+        let res = self.records.put_namespace(record);
+        self.write(res)
+    }
+    fn delete_namespace(&mut self, ns: &Namespace) -> Result<bool> {
+        let res = self.records.delete_namespace(ns);
+        self.write(res)
+    }
+    fn tokens(&mut self, r: &Reference) -> Result<Option<TokenFile>> {
+        let res = self.records.tokens(r);
+        self.note(res)
+    }
+    fn all_tokens(&mut self) -> Result<Vec<TokenFile>> {
+        let res = self.records.all_tokens();
+        self.note(res)
+    }
+    fn put_tokens(&mut self, r: &Reference, file: &TokenFile) -> Result<()> {
+        let res = self.records.put_tokens(r, file);
+        self.write(res)
+    }
+    fn delete_tokens(&mut self, r: &Reference) -> Result<bool> {
+        let res = self.records.delete_tokens(r);
+        self.write(res)
+    }
+    fn issuer(&mut self) -> Result<Option<IssuerRecord>> {
+        let res = self.records.issuer();
+        self.note(res)
+    }
+    fn put_issuer(&mut self, record: &IssuerRecord) -> Result<()> {
+        let res = self.records.put_issuer(record);
+        self.write(res)
+    }
+    fn issuer_key(&mut self, kid: &str) -> Result<Zeroizing<Vec<u8>>> {
+        let res = self.records.issuer_key(kid);
+        self.note(res)
+    }
+    fn put_issuer_key(&mut self, kid: &str, private: &[u8]) -> Result<()> {
+        let res = self.records.put_issuer_key(kid, private);
+        self.write(res)
+    }
+    fn delete_issuer_key(&mut self, kid: &str) -> Result<bool> {
+        let res = self.records.delete_issuer_key(kid);
+        self.write(res)
+    }
+}

@@ -1,0 +1,681 @@
+//! The PostgreSQL store through the real binary: `store migrate`, schemas too old and too new,
+//! the README walkthrough on `--store postgres://…`, two `serve` replicas on one database, the
+//! key-encryption key, and passwords that never show.
+//!
+//! The cluster is `SVCACCT_TEST_DATABASE_URL`'s (scripts/test starts one); each test makes a
+//! database of its own. Without it a test fails under CI and is skipped loudly otherwise.
+
+mod common;
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+use std::process::Command;
+
+use common::{Env, Server};
+use predicates::prelude::*;
+use serde_json::Value;
+
+/// A database made for one test (dropped with it), and its store URL.
+struct Db {
+    url: String,
+    base: String,
+    name: String,
+}
+
+impl Drop for Db {
+    fn drop(&mut self) {
+        if let Some(mut c) = admin(&self.base) {
+            let _ = c.batch_execute(&format!(
+                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                self.name
+            ));
+        }
+    }
+}
+
+fn admin(url: &str) -> Option<postgres::Client> {
+    postgres::Client::connect(url, postgres::NoTls).ok()
+}
+
+/// `url` with its database replaced by `db`.
+fn with_database(url: &str, db: &str) -> String {
+    let (base, query) = match url.split_once('?') {
+        Some((b, q)) => (b, format!("?{q}")),
+        None => (url, String::new()),
+    };
+    let after_scheme = base.find("://").map_or(0, |i| i + 3);
+    let end = base[after_scheme..]
+        .find('/')
+        .map_or(base.len(), |i| after_scheme + i);
+    format!("{}/{db}{query}", &base[..end])
+}
+
+/// A new, empty database, or `None` (the test is skipped) when there is no cluster.
+fn database() -> Option<Db> {
+    let Ok(base) = std::env::var("SVCACCT_TEST_DATABASE_URL") else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "SVCACCT_TEST_DATABASE_URL is not set under CI: the PostgreSQL tests must run \
+             (scripts/test starts a throw-away cluster when PostgreSQL is installed)"
+        );
+        std::io::Write::write_all(
+            &mut std::io::stderr(),
+            b"\n*** SKIPPED: a PostgreSQL test, since SVCACCT_TEST_DATABASE_URL is not set \
+              (scripts/test sets it when PostgreSQL's initdb is installed) ***\n\n",
+        )
+        .unwrap();
+        return None;
+    };
+    let name = format!(
+        "svcacct_bin_{}_{}",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos()
+    );
+    admin(&base)
+        .expect("connect to SVCACCT_TEST_DATABASE_URL")
+        .batch_execute(&format!("CREATE DATABASE {name}"))
+        .unwrap();
+    Some(Db {
+        url: with_database(&base, &name),
+        base,
+        name,
+    })
+}
+
+/// A database with svcacct's schema.
+fn migrated(env: &Env) -> Option<Db> {
+    let db = database()?;
+    env.ok(["--store", &db.url, "store", "migrate"]);
+    Some(db)
+}
+
+/// A 0600 key-encryption key file in the test's HOME.
+fn kek_file(env: &Env, name: &str, byte: char) -> String {
+    let path = env.path(name);
+    std::fs::write(&path, format!("{}\n", byte.to_string().repeat(64))).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+    path.to_str().unwrap().to_owned()
+}
+
+fn json(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}: {text}"))
+}
+
+fn curl(args: &[&str]) -> (u16, String) {
+    let out = Command::new("curl")
+        .args(["-sS", "--max-time", "20", "-w", "\n%{http_code}"])
+        .args(args)
+        .output()
+        .expect("curl is installed");
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let (body, status) = text.rsplit_once('\n').unwrap_or(("", &text));
+    (status.trim().parse().unwrap_or(0), body.to_owned())
+}
+
+fn whoami(server: &Server, token: &str) -> (u16, String) {
+    curl(&[
+        "-H",
+        &format!("Authorization: Bearer {token}"),
+        &server.at("/v1/whoami"),
+    ])
+}
+
+#[test]
+fn migrate_creates_the_schema_once_and_an_unmigrated_store_says_what_to_do() {
+    let env = Env::new();
+    let Some(db) = database() else { return };
+    env.cmd(["--store", &db.url, "get"])
+        .assert()
+        .code(3)
+        .stdout("")
+        .stderr(format!(
+            "svcacct: the database at {0} has no svcacct schema; this svcacct needs version 1: \
+             run `svcacct --store {0} store migrate`\n",
+            db.url
+        ));
+    env.cmd(["--store", &db.url, "store", "migrate"])
+        .assert()
+        .success()
+        .stdout(format!("schema of {} created at version 1\n", db.url));
+    env.cmd(["--store", &db.url, "store", "migrate"])
+        .assert()
+        .success()
+        .stdout(format!(
+            "schema of {} is at version 1: nothing to do\n",
+            db.url
+        ));
+    env.cmd(["--store", &db.url, "get"])
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("No service accounts in namespace `default`.\n");
+
+    // A schema from a newer svcacct: refused by commands, `serve` and `store migrate`.
+    admin(&db.url)
+        .unwrap()
+        .batch_execute(
+            "INSERT INTO refinery_schema_history (version, name, applied_on, checksum) \
+             VALUES (2, 'from-the-future', '', '0')",
+        )
+        .unwrap();
+    let newer = format!(
+        "svcacct: the database at {} has schema version 2, newer than this svcacct knows (1): \
+         upgrade svcacct\n",
+        db.url
+    );
+    env.cmd(["--store", &db.url, "get"])
+        .assert()
+        .code(3)
+        .stderr(newer.clone());
+    env.cmd(["--store", &db.url, "serve", "--listen", "127.0.0.1:0"])
+        .assert()
+        .code(3)
+        .stderr(newer.clone());
+    env.cmd(["--store", &db.url, "store", "migrate"])
+        .assert()
+        .code(3)
+        .stderr(newer);
+
+    // `store migrate` is for PostgreSQL.
+    env.cmd(["--store", "folder", "store", "migrate"])
+        .assert()
+        .code(2)
+        .stderr(
+            "svcacct: `store migrate` is for a PostgreSQL store (--store postgres://…); folder \
+             needs none\n",
+        );
+}
+
+/// The README walkthrough, with the store named by SVCACCT_STORE.
+#[test]
+fn walkthrough_on_postgres() {
+    let env = Env::new();
+    let Some(db) = migrated(&env) else { return };
+    let run = |args: &[&str]| {
+        let mut c = env.cmd(args);
+        c.env("SVCACCT_STORE", &db.url);
+        c
+    };
+    let ok = |args: &[&str]| -> String {
+        let out = run(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    ok(&["keygen", "-o", "example.key"]);
+    assert_eq!(
+        ok(&[
+            "create",
+            "example-svc-account",
+            "--public-key",
+            "example.key.pub"
+        ]),
+        "Created service account: example-svc-account\n"
+    );
+    assert_eq!(
+        ok(&[
+            "policy",
+            "create",
+            "example-svc-policy",
+            "--subject",
+            "example-svc-account",
+            "--action",
+            "*",
+            "--resource",
+            "function",
+        ]),
+        "Created policy: example-svc-policy\n"
+    );
+    let token = ok(&[
+        "token",
+        "example-svc-account",
+        "--jwt-private-key",
+        "example.key",
+    ]);
+    let verified = ok(&["verify", token.trim()]);
+    assert!(verified.contains("Valid:      yes\n"), "{verified}");
+    assert!(
+        verified.contains("Account:    example-svc-account\n"),
+        "{verified}"
+    );
+    run(&["can-i", "create", "function", "--as", "example-svc-account"])
+        .assert()
+        .success()
+        .stdout("yes\n");
+    run(&["can-i", "create", "image", "--as", "example-svc-account"])
+        .assert()
+        .code(1)
+        .stdout("no\n");
+    let table = ok(&["get"]);
+    assert!(
+        table.contains("\n example-svc-account | active | 1    | never   | "),
+        "{table}"
+    );
+
+    // Namespaces, rename with grants, delete: the workflows of the registry core.
+    let created = ok(&["namespace", "create", "eng"]);
+    assert!(
+        created.starts_with("Created namespace: eng\nCreated service account: eng/builder\n"),
+        "{created}"
+    );
+    ok(&["-n", "eng", "create", "builder-2"]);
+    let rename = ok(&["rename", "example-svc-account", "renamed"]);
+    assert!(rename.contains("renamed"), "{rename}");
+    let policy = json(&ok(&["policy", "get", "example-svc-policy", "-o", "json"]));
+    assert_eq!(policy["subjects"], serde_json::json!(["renamed"]));
+    let names = ok(&["get", "-A", "-o", "name"]);
+    assert!(
+        names.contains("renamed") && names.contains("builder-2"),
+        "{names}"
+    );
+    assert_eq!(
+        ok(&["delete", "renamed"]),
+        "Deleted service account: renamed\n"
+    );
+    run(&["get", "renamed"]).assert().code(3).stderr(
+        "svcacct: unknown service account `renamed` in namespace `default` (see `svcacct \
+             get`)\n",
+    );
+}
+
+/// Issuer operations need the key-encryption key; its file must be private; a wrong one is
+/// refused; the database never holds an issuer key in clear.
+#[test]
+fn issuer_keys_need_the_kek_and_are_sealed_in_the_database() {
+    let env = Env::new();
+    let Some(db) = migrated(&env) else { return };
+    let s = db.url.as_str();
+    env.ok(["--store", s, "create", "ci-bot"]);
+    let advice = "svcacct: issuer keys in a PostgreSQL store are encrypted with a key-encryption \
+                  key that every replica is given: pass --issuer-kek-file FILE (mode 0600; make \
+                  one with `openssl rand -hex 32 > FILE`) or set SVCACCT_ISSUER_KEK\n";
+    env.cmd(["--store", s, "tokens", "create", "ci-bot", "deploy"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(advice);
+    env.cmd(["--store", s, "issuer", "get"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("the store has no issuer yet"));
+
+    let kek = kek_file(&env, "kek", 'a');
+    std::fs::set_permissions(&kek, std::fs::Permissions::from_mode(0o644)).unwrap();
+    env.cmd([
+        "--store",
+        s,
+        "--issuer-kek-file",
+        &kek,
+        "tokens",
+        "create",
+        "ci-bot",
+        "t",
+    ])
+    .assert()
+    .code(2)
+    .stderr(format!(
+        "svcacct: the issuer key-encryption key {kek} can be read by others (mode 0644): \
+             run `chmod 600 {kek}`\n"
+    ));
+    std::fs::set_permissions(&kek, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let out = env
+        .cmd([
+            "--store",
+            s,
+            "--issuer-kek-file",
+            &kek,
+            "tokens",
+            "create",
+            "ci-bot",
+            "t",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let token = String::from_utf8(out.stdout).unwrap();
+    // RS256 tokens verify without the KEK (the public keys are in the issuer record).
+    env.ok(["--store", s, "verify", token.trim()]);
+
+    // HMAC secrets too are sealed; the SVCACCT_ISSUER_KEK variable works as the file does.
+    let mut c = admin(&db.url).unwrap();
+    c.batch_execute("DELETE FROM issued_tokens; DELETE FROM issuer; DELETE FROM issuer_keys")
+        .unwrap();
+    let secret = "s".repeat(40);
+    std::fs::write(env.path("secret.txt"), &secret).unwrap();
+    env.cmd([
+        "--store",
+        s,
+        "issuer",
+        "init",
+        "--algorithm",
+        "HS256",
+        "--secret-file",
+        "secret.txt",
+    ])
+    .env("SVCACCT_ISSUER_KEK", "a".repeat(64))
+    .assert()
+    .success();
+    let sealed: Vec<Vec<u8>> = c
+        .query("SELECT sealed FROM issuer_keys", &[])
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    assert_eq!(sealed.len(), 1);
+    assert!(
+        !sealed[0].windows(16).any(|w| w == &secret.as_bytes()[..16]),
+        "the HMAC secret is in the database in clear"
+    );
+    let token = env
+        .cmd(["--store", s, "tokens", "create", "ci-bot", "h"])
+        .env("SVCACCT_ISSUER_KEK", "a".repeat(64))
+        .output()
+        .unwrap();
+    assert!(
+        token.status.success(),
+        "{}",
+        String::from_utf8_lossy(&token.stderr)
+    );
+    let token = String::from_utf8(token.stdout).unwrap();
+    env.cmd([
+        "--store",
+        s,
+        "--issuer-kek-file",
+        &kek,
+        "verify",
+        token.trim(),
+    ])
+    .assert()
+    .success();
+
+    // Another replica given another KEK is refused before it signs or writes a key.
+    let wrong = kek_file(&env, "wrong", 'b');
+    let refusal = "svcacct: the issuer key-encryption key from --issuer-kek-file ";
+    env.cmd([
+        "--store",
+        s,
+        "--issuer-kek-file",
+        &wrong,
+        "tokens",
+        "create",
+        "ci-bot",
+        "x",
+    ])
+    .assert()
+    .code(2)
+    .stderr(format!(
+        "{refusal}{wrong} is not the one this registry's issuer keys are encrypted with: \
+             give every replica the same key\n"
+    ));
+    std::fs::write(env.path("secret2.txt"), "t".repeat(40)).unwrap();
+    env.cmd([
+        "--store",
+        s,
+        "--issuer-kek-file",
+        &wrong,
+        "issuer",
+        "rotate",
+        "--secret-file",
+        "secret2.txt",
+    ])
+    .assert()
+    .code(2)
+    .stderr(predicate::str::starts_with(refusal));
+}
+
+/// Two replicas on one database behave as one server: tokens issued through one work on the
+/// other, and a revoke or a disable through A is refused by B at its next request, its token
+/// cache warm.
+#[test]
+fn two_replicas_on_one_database() {
+    let env = Env::new();
+    let Some(db) = migrated(&env) else { return };
+    let store = Path::new(&db.url);
+    env.bootstrap(store);
+    env.ok(["--store", &db.url, "create", "ci-bot"]);
+    let kek = kek_file(&env, "kek", 'c');
+    let a = env.serve(store, &["--issuer-kek-file", &kek]);
+    let b = env.serve(store, &["--issuer-kek-file", &kek]);
+    let on = |server: &Server, args: &[&str]| -> Vec<String> {
+        let mut v: Vec<String> = ["--store", &server.url, "--service-account", "admin"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        v.extend(args.iter().map(|s| s.to_string()));
+        v
+    };
+    let issue = |server: &Server, name: &str| -> String {
+        let out = env
+            .cmd(on(server, &["tokens", "create", "ci-bot", name]))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap().trim().to_owned()
+    };
+    let one = issue(&a, "one");
+    let two = issue(&b, "two");
+    for server in [&a, &b] {
+        for token in [&one, &two] {
+            let (status, body) = whoami(server, token);
+            assert_eq!(status, 200, "{body}");
+        }
+    }
+    // Revoke through A: B refuses at its next request.
+    env.cmd(on(&a, &["tokens", "revoke", "ci-bot", "one"]))
+        .assert()
+        .success();
+    let (status, body) = whoami(&b, &one);
+    assert_eq!(status, 401, "{body}");
+    assert!(body.contains("has been revoked"), "{body}");
+    assert_eq!(whoami(&b, &two).0, 200);
+    // Disable through B: A refuses at its next request.
+    env.cmd(on(&b, &["disable", "ci-bot"])).assert().success();
+    let (status, body) = whoami(&a, &two);
+    assert_eq!(status, 401, "{body}");
+    assert!(body.contains("is disabled"), "{body}");
+    // Listings through either are the same registry.
+    let names = |server: &Server| env.ok(on(server, &["get", "-o", "name"]));
+    assert_eq!(names(&a), names(&b));
+}
+
+/// A store URL with a password is refused wherever it comes from, and the password is not in
+/// the refusal, the config file or the process list; PGPASSWORD and a private .pgpass are
+/// how a password is given.
+#[test]
+fn a_password_is_never_shown() {
+    let env = Env::new();
+    let Some(db) = migrated(&env) else { return };
+    let with_password = db.url.replacen("postgres@", "postgres:hunter2hunter2@", 1);
+    let shown = db.url.replacen("postgres@", "postgres:***@", 1);
+    let refusal = format!(
+        "svcacct: store URL `{shown}` holds a password: it would be seen in the process list, \
+         shell history and config files; remove it and set PGPASSWORD, or put it in ~/.pgpass \
+         (or the file PGPASSFILE names, mode 0600)\n"
+    );
+    env.cmd(["--store", &with_password, "get"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(refusal.clone());
+    env.cmd(["get"])
+        .env("SVCACCT_STORE", &with_password)
+        .assert()
+        .code(2)
+        .stderr(refusal.clone());
+    env.cmd(["--store", &with_password, "config", "set-context", "db"])
+        .assert()
+        .code(2)
+        .stderr(refusal.clone());
+    let config = env.path(".config/svcacct/config.toml");
+    assert!(!config.exists(), "nothing written");
+    env.cmd(["--store", &db.url, "config", "set-context", "db"])
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&config).unwrap();
+    assert!(text.contains(&db.url), "{text}");
+
+    // A role that needs a password, over the cluster's loopback port.
+    let Ok(port) = std::env::var("SVCACCT_TEST_DATABASE_PORT") else {
+        return;
+    };
+    let password = "correct-horse-battery-staple";
+    let mut c = admin(&db.url).unwrap();
+    c.batch_execute(&format!(
+        "CREATE ROLE svc_{0} LOGIN PASSWORD '{password}'; \
+         GRANT ALL ON ALL TABLES IN SCHEMA public TO svc_{0}",
+        db.name
+    ))
+    .unwrap();
+    let tcp = format!(
+        "postgres://svc_{}@127.0.0.1:{port}/{}?sslmode=disable",
+        db.name, db.name
+    );
+    let wrong = env
+        .cmd(["--store", &tcp, "get"])
+        .env("PGPASSWORD", "not-the-password")
+        .output()
+        .unwrap();
+    assert_eq!(wrong.status.code(), Some(3));
+    assert_eq!(
+        String::from_utf8_lossy(&wrong.stderr),
+        format!(
+            "svcacct: cannot reach the database at {tcp}: FATAL: password authentication failed \
+             for user \"svc_{}\"\n",
+            db.name
+        )
+    );
+    env.cmd(["--store", &tcp, "get"])
+        .env("PGPASSWORD", password)
+        .assert()
+        .success();
+    // .pgpass: only when it is private.
+    let pgpass = env.path(".pgpass");
+    std::fs::write(
+        &pgpass,
+        format!("127.0.0.1:{port}:*:svc_{}:{password}\n", db.name),
+    )
+    .unwrap();
+    std::fs::set_permissions(&pgpass, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let out = env.cmd(["--store", &tcp, "get"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).starts_with(&format!(
+            "svcacct: warning: the password file {} can be read by others, so it is ignored \
+             (run `chmod 600` on it)\n",
+            pgpass.display()
+        )),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::set_permissions(&pgpass, std::fs::Permissions::from_mode(0o600)).unwrap();
+    env.cmd(["--store", &tcp, "get"]).assert().success();
+    // A server started with it: the password is in no argument of the process.
+    let server = env.serve(Path::new(&tcp), &[]);
+    let cmdline = std::fs::read(format!("/proc/{}/cmdline", server.child.id())).unwrap();
+    assert!(!String::from_utf8_lossy(&cmdline).contains(password));
+    assert_eq!(curl(&[&server.at("/readyz")]).0, 200);
+}
+
+/// TLS to the database (rustls): `verify-full` checks the certificate against `sslrootcert`
+/// and the host name, `require` encrypts without checking; the role used here is let in by
+/// the cluster only over TLS (scripts/test's `pg_hba.conf`).
+#[test]
+fn tls_to_the_database() {
+    let env = Env::new();
+    let Some(db) = migrated(&env) else { return };
+    let (Ok(port), Ok(ca)) = (
+        std::env::var("SVCACCT_TEST_DATABASE_PORT"),
+        std::env::var("SVCACCT_TEST_DATABASE_CA"),
+    ) else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "SVCACCT_TEST_DATABASE_PORT and SVCACCT_TEST_DATABASE_CA are not set under CI"
+        );
+        return;
+    };
+    let password = "tls-only-password";
+    let mut c = admin(&db.url).unwrap();
+    c.batch_execute(&format!(
+        "DO $$ BEGIN CREATE ROLE tls_only LOGIN PASSWORD '{password}'; \
+         EXCEPTION WHEN duplicate_object THEN NULL; END $$; \
+         GRANT ALL ON ALL TABLES IN SCHEMA public TO tls_only"
+    ))
+    .unwrap();
+    let at =
+        |host: &str, query: &str| format!("postgres://tls_only@{host}:{port}/{}?{query}", db.name);
+    let get = |url: &str| {
+        let mut c = env.cmd(["--store", url, "get"]);
+        c.env("PGPASSWORD", password);
+        c
+    };
+    get(&at(
+        "localhost",
+        &format!("sslmode=verify-full&sslrootcert={ca}"),
+    ))
+    .assert()
+    .success();
+    get(&at("localhost", "sslmode=require")).assert().success();
+    // Without TLS the cluster refuses this role: the successes above were over TLS.
+    get(&at("localhost", "sslmode=disable"))
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("no encryption"));
+    // Another name than the certificate's, another CA, no CA at all: refused.
+    let url = at(
+        "127.0.0.1",
+        &format!("sslmode=verify-full&sslrootcert={ca}"),
+    );
+    get(&url)
+        .assert()
+        .code(3)
+        .stderr(predicate::str::starts_with(format!(
+            "svcacct: cannot reach the database at {url}: "
+        )))
+        .stderr(predicate::str::contains("certificate"));
+    env.openssl(&[
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        "other.key",
+        "-out",
+        "other.pem",
+        "-days",
+        "1",
+        "-subj",
+        "/CN=other",
+    ]);
+    let other = env.path("other.pem");
+    get(&at(
+        "localhost",
+        &format!("sslmode=verify-full&sslrootcert={}", other.display()),
+    ))
+    .assert()
+    .code(3)
+    .stderr(predicate::str::contains("certificate"));
+    // The host is not on this machine's loopback: verify-full by default, which needs a CA.
+    env.cmd(["--store", "postgres://svc@db.example/reg", "get"])
+        .assert()
+        .code(2)
+        .stderr(
+            "svcacct: sslmode=verify-full needs the certificate of the authority that signed \
+             the database's: add sslrootcert=FILE to the store URL (or use sslmode=disable for a \
+             database on this machine)\n",
+        );
+}
