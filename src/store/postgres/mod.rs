@@ -25,7 +25,8 @@ pub use connect::{PgUrl, is_postgres_url};
 use kek::Kek;
 use tx::{PgTx, Records};
 
-use super::engine::{Engine, Listing, Scope, Tx};
+use super::engine::{self, Engine, Found, Page, PolicyKey, Scope, Tx};
+use super::errors::StoreError;
 use crate::error::UserError;
 use crate::identity::{Name, Namespace, Reference};
 use crate::issued::{IssuerRecord, TokenFile};
@@ -143,6 +144,29 @@ pub(super) fn db_error(url: &PgUrl, e: postgres::Error) -> anyhow::Error {
         retry: false,
     }
     .into()
+}
+
+/// An error of this engine as `Engine` and `Tx` return it: the `StoreError` a transaction's
+/// work returned, a record that is unreadable, else the store unavailable (a database that
+/// refused or could not be reached, with the URL, never its password).
+pub(super) fn store_error(e: anyhow::Error) -> StoreError {
+    let e = match e.downcast::<StoreError>() {
+        Ok(e) => return e,
+        Err(e) => e,
+    };
+    match e.downcast::<UserError>() {
+        Ok(UserError::CorruptRecord { location, why }) => StoreError::Corrupt { location, why },
+        Ok(UserError::Unavailable(why)) => StoreError::Unavailable { why },
+        Ok(other) => StoreError::Unusable {
+            why: other.to_string(),
+        },
+        Err(e) => match e.downcast::<DbFailure>() {
+            Ok(db) => StoreError::Unavailable { why: db.message },
+            Err(e) => StoreError::Unavailable {
+                why: format!("{e:#}"),
+            },
+        },
+    }
 }
 
 /// Schema versions: what this svcacct knows, and what a database has.
@@ -374,7 +398,10 @@ impl Engine for PgEngine {
     /// transaction. A deadlock or serialization failure (a write made by other means than
     /// svcacct) runs `work` again, at most [`MAX_TRIES`] times; any other failure rolls
     /// everything back.
-    fn atomically(&self, work: &mut dyn FnMut(&mut dyn Tx) -> Result<()>) -> Result<()> {
+    fn atomically(
+        &self,
+        work: &mut dyn FnMut(&mut dyn Tx) -> engine::Result<()>,
+    ) -> engine::Result<()> {
         let url = &self.shared.url;
         let mut tries = 0;
         loop {
@@ -387,13 +414,15 @@ impl Engine for PgEngine {
                     std::thread::sleep(Duration::from_millis(u64::from(tries) * 5));
                 }
                 Err(e) if e.downcast_ref::<DbFailure>().is_some_and(|d| d.retry) => {
-                    return Err(UserError::Failure(format!(
-                        "the database at {url} refused the change {tries} times for conflicts \
-                         with concurrent ones; nothing was written, run the command again"
-                    ))
-                    .into());
+                    return Err(StoreError::Unavailable {
+                        why: format!(
+                            "the database at {url} refused the change {tries} times for \
+                             conflicts with concurrent ones; nothing was written, run the \
+                             command again"
+                        ),
+                    });
                 }
-                other => return other,
+                other => return other.map_err(store_error),
             }
         }
     }
@@ -402,40 +431,49 @@ impl Engine for PgEngine {
         self.generation.load(Ordering::Acquire)
     }
 
-    fn read_account(&self, r: &Reference) -> Result<Option<Account>> {
-        self.read(|q| q.account(r))
+    fn read_account(&self, r: &Reference) -> engine::Result<Option<Account>> {
+        self.read(|q| q.account(r)).map_err(store_error)
     }
-    fn read_accounts(&self, scope: &Scope) -> Result<Listing<Account>> {
-        self.read_snapshot(|q| q.accounts(scope))
+    fn read_accounts(&self, scope: &Scope, page: &Page<Reference>) -> Found<Account> {
+        let listing = self
+            .read_snapshot(|q| q.accounts(scope))
+            .map_err(store_error)?;
+        Ok(listing.select(scope, page))
     }
-    fn read_policy(&self, scope: &PolicyScope, name: &Name) -> Result<Option<Policy>> {
-        self.read(|q| q.policy(scope, name))
+    fn read_policy(&self, scope: &PolicyScope, name: &Name) -> engine::Result<Option<Policy>> {
+        self.read(|q| q.policy(scope, name)).map_err(store_error)
     }
-    fn read_policies(&self, scope: &Scope) -> Result<Listing<Policy>> {
-        self.read_snapshot(|q| q.policies(scope))
+    fn read_policies(&self, scope: &Scope, page: &Page<PolicyKey>) -> Found<Policy> {
+        let listing = self
+            .read_snapshot(|q| q.policies(scope))
+            .map_err(store_error)?;
+        Ok(listing.select(scope, page))
     }
-    fn read_namespace(&self, ns: &Namespace) -> Result<Option<NamespaceRecord>> {
-        self.read(|q| q.namespace(ns))
+    fn read_namespace(&self, ns: &Namespace) -> engine::Result<Option<NamespaceRecord>> {
+        self.read(|q| q.namespace(ns)).map_err(store_error)
     }
-    fn read_namespaces(&self) -> Result<Listing<NamespaceRecord>> {
-        self.read_snapshot(|q| q.namespaces())
+    fn read_namespaces(&self, scope: &Scope, page: &Page<Namespace>) -> Found<NamespaceRecord> {
+        let listing = self
+            .read_snapshot(|q| q.namespaces(scope))
+            .map_err(store_error)?;
+        Ok(listing.select(scope, page))
     }
-    fn read_issuer(&self) -> Result<Option<IssuerRecord>> {
-        self.read(|q| q.issuer())
+    fn read_issuer(&self) -> engine::Result<Option<IssuerRecord>> {
+        self.read(|q| q.issuer()).map_err(store_error)
     }
-    fn read_issuer_key(&self, kid: &str) -> Result<Zeroizing<Vec<u8>>> {
-        self.read(|q| q.issuer_key(kid))
+    fn read_issuer_key(&self, kid: &str) -> engine::Result<Zeroizing<Vec<u8>>> {
+        self.read(|q| q.issuer_key(kid)).map_err(store_error)
     }
-    fn read_tokens(&self, r: &Reference) -> Result<Option<TokenFile>> {
-        self.read(|q| q.tokens(r))
+    fn read_tokens(&self, r: &Reference) -> engine::Result<Option<TokenFile>> {
+        self.read(|q| q.tokens(r)).map_err(store_error)
     }
-    fn read_all_tokens(&self) -> Result<Vec<TokenFile>> {
-        self.read_snapshot(|q| q.all_tokens())
+    fn read_all_tokens(&self) -> engine::Result<Vec<TokenFile>> {
+        self.read_snapshot(|q| q.all_tokens()).map_err(store_error)
     }
 }
 
 impl PgEngine {
-    fn try_once(&self, work: &mut dyn FnMut(&mut dyn Tx) -> Result<()>) -> Result<()> {
+    fn try_once(&self, work: &mut dyn FnMut(&mut dyn Tx) -> engine::Result<()>) -> Result<()> {
         let url = &self.shared.url;
         let mut client = self.client()?;
         let mut t = client

@@ -147,7 +147,7 @@ fn issuer_keys_are_sealed_with_the_kek() {
         return;
     };
     let secret = b"an HMAC secret of thirty-two bytes or more";
-    crate::store::engine::atomically(&engine, |tx| tx.put_issuer_key("k1", secret)).unwrap();
+    crate::store::engine::atomically(&engine, |tx| Ok(tx.put_issuer_key("k1", secret)?)).unwrap();
     let mut c = admin(&db.url.to_string()).unwrap();
     let sealed: Vec<u8> = c
         .query_one("SELECT sealed FROM issuer_keys WHERE kid = 'k1'", &[])
@@ -163,8 +163,8 @@ fn issuer_keys_are_sealed_with_the_kek() {
         "the issuer key-encryption key from test is not the one this registry's issuer keys \
          are encrypted with: give every replica the same key"
     );
-    let e =
-        crate::store::engine::atomically(&wrong, |tx| tx.put_issuer_key("k2", secret)).unwrap_err();
+    let e = crate::store::engine::atomically(&wrong, |tx| Ok(tx.put_issuer_key("k2", secret)?))
+        .unwrap_err();
     assert!(e.to_string().contains("is not the one"), "{e}");
 
     let none = PgEngine::open(&db.url, None, 1).unwrap();
@@ -195,10 +195,11 @@ fn issued_tokens_go_with_their_account() {
         }],
     };
     let r = reference("holder");
-    crate::store::engine::atomically(&engine, |tx| tx.put_tokens(&r, &file)).unwrap();
-    crate::store::engine::atomically(&engine, |tx| tx.delete_account(&r).map(drop)).unwrap();
+    crate::store::engine::atomically(&engine, |tx| Ok(tx.put_tokens(&r, &file)?)).unwrap();
+    crate::store::engine::atomically(&engine, |tx| Ok(tx.delete_account(&r).map(drop)?)).unwrap();
     assert_eq!(engine.read_tokens(&r).unwrap(), None);
-    let e = crate::store::engine::atomically(&engine, |tx| tx.put_tokens(&r, &file)).unwrap_err();
+    let e =
+        crate::store::engine::atomically(&engine, |tx| Ok(tx.put_tokens(&r, &file)?)).unwrap_err();
     assert!(e.to_string().contains("foreign key"), "{e}");
 }
 
@@ -283,7 +284,7 @@ fn a_database_failure_half_way_writes_nothing() {
     };
     let e = crate::store::engine::atomically(&engine, |tx| {
         tx.put_account(&first)?;
-        tx.put_tokens(&reference("ghost"), &file)
+        Ok(tx.put_tokens(&reference("ghost"), &file)?)
     })
     .unwrap_err();
     assert!(e.to_string().contains("foreign key"), "{e}");

@@ -4,8 +4,6 @@
 //! Listings are keyset-paginated (`WHERE key > $after ORDER BY key LIMIT $n`), page after
 //! page, so that no query holds a whole table in memory at once.
 
-use std::path::PathBuf;
-
 use anyhow::Result;
 use postgres::GenericClient;
 use postgres::types::Json;
@@ -14,11 +12,12 @@ use zeroize::Zeroizing;
 
 use super::Shared;
 use super::kek::{CHECK_AAD, CHECK_PLAIN, KEK_ADVICE, Kek};
-use crate::error::UserError;
+use crate::error::{RecordLocation, UserError};
 use crate::identity::{Name, Namespace, Reference};
 use crate::issued::{IssuerRecord, TokenFile, TokenRecord};
 use crate::model::{Account, NamespaceRecord, Policy, PolicyScope};
-use crate::store::engine::{Listing, Scope, Tx};
+use crate::store::engine::{self, Found, Listing, Page, PolicyKey, Scope, Tx};
+use crate::store::errors::StoreError;
 
 /// Rows per page of a listing.
 const PAGE: i64 = 500;
@@ -32,11 +31,33 @@ fn scope_key(scope: &PolicyScope) -> &str {
 }
 
 /// A record read back from its JSON, or the refusal that names it.
-fn record<T: DeserializeOwned>(value: serde_json::Value, location: String) -> Result<T, UserError> {
-    serde_json::from_value(value).map_err(|e| UserError::CorruptRecord {
-        path: PathBuf::from(location),
+fn record<T: DeserializeOwned>(
+    value: serde_json::Value,
+    location: String,
+) -> Result<T, StoreError> {
+    serde_json::from_value(value).map_err(|e| StoreError::Corrupt {
+        location: RecordLocation::Row(location),
         why: e.to_string(),
     })
+}
+
+/// The condition that a listing's namespace column `col` is in the scope whose namespace is
+/// parameter `$ns` and whose kind is parameter `$ns + 1` (see [`scope_params`]).
+fn in_scope(col: &str, ns: usize) -> String {
+    let kind = ns + 1;
+    format!(
+        "(${kind} = 0 OR (${kind} = 1 AND {col} = ${ns}) \
+         OR (${kind} = 2 AND ({col} = ${ns} OR starts_with({col}, ${ns} || '/'))))"
+    )
+}
+
+/// The namespace and kind of scope that [`in_scope`] reads.
+fn scope_params(scope: &Scope) -> (String, i32) {
+    match scope {
+        Scope::All => (String::new(), 0),
+        Scope::Namespace(n) => (n.as_str().to_owned(), 1),
+        Scope::Subtree(n) => (n.as_str().to_owned(), 2),
+    }
 }
 
 /// The queries, on a connection or in a transaction.
@@ -64,26 +85,23 @@ impl<C: GenericClient> Records<'_, C> {
         }
     }
 
-    pub fn accounts(&mut self, scope: &Scope) -> Result<Listing<Account>> {
+    pub fn accounts(&mut self, scope: &Scope) -> Result<Listing<Account, StoreError>> {
         let mut listing = Listing {
             items: vec![],
             errors: vec![],
         };
+        let (filter, kind) = scope_params(scope);
+        let sql = format!(
+            "SELECT namespace, name, record FROM accounts WHERE {} \
+             AND (namespace, name) > ($1, $2) ORDER BY namespace, name LIMIT $5",
+            in_scope("namespace", 3)
+        );
         let (mut ns, mut name) = (String::new(), String::new());
         loop {
-            let rows = match scope {
-                Scope::Namespace(n) => self.c.query(
-                    "SELECT namespace, name, record FROM accounts \
-                     WHERE namespace = $1 AND name > $2 ORDER BY name LIMIT $3",
-                    &[&n.as_str(), &name, &PAGE],
-                ),
-                Scope::All => self.c.query(
-                    "SELECT namespace, name, record FROM accounts \
-                     WHERE (namespace, name) > ($1, $2) ORDER BY namespace, name LIMIT $3",
-                    &[&ns, &name, &PAGE],
-                ),
-            }
-            .map_err(|e| self.db(e))?;
+            let rows = self
+                .c
+                .query(&sql, &[&ns, &name, &filter, &kind, &PAGE])
+                .map_err(|e| self.db(e))?;
             let full = rows.len() as i64 == PAGE;
             for row in rows {
                 (ns, name) = (row.get(0), row.get(1));
@@ -146,29 +164,24 @@ impl<C: GenericClient> Records<'_, C> {
         }
     }
 
-    pub fn policies(&mut self, scope: &Scope) -> Result<Listing<Policy>> {
+    pub fn policies(&mut self, scope: &Scope) -> Result<Listing<Policy, StoreError>> {
         let mut listing = Listing {
             items: vec![],
             errors: vec![],
         };
+        let (filter, kind) = scope_params(scope);
+        // The global scope is `''`: listed first, in `Scope::All` only.
+        let sql = format!(
+            "SELECT scope, name, record FROM policies WHERE {} \
+             AND (scope, name) > ($1, $2) ORDER BY scope, name LIMIT $5",
+            in_scope("scope", 3)
+        );
         let (mut sc, mut name) = (String::new(), String::new());
-        if let Scope::Namespace(n) = scope {
-            sc = n.as_str().to_owned();
-        }
         loop {
-            let rows = match scope {
-                Scope::Namespace(_) => self.c.query(
-                    "SELECT scope, name, record FROM policies \
-                     WHERE scope = $1 AND name > $2 ORDER BY name LIMIT $3",
-                    &[&sc, &name, &PAGE],
-                ),
-                Scope::All => self.c.query(
-                    "SELECT scope, name, record FROM policies \
-                     WHERE (scope, name) > ($1, $2) ORDER BY scope, name LIMIT $3",
-                    &[&sc, &name, &PAGE],
-                ),
-            }
-            .map_err(|e| self.db(e))?;
+            let rows = self
+                .c
+                .query(&sql, &[&sc, &name, &filter, &kind, &PAGE])
+                .map_err(|e| self.db(e))?;
             let full = rows.len() as i64 == PAGE;
             for row in rows {
                 (sc, name) = (row.get(0), row.get(1));
@@ -227,19 +240,22 @@ impl<C: GenericClient> Records<'_, C> {
         }
     }
 
-    pub fn namespaces(&mut self) -> Result<Listing<NamespaceRecord>> {
+    pub fn namespaces(&mut self, scope: &Scope) -> Result<Listing<NamespaceRecord, StoreError>> {
         let mut listing = Listing {
             items: vec![],
             errors: vec![],
         };
+        let (filter, kind) = scope_params(scope);
+        let sql = format!(
+            "SELECT name, record FROM namespaces WHERE {} \
+             AND name > $1 ORDER BY name LIMIT $4",
+            in_scope("name", 2)
+        );
         let mut name = String::new();
         loop {
             let rows = self
                 .c
-                .query(
-                    "SELECT name, record FROM namespaces WHERE name > $1 ORDER BY name LIMIT $2",
-                    &[&name, &PAGE],
-                )
+                .query(&sql, &[&name, &filter, &kind, &PAGE])
                 .map_err(|e| self.db(e))?;
             let full = rows.len() as i64 == PAGE;
             for row in rows {
@@ -491,104 +507,105 @@ pub(super) struct PgTx<'a, 't> {
 }
 
 impl PgTx<'_, '_> {
-    fn note<T>(&mut self, r: Result<T>) -> Result<T> {
+    /// `r` as `Tx` returns it; a failed statement is remembered (see `failed`).
+    fn note<T>(&mut self, r: Result<T>) -> engine::Result<T> {
         if let Err(e) = &r
             && let Some(db) = e.downcast_ref::<super::DbFailure>()
         {
             self.failed
                 .get_or_insert_with(|| (db.message.clone(), db.retry));
         }
-        r
+        r.map_err(super::store_error)
     }
 
-    fn write<T>(&mut self, r: Result<T>) -> Result<T> {
+    fn write<T>(&mut self, r: Result<T>) -> engine::Result<T> {
         self.wrote = true;
         self.note(r)
     }
 }
 
 impl Tx for PgTx<'_, '_> {
-    fn account(&mut self, r: &Reference) -> Result<Option<Account>> {
+    fn account(&mut self, r: &Reference) -> engine::Result<Option<Account>> {
         let res = self.records.account(r);
         self.note(res)
     }
-    fn accounts(&mut self, scope: &Scope) -> Result<Listing<Account>> {
+    fn accounts(&mut self, scope: &Scope, page: &Page<Reference>) -> Found<Account> {
         let res = self.records.accounts(scope);
-        self.note(res)
+        Ok(self.note(res)?.select(scope, page))
     }
-    fn put_account(&mut self, account: &Account) -> Result<()> {
+    fn put_account(&mut self, account: &Account) -> engine::Result<()> {
         let res = self.records.put_account(account);
         self.write(res)
     }
-    fn delete_account(&mut self, r: &Reference) -> Result<bool> {
+    fn delete_account(&mut self, r: &Reference) -> engine::Result<bool> {
         let res = self.records.delete_account(r);
         self.write(res)
     }
-    fn policy(&mut self, scope: &PolicyScope, name: &Name) -> Result<Option<Policy>> {
+    fn policy(&mut self, scope: &PolicyScope, name: &Name) -> engine::Result<Option<Policy>> {
         let res = self.records.policy(scope, name);
         self.note(res)
     }
-    fn policies(&mut self, scope: &Scope) -> Result<Listing<Policy>> {
+    fn policies(&mut self, scope: &Scope, page: &Page<PolicyKey>) -> Found<Policy> {
         let res = self.records.policies(scope);
-        self.note(res)
+        Ok(self.note(res)?.select(scope, page))
     }
-    fn put_policy(&mut self, policy: &Policy) -> Result<()> {
+    fn put_policy(&mut self, policy: &Policy) -> engine::Result<()> {
         let res = self.records.put_policy(policy);
         self.write(res)
     }
-    fn delete_policy(&mut self, scope: &PolicyScope, name: &Name) -> Result<bool> {
+    fn delete_policy(&mut self, scope: &PolicyScope, name: &Name) -> engine::Result<bool> {
         let res = self.records.delete_policy(scope, name);
         self.write(res)
     }
-    fn namespace(&mut self, ns: &Namespace) -> Result<Option<NamespaceRecord>> {
+    fn namespace(&mut self, ns: &Namespace) -> engine::Result<Option<NamespaceRecord>> {
         let res = self.records.namespace(ns);
         self.note(res)
     }
-    fn namespaces(&mut self) -> Result<Listing<NamespaceRecord>> {
-        let res = self.records.namespaces();
-        self.note(res)
+    fn namespaces(&mut self, scope: &Scope, page: &Page<Namespace>) -> Found<NamespaceRecord> {
+        let res = self.records.namespaces(scope);
+        Ok(self.note(res)?.select(scope, page))
     }
-    fn put_namespace(&mut self, record: &NamespaceRecord) -> Result<()> {
+    fn put_namespace(&mut self, record: &NamespaceRecord) -> engine::Result<()> {
         let res = self.records.put_namespace(record);
         self.write(res)
     }
-    fn delete_namespace(&mut self, ns: &Namespace) -> Result<bool> {
+    fn delete_namespace(&mut self, ns: &Namespace) -> engine::Result<bool> {
         let res = self.records.delete_namespace(ns);
         self.write(res)
     }
-    fn tokens(&mut self, r: &Reference) -> Result<Option<TokenFile>> {
+    fn tokens(&mut self, r: &Reference) -> engine::Result<Option<TokenFile>> {
         let res = self.records.tokens(r);
         self.note(res)
     }
-    fn all_tokens(&mut self) -> Result<Vec<TokenFile>> {
+    fn all_tokens(&mut self) -> engine::Result<Vec<TokenFile>> {
         let res = self.records.all_tokens();
         self.note(res)
     }
-    fn put_tokens(&mut self, r: &Reference, file: &TokenFile) -> Result<()> {
+    fn put_tokens(&mut self, r: &Reference, file: &TokenFile) -> engine::Result<()> {
         let res = self.records.put_tokens(r, file);
         self.write(res)
     }
-    fn delete_tokens(&mut self, r: &Reference) -> Result<bool> {
+    fn delete_tokens(&mut self, r: &Reference) -> engine::Result<bool> {
         let res = self.records.delete_tokens(r);
         self.write(res)
     }
-    fn issuer(&mut self) -> Result<Option<IssuerRecord>> {
+    fn issuer(&mut self) -> engine::Result<Option<IssuerRecord>> {
         let res = self.records.issuer();
         self.note(res)
     }
-    fn put_issuer(&mut self, record: &IssuerRecord) -> Result<()> {
+    fn put_issuer(&mut self, record: &IssuerRecord) -> engine::Result<()> {
         let res = self.records.put_issuer(record);
         self.write(res)
     }
-    fn issuer_key(&mut self, kid: &str) -> Result<Zeroizing<Vec<u8>>> {
+    fn issuer_key(&mut self, kid: &str) -> engine::Result<Zeroizing<Vec<u8>>> {
         let res = self.records.issuer_key(kid);
         self.note(res)
     }
-    fn put_issuer_key(&mut self, kid: &str, private: &[u8]) -> Result<()> {
+    fn put_issuer_key(&mut self, kid: &str, private: &[u8]) -> engine::Result<()> {
         let res = self.records.put_issuer_key(kid, private);
         self.write(res)
     }
-    fn delete_issuer_key(&mut self, kid: &str) -> Result<bool> {
+    fn delete_issuer_key(&mut self, kid: &str) -> engine::Result<bool> {
         let res = self.records.delete_issuer_key(kid);
         self.write(res)
     }
