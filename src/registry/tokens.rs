@@ -364,11 +364,14 @@ mod tests {
     use crate::issued::Secret;
     use crate::store::Store;
     use crate::store::memory::MemoryStore;
+    use crate::store::memory::tests::{Hooked, Read};
     use crate::store::memory::tests::{account, reference};
     use crate::token::VerifyOptions;
     use crate::token::claims::LEEWAY;
     use jiff::SignedDuration;
     use jsonwebtoken::Algorithm;
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
     use zeroize::Zeroizing;
 
     fn name(s: &str) -> Name {
@@ -538,90 +541,27 @@ mod tests {
         );
     }
 
-    /// A store where another process rotates the issuer (and prunes the key no token needs)
-    /// right after `issue` read the issuer, before it reads the signing key.
-    struct RotatedMeanwhile {
-        inner: MemoryStore,
-        fired: std::cell::Cell<bool>,
-    }
-
-    impl Engine for RotatedMeanwhile {
-        fn atomically(
-            &self,
-            work: &mut dyn FnMut(
-                &mut dyn crate::store::engine::Tx,
-            ) -> crate::store::engine::Result<()>,
-        ) -> crate::store::engine::Result<()> {
-            self.inner.atomically(work)
-        }
-        fn generation(&self) -> u64 {
-            self.inner.generation()
-        }
-        fn read_account(&self, r: &Reference) -> crate::store::engine::Result<Option<Account>> {
-            self.inner.read_account(r)
-        }
-        fn read_accounts(
-            &self,
-            scope: &crate::store::Scope,
-            page: &crate::store::Page<crate::identity::Reference>,
-        ) -> crate::store::engine::Found<Account> {
-            self.inner.read_accounts(scope, page)
-        }
-        fn read_policy(
-            &self,
-            scope: &crate::model::PolicyScope,
-            name: &Name,
-        ) -> crate::store::engine::Result<Option<crate::model::Policy>> {
-            self.inner.read_policy(scope, name)
-        }
-        fn read_policies(
-            &self,
-            scope: &crate::store::Scope,
-            page: &crate::store::Page<crate::store::engine::PolicyKey>,
-        ) -> crate::store::engine::Found<crate::model::Policy> {
-            self.inner.read_policies(scope, page)
-        }
-        fn read_namespace(
-            &self,
-            ns: &crate::identity::Namespace,
-        ) -> crate::store::engine::Result<Option<crate::model::NamespaceRecord>> {
-            self.inner.read_namespace(ns)
-        }
-        fn read_namespaces(
-            &self,
-            scope: &crate::store::Scope,
-            page: &crate::store::Page<crate::identity::Namespace>,
-        ) -> crate::store::engine::Found<crate::model::NamespaceRecord> {
-            self.inner.read_namespaces(scope, page)
-        }
-        fn read_issuer(&self) -> crate::store::engine::Result<Option<IssuerRecord>> {
-            self.inner.read_issuer()
-        }
-        fn read_issuer_key(&self, kid: &str) -> crate::store::engine::Result<Zeroizing<Vec<u8>>> {
-            if !self.fired.replace(true) {
-                rotate(&self.inner, None, false).unwrap();
-            }
-            self.inner.read_issuer_key(kid)
-        }
-        fn read_tokens(&self, r: &Reference) -> crate::store::engine::Result<Option<TokenFile>> {
-            self.inner.read_tokens(r)
-        }
-        fn read_all_tokens(&self) -> crate::store::engine::Result<Vec<TokenFile>> {
-            self.inner.read_all_tokens()
-        }
-    }
-
     #[test]
     fn an_issue_signs_again_when_its_key_was_rotated_out_meanwhile() {
-        let store = RotatedMeanwhile {
+        // Another process rotates the issuer (and prunes the key no token needs) right after
+        // `issue` read the issuer, before it reads the signing key.
+        let fired = Arc::new(AtomicBool::new(false));
+        let fires = fired.clone();
+        let store = Hooked {
             inner: MemoryStore::new(),
-            fired: Default::default(),
+            meanwhile: Box::new(move |read, inner| {
+                if let Read::IssuerKey = read
+                    && !fires.swap(true, Ordering::SeqCst)
+                {
+                    rotate(inner, None, false).unwrap();
+                }
+            }),
         };
         store.create_account(account("ci")).unwrap();
         let r = reference("ci");
         let first = init(&store.inner, IssuerAlgorithm::RS256, None).unwrap();
         let t = issue(&store, &r, &req("deploy", None), false).unwrap();
-        assert!(store.fired.get());
+        assert!(fired.load(Ordering::SeqCst));
         assert_ne!(t.record.kid, first.keys[0].kid);
         let v = crate::token::verify(&t.token, &store, &opts(Timestamp::now())).unwrap();
         assert_eq!(v.kid, t.record.kid);

@@ -13,93 +13,16 @@ use jiff::{SignedDuration, Timestamp};
 use tower::ServiceExt as _;
 
 use super::AppState;
-use crate::identity::{Name, Namespace, Reference};
-use crate::issued::{IssueRequest, IssuerRecord, TokenFile};
+use crate::identity::Reference;
+use crate::issued::IssueRequest;
 use crate::keys::PrivateKey;
-use crate::model::{Account, KeyRecord, NamespaceRecord, Policy, PolicyScope};
+use crate::model::{Account, KeyRecord, NamespaceRecord, Policy};
 use crate::store::Store;
-use crate::store::engine::{Engine, Tx};
 use crate::store::memory::MemoryStore;
-use crate::store::memory::tests::{name, ns, reference};
-use zeroize::Zeroizing;
+use crate::store::memory::tests::{Hooked, Read, name, ns, reference};
 
 /// What another writer does meanwhile.
 type Meanwhile = Box<dyn Fn(&MemoryStore) + Send + Sync>;
-
-/// A memory store where `meanwhile` runs once, right after the `after`-th read of account
-/// `target` has been answered.
-struct Interleaved {
-    inner: MemoryStore,
-    target: Reference,
-    after: usize,
-    reads: AtomicUsize,
-    meanwhile: Meanwhile,
-}
-
-impl Engine for Interleaved {
-    fn atomically(
-        &self,
-        work: &mut dyn FnMut(&mut dyn Tx) -> crate::store::engine::Result<()>,
-    ) -> crate::store::engine::Result<()> {
-        self.inner.atomically(work)
-    }
-    fn generation(&self) -> u64 {
-        self.inner.generation()
-    }
-    fn read_account(&self, r: &Reference) -> crate::store::engine::Result<Option<Account>> {
-        let read = self.inner.read_account(r);
-        if *r == self.target && self.reads.fetch_add(1, Ordering::SeqCst) + 1 == self.after {
-            (self.meanwhile)(&self.inner);
-        }
-        read
-    }
-    fn read_accounts(
-        &self,
-        scope: &crate::store::Scope,
-        page: &crate::store::Page<crate::identity::Reference>,
-    ) -> crate::store::engine::Found<Account> {
-        self.inner.read_accounts(scope, page)
-    }
-    fn read_policy(
-        &self,
-        scope: &PolicyScope,
-        name: &Name,
-    ) -> crate::store::engine::Result<Option<Policy>> {
-        self.inner.read_policy(scope, name)
-    }
-    fn read_policies(
-        &self,
-        scope: &crate::store::Scope,
-        page: &crate::store::Page<crate::store::engine::PolicyKey>,
-    ) -> crate::store::engine::Found<Policy> {
-        self.inner.read_policies(scope, page)
-    }
-    fn read_namespace(
-        &self,
-        ns: &Namespace,
-    ) -> crate::store::engine::Result<Option<NamespaceRecord>> {
-        self.inner.read_namespace(ns)
-    }
-    fn read_namespaces(
-        &self,
-        scope: &crate::store::Scope,
-        page: &crate::store::Page<crate::identity::Namespace>,
-    ) -> crate::store::engine::Found<NamespaceRecord> {
-        self.inner.read_namespaces(scope, page)
-    }
-    fn read_issuer(&self) -> crate::store::engine::Result<Option<IssuerRecord>> {
-        self.inner.read_issuer()
-    }
-    fn read_issuer_key(&self, kid: &str) -> crate::store::engine::Result<Zeroizing<Vec<u8>>> {
-        self.inner.read_issuer_key(kid)
-    }
-    fn read_tokens(&self, r: &Reference) -> crate::store::engine::Result<Option<TokenFile>> {
-        self.inner.read_tokens(r)
-    }
-    fn read_all_tokens(&self) -> crate::store::engine::Result<Vec<TokenFile>> {
-        self.inner.read_all_tokens()
-    }
-}
 
 /// Namespace `eng` with `eng/owner`, whom a policy of `eng` allows everything there (and
 /// nothing elsewhere); `eng/alice-bot`, which impersonates a user (a key or token of it needs
@@ -190,30 +113,32 @@ fn alice_bot_takes_the_name(s: &MemoryStore) {
         .unwrap();
 }
 
-fn interleaved(
-    store: MemoryStore,
-    target: &str,
-    after: usize,
-    meanwhile: Meanwhile,
-) -> Interleaved {
-    Interleaved {
+/// A memory store where `meanwhile` runs once, right after the `after`-th read of account
+/// `target` has been made, before it is answered.
+fn interleaved(store: MemoryStore, target: &str, after: usize, meanwhile: Meanwhile) -> Hooked {
+    let (target, reads) = (reference(target), AtomicUsize::new(0));
+    Hooked {
         inner: store,
-        target: reference(target),
-        after,
-        reads: AtomicUsize::new(0),
-        meanwhile,
+        meanwhile: Box::new(move |read, inner| {
+            if let Read::Account(r) = read
+                && *r == target
+                && reads.fetch_add(1, Ordering::SeqCst) + 1 == after
+            {
+                meanwhile(inner);
+            }
+        }),
     }
 }
 
 /// Sends one request through the whole router; returns the status and the body.
 fn send(
-    store: Interleaved,
+    store: Hooked,
     method: &str,
     path: &str,
     token: &str,
     headers: &[(&str, &str)],
     body: Option<serde_json::Value>,
-) -> (Arc<Interleaved>, StatusCode, serde_json::Value) {
+) -> (Arc<Hooked>, StatusCode, serde_json::Value) {
     let store = Arc::new(store);
     let state = Arc::new(AppState {
         store: store.clone(),

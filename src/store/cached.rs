@@ -278,7 +278,9 @@ mod tests {
     use crate::store::Store;
     use crate::store::file::FileStore;
     use crate::store::memory::MemoryStore;
-    use crate::store::memory::tests::{account, conformance, name, policy, reference};
+    use crate::store::memory::tests::{
+        Hooked, Read, account, conformance, name, policy, reference,
+    };
 
     fn store_with(accounts: &[&str]) -> (tempfile::TempDir, PathBuf, FileStore) {
         let dir = tempfile::tempdir().unwrap();
@@ -367,78 +369,6 @@ mod tests {
         assert!(!server.list_accounts(&Scope::All).unwrap().errors.is_empty());
     }
 
-    /// A memory store that runs `meanwhile` (a write) right after a read of an account has
-    /// been made, before it is answered: the read saw the record as it was before the write.
-    struct WrittenMeanwhile {
-        inner: MemoryStore,
-        meanwhile: std::sync::Mutex<Option<Account>>,
-    }
-
-    impl Engine for WrittenMeanwhile {
-        fn atomically(
-            &self,
-            work: &mut dyn FnMut(&mut dyn Tx) -> crate::store::engine::Result<()>,
-        ) -> crate::store::engine::Result<()> {
-            self.inner.atomically(work)
-        }
-        fn generation(&self) -> u64 {
-            self.inner.generation()
-        }
-        fn read_account(&self, r: &Reference) -> crate::store::engine::Result<Option<Account>> {
-            let read = self.inner.read_account(r);
-            if let Some(a) = self.meanwhile.lock().unwrap().take() {
-                self.inner.update_account(a).unwrap();
-            }
-            read
-        }
-        fn read_accounts(
-            &self,
-            scope: &crate::store::Scope,
-            page: &crate::store::Page<crate::identity::Reference>,
-        ) -> crate::store::engine::Found<Account> {
-            self.inner.read_accounts(scope, page)
-        }
-        fn read_policy(
-            &self,
-            scope: &PolicyScope,
-            name: &Name,
-        ) -> crate::store::engine::Result<Option<Policy>> {
-            self.inner.read_policy(scope, name)
-        }
-        fn read_policies(
-            &self,
-            scope: &crate::store::Scope,
-            page: &crate::store::Page<crate::store::engine::PolicyKey>,
-        ) -> crate::store::engine::Found<Policy> {
-            self.inner.read_policies(scope, page)
-        }
-        fn read_namespace(
-            &self,
-            ns: &Namespace,
-        ) -> crate::store::engine::Result<Option<NamespaceRecord>> {
-            self.inner.read_namespace(ns)
-        }
-        fn read_namespaces(
-            &self,
-            scope: &crate::store::Scope,
-            page: &crate::store::Page<crate::identity::Namespace>,
-        ) -> crate::store::engine::Found<NamespaceRecord> {
-            self.inner.read_namespaces(scope, page)
-        }
-        fn read_issuer(&self) -> crate::store::engine::Result<Option<IssuerRecord>> {
-            self.inner.read_issuer()
-        }
-        fn read_issuer_key(&self, kid: &str) -> crate::store::engine::Result<Zeroizing<Vec<u8>>> {
-            self.inner.read_issuer_key(kid)
-        }
-        fn read_tokens(&self, r: &Reference) -> crate::store::engine::Result<Option<TokenFile>> {
-            self.inner.read_tokens(r)
-        }
-        fn read_all_tokens(&self) -> crate::store::engine::Result<Vec<TokenFile>> {
-            self.inner.read_all_tokens()
-        }
-    }
-
     #[test]
     fn a_record_read_while_a_transaction_commits_is_not_kept_under_the_new_generation() {
         let inner = MemoryStore::new();
@@ -446,9 +376,17 @@ mod tests {
         let r = reference("ci-bot");
         let mut changed = inner.get_account(&r).unwrap();
         changed.disabled = true;
-        let server = Cached::new(WrittenMeanwhile {
+        // The account is changed right after it was read, before the read is answered.
+        let changed = std::sync::Mutex::new(Some(changed));
+        let server = Cached::new(Hooked {
             inner,
-            meanwhile: std::sync::Mutex::new(Some(changed)),
+            meanwhile: Box::new(move |read, inner| {
+                if let Read::Account(_) = read
+                    && let Some(a) = changed.lock().unwrap().take()
+                {
+                    inner.update_account(a).unwrap();
+                }
+            }),
         });
         assert!(!server.get_account(&r).unwrap().disabled);
         assert!(

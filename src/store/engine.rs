@@ -117,7 +117,7 @@ impl<T: Listed> Listing<T, StoreError> {
     /// unreadable records of the scope with every page).
     pub fn select(mut self, scope: &Scope, page: &Page<T::Key>) -> Self {
         self.items.retain(|t| scope.covers(t.namespace()));
-        self.items.sort_by_key(T::key);
+        self.items.sort_by_cached_key(T::key);
         if let Some(after) = &page.after {
             self.items.retain(|t| t.key() > *after);
         }

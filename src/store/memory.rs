@@ -226,6 +226,74 @@ pub(crate) mod tests {
     use crate::store::Store;
     use anyhow::Result;
 
+    /// What a `Hooked` engine is reading.
+    pub(crate) enum Read<'a> {
+        /// An account, just read: `meanwhile` runs before the record is answered.
+        Account(&'a Reference),
+        /// An issuer key, about to be read.
+        IssuerKey,
+    }
+
+    /// What another writer does meanwhile, on the engine under the `Hooked` one.
+    pub(crate) type Meanwhile = Box<dyn Fn(Read<'_>, &MemoryStore) + Send + Sync>;
+
+    /// The memory engine, with `meanwhile` run at its lock-free reads of accounts and issuer
+    /// keys: another writer between a read and what follows it (the transaction that writes
+    /// what was decided on the read), for the tests of what happens then.
+    pub(crate) struct Hooked {
+        pub(crate) inner: MemoryStore,
+        pub(crate) meanwhile: Meanwhile,
+    }
+
+    impl Engine for Hooked {
+        fn atomically(
+            &self,
+            work: &mut dyn FnMut(&mut dyn Tx) -> Result<(), StoreError>,
+        ) -> Result<(), StoreError> {
+            self.inner.atomically(work)
+        }
+        fn generation(&self) -> u64 {
+            self.inner.generation()
+        }
+        fn read_account(&self, r: &Reference) -> Result<Option<Account>, StoreError> {
+            let read = self.inner.read_account(r);
+            (self.meanwhile)(Read::Account(r), &self.inner);
+            read
+        }
+        fn read_accounts(&self, scope: &Scope, page: &Page<Reference>) -> Found<Account> {
+            self.inner.read_accounts(scope, page)
+        }
+        fn read_policy(
+            &self,
+            scope: &PolicyScope,
+            name: &Name,
+        ) -> Result<Option<Policy>, StoreError> {
+            self.inner.read_policy(scope, name)
+        }
+        fn read_policies(&self, scope: &Scope, page: &Page<PolicyKey>) -> Found<Policy> {
+            self.inner.read_policies(scope, page)
+        }
+        fn read_namespace(&self, ns: &Namespace) -> Result<Option<NamespaceRecord>, StoreError> {
+            self.inner.read_namespace(ns)
+        }
+        fn read_namespaces(&self, scope: &Scope, page: &Page<Namespace>) -> Found<NamespaceRecord> {
+            self.inner.read_namespaces(scope, page)
+        }
+        fn read_issuer(&self) -> Result<Option<IssuerRecord>, StoreError> {
+            self.inner.read_issuer()
+        }
+        fn read_issuer_key(&self, kid: &str) -> Result<Zeroizing<Vec<u8>>, StoreError> {
+            (self.meanwhile)(Read::IssuerKey, &self.inner);
+            self.inner.read_issuer_key(kid)
+        }
+        fn read_tokens(&self, r: &Reference) -> Result<Option<TokenFile>, StoreError> {
+            self.inner.read_tokens(r)
+        }
+        fn read_all_tokens(&self) -> Result<Vec<TokenFile>, StoreError> {
+            self.inner.read_all_tokens()
+        }
+    }
+
     pub(crate) fn ns(s: &str) -> Namespace {
         Namespace::parse(s).unwrap()
     }
