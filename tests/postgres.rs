@@ -564,6 +564,13 @@ fn a_password_is_never_shown() {
         .success();
     let text = std::fs::read_to_string(&config).unwrap();
     assert!(text.contains(&db.url), "{text}");
+    env.cmd(["--context", "db", "create", "from-context"])
+        .assert()
+        .success();
+    env.cmd(["--store", &db.url, "get", "from-context", "-o", "name"])
+        .assert()
+        .success()
+        .stdout("from-context\n");
 
     // A role that needs a password, over the cluster's loopback port.
     let Ok(port) = std::env::var("SVCACCT_TEST_DATABASE_PORT") else {
