@@ -92,6 +92,16 @@ impl From<anyhow::Error> for ApiError {
         if let Some(e) = err.downcast_ref::<KeyError>() {
             return ApiError::invalid(e.to_string());
         }
+        if let Some(e) = err.downcast_ref::<crate::store::postgres::DbFailure>()
+            && e.is_unavailable()
+        {
+            crate::errln!("svcacct: {e}");
+            return ApiError::new(
+                503,
+                crate::api::code::UNAVAILABLE,
+                "the store's database cannot be reached (see the server's log)",
+            );
+        }
         ApiError::internal(&err)
     }
 }
@@ -115,4 +125,23 @@ pub fn problem_response(problem: &Problem, bearer_challenge: bool) -> Response {
         );
     }
     res
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ApiError;
+
+    /// A store whose database cannot be reached answers 503 (the request may be tried again),
+    /// not 500, and the answer does not name the database.
+    #[test]
+    fn an_unreachable_database_is_unavailable() {
+        let e = anyhow::Error::new(crate::store::postgres::DbFailure::unreachable_for_tests())
+            .context("listing accounts");
+        let p = ApiError::from(e).problem;
+        assert_eq!((p.status, p.code.as_str()), (503, "unavailable"));
+        assert_eq!(
+            p.detail,
+            "the store's database cannot be reached (see the server's log)"
+        );
+    }
 }

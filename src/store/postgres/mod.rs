@@ -121,6 +121,25 @@ pub struct DbFailure {
     retry: bool,
 }
 
+impl DbFailure {
+    /// The database could not be reached (rather than refusing a statement): a server answers
+    /// 503 for it.
+    pub fn is_unavailable(&self) -> bool {
+        self.message.starts_with(UNREACHABLE)
+    }
+
+    #[cfg(test)]
+    pub(crate) fn unreachable_for_tests() -> DbFailure {
+        DbFailure {
+            message: format!("{UNREACHABLE} postgres://x@db/reg: connection refused"),
+            retry: false,
+        }
+    }
+}
+
+/// How every "the database could not be reached" message starts.
+const UNREACHABLE: &str = "cannot reach the database at";
+
 /// The one place a database error becomes svcacct's: conflicts with concurrent transactions
 /// are marked for a retry; a lost or refused connection says which database; what the
 /// database refused says so, without the statement's parameters (they may hold records).
@@ -140,7 +159,7 @@ pub(super) fn db_error(url: &PgUrl, e: postgres::Error) -> anyhow::Error {
         .into();
     }
     DbFailure {
-        message: format!("cannot reach the database at {url}: {}", describe(&e)),
+        message: format!("{UNREACHABLE} {url}: {}", describe(&e)),
         retry: false,
     }
     .into()
@@ -201,7 +220,7 @@ fn schema_of(client: &mut postgres::Client, url: &PgUrl) -> Result<u32> {
 
 fn connection_error(url: &PgUrl, e: impl std::fmt::Display) -> anyhow::Error {
     DbFailure {
-        message: format!("cannot reach the database at {url}: {e}"),
+        message: format!("{UNREACHABLE} {url}: {e}"),
         retry: false,
     }
     .into()

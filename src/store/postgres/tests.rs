@@ -291,3 +291,24 @@ fn a_database_failure_half_way_writes_nothing() {
     assert_eq!(engine.read_account(&reference("first")).unwrap(), None);
     assert_eq!(engine.generation(), before, "nothing committed");
 }
+
+/// Two replicas migrating one database at once take turns: both succeed, once each.
+#[test]
+fn concurrent_migrations_take_turns() {
+    let Some(db) = empty_database() else {
+        return;
+    };
+    let results: Vec<(u32, u32)> = std::thread::scope(|s| {
+        let runs: Vec<_> = (0..4)
+            .map(|_| s.spawn(|| migrate(&db.url).unwrap()))
+            .collect();
+        runs.into_iter().map(|r| r.join().unwrap()).collect()
+    });
+    let created = results
+        .iter()
+        .filter(|r| **r == (0, known_schema()))
+        .count();
+    assert_eq!(created, 1, "{results:?}");
+    assert!(results.iter().all(|r| r.1 == known_schema()), "{results:?}");
+    PgEngine::open(&db.url, None, 1).unwrap();
+}
