@@ -55,6 +55,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand config 'Manage contexts in the config file: named stores with the account and key to use'
             cand tokens 'Issue, list, rename and revoke tokens that the store signs for an account'
             cand issuer 'Show, set up and rotate the store''s token issuer'
+            cand store 'Copy a whole registry from one store to another (a backup, a move)'
             cand login 'Log in to a remote store with an issued token, kept in the current context'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1092,6 +1093,53 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         }
         &'svcacct;issuer;help;help'= {
         }
+        &'svcacct;store'= {
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
+            cand -n 'Namespace of the command [default: default]'
+            cand --namespace 'Namespace of the command [default: default]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
+            cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
+            cand --context 'Named context of the config file to use (store, account, key, namespace) [default: the config file''s `current-context`]'
+            cand --service-account 'With a remote store: the account that signs each request''s token (name or NS/NAME)'
+            cand --jwt-private-key 'Private key that signs tokens: those `token` prints and, with a remote store, those sent with each request [default: SVCACCT_JWT_PRIVATE_KEY (a path, or the PEM itself), else the context''s or config file''s `jwt-private-key`, else the keystore''s key for the account]'
+            cand --token-file 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)'
+            cand --ca-cert 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand copy 'Copy every record of one store into another, empty one: accounts and their keys, policies, namespaces, the issuer and its private keys, issued-token records'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'svcacct;store;copy'= {
+            cand --from 'The store to copy from (a folder)'
+            cand --to 'The store to copy into (a folder; made by the copy when it does not exist)'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
+            cand -n 'Namespace of the command [default: default]'
+            cand --namespace 'Namespace of the command [default: default]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
+            cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
+            cand --context 'Named context of the config file to use (store, account, key, namespace) [default: the config file''s `current-context`]'
+            cand --service-account 'With a remote store: the account that signs each request''s token (name or NS/NAME)'
+            cand --jwt-private-key 'Private key that signs tokens: those `token` prints and, with a remote store, those sent with each request [default: SVCACCT_JWT_PRIVATE_KEY (a path, or the PEM itself), else the context''s or config file''s `jwt-private-key`, else the keystore''s key for the account]'
+            cand --token-file 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)'
+            cand --ca-cert 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct'
+            cand --overwrite 'Replace whatever the destination holds: its records are removed and the source''s written, in one transaction, so that it becomes a copy of the source'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'svcacct;store;help'= {
+            cand copy 'Copy every record of one store into another, empty one: accounts and their keys, policies, namespaces, the issuer and its private keys, issued-token records'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'svcacct;store;help;copy'= {
+        }
+        &'svcacct;store;help;help'= {
+        }
         &'svcacct;login'= {
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
@@ -1149,6 +1197,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand config 'Manage contexts in the config file: named stores with the account and key to use'
             cand tokens 'Issue, list, rename and revoke tokens that the store signs for an account'
             cand issuer 'Show, set up and rotate the store''s token issuer'
+            cand store 'Copy a whole registry from one store to another (a backup, a move)'
             cand login 'Log in to a remote store with an issued token, kept in the current context'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1271,6 +1320,11 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;help;issuer;init'= {
         }
         &'svcacct;help;issuer;rotate'= {
+        }
+        &'svcacct;help;store'= {
+            cand copy 'Copy every record of one store into another, empty one: accounts and their keys, policies, namespaces, the issuer and its private keys, issued-token records'
+        }
+        &'svcacct;help;store;copy'= {
         }
         &'svcacct;help;login'= {
         }

@@ -416,6 +416,15 @@ Examples:
     )]
     Issuer(IssuerCommand),
 
+    /// Copy a whole registry from one store to another (a backup, a move)
+    #[command(
+        subcommand,
+        after_help = "\
+Examples:
+  svcacct store copy --from ~/.local/share/svcacct/store --to /backup/svcacct-store"
+    )]
+    Store(StoreCommand),
+
     /// Log in to a remote store with an issued token, kept in the current context
     #[command(after_help = "\
 The token comes from the global --token-file FILE (`-` for stdin), or from stdin when it is
@@ -1106,6 +1115,42 @@ pub struct IssuerRotateArgs {
     /// signed: what a leaked key calls for
     #[arg(long)]
     pub revoke_previous: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StoreCommand {
+    /// Copy every record of one store into another, empty one: accounts and their keys,
+    /// policies, namespaces, the issuer and its private keys, issued-token records
+    #[command(after_help = "\
+Every record keeps its uid and revision, so the copy is the same registry: a token that
+verifies against the source verifies against the copy. The source is read in one transaction
+and the destination written in one: a copy that fails changes nothing. Before the copy is
+committed, and again after, every record is read back from the destination and compared with
+the source's. Nothing secret is printed; the issuer's private keys are copied as they are
+(a file store keeps them 0600).
+
+--from and --to take what --store takes, except a server's URL: a `svcacct serve` is copied
+on its own machine, from its store folder. A destination that holds records is refused unless
+--overwrite is given; a source that holds none is refused.
+
+Examples:
+  svcacct store copy --from ~/.local/share/svcacct/store --to /backup/svcacct-store
+  svcacct store copy --from /backup/svcacct-store --to ./store --overwrite")]
+    Copy(StoreCopyArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct StoreCopyArgs {
+    /// The store to copy from (a folder)
+    #[arg(long, value_name = "STORE")]
+    pub from: PathBuf,
+    /// The store to copy into (a folder; made by the copy when it does not exist)
+    #[arg(long, value_name = "STORE")]
+    pub to: PathBuf,
+    /// Replace whatever the destination holds: its records are removed and the source's
+    /// written, in one transaction, so that it becomes a copy of the source
+    #[arg(long)]
+    pub overwrite: bool,
 }
 
 #[derive(Debug, Args)]

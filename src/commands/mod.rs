@@ -24,6 +24,7 @@ pub mod keygen;
 pub mod namespace;
 pub mod policy;
 pub mod serve;
+pub mod store;
 pub mod token;
 pub mod tokens;
 pub mod verify;
@@ -58,6 +59,7 @@ pub fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<
         Command::Tokens(c) => tokens::run(ctx, c, out),
         Command::Issuer(c) => tokens::issuer(ctx, c, out),
         Command::Login(_) => config::login(ctx, out),
+        Command::Store(c) => store::run(ctx, c, out),
     }
 }
 

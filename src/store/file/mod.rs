@@ -946,6 +946,18 @@ mod tests {
     }
 
     #[test]
+    fn file_store_copies_conform() {
+        use crate::store::conformance::copy_conforms;
+        use crate::store::memory::MemoryStore;
+        let ((_a, a), (_b, b)) = (store(), store());
+        copy_conforms(&a, &b);
+        let (_dir, file) = store();
+        copy_conforms(&MemoryStore::new(), &file);
+        let (_dir, file) = store();
+        copy_conforms(&file, &MemoryStore::new());
+    }
+
+    #[test]
     fn a_missing_root_reads_as_empty_and_is_not_created() {
         let (_dir, store) = store();
         let e = store.get_account(&reference("ci-bot")).unwrap_err();
