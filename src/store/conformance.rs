@@ -12,6 +12,7 @@ use crate::model::{NamespaceRecord, PolicyScope};
 use crate::store::memory::tests::{account, name, ns, policy, reference};
 
 pub(crate) fn engine_conforms(engine: &dyn Engine) {
+    engine.check().expect("a new engine answers");
     a_failed_transaction_writes_nothing(engine);
     a_transaction_sees_its_own_writes(engine);
     token_files_and_issuer_keys(engine);

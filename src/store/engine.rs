@@ -103,6 +103,20 @@ pub trait Engine {
     /// Every token file; one that cannot be read fails the call.
     fn read_all_tokens(&self) -> Result<Vec<TokenFile>>;
 
+    /// Whether the engine answers now: `Ok` when it can read and write its records, or why
+    /// not (`svcacct serve`'s `/readyz`). Not answered from a cache. The default reads the
+    /// namespace records (few, and a real read of the storage); an engine overrides it with
+    /// what tells more cheaply (the file engine: its folder; a database: a round trip).
+    fn check(&self) -> Result<()> {
+        self.read_namespaces().map(drop)
+    }
+
+    /// The usage of the engine's connection pool, for an engine that has one (`GET /metrics`
+    /// shows it then, and nothing otherwise).
+    fn pool(&self) -> Option<PoolUsage> {
+        None
+    }
+
     /// The namespace that an unreadable record of a listing (`UserError::CorruptRecord`)
     /// belongs to, when the engine can tell.
     fn namespace_of_unreadable(&self, _e: &crate::error::UserError) -> Option<Namespace> {
@@ -126,6 +140,17 @@ pub trait Engine {
     fn cached_tokens(&self, _r: &Reference) -> Option<std::sync::Arc<TokenFile>> {
         None
     }
+}
+
+/// What `Engine::pool` tells of a connection pool.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PoolUsage {
+    /// Connections open now, idle or in use.
+    pub open: usize,
+    /// Of those, the idle ones.
+    pub idle: usize,
+    /// The most the pool opens.
+    pub max: usize,
 }
 
 /// `Engine::atomically` with a value: what `work` returned, once every write is made.

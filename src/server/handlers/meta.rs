@@ -23,15 +23,18 @@ pub async fn healthz() -> Response {
     json(StatusCode::OK, &serde_json::json!({ "status": "ok" }))
 }
 
+/// 200 while the store answers (`Engine::check`, never from a cache), 503 otherwise. The
+/// route is public, so the reason (which names the store's folder or database) goes to the
+/// server's log only, as kube-apiserver's `/readyz` withholds it from anonymous callers.
 pub async fn readyz(State(st): St) -> Answer {
-    match blocking(&st, |s| crate::store::local(s)?.policy_snapshot()).await {
-        Ok(_) => Ok(json(StatusCode::OK, &serde_json::json!({ "status": "ok" }))),
+    match blocking(&st, |s| Ok(crate::store::local(s)?.check())).await? {
+        Ok(()) => Ok(json(StatusCode::OK, &serde_json::json!({ "status": "ok" }))),
         Err(e) => {
-            crate::errln!("svcacct: not ready: {}", e.problem.detail);
+            crate::errln!("svcacct: not ready: {e:#}");
             Err(ApiError::new(
                 503,
                 code::UNAVAILABLE,
-                "the store cannot be read (see the server's log)",
+                "not ready: the store does not answer (the reason is in the server's log)",
             ))
         }
     }
