@@ -691,6 +691,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --token-file 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)'
             cand --ca-cert 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct'
             cand --insecure-listen 'Serve plain HTTP on a non-loopback address (tokens cross the network in clear text)'
+            cand --unauthenticated-metrics 'Serve GET /metrics to anyone, without a token (by default it needs a policy allowing `get` on `metrics` globally)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'

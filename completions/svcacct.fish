@@ -542,6 +542,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand serve" -l jwt-private-ke
 complete -c svcacct -n "__fish_svcacct_using_subcommand serve" -l token-file -d 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand serve" -l ca-cert -d 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand serve" -l insecure-listen -d 'Serve plain HTTP on a non-loopback address (tokens cross the network in clear text)'
+complete -c svcacct -n "__fish_svcacct_using_subcommand serve" -l unauthenticated-metrics -d 'Serve GET /metrics to anyone, without a token (by default it needs a policy allowing `get` on `metrics` globally)'
 complete -c svcacct -n "__fish_svcacct_using_subcommand serve" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand serve" -s V -l version -d 'Print version'
 complete -c svcacct -n "__fish_svcacct_using_subcommand whoami" -s o -l output -d 'Output format' -r -f -a "table\t'Human table (dates in local time)'

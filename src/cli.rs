@@ -360,11 +360,24 @@ Examples:
 
     /// Serve the store over HTTP(S) for a team; requests authenticate with the accounts' JWTs
     #[command(after_help = "\
+For whoever runs it: /healthz answers 200 while the process runs; /readyz 200 while the store
+answers, 503 otherwise (the reason in the log). GET /metrics is in the Prometheus text format:
+requests by route template and status, their durations, token verifications and token cache
+lookups, the registry's generation; no label holds a token or a name. It needs a token whose
+account a global policy allows `get` on `metrics` (e.g. an issued token, given to Prometheus as
+`authorization: credentials_file`), or --unauthenticated-metrics where the network is trusted.
+
 Examples:
   svcacct --store /srv/svcacct create admin
   svcacct --store /srv/svcacct policy create admin-all --global --subject admin \\
       --action '*' --resource '*'
   svcacct --store /srv/svcacct serve --listen 0.0.0.0:8420 --tls-cert tls.crt --tls-key tls.key
+
+For Prometheus:
+  svcacct --store /srv/svcacct create prometheus
+  svcacct --store /srv/svcacct policy create metrics --global --subject prometheus \\
+      --action get --resource metrics
+  svcacct --store /srv/svcacct tokens create prometheus scrape > prometheus.token
 
 Then, on a client:
   svcacct --store https://registry.example:8420 --service-account admin get")]
@@ -1186,6 +1199,10 @@ pub struct ServeArgs {
     /// most 10s of it), and a handler to answer it
     #[arg(long, default_value = "30s", value_name = "DURATION")]
     pub request_timeout: String,
+    /// Serve GET /metrics to anyone, without a token (by default it needs a policy allowing
+    /// `get` on `metrics` globally)
+    #[arg(long)]
+    pub unauthenticated_metrics: bool,
 }
 
 #[derive(Debug, Args)]

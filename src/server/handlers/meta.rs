@@ -40,6 +40,18 @@ pub async fn readyz(State(st): St) -> Answer {
     }
 }
 
+/// The server's metrics in the Prometheus text format (`server/metrics.rs`). Needs a policy
+/// allowing `get` on `metrics` (globally), unless `serve --unauthenticated-metrics`.
+pub async fn metrics(State(st): St) -> Response {
+    let body = st.metrics.render(st.store.as_ref(), st.auth.cache.len());
+    let mut res = body.into_response();
+    res.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/plain; version=0.0.4; charset=utf-8"),
+    );
+    res
+}
+
 /// The issuer's RSA keys and nothing else, as `svcacct jwks --issuer` prints them: a gateway
 /// that verifies issued tokens with this set must not accept a token an account signs with its
 /// own key (docs/ARCHITECTURE.md, "Trust domains"). HMAC secrets are never published.
