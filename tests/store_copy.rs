@@ -261,3 +261,25 @@ fn a_corrupt_record_of_the_source_is_refused() {
     );
     assert!(!b.exists());
 }
+
+/// A destination that cannot be read is not written to.
+#[test]
+fn an_unreadable_destination_is_refused() {
+    let env = Env::new();
+    let (a, b) = (env.path("a"), env.path("b"));
+    registry(&env, "a");
+    std::fs::create_dir(&b).unwrap();
+    std::fs::write(b.join("policies"), "").unwrap();
+    store_copy(&env, &a, &b, &["--overwrite"])
+        .code(3)
+        .stdout("")
+        .stderr(format!(
+            "svcacct: cannot read the destination {b}, so nothing was copied: cannot read the \
+             store folder {b}/policies: Not a directory (os error 20)\n",
+            b = b.display()
+        ));
+    assert_eq!(
+        records(&b),
+        vec![(PathBuf::from("policies"), 0o100644, vec![])]
+    );
+}

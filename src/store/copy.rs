@@ -232,8 +232,7 @@ pub fn copy(
     let replaced = atomically(to, |tx| {
         let before = read_all(tx).map_err(|e| {
             UserError::Failure(format!(
-                "the destination {destination} cannot be read whole, so it cannot be replaced: \
-                 {e:#}"
+                "cannot read the destination {destination}, so nothing was copied: {e:#}"
             ))
         })?;
         if !before.is_empty() {
