@@ -75,13 +75,21 @@ struct PoolLabels {
     state: &'static str,
 }
 
+const VIAS: [&str; 2] = [via::AUTHENTICATION, via::TOKEN_REVIEW];
+const KINDS: [&str; 3] = [kind::SELF_SIGNED, kind::ISSUED, kind::MALFORMED];
+const RESULTS: [&str; 3] = [result::VALID, result::REJECTED, result::ERROR];
+
 /// The server's metrics, and the registry that writes them.
 pub struct Metrics {
     registry: Registry,
     requests: Family<RequestLabels, Counter>,
     durations: Family<RouteLabels, Histogram>,
-    verifications: Family<VerificationLabels, Counter>,
-    token_cache: Family<LookupLabels, Counter>,
+    /// Every series of `svcacct_token_verifications_total`, made at the start (by the index
+    /// of via, kind and result in `VIAS`, `KINDS`, `RESULTS`): an authenticated request then
+    /// counts without hashing its labels (callgrind: ~1,500 instructions per request less).
+    verifications: Vec<Counter>,
+    /// Hit, miss.
+    token_cache: [Counter; 2],
     token_cache_entries: Gauge,
     generation: Gauge,
     /// Registered only for an engine with a connection pool (`Engine::pool`).
@@ -117,20 +125,31 @@ impl Metrics {
             "Time from a request's arrival to its answer, by method and route template",
             durations.clone(),
         );
-        let verifications = Family::<VerificationLabels, Counter>::default();
+        let family = Family::<VerificationLabels, Counter>::default();
         registry.register(
             "token_verifications",
             "Bearer tokens verified (by the token cache or in full) and token reviews, by \
              kind of token and result",
-            verifications.clone(),
+            family.clone(),
         );
-        let token_cache = Family::<LookupLabels, Counter>::default();
+        let mut verifications = vec![];
+        for via in VIAS {
+            for kind in KINDS {
+                for result in RESULTS {
+                    let labels = VerificationLabels { via, kind, result };
+                    verifications.push(family.get_or_create(&labels).clone());
+                }
+            }
+        }
+        let family = Family::<LookupLabels, Counter>::default();
         registry.register(
             "token_cache_lookups",
             "Lookups of a bearer token in the cache of verified tokens: a hit skips the \
              signature check (the account, and an issued token's record, are checked still)",
-            token_cache.clone(),
+            family.clone(),
         );
+        let token_cache =
+            ["hit", "miss"].map(|result| family.get_or_create(&LookupLabels { result }).clone());
         let token_cache_entries = Gauge::default();
         registry.register(
             "token_cache_entries",
@@ -185,19 +204,20 @@ impl Metrics {
             .observe(took);
     }
 
-    /// A token verified `via` somewhere: its kind, and the result.
+    /// A token verified `via` somewhere: its kind, and the result (each one of this
+    /// module's constants).
     pub fn verified(&self, via: &'static str, kind: &'static str, result: &'static str) {
-        self.verifications
-            .get_or_create(&VerificationLabels { via, kind, result })
-            .inc();
+        let at = |all: &[&str], v: &str| all.iter().position(|a| *a == v);
+        if let (Some(v), Some(k), Some(r)) =
+            (at(&VIAS, via), at(&KINDS, kind), at(&RESULTS, result))
+        {
+            self.verifications[(v * KINDS.len() + k) * RESULTS.len() + r].inc();
+        }
     }
 
     /// A lookup in the token cache.
     pub fn token_cache(&self, hit: bool) {
-        let result = if hit { "hit" } else { "miss" };
-        self.token_cache
-            .get_or_create(&LookupLabels { result })
-            .inc();
+        self.token_cache[usize::from(!hit)].inc();
     }
 
     /// The text of a scrape: the gauges read now from `store` and the token cache.
@@ -262,6 +282,26 @@ mod tests {
             !text.contains("ZZ-HIDDEN") && !text.contains("pool"),
             "{text}"
         );
+        // Every verification series is there from the start; each count lands in its own.
+        m.verified(via::TOKEN_REVIEW, kind::ISSUED, result::REJECTED);
+        m.token_cache(false);
+        let text = m.render(&crate::store::memory::MemoryStore::new(), 0);
+        let series = |v: &str| {
+            text.lines()
+                .filter(|l| l.starts_with(v))
+                .map(|l| l.rsplit_once(' ').unwrap().1)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(series("svcacct_token_verifications_total{").len(), 18);
+        assert!(text.contains(
+            "svcacct_token_verifications_total{via=\"tokenreview\",kind=\"issued\",result=\"rejected\"} 1\n"
+        ));
+        assert_eq!(
+            series("svcacct_token_verifications_total{via=\"authentication\""),
+            ["0"; 9]
+        );
+        assert!(text.contains("svcacct_token_cache_lookups_total{result=\"miss\"} 1\n"));
+        assert!(text.contains("svcacct_token_cache_lookups_total{result=\"hit\"} 0\n"));
         assert!(
             Metrics::new(true)
                 .render(&crate::store::memory::MemoryStore::new(), 0)
