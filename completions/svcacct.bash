@@ -274,6 +274,9 @@ _svcacct() {
             svcacct__subcmd__help__subcmd__policy,update)
                 cmd="svcacct__subcmd__help__subcmd__policy__subcmd__update"
                 ;;
+            svcacct__subcmd__help__subcmd__store,copy)
+                cmd="svcacct__subcmd__help__subcmd__store__subcmd__copy"
+                ;;
             svcacct__subcmd__help__subcmd__store,migrate)
                 cmd="svcacct__subcmd__help__subcmd__store__subcmd__migrate"
                 ;;
@@ -400,11 +403,17 @@ _svcacct() {
             svcacct__subcmd__policy__subcmd__help,update)
                 cmd="svcacct__subcmd__policy__subcmd__help__subcmd__update"
                 ;;
+            svcacct__subcmd__store,copy)
+                cmd="svcacct__subcmd__store__subcmd__copy"
+                ;;
             svcacct__subcmd__store,help)
                 cmd="svcacct__subcmd__store__subcmd__help"
                 ;;
             svcacct__subcmd__store,migrate)
                 cmd="svcacct__subcmd__store__subcmd__migrate"
+                ;;
+            svcacct__subcmd__store__subcmd__help,copy)
+                cmd="svcacct__subcmd__store__subcmd__help__subcmd__copy"
                 ;;
             svcacct__subcmd__store__subcmd__help,help)
                 cmd="svcacct__subcmd__store__subcmd__help__subcmd__help"
@@ -2267,8 +2276,22 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__help__subcmd__store)
-            opts="migrate"
+            opts="copy migrate"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        svcacct__subcmd__help__subcmd__store__subcmd__copy)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -4219,7 +4242,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__serve)
-            opts="-n -h -V --listen --tls-cert --tls-key --insecure-listen --max-token-lifetime --request-timeout --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version"
+            opts="-n -h -V --listen --tls-cert --tls-key --insecure-listen --max-token-lifetime --request-timeout --unauthenticated-metrics --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4301,7 +4324,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__store)
-            opts="-n -h -V --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version migrate help"
+            opts="-n -h -V --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version copy migrate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4362,9 +4385,93 @@ _svcacct() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        svcacct__subcmd__store__subcmd__help)
-            opts="migrate help"
+        svcacct__subcmd__store__subcmd__copy)
+            opts="-n -h -V --from --to --overwrite --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keystore)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --service-account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jwt-private-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --issuer-kek-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        svcacct__subcmd__store__subcmd__help)
+            opts="copy migrate help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        svcacct__subcmd__store__subcmd__help__subcmd__copy)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -56,7 +56,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand config 'Manage contexts in the config file: named stores with the account and key to use'
             cand tokens 'Issue, list, rename and revoke tokens that the store signs for an account'
             cand issuer 'Show, set up and rotate the store''s token issuer'
-            cand store 'Look after the store itself: the schema of a PostgreSQL store'
+            cand store 'Look after the store itself: copy a whole registry between stores (a backup, a move), bring a PostgreSQL store''s schema up to date'
             cand login 'Log in to a remote store with an issued token, kept in the current context'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -721,6 +721,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --ca-cert 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct'
             cand --issuer-kek-file 'With a postgres:// store: file (mode 0600) of the key that encrypts the issuer''s keys in the database, the same for every replica: 32 bytes as hex or base64, e.g. `openssl rand -hex 32` [default: SVCACCT_ISSUER_KEK holds the key itself]'
             cand --insecure-listen 'Serve plain HTTP on a non-loopback address (tokens cross the network in clear text)'
+            cand --unauthenticated-metrics 'Serve GET /metrics to anyone, without a token (by default it needs a policy allowing `get` on `metrics` globally)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -1158,8 +1159,30 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
+            cand copy 'Copy every record of one store into another, empty one: accounts and their keys, policies, namespaces, the issuer and its private keys, issued-token records'
             cand migrate 'Bring a PostgreSQL store''s schema up to the version this svcacct needs (creates it in an empty database); a store at that version already is left as it is'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'svcacct;store;copy'= {
+            cand --from 'The store to copy from (a folder, or a postgres:// database)'
+            cand --to 'The store to copy into (a folder, made by the copy when it does not exist; or a postgres:// database whose schema `store migrate` made)'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
+            cand -n 'Namespace of the command [default: default]'
+            cand --namespace 'Namespace of the command [default: default]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
+            cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
+            cand --context 'Named context of the config file to use (store, account, key, namespace) [default: the config file''s `current-context`]'
+            cand --service-account 'With a remote store: the account that signs each request''s token (name or NS/NAME)'
+            cand --jwt-private-key 'Private key that signs tokens: those `token` prints and, with a remote store, those sent with each request [default: SVCACCT_JWT_PRIVATE_KEY (a path, or the PEM itself), else the context''s or config file''s `jwt-private-key`, else the keystore''s key for the account]'
+            cand --token-file 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)'
+            cand --ca-cert 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct'
+            cand --issuer-kek-file 'With a postgres:// store: file (mode 0600) of the key that encrypts the issuer''s keys in the database, the same for every replica: 32 bytes as hex or base64, e.g. `openssl rand -hex 32` [default: SVCACCT_ISSUER_KEK holds the key itself]'
+            cand --overwrite 'Replace whatever the destination holds: its records are removed and the source''s written, in one transaction, so that it becomes a copy of the source'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
         }
         &'svcacct;store;migrate'= {
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
@@ -1180,8 +1203,11 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;store;help'= {
+            cand copy 'Copy every record of one store into another, empty one: accounts and their keys, policies, namespaces, the issuer and its private keys, issued-token records'
             cand migrate 'Bring a PostgreSQL store''s schema up to the version this svcacct needs (creates it in an empty database); a store at that version already is left as it is'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'svcacct;store;help;copy'= {
         }
         &'svcacct;store;help;migrate'= {
         }
@@ -1246,7 +1272,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand config 'Manage contexts in the config file: named stores with the account and key to use'
             cand tokens 'Issue, list, rename and revoke tokens that the store signs for an account'
             cand issuer 'Show, set up and rotate the store''s token issuer'
-            cand store 'Look after the store itself: the schema of a PostgreSQL store'
+            cand store 'Look after the store itself: copy a whole registry between stores (a backup, a move), bring a PostgreSQL store''s schema up to date'
             cand login 'Log in to a remote store with an issued token, kept in the current context'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1371,7 +1397,10 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;help;issuer;rotate'= {
         }
         &'svcacct;help;store'= {
+            cand copy 'Copy every record of one store into another, empty one: accounts and their keys, policies, namespaces, the issuer and its private keys, issued-token records'
             cand migrate 'Bring a PostgreSQL store''s schema up to the version this svcacct needs (creates it in an empty database); a store at that version already is left as it is'
+        }
+        &'svcacct;help;store;copy'= {
         }
         &'svcacct;help;store;migrate'= {
         }

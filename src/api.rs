@@ -98,13 +98,16 @@ pub mod resource {
     /// The store's token issuer.
     pub const ISSUER: &str = "issuer";
     pub const NAMESPACE: &str = "namespace";
+    /// `GET /metrics`.
+    pub const METRICS: &str = "metrics";
     /// Not a route: making an account that impersonates a user (its tokens speak for that
     /// user) needs a global policy allowing `impersonate` on `user`.
     pub const USER: &str = "user";
 }
 
 use resource::{
-    ACCESS_REVIEW, ISSUER, KEY, NAMESPACE, POLICY, SERVICE_ACCOUNT as SA, TOKEN, TOKEN_REVIEW,
+    ACCESS_REVIEW, ISSUER, KEY, METRICS as METRICS_RESOURCE, NAMESPACE, POLICY,
+    SERVICE_ACCOUNT as SA, TOKEN, TOKEN_REVIEW,
 };
 
 pub const ACCOUNTS: &str = "/v1/namespaces/{ns}/serviceaccounts";
@@ -120,12 +123,16 @@ pub const ISSUER_JWKS: &str = "/.well-known/jwks.json";
 /// An account's own keys: they verify its self-signed tokens.
 pub const ACCOUNT_JWKS: &str = "/v1/namespaces/{ns}/serviceaccounts/{name}/jwks";
 pub const ISSUER_ROTATE: &str = "/v1/issuer/rotate";
+/// The server's metrics, in the Prometheus text format.
+pub const METRICS: &str = "/metrics";
 
 /// Every route the server answers. The server's router, its authorization and the OpenAPI
 /// document all follow this table.
 pub const ROUTES: &[Route] = &[
     r("GET", "/healthz", Guard::Public),
     r("GET", "/readyz", Guard::Public),
+    // Public with `serve --unauthenticated-metrics` (`server::auth::guard`).
+    r("GET", METRICS, global("get", METRICS_RESOURCE)),
     r("GET", ISSUER_JWKS, Guard::Public),
     r("GET", "/v1/openapi.json", Guard::Authenticated),
     r("GET", "/v1/whoami", Guard::Authenticated),

@@ -373,11 +373,24 @@ Examples:
 
     /// Serve the store over HTTP(S) for a team; requests authenticate with the accounts' JWTs
     #[command(after_help = "\
+For whoever runs it: /healthz answers 200 while the process runs; /readyz 200 while the store
+answers, 503 otherwise (the reason in the log). GET /metrics is in the Prometheus text format:
+requests by route template and status, their durations, token verifications and token cache
+lookups, the registry's generation; no label holds a token or a name. It needs a token whose
+account a global policy allows `get` on `metrics` (e.g. an issued token, given to Prometheus as
+`authorization: credentials_file`), or --unauthenticated-metrics where the network is trusted.
+
 Examples:
   svcacct --store /srv/svcacct create admin
   svcacct --store /srv/svcacct policy create admin-all --global --subject admin \\
       --action '*' --resource '*'
   svcacct --store /srv/svcacct serve --listen 0.0.0.0:8420 --tls-cert tls.crt --tls-key tls.key
+
+For Prometheus:
+  svcacct --store /srv/svcacct create prometheus
+  svcacct --store /srv/svcacct policy create metrics --global --subject prometheus \\
+      --action get --resource metrics
+  svcacct --store /srv/svcacct tokens create prometheus scrape > prometheus.token
 
 Then, on a client:
   svcacct --store https://registry.example:8420 --service-account admin get")]
@@ -429,11 +442,13 @@ Examples:
     )]
     Issuer(IssuerCommand),
 
-    /// Look after the store itself: the schema of a PostgreSQL store
+    /// Look after the store itself: copy a whole registry between stores (a backup, a move),
+    /// bring a PostgreSQL store's schema up to date
     #[command(
         subcommand,
         after_help = "\
-Example:
+Examples:
+  svcacct store copy --from ~/.local/share/svcacct/store --to /backup/svcacct-store
   PGPASSWORD=… svcacct --store postgres://svcacct@db.example/svcacct store migrate"
     )]
     Store(StoreCommand),
@@ -1059,13 +1074,6 @@ pub struct TokensRenameArgs {
     pub new: String,
 }
 
-#[derive(Debug, Subcommand)]
-pub enum StoreCommand {
-    /// Bring a PostgreSQL store's schema up to the version this svcacct needs (creates it in
-    /// an empty database); a store at that version already is left as it is
-    Migrate(StoreMigrateArgs),
-}
-
 #[derive(Debug, Args)]
 pub struct StoreMigrateArgs {}
 
@@ -1140,6 +1148,47 @@ pub struct IssuerRotateArgs {
     pub revoke_previous: bool,
 }
 
+#[derive(Debug, Subcommand)]
+pub enum StoreCommand {
+    /// Copy every record of one store into another, empty one: accounts and their keys,
+    /// policies, namespaces, the issuer and its private keys, issued-token records
+    #[command(after_help = "\
+Every record keeps its uid and revision, so the copy is the same registry: a token that
+verifies against the source verifies against the copy. The source is read in one transaction
+and the destination written in one: a copy that fails changes nothing. Before the copy is
+committed, and again after, every record is read back from the destination and compared with
+the source's. Nothing secret is printed; the issuer's private keys are copied as they are
+(a file store keeps them 0600).
+
+--from and --to take what --store takes, except a server's URL: a `svcacct serve` is copied
+on its own machine, from its store folder. A destination that holds records is refused unless
+--overwrite is given; a source that holds none is refused.
+
+Examples:
+  svcacct store copy --from ~/.local/share/svcacct/store --to /backup/svcacct-store
+  svcacct store copy --from /backup/svcacct-store --to ./store --overwrite")]
+    Copy(StoreCopyArgs),
+
+    /// Bring a PostgreSQL store's schema up to the version this svcacct needs (creates it in
+    /// an empty database); a store at that version already is left as it is
+    Migrate(StoreMigrateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct StoreCopyArgs {
+    /// The store to copy from (a folder, or a postgres:// database)
+    #[arg(long, value_name = "STORE")]
+    pub from: PathBuf,
+    /// The store to copy into (a folder, made by the copy when it does not exist; or a
+    /// postgres:// database whose schema `store migrate` made)
+    #[arg(long, value_name = "STORE")]
+    pub to: PathBuf,
+    /// Replace whatever the destination holds: its records are removed and the source's
+    /// written, in one transaction, so that it becomes a copy of the source
+    #[arg(long)]
+    pub overwrite: bool,
+}
+
 #[derive(Debug, Args)]
 pub struct LoginArgs {}
 
@@ -1173,6 +1222,10 @@ pub struct ServeArgs {
     /// most 10s of it), and a handler to answer it
     #[arg(long, default_value = "30s", value_name = "DURATION")]
     pub request_timeout: String,
+    /// Serve GET /metrics to anyone, without a token (by default it needs a policy allowing
+    /// `get` on `metrics` globally)
+    #[arg(long)]
+    pub unauthenticated_metrics: bool,
 }
 
 #[derive(Debug, Args)]

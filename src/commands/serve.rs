@@ -61,6 +61,7 @@ pub fn run(ctx: &Context, args: &ServeArgs, _out: &mut dyn Write) -> Result<Exit
         max_token_lifetime,
         max_token_lifetime_source,
         request_timeout: std::time::Duration::try_from(request_timeout)?,
+        public_metrics: args.unauthenticated_metrics,
     })?;
     Ok(Exit::Success)
 }

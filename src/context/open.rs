@@ -297,6 +297,18 @@ pub enum Backend {
     Remote(Box<RemoteStore>),
 }
 
+impl Backend {
+    /// The opened store, whichever kind; its `engine()` is `None` only for a remote one.
+    pub fn store(&self) -> &dyn Store {
+        match self {
+            Backend::Local(s) => s,
+            Backend::Postgres(s) => s.as_ref(),
+            Backend::Served(s) => s.as_ref(),
+            Backend::Remote(s) => s.as_ref(),
+        }
+    }
+}
+
 impl std::fmt::Debug for StoreCell {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(match self.0.get() {
@@ -377,12 +389,7 @@ impl Context {
     /// The registry, opened on first use and kept for the process: a remote client mints its
     /// token (or reads it) once.
     pub fn store(&self) -> Result<&dyn Store> {
-        Ok(match self.backend()? {
-            Backend::Local(s) => s,
-            Backend::Postgres(s) => s.as_ref(),
-            Backend::Served(s) => s.as_ref(),
-            Backend::Remote(s) => s.as_ref(),
-        })
+        Ok(self.backend()?.store())
     }
 
     /// The remote store, when the store is one.

@@ -12,8 +12,9 @@ use jiff::{SignedDuration, Timestamp};
 
 use super::AppState;
 use super::extract::Params;
+use super::metrics::{Metrics, kind, result, via};
 use super::problem::ApiError;
-use super::request::AccountSlot;
+use super::request::Notes;
 use crate::api::{Guard, Identity, Problem, ROUTES};
 use crate::error::{Rejected, UserError};
 use crate::identity::{Namespace, Reference};
@@ -32,15 +33,17 @@ pub const NO_KEY_VERIFIES: &str = "no registered key of the token's issuer verif
 /// The route's guard, looked up in [`ROUTES`] by method and axum path template. `HEAD` is
 /// answered as `GET`.
 pub fn guard_for(method: &Method, path: &str) -> Option<Guard> {
+    route_for(method, path).map(|r| r.guard)
+}
+
+/// The route of [`ROUTES`] with this method and axum path template (`HEAD`: `GET`'s).
+pub fn route_for(method: &Method, path: &str) -> Option<&'static crate::api::Route> {
     let method = if method == Method::HEAD {
         "GET"
     } else {
         method.as_str()
     };
-    ROUTES
-        .iter()
-        .find(|r| r.method == method && r.path == path)
-        .map(|r| r.guard)
+    ROUTES.iter().find(|r| r.method == method && r.path == path)
 }
 
 /// A verified token, remembered until its `exp`. Holds no token, only facts about it.
@@ -162,6 +165,8 @@ pub struct Authenticator {
     pub decisions: Decisions,
     pub max_lifetime: SignedDuration,
     pub max_lifetime_source: String,
+    /// Counts verifications and token cache lookups (`GET /metrics`).
+    pub metrics: Arc<Metrics>,
 }
 
 /// How a cached issued token's record is checked on a hit.
@@ -217,13 +222,35 @@ pub fn public_reason(err: anyhow::Error) -> AuthError {
 }
 
 impl Authenticator {
-    pub fn new(max_lifetime: SignedDuration, max_lifetime_source: String) -> Authenticator {
+    pub fn new(
+        max_lifetime: SignedDuration,
+        max_lifetime_source: String,
+        metrics: Arc<Metrics>,
+    ) -> Authenticator {
         Authenticator {
             cache: TokenCache::new(CACHE_CAPACITY),
             decisions: Decisions::default(),
             max_lifetime,
             max_lifetime_source,
+            metrics,
         }
+    }
+
+    /// Counts a verification that decided: a cache `hit` or a full one, of a token of `kind`.
+    fn counted(
+        &self,
+        hit: bool,
+        kind: &'static str,
+        r: Result<Caller, AuthError>,
+    ) -> Result<Caller, AuthError> {
+        self.metrics.token_cache(hit);
+        let outcome = match &r {
+            Ok(_) => result::VALID,
+            Err(AuthError::Rejected(_)) => result::REJECTED,
+            Err(AuthError::Internal(_)) => result::ERROR,
+        };
+        self.metrics.verified(via::AUTHENTICATION, kind, outcome);
+        r
     }
 
     /// Verifies `token` (synchronous: it reads the store). A cached token skips the signature
@@ -240,7 +267,10 @@ impl Authenticator {
             let account = store.get_account(&e.reference).map(Arc::new);
             return self.recheck(&key, &e, store, account, IssuedCheck::Read, now);
         }
-        let parsed = token::parse(token).map_err(public_reason)?;
+        let parsed = match token::parse(token) {
+            Ok(p) => p,
+            Err(e) => return self.counted(false, kind::MALFORMED, Err(public_reason(e))),
+        };
         self.verify(key, parsed, store, now)
     }
 
@@ -286,6 +316,23 @@ impl Authenticator {
     /// A cached token's account, read again: gone, re-created, disabled, expired or without
     /// the key (an issued token: without its record), the token is refused and forgotten.
     fn recheck(
+        &self,
+        key: &Key,
+        e: &Arc<Entry>,
+        store: &dyn Store,
+        account: anyhow::Result<Arc<Account>>,
+        issued_check: IssuedCheck,
+        now: Timestamp,
+    ) -> Result<Caller, AuthError> {
+        let kind = match e.issued {
+            Some(_) => kind::ISSUED,
+            None => kind::SELF_SIGNED,
+        };
+        let r = self.recheck_entry(key, e, store, account, issued_check, now);
+        self.counted(true, kind, r)
+    }
+
+    fn recheck_entry(
         &self,
         key: &Key,
         e: &Arc<Entry>,
@@ -351,6 +398,18 @@ impl Authenticator {
         store: &dyn Store,
         now: Timestamp,
     ) -> Result<Caller, AuthError> {
+        let kind = token_kind(&parsed);
+        let r = self.verify_in_full(key, parsed, store, now);
+        self.counted(false, kind, r)
+    }
+
+    fn verify_in_full(
+        &self,
+        key: Key,
+        parsed: token::Parsed<'_>,
+        store: &dyn Store,
+        now: Timestamp,
+    ) -> Result<Caller, AuthError> {
         let opts = VerifyOptions {
             audience: None,
             max_lifetime: self.max_lifetime,
@@ -374,6 +433,15 @@ impl Authenticator {
             account: v.account,
             token: entry,
         })
+    }
+}
+
+/// Which kind of token `parsed` is, as `token::verify` tells them apart.
+pub fn token_kind(parsed: &token::Parsed<'_>) -> &'static str {
+    if token::verify::is_issued(parsed) {
+        kind::ISSUED
+    } else {
+        kind::SELF_SIGNED
     }
 }
 
@@ -631,11 +699,20 @@ pub async fn guard(
     req: Request,
     next: Next,
 ) -> Response {
-    let Some(g) = matched
+    let Some(route) = matched
         .as_ref()
-        .and_then(|m| guard_for(req.method(), m.as_str()))
+        .and_then(|m| route_for(req.method(), m.as_str()))
     else {
         return super::respond::method_not_allowed(req.method().clone()).into_response();
+    };
+    if let Some(notes) = req.extensions().get::<Notes>() {
+        let _ = notes.0.route.set(route.path);
+    }
+    let g = match route.guard {
+        Guard::Global { .. } if route.path == crate::api::METRICS && state.public_metrics => {
+            Guard::Public
+        }
+        g => g,
     };
     if g == Guard::Public {
         return next.run(req).await;
@@ -669,8 +746,8 @@ pub async fn guard(
         Err(e) => return ApiError::internal(&anyhow::anyhow!("{e}")).into_response(),
     };
     // For the access log, from here on whatever the answer.
-    if let Some(slot) = req.extensions().get::<AccountSlot>() {
-        let _ = slot.0.set(caller.account.reference().to_string());
+    if let Some(notes) = req.extensions().get::<Notes>() {
+        let _ = notes.0.account.set(caller.account.reference().to_string());
     }
     let (mut parts, body) = req.into_parts();
     let ns = match g {
@@ -758,7 +835,11 @@ mod tests {
     }
 
     fn auth() -> Authenticator {
-        Authenticator::new(SignedDuration::from_hours(1), "test".into())
+        Authenticator::new(
+            SignedDuration::from_hours(1),
+            "test".into(),
+            Arc::new(Metrics::new(false)),
+        )
     }
 
     fn rejected(r: Result<Caller, AuthError>) -> String {

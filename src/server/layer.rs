@@ -18,21 +18,25 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use hyper::body::Body as _;
 
+use super::AppState;
 use super::conns::{self, BodyDeadline};
 use super::limits;
 use super::log::write;
 use super::problem::ApiError;
-use super::request::AccountSlot;
+use super::request::Notes;
 use crate::api::code;
 
 /// The outermost layer: the refusals before routing ([`limits::refusal`]), the request
-/// timeout, the body's deadline ([`conns::BODY_WAIT`]) and the access-log line once answered.
+/// timeout, the body's deadline ([`conns::BODY_WAIT`]), the access-log line once answered and
+/// the request's count and duration in the metrics (under the route the guard noted).
 /// (One layer for all: each `from_fn` layer clones the service under it and boxes a future
 /// per request.)
-pub async fn access_log(State(limit): State<Duration>, mut req: Request, next: Next) -> Response {
+pub async fn access_log(State(st): State<Arc<AppState>>, mut req: Request, next: Next) -> Response {
     let start = Instant::now();
-    let slot = AccountSlot::default();
-    req.extensions_mut().insert(slot.clone());
+    let limit = st.request_timeout;
+    let notes = Notes::default();
+    req.extensions_mut().insert(notes.clone());
+    let http_method = req.method().clone();
     let method = limits::cut(req.method().as_str(), limits::MAX_METHOD_BYTES).into_owned();
     // `Uri::path` never holds the query.
     let path = limits::cut(req.uri().path(), limits::ECHO_BYTES).into_owned();
@@ -55,13 +59,23 @@ pub async fn access_log(State(limit): State<Duration>, mut req: Request, next: N
     if late.is_some_and(|l| l.load(Ordering::Acquire)) {
         res = body_timed_out(body_wait);
     }
+    let took = start.elapsed();
+    let status = res.status().as_u16();
     write(
         &method,
         &path,
-        res.status().as_u16(),
-        slot.0.get().map(String::as_str),
-        start.elapsed(),
+        status,
+        notes.0.account.get().map(String::as_str),
+        took,
     );
+    let route = notes
+        .0
+        .route
+        .get()
+        .copied()
+        .unwrap_or(super::metrics::UNMATCHED);
+    st.metrics
+        .request(&http_method, route, status, took.as_secs_f64());
     res
 }
 

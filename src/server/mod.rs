@@ -47,6 +47,7 @@ pub mod handlers;
 pub mod layer;
 pub mod limits;
 pub mod log;
+pub mod metrics;
 pub mod problem;
 pub mod request;
 pub mod respond;
@@ -68,18 +69,29 @@ pub struct AppState {
     pub account_bodies: handlers::accounts::AccountBodies,
     /// The last JWKS body, and the fingerprint of what it was made from.
     pub jwks_body: std::sync::Mutex<Option<(Vec<u8>, axum::body::Bytes)>>,
+    /// What `GET /metrics` shows; the authenticator holds it too.
+    pub metrics: Arc<metrics::Metrics>,
+    /// `GET /metrics` needs no token (`serve --unauthenticated-metrics`).
+    pub public_metrics: bool,
 }
 
 impl AppState {
     #[cfg(test)]
     pub fn for_tests() -> AppState {
+        let metrics = Arc::new(metrics::Metrics::new(false));
         AppState {
             store: Arc::new(crate::store::memory::MemoryStore::new()),
             store_root: None,
-            auth: auth::Authenticator::new(SignedDuration::from_hours(1), "test".into()),
+            auth: auth::Authenticator::new(
+                SignedDuration::from_hours(1),
+                "test".into(),
+                metrics.clone(),
+            ),
             request_timeout: Duration::from_secs(30),
             account_bodies: Default::default(),
             jwks_body: Default::default(),
+            metrics,
+            public_metrics: false,
         }
     }
 }
@@ -93,6 +105,8 @@ pub struct Options {
     pub max_token_lifetime: SignedDuration,
     pub max_token_lifetime_source: String,
     pub request_timeout: Duration,
+    /// `GET /metrics` needs no token.
+    pub public_metrics: bool,
 }
 
 /// The address to listen on. Plain HTTP only on loopback, unless `insecure`.
@@ -195,13 +209,22 @@ async fn serve(opts: Options) -> Result<()> {
         writeln!(err, "Listening on {scheme}://{addr}")?;
         err.flush()?;
     }
+    let metrics = Arc::new(metrics::Metrics::new(
+        opts.store.engine().and_then(|e| e.pool()).is_some(),
+    ));
     let state = Arc::new(AppState {
         store: opts.store,
         store_root: opts.store_root,
-        auth: auth::Authenticator::new(opts.max_token_lifetime, opts.max_token_lifetime_source),
+        auth: auth::Authenticator::new(
+            opts.max_token_lifetime,
+            opts.max_token_lifetime_source,
+            metrics.clone(),
+        ),
         request_timeout: opts.request_timeout,
         account_bodies: Default::default(),
         jwks_body: Default::default(),
+        metrics,
+        public_metrics: opts.public_metrics,
     });
     let app = routes::router(state);
     let tls = opts.tls.map(TlsAcceptor::from);

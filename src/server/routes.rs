@@ -15,7 +15,7 @@ use super::handlers::accounts::{
 };
 use super::handlers::issuer::{get_issuer, rotate_issuer};
 use super::handlers::keys::{add_key, list_keys, remove_key};
-use super::handlers::meta::{account_jwks, healthz, jwks, openapi, readyz, whoami};
+use super::handlers::meta::{account_jwks, healthz, jwks, metrics, openapi, readyz, whoami};
 use super::handlers::namespaces::{
     create_namespace, delete_namespace, get_namespace, list_namespaces,
 };
@@ -48,7 +48,6 @@ pub fn router(state: Arc<AppState>) -> Router {
         }
         router = router.route(path, mr);
     }
-    let timeout = state.request_timeout;
     router
         .route_layer(middleware::from_fn_with_state(
             state.clone(),
@@ -58,7 +57,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .method_not_allowed_fallback(|m: Method| async move { method_not_allowed(m) })
         .layer(DefaultBodyLimit::max(api::MAX_BODY_BYTES))
         .layer(middleware::from_fn_with_state(
-            timeout,
+            state.clone(),
             super::layer::access_log,
         ))
         .with_state(state)
@@ -69,6 +68,7 @@ pub fn handler(r: &Route) -> MethodRouter<Arc<AppState>> {
     match (r.method, r.path) {
         ("GET", "/healthz") => get(healthz),
         ("GET", "/readyz") => get(readyz),
+        ("GET", api::METRICS) => get(metrics),
         ("GET", api::ISSUER_JWKS) => get(jwks),
         ("GET", api::ACCOUNT_JWKS) => get(account_jwks),
         ("GET", "/v1/openapi.json") => get(openapi),

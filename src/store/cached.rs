@@ -187,6 +187,14 @@ impl<E: Engine> Engine for Cached<E> {
         self.inner.generation()
     }
 
+    fn check(&self) -> Result<()> {
+        self.inner.check()
+    }
+
+    fn pool(&self) -> Option<crate::store::engine::PoolUsage> {
+        self.inner.pool()
+    }
+
     fn read_account(&self, r: &Reference) -> Result<Option<Account>> {
         Ok(self.account(r)?.map(|a| a.as_ref().clone()))
     }

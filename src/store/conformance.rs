@@ -11,6 +11,7 @@ use crate::model::{NamespaceRecord, PolicyScope};
 use crate::store::memory::tests::{account, name, ns, policy, reference};
 
 pub(crate) fn engine_conforms(engine: &dyn Engine) {
+    engine.check().expect("a new engine answers");
     a_failed_transaction_writes_nothing(engine);
     a_transaction_sees_its_own_writes(engine);
     token_files_and_issuer_keys(engine);
@@ -404,4 +405,98 @@ fn listings_are_scoped_and_paged(engine: &dyn Engine) {
         }
         Ok(())
     });
+}
+
+/// A registry of every record kind, written raw into `engine` (which must be empty): accounts
+/// in a namespace and its child, global and namespaced policies, namespace records, token
+/// files, and an HS256 issuer with a retired key and a current one whose secrets are bytes
+/// that need not be text.
+pub(crate) fn fill(engine: &dyn Engine) {
+    use crate::model::{IssuerAlgorithm, IssuerKey, IssuerRecord};
+    let created: jiff::Timestamp = "2024-05-01T12:00:00Z".parse().unwrap();
+    let namespace = |n: &str| NamespaceRecord {
+        name: ns(n),
+        uid: format!("uid-{n}"),
+        revision: 3,
+        created,
+    };
+    let key = |kid: &str, retired: Option<jiff::Timestamp>| IssuerKey {
+        kid: kid.into(),
+        algorithm: IssuerAlgorithm::HS256,
+        created,
+        retired,
+        public_key: None,
+    };
+    let (a, b) = (account("copy/a"), account("copy/sub/b"));
+    let issuer = IssuerRecord {
+        id: "urn:svcacct:issuer:0123abcd".into(),
+        algorithm: IssuerAlgorithm::HS256,
+        created,
+        keys: vec![key("old-kid", Some(created)), key("new-kid", None)],
+    };
+    read(engine, |tx| {
+        tx.put_namespace(&namespace("copy"))?;
+        tx.put_namespace(&namespace("copy/sub"))?;
+        tx.put_account(&a)?;
+        tx.put_account(&b)?;
+        tx.put_account(&account("copy-default"))?;
+        tx.put_policy(&policy(None, "copy-global"))?;
+        tx.put_policy(&policy(Some("copy"), "p"))?;
+        tx.put_policy(&policy(Some("copy/sub"), "p"))?;
+        tx.put_tokens(&a.reference(), &token_file(&a.uid, "one"))?;
+        tx.put_tokens(&b.reference(), &token_file(&b.uid, "two"))?;
+        tx.put_issuer_key("old-kid", &[0, 255, b'\n', 7])?;
+        tx.put_issuer_key("new-kid", &[1u8; 40])?;
+        tx.put_issuer(&issuer)
+    });
+}
+
+/// `store::copy` from `from` (filled here) into `to` (empty): `to` then holds every record as
+/// `from` does (uids and revisions included), read through either engine; a second copy is
+/// refused and changes nothing; with `Existing::Replace` after a change of the source, `to`
+/// follows it. Run by every engine's tests with itself and the other engines as the
+/// other side.
+pub(crate) fn copy_conforms(from: &dyn Engine, to: &dyn Engine) {
+    use crate::store::copy::{Counts, Existing, copy, dump};
+    fill(from);
+    let done = copy(from, to, Existing::Refuse, "from", "to").unwrap();
+    let source = dump(from).unwrap();
+    assert_eq!(dump(to).unwrap(), source);
+    assert_eq!(
+        done.copied,
+        Counts {
+            accounts: 3,
+            keys: 3,
+            policies: 3,
+            namespaces: 2,
+            issuer: true,
+            issuer_keys: 2,
+            token_files: 2,
+            tokens: 2,
+        }
+    );
+    assert_eq!(done.replaced, Counts::default());
+    assert_eq!(
+        source.issuer_keys[0].1.as_slice(),
+        &[1u8; 40],
+        "sorted by kid"
+    );
+    let generation = to.generation();
+    let e = copy(from, to, Existing::Refuse, "from", "to").unwrap_err();
+    assert!(
+        e.to_string()
+            .starts_with("the destination to is not empty (it holds 3 accounts (3 keys), "),
+        "{e}"
+    );
+    assert_eq!(to.generation(), generation, "a refused copy writes nothing");
+
+    read(from, |tx| {
+        tx.delete_account(&reference("copy-default"))?;
+        tx.delete_policy(&PolicyScope::Global, &name("copy-global"))
+            .map(drop)
+    });
+    let done = copy(from, to, Existing::Replace, "from", "to").unwrap();
+    assert_eq!(done.replaced.accounts, 3);
+    assert_eq!(done.copied.accounts, 2);
+    assert_eq!(dump(to).unwrap(), dump(from).unwrap());
 }

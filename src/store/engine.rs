@@ -213,6 +213,19 @@ pub trait Engine {
     /// Every token file; one that cannot be read fails the call.
     fn read_all_tokens(&self) -> Result<Vec<TokenFile>>;
 
+    /// Whether the engine answers now: `Ok` when it can read and write its records, or why
+    /// not (`svcacct serve`'s `/readyz`). Not answered from a cache. The default reads the
+    /// namespace records (few, and a real read of the storage); an engine overrides it with
+    /// what tells more cheaply (the file engine: its folder; a database: a round trip).
+    fn check(&self) -> Result<()> {
+        self.read_namespaces(&Scope::All, &Page::ALL).map(drop)
+    }
+
+    /// The usage of the engine's connection pool, for an engine that has one (`GET /metrics`
+    /// shows it then, and nothing otherwise).
+    fn pool(&self) -> Option<PoolUsage> {
+        None
+    }
     /// The readable policies of every scope, as `read_policies(&Scope::All)` lists them,
     /// shared: a caching engine hands out one snapshot until a policy changes.
     fn policy_snapshot(&self) -> Result<std::sync::Arc<Vec<Policy>>> {
@@ -233,6 +246,17 @@ pub trait Engine {
     fn cached_tokens(&self, _r: &Reference) -> Option<std::sync::Arc<TokenFile>> {
         None
     }
+}
+
+/// What `Engine::pool` tells of a connection pool.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PoolUsage {
+    /// Connections open now, idle or in use.
+    pub open: usize,
+    /// Of those, the idle ones.
+    pub idle: usize,
+    /// The most the pool opens.
+    pub max: usize,
 }
 
 /// What the work of [`atomically`] fails with: any error, a `StoreError` (`?` on a `Tx` call)

@@ -992,6 +992,7 @@ pub(crate) mod tests {
     fn memory_store_conforms() {
         conformance(&MemoryStore::new());
         crate::store::conformance::engine_conforms(&MemoryStore::new());
+        crate::store::conformance::copy_conforms(&MemoryStore::new(), &MemoryStore::new());
     }
 
     #[test]

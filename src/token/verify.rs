@@ -292,12 +292,17 @@ pub fn verify_parsed(
     opts: &VerifyOptions<'_>,
 ) -> Result<Verified> {
     check_header(&parsed.header)?;
-    match parsed.claims.get("iss") {
-        Some(Value::String(iss)) if iss.starts_with(ISSUER_PREFIX) => {
-            verify_issued(parsed, store, opts)
-        }
-        _ => verify_self_signed(parsed, store, opts),
+    if is_issued(&parsed) {
+        verify_issued(parsed, store, opts)
+    } else {
+        verify_self_signed(parsed, store, opts)
     }
+}
+
+/// Whether `parsed` is verified as an issued token (its `iss` is the store's issuer), not as
+/// a self-signed one.
+pub fn is_issued(parsed: &Parsed<'_>) -> bool {
+    matches!(parsed.claims.get("iss"), Some(Value::String(iss)) if iss.starts_with(ISSUER_PREFIX))
 }
 
 /// The header's `alg`, which every token has.

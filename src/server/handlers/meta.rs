@@ -23,18 +23,33 @@ pub async fn healthz() -> Response {
     json(StatusCode::OK, &serde_json::json!({ "status": "ok" }))
 }
 
+/// 200 while the store answers (`Engine::check`, never from a cache), 503 otherwise. The
+/// route is public, so the reason (which names the store's folder or database) goes to the
+/// server's log only, as kube-apiserver's `/readyz` withholds it from anonymous callers.
 pub async fn readyz(State(st): St) -> Answer {
-    match blocking(&st, |s| crate::store::policy_snapshot(s)).await {
-        Ok(_) => Ok(json(StatusCode::OK, &serde_json::json!({ "status": "ok" }))),
+    match blocking(&st, |s| Ok(crate::store::local(s)?.check())).await? {
+        Ok(()) => Ok(json(StatusCode::OK, &serde_json::json!({ "status": "ok" }))),
         Err(e) => {
-            crate::errln!("svcacct: not ready: {}", e.problem.detail);
+            crate::errln!("svcacct: not ready: {e:#}");
             Err(ApiError::new(
                 503,
                 code::UNAVAILABLE,
-                "the store cannot be read (see the server's log)",
+                "not ready: the store does not answer (the reason is in the server's log)",
             ))
         }
     }
+}
+
+/// The server's metrics in the Prometheus text format (`server/metrics.rs`). Needs a policy
+/// allowing `get` on `metrics` (globally), unless `serve --unauthenticated-metrics`.
+pub async fn metrics(State(st): St) -> Response {
+    let body = st.metrics.render(st.store.as_ref(), st.auth.cache.len());
+    let mut res = body.into_response();
+    res.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/plain; version=0.0.4; charset=utf-8"),
+    );
+    res
 }
 
 /// The issuer's RSA keys and nothing else, as `svcacct jwks --issuer` prints them: a gateway

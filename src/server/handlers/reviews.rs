@@ -34,14 +34,29 @@ fn review_token(
         max_lifetime_source: &st.auth.max_lifetime_source,
         now: Timestamp::now(),
     };
-    match crate::token::verify(token, s, &opts) {
+    use crate::server::metrics::{kind, result, via};
+    let (kind, verified) = match crate::token::parse(token) {
+        Ok(parsed) => (
+            crate::server::auth::token_kind(&parsed),
+            crate::token::verify_parsed(parsed, s, &opts),
+        ),
+        Err(e) => (kind::MALFORMED, Err(e)),
+    };
+    let answer = match verified {
         Ok(v) => Ok(Ok(v)),
         Err(e) if e.downcast_ref::<Rejected>().is_some() => match public_reason(e) {
             crate::server::auth::AuthError::Rejected(why) => Ok(Err(why)),
             crate::server::auth::AuthError::Internal(e) => Err(e),
         },
         Err(e) => Err(e),
-    }
+    };
+    let outcome = match &answer {
+        Ok(Ok(_)) => result::VALID,
+        Ok(Err(_)) => result::REJECTED,
+        Err(_) => result::ERROR,
+    };
+    st.metrics.verified(via::TOKEN_REVIEW, kind, outcome);
+    answer
 }
 
 pub async fn token_review(State(st): St, JsonBody(body): JsonBody<TokenReviewRequest>) -> Answer {

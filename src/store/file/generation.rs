@@ -52,6 +52,13 @@ impl Generation {
     }
 }
 
+impl Generation {
+    /// Whether the file has been mapped: the store existed when this process read it.
+    pub(super) fn mapped(&self) -> bool {
+        self.map.get().is_some()
+    }
+}
+
 /// The number in a mapping of the file.
 fn load(map: &memmap2::Mmap) -> u64 {
     // SAFETY: the mapping is page-aligned and at least `LEN` long (`map_for_reading`), and

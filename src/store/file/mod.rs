@@ -54,6 +54,8 @@ pub struct FileStore {
     root: PathBuf,
     /// Shared by the clones: the generation file is mapped once.
     generation: Arc<generation::Generation>,
+    /// `check` has found the folder: missing from then on, it is gone, not yet to be made.
+    seen: Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl FileStore {
@@ -63,6 +65,7 @@ impl FileStore {
         let store = FileStore {
             root,
             generation: Arc::default(),
+            seen: Arc::default(),
         };
         store.finish_interrupted_change();
         store
@@ -347,6 +350,32 @@ impl Engine for FileStore {
 
     fn generation(&self) -> u64 {
         self.generation.read(&self.root)
+    }
+
+    /// The folder can be listed. A missing one answers (as an empty registry, made by its
+    /// first write) until this process has seen it, or mapped its generation file: then it is
+    /// gone, and a write would start another, empty registry.
+    fn check(&self) -> Result<()> {
+        use std::sync::atomic::Ordering;
+        let shown = shown_path(&self.root);
+        match fs::read_dir(&self.root) {
+            Ok(_) => {
+                self.seen.store(true, Ordering::Relaxed);
+                Ok(())
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                if self.seen.load(Ordering::Relaxed) || self.generation.mapped() {
+                    return Err(StoreError::Unavailable {
+                        why: format!("the store folder {shown} is gone"),
+                    });
+                }
+                Ok(())
+            }
+            Err(e) => Err(StoreError::unavailable(
+                format_args!("cannot read the store folder {shown}"),
+                e,
+            )),
+        }
     }
 
     fn read_account(&self, r: &Reference) -> Result<Option<Account>> {
@@ -962,6 +991,49 @@ mod tests {
         conformance(&store);
         let (_dir, store) = self::store();
         crate::store::conformance::engine_conforms(&store);
+    }
+
+    /// `check`: a folder not made yet answers (a new store); once seen, a missing one is gone
+    /// and a file in its place is no store; put back, it answers again.
+    #[test]
+    fn check_tells_a_new_store_from_a_gone_one() {
+        let (dir, store) = store();
+        store.check().unwrap();
+        store.create_account(account("a")).unwrap();
+        store.check().unwrap();
+        let away = dir.path().join("away");
+        fs::rename(&store.root, &away).unwrap();
+        let e = store.check().unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            format!("the store folder {} is gone", store.root.display())
+        );
+        fs::write(&store.root, "").unwrap();
+        let e = store.check().unwrap_err();
+        assert!(
+            e.to_string().ends_with("Not a directory (os error 20)"),
+            "{e}"
+        );
+        fs::remove_file(&store.root).unwrap();
+        fs::rename(&away, &store.root).unwrap();
+        store.check().unwrap();
+        // Seen through its generation file only (no `check` before): gone too.
+        let other = FileStore::open(store.root.clone());
+        assert_ne!(other.generation(), 0);
+        fs::rename(&store.root, &away).unwrap();
+        assert!(other.check().is_err());
+    }
+
+    #[test]
+    fn file_store_copies_conform() {
+        use crate::store::conformance::copy_conforms;
+        use crate::store::memory::MemoryStore;
+        let ((_a, a), (_b, b)) = (store(), store());
+        copy_conforms(&a, &b);
+        let (_dir, file) = store();
+        copy_conforms(&MemoryStore::new(), &file);
+        let (_dir, file) = store();
+        copy_conforms(&file, &MemoryStore::new());
     }
 
     #[test]

@@ -450,6 +450,25 @@ impl Engine for PgEngine {
         self.generation.load(Ordering::Acquire)
     }
 
+    /// A round trip to the database on a pooled connection.
+    fn check(&self) -> engine::Result<()> {
+        let url = &self.shared.url;
+        let mut client = self.client().map_err(store_error)?;
+        client
+            .simple_query("SELECT 1")
+            .map_err(|e| store_error(db_error(url, e)))?;
+        Ok(())
+    }
+
+    fn pool(&self) -> Option<engine::PoolUsage> {
+        let state = self.pool.state();
+        Some(engine::PoolUsage {
+            open: state.connections as usize,
+            idle: state.idle_connections as usize,
+            max: self.pool.max_size() as usize,
+        })
+    }
+
     fn read_account(&self, r: &Reference) -> engine::Result<Option<Account>> {
         self.read(|q| q.account(r)).map_err(store_error)
     }

@@ -101,6 +101,35 @@ fn postgres_store_conforms() {
     crate::store::conformance::engine_conforms(&engine);
 }
 
+/// `store copy` into and out of PostgreSQL: file → postgres → file gives the same records.
+#[test]
+fn copies_to_and_from_postgres_conform() {
+    use crate::store::conformance::copy_conforms;
+    use crate::store::file::FileStore;
+    let Some((_db, pg)) = engine(Some(kek(b'a'))) else {
+        return;
+    };
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    copy_conforms(&FileStore::open(a.path().join("store")), &pg);
+    let Some((_db, pg)) = engine(Some(kek(b'a'))) else {
+        return;
+    };
+    copy_conforms(&pg, &FileStore::open(b.path().join("store")));
+}
+
+/// `/readyz` asks the database; `/metrics` shows the pool.
+#[test]
+fn check_and_pool_answer_from_the_database() {
+    let Some((db, pg)) = engine(None) else {
+        return;
+    };
+    pg.check().unwrap();
+    let usage = pg.pool().unwrap();
+    assert_eq!(usage.max, 4);
+    assert!(usage.open >= 1 && usage.idle <= usage.open, "{usage:?}");
+    drop(db);
+}
+
 #[test]
 fn a_schema_older_or_newer_than_known_is_refused_with_what_to_do() {
     let Some(db) = empty_database() else {
