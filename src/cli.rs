@@ -963,10 +963,12 @@ pub struct JwksArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum TokensCommand {
-    /// Issue a token for an account; it is printed once (the bare JWT on stdout)
+    /// Issue a token for an account; it is printed once (the bare JWT on stdout, or with --out in
+    /// a new file of mode 0600)
     #[command(after_help = "\
 Examples:
   TOKEN=$(svcacct tokens create ci-bot deploy)
+  svcacct tokens create ci-bot laptop --out laptop.token     # not `> laptop.token`: mode 0600
   svcacct tokens create ci-bot nightly --expires 2027-06-30 --aud https://api.example.com
   svcacct tokens create ci-bot forever --expires never")]
     Create(TokensCreateArgs),
@@ -1009,6 +1011,10 @@ pub struct TokensCreateArgs {
     /// Audience (`aud`); repeatable
     #[arg(long = "aud", value_name = "A")]
     pub audiences: Vec<String>,
+    /// Write the token to FILE, a new file of mode 0600 (never over an existing one), instead
+    /// of stdout
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
