@@ -27,15 +27,15 @@ Examples:
   svcacct get
 
 Sharing one registry:
-  svcacct --store /srv/svcacct serve                       # on the server's machine
-  svcacct --store https://registry.example:8420 --service-account ci-bot get
+  svcacct --store ~/registry serve --listen 0.0.0.0:8420 --tls-cert tls.crt --tls-key tls.key
+  svcacct --store https://registry.example:8420 --service-account ci-bot get   # on a client
 
 Environment:
   SVCACCT_STORE, SVCACCT_KEYSTORE, SVCACCT_CONFIG, SVCACCT_CONTEXT, SVCACCT_NAMESPACE,
   SVCACCT_PASSPHRASE_FILE, SVCACCT_PASSPHRASE, SVCACCT_JWT_PRIVATE_KEY, SVCACCT_SERVICE_ACCOUNT,
-  SVCACCT_TOKEN_FILE, SVCACCT_TOKEN, SVCACCT_CA_CERT, SVCACCT_MAX_TOKEN_LIFETIME (flags beat
-  the environment, the environment beats the config file's context, which beats its top-level
-  settings).
+  SVCACCT_TOKEN_FILE, SVCACCT_TOKEN, SVCACCT_CA_CERT, SVCACCT_CONNECT_TO,
+  SVCACCT_MAX_TOKEN_LIFETIME (flags beat the environment, the environment beats the config
+  file's context, which beats its top-level settings).
 
 Exit status:
   0 success; 1 a negative answer (token invalid, can-i says no); 2 usage error;

@@ -398,9 +398,14 @@ impl RemoteStore {
             .timeout_global(Some(REQUEST_TIMEOUT))
             .user_agent(concat!("svcacct/", env!("CARGO_PKG_VERSION")))
             .build();
+        let resolver = super::connect_to::ConnectTo::from_env()?;
         Ok(RemoteStore {
             url,
-            agent: ureq::Agent::new_with_config(config),
+            agent: ureq::Agent::with_parts(
+                config,
+                ureq::unversioned::transport::DefaultConnector::default(),
+                resolver,
+            ),
             auth,
             own_ca: ca_cert.is_some(),
         })
