@@ -361,13 +361,14 @@ Examples:
     /// Serve the store over HTTP(S) for a team; requests authenticate with the accounts' JWTs
     #[command(after_help = "\
 Examples:
-  svcacct --store /srv/svcacct create admin
-  svcacct --store /srv/svcacct policy create admin-all --global --subject admin \\
+  svcacct --store ~/registry create admin --public-key admin.key.pub
+  svcacct --store ~/registry policy create admin-all --global --subject admin \\
       --action '*' --resource '*'
-  svcacct --store /srv/svcacct serve --listen 0.0.0.0:8420 --tls-cert tls.crt --tls-key tls.key
+  svcacct --store ~/registry serve --listen 0.0.0.0:8420 --tls-cert tls.crt --tls-key tls.key
 
-Then, on a client:
-  svcacct --store https://registry.example:8420 --service-account admin get")]
+Then, on a client (ca.crt: the certificate of a private CA that signed tls.crt):
+  svcacct --store https://registry.example:8420 --ca-cert ca.crt \\
+      --service-account admin --jwt-private-key admin.key get")]
     Serve(Deferred<ServeArgs>),
 
     /// Print who the store thinks you are: account, username, groups, key
