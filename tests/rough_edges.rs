@@ -94,3 +94,39 @@ fn tokens_create_out_leaves_no_file_when_issuing_fails() {
     .code(3);
     assert!(!env.path("laptop.token").exists());
 }
+
+/// `key list` says which keys the keystore holds, and which one `svcacct token NAME` signs
+/// with; the JSON output is the key records, as before.
+#[test]
+fn key_list_marks_the_key_the_keystore_signs_with() {
+    let env = Env::new();
+    env.ok(["create", "ci-bot"]);
+    let first = env.ok(["key", "list", "ci-bot", "-o", "name"]);
+    env.ok(["keygen", "-o", "ci-bot.key"]);
+    env.ok(["key", "add", "ci-bot", "--public-key", "ci-bot.key.pub"]);
+    env.ok(["key", "add", "ci-bot", "--generate"]);
+    let kids = env.ok(["key", "list", "ci-bot", "-o", "name"]);
+    let kids: Vec<&str> = kids.lines().collect();
+    assert_eq!(kids[0], first.trim());
+    let table = env.ok(["key", "list", "ci-bot"]);
+    let rows: Vec<&str> = table.lines().collect();
+    assert!(
+        rows[0].ends_with("| CREATED DATE                 | KEYSTORE"),
+        "{table}"
+    );
+    let held: Vec<(&str, &str)> = rows[2..]
+        .iter()
+        .map(|r| {
+            let cells: Vec<&str> = r.split('|').map(str::trim).collect();
+            (cells[0], cells[4])
+        })
+        .collect();
+    assert_eq!(
+        held,
+        vec![(kids[0], "kept"), (kids[1], ""), (kids[2], "signs")],
+        "{table}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&env.ok(["key", "list", "ci-bot", "-o", "json"])).unwrap();
+    assert!(json["items"][0].get("keystore").is_none());
+}

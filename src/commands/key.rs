@@ -85,19 +85,34 @@ fn list(ctx: &Context, args: &KeyListArgs, out: &mut dyn Write) -> Result<Exit> 
             }
         }
         f @ (OutputFormat::Table | OutputFormat::Wide) => {
-            let mut headers = vec!["KID", "FINGERPRINT", "BITS", "CREATED DATE"];
+            let mut headers = vec!["KID", "FINGERPRINT", "BITS", "CREATED DATE", "KEYSTORE"];
             if f == OutputFormat::Wide {
                 headers.push("PUBLIC KEY");
             }
+            // Which keys this machine's keystore holds, and the one `svcacct token NAME`
+            // signs with when no other key is given.
+            let keystore = ctx.keystore();
+            let current = keystore
+                .key_path(&r, None)
+                .ok()
+                .and_then(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()));
             let rows: Vec<Vec<String>> = account
                 .keys
                 .iter()
                 .map(|k| {
+                    let held = if current.as_deref() == Some(k.kid.as_str()) {
+                        "signs"
+                    } else if keystore.key_path(&r, Some(&k.kid)).is_ok() {
+                        "kept"
+                    } else {
+                        ""
+                    };
                     let mut row = vec![
                         k.kid.clone(),
                         k.fingerprint.clone(),
                         k.bits.to_string(),
                         time::local(k.created),
+                        held.to_owned(),
                     ];
                     if f == OutputFormat::Wide {
                         row.push(
