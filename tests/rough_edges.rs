@@ -130,3 +130,57 @@ fn key_list_marks_the_key_the_keystore_signs_with() {
         serde_json::from_str(&env.ok(["key", "list", "ci-bot", "-o", "json"])).unwrap();
     assert!(json["items"][0].get("keystore").is_none());
 }
+
+/// `config set-context` refuses a key, token or CA file that is not there, and writes nothing:
+/// otherwise every later command of the context fails, far from the typo.
+#[test]
+fn set_context_refuses_a_file_that_is_not_there() {
+    let env = Env::new();
+    let base = [
+        "config",
+        "set-context",
+        "prod",
+        "--store",
+        "https://registry.example:8420",
+        "--service-account",
+        "ci-bot",
+    ];
+    let mut argv = base.to_vec();
+    argv.extend(["--jwt-private-key", "missing.key"]);
+    env.cmd(&argv).assert().code(3).stdout("").stderr(
+        "svcacct: --jwt-private-key missing.key does not exist; the config file was not \
+         changed (name the file as it is on this machine: the context keeps its absolute \
+         path)\n",
+    );
+    std::fs::create_dir(env.path("certs")).unwrap();
+    let mut argv = base.to_vec();
+    argv.extend(["--ca-cert", "certs"]);
+    env.cmd(&argv)
+        .assert()
+        .code(3)
+        .stderr(predicates::str::starts_with(
+            "svcacct: --ca-cert certs is not a file; the config file was not changed",
+        ));
+    let mut argv = base.to_vec();
+    argv.extend(["--token-file", "nope.token"]);
+    env.cmd(&argv)
+        .assert()
+        .code(3)
+        .stderr(predicates::str::starts_with(
+            "svcacct: --token-file nope.token does not exist;",
+        ));
+    assert!(!env.path(".config/svcacct/config.toml").exists());
+    // The file there: the context is written, with its absolute path.
+    env.ok(["keygen", "-o", "ci-bot.key"]);
+    let mut argv = base.to_vec();
+    argv.extend(["--jwt-private-key", "ci-bot.key"]);
+    env.ok(&argv);
+    let text = std::fs::read_to_string(env.path(".config/svcacct/config.toml")).unwrap();
+    assert!(
+        text.contains(&format!(
+            "jwt-private-key = \"{}\"",
+            env.path("ci-bot.key").display()
+        )),
+        "{text}"
+    );
+}

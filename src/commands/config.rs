@@ -278,6 +278,24 @@ fn contexts_mut(doc: &mut DocumentMut) -> Result<&mut Table> {
 
 /// The settings `set-context` takes from this command line (never from the environment), as
 /// config-file values.
+/// The config file's value for a file a context names: its absolute path, once the file is
+/// there (a context that names a missing file fails only later, at every command that uses it).
+fn existing_file(flag: &str, p: &Path) -> Result<String> {
+    let value = path_value(p)?;
+    let problem = match std::fs::metadata(p) {
+        Ok(m) if m.is_file() => return Ok(value),
+        Ok(_) => "is not a file".to_owned(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => "does not exist".to_owned(),
+        Err(e) => format!("cannot be read ({})", e.kind()),
+    };
+    Err(UserError::Failure(format!(
+        "{flag} {} {problem}; the config file was not changed (name the file as it is on this \
+         machine: the context keeps its absolute path)",
+        output::shown_path(p)
+    ))
+    .into())
+}
+
 fn given_settings(ctx: &Context) -> Result<Vec<(&'static str, String)>> {
     let cl = &ctx.command_line;
     let mut v = vec![];
@@ -293,13 +311,13 @@ fn given_settings(ctx: &Context) -> Result<Vec<(&'static str, String)>> {
         v.push(("service-account", a.clone()));
     }
     if let Some(p) = &cl.jwt_private_key {
-        v.push(("jwt-private-key", path_value(p)?));
+        v.push(("jwt-private-key", existing_file("--jwt-private-key", p)?));
     }
     if let Some(p) = &cl.token_file {
-        v.push(("token-file", path_value(p)?));
+        v.push(("token-file", existing_file("--token-file", p)?));
     }
     if let Some(p) = &cl.ca_cert {
-        v.push(("ca-cert", path_value(p)?));
+        v.push(("ca-cert", existing_file("--ca-cert", p)?));
     }
     if let Some(ns) = &cl.namespace {
         v.push(("namespace", Namespace::parse(ns)?.to_string()));
