@@ -421,8 +421,10 @@ Examples:
     #[command(after_help = "\
 The token comes from the global --token-file FILE (`-` for stdin), or from stdin when it is
 piped. It is checked with the server first (nothing is stored when it fails), then written to
-a 0600 file next to the config file, which the context's `token-file` names. Without a current
-context, one is created for --store (or SVCACCT_STORE) and made current.
+a 0600 file next to the config file, which the context's `token-file` names; the context's
+`service-account` becomes the token's account (another account's `jwt-private-key` is dropped,
+and login says so). Without a current context, one is created for --store (or SVCACCT_STORE)
+and made current.
 
 Examples:
   svcacct --store https://registry.example:8420 login --token-file ci.token

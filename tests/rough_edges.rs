@@ -184,3 +184,85 @@ fn set_context_refuses_a_file_that_is_not_there() {
         "{text}"
     );
 }
+
+/// `login` on a context that spoke for another account makes the context speak for the
+/// token's account, says so, and drops the other account's key: `get-contexts` shows whom
+/// the context's requests speak for.
+#[test]
+fn login_on_another_accounts_context_says_whom_it_speaks_for_now() {
+    let env = Env::new();
+    let srv = env.path("srv");
+    let s = srv.to_str().unwrap();
+    env.ok(["keygen", "-o", "admin.key"]);
+    env.ok([
+        "--store",
+        s,
+        "create",
+        "admin",
+        "--public-key",
+        "admin.key.pub",
+    ]);
+    env.admin_all(Some(&srv));
+    env.ok(["--store", s, "create", "alice-bot"]);
+    env.ok([
+        "--store",
+        s,
+        "tokens",
+        "create",
+        "alice-bot",
+        "laptop",
+        "--out",
+        "laptop.token",
+    ]);
+    let server = env.serve(&srv, &[]);
+    let url = server.url.clone();
+    env.ok([
+        "config",
+        "set-context",
+        "admin",
+        "--store",
+        &url,
+        "--service-account",
+        "admin",
+        "--jwt-private-key",
+        "admin.key",
+        "--current",
+    ]);
+    assert_eq!(env.ok(["whoami", "-o", "name"]), "admin\n");
+    env.cmd(["login", "--token-file", "laptop.token"])
+        .assert()
+        .success()
+        .stdout(format!(
+            "Context \"admin\" now speaks for alice-bot, not admin: its service-account is \
+             alice-bot, and its jwt-private-key (a key of admin) is gone.\n\
+             Logged in to {url} as alice-bot (issued token laptop).\n"
+        ));
+    assert_eq!(env.ok(["whoami", "-o", "name"]), "alice-bot\n");
+    let contexts = env.ok(["config", "get-contexts", "-o", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&contexts).unwrap();
+    assert_eq!(
+        json["items"][0]["serviceAccount"], "alice-bot",
+        "{contexts}"
+    );
+    assert!(
+        json["items"][0].get("jwtPrivateKey").is_none(),
+        "{contexts}"
+    );
+    // Logging in again as the same account says nothing more.
+    env.ok([
+        "--store",
+        s,
+        "tokens",
+        "create",
+        "alice-bot",
+        "laptop-2",
+        "--out",
+        "laptop-2.token",
+    ]);
+    env.cmd(["login", "--token-file", "laptop-2.token"])
+        .assert()
+        .success()
+        .stdout(format!(
+            "Logged in to {url} as alice-bot (issued token laptop-2).\n"
+        ));
+}

@@ -97,6 +97,25 @@ pub fn login(ctx: &Context, out: &mut dyn Write) -> Result<Exit> {
         }
     }
     entry.insert("token-file", value(file_value));
+    // The token decides whom the context speaks for: the context says so too, so that
+    // `get-contexts` shows it, and a key of another account it named is not kept for it.
+    let speaks_for = Reference::parse_input(&who.account, &Namespace::default_ns()).ok();
+    let before = entry
+        .get("service-account")
+        .and_then(|i| i.as_str())
+        .map(str::to_owned);
+    let mut replaced = None;
+    if let Some(account) = &speaks_for {
+        let same = before
+            .as_deref()
+            .and_then(|b| Reference::parse_input(b, &Namespace::default_ns()).ok())
+            .is_some_and(|b| &b == account);
+        if !same {
+            let dropped_key = entry.remove("jwt-private-key").is_some();
+            replaced = before.map(|b| (b, dropped_key));
+            entry.insert("service-account", value(account.to_string()));
+        }
+    }
     if created {
         doc.insert("current-context", value(name.as_str()));
     }
@@ -113,6 +132,21 @@ pub fn login(ctx: &Context, out: &mut dyn Write) -> Result<Exit> {
     if created {
         writeln!(out, "Context \"{name}\" created.")?;
         writeln!(out, "Switched to context \"{name}\".")?;
+    }
+    if let (Some((old, dropped_key)), Some(new)) = (&replaced, &speaks_for) {
+        let key = if *dropped_key {
+            format!(
+                ", and its jwt-private-key (a key of {}) is gone",
+                output::sanitize(old)
+            )
+        } else {
+            String::new()
+        };
+        writeln!(
+            out,
+            "Context \"{name}\" now speaks for {new}, not {}: its service-account is {new}{key}.",
+            output::sanitize(old)
+        )?;
     }
     let what = match &who.token_name {
         Some(t) => format!("issued token {t}"),
