@@ -266,3 +266,86 @@ fn login_on_another_accounts_context_says_whom_it_speaks_for_now() {
             "Logged in to {url} as alice-bot (issued token laptop-2).\n"
         ));
 }
+
+/// The kid that `keygen` printed.
+fn kid_of(keygen_output: &str) -> String {
+    keygen_output
+        .lines()
+        .find_map(|l| l.strip_prefix("Key ID:"))
+        .unwrap()
+        .trim()
+        .to_owned()
+}
+
+/// Through a server, removing the key the request itself was signed with works, exits 0 and
+/// says that the key used is gone; the next request needs another key.
+#[test]
+fn removing_the_key_a_request_was_signed_with_reports_success() {
+    let env = Env::new();
+    let srv = env.path("srv");
+    let s = srv.to_str().unwrap();
+    let old = kid_of(&env.ok(["keygen", "-o", "admin.key"]));
+    env.ok([
+        "--store",
+        s,
+        "create",
+        "admin",
+        "--public-key",
+        "admin.key.pub",
+    ]);
+    env.admin_all(Some(&srv));
+    let new = kid_of(&env.ok(["keygen", "-o", "admin-2.key"]));
+    env.ok([
+        "--store",
+        s,
+        "key",
+        "add",
+        "admin",
+        "--public-key",
+        "admin-2.key.pub",
+    ]);
+    let server = env.serve(&srv, &[]);
+    let as_admin = |key: &str, args: &[&str]| {
+        let mut v = vec![
+            "--store".to_owned(),
+            server.url.clone(),
+            "--service-account".to_owned(),
+            "admin".to_owned(),
+            "--jwt-private-key".to_owned(),
+            key.to_owned(),
+        ];
+        v.extend(args.iter().map(|a| a.to_string()));
+        v
+    };
+    env.cmd(as_admin("admin.key", &["key", "remove", "admin", &old]))
+        .assert()
+        .success()
+        .stdout(format!("Removed key {old} from service account: admin\n"))
+        .stderr(
+            "This request was signed with that key: the server no longer accepts it, so sign \
+             the next requests of admin with another of its keys (--jwt-private-key FILE, or \
+             the keystore's).\n",
+        );
+    assert_eq!(
+        env.ok(["--store", s, "key", "list", "admin", "-o", "name"]),
+        format!("{new}\n")
+    );
+    env.cmd(as_admin("admin.key", &["whoami"])).assert().code(3);
+    env.ok(as_admin("admin-2.key", &["whoami"]));
+    // Removing another key says nothing more.
+    let third = kid_of(&env.ok(["keygen", "-o", "admin-3.key"]));
+    env.ok([
+        "--store",
+        s,
+        "key",
+        "add",
+        "admin",
+        "--public-key",
+        "admin-3.key.pub",
+    ]);
+    env.cmd(as_admin("admin-2.key", &["key", "remove", "admin", &third]))
+        .assert()
+        .success()
+        .stdout(format!("Removed key {third} from service account: admin\n"))
+        .stderr("");
+}

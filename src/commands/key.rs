@@ -133,7 +133,18 @@ fn list(ctx: &Context, args: &KeyListArgs, out: &mut dyn Write) -> Result<Exit> 
 
 fn remove(ctx: &Context, args: &KeyRemoveArgs, out: &mut dyn Write) -> Result<Exit> {
     let r = ctx.reference(&args.name)?;
-    ctx.store()?.remove_key(&r, &args.kid, args.force)?;
+    // Through a server, the removal is the whole command: reading the account again would be
+    // refused when the key this request was signed with is the one removed.
+    let signed_with_it = match ctx.remote()? {
+        Some(remote) => {
+            remote.delete_key(&r, &args.kid, args.force)?;
+            remote.signing_kid().as_deref() == Some(args.kid.as_str())
+        }
+        None => {
+            ctx.store()?.remove_key(&r, &args.kid, args.force)?;
+            false
+        }
+    };
     if ctx.keystore().remove_key(&r, &args.kid)? {
         crate::errln!("Removed its private key from the keystore.");
     }
@@ -142,5 +153,12 @@ fn remove(ctx: &Context, args: &KeyRemoveArgs, out: &mut dyn Write) -> Result<Ex
         "Removed key {} from service account: {r}",
         output::sanitize(&args.kid)
     )?;
+    if signed_with_it {
+        crate::errln!(
+            "This request was signed with that key: the server no longer accepts it, so sign \
+             the next requests of {r} with another of its keys (--jwt-private-key FILE, or the \
+             keystore's)."
+        );
+    }
     Ok(Exit::Success)
 }
