@@ -349,3 +349,148 @@ fn removing_the_key_a_request_was_signed_with_reports_success() {
         .stdout(format!("Removed key {third} from service account: admin\n"))
         .stderr("");
 }
+
+/// A subject naming no account is warned about, with the account of that name nearest to it;
+/// the policy is written all the same (it may be for an account made later).
+#[test]
+fn a_subject_naming_no_account_is_warned_about_with_the_nearest_one() {
+    let env = Env::new();
+    env.ok(["create", "bob"]);
+    env.ok(["namespace", "create", "eng"]);
+    env.cmd([
+        "policy",
+        "create",
+        "p",
+        "-n",
+        "eng",
+        "--subject",
+        "bob",
+        "--action",
+        "get",
+        "--resource",
+        "x",
+    ])
+    .assert()
+    .success()
+    .stdout("Created policy: p\n")
+    .stderr(
+        "svcacct: warning: subject `eng/bob` names no service account (a subject without a \
+         namespace is read in the policy's namespace, `eng`); `bob` exists: name it \
+         `default/bob`\n",
+    );
+    let p: serde_json::Value =
+        serde_json::from_str(&env.ok(["policy", "describe", "p", "-n", "eng", "-o", "json"]))
+            .unwrap();
+    assert_eq!(p["subjects"], serde_json::json!(["eng/bob"]));
+    // Named as the warning says: no warning.
+    env.cmd([
+        "policy",
+        "update",
+        "p",
+        "-n",
+        "eng",
+        "--add-subject",
+        "default/bob",
+    ])
+    .assert()
+    .success()
+    .stderr("");
+    // A global policy reads a bare name in `default`; groups and patterns are not accounts.
+    env.cmd([
+        "policy",
+        "create",
+        "g",
+        "--global",
+        "--subject",
+        "builder",
+        "--subject",
+        "eng/*",
+        "--subject",
+        "group:ops",
+        "--action",
+        "get",
+        "--resource",
+        "x",
+    ])
+    .assert()
+    .success()
+    .stderr(
+        "svcacct: warning: subject `builder` names no service account (a subject without a \
+         namespace is read in `default`, for a global policy); `eng/builder` exists: name it \
+         `eng/builder`\n",
+    );
+    env.cmd([
+        "policy",
+        "update",
+        "g",
+        "--global",
+        "--add-subject",
+        "nobody",
+    ])
+    .assert()
+    .success()
+    .stderr(
+        "svcacct: warning: subject `nobody` names no service account (a subject without a \
+         namespace is read in `default`, for a global policy)\n",
+    );
+}
+
+/// `can-i --as` naming no account says which one of that name exists; a "no" about another
+/// namespace than the account's says which namespace was asked about.
+#[test]
+fn can_i_says_which_namespace_it_asked_about() {
+    let env = Env::new();
+    env.ok(["create", "bob"]);
+    env.ok(["namespace", "create", "eng"]);
+    env.cmd(["can-i", "get", "x", "--as", "eng/bob"])
+        .assert()
+        .code(3)
+        .stdout("")
+        .stderr(
+            "svcacct: unknown service account `bob` in namespace `eng` (see `svcacct get`); \
+             `bob` exists: name it `default/bob`\n",
+        );
+    env.cmd(["can-i", "pull", "image", "--as", "eng/builder"])
+        .assert()
+        .code(1)
+        .stdout("no\n")
+        .stderr(
+            "(asked about namespace `default`; `eng/builder` is in `eng`: `-n eng` asks there)\n",
+        );
+    env.cmd(["can-i", "pull", "image", "--as", "eng/builder", "-n", "eng"])
+        .assert()
+        .success()
+        .stdout("yes\n")
+        .stderr("");
+    env.cmd(["can-i", "push", "x", "--as", "eng/builder", "-n", "eng"])
+        .assert()
+        .code(1)
+        .stdout("no\n")
+        .stderr("");
+
+    // Through a server, the same.
+    let srv = env.path("srv");
+    let s = srv.to_str().unwrap();
+    env.bootstrap(&srv);
+    env.ok(["--store", s, "namespace", "create", "eng"]);
+    let server = env.serve(&srv, &[]);
+    let remote = |args: &[&str]| {
+        let mut v = vec!["--store", server.url.as_str(), "--service-account", "admin"];
+        v.extend_from_slice(args);
+        v.iter().map(|a| a.to_string()).collect::<Vec<_>>()
+    };
+    env.cmd(remote(&["can-i", "pull", "image", "--as", "eng/builder"]))
+        .assert()
+        .code(1)
+        .stdout("no\n")
+        .stderr(
+            "(asked about namespace `default`; `eng/builder` is in `eng`: `-n eng` asks there)\n",
+        );
+    env.cmd(remote(&["can-i", "pull", "image", "--as", "builder"]))
+        .assert()
+        .code(3)
+        .stderr(
+            "svcacct: unknown service account `builder` in namespace `default` (see `svcacct \
+             get`); `eng/builder` exists: name it `eng/builder`\n",
+        );
+}
