@@ -798,6 +798,10 @@ fn the_harness_reads_markdown_as_documented() {
               # On the admin's machine\nscp a.pub b.crt server:\n```\n";
     let b = blocks(md);
     assert_eq!(b.len(), 3);
+    assert_eq!(
+        blocks("<!-- readme-test: same shell -->\n```sh\nx\n```\n")[0].marker,
+        Marker::SameShell
+    );
     assert_eq!(b[0].marker, Marker::Skip("needs a real cloud".into()));
     let s = steps(&b[1]);
     assert_eq!(s.len(), 1);

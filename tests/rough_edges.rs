@@ -494,3 +494,99 @@ fn can_i_says_which_namespace_it_asked_about() {
              get`); `eng/builder` exists: name it `eng/builder`\n",
         );
 }
+
+/// Read-only in a namespace (`get,list` on `*` in `eng`): `describe` of an account there
+/// works through a server, shows the policies the caller may list, and says that others
+/// may be hidden.
+#[test]
+fn describe_shows_the_policies_a_reader_may_see_and_says_some_are_hidden() {
+    let env = Env::new();
+    let srv = env.path("srv");
+    let s = srv.to_str().unwrap();
+    env.bootstrap(&srv);
+    env.ok(["--store", s, "namespace", "create", "eng", "--no-defaults"]);
+    env.ok(["--store", s, "create", "eng/viewer"]);
+    env.ok([
+        "--store",
+        s,
+        "create",
+        "eng/ci",
+        "--public-key",
+        &env.distinct_public_keys("ci", 1)[0],
+    ]);
+    let policy = |args: &[&str]| {
+        let mut v = vec!["--store", s, "policy", "create"];
+        v.extend_from_slice(args);
+        env.ok(v);
+    };
+    policy(&[
+        "eng-viewers",
+        "-n",
+        "eng",
+        "--subject",
+        "eng/viewer",
+        "--action",
+        "get,list",
+        "--resource",
+        "*",
+    ]);
+    policy(&[
+        "ci-deploy",
+        "-n",
+        "eng",
+        "--subject",
+        "eng/ci",
+        "--action",
+        "create",
+        "--resource",
+        "deployment",
+    ]);
+    policy(&[
+        "ci-global",
+        "--global",
+        "--subject",
+        "eng/ci",
+        "--action",
+        "get",
+        "--resource",
+        "image",
+    ]);
+    let server = env.serve(&srv, &[]);
+    let as_viewer = |args: &[&str]| {
+        let mut v = vec![
+            "--store",
+            server.url.as_str(),
+            "--service-account",
+            "eng/viewer",
+        ];
+        v.extend_from_slice(args);
+        v.iter().map(|a| a.to_string()).collect::<Vec<_>>()
+    };
+    let out = env.ok(as_viewer(&["describe", "eng/ci"]));
+    assert!(
+        out.ends_with(
+            "Policies:\n  ci-deploy (eng): create on deployment\n  (only the policies of `eng` \
+             and its parents that you may list: others may name it too; listing them all \
+             needs a global `list` on `policy`)\n"
+        ),
+        "{out}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&env.ok(as_viewer(&["describe", "eng/ci", "-o", "json"]))).unwrap();
+    assert_eq!(json["policiesIncomplete"], true);
+    assert_eq!(json["policies"].as_array().unwrap().len(), 1);
+    // The admin sees both, and no note.
+    let all = env.ok([
+        "--store",
+        server.url.as_str(),
+        "--service-account",
+        "admin",
+        "describe",
+        "eng/ci",
+    ]);
+    assert!(
+        all.contains("  ci-global (global): get on image\n"),
+        "{all}"
+    );
+    assert!(!all.contains("only the policies"), "{all}");
+}
