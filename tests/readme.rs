@@ -13,7 +13,9 @@
 //!   `$ ` line) must exit 0, or N when its trailing comment says `exit N`. Its stdin is empty.
 //! - **Output.** In a console block the lines after a `$ ` command are what it prints (stdout
 //!   and stderr, as a terminal shows them): `[..]` stands for any text within a line, a line
-//!   `...` for any number of lines. Other blocks show no output, and theirs is not compared.
+//!   `...` for any number of lines. Other blocks show no output: theirs is not compared, but
+//!   must hold no `svcacct: ` line (an error or a warning) unless the command's comment
+//!   announces one (`warn`, `exit N`).
 //! - `README_TEST_SHOW=1 cargo test --test readme -- --nocapture` prints every command and
 //!   its output.
 //! - **Markers**, an HTML comment on the line before the fence: `<!-- readme-test: skip:
@@ -681,6 +683,19 @@ impl Tutorial {
                  {want}; it printed:\n{output}",
                 step.line, step.command
             );
+            // What a block does not show must not be an error or a warning of svcacct's,
+            // unless the command's comment announces one.
+            let announced = trailing_comment(step.command.lines().last().unwrap_or_default())
+                .is_some_and(|c| c.contains("warn") || c.contains("exit"));
+            if step.expected.is_none() && !announced {
+                assert!(
+                    !output.lines().any(|l| l.starts_with("svcacct: ")),
+                    "README.md:{} (on {machine}'s machine): `{}` printed a message the README \
+                     does not announce:\n{output}",
+                    step.line,
+                    step.command
+                );
+            }
             if let Some(expected) = &step.expected {
                 assert!(
                     shows(expected, &output),
