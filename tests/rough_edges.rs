@@ -590,3 +590,83 @@ fn describe_shows_the_policies_a_reader_may_see_and_says_some_are_hidden() {
     );
     assert!(!all.contains("only the policies"), "{all}");
 }
+
+/// An account named by a flag or the environment, signed with the key a context keeps for
+/// another account (the README's old `export SVCACCT_SERVICE_ACCOUNT=admin` before a context
+/// of ci-bot): the 401 that follows is announced by a warning that says why.
+#[test]
+fn signing_as_one_account_with_a_contexts_key_of_another_is_warned_about() {
+    let env = Env::new();
+    let srv = env.path("srv");
+    let s = srv.to_str().unwrap();
+    env.bootstrap(&srv);
+    env.ok(["keygen", "-o", "ci-bot.key"]);
+    env.ok([
+        "--store",
+        s,
+        "create",
+        "ci-bot",
+        "--public-key",
+        "ci-bot.key.pub",
+    ]);
+    env.ok([
+        "--store",
+        s,
+        "policy",
+        "create",
+        "ci-read",
+        "--subject",
+        "ci-bot",
+        "--action",
+        "list",
+        "--resource",
+        "serviceaccount",
+    ]);
+    let server = env.serve(&srv, &[]);
+    env.ok([
+        "config",
+        "set-context",
+        "prod",
+        "--store",
+        &server.url,
+        "--service-account",
+        "ci-bot",
+        "--jwt-private-key",
+        "ci-bot.key",
+        "--current",
+    ]);
+    // The context as it is: no warning.
+    env.cmd(["get", "-o", "name"]).assert().success().stderr("");
+    let warning = "svcacct: warning: signing as `admin` with the jwt-private-key of context \
+                   `prod`, which is set for `ci-bot`: unless that key is registered for \
+                   `admin` the server refuses it (pass --jwt-private-key FILE with a key of \
+                   `admin`)\n";
+    env.cmd(["get", "-o", "name"])
+        .env("SVCACCT_SERVICE_ACCOUNT", "admin")
+        .assert()
+        .code(3)
+        .stderr(predicates::str::starts_with(warning));
+    env.cmd(["--service-account", "admin", "get", "-o", "name"])
+        .assert()
+        .code(3)
+        .stderr(predicates::str::starts_with(warning));
+    // With a key of its own on the command line: no warning, and it works.
+    let admin_key = std::fs::read_dir(env.path(".local/share/svcacct/keys/default/admin"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "pem"))
+        .unwrap();
+    env.cmd([
+        "--service-account",
+        "admin",
+        "--jwt-private-key",
+        admin_key.to_str().unwrap(),
+        "get",
+        "-o",
+        "name",
+    ])
+    .assert()
+    .success()
+    .stderr("");
+}
