@@ -991,7 +991,7 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Issue a token for an account; it is printed once (the bare JWT on stdout)')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Issue a token for an account; it is printed once (the bare JWT on stdout, or with --out in a new file of mode 0600)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List an account''s issued tokens (never the tokens themselves)')
             [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Revoke an issued token: from now on it fails verification')
             [CompletionResult]::new('regenerate', 'regenerate', [CompletionResultType]::ParameterValue, 'Issue a new token under the same name (same audiences and lifetime) and revoke the old')
@@ -1002,6 +1002,7 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
         'svcacct;tokens;create' {
             [CompletionResult]::new('--expires', '--expires', [CompletionResultType]::ParameterName, 'When it expires: a duration (90d, 1y), a date (2027-06-30), an RFC 3339 timestamp, or `never`')
             [CompletionResult]::new('--aud', '--aud', [CompletionResultType]::ParameterName, 'Audience (`aud`); repeatable')
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write the token to FILE, a new file of mode 0600 (never over an existing one), instead of stdout')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]')
             [CompletionResult]::new('--keystore', '--keystore', [CompletionResultType]::ParameterName, 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace of the command [default: default]')
@@ -1099,7 +1100,7 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
             break
         }
         'svcacct;tokens;help' {
-            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Issue a token for an account; it is printed once (the bare JWT on stdout)')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Issue a token for an account; it is printed once (the bare JWT on stdout, or with --out in a new file of mode 0600)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List an account''s issued tokens (never the tokens themselves)')
             [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Revoke an issued token: from now on it fails verification')
             [CompletionResult]::new('regenerate', 'regenerate', [CompletionResultType]::ParameterValue, 'Issue a new token under the same name (same audiences and lifetime) and revoke the old')
@@ -1504,7 +1505,7 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
             break
         }
         'svcacct;help;tokens' {
-            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Issue a token for an account; it is printed once (the bare JWT on stdout)')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Issue a token for an account; it is printed once (the bare JWT on stdout, or with --out in a new file of mode 0600)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List an account''s issued tokens (never the tokens themselves)')
             [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Revoke an issued token: from now on it fails verification')
             [CompletionResult]::new('regenerate', 'regenerate', [CompletionResultType]::ParameterValue, 'Issue a new token under the same name (same audiences and lifetime) and revoke the old')

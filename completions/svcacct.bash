@@ -4726,7 +4726,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__tokens__subcmd__create)
-            opts="-n -h -V --expires --aud --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version"
+            opts="-n -h -V --expires --aud --out --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4737,6 +4737,10 @@ _svcacct() {
                     return 0
                     ;;
                 --aud)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --out)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -925,7 +925,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand create 'Issue a token for an account; it is printed once (the bare JWT on stdout)'
+            cand create 'Issue a token for an account; it is printed once (the bare JWT on stdout, or with --out in a new file of mode 0600)'
             cand list 'List an account''s issued tokens (never the tokens themselves)'
             cand revoke 'Revoke an issued token: from now on it fails verification'
             cand regenerate 'Issue a new token under the same name (same audiences and lifetime) and revoke the old'
@@ -935,6 +935,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;tokens;create'= {
             cand --expires 'When it expires: a duration (90d, 1y), a date (2027-06-30), an RFC 3339 timestamp, or `never`'
             cand --aud 'Audience (`aud`); repeatable'
+            cand --out 'Write the token to FILE, a new file of mode 0600 (never over an existing one), instead of stdout'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
@@ -1027,7 +1028,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;tokens;help'= {
-            cand create 'Issue a token for an account; it is printed once (the bare JWT on stdout)'
+            cand create 'Issue a token for an account; it is printed once (the bare JWT on stdout, or with --out in a new file of mode 0600)'
             cand list 'List an account''s issued tokens (never the tokens themselves)'
             cand revoke 'Revoke an issued token: from now on it fails verification'
             cand regenerate 'Issue a new token under the same name (same audiences and lifetime) and revoke the old'
@@ -1369,7 +1370,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;help;config;view'= {
         }
         &'svcacct;help;tokens'= {
-            cand create 'Issue a token for an account; it is printed once (the bare JWT on stdout)'
+            cand create 'Issue a token for an account; it is printed once (the bare JWT on stdout, or with --out in a new file of mode 0600)'
             cand list 'List an account''s issued tokens (never the tokens themselves)'
             cand revoke 'Revoke an issued token: from now on it fails verification'
             cand regenerate 'Issue a new token under the same name (same audiences and lifetime) and revoke the old'

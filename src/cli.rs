@@ -27,15 +27,15 @@ Examples:
   svcacct get
 
 Sharing one registry:
-  svcacct --store /srv/svcacct serve                       # on the server's machine
-  svcacct --store https://registry.example:8420 --service-account ci-bot get
+  svcacct --store ~/registry serve --listen 0.0.0.0:8420 --tls-cert tls.crt --tls-key tls.key
+  svcacct --store https://registry.example:8420 --service-account ci-bot get   # on a client
 
 Environment:
   SVCACCT_STORE, SVCACCT_KEYSTORE, SVCACCT_CONFIG, SVCACCT_CONTEXT, SVCACCT_NAMESPACE,
   SVCACCT_PASSPHRASE_FILE, SVCACCT_PASSPHRASE, SVCACCT_JWT_PRIVATE_KEY, SVCACCT_SERVICE_ACCOUNT,
-  SVCACCT_TOKEN_FILE, SVCACCT_TOKEN, SVCACCT_CA_CERT, SVCACCT_MAX_TOKEN_LIFETIME (flags beat
-  the environment, the environment beats the config file's context, which beats its top-level
-  settings).
+  SVCACCT_TOKEN_FILE, SVCACCT_TOKEN, SVCACCT_CA_CERT, SVCACCT_CONNECT_TO,
+  SVCACCT_MAX_TOKEN_LIFETIME (flags beat the environment, the environment beats the config
+  file's context, which beats its top-level settings).
 
 Exit status:
   0 success; 1 a negative answer (token invalid, can-i says no); 2 usage error;
@@ -381,19 +381,20 @@ account a global policy allows `get` on `metrics` (e.g. an issued token, given t
 `authorization: credentials_file`), or --unauthenticated-metrics where the network is trusted.
 
 Examples:
-  svcacct --store /srv/svcacct create admin
-  svcacct --store /srv/svcacct policy create admin-all --global --subject admin \\
+  svcacct --store ~/registry create admin --public-key admin.key.pub
+  svcacct --store ~/registry policy create admin-all --global --subject admin \\
       --action '*' --resource '*'
-  svcacct --store /srv/svcacct serve --listen 0.0.0.0:8420 --tls-cert tls.crt --tls-key tls.key
+  svcacct --store ~/registry serve --listen 0.0.0.0:8420 --tls-cert tls.crt --tls-key tls.key
 
 For Prometheus:
-  svcacct --store /srv/svcacct create prometheus
-  svcacct --store /srv/svcacct policy create metrics --global --subject prometheus \\
+  svcacct --store ~/registry create prometheus
+  svcacct --store ~/registry policy create metrics --global --subject prometheus \\
       --action get --resource metrics
-  svcacct --store /srv/svcacct tokens create prometheus scrape > prometheus.token
+  svcacct --store ~/registry tokens create prometheus scrape --out prometheus.token
 
-Then, on a client:
-  svcacct --store https://registry.example:8420 --service-account admin get")]
+Then, on a client (ca.crt: the certificate of a private CA that signed tls.crt):
+  svcacct --store https://registry.example:8420 --ca-cert ca.crt \\
+      --service-account admin --jwt-private-key admin.key get")]
     Serve(Deferred<ServeArgs>),
 
     /// Print who the store thinks you are: account, username, groups, key
@@ -457,8 +458,10 @@ Examples:
     #[command(after_help = "\
 The token comes from the global --token-file FILE (`-` for stdin), or from stdin when it is
 piped. It is checked with the server first (nothing is stored when it fails), then written to
-a 0600 file next to the config file, which the context's `token-file` names. Without a current
-context, one is created for --store (or SVCACCT_STORE) and made current.
+a 0600 file next to the config file, which the context's `token-file` names; the context's
+`service-account` becomes the token's account (another account's `jwt-private-key` is dropped,
+and login says so). Without a current context, one is created for --store (or SVCACCT_STORE)
+and made current.
 
 Examples:
   svcacct --store https://registry.example:8420 login --token-file ci.token
@@ -1000,10 +1003,12 @@ pub struct JwksArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum TokensCommand {
-    /// Issue a token for an account; it is printed once (the bare JWT on stdout)
+    /// Issue a token for an account; it is printed once (the bare JWT on stdout, or with --out in
+    /// a new file of mode 0600)
     #[command(after_help = "\
 Examples:
   TOKEN=$(svcacct tokens create ci-bot deploy)
+  svcacct tokens create ci-bot laptop --out laptop.token     # not `> laptop.token`: mode 0600
   svcacct tokens create ci-bot nightly --expires 2027-06-30 --aud https://api.example.com
   svcacct tokens create ci-bot forever --expires never")]
     Create(TokensCreateArgs),
@@ -1046,6 +1051,10 @@ pub struct TokensCreateArgs {
     /// Audience (`aud`); repeatable
     #[arg(long = "aud", value_name = "A")]
     pub audiences: Vec<String>,
+    /// Write the token to FILE, a new file of mode 0600 (never over an existing one), instead
+    /// of stdout
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

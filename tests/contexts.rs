@@ -17,6 +17,8 @@ fn set_use_and_list_contexts() {
         .success()
         .stdout("")
         .stderr(predicate::str::starts_with("No contexts in "));
+    std::fs::create_dir(env.path("keys")).unwrap();
+    env.ok(["keygen", "-o", "keys/ci-bot.pem"]);
     assert_eq!(
         env.ok([
             "config",

@@ -31,7 +31,10 @@ pub fn run(ctx: &Context, args: &CanIArgs, out: &mut dyn Write) -> Result<Exit> 
         return ask_server(ctx, remote, &r, args, out);
     }
     let store = ctx.store()?;
-    let account = store.get_account(&r)?;
+    let account = match store.get_account(&r) {
+        Ok(a) => a,
+        Err(e) => return Err(with_nearby(store, &r, e)),
+    };
     let mut listing = store.list_policies(&Scope::All)?;
 
     if args.list {
@@ -104,8 +107,39 @@ pub fn run(ctx: &Context, args: &CanIArgs, out: &mut dyn Write) -> Result<Exit> 
         if status != Status::Active {
             crate::errln!("(service account `{r}` is {})", status.as_str());
         }
+        if !allowed && !args.global {
+            where_asked(&r, &ns);
+        }
     }
     Ok(if allowed { Exit::Success } else { Exit::No })
+}
+
+/// After a "no" about a namespace other than the account's: which one was asked about, since
+/// `--as eng/builder` alone asks about `default` (`-n`).
+fn where_asked(r: &crate::identity::Reference, ns: &crate::identity::Namespace) {
+    if &r.namespace != ns {
+        crate::errln!(
+            "(asked about namespace `{ns}`; `{r}` is in `{}`: `-n {}` asks there)",
+            r.namespace,
+            r.namespace
+        );
+    }
+}
+
+/// An unknown account's error, with a note of the account of that name nearest to it.
+fn with_nearby(
+    store: &dyn crate::store::Store,
+    r: &crate::identity::Reference,
+    e: anyhow::Error,
+) -> anyhow::Error {
+    if !super::nearby::is_unknown_account(&e) {
+        return e;
+    }
+    let hint = super::nearby::hint(store, r);
+    if hint.is_empty() {
+        return e;
+    }
+    crate::error::UserError::Failure(format!("{e}{hint}")).into()
 }
 
 /// With a remote store the server answers (`POST /v1/accessreviews`): its own view, with the
@@ -120,7 +154,9 @@ fn ask_server(
     let action = check_pattern("action", args.action.as_deref().unwrap_or_default())?;
     let resource = check_pattern("resource", args.resource.as_deref().unwrap_or_default())?;
     // Asking about an account that does not exist is an error, as it is locally.
-    crate::store::Store::get_account(remote, r)?;
+    if let Err(e) = crate::store::Store::get_account(remote, r) {
+        return Err(with_nearby(remote, r, e));
+    }
     let review = remote.access_review(&crate::api::AccessReviewRequest {
         token: None,
         account: Some(r.to_string()),
@@ -130,6 +166,9 @@ fn ask_server(
     })?;
     if !args.quiet {
         writeln!(out, "{}", if review.allowed { "yes" } else { "no" })?;
+        if !review.allowed && !args.global {
+            where_asked(r, &ctx.namespace);
+        }
     }
     Ok(if review.allowed {
         Exit::Success

@@ -105,6 +105,25 @@ pub fn login(ctx: &Context, out: &mut dyn Write) -> Result<Exit> {
         }
     }
     entry.insert("token-file", value(file_value));
+    // The token decides whom the context speaks for: the context says so too, so that
+    // `get-contexts` shows it, and a key of another account it named is not kept for it.
+    let speaks_for = Reference::parse_input(&who.account, &Namespace::default_ns()).ok();
+    let before = entry
+        .get("service-account")
+        .and_then(|i| i.as_str())
+        .map(str::to_owned);
+    let mut replaced = None;
+    if let Some(account) = &speaks_for {
+        let same = before
+            .as_deref()
+            .and_then(|b| Reference::parse_input(b, &Namespace::default_ns()).ok())
+            .is_some_and(|b| &b == account);
+        if !same {
+            let dropped_key = entry.remove("jwt-private-key").is_some();
+            replaced = before.map(|b| (b, dropped_key));
+            entry.insert("service-account", value(account.to_string()));
+        }
+    }
     if created {
         doc.insert("current-context", value(name.as_str()));
     }
@@ -121,6 +140,21 @@ pub fn login(ctx: &Context, out: &mut dyn Write) -> Result<Exit> {
     if created {
         writeln!(out, "Context \"{name}\" created.")?;
         writeln!(out, "Switched to context \"{name}\".")?;
+    }
+    if let (Some((old, dropped_key)), Some(new)) = (&replaced, &speaks_for) {
+        let key = if *dropped_key {
+            format!(
+                ", and its jwt-private-key (a key of {}) is gone",
+                output::sanitize(old)
+            )
+        } else {
+            String::new()
+        };
+        writeln!(
+            out,
+            "Context \"{name}\" now speaks for {new}, not {}: its service-account is {new}{key}.",
+            output::sanitize(old)
+        )?;
     }
     let what = match &who.token_name {
         Some(t) => format!("issued token {t}"),
@@ -286,6 +320,24 @@ fn contexts_mut(doc: &mut DocumentMut) -> Result<&mut Table> {
 
 /// The settings `set-context` takes from this command line (never from the environment), as
 /// config-file values.
+/// The config file's value for a file a context names: its absolute path, once the file is
+/// there (a context that names a missing file fails only later, at every command that uses it).
+fn existing_file(flag: &str, p: &Path) -> Result<String> {
+    let value = path_value(p)?;
+    let problem = match std::fs::metadata(p) {
+        Ok(m) if m.is_file() => return Ok(value),
+        Ok(_) => "is not a file".to_owned(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => "does not exist".to_owned(),
+        Err(e) => format!("cannot be read ({})", e.kind()),
+    };
+    Err(UserError::Failure(format!(
+        "{flag} {} {problem}; the config file was not changed (name the file as it is on this \
+         machine: the context keeps its absolute path)",
+        output::shown_path(p)
+    ))
+    .into())
+}
+
 fn given_settings(ctx: &Context) -> Result<Vec<(&'static str, String)>> {
     let cl = &ctx.command_line;
     let mut v = vec![];
@@ -302,13 +354,13 @@ fn given_settings(ctx: &Context) -> Result<Vec<(&'static str, String)>> {
         v.push(("service-account", a.clone()));
     }
     if let Some(p) = &cl.jwt_private_key {
-        v.push(("jwt-private-key", path_value(p)?));
+        v.push(("jwt-private-key", existing_file("--jwt-private-key", p)?));
     }
     if let Some(p) = &cl.token_file {
-        v.push(("token-file", path_value(p)?));
+        v.push(("token-file", existing_file("--token-file", p)?));
     }
     if let Some(p) = &cl.ca_cert {
-        v.push(("ca-cert", path_value(p)?));
+        v.push(("ca-cert", existing_file("--ca-cert", p)?));
     }
     if let Some(ns) = &cl.namespace {
         v.push(("namespace", Namespace::parse(ns)?.to_string()));

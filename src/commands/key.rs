@@ -85,19 +85,34 @@ fn list(ctx: &Context, args: &KeyListArgs, out: &mut dyn Write) -> Result<Exit> 
             }
         }
         f @ (OutputFormat::Table | OutputFormat::Wide) => {
-            let mut headers = vec!["KID", "FINGERPRINT", "BITS", "CREATED DATE"];
+            let mut headers = vec!["KID", "FINGERPRINT", "BITS", "CREATED DATE", "KEYSTORE"];
             if f == OutputFormat::Wide {
                 headers.push("PUBLIC KEY");
             }
+            // Which keys this machine's keystore holds, and the one `svcacct token NAME`
+            // signs with when no other key is given.
+            let keystore = ctx.keystore();
+            let current = keystore
+                .key_path(&r, None)
+                .ok()
+                .and_then(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()));
             let rows: Vec<Vec<String>> = account
                 .keys
                 .iter()
                 .map(|k| {
+                    let held = if current.as_deref() == Some(k.kid.as_str()) {
+                        "signs"
+                    } else if keystore.key_path(&r, Some(&k.kid)).is_ok() {
+                        "kept"
+                    } else {
+                        ""
+                    };
                     let mut row = vec![
                         k.kid.clone(),
                         k.fingerprint.clone(),
                         k.bits.to_string(),
                         time::local(k.created),
+                        held.to_owned(),
                     ];
                     if f == OutputFormat::Wide {
                         row.push(
@@ -118,7 +133,18 @@ fn list(ctx: &Context, args: &KeyListArgs, out: &mut dyn Write) -> Result<Exit> 
 
 fn remove(ctx: &Context, args: &KeyRemoveArgs, out: &mut dyn Write) -> Result<Exit> {
     let r = ctx.reference(&args.name)?;
-    ctx.store()?.remove_key(&r, &args.kid, args.force)?;
+    // Through a server, the removal is the whole command: reading the account again would be
+    // refused when the key this request was signed with is the one removed.
+    let signed_with_it = match ctx.remote()? {
+        Some(remote) => {
+            remote.delete_key(&r, &args.kid, args.force)?;
+            remote.signing_kid().as_deref() == Some(args.kid.as_str())
+        }
+        None => {
+            ctx.store()?.remove_key(&r, &args.kid, args.force)?;
+            false
+        }
+    };
     if ctx.keystore().remove_key(&r, &args.kid)? {
         crate::errln!("Removed its private key from the keystore.");
     }
@@ -127,5 +153,12 @@ fn remove(ctx: &Context, args: &KeyRemoveArgs, out: &mut dyn Write) -> Result<Ex
         "Removed key {} from service account: {r}",
         output::sanitize(&args.kid)
     )?;
+    if signed_with_it {
+        crate::errln!(
+            "This request was signed with that key: the server no longer accepts it, so sign \
+             the next requests of {r} with another of its keys (--jwt-private-key FILE, or the \
+             keystore's)."
+        );
+    }
     Ok(Exit::Success)
 }

@@ -22,6 +22,7 @@ pub mod jwks;
 pub mod key;
 pub mod keygen;
 pub mod namespace;
+pub mod nearby;
 pub mod policy;
 pub mod serve;
 pub mod store;

@@ -71,8 +71,10 @@ fn create(ctx: &Context, args: &PolicyCreateArgs, out: &mut dyn Write) -> Result
         created: now,
         updated: now,
     };
-    let p = ctx.store()?.create_policy_checked(policy)?;
+    let store = ctx.store()?;
+    let p = store.create_policy_checked(policy)?;
     writeln!(out, "Created policy: {}", p.name)?;
+    super::nearby::warn_unknown_subjects(store, &p.subjects, p.namespace.as_ref());
     Ok(Exit::Success)
 }
 
@@ -301,5 +303,10 @@ fn update(ctx: &Context, args: &PolicyUpdateArgs, out: &mut dyn Write) -> Result
         Ok(())
     })?;
     writeln!(out, "Updated policy: {name}")?;
+    let policy_ns = match &scope {
+        PolicyScope::Global => None,
+        PolicyScope::Namespace(ns) => Some(ns),
+    };
+    super::nearby::warn_unknown_subjects(ctx.store()?, &add_s, policy_ns);
     Ok(Exit::Success)
 }

@@ -69,6 +69,13 @@ fn create(ctx: &Context, args: &TokensCreateArgs, out: &mut dyn Write) -> Result
     for a in &args.audiences {
         crate::identity::check_visible("audience", a)?;
     }
+    // A token file is made new, so that nobody else can have opened it: refuse an existing one
+    // before a token is issued, rather than issue one that cannot be written.
+    if let Some(path) = &args.out
+        && std::fs::symlink_metadata(path).is_ok()
+    {
+        return Err(output_exists(path).into());
+    }
     let t = ctx.store()?.issue_token(
         &r,
         &IssueRequest {
@@ -77,8 +84,46 @@ fn create(ctx: &Context, args: &TokensCreateArgs, out: &mut dyn Write) -> Result
             audiences: args.audiences.clone(),
         },
     )?;
-    print_token(out, &t, &r)?;
+    match &args.out {
+        None => print_token(out, &t, &r)?,
+        Some(path) => write_token(path, &t, &r)?,
+    }
     Ok(Exit::Success)
+}
+
+fn output_exists(path: &Path) -> UserError {
+    UserError::Failure(format!(
+        "{} already exists: --out writes a new file (mode 0600) and never over another; \
+         name one that does not exist",
+        output::shown_path(path)
+    ))
+}
+
+/// `--out FILE`: the token in a new file of mode 0600, and only a note on stderr.
+fn write_token(path: &Path, t: &IssuedToken, r: &crate::identity::Reference) -> Result<()> {
+    let line = Zeroizing::new(format!("{}\n", t.token));
+    if let Err(e) = crate::fsutil::write_new(path, line.as_bytes(), 0o600, false) {
+        // Issued, but nobody will ever hold it: say how to drop it.
+        let e = if std::fs::symlink_metadata(path).is_ok() {
+            anyhow::Error::from(output_exists(path))
+        } else {
+            e
+        };
+        return Err(e.context(format!(
+            "token {} was issued for {r} but not written; revoke it with \
+             `svcacct tokens revoke {r} {}`",
+            t.record.name, t.record.name
+        )));
+    }
+    let expires = t.record.expires.map_or("never expires".to_owned(), |e| {
+        format!("expires {}", time::local(e))
+    });
+    crate::errln!(
+        "Issued token {} for service account {r} ({expires}), written to {} (mode 0600).",
+        t.record.name,
+        output::shown_path(path)
+    );
+    Ok(())
 }
 
 fn list(ctx: &Context, args: &TokensListArgs, out: &mut dyn Write) -> Result<Exit> {

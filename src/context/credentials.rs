@@ -40,6 +40,7 @@ impl Context {
     pub(super) fn auth(&self, url: &StoreUrl) -> Result<Auth> {
         if let Credentials::Account(_) = &self.credentials {
             let r = self.service_account()?.expect("an account credential");
+            self.warn_key_of_another_account(&r);
             let key = self.signing_key(&r, None)?;
             let ttl = CLIENT_TOKEN_TTL.min(self.max_token_lifetime);
             // The server cannot be asked before the first request: the keystore knows.
@@ -51,6 +52,35 @@ impl Context {
             }));
         }
         Ok(Auth::Fixed(self.bearer(url)?))
+    }
+
+    /// Warns when the requests speak for `r`, named by a flag or the environment, but are
+    /// signed with the `jwt-private-key` of a context (or the config file) that is set for
+    /// another account: the server will refuse them, and its 401 cannot tell why.
+    fn warn_key_of_another_account(&self, r: &Reference) {
+        let env_key = std::env::var_os("SVCACCT_JWT_PRIVATE_KEY").is_some_and(|v| !v.is_empty());
+        if self.jwt_private_key_flag.is_some() || env_key || self.jwt_private_key.is_none() {
+            return;
+        }
+        let Some(owner) = self
+            .jwt_private_key_account
+            .as_deref()
+            .and_then(|a| Reference::parse_input(a, &Namespace::default_ns()).ok())
+        else {
+            return;
+        };
+        if &owner == r {
+            return;
+        }
+        let whence = match &self.context_name {
+            Some(n) => format!("context `{}`", crate::output::sanitize(n)),
+            None => "the config file".to_owned(),
+        };
+        crate::errln!(
+            "svcacct: warning: signing as `{r}` with the jwt-private-key of {whence}, which is \
+             set for `{owner}`: unless that key is registered for `{r}` the server refuses it \
+             (pass --jwt-private-key FILE with a key of `{r}`)"
+        );
     }
 
     /// The bearer token for a remote store: read, or minted for the account.

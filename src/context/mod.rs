@@ -45,6 +45,9 @@ pub struct Context {
     /// The context's, else the config file's `jwt-private-key` (the env is read by
     /// `signing_key` itself).
     pub jwt_private_key: Option<PathBuf>,
+    /// The `service-account` of the layer (the context, else the config file) whose
+    /// `jwt-private-key` that is: whose key it is meant to be.
+    pub jwt_private_key_account: Option<String>,
     /// How to authenticate to a remote store (and whom `whoami` asks about).
     pub credentials: Credentials,
     /// `--ca-cert`, `SVCACCT_CA_CERT`, or the context's or config file's `ca-cert`.

@@ -123,6 +123,18 @@ impl Layers<'_> {
             .or_else(|| self.cfg.jwt_private_key.clone())
     }
 
+    /// The `service-account` next to the `jwt-private-key` that [`Self::jwt_private_key`] takes.
+    pub(super) fn jwt_private_key_account(&self) -> Option<String> {
+        match self.ctx.filter(|c| c.jwt_private_key.is_some()) {
+            Some(c) => c.service_account.clone(),
+            None => self
+                .cfg
+                .jwt_private_key
+                .as_ref()
+                .and(self.cfg.service_account.clone()),
+        }
+    }
+
     /// The first layer (command line, environment, context, config file) that names a token
     /// or an account decides; within a layer a ready token beats an account.
     pub(super) fn credentials(&self) -> Credentials {
@@ -268,6 +280,7 @@ impl Context {
             ca_cert: layers.ca_cert(),
             issuer_kek_file: global.issuer_kek_file.clone(),
             jwt_private_key: layers.jwt_private_key(),
+            jwt_private_key_account: layers.jwt_private_key_account(),
             store_location,
             store_source,
             keystore_path: global

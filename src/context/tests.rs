@@ -16,6 +16,7 @@ fn ctx(passphrase_file: Option<PathBuf>) -> Context {
         passphrase_file_source: "the file named by --passphrase-file".to_owned(),
         jwt_private_key_flag: None,
         jwt_private_key: None,
+        jwt_private_key_account: None,
         credentials: Credentials::None,
         ca_cert: None,
         issuer_kek_file: None,

@@ -13,6 +13,7 @@ use crate::model::{Account, KeyRecord, NamespaceRecord, Policy, PolicyScope};
 pub mod cached;
 #[cfg(test)]
 pub(crate) mod conformance;
+pub mod connect_to;
 pub mod copy;
 pub mod engine;
 pub mod errors;

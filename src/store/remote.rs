@@ -398,9 +398,14 @@ impl RemoteStore {
             .timeout_global(Some(REQUEST_TIMEOUT))
             .user_agent(concat!("svcacct/", env!("CARGO_PKG_VERSION")))
             .build();
+        let resolver = super::connect_to::ConnectTo::from_env()?;
         Ok(RemoteStore {
             url,
-            agent: ureq::Agent::new_with_config(config),
+            agent: ureq::Agent::with_parts(
+                config,
+                ureq::unversioned::transport::DefaultConnector::default(),
+                resolver,
+            ),
             auth,
             own_ca: ca_cert.is_some(),
         })
@@ -408,6 +413,39 @@ impl RemoteStore {
 
     pub fn url(&self) -> &StoreUrl {
         &self.url
+    }
+
+    /// `DELETE …/keys/{kid}` alone, and its answer's body if any: unlike `Store::remove_key`,
+    /// no request follows, which the removal of the key it was signed with would refuse.
+    pub fn delete_key(
+        &self,
+        r: &Reference,
+        kid: &str,
+        allow_last: bool,
+    ) -> Result<Option<Vec<u8>>> {
+        let path = format!("{}/keys/{}", account_path(r), segment(kid));
+        let mut call = Call::new(Method::Delete, &path);
+        if allow_last {
+            call.query = Some("force=true");
+        }
+        self.send(call)
+    }
+
+    /// The `kid` of the self-signed token this client has sent (none for a fixed token, or
+    /// before the first request).
+    pub fn signing_kid(&self) -> Option<String> {
+        use base64::Engine as _;
+        let Auth::Signed { current, .. } = &self.auth else {
+            return None;
+        };
+        let guard = current.lock().ok()?;
+        let (bearer, _) = guard.as_ref()?;
+        let header = bearer.token().split('.').next()?;
+        let json = base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(header)
+            .ok()?;
+        let header: serde_json::Value = serde_json::from_slice(&json).ok()?;
+        header.get("kid")?.as_str().map(str::to_owned)
     }
 
     /// `GET /v1/whoami`: who the server thinks the caller is.
@@ -950,12 +988,7 @@ impl Store for RemoteStore {
     }
 
     fn remove_key(&self, r: &Reference, kid: &str, allow_last: bool) -> Result<Account> {
-        let path = format!("{}/keys/{}", account_path(r), segment(kid));
-        let mut call = Call::new(Method::Delete, &path);
-        if allow_last {
-            call.query = Some("force=true");
-        }
-        match self.send(call)? {
+        match self.delete_key(r, kid, allow_last)? {
             Some(body) => serde_json::from_slice(&body).or_else(|_| self.get_account(r)),
             None => self.get_account(r),
         }
