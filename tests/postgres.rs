@@ -785,3 +785,35 @@ fn a_killed_command_leaves_all_or_nothing() {
     // Nothing stays locked: the next write goes through.
     env.ok(["--store", s, "namespace", "create", "after-the-kills"]);
 }
+
+/// A server whose database is gone answers 503 (try again later), not 500, and does not hang.
+#[test]
+fn a_lost_database_is_503() {
+    let env = Env::new();
+    let Some(db) = migrated(&env) else { return };
+    let store = Path::new(&db.url);
+    env.bootstrap(store);
+    let server = env.serve(store, &[]);
+    let token = env.ok(["--store", &db.url, "token", "admin"]);
+    let list = || {
+        curl(&[
+            "-H",
+            &format!("Authorization: Bearer {}", token.trim()),
+            &server.at("/v1/namespaces/default/serviceaccounts"),
+        ])
+    };
+    let (status, body) = list();
+    assert_eq!(status, 200, "{body}");
+    admin(&db.base)
+        .unwrap()
+        .batch_execute(&format!("DROP DATABASE {} WITH (FORCE)", db.name))
+        .unwrap();
+    let (status, body) = list();
+    assert_eq!(status, 503, "{body}");
+    let problem = json(&body);
+    assert_eq!(problem["code"], "unavailable");
+    assert_eq!(
+        problem["detail"],
+        "the store's database cannot be reached (see the server's log)"
+    );
+}
