@@ -480,6 +480,8 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l service-accoun
 complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l jwt-private-key -d 'Private key that signs tokens: those `token` prints and, with a remote store, those sent with each request [default: SVCACCT_JWT_PRIVATE_KEY (a path, or the PEM itself), else the context\'s or config file\'s `jwt-private-key`, else the keystore\'s key for the account]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l token-file -d 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l ca-cert -d 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct' -r -F
+complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l reuse -d 'Print the token kept from an earlier --reuse for the same account, key, algorithm, TTL, audiences and claims while at least half of its lifetime remains; else mint one and keep it (see below)'
+complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l no-reuse -d 'Mint a new token even when the config file\'s `token-reuse` is true'
 complete -c svcacct -n "__fish_svcacct_using_subcommand token" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c svcacct -n "__fish_svcacct_using_subcommand token" -s V -l version -d 'Print version'
 complete -c svcacct -n "__fish_svcacct_using_subcommand verify" -l aud -d 'Require this audience' -r

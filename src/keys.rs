@@ -496,6 +496,38 @@ impl PrivateKey {
         }
     }
 
+    /// The public half of the unencrypted private key in `bytes` (PKCS#8 or PKCS#1, PEM or
+    /// DER), read without building or checking the private key: what token reuse needs to
+    /// know which key a kept token was signed with, at a fraction of [`PrivateKey::parse`]'s
+    /// cost (aws-lc's `RSA_check_key` is most of it). `None` for an encrypted key (its public
+    /// half is inside the encryption) or for anything [`PrivateKey::parse`] would refuse or
+    /// might refuse: the caller parses the key in full then, and gets its error.
+    pub fn public_key_unchecked(bytes: &[u8]) -> Option<PublicKey> {
+        let pkcs1 = |der: &[u8]| {
+            let key = pkcs1::RsaPrivateKey::from_der(der).ok()?;
+            PublicKey::from_parts(key.modulus.as_bytes(), key.public_exponent.as_bytes(), "").ok()
+        };
+        let pkcs8 = |der: &[u8]| {
+            let info = PrivateKeyInfo::from_der(der).ok()?;
+            (info.algorithm.oid == RSA_ENCRYPTION)
+                .then(|| pkcs1(info.private_key))
+                .flatten()
+        };
+        match open(bytes, "", WANT_PRIVATE).ok()? {
+            Input::Pem(pem) => match pem.label.as_str() {
+                "PRIVATE KEY" => pkcs8(&pem.decode("").ok()?),
+                "RSA PRIVATE KEY" if !pem.legacy_encrypted => pkcs1(&pem.decode("").ok()?),
+                _ => None,
+            },
+            Input::Der(der) => match der_kind(der)? {
+                DerKind::Pkcs8 => pkcs8(der),
+                DerKind::Pkcs1Private => pkcs1(der),
+                _ => None,
+            },
+            Input::OpenSshPublic => None,
+        }
+    }
+
     pub fn public_key(&self) -> &PublicKey {
         &self.public
     }
@@ -1158,6 +1190,45 @@ mod tests {
         let private = d.private("k1.pem");
         assert_eq!(private.public_key(), &d.public("pub.pem"));
         assert!(!PrivateKey::is_encrypted_pem(&d.read("k1.pem")));
+    }
+
+    #[test]
+    fn public_half_without_checking_the_private_key() {
+        let d = Dir::new();
+        d.openssl(&["genrsa", "-traditional", "-out", "k1.pem", "2048"]);
+        d.openssl(&[
+            "pkcs8", "-topk8", "-nocrypt", "-in", "k1.pem", "-out", "k8.pem",
+        ]);
+        d.openssl(&[
+            "pkcs8", "-topk8", "-nocrypt", "-in", "k1.pem", "-outform", "DER", "-out", "k8.der",
+        ]);
+        let expected = d.private("k1.pem").public_key().clone();
+        for f in ["k1.pem", "k8.pem", "k8.der"] {
+            assert_eq!(
+                PrivateKey::public_key_unchecked(&d.read(f)).as_ref(),
+                Some(&expected),
+                "{f}"
+            );
+        }
+        let passarg = format!("pass:{PASS}");
+        d.openssl(&[
+            "pkcs8",
+            "-topk8",
+            "-v2",
+            "aes-256-cbc",
+            "-in",
+            "k1.pem",
+            "-passout",
+            &passarg,
+            "-out",
+            "enc.pem",
+        ]);
+        d.openssl(&["rsa", "-in", "k1.pem", "-pubout", "-out", "pub.pem"]);
+        // Encrypted, a public key, garbage: left to `parse`, which says what is wrong.
+        for f in ["enc.pem", "pub.pem"] {
+            assert_eq!(PrivateKey::public_key_unchecked(&d.read(f)), None, "{f}");
+        }
+        assert_eq!(PrivateKey::public_key_unchecked(b"not a key"), None);
     }
 
     #[test]
