@@ -129,3 +129,17 @@ def pyjwt_python():
     run([sys.executable, "-m", "venv", str(venv)])
     run([str(venv / "bin" / "pip"), "install", "-q", "pyjwt", "cryptography"])
     return str(venv / "bin" / "python")
+
+
+def jwt_cli():
+    """jwt-cli's `jwt` (Rust, ring): `BENCH_JWT`, else the one `cargo install jwt-cli --locked
+    --root target/bench-tools` puts there (installed when missing; it is never taken from PATH,
+    so that every run times the same build)."""
+    if os.environ.get("BENCH_JWT"):
+        return os.environ["BENCH_JWT"]
+    root = TARGET / "bench-tools"
+    jwt = root / "bin" / "jwt"
+    if not jwt.exists():
+        log(f"jwt-cli is missing: cargo install jwt-cli --locked --root {root}")
+        run(["cargo", "install", "--quiet", "jwt-cli", "--locked", "--root", str(root)])
+    return str(jwt)

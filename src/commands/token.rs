@@ -10,7 +10,7 @@ use crate::cli::{TokenArgs, TokenOutput};
 use crate::context::Context;
 use crate::context::StoreLocation;
 use crate::error::{Exit, UserError};
-use crate::keys::PrivateKey;
+use crate::keys::{PrivateKey, RingKey, Signer};
 use crate::output::{self, sanitize};
 use crate::time;
 use crate::token::{self as tok, MintRequest, REGISTERED_CLAIMS, reuse};
@@ -68,6 +68,18 @@ pub fn mint(ctx: &Context, args: &TokenArgs, out: &mut dyn Write) -> Result<Exit
     let reuse = !args.no_reuse && (args.reuse || ctx.token_reuse);
     // To find a kept token the key's public half is enough: the private key is parsed (and
     // checked by aws-lc, most of a mint's cost besides the signature) only to sign.
+    let full_key = || {
+        ctx.parse_signing_key(&source)
+            .map_err(|e| no_key_hint(&r, record.as_ref(), e))
+    };
+    // The key to sign with: read by ring when it takes it (see `keys::RingKey`), else by
+    // aws-lc; with reuse, not before a token has to be signed.
+    let signer = || -> Result<Box<dyn Signer>> {
+        Ok(match RingKey::parse(&source.bytes) {
+            Some(fast) => Box::new(fast),
+            None => Box::new(full_key()?),
+        })
+    };
     let mut key = None;
     let public = match reuse
         .then(|| PrivateKey::public_key_unchecked(&source.bytes))
@@ -75,11 +87,9 @@ pub fn mint(ctx: &Context, args: &TokenArgs, out: &mut dyn Write) -> Result<Exit
     {
         Some(public) => public,
         None => {
-            let parsed = ctx
-                .parse_signing_key(&source)
-                .map_err(|e| no_key_hint(&r, record.as_ref(), e))?;
-            let public = parsed.public_key().clone();
-            key = Some(parsed);
+            let loaded = signer()?;
+            let public = loaded.public_key().clone();
+            key = Some(loaded);
             public
         }
     };
@@ -141,20 +151,26 @@ pub fn mint(ctx: &Context, args: &TokenArgs, out: &mut dyn Write) -> Result<Exit
             }
             let key = match key {
                 Some(k) => k,
-                None => ctx
-                    .parse_signing_key(&source)
-                    .map_err(|e| no_key_hint(&r, record.as_ref(), e))?,
+                None => signer()?,
             };
-            let minted = tok::mint(&MintRequest {
-                reference: &r,
-                key: &key,
-                alg: alg.jwt(),
-                ttl,
-                audiences: &args.audiences,
-                extra: &extra,
-                now,
-                impersonates: impersonates.as_deref(),
-            })?;
+            let mint_with = |key: &dyn Signer| {
+                tok::mint(&MintRequest {
+                    reference: &r,
+                    key,
+                    alg: alg.jwt(),
+                    ttl,
+                    audiences: &args.audiences,
+                    extra: &extra,
+                    now,
+                    impersonates: impersonates.as_deref(),
+                })
+            };
+            let minted = match mint_with(key.as_ref()) {
+                Ok(minted) => minted,
+                // ring checks a key's dP and dQ as it signs: one it refuses then is read by
+                // aws-lc, which says what is wrong with it (or signs, if ring was wrong).
+                Err(_) => mint_with(&full_key()?)?,
+            };
             if let Some((Some(cache), combination)) = kept
                 && let Err(e) = cache.keep(combination, &minted)
             {
