@@ -179,7 +179,8 @@ impl Cache {
                 path.display()
             )));
         }
-        let mut text = String::new();
+        // Sized from the file: one read, not a doubling buffer's eight.
+        let mut text = String::with_capacity(m.len().min(MAX_FILE) as usize + 1);
         if file.take(MAX_FILE).read_to_string(&mut text).is_err() {
             return Ok(Found::Mint);
         }
