@@ -3,9 +3,11 @@
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -129,3 +131,38 @@ def pyjwt_python():
     run([sys.executable, "-m", "venv", str(venv)])
     run([str(venv / "bin" / "pip"), "install", "-q", "pyjwt", "cryptography"])
     return str(venv / "bin" / "python")
+
+
+def jwt_cli():
+    """jwt-cli's `jwt` (Rust, ring): `BENCH_JWT`, else the one `cargo install jwt-cli --locked
+    --root target/bench-tools` puts there (installed when missing; it is never taken from PATH,
+    so that every run times the same build)."""
+    if os.environ.get("BENCH_JWT"):
+        return os.environ["BENCH_JWT"]
+    root = TARGET / "bench-tools"
+    jwt = root / "bin" / "jwt"
+    if not jwt.exists():
+        log(f"jwt-cli is missing: cargo install jwt-cli --locked --root {root}")
+        run(["cargo", "install", "--quiet", "jwt-cli", "--locked", "--root", str(root)])
+    return str(jwt)
+
+
+def interleaved(commands, runs, env):
+    """Median wall seconds of each command, the commands run in turn `runs` times (one run
+    of each, then the next round): a load that moves during the measurement moves every
+    command alike, which back-to-back hyperfine blocks do not give on a shared machine."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    argvs = [c.split() for c in commands]
+    times = [[] for _ in commands]
+    for _ in range(runs + 3):  # the first three rounds warm the page cache
+        for argv, t in zip(argvs, times):
+            start = time.perf_counter()
+            pid = os.posix_spawn(argv[0], argv, env,
+                                 file_actions=[(os.POSIX_SPAWN_DUP2, devnull, 1),
+                                               (os.POSIX_SPAWN_DUP2, devnull, 2)])
+            _, status, _ = os.wait4(pid, 0)
+            t.append(time.perf_counter() - start)
+            if status != 0:
+                sys.exit(f"bench: {' '.join(argv)} failed")
+    os.close(devnull)
+    return [statistics.median(t[3:]) for t in times]

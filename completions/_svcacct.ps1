@@ -682,6 +682,8 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
             [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)')
             [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct')
             [CompletionResult]::new('--issuer-kek-file', '--issuer-kek-file', [CompletionResultType]::ParameterName, 'With a postgres:// store: file (mode 0600) of the key that encrypts the issuer''s keys in the database, the same for every replica: 32 bytes as hex or base64, e.g. `openssl rand -hex 32` [default: SVCACCT_ISSUER_KEK holds the key itself]')
+            [CompletionResult]::new('--reuse', '--reuse', [CompletionResultType]::ParameterName, 'Print the token kept from an earlier --reuse for the same account, key, algorithm, TTL, audiences and claims while at least half of its lifetime remains; else mint one and keep it (see below)')
+            [CompletionResult]::new('--no-reuse', '--no-reuse', [CompletionResultType]::ParameterName, 'Mint a new token even when the config file''s `token-reuse` is true')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')

@@ -4574,7 +4574,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__token)
-            opts="-o -n -h -V --kid --ttl --alg --aud --claim --output --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version"
+            opts="-o -n -h -V --kid --ttl --alg --aud --claim --output --reuse --no-reuse --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

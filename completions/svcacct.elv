@@ -637,6 +637,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --token-file 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)'
             cand --ca-cert 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct'
             cand --issuer-kek-file 'With a postgres:// store: file (mode 0600) of the key that encrypts the issuer''s keys in the database, the same for every replica: 32 bytes as hex or base64, e.g. `openssl rand -hex 32` [default: SVCACCT_ISSUER_KEK holds the key itself]'
+            cand --reuse 'Print the token kept from an earlier --reuse for the same account, key, algorithm, TTL, audiences and claims while at least half of its lifetime remains; else mint one and keep it (see below)'
+            cand --no-reuse 'Mint a new token even when the config file''s `token-reuse` is true'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'

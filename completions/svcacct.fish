@@ -507,6 +507,8 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l jwt-private-ke
 complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l token-file -d 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l ca-cert -d 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l issuer-kek-file -d 'With a postgres:// store: file (mode 0600) of the key that encrypts the issuer\'s keys in the database, the same for every replica: 32 bytes as hex or base64, e.g. `openssl rand -hex 32` [default: SVCACCT_ISSUER_KEK holds the key itself]' -r -F
+complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l reuse -d 'Print the token kept from an earlier --reuse for the same account, key, algorithm, TTL, audiences and claims while at least half of its lifetime remains; else mint one and keep it (see below)'
+complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l no-reuse -d 'Mint a new token even when the config file\'s `token-reuse` is true'
 complete -c svcacct -n "__fish_svcacct_using_subcommand token" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c svcacct -n "__fish_svcacct_using_subcommand token" -s V -l version -d 'Print version'
 complete -c svcacct -n "__fish_svcacct_using_subcommand verify" -l aud -d 'Require this audience' -r

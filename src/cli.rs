@@ -337,7 +337,17 @@ Examples:
 Examples:
   TOKEN=$(svcacct token example-svc-account --jwt-private-key example.key)
   curl -H \"$(svcacct token ci-bot -o header)\" https://api.example.com/
-  svcacct token ci-bot --ttl 5m --aud https://api.example.com --claim env=prod")]
+  svcacct token ci-bot --ttl 5m --aud https://api.example.com --claim env=prod
+  curl -H \"$(svcacct token ci-bot -o header --reuse)\" https://api.example.com/
+
+Reuse (--reuse, or `token-reuse = true` in the config file; --no-reuse overrides it): the token
+is kept, and a later `svcacct token` with the same account, key, algorithm, --ttl, --aud and
+--claim values prints it again while at least half of its lifetime remains
+(`token-reuse-fraction` in the config file, default 0.5), instead of signing a new one. A new
+key, a changed claim or a re-created account always gets a new token. Kept tokens are files of
+mode 0600 in a folder of mode 0700 under $XDG_RUNTIME_DIR/svcacct/tokens, or the user's cache
+folder (~/.cache/svcacct/tokens) without one; a folder or file that is a link, another user's or
+open to others is not used. An encrypted key still asks for its passphrase.")]
     Token(Deferred<TokenArgs>),
 
     /// Verify a token against the registry and say who it is
@@ -966,6 +976,14 @@ pub struct TokenArgs {
     /// What to print
     #[arg(short = 'o', long = "output", value_enum, default_value_t = TokenOutput::Jwt)]
     pub output: TokenOutput,
+    /// Print the token kept from an earlier --reuse for the same account, key, algorithm, TTL,
+    /// audiences and claims while at least half of its lifetime remains; else mint one and
+    /// keep it (see below)
+    #[arg(long, overrides_with = "no_reuse")]
+    pub reuse: bool,
+    /// Mint a new token even when the config file's `token-reuse` is true
+    #[arg(long, overrides_with = "reuse")]
+    pub no_reuse: bool,
 }
 
 #[derive(Debug, Args)]

@@ -496,6 +496,25 @@ impl PrivateKey {
         }
     }
 
+    /// The public half of the unencrypted private key in `bytes` (PKCS#8 or PKCS#1, PEM or
+    /// DER), read without building or checking the private key: what token reuse needs to
+    /// know which key a kept token was signed with, at a fraction of [`PrivateKey::parse`]'s
+    /// cost (aws-lc's `RSA_check_key` is most of it). `None` for an encrypted key (its public
+    /// half is inside the encryption) or for anything [`PrivateKey::parse`] would refuse or
+    /// might refuse: the caller parses the key in full then, and gets its error.
+    pub fn public_key_unchecked(bytes: &[u8]) -> Option<PublicKey> {
+        let der = unencrypted_der(bytes)?;
+        let pkcs1 = match der.form {
+            DerForm::Pkcs8 => {
+                let info = PrivateKeyInfo::from_der(&der.bytes).ok()?;
+                (info.algorithm.oid == RSA_ENCRYPTION).then_some(info.private_key)?
+            }
+            DerForm::Pkcs1 => &der.bytes[..],
+        };
+        let key = pkcs1::RsaPrivateKey::from_der(pkcs1).ok()?;
+        PublicKey::from_parts(key.modulus.as_bytes(), key.public_exponent.as_bytes(), "").ok()
+    }
+
     pub fn public_key(&self) -> &PublicKey {
         &self.public
     }
@@ -682,6 +701,127 @@ impl PrivateKey {
             Err(KeyError::Malformed { .. }) => Err(wrong()),
             other => other,
         }
+    }
+}
+
+/// The DER of an unencrypted private key, and its form.
+struct UnencryptedDer {
+    bytes: Zeroizing<Vec<u8>>,
+    form: DerForm,
+}
+
+enum DerForm {
+    Pkcs8,
+    Pkcs1,
+}
+
+/// The DER of the unencrypted RSA private key in `bytes` (PEM `PRIVATE KEY` or `RSA PRIVATE
+/// KEY`, or the DER of either); `None` for anything else.
+fn unencrypted_der(bytes: &[u8]) -> Option<UnencryptedDer> {
+    let (bytes, form) = match open(bytes, "", WANT_PRIVATE).ok()? {
+        Input::Pem(pem) => match pem.label.as_str() {
+            "PRIVATE KEY" => (pem.decode("").ok()?, DerForm::Pkcs8),
+            "RSA PRIVATE KEY" if !pem.legacy_encrypted => (pem.decode("").ok()?, DerForm::Pkcs1),
+            _ => return None,
+        },
+        Input::Der(der) => match der_kind(der)? {
+            DerKind::Pkcs8 => (Zeroizing::new(der.to_vec()), DerForm::Pkcs8),
+            DerKind::Pkcs1Private => (Zeroizing::new(der.to_vec()), DerForm::Pkcs1),
+            _ => return None,
+        },
+        Input::OpenSshPublic => return None,
+    };
+    Some(UnencryptedDer { bytes, form })
+}
+
+/// What signs a token: a [`PrivateKey`] (aws-lc), or a [`RingKey`] that `svcacct token` reads
+/// only to sign.
+pub trait Signer {
+    fn public_key(&self) -> &PublicKey;
+
+    /// The RSASSA-PKCS1-v1_5 signature of `message` with SHA-256, -384 or -512 (`digest_bits`).
+    fn sign_pkcs1(&self, digest_bits: u16, message: &[u8]) -> Result<Vec<u8>, KeyError>;
+
+    fn kid(&self) -> String {
+        self.public_key().kid()
+    }
+}
+
+impl Signer for PrivateKey {
+    fn public_key(&self) -> &PublicKey {
+        PrivateKey::public_key(self)
+    }
+
+    fn sign_pkcs1(&self, digest_bits: u16, message: &[u8]) -> Result<Vec<u8>, KeyError> {
+        PrivateKey::sign_pkcs1(self, digest_bits, message)
+    }
+}
+
+/// An unencrypted RSA private key read by *ring*, to sign one token and exit: what `svcacct
+/// token` signs with (see BENCHMARKS.md, "svcacct token against jwt-cli"). Reading a key
+/// with aws-lc runs `RSA_check_key` and its first signature sets up blinding (a modular
+/// inverse): together more than the signature itself, paid by every process. *ring* checks
+/// what signing needs (`p·q = n`, `qInv`, sizes, `e`) when it reads the key and `dP`, `dQ`
+/// by verifying each signature it makes; its exponentiation is constant-time, without
+/// blinding. Keys *ring* does not take (an `e` below 65537, `p < q`, a PKCS#8 form it does
+/// not read) are read by [`PrivateKey::parse`] instead, and so are keys of more than 3072 bits,
+/// which aws-lc signs faster all included. `d` is not used, so not checked.
+pub struct RingKey {
+    pair: ring::signature::RsaKeyPair,
+    public: PublicKey,
+}
+
+impl fmt::Debug for RingKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RingKey")
+            .field("kid", &self.public.kid())
+            .finish_non_exhaustive()
+    }
+}
+
+impl RingKey {
+    /// The unencrypted key in `bytes`, if *ring* takes it and it has 2048 to 3072 bits.
+    pub fn parse(bytes: &[u8]) -> Option<RingKey> {
+        let der = unencrypted_der(bytes)?;
+        let pair = match der.form {
+            DerForm::Pkcs8 => ring::signature::RsaKeyPair::from_pkcs8(&der.bytes),
+            DerForm::Pkcs1 => ring::signature::RsaKeyPair::from_der(&der.bytes),
+        }
+        .ok()?;
+        use ring::signature::KeyPair as _;
+        let components: ring::rsa::PublicKeyComponents<Vec<u8>> = pair.public_key().into();
+        let public = PublicKey::from_parts(&components.n, &components.e, "").ok()?;
+        // Above 3072 bits aws-lc's exponentiation (AVX-512 IFMA where the CPU has it) more
+        // than makes up for its key check and blinding: 4096-bit keys stay with aws-lc.
+        if public.bits() > 3072 {
+            return None;
+        }
+        Some(RingKey { pair, public })
+    }
+}
+
+impl Signer for RingKey {
+    fn public_key(&self) -> &PublicKey {
+        &self.public
+    }
+
+    fn sign_pkcs1(&self, digest_bits: u16, message: &[u8]) -> Result<Vec<u8>, KeyError> {
+        let padding: &'static dyn ring::signature::RsaEncoding = match digest_bits {
+            256 => &ring::signature::RSA_PKCS1_SHA256,
+            384 => &ring::signature::RSA_PKCS1_SHA384,
+            512 => &ring::signature::RSA_PKCS1_SHA512,
+            _ => return Err(KeyError::Crypto("unsupported digest")),
+        };
+        let mut signature = vec![0; self.pair.public().modulus_len()];
+        self.pair
+            .sign(
+                padding,
+                &ring::rand::SystemRandom::new(),
+                message,
+                &mut signature,
+            )
+            .map_err(|_| KeyError::Crypto("RSA signing failed"))?;
+        Ok(signature)
     }
 }
 
@@ -1158,6 +1298,102 @@ mod tests {
         let private = d.private("k1.pem");
         assert_eq!(private.public_key(), &d.public("pub.pem"));
         assert!(!PrivateKey::is_encrypted_pem(&d.read("k1.pem")));
+    }
+
+    #[test]
+    fn public_half_without_checking_the_private_key() {
+        let d = Dir::new();
+        d.openssl(&["genrsa", "-traditional", "-out", "k1.pem", "2048"]);
+        d.openssl(&[
+            "pkcs8", "-topk8", "-nocrypt", "-in", "k1.pem", "-out", "k8.pem",
+        ]);
+        d.openssl(&[
+            "pkcs8", "-topk8", "-nocrypt", "-in", "k1.pem", "-outform", "DER", "-out", "k8.der",
+        ]);
+        let expected = d.private("k1.pem").public_key().clone();
+        for f in ["k1.pem", "k8.pem", "k8.der"] {
+            assert_eq!(
+                PrivateKey::public_key_unchecked(&d.read(f)).as_ref(),
+                Some(&expected),
+                "{f}"
+            );
+        }
+        let passarg = format!("pass:{PASS}");
+        d.openssl(&[
+            "pkcs8",
+            "-topk8",
+            "-v2",
+            "aes-256-cbc",
+            "-in",
+            "k1.pem",
+            "-passout",
+            &passarg,
+            "-out",
+            "enc.pem",
+        ]);
+        d.openssl(&["rsa", "-in", "k1.pem", "-pubout", "-out", "pub.pem"]);
+        // Encrypted, a public key, garbage: left to `parse`, which says what is wrong.
+        for f in ["enc.pem", "pub.pem"] {
+            assert_eq!(PrivateKey::public_key_unchecked(&d.read(f)), None, "{f}");
+        }
+        assert_eq!(PrivateKey::public_key_unchecked(b"not a key"), None);
+    }
+
+    #[test]
+    fn ring_signs_as_aws_lc_does() {
+        let d = Dir::new();
+        d.openssl(&["genrsa", "-traditional", "-out", "k1.pem", "2048"]);
+        d.openssl(&[
+            "pkcs8", "-topk8", "-nocrypt", "-in", "k1.pem", "-out", "k8.pem",
+        ]);
+        let aws = d.private("k8.pem");
+        for f in ["k1.pem", "k8.pem"] {
+            let fast = RingKey::parse(&d.read(f)).expect(f);
+            assert_eq!(Signer::public_key(&fast), aws.public_key(), "{f}");
+            assert_eq!(Signer::kid(&fast), aws.kid());
+            // RSASSA-PKCS1-v1_5 is deterministic: the same bytes from both engines.
+            for bits in [256, 384, 512] {
+                assert_eq!(
+                    fast.sign_pkcs1(bits, b"message").unwrap(),
+                    aws.sign_pkcs1(bits, b"message").unwrap(),
+                    "{f} {bits}"
+                );
+            }
+            assert!(fast.sign_pkcs1(128, b"message").is_err());
+        }
+        let passarg = format!("pass:{PASS}");
+        d.openssl(&[
+            "pkcs8",
+            "-topk8",
+            "-v2",
+            "aes-256-cbc",
+            "-in",
+            "k1.pem",
+            "-passout",
+            &passarg,
+            "-out",
+            "enc.pem",
+        ]);
+        assert!(RingKey::parse(&d.read("enc.pem")).is_none());
+        // A small exponent, which ring does not take: left to aws-lc.
+        d.openssl(&[
+            "genpkey",
+            "-algorithm",
+            "RSA",
+            "-pkeyopt",
+            "rsa_keygen_bits:2048",
+            "-pkeyopt",
+            "rsa_keygen_pubexp:3",
+            "-out",
+            "e3.pem",
+        ]);
+        assert!(RingKey::parse(&d.read("e3.pem")).is_none());
+        assert!(PrivateKey::parse(&d.read("e3.pem"), "e3.pem", None).is_ok());
+        // 4096 bits: aws-lc signs those faster.
+        let big = PrivateKey::generate(4096).unwrap();
+        assert!(RingKey::parse(big.to_pkcs8_pem().as_bytes()).is_none());
+        let mid = PrivateKey::generate(3072).unwrap();
+        assert!(RingKey::parse(mid.to_pkcs8_pem().as_bytes()).is_some());
     }
 
     #[test]

@@ -8,10 +8,12 @@ use jiff::Timestamp;
 
 use crate::cli::{TokenArgs, TokenOutput};
 use crate::context::Context;
+use crate::context::StoreLocation;
 use crate::error::{Exit, UserError};
+use crate::keys::{PrivateKey, RingKey, Signer};
 use crate::output::{self, sanitize};
 use crate::time;
-use crate::token::{self as tok, MintRequest, REGISTERED_CLAIMS};
+use crate::token::{self as tok, MintRequest, REGISTERED_CLAIMS, reuse};
 
 pub fn mint(ctx: &Context, args: &TokenArgs, out: &mut dyn Write) -> Result<Exit> {
     let r = ctx.reference(&args.reference)?;
@@ -60,35 +62,126 @@ pub fn mint(ctx: &Context, args: &TokenArgs, out: &mut dyn Write) -> Result<Exit
     // The one read of the account's record: for the user it acts for, and its keys.
     let record = ctx.local_account(&r)?;
     let impersonates = ctx.impersonates_per(&r, record.as_ref());
-    let key = match ctx.signing_key(&r, args.kid.as_deref()) {
-        Ok(k) => k,
-        Err(e) => return Err(no_key_hint(&r, record.as_ref(), e)),
+    let source = ctx
+        .signing_key_source(&r, args.kid.as_deref())
+        .map_err(|e| no_key_hint(&r, record.as_ref(), e))?;
+    let reuse = !args.no_reuse && (args.reuse || ctx.token_reuse);
+    // To find a kept token the key's public half is enough: the private key is parsed (and
+    // checked by aws-lc, most of a mint's cost besides the signature) only to sign.
+    let full_key = || {
+        ctx.parse_signing_key(&source)
+            .map_err(|e| no_key_hint(&r, record.as_ref(), e))
     };
-    let registered = ctx.key_algorithm(&r, &key, record.as_ref());
+    // The key to sign with: read by ring when it takes it (see `keys::RingKey`), else by
+    // aws-lc; with reuse, not before a token has to be signed.
+    let signer = || -> Result<Box<dyn Signer>> {
+        Ok(match RingKey::parse(&source.bytes) {
+            Some(fast) => Box::new(fast),
+            None => Box::new(full_key()?),
+        })
+    };
+    let mut key = None;
+    let public = match reuse
+        .then(|| PrivateKey::public_key_unchecked(&source.bytes))
+        .flatten()
+    {
+        Some(public) => public,
+        None => {
+            let loaded = signer()?;
+            let public = loaded.public_key().clone();
+            key = Some(loaded);
+            public
+        }
+    };
+    let kid = public.kid();
+    let registered = ctx.key_algorithm(&r, &kid, record.as_ref());
     let alg = match args.alg.map(super::key_algorithm) {
         // A token its own key's JWK would refuse: say so rather than mint it.
         Some(asked) if asked != registered && record.is_some() => {
             return Err(UserError::Usage(format!(
-                "key {} of `{r}` is registered for {registered}, so a {asked} token of it would not verify \
+                "key {kid} of `{r}` is registered for {registered}, so a {asked} token of it would not verify \
                  (each key signs with one algorithm): mint without --alg, or register a key for {asked} \
-                 with `svcacct key add {r} --generate --alg {asked}`",
-                key.kid()
+                 with `svcacct key add {r} --generate --alg {asked}`"
             ))
             .into());
         }
         Some(asked) => asked,
         None => registered,
     };
-    let minted = tok::mint(&MintRequest {
-        reference: &r,
-        key: &key,
-        alg: alg.jwt(),
-        ttl,
-        audiences: &args.audiences,
-        extra: &extra,
-        now: Timestamp::now(),
-        impersonates: impersonates.as_deref(),
-    })?;
+    let now = Timestamp::now();
+    let kept = reuse.then(|| {
+        let combination = reuse::Combination {
+            store: match &ctx.store_location {
+                StoreLocation::Local(p) => std::path::absolute(p)
+                    .unwrap_or_else(|_| p.clone())
+                    .to_string_lossy()
+                    .into_owned(),
+                remote => remote.to_string(),
+            },
+            account: format!("{}/{}", r.namespace, r.name),
+            uid: record.as_ref().map(|a| a.uid.clone()),
+            named_since: record.as_ref().map(crate::model::Account::named_since),
+            key: public.fingerprint(),
+            key_registered: record
+                .as_ref()
+                .and_then(|a| a.keys.iter().find(|k| k.kid == kid))
+                .map(|k| k.created),
+            alg: alg.as_str().to_owned(),
+            ttl,
+            subject: impersonates.clone(),
+            audiences: args.audiences.clone(),
+            claims: extra.clone(),
+        };
+        (open_cache(), combination)
+    });
+    let found = match &kept {
+        Some((Some(cache), combination)) => {
+            match cache.find(combination, now, ctx.token_reuse_fraction) {
+                Ok(found) => found,
+                Err(e) => reuse::Found::Unsafe(format!("{e:#}")),
+            }
+        }
+        _ => reuse::Found::Mint,
+    };
+    let minted = match found {
+        reuse::Found::Reuse(minted) => minted,
+        found => {
+            if let reuse::Found::Unsafe(why) = found {
+                crate::errln!("svcacct: warning: {}", sanitize(&why));
+            }
+            let key = match key {
+                Some(k) => k,
+                None => signer()?,
+            };
+            let mint_with = |key: &dyn Signer| {
+                tok::mint(&MintRequest {
+                    reference: &r,
+                    key,
+                    alg: alg.jwt(),
+                    ttl,
+                    audiences: &args.audiences,
+                    extra: &extra,
+                    now,
+                    impersonates: impersonates.as_deref(),
+                })
+            };
+            let minted = match mint_with(key.as_ref()) {
+                Ok(minted) => minted,
+                // ring checks a key's dP and dQ as it signs: one it refuses then is read by
+                // aws-lc, which says what is wrong with it (or signs, if ring was wrong).
+                Err(_) => mint_with(&full_key()?)?,
+            };
+            if let Some((Some(cache), combination)) = kept
+                && let Err(e) = cache.keep(combination, &minted)
+            {
+                crate::errln!(
+                    "svcacct: warning: the token was not kept for reuse: {}",
+                    sanitize(&format!("{e:#}"))
+                );
+            }
+            minted
+        }
+    };
     if let Some(account) = &record {
         warn_unregistered(account, &minted.kid);
     }
@@ -98,6 +191,24 @@ pub fn mint(ctx: &Context, args: &TokenArgs, out: &mut dyn Write) -> Result<Exit
         TokenOutput::Json => output::json(out, &minted)?,
     }
     Ok(Exit::Success)
+}
+
+/// The folder of kept tokens, or `None` (with a warning) when it cannot be used.
+fn open_cache() -> Option<reuse::Cache> {
+    let Some(base) = reuse::default_base() else {
+        crate::errln!(
+            "svcacct: warning: tokens are not reused: there is neither $XDG_RUNTIME_DIR nor a \
+             cache folder (set XDG_RUNTIME_DIR or HOME)"
+        );
+        return None;
+    };
+    match reuse::Cache::open(&base) {
+        Ok(cache) => Some(cache),
+        Err(reuse::Unusable(why)) => {
+            crate::errln!("svcacct: warning: {}", sanitize(&why));
+            None
+        }
+    }
 }
 
 /// A token signed by a key that `account` (of a readable local store) does not have will not

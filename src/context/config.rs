@@ -36,6 +36,12 @@ pub struct ConfigFile {
     pub ca_cert: Option<PathBuf>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_token_lifetime: Option<String>,
+    /// `svcacct token` reuses a kept token unless `--no-reuse` (see src/token/reuse.rs).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token_reuse: Option<bool>,
+    /// The share of its lifetime a kept token must have left to be reused (default 0.5).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token_reuse_fraction: Option<f64>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub contexts: BTreeMap<String, ContextEntry>,
 }

@@ -45,7 +45,7 @@ impl Context {
             let ttl = CLIENT_TOKEN_TTL.min(self.max_token_lifetime);
             // The server cannot be asked before the first request: the keystore knows.
             let user = self.keystore().impersonates(&r);
-            let alg = self.key_algorithm(&r, &key, None);
+            let alg = self.key_algorithm(&r, &key.kid(), None);
             return Ok(Auth::signed(move || {
                 let minted = client_token(&r, &key, alg, ttl, user.as_deref())?;
                 Ok((Bearer::new(&minted.token, "the minted token")?, minted.exp))
@@ -141,7 +141,7 @@ impl Context {
             Some(a) => a.impersonates.clone(),
             None => self.keystore().impersonates(&r),
         };
-        let alg = self.key_algorithm(&r, &key, record.as_ref());
+        let alg = self.key_algorithm(&r, &key.kid(), record.as_ref());
         client_token(
             &r,
             &key,
@@ -179,18 +179,17 @@ impl Context {
         Ok(None)
     }
 
-    /// The algorithm `key` signs `r`'s tokens with: the one it is registered for in `record`
+    /// The algorithm the key `kid` signs `r`'s tokens with: the one it is registered for in `record`
     /// (the account as a local store has it), else the keystore's note, else RS256.
     pub fn key_algorithm(
         &self,
         r: &Reference,
-        key: &PrivateKey,
+        kid: &str,
         record: Option<&Account>,
     ) -> KeyAlgorithm {
-        let kid = key.kid();
         match record.and_then(|a| a.keys.iter().find(|k| k.kid == kid)) {
             Some(k) => k.algorithm,
-            None => self.keystore().algorithm(r, &kid).unwrap_or_default(),
+            None => self.keystore().algorithm(r, kid).unwrap_or_default(),
         }
     }
 
@@ -198,6 +197,11 @@ impl Context {
     /// or the PEM itself) > the context's or config file's `jwt-private-key` > the keystore's
     /// key `kid`, or its current one.
     pub fn signing_key(&self, r: &Reference, kid: Option<&str>) -> Result<PrivateKey> {
+        self.parse_signing_key(&self.signing_key_source(r, kid)?)
+    }
+
+    /// The key [`signing_key`](Self::signing_key) would read, as bytes not yet parsed.
+    pub fn signing_key_source(&self, r: &Reference, kid: Option<&str>) -> Result<KeySource> {
         // The flag names a file, never the key itself: a secret is not a command-line value.
         if let Some(path) = &self.jwt_private_key_flag {
             if kid.is_some() {
@@ -207,11 +211,10 @@ impl Context {
                 )
                 .into());
             }
-            return self.read_private_key_file(path);
+            return KeySource::file(path);
         }
         if let Some(kid) = kid {
-            let path = self.keystore().key_path(r, Some(kid))?;
-            return self.read_private_key_file(&path);
+            return KeySource::file(&self.keystore().key_path(r, Some(kid))?);
         }
         // The environment may hold the key itself (a CI secret) rather than a path. Either way
         // its value is never repeated in a message: it may be a secret that failed to parse.
@@ -222,7 +225,10 @@ impl Context {
                 || bytes.contains(&b'\n')
                 || bytes.windows(10).any(|w| w == b"-----BEGIN");
             if looks_like_key {
-                return self.read_private_key(&bytes, SOURCE);
+                return Ok(KeySource {
+                    bytes,
+                    origin: SOURCE.to_owned(),
+                });
             }
             let file = std::fs::File::open(Path::new(&value)).map_err(|e| {
                 UserError::Failure(format!(
@@ -230,14 +236,21 @@ impl Context {
                     e.kind()
                 ))
             })?;
-            let key = Zeroizing::new(crate::fsutil::read_limited(file, SOURCE)?);
-            return self.read_private_key(&key, SOURCE);
+            return Ok(KeySource {
+                bytes: Zeroizing::new(crate::fsutil::read_limited(file, SOURCE)?),
+                origin: SOURCE.to_owned(),
+            });
         }
         if let Some(path) = &self.jwt_private_key {
-            return self.read_private_key_file(path);
+            return KeySource::file(path);
         }
-        let path = self.keystore().key_path(r, None)?;
-        self.read_private_key_file(&path)
+        KeySource::file(&self.keystore().key_path(r, None)?)
+    }
+
+    /// Parses a key [`signing_key_source`](Self::signing_key_source) read, asking for the
+    /// passphrase only if it is encrypted.
+    pub fn parse_signing_key(&self, source: &KeySource) -> Result<PrivateKey> {
+        self.read_private_key(&source.bytes, &source.origin)
     }
 
     /// Reads a private key from `bytes`, asking for the passphrase only if it is encrypted.
@@ -252,8 +265,7 @@ impl Context {
 
     /// Reads a private key file.
     pub fn read_private_key_file(&self, path: &Path) -> Result<PrivateKey> {
-        let bytes = Zeroizing::new(crate::fsutil::read_small(path)?);
-        self.read_private_key(&bytes, &shown_path(path))
+        self.parse_signing_key(&KeySource::file(path)?)
     }
 
     pub fn keystore(&self) -> crate::keystore::Keystore {
@@ -296,6 +308,30 @@ impl Context {
             }
         }
         non_empty(first, "the terminal")
+    }
+}
+
+/// A private key's bytes as read (a file, or `SVCACCT_JWT_PRIVATE_KEY`), not parsed yet, and
+/// what messages call it. Wiped on drop; `Debug` shows only the origin.
+pub struct KeySource {
+    pub bytes: Zeroizing<Vec<u8>>,
+    pub origin: String,
+}
+
+impl KeySource {
+    fn file(path: &Path) -> Result<KeySource> {
+        Ok(KeySource {
+            bytes: Zeroizing::new(crate::fsutil::read_small(path)?),
+            origin: shown_path(path),
+        })
+    }
+}
+
+impl std::fmt::Debug for KeySource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("KeySource")
+            .field("origin", &self.origin)
+            .finish_non_exhaustive()
     }
 }
 

@@ -18,7 +18,7 @@ pub mod precedence;
 pub use config::{
     ConfigFile, ContextEntry, default_config_path, load_config, shown_setting, unknown_context,
 };
-pub use credentials::{CLIENT_TOKEN_TTL, Credentials, read_token_file};
+pub use credentials::{CLIENT_TOKEN_TTL, Credentials, KeySource, read_token_file};
 use open::StoreCell;
 pub use open::{Backend, Reads, StoreLocation};
 pub use precedence::{CommandLine, DEFAULT_MAX_TOKEN_LIFETIME, Selection};
@@ -35,6 +35,10 @@ pub struct Context {
     pub max_token_lifetime: SignedDuration,
     /// Where the maximum came from, for error messages that name the setting.
     pub max_token_lifetime_source: String,
+    /// The config file's `token-reuse`: `svcacct token` reuses kept tokens unless `--no-reuse`.
+    pub token_reuse: bool,
+    /// The share of its lifetime a kept token must have left (`token-reuse-fraction`).
+    pub token_reuse_fraction: f64,
     pub passphrase_file: Option<PathBuf>,
     /// Where the passphrase file was named, as messages say it ("the file named by
     /// --passphrase-file"): its path is never repeated, since the passphrase itself may have

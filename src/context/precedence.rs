@@ -14,6 +14,7 @@ use super::config::{
 use super::credentials::Credentials;
 use super::open::{StoreCell, StoreLocation};
 use crate::cli::GlobalArgs;
+use crate::error::UserError;
 use crate::identity::Namespace;
 use crate::output::shown_path;
 
@@ -263,6 +264,19 @@ impl Context {
                     ),
                 },
             };
+        let token_reuse_fraction = match (cfg.token_reuse_fraction, &cfg_path) {
+            (Some(f), Some(p)) if !(f > 0.0 && f <= 1.0) => {
+                return Err(UserError::Usage(format!(
+                    "`token-reuse-fraction` in {} is {f}: it takes a number above 0 and at most \
+                     1, the share of its lifetime a kept token must have left to be reused \
+                     (0.5: while half of it remains)",
+                    shown_path(p)
+                ))
+                .into());
+            }
+            (Some(f), _) => f,
+            (None, _) => crate::token::reuse::DEFAULT_FRACTION,
+        };
         let passphrase_file_source = if command_line.passphrase_file.is_some() {
             "the file named by --passphrase-file".to_owned()
         } else if global.passphrase_file.is_some() {
@@ -291,6 +305,8 @@ impl Context {
             namespace,
             max_token_lifetime,
             max_token_lifetime_source,
+            token_reuse: cfg.token_reuse.unwrap_or(false),
+            token_reuse_fraction,
             passphrase_file: global
                 .passphrase_file
                 .clone()

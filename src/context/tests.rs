@@ -12,6 +12,8 @@ fn ctx(passphrase_file: Option<PathBuf>) -> Context {
         namespace: Namespace::default_ns(),
         max_token_lifetime: DEFAULT_MAX_TOKEN_LIFETIME,
         max_token_lifetime_source: String::new(),
+        token_reuse: false,
+        token_reuse_fraction: crate::token::reuse::DEFAULT_FRACTION,
         passphrase_file,
         passphrase_file_source: "the file named by --passphrase-file".to_owned(),
         jwt_private_key_flag: None,

@@ -22,8 +22,11 @@ use crate::model::{Account, Policy, Status};
 use crate::store::Store;
 use crate::token::{self, VerifyOptions};
 
-/// Most tokens the cache holds.
-pub const CACHE_CAPACITY: usize = 10_000;
+/// Most tokens the cache holds: room for 62,500 live tokens with margin (the cache is split
+/// into shards, each with its share of the capacity, so it is not filled evenly), at a few
+/// hundred bytes each (`cargo bench --bench tokencache` counts them; BENCHMARKS.md). A token
+/// that no longer fits costs a signature verification when it comes back.
+pub const CACHE_CAPACITY: usize = 100_000;
 
 /// The 401 reason for an unknown issuer, an unknown kid and a signature that does not verify:
 /// alike, so that a 401 never tells whether some account exists.

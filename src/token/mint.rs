@@ -11,12 +11,12 @@ use serde::Serialize;
 
 use super::claims::{Actor, Audience, LEEWAY, algorithm_name, random_id};
 use crate::identity::Reference;
-use crate::keys::PrivateKey;
+use crate::keys::Signer;
 
 /// What to mint.
 pub struct MintRequest<'a> {
     pub reference: &'a Reference,
-    pub key: &'a PrivateKey,
+    pub key: &'a dyn Signer,
     pub alg: Algorithm,
     pub ttl: SignedDuration,
     pub audiences: &'a [String],
