@@ -235,6 +235,9 @@ _svcacct() {
             svcacct__subcmd__help__subcmd__issuer,rotate)
                 cmd="svcacct__subcmd__help__subcmd__issuer__subcmd__rotate"
                 ;;
+            svcacct__subcmd__help__subcmd__issuer,set-url)
+                cmd="svcacct__subcmd__help__subcmd__issuer__subcmd__set__subcmd__url"
+                ;;
             svcacct__subcmd__help__subcmd__key,add)
                 cmd="svcacct__subcmd__help__subcmd__key__subcmd__add"
                 ;;
@@ -295,6 +298,9 @@ _svcacct() {
             svcacct__subcmd__issuer,rotate)
                 cmd="svcacct__subcmd__issuer__subcmd__rotate"
                 ;;
+            svcacct__subcmd__issuer,set-url)
+                cmd="svcacct__subcmd__issuer__subcmd__set__subcmd__url"
+                ;;
             svcacct__subcmd__issuer__subcmd__help,get)
                 cmd="svcacct__subcmd__issuer__subcmd__help__subcmd__get"
                 ;;
@@ -306,6 +312,9 @@ _svcacct() {
                 ;;
             svcacct__subcmd__issuer__subcmd__help,rotate)
                 cmd="svcacct__subcmd__issuer__subcmd__help__subcmd__rotate"
+                ;;
+            svcacct__subcmd__issuer__subcmd__help,set-url)
+                cmd="svcacct__subcmd__issuer__subcmd__help__subcmd__set__subcmd__url"
                 ;;
             svcacct__subcmd__key,add)
                 cmd="svcacct__subcmd__key__subcmd__add"
@@ -1856,7 +1865,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__help__subcmd__issuer)
-            opts="get init rotate"
+            opts="get init rotate set-url"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1898,6 +1907,20 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__help__subcmd__issuer__subcmd__rotate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        svcacct__subcmd__help__subcmd__issuer__subcmd__set__subcmd__url)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2318,7 +2341,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__issuer)
-            opts="-n -h -V --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --help --version get init rotate help"
+            opts="-n -h -V --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --help --version get init rotate set-url help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2442,7 +2465,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__issuer__subcmd__help)
-            opts="get init rotate help"
+            opts="get init rotate set-url help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2511,8 +2534,22 @@ _svcacct() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        svcacct__subcmd__issuer__subcmd__help__subcmd__set__subcmd__url)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         svcacct__subcmd__issuer__subcmd__init)
-            opts="-n -h -V --algorithm --secret-file --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --help --version"
+            opts="-n -h -V --algorithm --secret-file --url --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2523,6 +2560,10 @@ _svcacct() {
                     return 0
                     ;;
                 --secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2588,6 +2629,64 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keystore)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --service-account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jwt-private-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        svcacct__subcmd__issuer__subcmd__set__subcmd__url)
+            opts="-n -h -V --force --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --store)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4014,7 +4113,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__serve)
-            opts="-n -h -V --listen --tls-cert --tls-key --insecure-listen --max-token-lifetime --request-timeout --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --help --version"
+            opts="-n -h -V --listen --tls-cert --tls-key --insecure-listen --max-token-lifetime --request-timeout --issuer-url --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4037,6 +4136,10 @@ _svcacct() {
                     return 0
                     ;;
                 --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --issuer-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

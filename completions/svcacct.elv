@@ -678,6 +678,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --tls-key 'PEM private key of the certificate'
             cand --max-token-lifetime 'Longest lifetime (exp - iat) of an accepted token [default: SVCACCT_MAX_TOKEN_LIFETIME, else the config file''s `max-token-lifetime`, else 1h]'
             cand --request-timeout 'Longest time a client may take to send a request (headers and body, each of which has at most 10s of it), and a handler to answer it'
+            cand --issuer-url 'The issuer''s https URL: set in the store (created RS256 if it has none) unless it has it already; another URL there is refused (change it with `svcacct issuer set-url --force`)'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
@@ -1019,6 +1020,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand get 'Show the issuer: its id, algorithm and keys (never a secret)'
             cand init 'Create the issuer before first use, e.g. to sign with an HMAC secret (HS256)'
             cand rotate 'Start a new signing key; the old one verifies the tokens it signed until they expire'
+            cand set-url 'Set the https URL that the issuer''s tokens carry as `iss` and relying parties discover'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'svcacct;issuer;get'= {
@@ -1043,6 +1045,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;issuer;init'= {
             cand --algorithm 'algorithm'
             cand --secret-file 'File holding the HS256 secret (`-` for stdin)'
+            cand --url 'The https URL its tokens carry as `iss` (RS256 only; see `svcacct issuer set-url`)'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
@@ -1078,10 +1081,29 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'svcacct;issuer;set-url'= {
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
+            cand -n 'Namespace of the command [default: default]'
+            cand --namespace 'Namespace of the command [default: default]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
+            cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
+            cand --context 'Named context of the config file to use (store, account, key, namespace) [default: the config file''s `current-context`]'
+            cand --service-account 'With a remote store: the account that signs each request''s token (name or NS/NAME)'
+            cand --jwt-private-key 'Private key that signs tokens: those `token` prints and, with a remote store, those sent with each request [default: SVCACCT_JWT_PRIVATE_KEY (a path, or the PEM itself), else the context''s or config file''s `jwt-private-key`, else the keystore''s key for the account]'
+            cand --token-file 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)'
+            cand --ca-cert 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct'
+            cand --force 'Replace a URL the issuer has already: tokens that carry the old one stop verifying'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'svcacct;issuer;help'= {
             cand get 'Show the issuer: its id, algorithm and keys (never a secret)'
             cand init 'Create the issuer before first use, e.g. to sign with an HMAC secret (HS256)'
             cand rotate 'Start a new signing key; the old one verifies the tokens it signed until they expire'
+            cand set-url 'Set the https URL that the issuer''s tokens carry as `iss` and relying parties discover'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'svcacct;issuer;help;get'= {
@@ -1089,6 +1111,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;issuer;help;init'= {
         }
         &'svcacct;issuer;help;rotate'= {
+        }
+        &'svcacct;issuer;help;set-url'= {
         }
         &'svcacct;issuer;help;help'= {
         }
@@ -1265,12 +1289,15 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand get 'Show the issuer: its id, algorithm and keys (never a secret)'
             cand init 'Create the issuer before first use, e.g. to sign with an HMAC secret (HS256)'
             cand rotate 'Start a new signing key; the old one verifies the tokens it signed until they expire'
+            cand set-url 'Set the https URL that the issuer''s tokens carry as `iss` and relying parties discover'
         }
         &'svcacct;help;issuer;get'= {
         }
         &'svcacct;help;issuer;init'= {
         }
         &'svcacct;help;issuer;rotate'= {
+        }
+        &'svcacct;help;issuer;set-url'= {
         }
         &'svcacct;help;login'= {
         }

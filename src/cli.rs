@@ -412,6 +412,7 @@ Examples:
 Examples:
   svcacct issuer get
   svcacct issuer init --algorithm HS256 --secret-file secret.txt
+  svcacct issuer set-url https://registry.example
   svcacct issuer rotate"
     )]
     Issuer(IssuerCommand),
@@ -1068,6 +1069,31 @@ Examples:
   svcacct issuer rotate --revoke-previous              # a key leaked
   svcacct issuer rotate --secret-file new-secret.txt     # an HS256 issuer")]
     Rotate(IssuerRotateArgs),
+
+    /// Set the https URL that the issuer's tokens carry as `iss` and relying parties discover
+    #[command(after_help = "\
+Relying parties (AWS, GCP, Vault, Kubernetes, any OIDC library) fetch
+URL/.well-known/openid-configuration and the keys it names, over https: serve the store there
+(`svcacct serve --tls-cert ... --issuer-url URL`, or behind a proxy that forwards both paths).
+The issuer is created (RS256) if the store has none. Setting the first URL changes nothing for
+tokens signed before: they carry the issuer's id, which svcacct keeps accepting. Replacing a URL
+needs --force: every token signed until then carries the old URL, and neither svcacct nor a
+relying party configured with the new one accepts it any more.
+
+Examples:
+  svcacct issuer set-url https://registry.example
+  svcacct issuer set-url https://id.example.com --force   # tokens with the old URL stop verifying")]
+    SetUrl(IssuerSetUrlArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct IssuerSetUrlArgs {
+    /// The issuer URL: https, no trailing `/`, no query or fragment
+    #[arg(value_name = "URL")]
+    pub url: String,
+    /// Replace a URL the issuer has already: tokens that carry the old one stop verifying
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -1095,6 +1121,9 @@ pub struct IssuerInitArgs {
     /// File holding the HS256 secret (`-` for stdin)
     #[arg(long, value_name = "FILE|-")]
     pub secret_file: Option<PathBuf>,
+    /// The https URL its tokens carry as `iss` (RS256 only; see `svcacct issuer set-url`)
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -1141,6 +1170,10 @@ pub struct ServeArgs {
     /// most 10s of it), and a handler to answer it
     #[arg(long, default_value = "30s", value_name = "DURATION")]
     pub request_timeout: String,
+    /// The issuer's https URL: set in the store (created RS256 if it has none) unless it has
+    /// it already; another URL there is refused (change it with `svcacct issuer set-url --force`)
+    #[arg(long, value_name = "URL")]
+    pub issuer_url: Option<String>,
 }
 
 #[derive(Debug, Args)]

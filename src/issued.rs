@@ -116,12 +116,26 @@ pub struct IssuerKeyView {
 #[serde(rename_all = "camelCase")]
 pub struct IssuerView {
     pub id: String,
+    /// The https URL tokens carry as `iss` (absent: they carry `id`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
     pub algorithm: IssuerAlgorithm,
     pub created: Timestamp,
     pub keys: Vec<IssuerKeyView>,
     /// Only in the answer of a rotation with `revokePrevious`: the issued tokens it revoked.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub revoked_tokens: Vec<RevokedToken>,
+}
+
+/// What `crate::registry::issuer::set_url` did.
+#[derive(Debug, PartialEq, Eq)]
+pub enum UrlChange {
+    /// The issuer had this URL already.
+    Unchanged,
+    /// It had none (or there was no issuer: it was created, RS256).
+    Set,
+    /// It had another one, which tokens signed until now carry (`--force`).
+    Replaced { previous: String },
 }
 
 /// An issued token that a rotation revoked (its key went).

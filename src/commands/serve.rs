@@ -46,6 +46,10 @@ pub fn run(ctx: &Context, args: &ServeArgs, _out: &mut dyn Write) -> Result<Exit
             Backend::Local(_) => unreachable!("`Reads::ServerCache` opens the cached store"),
             Backend::Remote(_) => unreachable!("a URL is refused by `open`'s `auth`"),
         };
+    if let Some(url) = &args.issuer_url {
+        // Before listening: the first line on stderr stays the `Listening on` line.
+        crate::registry::issuer::set_url(crate::store::local(store.as_ref())?, url, false)?;
+    }
     server::run(Options {
         store,
         store_root: Some(store_path),

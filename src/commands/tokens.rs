@@ -8,12 +8,12 @@ use jiff::Timestamp;
 use zeroize::Zeroizing;
 
 use crate::cli::{
-    IssuerAlg, IssuerCommand, IssuerGetArgs, IssuerInitArgs, IssuerRotateArgs, OutputFormat,
-    TokenNameArgs, TokensCommand, TokensCreateArgs, TokensListArgs, TokensRenameArgs,
+    IssuerAlg, IssuerCommand, IssuerGetArgs, IssuerInitArgs, IssuerRotateArgs, IssuerSetUrlArgs,
+    OutputFormat, TokenNameArgs, TokensCommand, TokensCreateArgs, TokensListArgs, TokensRenameArgs,
 };
 use crate::context::Context;
 use crate::error::{Exit, UserError};
-use crate::issued::{IssueRequest, IssuedToken, IssuerAlgorithm, IssuerView, Secret};
+use crate::issued::{IssueRequest, IssuedToken, IssuerAlgorithm, IssuerView, Secret, UrlChange};
 use crate::output;
 use crate::time;
 
@@ -32,6 +32,7 @@ pub fn issuer(ctx: &Context, command: IssuerCommand, out: &mut dyn Write) -> Res
         IssuerCommand::Get(a) => issuer_get(ctx, &a, out),
         IssuerCommand::Init(a) => issuer_init(ctx, &a, out),
         IssuerCommand::Rotate(a) => issuer_rotate(ctx, &a, out),
+        IssuerCommand::SetUrl(a) => issuer_set_url(ctx, &a, out),
     }
 }
 
@@ -202,6 +203,7 @@ fn show(v: &IssuerView, format: OutputFormat, out: &mut dyn Write) -> Result<()>
         OutputFormat::Table | OutputFormat::Wide => {
             let rows = [
                 ("Issuer", v.id.clone()),
+                ("URL", v.url.clone().unwrap_or_else(|| "<none>".into())),
                 ("Algorithm", v.algorithm.as_str().to_owned()),
                 ("Created", time::local(v.created)),
             ];
@@ -246,8 +248,32 @@ fn issuer_init(ctx: &Context, args: &IssuerInitArgs, out: &mut dyn Write) -> Res
         .as_deref()
         .map(|p| read_secret(ctx, p))
         .transpose()?;
-    let v = ctx.store()?.init_issuer(alg, secret)?;
+    let v = ctx.store()?.init_issuer(alg, secret, args.url.clone())?;
     writeln!(out, "Created issuer {} ({})", v.id, v.algorithm.as_str())?;
+    if let Some(url) = &v.url {
+        writeln!(out, "Its tokens carry `iss` {url}")?;
+    }
+    Ok(Exit::Success)
+}
+
+fn issuer_set_url(ctx: &Context, args: &IssuerSetUrlArgs, out: &mut dyn Write) -> Result<Exit> {
+    let (v, change) = ctx.store()?.set_issuer_url(&args.url, args.force)?;
+    let url = v.url.as_deref().unwrap_or(&args.url);
+    match change {
+        UrlChange::Unchanged => writeln!(out, "Issuer {} has URL {url} already", v.id)?,
+        UrlChange::Set => writeln!(
+            out,
+            "Issuer {} has URL {url}: tokens it signs from now on carry it as `iss`",
+            v.id
+        )?,
+        UrlChange::Replaced { previous } => writeln!(
+            out,
+            "Issuer {} has URL {url} instead of {}: tokens it signed until now carry the old one \
+             and no longer verify; configure relying parties with the new URL and issue new tokens",
+            v.id,
+            output::sanitize(&previous)
+        )?,
+    }
     Ok(Exit::Success)
 }
 

@@ -1,4 +1,5 @@
-//! The issuer's workflows: the store's own issuer (`urn:svcacct:issuer:<uid>`) and its keys.
+//! The issuer's workflows: the store's own issuer (`urn:svcacct:issuer:<uid>`, and its https
+//! URL once one is set) and its keys.
 //! It is created on first use, RS256 (2048-bit RSA), unless `svcacct issuer init --algorithm
 //! HS256` gave it a secret; rotation starts a new key and keeps the old ones for verification
 //! while a live token needs them (`prune_in`). Each change is one transaction over any engine.
@@ -10,7 +11,7 @@ use zeroize::Zeroizing;
 
 use crate::error::UserError;
 use crate::identity::Name;
-use crate::issued::{IssuerKeyView, IssuerView, RevokedToken, Secret};
+use crate::issued::{IssuerKeyView, IssuerView, RevokedToken, Secret, UrlChange};
 use crate::keys::PrivateKey;
 use crate::model::{
     ISSUER_PREFIX, IssuerAlgorithm, IssuerKey, IssuerRecord, TokenFile, TokenRecord,
@@ -154,14 +155,24 @@ fn create(alg: IssuerAlgorithm, secret: Option<Secret>) -> Result<IssuerWrite> {
             algorithm: alg,
             created: now,
             keys: vec![key.clone()],
+            url: None,
         },
         new_keys: vec![(key.kid, private)],
         removed: vec![],
     })
 }
 
-/// `svcacct issuer init`: refuses a store that has an issuer already.
-pub fn init(b: &dyn Engine, alg: IssuerAlgorithm, secret: Option<Secret>) -> Result<IssuerView> {
+/// `svcacct issuer init`: refuses a store that has an issuer already. With `url`, tokens carry
+/// it as `iss` (see [`set_url`]).
+pub fn init(
+    b: &dyn Engine,
+    alg: IssuerAlgorithm,
+    secret: Option<Secret>,
+    url: Option<String>,
+) -> Result<IssuerView> {
+    if let Some(url) = &url {
+        check_url(url, alg)?;
+    }
     let mut secret = Some(secret);
     let record = write_issuer(b, &mut |current, _| {
         if let Some(c) = current {
@@ -172,9 +183,73 @@ pub fn init(b: &dyn Engine, alg: IssuerAlgorithm, secret: Option<Secret>) -> Res
             ))
             .into());
         }
-        Ok(Some(create(alg, secret.take().flatten())?))
+        let mut w = create(alg, secret.take().flatten())?;
+        w.record.url = url.clone();
+        Ok(Some(w))
     })?;
     view(b, record)
+}
+
+/// Refuses a URL that is no issuer URL (`model::check_issuer_url`), and any URL for an HS256
+/// issuer: nobody but svcacct can verify its tokens, so there is nothing to discover.
+fn check_url(url: &str, alg: IssuerAlgorithm) -> Result<()> {
+    crate::model::check_issuer_url(url).map_err(UserError::Usage)?;
+    if alg != IssuerAlgorithm::RS256 {
+        return Err(UserError::Usage(format!(
+            "an HS256 issuer cannot have a URL: its secret is never published, so no relying \
+             party could verify its tokens; an issuer with a URL signs with RS256 \
+             (`svcacct issuer init --url {}` on a store without an issuer)",
+            crate::output::sanitize(url)
+        ))
+        .into());
+    }
+    Ok(())
+}
+
+/// `svcacct issuer set-url` and `svcacct serve --issuer-url`: the issuer's tokens carry `url`
+/// as `iss` from now on (the issuer is created, RS256, when the store has none). Setting the
+/// first URL needs nothing more: tokens signed before carry the issuer's id, which svcacct keeps
+/// accepting and which no relying party could discover. Replacing a URL needs `force`: every
+/// token signed until now carries the old one, and from now on neither svcacct nor a relying
+/// party configured with the new one accepts them.
+pub fn set_url(b: &dyn Engine, url: &str, force: bool) -> Result<(IssuerView, UrlChange)> {
+    check_url(url, IssuerAlgorithm::RS256)?;
+    let mut change = UrlChange::Unchanged;
+    let record = write_issuer(b, &mut |current, _| {
+        let Some(mut record) = current else {
+            change = UrlChange::Set;
+            let mut w = create(IssuerAlgorithm::RS256, None)?;
+            w.record.url = Some(url.to_owned());
+            return Ok(Some(w));
+        };
+        check_url(url, record.algorithm)?;
+        change = match record.url.as_deref() {
+            Some(u) if u == url => return Ok(None),
+            None => UrlChange::Set,
+            Some(previous) if force => UrlChange::Replaced {
+                previous: previous.to_owned(),
+            },
+            Some(previous) => {
+                return Err(UserError::Usage(format!(
+                    "the store's issuer has URL `{}`: every token it signed carries it as `iss`, \
+                     and no verifier accepts those tokens once the URL changes (svcacct neither); \
+                     to change it anyway, run `svcacct issuer set-url {} --force`, then \
+                     configure the relying parties with the new URL and issue new tokens; \
+                     nothing was changed",
+                    crate::output::sanitize(previous),
+                    crate::output::sanitize(url)
+                ))
+                .into());
+            }
+        };
+        record.url = Some(url.to_owned());
+        Ok(Some(IssuerWrite {
+            record,
+            new_keys: vec![],
+            removed: vec![],
+        }))
+    })?;
+    Ok((view(b, record)?, change))
 }
 
 /// `svcacct issuer rotate`: a new key signs from now on; retired keys stay while live tokens
@@ -359,6 +434,7 @@ pub fn view_of(record: &IssuerRecord, tokens: &[TokenFile], now: Timestamp) -> I
         .collect();
     IssuerView {
         id: record.id.clone(),
+        url: record.url.clone(),
         algorithm: record.algorithm,
         created: record.created,
         keys,

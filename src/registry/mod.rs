@@ -7,7 +7,9 @@ use anyhow::Result;
 
 use crate::api::{AccountAnswer, NamespaceCreated, NamespaceDeleted, Renamed, Shown, TokenAnswer};
 use crate::identity::{Name, Namespace, Reference};
-use crate::issued::{IssueRequest, IssuedToken, IssuerAlgorithm, IssuerView, Secret, TokenRecord};
+use crate::issued::{
+    IssueRequest, IssuedToken, IssuerAlgorithm, IssuerView, Secret, TokenRecord, UrlChange,
+};
 use crate::model::{Account, KeyRecord, NamespaceRecord, Policy, PolicyScope};
 use crate::store::{Engine, Listing, Scope, Store, unknown_namespace, unknown_policy};
 
@@ -117,8 +119,16 @@ impl<E: Engine> Store for E {
     fn issuer(&self) -> Result<Option<IssuerView>> {
         issuer::get(self)
     }
-    fn init_issuer(&self, alg: IssuerAlgorithm, secret: Option<Secret>) -> Result<IssuerView> {
-        issuer::init(self, alg, secret)
+    fn init_issuer(
+        &self,
+        alg: IssuerAlgorithm,
+        secret: Option<Secret>,
+        url: Option<String>,
+    ) -> Result<IssuerView> {
+        issuer::init(self, alg, secret, url)
+    }
+    fn set_issuer_url(&self, url: &str, force: bool) -> Result<(IssuerView, UrlChange)> {
+        issuer::set_url(self, url, force)
     }
     fn rotate_issuer(&self, secret: Option<Secret>, revoke_previous: bool) -> Result<IssuerView> {
         issuer::rotate(self, secret, revoke_previous)

@@ -120,7 +120,7 @@ fn sign(
     let reference = account.reference().to_string();
     let sub = account.impersonates.as_deref().unwrap_or(&reference);
     let claims = IssuedClaims {
-        iss: &issuer.id,
+        iss: issuer.iss(),
         sub,
         aud: Audience::of(&req.audiences),
         iat: now.as_second(),
@@ -525,7 +525,7 @@ mod tests {
             Zeroizing::new(b"s3cr3t-s3cr3t-s3cr3t-s3cr3t-s3cr3t".to_vec()),
             "x",
         );
-        init(b, IssuerAlgorithm::HS256, Some(secret.unwrap())).unwrap();
+        init(b, IssuerAlgorithm::HS256, Some(secret.unwrap()), None).unwrap();
         let shown = format!("{store:?}");
         assert!(shown.contains("issuer_keys"), "{shown}");
         // Bytes print as numbers: look for the secret's first bytes either way.
@@ -608,7 +608,7 @@ mod tests {
         };
         store.create_account(account("ci")).unwrap();
         let r = reference("ci");
-        let first = init(&store.inner, IssuerAlgorithm::RS256, None).unwrap();
+        let first = init(&store.inner, IssuerAlgorithm::RS256, None, None).unwrap();
         let t = issue(&store, &r, &req("deploy", None), false).unwrap();
         assert!(store.fired.get());
         assert_ne!(t.record.kid, first.keys[0].kid);
@@ -683,10 +683,10 @@ mod tests {
         store.create_account(account("ci")).unwrap();
         let r = reference("ci");
         let b: &dyn Engine = &store;
-        let e = init(b, IssuerAlgorithm::HS256, None).unwrap_err();
+        let e = init(b, IssuerAlgorithm::HS256, None, None).unwrap_err();
         assert!(e.to_string().contains("needs its secret"));
         let secret = Secret::new(Zeroizing::new(vec![7u8; 40]), "x").unwrap();
-        init(b, IssuerAlgorithm::HS256, Some(secret)).unwrap();
+        init(b, IssuerAlgorithm::HS256, Some(secret), None).unwrap();
         let t = issue(&store, &r, &req("h", None), false).unwrap();
         let now = Timestamp::now();
         let v = crate::token::verify(&t.token, &store, &opts(now)).unwrap();
@@ -709,6 +709,6 @@ mod tests {
         .unwrap();
         let why = rejection(crate::token::verify(&forged, &store, &opts(now)));
         assert!(why.contains("does not match issuer key"), "{why}");
-        assert!(init(b, IssuerAlgorithm::RS256, None).is_err());
+        assert!(init(b, IssuerAlgorithm::RS256, None, None).is_err());
     }
 }

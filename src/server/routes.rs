@@ -15,7 +15,9 @@ use super::handlers::accounts::{
 };
 use super::handlers::issuer::{get_issuer, rotate_issuer};
 use super::handlers::keys::{add_key, list_keys, remove_key};
-use super::handlers::meta::{account_jwks, healthz, jwks, openapi, readyz, whoami};
+use super::handlers::meta::{
+    account_jwks, healthz, jwks, openapi, openid_configuration, readyz, whoami,
+};
 use super::handlers::namespaces::{
     create_namespace, delete_namespace, get_namespace, list_namespaces,
 };
@@ -70,6 +72,7 @@ pub fn handler(r: &Route) -> MethodRouter<Arc<AppState>> {
         ("GET", "/healthz") => get(healthz),
         ("GET", "/readyz") => get(readyz),
         ("GET", api::ISSUER_JWKS) => get(jwks),
+        ("GET", api::OIDC_DISCOVERY) => get(openid_configuration),
         ("GET", api::ACCOUNT_JWKS) => get(account_jwks),
         ("GET", "/v1/openapi.json") => get(openapi),
         ("GET", "/v1/whoami") => get(whoami),

@@ -7,7 +7,9 @@ use anyhow::Result;
 use crate::api::{AccountAnswer, NamespaceCreated, NamespaceDeleted, TokenAnswer};
 use crate::error::UserError;
 use crate::identity::{Name, Namespace, Reference};
-use crate::issued::{IssueRequest, IssuedToken, IssuerAlgorithm, IssuerView, Secret, TokenRecord};
+use crate::issued::{
+    IssueRequest, IssuedToken, IssuerAlgorithm, IssuerView, Secret, TokenRecord, UrlChange,
+};
 use crate::model::{Account, KeyRecord, NamespaceRecord, Policy, PolicyScope};
 
 pub mod cached;
@@ -113,8 +115,16 @@ pub trait Store {
 
     /// The issuer without its secrets; `None` before it is first used.
     fn issuer(&self) -> Result<Option<IssuerView>>;
-    /// Creates the issuer (refused when there is one).
-    fn init_issuer(&self, alg: IssuerAlgorithm, secret: Option<Secret>) -> Result<IssuerView>;
+    /// Creates the issuer (refused when there is one); with `url`, its tokens carry it as `iss`.
+    fn init_issuer(
+        &self,
+        alg: IssuerAlgorithm,
+        secret: Option<Secret>,
+        url: Option<String>,
+    ) -> Result<IssuerView>;
+    /// Sets the issuer's URL (creating an RS256 issuer if there is none); replacing another
+    /// URL needs `force` (`crate::registry::issuer::set_url`).
+    fn set_issuer_url(&self, url: &str, force: bool) -> Result<(IssuerView, UrlChange)>;
     /// A new signing key; retired keys stay while live tokens need them.
     /// With `revoke_previous` (a key leaked), every earlier key goes at once, and with it every
     /// token it signed.

@@ -24,7 +24,7 @@ use crate::error::UserError;
 use crate::identity::{Name, Namespace, Reference};
 use crate::issued::{
     IssueRequest, IssuedToken, IssuerAlgorithm, IssuerView, RotateRequest, Secret, TokenRecord,
-    TokenRename,
+    TokenRename, UrlChange,
 };
 use crate::model::{Account, KeyRecord, NamespaceRecord, Policy, PolicyScope};
 use crate::output::sanitize;
@@ -974,10 +974,24 @@ impl Store for RemoteStore {
         }
     }
 
-    fn init_issuer(&self, _alg: IssuerAlgorithm, _secret: Option<Secret>) -> Result<IssuerView> {
+    fn init_issuer(
+        &self,
+        _alg: IssuerAlgorithm,
+        _secret: Option<Secret>,
+        _url: Option<String>,
+    ) -> Result<IssuerView> {
         Err(UserError::Usage(format!(
             "the issuer of {} lives with the server's store: run `svcacct issuer init` there \
              (--store DIR), so that no secret travels",
+            self.url
+        ))
+        .into())
+    }
+
+    fn set_issuer_url(&self, _url: &str, _force: bool) -> Result<(IssuerView, UrlChange)> {
+        Err(UserError::Usage(format!(
+            "the issuer URL of {} is set with the server's store: run `svcacct issuer set-url` \
+             there (--store DIR), or start the server with `svcacct serve --issuer-url`",
             self.url
         ))
         .into())

@@ -189,12 +189,18 @@ fn signature_ok(
     )?)
 }
 
+/// Whether `iss` names an issuer (its id, or an https URL) rather than an account: no account
+/// reference has a `:`.
+pub(crate) fn is_issuer_claim(iss: &str) -> bool {
+    iss.starts_with(ISSUER_PREFIX) || iss.starts_with("https://")
+}
+
 /// The account that signed a self-signed token (its `iss`); `None` for an issued token (its
 /// `iss` is the store's issuer) and for an `iss` that is no reference (`verify` says why). The
 /// server verifies such a token without a blocking task when it has the account in memory.
 pub fn self_signed_account(parsed: &Parsed<'_>) -> Option<Reference> {
     let iss = parsed.claims.get("iss")?.as_str()?;
-    if iss.starts_with(ISSUER_PREFIX) {
+    if is_issuer_claim(iss) {
         return None;
     }
     Reference::parse_canonical(iss).ok()
@@ -293,9 +299,7 @@ pub fn verify_parsed(
 ) -> Result<Verified> {
     check_header(&parsed.header)?;
     match parsed.claims.get("iss") {
-        Some(Value::String(iss)) if iss.starts_with(ISSUER_PREFIX) => {
-            verify_issued(parsed, store, opts)
-        }
+        Some(Value::String(iss)) if is_issuer_claim(iss) => verify_issued(parsed, store, opts),
         _ => verify_self_signed(parsed, store, opts),
     }
 }
@@ -566,11 +570,11 @@ fn verify_issued(
             sanitize(iss)
         )));
     };
-    if issuer.id != iss {
+    if !issuer.is_named_by(iss) {
         return Err(reject(format!(
             "the token was issued by `{}`, not by this store's issuer `{}`",
             sanitize(iss),
-            issuer.id
+            issuer.iss()
         )));
     }
     let key = issuer.keys.iter().find(|k| k.kid == kid).ok_or_else(|| {
