@@ -283,6 +283,9 @@ _svcacct() {
             svcacct__subcmd__help__subcmd__tokens,rename)
                 cmd="svcacct__subcmd__help__subcmd__tokens__subcmd__rename"
                 ;;
+            svcacct__subcmd__help__subcmd__tokens,request)
+                cmd="svcacct__subcmd__help__subcmd__tokens__subcmd__request"
+                ;;
             svcacct__subcmd__help__subcmd__tokens,revoke)
                 cmd="svcacct__subcmd__help__subcmd__tokens__subcmd__revoke"
                 ;;
@@ -415,6 +418,9 @@ _svcacct() {
             svcacct__subcmd__tokens,rename)
                 cmd="svcacct__subcmd__tokens__subcmd__rename"
                 ;;
+            svcacct__subcmd__tokens,request)
+                cmd="svcacct__subcmd__tokens__subcmd__request"
+                ;;
             svcacct__subcmd__tokens,revoke)
                 cmd="svcacct__subcmd__tokens__subcmd__revoke"
                 ;;
@@ -432,6 +438,9 @@ _svcacct() {
                 ;;
             svcacct__subcmd__tokens__subcmd__help,rename)
                 cmd="svcacct__subcmd__tokens__subcmd__help__subcmd__rename"
+                ;;
+            svcacct__subcmd__tokens__subcmd__help,request)
+                cmd="svcacct__subcmd__tokens__subcmd__help__subcmd__request"
                 ;;
             svcacct__subcmd__tokens__subcmd__help,revoke)
                 cmd="svcacct__subcmd__tokens__subcmd__help__subcmd__revoke"
@@ -2215,7 +2224,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__help__subcmd__tokens)
-            opts="create list revoke regenerate rename"
+            opts="create list revoke regenerate rename request"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2271,6 +2280,20 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__help__subcmd__tokens__subcmd__rename)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        svcacct__subcmd__help__subcmd__tokens__subcmd__request)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -4113,7 +4136,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__serve)
-            opts="-n -h -V --listen --tls-cert --tls-key --insecure-listen --max-token-lifetime --request-timeout --issuer-url --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --help --version"
+            opts="-n -h -V --listen --tls-cert --tls-key --insecure-listen --max-token-lifetime --request-timeout --issuer-url --max-requested-token-lifetime --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4140,6 +4163,10 @@ _svcacct() {
                     return 0
                     ;;
                 --issuer-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-requested-token-lifetime)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4281,7 +4308,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__tokens)
-            opts="-n -h -V --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --help --version create list revoke regenerate rename help"
+            opts="-n -h -V --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --help --version create list revoke regenerate rename request help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4405,7 +4432,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__tokens__subcmd__help)
-            opts="create list revoke regenerate rename help"
+            opts="create list revoke regenerate rename request help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4475,6 +4502,20 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__tokens__subcmd__help__subcmd__rename)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        svcacct__subcmd__tokens__subcmd__help__subcmd__request)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -4633,6 +4674,80 @@ _svcacct() {
                 return 0
             fi
             case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keystore)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --service-account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jwt-private-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        svcacct__subcmd__tokens__subcmd__request)
+            opts="-o -n -h -V --audience --duration --output --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --audience)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --duration)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "jwt json exec-credential" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "jwt json exec-credential" -- "${cur}"))
+                    return 0
+                    ;;
                 --store)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -679,6 +679,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --max-token-lifetime 'Longest lifetime (exp - iat) of an accepted token [default: SVCACCT_MAX_TOKEN_LIFETIME, else the config file''s `max-token-lifetime`, else 1h]'
             cand --request-timeout 'Longest time a client may take to send a request (headers and body, each of which has at most 10s of it), and a handler to answer it'
             cand --issuer-url 'The issuer''s https URL: set in the store (created RS256 if it has none) unless it has it already; another URL there is refused (change it with `svcacct issuer set-url --force`)'
+            cand --max-requested-token-lifetime 'Longest lifetime of a requested token (`svcacct tokens request`); a longer request is cut to it (at least 10m)'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
@@ -890,6 +891,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand revoke 'Revoke an issued token: from now on it fails verification'
             cand regenerate 'Issue a new token under the same name (same audiences and lifetime) and revoke the old'
             cand rename 'Rename an issued token (the token itself does not change)'
+            cand request 'Request a short-lived token for audiences, signed by the issuer and not stored'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'svcacct;tokens;create'= {
@@ -981,12 +983,34 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'svcacct;tokens;request'= {
+            cand --audience 'An audience (`aud`) the token is for; repeatable, at least one'
+            cand --duration 'How long it lives [default: 1h]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
+            cand -n 'Namespace of the command [default: default]'
+            cand --namespace 'Namespace of the command [default: default]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
+            cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
+            cand --context 'Named context of the config file to use (store, account, key, namespace) [default: the config file''s `current-context`]'
+            cand --service-account 'With a remote store: the account that signs each request''s token (name or NS/NAME)'
+            cand --jwt-private-key 'Private key that signs tokens: those `token` prints and, with a remote store, those sent with each request [default: SVCACCT_JWT_PRIVATE_KEY (a path, or the PEM itself), else the context''s or config file''s `jwt-private-key`, else the keystore''s key for the account]'
+            cand --token-file 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)'
+            cand --ca-cert 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'svcacct;tokens;help'= {
             cand create 'Issue a token for an account; it is printed once (the bare JWT on stdout)'
             cand list 'List an account''s issued tokens (never the tokens themselves)'
             cand revoke 'Revoke an issued token: from now on it fails verification'
             cand regenerate 'Issue a new token under the same name (same audiences and lifetime) and revoke the old'
             cand rename 'Rename an issued token (the token itself does not change)'
+            cand request 'Request a short-lived token for audiences, signed by the issuer and not stored'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'svcacct;tokens;help;create'= {
@@ -998,6 +1022,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;tokens;help;regenerate'= {
         }
         &'svcacct;tokens;help;rename'= {
+        }
+        &'svcacct;tokens;help;request'= {
         }
         &'svcacct;tokens;help;help'= {
         }
@@ -1274,6 +1300,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand revoke 'Revoke an issued token: from now on it fails verification'
             cand regenerate 'Issue a new token under the same name (same audiences and lifetime) and revoke the old'
             cand rename 'Rename an issued token (the token itself does not change)'
+            cand request 'Request a short-lived token for audiences, signed by the issuer and not stored'
         }
         &'svcacct;help;tokens;create'= {
         }
@@ -1284,6 +1311,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;help;tokens;regenerate'= {
         }
         &'svcacct;help;tokens;rename'= {
+        }
+        &'svcacct;help;tokens;request'= {
         }
         &'svcacct;help;issuer'= {
             cand get 'Show the issuer: its id, algorithm and keys (never a secret)'

@@ -114,6 +114,8 @@ pub const TOKEN_PATH: &str = "/v1/namespaces/{ns}/serviceaccounts/{name}/tokens/
 pub const TOKEN_REGENERATE: &str =
     "/v1/namespaces/{ns}/serviceaccounts/{name}/tokens/{token}/regenerate";
 pub const TOKEN_RENAME: &str = "/v1/namespaces/{ns}/serviceaccounts/{name}/tokens/{token}/rename";
+/// A requested token (`crate::issued::TokenRequest`), as Kubernetes' TokenRequest.
+pub const TOKEN_REQUEST: &str = "/v1/namespaces/{ns}/serviceaccounts/{name}/token";
 pub const ISSUER_PATH: &str = "/v1/issuer";
 /// The issuer's keys, and nothing else (docs/ARCHITECTURE.md, "Trust domains").
 pub const ISSUER_JWKS: &str = "/.well-known/jwks.json";
@@ -217,6 +219,8 @@ pub const ROUTES: &[Route] = &[
     // Regenerating mints a token: `create`, so that `update` (renaming) gives no credential.
     r("POST", TOKEN_REGENERATE, ns("create", TOKEN)),
     r("POST", TOKEN_RENAME, ns("update", TOKEN)),
+    // A requested token is a credential of the account, as an issued one: `create` on `token`.
+    r("POST", TOKEN_REQUEST, ns("create", TOKEN)),
     r("GET", ISSUER_PATH, Guard::Authenticated),
     r("POST", ISSUER_ROTATE, global("update", ISSUER)),
     // Reviews, for services that use svcacct as their identity manager.
@@ -253,6 +257,39 @@ impl OpenIdConfiguration {
             claims_supported: strings(&[
                 "iss", "sub", "aud", "exp", "iat", "nbf", "jti", "act", "svcacct",
             ]),
+        }
+    }
+}
+
+/// What a kubectl (client-go) exec credential plugin prints: a
+/// `client.authentication.k8s.io/v1` `ExecCredential` with the token and when it expires, so
+/// that kubectl asks again only then.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExecCredential<'a> {
+    pub api_version: &'static str,
+    pub kind: &'static str,
+    pub status: ExecCredentialStatus<'a>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExecCredentialStatus<'a> {
+    pub token: &'a str,
+    pub expiration_timestamp: Timestamp,
+}
+
+impl<'a> ExecCredential<'a> {
+    pub fn new(token: &'a str, expires: Timestamp) -> ExecCredential<'a> {
+        ExecCredential {
+            api_version: "client.authentication.k8s.io/v1",
+            kind: "ExecCredential",
+            status: ExecCredentialStatus {
+                token,
+                // RFC 3339 in whole seconds, as Kubernetes writes times.
+                expiration_timestamp: Timestamp::from_second(expires.as_second())
+                    .unwrap_or(expires),
+            },
         }
     }
 }

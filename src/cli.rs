@@ -995,6 +995,48 @@ Example:
 Example:
   svcacct tokens rename ci-bot deploy deploy-old")]
     Rename(TokensRenameArgs),
+
+    /// Request a short-lived token for audiences, signed by the issuer and not stored
+    #[command(after_help = "\
+As Kubernetes' TokenRequest: the token carries `iss` = the issuer (its URL once one is set),
+`sub` = system:serviceaccount:NS:NAME, the audiences, and a `svcacct` claim with the account's
+namespace, name and uid. It lives --duration (at least 10m; a server cuts it to its
+--max-requested-token-lifetime, 24h unless set) and cannot be revoked: keep it short. A
+relying party verifies it with the issuer's JWKS; svcacct verifies it with `svcacct verify
+TOKEN --aud A`. Asking a server needs a policy allowing `create` on `token` in the account's
+namespace, also for a token of the caller itself.
+
+Examples:
+  svcacct tokens request ci-bot --audience sts.amazonaws.com
+  svcacct tokens request eng/ci-bot --audience https://vault.example --duration 15m -o json
+  svcacct tokens request ci-bot --audience https://k8s.example -o exec-credential")]
+    Request(TokensRequestArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TokensRequestArgs {
+    /// Account name or NS/NAME
+    pub account: String,
+    /// An audience (`aud`) the token is for; repeatable, at least one
+    #[arg(long = "audience", value_name = "A", required = true)]
+    pub audiences: Vec<String>,
+    /// How long it lives [default: 1h]
+    #[arg(long, value_name = "DURATION")]
+    pub duration: Option<String>,
+    /// Output format
+    #[arg(short = 'o', long = "output", value_enum, default_value_t = RequestOutput::Jwt)]
+    pub output: RequestOutput,
+}
+
+/// What `tokens request` prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RequestOutput {
+    /// The bare JWT
+    Jwt,
+    /// The token with its expiry and audiences
+    Json,
+    /// A client.authentication.k8s.io/v1 ExecCredential, for kubectl's exec plugins
+    ExecCredential,
 }
 
 #[derive(Debug, Args)]
@@ -1174,6 +1216,10 @@ pub struct ServeArgs {
     /// it already; another URL there is refused (change it with `svcacct issuer set-url --force`)
     #[arg(long, value_name = "URL")]
     pub issuer_url: Option<String>,
+    /// Longest lifetime of a requested token (`svcacct tokens request`); a longer request is cut
+    /// to it (at least 10m)
+    #[arg(long, default_value = "24h", value_name = "DURATION")]
+    pub max_requested_token_lifetime: String,
 }
 
 #[derive(Debug, Args)]

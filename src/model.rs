@@ -382,6 +382,10 @@ pub struct IssuerKey {
     /// SPKI PEM of an RSA key; none for an HMAC secret.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub public_key: Option<String>,
+    /// No requested token it signed (they are not stored) expires later than this: retired,
+    /// the key is kept until then (`crate::registry::requested`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requested_until: Option<Timestamp>,
 }
 
 /// The issuer: `<root>/issuer/issuer.toml` in the file store.

@@ -499,6 +499,14 @@ fn request_schemas_are_the_rust_bodies() {
     check_request(&doc, "TokenRename", TokenRename { name: name("new") });
     check_request(
         &doc,
+        "TokenRequest",
+        svcacct::issued::TokenRequest {
+            audiences: vec!["a".into()],
+            expiration_seconds: Some(600),
+        },
+    );
+    check_request(
+        &doc,
         "RotateRequest",
         RotateRequest {
             revoke_previous: true,
@@ -646,6 +654,12 @@ fn answer_schemas_are_the_rust_types() {
         record: record(full),
     };
     check_answer(&doc, "IssuedToken", issued(true), issued(false));
+    let requested = svcacct::issued::RequestedToken {
+        token: "t".into(),
+        expiration_timestamp: time(),
+        audiences: vec!["a".into()],
+    };
+    check_answer(&doc, "RequestedToken", requested.clone(), requested);
     let issuer_key = |full: bool| IssuerKeyView {
         kid: "k".into(),
         algorithm: IssuerAlgorithm::RS256,

@@ -9,11 +9,14 @@ use zeroize::Zeroizing;
 
 use crate::cli::{
     IssuerAlg, IssuerCommand, IssuerGetArgs, IssuerInitArgs, IssuerRotateArgs, IssuerSetUrlArgs,
-    OutputFormat, TokenNameArgs, TokensCommand, TokensCreateArgs, TokensListArgs, TokensRenameArgs,
+    OutputFormat, RequestOutput, TokenNameArgs, TokensCommand, TokensCreateArgs, TokensListArgs,
+    TokensRenameArgs, TokensRequestArgs,
 };
 use crate::context::Context;
 use crate::error::{Exit, UserError};
-use crate::issued::{IssueRequest, IssuedToken, IssuerAlgorithm, IssuerView, Secret, UrlChange};
+use crate::issued::{
+    IssueRequest, IssuedToken, IssuerAlgorithm, IssuerView, Secret, TokenRequest, UrlChange,
+};
 use crate::output;
 use crate::time;
 
@@ -24,6 +27,7 @@ pub fn run(ctx: &Context, command: TokensCommand, out: &mut dyn Write) -> Result
         TokensCommand::Revoke(a) => revoke(ctx, &a, out),
         TokensCommand::Regenerate(a) => regenerate(ctx, &a, out),
         TokensCommand::Rename(a) => rename(ctx, &a, out),
+        TokensCommand::Request(a) => request(ctx, &a, out),
     }
 }
 
@@ -79,6 +83,32 @@ fn create(ctx: &Context, args: &TokensCreateArgs, out: &mut dyn Write) -> Result
         },
     )?;
     print_token(out, &t, &r)?;
+    Ok(Exit::Success)
+}
+
+/// `svcacct tokens request`: a requested token (`crate::registry::requested`), printed as
+/// `-o` says; nothing goes to stderr, so that kubectl's exec plugin sees only the credential.
+fn request(ctx: &Context, args: &TokensRequestArgs, out: &mut dyn Write) -> Result<Exit> {
+    let r = ctx.reference(&args.account)?;
+    let expiration_seconds = match &args.duration {
+        None => None,
+        Some(d) => Some(time::parse_duration(d)?.as_secs()),
+    };
+    let req = TokenRequest {
+        audiences: args.audiences.clone(),
+        expiration_seconds,
+    };
+    // Before a remote store is asked (its server refuses it too).
+    crate::registry::requested::lifetime(&req, crate::issued::DEFAULT_MAX_REQUESTED)?;
+    let t = ctx.store()?.request_token(&r, &req)?;
+    match args.output {
+        RequestOutput::Jwt => writeln!(out, "{}", t.token)?,
+        RequestOutput::Json => output::json(out, &t)?,
+        RequestOutput::ExecCredential => output::json(
+            out,
+            &crate::api::ExecCredential::new(&t.token, t.expiration_timestamp),
+        )?,
+    }
     Ok(Exit::Success)
 }
 

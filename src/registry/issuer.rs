@@ -18,7 +18,7 @@ use crate::model::{
     current_tokens, new_uid,
 };
 use crate::store::engine::{Engine, Scope, Tx, atomically};
-use crate::token::claims::random_id;
+use crate::token::claims::{LEEWAY, random_id};
 
 /// A change of the issuer, written under the store's lock: new key files first, then the
 /// record, then the removed key files go.
@@ -86,6 +86,7 @@ fn new_key(
                     created: now,
                     retired: None,
                     public_key: Some(key.public_key().to_pem()),
+                    requested_until: None,
                 },
                 Zeroizing::new(pem.as_bytes().to_vec()),
             ))
@@ -97,6 +98,7 @@ fn new_key(
                 created: now,
                 retired: None,
                 public_key: None,
+                requested_until: None,
             },
             Zeroizing::new(secret.bytes().to_vec()),
         )),
@@ -111,12 +113,14 @@ fn new_key(
     }
 }
 
-/// Keys that may go: retired, and no live token signed with them.
+/// Keys that may go: retired, and no live token signed with them (issued ones by their
+/// records, requested ones by `requested_until`).
 pub(super) fn prunable(record: &IssuerRecord, tokens: &[TokenFile], now: Timestamp) -> Vec<String> {
     record
         .keys
         .iter()
         .filter(|k| k.retired.is_some())
+        .filter(|k| k.requested_until.is_none_or(|u| u < now - LEEWAY))
         .filter(|k| {
             !tokens
                 .iter()
@@ -423,7 +427,10 @@ pub fn view_of(record: &IssuerRecord, tokens: &[TokenFile], now: Timestamp) -> I
                 created: k.created,
                 retired: k.retired,
                 kept_until: if retired && live.iter().all(|t| t.expires.is_some()) {
-                    live.iter().filter_map(|t| t.expires).max()
+                    live.iter()
+                        .filter_map(|t| t.expires)
+                        .chain(k.requested_until.filter(|u| *u >= now - LEEWAY))
+                        .max()
                 } else {
                     None
                 },

@@ -8,7 +8,8 @@ use anyhow::Result;
 use crate::api::{AccountAnswer, NamespaceCreated, NamespaceDeleted, Renamed, Shown, TokenAnswer};
 use crate::identity::{Name, Namespace, Reference};
 use crate::issued::{
-    IssueRequest, IssuedToken, IssuerAlgorithm, IssuerView, Secret, TokenRecord, UrlChange,
+    DEFAULT_MAX_REQUESTED, IssueRequest, IssuedToken, IssuerAlgorithm, IssuerView, RequestedToken,
+    Secret, TokenRecord, TokenRequest, UrlChange,
 };
 use crate::model::{Account, KeyRecord, NamespaceRecord, Policy, PolicyScope};
 use crate::store::{Engine, Listing, Scope, Store, unknown_namespace, unknown_policy};
@@ -17,6 +18,7 @@ pub mod accounts;
 pub mod issuer;
 pub mod namespaces;
 pub mod policies;
+pub mod requested;
 pub mod tokens;
 
 impl<E: Engine> Store for E {
@@ -129,6 +131,17 @@ impl<E: Engine> Store for E {
     }
     fn set_issuer_url(&self, url: &str, force: bool) -> Result<(IssuerView, UrlChange)> {
         issuer::set_url(self, url, force)
+    }
+    fn request_token(&self, r: &Reference, req: &TokenRequest) -> Result<RequestedToken> {
+        requested::lifetime(req, DEFAULT_MAX_REQUESTED)?;
+        let account = accounts::get(self, r)?;
+        requested::request(
+            self,
+            &account,
+            req,
+            DEFAULT_MAX_REQUESTED,
+            jiff::Timestamp::now(),
+        )
     }
     fn rotate_issuer(&self, secret: Option<Secret>, revoke_previous: bool) -> Result<IssuerView> {
         issuer::rotate(self, secret, revoke_previous)

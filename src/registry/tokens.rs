@@ -15,7 +15,7 @@ use crate::identity::{Name, Reference};
 use crate::issued::{IssueRequest, IssuedToken, LAST_USED_EVERY};
 use crate::keys::{PrivateKey, PublicKey};
 use crate::model::{
-    Account, IssuerAlgorithm, IssuerRecord, TokenFile, TokenRecord, current_tokens,
+    Account, IssuerAlgorithm, IssuerKey, IssuerRecord, TokenFile, TokenRecord, current_tokens,
 };
 use crate::store::engine::{Engine, Tx, atomically};
 use crate::token::claims::{Actor, Audience, random_id};
@@ -85,13 +85,11 @@ struct IssuedClaims<'a> {
     act: Option<Actor<'a>>,
 }
 
-fn sign(
+/// The issuer's signing key, checked against the public key its record publishes.
+pub(super) fn signing_key<'a>(
     b: &dyn Engine,
-    issuer: &IssuerRecord,
-    account: &Account,
-    req: &IssueRequest,
-    now: Timestamp,
-) -> Result<IssuedToken> {
+    issuer: &'a IssuerRecord,
+) -> Result<(&'a IssuerKey, EncodingKey)> {
     let key = issuer
         .active()
         .ok_or_else(|| anyhow::anyhow!("the issuer has no active key"))?;
@@ -114,6 +112,17 @@ fn sign(
         }
         IssuerAlgorithm::HS256 => EncodingKey::from_secret(&private),
     };
+    Ok((key, encoding))
+}
+
+fn sign(
+    b: &dyn Engine,
+    issuer: &IssuerRecord,
+    account: &Account,
+    req: &IssueRequest,
+    now: Timestamp,
+) -> Result<IssuedToken> {
+    let (key, encoding) = signing_key(b, issuer)?;
     let mut header = Header::new(key.algorithm.jwt());
     header.kid = Some(key.kid.clone());
     let jti = random_id()?;

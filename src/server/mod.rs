@@ -66,6 +66,8 @@ pub struct AppState {
     pub auth: auth::Authenticator,
     pub request_timeout: Duration,
     pub account_bodies: handlers::accounts::AccountBodies,
+    /// The longest lifetime of a requested token (`serve --max-requested-token-lifetime`).
+    pub max_requested_lifetime: SignedDuration,
     /// The last JWKS body, and the fingerprint of what it was made from.
     pub jwks_body: std::sync::Mutex<Option<(Vec<u8>, axum::body::Bytes)>>,
 }
@@ -79,6 +81,7 @@ impl AppState {
             auth: auth::Authenticator::new(SignedDuration::from_hours(1), "test".into()),
             request_timeout: Duration::from_secs(30),
             account_bodies: Default::default(),
+            max_requested_lifetime: crate::issued::DEFAULT_MAX_REQUESTED,
             jwks_body: Default::default(),
         }
     }
@@ -92,6 +95,7 @@ pub struct Options {
     pub tls: Option<Arc<rustls::ServerConfig>>,
     pub max_token_lifetime: SignedDuration,
     pub max_token_lifetime_source: String,
+    pub max_requested_lifetime: SignedDuration,
     pub request_timeout: Duration,
 }
 
@@ -201,6 +205,7 @@ async fn serve(opts: Options) -> Result<()> {
         auth: auth::Authenticator::new(opts.max_token_lifetime, opts.max_token_lifetime_source),
         request_timeout: opts.request_timeout,
         account_bodies: Default::default(),
+        max_requested_lifetime: opts.max_requested_lifetime,
         jwks_body: Default::default(),
     });
     let app = routes::router(state);

@@ -28,7 +28,7 @@ use super::handlers::policies::{
 };
 use super::handlers::reviews::{access_review, token_review};
 use super::handlers::tokens::{
-    issue_token, list_tokens, regenerate_token, rename_token, revoke_token,
+    issue_token, list_tokens, regenerate_token, rename_token, request_token, revoke_token,
 };
 use super::respond::{method_not_allowed, not_found};
 use crate::api::{self, ROUTES, Route};
@@ -108,6 +108,7 @@ pub fn handler(r: &Route) -> MethodRouter<Arc<AppState>> {
         ("DELETE", api::TOKEN_PATH) => delete(revoke_token),
         ("POST", api::TOKEN_REGENERATE) => post(regenerate_token),
         ("POST", api::TOKEN_RENAME) => post(rename_token),
+        ("POST", api::TOKEN_REQUEST) => post(request_token),
         ("GET", api::ISSUER_PATH) => get(get_issuer),
         ("POST", api::ISSUER_ROTATE) => post(rotate_issuer),
         ("POST", "/v1/tokenreviews") => post(token_review),

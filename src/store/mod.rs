@@ -8,7 +8,8 @@ use crate::api::{AccountAnswer, NamespaceCreated, NamespaceDeleted, TokenAnswer}
 use crate::error::UserError;
 use crate::identity::{Name, Namespace, Reference};
 use crate::issued::{
-    IssueRequest, IssuedToken, IssuerAlgorithm, IssuerView, Secret, TokenRecord, UrlChange,
+    IssueRequest, IssuedToken, IssuerAlgorithm, IssuerView, RequestedToken, Secret, TokenRecord,
+    TokenRequest, UrlChange,
 };
 use crate::model::{Account, KeyRecord, NamespaceRecord, Policy, PolicyScope};
 
@@ -133,6 +134,9 @@ pub trait Store {
     /// Issues a token (the issuer is created on first use); refuses a name the account has.
     fn issue_token(&self, r: &Reference, req: &IssueRequest) -> Result<IssuedToken>;
     fn revoke_token(&self, r: &Reference, name: &Name) -> Result<()>;
+    /// A short-lived token for `req.audiences`, signed by the issuer (created on first use)
+    /// and not stored (`crate::registry::requested`).
+    fn request_token(&self, r: &Reference, req: &TokenRequest) -> Result<RequestedToken>;
     /// A new token under the same name (same audiences and lifetime); the old one is revoked.
     fn regenerate_token(&self, r: &Reference, name: &Name) -> Result<IssuedToken>;
     /// Renames an issued token's record. Returns the record; the remote store, only its

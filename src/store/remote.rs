@@ -23,8 +23,8 @@ use crate::api::{AccountAnswer, Identity, PolicyAnswer, Problem, Rename, Shown, 
 use crate::error::UserError;
 use crate::identity::{Name, Namespace, Reference};
 use crate::issued::{
-    IssueRequest, IssuedToken, IssuerAlgorithm, IssuerView, RotateRequest, Secret, TokenRecord,
-    TokenRename, UrlChange,
+    IssueRequest, IssuedToken, IssuerAlgorithm, IssuerView, RequestedToken, RotateRequest, Secret,
+    TokenRecord, TokenRename, TokenRequest, UrlChange,
 };
 use crate::model::{Account, KeyRecord, NamespaceRecord, Policy, PolicyScope};
 use crate::output::sanitize;
@@ -1021,6 +1021,11 @@ impl Store for RemoteStore {
 
     fn issue_token(&self, r: &Reference, req: &IssueRequest) -> Result<IssuedToken> {
         let path = format!("{}/tokens", account_path(r));
+        self.json(Call::new(Method::Post, &path).json(req)?)
+    }
+
+    fn request_token(&self, r: &Reference, req: &TokenRequest) -> Result<RequestedToken> {
+        let path = format!("{}/token", account_path(r));
         self.json(Call::new(Method::Post, &path).json(req)?)
     }
 
