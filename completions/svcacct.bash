@@ -4249,11 +4249,11 @@ _svcacct() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "jwt json header" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "jwt json header exec-credential" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "jwt json header" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "jwt json header exec-credential" -- "${cur}"))
                     return 0
                     ;;
                 --store)

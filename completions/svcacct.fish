@@ -469,7 +469,8 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l aud -d 'Audien
 complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l claim -d 'Extra string claim (repeatable); registered claims cannot be overridden' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand token" -s o -l output -d 'What to print' -r -f -a "jwt\t'The bare JWT'
 json\t'JSON with the token, its kid and expiry'
-header\t'`Authorization: Bearer <jwt>`'"
+header\t'`Authorization: Bearer <jwt>`'
+exec-credential\t'A client.authentication.k8s.io/v1 ExecCredential, for kubectl\'s exec plugins'"
 complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand token" -s n -l namespace -d 'Namespace of the command [default: default]' -r

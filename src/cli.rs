@@ -324,7 +324,8 @@ Examples:
 Examples:
   TOKEN=$(svcacct token example-svc-account --jwt-private-key example.key)
   curl -H \"$(svcacct token ci-bot -o header)\" https://api.example.com/
-  svcacct token ci-bot --ttl 5m --aud https://api.example.com --claim env=prod")]
+  svcacct token ci-bot --ttl 5m --aud https://api.example.com --claim env=prod
+  svcacct token ci-bot -o exec-credential     # as a kubectl exec credential plugin")]
     Token(Deferred<TokenArgs>),
 
     /// Verify a token against the registry and say who it is
@@ -901,6 +902,8 @@ pub enum TokenOutput {
     Json,
     /// `Authorization: Bearer <jwt>`
     Header,
+    /// A client.authentication.k8s.io/v1 ExecCredential, for kubectl's exec plugins
+    ExecCredential,
 }
 
 #[derive(Debug, Args)]
