@@ -47,6 +47,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand policy 'Create, list, change and delete policies'
             cand can-i 'Ask whether an account may do an action on a resource'
             cand token 'Mint a short-lived JWT for an account (offline: needs no server)'
+            cand exec 'Run a command with a token that is kept fresh until it exits'
             cand verify 'Verify a token against the registry and say who it is'
             cand decode 'Print a token''s header and claims without verifying anything'
             cand jwks 'Print one account''s public keys, or the issuer''s, as a JWKS for gateways that verify tokens themselves'
@@ -612,6 +613,27 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --ca-cert 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'svcacct;exec'= {
+            cand --out 'Keep the token in FILE (mode 0600), replaced at 80 % of each token''s lifetime (not `--token-file`: that global flag names the bearer token a remote store is called with)'
+            cand --env 'Give the command the first token in environment variable VAR'
+            cand --audience 'Request tokens for this audience from the registry (repeatable) instead of self-signed ones'
+            cand --ttl 'Each token''s lifetime [default: 10m self-signed, 1h requested]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
+            cand -n 'Namespace of the command [default: default]'
+            cand --namespace 'Namespace of the command [default: default]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
+            cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
+            cand --context 'Named context of the config file to use (store, account, key, namespace) [default: the config file''s `current-context`]'
+            cand --service-account 'With a remote store: the account that signs each request''s token (name or NS/NAME)'
+            cand --jwt-private-key 'Private key that signs tokens: those `token` prints and, with a remote store, those sent with each request [default: SVCACCT_JWT_PRIVATE_KEY (a path, or the PEM itself), else the context''s or config file''s `jwt-private-key`, else the keystore''s key for the account]'
+            cand --token-file 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)'
+            cand --ca-cert 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct'
+            cand -h 'Print help'
+            cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -1191,6 +1213,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand policy 'Create, list, change and delete policies'
             cand can-i 'Ask whether an account may do an action on a resource'
             cand token 'Mint a short-lived JWT for an account (offline: needs no server)'
+            cand exec 'Run a command with a token that is kept fresh until it exits'
             cand verify 'Verify a token against the registry and say who it is'
             cand decode 'Print a token''s header and claims without verifying anything'
             cand jwks 'Print one account''s public keys, or the issuer''s, as a JWKS for gateways that verify tokens themselves'
@@ -1263,6 +1286,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;help;can-i'= {
         }
         &'svcacct;help;token'= {
+        }
+        &'svcacct;help;exec'= {
         }
         &'svcacct;help;verify'= {
         }

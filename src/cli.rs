@@ -328,6 +328,21 @@ Examples:
   svcacct token ci-bot -o exec-credential     # as a kubectl exec credential plugin")]
     Token(Deferred<TokenArgs>),
 
+    /// Run a command with a token that is kept fresh until it exits
+    #[command(after_help = "\
+The token is self-signed, as `svcacct token` mints it (offline; --ttl defaults to 10m), or with
+--audience requested from the registry, as `svcacct tokens request` (--ttl defaults to 1h, at
+least 10m). With --out it is written to FILE (mode 0600) and replaced atomically at 80 %
+of each token's lifetime, and the command gets the path as SVCACCT_TOKEN_FILE; with --env it
+gets the first token in VAR (a running process's environment cannot change, so long jobs read
+the file). HUP, INT, QUIT, TERM, USR1 and USR2 are passed on to the command; svcacct exits with
+its status (128 + N when signal N ended it).
+
+Examples:
+  svcacct exec --out /run/ci-bot.token ci-bot -- ./deploy.sh
+  svcacct exec --out token.jwt --audience sts.amazonaws.com eng/ci-bot -- aws s3 ls")]
+    Exec(ExecArgs),
+
     /// Verify a token against the registry and say who it is
     #[command(after_help = "\
 A token given as an argument is visible to other local users in the process list while the
@@ -930,6 +945,28 @@ pub struct TokenArgs {
     /// What to print
     #[arg(short = 'o', long = "output", value_enum, default_value_t = TokenOutput::Jwt)]
     pub output: TokenOutput,
+}
+
+#[derive(Debug, Args)]
+pub struct ExecArgs {
+    /// Keep the token in FILE (mode 0600), replaced at 80 % of each token's lifetime (not
+    /// `--token-file`: that global flag names the bearer token a remote store is called with)
+    #[arg(long = "out", value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Give the command the first token in environment variable VAR
+    #[arg(long, value_name = "VAR")]
+    pub env: Option<String>,
+    /// Request tokens for this audience from the registry (repeatable) instead of self-signed ones
+    #[arg(long = "audience", value_name = "A")]
+    pub audiences: Vec<String>,
+    /// Each token's lifetime [default: 10m self-signed, 1h requested]
+    #[arg(long, value_name = "DURATION")]
+    pub ttl: Option<String>,
+    /// Account name or NS/NAME
+    pub account: String,
+    /// The command and its arguments, after `--`
+    #[arg(last = true, required = true, value_name = "CMD")]
+    pub command: Vec<String>,
 }
 
 #[derive(Debug, Args)]
