@@ -48,6 +48,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand policy 'Create, list, change and delete policies'
             cand can-i 'Ask whether an account may do an action on a resource'
             cand token 'Mint a short-lived JWT for an account (offline: needs no server)'
+            cand exec 'Run a command with a token that is kept fresh until it exits'
             cand verify 'Verify a token against the registry and say who it is'
             cand decode 'Print a token''s header and claims without verifying anything'
             cand jwks 'Print one account''s public keys, or the issuer''s, as a JWKS for gateways that verify tokens themselves'
@@ -644,6 +645,28 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'svcacct;exec'= {
+            cand --out 'Keep the token in FILE (mode 0600), replaced at 80 % of each token''s lifetime (not `--token-file`: that global flag names the bearer token a remote store is called with)'
+            cand --env 'Give the command the first token in environment variable VAR'
+            cand --audience 'Request tokens for this audience from the registry (repeatable) instead of self-signed ones'
+            cand --ttl 'Each token''s lifetime [default: 10m self-signed, 1h requested]'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
+            cand -n 'Namespace of the command [default: default]'
+            cand --namespace 'Namespace of the command [default: default]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
+            cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
+            cand --context 'Named context of the config file to use (store, account, key, namespace) [default: the config file''s `current-context`]'
+            cand --service-account 'With a remote store: the account that signs each request''s token (name or NS/NAME)'
+            cand --jwt-private-key 'Private key that signs tokens: those `token` prints and, with a remote store, those sent with each request [default: SVCACCT_JWT_PRIVATE_KEY (a path, or the PEM itself), else the context''s or config file''s `jwt-private-key`, else the keystore''s key for the account]'
+            cand --token-file 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)'
+            cand --ca-cert 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct'
+            cand --issuer-kek-file 'With a postgres:// store: file (mode 0600) of the key that encrypts the issuer''s keys in the database, the same for every replica: 32 bytes as hex or base64, e.g. `openssl rand -hex 32` [default: SVCACCT_ISSUER_KEK holds the key itself]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'svcacct;verify'= {
             cand --aud 'Require this audience'
             cand -o 'Output format'
@@ -710,6 +733,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --tls-key 'PEM private key of the certificate'
             cand --max-token-lifetime 'Longest lifetime (exp - iat) of an accepted token [default: SVCACCT_MAX_TOKEN_LIFETIME, else the config file''s `max-token-lifetime`, else 1h]'
             cand --request-timeout 'Longest time a client may take to send a request (headers and body, each of which has at most 10s of it), and a handler to answer it'
+            cand --issuer-url 'The issuer''s https URL: set in the store (created RS256 if it has none) unless it has it already; another URL there is refused (change it with `svcacct issuer set-url --force`)'
+            cand --max-requested-token-lifetime 'Longest lifetime of a requested token (`svcacct tokens request`); a longer request is cut to it (at least 10m)'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
@@ -932,6 +957,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand revoke 'Revoke an issued token: from now on it fails verification'
             cand regenerate 'Issue a new token under the same name (same audiences and lifetime) and revoke the old'
             cand rename 'Rename an issued token (the token itself does not change)'
+            cand request 'Request a short-lived token for audiences, signed by the issuer and not stored'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'svcacct;tokens;create'= {
@@ -1029,12 +1055,35 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'svcacct;tokens;request'= {
+            cand --audience 'An audience (`aud`) the token is for; repeatable, at least one'
+            cand --duration 'How long it lives [default: 1h]'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
+            cand -n 'Namespace of the command [default: default]'
+            cand --namespace 'Namespace of the command [default: default]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
+            cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
+            cand --context 'Named context of the config file to use (store, account, key, namespace) [default: the config file''s `current-context`]'
+            cand --service-account 'With a remote store: the account that signs each request''s token (name or NS/NAME)'
+            cand --jwt-private-key 'Private key that signs tokens: those `token` prints and, with a remote store, those sent with each request [default: SVCACCT_JWT_PRIVATE_KEY (a path, or the PEM itself), else the context''s or config file''s `jwt-private-key`, else the keystore''s key for the account]'
+            cand --token-file 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)'
+            cand --ca-cert 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct'
+            cand --issuer-kek-file 'With a postgres:// store: file (mode 0600) of the key that encrypts the issuer''s keys in the database, the same for every replica: 32 bytes as hex or base64, e.g. `openssl rand -hex 32` [default: SVCACCT_ISSUER_KEK holds the key itself]'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'svcacct;tokens;help'= {
             cand create 'Issue a token for an account; it is printed once (the bare JWT on stdout, or with --out in a new file of mode 0600)'
             cand list 'List an account''s issued tokens (never the tokens themselves)'
             cand revoke 'Revoke an issued token: from now on it fails verification'
             cand regenerate 'Issue a new token under the same name (same audiences and lifetime) and revoke the old'
             cand rename 'Rename an issued token (the token itself does not change)'
+            cand request 'Request a short-lived token for audiences, signed by the issuer and not stored'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'svcacct;tokens;help;create'= {
@@ -1046,6 +1095,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;tokens;help;regenerate'= {
         }
         &'svcacct;tokens;help;rename'= {
+        }
+        &'svcacct;tokens;help;request'= {
         }
         &'svcacct;tokens;help;help'= {
         }
@@ -1069,6 +1120,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand get 'Show the issuer: its id, algorithm and keys (never a secret)'
             cand init 'Create the issuer before first use, e.g. to sign with an HMAC secret (HS256)'
             cand rotate 'Start a new signing key; the old one verifies the tokens it signed until they expire'
+            cand set-url 'Set the https URL that the issuer''s tokens carry as `iss` and relying parties discover'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'svcacct;issuer;get'= {
@@ -1094,6 +1146,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;issuer;init'= {
             cand --algorithm 'algorithm'
             cand --secret-file 'File holding the HS256 secret (`-` for stdin)'
+            cand --url 'The https URL its tokens carry as `iss` (RS256 only; see `svcacct issuer set-url`)'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
@@ -1131,10 +1184,30 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'svcacct;issuer;set-url'= {
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
+            cand -n 'Namespace of the command [default: default]'
+            cand --namespace 'Namespace of the command [default: default]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
+            cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
+            cand --context 'Named context of the config file to use (store, account, key, namespace) [default: the config file''s `current-context`]'
+            cand --service-account 'With a remote store: the account that signs each request''s token (name or NS/NAME)'
+            cand --jwt-private-key 'Private key that signs tokens: those `token` prints and, with a remote store, those sent with each request [default: SVCACCT_JWT_PRIVATE_KEY (a path, or the PEM itself), else the context''s or config file''s `jwt-private-key`, else the keystore''s key for the account]'
+            cand --token-file 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)'
+            cand --ca-cert 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct'
+            cand --issuer-kek-file 'With a postgres:// store: file (mode 0600) of the key that encrypts the issuer''s keys in the database, the same for every replica: 32 bytes as hex or base64, e.g. `openssl rand -hex 32` [default: SVCACCT_ISSUER_KEK holds the key itself]'
+            cand --force 'Replace a URL the issuer has already: tokens that carry the old one stop verifying'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'svcacct;issuer;help'= {
             cand get 'Show the issuer: its id, algorithm and keys (never a secret)'
             cand init 'Create the issuer before first use, e.g. to sign with an HMAC secret (HS256)'
             cand rotate 'Start a new signing key; the old one verifies the tokens it signed until they expire'
+            cand set-url 'Set the https URL that the issuer''s tokens carry as `iss` and relying parties discover'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'svcacct;issuer;help;get'= {
@@ -1142,6 +1215,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;issuer;help;init'= {
         }
         &'svcacct;issuer;help;rotate'= {
+        }
+        &'svcacct;issuer;help;set-url'= {
         }
         &'svcacct;issuer;help;help'= {
         }
@@ -1267,6 +1342,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand policy 'Create, list, change and delete policies'
             cand can-i 'Ask whether an account may do an action on a resource'
             cand token 'Mint a short-lived JWT for an account (offline: needs no server)'
+            cand exec 'Run a command with a token that is kept fresh until it exits'
             cand verify 'Verify a token against the registry and say who it is'
             cand decode 'Print a token''s header and claims without verifying anything'
             cand jwks 'Print one account''s public keys, or the issuer''s, as a JWKS for gateways that verify tokens themselves'
@@ -1341,6 +1417,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         }
         &'svcacct;help;token'= {
         }
+        &'svcacct;help;exec'= {
+        }
         &'svcacct;help;verify'= {
         }
         &'svcacct;help;decode'= {
@@ -1377,6 +1455,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand revoke 'Revoke an issued token: from now on it fails verification'
             cand regenerate 'Issue a new token under the same name (same audiences and lifetime) and revoke the old'
             cand rename 'Rename an issued token (the token itself does not change)'
+            cand request 'Request a short-lived token for audiences, signed by the issuer and not stored'
         }
         &'svcacct;help;tokens;create'= {
         }
@@ -1388,16 +1467,21 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         }
         &'svcacct;help;tokens;rename'= {
         }
+        &'svcacct;help;tokens;request'= {
+        }
         &'svcacct;help;issuer'= {
             cand get 'Show the issuer: its id, algorithm and keys (never a secret)'
             cand init 'Create the issuer before first use, e.g. to sign with an HMAC secret (HS256)'
             cand rotate 'Start a new signing key; the old one verifies the tokens it signed until they expire'
+            cand set-url 'Set the https URL that the issuer''s tokens carry as `iss` and relying parties discover'
         }
         &'svcacct;help;issuer;get'= {
         }
         &'svcacct;help;issuer;init'= {
         }
         &'svcacct;help;issuer;rotate'= {
+        }
+        &'svcacct;help;issuer;set-url'= {
         }
         &'svcacct;help;store'= {
             cand copy 'Copy every record of one store into another, empty one: accounts and their keys, policies, namespaces, the issuer and its private keys, issued-token records'

@@ -117,9 +117,18 @@ pub const TOKEN_PATH: &str = "/v1/namespaces/{ns}/serviceaccounts/{name}/tokens/
 pub const TOKEN_REGENERATE: &str =
     "/v1/namespaces/{ns}/serviceaccounts/{name}/tokens/{token}/regenerate";
 pub const TOKEN_RENAME: &str = "/v1/namespaces/{ns}/serviceaccounts/{name}/tokens/{token}/rename";
+/// A requested token (`crate::issued::TokenRequest`), as Kubernetes' TokenRequest.
+pub const TOKEN_REQUEST: &str = "/v1/namespaces/{ns}/serviceaccounts/{name}/token";
 pub const ISSUER_PATH: &str = "/v1/issuer";
 /// The issuer's keys, and nothing else (docs/ARCHITECTURE.md, "Trust domains").
 pub const ISSUER_JWKS: &str = "/.well-known/jwks.json";
+/// The issuer's OpenID Connect discovery document (`OpenIdConfiguration`): what relying
+/// parties read at the issuer URL + this path.
+pub const OIDC_DISCOVERY: &str = "/.well-known/openid-configuration";
+/// How long a relying party may keep the discovery document and the issuer's JWKS
+/// (`Cache-Control: public, max-age=…`): a new issuer key must be published at least this long
+/// before it signs, and a retired one stay this long after its last token expired.
+pub const KEYS_MAX_AGE_SECS: u64 = 300;
 /// An account's own keys: they verify its self-signed tokens.
 pub const ACCOUNT_JWKS: &str = "/v1/namespaces/{ns}/serviceaccounts/{name}/jwks";
 pub const ISSUER_ROTATE: &str = "/v1/issuer/rotate";
@@ -134,6 +143,7 @@ pub const ROUTES: &[Route] = &[
     // Public with `serve --unauthenticated-metrics` (`server::auth::guard`).
     r("GET", METRICS, global("get", METRICS_RESOURCE)),
     r("GET", ISSUER_JWKS, Guard::Public),
+    r("GET", OIDC_DISCOVERY, Guard::Public),
     r("GET", "/v1/openapi.json", Guard::Authenticated),
     r("GET", "/v1/whoami", Guard::Authenticated),
     // Namespaces. The list holds those the caller may `get`.
@@ -216,12 +226,80 @@ pub const ROUTES: &[Route] = &[
     // Regenerating mints a token: `create`, so that `update` (renaming) gives no credential.
     r("POST", TOKEN_REGENERATE, ns("create", TOKEN)),
     r("POST", TOKEN_RENAME, ns("update", TOKEN)),
+    // A requested token is a credential of the account, as an issued one: `create` on `token`.
+    r("POST", TOKEN_REQUEST, ns("create", TOKEN)),
     r("GET", ISSUER_PATH, Guard::Authenticated),
     r("POST", ISSUER_ROTATE, global("update", ISSUER)),
     // Reviews, for services that use svcacct as their identity manager.
     r("POST", "/v1/tokenreviews", global("create", TOKEN_REVIEW)),
     r("POST", "/v1/accessreviews", global("create", ACCESS_REVIEW)),
 ];
+
+/// `GET /.well-known/openid-configuration`, as Kubernetes' service-account issuer discovery
+/// answers it (OpenID Connect Discovery 1.0 §3): the fields relying parties read.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpenIdConfiguration {
+    /// The issuer URL: the `iss` of its tokens.
+    pub issuer: String,
+    /// The issuer URL + `/.well-known/jwks.json`.
+    pub jwks_uri: String,
+    /// `["id_token"]`: tokens are requested from the registry, never through a browser flow.
+    pub response_types_supported: Vec<String>,
+    /// `["public"]`: `sub` is the same to every relying party.
+    pub subject_types_supported: Vec<String>,
+    pub id_token_signing_alg_values_supported: Vec<String>,
+    pub claims_supported: Vec<String>,
+}
+
+impl OpenIdConfiguration {
+    /// The document of an RS256 issuer at `url`.
+    pub fn of(url: &str) -> OpenIdConfiguration {
+        let strings = |v: &[&str]| v.iter().map(|s| (*s).to_owned()).collect();
+        OpenIdConfiguration {
+            issuer: url.to_owned(),
+            jwks_uri: format!("{url}{ISSUER_JWKS}"),
+            response_types_supported: strings(&["id_token"]),
+            subject_types_supported: strings(&["public"]),
+            id_token_signing_alg_values_supported: strings(&["RS256"]),
+            claims_supported: strings(&[
+                "iss", "sub", "aud", "exp", "iat", "nbf", "jti", "act", "svcacct",
+            ]),
+        }
+    }
+}
+
+/// What a kubectl (client-go) exec credential plugin prints: a
+/// `client.authentication.k8s.io/v1` `ExecCredential` with the token and when it expires, so
+/// that kubectl asks again only then.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExecCredential<'a> {
+    pub api_version: &'static str,
+    pub kind: &'static str,
+    pub status: ExecCredentialStatus<'a>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExecCredentialStatus<'a> {
+    pub token: &'a str,
+    pub expiration_timestamp: Timestamp,
+}
+
+impl<'a> ExecCredential<'a> {
+    pub fn new(token: &'a str, expires: Timestamp) -> ExecCredential<'a> {
+        ExecCredential {
+            api_version: "client.authentication.k8s.io/v1",
+            kind: "ExecCredential",
+            status: ExecCredentialStatus {
+                token,
+                // RFC 3339 in whole seconds, as Kubernetes writes times.
+                expiration_timestamp: Timestamp::from_second(expires.as_second())
+                    .unwrap_or(expires),
+            },
+        }
+    }
+}
 
 /// A namespace as one path segment: `eng/platform` → `eng%2Fplatform`. (Names and namespace
 /// labels are DNS-1123, so `/` is the only character that needs encoding.)

@@ -339,6 +339,7 @@ Examples:
   curl -H \"$(svcacct token ci-bot -o header)\" https://api.example.com/
   svcacct token ci-bot --ttl 5m --aud https://api.example.com --claim env=prod
   curl -H \"$(svcacct token ci-bot -o header --reuse)\" https://api.example.com/
+  svcacct token ci-bot -o exec-credential     # as a kubectl exec credential plugin
 
 Reuse (--reuse, or `token-reuse = true` in the config file; --no-reuse overrides it): the token
 is kept, and a later `svcacct token` with the same account, key, algorithm, --ttl, --aud and
@@ -349,6 +350,21 @@ mode 0600 in a folder of mode 0700 under $XDG_RUNTIME_DIR/svcacct/tokens, or the
 folder (~/.cache/svcacct/tokens) without one; a folder or file that is a link, another user's or
 open to others is not used. An encrypted key still asks for its passphrase.")]
     Token(Deferred<TokenArgs>),
+
+    /// Run a command with a token that is kept fresh until it exits
+    #[command(after_help = "\
+The token is self-signed, as `svcacct token` mints it (offline; --ttl defaults to 10m), or with
+--audience requested from the registry, as `svcacct tokens request` (--ttl defaults to 1h, at
+least 10m). With --out it is written to FILE (mode 0600) and replaced atomically at 80 %
+of each token's lifetime, and the command gets the path as SVCACCT_TOKEN_FILE; with --env it
+gets the first token in VAR (a running process's environment cannot change, so long jobs read
+the file). HUP, INT, QUIT, TERM, USR1 and USR2 are passed on to the command; svcacct exits with
+its status (128 + N when signal N ended it).
+
+Examples:
+  svcacct exec --out /run/ci-bot.token ci-bot -- ./deploy.sh
+  svcacct exec --out token.jwt --audience sts.amazonaws.com eng/ci-bot -- aws s3 ls")]
+    Exec(ExecArgs),
 
     /// Verify a token against the registry and say who it is
     #[command(after_help = "\
@@ -449,6 +465,7 @@ Examples:
 Examples:
   svcacct issuer get
   svcacct issuer init --algorithm HS256 --secret-file secret.txt
+  svcacct issuer set-url https://registry.example
   svcacct issuer rotate"
     )]
     Issuer(IssuerCommand),
@@ -950,6 +967,8 @@ pub enum TokenOutput {
     Json,
     /// `Authorization: Bearer <jwt>`
     Header,
+    /// A client.authentication.k8s.io/v1 ExecCredential, for kubectl's exec plugins
+    ExecCredential,
 }
 
 #[derive(Debug, Args)]
@@ -984,6 +1003,28 @@ pub struct TokenArgs {
     /// Mint a new token even when the config file's `token-reuse` is true
     #[arg(long, overrides_with = "reuse")]
     pub no_reuse: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExecArgs {
+    /// Keep the token in FILE (mode 0600), replaced at 80 % of each token's lifetime (not
+    /// `--token-file`: that global flag names the bearer token a remote store is called with)
+    #[arg(long = "out", value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Give the command the first token in environment variable VAR
+    #[arg(long, value_name = "VAR")]
+    pub env: Option<String>,
+    /// Request tokens for this audience from the registry (repeatable) instead of self-signed ones
+    #[arg(long = "audience", value_name = "A")]
+    pub audiences: Vec<String>,
+    /// Each token's lifetime [default: 10m self-signed, 1h requested]
+    #[arg(long, value_name = "DURATION")]
+    pub ttl: Option<String>,
+    /// Account name or NS/NAME
+    pub account: String,
+    /// The command and its arguments, after `--`
+    #[arg(last = true, required = true, value_name = "CMD")]
+    pub command: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -1054,6 +1095,48 @@ Example:
 Example:
   svcacct tokens rename ci-bot deploy deploy-old")]
     Rename(TokensRenameArgs),
+
+    /// Request a short-lived token for audiences, signed by the issuer and not stored
+    #[command(after_help = "\
+As Kubernetes' TokenRequest: the token carries `iss` = the issuer (its URL once one is set),
+`sub` = system:serviceaccount:NS:NAME, the audiences, and a `svcacct` claim with the account's
+namespace, name and uid. It lives --duration (at least 10m; a server cuts it to its
+--max-requested-token-lifetime, 24h unless set) and cannot be revoked: keep it short. A
+relying party verifies it with the issuer's JWKS; svcacct verifies it with `svcacct verify
+TOKEN --aud A`. Asking a server needs a policy allowing `create` on `token` in the account's
+namespace, also for a token of the caller itself.
+
+Examples:
+  svcacct tokens request ci-bot --audience sts.amazonaws.com
+  svcacct tokens request eng/ci-bot --audience https://vault.example --duration 15m -o json
+  svcacct tokens request ci-bot --audience https://k8s.example -o exec-credential")]
+    Request(TokensRequestArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TokensRequestArgs {
+    /// Account name or NS/NAME
+    pub account: String,
+    /// An audience (`aud`) the token is for; repeatable, at least one
+    #[arg(long = "audience", value_name = "A", required = true)]
+    pub audiences: Vec<String>,
+    /// How long it lives [default: 1h]
+    #[arg(long, value_name = "DURATION")]
+    pub duration: Option<String>,
+    /// Output format
+    #[arg(short = 'o', long = "output", value_enum, default_value_t = RequestOutput::Jwt)]
+    pub output: RequestOutput,
+}
+
+/// What `tokens request` prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RequestOutput {
+    /// The bare JWT
+    Jwt,
+    /// The token with its expiry and audiences
+    Json,
+    /// A client.authentication.k8s.io/v1 ExecCredential, for kubectl's exec plugins
+    ExecCredential,
 }
 
 #[derive(Debug, Args)]
@@ -1135,6 +1218,31 @@ Examples:
   svcacct issuer rotate --revoke-previous              # a key leaked
   svcacct issuer rotate --secret-file new-secret.txt     # an HS256 issuer")]
     Rotate(IssuerRotateArgs),
+
+    /// Set the https URL that the issuer's tokens carry as `iss` and relying parties discover
+    #[command(after_help = "\
+Relying parties (AWS, GCP, Vault, Kubernetes, any OIDC library) fetch
+URL/.well-known/openid-configuration and the keys it names, over https: serve the store there
+(`svcacct serve --tls-cert ... --issuer-url URL`, or behind a proxy that forwards both paths).
+The issuer is created (RS256) if the store has none. Setting the first URL changes nothing for
+tokens signed before: they carry the issuer's id, which svcacct keeps accepting. Replacing a URL
+needs --force: every token signed until then carries the old URL, and neither svcacct nor a
+relying party configured with the new one accepts it any more.
+
+Examples:
+  svcacct issuer set-url https://registry.example
+  svcacct issuer set-url https://id.example.com --force   # tokens with the old URL stop verifying")]
+    SetUrl(IssuerSetUrlArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct IssuerSetUrlArgs {
+    /// The issuer URL: https, no trailing `/`, no query or fragment
+    #[arg(value_name = "URL")]
+    pub url: String,
+    /// Replace a URL the issuer has already: tokens that carry the old one stop verifying
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -1162,6 +1270,9 @@ pub struct IssuerInitArgs {
     /// File holding the HS256 secret (`-` for stdin)
     #[arg(long, value_name = "FILE|-")]
     pub secret_file: Option<PathBuf>,
+    /// The https URL its tokens carry as `iss` (RS256 only; see `svcacct issuer set-url`)
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -1253,6 +1364,14 @@ pub struct ServeArgs {
     /// `get` on `metrics` globally)
     #[arg(long)]
     pub unauthenticated_metrics: bool,
+    /// The issuer's https URL: set in the store (created RS256 if it has none) unless it has
+    /// it already; another URL there is refused (change it with `svcacct issuer set-url --force`)
+    #[arg(long, value_name = "URL")]
+    pub issuer_url: Option<String>,
+    /// Longest lifetime of a requested token (`svcacct tokens request`); a longer request is cut
+    /// to it (at least 10m)
+    #[arg(long, default_value = "24h", value_name = "DURATION")]
+    pub max_requested_token_lifetime: String,
 }
 
 #[derive(Debug, Args)]

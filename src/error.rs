@@ -6,18 +6,26 @@ use std::path::PathBuf;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Exit {
     /// The command did what was asked.
-    Success = 0,
+    Success,
     /// A negative answer: the token is not valid, `can-i` says no.
-    No = 1,
+    No,
     /// The command line is wrong: unknown flag, bad value, invalid name.
-    Usage = 2,
+    Usage,
     /// The command could not be carried out: missing account, unreadable key or store, conflict.
-    Failure = 3,
+    Failure,
+    /// `svcacct exec`: the status of the command it ran (128 + N when signal N ended it).
+    Command(u8),
 }
 
 impl Exit {
     pub fn code(self) -> u8 {
-        self as u8
+        match self {
+            Exit::Success => 0,
+            Exit::No => 1,
+            Exit::Usage => 2,
+            Exit::Failure => 3,
+            Exit::Command(status) => status,
+        }
     }
 }
 

@@ -116,6 +116,9 @@ pub struct IssuerKeyView {
 #[serde(rename_all = "camelCase")]
 pub struct IssuerView {
     pub id: String,
+    /// The https URL tokens carry as `iss` (absent: they carry `id`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
     pub algorithm: IssuerAlgorithm,
     pub created: Timestamp,
     pub keys: Vec<IssuerKeyView>,
@@ -123,6 +126,75 @@ pub struct IssuerView {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub revoked_tokens: Vec<RevokedToken>,
 }
+
+/// What `crate::registry::issuer::set_url` did.
+#[derive(Debug, PartialEq, Eq)]
+pub enum UrlChange {
+    /// The issuer had this URL already.
+    Unchanged,
+    /// It had none (or there was no issuer: it was created, RS256).
+    Set,
+    /// It had another one, which tokens signed until now carry (`--force`).
+    Replaced { previous: String },
+}
+
+/// `POST .../serviceaccounts/{name}/token` (`svcacct tokens request`), as Kubernetes'
+/// TokenRequest: a short-lived token for `audiences`, signed by the issuer and not stored.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct TokenRequest {
+    /// At least one; the token's `aud`.
+    pub audiences: Vec<String>,
+    /// Absent: [`DEFAULT_REQUEST_SECONDS`]; at least [`MIN_REQUEST_SECONDS`]; a longer one is
+    /// cut to the server's maximum (`svcacct serve --max-requested-token-lifetime`).
+    #[serde(
+        default,
+        deserialize_with = "crate::api::present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub expiration_seconds: Option<i64>,
+}
+
+/// A requested token's lifetime when the request names none.
+pub const DEFAULT_REQUEST_SECONDS: i64 = 3600;
+/// The shortest lifetime a token may be requested for (Kubernetes' TokenRequest minimum).
+pub const MIN_REQUEST_SECONDS: i64 = 600;
+/// The longest, unless `svcacct serve --max-requested-token-lifetime` says otherwise.
+pub const DEFAULT_MAX_REQUESTED: SignedDuration = SignedDuration::from_hours(24);
+
+/// The answer to a [`TokenRequest`]: the token, shown once and never stored.
+#[derive(Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RequestedToken {
+    pub token: String,
+    /// Its `exp`.
+    pub expiration_timestamp: Timestamp,
+    /// Its `aud`.
+    pub audiences: Vec<String>,
+}
+
+impl fmt::Debug for RequestedToken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RequestedToken")
+            .field("token", &"REDACTED")
+            .field("expiration_timestamp", &self.expiration_timestamp)
+            .field("audiences", &self.audiences)
+            .finish()
+    }
+}
+
+/// The `svcacct` claim of a requested token: the account it speaks for, by its record (a
+/// re-created account of the same name has another uid, so its tokens never pass for it).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AccountClaim {
+    pub namespace: String,
+    pub name: String,
+    pub uid: String,
+}
+
+/// The name of that claim.
+pub const ACCOUNT_CLAIM: &str = "svcacct";
 
 /// An issued token that a rotation revoked (its key went).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -382,6 +382,10 @@ pub struct IssuerKey {
     /// SPKI PEM of an RSA key; none for an HMAC secret.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub public_key: Option<String>,
+    /// No requested token it signed (they are not stored) expires later than this: retired,
+    /// the key is kept until then (`crate::registry::requested`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requested_until: Option<Timestamp>,
 }
 
 /// The issuer: `<root>/issuer/issuer.toml` in the file store.
@@ -394,11 +398,27 @@ pub struct IssuerRecord {
     pub created: Timestamp,
     /// Oldest first; the one without `retired` signs.
     pub keys: Vec<IssuerKey>,
+    /// The https URL that OIDC relying parties discover the issuer at (`issuer init --url`,
+    /// `issuer set-url`, `serve --issuer-url`): when set, it is the `iss` of every token the
+    /// issuer signs from then on, instead of `id`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 impl IssuerRecord {
     pub fn active(&self) -> Option<&IssuerKey> {
         self.keys.iter().rev().find(|k| k.retired.is_none())
+    }
+
+    /// The `iss` of the tokens it signs now: its URL, or else its id.
+    pub fn iss(&self) -> &str {
+        self.url.as_deref().unwrap_or(&self.id)
+    }
+
+    /// Whether a token's `iss` names this issuer: its URL, or its id (tokens signed before a
+    /// URL was set carry the id, and svcacct keeps accepting them).
+    pub fn is_named_by(&self, iss: &str) -> bool {
+        iss == self.id || self.url.as_deref() == Some(iss)
     }
 
     /// Why a record (say, `issuer.toml` edited by hand) does not fit together: an HS256 key
@@ -410,6 +430,12 @@ impl IssuerRecord {
                 "`{}` is not an issuer id ({ISSUER_PREFIX}<hex>)",
                 sanitize(&self.id)
             ));
+        }
+        if let Some(url) = &self.url {
+            check_issuer_url(url)?;
+            if self.algorithm != IssuerAlgorithm::RS256 {
+                return Err("an HS256 issuer has a URL: only RS256 issuers are published".into());
+            }
         }
         for k in &self.keys {
             let kid = sanitize(&k.kid);
@@ -434,6 +460,38 @@ impl IssuerRecord {
             }
         }
         Ok(())
+    }
+}
+
+/// Why `url` cannot be an issuer URL. OpenID Connect Discovery 1.0 §3 (and every relying
+/// party: AWS, GCP, Vault, kube-apiserver) wants `https`, a host, no query and no fragment;
+/// the discovery document is at the URL + `/.well-known/openid-configuration`, so a trailing
+/// `/` would make two spellings of one issuer, and is refused too.
+pub fn check_issuer_url(url: &str) -> Result<(), String> {
+    let shown = sanitize(url);
+    let Some(rest) = url.strip_prefix("https://") else {
+        return Err(format!(
+            "issuer URL `{shown}` is not an https URL: relying parties fetch the issuer's \
+             discovery document and keys over https only (e.g. https://registry.example)"
+        ));
+    };
+    let host = rest.split('/').next().unwrap_or("");
+    let bad = if host.is_empty() {
+        Some("it has no host")
+    } else if url.contains(['?', '#']) {
+        Some("it has a query or a fragment")
+    } else if url.ends_with('/') {
+        Some("it ends with `/` (write it without)")
+    } else if host.contains('@') {
+        Some("it has user information")
+    } else if url.chars().any(|c| c.is_whitespace() || c.is_control()) || !url.is_ascii() {
+        Some("it has spaces, control or non-ASCII characters")
+    } else {
+        None
+    };
+    match bad {
+        Some(why) => Err(format!("issuer URL `{shown}` is refused: {why}")),
+        None => Ok(()),
     }
 }
 

@@ -269,7 +269,13 @@ fn operations_declare_ids_parameters_and_errors() {
         for (status, response) in responses {
             let response = resolve(&doc, response);
             let content = response.get("content").and_then(Value::as_object);
-            if status.starts_with('2') {
+            if status == "304" {
+                assert!(content.is_none(), "{at}: a 304 has no body");
+                assert!(
+                    response["headers"].get("ETag").is_some(),
+                    "{at}: a 304 names its ETag"
+                );
+            } else if status.starts_with('2') {
                 let headers = response.get("headers");
                 if status == "201" {
                     assert!(
@@ -493,6 +499,14 @@ fn request_schemas_are_the_rust_bodies() {
     check_request(&doc, "TokenRename", TokenRename { name: name("new") });
     check_request(
         &doc,
+        "TokenRequest",
+        svcacct::issued::TokenRequest {
+            audiences: vec!["a".into()],
+            expiration_seconds: Some(600),
+        },
+    );
+    check_request(
+        &doc,
         "RotateRequest",
         RotateRequest {
             revoke_previous: true,
@@ -640,6 +654,12 @@ fn answer_schemas_are_the_rust_types() {
         record: record(full),
     };
     check_answer(&doc, "IssuedToken", issued(true), issued(false));
+    let requested = svcacct::issued::RequestedToken {
+        token: "t".into(),
+        expiration_timestamp: time(),
+        audiences: vec!["a".into()],
+    };
+    check_answer(&doc, "RequestedToken", requested.clone(), requested);
     let issuer_key = |full: bool| IssuerKeyView {
         kid: "k".into(),
         algorithm: IssuerAlgorithm::RS256,
@@ -652,6 +672,7 @@ fn answer_schemas_are_the_rust_types() {
     check_answer(&doc, "IssuerKey", issuer_key(true), issuer_key(false));
     let issuer = |revoked: Vec<svcacct::issued::RevokedToken>| IssuerView {
         id: "urn:svcacct:issuer:0".into(),
+        url: (!revoked.is_empty()).then(|| "https://registry.example".into()),
         algorithm: IssuerAlgorithm::HS256,
         created: time(),
         keys: vec![issuer_key(false)],
@@ -666,6 +687,8 @@ fn answer_schemas_are_the_rust_types() {
         }]),
         issuer(vec![]),
     );
+    let discovery = api::OpenIdConfiguration::of("https://registry.example");
+    check_answer(&doc, "OpenIdConfiguration", discovery.clone(), discovery);
     let list = |warnings: Vec<String>| ListBody::<Value> {
         kind: "X".into(),
         items: vec![],

@@ -18,6 +18,7 @@ pub mod can_i;
 pub mod completions;
 pub mod config;
 pub mod decode;
+pub mod exec;
 pub mod jwks;
 pub mod key;
 pub mod keygen;
@@ -50,6 +51,7 @@ pub fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<
         Command::Policy(c) => policy::run(ctx, c, out),
         Command::CanI(a) => can_i::run(ctx, &a, out),
         Command::Token(a) => token::mint(ctx, &a, out),
+        Command::Exec(a) => exec::run(ctx, &a, out),
         Command::Verify(a) => verify::verify(ctx, &a, out),
         Command::Decode(a) => decode::decode(ctx, &a, out),
         Command::Jwks(a) => jwks::jwks(ctx, &a, out),

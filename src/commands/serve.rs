@@ -34,6 +34,15 @@ pub fn run(ctx: &Context, args: &ServeArgs, _out: &mut dyn Write) -> Result<Exit
             ctx.max_token_lifetime_source.clone(),
         ),
     };
+    let max_requested_lifetime = crate::time::parse_duration(&args.max_requested_token_lifetime)?;
+    if max_requested_lifetime.as_secs() < crate::issued::MIN_REQUEST_SECONDS {
+        return Err(UserError::Usage(
+            "--max-requested-token-lifetime must be at least 10m, the shortest lifetime a token \
+             may be requested for"
+                .into(),
+        )
+        .into());
+    }
     let listen =
         server::listen_address(&args.listen, args.tls_cert.is_some(), args.insecure_listen)?;
     let tls = match (&args.tls_cert, &args.tls_key) {
@@ -53,6 +62,10 @@ pub fn run(ctx: &Context, args: &ServeArgs, _out: &mut dyn Write) -> Result<Exit
         }
         Backend::Remote(_) => unreachable!("a URL is refused by `open`'s `auth`"),
     };
+    if let Some(url) = &args.issuer_url {
+        // Before listening: the first line on stderr stays the `Listening on` line.
+        crate::registry::issuer::set_url(crate::store::local(store.as_ref())?, url, false)?;
+    }
     server::run(Options {
         store,
         store_root: store_path,
@@ -60,6 +73,7 @@ pub fn run(ctx: &Context, args: &ServeArgs, _out: &mut dyn Write) -> Result<Exit
         tls,
         max_token_lifetime,
         max_token_lifetime_source,
+        max_requested_lifetime,
         request_timeout: std::time::Duration::try_from(request_timeout)?,
         public_metrics: args.unauthenticated_metrics,
     })?;

@@ -189,6 +189,10 @@ pub fn mint(ctx: &Context, args: &TokenArgs, out: &mut dyn Write) -> Result<Exit
         TokenOutput::Jwt => writeln!(out, "{}", minted.token)?,
         TokenOutput::Header => writeln!(out, "Authorization: Bearer {}", minted.token)?,
         TokenOutput::Json => output::json(out, &minted)?,
+        TokenOutput::ExecCredential => output::json(
+            out,
+            &crate::api::ExecCredential::new(&minted.token, minted.exp),
+        )?,
     }
     Ok(Exit::Success)
 }

@@ -8,12 +8,15 @@ use jiff::Timestamp;
 use zeroize::Zeroizing;
 
 use crate::cli::{
-    IssuerAlg, IssuerCommand, IssuerGetArgs, IssuerInitArgs, IssuerRotateArgs, OutputFormat,
-    TokenNameArgs, TokensCommand, TokensCreateArgs, TokensListArgs, TokensRenameArgs,
+    IssuerAlg, IssuerCommand, IssuerGetArgs, IssuerInitArgs, IssuerRotateArgs, IssuerSetUrlArgs,
+    OutputFormat, RequestOutput, TokenNameArgs, TokensCommand, TokensCreateArgs, TokensListArgs,
+    TokensRenameArgs, TokensRequestArgs,
 };
 use crate::context::Context;
 use crate::error::{Exit, UserError};
-use crate::issued::{IssueRequest, IssuedToken, IssuerAlgorithm, IssuerView, Secret};
+use crate::issued::{
+    IssueRequest, IssuedToken, IssuerAlgorithm, IssuerView, Secret, TokenRequest, UrlChange,
+};
 use crate::output;
 use crate::time;
 
@@ -24,6 +27,7 @@ pub fn run(ctx: &Context, command: TokensCommand, out: &mut dyn Write) -> Result
         TokensCommand::Revoke(a) => revoke(ctx, &a, out),
         TokensCommand::Regenerate(a) => regenerate(ctx, &a, out),
         TokensCommand::Rename(a) => rename(ctx, &a, out),
+        TokensCommand::Request(a) => request(ctx, &a, out),
     }
 }
 
@@ -32,6 +36,7 @@ pub fn issuer(ctx: &Context, command: IssuerCommand, out: &mut dyn Write) -> Res
         IssuerCommand::Get(a) => issuer_get(ctx, &a, out),
         IssuerCommand::Init(a) => issuer_init(ctx, &a, out),
         IssuerCommand::Rotate(a) => issuer_rotate(ctx, &a, out),
+        IssuerCommand::SetUrl(a) => issuer_set_url(ctx, &a, out),
     }
 }
 
@@ -124,6 +129,32 @@ fn write_token(path: &Path, t: &IssuedToken, r: &crate::identity::Reference) -> 
         output::shown_path(path)
     );
     Ok(())
+}
+
+/// `svcacct tokens request`: a requested token (`crate::registry::requested`), printed as
+/// `-o` says; nothing goes to stderr, so that kubectl's exec plugin sees only the credential.
+fn request(ctx: &Context, args: &TokensRequestArgs, out: &mut dyn Write) -> Result<Exit> {
+    let r = ctx.reference(&args.account)?;
+    let expiration_seconds = match &args.duration {
+        None => None,
+        Some(d) => Some(time::parse_duration(d)?.as_secs()),
+    };
+    let req = TokenRequest {
+        audiences: args.audiences.clone(),
+        expiration_seconds,
+    };
+    // Before a remote store is asked (its server refuses it too).
+    crate::registry::requested::lifetime(&req, crate::issued::DEFAULT_MAX_REQUESTED)?;
+    let t = ctx.store()?.request_token(&r, &req)?;
+    match args.output {
+        RequestOutput::Jwt => writeln!(out, "{}", t.token)?,
+        RequestOutput::Json => output::json(out, &t)?,
+        RequestOutput::ExecCredential => output::json(
+            out,
+            &crate::api::ExecCredential::new(&t.token, t.expiration_timestamp),
+        )?,
+    }
+    Ok(Exit::Success)
 }
 
 fn list(ctx: &Context, args: &TokensListArgs, out: &mut dyn Write) -> Result<Exit> {
@@ -247,6 +278,7 @@ fn show(v: &IssuerView, format: OutputFormat, out: &mut dyn Write) -> Result<()>
         OutputFormat::Table | OutputFormat::Wide => {
             let rows = [
                 ("Issuer", v.id.clone()),
+                ("URL", v.url.clone().unwrap_or_else(|| "<none>".into())),
                 ("Algorithm", v.algorithm.as_str().to_owned()),
                 ("Created", time::local(v.created)),
             ];
@@ -291,8 +323,32 @@ fn issuer_init(ctx: &Context, args: &IssuerInitArgs, out: &mut dyn Write) -> Res
         .as_deref()
         .map(|p| read_secret(ctx, p))
         .transpose()?;
-    let v = ctx.store()?.init_issuer(alg, secret)?;
+    let v = ctx.store()?.init_issuer(alg, secret, args.url.clone())?;
     writeln!(out, "Created issuer {} ({})", v.id, v.algorithm.as_str())?;
+    if let Some(url) = &v.url {
+        writeln!(out, "Its tokens carry `iss` {url}")?;
+    }
+    Ok(Exit::Success)
+}
+
+fn issuer_set_url(ctx: &Context, args: &IssuerSetUrlArgs, out: &mut dyn Write) -> Result<Exit> {
+    let (v, change) = ctx.store()?.set_issuer_url(&args.url, args.force)?;
+    let url = v.url.as_deref().unwrap_or(&args.url);
+    match change {
+        UrlChange::Unchanged => writeln!(out, "Issuer {} has URL {url} already", v.id)?,
+        UrlChange::Set => writeln!(
+            out,
+            "Issuer {} has URL {url}: tokens it signs from now on carry it as `iss`",
+            v.id
+        )?,
+        UrlChange::Replaced { previous } => writeln!(
+            out,
+            "Issuer {} has URL {url} instead of {}: tokens it signed until now carry the old one \
+             and no longer verify; configure relying parties with the new URL and issue new tokens",
+            v.id,
+            output::sanitize(&previous)
+        )?,
+    }
     Ok(Exit::Success)
 }
 

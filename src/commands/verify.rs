@@ -86,7 +86,10 @@ fn verify_locally(
         alg: v.alg.to_owned(),
         iat: v.iat,
         exp: v.exp,
-        issuer: issued.as_ref().map(|i| i.issuer.clone()),
+        issuer: issued
+            .as_ref()
+            .map(|i| i.issuer.clone())
+            .or(v.requested_from),
         token_name: issued.map(|i| i.token_name.to_string()),
         audiences: v.audiences,
         claims: v.claims,

@@ -1,4 +1,5 @@
-//! The issuer's workflows: the store's own issuer (`urn:svcacct:issuer:<uid>`) and its keys.
+//! The issuer's workflows: the store's own issuer (`urn:svcacct:issuer:<uid>`, and its https
+//! URL once one is set) and its keys.
 //! It is created on first use, RS256 (2048-bit RSA), unless `svcacct issuer init --algorithm
 //! HS256` gave it a secret; rotation starts a new key and keeps the old ones for verification
 //! while a live token needs them (`prune_in`). Each change is one transaction over any engine.
@@ -10,7 +11,7 @@ use zeroize::Zeroizing;
 
 use crate::error::UserError;
 use crate::identity::Name;
-use crate::issued::{IssuerKeyView, IssuerView, RevokedToken, Secret};
+use crate::issued::{IssuerKeyView, IssuerView, RevokedToken, Secret, UrlChange};
 use crate::keys::PrivateKey;
 use crate::model::{
     ISSUER_PREFIX, IssuerAlgorithm, IssuerKey, IssuerRecord, TokenFile, TokenRecord,
@@ -18,13 +19,28 @@ use crate::model::{
 };
 use crate::store::StoreError;
 use crate::store::engine::{Engine, Page, Scope, Tx, atomically};
-use crate::token::claims::random_id;
+use crate::token::claims::{LEEWAY, random_id};
 
 /// A change of the issuer (`write`).
-struct IssuerWrite {
-    record: IssuerRecord,
-    new_keys: Vec<(String, Zeroizing<Vec<u8>>)>,
-    removed: Vec<String>,
+pub(crate) struct IssuerWrite {
+    pub(crate) record: IssuerRecord,
+    pub(crate) new_keys: Vec<(String, Zeroizing<Vec<u8>>)>,
+    pub(crate) removed: Vec<String>,
+}
+
+/// In one transaction of `b`, with the issuer as stored: `change` says what to write (`None`:
+/// nothing). Returns the issuer as stored afterwards.
+pub(crate) fn update(
+    b: &dyn Engine,
+    mut change: impl FnMut(Option<IssuerRecord>) -> Result<Option<IssuerWrite>>,
+) -> Result<Option<IssuerRecord>> {
+    atomically(b, |tx| {
+        let current = tx.issuer()?;
+        match change(current.clone())? {
+            None => Ok(current),
+            Some(w) => Ok(Some(write(tx, w)?)),
+        }
+    })
 }
 
 /// Writes `w` in transaction `tx`: new key files first, then the record, then the removed key
@@ -65,6 +81,7 @@ fn new_key(
                     created: now,
                     retired: None,
                     public_key: Some(key.public_key().to_pem()),
+                    requested_until: None,
                 },
                 Zeroizing::new(pem.as_bytes().to_vec()),
             ))
@@ -76,6 +93,7 @@ fn new_key(
                 created: now,
                 retired: None,
                 public_key: None,
+                requested_until: None,
             },
             Zeroizing::new(secret.bytes().to_vec()),
         )),
@@ -90,12 +108,14 @@ fn new_key(
     }
 }
 
-/// Keys that may go: retired, and no live token signed with them.
+/// Keys that may go: retired, and no live token signed with them (issued ones by their
+/// records, requested ones by `requested_until`).
 pub(super) fn prunable(record: &IssuerRecord, tokens: &[TokenFile], now: Timestamp) -> Vec<String> {
     record
         .keys
         .iter()
         .filter(|k| k.retired.is_some())
+        .filter(|k| k.requested_until.is_none_or(|u| u < now - LEEWAY))
         .filter(|k| {
             !tokens
                 .iter()
@@ -131,14 +151,24 @@ fn create(alg: IssuerAlgorithm, secret: Option<Secret>) -> Result<IssuerWrite> {
             algorithm: alg,
             created: now,
             keys: vec![key.clone()],
+            url: None,
         },
         new_keys: vec![(key.kid, private)],
         removed: vec![],
     })
 }
 
-/// `svcacct issuer init`: refuses a store that has an issuer already.
-pub fn init(b: &dyn Engine, alg: IssuerAlgorithm, secret: Option<Secret>) -> Result<IssuerView> {
+/// `svcacct issuer init`: refuses a store that has an issuer already. With `url`, tokens carry
+/// it as `iss` (see [`set_url`]).
+pub fn init(
+    b: &dyn Engine,
+    alg: IssuerAlgorithm,
+    secret: Option<Secret>,
+    url: Option<String>,
+) -> Result<IssuerView> {
+    if let Some(url) = &url {
+        check_url(url, alg)?;
+    }
     let mut secret = Some(secret);
     let record = atomically(b, |tx| {
         if let Some(c) = tx.issuer()? {
@@ -149,9 +179,74 @@ pub fn init(b: &dyn Engine, alg: IssuerAlgorithm, secret: Option<Secret>) -> Res
             ))
             .into());
         }
-        Ok(write(tx, create(alg, secret.take().flatten())?)?)
+        let mut w = create(alg, secret.take().flatten())?;
+        w.record.url = url.clone();
+        Ok(write(tx, w)?)
     })?;
     view(b, record)
+}
+
+/// Refuses a URL that is no issuer URL (`model::check_issuer_url`), and any URL for an HS256
+/// issuer: nobody but svcacct can verify its tokens, so there is nothing to discover.
+fn check_url(url: &str, alg: IssuerAlgorithm) -> Result<()> {
+    crate::model::check_issuer_url(url).map_err(UserError::Usage)?;
+    if alg != IssuerAlgorithm::RS256 {
+        return Err(UserError::Usage(format!(
+            "an HS256 issuer cannot have a URL: its secret is never published, so no relying \
+             party could verify its tokens; an issuer with a URL signs with RS256 \
+             (`svcacct issuer init --url {}` on a store without an issuer)",
+            crate::output::sanitize(url)
+        ))
+        .into());
+    }
+    Ok(())
+}
+
+/// `svcacct issuer set-url` and `svcacct serve --issuer-url`: the issuer's tokens carry `url`
+/// as `iss` from now on (the issuer is created, RS256, when the store has none). Setting the
+/// first URL needs nothing more: tokens signed before carry the issuer's id, which svcacct keeps
+/// accepting and which no relying party could discover. Replacing a URL needs `force`: every
+/// token signed until now carries the old one, and from now on neither svcacct nor a relying
+/// party configured with the new one accepts them.
+pub fn set_url(b: &dyn Engine, url: &str, force: bool) -> Result<(IssuerView, UrlChange)> {
+    check_url(url, IssuerAlgorithm::RS256)?;
+    let mut change = UrlChange::Unchanged;
+    let record = update(b, |current| {
+        let Some(mut record) = current else {
+            change = UrlChange::Set;
+            let mut w = create(IssuerAlgorithm::RS256, None)?;
+            w.record.url = Some(url.to_owned());
+            return Ok(Some(w));
+        };
+        check_url(url, record.algorithm)?;
+        change = match record.url.as_deref() {
+            Some(u) if u == url => return Ok(None),
+            None => UrlChange::Set,
+            Some(previous) if force => UrlChange::Replaced {
+                previous: previous.to_owned(),
+            },
+            Some(previous) => {
+                return Err(UserError::Usage(format!(
+                    "the store's issuer has URL `{}`: every token it signed carries it as `iss`, \
+                     and no verifier accepts those tokens once the URL changes (svcacct neither); \
+                     to change it anyway, run `svcacct issuer set-url {} --force`, then \
+                     configure the relying parties with the new URL and issue new tokens; \
+                     nothing was changed",
+                    crate::output::sanitize(previous),
+                    crate::output::sanitize(url)
+                ))
+                .into());
+            }
+        };
+        record.url = Some(url.to_owned());
+        Ok(Some(IssuerWrite {
+            record,
+            new_keys: vec![],
+            removed: vec![],
+        }))
+    })?
+    .ok_or_else(|| anyhow::anyhow!("the issuer is gone"))?;
+    Ok((view(b, record)?, change))
 }
 
 /// `svcacct issuer rotate`: a new key signs from now on; retired keys stay while live tokens
@@ -323,7 +418,10 @@ pub fn view_of(record: &IssuerRecord, tokens: &[TokenFile], now: Timestamp) -> I
                 created: k.created,
                 retired: k.retired,
                 kept_until: if retired && live.iter().all(|t| t.expires.is_some()) {
-                    live.iter().filter_map(|t| t.expires).max()
+                    live.iter()
+                        .filter_map(|t| t.expires)
+                        .chain(k.requested_until.filter(|u| *u >= now - LEEWAY))
+                        .max()
                 } else {
                     None
                 },
@@ -334,6 +432,7 @@ pub fn view_of(record: &IssuerRecord, tokens: &[TokenFile], now: Timestamp) -> I
         .collect();
     IssuerView {
         id: record.id.clone(),
+        url: record.url.clone(),
         algorithm: record.algorithm,
         created: record.created,
         keys,

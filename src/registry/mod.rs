@@ -8,7 +8,10 @@ use anyhow::Result;
 use crate::api::{AccountAnswer, NamespaceCreated, NamespaceDeleted, Renamed, Shown, TokenAnswer};
 use crate::error::UserError;
 use crate::identity::{Name, Namespace, Reference};
-use crate::issued::{IssueRequest, IssuedToken, IssuerAlgorithm, IssuerView, Secret, TokenRecord};
+use crate::issued::{
+    DEFAULT_MAX_REQUESTED, IssueRequest, IssuedToken, IssuerAlgorithm, IssuerView, RequestedToken,
+    Secret, TokenRecord, TokenRequest, UrlChange,
+};
 use crate::model::{Account, KeyRecord, NamespaceRecord, Policy, PolicyScope};
 use crate::store::{Engine, Listing, Page, Scope, Store, unknown_namespace, unknown_policy};
 
@@ -16,6 +19,7 @@ pub mod accounts;
 pub mod issuer;
 pub mod namespaces;
 pub mod policies;
+pub mod requested;
 pub mod tokens;
 
 impl<E: Engine> Store for E {
@@ -129,8 +133,27 @@ impl<E: Engine> Store for E {
     fn issuer(&self) -> Result<Option<IssuerView>> {
         issuer::get(self)
     }
-    fn init_issuer(&self, alg: IssuerAlgorithm, secret: Option<Secret>) -> Result<IssuerView> {
-        issuer::init(self, alg, secret)
+    fn init_issuer(
+        &self,
+        alg: IssuerAlgorithm,
+        secret: Option<Secret>,
+        url: Option<String>,
+    ) -> Result<IssuerView> {
+        issuer::init(self, alg, secret, url)
+    }
+    fn set_issuer_url(&self, url: &str, force: bool) -> Result<(IssuerView, UrlChange)> {
+        issuer::set_url(self, url, force)
+    }
+    fn request_token(&self, r: &Reference, req: &TokenRequest) -> Result<RequestedToken> {
+        requested::lifetime(req, DEFAULT_MAX_REQUESTED)?;
+        let account = accounts::get(self, r)?;
+        requested::request(
+            self,
+            &account,
+            req,
+            DEFAULT_MAX_REQUESTED,
+            jiff::Timestamp::now(),
+        )
     }
     fn rotate_issuer(&self, secret: Option<Secret>, revoke_previous: bool) -> Result<IssuerView> {
         issuer::rotate(self, secret, revoke_previous)

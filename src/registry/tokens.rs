@@ -15,7 +15,7 @@ use crate::identity::{Name, Reference};
 use crate::issued::{IssueRequest, IssuedToken, LAST_USED_EVERY};
 use crate::keys::{PrivateKey, PublicKey};
 use crate::model::{
-    Account, IssuerAlgorithm, IssuerRecord, TokenFile, TokenRecord, current_tokens,
+    Account, IssuerAlgorithm, IssuerKey, IssuerRecord, TokenFile, TokenRecord, current_tokens,
 };
 use crate::store::engine::{Engine, Tx, WorkError, atomically};
 use crate::token::claims::{Actor, Audience, random_id};
@@ -85,13 +85,11 @@ struct IssuedClaims<'a> {
     act: Option<Actor<'a>>,
 }
 
-fn sign(
+/// The issuer's signing key, checked against the public key its record publishes.
+pub(super) fn signing_key<'a>(
     b: &dyn Engine,
-    issuer: &IssuerRecord,
-    account: &Account,
-    req: &IssueRequest,
-    now: Timestamp,
-) -> Result<IssuedToken> {
+    issuer: &'a IssuerRecord,
+) -> Result<(&'a IssuerKey, EncodingKey)> {
     let key = issuer
         .active()
         .ok_or_else(|| anyhow::anyhow!("the issuer has no active key"))?;
@@ -114,13 +112,24 @@ fn sign(
         }
         IssuerAlgorithm::HS256 => EncodingKey::from_secret(&private),
     };
+    Ok((key, encoding))
+}
+
+fn sign(
+    b: &dyn Engine,
+    issuer: &IssuerRecord,
+    account: &Account,
+    req: &IssueRequest,
+    now: Timestamp,
+) -> Result<IssuedToken> {
+    let (key, encoding) = signing_key(b, issuer)?;
     let mut header = Header::new(key.algorithm.jwt());
     header.kid = Some(key.kid.clone());
     let jti = random_id()?;
     let reference = account.reference().to_string();
     let sub = account.impersonates.as_deref().unwrap_or(&reference);
     let claims = IssuedClaims {
-        iss: &issuer.id,
+        iss: issuer.iss(),
         sub,
         aud: Audience::of(&req.audiences),
         iat: now.as_second(),
@@ -531,7 +540,7 @@ mod tests {
             Zeroizing::new(b"s3cr3t-s3cr3t-s3cr3t-s3cr3t-s3cr3t".to_vec()),
             "x",
         );
-        init(b, IssuerAlgorithm::HS256, Some(secret.unwrap())).unwrap();
+        init(b, IssuerAlgorithm::HS256, Some(secret.unwrap()), None).unwrap();
         let shown = format!("{store:?}");
         assert!(shown.contains("issuer_keys"), "{shown}");
         // Bytes print as numbers: look for the secret's first bytes either way.
@@ -559,7 +568,7 @@ mod tests {
         };
         store.create_account(account("ci")).unwrap();
         let r = reference("ci");
-        let first = init(&store.inner, IssuerAlgorithm::RS256, None).unwrap();
+        let first = init(&store.inner, IssuerAlgorithm::RS256, None, None).unwrap();
         let t = issue(&store, &r, &req("deploy", None), false).unwrap();
         assert!(fired.load(Ordering::SeqCst));
         assert_ne!(t.record.kid, first.keys[0].kid);
@@ -634,10 +643,10 @@ mod tests {
         store.create_account(account("ci")).unwrap();
         let r = reference("ci");
         let b: &dyn Engine = &store;
-        let e = init(b, IssuerAlgorithm::HS256, None).unwrap_err();
+        let e = init(b, IssuerAlgorithm::HS256, None, None).unwrap_err();
         assert!(e.to_string().contains("needs its secret"));
         let secret = Secret::new(Zeroizing::new(vec![7u8; 40]), "x").unwrap();
-        init(b, IssuerAlgorithm::HS256, Some(secret)).unwrap();
+        init(b, IssuerAlgorithm::HS256, Some(secret), None).unwrap();
         let t = issue(&store, &r, &req("h", None), false).unwrap();
         let now = Timestamp::now();
         let v = crate::token::verify(&t.token, &store, &opts(now)).unwrap();
@@ -660,6 +669,6 @@ mod tests {
         .unwrap();
         let why = rejection(crate::token::verify(&forged, &store, &opts(now)));
         assert!(why.contains("does not match issuer key"), "{why}");
-        assert!(init(b, IssuerAlgorithm::RS256, None).is_err());
+        assert!(init(b, IssuerAlgorithm::RS256, None, None).is_err());
     }
 }

@@ -63,6 +63,8 @@ struct Entry {
     token_exp: Option<Timestamp>,
     /// For an issued token: its record is read again on every hit (revoked at once).
     issued: Option<crate::token::IssuedBy>,
+    /// For a requested token (never cached): the issuer's `iss` it carries.
+    requested_from: Option<String>,
 }
 
 /// How long a token without `exp` stays in the cache.
@@ -131,7 +133,7 @@ impl Caller {
     /// Who the token speaks for (`GET /v1/whoami`); built when asked, not on every request.
     pub fn identity(&self) -> Identity {
         let e = &self.token;
-        token::identity_of(
+        let mut identity = token::identity_of(
             &self.account,
             &e.kid,
             &e.fingerprint,
@@ -139,7 +141,11 @@ impl Caller {
             e.iat,
             e.token_exp,
             e.issued.as_ref(),
-        )
+        );
+        if identity.issuer.is_none() {
+            identity.issuer = e.requested_from.clone();
+        }
+        identity
     }
 }
 
@@ -413,8 +419,25 @@ impl Authenticator {
         store: &dyn Store,
         now: Timestamp,
     ) -> Result<Caller, AuthError> {
+        // The registry's own audience (RFC 7519 §4.1.3): a token that names audiences must
+        // name the registry's, its issuer's `iss` (the issuer URL, else its id); one that
+        // names none is for whoever holds it, as self-signed tokens have always been.
+        let registry = match parsed.claims.get("aud") {
+            None => None,
+            Some(_) => Some(
+                registry_audience(store)
+                    .map_err(AuthError::Internal)?
+                    .ok_or_else(|| {
+                        AuthError::Rejected(
+                        "the token names an audience, and this registry has no issuer yet: its \
+                         API accepts tokens without `aud`, or for its issuer (`svcacct issuer get`)"
+                            .into(),
+                    )
+                    })?,
+            ),
+        };
         let opts = VerifyOptions {
-            audience: None,
+            audience: registry.as_deref(),
             max_lifetime: self.max_lifetime,
             max_lifetime_source: &self.max_lifetime_source,
             now,
@@ -430,8 +453,12 @@ impl Authenticator {
             exp: v.exp.unwrap_or(now + CACHE_UNEXPIRING),
             token_exp: v.exp,
             issued: v.issued,
+            requested_from: v.requested_from,
         });
-        self.cache.insert(key, entry.clone(), now);
+        // A requested token has no record for a cache hit to check again: verified each time.
+        if entry.requested_from.is_none() {
+            self.cache.insert(key, entry.clone(), now);
+        }
         Ok(Caller {
             account: v.account,
             token: entry,
@@ -446,6 +473,15 @@ pub fn token_kind(parsed: &token::Parsed<'_>) -> &'static str {
     } else {
         kind::SELF_SIGNED
     }
+}
+
+/// The audience the registry's API accepts tokens for: its issuer's `iss` (`None` before it
+/// has an issuer).
+pub fn registry_audience(store: &dyn Store) -> anyhow::Result<Option<String>> {
+    Ok(match store.engine() {
+        Some(b) => b.read_issuer()?.map(|i| i.iss().to_owned()),
+        None => None,
+    })
 }
 
 /// The policy that lets `account` pass `guard` (`ns` is the `{ns}` of a namespaced route), or
@@ -1043,6 +1079,7 @@ mod tests {
             exp: now + SignedDuration::from_mins(mins),
             token_exp: None,
             issued: None,
+            requested_from: None,
         };
         // t1 is in use (read after each new token); t2 to t9 are seen once.
         for i in 1..=9 {

@@ -67,6 +67,8 @@ pub struct AppState {
     pub auth: auth::Authenticator,
     pub request_timeout: Duration,
     pub account_bodies: handlers::accounts::AccountBodies,
+    /// The longest lifetime of a requested token (`serve --max-requested-token-lifetime`).
+    pub max_requested_lifetime: SignedDuration,
     /// The last JWKS body, and the fingerprint of what it was made from.
     pub jwks_body: std::sync::Mutex<Option<(Vec<u8>, axum::body::Bytes)>>,
     /// What `GET /metrics` shows; the authenticator holds it too.
@@ -89,6 +91,7 @@ impl AppState {
             ),
             request_timeout: Duration::from_secs(30),
             account_bodies: Default::default(),
+            max_requested_lifetime: crate::issued::DEFAULT_MAX_REQUESTED,
             jwks_body: Default::default(),
             metrics,
             public_metrics: false,
@@ -104,6 +107,7 @@ pub struct Options {
     pub tls: Option<Arc<rustls::ServerConfig>>,
     pub max_token_lifetime: SignedDuration,
     pub max_token_lifetime_source: String,
+    pub max_requested_lifetime: SignedDuration,
     pub request_timeout: Duration,
     /// `GET /metrics` needs no token.
     pub public_metrics: bool,
@@ -222,6 +226,7 @@ async fn serve(opts: Options) -> Result<()> {
         ),
         request_timeout: opts.request_timeout,
         account_bodies: Default::default(),
+        max_requested_lifetime: opts.max_requested_lifetime,
         jwks_body: Default::default(),
         metrics,
         public_metrics: opts.public_metrics,

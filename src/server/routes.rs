@@ -15,7 +15,9 @@ use super::handlers::accounts::{
 };
 use super::handlers::issuer::{get_issuer, rotate_issuer};
 use super::handlers::keys::{add_key, list_keys, remove_key};
-use super::handlers::meta::{account_jwks, healthz, jwks, metrics, openapi, readyz, whoami};
+use super::handlers::meta::{
+    account_jwks, healthz, jwks, metrics, openapi, openid_configuration, readyz, whoami,
+};
 use super::handlers::namespaces::{
     create_namespace, delete_namespace, get_namespace, list_namespaces,
 };
@@ -26,7 +28,7 @@ use super::handlers::policies::{
 };
 use super::handlers::reviews::{access_review, token_review};
 use super::handlers::tokens::{
-    issue_token, list_tokens, regenerate_token, rename_token, revoke_token,
+    issue_token, list_tokens, regenerate_token, rename_token, request_token, revoke_token,
 };
 use super::respond::{method_not_allowed, not_found};
 use crate::api::{self, ROUTES, Route};
@@ -70,6 +72,7 @@ pub fn handler(r: &Route) -> MethodRouter<Arc<AppState>> {
         ("GET", "/readyz") => get(readyz),
         ("GET", api::METRICS) => get(metrics),
         ("GET", api::ISSUER_JWKS) => get(jwks),
+        ("GET", api::OIDC_DISCOVERY) => get(openid_configuration),
         ("GET", api::ACCOUNT_JWKS) => get(account_jwks),
         ("GET", "/v1/openapi.json") => get(openapi),
         ("GET", "/v1/whoami") => get(whoami),
@@ -105,6 +108,7 @@ pub fn handler(r: &Route) -> MethodRouter<Arc<AppState>> {
         ("DELETE", api::TOKEN_PATH) => delete(revoke_token),
         ("POST", api::TOKEN_REGENERATE) => post(regenerate_token),
         ("POST", api::TOKEN_RENAME) => post(rename_token),
+        ("POST", api::TOKEN_REQUEST) => post(request_token),
         ("GET", api::ISSUER_PATH) => get(get_issuer),
         ("POST", api::ISSUER_ROTATE) => post(rotate_issuer),
         ("POST", "/v1/tokenreviews") => post(token_review),

@@ -426,6 +426,7 @@ pub(crate) fn fill(engine: &dyn Engine) {
         created,
         retired,
         public_key: None,
+        requested_until: retired.map(|r| r + jiff::SignedDuration::from_hours(1)),
     };
     let (a, b) = (account("copy/a"), account("copy/sub/b"));
     let issuer = IssuerRecord {
@@ -433,6 +434,7 @@ pub(crate) fn fill(engine: &dyn Engine) {
         algorithm: IssuerAlgorithm::HS256,
         created,
         keys: vec![key("old-kid", Some(created)), key("new-kid", None)],
+        url: Some("https://registry.example".into()),
     };
     read(engine, |tx| {
         tx.put_namespace(&namespace("copy"))?;

@@ -7,7 +7,10 @@ use anyhow::Result;
 use crate::api::{AccountAnswer, NamespaceCreated, NamespaceDeleted, TokenAnswer};
 use crate::error::UserError;
 use crate::identity::{Name, Namespace, Reference};
-use crate::issued::{IssueRequest, IssuedToken, IssuerAlgorithm, IssuerView, Secret, TokenRecord};
+use crate::issued::{
+    IssueRequest, IssuedToken, IssuerAlgorithm, IssuerView, RequestedToken, Secret, TokenRecord,
+    TokenRequest, UrlChange,
+};
 use crate::model::{Account, KeyRecord, NamespaceRecord, Policy, PolicyScope};
 
 pub mod cached;
@@ -116,8 +119,16 @@ pub trait Store {
 
     /// The issuer without its secrets; `None` before it is first used.
     fn issuer(&self) -> Result<Option<IssuerView>>;
-    /// Creates the issuer (refused when there is one).
-    fn init_issuer(&self, alg: IssuerAlgorithm, secret: Option<Secret>) -> Result<IssuerView>;
+    /// Creates the issuer (refused when there is one); with `url`, its tokens carry it as `iss`.
+    fn init_issuer(
+        &self,
+        alg: IssuerAlgorithm,
+        secret: Option<Secret>,
+        url: Option<String>,
+    ) -> Result<IssuerView>;
+    /// Sets the issuer's URL (creating an RS256 issuer if there is none); replacing another
+    /// URL needs `force` (`crate::registry::issuer::set_url`).
+    fn set_issuer_url(&self, url: &str, force: bool) -> Result<(IssuerView, UrlChange)>;
     /// A new signing key; retired keys stay while live tokens need them.
     /// With `revoke_previous` (a key leaked), every earlier key goes at once, and with it every
     /// token it signed.
@@ -126,6 +137,9 @@ pub trait Store {
     /// Issues a token (the issuer is created on first use); refuses a name the account has.
     fn issue_token(&self, r: &Reference, req: &IssueRequest) -> Result<IssuedToken>;
     fn revoke_token(&self, r: &Reference, name: &Name) -> Result<()>;
+    /// A short-lived token for `req.audiences`, signed by the issuer (created on first use)
+    /// and not stored (`crate::registry::requested`).
+    fn request_token(&self, r: &Reference, req: &TokenRequest) -> Result<RequestedToken>;
     /// A new token under the same name (same audiences and lifetime); the old one is revoked.
     fn regenerate_token(&self, r: &Reference, name: &Name) -> Result<IssuedToken>;
     /// Renames an issued token's record. Returns the record; the remote store, only its

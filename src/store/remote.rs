@@ -23,8 +23,8 @@ use crate::api::{AccountAnswer, Identity, PolicyAnswer, Problem, Rename, Shown, 
 use crate::error::UserError;
 use crate::identity::{Name, Namespace, Reference};
 use crate::issued::{
-    IssueRequest, IssuedToken, IssuerAlgorithm, IssuerView, RotateRequest, Secret, TokenRecord,
-    TokenRename,
+    IssueRequest, IssuedToken, IssuerAlgorithm, IssuerView, RequestedToken, RotateRequest, Secret,
+    TokenRecord, TokenRename, TokenRequest, UrlChange,
 };
 use crate::model::{Account, KeyRecord, NamespaceRecord, Policy, PolicyScope};
 use crate::output::sanitize;
@@ -1012,10 +1012,24 @@ impl Store for RemoteStore {
         }
     }
 
-    fn init_issuer(&self, _alg: IssuerAlgorithm, _secret: Option<Secret>) -> Result<IssuerView> {
+    fn init_issuer(
+        &self,
+        _alg: IssuerAlgorithm,
+        _secret: Option<Secret>,
+        _url: Option<String>,
+    ) -> Result<IssuerView> {
         Err(UserError::Usage(format!(
             "the issuer of {} lives with the server's store: run `svcacct issuer init` there \
              (--store DIR), so that no secret travels",
+            self.url
+        ))
+        .into())
+    }
+
+    fn set_issuer_url(&self, _url: &str, _force: bool) -> Result<(IssuerView, UrlChange)> {
+        Err(UserError::Usage(format!(
+            "the issuer URL of {} is set with the server's store: run `svcacct issuer set-url` \
+             there (--store DIR), or start the server with `svcacct serve --issuer-url`",
             self.url
         ))
         .into())
@@ -1045,6 +1059,11 @@ impl Store for RemoteStore {
 
     fn issue_token(&self, r: &Reference, req: &IssueRequest) -> Result<IssuedToken> {
         let path = format!("{}/tokens", account_path(r));
+        self.json(Call::new(Method::Post, &path).json(req)?)
+    }
+
+    fn request_token(&self, r: &Reference, req: &TokenRequest) -> Result<RequestedToken> {
+        let path = format!("{}/token", account_path(r));
         self.json(Call::new(Method::Post, &path).json(req)?)
     }
 

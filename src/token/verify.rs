@@ -24,8 +24,11 @@ use super::claims::{
     LEEWAY, Parsed, algorithm_name, audiences, numeric_claim, parse, reject, rsa_algorithm,
 };
 use crate::error::UserError;
-use crate::identity::{Name, Reference};
-use crate::issued::{ISSUER_PREFIX, IssuerAlgorithm, TokenFile, TokenRecord};
+use crate::identity::{Name, Namespace, Reference};
+use crate::issued::{
+    ACCOUNT_CLAIM, AccountClaim, ISSUER_PREFIX, IssuerAlgorithm, IssuerKey, IssuerRecord,
+    TokenFile, TokenRecord,
+};
 use crate::keys::PublicKey;
 use crate::model::{Account, KeyRecord};
 use crate::output::sanitize;
@@ -128,12 +131,14 @@ pub struct Verified {
     pub audiences: Vec<String>,
     pub claims: Map<String, Value>,
     pub issued: Option<IssuedBy>,
+    /// For a requested token (`crate::registry::requested`): the issuer's `iss` it carries.
+    pub requested_from: Option<String>,
 }
 
 impl Verified {
     /// Who the token speaks for, as `whoami` and token reviews answer.
     pub fn identity(&self) -> crate::api::Identity {
-        identity_of(
+        let mut identity = identity_of(
             &self.account,
             &self.kid,
             &self.fingerprint,
@@ -141,7 +146,11 @@ impl Verified {
             self.iat,
             self.exp,
             self.issued.as_ref(),
-        )
+        );
+        if identity.issuer.is_none() {
+            identity.issuer = self.requested_from.clone();
+        }
+        identity
     }
 }
 
@@ -189,12 +198,18 @@ fn signature_ok(
     )?)
 }
 
+/// Whether `iss` names an issuer (its id, or an https URL) rather than an account: no account
+/// reference has a `:`.
+pub(crate) fn is_issuer_claim(iss: &str) -> bool {
+    iss.starts_with(ISSUER_PREFIX) || iss.starts_with("https://")
+}
+
 /// The account that signed a self-signed token (its `iss`); `None` for an issued token (its
 /// `iss` is the store's issuer) and for an `iss` that is no reference (`verify` says why). The
 /// server verifies such a token without a blocking task when it has the account in memory.
 pub fn self_signed_account(parsed: &Parsed<'_>) -> Option<Reference> {
     let iss = parsed.claims.get("iss")?.as_str()?;
-    if iss.starts_with(ISSUER_PREFIX) {
+    if is_issuer_claim(iss) {
         return None;
     }
     Reference::parse_canonical(iss).ok()
@@ -302,7 +317,7 @@ pub fn verify_parsed(
 /// Whether `parsed` is verified as an issued token (its `iss` is the store's issuer), not as
 /// a self-signed one.
 pub fn is_issued(parsed: &Parsed<'_>) -> bool {
-    matches!(parsed.claims.get("iss"), Some(Value::String(iss)) if iss.starts_with(ISSUER_PREFIX))
+    matches!(parsed.claims.get("iss"), Some(Value::String(iss)) if is_issuer_claim(iss))
 }
 
 /// The header's `alg`, which every token has.
@@ -475,6 +490,7 @@ fn verify_self_signed(
         audiences: auds,
         claims: parsed.claims,
         issued: None,
+        requested_from: None,
     })
 }
 
@@ -574,11 +590,11 @@ fn verify_issued(
             sanitize(iss)
         )));
     };
-    if issuer.id != iss {
+    if !issuer.is_named_by(iss) {
         return Err(reject(format!(
             "the token was issued by `{}`, not by this store's issuer `{}`",
             sanitize(iss),
-            issuer.id
+            issuer.iss()
         )));
     }
     let key = issuer.keys.iter().find(|k| k.kid == kid).ok_or_else(|| {
@@ -621,6 +637,9 @@ fn verify_issued(
             "the signature does not verify with issuer key `{}` (tampered token or wrong key)",
             key.kid
         )));
+    }
+    if parsed.claims.contains_key(ACCOUNT_CLAIM) {
+        return verify_requested(parsed, store, opts, &issuer, key, fingerprint, alg);
     }
     // The account is `sub`, or for an account that impersonates a user (`sub` = the user)
     // the `act` claim's `sub` (RFC 8693); `check_subject` then holds the pair to the record.
@@ -691,6 +710,118 @@ fn verify_issued(
             token_name: record.name,
             token_id: record.id,
         }),
+        requested_from: None,
+    })
+}
+
+/// A requested token (`crate::registry::requested`), once its issuer key's signature passed:
+/// account (by the `svcacct` claim, and its uid), subject, account state, times, key phase,
+/// audience. Nothing is stored for it, so nothing else can revoke it than the account's state,
+/// its uid, or its issuer key leaving the issuer.
+fn verify_requested(
+    parsed: Parsed<'_>,
+    store: &dyn Store,
+    opts: &VerifyOptions<'_>,
+    issuer: &IssuerRecord,
+    key: &IssuerKey,
+    fingerprint: String,
+    alg: IssuerAlgorithm,
+) -> Result<Verified> {
+    let bad_claim = || {
+        reject(format!(
+            "`{ACCOUNT_CLAIM}` must be an object naming the service account's `namespace`, \
+             `name` and `uid`"
+        ))
+    };
+    let claim: AccountClaim =
+        serde_json::from_value(parsed.claims[ACCOUNT_CLAIM].clone()).map_err(|_| bad_claim())?;
+    let reference = Reference::new(
+        Namespace::parse(&claim.namespace).map_err(|_| bad_claim())?,
+        Name::parse(&claim.name).map_err(|_| bad_claim())?,
+    );
+    let (reference, account) = claimed_account(store, ACCOUNT_CLAIM, &reference.to_string())?;
+    if account.uid != claim.uid {
+        return Err(reject(format!(
+            "the token was made for an earlier service account `{reference}` (deleted or renamed \
+             away since); a new account of the name never inherits its tokens"
+        )));
+    }
+    let username = reference.username();
+    let sub = parsed.claims.get("sub").and_then(Value::as_str);
+    let act = parsed.claims.get("act");
+    let subject_ok = match &account.impersonates {
+        None => sub == Some(username.as_str()) && act.is_none(),
+        Some(user) => {
+            sub == Some(user.as_str())
+                && act.and_then(Value::as_object).is_some_and(|o| {
+                    o.len() == 1 && o.get("sub").and_then(Value::as_str) == Some(&username)
+                })
+        }
+    };
+    if !subject_ok {
+        return Err(reject(match &account.impersonates {
+            None => {
+                format!("a requested token of `{reference}` has `sub` `{username}` and no `act`")
+            }
+            Some(user) => format!(
+                "service account `{reference}` impersonates user `{}`: its requested tokens carry \
+                 `sub` = that user and `act` = {{\"sub\": \"{username}\"}}",
+                sanitize(user)
+            ),
+        }));
+    }
+    check_active(&account, opts.now)?;
+    let claims = &parsed.claims;
+    let exp =
+        numeric_claim(claims, "exp")?.ok_or_else(|| reject("the token has no `exp` claim"))?;
+    let iat = issued_at(claims)?;
+    if exp < opts.now - LEEWAY {
+        return Err(reject(format!(
+            "the token expired at {} ({} ago)",
+            crate::time::local(exp),
+            crate::time::human(opts.now.duration_since(exp))
+        )));
+    }
+    check_not_future(iat, opts.now)?;
+    if let Some(nbf) = numeric_claim(claims, "nbf")?
+        && nbf > opts.now + LEEWAY
+    {
+        return Err(reject(format!(
+            "the token is not valid before {}",
+            crate::time::local(nbf)
+        )));
+    }
+    if exp <= iat {
+        return Err(reject("`exp` is not after `iat`"));
+    }
+    // A key signs between its creation and its retirement, and never outside.
+    let made_outside = iat.as_second() < (key.created - LEEWAY).as_second()
+        || key
+            .retired
+            .is_some_and(|r| iat.as_second() > (r + LEEWAY).as_second());
+    if made_outside {
+        return Err(reject(format!(
+            "the token was made (`iat`) at {}, when issuer key `{}` did not sign",
+            crate::time::local(iat),
+            key.kid
+        )));
+    }
+    let auds = audiences(claims)?;
+    if auds.is_empty() {
+        return Err(reject("a requested token names its audiences in `aud`"));
+    }
+    check_audience(&auds, opts.audience)?;
+    Ok(Verified {
+        account,
+        kid: key.kid.clone(),
+        fingerprint,
+        alg: alg.as_str(),
+        iat,
+        exp: Some(exp),
+        audiences: auds,
+        claims: parsed.claims,
+        issued: None,
+        requested_from: Some(issuer.iss().to_owned()),
     })
 }
 

@@ -3,12 +3,13 @@
 use std::sync::Arc;
 
 use axum::extract::{Extension, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use base64::Engine as _;
 use jiff::Timestamp;
 
 use super::{Answer, St};
-use crate::api::code;
+use crate::api::{self, code};
 use crate::error::UserError;
 use crate::server::auth::Caller;
 use crate::server::blocking::blocking;
@@ -55,7 +56,7 @@ pub async fn metrics(State(st): St) -> Response {
 /// The issuer's RSA keys and nothing else, as `svcacct jwks --issuer` prints them: a gateway
 /// that verifies issued tokens with this set must not accept a token an account signs with its
 /// own key (docs/ARCHITECTURE.md, "Trust domains"). HMAC secrets are never published.
-pub async fn jwks(State(st): St) -> Answer {
+pub async fn jwks(State(st): St, headers: HeaderMap) -> Answer {
     // Unreadable, the issuer's keys are left out: gateways keep what they fetched last.
     let keys = blocking(&st, |s| {
         Ok(match crate::token::store_jwks(s) {
@@ -88,7 +89,56 @@ pub async fn jwks(State(st): St) -> Answer {
             body
         }
     };
-    Ok(json_bytes(StatusCode::OK, body))
+    Ok(cacheable(&headers, body))
+}
+
+/// The issuer's OpenID Connect discovery document (`api::OpenIdConfiguration`), for an issuer
+/// with a URL (`svcacct serve --issuer-url`, `svcacct issuer set-url`); 404 with what to do
+/// for one without (its `iss` is a URN nobody can fetch).
+pub async fn openid_configuration(State(st): St, headers: HeaderMap) -> Answer {
+    let issuer = blocking(&st, |s| Ok(crate::store::local(s)?.read_issuer()?)).await?;
+    let Some(url) = issuer.and_then(|i| i.url) else {
+        return Err(ApiError::new(
+            404,
+            code::NOT_FOUND,
+            "the issuer has no URL, so there is nothing to discover: start the server with \
+             `svcacct serve --issuer-url https://…` (or run `svcacct issuer set-url` on its store)",
+        ));
+    };
+    let body = serde_json::to_vec(&api::OpenIdConfiguration::of(&url)).unwrap_or_default();
+    Ok(cacheable(&headers, body.into()))
+}
+
+/// A public document that relying parties cache: `Cache-Control: public, max-age=…`
+/// ([`api::KEYS_MAX_AGE_SECS`]), a strong `ETag` (a hash of the body), and 304 Not Modified
+/// for an `If-None-Match` that names it (RFC 9110 §13.1.2, which compares weakly: a `W/` tag
+/// with the same value matches too).
+fn cacheable(headers: &HeaderMap, body: axum::body::Bytes) -> Response {
+    let digest = aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, &body);
+    let etag = format!(
+        "\"{}\"",
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&digest.as_ref()[..18])
+    );
+    let matches = headers
+        .get_all(header::IF_NONE_MATCH)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(|t| t.trim())
+        .any(|t| t == "*" || t.strip_prefix("W/").unwrap_or(t) == etag);
+    let mut res = if matches {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        json_bytes(StatusCode::OK, body)
+    };
+    let cache = format!("public, max-age={}", api::KEYS_MAX_AGE_SECS);
+    let res_headers = res.headers_mut();
+    for (name, value) in [(header::CACHE_CONTROL, cache), (header::ETAG, etag)] {
+        if let Ok(v) = HeaderValue::from_str(&value) {
+            res_headers.insert(name, v);
+        }
+    }
+    res
 }
 
 /// One account's keys, as `svcacct jwks NAME` prints them: what a gateway verifies that

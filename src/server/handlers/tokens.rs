@@ -8,7 +8,7 @@ use jiff::Timestamp;
 use super::{Answer, St};
 use crate::api::{self, ListBody, Shown};
 use crate::identity::{Name, Reference};
-use crate::issued::{IssueRequest, IssuedToken, TokenRename};
+use crate::issued::{IssueRequest, IssuedToken, TokenRename, TokenRequest};
 use crate::server::auth::Caller;
 use crate::server::authz::{may_act_on, may_list_tokens, on_the_record};
 use crate::server::blocking::{blocking, policies};
@@ -63,6 +63,40 @@ pub async fn issue_token(
     })
     .await?;
     Ok(issued_answer(StatusCode::CREATED, &r, &t))
+}
+
+/// A requested token (`crate::registry::requested`): `create` on `token` for the account, as
+/// an issued one; 200 (nothing is stored), never cached.
+pub async fn request_token(
+    State(st): St,
+    Extension(caller): Extension<Caller>,
+    p: Params,
+    JsonBody(body): JsonBody<TokenRequest>,
+) -> Answer {
+    let r = p.reference()?;
+    let max = st.max_requested_lifetime;
+    crate::registry::requested::lifetime(&body, max)?;
+    let (st, caller, body) = (&st, &caller, &body);
+    let t = on_the_record(st, &r, |target| async move {
+        may_act_on(st, caller, &target, "create", api::resource::TOKEN).await?;
+        let body = body.clone();
+        blocking(st, move |s| {
+            crate::registry::requested::request(
+                crate::store::local(s)?,
+                &target,
+                &body,
+                max,
+                Timestamp::now(),
+            )
+        })
+        .await
+    })
+    .await?;
+    Ok(with_header(
+        json(StatusCode::OK, &t),
+        header::CACHE_CONTROL,
+        "no-store",
+    ))
 }
 
 pub async fn revoke_token(State(st): St, p: Params) -> Answer {
