@@ -434,7 +434,7 @@ pub(crate) fn fill(engine: &dyn Engine) {
         algorithm: IssuerAlgorithm::HS256,
         created,
         keys: vec![key("old-kid", Some(created)), key("new-kid", None)],
-        url: Some("https://registry.example".into()),
+        url: None,
     };
     read(engine, |tx| {
         tx.put_namespace(&namespace("copy"))?;
