@@ -22,11 +22,13 @@ use crate::model::{Account, Policy, Status};
 use crate::store::Store;
 use crate::token::{self, VerifyOptions};
 
-/// Most tokens the cache holds: room for 62,500 live tokens with margin (the cache is split
-/// into shards, each with its share of the capacity, so it is not filled evenly), at a few
-/// hundred bytes each (`cargo bench --bench tokencache` counts them; BENCHMARKS.md). A token
-/// that no longer fits costs a signature verification when it comes back.
-pub const CACHE_CAPACITY: usize = 100_000;
+/// Most tokens the cache holds: room for 62,500 live tokens (the cache is split into shards,
+/// one per 1/8 of the capacity on two CPUs, each with its share, so it is not filled evenly:
+/// 8,192 per shard against 7,812 on average), at ~500 bytes each, ~32 MiB when full
+/// (`cargo bench --bench tokencache` counts them), so that a server stays under 64 MiB
+/// (bench/serve; 100,000 took it to 78 MiB). A token that no longer fits costs a signature
+/// verification when it comes back.
+pub const CACHE_CAPACITY: usize = 65_536;
 
 /// The 401 reason for an unknown issuer, an unknown kid and a signature that does not verify:
 /// alike, so that a 401 never tells whether some account exists.
