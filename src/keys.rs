@@ -734,8 +734,8 @@ fn unencrypted_der(bytes: &[u8]) -> Option<UnencryptedDer> {
     Some(UnencryptedDer { bytes, form })
 }
 
-/// What signs a token: a [`PrivateKey`] (aws-lc), or a [`RingKey`] that `svcacct token` reads
-/// only to sign.
+/// What signs a token: a [`PrivateKey`] (aws-lc; the one engine of the tree, see
+/// BENCHMARKS.md "svcacct token against jwt-cli" for why *ring* was tried and left out).
 pub trait Signer {
     fn public_key(&self) -> &PublicKey;
 
@@ -754,74 +754,6 @@ impl Signer for PrivateKey {
 
     fn sign_pkcs1(&self, digest_bits: u16, message: &[u8]) -> Result<Vec<u8>, KeyError> {
         PrivateKey::sign_pkcs1(self, digest_bits, message)
-    }
-}
-
-/// An unencrypted RSA private key read by *ring*, to sign one token and exit: what `svcacct
-/// token` signs with (see BENCHMARKS.md, "svcacct token against jwt-cli"). Reading a key
-/// with aws-lc runs `RSA_check_key` and its first signature sets up blinding (a modular
-/// inverse): together more than the signature itself, paid by every process. *ring* checks
-/// what signing needs (`p·q = n`, `qInv`, sizes, `e`) when it reads the key and `dP`, `dQ`
-/// by verifying each signature it makes; its exponentiation is constant-time, without
-/// blinding. Keys *ring* does not take (an `e` below 65537, `p < q`, a PKCS#8 form it does
-/// not read) are read by [`PrivateKey::parse`] instead, and so are keys of more than 3072 bits,
-/// which aws-lc signs faster all included. `d` is not used, so not checked.
-pub struct RingKey {
-    pair: ring::signature::RsaKeyPair,
-    public: PublicKey,
-}
-
-impl fmt::Debug for RingKey {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("RingKey")
-            .field("kid", &self.public.kid())
-            .finish_non_exhaustive()
-    }
-}
-
-impl RingKey {
-    /// The unencrypted key in `bytes`, if *ring* takes it and it has 2048 to 3072 bits.
-    pub fn parse(bytes: &[u8]) -> Option<RingKey> {
-        let der = unencrypted_der(bytes)?;
-        let pair = match der.form {
-            DerForm::Pkcs8 => ring::signature::RsaKeyPair::from_pkcs8(&der.bytes),
-            DerForm::Pkcs1 => ring::signature::RsaKeyPair::from_der(&der.bytes),
-        }
-        .ok()?;
-        use ring::signature::KeyPair as _;
-        let components: ring::rsa::PublicKeyComponents<Vec<u8>> = pair.public_key().into();
-        let public = PublicKey::from_parts(&components.n, &components.e, "").ok()?;
-        // Above 3072 bits aws-lc's exponentiation (AVX-512 IFMA where the CPU has it) more
-        // than makes up for its key check and blinding: 4096-bit keys stay with aws-lc.
-        if public.bits() > 3072 {
-            return None;
-        }
-        Some(RingKey { pair, public })
-    }
-}
-
-impl Signer for RingKey {
-    fn public_key(&self) -> &PublicKey {
-        &self.public
-    }
-
-    fn sign_pkcs1(&self, digest_bits: u16, message: &[u8]) -> Result<Vec<u8>, KeyError> {
-        let padding: &'static dyn ring::signature::RsaEncoding = match digest_bits {
-            256 => &ring::signature::RSA_PKCS1_SHA256,
-            384 => &ring::signature::RSA_PKCS1_SHA384,
-            512 => &ring::signature::RSA_PKCS1_SHA512,
-            _ => return Err(KeyError::Crypto("unsupported digest")),
-        };
-        let mut signature = vec![0; self.pair.public().modulus_len()];
-        self.pair
-            .sign(
-                padding,
-                &ring::rand::SystemRandom::new(),
-                message,
-                &mut signature,
-            )
-            .map_err(|_| KeyError::Crypto("RSA signing failed"))?;
-        Ok(signature)
     }
 }
 
@@ -1337,63 +1269,6 @@ mod tests {
             assert_eq!(PrivateKey::public_key_unchecked(&d.read(f)), None, "{f}");
         }
         assert_eq!(PrivateKey::public_key_unchecked(b"not a key"), None);
-    }
-
-    #[test]
-    fn ring_signs_as_aws_lc_does() {
-        let d = Dir::new();
-        d.openssl(&["genrsa", "-traditional", "-out", "k1.pem", "2048"]);
-        d.openssl(&[
-            "pkcs8", "-topk8", "-nocrypt", "-in", "k1.pem", "-out", "k8.pem",
-        ]);
-        let aws = d.private("k8.pem");
-        for f in ["k1.pem", "k8.pem"] {
-            let fast = RingKey::parse(&d.read(f)).expect(f);
-            assert_eq!(Signer::public_key(&fast), aws.public_key(), "{f}");
-            assert_eq!(Signer::kid(&fast), aws.kid());
-            // RSASSA-PKCS1-v1_5 is deterministic: the same bytes from both engines.
-            for bits in [256, 384, 512] {
-                assert_eq!(
-                    fast.sign_pkcs1(bits, b"message").unwrap(),
-                    aws.sign_pkcs1(bits, b"message").unwrap(),
-                    "{f} {bits}"
-                );
-            }
-            assert!(fast.sign_pkcs1(128, b"message").is_err());
-        }
-        let passarg = format!("pass:{PASS}");
-        d.openssl(&[
-            "pkcs8",
-            "-topk8",
-            "-v2",
-            "aes-256-cbc",
-            "-in",
-            "k1.pem",
-            "-passout",
-            &passarg,
-            "-out",
-            "enc.pem",
-        ]);
-        assert!(RingKey::parse(&d.read("enc.pem")).is_none());
-        // A small exponent, which ring does not take: left to aws-lc.
-        d.openssl(&[
-            "genpkey",
-            "-algorithm",
-            "RSA",
-            "-pkeyopt",
-            "rsa_keygen_bits:2048",
-            "-pkeyopt",
-            "rsa_keygen_pubexp:3",
-            "-out",
-            "e3.pem",
-        ]);
-        assert!(RingKey::parse(&d.read("e3.pem")).is_none());
-        assert!(PrivateKey::parse(&d.read("e3.pem"), "e3.pem", None).is_ok());
-        // 4096 bits: aws-lc signs those faster.
-        let big = PrivateKey::generate(4096).unwrap();
-        assert!(RingKey::parse(big.to_pkcs8_pem().as_bytes()).is_none());
-        let mid = PrivateKey::generate(3072).unwrap();
-        assert!(RingKey::parse(mid.to_pkcs8_pem().as_bytes()).is_some());
     }
 
     #[test]

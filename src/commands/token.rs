@@ -10,7 +10,7 @@ use crate::cli::{TokenArgs, TokenOutput};
 use crate::context::Context;
 use crate::context::StoreLocation;
 use crate::error::{Exit, UserError};
-use crate::keys::{PrivateKey, RingKey, Signer};
+use crate::keys::{PrivateKey, Signer};
 use crate::output::{self, sanitize};
 use crate::time;
 use crate::token::{self as tok, MintRequest, REGISTERED_CLAIMS, reuse};
@@ -72,14 +72,8 @@ pub fn mint(ctx: &Context, args: &TokenArgs, out: &mut dyn Write) -> Result<Exit
         ctx.parse_signing_key(&source)
             .map_err(|e| no_key_hint(&r, record.as_ref(), e))
     };
-    // The key to sign with: read by ring when it takes it (see `keys::RingKey`), else by
-    // aws-lc; with reuse, not before a token has to be signed.
-    let signer = || -> Result<Box<dyn Signer>> {
-        Ok(match RingKey::parse(&source.bytes) {
-            Some(fast) => Box::new(fast),
-            None => Box::new(full_key()?),
-        })
-    };
+    // The key to sign with; with reuse, not read before a token has to be signed.
+    let signer = || -> Result<Box<dyn Signer>> { Ok(Box::new(full_key()?)) };
     let mut key = None;
     let public = match reuse
         .then(|| PrivateKey::public_key_unchecked(&source.bytes))
@@ -165,12 +159,7 @@ pub fn mint(ctx: &Context, args: &TokenArgs, out: &mut dyn Write) -> Result<Exit
                     impersonates: impersonates.as_deref(),
                 })
             };
-            let minted = match mint_with(key.as_ref()) {
-                Ok(minted) => minted,
-                // ring checks a key's dP and dQ as it signs: one it refuses then is read by
-                // aws-lc, which says what is wrong with it (or signs, if ring was wrong).
-                Err(_) => mint_with(&full_key()?)?,
-            };
+            let minted = mint_with(key.as_ref())?;
             if let Some((Some(cache), combination)) = kept
                 && let Err(e) = cache.keep(combination, &minted)
             {
