@@ -1022,6 +1022,8 @@ impl Problem {
             UserError::Conflict { .. } => (409, code::CONFLICT),
             UserError::Replaced { .. } => (409, code::REPLACED),
             UserError::CorruptRecord { .. } | UserError::Unavailable(_) => (500, code::INTERNAL),
+            // The request may be sent again once the database is back.
+            UserError::Unreachable(_) => (503, code::UNAVAILABLE),
             // A well-formed request the store refuses (the last key, a kid the account has
             // already): not a usage error, so the client exits 3 as the local store does.
             UserError::Failure(_) => (422, code::REFUSED),
@@ -1034,6 +1036,9 @@ impl Problem {
             }
             UserError::Unavailable(_) => {
                 "the server could not carry out the request (see its log)".to_owned()
+            }
+            UserError::Unreachable(_) => {
+                "the store's database cannot be reached (see the server's log)".to_owned()
             }
             _ => e.to_string(),
         };

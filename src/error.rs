@@ -104,6 +104,10 @@ pub enum UserError {
     /// causes. The server answers it as an internal error, its text in the log only.
     #[error("{0}")]
     Unavailable(String),
+    /// The store could not be reached at all (a database down or unreachable): the server
+    /// answers 503, so that the request is sent again later; the text goes to its log only.
+    #[error("{0}")]
+    Unreachable(String),
     /// A refusal from `svcacct serve`, as its problem body (RFC 9457) told it; `code` is one of
     /// `crate::api::code`. The detail is the server's message, stripped of control characters.
     #[error("{detail}")]

@@ -73,6 +73,7 @@ fn log(e: &UserError) {
     match e {
         UserError::CorruptRecord { .. } => crate::errln!("svcacct: {e}"),
         UserError::Unavailable(_) => crate::errln!("svcacct: internal error: {e}"),
+        UserError::Unreachable(_) => crate::errln!("svcacct: {e}"),
         _ => {}
     }
 }

@@ -47,6 +47,15 @@ pub enum StoreError {
     /// none of its writes were made.
     #[error("{why}")]
     Unavailable { why: String },
+    /// As `Unavailable`, when the storage could not be reached at all (a database server down
+    /// or unreachable): nothing was read or written, and the same request may succeed once it
+    /// is back (a server answers 503).
+    #[error("{why}")]
+    Unreachable { why: String },
+    /// The engine was not given what this operation needs (the PostgreSQL engine without the
+    /// key-encryption key of its issuer keys): `why` says what to give it. Nothing was written.
+    #[error("{why}")]
+    Misconfigured { why: String },
     /// The work of `Engine::atomically` failed: an engine rolls back and returns the error
     /// `work` returned, which is this one when `work` was `crate::store::engine::atomically`'s
     /// (the workflow's own error is kept there). An engine never returns it on its own.
@@ -97,6 +106,8 @@ impl From<StoreError> for UserError {
             StoreError::Corrupt { location, why } => UserError::CorruptRecord { location, why },
             StoreError::Unusable { why } => UserError::Failure(why),
             StoreError::Unavailable { why } => UserError::Unavailable(why),
+            StoreError::Unreachable { why } => UserError::Unreachable(why),
+            StoreError::Misconfigured { why } => UserError::Usage(why),
             e @ StoreError::Aborted => UserError::Unavailable(e.to_string()),
         }
     }

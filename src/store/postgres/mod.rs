@@ -176,10 +176,12 @@ pub(super) fn store_error(e: anyhow::Error) -> StoreError {
     match e.downcast::<UserError>() {
         Ok(UserError::CorruptRecord { location, why }) => StoreError::Corrupt { location, why },
         Ok(UserError::Unavailable(why)) => StoreError::Unavailable { why },
+        Ok(UserError::Usage(why)) => StoreError::Misconfigured { why },
         Ok(other) => StoreError::Unusable {
             why: other.to_string(),
         },
         Err(e) => match e.downcast::<DbFailure>() {
+            Ok(db) if db.is_unavailable() => StoreError::Unreachable { why: db.message },
             Ok(db) => StoreError::Unavailable { why: db.message },
             Err(e) => StoreError::Unavailable {
                 why: format!("{e:#}"),
