@@ -795,8 +795,8 @@ fn every_block_is_run_or_says_why_not() {
     for b in &all {
         if !runnable(&b.lang) {
             assert!(
-                matches!(b.lang.as_str(), "toml" | "json"),
-                "README.md:{}: a block of `{}`: mark it sh, bash or console (run), or toml",
+                matches!(b.lang.as_str(), "toml" | "json" | "yaml"),
+                "README.md:{}: a block of `{}`: mark it sh, bash or console (run), or toml, json or yaml (shown)",
                 b.line,
                 b.lang
             );
