@@ -5,18 +5,7 @@ mod common;
 
 use std::process::Command;
 
-use common::Env;
-
-fn curl(args: &[&str]) -> (u16, String) {
-    let out = Command::new("curl")
-        .args(["-sS", "--max-time", "20", "-w", "\n%{http_code}"])
-        .args(args)
-        .output()
-        .expect("curl is installed");
-    let text = String::from_utf8_lossy(&out.stdout).into_owned();
-    let (body, status) = text.rsplit_once('\n').unwrap_or(("", &text));
-    (status.trim().parse().unwrap_or(0), body.to_owned())
-}
+use common::{Env, curl};
 
 const OK: &str = "{\"status\":\"ok\"}";
 

@@ -409,3 +409,16 @@ impl Env {
             .collect()
     }
 }
+
+/// `curl ARGS…` (the real client, nothing svcacct wrote) → (status, body); status 0 when curl
+/// could not connect.
+pub fn curl(args: &[&str]) -> (u16, String) {
+    let out = StdCommand::new("curl")
+        .args(["-sS", "--max-time", "20", "-w", "\n%{http_code}"])
+        .args(args)
+        .output()
+        .expect("curl is installed");
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let (body, status) = text.rsplit_once('\n').unwrap_or(("", &text));
+    (status.trim().parse().unwrap_or(0), body.to_owned())
+}
