@@ -133,6 +133,11 @@ fn overlay<T: Listed>(
 }
 
 impl Tx for FileTx<'_> {
+    /// Read under the store's lock: every earlier transaction's journal is applied and its
+    /// bump made.
+    fn generation(&mut self) -> Result<u64> {
+        Ok(self.store.generation())
+    }
     fn account(&mut self, r: &Reference) -> Result<Option<Account>> {
         match self.accounts.get(r) {
             Some(written) => Ok(written.clone()),
