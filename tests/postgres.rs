@@ -1149,3 +1149,56 @@ fn replicas_recover_by_themselves_when_the_database_comes_back() {
     );
     assert_eq!(status, 200, "{body}");
 }
+
+/// An issued token used through both replicas, over and over: its `lastUsed` is written once
+/// (at most once a minute across all replicas), not once per replica or per request; each
+/// write would bump the generation and empty every replica's read cache.
+#[test]
+fn last_used_is_written_once_across_replicas() {
+    let env = Env::new();
+    let Some(db) = migrated(&env) else { return };
+    let (replicas, _) = two_replicas(&env, &db);
+    env.ok(["--store", &db.url, "create", "ci-bot", "--bits", "2048"]);
+    let kek = env.path("kek");
+    let kek = kek.to_str().unwrap();
+    let token = env.ok([
+        "--store",
+        &db.url,
+        "tokens",
+        "create",
+        "ci-bot",
+        "ci",
+        "--issuer-kek-file",
+        kek,
+    ]);
+    let token = token.trim();
+    let mut c = admin(&db.url).unwrap();
+    let generation = |c: &mut postgres::Client| -> i64 {
+        c.query_one("SELECT value FROM generation", &[])
+            .unwrap()
+            .get(0)
+    };
+    let last_used = |c: &mut postgres::Client| -> Option<String> {
+        c.query_one(
+            "SELECT record->>'lastUsed' FROM issued_tokens WHERE name = 'ci'",
+            &[],
+        )
+        .unwrap()
+        .get(0)
+    };
+    assert_eq!(last_used(&mut c), None);
+    let before = generation(&mut c);
+    std::thread::scope(|s| {
+        for w in 0..4 {
+            let replicas = &replicas;
+            s.spawn(move || {
+                for i in 0..10 {
+                    let (status, body) = whoami(&replicas[(w + i) % 2], token);
+                    assert_eq!(status, 200, "{body}");
+                }
+            });
+        }
+    });
+    assert_eq!(generation(&mut c), before + 1, "one write in all");
+    assert!(last_used(&mut c).is_some());
+}
