@@ -309,14 +309,28 @@ pub async fn may_act_on(
     act_on(caller, &policies(st).await?, target, action, resource)
 }
 
-/// `act_on` as [`on_the_record`] decides: on the record it reads and the policies.
+/// `act_on` as [`on_the_record`] decides: on the record it reads and the policies, with the
+/// route's guard (`action` on `resource` in the account's namespace).
 pub fn acting_on(
     caller: &Caller,
     action: &'static str,
     resource: &'static str,
 ) -> impl Fn(&Account, &[Policy]) -> Result<(), ApiError> + Clone + Send + Sync + 'static {
     let caller = caller.clone();
-    move |target, policies| act_on(&caller, policies, target, action, resource)
+    move |target, policies| {
+        // The route's guard too: a grant taken away meanwhile is seen.
+        let guard = api::Guard::Namespaced { action, resource };
+        let now = Timestamp::now();
+        super::auth::authorize(
+            guard,
+            &caller.account,
+            policies,
+            Some(&target.namespace),
+            now,
+        )
+        .map_err(ApiError::from)?;
+        act_on(&caller, policies, target, action, resource)
+    }
 }
 
 /// `may_act_on` on `policies`.

@@ -585,3 +585,95 @@ fn a_token_is_never_issued_on_grants_seen_before_a_rename_the_account_read_sees(
             .is_empty()
     );
 }
+
+/// A policy write decided on a cached snapshot from before another replica took a grant away:
+/// `eng/writer`, whose own policy an administrator has just cut down to reading and updating
+/// policies, puts everything back (`If-Match` of the cut-down revision, read fresh). On the
+/// cached policies it still holds everything, so the write would pass; the write's transaction
+/// finds the registry moved on, decides again on the policies as they are, and refuses.
+#[test]
+fn a_policy_write_never_restores_a_grant_taken_away_meanwhile() {
+    let (store, _) = registry();
+    let writer = reference("eng/writer");
+    let (token, key) = signer(&writer);
+    store.create_account(with_key(&writer, key)).unwrap();
+    store
+        .create_policy(grant(Some("eng"), "writer", "eng/writer"))
+        .unwrap();
+    let engine = crate::store::cached::Cached::new(Lagging {
+        inner: store,
+        lagging: Default::default(),
+    });
+    engine.policy_snapshot().unwrap(); // cached: `eng/writer` holds `*` on `*` in `eng`
+    engine.inner().lag(true);
+    let scope = crate::model::PolicyScope::Namespace(ns("eng"));
+    let cut = engine
+        .inner()
+        .inner
+        .modify_policy(&scope, &name("writer"), &mut |p| {
+            p.actions = vec!["get".into(), "update".into()];
+            p.resources = vec!["policy".into()];
+            Ok(())
+        })
+        .unwrap();
+    let etag = format!("\"{}\"", cut.revision);
+    let (engine, status, body) = send(
+        engine,
+        "PUT",
+        "/v1/namespaces/eng/policies/writer",
+        &token,
+        &[("if-match", &etag)],
+        Some(serde_json::json!({
+            "uid": cut.uid,
+            "subjects": ["eng/writer"],
+            "actions": ["*"],
+            "resources": ["*"],
+        })),
+    );
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    let now = engine
+        .inner()
+        .inner
+        .get_policy(&scope, &name("writer"))
+        .unwrap();
+    assert_eq!(now, cut, "the grant came back");
+}
+
+/// The caller's own grant taken away by a commit the cache has not seen: decided again in the
+/// write's transaction, the route's guard fails too (not only what acting on the account needs).
+#[test]
+fn a_token_is_never_issued_on_a_grant_of_the_caller_taken_away_meanwhile() {
+    let (store, token) = registry();
+    let engine = crate::store::cached::Cached::new(Lagging {
+        inner: store,
+        lagging: Default::default(),
+    });
+    engine.policy_snapshot().unwrap(); // cached: `eng/owner` holds everything in `eng`
+    engine.inner().lag(true);
+    let scope = crate::model::PolicyScope::Namespace(ns("eng"));
+    engine
+        .inner()
+        .inner
+        .modify_policy(&scope, &name("eng-owner"), &mut |p| {
+            p.actions = vec!["get".into(), "list".into()];
+            Ok(())
+        })
+        .unwrap();
+    let (engine, status, body) = send(
+        engine,
+        "POST",
+        "/v1/namespaces/eng/serviceaccounts/app/tokens",
+        &token,
+        &[],
+        Some(serde_json::json!({ "name": "late" })),
+    );
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert!(
+        engine
+            .inner()
+            .inner
+            .list_tokens(&reference("eng/app"))
+            .unwrap()
+            .is_empty()
+    );
+}
