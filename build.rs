@@ -16,14 +16,21 @@ fn git(args: &[&str]) -> Option<String> {
 fn main() {
     let commit = git(&["rev-parse", "--short=12", "HEAD"]).unwrap_or_else(|| "unknown".into());
     println!("cargo:rustc-env=SVCACCT_GIT_COMMIT={commit}");
-    // Built again when HEAD moves: its file, and the branch it names (loose or packed).
+    // Built again when HEAD moves: its file, and the branch it names (loose or packed). Only
+    // files that exist: Cargo runs a build script whose watched file is missing every time.
+    let mut watched = vec![];
     if let Some(dir) = git(&["rev-parse", "--path-format=absolute", "--git-dir"]) {
-        println!("cargo:rerun-if-changed={dir}/HEAD");
+        watched.push(format!("{dir}/HEAD"));
     }
     if let Some(common) = git(&["rev-parse", "--path-format=absolute", "--git-common-dir"]) {
-        println!("cargo:rerun-if-changed={common}/packed-refs");
+        watched.push(format!("{common}/packed-refs"));
         if let Some(branch) = git(&["symbolic-ref", "-q", "HEAD"]) {
-            println!("cargo:rerun-if-changed={common}/{branch}");
+            watched.push(format!("{common}/{branch}"));
+        }
+    }
+    for path in watched {
+        if std::path::Path::new(&path).exists() {
+            println!("cargo:rerun-if-changed={path}");
         }
     }
 

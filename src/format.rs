@@ -231,9 +231,31 @@ impl TypedValueParser for OutputFormatParser {
     }
 }
 
-/// clap's parser of `--sort-by`.
-pub fn sort_by_parser() -> impl TypedValueParser<Value = SortBy> {
-    |value: &str| SortBy::parse(value)
+/// clap's parser of `--sort-by`: its errors read as `-o`'s do.
+pub fn sort_by_parser() -> SortByParser {
+    SortByParser
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct SortByParser;
+
+impl TypedValueParser for SortByParser {
+    type Value = SortBy;
+
+    fn parse_ref(
+        &self,
+        _cmd: &clap::Command,
+        _arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<SortBy, clap::Error> {
+        let usage = |text: String| {
+            clap::Error::raw(clap::error::ErrorKind::InvalidValue, format!("{text}\n"))
+        };
+        let value = value
+            .to_str()
+            .ok_or_else(|| usage("the --sort-by path is not UTF-8".into()))?;
+        SortBy::parse(value).map_err(usage)
+    }
 }
 
 /// Why the flags could not be applied to these records: a usage error (exit 2).
