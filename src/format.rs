@@ -467,9 +467,9 @@ fn hidden_key(v: &Value) -> bool {
 }
 
 /// `--sort-by`: orders `items` by what the path finds in each one's JSON (`view`), as kubectl
-/// does: an item where it finds nothing (or `null`) first, numbers by value, strings that are
-/// both Kubernetes quantities (`10`, `1.5Gi`, `100m`) by amount and other strings by their
-/// bytes, arrays element by element; a stable sort. A path that finds nothing in any item is
+/// does: an item where it finds nothing (or `null`) first, numbers by value, RFC 3339 dates as
+/// times, strings that are both Kubernetes quantities (`10`, `1.5Gi`, `100m`) by amount and
+/// other strings by their bytes, arrays element by element; a stable sort. A path that finds nothing in any item is
 /// an error, as are values of different kinds, booleans and objects.
 pub fn sort<T>(items: &mut Vec<T>, by: &SortBy, view: impl Fn(&T) -> Value) -> anyhow::Result<()> {
     if items.len() < 2 {
@@ -517,10 +517,18 @@ fn order(a: &Value, b: &Value) -> Result<std::cmp::Ordering, String> {
         (Value::Number(x), Value::Number(y)) => {
             Ok(jsonpath::number_order(x, y).unwrap_or(Ordering::Equal))
         }
-        (Value::String(x), Value::String(y)) => Ok(match (quantity(x), quantity(y)) {
-            (Some(p), Some(q)) => p.partial_cmp(&q).unwrap_or(Ordering::Equal),
-            _ => x.cmp(y),
-        }),
+        (Value::String(x), Value::String(y)) => {
+            // Dates as dates (kubectl sorts its timestamps as times): `…:09.7Z` is before
+            // `…:09.77Z`, which their text says the other way round.
+            let (t, u) = (x.parse::<jiff::Timestamp>(), y.parse::<jiff::Timestamp>());
+            if let (Ok(t), Ok(u)) = (t, u) {
+                return Ok(t.cmp(&u));
+            }
+            Ok(match (quantity(x), quantity(y)) {
+                (Some(p), Some(q)) => p.partial_cmp(&q).unwrap_or(Ordering::Equal),
+                _ => x.cmp(y),
+            })
+        }
         (Value::Array(x), Value::Array(y)) => {
             for (p, q) in x.iter().zip(y) {
                 if p.is_null() || q.is_null() {
@@ -728,6 +736,18 @@ mod tests {
                 .unwrap_err()
                 .to_string(),
             "--sort-by \".v\": cannot compare a number with a string"
+        );
+        let mut dates = vec![
+            json!("2026-12-05T03:43:09.77Z"),
+            json!("2026-12-05T03:43:09.7Z"),
+        ];
+        sort(&mut dates, &by("{@}"), Clone::clone).unwrap();
+        assert_eq!(
+            dates,
+            [
+                json!("2026-12-05T03:43:09.7Z"),
+                json!("2026-12-05T03:43:09.77Z")
+            ]
         );
         assert_eq!(quantity("1.5Gi"), Some(1.5 * 1024f64.powi(3)));
         assert_eq!(quantity("1e3"), Some(1000.0));
