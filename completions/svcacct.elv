@@ -114,8 +114,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;get'= {
-            cand -o 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE (kubectl''s JSONPath, e.g. ''{.items[*].name}'' or ''{range .items[*]}{.name}{"\n"}{end}'', over the document -o json prints) or custom-columns=HEADER:PATH,... (e.g. NAME:.name,STATUS:.status, a row per item)'
-            cand --output 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE (kubectl''s JSONPath, e.g. ''{.items[*].name}'' or ''{range .items[*]}{.name}{"\n"}{end}'', over the document -o json prints) or custom-columns=HEADER:PATH,... (e.g. NAME:.name,STATUS:.status, a row per item)'
+            cand -o 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC'
+            cand --output 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC'
             cand --sort-by 'Order a list by this JSONPath into each item of the document -o json prints (e.g. .created or ''{.name}''; what it finds nowhere is an error)'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
@@ -132,14 +132,14 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand -A 'List accounts of every namespace'
             cand --all-namespaces 'List accounts of every namespace'
             cand --no-headers 'Leave out the header of tables and custom columns'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
         &'svcacct;describe'= {
-            cand -o 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE (kubectl''s JSONPath, e.g. ''{.items[*].name}'' or ''{range .items[*]}{.name}{"\n"}{end}'', over the document -o json prints) or custom-columns=HEADER:PATH,... (e.g. NAME:.name,STATUS:.status, a row per item)'
-            cand --output 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE (kubectl''s JSONPath, e.g. ''{.items[*].name}'' or ''{range .items[*]}{.name}{"\n"}{end}'', over the document -o json prints) or custom-columns=HEADER:PATH,... (e.g. NAME:.name,STATUS:.status, a row per item)'
+            cand -o 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC'
+            cand --output 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC'
             cand --sort-by 'Order a list by this JSONPath into each item of the document -o json prints (e.g. .created or ''{.name}''; what it finds nowhere is an error)'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
@@ -154,8 +154,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --ca-cert 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct'
             cand --issuer-kek-file 'With a postgres:// store: file (mode 0600) of the key that encrypts the issuer''s keys in the database, the same for every replica: 32 bytes as hex or base64, e.g. `openssl rand -hex 32` [default: SVCACCT_ISSUER_KEK holds the key itself]'
             cand --no-headers 'Leave out the header of tables and custom columns'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -299,8 +299,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;key;list'= {
-            cand -o 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE (kubectl''s JSONPath, e.g. ''{.items[*].name}'' or ''{range .items[*]}{.name}{"\n"}{end}'', over the document -o json prints) or custom-columns=HEADER:PATH,... (e.g. NAME:.name,STATUS:.status, a row per item)'
-            cand --output 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE (kubectl''s JSONPath, e.g. ''{.items[*].name}'' or ''{range .items[*]}{.name}{"\n"}{end}'', over the document -o json prints) or custom-columns=HEADER:PATH,... (e.g. NAME:.name,STATUS:.status, a row per item)'
+            cand -o 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC'
+            cand --output 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC'
             cand --sort-by 'Order a list by this JSONPath into each item of the document -o json prints (e.g. .created or ''{.name}''; what it finds nowhere is an error)'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
@@ -315,8 +315,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --ca-cert 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct'
             cand --issuer-kek-file 'With a postgres:// store: file (mode 0600) of the key that encrypts the issuer''s keys in the database, the same for every replica: 32 bytes as hex or base64, e.g. `openssl rand -hex 32` [default: SVCACCT_ISSUER_KEK holds the key itself]'
             cand --no-headers 'Leave out the header of tables and custom columns'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -393,8 +393,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;namespace;get'= {
-            cand -o 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE (kubectl''s JSONPath, e.g. ''{.items[*].name}'' or ''{range .items[*]}{.name}{"\n"}{end}'', over the document -o json prints) or custom-columns=HEADER:PATH,... (e.g. NAME:.name,STATUS:.status, a row per item)'
-            cand --output 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE (kubectl''s JSONPath, e.g. ''{.items[*].name}'' or ''{range .items[*]}{.name}{"\n"}{end}'', over the document -o json prints) or custom-columns=HEADER:PATH,... (e.g. NAME:.name,STATUS:.status, a row per item)'
+            cand -o 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC'
+            cand --output 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC'
             cand --sort-by 'Order a list by this JSONPath into each item of the document -o json prints (e.g. .created or ''{.name}''; what it finds nowhere is an error)'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
@@ -409,8 +409,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --ca-cert 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct'
             cand --issuer-kek-file 'With a postgres:// store: file (mode 0600) of the key that encrypts the issuer''s keys in the database, the same for every replica: 32 bytes as hex or base64, e.g. `openssl rand -hex 32` [default: SVCACCT_ISSUER_KEK holds the key itself]'
             cand --no-headers 'Leave out the header of tables and custom columns'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -494,8 +494,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;policy;get'= {
-            cand -o 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE (kubectl''s JSONPath, e.g. ''{.items[*].name}'' or ''{range .items[*]}{.name}{"\n"}{end}'', over the document -o json prints) or custom-columns=HEADER:PATH,... (e.g. NAME:.name,STATUS:.status, a row per item)'
-            cand --output 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE (kubectl''s JSONPath, e.g. ''{.items[*].name}'' or ''{range .items[*]}{.name}{"\n"}{end}'', over the document -o json prints) or custom-columns=HEADER:PATH,... (e.g. NAME:.name,STATUS:.status, a row per item)'
+            cand -o 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC'
+            cand --output 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC'
             cand --sort-by 'Order a list by this JSONPath into each item of the document -o json prints (e.g. .created or ''{.name}''; what it finds nowhere is an error)'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
@@ -513,14 +513,14 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --all-namespaces 'List policies of every namespace and the global ones'
             cand --global 'The policy applies in every namespace (instead of -n NS and its children)'
             cand --no-headers 'Leave out the header of tables and custom columns'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
         &'svcacct;policy;describe'= {
-            cand -o 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE (kubectl''s JSONPath, e.g. ''{.items[*].name}'' or ''{range .items[*]}{.name}{"\n"}{end}'', over the document -o json prints) or custom-columns=HEADER:PATH,... (e.g. NAME:.name,STATUS:.status, a row per item)'
-            cand --output 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE (kubectl''s JSONPath, e.g. ''{.items[*].name}'' or ''{range .items[*]}{.name}{"\n"}{end}'', over the document -o json prints) or custom-columns=HEADER:PATH,... (e.g. NAME:.name,STATUS:.status, a row per item)'
+            cand -o 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC'
+            cand --output 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC'
             cand --sort-by 'Order a list by this JSONPath into each item of the document -o json prints (e.g. .created or ''{.name}''; what it finds nowhere is an error)'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
@@ -536,8 +536,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --issuer-kek-file 'With a postgres:// store: file (mode 0600) of the key that encrypts the issuer''s keys in the database, the same for every replica: 32 bytes as hex or base64, e.g. `openssl rand -hex 32` [default: SVCACCT_ISSUER_KEK holds the key itself]'
             cand --global 'The policy applies in every namespace (instead of -n NS and its children)'
             cand --no-headers 'Leave out the header of tables and custom columns'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -608,8 +608,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         }
         &'svcacct;can-i'= {
             cand --as 'The account asking: name or NS/NAME'
-            cand -o 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE (kubectl''s JSONPath, e.g. ''{.items[*].name}'' or ''{range .items[*]}{.name}{"\n"}{end}'', over the document -o json prints) or custom-columns=HEADER:PATH,... (e.g. NAME:.name,STATUS:.status, a row per item)'
-            cand --output 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE (kubectl''s JSONPath, e.g. ''{.items[*].name}'' or ''{range .items[*]}{.name}{"\n"}{end}'', over the document -o json prints) or custom-columns=HEADER:PATH,... (e.g. NAME:.name,STATUS:.status, a row per item)'
+            cand -o 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC'
+            cand --output 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC'
             cand --sort-by 'Order a list by this JSONPath into each item of the document -o json prints (e.g. .created or ''{.name}''; what it finds nowhere is an error)'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
@@ -628,8 +628,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --list 'Print everything the account may do'
             cand --global 'Ask about global policies only (what routes without a namespace, giving groups and impersonation need), instead of those that reach the namespace of -n'
             cand --no-headers 'Leave out the header of tables and custom columns'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -684,8 +684,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         }
         &'svcacct;verify'= {
             cand --aud 'Require this audience'
-            cand -o 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE (kubectl''s JSONPath, e.g. ''{.items[*].name}'' or ''{range .items[*]}{.name}{"\n"}{end}'', over the document -o json prints) or custom-columns=HEADER:PATH,... (e.g. NAME:.name,STATUS:.status, a row per item)'
-            cand --output 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE (kubectl''s JSONPath, e.g. ''{.items[*].name}'' or ''{range .items[*]}{.name}{"\n"}{end}'', over the document -o json prints) or custom-columns=HEADER:PATH,... (e.g. NAME:.name,STATUS:.status, a row per item)'
+            cand -o 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC'
+            cand --output 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC'
             cand --sort-by 'Order a list by this JSONPath into each item of the document -o json prints (e.g. .created or ''{.name}''; what it finds nowhere is an error)'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
@@ -700,8 +700,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --ca-cert 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct'
             cand --issuer-kek-file 'With a postgres:// store: file (mode 0600) of the key that encrypts the issuer''s keys in the database, the same for every replica: 32 bytes as hex or base64, e.g. `openssl rand -hex 32` [default: SVCACCT_ISSUER_KEK holds the key itself]'
             cand --no-headers 'Leave out the header of tables and custom columns'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -775,8 +775,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;whoami'= {
-            cand -o 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE (kubectl''s JSONPath, e.g. ''{.items[*].name}'' or ''{range .items[*]}{.name}{"\n"}{end}'', over the document -o json prints) or custom-columns=HEADER:PATH,... (e.g. NAME:.name,STATUS:.status, a row per item)'
-            cand --output 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE (kubectl''s JSONPath, e.g. ''{.items[*].name}'' or ''{range .items[*]}{.name}{"\n"}{end}'', over the document -o json prints) or custom-columns=HEADER:PATH,... (e.g. NAME:.name,STATUS:.status, a row per item)'
+            cand -o 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC'
+            cand --output 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC'
             cand --sort-by 'Order a list by this JSONPath into each item of the document -o json prints (e.g. .created or ''{.name}''; what it finds nowhere is an error)'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
@@ -791,8 +791,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --ca-cert 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct'
             cand --issuer-kek-file 'With a postgres:// store: file (mode 0600) of the key that encrypts the issuer''s keys in the database, the same for every replica: 32 bytes as hex or base64, e.g. `openssl rand -hex 32` [default: SVCACCT_ISSUER_KEK holds the key itself]'
             cand --no-headers 'Leave out the header of tables and custom columns'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -859,8 +859,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;config;get-contexts'= {
-            cand -o 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE (kubectl''s JSONPath, e.g. ''{.items[*].name}'' or ''{range .items[*]}{.name}{"\n"}{end}'', over the document -o json prints) or custom-columns=HEADER:PATH,... (e.g. NAME:.name,STATUS:.status, a row per item)'
-            cand --output 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE (kubectl''s JSONPath, e.g. ''{.items[*].name}'' or ''{range .items[*]}{.name}{"\n"}{end}'', over the document -o json prints) or custom-columns=HEADER:PATH,... (e.g. NAME:.name,STATUS:.status, a row per item)'
+            cand -o 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC'
+            cand --output 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC'
             cand --sort-by 'Order a list by this JSONPath into each item of the document -o json prints (e.g. .created or ''{.name}''; what it finds nowhere is an error)'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
@@ -875,8 +875,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --ca-cert 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct'
             cand --issuer-kek-file 'With a postgres:// store: file (mode 0600) of the key that encrypts the issuer''s keys in the database, the same for every replica: 32 bytes as hex or base64, e.g. `openssl rand -hex 32` [default: SVCACCT_ISSUER_KEK holds the key itself]'
             cand --no-headers 'Leave out the header of tables and custom columns'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -917,8 +917,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;config;view'= {
-            cand -o 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE (kubectl''s JSONPath, e.g. ''{.items[*].name}'' or ''{range .items[*]}{.name}{"\n"}{end}'', over the document -o json prints) or custom-columns=HEADER:PATH,... (e.g. NAME:.name,STATUS:.status, a row per item)'
-            cand --output 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE (kubectl''s JSONPath, e.g. ''{.items[*].name}'' or ''{range .items[*]}{.name}{"\n"}{end}'', over the document -o json prints) or custom-columns=HEADER:PATH,... (e.g. NAME:.name,STATUS:.status, a row per item)'
+            cand -o 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC'
+            cand --output 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC'
             cand --sort-by 'Order a list by this JSONPath into each item of the document -o json prints (e.g. .created or ''{.name}''; what it finds nowhere is an error)'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
@@ -933,8 +933,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --ca-cert 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct'
             cand --issuer-kek-file 'With a postgres:// store: file (mode 0600) of the key that encrypts the issuer''s keys in the database, the same for every replica: 32 bytes as hex or base64, e.g. `openssl rand -hex 32` [default: SVCACCT_ISSUER_KEK holds the key itself]'
             cand --no-headers 'Leave out the header of tables and custom columns'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -1008,8 +1008,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;tokens;list'= {
-            cand -o 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE (kubectl''s JSONPath, e.g. ''{.items[*].name}'' or ''{range .items[*]}{.name}{"\n"}{end}'', over the document -o json prints) or custom-columns=HEADER:PATH,... (e.g. NAME:.name,STATUS:.status, a row per item)'
-            cand --output 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE (kubectl''s JSONPath, e.g. ''{.items[*].name}'' or ''{range .items[*]}{.name}{"\n"}{end}'', over the document -o json prints) or custom-columns=HEADER:PATH,... (e.g. NAME:.name,STATUS:.status, a row per item)'
+            cand -o 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC'
+            cand --output 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC'
             cand --sort-by 'Order a list by this JSONPath into each item of the document -o json prints (e.g. .created or ''{.name}''; what it finds nowhere is an error)'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
@@ -1024,8 +1024,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --ca-cert 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct'
             cand --issuer-kek-file 'With a postgres:// store: file (mode 0600) of the key that encrypts the issuer''s keys in the database, the same for every replica: 32 bytes as hex or base64, e.g. `openssl rand -hex 32` [default: SVCACCT_ISSUER_KEK holds the key itself]'
             cand --no-headers 'Leave out the header of tables and custom columns'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -1152,8 +1152,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'svcacct;issuer;get'= {
-            cand -o 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE (kubectl''s JSONPath, e.g. ''{.items[*].name}'' or ''{range .items[*]}{.name}{"\n"}{end}'', over the document -o json prints) or custom-columns=HEADER:PATH,... (e.g. NAME:.name,STATUS:.status, a row per item)'
-            cand --output 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE (kubectl''s JSONPath, e.g. ''{.items[*].name}'' or ''{range .items[*]}{.name}{"\n"}{end}'', over the document -o json prints) or custom-columns=HEADER:PATH,... (e.g. NAME:.name,STATUS:.status, a row per item)'
+            cand -o 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC'
+            cand --output 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC'
             cand --sort-by 'Order a list by this JSONPath into each item of the document -o json prints (e.g. .created or ''{.name}''; what it finds nowhere is an error)'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
@@ -1168,8 +1168,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --ca-cert 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct'
             cand --issuer-kek-file 'With a postgres:// store: file (mode 0600) of the key that encrypts the issuer''s keys in the database, the same for every replica: 32 bytes as hex or base64, e.g. `openssl rand -hex 32` [default: SVCACCT_ISSUER_KEK holds the key itself]'
             cand --no-headers 'Leave out the header of tables and custom columns'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -1358,8 +1358,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;version'= {
-            cand -o 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE (kubectl''s JSONPath, e.g. ''{.items[*].name}'' or ''{range .items[*]}{.name}{"\n"}{end}'', over the document -o json prints) or custom-columns=HEADER:PATH,... (e.g. NAME:.name,STATUS:.status, a row per item)'
-            cand --output 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE (kubectl''s JSONPath, e.g. ''{.items[*].name}'' or ''{range .items[*]}{.name}{"\n"}{end}'', over the document -o json prints) or custom-columns=HEADER:PATH,... (e.g. NAME:.name,STATUS:.status, a row per item)'
+            cand -o 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC'
+            cand --output 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC'
             cand --sort-by 'Order a list by this JSONPath into each item of the document -o json prints (e.g. .created or ''{.name}''; what it finds nowhere is an error)'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
@@ -1374,8 +1374,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --ca-cert 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct'
             cand --issuer-kek-file 'With a postgres:// store: file (mode 0600) of the key that encrypts the issuer''s keys in the database, the same for every replica: 32 bytes as hex or base64, e.g. `openssl rand -hex 32` [default: SVCACCT_ISSUER_KEK holds the key itself]'
             cand --no-headers 'Leave out the header of tables and custom columns'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }

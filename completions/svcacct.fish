@@ -110,7 +110,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand create" -l ca-cert -d 'W
 complete -c svcacct -n "__fish_svcacct_using_subcommand create" -l issuer-kek-file -d 'With a postgres:// store: file (mode 0600) of the key that encrypts the issuer\'s keys in the database, the same for every replica: 32 bytes as hex or base64, e.g. `openssl rand -hex 32` [default: SVCACCT_ISSUER_KEK holds the key itself]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand create" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand create" -s V -l version -d 'Print version'
-complete -c svcacct -n "__fish_svcacct_using_subcommand get" -s o -l output -d 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE (kubectl\'s JSONPath, e.g. \'{.items[*].name}\' or \'{range .items[*]}{.name}{"\\n"}{end}\', over the document -o json prints) or custom-columns=HEADER:PATH,... (e.g. NAME:.name,STATUS:.status, a row per item)' -r -f -a "table\t'Human table (dates in local time)'
+complete -c svcacct -n "__fish_svcacct_using_subcommand get" -s o -l output -d 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC' -r -f -a "table\t'Human table (dates in local time)'
 wide\t'Table with more columns'
 json\t'Stable JSON documented in the README (RFC 3339 dates)'
 yaml\t'The same document as YAML'
@@ -131,9 +131,9 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand get" -l ca-cert -d 'With
 complete -c svcacct -n "__fish_svcacct_using_subcommand get" -l issuer-kek-file -d 'With a postgres:// store: file (mode 0600) of the key that encrypts the issuer\'s keys in the database, the same for every replica: 32 bytes as hex or base64, e.g. `openssl rand -hex 32` [default: SVCACCT_ISSUER_KEK holds the key itself]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand get" -s A -l all-namespaces -d 'List accounts of every namespace'
 complete -c svcacct -n "__fish_svcacct_using_subcommand get" -l no-headers -d 'Leave out the header of tables and custom columns'
-complete -c svcacct -n "__fish_svcacct_using_subcommand get" -s h -l help -d 'Print help'
+complete -c svcacct -n "__fish_svcacct_using_subcommand get" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c svcacct -n "__fish_svcacct_using_subcommand get" -s V -l version -d 'Print version'
-complete -c svcacct -n "__fish_svcacct_using_subcommand describe" -s o -l output -d 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE (kubectl\'s JSONPath, e.g. \'{.items[*].name}\' or \'{range .items[*]}{.name}{"\\n"}{end}\', over the document -o json prints) or custom-columns=HEADER:PATH,... (e.g. NAME:.name,STATUS:.status, a row per item)' -r -f -a "table\t'Human table (dates in local time)'
+complete -c svcacct -n "__fish_svcacct_using_subcommand describe" -s o -l output -d 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC' -r -f -a "table\t'Human table (dates in local time)'
 wide\t'Table with more columns'
 json\t'Stable JSON documented in the README (RFC 3339 dates)'
 yaml\t'The same document as YAML'
@@ -153,7 +153,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand describe" -l token-file 
 complete -c svcacct -n "__fish_svcacct_using_subcommand describe" -l ca-cert -d 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand describe" -l issuer-kek-file -d 'With a postgres:// store: file (mode 0600) of the key that encrypts the issuer\'s keys in the database, the same for every replica: 32 bytes as hex or base64, e.g. `openssl rand -hex 32` [default: SVCACCT_ISSUER_KEK holds the key itself]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand describe" -l no-headers -d 'Leave out the header of tables and custom columns'
-complete -c svcacct -n "__fish_svcacct_using_subcommand describe" -s h -l help -d 'Print help'
+complete -c svcacct -n "__fish_svcacct_using_subcommand describe" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c svcacct -n "__fish_svcacct_using_subcommand describe" -s V -l version -d 'Print version'
 complete -c svcacct -n "__fish_svcacct_using_subcommand delete" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand delete" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
@@ -263,7 +263,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand key; and __fish_seen_sub
 complete -c svcacct -n "__fish_svcacct_using_subcommand key; and __fish_seen_subcommand_from add" -l generate -d 'Generate a key pair; keep the private key in the keystore'
 complete -c svcacct -n "__fish_svcacct_using_subcommand key; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand key; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
-complete -c svcacct -n "__fish_svcacct_using_subcommand key; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE (kubectl\'s JSONPath, e.g. \'{.items[*].name}\' or \'{range .items[*]}{.name}{"\\n"}{end}\', over the document -o json prints) or custom-columns=HEADER:PATH,... (e.g. NAME:.name,STATUS:.status, a row per item)' -r -f -a "table\t'Human table (dates in local time)'
+complete -c svcacct -n "__fish_svcacct_using_subcommand key; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC' -r -f -a "table\t'Human table (dates in local time)'
 wide\t'Table with more columns'
 json\t'Stable JSON documented in the README (RFC 3339 dates)'
 yaml\t'The same document as YAML'
@@ -283,7 +283,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand key; and __fish_seen_sub
 complete -c svcacct -n "__fish_svcacct_using_subcommand key; and __fish_seen_subcommand_from list" -l ca-cert -d 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand key; and __fish_seen_subcommand_from list" -l issuer-kek-file -d 'With a postgres:// store: file (mode 0600) of the key that encrypts the issuer\'s keys in the database, the same for every replica: 32 bytes as hex or base64, e.g. `openssl rand -hex 32` [default: SVCACCT_ISSUER_KEK holds the key itself]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand key; and __fish_seen_subcommand_from list" -l no-headers -d 'Leave out the header of tables and custom columns'
-complete -c svcacct -n "__fish_svcacct_using_subcommand key; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c svcacct -n "__fish_svcacct_using_subcommand key; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c svcacct -n "__fish_svcacct_using_subcommand key; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c svcacct -n "__fish_svcacct_using_subcommand key; and __fish_seen_subcommand_from remove" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand key; and __fish_seen_subcommand_from remove" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
@@ -333,7 +333,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand namespace; and __fish_se
 complete -c svcacct -n "__fish_svcacct_using_subcommand namespace; and __fish_seen_subcommand_from create" -l no-defaults -d 'Do not create the default accounts and policies (through a server, creating them needs what their policies grant)'
 complete -c svcacct -n "__fish_svcacct_using_subcommand namespace; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand namespace; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
-complete -c svcacct -n "__fish_svcacct_using_subcommand namespace; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE (kubectl\'s JSONPath, e.g. \'{.items[*].name}\' or \'{range .items[*]}{.name}{"\\n"}{end}\', over the document -o json prints) or custom-columns=HEADER:PATH,... (e.g. NAME:.name,STATUS:.status, a row per item)' -r -f -a "table\t'Human table (dates in local time)'
+complete -c svcacct -n "__fish_svcacct_using_subcommand namespace; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC' -r -f -a "table\t'Human table (dates in local time)'
 wide\t'Table with more columns'
 json\t'Stable JSON documented in the README (RFC 3339 dates)'
 yaml\t'The same document as YAML'
@@ -353,7 +353,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand namespace; and __fish_se
 complete -c svcacct -n "__fish_svcacct_using_subcommand namespace; and __fish_seen_subcommand_from get" -l ca-cert -d 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand namespace; and __fish_seen_subcommand_from get" -l issuer-kek-file -d 'With a postgres:// store: file (mode 0600) of the key that encrypts the issuer\'s keys in the database, the same for every replica: 32 bytes as hex or base64, e.g. `openssl rand -hex 32` [default: SVCACCT_ISSUER_KEK holds the key itself]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand namespace; and __fish_seen_subcommand_from get" -l no-headers -d 'Leave out the header of tables and custom columns'
-complete -c svcacct -n "__fish_svcacct_using_subcommand namespace; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
+complete -c svcacct -n "__fish_svcacct_using_subcommand namespace; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c svcacct -n "__fish_svcacct_using_subcommand namespace; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
 complete -c svcacct -n "__fish_svcacct_using_subcommand namespace; and __fish_seen_subcommand_from delete" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand namespace; and __fish_seen_subcommand_from delete" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
@@ -409,7 +409,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from create" -l global -d 'The policy applies in every namespace (instead of -n NS and its children)'
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
-complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE (kubectl\'s JSONPath, e.g. \'{.items[*].name}\' or \'{range .items[*]}{.name}{"\\n"}{end}\', over the document -o json prints) or custom-columns=HEADER:PATH,... (e.g. NAME:.name,STATUS:.status, a row per item)' -r -f -a "table\t'Human table (dates in local time)'
+complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC' -r -f -a "table\t'Human table (dates in local time)'
 wide\t'Table with more columns'
 json\t'Stable JSON documented in the README (RFC 3339 dates)'
 yaml\t'The same document as YAML'
@@ -431,9 +431,9 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from get" -s A -l all-namespaces -d 'List policies of every namespace and the global ones'
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from get" -l global -d 'The policy applies in every namespace (instead of -n NS and its children)'
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from get" -l no-headers -d 'Leave out the header of tables and custom columns'
-complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
+complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
-complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from describe" -s o -l output -d 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE (kubectl\'s JSONPath, e.g. \'{.items[*].name}\' or \'{range .items[*]}{.name}{"\\n"}{end}\', over the document -o json prints) or custom-columns=HEADER:PATH,... (e.g. NAME:.name,STATUS:.status, a row per item)' -r -f -a "table\t'Human table (dates in local time)'
+complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from describe" -s o -l output -d 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC' -r -f -a "table\t'Human table (dates in local time)'
 wide\t'Table with more columns'
 json\t'Stable JSON documented in the README (RFC 3339 dates)'
 yaml\t'The same document as YAML'
@@ -454,7 +454,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from describe" -l issuer-kek-file -d 'With a postgres:// store: file (mode 0600) of the key that encrypts the issuer\'s keys in the database, the same for every replica: 32 bytes as hex or base64, e.g. `openssl rand -hex 32` [default: SVCACCT_ISSUER_KEK holds the key itself]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from describe" -l global -d 'The policy applies in every namespace (instead of -n NS and its children)'
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from describe" -l no-headers -d 'Leave out the header of tables and custom columns'
-complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help'
+complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from describe" -s V -l version -d 'Print version'
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from delete" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from delete" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
@@ -498,7 +498,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "update" -d 'Add or remove subjects, actions and resources of a policy'
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c svcacct -n "__fish_svcacct_using_subcommand can-i" -l as -d 'The account asking: name or NS/NAME' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand can-i" -s o -l output -d 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE (kubectl\'s JSONPath, e.g. \'{.items[*].name}\' or \'{range .items[*]}{.name}{"\\n"}{end}\', over the document -o json prints) or custom-columns=HEADER:PATH,... (e.g. NAME:.name,STATUS:.status, a row per item)' -r -f -a "table\t'Human table (dates in local time)'
+complete -c svcacct -n "__fish_svcacct_using_subcommand can-i" -s o -l output -d 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC' -r -f -a "table\t'Human table (dates in local time)'
 wide\t'Table with more columns'
 json\t'Stable JSON documented in the README (RFC 3339 dates)'
 yaml\t'The same document as YAML'
@@ -521,7 +521,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand can-i" -s q -l quiet -d 
 complete -c svcacct -n "__fish_svcacct_using_subcommand can-i" -l list -d 'Print everything the account may do'
 complete -c svcacct -n "__fish_svcacct_using_subcommand can-i" -l global -d 'Ask about global policies only (what routes without a namespace, giving groups and impersonation need), instead of those that reach the namespace of -n'
 complete -c svcacct -n "__fish_svcacct_using_subcommand can-i" -l no-headers -d 'Leave out the header of tables and custom columns'
-complete -c svcacct -n "__fish_svcacct_using_subcommand can-i" -s h -l help -d 'Print help'
+complete -c svcacct -n "__fish_svcacct_using_subcommand can-i" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c svcacct -n "__fish_svcacct_using_subcommand can-i" -s V -l version -d 'Print version'
 complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l kid -d 'Sign with the keystore key of this kid [default: the keystore\'s current key] (not with --jwt-private-key); it may start with `-`' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand token" -l ttl -d 'Lifetime: e.g. 90s, 10m, 1h; at most the maximum token lifetime' -r
@@ -567,7 +567,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand exec" -l issuer-kek-file
 complete -c svcacct -n "__fish_svcacct_using_subcommand exec" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand exec" -s V -l version -d 'Print version'
 complete -c svcacct -n "__fish_svcacct_using_subcommand verify" -l aud -d 'Require this audience' -r
-complete -c svcacct -n "__fish_svcacct_using_subcommand verify" -s o -l output -d 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE (kubectl\'s JSONPath, e.g. \'{.items[*].name}\' or \'{range .items[*]}{.name}{"\\n"}{end}\', over the document -o json prints) or custom-columns=HEADER:PATH,... (e.g. NAME:.name,STATUS:.status, a row per item)' -r -f -a "table\t'Human table (dates in local time)'
+complete -c svcacct -n "__fish_svcacct_using_subcommand verify" -s o -l output -d 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC' -r -f -a "table\t'Human table (dates in local time)'
 wide\t'Table with more columns'
 json\t'Stable JSON documented in the README (RFC 3339 dates)'
 yaml\t'The same document as YAML'
@@ -587,7 +587,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand verify" -l token-file -d
 complete -c svcacct -n "__fish_svcacct_using_subcommand verify" -l ca-cert -d 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand verify" -l issuer-kek-file -d 'With a postgres:// store: file (mode 0600) of the key that encrypts the issuer\'s keys in the database, the same for every replica: 32 bytes as hex or base64, e.g. `openssl rand -hex 32` [default: SVCACCT_ISSUER_KEK holds the key itself]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand verify" -l no-headers -d 'Leave out the header of tables and custom columns'
-complete -c svcacct -n "__fish_svcacct_using_subcommand verify" -s h -l help -d 'Print help'
+complete -c svcacct -n "__fish_svcacct_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c svcacct -n "__fish_svcacct_using_subcommand verify" -s V -l version -d 'Print version'
 complete -c svcacct -n "__fish_svcacct_using_subcommand decode" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand decode" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
@@ -644,7 +644,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand serve" -l insecure-liste
 complete -c svcacct -n "__fish_svcacct_using_subcommand serve" -l unauthenticated-metrics -d 'Serve GET /metrics to anyone, without a token (by default it needs a policy allowing `get` on `metrics` globally)'
 complete -c svcacct -n "__fish_svcacct_using_subcommand serve" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand serve" -s V -l version -d 'Print version'
-complete -c svcacct -n "__fish_svcacct_using_subcommand whoami" -s o -l output -d 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE (kubectl\'s JSONPath, e.g. \'{.items[*].name}\' or \'{range .items[*]}{.name}{"\\n"}{end}\', over the document -o json prints) or custom-columns=HEADER:PATH,... (e.g. NAME:.name,STATUS:.status, a row per item)' -r -f -a "table\t'Human table (dates in local time)'
+complete -c svcacct -n "__fish_svcacct_using_subcommand whoami" -s o -l output -d 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC' -r -f -a "table\t'Human table (dates in local time)'
 wide\t'Table with more columns'
 json\t'Stable JSON documented in the README (RFC 3339 dates)'
 yaml\t'The same document as YAML'
@@ -664,7 +664,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand whoami" -l token-file -d
 complete -c svcacct -n "__fish_svcacct_using_subcommand whoami" -l ca-cert -d 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand whoami" -l issuer-kek-file -d 'With a postgres:// store: file (mode 0600) of the key that encrypts the issuer\'s keys in the database, the same for every replica: 32 bytes as hex or base64, e.g. `openssl rand -hex 32` [default: SVCACCT_ISSUER_KEK holds the key itself]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand whoami" -l no-headers -d 'Leave out the header of tables and custom columns'
-complete -c svcacct -n "__fish_svcacct_using_subcommand whoami" -s h -l help -d 'Print help'
+complete -c svcacct -n "__fish_svcacct_using_subcommand whoami" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c svcacct -n "__fish_svcacct_using_subcommand whoami" -s V -l version -d 'Print version'
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and not __fish_seen_subcommand_from set-context use-context get-contexts current-context delete-context view help" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and not __fish_seen_subcommand_from set-context use-context get-contexts current-context delete-context view help" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
@@ -713,7 +713,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from use-context" -l issuer-kek-file -d 'With a postgres:// store: file (mode 0600) of the key that encrypts the issuer\'s keys in the database, the same for every replica: 32 bytes as hex or base64, e.g. `openssl rand -hex 32` [default: SVCACCT_ISSUER_KEK holds the key itself]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from use-context" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from use-context" -s V -l version -d 'Print version'
-complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -s o -l output -d 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE (kubectl\'s JSONPath, e.g. \'{.items[*].name}\' or \'{range .items[*]}{.name}{"\\n"}{end}\', over the document -o json prints) or custom-columns=HEADER:PATH,... (e.g. NAME:.name,STATUS:.status, a row per item)' -r -f -a "table\t'Human table (dates in local time)'
+complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -s o -l output -d 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC' -r -f -a "table\t'Human table (dates in local time)'
 wide\t'Table with more columns'
 json\t'Stable JSON documented in the README (RFC 3339 dates)'
 yaml\t'The same document as YAML'
@@ -733,7 +733,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l ca-cert -d 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l issuer-kek-file -d 'With a postgres:// store: file (mode 0600) of the key that encrypts the issuer\'s keys in the database, the same for every replica: 32 bytes as hex or base64, e.g. `openssl rand -hex 32` [default: SVCACCT_ISSUER_KEK holds the key itself]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -l no-headers -d 'Leave out the header of tables and custom columns'
-complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -s h -l help -d 'Print help'
+complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from get-contexts" -s V -l version -d 'Print version'
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from current-context" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from current-context" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
@@ -761,7 +761,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from delete-context" -l issuer-kek-file -d 'With a postgres:// store: file (mode 0600) of the key that encrypts the issuer\'s keys in the database, the same for every replica: 32 bytes as hex or base64, e.g. `openssl rand -hex 32` [default: SVCACCT_ISSUER_KEK holds the key itself]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from delete-context" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from delete-context" -s V -l version -d 'Print version'
-complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from view" -s o -l output -d 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE (kubectl\'s JSONPath, e.g. \'{.items[*].name}\' or \'{range .items[*]}{.name}{"\\n"}{end}\', over the document -o json prints) or custom-columns=HEADER:PATH,... (e.g. NAME:.name,STATUS:.status, a row per item)' -r -f -a "table\t'Human table (dates in local time)'
+complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from view" -s o -l output -d 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC' -r -f -a "table\t'Human table (dates in local time)'
 wide\t'Table with more columns'
 json\t'Stable JSON documented in the README (RFC 3339 dates)'
 yaml\t'The same document as YAML'
@@ -781,7 +781,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from view" -l ca-cert -d 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from view" -l issuer-kek-file -d 'With a postgres:// store: file (mode 0600) of the key that encrypts the issuer\'s keys in the database, the same for every replica: 32 bytes as hex or base64, e.g. `openssl rand -hex 32` [default: SVCACCT_ISSUER_KEK holds the key itself]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from view" -l no-headers -d 'Leave out the header of tables and custom columns'
-complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from view" -s h -l help -d 'Print help'
+complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from view" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from view" -s V -l version -d 'Print version'
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "set-context" -d 'Create or change a context; takes the global --store, --service-account, --jwt-private-key, --token-file, --ca-cert and -n given on this command line'
 complete -c svcacct -n "__fish_svcacct_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "use-context" -d 'Make a context the current one'
@@ -826,7 +826,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from create" -l issuer-kek-file -d 'With a postgres:// store: file (mode 0600) of the key that encrypts the issuer\'s keys in the database, the same for every replica: 32 bytes as hex or base64, e.g. `openssl rand -hex 32` [default: SVCACCT_ISSUER_KEK holds the key itself]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
-complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE (kubectl\'s JSONPath, e.g. \'{.items[*].name}\' or \'{range .items[*]}{.name}{"\\n"}{end}\', over the document -o json prints) or custom-columns=HEADER:PATH,... (e.g. NAME:.name,STATUS:.status, a row per item)' -r -f -a "table\t'Human table (dates in local time)'
+complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC' -r -f -a "table\t'Human table (dates in local time)'
 wide\t'Table with more columns'
 json\t'Stable JSON documented in the README (RFC 3339 dates)'
 yaml\t'The same document as YAML'
@@ -846,7 +846,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from list" -l ca-cert -d 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from list" -l issuer-kek-file -d 'With a postgres:// store: file (mode 0600) of the key that encrypts the issuer\'s keys in the database, the same for every replica: 32 bytes as hex or base64, e.g. `openssl rand -hex 32` [default: SVCACCT_ISSUER_KEK holds the key itself]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from list" -l no-headers -d 'Leave out the header of tables and custom columns'
-complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from revoke" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from revoke" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
@@ -930,7 +930,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand issuer; and not __fish_s
 complete -c svcacct -n "__fish_svcacct_using_subcommand issuer; and not __fish_seen_subcommand_from get init rotate set-url help" -f -a "rotate" -d 'Start a new signing key; the old one verifies the tokens it signed until they expire'
 complete -c svcacct -n "__fish_svcacct_using_subcommand issuer; and not __fish_seen_subcommand_from get init rotate set-url help" -f -a "set-url" -d 'Set the https URL that the issuer\'s tokens carry as `iss` and relying parties discover'
 complete -c svcacct -n "__fish_svcacct_using_subcommand issuer; and not __fish_seen_subcommand_from get init rotate set-url help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c svcacct -n "__fish_svcacct_using_subcommand issuer; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE (kubectl\'s JSONPath, e.g. \'{.items[*].name}\' or \'{range .items[*]}{.name}{"\\n"}{end}\', over the document -o json prints) or custom-columns=HEADER:PATH,... (e.g. NAME:.name,STATUS:.status, a row per item)' -r -f -a "table\t'Human table (dates in local time)'
+complete -c svcacct -n "__fish_svcacct_using_subcommand issuer; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC' -r -f -a "table\t'Human table (dates in local time)'
 wide\t'Table with more columns'
 json\t'Stable JSON documented in the README (RFC 3339 dates)'
 yaml\t'The same document as YAML'
@@ -950,7 +950,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand issuer; and __fish_seen_
 complete -c svcacct -n "__fish_svcacct_using_subcommand issuer; and __fish_seen_subcommand_from get" -l ca-cert -d 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand issuer; and __fish_seen_subcommand_from get" -l issuer-kek-file -d 'With a postgres:// store: file (mode 0600) of the key that encrypts the issuer\'s keys in the database, the same for every replica: 32 bytes as hex or base64, e.g. `openssl rand -hex 32` [default: SVCACCT_ISSUER_KEK holds the key itself]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand issuer; and __fish_seen_subcommand_from get" -l no-headers -d 'Leave out the header of tables and custom columns'
-complete -c svcacct -n "__fish_svcacct_using_subcommand issuer; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
+complete -c svcacct -n "__fish_svcacct_using_subcommand issuer; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c svcacct -n "__fish_svcacct_using_subcommand issuer; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
 complete -c svcacct -n "__fish_svcacct_using_subcommand issuer; and __fish_seen_subcommand_from init" -l algorithm -r -f -a "RS256\t'RSA (2048-bit) with SHA-256; its public keys are in the JWKS'
 HS256\t'HMAC with SHA-256 and a shared secret'"
@@ -1077,7 +1077,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand completions" -l ca-cert 
 complete -c svcacct -n "__fish_svcacct_using_subcommand completions" -l issuer-kek-file -d 'With a postgres:// store: file (mode 0600) of the key that encrypts the issuer\'s keys in the database, the same for every replica: 32 bytes as hex or base64, e.g. `openssl rand -hex 32` [default: SVCACCT_ISSUER_KEK holds the key itself]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c svcacct -n "__fish_svcacct_using_subcommand version" -s o -l output -d 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE (kubectl\'s JSONPath, e.g. \'{.items[*].name}\' or \'{range .items[*]}{.name}{"\\n"}{end}\', over the document -o json prints) or custom-columns=HEADER:PATH,... (e.g. NAME:.name,STATUS:.status, a row per item)' -r -f -a "table\t'Human table (dates in local time)'
+complete -c svcacct -n "__fish_svcacct_using_subcommand version" -s o -l output -d 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC' -r -f -a "table\t'Human table (dates in local time)'
 wide\t'Table with more columns'
 json\t'Stable JSON documented in the README (RFC 3339 dates)'
 yaml\t'The same document as YAML'
@@ -1097,7 +1097,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand version" -l token-file -
 complete -c svcacct -n "__fish_svcacct_using_subcommand version" -l ca-cert -d 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand version" -l issuer-kek-file -d 'With a postgres:// store: file (mode 0600) of the key that encrypts the issuer\'s keys in the database, the same for every replica: 32 bytes as hex or base64, e.g. `openssl rand -hex 32` [default: SVCACCT_ISSUER_KEK holds the key itself]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand version" -l no-headers -d 'Leave out the header of tables and custom columns'
-complete -c svcacct -n "__fish_svcacct_using_subcommand version" -s h -l help -d 'Print help'
+complete -c svcacct -n "__fish_svcacct_using_subcommand version" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c svcacct -n "__fish_svcacct_using_subcommand version" -s V -l version -d 'Print version'
 complete -c svcacct -n "__fish_svcacct_using_subcommand help; and not __fish_seen_subcommand_from keygen create get describe delete rename disable enable update key namespace policy can-i token exec verify decode jwks serve whoami config tokens issuer store login completions version help" -f -a "keygen" -d 'Generate an RSA key pair, or derive the public key of a private key'
 complete -c svcacct -n "__fish_svcacct_using_subcommand help; and not __fish_seen_subcommand_from keygen create get describe delete rename disable enable update key namespace policy can-i token exec verify decode jwks serve whoami config tokens issuer store login completions version help" -f -a "create" -d 'Register a service account'

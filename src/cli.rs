@@ -522,6 +522,8 @@ pub struct VersionArgs {
 pub use crate::format::{OutputFormat, SortBy};
 
 /// `-o`, `--no-headers` and `--sort-by` of the commands that show records (`format.rs`).
+const OUTPUT_SHORT_HELP: &str =
+    "Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC";
 const OUTPUT_HELP: &str = "\
 Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE (kubectl's JSONPath, e.g. \
 '{.items[*].name}' or '{range .items[*]}{.name}{\"\\n\"}{end}', over the document -o json \
@@ -533,7 +535,8 @@ pub struct OutputArg {
         short = 'o',
         long = "output",
         value_name = "FORMAT",
-        help = OUTPUT_HELP,
+        help = OUTPUT_SHORT_HELP,
+        long_help = OUTPUT_HELP,
         default_value = "table",
         value_parser = crate::format::OutputFormatParser { documents_only: false },
         hide_possible_values = true
