@@ -623,7 +623,7 @@ mod tests {
         assert!(!OutputFormat::parse("wide").unwrap().is_document());
         assert_eq!(
             OutputFormat::parse("jsonpath={.items["),
-            Err("invalid jsonpath template \"{.items[\": unterminated array".into())
+            Err("invalid jsonpath template \"{.items[\": unclosed [: a `[` without its `]`".into())
         );
         assert_eq!(
             OutputFormat::parse("custom-columns=NAME"),

@@ -8,7 +8,8 @@
 //! whose syntax and results differ from kubectl's templates (no `{range}`, no literal text, no
 //! space-joined results). This is a port of kubectl's own `k8s.io/client-go/util/jsonpath`
 //! (parser.go, jsonpath.go), whose test cases the unit tests below repeat, with these
-//! differences: the template is parsed whole before it runs, so an unknown identifier or a
+//! differences: an unclosed `{`, `[` or filter says which and what closes it; the template is
+//! parsed whole before it runs, so an unknown identifier or a
 //! stray `{end}` is a parse error; missing keys are never an error (kubectl's default,
 //! `--allow-missing-template-keys`); `{.}` is the current value; objects keep the order of
 //! their keys; a filter that compares `null` with a value is false instead of an error, and
@@ -497,10 +498,10 @@ impl Lexer<'_> {
                 continue;
             }
             let Some(c) = self.peek() else {
-                return err("unclosed action");
+                return err("unclosed action: a `{` without its `}`");
             };
             match c {
-                '\r' | '\n' => return err("unclosed action"),
+                '\r' | '\n' => return err("unclosed action: a `{` without its `}`"),
                 ' ' | '\t' | '@' | '$' => self.pos += 1,
                 '[' => {
                     self.pos += 1;
@@ -645,11 +646,11 @@ impl Lexer<'_> {
     /// After `[`: an index, a slice, `*`, `'key'` or a union `a, b`, up to `]`.
     fn array(&mut self) -> Result<Vec<Step>, Error> {
         let Some(close) = self.rest().find(']') else {
-            return err("unterminated array");
+            return err("unclosed [: a `[` without its `]`");
         };
         let text = &self.rest()[..close];
         if text.contains('\n') {
-            return err("unterminated array");
+            return err("unclosed [: a `[` without its `]`");
         }
         let text = text.to_owned();
         self.pos += close + 1;
@@ -689,12 +690,12 @@ impl Lexer<'_> {
             prev = c;
         }
         let Some(end) = end else {
-            return err("unterminated filter");
+            return err("unclosed filter: `[?(` without its `)]`");
         };
         let text = self.rest()[..end].to_owned();
         self.pos += end + 1;
         if self.peek() != Some(']') {
-            return err("unclosed array expect ]");
+            return err("unclosed filter: `[?(…)` without its `]`");
         }
         self.pos += 1;
         // kubectl's split: `^([^!<>=]+)([!<>=]+)(.+?)$`.
@@ -1155,13 +1156,13 @@ mod tests {
         assert_eq!(ok("{.}", &json!({"a": 1})), r#"{"a":1}"#);
         assert_eq!(ok("{@}", &json!([1])), "[1]");
         for (t, e) in [
-            ("{.hello", "unclosed action"),
+            ("{.hello", "unclosed action: a `{` without its `}`"),
             ("{*}", "unrecognized character in action: U+002A '*'"),
             ("{+12.3.0}", "cannot parse number +12.3.0"),
-            ("{[1}", "unterminated array"),
-            ("{.items[", "unterminated array"),
-            ("{[?(.price]}", "unterminated filter"),
-            ("{[?(@.x==1)}", "unclosed array expect ]"),
+            ("{[1}", "unclosed [: a `[` without its `]`"),
+            ("{.items[", "unclosed [: a `[` without its `]`"),
+            ("{[?(.price]}", "unclosed filter: `[?(` without its `)]`"),
+            ("{[?(@.x==1)}", "unclosed filter: `[?(…)` without its `]`"),
             ("{........}", "invalid multiple recursive descent"),
             (r"{\\\}", "unrecognized character in action: U+005C '\\'"),
             ("{[a]}", "invalid array index a"),
@@ -1170,7 +1171,7 @@ mod tests {
             ("{end .x}", "unexpected text after end"),
             (r#"{"abc}"#, "unterminated quoted string"),
             (r#"{"\q"}"#, "invalid escape \\q in quoted string"),
-            ("{.a\n}", "unclosed action"),
+            ("{.a\n}", "unclosed action: a `{` without its `}`"),
         ] {
             assert_eq!(Template::parse(t), Err(Error(e.into())), "{t:?}");
         }

@@ -408,11 +408,11 @@ fn bad_templates_columns_and_paths_are_usage_errors() {
     for (args, err) in [
         (
             vec!["get", "-o", "jsonpath={.items["],
-            "error: invalid jsonpath template \"{.items[\": unterminated array\n",
+            "error: invalid jsonpath template \"{.items[\": unclosed [: a `[` without its `]`\n",
         ),
         (
             vec!["get", "-o", "jsonpath={.items[*].name"],
-            "error: invalid jsonpath template \"{.items[*].name\": unclosed action\n",
+            "error: invalid jsonpath template \"{.items[*].name\": unclosed action: a `{` without its `}`\n",
         ),
         (
             vec!["get", "-o", "jsonpath={range .items[*]}{end}{end}"],
@@ -429,7 +429,7 @@ fn bad_templates_columns_and_paths_are_usage_errors() {
         ),
         (
             vec!["get", "-o", "custom-columns=NAME:.items["],
-            "error: invalid custom-columns path \".items[\" of column NAME: unterminated array\n",
+            "error: invalid custom-columns path \".items[\" of column NAME: unclosed [: a `[` without its `]`\n",
         ),
         (
             vec!["get", "-o", "xml"],
