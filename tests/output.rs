@@ -502,6 +502,23 @@ fn can_i_answers_in_json_locally_and_through_a_server() {
             (0, String::new(), String::new())
         );
     }
+    // A disabled account: the local answer is the server's, word for word.
+    env.ok(["--store", srv.to_str().unwrap(), "disable", "ci-bot"]);
+    let ask = [
+        "can-i", "deploy", "function", "--as", "ci-bot", "-o", "json", "--global",
+    ];
+    let local = run(&env, &At::Local(&srv).args(&ask));
+    assert_eq!(local, run(&env, &At::Remote(&server).args(&ask)));
+    assert_eq!(
+        local,
+        (
+            1,
+            "{\n  \"allowed\": false,\n  \"account\": \"ci-bot\",\n  \"action\": \"deploy\",\n  \
+             \"resource\": \"function\",\n  \"reason\": \"service account `ci-bot` is disabled\"\n}\n"
+                .to_owned(),
+            String::new()
+        )
+    );
 }
 
 /// What `version` must say about this build: git's commit and Cargo.lock's aws-lc-rs.
