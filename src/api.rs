@@ -132,6 +132,8 @@ pub const KEYS_MAX_AGE_SECS: u64 = 300;
 /// An account's own keys: they verify its self-signed tokens.
 pub const ACCOUNT_JWKS: &str = "/v1/namespaces/{ns}/serviceaccounts/{name}/jwks";
 pub const ISSUER_ROTATE: &str = "/v1/issuer/rotate";
+/// What the server runs (`VersionInfo`): public, as kube-apiserver's `/version`.
+pub const VERSION_PATH: &str = "/version";
 /// The server's metrics, in the Prometheus text format.
 pub const METRICS: &str = "/metrics";
 
@@ -140,6 +142,7 @@ pub const METRICS: &str = "/metrics";
 pub const ROUTES: &[Route] = &[
     r("GET", "/healthz", Guard::Public),
     r("GET", "/readyz", Guard::Public),
+    r("GET", VERSION_PATH, Guard::Public),
     // Public with `serve --unauthenticated-metrics` (`server::auth::guard`).
     r("GET", METRICS, global("get", METRICS_RESOURCE)),
     r("GET", ISSUER_JWKS, Guard::Public),
@@ -1257,5 +1260,28 @@ mod tests {
         assert_eq!(usage.into_user_error().exit(), crate::error::Exit::Usage);
         let internal = Problem::from_error(&anyhow::anyhow!("/srv/secret/path: disk on fire"));
         assert!(!internal.detail.contains("/srv"));
+    }
+}
+
+/// A build of svcacct: `svcacct version`'s parts and the answer of `GET /version`. Nothing
+/// about the store, its settings or a secret.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VersionInfo {
+    /// The crate's version.
+    pub version: String,
+    /// The git commit it was built from (12 hex digits), or `unknown` when built outside git.
+    pub commit: String,
+    /// The crypto engine and its version, e.g. `aws-lc-rs 1.15.2`.
+    pub crypto: String,
+}
+
+impl VersionInfo {
+    /// This binary's: the commit and aws-lc-rs's version are set by `build.rs`.
+    pub fn this_build() -> VersionInfo {
+        VersionInfo {
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+            commit: env!("SVCACCT_GIT_COMMIT").to_owned(),
+            crypto: format!("aws-lc-rs {}", env!("SVCACCT_AWS_LC_RS_VERSION")),
+        }
     }
 }

@@ -501,27 +501,56 @@ Examples:
   svcacct completions bash > /etc/bash_completion.d/svcacct
   svcacct completions zsh > \"${fpath[1]}/_svcacct\"")]
     Completions(Deferred<CompletionsArgs>),
-}
 
-/// What `-o` prints for commands that show records.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
-pub enum OutputFormat {
-    /// Human table (dates in local time)
-    #[default]
-    Table,
-    /// Table with more columns
-    Wide,
-    /// Stable JSON documented in the README (RFC 3339 dates)
-    Json,
-    /// Just the references, one per line
-    Name,
+    /// Print the client's version, commit and crypto engine, and with a remote store the
+    /// server's (`GET /version`, which needs no credentials)
+    #[command(after_help = "\
+An unreachable server is an error line after the client's part (exit status 3).
+
+Examples:
+  svcacct version
+  svcacct --store https://registry.example:8420 version -o json")]
+    Version(Deferred<VersionArgs>),
 }
 
 #[derive(Debug, Args)]
+pub struct VersionArgs {
+    #[command(flatten)]
+    pub output: OutputArg,
+}
+
+pub use crate::format::{OutputFormat, SortBy};
+
+/// `-o`, `--no-headers` and `--sort-by` of the commands that show records (`format.rs`).
+const OUTPUT_SHORT_HELP: &str =
+    "Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC";
+const OUTPUT_HELP: &str = "\
+Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE (kubectl's JSONPath, e.g. \
+'{.items[*].name}' or '{range .items[*]}{.name}{\"\\n\"}{end}', over the document -o json \
+prints) or custom-columns=HEADER:PATH,... (e.g. NAME:.name,STATUS:.status, a row per item)";
+
+#[derive(Debug, Args)]
 pub struct OutputArg {
-    /// Output format
-    #[arg(short = 'o', long = "output", value_enum, default_value_t = OutputFormat::Table)]
+    #[arg(
+        short = 'o',
+        long = "output",
+        value_name = "FORMAT",
+        help = OUTPUT_SHORT_HELP,
+        long_help = OUTPUT_HELP,
+        default_value = "table",
+        value_parser = crate::format::OutputFormatParser { documents_only: false },
+        hide_possible_values = true
+    )]
     pub output: OutputFormat,
+
+    /// Leave out the header of tables and custom columns
+    #[arg(long)]
+    pub no_headers: bool,
+
+    /// Order a list by this JSONPath into each item of the document -o json prints (e.g.
+    /// .created or '{.name}'; what it finds nowhere is an error)
+    #[arg(long, value_name = "PATH", value_parser = crate::format::sort_by_parser())]
+    pub sort_by: Option<SortBy>,
 }
 
 #[derive(Debug, Args)]
@@ -1058,6 +1087,20 @@ pub struct JwksArgs {
     /// No longer offered: a key set of several accounts lets each sign as the others
     #[arg(short = 'A', long, hide = true)]
     pub all_namespaces: bool,
+    /// Output format: json, yaml, jsonpath=TEMPLATE (e.g. '{.keys[*].kid}') or
+    /// custom-columns=HEADER:PATH,...
+    #[arg(
+        short = 'o',
+        long = "output",
+        value_name = "FORMAT",
+        default_value = "json",
+        value_parser = crate::format::OutputFormatParser { documents_only: true },
+        hide_possible_values = true
+    )]
+    pub output: OutputFormat,
+    /// Leave out the header of custom columns
+    #[arg(long)]
+    pub no_headers: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -1247,9 +1290,8 @@ pub struct IssuerSetUrlArgs {
 
 #[derive(Debug, Args)]
 pub struct IssuerGetArgs {
-    /// Output format
-    #[arg(short = 'o', long = "output", value_enum, default_value_t = OutputFormat::Table)]
-    pub output: OutputFormat,
+    #[command(flatten)]
+    pub output: OutputArg,
 }
 
 /// How the issuer signs.

@@ -151,6 +151,22 @@ pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
     s
 }
 
+/// The rows of a [`table`] without its header and rule (`--no-headers`), laid out alike.
+pub fn table_rows(rows: &[Vec<String>]) -> String {
+    let mut t = Table::new();
+    t.load_preset("     -+ |          ")
+        .set_content_arrangement(ContentArrangement::Disabled);
+    for row in rows {
+        t.add_row(row.iter().map(|c| sanitize(c)));
+    }
+    let mut s = String::new();
+    for line in t.lines() {
+        s.push_str(line.trim_end());
+        s.push('\n');
+    }
+    s
+}
+
 /// `KEY  value` lines, aligned, for describe-style blocks. Values are sanitised.
 pub fn block(rows: &[(&str, String)]) -> String {
     let width = rows.iter().map(|(k, _)| k.len()).max().unwrap_or(0) + 1;

@@ -943,6 +943,8 @@ fn own_flags(cmd: &clap::Command) -> Vec<String> {
         if id == "help"
             || id == "version"
             || a.get_long() == Some("output") && a.get_short() == Some('o')
+            // The options of every command that prints records, said once under the table.
+            || matches!(a.get_long(), Some("no-headers" | "sort-by"))
         {
             continue;
         }

@@ -6,9 +6,11 @@ use anyhow::Result;
 use jiff::Timestamp;
 use serde::Serialize;
 
+use super::show;
 use crate::api::AccountView;
 use crate::cli::{
-    CreateArgs, DeleteArgs, DescribeArgs, GetArgs, NameArg, OutputFormat, RenameArgs, UpdateArgs,
+    CreateArgs, DeleteArgs, DescribeArgs, GetArgs, NameArg, OutputArg, OutputFormat, RenameArgs,
+    UpdateArgs,
 };
 use crate::context::Context;
 use crate::error::{Exit, UserError};
@@ -109,22 +111,25 @@ pub fn create(ctx: &Context, args: &CreateArgs, out: &mut dyn Write) -> Result<E
 }
 
 fn print_accounts(
-    accounts: &[Account],
-    format: OutputFormat,
+    accounts: &mut Vec<Account>,
+    output: &OutputArg,
     with_namespace: bool,
     single: bool,
     out: &mut dyn Write,
 ) -> Result<()> {
     let now = Timestamp::now();
+    show::sort(output, accounts, |a| show::json(&AccountView::new(a, now)))?;
+    let format = &output.output;
     match format {
-        OutputFormat::Json => {
+        f if f.is_document() => {
             let views: Vec<AccountView> =
                 accounts.iter().map(|a| AccountView::new(a, now)).collect();
             if single && views.len() == 1 {
-                output::json(out, &views[0])?;
+                show::document(out, output, &views[0])?;
             } else {
-                output::json(
+                show::document(
                     out,
+                    output,
                     &output::List {
                         kind: "ServiceAccountList",
                         items: &views,
@@ -137,11 +142,11 @@ fn print_accounts(
                 writeln!(out, "{}", a.reference())?;
             }
         }
-        OutputFormat::Table | OutputFormat::Wide => {
+        _ => {
             if accounts.is_empty() {
                 return Ok(());
             }
-            let wide = format == OutputFormat::Wide;
+            let wide = *format == OutputFormat::Wide;
             let mut headers = vec![];
             if with_namespace {
                 headers.push("NAMESPACE");
@@ -174,7 +179,7 @@ fn print_accounts(
                     row
                 })
                 .collect();
-            out.write_all(output::table(&headers, &rows).as_bytes())?;
+            out.write_all(show::table(output, &headers, &rows).as_bytes())?;
         }
     }
     Ok(())
@@ -246,13 +251,12 @@ pub fn select_accounts(
 
 pub fn get(ctx: &Context, args: &GetArgs, out: &mut dyn Write) -> Result<Exit> {
     let store = ctx.store()?;
-    let format = args.output.output;
-    let (accounts, errors) = select_accounts(ctx, store, &args.names, args.all_namespaces)?;
+    let (mut accounts, errors) = select_accounts(ctx, store, &args.names, args.all_namespaces)?;
     let with_namespace =
         args.all_namespaces || accounts.iter().any(|a| a.namespace != ctx.namespace);
     print_accounts(
-        &accounts,
-        format,
+        &mut accounts,
+        &args.output,
         with_namespace,
         args.names.len() == 1,
         out,
@@ -260,7 +264,7 @@ pub fn get(ctx: &Context, args: &GetArgs, out: &mut dyn Write) -> Result<Exit> {
     if args.names.is_empty()
         && accounts.is_empty()
         && errors.is_empty()
-        && format == OutputFormat::Table
+        && args.output.output == OutputFormat::Table
     {
         crate::errln!(
             "No service accounts in {}.",
@@ -312,8 +316,8 @@ pub fn describe(ctx: &Context, args: &DescribeArgs, out: &mut dyn Write) -> Resu
     let (policies, complete) = policies_naming(store, &account)?;
     let naming = crate::policy::policies_for(&policies, &account);
     let now = Timestamp::now();
-    match args.output.output {
-        OutputFormat::Json => {
+    match &args.output.output {
+        f if f.is_document() => {
             #[derive(Serialize)]
             #[serde(rename_all = "camelCase")]
             struct Described<'a> {
@@ -324,8 +328,9 @@ pub fn describe(ctx: &Context, args: &DescribeArgs, out: &mut dyn Write) -> Resu
                 #[serde(skip_serializing_if = "std::ops::Not::not")]
                 policies_incomplete: bool,
             }
-            output::json(
+            show::document(
                 out,
+                &args.output,
                 &Described {
                     view: AccountView::new(&account, now),
                     policies: naming,
@@ -334,7 +339,7 @@ pub fn describe(ctx: &Context, args: &DescribeArgs, out: &mut dyn Write) -> Resu
             )?;
         }
         OutputFormat::Name => writeln!(out, "{r}")?,
-        OutputFormat::Table | OutputFormat::Wide => {
+        _ => {
             let status = account.status(now).as_str().to_owned();
             let mut rows = vec![
                 ("Name", account.name.to_string()),

@@ -38,7 +38,7 @@ pub fn run(ctx: &Context, args: &CanIArgs, out: &mut dyn Write) -> Result<Exit> 
     let mut listing = store.list_policies(&Scope::All)?;
 
     if args.list {
-        let grants: Vec<Grant> = policies_for(&listing.items, &account)
+        let mut grants: Vec<Grant> = policies_for(&listing.items, &account)
             .into_iter()
             .map(|p| Grant {
                 policy: p.name.as_str(),
@@ -47,9 +47,11 @@ pub fn run(ctx: &Context, args: &CanIArgs, out: &mut dyn Write) -> Result<Exit> 
                 resources: &p.resources,
             })
             .collect();
-        match args.output.output {
-            OutputFormat::Json => output::json(
+        super::show::sort(&args.output, &mut grants, super::show::json)?;
+        match &args.output.output {
+            f if f.is_document() => super::show::document(
                 out,
+                &args.output,
                 &output::List {
                     kind: "GrantList",
                     items: &grants,
@@ -60,7 +62,7 @@ pub fn run(ctx: &Context, args: &CanIArgs, out: &mut dyn Write) -> Result<Exit> 
                     writeln!(out, "{}", g.policy)?;
                 }
             }
-            OutputFormat::Table | OutputFormat::Wide => {
+            _ => {
                 let rows: Vec<Vec<String>> = grants
                     .iter()
                     .map(|g| {
@@ -77,8 +79,12 @@ pub fn run(ctx: &Context, args: &CanIArgs, out: &mut dyn Write) -> Result<Exit> 
                     crate::errln!("No policy grants anything to `{r}`.");
                 } else {
                     out.write_all(
-                        output::table(&["ACTIONS", "RESOURCES", "NAMESPACES", "POLICY"], &rows)
-                            .as_bytes(),
+                        super::show::table(
+                            &args.output,
+                            &["ACTIONS", "RESOURCES", "NAMESPACES", "POLICY"],
+                            &rows,
+                        )
+                        .as_bytes(),
                     )?;
                 }
             }
@@ -96,13 +102,41 @@ pub fn run(ctx: &Context, args: &CanIArgs, out: &mut dyn Write) -> Result<Exit> 
     } else {
         (listing.items.iter().collect(), ctx.namespace.clone())
     };
-    let allowed =
-        status == Status::Active && allowing(policies, &account, &action, &resource, &ns).is_some();
+    let policy = match status {
+        Status::Active => allowing(policies, &account, &action, &resource, &ns),
+        _ => None,
+    };
+    let allowed = policy.is_some();
     if !allowed && !listing.errors.is_empty() {
         // An unreadable policy might have granted this: don't guess.
         return finish(listing_errors(&mut listing));
     }
-    if !args.quiet {
+    if !args.quiet && args.output.output.is_document() {
+        // The answer a server gives (`POST /v1/accessreviews`), made here.
+        let place = if args.global {
+            "globally".to_owned()
+        } else {
+            format!("in namespace `{ns}`")
+        };
+        let reason = match status {
+            Status::Active if allowed => None,
+            Status::Active => Some(format!(
+                "no policy allows `{r}` to {action} {resource} {place}"
+            )),
+            Status::Disabled => Some(format!("service account `{r}` is disabled")),
+            Status::Expired => Some(format!("service account `{r}` has expired")),
+        };
+        let review = crate::api::AccessReview {
+            allowed,
+            account: Some(r.to_string()),
+            action,
+            resource,
+            namespace: (!args.global).then(|| ns.clone()),
+            policy: policy.map(|p| p.name.to_string()),
+            reason,
+        };
+        super::show::document(out, &args.output, &review)?;
+    } else if !args.quiet {
         writeln!(out, "{}", if allowed { "yes" } else { "no" })?;
         if status != Status::Active {
             crate::errln!("(service account `{r}` is {})", status.as_str());
@@ -164,7 +198,9 @@ fn ask_server(
         resource,
         namespace: (!args.global).then(|| ctx.namespace.clone()),
     })?;
-    if !args.quiet {
+    if !args.quiet && args.output.output.is_document() {
+        super::show::document(out, &args.output, &review)?;
+    } else if !args.quiet {
         writeln!(out, "{}", if review.allowed { "yes" } else { "no" })?;
         if !review.allowed && !args.global {
             where_asked(r, &ctx.namespace);

@@ -457,15 +457,17 @@ impl<'a> ContextView<'a> {
 fn get_contexts(path: &Path, args: &OutputArg, out: &mut dyn Write) -> Result<Exit> {
     let cfg = load(path)?.redacted();
     let current = cfg.current_context.as_deref();
-    match args.output {
-        OutputFormat::Json => {
-            let views: Vec<ContextView> = cfg
-                .contexts
-                .iter()
-                .map(|(name, e)| ContextView::new(name, current == Some(name.as_str()), e))
-                .collect();
-            output::json(
+    let mut views: Vec<ContextView> = cfg
+        .contexts
+        .iter()
+        .map(|(name, e)| ContextView::new(name, current == Some(name.as_str()), e))
+        .collect();
+    super::show::sort(args, &mut views, super::show::json)?;
+    match &args.output {
+        f if f.is_document() => {
+            super::show::document(
                 out,
+                args,
                 &output::List {
                     kind: "ContextList",
                     items: &views,
@@ -473,11 +475,11 @@ fn get_contexts(path: &Path, args: &OutputArg, out: &mut dyn Write) -> Result<Ex
             )?;
         }
         OutputFormat::Name => {
-            for name in cfg.contexts.keys() {
-                writeln!(out, "{}", output::sanitize(name))?;
+            for v in &views {
+                writeln!(out, "{}", output::sanitize(v.name))?;
             }
         }
-        OutputFormat::Table | OutputFormat::Wide => {
+        _ => {
             if cfg.contexts.is_empty() {
                 crate::errln!(
                     "No contexts in {} (see `svcacct config set-context`).",
@@ -485,26 +487,21 @@ fn get_contexts(path: &Path, args: &OutputArg, out: &mut dyn Write) -> Result<Ex
                 );
                 return Ok(Exit::Success);
             }
-            let rows: Vec<Vec<String>> = cfg
-                .contexts
+            let rows: Vec<Vec<String>> = views
                 .iter()
-                .map(|(name, e)| {
+                .map(|v| {
                     vec![
-                        if current == Some(name.as_str()) {
-                            "*"
-                        } else {
-                            ""
-                        }
-                        .to_owned(),
-                        name.clone(),
-                        e.store.clone().unwrap_or_default(),
-                        e.service_account.clone().unwrap_or_default(),
-                        e.namespace.clone().unwrap_or_default(),
+                        if v.current { "*" } else { "" }.to_owned(),
+                        v.name.to_owned(),
+                        v.store.unwrap_or_default().to_owned(),
+                        v.service_account.unwrap_or_default().to_owned(),
+                        v.namespace.unwrap_or_default().to_owned(),
                     ]
                 })
                 .collect();
             out.write_all(
-                output::table(
+                super::show::table(
+                    args,
                     &["CURRENT", "NAME", "STORE", "SERVICE ACCOUNT", "NAMESPACE"],
                     &rows,
                 )
@@ -557,8 +554,8 @@ fn delete_context(path: &Path, args: &ContextNameArg, out: &mut dyn Write) -> Re
 /// "REDACTED (a key)" (see `ConfigFile::redacted`).
 fn view(path: &Path, args: &OutputArg, out: &mut dyn Write) -> Result<Exit> {
     let cfg = load(path)?.redacted();
-    match args.output {
-        OutputFormat::Json => output::json(out, &cfg)?,
+    match &args.output {
+        f if f.is_document() => super::show::document(out, args, &cfg)?,
         _ => {
             // TOML escapes control characters in strings, but not bidirectional-text or
             // invisible ones: those are escaped as everywhere else.

@@ -8,7 +8,6 @@ use jiff::Timestamp;
 use crate::cli::JwksArgs;
 use crate::context::Context;
 use crate::error::{Exit, UserError};
-use crate::output;
 use crate::token as tok;
 
 pub fn jwks(ctx: &Context, args: &JwksArgs, out: &mut dyn Write) -> Result<Exit> {
@@ -61,6 +60,6 @@ pub fn jwks(ctx: &Context, args: &JwksArgs, out: &mut dyn Write) -> Result<Exit>
             serde_json::json!({ "keys": set.keys })
         }
     };
-    output::json(out, &set)?;
+    crate::format::document(out, &args.output, args.no_headers, &set)?;
     Ok(Exit::Success)
 }

@@ -70,10 +70,12 @@ fn is_forbidden(e: &anyhow::Error) -> bool {
 
 fn list(ctx: &Context, args: &KeyListArgs, out: &mut dyn Write) -> Result<Exit> {
     let r = ctx.reference(&args.name)?;
-    let account = ctx.store()?.get_account(&r)?;
-    match args.output.output {
-        OutputFormat::Json => output::json(
+    let mut account = ctx.store()?.get_account(&r)?;
+    super::show::sort(&args.output, &mut account.keys, super::show::json)?;
+    match &args.output.output {
+        f if f.is_document() => super::show::document(
             out,
+            &args.output,
             &output::List {
                 kind: "KeyList",
                 items: &account.keys,
@@ -84,9 +86,9 @@ fn list(ctx: &Context, args: &KeyListArgs, out: &mut dyn Write) -> Result<Exit> 
                 writeln!(out, "{}", output::sanitize(&k.kid))?;
             }
         }
-        f @ (OutputFormat::Table | OutputFormat::Wide) => {
+        f => {
             let mut headers = vec!["KID", "FINGERPRINT", "BITS", "CREATED DATE", "KEYSTORE"];
-            if f == OutputFormat::Wide {
+            if *f == OutputFormat::Wide {
                 headers.push("PUBLIC KEY");
             }
             // Which keys this machine's keystore holds, and the one `svcacct token NAME`
@@ -114,7 +116,7 @@ fn list(ctx: &Context, args: &KeyListArgs, out: &mut dyn Write) -> Result<Exit> 
                         time::local(k.created),
                         held.to_owned(),
                     ];
-                    if f == OutputFormat::Wide {
+                    if *f == OutputFormat::Wide {
                         row.push(
                             k.public_key
                                 .lines()
@@ -125,7 +127,7 @@ fn list(ctx: &Context, args: &KeyListArgs, out: &mut dyn Write) -> Result<Exit> 
                     row
                 })
                 .collect();
-            out.write_all(output::table(&headers, &rows).as_bytes())?;
+            out.write_all(super::show::table(&args.output, &headers, &rows).as_bytes())?;
         }
     }
     Ok(Exit::Success)

@@ -26,10 +26,12 @@ pub mod namespace;
 pub mod nearby;
 pub mod policy;
 pub mod serve;
+pub mod show;
 pub mod store;
 pub mod token;
 pub mod tokens;
 pub mod verify;
+pub mod version;
 pub mod whoami;
 
 pub fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<Exit> {
@@ -63,6 +65,7 @@ pub fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<
         Command::Issuer(c) => tokens::issuer(ctx, c, out),
         Command::Login(_) => config::login(ctx, out),
         Command::Store(c) => store::run(ctx, c, out),
+        Command::Version(a) => version::run(ctx, &a, out),
     }
 }
 

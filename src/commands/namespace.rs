@@ -74,13 +74,15 @@ fn get(ctx: &Context, args: &NamespaceGetArgs, out: &mut dyn Write) -> Result<Ex
             }
         }
     }
-    match args.output.output {
-        OutputFormat::Json => {
+    super::show::sort(&args.output, &mut views, super::show::json)?;
+    match &args.output.output {
+        f if f.is_document() => {
             if args.namespaces.len() == 1 && views.len() == 1 {
-                output::json(out, &views[0])?;
+                super::show::document(out, &args.output, &views[0])?;
             } else {
-                output::json(
+                super::show::document(
                     out,
+                    &args.output,
                     &output::List {
                         kind: "NamespaceList",
                         items: &views,
@@ -93,7 +95,7 @@ fn get(ctx: &Context, args: &NamespaceGetArgs, out: &mut dyn Write) -> Result<Ex
                 writeln!(out, "{}", v.name)?;
             }
         }
-        OutputFormat::Table | OutputFormat::Wide => {
+        _ => {
             if !views.is_empty() {
                 let wide = args.output.output == OutputFormat::Wide;
                 let mut headers = vec!["NAME", "CREATED DATE"];
@@ -114,7 +116,7 @@ fn get(ctx: &Context, args: &NamespaceGetArgs, out: &mut dyn Write) -> Result<Ex
                         row
                     })
                     .collect();
-                out.write_all(output::table(&headers, &rows).as_bytes())?;
+                out.write_all(super::show::table(&args.output, &headers, &rows).as_bytes())?;
             }
         }
     }

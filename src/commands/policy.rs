@@ -8,7 +8,7 @@ use jiff::Timestamp;
 use super::account::{finish, listing_errors};
 use crate::api::PolicyView;
 use crate::cli::{
-    OutputFormat, PolicyCommand, PolicyCreateArgs, PolicyDeleteArgs, PolicyDescribeArgs,
+    OutputArg, OutputFormat, PolicyCommand, PolicyCreateArgs, PolicyDeleteArgs, PolicyDescribeArgs,
     PolicyGetArgs, PolicyScopeArg, PolicyUpdateArgs,
 };
 use crate::context::Context;
@@ -79,19 +79,21 @@ fn create(ctx: &Context, args: &PolicyCreateArgs, out: &mut dyn Write) -> Result
 }
 
 fn print_policies(
-    policies: &[Policy],
-    format: OutputFormat,
+    policies: &mut Vec<Policy>,
+    output: &OutputArg,
     single: bool,
     out: &mut dyn Write,
 ) -> Result<()> {
-    match format {
-        OutputFormat::Json => {
+    super::show::sort(output, policies, |p| super::show::json(&PolicyView::new(p)))?;
+    match &output.output {
+        f if f.is_document() => {
             let views: Vec<PolicyView> = policies.iter().map(PolicyView::new).collect();
             if single && views.len() == 1 {
-                output::json(out, &views[0])?;
+                super::show::document(out, output, &views[0])?;
             } else {
-                output::json(
+                super::show::document(
                     out,
+                    output,
                     &output::List {
                         kind: "PolicyList",
                         items: &views,
@@ -104,7 +106,7 @@ fn print_policies(
                 writeln!(out, "{}", p.name)?;
             }
         }
-        f @ (OutputFormat::Table | OutputFormat::Wide) => {
+        f => {
             if policies.is_empty() {
                 return Ok(());
             }
@@ -116,7 +118,7 @@ fn print_policies(
                 "RESOURCES",
                 "CREATED DATE",
             ];
-            if f == OutputFormat::Wide {
+            if *f == OutputFormat::Wide {
                 headers.push("DESCRIPTION");
             }
             let rows: Vec<Vec<String>> = policies
@@ -130,13 +132,13 @@ fn print_policies(
                         p.resources.join(","),
                         time::local(p.created),
                     ];
-                    if f == OutputFormat::Wide {
+                    if *f == OutputFormat::Wide {
                         row.push(p.description.clone());
                     }
                     row
                 })
                 .collect();
-            out.write_all(output::table(&headers, &rows).as_bytes())?;
+            out.write_all(super::show::table(output, &headers, &rows).as_bytes())?;
         }
     }
     Ok(())
@@ -144,7 +146,7 @@ fn print_policies(
 
 fn get(ctx: &Context, args: &PolicyGetArgs, out: &mut dyn Write) -> Result<Exit> {
     let store = ctx.store()?;
-    let format = args.output.output;
+    let format = &args.output.output;
     if args.names.is_empty() {
         let mut listing = if args.all_namespaces {
             store.list_policies(&Scope::All)?
@@ -158,8 +160,8 @@ fn get(ctx: &Context, args: &PolicyGetArgs, out: &mut dyn Write) -> Result<Exit>
             }
             l
         };
-        print_policies(&listing.items, format, false, out)?;
-        if listing.items.is_empty() && listing.errors.is_empty() && format == OutputFormat::Table {
+        print_policies(&mut listing.items, &args.output, false, out)?;
+        if listing.items.is_empty() && listing.errors.is_empty() && *format == OutputFormat::Table {
             crate::errln!("No policies found.");
         }
         return finish(listing_errors(&mut listing));
@@ -177,17 +179,17 @@ fn get(ctx: &Context, args: &PolicyGetArgs, out: &mut dyn Write) -> Result<Exit>
             Err(e) => errors.push(e),
         }
     }
-    print_policies(&found, format, args.names.len() == 1, out)?;
+    print_policies(&mut found, &args.output, args.names.len() == 1, out)?;
     finish(errors)
 }
 
 fn describe(ctx: &Context, args: &PolicyDescribeArgs, out: &mut dyn Write) -> Result<Exit> {
     let scope = scope(ctx, &args.scope);
     let p = ctx.store()?.get_policy(&scope, &ctx.name(&args.name)?)?;
-    match args.output.output {
-        OutputFormat::Json => output::json(out, &PolicyView::new(&p))?,
+    match &args.output.output {
+        f if f.is_document() => super::show::document(out, &args.output, &PolicyView::new(&p))?,
         OutputFormat::Name => writeln!(out, "{}", p.name)?,
-        OutputFormat::Table | OutputFormat::Wide => {
+        _ => {
             let covers = match &p.namespace {
                 None => "every namespace".to_owned(),
                 Some(ns) => format!("{ns} and its child namespaces"),

@@ -9,8 +9,8 @@ use zeroize::Zeroizing;
 
 use crate::cli::{
     IssuerAlg, IssuerCommand, IssuerGetArgs, IssuerInitArgs, IssuerRotateArgs, IssuerSetUrlArgs,
-    OutputFormat, RequestOutput, TokenNameArgs, TokensCommand, TokensCreateArgs, TokensListArgs,
-    TokensRenameArgs, TokensRequestArgs,
+    OutputArg, OutputFormat, RequestOutput, TokenNameArgs, TokensCommand, TokensCreateArgs,
+    TokensListArgs, TokensRenameArgs, TokensRequestArgs,
 };
 use crate::context::Context;
 use crate::error::{Exit, UserError};
@@ -159,10 +159,12 @@ fn request(ctx: &Context, args: &TokensRequestArgs, out: &mut dyn Write) -> Resu
 
 fn list(ctx: &Context, args: &TokensListArgs, out: &mut dyn Write) -> Result<Exit> {
     let r = ctx.reference(&args.account)?;
-    let tokens = ctx.store()?.list_tokens(&r)?;
-    match args.output.output {
-        OutputFormat::Json => output::json(
+    let mut tokens = ctx.store()?.list_tokens(&r)?;
+    super::show::sort(&args.output, &mut tokens, super::show::json)?;
+    match &args.output.output {
+        f if f.is_document() => super::show::document(
             out,
+            &args.output,
             &output::List {
                 kind: "TokenList",
                 items: &tokens,
@@ -173,7 +175,7 @@ fn list(ctx: &Context, args: &TokensListArgs, out: &mut dyn Write) -> Result<Exi
                 writeln!(out, "{}", t.name)?;
             }
         }
-        OutputFormat::Table | OutputFormat::Wide => {
+        _ => {
             if tokens.is_empty() {
                 crate::errln!("No issued tokens for service account {r}.");
                 return Ok(Exit::Success);
@@ -196,7 +198,7 @@ fn list(ctx: &Context, args: &TokensListArgs, out: &mut dyn Write) -> Result<Exi
                     ]
                 })
                 .collect();
-            out.write_all(output::table(&headers, &rows).as_bytes())?;
+            out.write_all(super::show::table(&args.output, &headers, &rows).as_bytes())?;
         }
     }
     Ok(Exit::Success)
@@ -267,15 +269,15 @@ fn issuer_get(ctx: &Context, args: &IssuerGetArgs, out: &mut dyn Write) -> Resul
         )
         .into());
     };
-    show(&v, args.output, out)?;
+    show(&v, &args.output, out)?;
     Ok(Exit::Success)
 }
 
-fn show(v: &IssuerView, format: OutputFormat, out: &mut dyn Write) -> Result<()> {
-    match format {
-        OutputFormat::Json => output::json(out, v)?,
+fn show(v: &IssuerView, output: &OutputArg, out: &mut dyn Write) -> Result<()> {
+    match &output.output {
+        f if f.is_document() => super::show::document(out, output, v)?,
         OutputFormat::Name => writeln!(out, "{}", v.id)?,
-        OutputFormat::Table | OutputFormat::Wide => {
+        _ => {
             let rows = [
                 ("Issuer", v.id.clone()),
                 ("URL", v.url.clone().unwrap_or_else(|| "<none>".into())),
@@ -307,7 +309,7 @@ fn show(v: &IssuerView, format: OutputFormat, out: &mut dyn Write) -> Result<()>
                     ]
                 })
                 .collect();
-            out.write_all(output::table(&headers, &rows).as_bytes())?;
+            out.write_all(super::show::table(output, &headers, &rows).as_bytes())?;
         }
     }
     Ok(())

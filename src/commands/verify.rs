@@ -154,17 +154,22 @@ pub fn verify(ctx: &Context, args: &VerifyArgs, out: &mut dyn Write) -> Result<E
     let v = match result {
         Ok(v) => v,
         Err(e) => {
-            if args.output.output == OutputFormat::Json
+            if args.output.output.is_document()
                 && let Some(Rejected(reason)) = e.downcast_ref::<Rejected>()
             {
-                output::json(out, &json!({"valid": false, "reason": reason}))?;
+                super::show::document(
+                    out,
+                    &args.output,
+                    &json!({"valid": false, "reason": reason}),
+                )?;
             }
             return Err(e);
         }
     };
-    match args.output.output {
-        OutputFormat::Json => output::json(
+    match &args.output.output {
+        f if f.is_document() => super::show::document(
             out,
+            &args.output,
             &VerifiedView {
                 valid: true,
                 account: v.account.clone(),
@@ -184,7 +189,7 @@ pub fn verify(ctx: &Context, args: &VerifyArgs, out: &mut dyn Write) -> Result<E
             },
         )?,
         OutputFormat::Name => writeln!(out, "{}", sanitize(&v.account))?,
-        OutputFormat::Table | OutputFormat::Wide => {
+        _ => {
             let expires = match v.exp {
                 None => "never".to_owned(),
                 Some(exp) => {

@@ -18,10 +18,10 @@ pub fn run(ctx: &Context, args: &WhoamiArgs, out: &mut dyn Write) -> Result<Exit
         Some(remote) => remote.whoami()?,
         None => local(ctx)?,
     };
-    match args.output.output {
-        OutputFormat::Json => output::json(out, &identity)?,
+    match &args.output.output {
+        f if f.is_document() => super::show::document(out, &args.output, &identity)?,
         OutputFormat::Name => writeln!(out, "{}", output::sanitize(&identity.account))?,
-        OutputFormat::Table | OutputFormat::Wide => {
+        _ => {
             let expires = match identity.expires_at {
                 None => "never".to_owned(),
                 Some(at) => {

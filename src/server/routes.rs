@@ -16,7 +16,7 @@ use super::handlers::accounts::{
 use super::handlers::issuer::{get_issuer, rotate_issuer};
 use super::handlers::keys::{add_key, list_keys, remove_key};
 use super::handlers::meta::{
-    account_jwks, healthz, jwks, metrics, openapi, openid_configuration, readyz, whoami,
+    account_jwks, healthz, jwks, metrics, openapi, openid_configuration, readyz, version, whoami,
 };
 use super::handlers::namespaces::{
     create_namespace, delete_namespace, get_namespace, list_namespaces,
@@ -70,6 +70,7 @@ pub fn handler(r: &Route) -> MethodRouter<Arc<AppState>> {
     match (r.method, r.path) {
         ("GET", "/healthz") => get(healthz),
         ("GET", "/readyz") => get(readyz),
+        ("GET", api::VERSION_PATH) => get(version),
         ("GET", api::METRICS) => get(metrics),
         ("GET", api::ISSUER_JWKS) => get(jwks),
         ("GET", api::OIDC_DISCOVERY) => get(openid_configuration),

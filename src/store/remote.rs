@@ -177,6 +177,8 @@ impl Bearer {
 /// What authenticates the requests: a token given ready-made, or one this process signs and
 /// signs again shortly before it expires (a command may run longer than one token lives).
 pub enum Auth {
+    /// No `Authorization` header: the public routes only (`svcacct version`).
+    Anonymous,
     Fixed(Bearer),
     Signed {
         sign: Box<dyn Fn() -> Result<(Bearer, jiff::Timestamp)>>,
@@ -206,6 +208,10 @@ impl Auth {
             Ok::<_, anyhow::Error>(v)
         };
         match self {
+            Auth::Anonymous => Err(UserError::Usage(
+                "this request needs credentials: --service-account or --token-file".into(),
+            )
+            .into()),
             Auth::Fixed(b) => value(b),
             Auth::Signed { sign, current } => {
                 let mut current = current.lock().unwrap_or_else(|e| e.into_inner());
@@ -219,11 +225,20 @@ impl Auth {
             }
         }
     }
+
+    /// The `Authorization` header, if any: none for [`Auth::Anonymous`].
+    fn authorization(&self) -> Result<Option<http::HeaderValue>> {
+        match self {
+            Auth::Anonymous => Ok(None),
+            _ => self.header().map(Some),
+        }
+    }
 }
 
 impl fmt::Debug for Auth {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            Auth::Anonymous => f.write_str("Auth::Anonymous"),
             Auth::Fixed(_) => f.write_str("Auth::Fixed(REDACTED)"),
             Auth::Signed { .. } => f.write_str("Auth::Signed(REDACTED)"),
         }
@@ -453,6 +468,11 @@ impl RemoteStore {
         self.json(Call::new(Method::Get, "/v1/whoami"))
     }
 
+    /// `GET /version`: the server's build.
+    pub fn version(&self) -> Result<api::VersionInfo> {
+        self.json(Call::new(Method::Get, api::VERSION_PATH))
+    }
+
     /// `POST /v1/tokenreviews`.
     pub fn token_review(&self, req: &api::TokenReviewRequest) -> Result<api::TokenReview> {
         self.json(Call::new(Method::Post, "/v1/tokenreviews").json(req)?)
@@ -510,7 +530,7 @@ impl RemoteStore {
             uri.push('?');
             uri.push_str(q);
         }
-        let auth = self.auth.header()?;
+        let auth = self.auth.authorization()?;
         let mut attempt = 1;
         // An earlier attempt may have been carried out although no answer came back.
         let mut maybe_applied = false;
@@ -518,8 +538,10 @@ impl RemoteStore {
             let mut req = http::Request::builder()
                 .method(call.method.as_str())
                 .uri(&uri)
-                .header(http::header::ACCEPT, "application/json")
-                .header(http::header::AUTHORIZATION, auth.clone());
+                .header(http::header::ACCEPT, "application/json");
+            if let Some(auth) = &auth {
+                req = req.header(http::header::AUTHORIZATION, auth.clone());
+            }
             if let Some(rev) = call.if_match {
                 req = req.header(http::header::IF_MATCH, api::etag(rev));
             }

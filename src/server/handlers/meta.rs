@@ -24,6 +24,11 @@ pub async fn healthz() -> Response {
     json(StatusCode::OK, &serde_json::json!({ "status": "ok" }))
 }
 
+/// `GET /version`: the server's build (`api::VersionInfo`), public.
+pub async fn version() -> Response {
+    json(StatusCode::OK, &crate::api::VersionInfo::this_build())
+}
+
 /// 200 while the store answers (`Engine::check`, never from a cache), 503 otherwise. The
 /// route is public, so the reason (which names the store's folder or database) goes to the
 /// server's log only, as kube-apiserver's `/readyz` withholds it from anonymous callers.
