@@ -1326,6 +1326,11 @@ pub struct IssuerRotateArgs {
     /// signed: what a leaked key calls for
     #[arg(long)]
     pub revoke_previous: bool,
+    /// Publish the new key in the JWKS this long before it signs (the current key signs until
+    /// then), so that verifiers caching the JWKS have it before they meet its tokens; 0 signs
+    /// at once [default: the JWKS's cache lifetime, 5m, for RS256; 0 with --revoke-previous]
+    #[arg(long, value_name = "DURATION")]
+    pub publish_first: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

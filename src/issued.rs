@@ -99,9 +99,16 @@ pub struct IssuerKeyView {
     pub kid: String,
     pub algorithm: IssuerAlgorithm,
     pub created: Timestamp,
+    /// Next (published, not signing yet), signing, or retired, now.
+    pub phase: crate::model::KeyPhase,
+    /// When a key published first starts signing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signs_from: Option<Timestamp>,
+    /// When it stopped (or stops) signing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retired: Option<Timestamp>,
-    /// A retired key is kept until the last live token it signed expires…
+    /// A retired key is kept until the last live token it signed expires, plus the time a
+    /// verifier may cache the JWKS…
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kept_until: Option<Timestamp>,
     /// …or for good, while a token without expiry needs it.
@@ -212,6 +219,21 @@ pub struct RotateRequest {
     /// Revoke every token the earlier keys signed and drop those keys at once (a key leaked).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub revoke_previous: bool,
+    /// How long the new key is published before it signs (absent: the JWKS's cache lifetime,
+    /// `api::KEYS_MAX_AGE_SECS`, for an RS256 issuer; none for HS256 or `revoke_previous`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publish_first_seconds: Option<u64>,
+}
+
+#[cfg(test)]
+impl RotateRequest {
+    /// A rotation whose new key signs at once.
+    pub fn at_once() -> RotateRequest {
+        RotateRequest {
+            revoke_previous: false,
+            publish_first_seconds: Some(0),
+        }
+    }
 }
 
 /// `POST .../tokens/{token}/rename`.

@@ -376,9 +376,14 @@ pub struct IssuerKey {
     pub kid: String,
     pub algorithm: IssuerAlgorithm,
     pub created: Timestamp,
-    /// Set when a rotation replaced it; it then only verifies the tokens it signed.
+    /// When a rotation replaced it (or replaces it: a time to come while the next key is
+    /// published first); from then on it only verifies the tokens it signed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retired: Option<Timestamp>,
+    /// When it starts signing, for a key published before it signs (`issuer rotate
+    /// --publish-first`); absent: from its creation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signs_from: Option<Timestamp>,
     /// SPKI PEM of an RSA key; none for an HMAC secret.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub public_key: Option<String>,
@@ -386,6 +391,29 @@ pub struct IssuerKey {
     /// the key is kept until then (`crate::registry::requested`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub requested_until: Option<Timestamp>,
+}
+
+/// Where an issuer key is in its life at a given time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum KeyPhase {
+    /// Published in the JWKS, so that verifiers fetch it, and not signing yet.
+    Next,
+    Signing,
+    /// Only verifying the tokens it signed; published until the last of them has expired.
+    Retired,
+}
+
+impl IssuerKey {
+    pub fn phase(&self, now: Timestamp) -> KeyPhase {
+        if self.retired.is_some_and(|r| r <= now) {
+            KeyPhase::Retired
+        } else if self.signs_from.is_some_and(|s| s > now) {
+            KeyPhase::Next
+        } else {
+            KeyPhase::Signing
+        }
+    }
 }
 
 /// The issuer: `<root>/issuer/issuer.toml` in the file store.
@@ -396,7 +424,7 @@ pub struct IssuerRecord {
     pub id: String,
     pub algorithm: IssuerAlgorithm,
     pub created: Timestamp,
-    /// Oldest first; the one without `retired` signs.
+    /// Oldest first; see `IssuerKey::phase` for which signs.
     pub keys: Vec<IssuerKey>,
     /// The https URL that OIDC relying parties discover the issuer at (`issuer init --url`,
     /// `issuer set-url`, `serve --issuer-url`): when set, it is the `iss` of every token the
@@ -406,8 +434,12 @@ pub struct IssuerRecord {
 }
 
 impl IssuerRecord {
-    pub fn active(&self) -> Option<&IssuerKey> {
-        self.keys.iter().rev().find(|k| k.retired.is_none())
+    /// The key that signs at `now`.
+    pub fn active(&self, now: Timestamp) -> Option<&IssuerKey> {
+        self.keys
+            .iter()
+            .rev()
+            .find(|k| k.phase(now) == KeyPhase::Signing)
     }
 
     /// The `iss` of the tokens it signs now: its URL, or else its id.

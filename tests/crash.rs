@@ -128,7 +128,7 @@ fn rename_store(env: &Env, scratch: &Path, retired_key: bool) -> PathBuf {
     b.token("app", "t1", &[]);
     b.token("app", "t2", &["--aud", "api", "--expires", "never"]);
     if retired_key {
-        b.run(&["issuer", "rotate"]);
+        b.run(&["issuer", "rotate", "--publish-first", "0"]);
     }
     b.token("other", "o1", &[]);
     for i in 0..145 {
@@ -167,7 +167,7 @@ fn namespace_store(env: &Env, scratch: &Path) -> PathBuf {
         b.policy(&format!("p{i}"), &["-n", "eng"], &["eng/a0", "eng/a1"]);
     }
     b.policy("team", &["-n", "eng/team"], &["eng/team/bot"]);
-    b.run(&["issuer", "rotate"]);
+    b.run(&["issuer", "rotate", "--publish-first", "0"]);
     b.account("bot");
     b.token("bot", "b1", &[]);
     b.policy("bots", &["--global"], &["bot", "eng/a0"]);
@@ -182,7 +182,7 @@ fn delete_store(env: &Env, scratch: &Path) -> PathBuf {
     b.account("keep");
     b.token("bot", "t1", &[]);
     b.token("bot", "t2", &["--aud", "api", "--expires", "never"]);
-    b.run(&["issuer", "rotate"]);
+    b.run(&["issuer", "rotate", "--publish-first", "0"]);
     b.token("bot", "t3", &[]);
     b.token("keep", "k1", &[]);
     b.policy("bots", &[], &["bot", "keep"]);
@@ -197,7 +197,7 @@ fn regenerate_store(env: &Env, scratch: &Path) -> PathBuf {
     b.account("bot");
     b.account("keep");
     b.token("bot", "t1", &["--aud", "api", "--expires", "never"]);
-    b.run(&["issuer", "rotate"]);
+    b.run(&["issuer", "rotate", "--publish-first", "0"]);
     b.token("bot", "t2", &[]);
     b.token("keep", "k1", &[]);
     b.store

@@ -248,7 +248,7 @@ fn a_leaked_issuer_key_is_contained_by_rotate_revoke_previous() {
     };
     let leaked = srv.join(format!("issuer/{leaked_kid}.key"));
     let issuer = claims(&before)["iss"].as_str().unwrap().to_owned();
-    env.ok(["--store", s, "issuer", "rotate"]);
+    env.ok(["--store", s, "issuer", "rotate", "--publish-first", "0"]);
     let server = env.serve(&srv, &[]);
     let set = server.at("/.well-known/jwks.json");
     let now = jiff::Timestamp::now().as_second();

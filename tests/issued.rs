@@ -439,7 +439,7 @@ fn an_hmac_issuer_needs_a_long_secret_and_pyjwt_verifies_its_tokens() {
     let jwks = env.ok(at(s, &["jwks", "--issuer"]));
     assert_eq!(jwks, "{\n  \"keys\": []\n}\n");
     assert!(!jwks_kids(&jwks).contains(&header(&token)["kid"].as_str().unwrap().to_owned()));
-    env.cmd(at(s, &["issuer", "rotate"]))
+    env.cmd(at(s, &["issuer", "rotate", "--publish-first", "0"]))
         .assert()
         .code(2)
         .stderr(predicate::str::contains("needs its secret"));
@@ -524,7 +524,7 @@ fn issued_tokens_through_serve_rotation_and_login() {
     assert_eq!(whoami_status(&server, &token).0, 200);
 
     // Rotation: the old key keeps verifying its token, and both are in the JWKS meanwhile.
-    env.cmd(admin(&["issuer", "rotate"]))
+    env.cmd(admin(&["issuer", "rotate", "--publish-first", "0"]))
         .assert()
         .success()
         .stdout(predicate::str::contains(format!(
@@ -646,7 +646,7 @@ fn a_corrupt_token_file_elsewhere_does_not_fail_a_done_issue_or_revoke() {
     env.ok(at(s, &["create", "other"]));
     issue(&env, &at(s, &["tokens", "create", "other", "old"]));
     // A retired key that the token of `other` keeps: every later issue tries to prune.
-    env.ok(at(s, &["issuer", "rotate"]));
+    env.ok(at(s, &["issuer", "rotate", "--publish-first", "0"]));
     let broken = store.join("tokens/default/other.toml");
     std::fs::write(&broken, "garbage!!\n").unwrap();
 
@@ -730,7 +730,7 @@ fn a_token_that_expires_at_the_end_of_time_breaks_nothing() {
     assert_eq!(claims(&token)["exp"], 253402207200i64);
     let out = env.ok(at(s, &["verify", &token]));
     assert!(out.contains("Token:      far\n"), "{out}");
-    env.ok(at(s, &["issuer", "rotate"]));
+    env.ok(at(s, &["issuer", "rotate", "--publish-first", "0"]));
     let view = json(&env.ok(at(s, &["issuer", "get", "-o", "json"])));
     assert_eq!(view["keys"][0]["keptUntil"], far);
     // Regenerated: the lifetime would go past the end, so it keeps the latest expiry.
@@ -878,10 +878,13 @@ fn rotation_works_with_an_unreadable_token_file_and_keeps_every_key() {
     issue(&env, &at(s, &["tokens", "create", "other", "x"]));
     let old_kid = header(&token)["kid"].as_str().unwrap().to_owned();
     env.ok(at(s, &["tokens", "revoke", "ci-bot", "deploy"]));
-    env.ok(at(s, &["issuer", "rotate"]));
+    env.ok(at(s, &["issuer", "rotate", "--publish-first", "0"]));
     std::fs::write(store.join("tokens/default/other.toml"), "garbage!!\n").unwrap();
 
-    let out = env.cmd(at(s, &["issuer", "rotate"])).output().unwrap();
+    let out = env
+        .cmd(at(s, &["issuer", "rotate", "--publish-first", "0"]))
+        .output()
+        .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
     assert!(
@@ -941,4 +944,92 @@ fn revoke_previous_goes_through_an_unreadable_token_file() {
         assert_eq!(listed["items"], json!([]), "{a}");
     }
     assert_eq!(std::fs::read_to_string(&unreadable).unwrap(), "garbage = [");
+}
+
+/// The `kid` in a JWT's header.
+fn kid_of(token: &str) -> String {
+    let header = URL_SAFE_NO_PAD
+        .decode(token.split('.').next().unwrap())
+        .unwrap();
+    json(std::str::from_utf8(&header).unwrap())["kid"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+/// `issuer rotate --publish-first`: the new key is in the JWKS at once and signs only from
+/// its time, the current one until then; a verifier that fetched the JWKS right after the
+/// rotation (and caches it) knows the key of every token issued before and after the switch.
+#[test]
+fn a_key_published_first_is_in_the_jwks_before_it_signs() {
+    let env = Env::new();
+    let store = env.path("s");
+    let s = store.to_str().unwrap();
+    env.ok(at(s, &["create", "ci-bot"]));
+    let before = issue(&env, &at(s, &["tokens", "create", "ci-bot", "before"]));
+    let old = kid_of(&before);
+    let out = env.ok(at(s, &["issuer", "rotate", "--publish-first", "3s"]));
+    let issuer = json(&env.ok(at(s, &["issuer", "get", "-o", "json"])));
+    let new = issuer["keys"][1]["kid"].as_str().unwrap().to_owned();
+    assert_eq!(issuer["keys"][0]["phase"], "signing");
+    assert_eq!(issuer["keys"][1]["phase"], "next");
+    assert_eq!(issuer["keys"][0]["retired"], issuer["keys"][1]["signsFrom"]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert!(
+        lines[0].starts_with(&format!(
+            "Rotated issuer {}: new key {new} is published now and signs from ",
+            issuer["id"].as_str().unwrap()
+        )),
+        "{out}"
+    );
+    assert_eq!(lines[1], format!("Key {old} signs until then"));
+    let table = env.ok(at(s, &["issuer", "get"]));
+    assert!(table.contains("next, published, signs from "), "{table}");
+    assert!(table.contains("signing until "), "{table}");
+
+    // The JWKS a verifier fetches now, and caches.
+    let cached = json(&env.ok(at(s, &["jwks", "--issuer"])));
+    let cached: Vec<&str> = cached["keys"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k["kid"].as_str().unwrap())
+        .collect();
+    assert_eq!(cached, [old.as_str(), new.as_str()]);
+    let during = issue(&env, &at(s, &["tokens", "create", "ci-bot", "during"]));
+    assert_eq!(
+        kid_of(&during),
+        old,
+        "the current key signs until the switch"
+    );
+    std::thread::sleep(std::time::Duration::from_millis(3500));
+    let after = issue(&env, &at(s, &["tokens", "create", "ci-bot", "after"]));
+    assert_eq!(kid_of(&after), new, "the new key signs from its time");
+    for t in [&before, &during, &after] {
+        assert!(cached.contains(&kid_of(t).as_str()));
+        env.ok(at(s, &["verify", t]));
+    }
+    let issuer = json(&env.ok(at(s, &["issuer", "get", "-o", "json"])));
+    assert_eq!(issuer["keys"][0]["phase"], "retired");
+    assert_eq!(issuer["keys"][1]["phase"], "signing");
+    // A second rotation waits for a pending one; a leaked key does not.
+    env.ok(at(s, &["issuer", "rotate", "--publish-first", "1h"]));
+    env.cmd(at(s, &["issuer", "rotate"]))
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("is published and signs from"));
+    env.cmd(at(
+        s,
+        &[
+            "issuer",
+            "rotate",
+            "--revoke-previous",
+            "--publish-first",
+            "1m",
+        ],
+    ))
+    .assert()
+    .code(2)
+    .stderr(predicate::str::contains("cannot be published first"));
 }

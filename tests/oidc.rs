@@ -264,7 +264,7 @@ fn discovery_and_the_key_set_are_cacheable() {
     }
     // A new key is a new key set: another ETag.
     let (_, before, _) = curl(&[&s.at("/.well-known/jwks.json")]);
-    env.ok(["issuer", "rotate"]);
+    env.ok(["issuer", "rotate", "--publish-first", "0"]);
     let (_, after, _) = curl(&[&s.at("/.well-known/jwks.json")]);
     assert_ne!(header(&before, "etag"), header(&after, "etag"));
 }
@@ -457,7 +457,7 @@ fn a_requested_token_and_its_refusals() {
     );
 
     // Rotated: the retired key stays while a requested token it signed lives.
-    env.ok(["issuer", "rotate"]);
+    env.ok(["issuer", "rotate", "--publish-first", "0"]);
     env.ok(["verify", token, "--aud", "https://sts.example"]);
     let keys = issuer_json(&env)["keys"].clone();
     assert_eq!(keys[0]["kid"], kid);

@@ -510,6 +510,7 @@ fn request_schemas_are_the_rust_bodies() {
         "RotateRequest",
         RotateRequest {
             revoke_previous: true,
+            publish_first_seconds: Some(300),
         },
     );
     check_request(
@@ -664,6 +665,8 @@ fn answer_schemas_are_the_rust_types() {
         kid: "k".into(),
         algorithm: IssuerAlgorithm::RS256,
         created: time(),
+        phase: svcacct::model::KeyPhase::Retired,
+        signs_from: full.then(time),
         retired: full.then(time),
         kept_until: full.then(time),
         kept_indefinitely: full,

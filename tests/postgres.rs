@@ -496,7 +496,9 @@ fn two_replicas_on_one_database() {
 
     // Rotation through B: A signs with the new key at once, and both publish both keys.
     env.cmd(on(&b, &["enable", "ci-bot"])).assert().success();
-    env.cmd(on(&b, &["issuer", "rotate"])).assert().success();
+    env.cmd(on(&b, &["issuer", "rotate", "--publish-first", "0"]))
+        .assert()
+        .success();
     let issuer = json(&env.ok(on(&a, &["issuer", "get", "-o", "json"])));
     let new_kid = issuer["keys"][1]["kid"].as_str().unwrap().to_owned();
     let three = issue(&a, "three");

@@ -68,7 +68,7 @@ fn registry(env: &Env, store: &str) -> (String, String, String) {
         "*",
     ]);
     let old = at(&["tokens", "create", "admin", "before-rotation"]);
-    at(&["issuer", "rotate"]);
+    at(&["issuer", "rotate", "--publish-first", "0"]);
     let new = at(&[
         "tokens",
         "create",

@@ -363,7 +363,7 @@ fn an_issued_token_verifies_only_with_the_key_that_signed_it() {
         let h: Value = serde_json::from_slice(&B64.decode(h).unwrap()).unwrap();
         h["kid"].as_str().unwrap().to_owned()
     };
-    env.ok(["--store", s, "issuer", "rotate"]);
+    env.ok(["--store", s, "issuer", "rotate", "--publish-first", "0"]);
     let after = env
         .ok([
             "--store",

@@ -15,8 +15,10 @@ use crate::cli::{
 use crate::context::Context;
 use crate::error::{Exit, UserError};
 use crate::issued::{
-    IssueRequest, IssuedToken, IssuerAlgorithm, IssuerView, Secret, TokenRequest, UrlChange,
+    IssueRequest, IssuedToken, IssuerAlgorithm, IssuerView, RotateRequest, Secret, TokenRequest,
+    UrlChange,
 };
+use crate::model::KeyPhase;
 use crate::output;
 use crate::time;
 
@@ -291,15 +293,22 @@ fn show(v: &IssuerView, output: &OutputArg, out: &mut dyn Write) -> Result<()> {
                 .keys
                 .iter()
                 .map(|k| {
-                    let status = match (k.retired, k.kept_until, k.kept_indefinitely) {
-                        (None, _, _) => "signing".to_owned(),
-                        (Some(_), _, true) => {
+                    let status = match (k.phase, k.kept_until, k.kept_indefinitely) {
+                        (KeyPhase::Next, _, _) => format!(
+                            "next, published, signs from {}",
+                            k.signs_from.map_or_else(String::new, time::local)
+                        ),
+                        (KeyPhase::Signing, _, _) => match k.retired {
+                            Some(until) => format!("signing until {}", time::local(until)),
+                            None => "signing".to_owned(),
+                        },
+                        (KeyPhase::Retired, _, true) => {
                             "retired, kept while a token without expiry needs it".to_owned()
                         }
-                        (Some(_), Some(until), _) => {
+                        (KeyPhase::Retired, Some(until), _) => {
                             format!("retired, kept until {}", time::local(until))
                         }
-                        (Some(_), None, _) => "retired, no longer needed".to_owned(),
+                        (KeyPhase::Retired, None, _) => "retired, no longer needed".to_owned(),
                     };
                     vec![
                         k.kid.clone(),
@@ -360,15 +369,40 @@ fn issuer_rotate(ctx: &Context, args: &IssuerRotateArgs, out: &mut dyn Write) ->
         .as_deref()
         .map(|p| read_secret(ctx, p))
         .transpose()?;
-    let v = ctx.store()?.rotate_issuer(secret, args.revoke_previous)?;
-    let active = v.keys.iter().find(|k| k.retired.is_none());
-    writeln!(
-        out,
-        "Rotated issuer {}: new key {}",
-        v.id,
-        active.map_or("?", |k| k.kid.as_str())
-    )?;
-    for k in v.keys.iter().filter(|k| k.retired.is_some()) {
+    let publish_first_seconds = match args.publish_first.as_deref() {
+        None => None,
+        Some(d) => {
+            let d = time::parse_duration(d)?;
+            Some(u64::try_from(d.as_secs()).map_err(|_| {
+                UserError::Usage("--publish-first: a duration cannot be negative".into())
+            })?)
+        }
+    };
+    let how = RotateRequest {
+        revoke_previous: args.revoke_previous,
+        publish_first_seconds,
+    };
+    let v = ctx.store()?.rotate_issuer(secret, &how)?;
+    match v.keys.last() {
+        Some(next) if next.phase == KeyPhase::Next => {
+            let from = next.signs_from.map_or_else(String::new, time::local);
+            writeln!(
+                out,
+                "Rotated issuer {}: new key {} is published now and signs from {from}",
+                v.id, next.kid
+            )?;
+            for k in v.keys.iter().filter(|k| k.phase == KeyPhase::Signing) {
+                writeln!(out, "Key {} signs until then", k.kid)?;
+            }
+        }
+        newest => writeln!(
+            out,
+            "Rotated issuer {}: new key {}",
+            v.id,
+            newest.map_or("?", |k| k.kid.as_str())
+        )?,
+    }
+    for k in v.keys.iter().filter(|k| k.phase == KeyPhase::Retired) {
         match (k.kept_until, k.kept_indefinitely) {
             (_, true) => writeln!(
                 out,

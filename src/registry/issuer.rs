@@ -6,15 +6,15 @@
 //! The records are in `crate::model` (`IssuerRecord`), the views in `crate::issued`.
 
 use anyhow::Result;
-use jiff::Timestamp;
+use jiff::{SignedDuration, Timestamp};
 use zeroize::Zeroizing;
 
 use crate::error::UserError;
 use crate::identity::Name;
-use crate::issued::{IssuerKeyView, IssuerView, RevokedToken, Secret, UrlChange};
+use crate::issued::{IssuerKeyView, IssuerView, RevokedToken, RotateRequest, Secret, UrlChange};
 use crate::keys::PrivateKey;
 use crate::model::{
-    ISSUER_PREFIX, IssuerAlgorithm, IssuerKey, IssuerRecord, TokenFile, TokenRecord,
+    ISSUER_PREFIX, IssuerAlgorithm, IssuerKey, IssuerRecord, KeyPhase, TokenFile, TokenRecord,
     current_tokens, new_uid,
 };
 use crate::store::StoreError;
@@ -80,6 +80,7 @@ fn new_key(
                     algorithm: alg,
                     created: now,
                     retired: None,
+                    signs_from: None,
                     public_key: Some(key.public_key().to_pem()),
                     requested_until: None,
                 },
@@ -92,6 +93,7 @@ fn new_key(
                 algorithm: alg,
                 created: now,
                 retired: None,
+                signs_from: None,
                 public_key: None,
                 requested_until: None,
             },
@@ -109,18 +111,21 @@ fn new_key(
 }
 
 /// Keys that may go: retired, and no live token signed with them (issued ones by their
-/// records, requested ones by `requested_until`).
+/// records, requested ones by `requested_until`). An RS256 key stays published for the JWKS's
+/// cache lifetime after the last of its tokens expired (not after one was revoked: leaving the
+/// JWKS is how a revocation reaches a verifier that only reads it).
 pub(super) fn prunable(record: &IssuerRecord, tokens: &[TokenFile], now: Timestamp) -> Vec<String> {
+    let cached = cache_lifetime(record.algorithm);
     record
         .keys
         .iter()
-        .filter(|k| k.retired.is_some())
-        .filter(|k| k.requested_until.is_none_or(|u| u < now - LEEWAY))
+        .filter(|k| k.retired.is_some_and(|r| r <= now))
+        .filter(|k| k.requested_until.is_none_or(|u| u < now - LEEWAY - cached))
         .filter(|k| {
             !tokens
                 .iter()
                 .flat_map(|f| &f.tokens)
-                .any(|t| t.kid == k.kid && t.is_live(now))
+                .any(|t| t.kid == k.kid && t.is_live(now - cached))
         })
         .map(|k| k.kid.clone())
         .collect()
@@ -253,7 +258,8 @@ pub fn set_url(b: &dyn Engine, url: &str, force: bool) -> Result<(IssuerView, Ur
 /// need them — or, with `revoke_previous` (a key leaked), every earlier key goes at once: out
 /// of the issuer record, so out of the JWKS gateways verify with, and every token it signed
 /// stops verifying (see `drop_unverifiable` for their records).
-pub fn rotate(b: &dyn Engine, secret: Option<Secret>, revoke_previous: bool) -> Result<IssuerView> {
+pub fn rotate(b: &dyn Engine, secret: Option<Secret>, how: &RotateRequest) -> Result<IssuerView> {
+    let revoke_previous = how.revoke_previous;
     let mut secret = Some(secret);
     let (record, revoked) = atomically(b, |tx| {
         let Some(mut record) = tx.issuer()? else {
@@ -264,9 +270,27 @@ pub fn rotate(b: &dyn Engine, secret: Option<Secret>, revoke_previous: bool) -> 
         };
         let tokens = tx.all_tokens();
         let now = Timestamp::now();
-        let (key, private) = new_key(record.algorithm, secret.take().flatten(), now)?;
+        let first = publish_first(&record, how)?;
+        if !revoke_previous
+            && let Some(next) = record.keys.iter().find(|k| k.phase(now) == KeyPhase::Next)
+        {
+            return Err(UserError::Failure(format!(
+                "issuer key {} is published and signs from {}: rotate again after that (or with \
+                 --revoke-previous, for a leaked key)",
+                next.kid,
+                crate::time::local(next.signs_from.unwrap_or(now))
+            ))
+            .into());
+        }
+        let takeover = now.checked_add(first).map_err(|_| {
+            UserError::Usage("--publish-first: that is later than any date svcacct can keep".into())
+        })?;
+        let (mut key, private) = new_key(record.algorithm, secret.take().flatten(), now)?;
+        if takeover > now {
+            key.signs_from = Some(takeover);
+        }
         for k in record.keys.iter_mut().filter(|k| k.retired.is_none()) {
-            k.retired = Some(now);
+            k.retired = Some(takeover);
         }
         record.keys.push(key.clone());
         // Rotation is what a leaked key calls for: an unreadable token file must not stop it,
@@ -309,6 +333,47 @@ pub fn rotate(b: &dyn Engine, secret: Option<Secret>, revoke_previous: bool) -> 
     };
     view.revoked_tokens = revoked;
     Ok(view)
+}
+
+/// How long a verifier may keep a copy of the JWKS (`Cache-Control: max-age`); an HMAC issuer
+/// publishes nothing.
+fn cache_lifetime(alg: IssuerAlgorithm) -> SignedDuration {
+    match alg {
+        IssuerAlgorithm::RS256 => {
+            SignedDuration::from_secs(i64::try_from(crate::api::KEYS_MAX_AGE_SECS).unwrap_or(0))
+        }
+        IssuerAlgorithm::HS256 => SignedDuration::ZERO,
+    }
+}
+
+/// How long a rotation publishes the new key before it signs: what `how` asks, else the
+/// JWKS's cache lifetime for an RS256 issuer, so that every verifier that caches the JWKS has
+/// fetched the new key before it meets a token signed with it. Nothing for an HMAC issuer
+/// (nothing is published) or a leaked key (`revoke_previous`: the old keys go now).
+fn publish_first(record: &IssuerRecord, how: &RotateRequest) -> Result<SignedDuration> {
+    let asked = how.publish_first_seconds;
+    let seconds = match (record.algorithm, how.revoke_previous, asked) {
+        (_, true, Some(s)) if s > 0 => {
+            return Err(UserError::Usage(
+                "--revoke-previous removes the earlier keys at once, so the new key signs at once: \
+                 it cannot be published first (leave out --publish-first)"
+                    .into(),
+            )
+            .into());
+        }
+        (IssuerAlgorithm::HS256, _, Some(s)) if s > 0 => {
+            return Err(UserError::Usage(
+                "an HS256 issuer publishes no keys: --publish-first is for RS256 issuers".into(),
+            )
+            .into());
+        }
+        (_, _, Some(s)) => s,
+        (IssuerAlgorithm::RS256, false, None) => crate::api::KEYS_MAX_AGE_SECS,
+        _ => 0,
+    };
+    Ok(SignedDuration::from_secs(
+        i64::try_from(seconds).unwrap_or(i64::MAX),
+    ))
 }
 
 /// Drops the records of issued tokens whose key `issuer` no longer has (`rotate` with
@@ -416,12 +481,17 @@ pub fn view_of(record: &IssuerRecord, tokens: &[TokenFile], now: Timestamp) -> I
                 kid: k.kid.clone(),
                 algorithm: k.algorithm,
                 created: k.created,
+                phase: k.phase(now),
+                signs_from: k.signs_from,
                 retired: k.retired,
+                // As `prunable` decides: the last expiry plus the time a verifier may cache
+                // the JWKS.
                 kept_until: if retired && live.iter().all(|t| t.expires.is_some()) {
                     live.iter()
                         .filter_map(|t| t.expires)
                         .chain(k.requested_until.filter(|u| *u >= now - LEEWAY))
                         .max()
+                        .map(|t| t.checked_add(cache_lifetime(record.algorithm)).unwrap_or(t))
                 } else {
                     None
                 },

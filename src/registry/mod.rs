@@ -10,7 +10,7 @@ use crate::error::UserError;
 use crate::identity::{Name, Namespace, Reference};
 use crate::issued::{
     DEFAULT_MAX_REQUESTED, IssueRequest, IssuedToken, IssuerAlgorithm, IssuerView, RequestedToken,
-    Secret, TokenRecord, TokenRequest, UrlChange,
+    RotateRequest, Secret, TokenRecord, TokenRequest, UrlChange,
 };
 use crate::model::{Account, KeyRecord, NamespaceRecord, Policy, PolicyScope};
 use crate::store::{Engine, Listing, Page, Scope, Store, unknown_namespace, unknown_policy};
@@ -156,8 +156,8 @@ impl<E: Engine> Store for E {
             jiff::Timestamp::now(),
         )
     }
-    fn rotate_issuer(&self, secret: Option<Secret>, revoke_previous: bool) -> Result<IssuerView> {
-        issuer::rotate(self, secret, revoke_previous)
+    fn rotate_issuer(&self, secret: Option<Secret>, how: &RotateRequest) -> Result<IssuerView> {
+        issuer::rotate(self, secret, how)
     }
     fn list_tokens(&self, r: &Reference) -> Result<Vec<TokenRecord>> {
         tokens::list(self, r)

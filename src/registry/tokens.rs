@@ -91,7 +91,7 @@ pub(super) fn signing_key<'a>(
     issuer: &'a IssuerRecord,
 ) -> Result<(&'a IssuerKey, EncodingKey)> {
     let key = issuer
-        .active()
+        .active(Timestamp::now())
         .ok_or_else(|| anyhow::anyhow!("the issuer has no active key"))?;
     let private = b.read_issuer_key(&key.kid).map_err(UserError::from)?;
     let encoding = match key.algorithm {
@@ -232,8 +232,12 @@ fn issue_to(
                 if pinned && let Some(e) = crate::store::errors::pinned_refusal(account, stored) {
                     return Err(e.into());
                 }
-                if !issuer.is_some_and(|i| i.keys.iter().any(|k| k.kid == issued.record.kid)) {
-                    key_gone = true; // rotated meanwhile: sign again with the new key
+                let signs = |i: &IssuerRecord| {
+                    i.active(Timestamp::now())
+                        .is_some_and(|k| k.kid == issued.record.kid)
+                };
+                if !issuer.is_some_and(signs) {
+                    key_gone = true; // rotated meanwhile: sign again with the key that signs now
                     return Ok(file);
                 }
                 let mut tokens = current_tokens(file, account);
@@ -454,7 +458,7 @@ mod tests {
         let leaked_kid = before.record.kid.clone();
         let leaked =
             PrivateKey::parse(&b.read_issuer_key(&leaked_kid).unwrap(), "k", None).unwrap();
-        rotate(b, None, false).unwrap();
+        rotate(b, None, &crate::issued::RotateRequest::at_once()).unwrap();
         let after = issue(
             &store,
             &r,
@@ -562,7 +566,7 @@ mod tests {
                 if let Read::IssuerKey = read
                     && !fires.swap(true, Ordering::SeqCst)
                 {
-                    rotate(inner, None, false).unwrap();
+                    rotate(inner, None, &crate::issued::RotateRequest::at_once()).unwrap();
                 }
             }),
         };
@@ -600,6 +604,68 @@ mod tests {
         );
     }
 
+    /// A key published first: in the JWKS at once, signing only from its time; until then the
+    /// current key signs, and no other rotation starts.
+    #[test]
+    fn a_key_published_first_signs_only_from_its_time() {
+        use crate::issued::RotateRequest;
+        use crate::model::KeyPhase;
+        let store = MemoryStore::new();
+        store.create_account(account("ci")).unwrap();
+        let r = reference("ci");
+        let b: &dyn Engine = &store;
+        let old = issue(&store, &r, &req("old", None), false).unwrap();
+        let first = RotateRequest {
+            revoke_previous: false,
+            publish_first_seconds: Some(60),
+        };
+        let v = rotate(b, None, &first).unwrap();
+        let phases: Vec<KeyPhase> = v.keys.iter().map(|k| k.phase).collect();
+        assert_eq!(phases, [KeyPhase::Signing, KeyPhase::Next]);
+        assert_eq!(
+            crate::token::issuer_jwks(&v).keys.len(),
+            2,
+            "published at once"
+        );
+        let takeover = v.keys[1].signs_from.unwrap();
+        assert_eq!(v.keys[0].retired, Some(takeover));
+        let during = issue(&store, &r, &req("during", None), false).unwrap();
+        assert_eq!(
+            during.record.kid, old.record.kid,
+            "the current key signs until then"
+        );
+        let record = b.read_issuer().unwrap().unwrap();
+        let after = takeover + SignedDuration::from_secs(1);
+        assert_eq!(record.active(after).unwrap().kid, v.keys[1].kid);
+        assert_eq!(record.keys[0].phase(after), KeyPhase::Retired);
+        assert_eq!(
+            record.keys[1].phase(takeover - SignedDuration::from_secs(1)),
+            KeyPhase::Next
+        );
+        let e = rotate(b, None, &first).unwrap_err();
+        assert!(
+            e.to_string().starts_with(&format!(
+                "issuer key {} is published and signs from ",
+                v.keys[1].kid
+            )),
+            "{e}"
+        );
+        let both = RotateRequest {
+            revoke_previous: true,
+            publish_first_seconds: Some(60),
+        };
+        let e = rotate(b, None, &both).unwrap_err();
+        assert!(e.to_string().contains("cannot be published first"), "{e}");
+        // A leaked key: the new one signs at once, whatever was pending.
+        let leaked = RotateRequest {
+            revoke_previous: true,
+            publish_first_seconds: None,
+        };
+        let v = rotate(b, None, &leaked).unwrap();
+        assert_eq!(v.keys.len(), 1);
+        assert_eq!(v.keys[0].phase, KeyPhase::Signing);
+    }
+
     #[test]
     fn rotation_keeps_needed_keys_only() {
         let store = MemoryStore::new();
@@ -607,7 +673,7 @@ mod tests {
         let r = reference("ci");
         let b: &dyn Engine = &store;
         let old = issue(&store, &r, &req("old", None), false).unwrap();
-        let v = rotate(b, None, false).unwrap();
+        let v = rotate(b, None, &crate::issued::RotateRequest::at_once()).unwrap();
         assert_eq!(v.keys.len(), 2);
         assert!(v.keys[0].kept_indefinitely);
         assert_eq!(crate::token::issuer_jwks(&v).keys.len(), 2);
@@ -623,17 +689,21 @@ mod tests {
         let exp = now + SignedDuration::from_mins(5);
         let short = issue(&store, &r, &req("short", Some(exp)), false).unwrap();
         revoke(&store, &r, &name("new")).unwrap();
-        let v = rotate(b, None, false).unwrap();
+        let v = rotate(b, None, &crate::issued::RotateRequest::at_once()).unwrap();
         let kept = v.keys.iter().find(|k| k.kid == short.record.kid).unwrap();
+        // …plus the time a verifier may cache the JWKS.
+        let cached = SignedDuration::from_secs(crate::api::KEYS_MAX_AGE_SECS as i64);
         assert_eq!(
             kept.kept_until.map(|t| t.as_second()),
-            Some(exp.as_second())
+            Some((exp + cached).as_second())
         );
         assert!(!kept.kept_indefinitely);
         let record = b.read_issuer().unwrap().unwrap();
         let tokens = b.read_all_tokens().unwrap();
         assert!(prunable(&record, &tokens, now).is_empty());
-        let later = exp + LEEWAY + SignedDuration::from_secs(1);
+        let expired = exp + LEEWAY + SignedDuration::from_secs(1);
+        assert!(prunable(&record, &tokens, expired).is_empty(), "cached");
+        let later = expired + cached;
         assert_eq!(prunable(&record, &tokens, later), vec![short.record.kid]);
     }
 

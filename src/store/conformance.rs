@@ -440,6 +440,7 @@ pub(crate) fn fill(engine: &dyn Engine) {
         algorithm: IssuerAlgorithm::HS256,
         created,
         retired,
+        signs_from: None,
         public_key: None,
         requested_until: retired.map(|r| r + jiff::SignedDuration::from_hours(1)),
     };

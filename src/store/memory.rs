@@ -695,9 +695,13 @@ pub(crate) mod tests {
         store.create_account(account("mover")).unwrap();
         let (holder, mover) = (reference("holder"), reference("mover"));
         let first = store.issue_token(&holder, &req).unwrap().record.kid;
-        store.rotate_issuer(None, false).unwrap();
+        store
+            .rotate_issuer(None, &crate::issued::RotateRequest::at_once())
+            .unwrap();
         let second = store.issue_token(&mover, &req).unwrap().record.kid;
-        store.rotate_issuer(None, false).unwrap();
+        store
+            .rotate_issuer(None, &crate::issued::RotateRequest::at_once())
+            .unwrap();
         assert_eq!(kids().len(), 3);
         store.delete_account(&holder).unwrap();
         assert!(!kids().contains(&first), "{:?}", kids());

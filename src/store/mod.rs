@@ -8,8 +8,8 @@ use crate::api::{AccountAnswer, NamespaceCreated, NamespaceDeleted, TokenAnswer}
 use crate::error::UserError;
 use crate::identity::{Name, Namespace, Reference};
 use crate::issued::{
-    IssueRequest, IssuedToken, IssuerAlgorithm, IssuerView, RequestedToken, Secret, TokenRecord,
-    TokenRequest, UrlChange,
+    IssueRequest, IssuedToken, IssuerAlgorithm, IssuerView, RequestedToken, RotateRequest, Secret,
+    TokenRecord, TokenRequest, UrlChange,
 };
 use crate::model::{Account, KeyRecord, NamespaceRecord, Policy, PolicyScope};
 
@@ -132,7 +132,7 @@ pub trait Store {
     /// A new signing key; retired keys stay while live tokens need them.
     /// With `revoke_previous` (a key leaked), every earlier key goes at once, and with it every
     /// token it signed.
-    fn rotate_issuer(&self, secret: Option<Secret>, revoke_previous: bool) -> Result<IssuerView>;
+    fn rotate_issuer(&self, secret: Option<Secret>, how: &RotateRequest) -> Result<IssuerView>;
     fn list_tokens(&self, r: &Reference) -> Result<Vec<TokenRecord>>;
     /// Issues a token (the issuer is created on first use); refuses a name the account has.
     fn issue_token(&self, r: &Reference, req: &IssueRequest) -> Result<IssuedToken>;

@@ -1057,7 +1057,7 @@ impl Store for RemoteStore {
         .into())
     }
 
-    fn rotate_issuer(&self, secret: Option<Secret>, revoke_previous: bool) -> Result<IssuerView> {
+    fn rotate_issuer(&self, secret: Option<Secret>, how: &RotateRequest) -> Result<IssuerView> {
         if secret.is_some() {
             return Err(UserError::Usage(format!(
                 "an HMAC secret never travels: rotate the issuer of {} on the server's store \
@@ -1066,9 +1066,7 @@ impl Store for RemoteStore {
             ))
             .into());
         }
-        self.json(
-            Call::new(Method::Post, api::ISSUER_ROTATE).json(&RotateRequest { revoke_previous })?,
-        )
+        self.json(Call::new(Method::Post, api::ISSUER_ROTATE).json(how)?)
     }
 
     fn list_tokens(&self, r: &Reference) -> Result<Vec<TokenRecord>> {

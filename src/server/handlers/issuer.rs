@@ -37,7 +37,7 @@ pub async fn rotate_issuer(State(st): St, JsonBody(body): JsonBody<RotateRequest
             )
             .into());
         }
-        s.rotate_issuer(None, body.revoke_previous)
+        s.rotate_issuer(None, &body)
     })
     .await?;
     Ok(json(StatusCode::OK, &v))

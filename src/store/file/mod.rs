@@ -1319,7 +1319,9 @@ mod tests {
         assert!(issuer.contains("id = \"urn:svcacct:issuer:"), "{issuer}");
         assert!(!issuer.contains("PRIVATE"), "{issuer}");
         // Rotation keeps the old key for its token; revoking the token removes the key file.
-        let v = store.rotate_issuer(None, false).unwrap();
+        let v = store
+            .rotate_issuer(None, &crate::issued::RotateRequest::at_once())
+            .unwrap();
         assert_eq!(v.keys.len(), 2);
         store.revoke_token(&r, &name("a")).unwrap();
         assert!(!key.exists());
