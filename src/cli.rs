@@ -524,6 +524,36 @@ pub struct OutputArg {
     pub output: OutputFormat,
 }
 
+/// `--dry-run`, as kubectl spells it, on every command that writes (issue 16).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum DryRunMode {
+    /// Write (the default)
+    #[default]
+    None,
+    /// Run the change on a copy in memory of the store, read in one transaction (a local store
+    /// only)
+    Client,
+    /// Send it with `?dryRun=All`: the server checks it, authorization included, and writes
+    /// nothing (a local store does as `client`)
+    Server,
+}
+
+#[derive(Debug, Args)]
+pub struct DryRunArg {
+    /// Print what would be created, changed or deleted, and write nothing: no record, no key in
+    /// the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client
+    #[arg(
+        long = "dry-run",
+        value_enum,
+        value_name = "MODE",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "client",
+        default_value_t = DryRunMode::None
+    )]
+    pub dry_run: DryRunMode,
+}
+
 #[derive(Debug, Args)]
 #[command(group(ArgGroup::new("derive").args(["public_from"]).conflicts_with_all(["out", "encrypt", "bits"])))]
 pub struct KeygenArgs {
@@ -590,6 +620,8 @@ pub struct CreateArgs {
     /// `act: {"sub": <the account>}`
     #[arg(long, value_name = "USER_ID")]
     pub impersonate: Option<String>,
+    #[command(flatten)]
+    pub dry_run: DryRunArg,
 }
 
 #[derive(Debug, Subcommand)]
@@ -626,6 +658,8 @@ pub struct NamespaceCreateArgs {
     /// what their policies grant)
     #[arg(long)]
     pub no_defaults: bool,
+    #[command(flatten)]
+    pub dry_run: DryRunArg,
 }
 
 #[derive(Debug, Args)]
@@ -643,6 +677,8 @@ pub struct NamespaceDeleteArgs {
     /// Do not ask for confirmation
     #[arg(short = 'y', long)]
     pub yes: bool,
+    #[command(flatten)]
+    pub dry_run: DryRunArg,
 }
 
 #[derive(Debug, Args)]
@@ -672,6 +708,8 @@ pub struct DeleteArgs {
     /// Accounts to delete
     #[arg(required = true)]
     pub names: Vec<String>,
+    #[command(flatten)]
+    pub dry_run: DryRunArg,
 }
 
 #[derive(Debug, Args)]
@@ -680,12 +718,16 @@ pub struct RenameArgs {
     pub old: String,
     /// New name (same namespace)
     pub new: String,
+    #[command(flatten)]
+    pub dry_run: DryRunArg,
 }
 
 #[derive(Debug, Args)]
 pub struct NameArg {
     /// Account name or NS/NAME
     pub name: String,
+    #[command(flatten)]
+    pub dry_run: DryRunArg,
 }
 
 #[derive(Debug, Args)]
@@ -712,6 +754,8 @@ pub struct UpdateArgs {
     /// Remove groups (repeatable or comma-separated)
     #[arg(long, value_name = "G", value_delimiter = ',')]
     pub remove_group: Vec<String>,
+    #[command(flatten)]
+    pub dry_run: DryRunArg,
 }
 
 #[derive(Debug, Subcommand)]
@@ -755,6 +799,8 @@ pub struct KeyAddArgs {
     /// The one algorithm the key signs with; its published JWK says so (RFC 8725 §3.1)
     #[arg(long, value_enum, default_value_t = Alg::Rs256)]
     pub alg: Alg,
+    #[command(flatten)]
+    pub dry_run: DryRunArg,
 }
 
 #[derive(Debug, Args)]
@@ -775,6 +821,8 @@ pub struct KeyRemoveArgs {
     /// Allow removing the account's last key
     #[arg(long)]
     pub force: bool,
+    #[command(flatten)]
+    pub dry_run: DryRunArg,
 }
 
 #[derive(Debug, Subcommand)]
@@ -857,6 +905,8 @@ pub struct PolicyCreateArgs {
     pub description: Option<String>,
     #[command(flatten)]
     pub scope: PolicyScopeArg,
+    #[command(flatten)]
+    pub dry_run: DryRunArg,
 }
 
 #[derive(Debug, Args)]
@@ -889,6 +939,8 @@ pub struct PolicyDeleteArgs {
     pub names: Vec<String>,
     #[command(flatten)]
     pub scope: PolicyScopeArg,
+    #[command(flatten)]
+    pub dry_run: DryRunArg,
 }
 
 #[derive(Debug, Args)]
@@ -918,6 +970,8 @@ pub struct PolicyUpdateArgs {
     /// Resources to remove
     #[arg(long, value_name = "R", value_delimiter = ',')]
     pub remove_resource: Vec<String>,
+    #[command(flatten)]
+    pub dry_run: DryRunArg,
 }
 
 #[derive(Debug, Args)]
@@ -1156,6 +1210,8 @@ pub struct TokensCreateArgs {
     /// of stdout
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub dry_run: DryRunArg,
 }
 
 #[derive(Debug, Args)]
@@ -1172,6 +1228,8 @@ pub struct TokenNameArgs {
     pub account: String,
     /// Name of the token
     pub token_name: String,
+    #[command(flatten)]
+    pub dry_run: DryRunArg,
 }
 
 #[derive(Debug, Args)]
@@ -1182,6 +1240,8 @@ pub struct TokensRenameArgs {
     pub old: String,
     /// New name
     pub new: String,
+    #[command(flatten)]
+    pub dry_run: DryRunArg,
 }
 
 #[derive(Debug, Args)]
@@ -1243,6 +1303,8 @@ pub struct IssuerSetUrlArgs {
     /// Replace a URL the issuer has already: tokens that carry the old one stop verifying
     #[arg(long)]
     pub force: bool,
+    #[command(flatten)]
+    pub dry_run: DryRunArg,
 }
 
 #[derive(Debug, Args)]
@@ -1273,6 +1335,8 @@ pub struct IssuerInitArgs {
     /// The https URL its tokens carry as `iss` (RS256 only; see `svcacct issuer set-url`)
     #[arg(long, value_name = "URL")]
     pub url: Option<String>,
+    #[command(flatten)]
+    pub dry_run: DryRunArg,
 }
 
 #[derive(Debug, Args)]
@@ -1284,6 +1348,8 @@ pub struct IssuerRotateArgs {
     /// signed: what a leaked key calls for
     #[arg(long)]
     pub revoke_previous: bool,
+    #[command(flatten)]
+    pub dry_run: DryRunArg,
 }
 
 #[derive(Debug, Subcommand)]

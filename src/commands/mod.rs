@@ -7,9 +7,9 @@ use std::path::Path;
 use anyhow::Result;
 
 use crate::cli::{
-    Command, IssuerCommand, KeyCommand, NamespaceCommand, PolicyCommand, TokensCommand,
+    Command, DryRunMode, IssuerCommand, KeyCommand, NamespaceCommand, PolicyCommand, TokensCommand,
 };
-use crate::context::Context;
+use crate::context::{Context, DryRun};
 use crate::error::Exit;
 use crate::keys::PrivateKey;
 
@@ -33,6 +33,11 @@ pub mod verify;
 pub mod whoami;
 
 pub fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<Exit> {
+    match dry_run(&command) {
+        DryRunMode::None => {}
+        DryRunMode::Client => ctx.set_dry_run(DryRun::Client),
+        DryRunMode::Server => ctx.set_dry_run(DryRun::Server),
+    }
     if reads_only(&command) {
         ctx.require_store_folder()?;
     }
@@ -64,6 +69,32 @@ pub fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<
         Command::Login(_) => config::login(ctx, out),
         Command::Store(c) => store::run(ctx, c, out),
     }
+}
+
+/// The `--dry-run` of a command that writes (issue 16); `none` for the others, which have none.
+fn dry_run(command: &Command) -> DryRunMode {
+    let arg = match command {
+        Command::Create(a) => &a.dry_run,
+        Command::Delete(a) => &a.dry_run,
+        Command::Rename(a) => &a.dry_run,
+        Command::Disable(a) | Command::Enable(a) => &a.dry_run,
+        Command::Update(a) => &a.dry_run,
+        Command::Key(KeyCommand::Add(a)) => &a.dry_run,
+        Command::Key(KeyCommand::Remove(a)) => &a.dry_run,
+        Command::Namespace(NamespaceCommand::Create(a)) => &a.dry_run,
+        Command::Namespace(NamespaceCommand::Delete(a)) => &a.dry_run,
+        Command::Policy(PolicyCommand::Create(a)) => &a.dry_run,
+        Command::Policy(PolicyCommand::Update(a)) => &a.dry_run,
+        Command::Policy(PolicyCommand::Delete(a)) => &a.dry_run,
+        Command::Tokens(TokensCommand::Create(a)) => &a.dry_run,
+        Command::Tokens(TokensCommand::Revoke(a) | TokensCommand::Regenerate(a)) => &a.dry_run,
+        Command::Tokens(TokensCommand::Rename(a)) => &a.dry_run,
+        Command::Issuer(IssuerCommand::Init(a)) => &a.dry_run,
+        Command::Issuer(IssuerCommand::Rotate(a)) => &a.dry_run,
+        Command::Issuer(IssuerCommand::SetUrl(a)) => &a.dry_run,
+        _ => return DryRunMode::None,
+    };
+    arg.dry_run
 }
 
 /// The commands that only read the registry: on a store folder named explicitly that does not

@@ -243,6 +243,8 @@ pub struct RemoteStore {
     auth: Auth,
     /// `--ca-cert` was given (a TLS failure then needs no hint about it).
     own_ca: bool,
+    /// `--dry-run=server`: every request but a `GET` carries `dryRun=All` (`server::dry_run`).
+    dry_run: std::sync::atomic::AtomicBool,
 }
 
 impl fmt::Debug for RemoteStore {
@@ -408,11 +410,18 @@ impl RemoteStore {
             ),
             auth,
             own_ca: ca_cert.is_some(),
+            dry_run: Default::default(),
         })
     }
 
     pub fn url(&self) -> &StoreUrl {
         &self.url
+    }
+
+    /// From now on, the server checks each write and makes none (`--dry-run=server`).
+    pub fn set_dry_run(&self) {
+        self.dry_run
+            .store(true, std::sync::atomic::Ordering::Relaxed);
     }
 
     /// `DELETE …/keys/{kid}` alone, and its answer's body if any: unlike `Store::remove_key`,
@@ -506,9 +515,15 @@ impl RemoteStore {
     /// Sends the request, retrying as the module says. `Ok(None)` for an answer without a body.
     fn send(&self, call: Call<'_>) -> Result<Option<Vec<u8>>> {
         let mut uri = format!("{}{}", self.url.as_str(), call.path);
-        if let Some(q) = call.query {
+        let dry_run =
+            call.method != Method::Get && self.dry_run.load(std::sync::atomic::Ordering::Relaxed);
+        let mut query: Vec<&str> = call.query.into_iter().collect();
+        if dry_run {
+            query.push("dryRun=All");
+        }
+        if !query.is_empty() {
             uri.push('?');
-            uri.push_str(q);
+            uri.push_str(&query.join("&"));
         }
         let auth = self.auth.header()?;
         let mut attempt = 1;
