@@ -488,7 +488,7 @@ _svcacct() {
 
     case "${cmd}" in
         svcacct)
-            opts="-n -h -V --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version keygen create get describe delete rename disable enable update key namespace policy can-i token exec verify decode jwks serve whoami config tokens issuer store login completions help"
+            opts="-n -v -h -V --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version keygen create get describe delete rename disable enable update key namespace policy can-i token exec verify decode jwks serve whoami config tokens issuer store login completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -550,7 +550,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__can__subcmd__i)
-            opts="-q -o -n -h -V --as --quiet --list --global --output --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version"
+            opts="-q -o -n -v -h -V --as --quiet --list --global --output --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -624,7 +624,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__completions)
-            opts="-n -h -V --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version bash elvish fish powershell zsh"
+            opts="-n -v -h -V --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -686,7 +686,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__config)
-            opts="-n -h -V --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version set-context use-context get-contexts current-context delete-context view help"
+            opts="-n -v -h -V --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version set-context use-context get-contexts current-context delete-context view help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -748,7 +748,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__config__subcmd__current__subcmd__context)
-            opts="-n -h -V --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version"
+            opts="-n -v -h -V --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -810,7 +810,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__config__subcmd__delete__subcmd__context)
-            opts="-n -h -V --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version"
+            opts="-n -v -h -V --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -872,7 +872,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__config__subcmd__get__subcmd__contexts)
-            opts="-o -n -h -V --output --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version"
+            opts="-o -n -v -h -V --output --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1054,7 +1054,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__config__subcmd__set__subcmd__context)
-            opts="-n -h -V --current --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version"
+            opts="-n -v -h -V --current --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1116,7 +1116,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__config__subcmd__use__subcmd__context)
-            opts="-n -h -V --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version"
+            opts="-n -v -h -V --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1178,7 +1178,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__config__subcmd__view)
-            opts="-o -n -h -V --output --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version"
+            opts="-o -n -v -h -V --output --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1248,7 +1248,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__create)
-            opts="-n -h -V --public-key --bits --alg --description --group --expires --impersonate --dry-run --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version"
+            opts="-n -v -h -V --public-key --bits --alg --description --group --expires --impersonate --dry-run --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1342,7 +1342,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__decode)
-            opts="-n -h -V --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version"
+            opts="-n -v -h -V --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1404,7 +1404,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__delete)
-            opts="-n -h -V --dry-run --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version"
+            opts="-n -v -h -V --dry-run --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1470,7 +1470,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__describe)
-            opts="-o -n -h -V --output --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version"
+            opts="-o -n -v -h -V --output --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1540,7 +1540,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__disable)
-            opts="-n -h -V --dry-run --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version"
+            opts="-n -v -h -V --dry-run --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1606,7 +1606,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__enable)
-            opts="-n -h -V --dry-run --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version"
+            opts="-n -v -h -V --dry-run --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1672,7 +1672,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__exec)
-            opts="-n -h -V --out --env --audience --ttl --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version"
+            opts="-n -v -h -V --out --env --audience --ttl --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1750,7 +1750,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__get)
-            opts="-A -o -n -h -V --all-namespaces --output --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version"
+            opts="-A -o -n -v -h -V --all-namespaces --output --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2618,7 +2618,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__issuer)
-            opts="-n -h -V --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version get init rotate set-url help"
+            opts="-n -v -h -V --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version get init rotate set-url help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2680,7 +2680,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__issuer__subcmd__get)
-            opts="-o -n -h -V --output --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version"
+            opts="-o -n -v -h -V --output --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2834,7 +2834,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__issuer__subcmd__init)
-            opts="-n -h -V --algorithm --secret-file --url --dry-run --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version"
+            opts="-n -v -h -V --algorithm --secret-file --url --dry-run --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2912,7 +2912,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__issuer__subcmd__rotate)
-            opts="-n -h -V --secret-file --revoke-previous --dry-run --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version"
+            opts="-n -v -h -V --secret-file --revoke-previous --dry-run --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2982,7 +2982,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__issuer__subcmd__set__subcmd__url)
-            opts="-n -h -V --force --dry-run --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version"
+            opts="-n -v -h -V --force --dry-run --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3048,7 +3048,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__jwks)
-            opts="-A -n -h -V --issuer --all-namespaces --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version"
+            opts="-A -n -v -h -V --issuer --all-namespaces --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3110,7 +3110,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__key)
-            opts="-n -h -V --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version add list remove help"
+            opts="-n -v -h -V --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version add list remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3172,7 +3172,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__key__subcmd__add)
-            opts="-n -h -V --public-key --generate --bits --alg --dry-run --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version"
+            opts="-n -v -h -V --public-key --generate --bits --alg --dry-run --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3320,7 +3320,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__key__subcmd__list)
-            opts="-o -n -h -V --output --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version"
+            opts="-o -n -v -h -V --output --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3390,7 +3390,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__key__subcmd__remove)
-            opts="-n -h -V --force --dry-run --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version"
+            opts="-n -v -h -V --force --dry-run --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3456,7 +3456,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__keygen)
-            opts="-o -n -h -V --out --bits --encrypt --public-out --force --public-from --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version"
+            opts="-o -n -v -h -V --out --bits --encrypt --public-out --force --public-from --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3538,7 +3538,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__login)
-            opts="-n -h -V --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version"
+            opts="-n -v -h -V --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3600,7 +3600,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__namespace)
-            opts="-n -h -V --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version create get delete help"
+            opts="-n -v -h -V --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version create get delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3662,7 +3662,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__namespace__subcmd__create)
-            opts="-h -V --no-defaults --dry-run --store --keystore --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version"
+            opts="-v -h -V --no-defaults --dry-run --store --keystore --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3720,7 +3720,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__namespace__subcmd__delete)
-            opts="-y -h -V --yes --dry-run --store --keystore --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version"
+            opts="-y -v -h -V --yes --dry-run --store --keystore --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3778,7 +3778,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__namespace__subcmd__get)
-            opts="-o -n -h -V --output --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version"
+            opts="-o -n -v -h -V --output --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3918,7 +3918,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__policy)
-            opts="-n -h -V --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version create get describe delete update help"
+            opts="-n -v -h -V --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version create get describe delete update help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3980,7 +3980,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__policy__subcmd__create)
-            opts="-n -h -V --subject --action --resource --description --global --dry-run --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version"
+            opts="-n -v -h -V --subject --action --resource --description --global --dry-run --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4062,7 +4062,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__policy__subcmd__delete)
-            opts="-n -h -V --global --dry-run --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version"
+            opts="-n -v -h -V --global --dry-run --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4128,7 +4128,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__policy__subcmd__describe)
-            opts="-o -n -h -V --global --output --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version"
+            opts="-o -n -v -h -V --global --output --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4198,7 +4198,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__policy__subcmd__get)
-            opts="-A -o -n -h -V --all-namespaces --global --output --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version"
+            opts="-A -o -n -v -h -V --all-namespaces --global --output --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4366,7 +4366,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__policy__subcmd__update)
-            opts="-n -h -V --global --description --add-subject --remove-subject --add-action --remove-action --add-resource --remove-resource --dry-run --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version"
+            opts="-n -v -h -V --global --description --add-subject --remove-subject --add-action --remove-action --add-resource --remove-resource --dry-run --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4460,7 +4460,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__rename)
-            opts="-n -h -V --dry-run --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version"
+            opts="-n -v -h -V --dry-run --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4526,7 +4526,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__serve)
-            opts="-n -h -V --listen --tls-cert --tls-key --insecure-listen --max-token-lifetime --request-timeout --unauthenticated-metrics --issuer-url --max-requested-token-lifetime --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version"
+            opts="-n -v -h -V --listen --tls-cert --tls-key --insecure-listen --max-token-lifetime --request-timeout --unauthenticated-metrics --issuer-url --max-requested-token-lifetime --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4616,7 +4616,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__store)
-            opts="-n -h -V --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version copy migrate help"
+            opts="-n -v -h -V --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version copy migrate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4678,7 +4678,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__store__subcmd__copy)
-            opts="-n -h -V --from --to --overwrite --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version"
+            opts="-n -v -h -V --from --to --overwrite --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4804,7 +4804,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__store__subcmd__migrate)
-            opts="-n -h -V --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version"
+            opts="-n -v -h -V --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4866,7 +4866,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__token)
-            opts="-o -n -h -V --kid --ttl --alg --aud --claim --output --reuse --no-reuse --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version"
+            opts="-o -n -v -h -V --kid --ttl --alg --aud --claim --output --reuse --no-reuse --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4956,7 +4956,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__tokens)
-            opts="-n -h -V --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version create list revoke regenerate rename request help"
+            opts="-n -v -h -V --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version create list revoke regenerate rename request help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5018,7 +5018,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__tokens__subcmd__create)
-            opts="-n -h -V --expires --aud --out --dry-run --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version"
+            opts="-n -v -h -V --expires --aud --out --dry-run --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5208,7 +5208,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__tokens__subcmd__list)
-            opts="-o -n -h -V --output --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version"
+            opts="-o -n -v -h -V --output --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5278,7 +5278,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__tokens__subcmd__regenerate)
-            opts="-n -h -V --dry-run --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version"
+            opts="-n -v -h -V --dry-run --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5344,7 +5344,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__tokens__subcmd__rename)
-            opts="-n -h -V --dry-run --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version"
+            opts="-n -v -h -V --dry-run --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5410,7 +5410,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__tokens__subcmd__request)
-            opts="-o -n -h -V --audience --duration --output --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version"
+            opts="-o -n -v -h -V --audience --duration --output --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5488,7 +5488,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__tokens__subcmd__revoke)
-            opts="-n -h -V --dry-run --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version"
+            opts="-n -v -h -V --dry-run --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5554,7 +5554,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__update)
-            opts="-n -h -V --description --expires --no-expires --add-group --remove-group --dry-run --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version"
+            opts="-n -v -h -V --description --expires --no-expires --add-group --remove-group --dry-run --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5636,7 +5636,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__verify)
-            opts="-o -n -h -V --aud --output --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version"
+            opts="-o -n -v -h -V --aud --output --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5710,7 +5710,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__whoami)
-            opts="-o -n -h -V --output --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --help --version"
+            opts="-o -n -v -h -V --output --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

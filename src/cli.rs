@@ -146,6 +146,12 @@ pub struct GlobalArgs {
         value_name = "FILE"
     )]
     pub issuer_kek_file: Option<PathBuf>,
+
+    /// Log each request to a remote store on stderr: method, URL, status, time taken, retries;
+    /// twice (-vv) also the answer's headers. Never a token, key or secret. SVCACCT_LOG takes a
+    /// filter instead, as RUST_LOG does (e.g. SVCACCT_LOG=svcacct=debug)
+    #[arg(short = 'v', long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
 }
 
 /// The arguments of one subcommand, added to the clap tree only when that subcommand is the one

@@ -28,6 +28,14 @@ fn main() -> ExitCode {
         .try_get_matches_from_mut(args)
         .unwrap_or_else(|e| e.exit());
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    match svcacct::logging::filter(cli.global.verbose, std::env::var_os(svcacct::logging::ENV)) {
+        Ok(None) => {}
+        Ok(Some(filter)) => svcacct::logging::init(filter),
+        Err(err) => {
+            svcacct::errln!("svcacct: {err}");
+            return ExitCode::from(err.exit().code());
+        }
+    }
     // `config` edits the contexts, so a broken selection must not stop it.
     let selection = match cli.command {
         Command::Config(_) => Selection::Ignored,

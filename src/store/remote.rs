@@ -544,10 +544,14 @@ impl RemoteStore {
             let req = req
                 .body(call.body.clone().unwrap_or_default())
                 .map_err(|e| UserError::Usage(format!("cannot build the request to {uri}: {e}")))?;
+            let started = std::time::Instant::now();
+            let method = call.method.as_str();
             match self.agent.run(req) {
                 Ok(mut resp) => {
                     let status = resp.status().as_u16();
+                    log_answer(method, &uri, &resp, started.elapsed(), attempt);
                     if status >= 500 && call.method != Method::Post && attempt < TRIES {
+                        log_retry(method, &uri, &format!("answered {status}"), attempt);
                         backoff(attempt);
                         attempt += 1;
                         maybe_applied = true;
@@ -580,9 +584,17 @@ impl RemoteStore {
                     return Err(self.problem(status, &body).into());
                 }
                 Err(e) => {
+                    tracing::info!(
+                        target: crate::logging::HTTP,
+                        "{method} {} failed after {} ms: {}",
+                        sanitize(&uri),
+                        started.elapsed().as_millis(),
+                        sanitize(&e.to_string())
+                    );
                     let retry = before_send(&e)
                         || (call.method != Method::Post && is_network(&e) && !is_timeout(&e));
                     if retry && attempt < TRIES {
+                        log_retry(method, &uri, "no answer", attempt);
                         maybe_applied |= !before_send(&e);
                         backoff(attempt);
                         attempt += 1;
@@ -658,6 +670,50 @@ impl RemoteStore {
             )),
         }
     }
+}
+
+/// `-v`: the request's line; `-vv`: the answer's headers too (`crate::logging`). The
+/// request's own headers, its bearer token among them, are never logged.
+fn log_answer(
+    method: &str,
+    uri: &str,
+    resp: &http::Response<ureq::Body>,
+    took: Duration,
+    attempt: u32,
+) {
+    let status = resp.status();
+    let tries = if attempt > 1 {
+        format!(" (try {attempt} of {TRIES})")
+    } else {
+        String::new()
+    };
+    tracing::info!(
+        target: crate::logging::HTTP,
+        "{method} {} {} {} in {} ms{tries}",
+        sanitize(uri),
+        status.as_u16(),
+        status.canonical_reason().unwrap_or(""),
+        took.as_millis()
+    );
+    if tracing::enabled!(target: crate::logging::HTTP, tracing::Level::DEBUG) {
+        for (name, value) in resp.headers() {
+            tracing::debug!(
+                target: crate::logging::HTTP,
+                "  {name}: {}",
+                crate::logging::header_value(name.as_str(), value.as_bytes())
+            );
+        }
+    }
+}
+
+fn log_retry(method: &str, uri: &str, why: &str, attempt: u32) {
+    tracing::info!(
+        target: crate::logging::HTTP,
+        "{method} {}: {why}; trying again ({} of {TRIES}) in {} ms",
+        sanitize(uri),
+        attempt + 1,
+        200 * 4u64.pow(attempt - 1)
+    );
 }
 
 fn backoff(attempt: u32) {
