@@ -16,6 +16,9 @@ fn key_bits() -> impl TypedValueParser<Value = usize> {
 }
 
 const ROOT_EXAMPLES: &str = "\
+Global options (--store, -n/--namespace, --context, --service-account, --jwt-private-key, -v, …),
+which every command takes: `svcacct options`.
+
 Examples:
   svcacct keygen -o example.key
   svcacct create example-svc-account --public-key example.key.pub
@@ -34,8 +37,8 @@ Environment:
   SVCACCT_STORE, SVCACCT_KEYSTORE, SVCACCT_CONFIG, SVCACCT_CONTEXT, SVCACCT_NAMESPACE,
   SVCACCT_PASSPHRASE_FILE, SVCACCT_PASSPHRASE, SVCACCT_JWT_PRIVATE_KEY, SVCACCT_SERVICE_ACCOUNT,
   SVCACCT_TOKEN_FILE, SVCACCT_TOKEN, SVCACCT_CA_CERT, SVCACCT_CONNECT_TO,
-  SVCACCT_MAX_TOKEN_LIFETIME (flags beat the environment, the environment beats the config
-  file's context, which beats its top-level settings).
+  SVCACCT_MAX_TOKEN_LIFETIME, SVCACCT_LOG (flags beat the environment, the environment beats
+  the config file's context, which beats its top-level settings).
 
 Exit status:
   0 success; 1 a negative answer (token invalid, can-i says no); 2 usage error;
@@ -54,13 +57,41 @@ Exit status:
         as a JWKS, and serves the registry over HTTP(S) for a team (`svcacct serve`).",
     after_help = ROOT_EXAMPLES,
     propagate_version = true,
-    max_term_width = 100
+    max_term_width = 100,
+    mut_subcommands = with_options_pointer
 )]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// The line that ends every subcommand's help, where the global options would be: they are
+/// hidden there (`hide`) and listed once, by `svcacct options`, as kubectl does (issue 16).
+pub const OPTIONS_POINTER: &str = "Use `svcacct options` for the global options.";
+
+/// Ends the help of `cmd` and of its subcommands with [`OPTIONS_POINTER`].
+fn with_options_pointer(cmd: clap::Command) -> clap::Command {
+    let after = match cmd.get_after_help() {
+        Some(text) => format!("{text}\n\n{OPTIONS_POINTER}"),
+        None => OPTIONS_POINTER.to_owned(),
+    };
+    cmd.after_help(after).mut_subcommands(with_options_pointer)
+}
+
+/// The global options, shown: `svcacct options` prints them, completions and man pages list
+/// them (`docs.rs`).
+pub fn show_global_options(cmd: clap::Command) -> clap::Command {
+    cmd.mut_args(|a| if a.is_global_set() { a.hide(false) } else { a })
+}
+
+/// `svcacct options`: the global options alone.
+pub fn global_options_command() -> clap::Command {
+    show_global_options(GlobalArgs::augment_args(clap::Command::new("svcacct")))
+        .disable_help_flag(true)
+        .max_term_width(100)
+        .help_template("The following options can be passed to any command:\n\n{options}")
 }
 
 #[derive(Debug, Args)]
@@ -74,12 +105,24 @@ pub struct GlobalArgs {
     /// https;//x and a value with whitespace at either end are refused: ./NAME for a folder of
     /// such a name)
     /// [default: the context's store, else $XDG_DATA_HOME/svcacct/store]
-    #[arg(long, global = true, env = "SVCACCT_STORE", value_name = "PATH|URL")]
+    #[arg(
+        long,
+        global = true,
+        hide = true,
+        env = "SVCACCT_STORE",
+        value_name = "PATH|URL"
+    )]
     pub store: Option<PathBuf>,
 
     /// Folder of the local private keys that `create` and `key add --generate` make
     /// [default: $XDG_DATA_HOME/svcacct/keys]
-    #[arg(long, global = true, env = "SVCACCT_KEYSTORE", value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        hide = true,
+        env = "SVCACCT_KEYSTORE",
+        value_name = "PATH"
+    )]
     pub keystore: Option<PathBuf>,
 
     /// Namespace of the command [default: default]
@@ -87,13 +130,20 @@ pub struct GlobalArgs {
         short = 'n',
         long,
         global = true,
+        hide = true,
         env = "SVCACCT_NAMESPACE",
         value_name = "NS"
     )]
     pub namespace: Option<String>,
 
     /// Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]
-    #[arg(long, global = true, env = "SVCACCT_CONFIG", value_name = "FILE")]
+    #[arg(
+        long,
+        global = true,
+        hide = true,
+        env = "SVCACCT_CONFIG",
+        value_name = "FILE"
+    )]
     pub config: Option<PathBuf>,
 
     /// File whose first line is the passphrase of encrypted private keys
@@ -101,6 +151,7 @@ pub struct GlobalArgs {
     #[arg(
         long,
         global = true,
+        hide = true,
         env = "SVCACCT_PASSPHRASE_FILE",
         value_name = "FILE"
     )]
@@ -108,13 +159,20 @@ pub struct GlobalArgs {
 
     /// Named context of the config file to use (store, account, key, namespace)
     /// [default: the config file's `current-context`]
-    #[arg(long, global = true, env = "SVCACCT_CONTEXT", value_name = "NAME")]
+    #[arg(
+        long,
+        global = true,
+        hide = true,
+        env = "SVCACCT_CONTEXT",
+        value_name = "NAME"
+    )]
     pub context: Option<String>,
 
     /// With a remote store: the account that signs each request's token (name or NS/NAME)
     #[arg(
         long,
         global = true,
+        hide = true,
         env = "SVCACCT_SERVICE_ACCOUNT",
         value_name = "REF"
     )]
@@ -123,17 +181,29 @@ pub struct GlobalArgs {
     /// Private key that signs tokens: those `token` prints and, with a remote store, those sent
     /// with each request [default: SVCACCT_JWT_PRIVATE_KEY (a path, or the PEM itself), else
     /// the context's or config file's `jwt-private-key`, else the keystore's key for the account]
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long, global = true, hide = true, value_name = "FILE")]
     pub jwt_private_key: Option<PathBuf>,
 
     /// With a remote store: a file holding a ready bearer token to send instead of signing one
     /// (else SVCACCT_TOKEN holds the token itself)
-    #[arg(long, global = true, env = "SVCACCT_TOKEN_FILE", value_name = "FILE")]
+    #[arg(
+        long,
+        global = true,
+        hide = true,
+        env = "SVCACCT_TOKEN_FILE",
+        value_name = "FILE"
+    )]
     pub token_file: Option<PathBuf>,
 
     /// With an https:// store: PEM file of the certificate authorities to trust, instead of the
     /// Mozilla roots built into svcacct
-    #[arg(long, global = true, env = "SVCACCT_CA_CERT", value_name = "FILE")]
+    #[arg(
+        long,
+        global = true,
+        hide = true,
+        env = "SVCACCT_CA_CERT",
+        value_name = "FILE"
+    )]
     pub ca_cert: Option<PathBuf>,
 
     /// With a postgres:// store: file (mode 0600) of the key that encrypts the issuer's keys in
@@ -142,6 +212,7 @@ pub struct GlobalArgs {
     #[arg(
         long,
         global = true,
+        hide = true,
         env = "SVCACCT_ISSUER_KEK_FILE",
         value_name = "FILE"
     )]
@@ -150,7 +221,7 @@ pub struct GlobalArgs {
     /// Log each request to a remote store on stderr: method, URL, status, time taken, retries;
     /// twice (-vv) also the answer's headers. Never a token, key or secret. SVCACCT_LOG takes a
     /// filter instead, as RUST_LOG does (e.g. SVCACCT_LOG=svcacct=debug)
-    #[arg(short = 'v', long, global = true, action = clap::ArgAction::Count)]
+    #[arg(short = 'v', long, global = true, hide = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
 }
 
@@ -242,7 +313,8 @@ Examples:
     #[command(after_help = "\
 Examples:
   svcacct create example-svc-account --public-key example.key.pub
-  svcacct create ci-bot                  # generates a key pair; the private key stays in the keystore
+  # A key pair generated here; the private key stays in the keystore:
+  svcacct create ci-bot
   svcacct create deployer -n eng --group deployers --expires 90d")]
     Create(Deferred<CreateArgs>),
 
@@ -500,6 +572,9 @@ Examples:
   svcacct --store https://registry.example:8420 login --token-file ci.token
   svcacct tokens create ci-bot laptop | svcacct --store https://registry.example:8420 login")]
     Login(Deferred<LoginArgs>),
+
+    /// Print the global options, which every command takes (as `kubectl options`)
+    Options,
 
     /// Print a shell completion script
     #[command(after_help = "\

@@ -38,7 +38,7 @@ fn main() -> ExitCode {
     }
     // `config` edits the contexts, so a broken selection must not stop it.
     let selection = match cli.command {
-        Command::Config(_) => Selection::Ignored,
+        Command::Config(_) | Command::Options => Selection::Ignored,
         _ => Selection::Selected,
     };
     let stdout = std::io::stdout();

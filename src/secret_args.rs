@@ -456,7 +456,11 @@ mod tests {
             )
         );
         // Every variable svcacct names in its help is either checked or a secret's.
-        let help = Cli::command().render_long_help().to_string();
+        let help = format!(
+            "{}{}",
+            Cli::command().render_long_help(),
+            crate::cli::global_options_command().render_long_help()
+        );
         let mut named: Vec<&str> = help
             .split(|c: char| !(c.is_ascii_uppercase() || c == '_'))
             .filter(|w| w.starts_with("SVCACCT_"))

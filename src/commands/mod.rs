@@ -61,6 +61,11 @@ pub fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<
         Command::Decode(a) => decode::decode(ctx, &a, out),
         Command::Jwks(a) => jwks::jwks(ctx, &a, out),
         Command::Completions(a) => completions::run(&a, out),
+        Command::Options => {
+            let help = crate::cli::global_options_command().render_long_help();
+            write!(out, "{help}")?;
+            Ok(Exit::Success)
+        }
         Command::Serve(a) => serve::run(ctx, &a, out),
         Command::Whoami(a) => whoami::run(ctx, &a, out),
         Command::Config(c) => config::run(ctx, c, out),
