@@ -12,6 +12,9 @@ use svcacct::fsutil::is_broken_pipe;
 use svcacct::output::sanitize;
 
 fn main() -> ExitCode {
+    // `COMPLETE=bash svcacct`, and the shell's questions (`commands::complete`): answered and
+    // exited here, before anything else runs.
+    clap_complete::CompleteEnv::with_factory(svcacct::commands::complete::command).complete();
     // Not dropped: freeing the command tree's few hundred allocations just before the process
     // exits was ~1.5 % of a `svcacct token`'s instructions.
     let mut command = std::mem::ManuallyDrop::new(Cli::command());

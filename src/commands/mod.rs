@@ -15,6 +15,7 @@ use crate::keys::PrivateKey;
 
 pub mod account;
 pub mod can_i;
+pub mod complete;
 pub mod completions;
 pub mod config;
 pub mod decode;

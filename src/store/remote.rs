@@ -36,6 +36,22 @@ pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
 /// Tries per request (the first and two retries).
 const TRIES: u32 = 3;
+/// Longest time of a request made to complete a name on the command line (issue 16): a shell
+/// waits for it. One try.
+pub const COMPLETION_TIMEOUT: Duration = Duration::from_millis(200);
+
+/// Set by `commands::complete`: this process completes a name, so its requests get
+/// [`COMPLETION_TIMEOUT`] and no retry.
+static COMPLETING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Makes the clients made from now on quick (see [`COMPLETING`]).
+pub fn for_completion() {
+    COMPLETING.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
+fn completing() -> bool {
+    COMPLETING.load(std::sync::atomic::Ordering::Relaxed)
+}
 /// Largest answer read for a list.
 const MAX_LIST_BYTES: u64 = 64 << 20;
 /// Largest answer read otherwise.
@@ -396,8 +412,16 @@ impl RemoteStore {
             .http_status_as_error(false)
             // The token must not follow a redirect to another host.
             .max_redirects(0)
-            .timeout_connect(Some(CONNECT_TIMEOUT))
-            .timeout_global(Some(REQUEST_TIMEOUT))
+            .timeout_connect(Some(if completing() {
+                COMPLETION_TIMEOUT
+            } else {
+                CONNECT_TIMEOUT
+            }))
+            .timeout_global(Some(if completing() {
+                COMPLETION_TIMEOUT
+            } else {
+                REQUEST_TIMEOUT
+            }))
             .user_agent(concat!("svcacct/", env!("CARGO_PKG_VERSION")))
             .build();
         let resolver = super::connect_to::ConnectTo::from_env()?;
@@ -527,6 +551,7 @@ impl RemoteStore {
         }
         let auth = self.auth.header()?;
         let mut attempt = 1;
+        let tries = if completing() { 1 } else { TRIES };
         // An earlier attempt may have been carried out although no answer came back.
         let mut maybe_applied = false;
         loop {
@@ -550,7 +575,7 @@ impl RemoteStore {
                 Ok(mut resp) => {
                     let status = resp.status().as_u16();
                     log_answer(method, &uri, &resp, started.elapsed(), attempt);
-                    if status >= 500 && call.method != Method::Post && attempt < TRIES {
+                    if status >= 500 && call.method != Method::Post && attempt < tries {
                         log_retry(method, &uri, &format!("answered {status}"), attempt);
                         backoff(attempt);
                         attempt += 1;
@@ -593,7 +618,7 @@ impl RemoteStore {
                     );
                     let retry = before_send(&e)
                         || (call.method != Method::Post && is_network(&e) && !is_timeout(&e));
-                    if retry && attempt < TRIES {
+                    if retry && attempt < tries {
                         log_retry(method, &uri, "no answer", attempt);
                         maybe_applied |= !before_send(&e);
                         backoff(attempt);
