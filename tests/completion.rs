@@ -163,3 +163,29 @@ fn a_silent_server_gets_no_wait_and_no_output() {
     assert_eq!(String::from_utf8(out.stdout).unwrap(), "");
     assert_eq!(String::from_utf8(out.stderr).unwrap(), "");
 }
+
+/// Through a server, the names are the server's, as the caller may list them.
+#[test]
+fn names_come_from_a_server_too() {
+    let env = Env::new();
+    let srv = env.path("srv");
+    env.bootstrap(&srv);
+    let s = srv.to_str().unwrap();
+    env.ok(["--store", s, "create", "ci-bot", "--bits", "2048"]);
+    env.ok(["--store", s, "create", "nobody", "--bits", "2048"]);
+    let server = env.serve(&srv, &[]);
+    let url = server.url.as_str();
+    assert_eq!(
+        fish(
+            &env,
+            &["--store", url, "--service-account", "admin", "describe", "ci"]
+        ),
+        (0, names(&["ci-bot"]))
+    );
+    // A caller that may not list accounts gets nothing, and no error.
+    let (code, offered) = fish(
+        &env,
+        &["--store", url, "--service-account", "nobody", "describe", "ci"],
+    );
+    assert_eq!((code, offered), (0, vec![]));
+}
