@@ -178,14 +178,28 @@ fn names_come_from_a_server_too() {
     assert_eq!(
         fish(
             &env,
-            &["--store", url, "--service-account", "admin", "describe", "ci"]
+            &[
+                "--store",
+                url,
+                "--service-account",
+                "admin",
+                "describe",
+                "ci"
+            ]
         ),
         (0, names(&["ci-bot"]))
     );
     // A caller that may not list accounts gets nothing, and no error.
     let (code, offered) = fish(
         &env,
-        &["--store", url, "--service-account", "nobody", "describe", "ci"],
+        &[
+            "--store",
+            url,
+            "--service-account",
+            "nobody",
+            "describe",
+            "ci",
+        ],
     );
     assert_eq!((code, offered), (0, vec![]));
 }

@@ -251,3 +251,60 @@ fn dash_vv_logs_no_token_key_or_secret() {
     }
     assert!(!stderr.to_lowercase().contains("bearer"), "{stderr}");
 }
+
+/// A server that answers 503: each try is logged, and each retry with its wait.
+#[test]
+fn retries_are_logged() {
+    use std::io::{BufRead, BufReader, Write};
+    let env = Env::new();
+    env.ok(["create", "ci", "--bits", "2048"]);
+    let token = env.ok(["token", "ci"]);
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let answering = std::thread::spawn(move || {
+        for _ in 0..3 {
+            let (conn, _) = listener.accept().unwrap();
+            let mut reader = BufReader::new(conn.try_clone().unwrap());
+            let mut line = String::new();
+            while reader.read_line(&mut line).unwrap() > 0 && line != "\r\n" {
+                line.clear();
+            }
+            (&conn)
+                .write_all(
+                    b"HTTP/1.1 503 Service Unavailable\r\ncontent-length: 0\r\nconnection: close\r\n\r\n",
+                )
+                .unwrap();
+        }
+    });
+    let out = env
+        .cmd(["--store", &url, "-v", "get", "ci"])
+        .env("SVCACCT_TOKEN", token.trim())
+        .output()
+        .unwrap();
+    answering.join().unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8(out.stderr).unwrap().replace(&url, "URL");
+    let lines: Vec<String> = err
+        .lines()
+        .map(|l| match l.split_once(" in ") {
+            // The time a try took: " in 12 ms", before an optional " (try 2 of 3)".
+            Some((head, tail)) if !l.contains("trying again") => {
+                let (n, rest) = tail.split_once(" ms").unwrap();
+                assert!(n.bytes().all(|b| b.is_ascii_digit()), "{l}");
+                format!("{head} in N ms{rest}")
+            }
+            _ => l.to_owned(),
+        })
+        .collect();
+    assert_eq!(
+        lines[..5],
+        [
+            " INFO svcacct::http: GET URL/v1/namespaces/default/serviceaccounts/ci 503 Service Unavailable in N ms",
+            " INFO svcacct::http: GET URL/v1/namespaces/default/serviceaccounts/ci: answered 503; trying again (2 of 3) in 200 ms",
+            " INFO svcacct::http: GET URL/v1/namespaces/default/serviceaccounts/ci 503 Service Unavailable in N ms (try 2 of 3)",
+            " INFO svcacct::http: GET URL/v1/namespaces/default/serviceaccounts/ci: answered 503; trying again (3 of 3) in 800 ms",
+            " INFO svcacct::http: GET URL/v1/namespaces/default/serviceaccounts/ci 503 Service Unavailable in N ms (try 3 of 3)",
+        ],
+        "{err}"
+    );
+}
