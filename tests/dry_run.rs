@@ -350,6 +350,9 @@ fn a_server_dry_run_is_checked_by_the_server_and_writes_nothing() {
     assert_eq!(status, 204);
     assert_eq!(snapshot(&srv), before);
     env.ok(["--store", s, "get", "ci"]);
+    // A read writes nothing anyway: the parameter is not looked at.
+    let (status, _) = common::curl(&["-H", &auth, &format!("{accounts}/ci?dryRun=all")]);
+    assert_eq!(status, 200);
 }
 
 /// A server's dry run of a token hands out no token.
