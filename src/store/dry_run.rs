@@ -36,7 +36,10 @@ pub fn within<T>(engine: &dyn Engine, work: impl FnOnce(&dyn Store) -> Result<T>
         let Some(work) = work.take() else {
             return Err(StoreError::Aborted);
         };
-        answer = Some(work(&InTx(RefCell::new(tx))));
+        answer = Some(work(&InTx {
+            tx: RefCell::new(tx),
+            engine,
+        }));
         Err(StoreError::Aborted)
     });
     match (answer, ran) {
@@ -57,48 +60,52 @@ pub fn copy(engine: &dyn Engine) -> Result<MemoryStore> {
 /// An engine whose reads and transactions are those of one open transaction of another. A
 /// transaction of it that fails keeps the writes it made before failing (they are rolled back
 /// with the rest): a dry run answers with that failure.
-struct InTx<'a, 'b>(RefCell<&'a mut (dyn Tx + 'b)>);
+struct InTx<'a, 'b, 'e> {
+    tx: RefCell<&'a mut (dyn Tx + 'b)>,
+    /// The engine whose transaction it is.
+    engine: &'e dyn Engine,
+}
 
-impl Engine for InTx<'_, '_> {
+impl Engine for InTx<'_, '_, '_> {
     fn atomically(
         &self,
         work: &mut dyn FnMut(&mut dyn Tx) -> engine::Result<()>,
     ) -> engine::Result<()> {
-        work(&mut **self.0.borrow_mut())
+        work(&mut **self.tx.borrow_mut())
     }
-    /// Nothing is committed, so the generation never changes.
+    /// The engine's: nothing is committed, so a dry run never changes it.
     fn generation(&self) -> u64 {
-        0
+        self.engine.generation()
     }
     fn read_account(&self, r: &Reference) -> engine::Result<Option<Account>> {
-        self.0.borrow_mut().account(r)
+        self.tx.borrow_mut().account(r)
     }
     fn read_accounts(&self, scope: &Scope, page: &Page<Reference>) -> Found<Account> {
-        self.0.borrow_mut().accounts(scope, page)
+        self.tx.borrow_mut().accounts(scope, page)
     }
     fn read_policy(&self, scope: &PolicyScope, name: &Name) -> engine::Result<Option<Policy>> {
-        self.0.borrow_mut().policy(scope, name)
+        self.tx.borrow_mut().policy(scope, name)
     }
     fn read_policies(&self, scope: &Scope, page: &Page<PolicyKey>) -> Found<Policy> {
-        self.0.borrow_mut().policies(scope, page)
+        self.tx.borrow_mut().policies(scope, page)
     }
     fn read_namespace(&self, ns: &Namespace) -> engine::Result<Option<NamespaceRecord>> {
-        self.0.borrow_mut().namespace(ns)
+        self.tx.borrow_mut().namespace(ns)
     }
     fn read_namespaces(&self, scope: &Scope, page: &Page<Namespace>) -> Found<NamespaceRecord> {
-        self.0.borrow_mut().namespaces(scope, page)
+        self.tx.borrow_mut().namespaces(scope, page)
     }
     fn read_issuer(&self) -> engine::Result<Option<IssuerRecord>> {
-        self.0.borrow_mut().issuer()
+        self.tx.borrow_mut().issuer()
     }
     fn read_issuer_key(&self, kid: &str) -> engine::Result<Zeroizing<Vec<u8>>> {
-        self.0.borrow_mut().issuer_key(kid)
+        self.tx.borrow_mut().issuer_key(kid)
     }
     fn read_tokens(&self, r: &Reference) -> engine::Result<Option<TokenFile>> {
-        self.0.borrow_mut().tokens(r)
+        self.tx.borrow_mut().tokens(r)
     }
     fn read_all_tokens(&self) -> engine::Result<Vec<TokenFile>> {
-        self.0.borrow_mut().all_tokens()
+        self.tx.borrow_mut().all_tokens()
     }
 }
 
@@ -121,8 +128,19 @@ mod tests {
     fn a_dry_run_answers_and_writes_nothing() {
         let engine = MemoryStore::new();
         let now = jiff::Timestamp::now();
+        engine
+            .create_account(Account::new(
+                Reference::new(Namespace::default_ns(), Name::parse("x").unwrap()),
+                now,
+            ))
+            .unwrap();
         let before = engine.generation();
-        let created = within(&engine, |s| s.create_account(Account::new(ci(), now))).unwrap();
+        let created = within(&engine, |s| {
+            // What a decision pinned on the generation reads inside: the engine's.
+            assert_eq!(s.engine().unwrap().generation(), before);
+            s.create_account(Account::new(ci(), now))
+        })
+        .unwrap();
         assert_eq!(created.reference(), ci());
         assert_eq!(engine.generation(), before);
         assert!(engine.get_account(&ci()).is_err());
