@@ -16,6 +16,9 @@ fn key_bits() -> impl TypedValueParser<Value = usize> {
 }
 
 const ROOT_EXAMPLES: &str = "\
+Global options (--store, -n/--namespace, --context, --service-account, --jwt-private-key, -v, …),
+which every command takes: `svcacct options`.
+
 Examples:
   svcacct keygen -o example.key
   svcacct create example-svc-account --public-key example.key.pub
@@ -34,8 +37,8 @@ Environment:
   SVCACCT_STORE, SVCACCT_KEYSTORE, SVCACCT_CONFIG, SVCACCT_CONTEXT, SVCACCT_NAMESPACE,
   SVCACCT_PASSPHRASE_FILE, SVCACCT_PASSPHRASE, SVCACCT_JWT_PRIVATE_KEY, SVCACCT_SERVICE_ACCOUNT,
   SVCACCT_TOKEN_FILE, SVCACCT_TOKEN, SVCACCT_CA_CERT, SVCACCT_CONNECT_TO,
-  SVCACCT_MAX_TOKEN_LIFETIME (flags beat the environment, the environment beats the config
-  file's context, which beats its top-level settings).
+  SVCACCT_MAX_TOKEN_LIFETIME, SVCACCT_LOG (flags beat the environment, the environment beats
+  the config file's context, which beats its top-level settings).
 
 Exit status:
   0 success; 1 a negative answer (token invalid, can-i says no); 2 usage error;
@@ -54,13 +57,41 @@ Exit status:
         as a JWKS, and serves the registry over HTTP(S) for a team (`svcacct serve`).",
     after_help = ROOT_EXAMPLES,
     propagate_version = true,
-    max_term_width = 100
+    max_term_width = 100,
+    mut_subcommands = with_options_pointer
 )]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// The line that ends every subcommand's help, where the global options would be: they are
+/// hidden there (`hide`) and listed once, by `svcacct options`, as kubectl does (issue 16).
+pub const OPTIONS_POINTER: &str = "Use `svcacct options` for the global options.";
+
+/// Ends the help of `cmd` and of its subcommands with [`OPTIONS_POINTER`].
+fn with_options_pointer(cmd: clap::Command) -> clap::Command {
+    let after = match cmd.get_after_help() {
+        Some(text) => format!("{text}\n\n{OPTIONS_POINTER}"),
+        None => OPTIONS_POINTER.to_owned(),
+    };
+    cmd.after_help(after).mut_subcommands(with_options_pointer)
+}
+
+/// The global options, shown: `svcacct options` prints them, completions and man pages list
+/// them (`docs.rs`).
+pub fn show_global_options(cmd: clap::Command) -> clap::Command {
+    cmd.mut_args(|a| if a.is_global_set() { a.hide(false) } else { a })
+}
+
+/// `svcacct options`: the global options alone.
+pub fn global_options_command() -> clap::Command {
+    show_global_options(GlobalArgs::augment_args(clap::Command::new("svcacct")))
+        .disable_help_flag(true)
+        .max_term_width(100)
+        .help_template("The following options can be passed to any command:\n\n{options}")
 }
 
 #[derive(Debug, Args)]
@@ -74,12 +105,24 @@ pub struct GlobalArgs {
     /// https;//x and a value with whitespace at either end are refused: ./NAME for a folder of
     /// such a name)
     /// [default: the context's store, else $XDG_DATA_HOME/svcacct/store]
-    #[arg(long, global = true, env = "SVCACCT_STORE", value_name = "PATH|URL")]
+    #[arg(
+        long,
+        global = true,
+        hide = true,
+        env = "SVCACCT_STORE",
+        value_name = "PATH|URL"
+    )]
     pub store: Option<PathBuf>,
 
     /// Folder of the local private keys that `create` and `key add --generate` make
     /// [default: $XDG_DATA_HOME/svcacct/keys]
-    #[arg(long, global = true, env = "SVCACCT_KEYSTORE", value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        hide = true,
+        env = "SVCACCT_KEYSTORE",
+        value_name = "PATH"
+    )]
     pub keystore: Option<PathBuf>,
 
     /// Namespace of the command [default: default]
@@ -87,13 +130,20 @@ pub struct GlobalArgs {
         short = 'n',
         long,
         global = true,
+        hide = true,
         env = "SVCACCT_NAMESPACE",
         value_name = "NS"
     )]
     pub namespace: Option<String>,
 
     /// Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]
-    #[arg(long, global = true, env = "SVCACCT_CONFIG", value_name = "FILE")]
+    #[arg(
+        long,
+        global = true,
+        hide = true,
+        env = "SVCACCT_CONFIG",
+        value_name = "FILE"
+    )]
     pub config: Option<PathBuf>,
 
     /// File whose first line is the passphrase of encrypted private keys
@@ -101,6 +151,7 @@ pub struct GlobalArgs {
     #[arg(
         long,
         global = true,
+        hide = true,
         env = "SVCACCT_PASSPHRASE_FILE",
         value_name = "FILE"
     )]
@@ -108,13 +159,20 @@ pub struct GlobalArgs {
 
     /// Named context of the config file to use (store, account, key, namespace)
     /// [default: the config file's `current-context`]
-    #[arg(long, global = true, env = "SVCACCT_CONTEXT", value_name = "NAME")]
+    #[arg(
+        long,
+        global = true,
+        hide = true,
+        env = "SVCACCT_CONTEXT",
+        value_name = "NAME"
+    )]
     pub context: Option<String>,
 
     /// With a remote store: the account that signs each request's token (name or NS/NAME)
     #[arg(
         long,
         global = true,
+        hide = true,
         env = "SVCACCT_SERVICE_ACCOUNT",
         value_name = "REF"
     )]
@@ -123,17 +181,29 @@ pub struct GlobalArgs {
     /// Private key that signs tokens: those `token` prints and, with a remote store, those sent
     /// with each request [default: SVCACCT_JWT_PRIVATE_KEY (a path, or the PEM itself), else
     /// the context's or config file's `jwt-private-key`, else the keystore's key for the account]
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long, global = true, hide = true, value_name = "FILE")]
     pub jwt_private_key: Option<PathBuf>,
 
     /// With a remote store: a file holding a ready bearer token to send instead of signing one
     /// (else SVCACCT_TOKEN holds the token itself)
-    #[arg(long, global = true, env = "SVCACCT_TOKEN_FILE", value_name = "FILE")]
+    #[arg(
+        long,
+        global = true,
+        hide = true,
+        env = "SVCACCT_TOKEN_FILE",
+        value_name = "FILE"
+    )]
     pub token_file: Option<PathBuf>,
 
     /// With an https:// store: PEM file of the certificate authorities to trust, instead of the
     /// Mozilla roots built into svcacct
-    #[arg(long, global = true, env = "SVCACCT_CA_CERT", value_name = "FILE")]
+    #[arg(
+        long,
+        global = true,
+        hide = true,
+        env = "SVCACCT_CA_CERT",
+        value_name = "FILE"
+    )]
     pub ca_cert: Option<PathBuf>,
 
     /// With a postgres:// store: file (mode 0600) of the key that encrypts the issuer's keys in
@@ -142,10 +212,17 @@ pub struct GlobalArgs {
     #[arg(
         long,
         global = true,
+        hide = true,
         env = "SVCACCT_ISSUER_KEK_FILE",
         value_name = "FILE"
     )]
     pub issuer_kek_file: Option<PathBuf>,
+
+    /// Log each request to a remote store on stderr: method, URL, status, time taken, retries;
+    /// twice (-vv) also the answer's headers. Never a token, key or secret. SVCACCT_LOG takes a
+    /// filter instead, as RUST_LOG does (e.g. SVCACCT_LOG=svcacct=debug)
+    #[arg(short = 'v', long, global = true, hide = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
 }
 
 /// The arguments of one subcommand, added to the clap tree only when that subcommand is the one
@@ -236,7 +313,8 @@ Examples:
     #[command(after_help = "\
 Examples:
   svcacct create example-svc-account --public-key example.key.pub
-  svcacct create ci-bot                  # generates a key pair; the private key stays in the keystore
+  # A key pair generated here; the private key stays in the keystore:
+  svcacct create ci-bot
   svcacct create deployer -n eng --group deployers --expires 90d")]
     Create(Deferred<CreateArgs>),
 
@@ -495,6 +573,9 @@ Examples:
   svcacct tokens create ci-bot laptop | svcacct --store https://registry.example:8420 login")]
     Login(Deferred<LoginArgs>),
 
+    /// Print the global options, which every command takes (as `kubectl options`)
+    Options,
+
     /// Print a shell completion script
     #[command(after_help = "\
 Examples:
@@ -551,6 +632,36 @@ pub struct OutputArg {
     /// .created or '{.name}'; what it finds nowhere is an error)
     #[arg(long, value_name = "PATH", value_parser = crate::format::sort_by_parser())]
     pub sort_by: Option<SortBy>,
+}
+
+/// `--dry-run`, as kubectl spells it, on every command that writes (issue 16).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum DryRunMode {
+    /// Write (the default)
+    #[default]
+    None,
+    /// Run the change on a copy in memory of the store, read in one transaction (a local store
+    /// only)
+    Client,
+    /// Send it with `?dryRun=All`: the server checks it, authorization included, and writes
+    /// nothing (a local store does as `client`)
+    Server,
+}
+
+#[derive(Debug, Args)]
+pub struct DryRunArg {
+    /// Print what would be created, changed or deleted, and write nothing: no record, no key in
+    /// the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client
+    #[arg(
+        long = "dry-run",
+        value_enum,
+        value_name = "MODE",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "client",
+        default_value_t = DryRunMode::None
+    )]
+    pub dry_run: DryRunMode,
 }
 
 #[derive(Debug, Args)]
@@ -619,6 +730,8 @@ pub struct CreateArgs {
     /// `act: {"sub": <the account>}`
     #[arg(long, value_name = "USER_ID")]
     pub impersonate: Option<String>,
+    #[command(flatten)]
+    pub dry_run: DryRunArg,
 }
 
 #[derive(Debug, Subcommand)]
@@ -655,6 +768,8 @@ pub struct NamespaceCreateArgs {
     /// what their policies grant)
     #[arg(long)]
     pub no_defaults: bool,
+    #[command(flatten)]
+    pub dry_run: DryRunArg,
 }
 
 #[derive(Debug, Args)]
@@ -672,6 +787,8 @@ pub struct NamespaceDeleteArgs {
     /// Do not ask for confirmation
     #[arg(short = 'y', long)]
     pub yes: bool,
+    #[command(flatten)]
+    pub dry_run: DryRunArg,
 }
 
 #[derive(Debug, Args)]
@@ -701,6 +818,8 @@ pub struct DeleteArgs {
     /// Accounts to delete
     #[arg(required = true)]
     pub names: Vec<String>,
+    #[command(flatten)]
+    pub dry_run: DryRunArg,
 }
 
 #[derive(Debug, Args)]
@@ -709,12 +828,16 @@ pub struct RenameArgs {
     pub old: String,
     /// New name (same namespace)
     pub new: String,
+    #[command(flatten)]
+    pub dry_run: DryRunArg,
 }
 
 #[derive(Debug, Args)]
 pub struct NameArg {
     /// Account name or NS/NAME
     pub name: String,
+    #[command(flatten)]
+    pub dry_run: DryRunArg,
 }
 
 #[derive(Debug, Args)]
@@ -741,6 +864,8 @@ pub struct UpdateArgs {
     /// Remove groups (repeatable or comma-separated)
     #[arg(long, value_name = "G", value_delimiter = ',')]
     pub remove_group: Vec<String>,
+    #[command(flatten)]
+    pub dry_run: DryRunArg,
 }
 
 #[derive(Debug, Subcommand)]
@@ -784,6 +909,8 @@ pub struct KeyAddArgs {
     /// The one algorithm the key signs with; its published JWK says so (RFC 8725 §3.1)
     #[arg(long, value_enum, default_value_t = Alg::Rs256)]
     pub alg: Alg,
+    #[command(flatten)]
+    pub dry_run: DryRunArg,
 }
 
 #[derive(Debug, Args)]
@@ -804,6 +931,8 @@ pub struct KeyRemoveArgs {
     /// Allow removing the account's last key
     #[arg(long)]
     pub force: bool,
+    #[command(flatten)]
+    pub dry_run: DryRunArg,
 }
 
 #[derive(Debug, Subcommand)]
@@ -886,6 +1015,8 @@ pub struct PolicyCreateArgs {
     pub description: Option<String>,
     #[command(flatten)]
     pub scope: PolicyScopeArg,
+    #[command(flatten)]
+    pub dry_run: DryRunArg,
 }
 
 #[derive(Debug, Args)]
@@ -918,6 +1049,8 @@ pub struct PolicyDeleteArgs {
     pub names: Vec<String>,
     #[command(flatten)]
     pub scope: PolicyScopeArg,
+    #[command(flatten)]
+    pub dry_run: DryRunArg,
 }
 
 #[derive(Debug, Args)]
@@ -947,6 +1080,8 @@ pub struct PolicyUpdateArgs {
     /// Resources to remove
     #[arg(long, value_name = "R", value_delimiter = ',')]
     pub remove_resource: Vec<String>,
+    #[command(flatten)]
+    pub dry_run: DryRunArg,
 }
 
 #[derive(Debug, Args)]
@@ -1199,6 +1334,8 @@ pub struct TokensCreateArgs {
     /// of stdout
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub dry_run: DryRunArg,
 }
 
 #[derive(Debug, Args)]
@@ -1215,6 +1352,8 @@ pub struct TokenNameArgs {
     pub account: String,
     /// Name of the token
     pub token_name: String,
+    #[command(flatten)]
+    pub dry_run: DryRunArg,
 }
 
 #[derive(Debug, Args)]
@@ -1225,6 +1364,8 @@ pub struct TokensRenameArgs {
     pub old: String,
     /// New name
     pub new: String,
+    #[command(flatten)]
+    pub dry_run: DryRunArg,
 }
 
 #[derive(Debug, Args)]
@@ -1286,6 +1427,8 @@ pub struct IssuerSetUrlArgs {
     /// Replace a URL the issuer has already: tokens that carry the old one stop verifying
     #[arg(long)]
     pub force: bool,
+    #[command(flatten)]
+    pub dry_run: DryRunArg,
 }
 
 #[derive(Debug, Args)]
@@ -1315,6 +1458,8 @@ pub struct IssuerInitArgs {
     /// The https URL its tokens carry as `iss` (RS256 only; see `svcacct issuer set-url`)
     #[arg(long, value_name = "URL")]
     pub url: Option<String>,
+    #[command(flatten)]
+    pub dry_run: DryRunArg,
 }
 
 #[derive(Debug, Args)]
@@ -1331,6 +1476,8 @@ pub struct IssuerRotateArgs {
     /// at once [default: the JWKS's cache lifetime, 5m, for RS256; 0 with --revoke-previous]
     #[arg(long, value_name = "DURATION")]
     pub publish_first: Option<String>,
+    #[command(flatten)]
+    pub dry_run: DryRunArg,
 }
 
 #[derive(Debug, Subcommand)]

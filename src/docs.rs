@@ -7,11 +7,11 @@ use std::path::PathBuf;
 
 use clap_complete::Shell;
 
-use crate::cli::eager_command;
+use crate::cli::{eager_command, show_global_options};
 
 /// The completion script for `shell`.
 pub fn completion(shell: Shell) -> Vec<u8> {
-    let mut cmd = eager_command();
+    let mut cmd = show_global_options(eager_command());
     let mut buf = Vec::new();
     clap_complete::generate(shell, &mut cmd, "svcacct", &mut buf);
     buf
@@ -44,7 +44,7 @@ pub fn generated_files() -> std::io::Result<Vec<(PathBuf, Vec<u8>)>> {
             completion(shell),
         ));
     }
-    let mut cmd = eager_command().disable_help_subcommand(true);
+    let mut cmd = show_global_options(eager_command()).disable_help_subcommand(true);
     cmd.build();
     man_pages(&cmd, &mut files)?;
     Ok(files)

@@ -12,6 +12,9 @@ use svcacct::fsutil::is_broken_pipe;
 use svcacct::output::sanitize;
 
 fn main() -> ExitCode {
+    // `COMPLETE=bash svcacct`, and the shell's questions (`commands::complete`): answered and
+    // exited here, before anything else runs.
+    clap_complete::CompleteEnv::with_factory(svcacct::commands::complete::command).complete();
     // Not dropped: freeing the command tree's few hundred allocations just before the process
     // exits was ~1.5 % of a `svcacct token`'s instructions.
     let mut command = std::mem::ManuallyDrop::new(Cli::command());
@@ -28,9 +31,17 @@ fn main() -> ExitCode {
         .try_get_matches_from_mut(args)
         .unwrap_or_else(|e| e.exit());
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    match svcacct::logging::filter(cli.global.verbose, std::env::var_os(svcacct::logging::ENV)) {
+        Ok(None) => {}
+        Ok(Some(filter)) => svcacct::logging::init(filter),
+        Err(err) => {
+            svcacct::errln!("svcacct: {err}");
+            return ExitCode::from(err.exit().code());
+        }
+    }
     // `config` edits the contexts, so a broken selection must not stop it.
     let selection = match cli.command {
-        Command::Config(_) => Selection::Ignored,
+        Command::Config(_) | Command::Options => Selection::Ignored,
         _ => Selection::Selected,
     };
     let stdout = std::io::stdout();

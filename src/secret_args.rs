@@ -46,7 +46,7 @@ pub fn check(root: &clap::Command, args: &[OsString]) -> Result<(), UserError> {
 /// takes. The other four hold one: SVCACCT_JWT_PRIVATE_KEY (a key, or a file's name),
 /// SVCACCT_TOKEN, SVCACCT_PASSPHRASE and SVCACCT_ISSUER_KEK. A variable svcacct does not read is not looked at:
 /// a script may keep its own token in one.
-pub const ENV_WITHOUT_SECRETS: [(&str, &str); 12] = [
+pub const ENV_WITHOUT_SECRETS: [(&str, &str); 13] = [
     ("SVCACCT_STORE", "a folder or a URL"),
     ("SVCACCT_KEYSTORE", "a folder"),
     ("SVCACCT_CONFIG", "the name of a file"),
@@ -59,6 +59,7 @@ pub const ENV_WITHOUT_SECRETS: [(&str, &str); 12] = [
     ("SVCACCT_CONNECT_TO", "HOST:PORT:CONNECT_HOST:CONNECT_PORT"),
     ("SVCACCT_MAX_TOKEN_LIFETIME", "a duration such as 1h"),
     ("SVCACCT_ISSUER_KEK_FILE", "the name of a file"),
+    ("SVCACCT_LOG", "a filter such as svcacct=debug"),
 ];
 
 /// The SVCACCT_* variables whose value is a secret.
@@ -455,14 +456,18 @@ mod tests {
             )
         );
         // Every variable svcacct names in its help is either checked or a secret's.
-        let help = Cli::command().render_long_help().to_string();
+        let help = format!(
+            "{}{}",
+            Cli::command().render_long_help(),
+            crate::cli::global_options_command().render_long_help()
+        );
         let mut named: Vec<&str> = help
             .split(|c: char| !(c.is_ascii_uppercase() || c == '_'))
             .filter(|w| w.starts_with("SVCACCT_"))
             .collect();
         named.sort_unstable();
         named.dedup();
-        assert_eq!(named.len(), 16, "{named:?}");
+        assert_eq!(named.len(), 17, "{named:?}");
         for name in named {
             assert!(
                 ENV_WITHOUT_SECRETS.iter().any(|(n, _)| *n == name) || ENV_SECRETS.contains(&name),

@@ -1203,4 +1203,88 @@ fn last_used_is_written_once_across_replicas() {
     });
     assert_eq!(generation(&mut c), before + 1, "one write in all");
     assert!(last_used(&mut c).is_some());
+/// `--dry-run` on a PostgreSQL store (issue 16): the command runs on a copy in memory, and
+/// every row of every table, the generation's included, is as it was.
+#[test]
+fn a_dry_run_leaves_the_database_as_it_was() {
+    let env = Env::new();
+    let Some(db) = migrated(&env) else { return };
+    let kek = kek_file(&env, "kek", 'a');
+    let run = |args: &[&str]| {
+        let mut c = env.cmd(args);
+        c.env("SVCACCT_STORE", &db.url)
+            .env("SVCACCT_ISSUER_KEK_FILE", &kek);
+        c.output().unwrap()
+    };
+    for args in [
+        &["create", "ci", "--bits", "2048"][..],
+        &["namespace", "create", "eng"],
+        &["tokens", "create", "ci", "deploy", "--out", "deploy.token"],
+    ] {
+        let out = run(args);
+        assert!(out.status.success(), "{args:?}: {out:?}");
+    }
+    let rows = || -> Vec<String> {
+        let mut c = admin(&db.url).unwrap();
+        let mut all = vec![];
+        for table in [
+            "accounts",
+            "policies",
+            "namespaces",
+            "issued_tokens",
+            "issuer",
+            "issuer_keys",
+            "issuer_kek_check",
+            "generation",
+        ] {
+            for row in c
+                .query(
+                    &format!("SELECT row_to_json(t)::text FROM {table} t ORDER BY 1"),
+                    &[],
+                )
+                .unwrap()
+            {
+                all.push(format!("{table}: {}", row.get::<_, String>(0)));
+            }
+        }
+        all
+    };
+    let before = rows();
+    assert!(before.len() > 5, "{before:?}");
+    for (args, expected) in [
+        (
+            &["create", "bot", "--bits", "2048", "--dry-run"][..],
+            "Created service account: bot (dry run)\n",
+        ),
+        (
+            &["delete", "ci", "--dry-run"],
+            "Deleted service account: ci (and its 1 issued token) (dry run)\n",
+        ),
+        (
+            &["namespace", "delete", "eng", "--dry-run=server"],
+            "Deleted service account: eng/builder (server dry run)\n\
+             Deleted service account: eng/default (server dry run)\n\
+             Deleted service account: eng/deployer (server dry run)\n\
+             Deleted policy: deployers (namespace eng) (server dry run)\n\
+             Deleted policy: image-builders (namespace eng) (server dry run)\n\
+             Deleted policy: image-pullers (namespace eng) (server dry run)\n\
+             Deleted namespace: eng (server dry run)\n",
+        ),
+        (
+            &["tokens", "revoke", "ci", "deploy", "--dry-run"],
+            "Revoked issued token deploy of service account: ci (dry run)\n",
+        ),
+    ] {
+        let out = run(args);
+        assert_eq!(
+            (
+                out.status.code(),
+                String::from_utf8_lossy(&out.stdout).into_owned(),
+                String::from_utf8_lossy(&out.stderr).into_owned()
+            ),
+            (Some(0), expected.to_owned(), String::new()),
+            "{args:?}"
+        );
+        assert_eq!(rows(), before, "{args:?} wrote");
+    }
 }

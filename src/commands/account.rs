@@ -77,6 +77,12 @@ pub fn create(ctx: &Context, args: &CreateArgs, out: &mut dyn Write) -> Result<E
     let store = ctx.store()?;
     let keystore = ctx.keystore();
     store.create_account_checked(account)?;
+    let dry = ctx.dry_run_suffix();
+    if !dry.is_empty() {
+        // The key generated for the preview is dropped: nothing reaches the keystore.
+        writeln!(out, "Created service account: {r}{dry}")?;
+        return Ok(Exit::Success);
+    }
     if let Some(key) = private {
         if keystore.has_keys(&r) {
             crate::errln!(
@@ -434,17 +440,21 @@ pub fn delete(ctx: &Context, args: &DeleteArgs, out: &mut dyn Write) -> Result<E
                 // Only for the message: a caller that may not list tokens still may delete.
                 let tokens = store.list_tokens(&r).map_or(0, |t| t.len());
                 store.delete_account(&r)?;
+                if ctx.dry_run().is_some() {
+                    return Ok((r, tokens));
+                }
                 for kid in &kids {
                     keystore.remove_key(&r, kid)?;
                 }
                 keystore.set_impersonates(&r, None)?;
                 Ok((r, tokens))
             });
+        let dry = ctx.dry_run_suffix();
         match result {
-            Ok((r, 0)) => writeln!(out, "Deleted service account: {r}")?,
+            Ok((r, 0)) => writeln!(out, "Deleted service account: {r}{dry}")?,
             Ok((r, n)) => writeln!(
                 out,
-                "Deleted service account: {r} (and its {n} issued token{})",
+                "Deleted service account: {r} (and its {n} issued token{}){dry}",
                 if n == 1 { "" } else { "s" }
             )?,
             Err(e) => errors.push(e),
@@ -466,11 +476,15 @@ pub fn rename(ctx: &Context, args: &RenameArgs, out: &mut dyn Write) -> Result<E
     let new_ref = Reference::new(from.namespace.clone(), to.clone());
     let store = ctx.store()?;
     let keystore = ctx.keystore();
+    let dry = ctx.dry_run_suffix();
     // The keystore moves first (it refuses when the new name has keys already), and moves back
     // if the registry refuses, so the two never disagree about the name.
-    keystore.rename_account(&from, &to)?;
+    if dry.is_empty() {
+        keystore.rename_account(&from, &to)?;
+    }
     let renamed = match store.rename_with_grants(&from, &to) {
         Ok(r) => r,
+        Err(e) if !dry.is_empty() => return Err(e),
         Err(e) => {
             if let Err(back) = keystore.rename_account(&new_ref, &from.name) {
                 return Err(e.context(format!(
@@ -480,18 +494,18 @@ pub fn rename(ctx: &Context, args: &RenameArgs, out: &mut dyn Write) -> Result<E
             return Err(e);
         }
     };
-    writeln!(out, "Renamed service account: {from} -> {new_ref}")?;
+    writeln!(out, "Renamed service account: {from} -> {new_ref}{dry}")?;
     for p in &renamed.updated_policies {
         writeln!(
             out,
-            "Updated policy {}: subject {from} -> {new_ref}",
+            "Updated policy {}: subject {from} -> {new_ref}{dry}",
             p.name()
         )?;
     }
     for t in &renamed.revoked_tokens {
         writeln!(
             out,
-            "Revoked issued token {t}: it named {from} (issue a new one with `svcacct tokens create {new_ref} {t}`)"
+            "Revoked issued token {t}: it named {from} (issue a new one with `svcacct tokens create {new_ref} {t}`){dry}"
         )?;
     }
     // A server names them only to a caller that may list them; it tells every caller how many.
@@ -505,7 +519,7 @@ pub fn rename(ctx: &Context, args: &RenameArgs, out: &mut dyn Write) -> Result<E
         };
         writeln!(
             out,
-            "Revoked {n} issued token{s}: {they} named {from} (the server names them only to whoever may list the tokens of {new_ref}; issue new ones with `svcacct tokens create {new_ref} NAME`)"
+            "Revoked {n} issued token{s}: {they} named {from} (the server names them only to whoever may list the tokens of {new_ref}; issue new ones with `svcacct tokens create {new_ref} NAME`){dry}"
         )?;
     }
     Ok(Exit::Success)
@@ -520,7 +534,7 @@ pub fn set_disabled(
     let r = ctx.reference(&args.name)?;
     ctx.store()?.set_disabled(&r, disabled)?;
     let verb = if disabled { "Disabled" } else { "Enabled" };
-    writeln!(out, "{verb} service account: {r}")?;
+    writeln!(out, "{verb} service account: {r}{}", ctx.dry_run_suffix())?;
     Ok(Exit::Success)
 }
 
@@ -571,6 +585,6 @@ pub fn update(ctx: &Context, args: &UpdateArgs, out: &mut dyn Write) -> Result<E
         }
         Ok(())
     })?;
-    writeln!(out, "Updated service account: {r}")?;
+    writeln!(out, "Updated service account: {r}{}", ctx.dry_run_suffix())?;
     Ok(Exit::Success)
 }

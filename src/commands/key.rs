@@ -47,6 +47,11 @@ fn add(ctx: &Context, args: &KeyAddArgs, out: &mut dyn Write) -> Result<Exit> {
     let record = KeyRecord::new(&public, algorithm, Timestamp::now());
     let kid = record.kid.clone();
     store.add_key(&r, record)?;
+    let dry = ctx.dry_run_suffix();
+    if !dry.is_empty() {
+        writeln!(out, "Added key {kid} to service account: {r}{dry}")?;
+        return Ok(Exit::Success);
+    }
     if let Some(key) = private {
         let keystore = ctx.keystore();
         let path = keystore.save(&r, &key)?;
@@ -137,6 +142,7 @@ fn remove(ctx: &Context, args: &KeyRemoveArgs, out: &mut dyn Write) -> Result<Ex
     let r = ctx.reference(&args.name)?;
     // Through a server, the removal is the whole command: reading the account again would be
     // refused when the key this request was signed with is the one removed.
+    let dry = ctx.dry_run_suffix();
     let signed_with_it = match ctx.remote()? {
         Some(remote) => {
             remote.delete_key(&r, &args.kid, args.force)?;
@@ -147,15 +153,15 @@ fn remove(ctx: &Context, args: &KeyRemoveArgs, out: &mut dyn Write) -> Result<Ex
             false
         }
     };
-    if ctx.keystore().remove_key(&r, &args.kid)? {
+    if dry.is_empty() && ctx.keystore().remove_key(&r, &args.kid)? {
         crate::errln!("Removed its private key from the keystore.");
     }
     writeln!(
         out,
-        "Removed key {} from service account: {r}",
+        "Removed key {} from service account: {r}{dry}",
         output::sanitize(&args.kid)
     )?;
-    if signed_with_it {
+    if signed_with_it && dry.is_empty() {
         crate::errln!(
             "This request was signed with that key: the server no longer accepts it, so sign \
              the next requests of {r} with another of its keys (--jwt-private-key FILE, or the \

@@ -7,14 +7,15 @@ use std::path::Path;
 use anyhow::Result;
 
 use crate::cli::{
-    Command, IssuerCommand, KeyCommand, NamespaceCommand, PolicyCommand, TokensCommand,
+    Command, DryRunMode, IssuerCommand, KeyCommand, NamespaceCommand, PolicyCommand, TokensCommand,
 };
-use crate::context::Context;
+use crate::context::{Context, DryRun};
 use crate::error::Exit;
 use crate::keys::PrivateKey;
 
 pub mod account;
 pub mod can_i;
+pub mod complete;
 pub mod completions;
 pub mod config;
 pub mod decode;
@@ -35,6 +36,11 @@ pub mod version;
 pub mod whoami;
 
 pub fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<Exit> {
+    match dry_run(&command) {
+        DryRunMode::None => {}
+        DryRunMode::Client => ctx.set_dry_run(DryRun::Client),
+        DryRunMode::Server => ctx.set_dry_run(DryRun::Server),
+    }
     if reads_only(&command) {
         ctx.require_store_folder()?;
     }
@@ -58,6 +64,11 @@ pub fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<
         Command::Decode(a) => decode::decode(ctx, &a, out),
         Command::Jwks(a) => jwks::jwks(ctx, &a, out),
         Command::Completions(a) => completions::run(&a, out),
+        Command::Options => {
+            let help = crate::cli::global_options_command().render_long_help();
+            write!(out, "{help}")?;
+            Ok(Exit::Success)
+        }
         Command::Serve(a) => serve::run(ctx, &a, out),
         Command::Whoami(a) => whoami::run(ctx, &a, out),
         Command::Config(c) => config::run(ctx, c, out),
@@ -67,6 +78,32 @@ pub fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<
         Command::Store(c) => store::run(ctx, c, out),
         Command::Version(a) => version::run(ctx, &a, out),
     }
+}
+
+/// The `--dry-run` of a command that writes (issue 16); `none` for the others, which have none.
+fn dry_run(command: &Command) -> DryRunMode {
+    let arg = match command {
+        Command::Create(a) => &a.dry_run,
+        Command::Delete(a) => &a.dry_run,
+        Command::Rename(a) => &a.dry_run,
+        Command::Disable(a) | Command::Enable(a) => &a.dry_run,
+        Command::Update(a) => &a.dry_run,
+        Command::Key(KeyCommand::Add(a)) => &a.dry_run,
+        Command::Key(KeyCommand::Remove(a)) => &a.dry_run,
+        Command::Namespace(NamespaceCommand::Create(a)) => &a.dry_run,
+        Command::Namespace(NamespaceCommand::Delete(a)) => &a.dry_run,
+        Command::Policy(PolicyCommand::Create(a)) => &a.dry_run,
+        Command::Policy(PolicyCommand::Update(a)) => &a.dry_run,
+        Command::Policy(PolicyCommand::Delete(a)) => &a.dry_run,
+        Command::Tokens(TokensCommand::Create(a)) => &a.dry_run,
+        Command::Tokens(TokensCommand::Revoke(a) | TokensCommand::Regenerate(a)) => &a.dry_run,
+        Command::Tokens(TokensCommand::Rename(a)) => &a.dry_run,
+        Command::Issuer(IssuerCommand::Init(a)) => &a.dry_run,
+        Command::Issuer(IssuerCommand::Rotate(a)) => &a.dry_run,
+        Command::Issuer(IssuerCommand::SetUrl(a)) => &a.dry_run,
+        _ => return DryRunMode::None,
+    };
+    arg.dry_run
 }
 
 /// The commands that only read the registry: on a store folder named explicitly that does not

@@ -31,19 +31,20 @@ pub fn run(ctx: &Context, command: NamespaceCommand, out: &mut dyn Write) -> Res
 fn create(ctx: &Context, args: &NamespaceCreateArgs, out: &mut dyn Write) -> Result<Exit> {
     let ns = Namespace::parse(&args.namespace)?;
     let created = ctx.store()?.create_namespace(&ns, !args.no_defaults)?;
+    let dry = ctx.dry_run_suffix();
     if created.adopted {
         writeln!(
             out,
-            "Created namespace: {ns} (it already held accounts or policies; they are kept)"
+            "Created namespace: {ns} (it already held accounts or policies; they are kept){dry}"
         )?;
     } else {
-        writeln!(out, "Created namespace: {ns}")?;
+        writeln!(out, "Created namespace: {ns}{dry}")?;
     }
     for a in &created.accounts {
-        writeln!(out, "Created service account: {}", a.reference())?;
+        writeln!(out, "Created service account: {}{dry}", a.reference())?;
     }
     for p in &created.policies {
-        writeln!(out, "Created policy: {} (namespace {ns})", p.name())?;
+        writeln!(out, "Created policy: {} (namespace {ns}){dry}", p.name())?;
     }
     Ok(Exit::Success)
 }
@@ -131,7 +132,10 @@ fn delete(ctx: &Context, args: &NamespaceDeleteArgs, out: &mut dyn Write) -> Res
         )
         .into());
     }
-    if !args.yes && !ctx.stdin_is_terminal {
+    let dry = ctx.dry_run_suffix();
+    // A dry run deletes nothing: it asks for no confirmation.
+    let yes = args.yes || !dry.is_empty();
+    if !yes && !ctx.stdin_is_terminal {
         return Err(UserError::Usage(format!(
             "deleting namespace `{ns}` deletes its accounts, policies and child namespaces: \
              pass --yes to confirm (there is no terminal to ask on)"
@@ -139,7 +143,7 @@ fn delete(ctx: &Context, args: &NamespaceDeleteArgs, out: &mut dyn Write) -> Res
         .into());
     }
     let store = ctx.store()?;
-    if !args.yes {
+    if !yes {
         // Fails with the hint when there is no such namespace, before anything is asked.
         store.get_namespace(&ns)?;
         let contents = store.namespace_contents(&ns)?;
@@ -189,6 +193,10 @@ fn delete(ctx: &Context, args: &NamespaceDeleteArgs, out: &mut dyn Write) -> Res
     let keystore = ctx.keystore();
     for a in &gone.accounts {
         let r = a.reference();
+        if !dry.is_empty() {
+            writeln!(out, "Deleted service account: {r}{dry}")?;
+            continue;
+        }
         match a.record() {
             Some(a) => {
                 for k in &a.keys {
@@ -210,13 +218,13 @@ fn delete(ctx: &Context, args: &NamespaceDeleteArgs, out: &mut dyn Write) -> Res
     for p in &gone.policies {
         writeln!(
             out,
-            "Deleted policy: {} (namespace {})",
+            "Deleted policy: {} (namespace {}){dry}",
             p.name(),
             p.namespace().unwrap_or(&ns)
         )?;
     }
     for n in gone.namespaces.iter().rev() {
-        writeln!(out, "Deleted namespace: {n}")?;
+        writeln!(out, "Deleted namespace: {n}{dry}")?;
     }
     Ok(Exit::Success)
 }

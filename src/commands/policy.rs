@@ -73,7 +73,7 @@ fn create(ctx: &Context, args: &PolicyCreateArgs, out: &mut dyn Write) -> Result
     };
     let store = ctx.store()?;
     let p = store.create_policy_checked(policy)?;
-    writeln!(out, "Created policy: {}", p.name)?;
+    writeln!(out, "Created policy: {}{}", p.name, ctx.dry_run_suffix())?;
     super::nearby::warn_unknown_subjects(store, &p.subjects, p.namespace.as_ref());
     Ok(Exit::Success)
 }
@@ -223,7 +223,7 @@ fn delete(ctx: &Context, args: &PolicyDeleteArgs, out: &mut dyn Write) -> Result
             store.delete_policy(&scope, &n)?;
             Ok(n)
         }) {
-            Ok(n) => writeln!(out, "Deleted policy: {n}")?,
+            Ok(n) => writeln!(out, "Deleted policy: {n}{}", ctx.dry_run_suffix())?,
             Err(e) => errors.push(e),
         }
     }
@@ -304,7 +304,7 @@ fn update(ctx: &Context, args: &PolicyUpdateArgs, out: &mut dyn Write) -> Result
         }
         Ok(())
     })?;
-    writeln!(out, "Updated policy: {name}")?;
+    writeln!(out, "Updated policy: {name}{}", ctx.dry_run_suffix())?;
     let policy_ns = match &scope {
         PolicyScope::Global => None,
         PolicyScope::Namespace(ns) => Some(ns),

@@ -57,7 +57,7 @@ pub fn run(ctx: &Context, args: &ServeArgs, _out: &mut dyn Write) -> Result<Exit
         |url| Err(needs_folder(SERVES, url).into()),
     )? {
         Backend::Served(store) => Arc::from(store),
-        Backend::Local(_) | Backend::Postgres(_) => {
+        Backend::Local(_) | Backend::Postgres(_) | Backend::DryRun(_) => {
             unreachable!("`Reads::ServerCache` opens the cached store")
         }
         Backend::Remote(_) => unreachable!("a URL is refused by `open`'s `auth`"),

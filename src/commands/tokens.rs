@@ -50,6 +50,26 @@ fn expiry(s: &str, now: Timestamp) -> Result<Option<Timestamp>, UserError> {
     time::parse_expiry(s, now).map(Some)
 }
 
+/// A dry run's answer (`--dry-run`): what would be issued, on stdout, and no token (a server
+/// sends none; a local dry run's is dropped here, never shown).
+fn print_dry_run(
+    ctx: &Context,
+    out: &mut dyn Write,
+    t: &IssuedToken,
+    r: &crate::identity::Reference,
+) -> Result<()> {
+    let expires = t.record.expires.map_or("never expires".to_owned(), |e| {
+        format!("expires {}", time::local(e))
+    });
+    writeln!(
+        out,
+        "Issued token {} for service account {r} ({expires}){}",
+        t.record.name,
+        ctx.dry_run_suffix()
+    )?;
+    Ok(())
+}
+
 /// The token alone on stdout, so that `$(svcacct tokens create …)` is the token; the rest on
 /// stderr.
 fn print_token(out: &mut dyn Write, t: &IssuedToken, r: &crate::identity::Reference) -> Result<()> {
@@ -92,6 +112,7 @@ fn create(ctx: &Context, args: &TokensCreateArgs, out: &mut dyn Write) -> Result
         },
     )?;
     match &args.out {
+        _ if ctx.dry_run().is_some() => print_dry_run(ctx, out, &t, &r)?,
         None => print_token(out, &t, &r)?,
         Some(path) => write_token(path, &t, &r)?,
     }
@@ -210,7 +231,11 @@ fn revoke(ctx: &Context, args: &TokenNameArgs, out: &mut dyn Write) -> Result<Ex
     let r = ctx.reference(&args.account)?;
     let name = ctx.name(&args.token_name)?;
     ctx.store()?.revoke_token(&r, &name)?;
-    writeln!(out, "Revoked issued token {name} of service account: {r}")?;
+    writeln!(
+        out,
+        "Revoked issued token {name} of service account: {r}{}",
+        ctx.dry_run_suffix()
+    )?;
     Ok(Exit::Success)
 }
 
@@ -218,6 +243,10 @@ fn regenerate(ctx: &Context, args: &TokenNameArgs, out: &mut dyn Write) -> Resul
     let r = ctx.reference(&args.account)?;
     let name = ctx.name(&args.token_name)?;
     let t = ctx.store()?.regenerate_token(&r, &name)?;
+    if ctx.dry_run().is_some() {
+        print_dry_run(ctx, out, &t, &r)?;
+        return Ok(Exit::Success);
+    }
     print_token(out, &t, &r)?;
     crate::errln!("The token it replaces is revoked.");
     Ok(Exit::Success)
@@ -230,7 +259,8 @@ fn rename(ctx: &Context, args: &TokensRenameArgs, out: &mut dyn Write) -> Result
     ctx.store()?.rename_token(&r, &from, &to)?;
     writeln!(
         out,
-        "Renamed issued token of service account {r}: {from} -> {to}"
+        "Renamed issued token of service account {r}: {from} -> {to}{}",
+        ctx.dry_run_suffix()
     )?;
     Ok(Exit::Success)
 }
@@ -335,7 +365,13 @@ fn issuer_init(ctx: &Context, args: &IssuerInitArgs, out: &mut dyn Write) -> Res
         .map(|p| read_secret(ctx, p))
         .transpose()?;
     let v = ctx.store()?.init_issuer(alg, secret, args.url.clone())?;
-    writeln!(out, "Created issuer {} ({})", v.id, v.algorithm.as_str())?;
+    writeln!(
+        out,
+        "Created issuer {} ({}){}",
+        v.id,
+        v.algorithm.as_str(),
+        ctx.dry_run_suffix()
+    )?;
     if let Some(url) = &v.url {
         writeln!(out, "Its tokens carry `iss` {url}")?;
     }
@@ -345,17 +381,18 @@ fn issuer_init(ctx: &Context, args: &IssuerInitArgs, out: &mut dyn Write) -> Res
 fn issuer_set_url(ctx: &Context, args: &IssuerSetUrlArgs, out: &mut dyn Write) -> Result<Exit> {
     let (v, change) = ctx.store()?.set_issuer_url(&args.url, args.force)?;
     let url = v.url.as_deref().unwrap_or(&args.url);
+    let dry = ctx.dry_run_suffix();
     match change {
         UrlChange::Unchanged => writeln!(out, "Issuer {} has URL {url} already", v.id)?,
         UrlChange::Set => writeln!(
             out,
-            "Issuer {} has URL {url}: tokens it signs from now on carry it as `iss`",
+            "Issuer {} has URL {url}: tokens it signs from now on carry it as `iss`{dry}",
             v.id
         )?,
         UrlChange::Replaced { previous } => writeln!(
             out,
             "Issuer {} has URL {url} instead of {}: tokens it signed until now carry the old one \
-             and no longer verify; configure relying parties with the new URL and issue new tokens",
+             and no longer verify; configure relying parties with the new URL and issue new tokens{dry}",
             v.id,
             output::sanitize(&previous)
         )?,
@@ -383,12 +420,13 @@ fn issuer_rotate(ctx: &Context, args: &IssuerRotateArgs, out: &mut dyn Write) ->
         publish_first_seconds,
     };
     let v = ctx.store()?.rotate_issuer(secret, &how)?;
+    let dry = ctx.dry_run_suffix();
     match v.keys.last() {
         Some(next) if next.phase == KeyPhase::Next => {
             let from = next.signs_from.map_or_else(String::new, time::local);
             writeln!(
                 out,
-                "Rotated issuer {}: new key {} is published now and signs from {from}",
+                "Rotated issuer {}: new key {} is published now and signs from {from}{dry}",
                 v.id, next.kid
             )?;
             for k in v.keys.iter().filter(|k| k.phase == KeyPhase::Signing) {
@@ -397,7 +435,7 @@ fn issuer_rotate(ctx: &Context, args: &IssuerRotateArgs, out: &mut dyn Write) ->
         }
         newest => writeln!(
             out,
-            "Rotated issuer {}: new key {}",
+            "Rotated issuer {}: new key {}{dry}",
             v.id,
             newest.map_or("?", |k| k.kid.as_str())
         )?,
@@ -421,12 +459,12 @@ fn issuer_rotate(ctx: &Context, args: &IssuerRotateArgs, out: &mut dyn Write) ->
     if args.revoke_previous {
         writeln!(
             out,
-            "Removed every earlier key: gateways that fetch the JWKS again no longer accept them"
+            "Removed every earlier key: gateways that fetch the JWKS again no longer accept them{dry}"
         )?;
         for t in &v.revoked_tokens {
             writeln!(
                 out,
-                "Revoked issued token {} of {}",
+                "Revoked issued token {} of {}{dry}",
                 t.name,
                 output::sanitize(&t.account)
             )?;

@@ -20,7 +20,7 @@ pub use config::{
 };
 pub use credentials::{CLIENT_TOKEN_TTL, Credentials, KeySource, read_token_file};
 use open::StoreCell;
-pub use open::{Backend, Reads, StoreLocation};
+pub use open::{Backend, DryRun, Reads, StoreLocation};
 pub use precedence::{CommandLine, DEFAULT_MAX_TOKEN_LIFETIME, Selection};
 
 /// Everything a command needs to know about where things are and how to present them.

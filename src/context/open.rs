@@ -11,6 +11,7 @@ use anyhow::Result;
 use super::Context;
 use crate::error::UserError;
 use crate::output::shown_path;
+use crate::store::dry_run;
 use crate::store::postgres::{PgEngine, PgUrl, is_postgres_url, kek::Kek};
 use crate::store::remote::{Auth, RemoteStore, StoreUrl, is_url};
 use crate::store::{Store, cached::Cached, file::FileStore};
@@ -284,9 +285,19 @@ impl std::fmt::Display for StoreLocation {
     }
 }
 
-/// The opened store, built once per process (so a remote client reads its key once).
+/// The opened store, built once per process (so a remote client reads its key once), and the
+/// command's `--dry-run`, set before it is opened.
 #[derive(Default)]
-pub(super) struct StoreCell(OnceCell<Backend>);
+pub(super) struct StoreCell(OnceCell<Backend>, OnceCell<DryRun>);
+
+/// A command's `--dry-run` (issue 16): how its writes are previewed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DryRun {
+    /// In a transaction of the local store that is never committed (`store::dry_run`).
+    Client,
+    /// By the server (`?dryRun=All`); on a local store, as `Client`.
+    Server,
+}
 
 /// An opened store: the file store, a PostgreSQL database, or a client of a `svcacct serve`.
 pub enum Backend {
@@ -295,6 +306,8 @@ pub enum Backend {
     /// An engine behind the server's read cache (`Reads::ServerCache`).
     Served(Box<dyn Store + Send + Sync>),
     Remote(Box<RemoteStore>),
+    /// A copy in memory of a local store, for `--dry-run` (`store::dry_run::copy`).
+    DryRun(Box<dyn Store + Send + Sync>),
 }
 
 impl Backend {
@@ -305,6 +318,7 @@ impl Backend {
             Backend::Postgres(s) => s.as_ref(),
             Backend::Served(s) => s.as_ref(),
             Backend::Remote(s) => s.as_ref(),
+            Backend::DryRun(s) => s.as_ref(),
         }
     }
 }
@@ -317,6 +331,7 @@ impl std::fmt::Debug for StoreCell {
             Some(Backend::Postgres(_)) => "PostgreSQL store",
             Some(Backend::Served(_)) => "store (cached)",
             Some(Backend::Remote(_)) => "remote store",
+            Some(Backend::DryRun(_)) => "store (dry run)",
         })
     }
 }
@@ -395,7 +410,9 @@ impl Context {
     /// The remote store, when the store is one.
     pub fn remote(&self) -> Result<Option<&RemoteStore>> {
         Ok(match self.backend()? {
-            Backend::Local(_) | Backend::Postgres(_) | Backend::Served(_) => None,
+            Backend::Local(_) | Backend::Postgres(_) | Backend::Served(_) | Backend::DryRun(_) => {
+                None
+            }
             Backend::Remote(s) => Some(s),
         })
     }
@@ -446,6 +463,56 @@ impl Context {
             self.issuer_kek_file.as_deref(),
             |url| self.auth(url),
         )?;
+        let backend = match (self.dry_run(), backend) {
+            (None, b) => b,
+            // A store folder is made by its first write: before it, the registry is empty.
+            (Some(_), Backend::Local(_)) if !self.store_location_exists() => {
+                Backend::DryRun(Box::new(crate::store::memory::MemoryStore::new()))
+            }
+            (Some(_), Backend::Local(s)) => Backend::DryRun(Box::new(dry_run::copy(&s)?)),
+            (Some(_), Backend::Postgres(s)) => {
+                Backend::DryRun(Box::new(dry_run::copy(s.as_ref())?))
+            }
+            (Some(DryRun::Server), Backend::Remote(s)) => {
+                s.set_dry_run();
+                Backend::Remote(s)
+            }
+            (Some(DryRun::Client), Backend::Remote(s)) => {
+                return Err(UserError::Usage(format!(
+                    "--dry-run=client previews the change on a copy of a local store, and {} \
+                     is a server: use --dry-run=server, which the server checks without writing",
+                    s.url()
+                ))
+                .into());
+            }
+            (Some(_), b @ (Backend::Served(_) | Backend::DryRun(_))) => b,
+        };
         Ok(self.store.0.get_or_init(|| backend))
+    }
+
+    fn store_location_exists(&self) -> bool {
+        match &self.store_location {
+            StoreLocation::Local(p) => std::fs::symlink_metadata(p).is_ok(),
+            _ => true,
+        }
+    }
+
+    /// Sets the command's `--dry-run`, before the store is opened (`commands::dispatch`).
+    pub fn set_dry_run(&self, mode: DryRun) {
+        let _ = self.store.1.set(mode);
+    }
+
+    /// The command's `--dry-run`, if any.
+    pub fn dry_run(&self) -> Option<DryRun> {
+        self.store.1.get().copied()
+    }
+
+    /// What a dry run's messages end with (kubectl's words); empty otherwise.
+    pub fn dry_run_suffix(&self) -> &'static str {
+        match self.dry_run() {
+            Some(DryRun::Client) => " (dry run)",
+            Some(DryRun::Server) => " (server dry run)",
+            None => "",
+        }
     }
 }

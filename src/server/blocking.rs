@@ -14,7 +14,13 @@ pub async fn blocking<T: Send + 'static>(
     f: impl FnOnce(&dyn Store) -> anyhow::Result<T> + Send + 'static,
 ) -> Result<T, ApiError> {
     let st = st.clone();
-    match tokio::task::spawn_blocking(move || f(st.store.as_ref())).await {
+    // Read here: the blocking pool's thread is not the request's task.
+    let dry_run = super::dry_run::active();
+    let work = move || match st.store.engine() {
+        Some(engine) if dry_run => crate::store::dry_run::within(engine, f),
+        _ => f(st.store.as_ref()),
+    };
+    match tokio::task::spawn_blocking(work).await {
         Ok(r) => r.map_err(ApiError::from),
         Err(e) => Err(ApiError::internal(&anyhow::anyhow!(
             "a store task failed: {e}"

@@ -42,6 +42,7 @@ pub mod auth;
 pub mod authz;
 pub mod blocking;
 pub mod conns;
+pub mod dry_run;
 pub mod extract;
 pub mod handlers;
 pub mod layer;

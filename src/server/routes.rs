@@ -55,6 +55,8 @@ pub fn router(state: Arc<AppState>) -> Router {
             state.clone(),
             super::auth::guard,
         ))
+        // Outside the guard: a dry run's authentication writes nothing either.
+        .route_layer(middleware::from_fn(super::dry_run::scope))
         .fallback(not_found)
         .method_not_allowed_fallback(|m: Method| async move { method_not_allowed(m) })
         .layer(DefaultBodyLimit::max(api::MAX_BODY_BYTES))

@@ -308,7 +308,7 @@ fn remove_all(tx: &mut dyn Tx, before: &Records, records: &Records, to: &str) ->
 
 /// Writes `records` as they are: uids and revisions included. Namespaces first, then what is
 /// in them; the issuer's keys before the record that names them.
-fn write_all(tx: &mut dyn Tx, records: &Records) -> Result<()> {
+pub fn write_all(tx: &mut dyn Tx, records: &Records) -> Result<()> {
     for n in &records.namespaces {
         tx.put_namespace(n)?;
     }

@@ -18,6 +18,7 @@ pub mod cached;
 pub(crate) mod conformance;
 pub mod connect_to;
 pub mod copy;
+pub mod dry_run;
 pub mod engine;
 pub mod errors;
 pub use engine::{Engine, Listing, Page, Scope};

@@ -36,6 +36,22 @@ pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
 /// Tries per request (the first and two retries).
 const TRIES: u32 = 3;
+/// Longest time of a request made to complete a name on the command line (issue 16): a shell
+/// waits for it. One try.
+pub const COMPLETION_TIMEOUT: Duration = Duration::from_millis(200);
+
+/// Set by `commands::complete`: this process completes a name, so its requests get
+/// [`COMPLETION_TIMEOUT`] and no retry.
+static COMPLETING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Makes the clients made from now on quick (see [`COMPLETING`]).
+pub fn for_completion() {
+    COMPLETING.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
+fn completing() -> bool {
+    COMPLETING.load(std::sync::atomic::Ordering::Relaxed)
+}
 /// Largest answer read for a list.
 const MAX_LIST_BYTES: u64 = 64 << 20;
 /// Largest answer read otherwise.
@@ -258,6 +274,8 @@ pub struct RemoteStore {
     auth: Auth,
     /// `--ca-cert` was given (a TLS failure then needs no hint about it).
     own_ca: bool,
+    /// `--dry-run=server`: every request but a `GET` carries `dryRun=All` (`server::dry_run`).
+    dry_run: std::sync::atomic::AtomicBool,
 }
 
 impl fmt::Debug for RemoteStore {
@@ -409,8 +427,16 @@ impl RemoteStore {
             .http_status_as_error(false)
             // The token must not follow a redirect to another host.
             .max_redirects(0)
-            .timeout_connect(Some(CONNECT_TIMEOUT))
-            .timeout_global(Some(REQUEST_TIMEOUT))
+            .timeout_connect(Some(if completing() {
+                COMPLETION_TIMEOUT
+            } else {
+                CONNECT_TIMEOUT
+            }))
+            .timeout_global(Some(if completing() {
+                COMPLETION_TIMEOUT
+            } else {
+                REQUEST_TIMEOUT
+            }))
             .user_agent(concat!("svcacct/", env!("CARGO_PKG_VERSION")))
             .build();
         let resolver = super::connect_to::ConnectTo::from_env()?;
@@ -423,11 +449,18 @@ impl RemoteStore {
             ),
             auth,
             own_ca: ca_cert.is_some(),
+            dry_run: Default::default(),
         })
     }
 
     pub fn url(&self) -> &StoreUrl {
         &self.url
+    }
+
+    /// From now on, the server checks each write and makes none (`--dry-run=server`).
+    pub fn set_dry_run(&self) {
+        self.dry_run
+            .store(true, std::sync::atomic::Ordering::Relaxed);
     }
 
     /// `DELETE …/keys/{kid}` alone, and its answer's body if any: unlike `Store::remove_key`,
@@ -526,12 +559,19 @@ impl RemoteStore {
     /// Sends the request, retrying as the module says. `Ok(None)` for an answer without a body.
     fn send(&self, call: Call<'_>) -> Result<Option<Vec<u8>>> {
         let mut uri = format!("{}{}", self.url.as_str(), call.path);
-        if let Some(q) = call.query {
+        let dry_run =
+            call.method != Method::Get && self.dry_run.load(std::sync::atomic::Ordering::Relaxed);
+        let mut query: Vec<&str> = call.query.into_iter().collect();
+        if dry_run {
+            query.push("dryRun=All");
+        }
+        if !query.is_empty() {
             uri.push('?');
-            uri.push_str(q);
+            uri.push_str(&query.join("&"));
         }
         let auth = self.auth.authorization()?;
         let mut attempt = 1;
+        let tries = if completing() { 1 } else { TRIES };
         // An earlier attempt may have been carried out although no answer came back.
         let mut maybe_applied = false;
         loop {
@@ -551,10 +591,14 @@ impl RemoteStore {
             let req = req
                 .body(call.body.clone().unwrap_or_default())
                 .map_err(|e| UserError::Usage(format!("cannot build the request to {uri}: {e}")))?;
+            let started = std::time::Instant::now();
+            let method = call.method.as_str();
             match self.agent.run(req) {
                 Ok(mut resp) => {
                     let status = resp.status().as_u16();
-                    if status >= 500 && call.method != Method::Post && attempt < TRIES {
+                    log_answer(method, &uri, &resp, started.elapsed(), attempt);
+                    if status >= 500 && call.method != Method::Post && attempt < tries {
+                        log_retry(method, &uri, &format!("answered {status}"), attempt);
                         backoff(attempt);
                         attempt += 1;
                         maybe_applied = true;
@@ -587,9 +631,17 @@ impl RemoteStore {
                     return Err(self.problem(status, &body).into());
                 }
                 Err(e) => {
+                    tracing::info!(
+                        target: crate::logging::HTTP,
+                        "{method} {} failed after {} ms: {}",
+                        sanitize(&uri),
+                        started.elapsed().as_millis(),
+                        sanitize(&e.to_string())
+                    );
                     let retry = before_send(&e)
                         || (call.method != Method::Post && is_network(&e) && !is_timeout(&e));
-                    if retry && attempt < TRIES {
+                    if retry && attempt < tries {
+                        log_retry(method, &uri, "no answer", attempt);
                         maybe_applied |= !before_send(&e);
                         backoff(attempt);
                         attempt += 1;
@@ -665,6 +717,50 @@ impl RemoteStore {
             )),
         }
     }
+}
+
+/// `-v`: the request's line; `-vv`: the answer's headers too (`crate::logging`). The
+/// request's own headers, its bearer token among them, are never logged.
+fn log_answer(
+    method: &str,
+    uri: &str,
+    resp: &http::Response<ureq::Body>,
+    took: Duration,
+    attempt: u32,
+) {
+    let status = resp.status();
+    let tries = if attempt > 1 {
+        format!(" (try {attempt} of {TRIES})")
+    } else {
+        String::new()
+    };
+    tracing::info!(
+        target: crate::logging::HTTP,
+        "{method} {} {} {} in {} ms{tries}",
+        sanitize(uri),
+        status.as_u16(),
+        status.canonical_reason().unwrap_or(""),
+        took.as_millis()
+    );
+    if tracing::enabled!(target: crate::logging::HTTP, tracing::Level::DEBUG) {
+        for (name, value) in resp.headers() {
+            tracing::debug!(
+                target: crate::logging::HTTP,
+                "  {name}: {}",
+                crate::logging::header_value(name.as_str(), value.as_bytes())
+            );
+        }
+    }
+}
+
+fn log_retry(method: &str, uri: &str, why: &str, attempt: u32) {
+    tracing::info!(
+        target: crate::logging::HTTP,
+        "{method} {}: {why}; trying again ({} of {TRIES}) in {} ms",
+        sanitize(uri),
+        attempt + 1,
+        200 * 4u64.pow(attempt - 1)
+    );
 }
 
 fn backoff(attempt: u32) {

@@ -38,8 +38,19 @@ pub async fn list_tokens(State(st): St, p: Params) -> Answer {
 }
 
 /// 201 with the token, the only time it is shown.
+/// In a dry run (`server::dry_run`) the token is empty.
 fn issued_answer(status: StatusCode, r: &Reference, t: &IssuedToken) -> Response {
-    let res = json(status, t);
+    let res = if crate::server::dry_run::active() {
+        json(
+            status,
+            &IssuedToken {
+                token: String::new(),
+                record: t.record.clone(),
+            },
+        )
+    } else {
+        json(status, t)
+    };
     let res = with_header(res, header::CACHE_CONTROL, "no-store");
     with_header(res, header::LOCATION, &token_url(r, &t.record.name))
 }
@@ -93,6 +104,10 @@ pub async fn request_token(
         .await
     })
     .await?;
+    let mut t = t;
+    if crate::server::dry_run::active() {
+        t.token = String::new();
+    }
     Ok(with_header(
         json(StatusCode::OK, &t),
         header::CACHE_CONTROL,

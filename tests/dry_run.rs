@@ -1,0 +1,416 @@
+//! `--dry-run=client|server` (issue 16): every command that writes says what it would do and
+//! writes nothing, locally and through a server; a server's dry run refuses what a real
+//! request would, with the same answer.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::Env;
+
+/// Every file under `dir` (the store's lock and generation files included) with its bytes.
+fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    fn walk(dir: &Path, out: &mut Vec<(PathBuf, Vec<u8>)>) {
+        for e in std::fs::read_dir(dir).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else {
+                out.push((p.clone(), std::fs::read(&p).unwrap()));
+            }
+        }
+    }
+    let mut v = vec![];
+    walk(dir, &mut v);
+    v.sort();
+    v
+}
+
+/// `svcacct ARGS…` → (exit code, stdout, stderr).
+fn run(env: &Env, args: &[&str]) -> (i32, String, String) {
+    let out = env.cmd(args).output().expect("run svcacct");
+    (
+        out.status.code().expect("exit code"),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+/// Drops the one date of a line (`expires Www Mmm dd hh:mm:ss UTC yyyy`).
+fn without_date(s: &str) -> String {
+    match (s.find("(expires "), s.find(" UTC ")) {
+        (Some(a), Some(b)) => format!("{}(expires <DATE>{}", &s[..a], &s[b + 9..]),
+        _ => s.to_owned(),
+    }
+}
+
+/// Each command, with its `--dry-run` line, on a store that has an account `ci` with an issued
+/// token `deploy`, an issuer, and a policy `readers`.
+const PREVIEWS: &[(&[&str], &str)] = &[
+    (
+        &["create", "new-bot", "--bits", "2048", "--dry-run"],
+        "Created service account: new-bot (dry run)\n",
+    ),
+    (
+        &["update", "ci", "--description", "x", "--dry-run=client"],
+        "Updated service account: ci (dry run)\n",
+    ),
+    (
+        &["disable", "ci", "--dry-run"],
+        "Disabled service account: ci (dry run)\n",
+    ),
+    (
+        &["enable", "ci", "--dry-run"],
+        "Enabled service account: ci (dry run)\n",
+    ),
+    (
+        &["rename", "ci", "bot", "--dry-run"],
+        "Renamed service account: ci -> bot (dry run)\n\
+         Updated policy readers: subject ci -> bot (dry run)\n\
+         Revoked issued token deploy: it named ci (issue a new one with `svcacct tokens create bot deploy`) (dry run)\n",
+    ),
+    (
+        &["delete", "ci", "--dry-run"],
+        "Deleted service account: ci (and its 1 issued token) (dry run)\n",
+    ),
+    (
+        &["namespace", "create", "eng", "--no-defaults", "--dry-run"],
+        "Created namespace: eng (dry run)\n",
+    ),
+    (
+        &[
+            "policy",
+            "create",
+            "p2",
+            "--subject",
+            "ci",
+            "--action",
+            "get",
+            "--resource",
+            "x",
+            "--dry-run",
+        ],
+        "Created policy: p2 (dry run)\n",
+    ),
+    (
+        &[
+            "policy",
+            "update",
+            "readers",
+            "--add-action",
+            "list",
+            "--dry-run",
+        ],
+        "Updated policy: readers (dry run)\n",
+    ),
+    (
+        &["policy", "delete", "readers", "--dry-run"],
+        "Deleted policy: readers (dry run)\n",
+    ),
+    (
+        &["tokens", "create", "ci", "nightly", "--dry-run"],
+        "Issued token nightly for service account ci (expires <DATE>) (dry run)\n",
+    ),
+    (
+        &["tokens", "regenerate", "ci", "deploy", "--dry-run"],
+        "Issued token deploy for service account ci (expires <DATE>) (dry run)\n",
+    ),
+    (
+        &["tokens", "rename", "ci", "deploy", "release", "--dry-run"],
+        "Renamed issued token of service account ci: deploy -> release (dry run)\n",
+    ),
+    (
+        &["tokens", "revoke", "ci", "deploy", "--dry-run"],
+        "Revoked issued token deploy of service account: ci (dry run)\n",
+    ),
+];
+
+fn prepared(env: &Env, store: &[&str]) {
+    let with = |args: &[&str]| {
+        let mut v: Vec<&str> = store.to_vec();
+        v.extend_from_slice(args);
+        env.ok(v);
+    };
+    with(&["create", "ci", "--bits", "2048"]);
+    with(&[
+        "policy",
+        "create",
+        "readers",
+        "--subject",
+        "ci",
+        "--action",
+        "get",
+        "--resource",
+        "x",
+    ]);
+    with(&["tokens", "create", "ci", "deploy", "--out", "deploy.token"]);
+}
+
+#[test]
+fn a_local_dry_run_says_what_it_would_do_and_writes_nothing() {
+    let env = Env::new();
+    prepared(&env, &[]);
+    let data = env.path(".local/share/svcacct");
+    let before = snapshot(&data);
+    for (args, expected) in PREVIEWS {
+        let (code, out, err) = run(&env, args);
+        assert_eq!(
+            (code, without_date(&out), err.as_str()),
+            (0, expected.to_string(), ""),
+            "svcacct {}",
+            args.join(" ")
+        );
+        assert_eq!(snapshot(&data), before, "svcacct {} wrote", args.join(" "));
+    }
+    // The keystore too: no key generated for `key add`, none removed with the account.
+    let kid = serde_json::from_str::<serde_json::Value>(&env.ok(["get", "ci", "-o", "json"]))
+        .unwrap()["keys"][0]["kid"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    for (args, expected) in [
+        (
+            vec![
+                "key",
+                "add",
+                "ci",
+                "--generate",
+                "--bits",
+                "2048",
+                "--dry-run",
+            ],
+            "Added key ",
+        ),
+        (
+            vec!["key", "remove", "ci", &kid, "--force", "--dry-run"],
+            "Removed key ",
+        ),
+        (vec!["issuer", "rotate", "--dry-run"], "Rotated issuer "),
+    ] {
+        let (code, out, err) = run(&env, &args);
+        assert_eq!((code, err.as_str()), (0, ""), "{args:?}");
+        assert!(
+            out.starts_with(expected) && out.contains(" (dry run)\n"),
+            "{out}"
+        );
+    }
+    // A namespace delete asks nothing in a dry run.
+    env.ok(["namespace", "create", "eng"]);
+    let before = snapshot(&data);
+    let out = env.ok(["namespace", "delete", "eng", "--dry-run"]);
+    assert!(out.ends_with("Deleted namespace: eng (dry run)\n"), "{out}");
+    assert_eq!(snapshot(&data), before);
+}
+
+/// What a real run refuses, a dry run refuses with the same words and exit code.
+#[test]
+fn a_local_dry_run_refuses_what_a_real_run_would() {
+    let env = Env::new();
+    prepared(&env, &[]);
+    let data = env.path(".local/share/svcacct");
+    let before = snapshot(&data);
+    for args in [
+        vec!["create", "ci", "--bits", "2048"],
+        vec!["delete", "ghost"],
+        vec!["tokens", "create", "ci", "deploy"],
+        vec!["namespace", "delete", "nowhere", "--yes"],
+    ] {
+        let real = run(&env, &args);
+        let mut dry = args.clone();
+        dry.push("--dry-run");
+        assert_ne!(real.0, 0, "{args:?}");
+        assert_eq!(run(&env, &dry), real, "{args:?}");
+    }
+    assert_eq!(snapshot(&data), before);
+}
+
+/// A first token makes the issuer and then issues, two transactions: a dry run sees the
+/// first's writes in the second, and a store folder that does not exist is not made.
+#[test]
+fn a_dry_run_of_a_workflow_of_several_steps_and_of_a_new_store() {
+    let env = Env::new();
+    env.ok(["create", "ci", "--bits", "2048"]);
+    let data = env.path(".local/share/svcacct");
+    let before = snapshot(&data);
+    let out = env.ok(["tokens", "create", "ci", "first", "--dry-run"]);
+    assert_eq!(
+        without_date(&out),
+        "Issued token first for service account ci (expires <DATE>) (dry run)\n"
+    );
+    assert_eq!(snapshot(&data), before);
+    let new = env.path("new-store");
+    env.cmd([
+        "--store",
+        new.to_str().unwrap(),
+        "create",
+        "x",
+        "--bits",
+        "2048",
+        "--dry-run",
+    ])
+    .assert()
+    .success()
+    .stdout("Created service account: x (dry run)\n");
+    assert!(!new.exists());
+}
+
+#[test]
+fn a_server_dry_run_is_checked_by_the_server_and_writes_nothing() {
+    let env = Env::new();
+    let srv = env.path("srv");
+    env.bootstrap(&srv);
+    let s = srv.to_str().unwrap();
+    prepared(&env, &["--store", s]);
+    // An account that no policy names.
+    env.ok(["--store", s, "create", "nobody", "--bits", "2048"]);
+    let server = env.serve(&srv, &[]);
+    let url = server.url.as_str();
+    let before = snapshot(&srv);
+    for (args, expected) in PREVIEWS {
+        let mut argv = vec!["--store", url, "--service-account", "admin"];
+        argv.extend(args.iter().filter(|a| !a.starts_with("--dry-run")));
+        argv.push("--dry-run=server");
+        let (code, out, err) = run(&env, &argv);
+        let expected = expected.replace("(dry run)", "(server dry run)");
+        assert_eq!(
+            (code, without_date(&out), err.as_str()),
+            (0, expected, ""),
+            "svcacct {}",
+            argv.join(" ")
+        );
+        assert_eq!(snapshot(&srv), before, "svcacct {} wrote", argv.join(" "));
+    }
+    // Refused as a real request is, with the same message and exit code.
+    for (account, args) in [
+        ("admin", vec!["create", "ci", "--bits", "2048"]),
+        ("admin", vec!["delete", "ghost"]),
+        ("admin", vec!["tokens", "revoke", "ci", "ghost"]),
+        ("nobody", vec!["create", "y", "--bits", "2048"]),
+        ("nobody", vec!["delete", "ci"]),
+    ] {
+        let mut real = vec!["--store", url, "--service-account", account];
+        real.extend(args);
+        let mut dry = real.clone();
+        dry.push("--dry-run=server");
+        let dry_answer = run(&env, &dry);
+        assert_eq!(dry_answer.0, 3, "{dry:?}: {dry_answer:?}");
+        assert_eq!(snapshot(&srv), before, "{dry:?} wrote");
+        assert_eq!(run(&env, &real), dry_answer, "{real:?}");
+    }
+    // The statuses, as a client of the API sees them: 409 for a name taken, 404 for a missing
+    // one, 403 for a caller no policy allows; the same with and without `dryRun=All`.
+    let bearer = env.ok(["--store", s, "token", "admin"]);
+    let auth = format!("Authorization: Bearer {}", bearer.trim());
+    let nobody = env.ok(["--store", s, "token", "nobody"]);
+    let nobody = format!("Authorization: Bearer {}", nobody.trim());
+    env.ok(["keygen", "-o", "k.pem", "--bits", "2048"]);
+    let pem = std::fs::read_to_string(env.path("k.pem.pub")).unwrap();
+    let body = |name: &str| serde_json::json!({"name": name, "publicKeys": [pem]}).to_string();
+    let accounts = server.at("/v1/namespaces/default/serviceaccounts");
+    let cases: Vec<(&str, &str, Option<String>, String, u16)> = vec![
+        ("POST", &auth, Some(body("ci")), accounts.clone(), 409),
+        ("DELETE", &auth, None, format!("{accounts}/ghost"), 404),
+        ("POST", &nobody, Some(body("z")), accounts.clone(), 403),
+        ("DELETE", &nobody, None, format!("{accounts}/ci"), 403),
+        ("POST", &auth, Some(body("z")), accounts.clone(), 201),
+    ];
+    for (method, who, body, at, status) in cases {
+        for query in ["?dryRun=All", ""] {
+            if status == 201 && query.is_empty() {
+                continue;
+            }
+            let at = format!("{at}{query}");
+            let mut args = vec!["-X", method, "-H", who];
+            if let Some(b) = &body {
+                args.extend(["-H", "Content-Type: application/json", "-d", b]);
+            }
+            args.push(&at);
+            let (got, answer) = common::curl(&args);
+            assert_eq!(got, status, "{method} {at}: {answer}");
+            assert_eq!(snapshot(&srv), before, "{method} {at} wrote");
+        }
+    }
+    // The query parameter as the server takes it: Kubernetes' `All` only.
+    let (status, body) = common::curl(&[
+        "-X",
+        "DELETE",
+        "-H",
+        &auth,
+        &server.at("/v1/namespaces/default/serviceaccounts/ci?dryRun=all"),
+    ]);
+    assert_eq!(status, 400, "{body}");
+    assert!(body.contains("`dryRun` must be `All`, not `all`"), "{body}");
+    let (status, _) = common::curl(&[
+        "-X",
+        "DELETE",
+        "-H",
+        &auth,
+        &server.at("/v1/namespaces/default/serviceaccounts/ci?dryRun=All"),
+    ]);
+    assert_eq!(status, 204);
+    assert_eq!(snapshot(&srv), before);
+    env.ok(["--store", s, "get", "ci"]);
+    // A read writes nothing anyway: the parameter is not looked at.
+    let (status, _) = common::curl(&["-H", &auth, &format!("{accounts}/ci?dryRun=all")]);
+    assert_eq!(status, 200);
+}
+
+/// A server's dry run of a token hands out no token.
+#[test]
+fn a_server_dry_run_issues_no_token() {
+    let env = Env::new();
+    let srv = env.path("srv");
+    env.bootstrap(&srv);
+    env.ok([
+        "--store",
+        srv.to_str().unwrap(),
+        "create",
+        "ci",
+        "--bits",
+        "2048",
+    ]);
+    let server = env.serve(&srv, &[]);
+    let bearer = env.ok(["--store", srv.to_str().unwrap(), "token", "admin"]);
+    let before = snapshot(&srv);
+    let (status, body) = common::curl(&[
+        "-X",
+        "POST",
+        "-H",
+        &format!("Authorization: Bearer {}", bearer.trim()),
+        "-H",
+        "Content-Type: application/json",
+        "-d",
+        r#"{"name":"deploy"}"#,
+        &server.at("/v1/namespaces/default/serviceaccounts/ci/tokens?dryRun=All"),
+    ]);
+    assert_eq!(status, 201, "{body}");
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(v["token"], "");
+    assert_eq!(v["name"], "deploy");
+    assert_eq!(snapshot(&srv), before);
+}
+
+#[test]
+fn a_client_dry_run_needs_a_local_store() {
+    let env = Env::new();
+    let srv = env.path("srv");
+    env.bootstrap(&srv);
+    let server = env.serve(&srv, &[]);
+    let url = server.url.clone();
+    env.cmd([
+        "--store",
+        &url,
+        "--service-account",
+        "admin",
+        "create",
+        "x",
+        "--dry-run",
+    ])
+    .assert()
+    .code(2)
+    .stdout("")
+    .stderr(format!(
+        "svcacct: --dry-run=client previews the change on a copy of a local store, and {url} \
+         is a server: use --dry-run=server, which the server checks without writing\n"
+    ));
+}
