@@ -1203,6 +1203,8 @@ fn last_used_is_written_once_across_replicas() {
     });
     assert_eq!(generation(&mut c), before + 1, "one write in all");
     assert!(last_used(&mut c).is_some());
+}
+
 /// `--dry-run` on a PostgreSQL store (issue 16): the command runs on a copy in memory, and
 /// every row of every table, the generation's included, is as it was.
 #[test]
