@@ -111,6 +111,20 @@ pub struct IssuerKeyView {
     pub public_key: Option<String>,
 }
 
+impl IssuerKeyView {
+    /// Its phase, as `svcacct issuer get` and the console show it.
+    pub fn phase(&self) -> String {
+        match (self.retired, self.kept_until, self.kept_indefinitely) {
+            (None, _, _) => "signing".to_owned(),
+            (Some(_), _, true) => "retired, kept while a token without expiry needs it".to_owned(),
+            (Some(_), Some(until), _) => {
+                format!("retired, kept until {}", crate::time::local(until))
+            }
+            (Some(_), None, _) => "retired, no longer needed".to_owned(),
+        }
+    }
+}
+
 /// The issuer without its secrets.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

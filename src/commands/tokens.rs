@@ -289,16 +289,7 @@ fn show(v: &IssuerView, format: OutputFormat, out: &mut dyn Write) -> Result<()>
                 .keys
                 .iter()
                 .map(|k| {
-                    let status = match (k.retired, k.kept_until, k.kept_indefinitely) {
-                        (None, _, _) => "signing".to_owned(),
-                        (Some(_), _, true) => {
-                            "retired, kept while a token without expiry needs it".to_owned()
-                        }
-                        (Some(_), Some(until), _) => {
-                            format!("retired, kept until {}", time::local(until))
-                        }
-                        (Some(_), None, _) => "retired, no longer needed".to_owned(),
-                    };
+                    let status = k.phase();
                     vec![
                         k.kid.clone(),
                         k.algorithm.as_str().to_owned(),

@@ -1,0 +1,478 @@
+//! The web console (`/ui/`) without a browser: its headers, the session cookie, sign-in
+//! refusals, cross-site posts, escaping and `serve --no-ui`, with curl against the real
+//! server. tests/console.rs drives it in headless Chromium.
+
+mod common;
+
+use common::{Env, Server, curl};
+
+const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
+                   frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+/// A bootstrapped store (`admin` with every grant), served, and an issued token of `admin`
+/// that expires in `expires`.
+fn served(expires: &str) -> (Env, Server, String) {
+    let env = Env::new();
+    let store = env.path("store");
+    env.bootstrap(&store);
+    let s = store.to_str().unwrap();
+    env.ok([
+        "--store",
+        s,
+        "tokens",
+        "create",
+        "admin",
+        "web",
+        "--expires",
+        expires,
+        "--out",
+        "admin.token",
+    ]);
+    let token = std::fs::read_to_string(env.path("admin.token"))
+        .unwrap()
+        .trim()
+        .to_owned();
+    let server = env.serve(&store, &[]);
+    (env, server, token)
+}
+
+/// `curl -i ARGS…`: (status, headers in lower case, body).
+fn curl_i(args: &[&str]) -> (u16, String, String) {
+    let (status, head, body) = curl_raw(args);
+    (status, head.to_lowercase(), body)
+}
+
+/// `curl -i ARGS…`: (status, headers, body).
+fn curl_raw(args: &[&str]) -> (u16, String, String) {
+    let mut all = vec!["-i"];
+    all.extend_from_slice(args);
+    let (status, text) = curl(&all);
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    (status, head.to_owned(), body.to_owned())
+}
+
+fn origin(server: &Server) -> String {
+    format!("Origin: {}", server.url)
+}
+
+/// Signs in through the form; the session cookie's value.
+fn sign_in(server: &Server, token: &str) -> String {
+    let (status, head, _) = curl_raw(&[
+        "-X",
+        "POST",
+        "-H",
+        &origin(server),
+        "--data-urlencode",
+        &format!("token={token}"),
+        &server.at("/ui/signin"),
+    ]);
+    assert_eq!(status, 303, "{head}");
+    let line = head
+        .lines()
+        .find(|l| l.starts_with("set-cookie:"))
+        .expect("a cookie");
+    line.split_once("svcacct_session=")
+        .unwrap()
+        .1
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned()
+}
+
+fn get(server: &Server, cookie: &str, path: &str) -> (u16, String, String) {
+    curl_i(&["-b", &format!("svcacct_session={cookie}"), &server.at(path)])
+}
+
+/// The per-form token of the form that posts to `action` on the page at `page`.
+fn form_token(server: &Server, cookie: &str, page: &str, action: &str) -> String {
+    let (status, _, body) = get(server, cookie, page);
+    assert_eq!(status, 200, "{body}");
+    let at = body
+        .find(&format!("action=\"{action}\""))
+        .unwrap_or_else(|| panic!("no form posting to {action} in {body}"));
+    let rest = &body[at..];
+    let v = rest.split_once("name=\"csrf\" value=\"").unwrap().1;
+    v.split('"').next().unwrap().to_owned()
+}
+
+/// Every record file under `dir` with its bytes, but the issued tokens' (whose last use a
+/// request may note) and the generation.
+fn records(dir: &std::path::Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let mut v = vec![];
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                if !p.ends_with("tokens") {
+                    todo.push(p);
+                }
+            } else if !p.ends_with(".generation") {
+                v.push((p.clone(), std::fs::read(&p).unwrap()));
+            }
+        }
+    }
+    v.sort();
+    v
+}
+
+#[test]
+fn every_console_answer_has_the_security_headers() {
+    let (_env, server, token) = served("1h");
+    let cookie = sign_in(&server, &token);
+    for path in [
+        "/ui/signin",
+        "/ui/assets/console.js",
+        "/ui/assets/console.css",
+        "/ui/nowhere",
+    ] {
+        let (_, head, _) = curl_i(&[&server.at(path)]);
+        assert!(
+            head.contains(&format!("content-security-policy: {}", CSP.to_lowercase())),
+            "{path}: {head}"
+        );
+        assert!(
+            head.contains("x-content-type-options: nosniff"),
+            "{path}: {head}"
+        );
+        assert!(
+            head.contains("referrer-policy: no-referrer"),
+            "{path}: {head}"
+        );
+        assert!(head.contains("cache-control: no-store"), "{path}: {head}");
+    }
+    let (status, head, body) = get(&server, &cookie, "/ui/namespaces/default/serviceaccounts");
+    assert_eq!(status, 200);
+    assert!(head.contains("cache-control: no-store"), "{head}");
+    assert!(
+        head.contains("content-type: text/html; charset=utf-8"),
+        "{head}"
+    );
+    // No inline script or style, and nothing from another host.
+    assert!(
+        !body.contains("<script>") && !body.contains("style=") && !body.contains("<style"),
+        "{body}"
+    );
+    assert!(
+        !body.contains("http://") && !body.contains("https://"),
+        "{body}"
+    );
+    let (_, head, _) = curl_i(&[&server.at("/ui/assets/console.js")]);
+    assert!(head.contains("content-type: text/javascript"), "{head}");
+}
+
+#[test]
+fn signing_in_keeps_the_token_in_a_strict_cookie_that_ends_with_it() {
+    let (_env, server, token) = served("1h");
+    let (status, head, _) = curl_i(&[
+        "-X",
+        "POST",
+        "-H",
+        &origin(&server),
+        "--data-urlencode",
+        &format!("token={token}"),
+        &server.at("/ui/signin"),
+    ]);
+    assert_eq!(status, 303);
+    assert!(head.contains("location: /ui/\r\n"), "{head}");
+    let cookie = head.lines().find(|l| l.starts_with("set-cookie:")).unwrap();
+    assert!(
+        cookie.contains("; path=/ui; httponly; samesite=strict; max-age="),
+        "{cookie}"
+    );
+    assert!(
+        !cookie.contains("secure"),
+        "no Secure over plain HTTP: {cookie}"
+    );
+    let max_age: i64 = cookie
+        .rsplit_once("max-age=")
+        .unwrap()
+        .1
+        .trim()
+        .parse()
+        .unwrap();
+    assert!(
+        (3000..=3600).contains(&max_age),
+        "ends with the token (1h): {cookie}"
+    );
+    // `/ui/` goes to the account's namespace.
+    let value = sign_in(&server, &token);
+    let (status, head, _) = get(&server, &value, "/ui/");
+    assert_eq!(status, 303);
+    assert!(
+        head.contains("location: /ui/namespaces/default/serviceaccounts\r\n"),
+        "{head}"
+    );
+    // Sign out clears it.
+    let signout = form_token(
+        &server,
+        &value,
+        "/ui/namespaces/default/serviceaccounts",
+        "/ui/signout",
+    );
+    let (status, head, body) = curl_i(&[
+        "-X",
+        "POST",
+        "-H",
+        &origin(&server),
+        "-b",
+        &format!("svcacct_session={value}"),
+        "--data-urlencode",
+        &format!("csrf={signout}"),
+        &server.at("/ui/signout"),
+    ]);
+    assert_eq!(status, 200, "{body}");
+    assert!(
+        head.contains(
+            "set-cookie: svcacct_session=; path=/ui; httponly; samesite=strict; max-age=0"
+        ),
+        "{head}"
+    );
+    assert!(body.contains("You are signed out."), "{body}");
+    // The token is in no log line, nor in any page.
+    let log = server.log();
+    assert!(!log.contains(&token[..40]), "{log}");
+    assert!(log.contains(" POST /ui/signin 303 - "), "{log}");
+    assert!(log.contains(" GET /ui/ 303 admin "), "{log}");
+    let (_, _, page) = get(&server, &value, "/ui/namespaces/default/serviceaccounts");
+    assert!(!page.contains(&token[..40]), "{page}");
+}
+
+#[test]
+fn a_wrong_or_revoked_token_is_refused_with_a_message() {
+    let (env, server, token) = served("1h");
+    let (status, _, body) = curl_i(&[
+        "-X",
+        "POST",
+        "-H",
+        &origin(&server),
+        "--data-urlencode",
+        "token=not a token",
+        &server.at("/ui/signin"),
+    ]);
+    assert_eq!(status, 401);
+    assert!(
+        body.contains("Not signed in: </strong>that is not a token"),
+        "{body}"
+    );
+    let mut forged = token.clone();
+    forged.truncate(token.len() - 4);
+    forged.push_str("AAAA");
+    let (status, head, body) = curl_i(&[
+        "-X",
+        "POST",
+        "-H",
+        &origin(&server),
+        "--data-urlencode",
+        &format!("token={forged}"),
+        &server.at("/ui/signin"),
+    ]);
+    assert_eq!(status, 401);
+    assert!(!head.contains("set-cookie"), "{head}");
+    assert!(body.contains("the token was refused: "), "{body}");
+    // Revoked while signed in: the next page ends the session.
+    let cookie = sign_in(&server, &token);
+    let store = env.path("store");
+    env.ok([
+        "--store",
+        store.to_str().unwrap(),
+        "tokens",
+        "revoke",
+        "admin",
+        "web",
+    ]);
+    let (status, head, body) = get(&server, &cookie, "/ui/namespaces/default/serviceaccounts");
+    assert_eq!(status, 401, "{body}");
+    assert!(body.contains("your session ended: "), "{body}");
+    assert!(head.contains("max-age=0"), "{head}");
+    let (status, _, body) = curl_i(&[
+        "-X",
+        "POST",
+        "-H",
+        &origin(&server),
+        "--data-urlencode",
+        &format!("token={token}"),
+        &server.at("/ui/signin"),
+    ]);
+    assert_eq!(status, 401);
+    assert!(body.contains("the token was refused: "), "{body}");
+}
+
+#[test]
+fn a_cross_site_post_is_refused_and_changes_nothing() {
+    let (env, server, token) = served("1h");
+    let cookie = sign_in(&server, &token);
+    let action = "/ui/namespaces/default/serviceaccounts";
+    let csrf = form_token(
+        &server,
+        &cookie,
+        "/ui/namespaces/default/serviceaccounts/new",
+        action,
+    );
+    let key = format!(
+        "public_key@{}",
+        env.path(&env.distinct_public_keys("e", 1)[0]).display()
+    );
+    let before = records(&env.path("store"));
+    let jar = format!("svcacct_session={cookie}");
+    let good_origin = origin(&server);
+    let post = |extra: &[&str]| {
+        let mut args = vec![
+            "-X",
+            "POST",
+            "-b",
+            jar.as_str(),
+            "--data-urlencode",
+            "name=evil",
+            "--data-urlencode",
+            key.as_str(),
+        ];
+        args.extend_from_slice(extra);
+        args.push(Box::leak(server.at(action).into_boxed_str()));
+        curl_i(&args)
+    };
+    let with_csrf = format!("csrf={csrf}");
+    for (case, extra) in [
+        (
+            "another site",
+            vec![
+                "-H",
+                "Origin: http://evil.example",
+                "--data-urlencode",
+                &with_csrf,
+            ],
+        ),
+        ("no Origin", vec!["--data-urlencode", &with_csrf]),
+        ("no form token", vec!["-H", &good_origin]),
+        (
+            "another form's token",
+            vec![
+                "-H",
+                &good_origin,
+                "--data-urlencode",
+                "csrf=x2G2ZfQH4jmm6c7gEkKlwb0Y7lKQnbG0yjH8nqfTOOc",
+            ],
+        ),
+    ] {
+        let (status, _, body) = post(&extra);
+        assert_eq!(status, 403, "{case}: {body}");
+        assert!(
+            body.contains("This form post was refused and nothing was changed"),
+            "{case}: {body}"
+        );
+    }
+    assert!(
+        records(&env.path("store")) == before,
+        "a refused post changed the store"
+    );
+    // The same post from the console's own form goes through.
+    let (status, head, body) = post(&["-H", &good_origin, "--data-urlencode", &with_csrf]);
+    assert_eq!(status, 303, "{body}");
+    assert!(
+        head.contains("location: /ui/namespaces/default/serviceaccounts/evil\r\n"),
+        "{head}"
+    );
+}
+
+#[test]
+fn registry_values_are_shown_as_text() {
+    let (env, server, token) = served("1h");
+    let store = env.path("store");
+    let key = env.distinct_public_keys("x", 1).remove(0);
+    env.ok([
+        "--store",
+        store.to_str().unwrap(),
+        "create",
+        "xss",
+        "--public-key",
+        &key,
+        "--description",
+        "<script>alert(1)</script>",
+    ]);
+    let cookie = sign_in(&server, &token);
+    for page in [
+        "/ui/namespaces/default/serviceaccounts",
+        "/ui/namespaces/default/serviceaccounts/xss",
+    ] {
+        let (status, _, body) = get(&server, &cookie, page);
+        assert_eq!(status, 200, "{body}");
+        assert!(
+            body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{page}: {body}"
+        );
+        assert!(!body.contains("<script>alert"), "{page}: {body}");
+    }
+}
+
+#[test]
+fn a_read_only_account_gets_the_403_page_on_add_service_account() {
+    let (env, server, _) = served("1h");
+    let s = env.path("store");
+    let s = s.to_str().unwrap();
+    let key = env.distinct_public_keys("r", 1).remove(0);
+    env.ok(["--store", s, "create", "reader", "--public-key", &key]);
+    env.ok([
+        "--store",
+        s,
+        "policy",
+        "create",
+        "read",
+        "--subject",
+        "reader",
+        "--action",
+        "get",
+        "--action",
+        "list",
+        "--resource",
+        "*",
+    ]);
+    env.ok([
+        "--store",
+        s,
+        "tokens",
+        "create",
+        "reader",
+        "web",
+        "--out",
+        "reader.token",
+    ]);
+    let token = std::fs::read_to_string(env.path("reader.token"))
+        .unwrap()
+        .trim()
+        .to_owned();
+    let cookie = sign_in(&server, &token);
+    let (status, _, body) = get(&server, &cookie, "/ui/namespaces/default/serviceaccounts");
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains(">reader</a>"), "{body}");
+    let (status, _, body) = get(
+        &server,
+        &cookie,
+        "/ui/namespaces/default/serviceaccounts/new",
+    );
+    assert_eq!(status, 403, "{body}");
+    assert!(body.contains("<h1>Not allowed</h1>"), "{body}");
+    assert!(body.contains("service account `reader` may not create serviceaccount in namespace `default`: no policy allows it"), "{body}");
+    assert!(
+        body.contains("<dd id=\"refused-action\">create</dd>"),
+        "{body}"
+    );
+    assert!(
+        body.contains("<dd id=\"refused-resource\">serviceaccount</dd>"),
+        "{body}"
+    );
+}
+
+#[test]
+fn serve_no_ui_answers_404_under_ui() {
+    let env = Env::new();
+    let store = env.path("store");
+    env.bootstrap(&store);
+    let server = env.serve(&store, &["--no-ui"]);
+    for path in ["/ui/", "/ui/signin", "/ui/assets/console.js"] {
+        let (status, body) = curl(&[&server.at(path)]);
+        assert_eq!(status, 404, "{path}: {body}");
+        assert!(body.contains("\"code\":\"not-found\""), "{body}");
+    }
+    assert_eq!(curl(&[&server.at("/healthz")]).0, 200);
+}
