@@ -40,9 +40,15 @@ pub fn valid(session_token: &str, action: &str, given: &str) -> bool {
     aws_lc_rs::hmac::verify(&key, &message(action), &tag).is_ok()
 }
 
-/// Refuses a post whose `Origin` is not this server: missing, `null`, another host, or `http`
-/// when the server speaks TLS. (`https` is accepted on a plain listener: a proxy in front may
-/// terminate TLS, `serve --insecure-listen`.) The host is compared with the `Host` header.
+/// Refuses a post whose `Origin` is not this server: missing, another host, or `http` when the
+/// server speaks TLS. (`https` is accepted on a plain listener: a proxy in front may terminate
+/// TLS, `serve --insecure-listen`.) The host is compared with the `Host` header.
+///
+/// `Origin: null` passes only with `Sec-Fetch-Site: same-origin`: the console's pages are
+/// `Referrer-Policy: no-referrer`, under which browsers send a form post's `Origin` as `null`
+/// (Fetch, "serializing a request origin"), and say where it came from in `Sec-Fetch-Site`,
+/// a header no page can set. A `null` from another site (a sandboxed frame, a `data:` page)
+/// comes with `cross-site`, or without the header from an older browser, and is refused.
 pub fn check_origin(headers: &HeaderMap, tls: bool) -> Result<(), Response> {
     let origin = headers
         .get(header::ORIGIN)
@@ -52,6 +58,13 @@ pub fn check_origin(headers: &HeaderMap, tls: bool) -> Result<(), Response> {
         .get(header::HOST)
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
+    let fetch_site = headers
+        .get("sec-fetch-site")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    if origin == "null" && fetch_site == "same-origin" {
+        return Ok(());
+    }
     let ours = match origin.split_once("://") {
         Some(("https", h)) => h == host,
         Some(("http", h)) => !tls && h == host,
@@ -122,6 +135,12 @@ mod tests {
         assert!(check_origin(&h(Some("http://evil.example")), false).is_err());
         assert!(check_origin(&h(Some("http://127.0.0.1:8421")), false).is_err());
         assert!(check_origin(&h(Some("null")), false).is_err());
+        let mut null_here = h(Some("null"));
+        null_here.insert("sec-fetch-site", "same-origin".parse().unwrap());
+        assert!(check_origin(&null_here, false).is_ok());
+        let mut null_there = h(Some("null"));
+        null_there.insert("sec-fetch-site", "cross-site".parse().unwrap());
+        assert!(check_origin(&null_there, false).is_err());
         assert!(check_origin(&h(None), false).is_err());
     }
 }

@@ -187,7 +187,7 @@ pub fn shown_once(title: &str, token: &str, then: &str) -> Markup {
                 label for="token-value" { "Token" }
                 textarea #token-value readonly rows="5" spellcheck="false" { (token) }
             }
-            p.buttons {
+            div.buttons {
                 button #copy-token type="button" data-copy="token-value" { "Copy token" }
                 span #copy-status role="status" {}
                 form method="dialog" { button type="submit" { "Close" } }

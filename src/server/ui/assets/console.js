@@ -16,13 +16,19 @@ document.addEventListener("DOMContentLoaded", () => {
       dialog.close();
       dialog.showModal();
     }
-    dialog.addEventListener("close", () => {
+    // Closed by its button or Escape: the token leaves the page too.
+    const forget = () => {
       const value = document.getElementById("token-value");
       if (value) {
         value.textContent = "";
         value.value = "";
       }
-    });
+    };
+    dialog.addEventListener("cancel", forget);
+    const closer = dialog.querySelector("form[method=dialog]");
+    if (closer) {
+      closer.addEventListener("submit", forget);
+    }
   }
   for (const button of document.querySelectorAll("button[data-copy]")) {
     button.addEventListener("click", async () => {
