@@ -476,3 +476,300 @@ fn serve_no_ui_answers_404_under_ui() {
     }
     assert_eq!(curl(&[&server.at("/healthz")]).0, 200);
 }
+
+/// Posts `fields` to the form of `page` that posts to `action`, with its per-form token.
+fn post(
+    server: &Server,
+    cookie: &str,
+    page: &str,
+    action: &str,
+    fields: &[(&str, &str)],
+) -> (u16, String, String) {
+    let csrf = form_token(server, cookie, page, action);
+    let jar = format!("svcacct_session={cookie}");
+    let o = origin(server);
+    let mut args: Vec<String> = vec!["-X".into(), "POST".into(), "-H".into(), o, "-b".into(), jar];
+    for (k, v) in std::iter::once(&("csrf", csrf.as_str())).chain(fields) {
+        args.push("--data-urlencode".into());
+        args.push(format!("{k}={v}"));
+    }
+    args.push(server.at(action));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    curl_i(&args)
+}
+
+fn whoami(server: &Server, token: &str) -> u16 {
+    curl(&[
+        "-H",
+        &format!("Authorization: Bearer {token}"),
+        &server.at("/v1/whoami"),
+    ])
+    .0
+}
+
+/// The token in a page's shown-once dialog.
+fn shown_token(body: &str) -> String {
+    let v = body
+        .split_once("<textarea id=\"token-value\" readonly rows=\"5\" spellcheck=\"false\">")
+        .unwrap_or_else(|| panic!("no token shown in {body}"))
+        .1;
+    v.split('<').next().unwrap().to_owned()
+}
+
+#[test]
+fn each_console_action_goes_through_the_api() {
+    let (env, server, token) = served("1h");
+    let s = env.path("store");
+    let s = s.to_str().unwrap();
+    let keys = env.distinct_public_keys("k", 2);
+    env.ok(["--store", s, "create", "bot", "--public-key", &keys[0]]);
+    let cookie = sign_in(&server, &token);
+    let page = "/ui/namespaces/default/serviceaccounts/bot";
+    let act = |a: &str| format!("{page}/{a}");
+
+    // Issue a token: shown once, in an answer that no cache keeps.
+    let (status, head, body) = post(&server, &cookie, page, &act("tokens"), &[("name", "ci")]);
+    assert_eq!(status, 201, "{body}");
+    assert!(head.contains("cache-control: no-store"), "{head}");
+    assert!(
+        body.contains("you will not be able to view it again"),
+        "{body}"
+    );
+    let first = shown_token(&body);
+    assert_eq!(whoami(&server, &first), 200);
+    let (_, _, again) = get(&server, &cookie, page);
+    assert!(!again.contains(&first), "shown again: {again}");
+    // The same name again is refused, and says why.
+    let (status, _, body) = post(&server, &cookie, page, &act("tokens"), &[("name", "ci")]);
+    assert_eq!(status, 409, "{body}");
+    assert!(body.contains("No token issued: "), "{body}");
+
+    // Regenerate: a new token shown once, the old one revoked.
+    let (status, _, body) = post(&server, &cookie, page, &act("tokens/ci/regenerate"), &[]);
+    assert_eq!(status, 200, "{body}");
+    let second = shown_token(&body);
+    assert_ne!(first, second);
+    assert_eq!(whoami(&server, &first), 401);
+    assert_eq!(whoami(&server, &second), 200);
+
+    // Rename it, then revoke it under its new name.
+    let (status, head, _) = post(
+        &server,
+        &cookie,
+        page,
+        &act("tokens/ci/rename"),
+        &[("name", "deploy")],
+    );
+    assert_eq!(status, 303);
+    assert!(head.contains(&format!("location: {page}\r\n")), "{head}");
+    let listed = env.ok(["--store", s, "tokens", "list", "bot"]);
+    assert!(
+        listed.contains("deploy") && !listed.contains("ci "),
+        "{listed}"
+    );
+    let (status, _, _) = post(&server, &cookie, page, &act("tokens/deploy/revoke"), &[]);
+    assert_eq!(status, 303);
+    assert_eq!(whoami(&server, &second), 401);
+
+    // Disable and enable.
+    assert_eq!(post(&server, &cookie, page, &act("disable"), &[]).0, 303);
+    assert!(
+        get(&server, &cookie, page)
+            .2
+            .contains("<dd id=\"status\">disabled</dd>")
+    );
+    assert_eq!(post(&server, &cookie, page, &act("enable"), &[]).0, 303);
+    assert!(
+        get(&server, &cookie, page)
+            .2
+            .contains("<dd id=\"status\">active</dd>")
+    );
+
+    // Add a key as pasted PEM, then remove it.
+    let pem = std::fs::read_to_string(env.path(&keys[1])).unwrap();
+    assert_eq!(
+        post(
+            &server,
+            &cookie,
+            page,
+            &act("keys"),
+            &[("public_key", &pem)]
+        )
+        .0,
+        303
+    );
+    let shown = env.ok(["--store", s, "key", "list", "bot", "-o", "json"]);
+    let listed: serde_json::Value = serde_json::from_str(&shown).unwrap();
+    let kids: Vec<String> = listed["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k["kid"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(kids.len(), 2, "{shown}");
+    assert_eq!(
+        post(
+            &server,
+            &cookie,
+            page,
+            &act(&format!("keys/{}/remove", kids[1])),
+            &[]
+        )
+        .0,
+        303
+    );
+    assert!(
+        !env.ok(["--store", s, "key", "list", "bot"])
+            .contains(&kids[1])
+    );
+
+    // Delete: only with its name typed.
+    let (status, _, body) = post(&server, &cookie, page, &act("delete"), &[("confirm", "bo")]);
+    assert_eq!(status, 400, "{body}");
+    assert!(
+        body.contains("Not deleted: type the account&#39;s name, bot, to confirm.")
+            || body.contains("Not deleted: type the account's name, bot, to confirm."),
+        "{body}"
+    );
+    env.ok(["--store", s, "get", "bot"]);
+    let (status, head, _) = post(
+        &server,
+        &cookie,
+        page,
+        &act("delete"),
+        &[("confirm", "bot")],
+    );
+    assert_eq!(status, 303);
+    assert!(
+        head.contains("location: /ui/namespaces/default/serviceaccounts\r\n"),
+        "{head}"
+    );
+    env.cmd(["--store", s, "get", "bot"]).assert().failure();
+}
+
+#[test]
+fn policies_namespaces_can_i_and_the_issuer_from_the_console() {
+    let (env, server, token) = served("1h");
+    let s = env.path("store");
+    let s = s.to_str().unwrap();
+    let cookie = sign_in(&server, &token);
+
+    // A namespace with its defaults, and what its creation made.
+    let (status, _, body) = post(
+        &server,
+        &cookie,
+        "/ui/namespaces",
+        "/ui/namespaces",
+        &[("name", "eng"), ("defaults", "yes")],
+    );
+    assert_eq!(status, 201, "{body}");
+    assert!(body.contains("Created namespace "), "{body}");
+    assert!(body.contains("<li>eng/builder</li>"), "{body}");
+
+    // A policy there, edited, then Can I? for it.
+    let pol = "/ui/namespaces/eng/policies";
+    let (status, _, body) = post(
+        &server,
+        &cookie,
+        pol,
+        pol,
+        &[
+            ("name", "bot-reads"),
+            ("subjects", "bot"),
+            ("actions", "get"),
+            ("resources", "serviceaccount"),
+        ],
+    );
+    assert_eq!(status, 303, "{body}");
+    let edit = format!("{pol}/bot-reads");
+    let (status, _, body) = post(
+        &server,
+        &cookie,
+        &edit,
+        &edit,
+        &[
+            ("subjects", "bot\neng/builder"),
+            ("actions", "get\nlist"),
+            ("resources", "serviceaccount"),
+            ("uid", &policy_field(&server, &cookie, &edit, "uid")),
+            (
+                "revision",
+                &policy_field(&server, &cookie, &edit, "revision"),
+            ),
+        ],
+    );
+    assert_eq!(status, 303, "{body}");
+    let shown = env.ok([
+        "--store",
+        s,
+        "policy",
+        "get",
+        "bot-reads",
+        "-n",
+        "eng",
+        "-o",
+        "json",
+    ]);
+    assert!(
+        shown.contains("\"list\"") && shown.contains("\"eng/builder\""),
+        "{shown}"
+    );
+    let ask = |action: &str| {
+        get(&server, &cookie, &format!("/ui/can-i?account=eng%2Fbuilder&action={action}&resource=serviceaccount&namespace=eng")).2
+    };
+    let yes = ask("list");
+    assert!(
+        yes.contains("<p class=\"verdict\" id=\"verdict\"><strong>Yes</strong></p>"),
+        "{yes}"
+    );
+    assert!(
+        yes.contains("<strong id=\"deciding-policy\">bot-reads</strong>"),
+        "{yes}"
+    );
+    assert!(ask("delete").contains("<strong>No</strong>"));
+
+    // The issuer: its keys, then a rotation.
+    let (status, _, body) = get(&server, &cookie, "/ui/issuer");
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body.matches("<td>signing</td>").count(), 1, "{body}");
+    assert_eq!(
+        post(&server, &cookie, "/ui/issuer", "/ui/issuer/rotate", &[]).0,
+        303
+    );
+    let body = get(&server, &cookie, "/ui/issuer").2;
+    assert_eq!(body.matches("<td>signing</td>").count(), 1, "{body}");
+    assert!(body.contains("retired, kept until "), "{body}");
+
+    // Deleting the namespace lists what goes, and needs its name typed.
+    let (status, _, body) = get(&server, &cookie, "/ui/namespaces/eng/delete");
+    assert_eq!(status, 200, "{body}");
+    assert!(
+        body.contains("<li>eng/builder</li>")
+            && body.contains("<li>bot-reads (namespace eng)</li>"),
+        "{body}"
+    );
+    let del = "/ui/namespaces/eng/delete";
+    assert_eq!(
+        post(&server, &cookie, del, del, &[("confirm", "en")]).0,
+        400
+    );
+    let (status, _, body) = post(&server, &cookie, del, del, &[("confirm", "eng")]);
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("Deleted namespace eng"), "{body}");
+    env.cmd(["--store", s, "namespace", "get", "eng"])
+        .assert()
+        .failure();
+}
+
+/// The value of the hidden field `name` on the policy page `page`.
+fn policy_field(server: &Server, cookie: &str, page: &str, name: &str) -> String {
+    let body = get(server, cookie, page).2;
+    let needle = format!("name=\"{name}\" value=\"");
+    body.split_once(&needle)
+        .unwrap_or_else(|| panic!("no {name} in {body}"))
+        .1
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned()
+}

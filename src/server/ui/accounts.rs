@@ -380,6 +380,11 @@ async fn account_page(
                                         (post_form(s, &format!("{url}/tokens/{}/revoke", t.name), "inline", html! {
                                             button type="submit" aria-label=(format!("Revoke token {}", t.name)) { "Revoke" }
                                         }))
+                                        (post_form(s, &format!("{url}/tokens/{}/rename", t.name), "inline", html! {
+                                            label.visually-hidden for=(format!("rename-{}", t.name)) { "New name of token " (t.name.as_str()) }
+                                            input id=(format!("rename-{}", t.name)) type="text" name="name" required size="12" placeholder="new name";
+                                            button type="submit" aria-label=(format!("Rename token {}", t.name)) { "Rename" }
+                                        }))
                                     }
                                 }
                             }
@@ -593,7 +598,10 @@ pub async fn regenerate_token(p: Params, posted: Posted) -> Response {
         Err(res) => return res,
     };
     let s = &posted.session;
-    let name = p.raw("token").to_owned();
+    let name = match token_of(&p) {
+        Ok(n) => n,
+        Err(res) => return res,
+    };
     let path = format!("{}/tokens/{name}/regenerate", account_api(&r));
     let t = match s.call(Method::POST, &path, None, None).await {
         Ok(bytes) => serde_json::from_slice::<IssuedToken>(&bytes).map_err(|e| {
@@ -648,7 +656,49 @@ pub async fn revoke_token(p: Params, posted: Posted) -> Response {
         Ok(r) => r,
         Err(res) => return res,
     };
-    let name = p.raw("token").to_owned();
+    let name = match token_of(&p) {
+        Ok(n) => n,
+        Err(res) => return res,
+    };
     let path = format!("{}/tokens/{name}", account_api(&r));
     then_back(&posted.session, &r, Method::DELETE, path, None, None).await
+}
+
+/// The issued token's name of the path, or the 404 page.
+fn token_of(p: &Params) -> Result<Name, Response> {
+    p.token().map_err(|e| super::bad_path(&e.problem.detail))
+}
+
+/// `POST …/tokens/{token}/rename`: the new name in `name`.
+pub async fn rename_token(p: Params, posted: Posted) -> Response {
+    let r = match account_of(&p) {
+        Ok(r) => r,
+        Err(res) => return res,
+    };
+    let name = match token_of(&p) {
+        Ok(n) => n,
+        Err(res) => return res,
+    };
+    let s = &posted.session;
+    let new = match Name::parse(posted.fields.get("name")) {
+        Ok(n) => n,
+        Err(e) => {
+            let note = html! { p.error role="alert" { "Not renamed: " (e.to_string()) } };
+            return account_page(s, &r, Some(note), StatusCode::BAD_REQUEST).await;
+        }
+    };
+    let path = format!("{}/tokens/{name}/rename", account_api(&r));
+    let body = crate::issued::TokenRename { name: new };
+    match s
+        .send::<serde_json::Value>(Method::POST, &path, &body, None)
+        .await
+    {
+        Ok(_) => see_other(&account_url(&r.namespace, r.name.as_str())),
+        Err(p) if matches!(p.status, 400 | 404 | 409 | 422) => {
+            let note = html! { p.error role="alert" { "Not renamed: " (p.detail) } };
+            let status = StatusCode::from_u16(p.status).unwrap_or(StatusCode::BAD_REQUEST);
+            account_page(s, &r, Some(note), status).await
+        }
+        Err(p) => layout::fail(s, &p).await,
+    }
 }

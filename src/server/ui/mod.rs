@@ -89,6 +89,10 @@ pub fn router(app: Arc<AppState>, api: Router) -> Router {
             post(accounts::revoke_token),
         )
         .route(
+            &format!("{sa}/tokens/{{token}}/rename"),
+            post(accounts::rename_token),
+        )
+        .route(
             &format!("{ns}/policies"),
             get(policies::list).post(policies::create),
         )
@@ -126,7 +130,7 @@ pub fn account_of(
     p.reference().map_err(|e| bad_path(&e.problem.detail))
 }
 
-fn bad_path(why: &str) -> axum::response::Response {
+pub fn bad_path(why: &str) -> axum::response::Response {
     respond::bare(
         axum::http::StatusCode::NOT_FOUND,
         "Not found",

@@ -47,7 +47,7 @@ fn fields(p: Option<&Policy>) -> Markup {
     html! {
         p { label for="policy-description" { "Description" } input #policy-description type="text" name="description" value=(p.map(|p| p.description.as_str()).unwrap_or("")); }
         p { label for="subjects" { "Subjects" } textarea #subjects name="subjects" rows="3" required aria-describedby="subjects-help" { (joined(|p| &p.subjects)) } }
-        p #subjects-help .help { "One a line: an account (" code { "ci-bot" } ", " code { "eng/deployer" } ", a pattern " code { "ci-*" } "), " code { "group:NAME" } " or " code { "*" } "." }
+        p #subjects-help .help { "One a line, as the API stores them: an account's reference (" code { "ci-bot" } " is in namespace default, " code { "eng/deployer" } " in eng; a pattern " code { "eng/ci-*" } "), " code { "group:NAME" } ", or " code { "*" } "." }
         p { label for="actions" { "Actions" } textarea #actions name="actions" rows="2" required { (joined(|p| &p.actions)) } }
         p { label for="resources" { "Resources" } textarea #resources name="resources" rows="2" required { (joined(|p| &p.resources)) } }
     }

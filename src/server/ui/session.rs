@@ -212,3 +212,45 @@ pub fn ended_by(problem: &Problem, tls: bool) -> Response {
         tls,
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_session_cookie_is_strict_and_secure_under_tls() {
+        let exp = Timestamp::now() + jiff::SignedDuration::from_hours(1);
+        let plain = session_cookie("a.b.c", Some(exp), false);
+        assert!(
+            plain.starts_with(
+                "svcacct_session=a.b.c; Path=/ui; HttpOnly; SameSite=Strict; Max-Age="
+            )
+        );
+        assert!(!plain.contains("Secure"));
+        assert!(session_cookie("a.b.c", Some(exp), true).ends_with("; Secure"));
+        // A token without expiry: a cookie of the browser's session.
+        assert_eq!(
+            session_cookie("a.b.c", None, false),
+            "svcacct_session=a.b.c; Path=/ui; HttpOnly; SameSite=Strict"
+        );
+        assert_eq!(
+            cleared_cookie(true),
+            "svcacct_session=; Path=/ui; HttpOnly; SameSite=Strict; Max-Age=0; Secure"
+        );
+    }
+
+    #[test]
+    fn the_session_is_read_from_the_cookie_header() {
+        let mut h = HeaderMap::new();
+        h.append(
+            header::COOKIE,
+            "other=1; svcacct_session=x.y.z".parse().unwrap(),
+        );
+        assert_eq!(cookie(&h, COOKIE), Some("x.y.z"));
+        let mut h = HeaderMap::new();
+        h.append(header::COOKIE, "svcacct_session=".parse().unwrap());
+        assert_eq!(cookie(&h, COOKIE), None);
+        assert!(token_shaped("eyJ.eyJ.sig-_"));
+        assert!(!token_shaped("a b") && !token_shaped("a;b") && !token_shaped(""));
+    }
+}
