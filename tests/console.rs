@@ -318,7 +318,11 @@ async fn the_console_in_a_browser() {
     fill(&c, "#actions", "get").await;
     fill(&c, "#resources", "serviceaccount").await;
     press(&c, "Create").await;
-    assert!(text(&c, "#policies").await.contains("bot-reads"));
+    // (The page posted from lists policies too: wait for the new one's link.)
+    c.wait()
+        .for_element(Locator::LinkText("bot-reads"))
+        .await
+        .expect("the new policy listed");
     for (action, verdict) in [("get", "Yes"), ("delete", "No")] {
         c.goto(&format!("{base}/ui/can-i")).await.unwrap();
         fill(&c, "#can-account", "bot").await;

@@ -728,6 +728,36 @@ fn policies_namespaces_can_i_and_the_issuer_from_the_console() {
     );
     assert!(ask("delete").contains("<strong>No</strong>"));
 
+    // A global policy, then deleted.
+    let g = "/ui/globalpolicies";
+    let (status, _, body) = post(
+        &server,
+        &cookie,
+        g,
+        g,
+        &[
+            ("name", "readers"),
+            ("subjects", "group:readers"),
+            ("actions", "get"),
+            ("resources", "*"),
+        ],
+    );
+    assert_eq!(status, 303, "{body}");
+    env.ok(["--store", s, "policy", "get", "readers", "--global"]);
+    let (_, _, body) = get(&server, &cookie, "/ui/namespaces/eng/policies");
+    assert!(
+        body.contains("<a href=\"/ui/globalpolicies/readers\">readers</a>"),
+        "{body}"
+    );
+    let del = "/ui/globalpolicies/readers/delete";
+    assert_eq!(
+        post(&server, &cookie, "/ui/globalpolicies/readers", del, &[]).0,
+        303
+    );
+    env.cmd(["--store", s, "policy", "get", "readers", "--global"])
+        .assert()
+        .failure();
+
     // The issuer: its keys, then a rotation.
     let (status, _, body) = get(&server, &cookie, "/ui/issuer");
     assert_eq!(status, 200, "{body}");

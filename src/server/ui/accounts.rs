@@ -408,7 +408,7 @@ async fn account_page(
                         li {
                             @match &p.namespace {
                                 Some(pns) => { a href=(format!("{}/{}", layout::policies_url(pns), p.name)) { (p.name.as_str()) } " (namespace " (pns.as_str()) ")" }
-                                None => { (p.name.as_str()) " (global)" }
+                                None => { a href=(format!("/ui/globalpolicies/{}", p.name)) { (p.name.as_str()) } " (global)" }
                             }
                             ": " (p.actions.join(", ")) " on " (p.resources.join(", "))
                         }

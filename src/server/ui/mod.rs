@@ -104,6 +104,15 @@ pub fn router(app: Arc<AppState>, api: Router) -> Router {
             &format!("{ns}/policies/{{policy}}/delete"),
             post(policies::delete),
         )
+        .route(
+            "/ui/globalpolicies",
+            get(policies::global_list).post(policies::global_create),
+        )
+        .route(
+            "/ui/globalpolicies/{policy}",
+            get(policies::edit).post(policies::update),
+        )
+        .route("/ui/globalpolicies/{policy}/delete", post(policies::delete))
         .route("/ui/can-i", get(reviews::can_i))
         .route("/ui/issuer", get(issuer::show))
         .route("/ui/issuer/rotate", post(issuer::rotate))
