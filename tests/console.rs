@@ -207,176 +207,187 @@ async fn the_console_in_a_browser() {
     let server = env.serve(&store, &[]);
     let base = server.url.clone();
     let driver = start_driver(&chromedriver);
-    let c = browser(&driver, &chromium).await;
+    let browser = browser(&driver, &chromium).await;
+    // The scenario runs as a task, so that the browser is closed whatever happens (a panic
+    // would leave Chromium running: stopping chromedriver does not stop it).
+    let c = browser.clone();
+    let store_arg = s.to_owned();
+    let scenario = tokio::spawn(async move {
+        let s = store_arg.as_str();
 
-    // A wrong token is refused with a message; the admin's issued token signs in.
-    sign_in(
-        &c,
-        &base,
-        "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.bm90LWEtc2lnbmF0dXJl",
-    )
-    .await;
-    let refused = text(&c, "p.error").await;
-    assert!(
-        refused.starts_with("Not signed in: the token was refused: "),
-        "{refused}"
-    );
-    sign_in(&c, &base, &admin).await;
-    assert_eq!(text(&c, "#signed-in-as").await, "admin");
-    assert!(
-        c.current_url()
+        // A wrong token is refused with a message; the admin's issued token signs in.
+        sign_in(
+            &c,
+            &base,
+            "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.bm90LWEtc2lnbmF0dXJl",
+        )
+        .await;
+        let refused = text(&c, "p.error").await;
+        assert!(
+            refused.starts_with("Not signed in: the token was refused: "),
+            "{refused}"
+        );
+        sign_in(&c, &base, &admin).await;
+        assert_eq!(text(&c, "#signed-in-as").await, "admin");
+        assert!(
+            c.current_url()
+                .await
+                .unwrap()
+                .as_str()
+                .ends_with("/ui/namespaces/default/serviceaccounts")
+        );
+        shot(&c, "accounts-list.png").await;
+
+        // Add service account, with a key file and "issue a token now": the token is shown once.
+        c.find(Locator::LinkText("Add service account"))
             .await
             .unwrap()
-            .as_str()
-            .ends_with("/ui/namespaces/default/serviceaccounts")
-    );
-    shot(&c, "accounts-list.png").await;
-
-    // Add service account, with a key file and "issue a token now": the token is shown once.
-    c.find(Locator::LinkText("Add service account"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    fill(&c, "#name", "bot").await;
-    fill(&c, "#description", "<script>alert(1)</script>").await;
-    let key = env.path(&reader_key[1]);
-    c.find(Locator::Css("#public-key-file"))
-        .await
-        .unwrap()
-        .send_keys(key.to_str().unwrap())
-        .await
-        .unwrap();
-    c.find(Locator::Css("#issue-token"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    press(&c, "Add service account").await;
-    let dialog = c
-        .wait()
-        .for_element(Locator::Css("dialog#shown-once"))
-        .await
-        .unwrap();
-    assert!(dialog.is_displayed().await.unwrap());
-    let warning = text(&c, "#shown-once .warning").await;
-    assert!(
-        warning.contains("you will not be able to view it again"),
-        "{warning}"
-    );
-    let token = c
-        .find(Locator::Css("#token-value"))
-        .await
-        .unwrap()
-        .prop("value")
-        .await
-        .unwrap()
-        .unwrap();
-    assert_eq!(token.split('.').count(), 3, "{}", c.source().await.unwrap());
-    shot(&c, "token-shown-once.png").await;
-    assert_eq!(whoami(&base, &token), 200);
-    // The description is text: no alert opened, and it reads as typed.
-    assert!(c.get_alert_text().await.is_err(), "an alert opened");
-    // Reloading or going back never shows it again.
-    c.refresh().await.unwrap();
-    assert!(
-        c.current_url()
+            .click()
+            .await
+            .unwrap();
+        fill(&c, "#name", "bot").await;
+        fill(&c, "#description", "<script>alert(1)</script>").await;
+        let key = env.path(&reader_key[1]);
+        c.find(Locator::Css("#public-key-file"))
             .await
             .unwrap()
-            .as_str()
-            .ends_with("/ui/namespaces/default/serviceaccounts/bot")
-    );
-    assert_eq!(text(&c, "#description").await, "<script>alert(1)</script>");
-    assert!(!c.source().await.unwrap().contains(&token));
-    c.back().await.unwrap();
-    assert!(!c.source().await.unwrap().contains(&token));
-    c.goto(&format!("{base}/ui/namespaces/default/serviceaccounts/bot"))
-        .await
-        .unwrap();
-    assert!(!c.source().await.unwrap().contains(&token));
-    assert!(c.get_alert_text().await.is_err(), "an alert opened");
-    shot(&c, "account-page.png").await;
+            .send_keys(key.to_str().unwrap())
+            .await
+            .unwrap();
+        c.find(Locator::Css("#issue-token"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        press(&c, "Add service account").await;
+        let dialog = c
+            .wait()
+            .for_element(Locator::Css("dialog#shown-once"))
+            .await
+            .unwrap();
+        assert!(dialog.is_displayed().await.unwrap());
+        let warning = text(&c, "#shown-once .warning").await;
+        assert!(
+            warning.contains("you will not be able to view it again"),
+            "{warning}"
+        );
+        let token = c
+            .find(Locator::Css("#token-value"))
+            .await
+            .unwrap()
+            .prop("value")
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(token.split('.').count(), 3, "{}", c.source().await.unwrap());
+        shot(&c, "token-shown-once.png").await;
+        assert_eq!(whoami(&base, &token), 200);
+        // The description is text: no alert opened, and it reads as typed.
+        assert!(c.get_alert_text().await.is_err(), "an alert opened");
+        // Reloading or going back never shows it again.
+        c.refresh().await.unwrap();
+        assert!(
+            c.current_url()
+                .await
+                .unwrap()
+                .as_str()
+                .ends_with("/ui/namespaces/default/serviceaccounts/bot")
+        );
+        assert_eq!(text(&c, "#description").await, "<script>alert(1)</script>");
+        assert!(!c.source().await.unwrap().contains(&token));
+        c.back().await.unwrap();
+        assert!(!c.source().await.unwrap().contains(&token));
+        c.goto(&format!("{base}/ui/namespaces/default/serviceaccounts/bot"))
+            .await
+            .unwrap();
+        assert!(!c.source().await.unwrap().contains(&token));
+        assert!(c.get_alert_text().await.is_err(), "an alert opened");
+        shot(&c, "account-page.png").await;
 
-    // Revoke it on the account's page: the API refuses it.
-    c.find(Locator::Css("button[aria-label='Revoke token console']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    assert_eq!(text(&c, "#no-tokens").await, "No issued tokens.");
-    assert_eq!(whoami(&base, &token), 401);
+        // Revoke it on the account's page: the API refuses it.
+        c.find(Locator::Css("button[aria-label='Revoke token console']"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        assert_eq!(text(&c, "#no-tokens").await, "No issued tokens.");
+        assert_eq!(whoami(&base, &token), 401);
 
-    // A policy, then Can I?: yes for what it grants, no otherwise.
-    c.goto(&format!("{base}/ui/namespaces/default/policies"))
-        .await
-        .unwrap();
-    fill(&c, "#policy-name", "bot-reads").await;
-    fill(&c, "#subjects", "bot").await;
-    fill(&c, "#actions", "get").await;
-    fill(&c, "#resources", "serviceaccount").await;
-    press(&c, "Create").await;
-    // (The page posted from lists policies too: wait for the new one's link.)
-    c.wait()
-        .for_element(Locator::LinkText("bot-reads"))
-        .await
-        .expect("the new policy listed");
-    for (action, verdict) in [("get", "Yes"), ("delete", "No")] {
-        c.goto(&format!("{base}/ui/can-i")).await.unwrap();
-        fill(&c, "#can-account", "bot").await;
-        fill(&c, "#can-action", action).await;
-        fill(&c, "#can-resource", "serviceaccount").await;
-        press(&c, "Ask").await;
-        assert_eq!(text(&c, "#verdict").await, verdict, "{action}");
-        if verdict == "Yes" {
-            assert_eq!(text(&c, "#deciding-policy").await, "bot-reads");
+        // A policy, then Can I?: yes for what it grants, no otherwise.
+        c.goto(&format!("{base}/ui/namespaces/default/policies"))
+            .await
+            .unwrap();
+        fill(&c, "#policy-name", "bot-reads").await;
+        fill(&c, "#subjects", "bot").await;
+        fill(&c, "#actions", "get").await;
+        fill(&c, "#resources", "serviceaccount").await;
+        press(&c, "Create").await;
+        // (The page posted from lists policies too: wait for the new one's link.)
+        c.wait()
+            .for_element(Locator::LinkText("bot-reads"))
+            .await
+            .expect("the new policy listed");
+        for (action, verdict) in [("get", "Yes"), ("delete", "No")] {
+            c.goto(&format!("{base}/ui/can-i")).await.unwrap();
+            fill(&c, "#can-account", "bot").await;
+            fill(&c, "#can-action", action).await;
+            fill(&c, "#can-resource", "serviceaccount").await;
+            press(&c, "Ask").await;
+            assert_eq!(text(&c, "#verdict").await, verdict, "{action}");
+            if verdict == "Yes" {
+                assert_eq!(text(&c, "#deciding-policy").await, "bot-reads");
+            }
         }
-    }
 
-    // A read-only account sees the lists and gets the 403 page on Add service account.
-    c.find(Locator::XPath("//button[normalize-space(.)='Sign out']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    assert_eq!(text(&c, "p.notice").await, "You are signed out.");
-    sign_in(&c, &base, &reader).await;
-    assert_eq!(text(&c, "#signed-in-as").await, "reader");
-    assert!(text(&c, "#accounts").await.contains("bot"));
-    c.find(Locator::LinkText("Add service account"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    assert_eq!(text(&c, "main h1").await, "Not allowed");
-    assert_eq!(text(&c, "#refused-action").await, "create");
-    assert_eq!(text(&c, "#refused-resource").await, "serviceaccount");
-
-    // Its token revoked: the session ends, and signing in with it again is refused.
-    env.ok(["--store", s, "tokens", "revoke", "reader", "web"]);
-    c.goto(&format!("{base}/ui/namespaces/default/serviceaccounts"))
-        .await
-        .unwrap();
-    assert!(
-        text(&c, "p.error")
+        // A read-only account sees the lists and gets the 403 page on Add service account.
+        c.find(Locator::XPath("//button[normalize-space(.)='Sign out']"))
             .await
-            .starts_with("Not signed in: your session ended: ")
-    );
-    sign_in(&c, &base, &reader).await;
-    assert!(
-        text(&c, "p.error")
+            .unwrap()
+            .click()
             .await
-            .starts_with("Not signed in: the token was refused: ")
-    );
+            .unwrap();
+        assert_eq!(text(&c, "p.notice").await, "You are signed out.");
+        sign_in(&c, &base, &reader).await;
+        assert_eq!(text(&c, "#signed-in-as").await, "reader");
+        assert!(text(&c, "#accounts").await.contains("bot"));
+        c.find(Locator::LinkText("Add service account"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        assert_eq!(text(&c, "main h1").await, "Not allowed");
+        assert_eq!(text(&c, "#refused-action").await, "create");
+        assert_eq!(text(&c, "#refused-resource").await, "serviceaccount");
 
-    c.close().await.unwrap();
-    // No token in the server's log.
-    let log = server.log();
-    for t in [&admin, &reader, &token] {
-        assert!(!log.contains(&t[t.len() - 40..]), "{log}");
+        // Its token revoked: the session ends, and signing in with it again is refused.
+        env.ok(["--store", s, "tokens", "revoke", "reader", "web"]);
+        c.goto(&format!("{base}/ui/namespaces/default/serviceaccounts"))
+            .await
+            .unwrap();
+        assert!(
+            text(&c, "p.error")
+                .await
+                .starts_with("Not signed in: your session ended: ")
+        );
+        sign_in(&c, &base, &reader).await;
+        assert!(
+            text(&c, "p.error")
+                .await
+                .starts_with("Not signed in: the token was refused: ")
+        );
+
+        // No token in the server's log.
+        let log = server.log();
+        for t in [&admin, &reader, &token] {
+            assert!(!log.contains(&t[t.len() - 40..]), "{log}");
+        }
+    });
+    let outcome = scenario.await;
+    let _ = browser.close().await;
+    if let Err(e) = outcome {
+        std::panic::resume_unwind(e.into_panic());
     }
 }
