@@ -571,6 +571,43 @@ fn each_console_action_goes_through_the_api() {
     assert_eq!(status, 303);
     assert_eq!(whoami(&server, &second), 401);
 
+    // Edit its description and expiry; a form of an older revision is refused.
+    let expiry = "2031-01-02T03:04:05Z";
+    let (status, _, body) = post(
+        &server,
+        &cookie,
+        page,
+        &act("update"),
+        &[
+            ("uid", &hidden_field(&server, &cookie, page, "uid")),
+            (
+                "revision",
+                &hidden_field(&server, &cookie, page, "revision"),
+            ),
+            ("description", "builds <things>"),
+            ("expires", expiry),
+        ],
+    );
+    assert_eq!(status, 303, "{body}");
+    let shown = env.ok(["--store", s, "get", "bot", "-o", "json"]);
+    assert!(
+        shown.contains("\"description\": \"builds <things>\"") && shown.contains(expiry),
+        "{shown}"
+    );
+    let (status, _, body) = post(
+        &server,
+        &cookie,
+        page,
+        &act("update"),
+        &[
+            ("uid", &hidden_field(&server, &cookie, page, "uid")),
+            ("revision", "1"),
+            ("description", "lost update"),
+        ],
+    );
+    assert_eq!(status, 409, "{body}");
+    assert!(body.contains("Not saved: "), "{body}");
+
     // Disable and enable.
     assert_eq!(post(&server, &cookie, page, &act("disable"), &[]).0, 303);
     assert!(
@@ -691,10 +728,10 @@ fn policies_namespaces_can_i_and_the_issuer_from_the_console() {
             ("subjects", "bot\neng/builder"),
             ("actions", "get\nlist"),
             ("resources", "serviceaccount"),
-            ("uid", &policy_field(&server, &cookie, &edit, "uid")),
+            ("uid", &hidden_field(&server, &cookie, &edit, "uid")),
             (
                 "revision",
-                &policy_field(&server, &cookie, &edit, "revision"),
+                &hidden_field(&server, &cookie, &edit, "revision"),
             ),
         ],
     );
@@ -791,8 +828,8 @@ fn policies_namespaces_can_i_and_the_issuer_from_the_console() {
         .failure();
 }
 
-/// The value of the hidden field `name` on the policy page `page`.
-fn policy_field(server: &Server, cookie: &str, page: &str, name: &str) -> String {
+/// The value of the hidden field `name` on the page `page`.
+fn hidden_field(server: &Server, cookie: &str, page: &str, name: &str) -> String {
     let body = get(server, cookie, page).2;
     let needle = format!("name=\"{name}\" value=\"");
     body.split_once(&needle)
@@ -802,4 +839,75 @@ fn policy_field(server: &Server, cookie: &str, page: &str, name: &str) -> String
         .next()
         .unwrap()
         .to_owned()
+}
+
+#[test]
+fn under_tls_the_cookie_is_secure_and_posts_come_from_https() {
+    let env = Env::new();
+    let store = env.path("store");
+    env.bootstrap(&store);
+    let st = store.to_str().unwrap();
+    env.ok([
+        "--store",
+        st,
+        "tokens",
+        "create",
+        "admin",
+        "web",
+        "--out",
+        "admin.token",
+    ]);
+    let token = std::fs::read_to_string(env.path("admin.token"))
+        .unwrap()
+        .trim()
+        .to_owned();
+    env.openssl(&[
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-days",
+        "2",
+        "-subj",
+        "/CN=localhost",
+        "-addext",
+        "subjectAltName=DNS:localhost,IP:127.0.0.1",
+        "-keyout",
+        "tls.key",
+        "-out",
+        "tls.crt",
+    ]);
+    let server = env.serve(&store, &["--tls-cert", "tls.crt", "--tls-key", "tls.key"]);
+    assert!(server.url.starts_with("https://"), "{}", server.url);
+    let ca = env.path("tls.crt");
+    let ca = ca.to_str().unwrap();
+    let signin = |origin: &str| {
+        curl_raw(&[
+            "--cacert",
+            ca,
+            "-X",
+            "POST",
+            "-H",
+            &format!("Origin: {origin}"),
+            "--data-urlencode",
+            &format!("token={token}"),
+            &server.at("/ui/signin"),
+        ])
+    };
+    // An http:// page of the same host is another origin of a TLS server.
+    let plain = server.url.replacen("https://", "http://", 1);
+    let (status, head, _) = signin(&plain);
+    assert_eq!(status, 403, "{head}");
+    let (status, head, _) = signin(&server.url);
+    assert_eq!(status, 303, "{head}");
+    let cookie = head
+        .lines()
+        .find(|l| l.to_lowercase().starts_with("set-cookie:"))
+        .unwrap();
+    assert!(cookie.ends_with("; Secure"), "{cookie}");
+    assert!(
+        cookie.contains("; Path=/ui; HttpOnly; SameSite=Strict; Max-Age="),
+        "{cookie}"
+    );
 }

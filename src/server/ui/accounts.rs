@@ -321,6 +321,19 @@ async fn account_page(
             dt { "Created" } dd { (date(a.created)) }
             dt { "UID" } dd { code { (a.uid) } }
         }
+        section aria-labelledby="edit-h" {
+            h2 #edit-h { "Edit" }
+            (post_form(s, &format!("{url}/update"), "", html! {
+                input type="hidden" name="uid" value=(a.uid);
+                input type="hidden" name="revision" value=(a.revision);
+                p { label for="edit-description" { "Description" } input #edit-description type="text" name="description" value=(a.description); }
+                p { label for="edit-groups" { "Groups" } input #edit-groups type="text" name="groups" value=(a.groups.join(", ")) aria-describedby="edit-groups-help"; }
+                p #edit-groups-help .help { "Separated by commas; giving groups needs a global grant of " code { "update group" } "." }
+                p { label for="edit-expires" { "Expires" } input #edit-expires type="text" name="expires" value=(a.expires.map(|e| e.to_string()).unwrap_or_default()) placeholder="never" aria-describedby="edit-expires-help"; }
+                p #edit-expires-help .help { "A date, an RFC 3339 time or a duration from now; empty: never." }
+                button type="submit" { "Save" }
+            }))
+        }
         section aria-labelledby="state-h" {
             h2 #state-h { "Status" }
             @if a.disabled {
@@ -445,6 +458,54 @@ async fn then_back(
 ) -> Response {
     match s.call(method, &path, body, None).await {
         Ok(_) => see_other(&to.unwrap_or_else(|| account_url(&r.namespace, r.name.as_str()))),
+        Err(p) => layout::fail(s, &p).await,
+    }
+}
+
+/// `POST …/update`: description, groups and expiry, on the revision the form was made from
+/// (`If-Match`); its status stays as it is.
+pub async fn update(p: Params, posted: Posted) -> Response {
+    let r = match account_of(&p) {
+        Ok(r) => r,
+        Err(res) => return res,
+    };
+    let (s, f) = (&posted.session, &posted.fields);
+    let refused = |why: String, status: StatusCode| {
+        let note = html! { p.error role="alert" { "Not saved: " (why) } };
+        account_page(s, &r, Some(note), status)
+    };
+    let expires = match f.get("expires") {
+        "" => None,
+        // Unchanged: as shown (it may lie in the past by now).
+        e => match e.parse::<Timestamp>() {
+            Ok(t) => Some(t),
+            Err(_) => match expiry(e, "expires") {
+                Ok(t) => t,
+                Err(why) => return refused(why, StatusCode::BAD_REQUEST).await,
+            },
+        },
+    };
+    let current: Account = match s.get(&account_api(&r)).await {
+        Ok(a) => a,
+        Err(p) => return layout::fail(s, &p).await,
+    };
+    let change = crate::api::AccountChange {
+        uid: f.get("uid").to_owned(),
+        description: f.get("description").to_owned(),
+        groups: f.lines("groups"),
+        disabled: current.disabled,
+        expires,
+    };
+    let revision = f.get("revision").parse::<u64>().ok();
+    match s
+        .send::<serde_json::Value>(Method::PUT, &account_api(&r), &change, revision)
+        .await
+    {
+        Ok(_) => see_other(&account_url(&r.namespace, r.name.as_str())),
+        Err(p) if matches!(p.status, 400 | 409 | 422 | 428) => {
+            let status = StatusCode::from_u16(p.status).unwrap_or(StatusCode::BAD_REQUEST);
+            refused(p.detail.clone(), status).await
+        }
         Err(p) => layout::fail(s, &p).await,
     }
 }

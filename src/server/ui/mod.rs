@@ -71,6 +71,7 @@ pub fn router(app: Arc<AppState>, api: Router) -> Router {
         )
         .route(&format!("{ns}/serviceaccounts/new"), get(accounts::new))
         .route(sa, get(accounts::show))
+        .route(&format!("{sa}/update"), post(accounts::update))
         .route(&format!("{sa}/disable"), post(accounts::disable))
         .route(&format!("{sa}/enable"), post(accounts::enable))
         .route(&format!("{sa}/delete"), post(accounts::delete))
