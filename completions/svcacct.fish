@@ -712,6 +712,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand serve" -l ca-cert -d 'Wi
 complete -c svcacct -n "__fish_svcacct_using_subcommand serve" -l issuer-kek-file -d 'With a postgres:// store: file (mode 0600) of the key that encrypts the issuer\'s keys in the database, the same for every replica: 32 bytes as hex or base64, e.g. `openssl rand -hex 32` [default: SVCACCT_ISSUER_KEK holds the key itself]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand serve" -l insecure-listen -d 'Serve plain HTTP on a non-loopback address (tokens cross the network in clear text)'
 complete -c svcacct -n "__fish_svcacct_using_subcommand serve" -l unauthenticated-metrics -d 'Serve GET /metrics to anyone, without a token (by default it needs a policy allowing `get` on `metrics` globally)'
+complete -c svcacct -n "__fish_svcacct_using_subcommand serve" -l no-ui -d 'Do not serve the web console (/ui/); the API alone'
 complete -c svcacct -n "__fish_svcacct_using_subcommand serve" -s v -l verbose -d 'Log each request to a remote store on stderr: method, URL, status, time taken, retries; twice (-vv) also the answer\'s headers. Never a token, key or secret. SVCACCT_LOG takes a filter instead, as RUST_LOG does (e.g. SVCACCT_LOG=svcacct=debug)'
 complete -c svcacct -n "__fish_svcacct_using_subcommand serve" -s h -l help -d 'Print help'
 complete -c svcacct -n "__fish_svcacct_using_subcommand serve" -s V -l version -d 'Print version'

@@ -1566,6 +1566,9 @@ pub struct ServeArgs {
     /// to it (at least 10m)
     #[arg(long, default_value = "24h", value_name = "DURATION")]
     pub max_requested_token_lifetime: String,
+    /// Do not serve the web console (/ui/); the API alone
+    #[arg(long)]
+    pub no_ui: bool,
 }
 
 #[derive(Debug, Args)]

@@ -118,6 +118,29 @@ pub struct IssuerKeyView {
     pub public_key: Option<String>,
 }
 
+impl IssuerKeyView {
+    /// Its phase and what follows, as `svcacct issuer get` and the console show it.
+    pub fn status(&self) -> String {
+        use crate::model::KeyPhase;
+        use crate::time::local;
+        match (self.phase, self.kept_until, self.kept_indefinitely) {
+            (KeyPhase::Next, _, _) => format!(
+                "next, published, signs from {}",
+                self.signs_from.map_or_else(String::new, local)
+            ),
+            (KeyPhase::Signing, _, _) => match self.retired {
+                Some(until) => format!("signing until {}", local(until)),
+                None => "signing".to_owned(),
+            },
+            (KeyPhase::Retired, _, true) => {
+                "retired, kept while a token without expiry needs it".to_owned()
+            }
+            (KeyPhase::Retired, Some(until), _) => format!("retired, kept until {}", local(until)),
+            (KeyPhase::Retired, None, _) => "retired, no longer needed".to_owned(),
+        }
+    }
+}
+
 /// The issuer without its secrets.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

@@ -76,6 +76,7 @@ pub fn run(ctx: &Context, args: &ServeArgs, _out: &mut dyn Write) -> Result<Exit
         max_requested_lifetime,
         request_timeout: std::time::Duration::try_from(request_timeout)?,
         public_metrics: args.unauthenticated_metrics,
+        ui: !args.no_ui,
     })?;
     Ok(Exit::Success)
 }

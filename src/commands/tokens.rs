@@ -323,23 +323,7 @@ fn show(v: &IssuerView, output: &OutputArg, out: &mut dyn Write) -> Result<()> {
                 .keys
                 .iter()
                 .map(|k| {
-                    let status = match (k.phase, k.kept_until, k.kept_indefinitely) {
-                        (KeyPhase::Next, _, _) => format!(
-                            "next, published, signs from {}",
-                            k.signs_from.map_or_else(String::new, time::local)
-                        ),
-                        (KeyPhase::Signing, _, _) => match k.retired {
-                            Some(until) => format!("signing until {}", time::local(until)),
-                            None => "signing".to_owned(),
-                        },
-                        (KeyPhase::Retired, _, true) => {
-                            "retired, kept while a token without expiry needs it".to_owned()
-                        }
-                        (KeyPhase::Retired, Some(until), _) => {
-                            format!("retired, kept until {}", time::local(until))
-                        }
-                        (KeyPhase::Retired, None, _) => "retired, no longer needed".to_owned(),
-                    };
+                    let status = k.status();
                     vec![
                         k.kid.clone(),
                         k.algorithm.as_str().to_owned(),

@@ -53,6 +53,7 @@ pub mod problem;
 pub mod request;
 pub mod respond;
 pub mod routes;
+pub mod ui;
 
 #[cfg(test)]
 mod pinned_tests;
@@ -76,6 +77,8 @@ pub struct AppState {
     pub metrics: Arc<metrics::Metrics>,
     /// `GET /metrics` needs no token (`serve --unauthenticated-metrics`).
     pub public_metrics: bool,
+    /// Served over TLS: the console's cookie is `Secure` and its forms come from `https://`.
+    pub tls: bool,
 }
 
 impl AppState {
@@ -96,6 +99,7 @@ impl AppState {
             jwks_body: Default::default(),
             metrics,
             public_metrics: false,
+            tls: false,
         }
     }
 }
@@ -112,6 +116,8 @@ pub struct Options {
     pub request_timeout: Duration,
     /// `GET /metrics` needs no token.
     pub public_metrics: bool,
+    /// Serve the web console under `/ui/` (`serve --no-ui`: not).
+    pub ui: bool,
 }
 
 /// The address to listen on. Plain HTTP only on loopback, unless `insecure`.
@@ -231,8 +237,9 @@ async fn serve(opts: Options) -> Result<()> {
         jwks_body: Default::default(),
         metrics,
         public_metrics: opts.public_metrics,
+        tls: opts.tls.is_some(),
     });
-    let app = routes::router(state);
+    let app = routes::app(state, opts.ui);
     let tls = opts.tls.map(TlsAcceptor::from);
     let (stop_tx, stop_rx) = watch::channel(false);
     let mut tasks = JoinSet::new();

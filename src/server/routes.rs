@@ -33,9 +33,30 @@ use super::handlers::tokens::{
 use super::respond::{method_not_allowed, not_found};
 use crate::api::{self, ROUTES, Route};
 
-/// The whole application: every route of [`ROUTES`] with its handler and its guard, a 404 and
-/// a 405 problem for the rest, the body cap, the request timeout and the access log.
+/// The API: every route of [`ROUTES`] with its handler and its guard, a 404 and a 405 problem
+/// for the rest, the body cap, the request timeout and the access log.
 pub fn router(state: Arc<AppState>) -> Router {
+    app(state, false)
+}
+
+/// What `serve` answers: [`router`] and, with `ui`, the web console under `/ui/`
+/// ([`super::ui`]), a client of the same routes.
+pub fn app(state: Arc<AppState>, ui: bool) -> Router {
+    let api = api(state.clone());
+    let app = if ui {
+        api.clone().merge(super::ui::router(state.clone(), api))
+    } else {
+        api
+    };
+    app.layer(middleware::from_fn_with_state(
+        state.clone(),
+        super::layer::access_log,
+    ))
+}
+
+/// The routes of [`ROUTES`] behind their guard, without the access log: what the console
+/// sends its requests to, in the process.
+pub fn api(state: Arc<AppState>) -> Router {
     let mut paths: Vec<&str> = vec![];
     for r in ROUTES {
         if !paths.contains(&r.path) {
@@ -60,10 +81,6 @@ pub fn router(state: Arc<AppState>) -> Router {
         .fallback(not_found)
         .method_not_allowed_fallback(|m: Method| async move { method_not_allowed(m) })
         .layer(DefaultBodyLimit::max(api::MAX_BODY_BYTES))
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            super::layer::access_log,
-        ))
         .with_state(state)
 }
 
@@ -134,6 +151,7 @@ mod tests {
     #[test]
     fn the_router_builds() {
         let st = Arc::new(AppState::for_tests());
-        let _ = router(st);
+        let _ = router(st.clone());
+        let _ = app(st, true);
     }
 }
