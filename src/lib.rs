@@ -16,6 +16,7 @@ pub mod identity;
 pub mod issued;
 pub mod keys;
 pub mod keystore;
+pub mod labels;
 pub mod model;
 pub mod output;
 pub mod policy;
