@@ -590,6 +590,11 @@ pub struct CreateArgs {
     /// `act: {"sub": <the account>}`
     #[arg(long, value_name = "USER_ID")]
     pub impersonate: Option<String>,
+
+    /// Label KEY=VALUE (repeatable): Kubernetes syntax, KEY `[prefix/]name` (prefix a DNS
+    /// subdomain), name and VALUE at most 63 letters, digits, `-`, `_`, `.`; VALUE may be empty
+    #[arg(long = "label", value_name = "KEY=VALUE")]
+    pub labels: Vec<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -626,12 +631,25 @@ pub struct NamespaceCreateArgs {
     /// what their policies grant)
     #[arg(long)]
     pub no_defaults: bool,
+    /// Label KEY=VALUE (repeatable): Kubernetes syntax, KEY `[prefix/]name` (prefix a DNS
+    /// subdomain), name and VALUE at most 63 letters, digits, `-`, `_`, `.`; VALUE may be empty
+    #[arg(long = "label", value_name = "KEY=VALUE")]
+    pub labels: Vec<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct NamespaceGetArgs {
     /// Namespaces to show [default: all]
     pub namespaces: Vec<String>,
+    /// Only the namespaces whose labels match SELECTOR (Kubernetes syntax: `k=v`, `k==v`, `k!=v`,
+    /// `k in (a,b)`, `k notin (a)`, `k`, `!k`; a comma is AND)
+    #[arg(
+        short = 'l',
+        long = "selector",
+        value_name = "SELECTOR",
+        conflicts_with = "namespaces"
+    )]
+    pub selector: Option<String>,
     #[command(flatten)]
     pub output: OutputArg,
 }
@@ -654,14 +672,26 @@ pub struct GetArgs {
     #[arg(short = 'A', long, conflicts_with = "names")]
     pub all_namespaces: bool,
 
+    /// Only the accounts whose labels match SELECTOR (Kubernetes syntax: `k=v`, `k==v`, `k!=v`,
+    /// `k in (a,b)`, `k notin (a)`, `k`, `!k`; a comma is AND)
+    #[arg(
+        short = 'l',
+        long = "selector",
+        value_name = "SELECTOR",
+        conflicts_with = "names"
+    )]
+    pub selector: Option<String>,
+
     #[command(flatten)]
     pub output: OutputArg,
 }
 
 #[derive(Debug, Args)]
 pub struct DescribeArgs {
-    /// Account name or NS/NAME
-    pub name: String,
+    /// Accounts: names or NS/NAMEs (each is shown; one that fails is reported and the others
+    /// still shown)
+    #[arg(required = true)]
+    pub names: Vec<String>,
 
     #[command(flatten)]
     pub output: OutputArg,
@@ -712,6 +742,14 @@ pub struct UpdateArgs {
     /// Remove groups (repeatable or comma-separated)
     #[arg(long, value_name = "G", value_delimiter = ',')]
     pub remove_group: Vec<String>,
+
+    /// Set the label KEY=VALUE (repeatable; see `create --label`)
+    #[arg(long = "label", value_name = "KEY=VALUE")]
+    pub labels: Vec<String>,
+
+    /// Remove the label KEY (repeatable)
+    #[arg(long = "remove-label", value_name = "KEY")]
+    pub remove_labels: Vec<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -855,6 +893,10 @@ pub struct PolicyCreateArgs {
     /// Free text shown by describe
     #[arg(long, value_name = "TEXT")]
     pub description: Option<String>,
+    /// Label KEY=VALUE (repeatable): Kubernetes syntax, KEY `[prefix/]name` (prefix a DNS
+    /// subdomain), name and VALUE at most 63 letters, digits, `-`, `_`, `.`; VALUE may be empty
+    #[arg(long = "label", value_name = "KEY=VALUE")]
+    pub labels: Vec<String>,
     #[command(flatten)]
     pub scope: PolicyScopeArg,
 }
@@ -866,6 +908,15 @@ pub struct PolicyGetArgs {
     /// List policies of every namespace and the global ones
     #[arg(short = 'A', long, conflicts_with_all = ["names", "global"])]
     pub all_namespaces: bool,
+    /// Only the policies whose labels match SELECTOR (Kubernetes syntax: `k=v`, `k==v`, `k!=v`,
+    /// `k in (a,b)`, `k notin (a)`, `k`, `!k`; a comma is AND)
+    #[arg(
+        short = 'l',
+        long = "selector",
+        value_name = "SELECTOR",
+        conflicts_with = "names"
+    )]
+    pub selector: Option<String>,
     #[command(flatten)]
     pub scope: PolicyScopeArg,
     #[command(flatten)]
@@ -918,6 +969,12 @@ pub struct PolicyUpdateArgs {
     /// Resources to remove
     #[arg(long, value_name = "R", value_delimiter = ',')]
     pub remove_resource: Vec<String>,
+    /// Set the label KEY=VALUE (repeatable; see `policy create --label`)
+    #[arg(long = "label", value_name = "KEY=VALUE")]
+    pub labels: Vec<String>,
+    /// Remove the label KEY (repeatable)
+    #[arg(long = "remove-label", value_name = "KEY")]
+    pub remove_labels: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -1074,6 +1131,9 @@ Examples:
 
     /// List an account's issued tokens (never the tokens themselves)
     #[command(after_help = "\
+Issued tokens have no labels (so no -l): select by account with `svcacct get -l`, then list
+the tokens of each.
+
 Example:
   svcacct tokens list ci-bot")]
     List(TokensListArgs),

@@ -57,6 +57,7 @@ fn a_failed_transaction_writes_nothing(engine: &dyn Engine) {
             tx.put_account(&a)?;
             tx.put_policy(&p)?;
             tx.put_namespace(&NamespaceRecord {
+                labels: Default::default(),
                 name: ns("tx-fail"),
                 uid: "u".into(),
                 revision: 1,
@@ -273,6 +274,7 @@ fn listings_are_scoped_and_paged(engine: &dyn Engine) {
     read(engine, |tx| {
         for n in spaces {
             tx.put_namespace(&NamespaceRecord {
+                labels: Default::default(),
                 name: ns(n),
                 uid: format!("u-{n}"),
                 revision: 1,
@@ -415,6 +417,7 @@ pub(crate) fn fill(engine: &dyn Engine) {
     use crate::model::{IssuerAlgorithm, IssuerKey, IssuerRecord};
     let created: jiff::Timestamp = "2024-05-01T12:00:00Z".parse().unwrap();
     let namespace = |n: &str| NamespaceRecord {
+        labels: Default::default(),
         name: ns(n),
         uid: format!("uid-{n}"),
         revision: 3,

@@ -313,6 +313,7 @@ pub(crate) mod tests {
         let kid = format!("kid-{}", r.to_string().replace('/', "-"));
         let now: jiff::Timestamp = "2024-05-01T12:00:00Z".parse().unwrap();
         Account {
+            labels: Default::default(),
             name: r.name,
             namespace: r.namespace,
             uid: new_uid(),
@@ -340,6 +341,7 @@ pub(crate) mod tests {
     pub(crate) fn policy(scope: Option<&str>, n: &str) -> Policy {
         let now: jiff::Timestamp = "2024-05-01T12:00:00Z".parse().unwrap();
         Policy {
+            labels: Default::default(),
             name: name(n),
             namespace: scope.map(ns),
             uid: new_uid(),
@@ -614,13 +616,17 @@ pub(crate) mod tests {
                 .get_policy(&PolicyScope::Namespace(child.clone()), &name("p"))
                 .is_err()
         );
-        let e = store.create_namespace(&child, true).unwrap_err();
+        let e = store
+            .create_namespace(&child, true, Default::default())
+            .unwrap_err();
         assert!(
             e.to_string().contains("a namespace needs its parent"),
             "{e}"
         );
 
-        let made = store.create_namespace(&team, true).unwrap();
+        let made = store
+            .create_namespace(&team, true, Default::default())
+            .unwrap();
         assert_eq!(made.namespace.revision, 1);
         assert!(!made.adopted);
         let names: Vec<String> = made
@@ -636,10 +642,14 @@ pub(crate) mod tests {
         );
         let names: Vec<String> = made.policies.iter().map(|p| p.name().to_string()).collect();
         assert_eq!(names, ["image-builders", "deployers", "image-pullers"]);
-        let e = store.create_namespace(&team, false).unwrap_err();
+        let e = store
+            .create_namespace(&team, false, Default::default())
+            .unwrap_err();
         assert!(matches!(user_error(&e), UserError::NamespaceExists { .. }));
 
-        store.create_namespace(&child, false).unwrap();
+        store
+            .create_namespace(&child, false, Default::default())
+            .unwrap();
         store
             .create_account_checked(account("team/app/bot"))
             .unwrap();

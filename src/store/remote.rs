@@ -26,6 +26,7 @@ use crate::issued::{
     IssueRequest, IssuedToken, IssuerAlgorithm, IssuerView, RequestedToken, RotateRequest, Secret,
     TokenRecord, TokenRename, TokenRequest, UrlChange,
 };
+use crate::labels::{Labels, Selector};
 use crate::model::{Account, KeyRecord, NamespaceRecord, Policy, PolicyScope};
 use crate::output::sanitize;
 use crate::store::{Listing, Scope, Store};
@@ -308,6 +309,12 @@ const UNRESERVED: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUME
     .remove(b'_')
     .remove(b'~');
 
+/// `s` as the value of a query parameter: as a path segment (a space as `%20`, `,`, `=`,
+/// `!`, `(` and `)` encoded too).
+fn query_value(s: &str) -> String {
+    segment(s)
+}
+
 /// `s` as one path segment, every other byte percent-encoded.
 fn segment(s: &str) -> String {
     percent_encoding::utf8_percent_encode(s, UNRESERVED).to_string()
@@ -490,7 +497,19 @@ impl RemoteStore {
     }
 
     fn list<T: DeserializeOwned>(&self, path: &str) -> Result<Listing<T>> {
+        self.list_selected(path, None)
+    }
+
+    /// A list, filtered by the server when `selector` is given (`?labelSelector=`): the
+    /// records it leaves out are never sent.
+    fn list_selected<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        selector: Option<&Selector>,
+    ) -> Result<Listing<T>> {
+        let query = selector.map(|s| format!("labelSelector={}", query_value(s.as_str())));
         let mut call = Call::new(Method::Get, path);
+        call.query = query.as_deref();
         call.limit = MAX_LIST_BYTES;
         let body: ListBody<T> = self.json(call)?;
         Ok(Listing {
@@ -720,6 +739,7 @@ fn new_account(a: &Account) -> NewAccount {
         name: a.name.clone(),
         description: a.description.clone(),
         groups: a.groups.clone(),
+        labels: a.labels.clone(),
         disabled: a.disabled,
         expires: a.expires,
         public_keys: a.keys.iter().map(|k| k.public_key.clone()).collect(),
@@ -832,6 +852,18 @@ impl Store for RemoteStore {
         Ok(listing)
     }
 
+    fn select_accounts(&self, scope: &Scope, selector: &Selector) -> Result<Listing<Account>> {
+        let mut listing: Listing<Account> = match scope {
+            Scope::Namespace(ns) => self.list_selected(
+                &format!("/v1/namespaces/{}/serviceaccounts", ns_segment(ns)),
+                Some(selector),
+            )?,
+            _ => self.list_selected("/v1/serviceaccounts", Some(selector))?,
+        };
+        listing.items.retain(|a| scope.covers(Some(&a.namespace)));
+        Ok(listing)
+    }
+
     fn create_account(&self, account: Account) -> Result<Account> {
         let path = format!(
             "/v1/namespaces/{}/serviceaccounts",
@@ -850,6 +882,7 @@ impl Store for RemoteStore {
             uid: account.uid.clone(),
             description: account.description.clone(),
             groups: account.groups.clone(),
+            labels: Some(account.labels.clone()),
             disabled: account.disabled,
             expires: account.expires,
         })?;
@@ -881,6 +914,10 @@ impl Store for RemoteStore {
         self.list("/v1/namespaces")
     }
 
+    fn select_namespaces(&self, selector: &Selector) -> Result<Listing<NamespaceRecord>> {
+        self.list_selected("/v1/namespaces", Some(selector))
+    }
+
     /// The server checks that the namespace exists (the caller may not be allowed to `get` it).
     fn create_account_checked(&self, account: Account) -> Result<Account> {
         self.create_account(account)
@@ -891,11 +928,17 @@ impl Store for RemoteStore {
         self.create_policy(policy)
     }
 
-    fn create_namespace(&self, ns: &Namespace, defaults: bool) -> Result<api::NamespaceCreated> {
+    fn create_namespace(
+        &self,
+        ns: &Namespace,
+        defaults: bool,
+        labels: Labels,
+    ) -> Result<api::NamespaceCreated> {
         self.json(
             Call::new(Method::Post, "/v1/namespaces").json(&api::NewNamespace {
                 name: ns.clone(),
                 defaults,
+                labels,
             })?,
         )
     }
@@ -945,12 +988,25 @@ impl Store for RemoteStore {
         Ok(listing)
     }
 
+    fn select_policies(&self, scope: &Scope, selector: &Selector) -> Result<Listing<Policy>> {
+        let mut listing: Listing<Policy> = match scope {
+            Scope::Namespace(ns) => self.list_selected(
+                &policy_path(&PolicyScope::Namespace(ns.clone()), None),
+                Some(selector),
+            )?,
+            _ => self.list_selected("/v1/policies", Some(selector))?,
+        };
+        listing.items.retain(|p| scope.covers(p.namespace.as_ref()));
+        Ok(listing)
+    }
+
     fn create_policy(&self, policy: Policy) -> Result<Policy> {
         let path = policy_path(&policy_scope(&policy), None);
         let shown: PolicyAnswer =
             self.json(Call::new(Method::Post, &path).json(&NewPolicy {
                 name: policy.name.clone(),
                 description: policy.description.clone(),
+                labels: policy.labels.clone(),
                 subjects: policy.subjects.clone(),
                 actions: policy.actions.clone(),
                 resources: policy.resources.clone(),
@@ -965,6 +1021,7 @@ impl Store for RemoteStore {
         let mut call = Call::new(Method::Put, &path).json(&PolicyChange {
             uid: policy.uid.clone(),
             description: policy.description.clone(),
+            labels: Some(policy.labels.clone()),
             subjects: policy.subjects.clone(),
             actions: policy.actions.clone(),
             resources: policy.resources.clone(),
@@ -997,7 +1054,9 @@ impl Store for RemoteStore {
     fn set_disabled(&self, r: &Reference, disabled: bool) -> Result<AccountAnswer> {
         let verb = if disabled { "disable" } else { "enable" };
         let path = format!("{}/{verb}", account_path(r));
+        // A missing account is `UnknownAccount`, as in the other stores (the trait's promise).
         self.json(Call::new(Method::Post, &path))
+            .map_err(|e| not_found_as(e, || super::unknown_account(r)))
     }
 
     fn issuer(&self) -> Result<Option<IssuerView>> {

@@ -14,7 +14,7 @@ use crate::policy::Overreach;
 use crate::server::auth::Caller;
 use crate::server::authz::{may_get, may_in_parent, overreach, shown_to};
 use crate::server::blocking::{blocking, policies};
-use crate::server::extract::{JsonBody, Params};
+use crate::server::extract::{JsonBody, LabelSelector, Params};
 use crate::server::problem::ApiError;
 use crate::server::respond::{json, warnings, with_header};
 use crate::store::{Listing, Scope};
@@ -24,11 +24,16 @@ fn namespace_url(ns: &Namespace) -> String {
 }
 
 /// The namespaces the caller may `get` (as OpenShift lists the projects one can see).
-pub async fn list_namespaces(State(st): St, Extension(caller): Extension<Caller>) -> Answer {
-    let (listing, policies) = blocking(&st, |s| {
+pub async fn list_namespaces(
+    State(st): St,
+    Extension(caller): Extension<Caller>,
+    sel: LabelSelector,
+) -> Answer {
+    let (mut listing, policies) = blocking(&st, |s| {
         Ok((s.list_namespaces()?, s.list_policies(&Scope::All)?.items))
     })
     .await?;
+    listing.items.retain(|n| sel.keeps(&n.labels));
     let now = Timestamp::now();
     let guard = api::Guard::Namespaced {
         action: "get",
@@ -101,6 +106,7 @@ pub async fn create_namespace(
     JsonBody(body): JsonBody<NewNamespace>,
 ) -> Answer {
     let ns = body.name;
+    crate::labels::check_all(&body.labels)?;
     let guard = api::Guard::Parent {
         action: "create",
         resource: api::resource::NAMESPACE,
@@ -134,7 +140,7 @@ pub async fn create_namespace(
                 }
             }
         }
-        match s.create_namespace(&ns, body.defaults) {
+        match s.create_namespace(&ns, body.defaults, body.labels) {
             Ok(created) => Ok(Ok(created)),
             Err(e) => unseen(e),
         }
