@@ -646,6 +646,22 @@ fn the_server_filters_what_it_sends() {
 /// A listener that answers every request with an empty account list and keeps each request
 /// line: what the remote store asked for.
 fn recording_server() -> (String, std::sync::mpsc::Receiver<String>) {
+    let (url, rx) = scripted_server(|_| r#"{"kind":"ServiceAccountList","items":[]}"#.to_owned());
+    let (tx, lines) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for (line, _) in rx {
+            let _ = tx.send(line);
+        }
+    });
+    (url, lines)
+}
+
+/// A listener that answers each request with `answer(request line)` and keeps each request
+/// line with its body.
+fn scripted_server(
+    answer: impl Fn(&str) -> String + Send + 'static,
+) -> (String, std::sync::mpsc::Receiver<(String, String)>) {
+    use std::io::Read;
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
     let (tx, rx) = std::sync::mpsc::channel();
@@ -655,14 +671,21 @@ fn recording_server() -> (String, std::sync::mpsc::Receiver<String>) {
             let mut reader = BufReader::new(conn.try_clone().unwrap());
             let mut first = String::new();
             reader.read_line(&mut first).unwrap();
+            let mut length = 0;
             loop {
                 let mut l = String::new();
                 if reader.read_line(&mut l).unwrap() == 0 || l == "\r\n" {
                     break;
                 }
+                if let Some(v) = l.to_ascii_lowercase().strip_prefix("content-length:") {
+                    length = v.trim().parse().unwrap();
+                }
             }
-            let _ = tx.send(first.trim_end().to_owned());
-            let body = r#"{"kind":"ServiceAccountList","items":[]}"#;
+            let mut request = vec![0; length];
+            reader.read_exact(&mut request).unwrap();
+            let first = first.trim_end().to_owned();
+            let body = answer(&first);
+            let _ = tx.send((first, String::from_utf8(request).unwrap()));
             let _ = write!(
                 conn,
                 "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
@@ -703,6 +726,49 @@ fn a_remote_get_sends_the_selector_and_nothing_else() {
         .success();
     let seen: Vec<String> = requests.try_iter().collect();
     assert_eq!(seen, ["GET /v1/serviceaccounts HTTP/1.1"]);
+}
+
+/// A server from before labels refuses a body with `labels` (it refuses unknown fields): an
+/// update that does not touch them leaves them out.
+#[test]
+fn an_update_sends_labels_only_when_it_changes_them() {
+    let env = Env::new();
+    env.ok(["create", "admin", "--bits", "2048"]);
+    let record = r#"{"kind":"ServiceAccount","name":"ci","namespace":"eng","uid":"u1","revision":REV,"description":"","groups":[],"labels":{"team":"web"},"disabled":false,"created":"2026-05-01T12:00:00Z","updated":"2026-05-01T12:00:00Z","keys":[]}"#;
+    let (url, requests) = scripted_server(move |line| {
+        record.replace("REV", if line.starts_with("PUT") { "2" } else { "1" })
+    });
+    let update = |args: &[&str]| {
+        let mut argv = vec![
+            "--store",
+            url.as_str(),
+            "--service-account",
+            "admin",
+            "update",
+            "eng/ci",
+        ];
+        argv.extend_from_slice(args);
+        env.cmd(argv).assert().success();
+        let seen: Vec<(String, String)> = requests.try_iter().collect();
+        assert_eq!(seen.len(), 2, "{seen:?}");
+        assert_eq!(
+            seen[1].0,
+            "PUT /v1/namespaces/eng/serviceaccounts/ci HTTP/1.1"
+        );
+        json(&seen[1].1)
+    };
+    let body = update(&["--description", "x"]);
+    assert_eq!(
+        body,
+        serde_json::json!({"uid": "u1", "description": "x", "groups": [], "disabled": false})
+    );
+    let body = update(&["--label", "tier=build"]);
+    assert_eq!(
+        body["labels"],
+        serde_json::json!({"team": "web", "tier": "build"})
+    );
+    let body = update(&["--remove-label", "team"]);
+    assert_eq!(body["labels"], serde_json::json!({}));
 }
 
 #[test]

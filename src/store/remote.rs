@@ -481,6 +481,40 @@ impl RemoteStore {
         self.json(Call::new(Method::Post, "/v1/accessreviews").json(req)?)
     }
 
+    /// `PUT` of an account; its labels only with `labels` (a read-modify-write that did not
+    /// change them leaves them out, so a server from before labels, which refuses unknown
+    /// fields, still takes the update).
+    fn put_account(&self, account: Account, labels: bool) -> Result<Account> {
+        let path = account_path(&account.reference());
+        let mut call = Call::new(Method::Put, &path).json(&AccountChange {
+            uid: account.uid.clone(),
+            description: account.description.clone(),
+            groups: account.groups.clone(),
+            labels: labels.then(|| account.labels.clone()),
+            disabled: account.disabled,
+            expires: account.expires,
+        })?;
+        call.if_match = Some(account.revision);
+        let shown: AccountAnswer = self.json(call)?;
+        Ok(as_stored(shown, account, |a, r| a.revision = r.revision))
+    }
+
+    /// As `put_account`, for a policy.
+    fn put_policy(&self, policy: Policy, labels: bool) -> Result<Policy> {
+        let path = policy_path(&policy_scope(&policy), Some(&policy.name));
+        let mut call = Call::new(Method::Put, &path).json(&PolicyChange {
+            uid: policy.uid.clone(),
+            description: policy.description.clone(),
+            labels: labels.then(|| policy.labels.clone()),
+            subjects: policy.subjects.clone(),
+            actions: policy.actions.clone(),
+            resources: policy.resources.clone(),
+        })?;
+        call.if_match = Some(policy.revision);
+        let shown: PolicyAnswer = self.json(call)?;
+        Ok(as_stored(shown, policy, |p, r| p.revision = r.revision))
+    }
+
     fn json<T: DeserializeOwned>(&self, call: Call<'_>) -> Result<T> {
         let what = format!("{} {}", call.method.as_str(), call.path);
         let bytes = self.send(call)?.unwrap_or_default();
@@ -792,9 +826,11 @@ impl Store for RemoteStore {
     ) -> Result<Account> {
         super::retry_on_conflict(|| {
             let mut account = self.get_account(r)?;
+            let labels = account.labels.clone();
             change(&mut account)?;
             account.updated = jiff::Timestamp::now();
-            self.update_account(account)
+            let send_labels = account.labels != labels;
+            self.put_account(account, send_labels)
         })
     }
 
@@ -807,9 +843,11 @@ impl Store for RemoteStore {
     ) -> Result<Policy> {
         super::retry_on_conflict(|| {
             let mut policy = self.get_policy(scope, name)?;
+            let labels = policy.labels.clone();
             change(&mut policy)?;
             policy.updated = jiff::Timestamp::now();
-            self.update_policy(policy)
+            let send_labels = policy.labels != labels;
+            self.put_policy(policy, send_labels)
         })
     }
 
@@ -877,18 +915,7 @@ impl Store for RemoteStore {
     }
 
     fn update_account(&self, account: Account) -> Result<Account> {
-        let path = account_path(&account.reference());
-        let mut call = Call::new(Method::Put, &path).json(&AccountChange {
-            uid: account.uid.clone(),
-            description: account.description.clone(),
-            groups: account.groups.clone(),
-            labels: Some(account.labels.clone()),
-            disabled: account.disabled,
-            expires: account.expires,
-        })?;
-        call.if_match = Some(account.revision);
-        let shown: AccountAnswer = self.json(call)?;
-        Ok(as_stored(shown, account, |a, r| a.revision = r.revision))
+        self.put_account(account, true)
     }
 
     fn delete_account(&self, r: &Reference) -> Result<()> {
@@ -1017,18 +1044,7 @@ impl Store for RemoteStore {
     }
 
     fn update_policy(&self, policy: Policy) -> Result<Policy> {
-        let path = policy_path(&policy_scope(&policy), Some(&policy.name));
-        let mut call = Call::new(Method::Put, &path).json(&PolicyChange {
-            uid: policy.uid.clone(),
-            description: policy.description.clone(),
-            labels: Some(policy.labels.clone()),
-            subjects: policy.subjects.clone(),
-            actions: policy.actions.clone(),
-            resources: policy.resources.clone(),
-        })?;
-        call.if_match = Some(policy.revision);
-        let shown: PolicyAnswer = self.json(call)?;
-        Ok(as_stored(shown, policy, |p, r| p.revision = r.revision))
+        self.put_policy(policy, true)
     }
 
     fn delete_policy(&self, scope: &PolicyScope, name: &Name) -> Result<()> {
