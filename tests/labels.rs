@@ -1135,6 +1135,21 @@ fn unknown_names_are_told_with_the_nearest_that_exist() {
              mean `default`?",
         ),
         (
+            &["key", "list", "-n", "eng", "buildr"],
+            "unknown service account `buildr` in namespace `eng` (see `svcacct get`); did you \
+             mean `builder`?",
+        ),
+        (
+            &["tokens", "list", "deployer"],
+            "unknown service account `deployer` in namespace `default` (see `svcacct get`); \
+             `eng/deployer` exists: -n eng",
+        ),
+        (
+            &["rename", "-n", "eng", "deploye", "deployer2"],
+            "unknown service account `deploye` in namespace `eng` (see `svcacct get`); did you \
+             mean `deployer`?",
+        ),
+        (
             &["policy", "describe", "-n", "eng", "deployer"],
             "unknown policy `deployer` in namespace `eng` (see `svcacct policy get`); did you \
              mean `deployers`?",

@@ -557,6 +557,7 @@ pub fn rename(ctx: &Context, args: &RenameArgs, out: &mut dyn Write) -> Result<E
     let renamed = match store.rename_with_grants(&from, &to) {
         Ok(r) => r,
         Err(e) => {
+            let e = super::nearby::explain_account(store, &from, e);
             if let Err(back) = keystore.rename_account(&new_ref, &from.name) {
                 return Err(e.context(format!(
                     "and the keystore keys could not be moved back to `{from}`: {back:#}"

@@ -159,7 +159,10 @@ fn request(ctx: &Context, args: &TokensRequestArgs, out: &mut dyn Write) -> Resu
 
 fn list(ctx: &Context, args: &TokensListArgs, out: &mut dyn Write) -> Result<Exit> {
     let r = ctx.reference(&args.account)?;
-    let tokens = ctx.store()?.list_tokens(&r)?;
+    let store = ctx.store()?;
+    let tokens = store
+        .list_tokens(&r)
+        .map_err(|e| super::nearby::explain_account(store, &r, e))?;
     match args.output.output {
         OutputFormat::Json => output::json(
             out,

@@ -929,6 +929,7 @@ impl Store for RemoteStore {
         self.json(Call::new(Method::Post, &path).json(&Rename {
             new_name: to.clone(),
         })?)
+        .map_err(|e| not_found_as(e, || super::unknown_account(from)))
     }
 
     fn get_namespace(&self, ns: &Namespace) -> Result<NamespaceRecord> {
