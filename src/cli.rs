@@ -245,13 +245,15 @@ Examples:
 Examples:
   svcacct get
   svcacct get ci-bot -o json
-  svcacct get -A -o name")]
+  svcacct get -A -o name
+  svcacct get -A -l 'team=web,env in (prod,staging)'")]
     Get(Deferred<GetArgs>),
 
-    /// Show one service account in detail: keys, groups and the policies that name it
+    /// Show service accounts in detail: keys, groups, labels and the policies that name them
     #[command(after_help = "\
-Example:
-  svcacct describe ci-bot")]
+Examples:
+  svcacct describe ci-bot
+  svcacct describe ci-bot deployer -n eng")]
     Describe(Deferred<DescribeArgs>),
 
     /// Delete service accounts (and their private keys in the local keystore)
@@ -278,12 +280,13 @@ Example:
   svcacct enable ci-bot")]
     Enable(Deferred<NameArg>),
 
-    /// Change a service account's description, expiry or groups
+    /// Change a service account's description, expiry, groups or labels
     #[command(after_help = "\
 Examples:
   svcacct update ci-bot --description 'builds the site' --add-group builders
   svcacct update ci-bot --expires 2027-06-30
-  svcacct update ci-bot --no-expires --remove-group builders")]
+  svcacct update ci-bot --no-expires --remove-group builders
+  svcacct update ci-bot --label team=web --remove-label legacy")]
     Update(Deferred<UpdateArgs>),
 
     /// Add, list and remove an account's public keys (key rotation)
@@ -604,14 +607,16 @@ pub enum NamespaceCommand {
     #[command(after_help = "\
 Examples:
   svcacct namespace create eng
-  svcacct namespace create eng/platform --no-defaults")]
+  svcacct namespace create eng/platform --no-defaults
+  svcacct namespace create shop --label team=web")]
     Create(NamespaceCreateArgs),
 
     /// List namespaces, or show some
     #[command(after_help = "\
 Examples:
   svcacct namespace get
-  svcacct namespace get eng -o json")]
+  svcacct namespace get eng -o json
+  svcacct namespace get -l team=web")]
     Get(NamespaceGetArgs),
 
     /// Delete a namespace with its accounts, policies and child namespaces
@@ -833,7 +838,8 @@ Examples:
     #[command(after_help = "\
 Examples:
   svcacct policy get
-  svcacct policy get -A -o wide")]
+  svcacct policy get -A -o wide
+  svcacct policy get -A -l tier=deploy")]
     Get(PolicyGetArgs),
 
     /// Show one policy in detail

@@ -643,19 +643,6 @@ fn the_server_filters_what_it_sends() {
     assert_eq!(list("/v1/namespaces?labelSelector=%21team"), ["ops"]);
 }
 
-/// A listener that answers every request with an empty account list and keeps each request
-/// line: what the remote store asked for.
-fn recording_server() -> (String, std::sync::mpsc::Receiver<String>) {
-    let (url, rx) = scripted_server(|_| r#"{"kind":"ServiceAccountList","items":[]}"#.to_owned());
-    let (tx, lines) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for (line, _) in rx {
-            let _ = tx.send(line);
-        }
-    });
-    (url, lines)
-}
-
 /// A listener that answers each request with `answer(request line)` and keeps each request
 /// line with its body.
 fn scripted_server(
@@ -700,7 +687,10 @@ fn scripted_server(
 fn a_remote_get_sends_the_selector_and_nothing_else() {
     let env = Env::new();
     env.ok(["create", "admin", "--bits", "2048"]);
-    let (url, requests) = recording_server();
+    // Each request line is sent on before the answer leaves: the command's end sees it.
+    let (url, requests) =
+        scripted_server(|_| r#"{"kind":"ServiceAccountList","items":[]}"#.to_owned());
+    let lines = || -> Vec<String> { requests.try_iter().map(|(line, _)| line).collect() };
     env.cmd([
         "--store",
         &url,
@@ -714,9 +704,8 @@ fn a_remote_get_sends_the_selector_and_nothing_else() {
     ])
     .assert()
     .success();
-    let seen: Vec<String> = requests.try_iter().collect();
     assert_eq!(
-        seen,
+        lines(),
         [
             "GET /v1/namespaces/eng/serviceaccounts?labelSelector=env%20in%20%28prod%2Cstaging%29%2C%21legacy HTTP/1.1"
         ]
@@ -724,8 +713,7 @@ fn a_remote_get_sends_the_selector_and_nothing_else() {
     env.cmd(["--store", &url, "--service-account", "admin", "get", "-A"])
         .assert()
         .success();
-    let seen: Vec<String> = requests.try_iter().collect();
-    assert_eq!(seen, ["GET /v1/serviceaccounts HTTP/1.1"]);
+    assert_eq!(lines(), ["GET /v1/serviceaccounts HTTP/1.1"]);
 }
 
 /// A server from before labels refuses a body with `labels` (it refuses unknown fields): an
