@@ -954,3 +954,398 @@ fn labels_are_stored_and_selected_on_postgres() {
         "eng/builder\neng/deployer\n"
     );
 }
+/// An API request with `token` (`curl` arguments after the bearer header).
+fn api(token: &str, args: &[&str]) -> (u16, String) {
+    let bearer = format!("Authorization: Bearer {token}");
+    let mut argv = vec!["-H", bearer.as_str()];
+    argv.extend_from_slice(args);
+    curl(&argv)
+}
+
+/// `POST` of JSON `body` to `path` of `server`.
+fn post(server: &Server, token: &str, path: &str, body: &str) -> (u16, String) {
+    api(
+        token,
+        &[
+            "-H",
+            "Content-Type: application/json",
+            "--data",
+            body,
+            &server.at(path),
+        ],
+    )
+}
+
+/// Two replicas on one new database, bootstrapped (`admin` holds every grant), and a token of
+/// `admin`.
+fn two_replicas(env: &Env, db: &Db) -> ([Server; 2], String) {
+    let store = Path::new(&db.url);
+    env.bootstrap(store);
+    let kek = kek_file(env, "kek", 'c');
+    let replicas = [
+        env.serve(store, &["--issuer-kek-file", &kek]),
+        env.serve(store, &["--issuer-kek-file", &kek]),
+    ];
+    let token = env.ok(["--store", &db.url, "token", "admin", "--ttl", "30m"]);
+    (replicas, token.trim().to_owned())
+}
+
+/// `n` distinct RSA public keys (PEM) made quickly: one modulus, then the odd numbers after it.
+/// They will never verify anything (no private key has them); a key only needs to be new to be
+/// registered, and generating 400 real ones would take most of a minute.
+fn throwaway_public_keys(n: usize) -> Vec<String> {
+    let code = "import json, sys\n\
+        from cryptography.hazmat.primitives.asymmetric import rsa\n\
+        from cryptography.hazmat.primitives import serialization as s\n\
+        k = rsa.generate_private_key(65537, 2048).public_key().public_numbers()\n\
+        print(json.dumps([rsa.RSAPublicNumbers(65537, k.n + 2 * i).public_key().public_bytes(\
+        s.Encoding.PEM, s.PublicFormat.SubjectPublicKeyInfo).decode() for i in range(int(sys.argv[1]))]))";
+    let out = Command::new(".venv/bin/python")
+        .args(["-c", code, &n.to_string()])
+        .output()
+        .expect("the test venv (scripts/test makes it)");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// 8 workers × 50 creates, each sent to either replica, make exactly 400 accounts; 8 racing
+/// updates of one account, through either, lose none (each retries on a conflict).
+#[test]
+fn creates_and_updates_spread_over_two_replicas_all_land() {
+    let env = Env::new();
+    let Some(db) = migrated(&env) else { return };
+    let (replicas, token) = two_replicas(&env, &db);
+    let keys = throwaway_public_keys(400);
+    env.ok(["--store", &db.url, "namespace", "create", "load"]);
+    std::thread::scope(|s| {
+        for w in 0..8 {
+            let (replicas, token, keys) = (&replicas, &token, &keys);
+            s.spawn(move || {
+                for i in 0..50 {
+                    let body = serde_json::json!({
+                        "name": format!("w{w}-{i}"),
+                        "publicKeys": [keys[w * 50 + i]],
+                    })
+                    .to_string();
+                    let server = &replicas[(w + i) % 2];
+                    let path = "/v1/namespaces/load/serviceaccounts";
+                    let (status, answer) = post(server, token, path, &body);
+                    assert_eq!(status, 201, "w{w}-{i}: {answer}");
+                }
+            });
+        }
+    });
+    let mut c = admin(&db.url).unwrap();
+    let count: i64 = c
+        .query_one(
+            "SELECT count(*) FROM accounts WHERE namespace = 'load' AND name LIKE 'w%'",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(count, 400);
+    for server in &replicas {
+        let (status, list) = api(&token, &[&server.at("/v1/namespaces/load/serviceaccounts")]);
+        assert_eq!(status, 200, "{list}");
+        let items = json(&list)["items"].as_array().unwrap().len();
+        assert_eq!(
+            items,
+            400 + 3,
+            "the 400 and the namespace's default accounts"
+        );
+    }
+
+    env.ok(["--store", &db.url, "create", "shared"]);
+    std::thread::scope(|s| {
+        for w in 0..8 {
+            let (env, replicas) = (&env, &replicas);
+            s.spawn(move || {
+                let group = format!("g{w}");
+                env.ok([
+                    "--store",
+                    &replicas[w % 2].url,
+                    "--service-account",
+                    "admin",
+                    "update",
+                    "shared",
+                    "--add-group",
+                    &group,
+                ]);
+            });
+        }
+    });
+    let shared = json(&env.ok(["--store", &db.url, "get", "shared", "-o", "json"]));
+    let mut groups: Vec<&str> = shared["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g.as_str().unwrap())
+        .collect();
+    groups.sort();
+    assert_eq!(groups, ["g0", "g1", "g2", "g3", "g4", "g5", "g6", "g7"]);
+}
+
+/// A policy removed through replica A: replica B, its caches warm with the grant, refuses the
+/// account's next requests once the commit's notification has reached it.
+#[test]
+fn a_policy_removed_through_one_replica_is_refused_by_the_other() {
+    let env = Env::new();
+    let Some(db) = migrated(&env) else { return };
+    let ([a, b], admin_token) = two_replicas(&env, &db);
+    env.ok(["--store", &db.url, "create", "reader", "--bits", "2048"]);
+    env.ok([
+        "--store",
+        &db.url,
+        "policy",
+        "create",
+        "reader-get",
+        "--subject",
+        "reader",
+        "--action",
+        "get",
+        "--resource",
+        "serviceaccount",
+    ]);
+    let token = env.ok(["--store", &db.url, "token", "reader"]);
+    let token = token.trim();
+    let get = |server: &Server| {
+        api(
+            token,
+            &[&server.at("/v1/namespaces/default/serviceaccounts/admin")],
+        )
+    };
+    for _ in 0..3 {
+        let (status, body) = get(&b);
+        assert_eq!(status, 200, "{body}");
+    }
+    let (status, body) = api(
+        &admin_token,
+        &[
+            "-X",
+            "DELETE",
+            &a.at("/v1/namespaces/default/policies/reader-get"),
+        ],
+    );
+    assert_eq!(status, 204, "{body}");
+    let mut answer = get(&b);
+    for _ in 0..500 {
+        if answer.0 != 200 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        answer = get(&b);
+    }
+    assert_eq!(answer.0, 403, "{}", answer.1);
+    assert!(
+        answer.1.contains("may not get serviceaccount"),
+        "{}",
+        answer.1
+    );
+}
+
+/// A replica killed (SIGKILL) while it creates namespaces (each with its default accounts and
+/// policies, one transaction) leaves each of them entirely made or not at all, and the other
+/// replica goes on serving, writes included.
+#[test]
+fn a_replica_killed_during_writes_leaves_no_half_workflow_and_the_other_serves() {
+    let env = Env::new();
+    let Some(db) = migrated(&env) else { return };
+    let ([mut a, b], token) = two_replicas(&env, &db);
+    let made = std::sync::atomic::AtomicUsize::new(0);
+    std::thread::scope(|s| {
+        let (a_url, token, made) = (a.url.clone(), &token, &made);
+        let writer = s.spawn(move || {
+            for i in 0.. {
+                let body = format!(r#"{{"name":"k-{i}"}}"#);
+                let (status, _) = api(
+                    token,
+                    &[
+                        "-H",
+                        "Content-Type: application/json",
+                        "--data",
+                        &body,
+                        &format!("{a_url}/v1/namespaces"),
+                    ],
+                );
+                if status != 201 {
+                    return i;
+                }
+                made.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            }
+            unreachable!()
+        });
+        // Kill it once a few have gone through, in the middle of the next ones.
+        while made.load(std::sync::atomic::Ordering::SeqCst) < 5 {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(37));
+        a.child.kill().unwrap();
+        a.child.wait().unwrap();
+        let tried = writer.join().unwrap();
+        assert!(tried >= 5);
+    });
+    let mut c = admin(&db.url).unwrap();
+    let rows = c
+        .query(
+            "SELECT n.name, \
+                    (SELECT count(*) FROM accounts WHERE namespace = n.name), \
+                    (SELECT count(*) FROM policies WHERE scope = n.name) \
+             FROM namespaces n WHERE n.name LIKE 'k-%'",
+            &[],
+        )
+        .unwrap();
+    assert!(rows.len() >= 5);
+    for row in &rows {
+        let (name, accounts, policies): (String, i64, i64) = (row.get(0), row.get(1), row.get(2));
+        assert_eq!(
+            (accounts, policies),
+            (3, 3),
+            "namespace {name} is half made"
+        );
+    }
+    let orphans: i64 = c
+        .query_one(
+            "SELECT (SELECT count(*) FROM accounts WHERE namespace LIKE 'k-%' \
+                       AND namespace NOT IN (SELECT name FROM namespaces)) \
+                  + (SELECT count(*) FROM policies WHERE scope LIKE 'k-%' \
+                       AND scope NOT IN (SELECT name FROM namespaces))",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(
+        orphans, 0,
+        "accounts or policies of a namespace that was not made"
+    );
+    let (status, body) = whoami(&b, &token);
+    assert_eq!(status, 200, "{body}");
+    let (status, body) = post(&b, &token, "/v1/namespaces", r#"{"name":"after-the-kill"}"#);
+    assert_eq!(status, 201, "{body}");
+}
+
+/// The database refusing connections while the replicas run: each answers 503 (not 500, and
+/// without hanging) meanwhile, and serves again by itself once the database is back.
+#[test]
+fn replicas_recover_by_themselves_when_the_database_comes_back() {
+    let env = Env::new();
+    let Some(db) = migrated(&env) else { return };
+    let (replicas, token) = two_replicas(&env, &db);
+    let list = |server: &Server| {
+        api(
+            &token,
+            &[&server.at("/v1/namespaces/default/serviceaccounts")],
+        )
+    };
+    for server in &replicas {
+        assert_eq!(list(server).0, 200);
+    }
+    let mut c = admin(&db.base).unwrap();
+    let cut = |c: &mut postgres::Client, allow: bool| {
+        c.batch_execute(&format!(
+            "ALTER DATABASE {} WITH ALLOW_CONNECTIONS {allow}",
+            db.name
+        ))
+        .unwrap();
+        if !allow {
+            c.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1",
+                &[&db.name],
+            )
+            .unwrap();
+        }
+    };
+    cut(&mut c, false);
+    for server in &replicas {
+        let (status, body) = list(server);
+        assert_eq!(status, 503, "{body}");
+        assert_eq!(json(&body)["code"], "unavailable", "{body}");
+        let (status, body) = curl(&[&server.at("/readyz")]);
+        assert_eq!(status, 503, "{body}");
+    }
+    cut(&mut c, true);
+    for server in &replicas {
+        let mut answer = list(server);
+        for _ in 0..300 {
+            if answer.0 == 200 {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+            answer = list(server);
+        }
+        assert_eq!(answer.0, 200, "{}", answer.1);
+        assert_eq!(curl(&[&server.at("/readyz")]).0, 200);
+    }
+    // Writes too, and a write through one is seen by the other.
+    env.ok([
+        "--store",
+        &replicas[0].url,
+        "--service-account",
+        "admin",
+        "create",
+        "back",
+        "--bits",
+        "2048",
+    ]);
+    let (status, body) = api(
+        &token,
+        &[&replicas[1].at("/v1/namespaces/default/serviceaccounts/back")],
+    );
+    assert_eq!(status, 200, "{body}");
+}
+
+/// An issued token used through both replicas, over and over: its `lastUsed` is written once
+/// (at most once a minute across all replicas), not once per replica or per request; each
+/// write would bump the generation and empty every replica's read cache.
+#[test]
+fn last_used_is_written_once_across_replicas() {
+    let env = Env::new();
+    let Some(db) = migrated(&env) else { return };
+    let (replicas, _) = two_replicas(&env, &db);
+    env.ok(["--store", &db.url, "create", "ci-bot", "--bits", "2048"]);
+    let kek = env.path("kek");
+    let kek = kek.to_str().unwrap();
+    let token = env.ok([
+        "--store",
+        &db.url,
+        "tokens",
+        "create",
+        "ci-bot",
+        "ci",
+        "--issuer-kek-file",
+        kek,
+    ]);
+    let token = token.trim();
+    let mut c = admin(&db.url).unwrap();
+    let generation = |c: &mut postgres::Client| -> i64 {
+        c.query_one("SELECT value FROM generation", &[])
+            .unwrap()
+            .get(0)
+    };
+    let last_used = |c: &mut postgres::Client| -> Option<String> {
+        c.query_one(
+            "SELECT record->>'lastUsed' FROM issued_tokens WHERE name = 'ci'",
+            &[],
+        )
+        .unwrap()
+        .get(0)
+    };
+    assert_eq!(last_used(&mut c), None);
+    let before = generation(&mut c);
+    std::thread::scope(|s| {
+        for w in 0..4 {
+            let replicas = &replicas;
+            s.spawn(move || {
+                for i in 0..10 {
+                    let (status, body) = whoami(&replicas[(w + i) % 2], token);
+                    assert_eq!(status, 200, "{body}");
+                }
+            });
+        }
+    });
+    assert_eq!(generation(&mut c), before + 1, "one write in all");
+    assert!(last_used(&mut c).is_some());
+}

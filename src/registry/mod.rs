@@ -17,6 +17,7 @@ use crate::model::{Account, KeyRecord, NamespaceRecord, Policy, PolicyScope};
 use crate::store::{Engine, Listing, Page, Scope, Store, unknown_namespace, unknown_policy};
 
 pub mod accounts;
+pub mod decided;
 pub mod issuer;
 pub mod namespaces;
 pub mod policies;

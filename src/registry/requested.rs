@@ -102,6 +102,18 @@ fn keep_key_until(b: &dyn Engine, kid: &str, exp: Timestamp) -> Result<()> {
     Ok(())
 }
 
+/// Nothing is stored for a requested token, so no write pins `read` (the record a server
+/// authorized it on): a transaction that writes nothing checks that it is still the stored one,
+/// and on a `crate::registry::decided::Decided` engine that the decision still holds.
+fn still_the_record(b: &dyn Engine, read: &Account) -> Result<()> {
+    crate::store::engine::atomically(b, |tx| {
+        match crate::store::errors::pinned_refusal(read, tx.account(&read.reference())?.as_ref()) {
+            Some(e) => Err(e.into()),
+            None => Ok(()),
+        }
+    })
+}
+
 /// Signs a token for `account` as `req` asks (see the module documentation).
 pub fn request(
     b: &dyn Engine,
@@ -115,6 +127,7 @@ pub fn request(
         return Err(UserError::Failure(format!("no token was made: {why}")).into());
     }
     let issuer = ensure(b)?;
+    still_the_record(b, account)?;
     let (key, encoding) = signing_key(b, &issuer)?;
     let mut header = Header::new(key.algorithm.jwt());
     header.kid = Some(key.kid.clone());

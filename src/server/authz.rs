@@ -16,6 +16,8 @@ use crate::identity::{Namespace, Reference};
 use crate::model::{Account, Policy};
 use crate::output::sanitize;
 use crate::policy::Overreach;
+use crate::registry::decided::Decided;
+use crate::store::Engine;
 
 // A write answers with a record in full only to a caller that may `get` it, as `grants` (the
 // policies when the request arrived) decide; to another, with the record's reference
@@ -105,14 +107,23 @@ async fn may_globally(
     caller: &Caller,
     guard: api::Guard,
 ) -> Result<(), ApiError> {
-    let policies = policies(st).await?;
-    super::auth::authorize(guard, &caller.account, &policies, None, Timestamp::now())
+    globally(caller, &policies(st).await?, guard)
+}
+
+/// `may_globally` on `policies`.
+fn globally(caller: &Caller, policies: &[Policy], guard: api::Guard) -> Result<(), ApiError> {
+    super::auth::authorize(guard, &caller.account, policies, None, Timestamp::now())
         .map(|_| ())
         .map_err(ApiError::from)
 }
 
 pub async fn may_assign_groups(st: &Arc<AppState>, caller: &Caller) -> Result<(), ApiError> {
     may_globally(st, caller, ASSIGN_GROUPS).await
+}
+
+/// `may_assign_groups` on `policies`.
+pub fn assign_groups(caller: &Caller, policies: &[Policy]) -> Result<(), ApiError> {
+    globally(caller, policies, ASSIGN_GROUPS)
 }
 
 /// An account that impersonates a user speaks for that user wherever its tokens are accepted:
@@ -166,10 +177,20 @@ pub async fn may_act_as(
     action: &'static str,
     resource: &'static str,
 ) -> Result<(), ApiError> {
-    let policies = policies(st).await?;
+    act_as(caller, &policies(st).await?, &target, action, resource)
+}
+
+/// `may_act_as` on `policies`.
+pub fn act_as(
+    caller: &Caller,
+    policies: &[Policy],
+    target: &Account,
+    action: &'static str,
+    resource: &'static str,
+) -> Result<(), ApiError> {
     let now = Timestamp::now();
     let mut hidden = false;
-    for p in crate::policy::policies_for(&policies, &target) {
+    for p in crate::policy::policies_for(policies, target) {
         if p.namespace
             .as_ref()
             .is_some_and(|pns| pns.is_within(&target.namespace))
@@ -184,13 +205,13 @@ pub async fn may_act_as(
             Some(_) => api::Guard::Namespaced { action, resource },
         };
         let Err(mut problem) =
-            super::auth::authorize(guard, &caller.account, &policies, p.namespace.as_ref(), now)
+            super::auth::authorize(guard, &caller.account, policies, p.namespace.as_ref(), now)
         else {
             continue;
         };
         if !may_get(
             &caller.account,
-            &policies,
+            policies,
             api::resource::POLICY,
             p.namespace.as_ref(),
             now,
@@ -285,6 +306,41 @@ pub async fn may_act_on(
     action: &'static str,
     resource: &'static str,
 ) -> Result<(), ApiError> {
+    act_on(caller, &policies(st).await?, target, action, resource)
+}
+
+/// `act_on` as [`on_the_record`] decides: on the record it reads and the policies, with the
+/// route's guard (`action` on `resource` in the account's namespace).
+pub fn acting_on(
+    caller: &Caller,
+    action: &'static str,
+    resource: &'static str,
+) -> impl Fn(&Account, &[Policy]) -> Result<(), ApiError> + Clone + Send + Sync + 'static {
+    let caller = caller.clone();
+    move |target, policies| {
+        // The route's guard too: a grant taken away meanwhile is seen.
+        let guard = api::Guard::Namespaced { action, resource };
+        let now = Timestamp::now();
+        super::auth::authorize(
+            guard,
+            &caller.account,
+            policies,
+            Some(&target.namespace),
+            now,
+        )
+        .map_err(ApiError::from)?;
+        act_on(&caller, policies, target, action, resource)
+    }
+}
+
+/// `may_act_on` on `policies`.
+pub fn act_on(
+    caller: &Caller,
+    policies: &[Policy],
+    target: &Account,
+    action: &'static str,
+    resource: &'static str,
+) -> Result<(), ApiError> {
     for (needed, guard) in [
         (target.impersonates.is_some(), IMPERSONATE),
         (!target.groups.is_empty(), ASSIGN_GROUPS),
@@ -292,14 +348,13 @@ pub async fn may_act_on(
         if !needed {
             continue;
         }
-        if let Err(e) = may_globally(st, caller, guard).await {
+        if let Err(e) = globally(caller, policies, guard) {
             // The refusal would say that the account impersonates a user, or has groups: only
             // to a caller that may read it.
-            let policies = policies(st).await?;
             if e.problem.status == 403
                 && !may_get(
                     &caller.account,
-                    &policies,
+                    policies,
                     api::resource::SERVICE_ACCOUNT,
                     Some(&target.namespace),
                     Timestamp::now(),
@@ -315,7 +370,7 @@ pub async fn may_act_on(
             return Err(e);
         }
     }
-    may_act_as(st, caller, target.clone(), action, resource).await
+    act_as(caller, policies, target, action, resource)
 }
 
 /// The refusal of acting as `target`, which needs a global grant for what it is (the user it
@@ -341,29 +396,70 @@ fn unseen_account_refusal(
 /// How often [`on_the_record`] tries, while concurrent writes to the account win.
 const PINNED_TRIES: u32 = 5;
 
-/// Reads account `r` and runs `attempt` on the record: it decides on that record and writes
-/// pinned to it (the write fails unless the account stored under the name is still that record,
-/// same uid and revision: `add_key_pinned`, `update_account`, …), so that what was authorized
-/// is what gets written. When a concurrent write to the same account wins (`conflict`), it
-/// reads and decides again, at most [`PINNED_TRIES`] times in all; another account under the
-/// name (`replaced`: renamed onto it, or deleted and created again) is refused, not retried.
-pub async fn on_the_record<T, F, Fut>(
+/// Reads account `r`, `decide`s on that record and the policies, and runs `attempt` on the
+/// record, which writes pinned to it (the write fails unless the account stored under the name
+/// is still that record, same uid and revision: `issue_pinned`, `update_account`, …) on the
+/// engine that [`Decision::over`] gives, which holds the write to the decision: made again in
+/// the write's transaction when anything was committed since the decision's first read
+/// (`crate::registry::decided`). So what was authorized is what gets written, and it was
+/// authorized on a registry as it was, not on a mix of reads from before and after another
+/// write. When a concurrent write wins (`conflict`), it reads and decides again, at most
+/// [`PINNED_TRIES`] times in all; another account under the name (`replaced`: renamed onto
+/// it, or deleted and created again) is refused, not retried.
+pub async fn on_the_record<T, D, F, Fut>(
     st: &Arc<AppState>,
     r: &Reference,
+    decide: D,
     mut attempt: F,
 ) -> Result<T, ApiError>
 where
-    F: FnMut(Account) -> Fut,
+    D: Fn(&Account, &[Policy]) -> Result<(), ApiError> + Clone + Send + Sync + 'static,
+    F: FnMut(Account, Decision) -> Fut,
     Fut: std::future::Future<Output = Result<T, ApiError>>,
 {
     let mut tries = 1;
     loop {
+        let generation = read_generation(st);
         let r = r.clone();
         let read = blocking(st, move |s| s.get_account(&r)).await?;
-        match attempt(read).await {
+        decide(&read, &policies(st).await?)?;
+        let (decide, target) = (decide.clone(), read.clone());
+        let decision = Decision::new(generation, move |p| decide(&target, p).is_ok());
+        match attempt(read, decision).await {
             Err(e) if e.problem.code == code::CONFLICT && tries < PINNED_TRIES => tries += 1,
             done => return done,
         }
+    }
+}
+
+/// What a handler decided on, for the write it allowed ([`on_the_record`]).
+#[derive(Clone)]
+pub struct Decision {
+    generation: u64,
+    again: crate::registry::decided::Again,
+}
+
+/// The registry's generation, to be read before anything a decision is made on.
+pub fn read_generation(st: &AppState) -> u64 {
+    st.store.engine().map_or(0, |e| e.generation())
+}
+
+impl Decision {
+    /// The decision made on the registry read after `generation` ([`read_generation`]);
+    /// `again` makes it again on other policies, `true` when it holds.
+    pub fn new(
+        generation: u64,
+        again: impl Fn(&[Policy]) -> bool + Send + Sync + 'static,
+    ) -> Decision {
+        Decision {
+            generation,
+            again: Arc::new(again),
+        }
+    }
+
+    /// `engine`, holding its writes to this decision.
+    pub fn over<'a>(&self, engine: &'a dyn Engine) -> Decided<'a> {
+        Decided::new(engine, self.generation, self.again.clone())
     }
 }
 

@@ -17,9 +17,9 @@ use crate::identity::Reference;
 use crate::issued::IssueRequest;
 use crate::keys::PrivateKey;
 use crate::model::{Account, KeyRecord, NamespaceRecord, Policy};
-use crate::store::Store;
 use crate::store::memory::MemoryStore;
 use crate::store::memory::tests::{Hooked, Read, name, ns, reference};
+use crate::store::{Engine, Store};
 
 /// What another writer does meanwhile.
 type Meanwhile = Box<dyn Fn(&MemoryStore) + Send + Sync>;
@@ -133,15 +133,15 @@ fn interleaved(store: MemoryStore, target: &str, after: usize, meanwhile: Meanwh
 }
 
 /// Sends one request through the whole router; returns the status and the body.
-fn send(
-    store: Hooked,
+fn send<S: Store + Send + Sync + 'static>(
+    store: impl Into<Arc<S>>,
     method: &str,
     path: &str,
     token: &str,
     headers: &[(&str, &str)],
     body: Option<serde_json::Value>,
-) -> (Arc<Hooked>, StatusCode, serde_json::Value) {
-    let store = Arc::new(store);
+) -> (Arc<S>, StatusCode, serde_json::Value) {
+    let store: Arc<S> = store.into();
     let state = Arc::new(AppState {
         store: store.clone(),
         ..AppState::for_tests()
@@ -385,4 +385,298 @@ fn a_rename_is_decided_again_when_the_account_changed_in_between() {
     );
     assert!(store.inner.get_account(&reference("eng/app2")).is_err());
     assert!(store.inner.get_account(&reference("eng/app")).is_ok());
+}
+
+/// A memory store whose generation stays where it was while `lagging` is set, whatever is
+/// committed: a reader that has not seen a commit yet (another replica's, before its
+/// notification; the file engine's, while its journal is applied).
+struct Lagging {
+    inner: MemoryStore,
+    lagging: std::sync::Mutex<Option<u64>>,
+}
+
+impl Lagging {
+    fn lag(&self, on: bool) {
+        *self.lagging.lock().unwrap() = on.then(|| self.inner.generation());
+    }
+}
+
+impl crate::store::Engine for Lagging {
+    fn atomically(
+        &self,
+        work: &mut dyn FnMut(&mut dyn crate::store::engine::Tx) -> crate::store::engine::Result<()>,
+    ) -> crate::store::engine::Result<()> {
+        self.inner.atomically(work)
+    }
+    fn generation(&self) -> u64 {
+        self.lagging
+            .lock()
+            .unwrap()
+            .unwrap_or_else(|| self.inner.generation())
+    }
+    fn read_account(&self, r: &Reference) -> crate::store::engine::Result<Option<Account>> {
+        self.inner.read_account(r)
+    }
+    fn read_accounts(
+        &self,
+        scope: &crate::store::Scope,
+        page: &crate::store::Page<Reference>,
+    ) -> crate::store::engine::Found<Account> {
+        self.inner.read_accounts(scope, page)
+    }
+    fn read_policy(
+        &self,
+        scope: &crate::model::PolicyScope,
+        name: &crate::identity::Name,
+    ) -> crate::store::engine::Result<Option<Policy>> {
+        self.inner.read_policy(scope, name)
+    }
+    fn read_policies(
+        &self,
+        scope: &crate::store::Scope,
+        page: &crate::store::Page<crate::store::engine::PolicyKey>,
+    ) -> crate::store::engine::Found<Policy> {
+        self.inner.read_policies(scope, page)
+    }
+    fn read_namespace(
+        &self,
+        n: &crate::identity::Namespace,
+    ) -> crate::store::engine::Result<Option<NamespaceRecord>> {
+        self.inner.read_namespace(n)
+    }
+    fn read_namespaces(
+        &self,
+        scope: &crate::store::Scope,
+        page: &crate::store::Page<crate::identity::Namespace>,
+    ) -> crate::store::engine::Found<NamespaceRecord> {
+        self.inner.read_namespaces(scope, page)
+    }
+    fn read_issuer(&self) -> crate::store::engine::Result<Option<crate::model::IssuerRecord>> {
+        self.inner.read_issuer()
+    }
+    fn read_issuer_key(
+        &self,
+        kid: &str,
+    ) -> crate::store::engine::Result<zeroize::Zeroizing<Vec<u8>>> {
+        self.inner.read_issuer_key(kid)
+    }
+    fn read_tokens(
+        &self,
+        r: &Reference,
+    ) -> crate::store::engine::Result<Option<crate::model::TokenFile>> {
+        self.inner.read_tokens(r)
+    }
+    fn read_all_tokens(&self) -> crate::store::engine::Result<Vec<crate::model::TokenFile>> {
+        self.inner.read_all_tokens()
+    }
+}
+
+/// `registry()` plus namespace `prod`, where a policy allows `eng/deployer` everything; the
+/// owner of `eng` holds nothing there, so it may not act as `eng/deployer`.
+fn with_a_deployer() -> (MemoryStore, String) {
+    let (store, token) = registry();
+    crate::store::engine::atomically(&store, |tx| {
+        Ok(tx.put_namespace(&NamespaceRecord {
+            labels: Default::default(),
+            name: ns("prod"),
+            uid: crate::model::new_uid(),
+            revision: 1,
+            created: Timestamp::now(),
+        })?)
+    })
+    .unwrap();
+    let deployer = reference("eng/deployer");
+    let (_, key) = signer(&deployer);
+    store.create_account(with_key(&deployer, key)).unwrap();
+    store
+        .create_policy(grant(Some("prod"), "deploy", "eng/deployer"))
+        .unwrap();
+    (store, token)
+}
+
+/// `with_a_deployer()` behind a read cache that holds its policies, where `eng/deployer` was
+/// then renamed to `eng/x` (its grant following it) without the cache's generation changing.
+fn renamed_unseen() -> (crate::store::cached::Cached<Lagging>, String) {
+    let (store, token) = with_a_deployer();
+    let engine = crate::store::cached::Cached::new(Lagging {
+        inner: store,
+        lagging: Default::default(),
+    });
+    engine.policy_snapshot().unwrap(); // cached: `prod/deploy` names `eng/deployer`
+    engine.inner().lag(true);
+    engine
+        .inner()
+        .inner
+        .rename_with_grants(&reference("eng/deployer"), &name("x"))
+        .unwrap();
+    (engine, token)
+}
+
+/// As below, for a key and a requested token (which writes nothing).
+#[test]
+fn no_key_nor_requested_token_on_grants_seen_before_a_rename_the_account_read_sees() {
+    let pem = PrivateKey::generate(2048).unwrap().public_key().to_pem();
+    let x = reference("eng/x");
+    for (path, req) in [
+        ("keys", serde_json::json!({ "publicKey": pem })),
+        (
+            "token",
+            serde_json::json!({ "audiences": ["https://vault.example"] }),
+        ),
+    ] {
+        let (engine, token) = renamed_unseen();
+        let before = engine.inner().inner.get_account(&x).unwrap();
+        let (engine, status, body) = send(
+            engine,
+            "POST",
+            &format!("/v1/namespaces/eng/serviceaccounts/x/{path}"),
+            &token,
+            &[],
+            Some(req),
+        );
+        assert_eq!(status, StatusCode::CONFLICT, "{path}: {body}");
+        assert_eq!(body["code"], "conflict", "{path}: {body}");
+        assert!(body.get("token").is_none(), "{path}: {body}");
+        assert_eq!(engine.inner().inner.get_account(&x).unwrap(), before);
+    }
+}
+
+/// The server's read cache holds the policies of before a rename that it has not seen yet,
+/// while the account is read fresh under its new name: `eng/x` seems to hold no grant. The
+/// write finds the registry moved on, decides again on the policies as they are, and refuses;
+/// once the rename is seen, the refusal says why.
+#[test]
+fn a_token_is_never_issued_on_grants_seen_before_a_rename_the_account_read_sees() {
+    let (engine, token) = renamed_unseen();
+    let (engine, status, body) = send(
+        engine,
+        "POST",
+        "/v1/namespaces/eng/serviceaccounts/x/tokens",
+        &token,
+        &[],
+        Some(serde_json::json!({ "name": "stolen" })),
+    );
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert_eq!(body["code"], "conflict", "{body}");
+    assert!(body.get("token").is_none(), "{body}");
+    let inner = &engine.inner().inner;
+    assert!(inner.list_tokens(&reference("eng/x")).unwrap().is_empty());
+    // The rename is seen: decided on the registry as it is.
+    engine.inner().lag(false);
+    let (engine, status, body) = send::<crate::store::cached::Cached<Lagging>>(
+        engine,
+        "POST",
+        "/v1/namespaces/eng/serviceaccounts/x/tokens",
+        &token,
+        &[],
+        Some(serde_json::json!({ "name": "stolen" })),
+    );
+    assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
+    assert!(
+        body["detail"].as_str().unwrap().starts_with(
+            "service account `eng/owner` may not act as `eng/x` to create token: a policy \
+             outside your reach names `eng/x`"
+        ),
+        "{body}"
+    );
+    assert!(
+        engine
+            .inner()
+            .inner
+            .list_tokens(&reference("eng/x"))
+            .unwrap()
+            .is_empty()
+    );
+}
+
+/// A policy write decided on a cached snapshot from before another replica took a grant away:
+/// `eng/writer`, whose own policy an administrator has just cut down to reading and updating
+/// policies, puts everything back (`If-Match` of the cut-down revision, read fresh). On the
+/// cached policies it still holds everything, so the write would pass; the write's transaction
+/// finds the registry moved on, decides again on the policies as they are, and refuses.
+#[test]
+fn a_policy_write_never_restores_a_grant_taken_away_meanwhile() {
+    let (store, _) = registry();
+    let writer = reference("eng/writer");
+    let (token, key) = signer(&writer);
+    store.create_account(with_key(&writer, key)).unwrap();
+    store
+        .create_policy(grant(Some("eng"), "writer", "eng/writer"))
+        .unwrap();
+    let engine = crate::store::cached::Cached::new(Lagging {
+        inner: store,
+        lagging: Default::default(),
+    });
+    engine.policy_snapshot().unwrap(); // cached: `eng/writer` holds `*` on `*` in `eng`
+    engine.inner().lag(true);
+    let scope = crate::model::PolicyScope::Namespace(ns("eng"));
+    let cut = engine
+        .inner()
+        .inner
+        .modify_policy(&scope, &name("writer"), &mut |p| {
+            p.actions = vec!["get".into(), "update".into()];
+            p.resources = vec!["policy".into()];
+            Ok(())
+        })
+        .unwrap();
+    let etag = format!("\"{}\"", cut.revision);
+    let (engine, status, body) = send(
+        engine,
+        "PUT",
+        "/v1/namespaces/eng/policies/writer",
+        &token,
+        &[("if-match", &etag)],
+        Some(serde_json::json!({
+            "uid": cut.uid,
+            "subjects": ["eng/writer"],
+            "actions": ["*"],
+            "resources": ["*"],
+        })),
+    );
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    let now = engine
+        .inner()
+        .inner
+        .get_policy(&scope, &name("writer"))
+        .unwrap();
+    assert_eq!(now, cut, "the grant came back");
+}
+
+/// The caller's own grant taken away by a commit the cache has not seen: decided again in the
+/// write's transaction, the route's guard fails too (not only what acting on the account needs).
+#[test]
+fn a_token_is_never_issued_on_a_grant_of_the_caller_taken_away_meanwhile() {
+    let (store, token) = registry();
+    let engine = crate::store::cached::Cached::new(Lagging {
+        inner: store,
+        lagging: Default::default(),
+    });
+    engine.policy_snapshot().unwrap(); // cached: `eng/owner` holds everything in `eng`
+    engine.inner().lag(true);
+    let scope = crate::model::PolicyScope::Namespace(ns("eng"));
+    engine
+        .inner()
+        .inner
+        .modify_policy(&scope, &name("eng-owner"), &mut |p| {
+            p.actions = vec!["get".into(), "list".into()];
+            Ok(())
+        })
+        .unwrap();
+    let (engine, status, body) = send(
+        engine,
+        "POST",
+        "/v1/namespaces/eng/serviceaccounts/app/tokens",
+        &token,
+        &[],
+        Some(serde_json::json!({ "name": "late" })),
+    );
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert!(
+        engine
+            .inner()
+            .inner
+            .list_tokens(&reference("eng/app"))
+            .unwrap()
+            .is_empty()
+    );
 }

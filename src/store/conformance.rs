@@ -219,6 +219,21 @@ fn writes_change_the_generation(engine: &dyn Engine) {
     read(engine, |_| Ok(()));
     assert_eq!(engine.generation(), deleted, "a transaction that only read");
     assert_eq!(engine.read_account(&a.reference()).unwrap(), Some(a));
+
+    // Inside a transaction: the generation of the last commit, not changed by its own writes
+    // (a decision made at that generation still holds: `registry::decided`).
+    read(engine, |tx| {
+        assert_eq!(tx.generation()?, deleted, "a transaction's generation");
+        tx.put_account(&account("gen/c"))?;
+        assert_eq!(tx.generation()?, deleted, "after its own write");
+        Ok(())
+    });
+    let last = engine.generation();
+    assert_ne!(last, deleted);
+    read(engine, |tx| {
+        assert_eq!(tx.generation()?, last, "the next transaction's");
+        Ok(())
+    });
 }
 
 /// The pages of a listing, each after the last key of the one before, `limit` records at most:

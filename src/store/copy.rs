@@ -366,6 +366,9 @@ mod tests {
     }
 
     impl Tx for FailingTx<'_> {
+        fn generation(&mut self) -> Result<u64> {
+            self.inner.generation()
+        }
         fn account(&mut self, r: &Reference) -> Result<Option<Account>> {
             self.inner.account(r)
         }

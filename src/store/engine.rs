@@ -147,6 +147,11 @@ impl<T> From<Listing<T, StoreError>> for Listing<T> {
 /// namespace one belongs to; with `Scope::All`, all of them. `Listing::select` does the
 /// cutting for an engine that reads everything anyway.
 pub trait Tx {
+    /// The registry's generation (`Engine::generation`) as this transaction found it, before
+    /// any of its own writes. No other transaction commits while this one runs, so a decision
+    /// made on records read at this generation, outside any transaction, still holds here when
+    /// the two are equal (`crate::registry::decided::Decided`).
+    fn generation(&mut self) -> Result<u64>;
     fn account(&mut self, r: &Reference) -> Result<Option<Account>>;
     fn accounts(&mut self, scope: &Scope, page: &Page<Reference>) -> Found<Account>;
     fn put_account(&mut self, account: &Account) -> Result<()>;

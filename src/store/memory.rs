@@ -33,6 +33,8 @@ struct Records {
     namespaces: BTreeMap<Namespace, NamespaceRecord>,
     /// A transaction's copy has been written to (a `put_*` or `delete_*` was called).
     wrote: bool,
+    /// For a transaction's copy: the engine's generation when it was made (`Tx::generation`).
+    generation: u64,
 }
 
 impl MemoryStore {
@@ -53,6 +55,7 @@ impl Engine for MemoryStore {
         let mut records = self.records();
         let mut copy = records.clone();
         copy.wrote = false;
+        copy.generation = self.generation.load(Ordering::Acquire);
         work(&mut MemoryTx(&mut copy))?;
         if copy.wrote {
             *records = copy;
@@ -118,6 +121,9 @@ fn listing<T: Listed>(
 struct MemoryTx<'a>(&'a mut Records);
 
 impl Tx for MemoryTx<'_> {
+    fn generation(&mut self) -> Result<u64> {
+        Ok(self.0.generation)
+    }
     fn account(&mut self, r: &Reference) -> Result<Option<Account>> {
         Ok(self.0.accounts.get(r).cloned())
     }

@@ -18,8 +18,8 @@ use crate::model::{Account, KeyAlgorithm, KeyRecord, Policy, Status, check_group
 use crate::server::AppState;
 use crate::server::auth::Caller;
 use crate::server::authz::{
-    holder_out_of_reach, may_act_as, may_act_on, may_assign_groups, may_get_account,
-    may_impersonate, may_list_tokens, on_the_record, shown_to,
+    Decision, act_as, act_on, assign_groups, holder_out_of_reach, may_act_as, may_assign_groups,
+    may_get_account, may_impersonate, may_list_tokens, on_the_record, read_generation, shown_to,
 };
 use crate::server::blocking::{blocking, policies};
 use crate::server::extract::{JsonBody, LabelSelector, Params, if_match};
@@ -273,7 +273,9 @@ pub async fn update_account(
     }
     // Every decision below is made on this record, and the write requires it: a record that is
     // not the one `If-Match` names is refused now, and one that changes after this read makes
-    // the write fail (the store compares revision and uid under its lock).
+    // the write fail (the store compares revision and uid under its lock), and the write holds
+    // to the decision (`Decision`).
+    let generation = read_generation(&st);
     let r2 = r.clone();
     let stored = blocking(&st, move |s| s.get_account(&r2)).await?;
     if let Some(e) = stale(
@@ -284,9 +286,7 @@ pub async fn update_account(
         return Err(e.into());
     }
     // Removing groups only takes grants away; adding any needs the global grant.
-    if groups.iter().any(|g| !stored.groups.contains(g)) {
-        may_assign_groups(&st, &caller).await?;
-    }
+    let adds_groups = groups.iter().any(|g| !stored.groups.contains(g));
     let after = Account {
         description: body.description,
         groups,
@@ -296,9 +296,22 @@ pub async fn update_account(
         updated: Timestamp::now(),
         ..stored.clone()
     };
-    may_revive(&st, &caller, &stored, &after).await?;
+    let decide = {
+        let (caller, after) = (caller.clone(), after.clone());
+        move |policies: &[Policy]| {
+            if adds_groups {
+                assign_groups(&caller, policies)?;
+            }
+            revive(&caller, policies, &stored, &after)
+        }
+    };
     let grants = policies(&st).await?;
-    let a = blocking(&st, move |s| s.update_account(after)).await?;
+    decide(&grants)?;
+    let decision = Decision::new(generation, move |p| decide(p).is_ok());
+    let a = blocking(&st, move |s| {
+        crate::registry::accounts::update(&decision.over(crate::store::local(s)?), &after)
+    })
+    .await?;
     Ok(account_write_answer(&caller, &grants, StatusCode::OK, &a))
 }
 
@@ -315,25 +328,31 @@ pub async fn rename_account(
     JsonBody(body): JsonBody<Rename>,
 ) -> Answer {
     let r = p.reference()?;
+    let decide = {
+        let (caller, to) = (caller.clone(), body.new_name.clone());
+        move |read: &Account, policies: &[Policy]| {
+            let renamed = Account {
+                name: to.clone(),
+                ..read.clone()
+            };
+            act_as(
+                &caller,
+                policies,
+                &renamed,
+                "update",
+                api::resource::SERVICE_ACCOUNT,
+            )
+        }
+    };
     let (st, caller, to) = (&st, &caller, &body.new_name);
-    let renamed = on_the_record(st, &r, |read| async move {
-        let mut renamed = read.clone();
-        renamed.name = to.clone();
-        may_act_as(
-            st,
-            caller,
-            renamed,
-            "update",
-            api::resource::SERVICE_ACCOUNT,
-        )
-        .await?;
+    let renamed = on_the_record(st, &r, decide, |read, decision| async move {
         // Grants follow the account here, on the server: the caller may not be allowed to edit
         // policies, and otherwise the old name's grants (global ones included) would wait for
         // whoever creates an account under it, and a caller that renames itself is locked out.
         let to = to.clone();
         blocking(st, move |s| {
             crate::registry::accounts::rename(
-                crate::store::local(s)?,
+                &decision.over(crate::store::local(s)?),
                 &read.reference(),
                 &to,
                 Some(&read),
@@ -395,19 +414,26 @@ pub async fn enable_account(
     p: Params,
 ) -> Answer {
     let r = p.reference()?;
-    let (st, caller) = (&st, &caller);
-    let a = on_the_record(st, &r, |read| async move {
-        let after = Account {
-            disabled: false,
-            updated: Timestamp::now(),
-            ..read.clone()
-        };
-        may_revive(st, caller, &read, &after).await?;
-        blocking(st, move |s| s.update_account(after)).await
+    let enabled = |read: &Account| Account {
+        disabled: false,
+        updated: Timestamp::now(),
+        ..read.clone()
+    };
+    let decide = {
+        let caller = caller.clone();
+        move |read: &Account, policies: &[Policy]| revive(&caller, policies, read, &enabled(read))
+    };
+    let st = &st;
+    let a = on_the_record(st, &r, decide, |read, decision| async move {
+        blocking(st, move |s| {
+            let engine = decision.over(crate::store::local(s)?);
+            crate::registry::accounts::update(&engine, &enabled(&read))
+        })
+        .await
     })
     .await?;
     let grants = policies(st).await?;
-    Ok(account_write_answer(caller, &grants, StatusCode::OK, &a))
+    Ok(account_write_answer(&caller, &grants, StatusCode::OK, &a))
 }
 
 /// What makes an account's credentials valid again when `before` becomes `after`.
@@ -449,9 +475,9 @@ impl Revival {
 /// one of its credentials. Disabling, shortening an expiry or setting one only take credentials
 /// away and need nothing more. (Nothing else is un-revoked: a revoked issued token's record is
 /// gone, and a removed key comes back only through `add_key`.)
-async fn may_revive(
-    st: &Arc<AppState>,
+fn revive(
     caller: &Caller,
+    policies: &[Policy],
     before: &Account,
     after: &Account,
 ) -> Result<(), ApiError> {
@@ -479,23 +505,20 @@ async fn may_revive(
         }
         .into());
     }
-    let checked = async {
-        let policies = policies(st).await?;
-        let guard = api::Guard::Namespaced {
-            action: "create",
-            resource: api::resource::KEY,
-        };
-        crate::server::auth::authorize(
-            guard,
-            &caller.account,
-            &policies,
-            Some(&r.namespace),
-            Timestamp::now(),
-        )
-        .map_err(ApiError::from)?;
-        may_act_on(st, caller, after, "create", api::resource::KEY).await
+    let guard = api::Guard::Namespaced {
+        action: "create",
+        resource: api::resource::KEY,
     };
-    checked.await.map_err(|mut e| {
+    let checked = crate::server::auth::authorize(
+        guard,
+        &caller.account,
+        policies,
+        Some(&r.namespace),
+        Timestamp::now(),
+    )
+    .map_err(ApiError::from)
+    .and_then(|_| act_on(caller, policies, after, "create", api::resource::KEY));
+    checked.map_err(|mut e| {
         if e.problem.status == 403 {
             e.problem.detail = format!(
                 "{} `{r}` needs what adding a key to it does: {}",

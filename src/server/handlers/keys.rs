@@ -11,7 +11,7 @@ use super::{Answer, St};
 use crate::api::{self, ListBody, NewKey};
 use crate::output::sanitize;
 use crate::server::auth::Caller;
-use crate::server::authz::{holder_out_of_reach, may_act_on, on_the_record};
+use crate::server::authz::{acting_on, holder_out_of_reach, on_the_record};
 use crate::server::blocking::{blocking, policies};
 use crate::server::extract::{JsonBody, Params};
 use crate::server::handlers::accounts::{account_url, account_write_answer, public_key};
@@ -39,9 +39,9 @@ pub async fn add_key(
     JsonBody(body): JsonBody<NewKey>,
 ) -> Answer {
     let r = p.reference()?;
+    let decide = acting_on(&caller, "create", api::resource::KEY);
     let (st, caller, body) = (&st, &caller, &body);
-    let (a, kid) = on_the_record(st, &r, |target| async move {
-        may_act_on(st, caller, &target, "create", api::resource::KEY).await?;
+    let (a, kid) = on_the_record(st, &r, decide, |target, decision| async move {
         let key = public_key(
             &body.public_key,
             body.algorithm,
@@ -50,9 +50,9 @@ pub async fn add_key(
         )?;
         let kid = key.kid.clone();
         let a = match blocking(st, move |s| {
-            let engine = crate::store::local(s)?;
+            let engine = decision.over(crate::store::local(s)?);
             Ok(crate::registry::accounts::add_key(
-                engine,
+                &engine,
                 &target.reference(),
                 &key,
                 Some(&target),

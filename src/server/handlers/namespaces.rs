@@ -1,5 +1,7 @@
 //! Namespaces.
 
+use std::sync::Arc;
+
 use axum::extract::{Extension, State};
 use axum::http::{StatusCode, header};
 use jiff::Timestamp;
@@ -11,13 +13,14 @@ use crate::identity::Namespace;
 use crate::model::{Account, Policy};
 use crate::output::sanitize;
 use crate::policy::Overreach;
+use crate::registry::decided::Decided;
 use crate::server::auth::Caller;
 use crate::server::authz::{may_get, may_in_parent, overreach, shown_to};
 use crate::server::blocking::{blocking, policies};
 use crate::server::extract::{JsonBody, LabelSelector, Params};
 use crate::server::problem::ApiError;
 use crate::server::respond::{json, warnings, with_header};
-use crate::store::{Listing, Scope};
+use crate::store::{Listing, Scope, Store};
 
 fn namespace_url(ns: &Namespace) -> String {
     format!("/v1/namespaces/{}", api::ns_segment(ns))
@@ -129,18 +132,32 @@ pub async fn create_namespace(
             }
             _ => Err(e),
         };
-        if let Err(e) = crate::registry::namespaces::creatable(crate::store::local(s)?, &ns) {
+        let engine = crate::store::local(s)?;
+        // Before the policies the defaults are decided on (`registry::decided`).
+        let generation = engine.generation();
+        if let Err(e) = crate::registry::namespaces::creatable(engine, &ns) {
             return unseen(e);
         }
-        if body.defaults {
-            let policies = crate::store::policy_snapshot(s)?;
-            for p in crate::store::default_policies(&ns, Timestamp::now()) {
-                if let Err(why) = crate::policy::check_write(&policies, &writer, &p, None) {
-                    return Ok(Err(defaults_overreach(&writer, &ns, &p, why)));
-                }
+        let defaults = match body.defaults {
+            true => crate::store::default_policies(&ns, Timestamp::now()),
+            false => vec![],
+        };
+        let policies = crate::store::policy_snapshot(s)?;
+        for p in &defaults {
+            if let Err(why) = crate::policy::check_write(&policies, &writer, p, None) {
+                return Ok(Err(defaults_overreach(&writer, &ns, p, why)));
             }
         }
-        match s.create_namespace(&ns, body.defaults, body.labels) {
+        let again = {
+            let writer = writer.clone();
+            move |policies: &[Policy]| {
+                defaults
+                    .iter()
+                    .all(|p| crate::policy::check_write(policies, &writer, p, None).is_ok())
+            }
+        };
+        let engine = Decided::new(engine, generation, Arc::new(again));
+        match engine.create_namespace(&ns, body.defaults, body.labels) {
             Ok(created) => Ok(Ok(created)),
             Err(e) => unseen(e),
         }

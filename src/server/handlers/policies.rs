@@ -11,6 +11,7 @@ use super::{Answer, St};
 use crate::api::{self, ListBody, NewPolicy, PolicyChange, PolicyRef, PolicyView};
 use crate::identity::{Name, Namespace};
 use crate::model::{Account, Policy, PolicyScope, new_uid};
+use crate::registry::decided::Decided;
 use crate::server::AppState;
 use crate::server::auth::Caller;
 use crate::server::authz::{may_get_policy, overreach};
@@ -124,21 +125,30 @@ pub async fn list_policies(State(st): St, p: Params, sel: LabelSelector) -> Answ
 }
 
 /// `policy` written by `caller`, replacing `old` on an update, unless `policy::check_write`
-/// refuses it. The policies are read just before the write; an update is decided on the stored
-/// record whose revision and uid the write then requires.
+/// refuses it. The policies are read just before the write, which holds to the decision
+/// (`registry::decided`: made again on the policies of the write's transaction when anything
+/// was committed since); an update is decided on the stored record whose revision and uid the
+/// write then requires.
 fn write_policy(
     s: &dyn Store,
     caller: &Account,
     policy: Policy,
     old: Option<&Policy>,
 ) -> anyhow::Result<Result<Policy, ApiError>> {
+    let engine = crate::store::local(s)?;
+    let generation = engine.generation();
     let policies = crate::store::policy_snapshot(s)?;
     if let Err(why) = crate::policy::check_write(&policies, caller, &policy, old) {
         return Ok(Err(overreach(caller, &policy, why)));
     }
+    let again = {
+        let (caller, policy, old) = (caller.clone(), policy.clone(), old.cloned());
+        move |p: &[Policy]| crate::policy::check_write(p, &caller, &policy, old.as_ref()).is_ok()
+    };
+    let engine = Decided::new(engine, generation, Arc::new(again));
     Ok(Ok(match old {
-        None => s.create_policy_checked(policy)?,
-        Some(_) => s.update_policy(policy)?,
+        None => engine.create_policy_checked(policy)?,
+        Some(_) => engine.update_policy(policy)?,
     }))
 }
 

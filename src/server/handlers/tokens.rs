@@ -10,7 +10,7 @@ use crate::api::{self, ListBody, Shown};
 use crate::identity::{Name, Reference};
 use crate::issued::{IssueRequest, IssuedToken, TokenRename, TokenRequest};
 use crate::server::auth::Caller;
-use crate::server::authz::{may_act_on, may_list_tokens, on_the_record};
+use crate::server::authz::{acting_on, may_list_tokens, on_the_record};
 use crate::server::blocking::{blocking, policies};
 use crate::server::extract::{JsonBody, Params};
 use crate::server::problem::ApiError;
@@ -52,12 +52,13 @@ pub async fn issue_token(
 ) -> Answer {
     let r = p.reference()?;
     crate::registry::tokens::check_request(&body, Timestamp::now())?;
-    let (st, caller, body) = (&st, &caller, &body);
-    let t = on_the_record(st, &r, |target| async move {
-        may_act_on(st, caller, &target, "create", api::resource::TOKEN).await?;
+    let decide = acting_on(&caller, "create", api::resource::TOKEN);
+    let (st, body) = (&st, &body);
+    let t = on_the_record(st, &r, decide, |target, decision| async move {
         let body = body.clone();
         blocking(st, move |s| {
-            crate::registry::tokens::issue_pinned(crate::store::local(s)?, &target, &body, false)
+            let engine = decision.over(crate::store::local(s)?);
+            crate::registry::tokens::issue_pinned(&engine, &target, &body, false)
         })
         .await
     })
@@ -76,13 +77,13 @@ pub async fn request_token(
     let r = p.reference()?;
     let max = st.max_requested_lifetime;
     crate::registry::requested::lifetime(&body, max)?;
-    let (st, caller, body) = (&st, &caller, &body);
-    let t = on_the_record(st, &r, |target| async move {
-        may_act_on(st, caller, &target, "create", api::resource::TOKEN).await?;
+    let decide = acting_on(&caller, "create", api::resource::TOKEN);
+    let (st, body) = (&st, &body);
+    let t = on_the_record(st, &r, decide, |target, decision| async move {
         let body = body.clone();
         blocking(st, move |s| {
             crate::registry::requested::request(
-                crate::store::local(s)?,
+                &decision.over(crate::store::local(s)?),
                 &target,
                 &body,
                 max,
@@ -111,12 +112,13 @@ pub async fn regenerate_token(
     p: Params,
 ) -> Answer {
     let (r, name) = (p.reference()?, p.token()?);
-    let (st, caller, name) = (&st, &caller, &name);
-    let t = on_the_record(st, &r, |target| async move {
-        may_act_on(st, caller, &target, "create", api::resource::TOKEN).await?;
+    let decide = acting_on(&caller, "create", api::resource::TOKEN);
+    let (st, name) = (&st, &name);
+    let t = on_the_record(st, &r, decide, |target, decision| async move {
         let name = name.clone();
         blocking(st, move |s| {
-            crate::registry::tokens::regenerate_pinned(crate::store::local(s)?, &target, &name)
+            let engine = decision.over(crate::store::local(s)?);
+            crate::registry::tokens::regenerate_pinned(&engine, &target, &name)
         })
         .await
     })

@@ -52,6 +52,31 @@ impl Generation {
     }
 }
 
+/// The generation in the file itself, not through this process's mapping (which stays on the
+/// file it mapped if someone replaced it): for a transaction, under the store's lock
+/// (`Tx::generation`). 0 without the file.
+pub(super) fn read_file(root: &Path) -> Result<u64> {
+    let path = root.join(GENERATION_FILE);
+    let mut bytes = [0u8; LEN];
+    let file = OpenOptions::new()
+        .read(true)
+        .custom_flags(crate::fsutil::O_NOFOLLOW)
+        .open(&path);
+    match file {
+        Ok(file) => {
+            use std::os::unix::fs::FileExt;
+            match file.read_exact_at(&mut bytes, 0) {
+                Ok(()) => Ok(u64::from_ne_bytes(bytes)),
+                // Short: made by hand; the next bump replaces it.
+                Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => Ok(0),
+                Err(e) => Err(e).or_unavailable(|| format!("cannot read {}", shown_path(&path))),
+            }
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(0),
+        Err(e) => Err(e).or_unavailable(|| format!("cannot open {}", shown_path(&path))),
+    }
+}
+
 impl Generation {
     /// Whether the file has been mapped: the store existed when this process read it.
     pub(super) fn mapped(&self) -> bool {

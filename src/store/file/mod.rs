@@ -1090,6 +1090,28 @@ mod tests {
         assert_eq!(fs::read(&elsewhere).unwrap(), 7u64.to_ne_bytes());
     }
 
+    /// A generation file replaced by hand is not seen through the mapping of the old one, but a
+    /// transaction reads the file itself: a decision pinned to the old number is made again.
+    #[test]
+    fn a_transaction_reads_the_generation_file_not_the_mapping() {
+        let (_dir, store) = store();
+        store.create_account(account("ci-bot")).unwrap();
+        store.create_account(account("robot")).unwrap();
+        assert_eq!(store.generation(), 2); // mapped now
+        let path = store.root().join(GENERATION_FILE);
+        fs::remove_file(&path).unwrap();
+        fs::write(&path, 9u64.to_ne_bytes()).unwrap();
+        assert_eq!(store.generation(), 2, "the mapping stays on the old file");
+        let mut seen = None;
+        store
+            .atomically(&mut |tx| {
+                seen = Some(tx.generation()?);
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(seen, Some(9));
+    }
+
     #[test]
     fn layout_modes_and_no_leftovers() {
         let (_dir, store) = store();

@@ -133,6 +133,12 @@ fn overlay<T: Listed>(
 }
 
 impl Tx for FileTx<'_> {
+    /// Read under the store's lock: every earlier transaction's journal is applied and its
+    /// bump made. From the file, not the mapping that `Engine::generation` reads: a file
+    /// replaced by hand then differs from what a decision pinned, which is made again.
+    fn generation(&mut self) -> Result<u64> {
+        super::generation::read_file(&self.store.root)
+    }
     fn account(&mut self, r: &Reference) -> Result<Option<Account>> {
         match self.accounts.get(r) {
             Some(written) => Ok(written.clone()),

@@ -521,14 +521,21 @@ impl PgEngine {
             .isolation_level(postgres::IsolationLevel::ReadCommitted)
             .start()
             .map_err(|e| db_error(url, e))?;
-        t.execute("SELECT value FROM generation FOR UPDATE", &[])
-            .map_err(|e| db_error(url, e))?;
+        let generation = t
+            .query_one("SELECT value FROM generation FOR UPDATE", &[])
+            .map_err(|e| db_error(url, e))?
+            .get::<_, i64>(0) as u64;
+        // Other replicas' commits reach this process by notification, a little later: a
+        // transaction that finds a newer generation brings this process's forward, so that
+        // what it reads next (and the read cache) is not older than what the transaction saw.
+        self.generation.fetch_max(generation, Ordering::AcqRel);
         let mut tx = PgTx {
             records: Records {
                 c: &mut t,
                 shared: &self.shared,
             },
             wrote: false,
+            generation,
             failed: None,
         };
         let done = work(&mut tx);
@@ -557,7 +564,7 @@ impl PgEngine {
         t.execute("SELECT pg_notify($1, $2)", &[&CHANNEL, &value.to_string()])
             .map_err(|e| db_error(url, e))?;
         t.commit().map_err(|e| db_error(url, e))?;
-        self.generation.store(value as u64, Ordering::Release);
+        self.generation.fetch_max(value as u64, Ordering::AcqRel);
         Ok(())
     }
 }

@@ -276,6 +276,31 @@ fn another_process_write_changes_the_generation() {
     assert_eq!(engine.generation(), other.generation());
 }
 
+/// Without a watcher, another replica's commit is not seen by `generation` until this process's
+/// next transaction, which finds it (`Tx::generation`: a decision made before it is made again,
+/// `registry::decided`) and brings the process's generation forward.
+#[test]
+fn a_transaction_sees_another_replica_commit_and_moves_the_generation_forward() {
+    let Some((db, engine)) = engine(None) else {
+        return;
+    };
+    let other = PgEngine::open(&db.url, None, 1).unwrap();
+    let before = engine.generation();
+    other.create_account(account("elsewhere")).unwrap();
+    let committed = other.generation();
+    assert_ne!(committed, before);
+    assert_eq!(engine.generation(), before, "no watcher: not seen yet");
+    let mut seen = None;
+    engine
+        .atomically(&mut |tx| {
+            seen = Some(tx.generation()?);
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(seen, Some(committed));
+    assert_eq!(engine.generation(), committed);
+}
+
 /// A transaction that fails half-way in the database rolls back everything it wrote: at a
 /// statement (a uid another account holds), even when `work` ignores the error and goes on,
 /// and at the commit (an issued token of no account, checked then).

@@ -501,6 +501,8 @@ pub(super) struct PgTx<'a, 't> {
     pub records: Records<'a, postgres::Transaction<'t>>,
     /// A `put_*` or `delete_*` was called: the generation is bumped at commit.
     pub wrote: bool,
+    /// The generation's value, read with its row's lock at the start (`Tx::generation`).
+    pub generation: u64,
     /// A statement failed: PostgreSQL has aborted the transaction, so it must not be
     /// committed even if `work` went on (it would silently roll back).
     pub failed: Option<(String, bool)>,
@@ -525,6 +527,9 @@ impl PgTx<'_, '_> {
 }
 
 impl Tx for PgTx<'_, '_> {
+    fn generation(&mut self) -> engine::Result<u64> {
+        Ok(self.generation)
+    }
     fn account(&mut self, r: &Reference) -> engine::Result<Option<Account>> {
         let res = self.records.account(r);
         self.note(res)

@@ -1,0 +1,127 @@
+//! A write that a decision made outside any transaction allowed, kept to that decision.
+//!
+//! A server decides "may this caller do this?" on records it reads one by one, outside any
+//! transaction, some of them from its read cache (`store::cached`): the account as it is now,
+//! the policies as of the cache's generation. While another transaction commits (the file
+//! engine applying its journal, another replica's commit not yet notified) those reads can
+//! mix the registry before and after it: an account found under its new name while the
+//! grants that followed it are still seen under the old one. A decision on such a mix is not
+//! the decision on any state the registry was ever in.
+//!
+//! [`Decided`] wraps the engine the write runs on. Its transactions compare the generation
+//! (`Tx::generation`) with the one read before the decision's first read: equal, and nothing
+//! was committed since (no transaction commits while another runs, and one in progress then
+//! has bumped it by now), so the decision stands. Otherwise the decision is made again inside
+//! the transaction, on the policies as it sees them, and a decision that no longer holds
+//! refuses the write as a conflict (`StoreError::Conflict`): the server reads and decides
+//! again (`server::authz::on_the_record`). Each workflow still pins the records it decided on
+//! by uid and revision itself (`store::errors::pinned_refusal`).
+
+use std::sync::Arc;
+
+use zeroize::Zeroizing;
+
+use crate::identity::{Name, Namespace, Reference};
+use crate::issued::{IssuerRecord, TokenFile};
+use crate::model::{Account, NamespaceRecord, Policy, PolicyScope};
+use crate::store::engine::{Found, Page, PolicyKey, PoolUsage, Result, Tx};
+use crate::store::{Engine, Scope, StoreError};
+
+/// Decides again on the policies as a transaction sees them: `true` when the decision holds.
+pub type Again = Arc<dyn Fn(&[Policy]) -> bool + Send + Sync>;
+
+/// `inner`, whose transactions first check that the decision made at `generation` still holds.
+pub struct Decided<'a> {
+    inner: &'a dyn Engine,
+    generation: u64,
+    again: Again,
+}
+
+impl<'a> Decided<'a> {
+    /// `generation` must have been read (`Engine::generation`) before anything the decision
+    /// was made on.
+    pub fn new(inner: &'a dyn Engine, generation: u64, again: Again) -> Decided<'a> {
+        Decided {
+            inner,
+            generation,
+            again,
+        }
+    }
+
+    fn holds(&self, tx: &mut dyn Tx) -> Result<()> {
+        let now = tx.generation()?;
+        if now == self.generation {
+            return Ok(());
+        }
+        let policies = tx.policies(&Scope::All, &Page::ALL)?.items;
+        if (self.again)(&policies) {
+            return Ok(());
+        }
+        Err(StoreError::Conflict {
+            what: "the registry".into(),
+            expected: self.generation,
+            found: now,
+        })
+    }
+}
+
+/// Everything but `atomically` is `inner`'s.
+impl Engine for Decided<'_> {
+    fn atomically(&self, work: &mut dyn FnMut(&mut dyn Tx) -> Result<()>) -> Result<()> {
+        self.inner.atomically(&mut |tx| {
+            self.holds(tx)?;
+            work(tx)
+        })
+    }
+    fn generation(&self) -> u64 {
+        self.inner.generation()
+    }
+    fn check(&self) -> Result<()> {
+        self.inner.check()
+    }
+    fn pool(&self) -> Option<PoolUsage> {
+        self.inner.pool()
+    }
+    fn read_account(&self, r: &Reference) -> Result<Option<Account>> {
+        self.inner.read_account(r)
+    }
+    fn read_accounts(&self, scope: &Scope, page: &Page<Reference>) -> Found<Account> {
+        self.inner.read_accounts(scope, page)
+    }
+    fn read_policy(&self, scope: &PolicyScope, name: &Name) -> Result<Option<Policy>> {
+        self.inner.read_policy(scope, name)
+    }
+    fn read_policies(&self, scope: &Scope, page: &Page<PolicyKey>) -> Found<Policy> {
+        self.inner.read_policies(scope, page)
+    }
+    fn read_namespace(&self, ns: &Namespace) -> Result<Option<NamespaceRecord>> {
+        self.inner.read_namespace(ns)
+    }
+    fn read_namespaces(&self, scope: &Scope, page: &Page<Namespace>) -> Found<NamespaceRecord> {
+        self.inner.read_namespaces(scope, page)
+    }
+    fn read_issuer(&self) -> Result<Option<IssuerRecord>> {
+        self.inner.read_issuer()
+    }
+    fn read_issuer_key(&self, kid: &str) -> Result<Zeroizing<Vec<u8>>> {
+        self.inner.read_issuer_key(kid)
+    }
+    fn read_tokens(&self, r: &Reference) -> Result<Option<TokenFile>> {
+        self.inner.read_tokens(r)
+    }
+    fn read_all_tokens(&self) -> Result<Vec<TokenFile>> {
+        self.inner.read_all_tokens()
+    }
+    fn policy_snapshot(&self) -> Result<Arc<Vec<Policy>>> {
+        self.inner.policy_snapshot()
+    }
+    fn cached_policies(&self) -> Option<Arc<Vec<Policy>>> {
+        self.inner.cached_policies()
+    }
+    fn cached_account(&self, r: &Reference) -> Option<Arc<Account>> {
+        self.inner.cached_account(r)
+    }
+    fn cached_tokens(&self, r: &Reference) -> Option<Arc<TokenFile>> {
+        self.inner.cached_tokens(r)
+    }
+}
