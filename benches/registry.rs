@@ -35,6 +35,7 @@ fn policies(n: usize) -> Vec<Policy> {
             uid: format!("p{i}"),
             revision: 1,
             description: String::new(),
+            labels: Default::default(),
             subjects: if i + 1 == n {
                 vec!["sa-000000".into()]
             } else {

@@ -84,6 +84,7 @@ fn main() -> Result<()> {
             uid: new_uid(),
             revision: 1,
             description: String::new(),
+            labels: Default::default(),
             subjects: if last {
                 vec!["sa-000000".into()]
             } else {

@@ -24,6 +24,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::UserError;
 use crate::identity::{Name, Namespace, Reference};
+use crate::labels::Labels;
 use crate::model::{Account, KeyAlgorithm, NamespaceRecord, Policy, PolicyScope};
 
 /// Largest request body the server reads.
@@ -330,6 +331,9 @@ pub struct NewAccount {
     pub description: String,
     #[serde(default)]
     pub groups: Vec<String>,
+    /// Checked as `crate::labels` says (400 otherwise); left out when empty.
+    #[serde(default, skip_serializing_if = "Labels::is_empty")]
+    pub labels: Labels,
     #[serde(default)]
     pub disabled: bool,
     #[serde(
@@ -367,6 +371,14 @@ pub struct AccountChange {
     pub description: String,
     #[serde(default)]
     pub groups: Vec<String>,
+    /// The labels that replace the stored ones; absent, they are kept (a client from before
+    /// labels does not erase them).
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub labels: Option<Labels>,
     #[serde(default)]
     pub disabled: bool,
     #[serde(
@@ -627,6 +639,8 @@ pub struct NewNamespace {
     pub name: Namespace,
     #[serde(default = "yes")]
     pub defaults: bool,
+    #[serde(default, skip_serializing_if = "Labels::is_empty")]
+    pub labels: Labels,
 }
 
 fn yes() -> bool {
@@ -663,6 +677,8 @@ pub struct NewPolicy {
     pub name: Name,
     #[serde(default)]
     pub description: String,
+    #[serde(default, skip_serializing_if = "Labels::is_empty")]
+    pub labels: Labels,
     pub subjects: Vec<String>,
     pub actions: Vec<String>,
     pub resources: Vec<String>,
@@ -675,6 +691,13 @@ pub struct PolicyChange {
     pub uid: String,
     #[serde(default)]
     pub description: String,
+    /// As `AccountChange::labels`.
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub labels: Option<Labels>,
     pub subjects: Vec<String>,
     pub actions: Vec<String>,
     pub resources: Vec<String>,
@@ -853,6 +876,8 @@ pub struct NamespaceView {
     pub revision: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub created: Option<Timestamp>,
+    #[serde(skip_serializing_if = "Labels::is_empty")]
+    pub labels: Labels,
     pub implicit: bool,
 }
 
@@ -864,6 +889,7 @@ impl NamespaceView {
             uid: Some(r.uid.clone()),
             revision: Some(r.revision),
             created: Some(r.created),
+            labels: r.labels.clone(),
             implicit: false,
         }
     }
@@ -875,6 +901,7 @@ impl NamespaceView {
             uid: None,
             revision: None,
             created: None,
+            labels: Labels::new(),
             implicit: true,
         }
     }
@@ -1193,6 +1220,7 @@ mod tests {
         );
         // A global policy's reference has no namespace.
         let p = Policy {
+            labels: Default::default(),
             name: Name::parse("p").unwrap(),
             namespace: None,
             uid: "u".into(),

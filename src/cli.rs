@@ -323,13 +323,15 @@ Examples:
 Examples:
   svcacct get
   svcacct get ci-bot -o json
-  svcacct get -A -o name")]
+  svcacct get -A -o name
+  svcacct get -A -l 'team=web,env in (prod,staging)'")]
     Get(Deferred<GetArgs>),
 
-    /// Show one service account in detail: keys, groups and the policies that name it
+    /// Show service accounts in detail: keys, groups, labels and the policies that name them
     #[command(after_help = "\
-Example:
-  svcacct describe ci-bot")]
+Examples:
+  svcacct describe ci-bot
+  svcacct describe ci-bot deployer -n eng")]
     Describe(Deferred<DescribeArgs>),
 
     /// Delete service accounts (and their private keys in the local keystore)
@@ -356,12 +358,13 @@ Example:
   svcacct enable ci-bot")]
     Enable(Deferred<NameArg>),
 
-    /// Change a service account's description, expiry or groups
+    /// Change a service account's description, expiry, groups or labels
     #[command(after_help = "\
 Examples:
   svcacct update ci-bot --description 'builds the site' --add-group builders
   svcacct update ci-bot --expires 2027-06-30
-  svcacct update ci-bot --no-expires --remove-group builders")]
+  svcacct update ci-bot --no-expires --remove-group builders
+  svcacct update ci-bot --label team=web --remove-label legacy")]
     Update(Deferred<UpdateArgs>),
 
     /// Add, list and remove an account's public keys (key rotation)
@@ -732,6 +735,11 @@ pub struct CreateArgs {
     pub impersonate: Option<String>,
     #[command(flatten)]
     pub dry_run: DryRunArg,
+
+    /// Label KEY=VALUE (repeatable): Kubernetes syntax, KEY `[prefix/]name` (prefix a DNS
+    /// subdomain), name and VALUE at most 63 letters, digits, `-`, `_`, `.`; VALUE may be empty
+    #[arg(long = "label", value_name = "KEY=VALUE")]
+    pub labels: Vec<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -741,14 +749,16 @@ pub enum NamespaceCommand {
     #[command(after_help = "\
 Examples:
   svcacct namespace create eng
-  svcacct namespace create eng/platform --no-defaults")]
+  svcacct namespace create eng/platform --no-defaults
+  svcacct namespace create shop --label team=web")]
     Create(NamespaceCreateArgs),
 
     /// List namespaces, or show some
     #[command(after_help = "\
 Examples:
   svcacct namespace get
-  svcacct namespace get eng -o json")]
+  svcacct namespace get eng -o json
+  svcacct namespace get -l team=web")]
     Get(NamespaceGetArgs),
 
     /// Delete a namespace with its accounts, policies and child namespaces
@@ -770,12 +780,25 @@ pub struct NamespaceCreateArgs {
     pub no_defaults: bool,
     #[command(flatten)]
     pub dry_run: DryRunArg,
+    /// Label KEY=VALUE (repeatable): Kubernetes syntax, KEY `[prefix/]name` (prefix a DNS
+    /// subdomain), name and VALUE at most 63 letters, digits, `-`, `_`, `.`; VALUE may be empty
+    #[arg(long = "label", value_name = "KEY=VALUE")]
+    pub labels: Vec<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct NamespaceGetArgs {
     /// Namespaces to show [default: all]
     pub namespaces: Vec<String>,
+    /// Only the namespaces whose labels match SELECTOR (Kubernetes syntax: `k=v`, `k==v`, `k!=v`,
+    /// `k in (a,b)`, `k notin (a)`, `k`, `!k`; a comma is AND)
+    #[arg(
+        short = 'l',
+        long = "selector",
+        value_name = "SELECTOR",
+        conflicts_with = "namespaces"
+    )]
+    pub selector: Option<String>,
     #[command(flatten)]
     pub output: OutputArg,
 }
@@ -800,14 +823,26 @@ pub struct GetArgs {
     #[arg(short = 'A', long, conflicts_with = "names")]
     pub all_namespaces: bool,
 
+    /// Only the accounts whose labels match SELECTOR (Kubernetes syntax: `k=v`, `k==v`, `k!=v`,
+    /// `k in (a,b)`, `k notin (a)`, `k`, `!k`; a comma is AND)
+    #[arg(
+        short = 'l',
+        long = "selector",
+        value_name = "SELECTOR",
+        conflicts_with = "names"
+    )]
+    pub selector: Option<String>,
+
     #[command(flatten)]
     pub output: OutputArg,
 }
 
 #[derive(Debug, Args)]
 pub struct DescribeArgs {
-    /// Account name or NS/NAME
-    pub name: String,
+    /// Accounts: names or NS/NAMEs (each is shown; one that fails is reported and the others
+    /// still shown)
+    #[arg(required = true)]
+    pub names: Vec<String>,
 
     #[command(flatten)]
     pub output: OutputArg,
@@ -866,6 +901,14 @@ pub struct UpdateArgs {
     pub remove_group: Vec<String>,
     #[command(flatten)]
     pub dry_run: DryRunArg,
+
+    /// Set the label KEY=VALUE (repeatable; see `create --label`)
+    #[arg(long = "label", value_name = "KEY=VALUE")]
+    pub labels: Vec<String>,
+
+    /// Remove the label KEY (repeatable)
+    #[arg(long = "remove-label", value_name = "KEY")]
+    pub remove_labels: Vec<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -953,7 +996,8 @@ Examples:
     #[command(after_help = "\
 Examples:
   svcacct policy get
-  svcacct policy get -A -o wide")]
+  svcacct policy get -A -o wide
+  svcacct policy get -A -l tier=deploy")]
     Get(PolicyGetArgs),
 
     /// Show one policy in detail
@@ -1013,6 +1057,10 @@ pub struct PolicyCreateArgs {
     /// Free text shown by describe
     #[arg(long, value_name = "TEXT")]
     pub description: Option<String>,
+    /// Label KEY=VALUE (repeatable): Kubernetes syntax, KEY `[prefix/]name` (prefix a DNS
+    /// subdomain), name and VALUE at most 63 letters, digits, `-`, `_`, `.`; VALUE may be empty
+    #[arg(long = "label", value_name = "KEY=VALUE")]
+    pub labels: Vec<String>,
     #[command(flatten)]
     pub scope: PolicyScopeArg,
     #[command(flatten)]
@@ -1026,6 +1074,15 @@ pub struct PolicyGetArgs {
     /// List policies of every namespace and the global ones
     #[arg(short = 'A', long, conflicts_with_all = ["names", "global"])]
     pub all_namespaces: bool,
+    /// Only the policies whose labels match SELECTOR (Kubernetes syntax: `k=v`, `k==v`, `k!=v`,
+    /// `k in (a,b)`, `k notin (a)`, `k`, `!k`; a comma is AND)
+    #[arg(
+        short = 'l',
+        long = "selector",
+        value_name = "SELECTOR",
+        conflicts_with = "names"
+    )]
+    pub selector: Option<String>,
     #[command(flatten)]
     pub scope: PolicyScopeArg,
     #[command(flatten)]
@@ -1082,6 +1139,12 @@ pub struct PolicyUpdateArgs {
     pub remove_resource: Vec<String>,
     #[command(flatten)]
     pub dry_run: DryRunArg,
+    /// Set the label KEY=VALUE (repeatable; see `policy create --label`)
+    #[arg(long = "label", value_name = "KEY=VALUE")]
+    pub labels: Vec<String>,
+    /// Remove the label KEY (repeatable)
+    #[arg(long = "remove-label", value_name = "KEY")]
+    pub remove_labels: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -1252,6 +1315,9 @@ Examples:
 
     /// List an account's issued tokens (never the tokens themselves)
     #[command(after_help = "\
+Issued tokens have no labels (so no -l): select by account with `svcacct get -l`, then list
+the tokens of each.
+
 Example:
   svcacct tokens list ci-bot")]
     List(TokensListArgs),

@@ -18,6 +18,7 @@ pub mod issued;
 pub mod jsonpath;
 pub mod keys;
 pub mod keystore;
+pub mod labels;
 pub mod logging;
 pub mod model;
 pub mod output;

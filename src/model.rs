@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::UserError;
 use crate::identity::{Name, Namespace, Reference};
+use crate::labels::Labels;
 use crate::output::sanitize;
 use crate::token::claims::LEEWAY;
 use jsonwebtoken::Algorithm;
@@ -116,6 +117,10 @@ pub struct Account {
     pub description: String,
     #[serde(default)]
     pub groups: Vec<String>,
+    /// Kubernetes-style labels (`crate::labels`); absent in records written before svcacct
+    /// kept them, and left out when empty, so such records are written as before.
+    #[serde(default, skip_serializing_if = "Labels::is_empty")]
+    pub labels: Labels,
     #[serde(default)]
     pub disabled: bool,
     pub created: Timestamp,
@@ -165,6 +170,7 @@ impl Account {
             revision: 0,
             description: String::new(),
             groups: vec![],
+            labels: Labels::new(),
             disabled: false,
             created: now,
             updated: now,
@@ -246,6 +252,10 @@ pub struct Policy {
     pub revision: u64,
     #[serde(default)]
     pub description: String,
+    /// Kubernetes-style labels (`crate::labels`); absent in records written before svcacct
+    /// kept them, and left out when empty, so such records are written as before.
+    #[serde(default, skip_serializing_if = "Labels::is_empty")]
+    pub labels: Labels,
     /// Account references (`name`, `ns/name`, patterns with `*`) or `group:NAME`.
     pub subjects: Vec<String>,
     pub actions: Vec<String>,
@@ -272,6 +282,10 @@ pub struct NamespaceRecord {
     pub uid: String,
     pub revision: u64,
     pub created: Timestamp,
+    /// Kubernetes-style labels (`crate::labels`); absent in records written before svcacct
+    /// kept them, and left out when empty, so such records are written as before.
+    #[serde(default, skip_serializing_if = "Labels::is_empty")]
+    pub labels: Labels,
 }
 
 /// Longest user id an account may impersonate.

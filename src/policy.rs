@@ -373,6 +373,7 @@ mod tests {
     fn policy(ns: Option<&str>, subjects: &[&str], actions: &[&str], resources: &[&str]) -> Policy {
         let now = jiff::Timestamp::now();
         Policy {
+            labels: Default::default(),
             name: Name::parse("p").unwrap(),
             namespace: ns.map(|n| Namespace::parse(n).unwrap()),
             uid: "u".into(),

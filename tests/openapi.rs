@@ -352,6 +352,10 @@ fn namespace(s: &str) -> Namespace {
     Namespace::parse(s).unwrap()
 }
 
+fn labels() -> svcacct::labels::Labels {
+    [("team".to_owned(), "web".to_owned())].into()
+}
+
 fn time() -> Timestamp {
     "2025-01-02T03:04:05Z".parse().unwrap()
 }
@@ -424,6 +428,7 @@ fn request_schemas_are_the_rust_bodies() {
             name: name("ci-bot"),
             description: "d".into(),
             groups: vec!["g".into()],
+            labels: labels(),
             disabled: true,
             expires: Some(time()),
             public_keys: vec!["PEM".into()],
@@ -437,6 +442,7 @@ fn request_schemas_are_the_rust_bodies() {
         api::NewNamespace {
             name: namespace("eng/platform"),
             defaults: false,
+            labels: labels(),
         },
     );
     check_request(
@@ -446,6 +452,7 @@ fn request_schemas_are_the_rust_bodies() {
             uid: "u".into(),
             description: "d".into(),
             groups: vec!["g".into()],
+            labels: Some(labels()),
             disabled: true,
             expires: Some(time()),
         },
@@ -471,6 +478,7 @@ fn request_schemas_are_the_rust_bodies() {
         NewPolicy {
             name: name("p"),
             description: "d".into(),
+            labels: labels(),
             subjects: vec!["s".into()],
             actions: vec!["get".into()],
             resources: vec!["key".into()],
@@ -482,6 +490,7 @@ fn request_schemas_are_the_rust_bodies() {
         PolicyChange {
             uid: "u".into(),
             description: "d".into(),
+            labels: Some(labels()),
             subjects: vec!["s".into()],
             actions: vec!["get".into()],
             resources: vec!["key".into()],
@@ -553,6 +562,7 @@ fn answer_schemas_are_the_rust_types() {
         revision: 1,
         description: "d".into(),
         groups: vec![],
+        labels: expires.map(|_| labels()).unwrap_or_default(),
         disabled: false,
         created: time(),
         updated: time(),
@@ -562,8 +572,9 @@ fn answer_schemas_are_the_rust_types() {
         impersonates: expires.map(|_| "alice@example.com".into()),
     };
     check_answer(&doc, "ServiceAccount", account(Some(time())), account(None));
-    let policy = |namespace| Policy {
+    let policy = |namespace: Option<Namespace>| Policy {
         name: name("p"),
+        labels: namespace.as_ref().map(|_| labels()).unwrap_or_default(),
         namespace,
         uid: "u".into(),
         revision: 1,
@@ -738,12 +749,17 @@ fn answer_schemas_are_the_rust_types() {
         uid: "u".into(),
         revision: 1,
         created: time(),
+        labels: Default::default(),
     };
-    check_answer(&doc, "StoredNamespace", record.clone(), record.clone());
+    let labelled = svcacct::model::NamespaceRecord {
+        labels: labels(),
+        ..record.clone()
+    };
+    check_answer(&doc, "StoredNamespace", labelled.clone(), record.clone());
     check_answer(
         &doc,
         "NamespaceRecord",
-        svcacct::api::NamespaceView::record(&record),
+        svcacct::api::NamespaceView::record(&labelled),
         svcacct::api::NamespaceView::implicit(namespace("default")),
     );
     check_answer(

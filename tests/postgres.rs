@@ -809,6 +809,153 @@ fn a_lost_database_is_503() {
     );
 }
 
+/// Labels are part of each row's `record` document (no migration): stored, shown, selected,
+/// locally and through a server on the database (issue 16).
+#[test]
+fn labels_are_stored_and_selected_on_postgres() {
+    let env = Env::new();
+    let Some(db) = migrated(&env) else { return };
+    let on = |args: &[&str]| -> Vec<String> {
+        let mut v = vec!["--store".to_owned(), db.url.clone()];
+        v.extend(args.iter().map(|a| (*a).to_owned()));
+        v
+    };
+    env.ok(on(&[
+        "namespace",
+        "create",
+        "eng",
+        "--label",
+        "team=platform",
+    ]));
+    env.ok(on(&["namespace", "create", "ops"]));
+    env.ok(on(&[
+        "update",
+        "eng/builder",
+        "--label",
+        "tier=build",
+        "--label",
+        "env=prod",
+    ]));
+    env.ok(on(&["update", "eng/deployer", "--label", "tier=deploy"]));
+    env.ok(on(&[
+        "policy",
+        "update",
+        "-n",
+        "eng",
+        "deployers",
+        "--label",
+        "tier=deploy",
+    ]));
+    let mut c = admin(&db.url).expect("connect to the test database");
+    let row = c
+        .query_one(
+            "SELECT record->'labels' FROM accounts WHERE namespace = 'eng' AND name = 'builder'",
+            &[],
+        )
+        .unwrap();
+    assert_eq!(
+        row.get::<_, Value>(0),
+        serde_json::json!({"env": "prod", "tier": "build"})
+    );
+    let row = c
+        .query_one(
+            "SELECT record ? 'labels' FROM accounts WHERE namespace = 'eng' AND name = 'default'",
+            &[],
+        )
+        .unwrap();
+    assert!(
+        !row.get::<_, bool>(0),
+        "no labels: no field, as in the file store"
+    );
+    let row = c
+        .query_one(
+            "SELECT record->'labels' FROM namespaces WHERE name = 'eng'",
+            &[],
+        )
+        .unwrap();
+    assert_eq!(
+        row.get::<_, Value>(0),
+        serde_json::json!({"team": "platform"})
+    );
+
+    for (selector, want) in [
+        ("tier", "eng/builder\neng/deployer\n"),
+        ("tier in (build),env=prod", "eng/builder\n"),
+        (
+            "!tier",
+            "eng/default\nops/builder\nops/default\nops/deployer\n",
+        ),
+        (
+            "env!=prod",
+            "eng/default\neng/deployer\nops/builder\nops/default\nops/deployer\n",
+        ),
+        (
+            "tier notin (build)",
+            "eng/default\neng/deployer\nops/builder\nops/default\nops/deployer\n",
+        ),
+    ] {
+        assert_eq!(
+            env.ok(on(&["get", "-A", "-l", selector, "-o", "name"])),
+            want,
+            "{selector}"
+        );
+    }
+    assert_eq!(
+        env.ok(on(&[
+            "policy",
+            "get",
+            "-A",
+            "-l",
+            "tier=deploy",
+            "-o",
+            "name"
+        ])),
+        "deployers\n"
+    );
+    assert_eq!(
+        env.ok(on(&["namespace", "get", "-l", "team", "-o", "name"])),
+        "eng\n"
+    );
+    let a = json(&env.ok(on(&["get", "eng/builder", "-o", "json"])));
+    assert_eq!(
+        a["labels"],
+        serde_json::json!({"env": "prod", "tier": "build"})
+    );
+
+    // Through a server on the database: the server filters.
+    env.cmd(["create", "admin", "--bits", "2048"])
+        .env("SVCACCT_STORE", &db.url)
+        .assert()
+        .success();
+    env.ok(on(&[
+        "policy",
+        "create",
+        "admin-all",
+        "--global",
+        "--subject",
+        "admin",
+        "--action",
+        "*",
+        "--resource",
+        "*",
+    ]));
+    let server = env.serve(Path::new(&db.url), &[]);
+    assert_eq!(
+        env.ok([
+            "--store",
+            server.url.as_str(),
+            "--service-account",
+            "admin",
+            "get",
+            "-A",
+            "-l",
+            "tier in (build,deploy)",
+            "-o",
+            "name",
+        ]),
+        "eng/builder\neng/deployer\n"
+    );
+}
 /// An API request with `token` (`curl` arguments after the bearer header).
 fn api(token: &str, args: &[&str]) -> (u16, String) {
     let bearer = format!("Authorization: Bearer {token}");

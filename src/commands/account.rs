@@ -31,6 +31,7 @@ pub fn create(ctx: &Context, args: &CreateArgs, out: &mut dyn Write) -> Result<E
     let r = ctx.reference(&args.name)?;
     let now = Timestamp::now();
     let groups = check_groups(&args.groups)?;
+    let labels = crate::labels::parse_assignments(&args.labels)?;
     let expires = args
         .expires
         .as_deref()
@@ -69,6 +70,7 @@ pub fn create(ctx: &Context, args: &CreateArgs, out: &mut dyn Write) -> Result<E
     let account = Account {
         description: args.description.clone().unwrap_or_default(),
         groups,
+        labels,
         expires,
         keys: vec![KeyRecord::new(&public, super::key_algorithm(args.alg), now)],
         impersonates: impersonates.clone(),
@@ -153,6 +155,9 @@ fn print_accounts(
                 return Ok(());
             }
             let wide = *format == OutputFormat::Wide;
+            // As kubectl's `--show-labels`, but only once some account has labels, so that a
+            // store without any prints what it printed before labels existed.
+            let show_labels = wide && accounts.iter().any(|a| !a.labels.is_empty());
             let mut headers = vec![];
             if with_namespace {
                 headers.push("NAMESPACE");
@@ -160,6 +165,9 @@ fn print_accounts(
             headers.extend(["NAME", "STATUS", "KEYS", "EXPIRES", "CREATED DATE"]);
             if wide {
                 headers.extend(["USERNAME", "GROUPS", "DESCRIPTION"]);
+            }
+            if show_labels {
+                headers.push("LABELS");
             }
             let rows: Vec<Vec<String>> = accounts
                 .iter()
@@ -181,6 +189,9 @@ fn print_accounts(
                             a.groups.join(","),
                             a.description.clone(),
                         ]);
+                    }
+                    if show_labels {
+                        row.push(crate::labels::show(&a.labels));
                     }
                     row
                 })
@@ -230,13 +241,27 @@ pub fn select_accounts(
     names: &[String],
     all_namespaces: bool,
 ) -> Result<(Vec<Account>, Vec<anyhow::Error>)> {
+    select_labelled(ctx, store, names, all_namespaces, None)
+}
+
+/// `select_accounts`, with no names only those `selector` matches (`get -l`).
+fn select_labelled(
+    ctx: &Context,
+    store: &dyn Store,
+    names: &[String],
+    all_namespaces: bool,
+    selector: Option<&crate::labels::Selector>,
+) -> Result<(Vec<Account>, Vec<anyhow::Error>)> {
     if names.is_empty() {
         let scope = if all_namespaces {
             Scope::All
         } else {
             Scope::Namespace(ctx.namespace.clone())
         };
-        let mut listing = store.list_accounts(&scope)?;
+        let mut listing = match selector {
+            Some(s) => store.select_accounts(&scope, s)?,
+            None => store.list_accounts(&scope)?,
+        };
         let errors = listing_errors(&mut listing);
         return Ok((listing.items, errors));
     }
@@ -246,8 +271,11 @@ pub fn select_accounts(
         match ctx
             .reference(name)
             .map_err(anyhow::Error::from)
-            .and_then(|r| store.get_account(&r))
-        {
+            .and_then(|r| {
+                store
+                    .get_account(&r)
+                    .map_err(|e| super::nearby::explain_account(store, &r, e))
+            }) {
             Ok(a) => found.push(a),
             Err(e) => errors.push(e),
         }
@@ -257,7 +285,18 @@ pub fn select_accounts(
 
 pub fn get(ctx: &Context, args: &GetArgs, out: &mut dyn Write) -> Result<Exit> {
     let store = ctx.store()?;
-    let (mut accounts, errors) = select_accounts(ctx, store, &args.names, args.all_namespaces)?;
+    let selector = args
+        .selector
+        .as_deref()
+        .map(crate::labels::Selector::parse)
+        .transpose()?;
+    let (mut accounts, errors) = select_labelled(
+        ctx,
+        store,
+        &args.names,
+        args.all_namespaces,
+        selector.as_ref(),
+    )?;
     let with_namespace =
         args.all_namespaces || accounts.iter().any(|a| a.namespace != ctx.namespace);
     print_accounts(
@@ -273,7 +312,11 @@ pub fn get(ctx: &Context, args: &GetArgs, out: &mut dyn Write) -> Result<Exit> {
         && args.output.output == OutputFormat::Table
     {
         crate::errln!(
-            "No service accounts in {}.",
+            "No service accounts{} in {}.",
+            match &selector {
+                Some(s) => format!(" matching `{}`", output::sanitize(s.as_str())),
+                None => String::new(),
+            },
             if args.all_namespaces {
                 "any namespace".to_owned()
             } else {
@@ -315,14 +358,63 @@ fn policies_naming(store: &dyn Store, account: &Account) -> Result<(Vec<Policy>,
     }
 }
 
+/// One account as `describe` shows it.
+enum Description {
+    Text(String),
+    Json(serde_json::Value),
+}
+
+/// Each account named, as kubectl describes several: the descriptions one after the other,
+/// two blank lines between them; with `-o json` one object, or a `List` of them for several
+/// names. A name that fails is reported at the end and the others are still shown.
 pub fn describe(ctx: &Context, args: &DescribeArgs, out: &mut dyn Write) -> Result<Exit> {
     let store = ctx.store()?;
-    let r = ctx.reference(&args.name)?;
-    let account = store.get_account(&r)?;
+    let mut errors = vec![];
+    let mut items = vec![];
+    let mut shown = 0;
+    for name in &args.names {
+        let described = ctx
+            .reference(name)
+            .map_err(anyhow::Error::from)
+            .and_then(|r| describe_one(store, &r, &args.output.output));
+        match described {
+            Ok(Description::Text(s)) => {
+                if shown > 0 && args.output.output != OutputFormat::Name {
+                    out.write_all(b"\n\n")?;
+                }
+                out.write_all(s.as_bytes())?;
+                shown += 1;
+            }
+            Ok(Description::Json(v)) => items.push(v),
+            Err(e) => errors.push(e),
+        }
+    }
+    if args.output.output.is_document() {
+        if args.names.len() == 1 && items.len() == 1 {
+            show::document(out, &args.output, &items[0])?;
+        } else if !items.is_empty() || errors.is_empty() {
+            show::document(
+                out,
+                &args.output,
+                &output::List {
+                    kind: "List",
+                    items: &items,
+                },
+            )?;
+        }
+    }
+    finish(errors)
+}
+
+fn describe_one(store: &dyn Store, r: &Reference, format: &OutputFormat) -> Result<Description> {
+    let r = r.clone();
+    let account = store
+        .get_account(&r)
+        .map_err(|e| super::nearby::explain_account(store, &r, e))?;
     let (policies, complete) = policies_naming(store, &account)?;
     let naming = crate::policy::policies_for(&policies, &account);
     let now = Timestamp::now();
-    match &args.output.output {
+    match format {
         f if f.is_document() => {
             #[derive(Serialize)]
             #[serde(rename_all = "camelCase")]
@@ -334,17 +426,13 @@ pub fn describe(ctx: &Context, args: &DescribeArgs, out: &mut dyn Write) -> Resu
                 #[serde(skip_serializing_if = "std::ops::Not::not")]
                 policies_incomplete: bool,
             }
-            show::document(
-                out,
-                &args.output,
-                &Described {
-                    view: AccountView::new(&account, now),
-                    policies: naming,
-                    policies_incomplete: !complete,
-                },
-            )?;
+            Ok(Description::Json(serde_json::to_value(Described {
+                view: AccountView::new(&account, now),
+                policies: naming,
+                policies_incomplete: !complete,
+            })?))
         }
-        OutputFormat::Name => writeln!(out, "{r}")?,
+        OutputFormat::Name => Ok(Description::Text(format!("{r}\n"))),
         _ => {
             let status = account.status(now).as_str().to_owned();
             let mut rows = vec![
@@ -359,6 +447,9 @@ pub fn describe(ctx: &Context, args: &DescribeArgs, out: &mut dyn Write) -> Resu
                     "Impersonates",
                     format!("user {user} (tokens: sub={user}, act.sub={r})"),
                 ));
+            }
+            if !account.labels.is_empty() {
+                rows.push(("Labels", crate::labels::show(&account.labels)));
             }
             rows.extend([
                 ("Groups", account.all_groups().join(", ")),
@@ -415,10 +506,9 @@ pub fn describe(ctx: &Context, args: &DescribeArgs, out: &mut dyn Write) -> Resu
                     account.namespace
                 ));
             }
-            out.write_all(s.as_bytes())?;
+            Ok(Description::Text(s))
         }
     }
-    Ok(Exit::Success)
 }
 
 pub fn delete(ctx: &Context, args: &DeleteArgs, out: &mut dyn Write) -> Result<Exit> {
@@ -435,7 +525,7 @@ pub fn delete(ctx: &Context, args: &DeleteArgs, out: &mut dyn Write) -> Result<E
                 let kids: Vec<String> = match store.get_account(&r) {
                     Ok(a) => a.keys.into_iter().map(|k| k.kid).collect(),
                     Err(e) if is_corrupt(&e) => vec![],
-                    Err(e) => return Err(e),
+                    Err(e) => return Err(super::nearby::explain_account(store, &r, e)),
                 };
                 // Only for the message: a caller that may not list tokens still may delete.
                 let tokens = store.list_tokens(&r).map_or(0, |t| t.len());
@@ -486,6 +576,7 @@ pub fn rename(ctx: &Context, args: &RenameArgs, out: &mut dyn Write) -> Result<E
         Ok(r) => r,
         Err(e) if !dry.is_empty() => return Err(e),
         Err(e) => {
+            let e = super::nearby::explain_account(store, &from, e);
             if let Err(back) = keystore.rename_account(&new_ref, &from.name) {
                 return Err(e.context(format!(
                     "and the keystore keys could not be moved back to `{from}`: {back:#}"
@@ -532,7 +623,10 @@ pub fn set_disabled(
     out: &mut dyn Write,
 ) -> Result<Exit> {
     let r = ctx.reference(&args.name)?;
-    ctx.store()?.set_disabled(&r, disabled)?;
+    let store = ctx.store()?;
+    store
+        .set_disabled(&r, disabled)
+        .map_err(|e| super::nearby::explain_account(store, &r, e))?;
     let verb = if disabled { "Disabled" } else { "Enabled" };
     writeln!(out, "{verb} service account: {r}{}", ctx.dry_run_suffix())?;
     Ok(Exit::Success)
@@ -545,12 +639,16 @@ pub fn update(ctx: &Context, args: &UpdateArgs, out: &mut dyn Write) -> Result<E
         && !args.no_expires
         && args.add_group.is_empty()
         && args.remove_group.is_empty()
+        && args.labels.is_empty()
+        && args.remove_labels.is_empty()
     {
         return Err(UserError::Usage(
-            "nothing to update: pass --description, --expires, --no-expires, --add-group or --remove-group".into(),
+            "nothing to update: pass --description, --expires, --no-expires, --add-group, --remove-group, --label or --remove-label".into(),
         )
         .into());
     }
+    let set_labels = crate::labels::parse_assignments(&args.labels)?;
+    let remove_labels = crate::labels::parse_keys(&args.remove_labels)?;
     let now = Timestamp::now();
     let expires = args
         .expires
@@ -567,7 +665,13 @@ pub fn update(ctx: &Context, args: &UpdateArgs, out: &mut dyn Write) -> Result<E
         .iter()
         .map(|g| g.trim().to_owned())
         .collect();
-    ctx.store()?.modify_account(&r, &mut |a| {
+    let store = ctx.store()?;
+    let modified = store.modify_account(&r, &mut |a| {
+        for k in &remove_labels {
+            a.labels.remove(k);
+        }
+        a.labels
+            .extend(set_labels.iter().map(|(k, v)| (k.clone(), v.clone())));
         if let Some(d) = &args.description {
             a.description = d.clone();
         }
@@ -584,7 +688,8 @@ pub fn update(ctx: &Context, args: &UpdateArgs, out: &mut dyn Write) -> Result<E
             }
         }
         Ok(())
-    })?;
+    });
+    modified.map_err(|e| super::nearby::explain_account(store, &r, e))?;
     writeln!(out, "Updated service account: {r}{}", ctx.dry_run_suffix())?;
     Ok(Exit::Success)
 }

@@ -31,7 +31,7 @@ fn add(ctx: &Context, args: &KeyAddArgs, out: &mut dyn Write) -> Result<Exit> {
     if let Err(e) = store.get_account(&r)
         && !is_forbidden(&e)
     {
-        return Err(e);
+        return Err(super::nearby::explain_account(store, &r, e));
     }
     if args.public_key.is_none() {
         ctx.keystore().check_writable(&r)?;
@@ -75,7 +75,10 @@ fn is_forbidden(e: &anyhow::Error) -> bool {
 
 fn list(ctx: &Context, args: &KeyListArgs, out: &mut dyn Write) -> Result<Exit> {
     let r = ctx.reference(&args.name)?;
-    let mut account = ctx.store()?.get_account(&r)?;
+    let store = ctx.store()?;
+    let mut account = store
+        .get_account(&r)
+        .map_err(|e| super::nearby::explain_account(store, &r, e))?;
     super::show::sort(&args.output, &mut account.keys, super::show::json)?;
     match &args.output.output {
         f if f.is_document() => super::show::document(

@@ -30,7 +30,10 @@ pub fn run(ctx: &Context, command: NamespaceCommand, out: &mut dyn Write) -> Res
 
 fn create(ctx: &Context, args: &NamespaceCreateArgs, out: &mut dyn Write) -> Result<Exit> {
     let ns = Namespace::parse(&args.namespace)?;
-    let created = ctx.store()?.create_namespace(&ns, !args.no_defaults)?;
+    let labels = crate::labels::parse_assignments(&args.labels)?;
+    let created = ctx
+        .store()?
+        .create_namespace(&ns, !args.no_defaults, labels)?;
     let dry = ctx.dry_run_suffix();
     if created.adopted {
         writeln!(
@@ -54,9 +57,23 @@ fn get(ctx: &Context, args: &NamespaceGetArgs, out: &mut dyn Write) -> Result<Ex
     let mut views = vec![];
     let mut errors = vec![];
     if args.namespaces.is_empty() {
-        let mut listing = store.list_namespaces()?;
+        let selector = args
+            .selector
+            .as_deref()
+            .map(crate::labels::Selector::parse)
+            .transpose()?;
+        let mut listing = match &selector {
+            Some(s) => store.select_namespaces(s)?,
+            None => store.list_namespaces()?,
+        };
         errors = listing_errors(&mut listing);
-        views.push(NamespaceView::implicit(Namespace::default_ns()));
+        // `default` has no record, so no labels.
+        if selector
+            .as_ref()
+            .is_none_or(|s| s.matches(&crate::labels::Labels::new()))
+        {
+            views.push(NamespaceView::implicit(Namespace::default_ns()));
+        }
         views.extend(listing.items.iter().map(NamespaceView::record));
     } else {
         for name in &args.namespaces {
@@ -66,7 +83,10 @@ fn get(ctx: &Context, args: &NamespaceGetArgs, out: &mut dyn Write) -> Result<Ex
                     if ns.is_default() {
                         Ok(NamespaceView::implicit(ns))
                     } else {
-                        store.get_namespace(&ns).map(|r| NamespaceView::record(&r))
+                        store
+                            .get_namespace(&ns)
+                            .map(|r| NamespaceView::record(&r))
+                            .map_err(|e| super::nearby::explain_namespace(store, &ns, e))
                     }
                 });
             match view {
@@ -99,9 +119,14 @@ fn get(ctx: &Context, args: &NamespaceGetArgs, out: &mut dyn Write) -> Result<Ex
         _ => {
             if !views.is_empty() {
                 let wide = args.output.output == OutputFormat::Wide;
+                // As for accounts: only once some namespace has labels.
+                let show_labels = wide && views.iter().any(|v| !v.labels.is_empty());
                 let mut headers = vec!["NAME", "CREATED DATE"];
                 if wide {
                     headers.push("UID");
+                }
+                if show_labels {
+                    headers.push("LABELS");
                 }
                 let rows: Vec<Vec<String>> = views
                     .iter()
@@ -113,6 +138,9 @@ fn get(ctx: &Context, args: &NamespaceGetArgs, out: &mut dyn Write) -> Result<Ex
                         ];
                         if wide {
                             row.push(v.uid.clone().unwrap_or_else(|| "-".into()));
+                        }
+                        if show_labels {
+                            row.push(crate::labels::show(&v.labels));
                         }
                         row
                     })
@@ -145,7 +173,9 @@ fn delete(ctx: &Context, args: &NamespaceDeleteArgs, out: &mut dyn Write) -> Res
     let store = ctx.store()?;
     if !yes {
         // Fails with the hint when there is no such namespace, before anything is asked.
-        store.get_namespace(&ns)?;
+        store
+            .get_namespace(&ns)
+            .map_err(|e| super::nearby::explain_namespace(store, &ns, e))?;
         let contents = store.namespace_contents(&ns)?;
         let mut text = format!("Deleting namespace `{ns}` deletes:\n");
         let children: Vec<String> = contents
@@ -187,7 +217,9 @@ fn delete(ctx: &Context, args: &NamespaceDeleteArgs, out: &mut dyn Write) -> Res
             .into());
         }
     }
-    let gone = store.delete_namespace(&ns)?;
+    let gone = store
+        .delete_namespace(&ns)
+        .map_err(|e| super::nearby::explain_namespace(store, &ns, e))?;
     // The private keys of deleted accounts that this machine kept go too, as `svcacct delete`
     // does; only the keys of these records (the keystore is shared by every store).
     let keystore = ctx.keystore();

@@ -1,12 +1,104 @@
 //! Warnings for a reference that names no account, with the nearest one that exists: a bare
 //! name is read in the namespace of the command (`policy create -n eng --subject bob` names
-//! `eng/bob`), so an account of another namespace is easily missed.
+//! `eng/bob`), so an account of another namespace is easily missed. And "did you mean": an
+//! unknown account, policy or namespace is told with the closest name that exists.
 
 use anyhow::Result;
 
 use crate::error::UserError;
-use crate::identity::{Namespace, Reference};
+use crate::identity::{Name, Namespace, Reference};
+use crate::model::PolicyScope;
 use crate::store::{Scope, Store};
+
+/// The candidate closest to `typed` by edit distance (Levenshtein), if close enough to be a
+/// typo: at most a third of its length apart (at least 2), and not as far as a whole
+/// different word. Ties go to the first candidate (listings come sorted).
+pub fn closest<'a>(typed: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let len = typed.chars().count();
+    let limit = (len / 3).max(2);
+    candidates
+        .into_iter()
+        .filter(|c| *c != typed)
+        .map(|c| (strsim::levenshtein(typed, c), c))
+        .filter(|(d, c)| *d <= limit && *d < len.max(c.chars().count()))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// `e` with "did you mean" when it is `UnknownAccount` for `r`: the closest name of `r`'s
+/// namespace, and the account of that name in the nearest other namespace
+/// (``; `eng/ci` exists: -n eng``). Other errors, and an account nothing is near, unchanged.
+pub fn explain_account(store: &dyn Store, r: &Reference, e: anyhow::Error) -> anyhow::Error {
+    if !is_unknown_account(&e) {
+        return e;
+    }
+    let mut hints = vec![];
+    if let Ok(l) = store.list_accounts(&Scope::Namespace(r.namespace.clone())) {
+        let names: Vec<&str> = l.items.iter().map(|a| a.name.as_str()).collect();
+        if let Some(c) = closest(r.name.as_str(), names) {
+            hints.push(format!("did you mean `{c}`?"));
+        }
+    }
+    if let Some(o) = same_name_elsewhere(store, r) {
+        hints.push(format!(
+            "`{}/{}` exists: -n {}",
+            o.namespace, o.name, o.namespace
+        ));
+    }
+    hinted(e, hints)
+}
+
+/// As `explain_account`, for `UnknownPolicy`: the closest policy name of the same scope.
+pub fn explain_policy(
+    store: &dyn Store,
+    scope: &PolicyScope,
+    name: &Name,
+    e: anyhow::Error,
+) -> anyhow::Error {
+    if !matches!(e.downcast_ref(), Some(UserError::UnknownPolicy { .. })) {
+        return e;
+    }
+    let listing = match scope {
+        PolicyScope::Global => store.list_policies(&Scope::All),
+        PolicyScope::Namespace(ns) => store.list_policies(&Scope::Namespace(ns.clone())),
+    };
+    let mut hints = vec![];
+    if let Ok(l) = listing {
+        let names = l
+            .items
+            .iter()
+            .filter(|p| p.scope() == *scope)
+            .map(|p| p.name.as_str());
+        if let Some(c) = closest(name.as_str(), names) {
+            hints.push(format!("did you mean `{c}`?"));
+        }
+    }
+    hinted(e, hints)
+}
+
+/// As `explain_account`, for `UnknownNamespace`: the closest namespace that exists.
+pub fn explain_namespace(store: &dyn Store, ns: &Namespace, e: anyhow::Error) -> anyhow::Error {
+    if !matches!(e.downcast_ref(), Some(UserError::UnknownNamespace { .. })) {
+        return e;
+    }
+    let mut hints = vec![];
+    if let Ok(l) = store.list_namespaces() {
+        let mut names: Vec<&str> = vec![crate::identity::DEFAULT_NAMESPACE];
+        names.extend(l.items.iter().map(|n| n.name.as_str()));
+        if let Some(c) = closest(ns.as_str(), names) {
+            hints.push(format!("did you mean `{c}`?"));
+        }
+    }
+    hinted(e, hints)
+}
+
+/// The error's text with the hints after it, of the same exit code (a failure).
+fn hinted(e: anyhow::Error, hints: Vec<String>) -> anyhow::Error {
+    if hints.is_empty() {
+        return e;
+    }
+    UserError::Failure(format!("{e}; {}", hints.join(" "))).into()
+}
 
 /// Whether `r` names no account. A read that fails otherwise (a server that does not let the
 /// caller read it, an unreadable record) is not taken for a missing account.
@@ -79,5 +171,26 @@ pub fn warn_unknown_subjects(
              namespace is read in {read_in}){}",
             hint(store, &r)
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::closest;
+
+    #[test]
+    fn closest_is_a_typo_away() {
+        let names = ["builder", "ci", "ci-bot", "default", "deployer"];
+        assert_eq!(closest("cii", names), Some("ci"));
+        assert_eq!(closest("ci-boot", names), Some("ci-bot"));
+        assert_eq!(closest("deployr", names), Some("deployer"));
+        assert_eq!(closest("bulder", names), Some("builder"));
+        // Not the name itself, nothing a whole word away, nothing for an empty list.
+        assert_eq!(closest("ci", ["ci"]), None);
+        assert_eq!(closest("xy", names), None);
+        assert_eq!(closest("monitoring", names), None);
+        assert_eq!(closest("ci", []), None);
+        // Ties go to the first (listings are sorted).
+        assert_eq!(closest("cx", ["ca", "cb"]), Some("ca"));
     }
 }

@@ -65,6 +65,7 @@ fn create(ctx: &Context, args: &PolicyCreateArgs, out: &mut dyn Write) -> Result
         uid: crate::model::new_uid(),
         revision: 0,
         description: args.description.clone().unwrap_or_default(),
+        labels: crate::labels::parse_assignments(&args.labels)?,
         subjects: subjects(ctx, &args.subjects)?,
         actions: patterns("action", &args.actions)?,
         resources: patterns("resource", &args.resources)?,
@@ -121,6 +122,12 @@ fn print_policies(
             if *f == OutputFormat::Wide {
                 headers.push("DESCRIPTION");
             }
+            // As for accounts: only once some policy has labels.
+            let show_labels =
+                *f == OutputFormat::Wide && policies.iter().any(|p| !p.labels.is_empty());
+            if show_labels {
+                headers.push("LABELS");
+            }
             let rows: Vec<Vec<String>> = policies
                 .iter()
                 .map(|p| {
@@ -135,6 +142,9 @@ fn print_policies(
                     if *f == OutputFormat::Wide {
                         row.push(p.description.clone());
                     }
+                    if show_labels {
+                        row.push(crate::labels::show(&p.labels));
+                    }
                     row
                 })
                 .collect();
@@ -148,10 +158,19 @@ fn get(ctx: &Context, args: &PolicyGetArgs, out: &mut dyn Write) -> Result<Exit>
     let store = ctx.store()?;
     let format = &args.output.output;
     if args.names.is_empty() {
+        let selector = args
+            .selector
+            .as_deref()
+            .map(crate::labels::Selector::parse)
+            .transpose()?;
+        let list = |scope: &Scope| match &selector {
+            Some(s) => store.select_policies(scope, s),
+            None => store.list_policies(scope),
+        };
         let mut listing = if args.all_namespaces {
-            store.list_policies(&Scope::All)?
+            list(&Scope::All)?
         } else {
-            let mut l = store.list_policies(&match scope(ctx, &args.scope) {
+            let mut l = list(&match scope(ctx, &args.scope) {
                 PolicyScope::Global => Scope::All,
                 PolicyScope::Namespace(ns) => Scope::Namespace(ns),
             })?;
@@ -170,11 +189,11 @@ fn get(ctx: &Context, args: &PolicyGetArgs, out: &mut dyn Write) -> Result<Exit>
     let mut found = vec![];
     let mut errors = vec![];
     for n in &args.names {
-        match ctx
-            .name(n)
-            .map_err(anyhow::Error::from)
-            .and_then(|n| store.get_policy(&scope, &n))
-        {
+        match ctx.name(n).map_err(anyhow::Error::from).and_then(|n| {
+            store
+                .get_policy(&scope, &n)
+                .map_err(|e| super::nearby::explain_policy(store, &scope, &n, e))
+        }) {
             Ok(p) => found.push(p),
             Err(e) => errors.push(e),
         }
@@ -185,7 +204,11 @@ fn get(ctx: &Context, args: &PolicyGetArgs, out: &mut dyn Write) -> Result<Exit>
 
 fn describe(ctx: &Context, args: &PolicyDescribeArgs, out: &mut dyn Write) -> Result<Exit> {
     let scope = scope(ctx, &args.scope);
-    let p = ctx.store()?.get_policy(&scope, &ctx.name(&args.name)?)?;
+    let name = ctx.name(&args.name)?;
+    let store = ctx.store()?;
+    let p = store
+        .get_policy(&scope, &name)
+        .map_err(|e| super::nearby::explain_policy(store, &scope, &name, e))?;
     match &args.output.output {
         f if f.is_document() => super::show::document(out, &args.output, &PolicyView::new(&p))?,
         OutputFormat::Name => writeln!(out, "{}", p.name)?,
@@ -194,21 +217,21 @@ fn describe(ctx: &Context, args: &PolicyDescribeArgs, out: &mut dyn Write) -> Re
                 None => "every namespace".to_owned(),
                 Some(ns) => format!("{ns} and its child namespaces"),
             };
-            out.write_all(
-                output::block(&[
-                    ("Name", p.name.to_string()),
-                    ("Namespace", scope_label(&p)),
-                    ("Applies in", covers),
-                    ("Description", p.description.clone()),
-                    ("Subjects", p.subjects.join(", ")),
-                    ("Actions", p.actions.join(", ")),
-                    ("Resources", p.resources.join(", ")),
-                    ("Created", time::local(p.created)),
-                    ("Updated", time::local(p.updated)),
-                    ("UID", p.uid.clone()),
-                ])
-                .as_bytes(),
-            )?;
+            let mut rows = vec![("Name", p.name.to_string()), ("Namespace", scope_label(&p))];
+            if !p.labels.is_empty() {
+                rows.push(("Labels", crate::labels::show(&p.labels)));
+            }
+            rows.extend([
+                ("Applies in", covers),
+                ("Description", p.description.clone()),
+                ("Subjects", p.subjects.join(", ")),
+                ("Actions", p.actions.join(", ")),
+                ("Resources", p.resources.join(", ")),
+                ("Created", time::local(p.created)),
+                ("Updated", time::local(p.updated)),
+                ("UID", p.uid.clone()),
+            ]);
+            out.write_all(output::block(&rows).as_bytes())?;
         }
     }
     Ok(Exit::Success)
@@ -220,7 +243,9 @@ fn delete(ctx: &Context, args: &PolicyDeleteArgs, out: &mut dyn Write) -> Result
     let mut errors = vec![];
     for n in &args.names {
         match ctx.name(n).map_err(anyhow::Error::from).and_then(|n| {
-            store.delete_policy(&scope, &n)?;
+            store
+                .delete_policy(&scope, &n)
+                .map_err(|e| super::nearby::explain_policy(store, &scope, &n, e))?;
             Ok(n)
         }) {
             Ok(n) => writeln!(out, "Deleted policy: {n}{}", ctx.dry_run_suffix())?,
@@ -263,13 +288,16 @@ fn update(ctx: &Context, args: &PolicyUpdateArgs, out: &mut dyn Write) -> Result
     let rm_a = removals(&args.remove_action, |a| patterns("action", a))?;
     let add_r = patterns("resource", &args.add_resource)?;
     let rm_r = removals(&args.remove_resource, |r| patterns("resource", r))?;
+    let set_labels = crate::labels::parse_assignments(&args.labels)?;
+    let rm_labels = crate::labels::parse_keys(&args.remove_labels)?;
     if args.description.is_none()
-        && [&add_s, &rm_s, &add_a, &rm_a, &add_r, &rm_r]
+        && [&add_s, &rm_s, &add_a, &rm_a, &add_r, &rm_r, &rm_labels]
             .iter()
             .all(|v| v.is_empty())
+        && set_labels.is_empty()
     {
         return Err(UserError::Usage(
-            "nothing to update: pass --description or --add-/--remove- subject, action or resource"
+            "nothing to update: pass --description, --add-/--remove- subject, action or resource, --label or --remove-label"
                 .into(),
         )
         .into());
@@ -282,7 +310,13 @@ fn update(ctx: &Context, args: &PolicyUpdateArgs, out: &mut dyn Write) -> Result
             }
         }
     }
-    ctx.store()?.modify_policy(&scope, &name, &mut |p| {
+    let store = ctx.store()?;
+    let modified = store.modify_policy(&scope, &name, &mut |p| {
+        for k in &rm_labels {
+            p.labels.remove(k);
+        }
+        p.labels
+            .extend(set_labels.iter().map(|(k, v)| (k.clone(), v.clone())));
         if let Some(d) = &args.description {
             p.description = d.clone();
         }
@@ -303,7 +337,8 @@ fn update(ctx: &Context, args: &PolicyUpdateArgs, out: &mut dyn Write) -> Result
             }
         }
         Ok(())
-    })?;
+    });
+    modified.map_err(|e| super::nearby::explain_policy(store, &scope, &name, e))?;
     writeln!(out, "Updated policy: {name}{}", ctx.dry_run_suffix())?;
     let policy_ns = match &scope {
         PolicyScope::Global => None,

@@ -182,7 +182,10 @@ fn request(ctx: &Context, args: &TokensRequestArgs, out: &mut dyn Write) -> Resu
 
 fn list(ctx: &Context, args: &TokensListArgs, out: &mut dyn Write) -> Result<Exit> {
     let r = ctx.reference(&args.account)?;
-    let mut tokens = ctx.store()?.list_tokens(&r)?;
+    let store = ctx.store()?;
+    let mut tokens = store
+        .list_tokens(&r)
+        .map_err(|e| super::nearby::explain_account(store, &r, e))?;
     super::show::sort(&args.output, &mut tokens, super::show::json)?;
     match &args.output.output {
         f if f.is_document() => super::show::document(

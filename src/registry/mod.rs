@@ -3,6 +3,7 @@
 //! all, also when the process is killed half-way. Every engine is a `Store` through them (the
 //! `impl` below); the remote store is the other kind of `Store`. See docs/ARCHITECTURE.md.
 
+use crate::labels::{Labels, Selector};
 use anyhow::Result;
 
 use crate::api::{AccountAnswer, NamespaceCreated, NamespaceDeleted, Renamed, Shown, TokenAnswer};
@@ -36,6 +37,13 @@ impl<E: Engine> Store for E {
             .read_accounts(scope, &Page::ALL)
             .map_err(UserError::from)?
             .into())
+    }
+    /// Filtered after reading: a label is inside the record (a `jsonb` document in
+    /// PostgreSQL), and the registries svcacct is for are small.
+    fn select_accounts(&self, scope: &Scope, selector: &Selector) -> Result<Listing<Account>> {
+        let mut listing = self.list_accounts(scope)?;
+        listing.items.retain(|a| selector.matches(&a.labels));
+        Ok(listing)
     }
     fn create_account(&self, account: Account) -> Result<Account> {
         accounts::create(self, &account, false)
@@ -85,6 +93,11 @@ impl<E: Engine> Store for E {
             .map_err(UserError::from)?
             .into())
     }
+    fn select_policies(&self, scope: &Scope, selector: &Selector) -> Result<Listing<Policy>> {
+        let mut listing = self.list_policies(scope)?;
+        listing.items.retain(|p| selector.matches(&p.labels));
+        Ok(listing)
+    }
     fn create_policy(&self, policy: Policy) -> Result<Policy> {
         policies::create(self, &policy, false)
     }
@@ -118,11 +131,21 @@ impl<E: Engine> Store for E {
             .map_err(UserError::from)?
             .into())
     }
+    fn select_namespaces(&self, selector: &Selector) -> Result<Listing<NamespaceRecord>> {
+        let mut listing = self.list_namespaces()?;
+        listing.items.retain(|n| selector.matches(&n.labels));
+        Ok(listing)
+    }
     fn namespace_exists(&self, ns: &Namespace) -> Result<bool> {
         Ok(namespaces::exists(ns, |n| self.read_namespace(n)).map_err(UserError::from)?)
     }
-    fn create_namespace(&self, ns: &Namespace, defaults: bool) -> Result<NamespaceCreated> {
-        namespaces::create(self, ns, defaults)
+    fn create_namespace(
+        &self,
+        ns: &Namespace,
+        defaults: bool,
+        labels: Labels,
+    ) -> Result<NamespaceCreated> {
+        namespaces::create(self, ns, defaults, labels)
     }
     fn namespace_contents(&self, ns: &Namespace) -> Result<NamespaceDeleted> {
         namespaces::contents(self, ns)

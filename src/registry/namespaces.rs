@@ -30,6 +30,7 @@ pub fn create(
     engine: &(impl Engine + ?Sized),
     ns: &Namespace,
     defaults: bool,
+    labels: crate::labels::Labels,
 ) -> Result<NamespaceCreated> {
     atomically(engine, |tx| {
         check_creatable(ns, |n| exists(n, |n| tx.namespace(n)))?;
@@ -65,6 +66,7 @@ pub fn create(
             uid: crate::model::new_uid(),
             revision: 1,
             created: now,
+            labels: labels.clone(),
         };
         tx.put_namespace(&namespace)?;
         Ok(NamespaceCreated {

@@ -1181,6 +1181,7 @@ mod tests {
             )
         };
         let pol = |ns: Option<&str>, subj: &str, action: &str| Policy {
+            labels: Default::default(),
             name: Name::parse("p").unwrap(),
             namespace: ns.map(|n| Namespace::parse(n).unwrap()),
             uid: "u".into(),
@@ -1226,6 +1227,7 @@ mod tests {
         let (store, _key, r) = setup();
         let mut a = store.get_account(&r).unwrap();
         let pol = |subject: &str| Policy {
+            labels: Default::default(),
             name: Name::parse("p").unwrap(),
             namespace: None,
             uid: "u".into(),

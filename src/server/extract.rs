@@ -61,6 +61,36 @@ impl Params {
     }
 }
 
+/// The `labelSelector` query parameter of a list (`crate::labels::Selector`): `None` without
+/// one; a 400 problem with the parser's message for one that does not parse.
+pub struct LabelSelector(pub Option<crate::labels::Selector>);
+
+#[derive(serde::Deserialize)]
+struct ListQuery {
+    #[serde(rename = "labelSelector")]
+    label_selector: Option<String>,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for LabelSelector {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, ApiError> {
+        let q = axum::extract::Query::<ListQuery>::try_from_uri(&parts.uri)
+            .map_err(|e| ApiError::invalid(sanitize(&e.body_text())))?;
+        match q.0.label_selector {
+            None => Ok(LabelSelector(None)),
+            Some(s) => Ok(LabelSelector(Some(crate::labels::Selector::parse(&s)?))),
+        }
+    }
+}
+
+impl LabelSelector {
+    /// Whether a record with these labels is listed.
+    pub fn keeps(&self, labels: &crate::labels::Labels) -> bool {
+        self.0.as_ref().is_none_or(|s| s.matches(labels))
+    }
+}
+
 /// A `{ns}` path parameter as a namespace, or the 400 problem.
 fn namespace_param(raw: &str) -> Result<Namespace, ApiError> {
     Ok(Namespace::parse(raw)?)

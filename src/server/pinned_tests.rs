@@ -32,6 +32,7 @@ fn registry() -> (MemoryStore, String) {
     let store = MemoryStore::new();
     crate::store::engine::atomically(&store, |tx| {
         Ok(tx.put_namespace(&NamespaceRecord {
+            labels: Default::default(),
             name: ns("eng"),
             uid: crate::model::new_uid(),
             revision: 1,
@@ -92,6 +93,7 @@ fn with_key(r: &Reference, key: KeyRecord) -> Account {
 fn grant(scope: Option<&str>, policy: &str, subject: &str) -> Policy {
     let now = Timestamp::now();
     Policy {
+        labels: Default::default(),
         name: name(policy),
         namespace: scope.map(ns),
         uid: crate::model::new_uid(),
@@ -475,6 +477,7 @@ fn with_a_deployer() -> (MemoryStore, String) {
     let (store, token) = registry();
     crate::store::engine::atomically(&store, |tx| {
         Ok(tx.put_namespace(&NamespaceRecord {
+            labels: Default::default(),
             name: ns("prod"),
             uid: crate::model::new_uid(),
             revision: 1,

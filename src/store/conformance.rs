@@ -57,6 +57,7 @@ fn a_failed_transaction_writes_nothing(engine: &dyn Engine) {
             tx.put_account(&a)?;
             tx.put_policy(&p)?;
             tx.put_namespace(&NamespaceRecord {
+                labels: Default::default(),
                 name: ns("tx-fail"),
                 uid: "u".into(),
                 revision: 1,
@@ -288,6 +289,7 @@ fn listings_are_scoped_and_paged(engine: &dyn Engine) {
     read(engine, |tx| {
         for n in spaces {
             tx.put_namespace(&NamespaceRecord {
+                labels: Default::default(),
                 name: ns(n),
                 uid: format!("u-{n}"),
                 revision: 1,
@@ -423,13 +425,24 @@ fn listings_are_scoped_and_paged(engine: &dyn Engine) {
 }
 
 /// A registry of every record kind, written raw into `engine` (which must be empty): accounts
-/// in a namespace and its child, global and namespaced policies, namespace records, token
-/// files, and an HS256 issuer with a retired key and a current one whose secrets are bytes
-/// that need not be text.
+/// in a namespace and its child, global and namespaced policies, namespace records (some of
+/// each with labels), token files, and an HS256 issuer with a retired key and a current one
+/// whose secrets are bytes that need not be text.
 pub(crate) fn fill(engine: &dyn Engine) {
     use crate::model::{IssuerAlgorithm, IssuerKey, IssuerRecord};
     let created: jiff::Timestamp = "2024-05-01T12:00:00Z".parse().unwrap();
+    let labels = |pairs: &[(&str, &str)]| -> crate::labels::Labels {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    };
     let namespace = |n: &str| NamespaceRecord {
+        labels: if n == "copy" {
+            labels(&[("team", "web"), ("example.com/empty", "")])
+        } else {
+            Default::default()
+        },
         name: ns(n),
         uid: format!("uid-{n}"),
         revision: 3,
@@ -444,7 +457,10 @@ pub(crate) fn fill(engine: &dyn Engine) {
         public_key: None,
         requested_until: retired.map(|r| r + jiff::SignedDuration::from_hours(1)),
     };
-    let (a, b) = (account("copy/a"), account("copy/sub/b"));
+    let (mut a, b) = (account("copy/a"), account("copy/sub/b"));
+    a.labels = labels(&[("tier", "build"), ("env", "prod")]);
+    let mut labelled_policy = policy(Some("copy"), "p");
+    labelled_policy.labels = labels(&[("tier", "deploy")]);
     let issuer = IssuerRecord {
         id: "urn:svcacct:issuer:0123abcd".into(),
         algorithm: IssuerAlgorithm::HS256,
@@ -459,7 +475,7 @@ pub(crate) fn fill(engine: &dyn Engine) {
         tx.put_account(&b)?;
         tx.put_account(&account("copy-default"))?;
         tx.put_policy(&policy(None, "copy-global"))?;
-        tx.put_policy(&policy(Some("copy"), "p"))?;
+        tx.put_policy(&labelled_policy)?;
         tx.put_policy(&policy(Some("copy/sub"), "p"))?;
         tx.put_tokens(&a.reference(), &token_file(&a.uid, "one"))?;
         tx.put_tokens(&b.reference(), &token_file(&b.uid, "two"))?;

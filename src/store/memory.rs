@@ -319,6 +319,7 @@ pub(crate) mod tests {
         let kid = format!("kid-{}", r.to_string().replace('/', "-"));
         let now: jiff::Timestamp = "2024-05-01T12:00:00Z".parse().unwrap();
         Account {
+            labels: Default::default(),
             name: r.name,
             namespace: r.namespace,
             uid: new_uid(),
@@ -346,6 +347,7 @@ pub(crate) mod tests {
     pub(crate) fn policy(scope: Option<&str>, n: &str) -> Policy {
         let now: jiff::Timestamp = "2024-05-01T12:00:00Z".parse().unwrap();
         Policy {
+            labels: Default::default(),
             name: name(n),
             namespace: scope.map(ns),
             uid: new_uid(),
@@ -445,6 +447,77 @@ pub(crate) mod tests {
         retired_keys_go_with_the_last_account_that_needed_them(store);
         one_public_key_belongs_to_one_account(store);
         pinned_writes_go_to_the_record_read_or_nowhere(store);
+        labels_are_kept_and_selected(store);
+    }
+
+    /// Labels are stored as written and changed by a modify; `select_*` lists what `list_*`
+    /// lists of the scope, only the records the selector matches (issue 16).
+    fn labels_are_kept_and_selected(store: &dyn Store) {
+        use crate::labels::{Labels, Selector};
+        let labels = |pairs: &[(&str, &str)]| -> Labels {
+            pairs
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect()
+        };
+        let sel = |s: &str| Selector::parse(s).unwrap();
+        let scope = Scope::Namespace(ns("lab"));
+        for (r, l) in [
+            ("lab/a", labels(&[("tier", "build"), ("env", "prod")])),
+            ("lab/b", labels(&[("tier", "deploy")])),
+            ("lab/c", Labels::new()),
+        ] {
+            store
+                .create_account(Account {
+                    labels: l,
+                    ..account(r)
+                })
+                .unwrap();
+        }
+        let picked = |s: &str| -> Vec<String> {
+            let l = store.select_accounts(&scope, &sel(s)).unwrap();
+            l.items.iter().map(|a| a.name.to_string()).collect()
+        };
+        assert_eq!(picked("tier"), ["a", "b"]);
+        assert_eq!(picked("tier!=build"), ["b", "c"]);
+        assert_eq!(picked("env in (prod),tier=build"), ["a"]);
+        assert_eq!(picked(""), ["a", "b", "c"]);
+        assert_eq!(
+            store.get_account(&reference("lab/a")).unwrap().labels,
+            labels(&[("env", "prod"), ("tier", "build")])
+        );
+        store
+            .modify_account(&reference("lab/c"), &mut |a| {
+                a.labels.insert("tier".into(), "test".into());
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(picked("tier in (test)"), ["c"]);
+
+        store
+            .create_policy(Policy {
+                labels: labels(&[("tier", "deploy")]),
+                ..policy(Some("lab"), "p1")
+            })
+            .unwrap();
+        store.create_policy(policy(Some("lab"), "p2")).unwrap();
+        let l = store.select_policies(&scope, &sel("!tier")).unwrap();
+        let names: Vec<&str> = l.items.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["p2"]);
+
+        store
+            .create_namespace(&ns("lab"), false, labels(&[("lab-team", "x")]))
+            .unwrap();
+        let l = store.select_namespaces(&sel("lab-team=x")).unwrap();
+        let names: Vec<&str> = l.items.iter().map(|n| n.name.as_str()).collect();
+        assert_eq!(names, ["lab"]);
+        assert!(
+            store
+                .select_namespaces(&sel("lab-team=y"))
+                .unwrap()
+                .items
+                .is_empty()
+        );
     }
 
     /// A key or token for the account exactly as it was read (and authorized on): another
@@ -620,13 +693,17 @@ pub(crate) mod tests {
                 .get_policy(&PolicyScope::Namespace(child.clone()), &name("p"))
                 .is_err()
         );
-        let e = store.create_namespace(&child, true).unwrap_err();
+        let e = store
+            .create_namespace(&child, true, Default::default())
+            .unwrap_err();
         assert!(
             e.to_string().contains("a namespace needs its parent"),
             "{e}"
         );
 
-        let made = store.create_namespace(&team, true).unwrap();
+        let made = store
+            .create_namespace(&team, true, Default::default())
+            .unwrap();
         assert_eq!(made.namespace.revision, 1);
         assert!(!made.adopted);
         let names: Vec<String> = made
@@ -642,10 +719,14 @@ pub(crate) mod tests {
         );
         let names: Vec<String> = made.policies.iter().map(|p| p.name().to_string()).collect();
         assert_eq!(names, ["image-builders", "deployers", "image-pullers"]);
-        let e = store.create_namespace(&team, false).unwrap_err();
+        let e = store
+            .create_namespace(&team, false, Default::default())
+            .unwrap_err();
         assert!(matches!(user_error(&e), UserError::NamespaceExists { .. }));
 
-        store.create_namespace(&child, false).unwrap();
+        store
+            .create_namespace(&child, false, Default::default())
+            .unwrap();
         store
             .create_account_checked(account("team/app/bot"))
             .unwrap();

@@ -11,6 +11,7 @@ use crate::issued::{
     IssueRequest, IssuedToken, IssuerAlgorithm, IssuerView, RequestedToken, RotateRequest, Secret,
     TokenRecord, TokenRequest, UrlChange,
 };
+use crate::labels::{Labels, Selector};
 use crate::model::{Account, KeyRecord, NamespaceRecord, Policy, PolicyScope};
 
 pub mod cached;
@@ -50,6 +51,9 @@ pub trait Store {
     fn get_account(&self, r: &Reference) -> Result<Account>;
     /// Sorted by namespace, then name.
     fn list_accounts(&self, scope: &Scope) -> Result<Listing<Account>>;
+    /// `list_accounts`, only those whose labels `selector` matches (a remote store has the
+    /// server filter: `?labelSelector=`).
+    fn select_accounts(&self, scope: &Scope, selector: &Selector) -> Result<Listing<Account>>;
     /// Stores a new account; no check of its namespace or keys (see `create_account_checked`).
     fn create_account(&self, account: Account) -> Result<Account>;
     /// `create_account` in a namespace that exists (`UserError::UnknownNamespace` otherwise),
@@ -84,6 +88,8 @@ pub trait Store {
     /// `Scope::Namespace` lists the policies of that namespace only; `Scope::All` lists every
     /// policy, global ones first. Sorted by scope, then name.
     fn list_policies(&self, scope: &Scope) -> Result<Listing<Policy>>;
+    /// As `select_accounts`, for policies.
+    fn select_policies(&self, scope: &Scope, selector: &Selector) -> Result<Listing<Policy>>;
     fn create_policy(&self, policy: Policy) -> Result<Policy>;
     /// `create_policy` in a namespace that exists (`UserError::UnknownNamespace` otherwise); a
     /// global policy needs none. A policy is never stored for a namespace that `namespace
@@ -104,11 +110,18 @@ pub trait Store {
     fn get_namespace(&self, ns: &Namespace) -> Result<NamespaceRecord>;
     /// Every namespace record (a remote store: those the caller may `get`), sorted by name.
     fn list_namespaces(&self) -> Result<Listing<NamespaceRecord>>;
+    /// As `select_accounts`, for namespace records (`default` has none, so no labels).
+    fn select_namespaces(&self, selector: &Selector) -> Result<Listing<NamespaceRecord>>;
     /// True for `default` and for namespaces with a record.
     fn namespace_exists(&self, ns: &Namespace) -> Result<bool>;
     /// Creates namespace `ns` (its parent must exist) and, with `defaults`, its default
     /// accounts and policies (`default_accounts`, `default_policies`).
-    fn create_namespace(&self, ns: &Namespace, defaults: bool) -> Result<NamespaceCreated>;
+    fn create_namespace(
+        &self,
+        ns: &Namespace,
+        defaults: bool,
+        labels: Labels,
+    ) -> Result<NamespaceCreated>;
     /// What deleting `ns` would remove: the namespace and its children (with a record, or with
     /// accounts or policies), their accounts and their policies.
     fn namespace_contents(&self, ns: &Namespace) -> Result<NamespaceDeleted>;
@@ -288,6 +301,7 @@ pub fn default_policies(ns: &Namespace, now: jiff::Timestamp) -> Vec<Policy> {
             uid: crate::model::new_uid(),
             revision: 0,
             description: description.to_owned(),
+            labels: Default::default(),
             subjects: vec![subject],
             actions: actions.iter().map(|a| (*a).to_owned()).collect(),
             resources: vec![resource.to_owned()],

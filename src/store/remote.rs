@@ -26,6 +26,7 @@ use crate::issued::{
     IssueRequest, IssuedToken, IssuerAlgorithm, IssuerView, RequestedToken, RotateRequest, Secret,
     TokenRecord, TokenRename, TokenRequest, UrlChange,
 };
+use crate::labels::{Labels, Selector};
 use crate::model::{Account, KeyRecord, NamespaceRecord, Policy, PolicyScope};
 use crate::output::sanitize;
 use crate::store::{Listing, Scope, Store};
@@ -341,6 +342,12 @@ const UNRESERVED: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUME
     .remove(b'_')
     .remove(b'~');
 
+/// `s` as the value of a query parameter: as a path segment (a space as `%20`, `,`, `=`,
+/// `!`, `(` and `)` encoded too).
+fn query_value(s: &str) -> String {
+    segment(s)
+}
+
 /// `s` as one path segment, every other byte percent-encoded.
 fn segment(s: &str) -> String {
     percent_encoding::utf8_percent_encode(s, UNRESERVED).to_string()
@@ -527,6 +534,40 @@ impl RemoteStore {
         self.json(Call::new(Method::Post, "/v1/accessreviews").json(req)?)
     }
 
+    /// `PUT` of an account; its labels only with `labels` (a read-modify-write that did not
+    /// change them leaves them out, so a server from before labels, which refuses unknown
+    /// fields, still takes the update).
+    fn put_account(&self, account: Account, labels: bool) -> Result<Account> {
+        let path = account_path(&account.reference());
+        let mut call = Call::new(Method::Put, &path).json(&AccountChange {
+            uid: account.uid.clone(),
+            description: account.description.clone(),
+            groups: account.groups.clone(),
+            labels: labels.then(|| account.labels.clone()),
+            disabled: account.disabled,
+            expires: account.expires,
+        })?;
+        call.if_match = Some(account.revision);
+        let shown: AccountAnswer = self.json(call)?;
+        Ok(as_stored(shown, account, |a, r| a.revision = r.revision))
+    }
+
+    /// As `put_account`, for a policy.
+    fn put_policy(&self, policy: Policy, labels: bool) -> Result<Policy> {
+        let path = policy_path(&policy_scope(&policy), Some(&policy.name));
+        let mut call = Call::new(Method::Put, &path).json(&PolicyChange {
+            uid: policy.uid.clone(),
+            description: policy.description.clone(),
+            labels: labels.then(|| policy.labels.clone()),
+            subjects: policy.subjects.clone(),
+            actions: policy.actions.clone(),
+            resources: policy.resources.clone(),
+        })?;
+        call.if_match = Some(policy.revision);
+        let shown: PolicyAnswer = self.json(call)?;
+        Ok(as_stored(shown, policy, |p, r| p.revision = r.revision))
+    }
+
     fn json<T: DeserializeOwned>(&self, call: Call<'_>) -> Result<T> {
         let what = format!("{} {}", call.method.as_str(), call.path);
         let bytes = self.send(call)?.unwrap_or_default();
@@ -543,7 +584,19 @@ impl RemoteStore {
     }
 
     fn list<T: DeserializeOwned>(&self, path: &str) -> Result<Listing<T>> {
+        self.list_selected(path, None)
+    }
+
+    /// A list, filtered by the server when `selector` is given (`?labelSelector=`): the
+    /// records it leaves out are never sent.
+    fn list_selected<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        selector: Option<&Selector>,
+    ) -> Result<Listing<T>> {
+        let query = selector.map(|s| format!("labelSelector={}", query_value(s.as_str())));
         let mut call = Call::new(Method::Get, path);
+        call.query = query.as_deref();
         call.limit = MAX_LIST_BYTES;
         let body: ListBody<T> = self.json(call)?;
         Ok(Listing {
@@ -838,6 +891,7 @@ fn new_account(a: &Account) -> NewAccount {
         name: a.name.clone(),
         description: a.description.clone(),
         groups: a.groups.clone(),
+        labels: a.labels.clone(),
         disabled: a.disabled,
         expires: a.expires,
         public_keys: a.keys.iter().map(|k| k.public_key.clone()).collect(),
@@ -890,9 +944,11 @@ impl Store for RemoteStore {
     ) -> Result<Account> {
         super::retry_on_conflict(|| {
             let mut account = self.get_account(r)?;
+            let labels = account.labels.clone();
             change(&mut account)?;
             account.updated = jiff::Timestamp::now();
-            self.update_account(account)
+            let send_labels = account.labels != labels;
+            self.put_account(account, send_labels)
         })
     }
 
@@ -905,9 +961,11 @@ impl Store for RemoteStore {
     ) -> Result<Policy> {
         super::retry_on_conflict(|| {
             let mut policy = self.get_policy(scope, name)?;
+            let labels = policy.labels.clone();
             change(&mut policy)?;
             policy.updated = jiff::Timestamp::now();
-            self.update_policy(policy)
+            let send_labels = policy.labels != labels;
+            self.put_policy(policy, send_labels)
         })
     }
 
@@ -950,6 +1008,18 @@ impl Store for RemoteStore {
         Ok(listing)
     }
 
+    fn select_accounts(&self, scope: &Scope, selector: &Selector) -> Result<Listing<Account>> {
+        let mut listing: Listing<Account> = match scope {
+            Scope::Namespace(ns) => self.list_selected(
+                &format!("/v1/namespaces/{}/serviceaccounts", ns_segment(ns)),
+                Some(selector),
+            )?,
+            _ => self.list_selected("/v1/serviceaccounts", Some(selector))?,
+        };
+        listing.items.retain(|a| scope.covers(Some(&a.namespace)));
+        Ok(listing)
+    }
+
     fn create_account(&self, account: Account) -> Result<Account> {
         let path = format!(
             "/v1/namespaces/{}/serviceaccounts",
@@ -963,17 +1033,7 @@ impl Store for RemoteStore {
     }
 
     fn update_account(&self, account: Account) -> Result<Account> {
-        let path = account_path(&account.reference());
-        let mut call = Call::new(Method::Put, &path).json(&AccountChange {
-            uid: account.uid.clone(),
-            description: account.description.clone(),
-            groups: account.groups.clone(),
-            disabled: account.disabled,
-            expires: account.expires,
-        })?;
-        call.if_match = Some(account.revision);
-        let shown: AccountAnswer = self.json(call)?;
-        Ok(as_stored(shown, account, |a, r| a.revision = r.revision))
+        self.put_account(account, true)
     }
 
     fn delete_account(&self, r: &Reference) -> Result<()> {
@@ -987,6 +1047,7 @@ impl Store for RemoteStore {
         self.json(Call::new(Method::Post, &path).json(&Rename {
             new_name: to.clone(),
         })?)
+        .map_err(|e| not_found_as(e, || super::unknown_account(from)))
     }
 
     fn get_namespace(&self, ns: &Namespace) -> Result<NamespaceRecord> {
@@ -999,6 +1060,10 @@ impl Store for RemoteStore {
         self.list("/v1/namespaces")
     }
 
+    fn select_namespaces(&self, selector: &Selector) -> Result<Listing<NamespaceRecord>> {
+        self.list_selected("/v1/namespaces", Some(selector))
+    }
+
     /// The server checks that the namespace exists (the caller may not be allowed to `get` it).
     fn create_account_checked(&self, account: Account) -> Result<Account> {
         self.create_account(account)
@@ -1009,11 +1074,17 @@ impl Store for RemoteStore {
         self.create_policy(policy)
     }
 
-    fn create_namespace(&self, ns: &Namespace, defaults: bool) -> Result<api::NamespaceCreated> {
+    fn create_namespace(
+        &self,
+        ns: &Namespace,
+        defaults: bool,
+        labels: Labels,
+    ) -> Result<api::NamespaceCreated> {
         self.json(
             Call::new(Method::Post, "/v1/namespaces").json(&api::NewNamespace {
                 name: ns.clone(),
                 defaults,
+                labels,
             })?,
         )
     }
@@ -1063,12 +1134,25 @@ impl Store for RemoteStore {
         Ok(listing)
     }
 
+    fn select_policies(&self, scope: &Scope, selector: &Selector) -> Result<Listing<Policy>> {
+        let mut listing: Listing<Policy> = match scope {
+            Scope::Namespace(ns) => self.list_selected(
+                &policy_path(&PolicyScope::Namespace(ns.clone()), None),
+                Some(selector),
+            )?,
+            _ => self.list_selected("/v1/policies", Some(selector))?,
+        };
+        listing.items.retain(|p| scope.covers(p.namespace.as_ref()));
+        Ok(listing)
+    }
+
     fn create_policy(&self, policy: Policy) -> Result<Policy> {
         let path = policy_path(&policy_scope(&policy), None);
         let shown: PolicyAnswer =
             self.json(Call::new(Method::Post, &path).json(&NewPolicy {
                 name: policy.name.clone(),
                 description: policy.description.clone(),
+                labels: policy.labels.clone(),
                 subjects: policy.subjects.clone(),
                 actions: policy.actions.clone(),
                 resources: policy.resources.clone(),
@@ -1079,17 +1163,7 @@ impl Store for RemoteStore {
     }
 
     fn update_policy(&self, policy: Policy) -> Result<Policy> {
-        let path = policy_path(&policy_scope(&policy), Some(&policy.name));
-        let mut call = Call::new(Method::Put, &path).json(&PolicyChange {
-            uid: policy.uid.clone(),
-            description: policy.description.clone(),
-            subjects: policy.subjects.clone(),
-            actions: policy.actions.clone(),
-            resources: policy.resources.clone(),
-        })?;
-        call.if_match = Some(policy.revision);
-        let shown: PolicyAnswer = self.json(call)?;
-        Ok(as_stored(shown, policy, |p, r| p.revision = r.revision))
+        self.put_policy(policy, true)
     }
 
     fn delete_policy(&self, scope: &PolicyScope, name: &Name) -> Result<()> {
@@ -1115,7 +1189,9 @@ impl Store for RemoteStore {
     fn set_disabled(&self, r: &Reference, disabled: bool) -> Result<AccountAnswer> {
         let verb = if disabled { "disable" } else { "enable" };
         let path = format!("{}/{verb}", account_path(r));
+        // A missing account is `UnknownAccount`, as in the other stores (the trait's promise).
         self.json(Call::new(Method::Post, &path))
+            .map_err(|e| not_found_as(e, || super::unknown_account(r)))
     }
 
     fn issuer(&self) -> Result<Option<IssuerView>> {

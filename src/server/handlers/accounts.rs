@@ -22,7 +22,7 @@ use crate::server::authz::{
     may_get_account, may_impersonate, may_list_tokens, on_the_record, read_generation, shown_to,
 };
 use crate::server::blocking::{blocking, policies};
-use crate::server::extract::{JsonBody, Params, if_match};
+use crate::server::extract::{JsonBody, LabelSelector, Params, if_match};
 use crate::server::problem::ApiError;
 use crate::server::respond::{json, json_bytes, warnings, with_header};
 use crate::store::{Listing, Scope, stale};
@@ -165,14 +165,16 @@ pub fn public_key(
     Ok(KeyRecord::new(&public, algorithm.unwrap_or_default(), now))
 }
 
-pub async fn list_all_accounts(State(st): St) -> Answer {
-    let listing = blocking(&st, |s| s.list_accounts(&Scope::All)).await?;
+pub async fn list_all_accounts(State(st): St, sel: LabelSelector) -> Answer {
+    let mut listing = blocking(&st, |s| s.list_accounts(&Scope::All)).await?;
+    listing.items.retain(|a| sel.keeps(&a.labels));
     Ok(account_list(&st, listing))
 }
 
-pub async fn list_accounts(State(st): St, p: Params) -> Answer {
+pub async fn list_accounts(State(st): St, p: Params, sel: LabelSelector) -> Answer {
     let ns = p.ns()?;
-    let listing = blocking(&st, move |s| s.list_accounts(&Scope::Namespace(ns))).await?;
+    let mut listing = blocking(&st, move |s| s.list_accounts(&Scope::Namespace(ns))).await?;
+    listing.items.retain(|a| sel.keeps(&a.labels));
     Ok(account_list(&st, listing))
 }
 
@@ -185,6 +187,7 @@ pub async fn create_account(
     let ns = p.ns()?;
     let now = Timestamp::now();
     let groups = groups(&body.groups)?;
+    crate::labels::check_all(&body.labels)?;
     let impersonates = body
         .impersonates
         .as_deref()
@@ -216,6 +219,7 @@ pub async fn create_account(
     let account = Account {
         description: body.description,
         groups,
+        labels: body.labels,
         disabled: body.disabled,
         expires: body.expires,
         keys,
@@ -264,6 +268,9 @@ pub async fn update_account(
     let r = p.reference()?;
     let revision = if_match(&headers)?;
     let groups = groups(&body.groups)?;
+    if let Some(l) = &body.labels {
+        crate::labels::check_all(l)?;
+    }
     // Every decision below is made on this record, and the write requires it: a record that is
     // not the one `If-Match` names is refused now, and one that changes after this read makes
     // the write fail (the store compares revision and uid under its lock), and the write holds
@@ -283,6 +290,7 @@ pub async fn update_account(
     let after = Account {
         description: body.description,
         groups,
+        labels: body.labels.unwrap_or_else(|| stored.labels.clone()),
         disabled: body.disabled,
         expires: body.expires,
         updated: Timestamp::now(),

@@ -17,7 +17,7 @@ use crate::registry::decided::Decided;
 use crate::server::auth::Caller;
 use crate::server::authz::{may_get, may_in_parent, overreach, shown_to};
 use crate::server::blocking::{blocking, policies};
-use crate::server::extract::{JsonBody, Params};
+use crate::server::extract::{JsonBody, LabelSelector, Params};
 use crate::server::problem::ApiError;
 use crate::server::respond::{json, warnings, with_header};
 use crate::store::{Listing, Scope, Store};
@@ -27,11 +27,16 @@ fn namespace_url(ns: &Namespace) -> String {
 }
 
 /// The namespaces the caller may `get` (as OpenShift lists the projects one can see).
-pub async fn list_namespaces(State(st): St, Extension(caller): Extension<Caller>) -> Answer {
-    let (listing, policies) = blocking(&st, |s| {
+pub async fn list_namespaces(
+    State(st): St,
+    Extension(caller): Extension<Caller>,
+    sel: LabelSelector,
+) -> Answer {
+    let (mut listing, policies) = blocking(&st, |s| {
         Ok((s.list_namespaces()?, s.list_policies(&Scope::All)?.items))
     })
     .await?;
+    listing.items.retain(|n| sel.keeps(&n.labels));
     let now = Timestamp::now();
     let guard = api::Guard::Namespaced {
         action: "get",
@@ -104,6 +109,7 @@ pub async fn create_namespace(
     JsonBody(body): JsonBody<NewNamespace>,
 ) -> Answer {
     let ns = body.name;
+    crate::labels::check_all(&body.labels)?;
     let guard = api::Guard::Parent {
         action: "create",
         resource: api::resource::NAMESPACE,
@@ -151,7 +157,7 @@ pub async fn create_namespace(
             }
         };
         let engine = Decided::new(engine, generation, Arc::new(again));
-        match engine.create_namespace(&ns, body.defaults) {
+        match engine.create_namespace(&ns, body.defaults, body.labels) {
             Ok(created) => Ok(Ok(created)),
             Err(e) => unseen(e),
         }

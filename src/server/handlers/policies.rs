@@ -16,7 +16,7 @@ use crate::server::AppState;
 use crate::server::auth::Caller;
 use crate::server::authz::{may_get_policy, overreach};
 use crate::server::blocking::{blocking, policies};
-use crate::server::extract::{JsonBody, Params, if_match};
+use crate::server::extract::{JsonBody, LabelSelector, Params, if_match};
 use crate::server::problem::ApiError;
 use crate::server::respond::{json, warnings, with_header};
 use crate::store::{Listing, Scope, Store, stale};
@@ -103,20 +103,24 @@ fn scope_of(ns: Option<Namespace>) -> PolicyScope {
     }
 }
 
-pub async fn list_all_policies(State(st): St) -> Answer {
-    let listing = blocking(&st, |s| s.list_policies(&Scope::All)).await?;
-    Ok(policy_list(&st, listing))
-}
-
-pub async fn list_global_policies(State(st): St) -> Answer {
+pub async fn list_all_policies(State(st): St, sel: LabelSelector) -> Answer {
     let mut listing = blocking(&st, |s| s.list_policies(&Scope::All)).await?;
-    listing.items.retain(|p| p.namespace.is_none());
+    listing.items.retain(|p| sel.keeps(&p.labels));
     Ok(policy_list(&st, listing))
 }
 
-pub async fn list_policies(State(st): St, p: Params) -> Answer {
+pub async fn list_global_policies(State(st): St, sel: LabelSelector) -> Answer {
+    let mut listing = blocking(&st, |s| s.list_policies(&Scope::All)).await?;
+    listing
+        .items
+        .retain(|p| p.namespace.is_none() && sel.keeps(&p.labels));
+    Ok(policy_list(&st, listing))
+}
+
+pub async fn list_policies(State(st): St, p: Params, sel: LabelSelector) -> Answer {
     let ns = p.ns()?;
-    let listing = blocking(&st, move |s| s.list_policies(&Scope::Namespace(ns))).await?;
+    let mut listing = blocking(&st, move |s| s.list_policies(&Scope::Namespace(ns))).await?;
+    listing.items.retain(|p| sel.keeps(&p.labels));
     Ok(policy_list(&st, listing))
 }
 
@@ -156,6 +160,7 @@ async fn create_in(
 ) -> Answer {
     let (subjects, actions, resources) =
         policy_lists(&body.subjects, &body.actions, &body.resources)?;
+    crate::labels::check_all(&body.labels)?;
     let now = Timestamp::now();
     let policy = Policy {
         name: body.name,
@@ -163,6 +168,7 @@ async fn create_in(
         uid: new_uid(),
         revision: 0,
         description: body.description,
+        labels: body.labels,
         subjects,
         actions,
         resources,
@@ -198,6 +204,9 @@ async fn update_in(
     let revision = if_match(headers)?;
     let (subjects, actions, resources) =
         policy_lists(&body.subjects, &body.actions, &body.resources)?;
+    if let Some(l) = &body.labels {
+        crate::labels::check_all(l)?;
+    }
     let scope = scope_of(ns);
     let grants = policies(&st).await?;
     let writer = caller.account.clone();
@@ -212,6 +221,7 @@ async fn update_in(
         }
         let new = Policy {
             description: body.description,
+            labels: body.labels.unwrap_or_else(|| stored.labels.clone()),
             subjects,
             actions,
             resources,

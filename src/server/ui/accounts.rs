@@ -217,6 +217,7 @@ pub async fn create(p: Params, posted: Posted) -> Response {
     };
     let impersonates = Some(f.get("impersonates").to_owned()).filter(|i| !i.is_empty());
     let new = NewAccount {
+        labels: Default::default(),
         name: name.clone(),
         description: f.get("description").to_owned(),
         groups: f.lines("groups"),
@@ -490,6 +491,8 @@ pub async fn update(p: Params, posted: Posted) -> Response {
         Err(p) => return layout::fail(s, &p).await,
     };
     let change = crate::api::AccountChange {
+        // The stored labels stay (the console does not edit labels yet).
+        labels: None,
         uid: f.get("uid").to_owned(),
         description: f.get("description").to_owned(),
         groups: f.lines("groups"),

@@ -121,6 +121,7 @@ pub async fn create(posted: Posted) -> Response {
         }
     };
     let req = NewNamespace {
+        labels: Default::default(),
         name: name.clone(),
         defaults: f.checked("defaults"),
     };

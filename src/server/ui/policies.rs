@@ -159,6 +159,7 @@ async fn create_in(scope: Scope<'_>, posted: Posted) -> Response {
         Err(e) => return invalid(e.to_string()).await,
     };
     let new = NewPolicy {
+        labels: Default::default(),
         name,
         description: f.get("description").to_owned(),
         subjects: f.lines("subjects"),
@@ -238,6 +239,8 @@ pub async fn update(p: Params, posted: Posted) -> Response {
     };
     let (s, f) = (&posted.session, &posted.fields);
     let change = PolicyChange {
+        // The stored labels stay (the console does not edit labels yet).
+        labels: None,
         uid: f.get("uid").to_owned(),
         description: f.get("description").to_owned(),
         subjects: f.lines("subjects"),

@@ -1,0 +1,1240 @@
+//! Labels and selectors (issue 16): `--label`/`--remove-label`, their syntax errors, how
+//! `describe`, `-o wide` and `-o json` show them, `-l` locally and through `svcacct serve`
+//! (which filters with `?labelSelector=`), a store from before labels; and "did you mean",
+//! `describe A B C`, `delete A B C`.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::TcpListener;
+use std::path::Path;
+
+use common::{Env, Server, curl};
+
+/// `svcacct ARGS…` → (exit code, stdout, stderr).
+fn run(env: &Env, args: &[&str]) -> (i32, String, String) {
+    let out = env.cmd(args).output().expect("run svcacct");
+    (
+        out.status.code().expect("exit code"),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+fn json(text: &str) -> serde_json::Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
+}
+
+/// `--store STORE ARGS…`.
+fn on<'a>(store: &'a str, args: &[&'a str]) -> Vec<&'a str> {
+    let mut v = vec!["--store", store];
+    v.extend_from_slice(args);
+    v
+}
+
+/// `--store URL --service-account admin ARGS…`.
+fn remote<'a>(server: &'a Server, args: &[&'a str]) -> Vec<&'a str> {
+    let mut v = vec!["--store", server.url.as_str(), "--service-account", "admin"];
+    v.extend_from_slice(args);
+    v
+}
+
+/// The human dates (`Sat Dec  5 03:37:23 UTC 2026`) as `<DATE>`.
+fn dates(text: &str) -> String {
+    let mut out = String::new();
+    for line in text.split_inclusive('\n') {
+        let mut rest = line;
+        while let Some(utc) = rest.find(" UTC ") {
+            let start = utc.saturating_sub(19);
+            let end = (utc + 9).min(rest.len());
+            if utc >= 19 && rest[utc + 5..end].trim_end().len() == 4 {
+                out.push_str(&rest[..start]);
+                out.push_str("<DATE>");
+                rest = &rest[end..];
+            } else {
+                out.push_str(&rest[..utc + 5]);
+                rest = &rest[utc + 5..];
+            }
+        }
+        out.push_str(rest);
+    }
+    out
+}
+
+/// A store on `HOME/srv`: namespace `eng` (labelled `team=platform`) and `ops` (none), with
+/// their default accounts (no keys: nothing to generate), labelled; the policies too.
+fn labelled_store(env: &Env) -> String {
+    let s = env.path("srv").to_str().unwrap().to_owned();
+    env.ok(on(
+        &s,
+        &["namespace", "create", "eng", "--label", "team=platform"],
+    ));
+    env.ok(on(&s, &["namespace", "create", "ops"]));
+    for (account, labels) in [
+        ("eng/builder", &["tier=build", "env=prod"][..]),
+        ("eng/deployer", &["tier=deploy", "env=staging"]),
+        ("eng/default", &["env=dev", "example.com/owner=alice"]),
+        ("ops/builder", &["tier=build", "env="]),
+    ] {
+        let mut argv = vec!["update", account];
+        for l in labels {
+            argv.extend(["--label", l]);
+        }
+        env.ok(on(&s, &argv));
+    }
+    env.ok(on(
+        &s,
+        &[
+            "policy",
+            "update",
+            "-n",
+            "eng",
+            "deployers",
+            "--label",
+            "tier=deploy",
+        ],
+    ));
+    s
+}
+
+#[test]
+fn label_syntax_errors_say_what_is_wrong_and_change_nothing() {
+    let env = Env::new();
+    env.ok(["namespace", "create", "eng"]);
+    let before = env.store_snapshot();
+    let name_rule = "its name must be letters, digits, `-`, `_` and `.`, starting and ending \
+                     with a letter or digit, with at most one `/` before it (e.g. `team` or \
+                     `example.com/team`)";
+    let value_rule = "it must be empty, or letters, digits, `-`, `_` and `.`, starting and \
+                      ending with a letter or digit";
+    let long = format!("team={}", "v".repeat(64));
+    let long_key = format!("{}=v", "k".repeat(64));
+    let long_prefix = format!("{}.com/k=v", "p".repeat(250));
+    for (args, message) in [
+        (
+            vec!["update", "eng/builder", "--label", "team"],
+            "invalid label `team`: write it as KEY=VALUE (an empty value: KEY=)".to_owned(),
+        ),
+        (
+            vec!["update", "eng/builder", "--label", "a b=c"],
+            format!("invalid label key `a b`: {name_rule}"),
+        ),
+        (
+            vec!["update", "eng/builder", "--label", "=v"],
+            "invalid label key ``: its name is empty".to_owned(),
+        ),
+        (
+            vec!["update", "eng/builder", "--label", "Example.com/team=web"],
+            "invalid label key `Example.com/team`: its prefix (before `/`) must be a DNS \
+             subdomain: lower-case letters, digits, `-` and `.`, starting and ending with a \
+             letter or digit (e.g. `example.com`)"
+                .to_owned(),
+        ),
+        (
+            vec!["update", "eng/builder", "--label", &long_key],
+            format!(
+                "invalid label key `{}`: its name is longer than 63 characters",
+                "k".repeat(64)
+            ),
+        ),
+        (
+            vec!["update", "eng/builder", "--label", &long_prefix],
+            format!(
+                "invalid label key `{}`: its prefix (before `/`) is longer than 253 characters",
+                &long_prefix[..80]
+            ),
+        ),
+        (
+            vec!["update", "eng/builder", "--label", &long],
+            format!(
+                "invalid value `{}` of label `team`: it is longer than 63 characters",
+                "v".repeat(64)
+            ),
+        ),
+        (
+            vec!["update", "eng/builder", "--label", "team=web/api"],
+            format!("invalid value `web/api` of label `team`: {value_rule}"),
+        ),
+        (
+            vec!["update", "eng/builder", "--remove-label=-team"],
+            format!("invalid label key `-team`: {name_rule}"),
+        ),
+        (
+            vec!["create", "bot", "--label", "team=-web"],
+            format!("invalid value `-web` of label `team`: {value_rule}"),
+        ),
+        (
+            vec!["namespace", "create", "ops", "--label", "a/b/c=d"],
+            format!("invalid label key `a/b/c`: {name_rule}"),
+        ),
+        (
+            vec![
+                "policy",
+                "create",
+                "p",
+                "--subject",
+                "x",
+                "--action",
+                "get",
+                "--resource",
+                "x",
+                "--label",
+                "x y=z",
+            ],
+            format!("invalid label key `x y`: {name_rule}"),
+        ),
+        (
+            vec![
+                "policy",
+                "update",
+                "-n",
+                "eng",
+                "deployers",
+                "--remove-label",
+                "a_",
+            ],
+            format!("invalid label key `a_`: {name_rule}"),
+        ),
+    ] {
+        let (code, out, err) = run(&env, &args);
+        assert_eq!(
+            (code, out.as_str(), err.as_str()),
+            (2, "", format!("svcacct: {message}\n").as_str()),
+            "{args:?}"
+        );
+    }
+    assert_eq!(
+        before,
+        env.store_snapshot(),
+        "a refused label changed the store"
+    );
+}
+
+#[test]
+fn labels_show_in_describe_wide_and_json_and_updates_change_them() {
+    let env = Env::new();
+    let s = labelled_store(&env);
+
+    let desc = env.ok(on(&s, &["describe", "eng/default"]));
+    let head: Vec<&str> = desc.lines().take(6).collect();
+    assert_eq!(
+        head,
+        [
+            "Name:         default",
+            "Namespace:    eng",
+            "Reference:    eng/default",
+            "Username:     system:serviceaccount:eng:default",
+            "Labels:       env=dev,example.com/owner=alice",
+            "Groups:       system:serviceaccounts, system:serviceaccounts:eng",
+        ]
+    );
+
+    let wide = dates(&env.ok(on(&s, &["get", "-n", "ops", "-o", "wide"])));
+    assert_eq!(
+        wide,
+        " NAME     | STATUS | KEYS | EXPIRES | CREATED DATE                 | USERNAME                           | GROUPS | DESCRIPTION                                                  | LABELS
+----------+--------+------+---------+------------------------------+------------------------------------+--------+--------------------------------------------------------------+-----------------
+ builder  | active | 0    | never   | <DATE> | system:serviceaccount:ops:builder  |        | builds and pushes images (made by `namespace create`)        | env=,tier=build
+ default  | active | 0    | never   | <DATE> | system:serviceaccount:ops:default  |        | the namespace's default account (made by `namespace create`) | <none>
+ deployer | active | 0    | never   | <DATE> | system:serviceaccount:ops:deployer |        | manages deployments (made by `namespace create`)             | <none>
+"
+    );
+
+    let one = json(&env.ok(on(&s, &["get", "eng/builder", "-o", "json"])));
+    assert_eq!(
+        one["labels"],
+        serde_json::json!({"env": "prod", "tier": "build"})
+    );
+    // Where the record keeps it: after `groups`, as the file store writes it.
+    let keys: Vec<&String> = one.as_object().unwrap().keys().collect();
+    let at = keys.iter().position(|k| *k == "labels").unwrap();
+    assert_eq!(keys[at - 1], "groups");
+    // None: no field at all.
+    let plain = json(&env.ok(on(&s, &["get", "ops/default", "-o", "json"])));
+    assert!(plain.get("labels").is_none(), "{plain}");
+    let file = std::fs::read_to_string(env.path("srv/accounts/eng/builder.toml")).unwrap();
+    assert!(
+        file.contains("\n[labels]\nenv = \"prod\"\ntier = \"build\"\n"),
+        "{file}"
+    );
+    assert!(
+        !std::fs::read_to_string(env.path("srv/accounts/ops/default.toml"))
+            .unwrap()
+            .contains("labels")
+    );
+
+    // Update: remove, then set; a key given again keeps the last value.
+    env.ok(on(
+        &s,
+        &[
+            "update",
+            "eng/builder",
+            "--remove-label",
+            "env",
+            "--remove-label",
+            "absent",
+            "--label",
+            "tier=b1",
+            "--label",
+            "tier=b2",
+        ],
+    ));
+    let one = json(&env.ok(on(&s, &["get", "eng/builder", "-o", "json"])));
+    assert_eq!(one["labels"], serde_json::json!({"tier": "b2"}));
+    env.ok(on(&s, &["update", "eng/builder", "--remove-label", "tier"]));
+    assert!(
+        !std::fs::read_to_string(env.path("srv/accounts/eng/builder.toml"))
+            .unwrap()
+            .contains("labels"),
+        "the last label removed, the record is written as before labels"
+    );
+
+    // Policies.
+    let p = json(&env.ok(on(
+        &s,
+        &["policy", "get", "-n", "eng", "deployers", "-o", "json"],
+    )));
+    assert_eq!(p["labels"], serde_json::json!({"tier": "deploy"}));
+    let pd = env.ok(on(&s, &["policy", "describe", "-n", "eng", "deployers"]));
+    assert_eq!(
+        pd.lines().take(4).collect::<Vec<_>>(),
+        [
+            "Name:         deployers",
+            "Namespace:    eng",
+            "Labels:       tier=deploy",
+            "Applies in:   eng and its child namespaces",
+        ]
+    );
+    let pw = dates(&env.ok(on(&s, &["policy", "get", "-n", "eng", "-o", "wide"])));
+    let lines: Vec<&str> = pw.lines().collect();
+    assert!(lines[0].ends_with("| LABELS"), "{pw}");
+    assert!(lines[2].starts_with(" deployers "), "{pw}");
+    assert!(lines[2].ends_with("| tier=deploy"), "{pw}");
+    assert!(lines[3].ends_with("| <none>"), "{pw}");
+    env.ok(on(
+        &s,
+        &[
+            "policy",
+            "create",
+            "readers",
+            "--global",
+            "--subject",
+            "group:viewers",
+            "--action",
+            "get",
+            "--resource",
+            "*",
+            "--label",
+            "scope=all",
+        ],
+    ));
+    let g = json(&env.ok(on(
+        &s,
+        &["policy", "get", "--global", "readers", "-o", "json"],
+    )));
+    assert_eq!(g["labels"], serde_json::json!({"scope": "all"}));
+
+    // Namespaces.
+    let ns = json(&env.ok(on(&s, &["namespace", "get", "-o", "json"])));
+    let items = ns["items"].as_array().unwrap();
+    assert_eq!(items[0]["name"], "default");
+    assert!(items[0].get("labels").is_none());
+    assert_eq!(items[1]["labels"], serde_json::json!({"team": "platform"}));
+    assert!(items[2].get("labels").is_none());
+    let nw = dates(&env.ok(on(&s, &["namespace", "get", "-o", "wide"])));
+    let lines: Vec<&str> = nw.lines().collect();
+    assert_eq!(
+        lines[0],
+        " NAME    | CREATED DATE                 | UID                              | LABELS"
+    );
+    assert!(
+        lines[2].starts_with(" default | - (always exists)            | -   "),
+        "{nw}"
+    );
+    assert!(lines[2].ends_with("| <none>"), "{nw}");
+    assert!(lines[3].ends_with("| team=platform"), "{nw}");
+}
+
+/// Each selector form, with the accounts it picks in `eng` and `ops`.
+const ACCOUNT_SELECTIONS: &[(&str, &str)] = &[
+    ("env=prod", "eng/builder\n"),
+    ("env==prod", "eng/builder\n"),
+    (
+        "env!=prod",
+        "eng/default\neng/deployer\nops/builder\nops/default\nops/deployer\n",
+    ),
+    ("env in (prod,staging)", "eng/builder\neng/deployer\n"),
+    (
+        "env notin (prod, staging)",
+        "eng/default\nops/builder\nops/default\nops/deployer\n",
+    ),
+    ("tier", "eng/builder\neng/deployer\nops/builder\n"),
+    ("!tier", "eng/default\nops/default\nops/deployer\n"),
+    ("env=", "ops/builder\n"),
+    ("example.com/owner=alice", "eng/default\n"),
+    ("tier=build,env", "eng/builder\nops/builder\n"),
+    ("tier=build,!env", ""),
+    (
+        "",
+        "eng/builder\neng/default\neng/deployer\nops/builder\nops/default\nops/deployer\n",
+    ),
+];
+
+#[test]
+fn each_selector_form_locally_and_through_a_server() {
+    let env = Env::new();
+    let s = labelled_store(&env);
+    env.bootstrap(Path::new(&s));
+    let server = env.serve(Path::new(&s), &[]);
+    for (selector, want) in ACCOUNT_SELECTIONS {
+        let want = want.to_string();
+        // -A lists `default` too: it has only `admin`, unlabelled.
+        let all = |a: &str| {
+            let mut v: Vec<&str> = want.lines().collect();
+            if !a.is_empty() {
+                v.push(a);
+                v.sort();
+            }
+            v.iter().map(|l| format!("{l}\n")).collect::<String>()
+        };
+        let unlabelled_admin = selector.is_empty()
+            || selector.starts_with('!')
+            || selector.starts_with("env!=")
+            || selector.starts_with("env notin");
+        let want_all = all(if unlabelled_admin { "admin" } else { "" });
+        assert_eq!(
+            env.ok(on(&s, &["get", "-A", "-l", selector, "-o", "name"])),
+            want_all,
+            "local -l {selector:?}"
+        );
+        assert_eq!(
+            env.ok(remote(
+                &server,
+                &["get", "-A", "-l", selector, "-o", "name"]
+            )),
+            want_all,
+            "remote -l {selector:?}"
+        );
+        let eng: String = want
+            .lines()
+            .filter(|l| l.starts_with("eng/"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        assert_eq!(
+            env.ok(on(&s, &["get", "-n", "eng", "-l", selector, "-o", "name"])),
+            eng,
+            "local -n eng -l {selector:?}"
+        );
+        assert_eq!(
+            env.ok(remote(
+                &server,
+                &["get", "-n", "eng", "-l", selector, "-o", "name"]
+            )),
+            eng,
+            "remote -n eng -l {selector:?}"
+        );
+    }
+    // Policies and namespaces.
+    for store in [s.as_str(), server.url.as_str()] {
+        let argv = |args: &[&'static str]| -> Vec<String> {
+            let mut v: Vec<String> = vec!["--store".into(), store.into()];
+            if store.starts_with("http") {
+                v.extend(["--service-account".into(), "admin".into()]);
+            }
+            v.extend(args.iter().map(|a| (*a).to_owned()));
+            v
+        };
+        assert_eq!(
+            env.ok(argv(&[
+                "policy",
+                "get",
+                "-A",
+                "-l",
+                "tier=deploy",
+                "-o",
+                "name"
+            ])),
+            "deployers\n",
+            "{store}"
+        );
+        assert_eq!(
+            env.ok(argv(&[
+                "policy", "get", "-n", "eng", "-l", "!tier", "-o", "name"
+            ])),
+            "image-builders\nimage-pullers\n",
+            "{store}"
+        );
+        assert_eq!(
+            env.ok(argv(&[
+                "policy", "get", "--global", "-l", "tier", "-o", "name"
+            ])),
+            "",
+            "{store}"
+        );
+        assert_eq!(
+            env.ok(argv(&[
+                "namespace",
+                "get",
+                "-l",
+                "team=platform",
+                "-o",
+                "name"
+            ])),
+            "eng\n",
+            "{store}"
+        );
+        // `default` has no labels: it is listed where no label is asked for.
+        assert_eq!(
+            env.ok(argv(&[
+                "namespace",
+                "get",
+                "-l",
+                "team!=platform",
+                "-o",
+                "name"
+            ])),
+            "default\nops\n",
+            "{store}"
+        );
+        // An empty selection says so in a table, on stderr.
+        let mut a = argv(&["get", "-n", "eng", "-l", "env=none"]);
+        let a: Vec<&str> = a.iter_mut().map(|s| s.as_str()).collect();
+        assert_eq!(
+            run(&env, &a),
+            (
+                0,
+                String::new(),
+                "No service accounts matching `env=none` in namespace `eng`.\n".to_owned()
+            )
+        );
+    }
+}
+
+#[test]
+fn a_bad_selector_is_refused_locally_and_by_the_server() {
+    let env = Env::new();
+    let s = labelled_store(&env);
+    env.bootstrap(Path::new(&s));
+    let server = env.serve(Path::new(&s), &[]);
+    let tail = " (write e.g. `team=web`, `tier!=db`, `env in (prod,staging)`, `env notin \
+                (dev)`, `team`, `!legacy`; a comma is AND)";
+    for (selector, why) in [
+        (
+            "env in prod",
+            "expected `(` at character 8 (a set is written `(a,b)`)",
+        ),
+        ("env in (prod", "the set is not closed: `)` is missing"),
+        (
+            "env notin ()",
+            "the set `()` is empty: name at least one value",
+        ),
+        ("env=a b", "expected `,` or the end at character 7"),
+        (
+            "env exists",
+            "expected `=`, `==`, `!=`, `in` or `notin` after `env` at character 5, found `exists`",
+        ),
+        (
+            "!env=prod",
+            "`!env` takes no operator or value (it means: without the label `env`)",
+        ),
+        ("a,", "expected a label key at character 3"),
+        (
+            "Env.io/x=y",
+            "invalid key `Env.io/x`: its prefix (before `/`) must be a DNS subdomain: lower-case letters, digits, `-` and `.`, starting and ending with a letter or digit (e.g. `example.com`)",
+        ),
+    ] {
+        let message = format!("invalid label selector `{selector}`: {why}{tail}");
+        for args in [
+            on(&s, &["get", "-l", selector]),
+            remote(&server, &["get", "-A", "-l", selector]),
+            on(&s, &["policy", "get", "-l", selector]),
+            on(&s, &["namespace", "get", "-l", selector]),
+        ] {
+            assert_eq!(
+                run(&env, &args),
+                (2, String::new(), format!("svcacct: {message}\n")),
+                "{args:?}"
+            );
+        }
+        // The server's own answer, to a client that did not check it first.
+        let token = env.ok(on(&s, &["token", "admin"]));
+        for path in [
+            "/v1/serviceaccounts",
+            "/v1/namespaces/eng/serviceaccounts",
+            "/v1/policies",
+            "/v1/globalpolicies",
+            "/v1/namespaces/eng/policies",
+            "/v1/namespaces",
+        ] {
+            let url = format!("{}?labelSelector={}", server.at(path), encode(selector));
+            let (status, body) = curl(&[
+                "-H",
+                &format!("Authorization: Bearer {}", token.trim()),
+                &url,
+            ]);
+            assert_eq!(status, 400, "{path} {selector}: {body}");
+            let problem = json(&body);
+            assert_eq!(problem["code"], "invalid", "{body}");
+            assert_eq!(problem["detail"], message.as_str(), "{body}");
+        }
+    }
+}
+
+/// Percent-encodes everything but letters and digits.
+fn encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn the_server_filters_what_it_sends() {
+    let env = Env::new();
+    let s = labelled_store(&env);
+    env.bootstrap(Path::new(&s));
+    let server = env.serve(Path::new(&s), &[]);
+    let token = env.ok(on(&s, &["token", "admin"]));
+    let list = |path: &str| {
+        let (status, body) = curl(&[
+            "-H",
+            &format!("Authorization: Bearer {}", token.trim()),
+            &server.at(path),
+        ]);
+        assert_eq!(status, 200, "{path}: {body}");
+        let names: Vec<String> = json(&body)["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| {
+                i.get("reference")
+                    .or_else(|| i.get("name"))
+                    .and_then(|n| n.as_str())
+                    .unwrap()
+                    .to_owned()
+            })
+            .collect();
+        names
+    };
+    assert_eq!(list("/v1/serviceaccounts").len(), 7, "unfiltered");
+    assert_eq!(
+        list("/v1/serviceaccounts?labelSelector=env%20in%20%28prod%2Cstaging%29"),
+        ["eng/builder", "eng/deployer"]
+    );
+    assert_eq!(
+        list("/v1/namespaces/ops/serviceaccounts?labelSelector=tier"),
+        ["ops/builder"]
+    );
+    assert_eq!(
+        list("/v1/namespaces/eng/policies?labelSelector=tier%3Ddeploy"),
+        ["deployers"]
+    );
+    assert_eq!(list("/v1/policies?labelSelector=tier%21%3Ddeploy").len(), 6);
+    assert_eq!(
+        list("/v1/globalpolicies?labelSelector=tier"),
+        Vec::<String>::new()
+    );
+    assert_eq!(list("/v1/namespaces?labelSelector=team"), ["eng"]);
+    assert_eq!(list("/v1/namespaces?labelSelector=%21team"), ["ops"]);
+}
+
+/// A listener that answers each request with `answer(request line)` and keeps each request
+/// line with its body.
+fn scripted_server(
+    answer: impl Fn(&str) -> String + Send + 'static,
+) -> (String, std::sync::mpsc::Receiver<(String, String)>) {
+    use std::io::Read;
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for conn in listener.incoming() {
+            let Ok(mut conn) = conn else { return };
+            let mut reader = BufReader::new(conn.try_clone().unwrap());
+            let mut first = String::new();
+            reader.read_line(&mut first).unwrap();
+            let mut length = 0;
+            loop {
+                let mut l = String::new();
+                if reader.read_line(&mut l).unwrap() == 0 || l == "\r\n" {
+                    break;
+                }
+                if let Some(v) = l.to_ascii_lowercase().strip_prefix("content-length:") {
+                    length = v.trim().parse().unwrap();
+                }
+            }
+            let mut request = vec![0; length];
+            reader.read_exact(&mut request).unwrap();
+            let first = first.trim_end().to_owned();
+            let body = answer(&first);
+            let _ = tx.send((first, String::from_utf8(request).unwrap()));
+            let _ = write!(
+                conn,
+                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            );
+        }
+    });
+    (url, rx)
+}
+
+#[test]
+fn a_remote_get_sends_the_selector_and_nothing_else() {
+    let env = Env::new();
+    env.ok(["create", "admin", "--bits", "2048"]);
+    // Each request line is sent on before the answer leaves: the command's end sees it.
+    let (url, requests) =
+        scripted_server(|_| r#"{"kind":"ServiceAccountList","items":[]}"#.to_owned());
+    let lines = || -> Vec<String> { requests.try_iter().map(|(line, _)| line).collect() };
+    env.cmd([
+        "--store",
+        &url,
+        "--service-account",
+        "admin",
+        "get",
+        "-n",
+        "eng",
+        "-l",
+        "env in (prod,staging),!legacy",
+    ])
+    .assert()
+    .success();
+    assert_eq!(
+        lines(),
+        [
+            "GET /v1/namespaces/eng/serviceaccounts?labelSelector=env%20in%20%28prod%2Cstaging%29%2C%21legacy HTTP/1.1"
+        ]
+    );
+    env.cmd(["--store", &url, "--service-account", "admin", "get", "-A"])
+        .assert()
+        .success();
+    assert_eq!(lines(), ["GET /v1/serviceaccounts HTTP/1.1"]);
+}
+
+/// A server from before labels refuses a body with `labels` (it refuses unknown fields): an
+/// update that does not touch them leaves them out.
+#[test]
+fn an_update_sends_labels_only_when_it_changes_them() {
+    let env = Env::new();
+    env.ok(["create", "admin", "--bits", "2048"]);
+    let record = r#"{"kind":"ServiceAccount","name":"ci","namespace":"eng","uid":"u1","revision":REV,"description":"","groups":[],"labels":{"team":"web"},"disabled":false,"created":"2026-05-01T12:00:00Z","updated":"2026-05-01T12:00:00Z","keys":[]}"#;
+    let (url, requests) = scripted_server(move |line| {
+        record.replace("REV", if line.starts_with("PUT") { "2" } else { "1" })
+    });
+    let update = |args: &[&str]| {
+        let mut argv = vec![
+            "--store",
+            url.as_str(),
+            "--service-account",
+            "admin",
+            "update",
+            "eng/ci",
+        ];
+        argv.extend_from_slice(args);
+        env.cmd(argv).assert().success();
+        let seen: Vec<(String, String)> = requests.try_iter().collect();
+        assert_eq!(seen.len(), 2, "{seen:?}");
+        assert_eq!(
+            seen[1].0,
+            "PUT /v1/namespaces/eng/serviceaccounts/ci HTTP/1.1"
+        );
+        json(&seen[1].1)
+    };
+    let body = update(&["--description", "x"]);
+    assert_eq!(
+        body,
+        serde_json::json!({"uid": "u1", "description": "x", "groups": [], "disabled": false})
+    );
+    let body = update(&["--label", "tier=build"]);
+    assert_eq!(
+        body["labels"],
+        serde_json::json!({"team": "web", "tier": "build"})
+    );
+    let body = update(&["--remove-label", "team"]);
+    assert_eq!(body["labels"], serde_json::json!({}));
+}
+
+#[test]
+fn labels_travel_through_a_server() {
+    let env = Env::new();
+    let srv = env.path("srv");
+    env.bootstrap(&srv);
+    let server = env.serve(&srv, &[]);
+    env.ok(remote(
+        &server,
+        &[
+            "namespace",
+            "create",
+            "eng",
+            "--no-defaults",
+            "--label",
+            "team=web",
+        ],
+    ));
+    env.ok(remote(
+        &server,
+        &[
+            "create", "eng/ci", "--bits", "2048", "--label", "env=prod", "--label", "tier=",
+        ],
+    ));
+    env.ok(remote(
+        &server,
+        &[
+            "policy",
+            "create",
+            "ci-reads",
+            "-n",
+            "eng",
+            "--subject",
+            "ci",
+            "--action",
+            "get",
+            "--resource",
+            "*",
+            "--label",
+            "env=prod",
+        ],
+    ));
+    let a = json(&env.ok(remote(&server, &["get", "eng/ci", "-o", "json"])));
+    assert_eq!(a["labels"], serde_json::json!({"env": "prod", "tier": ""}));
+    let d = env.ok(remote(&server, &["describe", "eng/ci"]));
+    assert!(d.contains("\nLabels:       env=prod,tier=\n"), "{d}");
+    let w = env.ok(remote(&server, &["get", "-n", "eng", "-o", "wide"]));
+    assert!(w.lines().next().unwrap().ends_with("| LABELS"), "{w}");
+    assert!(
+        w.lines().nth(2).unwrap().ends_with("| env=prod,tier="),
+        "{w}"
+    );
+    let n = json(&env.ok(remote(&server, &["namespace", "get", "eng", "-o", "json"])));
+    assert_eq!(n["labels"], serde_json::json!({"team": "web"}));
+
+    env.ok(remote(
+        &server,
+        &[
+            "update",
+            "eng/ci",
+            "--remove-label",
+            "tier",
+            "--label",
+            "env=staging",
+        ],
+    ));
+    env.ok(remote(
+        &server,
+        &[
+            "policy",
+            "update",
+            "ci-reads",
+            "-n",
+            "eng",
+            "--remove-label",
+            "env",
+            "--label",
+            "x=y",
+        ],
+    ));
+    let a = json(&env.ok(on(srv.to_str().unwrap(), &["get", "eng/ci", "-o", "json"])));
+    assert_eq!(a["labels"], serde_json::json!({"env": "staging"}));
+    let p = json(&env.ok(on(
+        srv.to_str().unwrap(),
+        &["policy", "get", "-n", "eng", "ci-reads", "-o", "json"],
+    )));
+    assert_eq!(p["labels"], serde_json::json!({"x": "y"}));
+
+    // A client from before labels sends no `labels`: the stored ones stay.
+    let token = env.ok(on(srv.to_str().unwrap(), &["token", "admin"]));
+    let put = |path: &str, body: String, revision: u64| {
+        curl(&[
+            "-X",
+            "PUT",
+            "-H",
+            &format!("Authorization: Bearer {}", token.trim()),
+            "-H",
+            "Content-Type: application/json",
+            "-H",
+            &format!("If-Match: \"{revision}\""),
+            "--data-binary",
+            &body,
+            &server.at(path),
+        ])
+    };
+    let (status, body) = put(
+        "/v1/namespaces/eng/serviceaccounts/ci",
+        format!(
+            r#"{{"uid": "{}", "description": "old client"}}"#,
+            a["uid"].as_str().unwrap()
+        ),
+        a["revision"].as_u64().unwrap(),
+    );
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(json(&body)["labels"], serde_json::json!({"env": "staging"}));
+    assert_eq!(json(&body)["description"], "old client");
+    // And a bad label in a body is a 400 that says why.
+    let (status, body) = put(
+        "/v1/namespaces/eng/serviceaccounts/ci",
+        format!(
+            r#"{{"uid": "{}", "labels": {{"a b": "c"}}}}"#,
+            a["uid"].as_str().unwrap()
+        ),
+        a["revision"].as_u64().unwrap() + 1,
+    );
+    assert_eq!(status, 400, "{body}");
+    assert_eq!(
+        json(&body)["detail"],
+        "invalid label key `a b`: its name must be letters, digits, `-`, `_` and `.`, \
+         starting and ending with a letter or digit, with at most one `/` before it (e.g. \
+         `team` or `example.com/team`)"
+    );
+}
+
+/// A store as svcacct wrote it before labels (these files, byte for byte).
+const OLD_ACCOUNT: &str = r#"name = "ci"
+namespace = "eng"
+uid = "c2edfe95c692f4c10cf9d390d47522f0"
+revision = 3
+description = "the CI job"
+groups = ["deployers"]
+disabled = false
+created = "2026-05-01T12:00:00Z"
+updated = "2026-05-02T12:00:00Z"
+
+[[keys]]
+kid = "qfJbubbjMsvQpfwLBYtZZhK6WBlgW_dKPe-mlM5GWvs"
+fingerprint = "SHA256:JYfFUzB9ZkQSZqIDGV+mcs5qrtEMqRPA+8hYtiwnLIo="
+bits = 2048
+algorithm = "RS256"
+created = "2026-05-01T12:00:00Z"
+publicKey = """
+-----BEGIN PUBLIC KEY-----
+MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA2EBSM0kr0HBSzxJdMQL3
+R+5SUDgIdKOIxyWX8Vu3QWip2cMvWIKdTeuPaKcaNEaNqhEk0tWGohclzzdv7qOh
+m6xRh/JH2bTQIlTF9uBaSabk7DuI7dJqFw0eesdL0N28mD9W13B8PklxUykFwikr
+JNaSrlkkeeD2quvITi7zX2HTDK1Q2YNqMwoki5oJFOCyrJVXGqsseZjebLaRCzOu
+HLVkw/XGmKKhhjqRKWZLxm6DPbC7UFLH9wUvt+iQtGD6i/HYnXEXMLT3p/fOLu4+
+/ar9rFAMZvSnm/XJmNJwuWalvu9OzlKZLSvQzOCeFyN6Hk0vg1CiGWWrxn5CqMT+
+6wIDAQAB
+-----END PUBLIC KEY-----
+"""
+"#;
+
+const OLD_POLICY: &str = r#"name = "deployers"
+namespace = "eng"
+uid = "47c13bc7427397accba781052b5bced7"
+revision = 1
+description = "the deployer account may manage deployments"
+subjects = ["eng/ci"]
+actions = ["get", "list", "create", "update", "delete"]
+resources = ["deployment"]
+created = "2026-05-01T12:00:00Z"
+updated = "2026-05-01T12:00:00Z"
+"#;
+
+const OLD_NAMESPACE: &str = r#"name = "eng"
+uid = "2ec9c4f11ee5607a364f8eaf6ef99beb"
+revision = 1
+created = "2026-05-01T12:00:00Z"
+"#;
+
+fn old_store(env: &Env, at: &str) -> String {
+    let root = env.path(at);
+    for (file, text) in [
+        ("accounts/eng/ci.toml", OLD_ACCOUNT),
+        ("policies/eng/deployers.toml", OLD_POLICY),
+        ("namespaces/eng.toml", OLD_NAMESPACE),
+    ] {
+        let p = root.join(file);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+    root.to_str().unwrap().to_owned()
+}
+
+#[test]
+fn a_store_from_before_labels_reads_and_prints_as_before() {
+    let env = Env::new();
+    let s = old_store(&env, "old");
+    assert_eq!(
+        env.ok(on(&s, &["get", "-n", "eng", "-o", "wide"])),
+        " NAME | STATUS | KEYS | EXPIRES | CREATED DATE                 | USERNAME                     | GROUPS    | DESCRIPTION
+------+--------+------+---------+------------------------------+------------------------------+-----------+-------------
+ ci   | active | 1    | never   | Fri May  1 12:00:00 UTC 2026 | system:serviceaccount:eng:ci | deployers | the CI job
+"
+    );
+    assert_eq!(
+        env.ok(on(&s, &["describe", "eng/ci"])),
+        "Name:         ci
+Namespace:    eng
+Reference:    eng/ci
+Username:     system:serviceaccount:eng:ci
+Groups:       system:serviceaccounts, system:serviceaccounts:eng, deployers
+Description:  the CI job
+Status:       active
+Created:      Fri May  1 12:00:00 UTC 2026
+Expires:      never
+UID:          c2edfe95c692f4c10cf9d390d47522f0
+Keys:
+  qfJbubbjMsvQpfwLBYtZZhK6WBlgW_dKPe-mlM5GWvs
+    Fingerprint: SHA256:JYfFUzB9ZkQSZqIDGV+mcs5qrtEMqRPA+8hYtiwnLIo=
+    Bits:        2048
+    Created:     Fri May  1 12:00:00 UTC 2026
+Policies:
+  deployers (eng): get,list,create,update,delete on deployment
+"
+    );
+    assert_eq!(
+        env.ok(on(&s, &["get", "eng/ci", "-o", "json"])),
+        r#"{
+  "kind": "ServiceAccount",
+  "reference": "eng/ci",
+  "username": "system:serviceaccount:eng:ci",
+  "status": "active",
+  "name": "ci",
+  "namespace": "eng",
+  "uid": "c2edfe95c692f4c10cf9d390d47522f0",
+  "revision": 3,
+  "description": "the CI job",
+  "groups": [
+    "deployers"
+  ],
+  "disabled": false,
+  "created": "2026-05-01T12:00:00Z",
+  "updated": "2026-05-02T12:00:00Z",
+  "keys": [
+    {
+      "kid": "qfJbubbjMsvQpfwLBYtZZhK6WBlgW_dKPe-mlM5GWvs",
+      "fingerprint": "SHA256:JYfFUzB9ZkQSZqIDGV+mcs5qrtEMqRPA+8hYtiwnLIo=",
+      "bits": 2048,
+      "algorithm": "RS256",
+      "created": "2026-05-01T12:00:00Z",
+      "publicKey": "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA2EBSM0kr0HBSzxJdMQL3\nR+5SUDgIdKOIxyWX8Vu3QWip2cMvWIKdTeuPaKcaNEaNqhEk0tWGohclzzdv7qOh\nm6xRh/JH2bTQIlTF9uBaSabk7DuI7dJqFw0eesdL0N28mD9W13B8PklxUykFwikr\nJNaSrlkkeeD2quvITi7zX2HTDK1Q2YNqMwoki5oJFOCyrJVXGqsseZjebLaRCzOu\nHLVkw/XGmKKhhjqRKWZLxm6DPbC7UFLH9wUvt+iQtGD6i/HYnXEXMLT3p/fOLu4+\n/ar9rFAMZvSnm/XJmNJwuWalvu9OzlKZLSvQzOCeFyN6Hk0vg1CiGWWrxn5CqMT+\n6wIDAQAB\n-----END PUBLIC KEY-----\n"
+    }
+  ]
+}
+"#
+    );
+    assert_eq!(
+        env.ok(on(&s, &["policy", "get", "-n", "eng", "-o", "wide"])),
+        " NAME      | NAMESPACE | SUBJECTS | ACTIONS                       | RESOURCES  | CREATED DATE                 | DESCRIPTION
+-----------+-----------+----------+-------------------------------+------------+------------------------------+---------------------------------------------
+ deployers | eng       | eng/ci   | get,list,create,update,delete | deployment | Fri May  1 12:00:00 UTC 2026 | the deployer account may manage deployments
+"
+    );
+    assert_eq!(
+        env.ok(on(&s, &["namespace", "get", "-o", "json"])),
+        r#"{
+  "kind": "NamespaceList",
+  "items": [
+    {
+      "kind": "Namespace",
+      "name": "default",
+      "implicit": true
+    },
+    {
+      "kind": "Namespace",
+      "name": "eng",
+      "uid": "2ec9c4f11ee5607a364f8eaf6ef99beb",
+      "revision": 1,
+      "created": "2026-05-01T12:00:00Z",
+      "implicit": false
+    }
+  ]
+}
+"#
+    );
+    // Written again (a copy keeps uids and revisions), each record is the same bytes.
+    let copy = env.path("copy");
+    env.ok([
+        "store",
+        "copy",
+        "--from",
+        &s,
+        "--to",
+        copy.to_str().unwrap(),
+    ]);
+    for (file, text) in [
+        ("accounts/eng/ci.toml", OLD_ACCOUNT),
+        ("policies/eng/deployers.toml", OLD_POLICY),
+        ("namespaces/eng.toml", OLD_NAMESPACE),
+    ] {
+        assert_eq!(
+            std::fs::read_to_string(copy.join(file)).unwrap(),
+            text,
+            "{file}"
+        );
+    }
+    // And it selects: none has a label.
+    assert_eq!(
+        env.ok(on(&s, &["get", "-A", "-l", "!team", "-o", "name"])),
+        "eng/ci\n"
+    );
+    assert_eq!(
+        env.ok(on(&s, &["get", "-A", "-l", "team", "-o", "name"])),
+        ""
+    );
+}
+
+#[test]
+fn unknown_names_are_told_with_the_nearest_that_exist() {
+    let env = Env::new();
+    let srv = env.path("srv");
+    env.bootstrap(&srv);
+    let s = srv.to_str().unwrap().to_owned();
+    env.ok(on(&s, &["namespace", "create", "eng"]));
+    env.ok(on(
+        &s,
+        &["namespace", "create", "eng/platform", "--no-defaults"],
+    ));
+    env.ok(on(&s, &["update", "eng/builder", "--description", "x"]));
+    let server = env.serve(&srv, &[]);
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["describe", "builder"],
+            "unknown service account `builder` in namespace `default` (see `svcacct get`); \
+             `eng/builder` exists: -n eng",
+        ),
+        (
+            &["describe", "-n", "eng", "buidler"],
+            "unknown service account `buidler` in namespace `eng` (see `svcacct get`); did you \
+             mean `builder`?",
+        ),
+        (
+            &["get", "-n", "eng/platform", "deployr"],
+            "unknown service account `deployr` in namespace `eng/platform` (see `svcacct \
+             get`)",
+        ),
+        (
+            &["get", "-n", "eng/platform", "deployer"],
+            "unknown service account `deployer` in namespace `eng/platform` (see `svcacct \
+             get`); `eng/deployer` exists: -n eng",
+        ),
+        (
+            &["update", "admn", "--description", "x"],
+            "unknown service account `admn` in namespace `default` (see `svcacct get`); did \
+             you mean `admin`?",
+        ),
+        (
+            &["disable", "-n", "eng", "defalt"],
+            "unknown service account `defalt` in namespace `eng` (see `svcacct get`); did you \
+             mean `default`?",
+        ),
+        (
+            &["key", "list", "-n", "eng", "buildr"],
+            "unknown service account `buildr` in namespace `eng` (see `svcacct get`); did you \
+             mean `builder`?",
+        ),
+        (
+            &["tokens", "list", "deployer"],
+            "unknown service account `deployer` in namespace `default` (see `svcacct get`); \
+             `eng/deployer` exists: -n eng",
+        ),
+        (
+            &["rename", "-n", "eng", "deploye", "deployer2"],
+            "unknown service account `deploye` in namespace `eng` (see `svcacct get`); did you \
+             mean `deployer`?",
+        ),
+        (
+            &["policy", "describe", "-n", "eng", "deployer"],
+            "unknown policy `deployer` in namespace `eng` (see `svcacct policy get`); did you \
+             mean `deployers`?",
+        ),
+        (
+            &["policy", "get", "--global", "admin-al"],
+            "unknown policy `admin-al` in the global scope (see `svcacct policy get`); did you \
+             mean `admin-all`?",
+        ),
+        (
+            &["policy", "delete", "-n", "eng", "nothing-like-it"],
+            "unknown policy `nothing-like-it` in namespace `eng` (see `svcacct policy get`)",
+        ),
+        (
+            &["namespace", "get", "eng/platfrom"],
+            "namespace `eng/platfrom` does not exist (create it with `svcacct namespace create \
+             eng/platfrom`); did you mean `eng/platform`?",
+        ),
+        (
+            &["namespace", "delete", "egn", "--yes"],
+            "namespace `egn` does not exist (create it with `svcacct namespace create egn`); \
+             did you mean `eng`?",
+        ),
+    ];
+    for (args, message) in cases {
+        let want = (3, String::new(), format!("svcacct: {message}\n"));
+        assert_eq!(run(&env, &on(&s, args)), want, "local {args:?}");
+        assert_eq!(run(&env, &remote(&server, args)), want, "remote {args:?}");
+    }
+}
+
+#[test]
+fn describe_and_delete_take_several_names() {
+    let env = Env::new();
+    let s = env.path("s").to_str().unwrap().to_owned();
+    env.ok(on(&s, &["namespace", "create", "eng"]));
+    env.ok(on(&s, &["update", "eng/builder", "--label", "tier=build"]));
+
+    // Each description, two blank lines apart, as kubectl; the failures after, exit 3.
+    let (code, out, err) = run(
+        &env,
+        &on(
+            &s,
+            &["describe", "-n", "eng", "builder", "nope", "deployer"],
+        ),
+    );
+    assert_eq!(code, 3);
+    assert_eq!(
+        err,
+        "svcacct: unknown service account `nope` in namespace `eng` (see `svcacct get`)\n"
+    );
+    let one = |name: &str| env.ok(on(&s, &["describe", "-n", "eng", name]));
+    assert_eq!(out, format!("{}\n\n{}", one("builder"), one("deployer")));
+    assert_eq!(
+        env.ok(on(
+            &s,
+            &["describe", "-n", "eng", "builder", "default", "-o", "name"]
+        )),
+        "eng/builder\neng/default\n"
+    );
+    let list = json(&env.ok(on(
+        &s,
+        &["describe", "-n", "eng", "builder", "default", "-o", "json"],
+    )));
+    assert_eq!(list["kind"], "List");
+    let items = list["items"].as_array().unwrap();
+    assert_eq!(items.len(), 2);
+    assert_eq!(items[0]["reference"], "eng/builder");
+    assert_eq!(items[0]["labels"], serde_json::json!({"tier": "build"}));
+    assert_eq!(items[0]["policies"][0]["name"], "image-builders");
+    assert_eq!(items[1]["reference"], "eng/default");
+    // One name: the object itself, as before.
+    let single = json(&env.ok(on(&s, &["describe", "eng/builder", "-o", "json"])));
+    assert_eq!(single["kind"], "ServiceAccount");
+
+    // Delete: each that exists goes, each failure is told, exit 3.
+    let (code, out, err) = run(
+        &env,
+        &on(
+            &s,
+            &[
+                "delete", "-n", "eng", "buildr", "builder", "nope", "default",
+            ],
+        ),
+    );
+    assert_eq!(
+        (code, out.as_str(), err.as_str()),
+        (
+            3,
+            "Deleted service account: eng/builder\nDeleted service account: eng/default\n",
+            "svcacct: unknown service account `buildr` in namespace `eng` (see `svcacct get`); \
+             did you mean `builder`?; and also: unknown service account `nope` in namespace \
+             `eng` (see `svcacct get`)\n"
+        )
+    );
+    assert_eq!(
+        env.ok(on(&s, &["get", "-n", "eng", "-o", "name"])),
+        "eng/deployer\n"
+    );
+}
