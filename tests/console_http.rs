@@ -803,9 +803,15 @@ fn policies_namespaces_can_i_and_the_issuer_from_the_console() {
         post(&server, &cookie, "/ui/issuer", "/ui/issuer/rotate", &[]).0,
         303
     );
+    // The new key is published first (the JWKS's cache lifetime); the current one signs until
+    // then.
     let body = get(&server, &cookie, "/ui/issuer").2;
-    assert_eq!(body.matches("<td>signing</td>").count(), 1, "{body}");
-    assert!(body.contains("retired, kept until "), "{body}");
+    assert_eq!(body.matches("<td>signing until ").count(), 1, "{body}");
+    assert_eq!(
+        body.matches("<td>next, published, signs from ").count(),
+        1,
+        "{body}"
+    );
 
     // Deleting the namespace lists what goes, and needs its name typed.
     let (status, _, body) = get(&server, &cookie, "/ui/namespaces/eng/delete");

@@ -35,6 +35,12 @@ fn shape(stderr: &str, server: &Server) -> String {
             if let Some((name, _)) = l.split_once("date: ") {
                 return format!("{name}date: DATE");
             }
+            // A listing's length depends on its records' times.
+            if let Some((name, n)) = l.split_once("content-length: ")
+                && n.len() > 3
+            {
+                return format!("{name}content-length: LEN");
+            }
             l.to_owned()
         })
         .map(|l| l + "\n")
@@ -98,6 +104,14 @@ fn dash_v_logs_each_request_and_dash_vv_its_answers_headers() {
         " INFO svcacct::http: GET URL/v1/namespaces/default/serviceaccounts/ghost 404 Not Found in N ms\n\
          DEBUG svcacct::http:   content-type: application/problem+json\n\
          DEBUG svcacct::http:   content-length: 178\n\
+         DEBUG svcacct::http:   date: DATE\n\
+         \x20INFO svcacct::http: GET URL/v1/namespaces/default/serviceaccounts 200 OK in N ms\n\
+         DEBUG svcacct::http:   content-type: application/json\n\
+         DEBUG svcacct::http:   content-length: LEN\n\
+         DEBUG svcacct::http:   date: DATE\n\
+         \x20INFO svcacct::http: GET URL/v1/serviceaccounts 200 OK in N ms\n\
+         DEBUG svcacct::http:   content-type: application/json\n\
+         DEBUG svcacct::http:   content-length: LEN\n\
          DEBUG svcacct::http:   date: DATE\n\
          svcacct: unknown service account `ghost` in namespace `default` (see `svcacct get`)\n"
     );

@@ -37,7 +37,7 @@ pub async fn show(s: Session) -> Response {
                 }
                 section aria-labelledby="rotate-h" {
                     h2 #rotate-h { "Rotate" }
-                    p { "A new key signs from now on; the current one is retired and stays published until the last token it signed expires." }
+                    p { "A new key is published in the JWKS now and signs once verifiers have had time to fetch it (the JWKS's cache lifetime, 5 minutes); the current key signs until then, then stays published until the last token it signed has expired. With a leaked key, the new one signs at once." }
                     (post_form(&s, "/ui/issuer/rotate", "", html! {
                         p {
                             input #revoke-previous type="checkbox" name="revoke_previous" value="yes";
