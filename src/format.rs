@@ -44,7 +44,7 @@ impl OutputFormat {
 
     /// Reads `-o`'s value: a name, `jsonpath=TEMPLATE` or `custom-columns=SPEC`.
     pub fn parse(value: &str) -> Result<OutputFormat, String> {
-        if let Some(template) = value.strip_prefix("jsonpath=") {
+        if let Some(template) = value.strip_prefix("jsonpath=").filter(|t| !t.is_empty()) {
             return JsonPathTemplate::parse(template).map(OutputFormat::JsonPath);
         }
         if let Some(spec) = value.strip_prefix("custom-columns=") {
@@ -56,7 +56,8 @@ impl OutputFormat {
             "json" => OutputFormat::Json,
             "yaml" => OutputFormat::Yaml,
             "name" => OutputFormat::Name,
-            "jsonpath" => {
+            // An empty template (`-o jsonpath=`) would print nothing: refused, as kubectl does.
+            "jsonpath" | "jsonpath=" => {
                 return Err("-o jsonpath needs a template: -o jsonpath='{.items[*].name}'".into());
             }
             "custom-columns" => {
@@ -472,7 +473,9 @@ fn hidden_key(v: &Value) -> bool {
 /// other strings by their bytes, arrays element by element; a stable sort. A path that finds nothing in any item is
 /// an error, as are values of different kinds, booleans and objects.
 pub fn sort<T>(items: &mut Vec<T>, by: &SortBy, view: impl Fn(&T) -> Value) -> anyhow::Result<()> {
-    if items.len() < 2 {
+    // One item is checked too: a path that finds nothing is an error whatever the list's
+    // length, as kubectl has it.
+    if items.is_empty() {
         return Ok(());
     }
     let mut keyed: Vec<(Option<Value>, T)> = Vec::with_capacity(items.len());
@@ -620,6 +623,7 @@ mod tests {
     fn formats_are_named_or_carry_their_template() {
         assert_eq!(OutputFormat::parse("yaml"), Ok(OutputFormat::Yaml));
         assert!(OutputFormat::parse("jsonpath={.a}").unwrap().is_document());
+        assert!(OutputFormat::parse("jsonpath=").is_err());
         assert!(!OutputFormat::parse("wide").unwrap().is_document());
         assert_eq!(
             OutputFormat::parse("jsonpath={.items["),
@@ -730,6 +734,10 @@ mod tests {
             "--sort-by: couldn't find any field with path \".nothing\" in the list of objects"
         );
         assert_eq!(s.len(), 3);
+        // One item too, as kubectl has it.
+        let mut one = vec![json!({"n": "a"})];
+        assert!(sort(&mut one, &by(".nothing"), Clone::clone).is_err());
+        assert_eq!(one.len(), 1);
         let mut mixed = vec![json!({"v": 1}), json!({"v": "x"})];
         assert_eq!(
             sort(&mut mixed, &by(".v"), Clone::clone)

@@ -71,6 +71,11 @@ fn names_come_from_the_store() {
         (0, names(&["builder"]))
     );
     assert_eq!(fish(&env, &["get", "-n", "e"]), (0, names(&["eng"])));
+    // From an empty word too (an empty `-n` is no namespace yet, not a refused one).
+    assert_eq!(
+        fish(&env, &["get", "-n", ""]),
+        (0, names(&["default", "eng"]))
+    );
     assert_eq!(
         fish(&env, &["namespace", "delete", "d"]),
         (0, names(&["default"]))

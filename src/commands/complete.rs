@@ -91,10 +91,15 @@ fn complete(kind: Kind, current: &OsStr) -> Vec<CompletionCandidate> {
 /// The command line being completed, as the shell passed it (`svcacct -- svcacct WORDS…`),
 /// parsed as far as it goes.
 fn line() -> Option<clap::ArgMatches> {
-    let args: Vec<std::ffi::OsString> = std::env::args_os()
+    let mut args: Vec<std::ffi::OsString> = std::env::args_os()
         .skip_while(|a| a != "--")
         .skip(1)
         .collect();
+    // The word being completed, when still empty (`-n <TAB>`), is no value yet: parsed as one it
+    // would be refused (an empty namespace) and nothing would be offered.
+    if args.last().is_some_and(|a| a.is_empty()) {
+        args.pop();
+    }
     eager_command()
         .ignore_errors(true)
         .try_get_matches_from(args)
