@@ -761,3 +761,63 @@ fn a_server_dry_run_prints_the_object_the_server_would_write() {
         stable(&env.ok(remote(&["policy", "get", "deployers", "-o", "json"])))
     );
 }
+
+/// The issuer and an account's keys: a dry run's `-o json` is the record as it would be, a real
+/// write's is what `issuer get -o json` / `get -o json` print after it.
+#[test]
+fn dash_o_on_the_issuer_and_on_keys() {
+    let env = Env::new();
+    prepared(&env, &[]);
+    let data = env.path(".local/share/svcacct");
+    let before = snapshot(&data);
+    let json =
+        |args: &[&str]| -> serde_json::Value { serde_json::from_str(&env.ok(args)).unwrap() };
+    let issuer = json(&["issuer", "get", "-o", "json"]);
+    let rotated = json(&["issuer", "rotate", "--dry-run", "-o", "json"]);
+    assert_eq!(rotated["id"], issuer["id"]);
+    let keys = |v: &serde_json::Value| v["keys"].as_array().unwrap().len();
+    assert_eq!(keys(&rotated), keys(&issuer) + 1, "{rotated}");
+    assert_eq!(rotated["keys"][keys(&issuer)]["phase"], "next", "{rotated}");
+    let with_url = json(&[
+        "issuer",
+        "set-url",
+        "https://id.example",
+        "--dry-run=client",
+        "-o",
+        "json",
+    ]);
+    assert_eq!(with_url["url"], "https://id.example");
+    let added = json(&[
+        "key",
+        "add",
+        "ci",
+        "--generate",
+        "--bits",
+        "2048",
+        "--dry-run",
+        "-o",
+        "json",
+    ]);
+    assert_eq!(
+        (added["kind"].as_str(), keys(&added)),
+        (Some("ServiceAccount"), 2)
+    );
+    assert_eq!(snapshot(&data), before, "a dry run wrote");
+    let written = env.ok(["issuer", "set-url", "https://id.example", "-o", "json"]);
+    assert_eq!(written, env.ok(["issuer", "get", "-o", "json"]));
+    let written = env.ok([
+        "key",
+        "add",
+        "ci",
+        "--generate",
+        "--bits",
+        "2048",
+        "-o",
+        "yaml",
+    ]);
+    assert_eq!(written, env.ok(["get", "ci", "-o", "yaml"]));
+    assert_eq!(
+        env.ok(["issuer", "rotate", "-o", "name"]),
+        format!("{}\n", issuer["id"].as_str().unwrap())
+    );
+}
