@@ -102,6 +102,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --expires 'Expiry: a date (2027-06-30), a timestamp (RFC 3339) or a duration from now (90d, 12h) [default: never]'
             cand --impersonate 'Act for this directory user (Pomerium): the account''s tokens carry `sub` = USER_ID and `act: {"sub": <the account>}`'
             cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client'
+            cand -o 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
+            cand --output 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
             cand --label 'Label KEY=VALUE (repeatable): Kubernetes syntax, KEY `[prefix/]name` (prefix a DNS subdomain), name and VALUE at most 63 letters, digits, `-`, `_`, `.`; VALUE may be empty'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
@@ -176,6 +178,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         }
         &'svcacct;delete'= {
             cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client'
+            cand -o 'Print only the reference of what was deleted (with --dry-run: would be): name'
+            cand --output 'Print only the reference of what was deleted (with --dry-run: would be): name'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
@@ -197,6 +201,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         }
         &'svcacct;rename'= {
             cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client'
+            cand -o 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
+            cand --output 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
@@ -218,6 +224,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         }
         &'svcacct;disable'= {
             cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client'
+            cand -o 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
+            cand --output 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
@@ -239,6 +247,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         }
         &'svcacct;enable'= {
             cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client'
+            cand -o 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
+            cand --output 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
@@ -264,6 +274,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --add-group 'Add groups (repeatable or comma-separated)'
             cand --remove-group 'Remove groups (repeatable or comma-separated)'
             cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client'
+            cand -o 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
+            cand --output 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
             cand --label 'Set the label KEY=VALUE (repeatable; see `create --label`)'
             cand --remove-label 'Remove the label KEY (repeatable)'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
@@ -315,6 +327,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --bits 'Size of the generated key (two searches at once with two CPUs, as keygen)'
             cand --alg 'The one algorithm the key signs with; its published JWK says so (RFC 8725 §3.1)'
             cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client'
+            cand -o 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
+            cand --output 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
@@ -361,6 +375,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         }
         &'svcacct;key;remove'= {
             cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client'
+            cand -o 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
+            cand --output 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
@@ -421,6 +437,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         }
         &'svcacct;namespace;create'= {
             cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client'
+            cand -o 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
+            cand --output 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
             cand --label 'Label KEY=VALUE (repeatable): Kubernetes syntax, KEY `[prefix/]name` (prefix a DNS subdomain), name and VALUE at most 63 letters, digits, `-`, `_`, `.`; VALUE may be empty'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
@@ -468,6 +486,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         }
         &'svcacct;namespace;delete'= {
             cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client'
+            cand -o 'Print only the reference of what was deleted (with --dry-run: would be): name'
+            cand --output 'Print only the reference of what was deleted (with --dry-run: would be): name'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
@@ -534,6 +554,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --description 'Free text shown by describe'
             cand --label 'Label KEY=VALUE (repeatable): Kubernetes syntax, KEY `[prefix/]name` (prefix a DNS subdomain), name and VALUE at most 63 letters, digits, `-`, `_`, `.`; VALUE may be empty'
             cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client'
+            cand -o 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
+            cand --output 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
@@ -610,6 +632,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         }
         &'svcacct;policy;delete'= {
             cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client'
+            cand -o 'Print only the reference of what was deleted (with --dry-run: would be): name'
+            cand --output 'Print only the reference of what was deleted (with --dry-run: would be): name'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
@@ -639,6 +663,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --add-resource 'Resources to add'
             cand --remove-resource 'Resources to remove'
             cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client'
+            cand -o 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
+            cand --output 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
             cand --label 'Set the label KEY=VALUE (repeatable; see `policy create --label`)'
             cand --remove-label 'Remove the label KEY (repeatable)'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
@@ -1099,6 +1125,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --aud 'Audience (`aud`); repeatable'
             cand --out 'Write the token to FILE, a new file of mode 0600 (never over an existing one), instead of stdout'
             cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client'
+            cand -o 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
+            cand --output 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
@@ -1144,6 +1172,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         }
         &'svcacct;tokens;revoke'= {
             cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client'
+            cand -o 'Print only the reference of what was deleted (with --dry-run: would be): name'
+            cand --output 'Print only the reference of what was deleted (with --dry-run: would be): name'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
@@ -1165,6 +1195,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         }
         &'svcacct;tokens;regenerate'= {
             cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client'
+            cand -o 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
+            cand --output 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
@@ -1306,6 +1338,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --secret-file 'File holding the HS256 secret (`-` for stdin)'
             cand --url 'The https URL its tokens carry as `iss` (RS256 only; see `svcacct issuer set-url`)'
             cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client'
+            cand -o 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
+            cand --output 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
@@ -1329,6 +1363,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --secret-file 'File holding the new HS256 secret (`-` for stdin); an HS256 issuer needs one'
             cand --publish-first 'Publish the new key in the JWKS this long before it signs (the current key signs until then), so that verifiers caching the JWKS have it before they meet its tokens; 0 signs at once [default: the JWKS''s cache lifetime, 5m, for RS256; 0 with --revoke-previous]'
             cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client'
+            cand -o 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
+            cand --output 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
@@ -1351,6 +1387,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         }
         &'svcacct;issuer;set-url'= {
             cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client'
+            cand -o 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
+            cand --output 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'

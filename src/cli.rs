@@ -315,7 +315,8 @@ Examples:
   svcacct create example-svc-account --public-key example.key.pub
   # A key pair generated here; the private key stays in the keystore:
   svcacct create ci-bot
-  svcacct create deployer -n eng --group deployers --expires 90d")]
+  svcacct create deployer -n eng --group deployers --expires 90d
+  svcacct create web-bot --dry-run -o yaml   # the account as it would be; nothing written")]
     Create(Deferred<CreateArgs>),
 
     /// List service accounts
@@ -637,6 +638,42 @@ pub struct OutputArg {
     pub sort_by: Option<SortBy>,
 }
 
+/// What `-o` prints on a command that writes (issue 16): the object as written, or as it would
+/// be with `--dry-run`, in the shape `get -o json` prints for its kind (`commands/show.rs`
+/// `written`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum WrittenFormat {
+    /// The object as JSON, the shape `get -o json` prints
+    Json,
+    /// The same document as YAML
+    Yaml,
+    /// Just its reference, as `get -o name` prints it
+    Name,
+}
+
+#[derive(Debug, Args)]
+pub struct WriteOutputArg {
+    /// Print the object as written (with --dry-run: as it would be) instead of the line that
+    /// says what was done: json, yaml or name
+    #[arg(short = 'o', long = "output", value_enum, value_name = "FORMAT")]
+    pub output: Option<WrittenFormat>,
+}
+
+/// `-o` of a command that deletes: only `name` (what `get -o name` prints), as kubectl's
+/// `delete -o name`; otherwise the line that says what was deleted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DeletedFormat {
+    /// Just the reference of what was deleted (with --dry-run: would be), one per line
+    Name,
+}
+
+#[derive(Debug, Args)]
+pub struct DeleteOutputArg {
+    /// Print only the reference of what was deleted (with --dry-run: would be): name
+    #[arg(short = 'o', long = "output", value_enum, value_name = "FORMAT")]
+    pub output: Option<DeletedFormat>,
+}
+
 /// `--dry-run`, as kubectl spells it, on every command that writes (issue 16).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
 pub enum DryRunMode {
@@ -735,6 +772,8 @@ pub struct CreateArgs {
     pub impersonate: Option<String>,
     #[command(flatten)]
     pub dry_run: DryRunArg,
+    #[command(flatten)]
+    pub output: WriteOutputArg,
 
     /// Label KEY=VALUE (repeatable): Kubernetes syntax, KEY `[prefix/]name` (prefix a DNS
     /// subdomain), name and VALUE at most 63 letters, digits, `-`, `_`, `.`; VALUE may be empty
@@ -780,6 +819,8 @@ pub struct NamespaceCreateArgs {
     pub no_defaults: bool,
     #[command(flatten)]
     pub dry_run: DryRunArg,
+    #[command(flatten)]
+    pub output: WriteOutputArg,
     /// Label KEY=VALUE (repeatable): Kubernetes syntax, KEY `[prefix/]name` (prefix a DNS
     /// subdomain), name and VALUE at most 63 letters, digits, `-`, `_`, `.`; VALUE may be empty
     #[arg(long = "label", value_name = "KEY=VALUE")]
@@ -812,6 +853,8 @@ pub struct NamespaceDeleteArgs {
     pub yes: bool,
     #[command(flatten)]
     pub dry_run: DryRunArg,
+    #[command(flatten)]
+    pub output: DeleteOutputArg,
 }
 
 #[derive(Debug, Args)]
@@ -855,6 +898,8 @@ pub struct DeleteArgs {
     pub names: Vec<String>,
     #[command(flatten)]
     pub dry_run: DryRunArg,
+    #[command(flatten)]
+    pub output: DeleteOutputArg,
 }
 
 #[derive(Debug, Args)]
@@ -865,6 +910,8 @@ pub struct RenameArgs {
     pub new: String,
     #[command(flatten)]
     pub dry_run: DryRunArg,
+    #[command(flatten)]
+    pub output: WriteOutputArg,
 }
 
 #[derive(Debug, Args)]
@@ -873,6 +920,8 @@ pub struct NameArg {
     pub name: String,
     #[command(flatten)]
     pub dry_run: DryRunArg,
+    #[command(flatten)]
+    pub output: WriteOutputArg,
 }
 
 #[derive(Debug, Args)]
@@ -901,6 +950,8 @@ pub struct UpdateArgs {
     pub remove_group: Vec<String>,
     #[command(flatten)]
     pub dry_run: DryRunArg,
+    #[command(flatten)]
+    pub output: WriteOutputArg,
 
     /// Set the label KEY=VALUE (repeatable; see `create --label`)
     #[arg(long = "label", value_name = "KEY=VALUE")]
@@ -954,6 +1005,8 @@ pub struct KeyAddArgs {
     pub alg: Alg,
     #[command(flatten)]
     pub dry_run: DryRunArg,
+    #[command(flatten)]
+    pub output: WriteOutputArg,
 }
 
 #[derive(Debug, Args)]
@@ -976,6 +1029,8 @@ pub struct KeyRemoveArgs {
     pub force: bool,
     #[command(flatten)]
     pub dry_run: DryRunArg,
+    #[command(flatten)]
+    pub output: WriteOutputArg,
 }
 
 #[derive(Debug, Subcommand)]
@@ -1065,6 +1120,8 @@ pub struct PolicyCreateArgs {
     pub scope: PolicyScopeArg,
     #[command(flatten)]
     pub dry_run: DryRunArg,
+    #[command(flatten)]
+    pub output: WriteOutputArg,
 }
 
 #[derive(Debug, Args)]
@@ -1108,6 +1165,8 @@ pub struct PolicyDeleteArgs {
     pub scope: PolicyScopeArg,
     #[command(flatten)]
     pub dry_run: DryRunArg,
+    #[command(flatten)]
+    pub output: DeleteOutputArg,
 }
 
 #[derive(Debug, Args)]
@@ -1139,6 +1198,8 @@ pub struct PolicyUpdateArgs {
     pub remove_resource: Vec<String>,
     #[command(flatten)]
     pub dry_run: DryRunArg,
+    #[command(flatten)]
+    pub output: WriteOutputArg,
     /// Set the label KEY=VALUE (repeatable; see `policy create --label`)
     #[arg(long = "label", value_name = "KEY=VALUE")]
     pub labels: Vec<String>,
@@ -1310,7 +1371,8 @@ Examples:
   TOKEN=$(svcacct tokens create ci-bot deploy)
   svcacct tokens create ci-bot laptop --out laptop.token     # not `> laptop.token`: mode 0600
   svcacct tokens create ci-bot nightly --expires 2027-06-30 --aud https://api.example.com
-  svcacct tokens create ci-bot forever --expires never")]
+  svcacct tokens create ci-bot forever --expires never
+  svcacct tokens create ci-bot ci --out ci.token -o json   # its record (never the token)")]
     Create(TokensCreateArgs),
 
     /// List an account's issued tokens (never the tokens themselves)
@@ -1332,7 +1394,7 @@ Example:
     #[command(after_help = "\
 Example:
   TOKEN=$(svcacct tokens regenerate ci-bot deploy)")]
-    Regenerate(TokenNameArgs),
+    Regenerate(TokenRegenerateArgs),
 
     /// Rename an issued token (the token itself does not change)
     #[command(after_help = "\
@@ -1402,6 +1464,8 @@ pub struct TokensCreateArgs {
     pub out: Option<PathBuf>,
     #[command(flatten)]
     pub dry_run: DryRunArg,
+    #[command(flatten)]
+    pub output: WriteOutputArg,
 }
 
 #[derive(Debug, Args)]
@@ -1420,6 +1484,20 @@ pub struct TokenNameArgs {
     pub token_name: String,
     #[command(flatten)]
     pub dry_run: DryRunArg,
+    #[command(flatten)]
+    pub output: DeleteOutputArg,
+}
+
+#[derive(Debug, Args)]
+pub struct TokenRegenerateArgs {
+    /// Account name or NS/NAME
+    pub account: String,
+    /// Name of the token
+    pub token_name: String,
+    #[command(flatten)]
+    pub dry_run: DryRunArg,
+    #[command(flatten)]
+    pub output: WriteOutputArg,
 }
 
 #[derive(Debug, Args)]
@@ -1495,6 +1573,8 @@ pub struct IssuerSetUrlArgs {
     pub force: bool,
     #[command(flatten)]
     pub dry_run: DryRunArg,
+    #[command(flatten)]
+    pub output: WriteOutputArg,
 }
 
 #[derive(Debug, Args)]
@@ -1526,6 +1606,8 @@ pub struct IssuerInitArgs {
     pub url: Option<String>,
     #[command(flatten)]
     pub dry_run: DryRunArg,
+    #[command(flatten)]
+    pub output: WriteOutputArg,
 }
 
 #[derive(Debug, Args)]
@@ -1544,6 +1626,8 @@ pub struct IssuerRotateArgs {
     pub publish_first: Option<String>,
     #[command(flatten)]
     pub dry_run: DryRunArg,
+    #[command(flatten)]
+    pub output: WriteOutputArg,
 }
 
 #[derive(Debug, Subcommand)]

@@ -414,3 +414,410 @@ fn a_client_dry_run_needs_a_local_store() {
          is a server: use --dry-run=server, which the server checks without writing\n"
     ));
 }
+
+/// `doc` (json or yaml, read by PyYAML) without what differs between two writes of the same
+/// record: its uid and dates (its keys' too).
+fn stable(doc: &str) -> serde_json::Value {
+    let json = common::run_python(
+        "import json, sys, yaml\n\
+         d = yaml.safe_load(sys.argv[1])\n\
+         def drop(o):\n\
+         \x20   for k in ('uid', 'created', 'updated'):\n\
+         \x20       o.pop(k, None)\n\
+         drop(d)\n\
+         for k in d.get('keys', []):\n\
+         \x20   drop(k)\n\
+         print(json.dumps(d))\n",
+        &[doc],
+    );
+    serde_json::from_str(&json).unwrap()
+}
+
+/// `-o` on a command that writes (issue 16): the object as it would be, in the shape `get -o
+/// json` prints after the real write; the store stays byte for byte as it was.
+#[test]
+fn a_dry_run_prints_the_object_as_get_prints_it_after_the_write() {
+    let env = Env::new();
+    prepared(&env, &[]);
+    env.ok(["keygen", "-o", "k.pem", "--bits", "2048"]);
+    let data = env.path(".local/share/svcacct");
+    let before = snapshot(&data);
+    let create = [
+        "create",
+        "bot",
+        "--public-key",
+        "k.pem.pub",
+        "--description",
+        "the bot",
+        "--group",
+        "ops",
+        "--label",
+        "team=web",
+    ];
+    let policy = [
+        "policy",
+        "create",
+        "deployers",
+        "--subject",
+        "ci",
+        "--action",
+        "get,list",
+        "--resource",
+        "function",
+        "--label",
+        "tier=deploy",
+    ];
+    let mut previews = vec![];
+    for (args, format) in [(&create[..], "yaml"), (&policy[..], "json")] {
+        let mut dry = args.to_vec();
+        dry.extend(["--dry-run=client", "-o", format]);
+        let (code, out, err) = run(&env, &dry);
+        assert_eq!((code, err.as_str()), (0, ""), "{dry:?}");
+        if format == "yaml" {
+            assert!(out.starts_with("kind: ServiceAccount\n"), "{out}");
+        }
+        assert_eq!(snapshot(&data), before, "{dry:?} wrote");
+        previews.push(stable(&out));
+    }
+    env.ok(create);
+    env.ok(policy);
+    assert_eq!(previews[0], stable(&env.ok(["get", "bot", "-o", "json"])));
+    assert_eq!(
+        previews[1],
+        stable(&env.ok(["policy", "get", "deployers", "-o", "json"]))
+    );
+    // Without --dry-run, -o prints the object as written: what `get` prints, byte for byte.
+    let written = env.ok(["update", "bot", "--description", "changed", "-o", "json"]);
+    assert_eq!(written, env.ok(["get", "bot", "-o", "json"]));
+    let written = env.ok(["namespace", "create", "eng", "-o", "yaml"]);
+    assert_eq!(written, env.ok(["namespace", "get", "eng", "-o", "yaml"]));
+    // And the changes, as they would be.
+    let before = snapshot(&data);
+    for (args, field, value) in [
+        (vec!["disable", "bot"], "status", "disabled"),
+        (
+            vec!["update", "bot", "--label", "tier=x"],
+            "labels",
+            "tier=x",
+        ),
+        (vec!["rename", "bot", "robot"], "name", "robot"),
+    ] {
+        let mut dry = args.clone();
+        dry.extend(["--dry-run", "-o", "json"]);
+        let v: serde_json::Value = serde_json::from_str(&env.ok(&dry)).unwrap();
+        let got = match &v[field] {
+            serde_json::Value::Object(m) => m
+                .iter()
+                .map(|(k, v)| format!("{k}={}", v.as_str().unwrap()))
+                .filter(|l| l == value)
+                .collect(),
+            other => other.as_str().unwrap().to_owned(),
+        };
+        assert_eq!(got, value, "{dry:?}: {v}");
+        assert_eq!(snapshot(&data), before, "{dry:?} wrote");
+    }
+}
+
+/// `-o name` prints what `get -o name` prints for the kind, a write's and a delete's alike.
+#[test]
+fn dash_o_name_on_writes_and_deletes() {
+    let env = Env::new();
+    prepared(&env, &[]);
+    env.ok(["namespace", "create", "eng", "--no-defaults"]);
+    let data = env.path(".local/share/svcacct");
+    let before = snapshot(&data);
+    for (args, expected) in [
+        (
+            vec!["create", "eng/bot", "--bits", "2048", "--dry-run"],
+            "eng/bot\n",
+        ),
+        (
+            vec!["update", "ci", "--description", "x", "--dry-run"],
+            "ci\n",
+        ),
+        (vec!["rename", "ci", "robot", "--dry-run"], "robot\n"),
+        (
+            vec![
+                "policy",
+                "update",
+                "readers",
+                "--add-action",
+                "list",
+                "--dry-run",
+            ],
+            "readers\n",
+        ),
+        (
+            vec!["namespace", "create", "eng/web", "--dry-run"],
+            "eng/web\n",
+        ),
+        (
+            vec!["tokens", "create", "ci", "nightly", "--dry-run"],
+            "nightly\n",
+        ),
+        (vec!["delete", "ci", "--dry-run"], "ci\n"),
+        (
+            vec!["policy", "delete", "readers", "--dry-run"],
+            "readers\n",
+        ),
+        (
+            vec!["tokens", "revoke", "ci", "deploy", "--dry-run"],
+            "deploy\n",
+        ),
+        (vec!["namespace", "delete", "eng", "--dry-run"], "eng\n"),
+    ] {
+        let mut argv = args.clone();
+        argv.extend(["-o", "name"]);
+        assert_eq!(
+            run(&env, &argv),
+            (0, expected.to_owned(), String::new()),
+            "{argv:?}"
+        );
+        assert_eq!(snapshot(&data), before, "{argv:?} wrote");
+    }
+    assert_eq!(env.ok(["get", "ci", "-o", "name"]), "ci\n");
+    assert_eq!(
+        env.ok(["policy", "get", "readers", "-o", "name"]),
+        "readers\n"
+    );
+    assert_eq!(
+        env.ok(["delete", "ci", "-o", "name"]),
+        "ci\n",
+        "a real delete"
+    );
+}
+
+/// A token's record, never the token: in a dry run, or with the token in its --out file.
+#[test]
+fn a_token_is_never_printed_by_dash_o() {
+    let env = Env::new();
+    prepared(&env, &[]);
+    let data = env.path(".local/share/svcacct");
+    let before = snapshot(&data);
+    for args in [
+        vec![
+            "tokens",
+            "create",
+            "ci",
+            "nightly",
+            "--dry-run",
+            "-o",
+            "json",
+        ],
+        vec![
+            "tokens",
+            "regenerate",
+            "ci",
+            "deploy",
+            "--dry-run",
+            "-o",
+            "json",
+        ],
+    ] {
+        let v: serde_json::Value = serde_json::from_str(&env.ok(&args)).unwrap();
+        let mut keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+        keys.sort();
+        assert_eq!(
+            keys,
+            ["created", "expires", "id", "kid", "name"],
+            "{args:?}: {v}"
+        );
+    }
+    assert_eq!(snapshot(&data), before);
+    // Without --dry-run the token goes to --out; stdout has its record, as `tokens list` shows it.
+    let out = env.ok([
+        "tokens", "create", "ci", "nightly", "--out", "n.token", "-o", "json",
+    ]);
+    let record: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let list: serde_json::Value =
+        serde_json::from_str(&env.ok(["tokens", "list", "ci", "-o", "json"])).unwrap();
+    assert!(
+        list["items"].as_array().unwrap().contains(&record),
+        "{list}"
+    );
+    let token = std::fs::read_to_string(env.path("n.token")).unwrap();
+    assert!(!out.contains(token.trim()));
+}
+
+/// A format a write does not print is a usage error that names those it does, and writes
+/// nothing; so is -o on a token that would be shown nowhere.
+#[test]
+fn a_bad_dash_o_on_a_write_is_a_usage_error() {
+    let env = Env::new();
+    prepared(&env, &[]);
+    let data = env.path(".local/share/svcacct");
+    let before = snapshot(&data);
+    for (args, expected) in [
+        (
+            vec!["create", "bot", "--bits", "2048", "-o", "table"],
+            "error: invalid value 'table' for '--output <FORMAT>'\n  \
+             [possible values: json, yaml, name]\n\nFor more information, try '--help'.\n",
+        ),
+        (
+            vec!["delete", "ci", "-o", "json"],
+            "error: invalid value 'json' for '--output <FORMAT>'\n  \
+             [possible values: name]\n\nFor more information, try '--help'.\n",
+        ),
+        (
+            vec!["tokens", "create", "ci", "nightly", "-o", "json"],
+            "svcacct: tokens create -o shows the token's record, never the token: pass --out \
+             FILE to keep the token (or --dry-run to preview the record)\n",
+        ),
+        (
+            vec!["tokens", "regenerate", "ci", "deploy", "-o", "yaml"],
+            "svcacct: tokens regenerate -o shows the token's record, never the token: use it \
+             with --dry-run, or leave -o out to get the new token\n",
+        ),
+    ] {
+        assert_eq!(
+            run(&env, &args),
+            (2, String::new(), expected.to_owned()),
+            "{args:?}"
+        );
+        assert_eq!(snapshot(&data), before, "{args:?} wrote");
+    }
+}
+
+/// Through a server, `--dry-run=server -o json`: the object as the server would write it.
+#[test]
+fn a_server_dry_run_prints_the_object_the_server_would_write() {
+    let env = Env::new();
+    let srv = env.path("srv");
+    env.bootstrap(&srv);
+    let s = srv.to_str().unwrap();
+    prepared(&env, &["--store", s]);
+    env.ok(["keygen", "-o", "k.pem", "--bits", "2048"]);
+    let server = env.serve(&srv, &[]);
+    let url = server.url.as_str();
+    let before = snapshot(&srv);
+    fn with<'a>(url: &'a str, args: &[&'a str]) -> Vec<&'a str> {
+        let mut v = vec!["--store", url, "--service-account", "admin"];
+        v.extend_from_slice(args);
+        v
+    }
+    let remote = |args: &[&'static str]| with(url, args);
+    let create = [
+        "create",
+        "bot",
+        "--public-key",
+        "k.pem.pub",
+        "--label",
+        "team=web",
+    ];
+    let policy = [
+        "policy",
+        "create",
+        "deployers",
+        "--subject",
+        "ci",
+        "--action",
+        "get",
+        "--resource",
+        "function",
+    ];
+    let mut previews = vec![];
+    for args in [&create[..], &policy[..]] {
+        let mut dry = remote(args);
+        dry.extend(["--dry-run=server", "-o", "json"]);
+        let (code, out, err) = run(&env, &dry);
+        assert_eq!((code, err.as_str()), (0, ""), "{dry:?}");
+        assert_eq!(snapshot(&srv), before, "{dry:?} wrote");
+        previews.push(stable(&out));
+    }
+    // A key removed, as the account would be (the server answers a removal with no body).
+    let kid =
+        serde_json::from_str::<serde_json::Value>(&env.ok(remote(&["get", "ci", "-o", "json"])))
+            .unwrap()["keys"][0]["kid"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+    let v: serde_json::Value = serde_json::from_str(&env.ok(with(
+        url,
+        &[
+            "key",
+            "remove",
+            "ci",
+            &kid,
+            "--force",
+            "--dry-run=server",
+            "-o",
+            "json",
+        ],
+    )))
+    .unwrap();
+    assert_eq!(
+        (v["name"].as_str(), v["keys"].as_array().map(Vec::len)),
+        (Some("ci"), Some(0))
+    );
+    assert_eq!(snapshot(&srv), before);
+    env.ok(remote(&create));
+    env.ok(remote(&policy));
+    assert_eq!(
+        previews[0],
+        stable(&env.ok(remote(&["get", "bot", "-o", "json"])))
+    );
+    assert_eq!(
+        previews[1],
+        stable(&env.ok(remote(&["policy", "get", "deployers", "-o", "json"])))
+    );
+}
+
+/// The issuer and an account's keys: a dry run's `-o json` is the record as it would be, a real
+/// write's is what `issuer get -o json` / `get -o json` print after it.
+#[test]
+fn dash_o_on_the_issuer_and_on_keys() {
+    let env = Env::new();
+    prepared(&env, &[]);
+    let data = env.path(".local/share/svcacct");
+    let before = snapshot(&data);
+    let json =
+        |args: &[&str]| -> serde_json::Value { serde_json::from_str(&env.ok(args)).unwrap() };
+    let issuer = json(&["issuer", "get", "-o", "json"]);
+    let rotated = json(&["issuer", "rotate", "--dry-run", "-o", "json"]);
+    assert_eq!(rotated["id"], issuer["id"]);
+    let keys = |v: &serde_json::Value| v["keys"].as_array().unwrap().len();
+    assert_eq!(keys(&rotated), keys(&issuer) + 1, "{rotated}");
+    assert_eq!(rotated["keys"][keys(&issuer)]["phase"], "next", "{rotated}");
+    let with_url = json(&[
+        "issuer",
+        "set-url",
+        "https://id.example",
+        "--dry-run=client",
+        "-o",
+        "json",
+    ]);
+    assert_eq!(with_url["url"], "https://id.example");
+    let added = json(&[
+        "key",
+        "add",
+        "ci",
+        "--generate",
+        "--bits",
+        "2048",
+        "--dry-run",
+        "-o",
+        "json",
+    ]);
+    assert_eq!(
+        (added["kind"].as_str(), keys(&added)),
+        (Some("ServiceAccount"), 2)
+    );
+    assert_eq!(snapshot(&data), before, "a dry run wrote");
+    let written = env.ok(["issuer", "set-url", "https://id.example", "-o", "json"]);
+    assert_eq!(written, env.ok(["issuer", "get", "-o", "json"]));
+    let written = env.ok([
+        "key",
+        "add",
+        "ci",
+        "--generate",
+        "--bits",
+        "2048",
+        "-o",
+        "yaml",
+    ]);
+    assert_eq!(written, env.ok(["get", "ci", "-o", "yaml"]));
+    assert_eq!(
+        env.ok(["issuer", "rotate", "-o", "name"]),
+        format!("{}\n", issuer["id"].as_str().unwrap())
+    );
+}

@@ -69,6 +69,7 @@ fn the_create_example_does_not_wrap() {
          \x20 # A key pair generated here; the private key stays in the keystore:\n\
          \x20 svcacct create ci-bot\n\
          \x20 svcacct create deployer -n eng --group deployers --expires 90d\n\
+         \x20 svcacct create web-bot --dry-run -o yaml   # the account as it would be; nothing written\n\
          \n\
          Use `svcacct options` for the global options.\n"
     );
@@ -170,6 +171,15 @@ Options:
             writes nothing (a local store does as `client`)
 
           [default: none]
+
+  -o, --output <FORMAT>
+          Print the object as written (with --dry-run: as it would be) instead of the line that says
+          what was done: json, yaml or name
+
+          Possible values:
+          - json: The object as JSON, the shape `get -o json` prints
+          - yaml: The same document as YAML
+          - name: Just its reference, as `get -o name` prints it
 
   -h, --help
           Print help (see a summary with '-h')

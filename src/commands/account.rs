@@ -7,10 +7,10 @@ use jiff::Timestamp;
 use serde::Serialize;
 
 use super::show;
-use crate::api::AccountView;
+use crate::api::{AccountAnswer, AccountView, Shown};
 use crate::cli::{
     CreateArgs, DeleteArgs, DescribeArgs, GetArgs, NameArg, OutputArg, OutputFormat, RenameArgs,
-    UpdateArgs,
+    UpdateArgs, WriteOutputArg,
 };
 use crate::context::Context;
 use crate::error::{Exit, UserError};
@@ -78,11 +78,13 @@ pub fn create(ctx: &Context, args: &CreateArgs, out: &mut dyn Write) -> Result<E
     };
     let store = ctx.store()?;
     let keystore = ctx.keystore();
-    store.create_account_checked(account)?;
+    let created = store.create_account_checked(account)?;
     let dry = ctx.dry_run_suffix();
     if !dry.is_empty() {
         // The key generated for the preview is dropped: nothing reaches the keystore.
-        writeln!(out, "Created service account: {r}{dry}")?;
+        if !written_account(out, &args.output, &AccountAnswer::Record(created))? {
+            writeln!(out, "Created service account: {r}{dry}")?;
+        }
         return Ok(Exit::Success);
     }
     if let Some(key) = private {
@@ -107,6 +109,9 @@ pub fn create(ctx: &Context, args: &CreateArgs, out: &mut dyn Write) -> Result<E
     // Tokens signed for a remote store carry the user too, whoever keeps the private key (see
     // `Keystore`); a note left by a deleted account of the same name goes.
     keystore.set_impersonates(&r, impersonates.as_deref())?;
+    if written_account(out, &args.output, &AccountAnswer::Record(created))? {
+        return Ok(Exit::Success);
+    }
     match &impersonates {
         Some(user) => writeln!(
             out,
@@ -116,6 +121,20 @@ pub fn create(ctx: &Context, args: &CreateArgs, out: &mut dyn Write) -> Result<E
         None => writeln!(out, "Created service account: {r}")?,
     }
     Ok(Exit::Success)
+}
+
+/// `-o` of a command that writes an account (`show::written`): the record as `get NAME -o json`
+/// prints it, or the reference a server shows to a caller that may not read the record.
+pub fn written_account(
+    out: &mut dyn Write,
+    arg: &WriteOutputArg,
+    answer: &AccountAnswer,
+) -> Result<bool> {
+    let name = answer.reference().to_string();
+    match answer {
+        Shown::Record(a) => show::written(out, arg, &name, &AccountView::new(a, Timestamp::now())),
+        Shown::Reference(r) => show::written(out, arg, &name, r),
+    }
 }
 
 fn print_accounts(
@@ -541,6 +560,7 @@ pub fn delete(ctx: &Context, args: &DeleteArgs, out: &mut dyn Write) -> Result<E
             });
         let dry = ctx.dry_run_suffix();
         match result {
+            Ok((r, _)) if show::deleted(out, &args.output, &r.to_string())? => {}
             Ok((r, 0)) => writeln!(out, "Deleted service account: {r}{dry}")?,
             Ok((r, n)) => writeln!(
                 out,
@@ -585,6 +605,9 @@ pub fn rename(ctx: &Context, args: &RenameArgs, out: &mut dyn Write) -> Result<E
             return Err(e);
         }
     };
+    if written_account(out, &args.output, &renamed.account)? {
+        return Ok(Exit::Success);
+    }
     writeln!(out, "Renamed service account: {from} -> {new_ref}{dry}")?;
     for p in &renamed.updated_policies {
         writeln!(
@@ -624,9 +647,12 @@ pub fn set_disabled(
 ) -> Result<Exit> {
     let r = ctx.reference(&args.name)?;
     let store = ctx.store()?;
-    store
+    let answer = store
         .set_disabled(&r, disabled)
         .map_err(|e| super::nearby::explain_account(store, &r, e))?;
+    if written_account(out, &args.output, &answer)? {
+        return Ok(Exit::Success);
+    }
     let verb = if disabled { "Disabled" } else { "Enabled" };
     writeln!(out, "{verb} service account: {r}{}", ctx.dry_run_suffix())?;
     Ok(Exit::Success)
@@ -689,7 +715,10 @@ pub fn update(ctx: &Context, args: &UpdateArgs, out: &mut dyn Write) -> Result<E
         }
         Ok(())
     });
-    modified.map_err(|e| super::nearby::explain_account(store, &r, e))?;
+    let modified = modified.map_err(|e| super::nearby::explain_account(store, &r, e))?;
+    if written_account(out, &args.output, &AccountAnswer::Record(modified))? {
+        return Ok(Exit::Success);
+    }
     writeln!(out, "Updated service account: {r}{}", ctx.dry_run_suffix())?;
     Ok(Exit::Success)
 }

@@ -5,13 +5,15 @@ use std::io::Write;
 use anyhow::Result;
 use jiff::Timestamp;
 
-use super::account::read_public_key;
+use super::account::{read_public_key, written_account};
+use crate::api::Shown;
 use crate::cli::{KeyAddArgs, KeyCommand, KeyListArgs, KeyRemoveArgs, OutputFormat};
 use crate::context::Context;
 use crate::error::Exit;
 use crate::keys::PrivateKey;
 use crate::model::KeyRecord;
 use crate::output;
+use crate::store::Store;
 use crate::time;
 
 pub fn run(ctx: &Context, command: KeyCommand, out: &mut dyn Write) -> Result<Exit> {
@@ -46,9 +48,12 @@ fn add(ctx: &Context, args: &KeyAddArgs, out: &mut dyn Write) -> Result<Exit> {
     let algorithm = super::key_algorithm(args.alg);
     let record = KeyRecord::new(&public, algorithm, Timestamp::now());
     let kid = record.kid.clone();
-    store.add_key(&r, record)?;
+    let answer = store.add_key(&r, record)?;
     let dry = ctx.dry_run_suffix();
     if !dry.is_empty() {
+        if written_account(out, &args.output, &answer)? {
+            return Ok(Exit::Success);
+        }
         writeln!(out, "Added key {kid} to service account: {r}{dry}")?;
         return Ok(Exit::Success);
     }
@@ -61,7 +66,9 @@ fn add(ctx: &Context, args: &KeyAddArgs, out: &mut dyn Write) -> Result<Exit> {
             crate::output::shown_path(&path)
         );
     }
-    writeln!(out, "Added key {kid} to service account: {r}")?;
+    if !written_account(out, &args.output, &answer)? {
+        writeln!(out, "Added key {kid} to service account: {r}")?;
+    }
     Ok(Exit::Success)
 }
 
@@ -146,24 +153,50 @@ fn remove(ctx: &Context, args: &KeyRemoveArgs, out: &mut dyn Write) -> Result<Ex
     // Through a server, the removal is the whole command: reading the account again would be
     // refused when the key this request was signed with is the one removed.
     let dry = ctx.dry_run_suffix();
-    let signed_with_it = match ctx.remote()? {
+    let (signed_with_it, account) = match ctx.remote()? {
         Some(remote) => {
+            // The server answers a removal with no body: with -o, the account read after it, or
+            // (a dry run, or the key that signed this request) as read before, without the key.
+            let before = match args.output.output {
+                Some(_) => Some(
+                    remote
+                        .get_account(&r)
+                        .map_err(|e| super::nearby::explain_account(remote, &r, e))?,
+                ),
+                None => None,
+            };
             remote.delete_key(&r, &args.kid, args.force)?;
-            remote.signing_kid().as_deref() == Some(args.kid.as_str())
+            let signed_with_it = remote.signing_kid().as_deref() == Some(args.kid.as_str());
+            let after = match before {
+                // Written, and readable with another key: the record as the server keeps it.
+                Some(_) if dry.is_empty() && !signed_with_it => Some(remote.get_account(&r)?),
+                Some(mut a) => {
+                    a.keys.retain(|k| k.kid != args.kid);
+                    Some(a)
+                }
+                None => None,
+            };
+            (signed_with_it, after)
         }
-        None => {
-            ctx.store()?.remove_key(&r, &args.kid, args.force)?;
-            false
-        }
+        None => (
+            false,
+            Some(ctx.store()?.remove_key(&r, &args.kid, args.force)?),
+        ),
     };
     if dry.is_empty() && ctx.keystore().remove_key(&r, &args.kid)? {
         crate::errln!("Removed its private key from the keystore.");
     }
-    writeln!(
-        out,
-        "Removed key {} from service account: {r}{dry}",
-        output::sanitize(&args.kid)
-    )?;
+    let shown = match account {
+        Some(a) => written_account(out, &args.output, &Shown::Record(a))?,
+        None => false,
+    };
+    if !shown {
+        writeln!(
+            out,
+            "Removed key {} from service account: {r}{dry}",
+            output::sanitize(&args.kid)
+        )?;
+    }
     if signed_with_it && dry.is_empty() {
         crate::errln!(
             "This request was signed with that key: the server no longer accepts it, so sign \

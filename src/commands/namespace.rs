@@ -35,6 +35,16 @@ fn create(ctx: &Context, args: &NamespaceCreateArgs, out: &mut dyn Write) -> Res
         .store()?
         .create_namespace(&ns, !args.no_defaults, labels)?;
     let dry = ctx.dry_run_suffix();
+    // With -o, the namespace alone, as `namespace get NS -o json` prints it (its default
+    // accounts and policies are shown by `get -n NS`, `policy get -n NS`).
+    if super::show::written(
+        out,
+        &args.output,
+        created.namespace.name.as_str(),
+        &NamespaceView::record(&created.namespace),
+    )? {
+        return Ok(Exit::Success);
+    }
     if created.adopted {
         writeln!(
             out,
@@ -223,10 +233,19 @@ fn delete(ctx: &Context, args: &NamespaceDeleteArgs, out: &mut dyn Write) -> Res
     // The private keys of deleted accounts that this machine kept go too, as `svcacct delete`
     // does; only the keys of these records (the keystore is shared by every store).
     let keystore = ctx.keystore();
+    // With -o name, only the namespaces, as kubectl's `delete namespace -o name`.
+    let named = args.output.output.is_some();
+    if named {
+        for n in gone.namespaces.iter().rev() {
+            super::show::deleted(out, &args.output, n.as_str())?;
+        }
+    }
     for a in &gone.accounts {
         let r = a.reference();
         if !dry.is_empty() {
-            writeln!(out, "Deleted service account: {r}{dry}")?;
+            if !named {
+                writeln!(out, "Deleted service account: {r}{dry}")?;
+            }
             continue;
         }
         match a.record() {
@@ -245,7 +264,12 @@ fn delete(ctx: &Context, args: &NamespaceDeleteArgs, out: &mut dyn Write) -> Res
             ),
             None => {}
         }
-        writeln!(out, "Deleted service account: {r}")?;
+        if !named {
+            writeln!(out, "Deleted service account: {r}")?;
+        }
+    }
+    if named {
+        return Ok(Exit::Success);
     }
     for p in &gone.policies {
         writeln!(

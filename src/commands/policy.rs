@@ -9,7 +9,7 @@ use super::account::{finish, listing_errors};
 use crate::api::PolicyView;
 use crate::cli::{
     OutputArg, OutputFormat, PolicyCommand, PolicyCreateArgs, PolicyDeleteArgs, PolicyDescribeArgs,
-    PolicyGetArgs, PolicyScopeArg, PolicyUpdateArgs,
+    PolicyGetArgs, PolicyScopeArg, PolicyUpdateArgs, WriteOutputArg,
 };
 use crate::context::Context;
 use crate::error::{Exit, UserError};
@@ -74,7 +74,9 @@ fn create(ctx: &Context, args: &PolicyCreateArgs, out: &mut dyn Write) -> Result
     };
     let store = ctx.store()?;
     let p = store.create_policy_checked(policy)?;
-    writeln!(out, "Created policy: {}{}", p.name, ctx.dry_run_suffix())?;
+    if !written_policy(out, &args.output, &p)? {
+        writeln!(out, "Created policy: {}{}", p.name, ctx.dry_run_suffix())?;
+    }
     super::nearby::warn_unknown_subjects(store, &p.subjects, p.namespace.as_ref());
     Ok(Exit::Success)
 }
@@ -248,6 +250,7 @@ fn delete(ctx: &Context, args: &PolicyDeleteArgs, out: &mut dyn Write) -> Result
                 .map_err(|e| super::nearby::explain_policy(store, &scope, &n, e))?;
             Ok(n)
         }) {
+            Ok(n) if super::show::deleted(out, &args.output, n.as_str())? => {}
             Ok(n) => writeln!(out, "Deleted policy: {n}{}", ctx.dry_run_suffix())?,
             Err(e) => errors.push(e),
         }
@@ -277,6 +280,12 @@ fn removals(
         }
     }
     Ok(v)
+}
+
+/// `-o` of a command that writes a policy (`show::written`): as `policy get NAME -o json`
+/// prints it.
+fn written_policy(out: &mut dyn Write, arg: &WriteOutputArg, p: &Policy) -> Result<bool> {
+    super::show::written(out, arg, p.name.as_str(), &PolicyView::new(p))
 }
 
 fn update(ctx: &Context, args: &PolicyUpdateArgs, out: &mut dyn Write) -> Result<Exit> {
@@ -338,8 +347,10 @@ fn update(ctx: &Context, args: &PolicyUpdateArgs, out: &mut dyn Write) -> Result
         }
         Ok(())
     });
-    modified.map_err(|e| super::nearby::explain_policy(store, &scope, &name, e))?;
-    writeln!(out, "Updated policy: {name}{}", ctx.dry_run_suffix())?;
+    let p = modified.map_err(|e| super::nearby::explain_policy(store, &scope, &name, e))?;
+    if !written_policy(out, &args.output, &p)? {
+        writeln!(out, "Updated policy: {name}{}", ctx.dry_run_suffix())?;
+    }
     let policy_ns = match &scope {
         PolicyScope::Global => None,
         PolicyScope::Namespace(ns) => Some(ns),

@@ -1,13 +1,15 @@
-//! What `-o`, `--no-headers` and `--sort-by` (`cli::OutputArg`) do to a command's records: the
-//! formats made from the JSON document are `format.rs`'s, for every command alike.
+//! What `-o`, `--no-headers` and `--sort-by` (`cli::OutputArg`) do to a command's records, and
+//! `-o` of the commands that write (`cli::WriteOutputArg`: `written`; `cli::DeleteOutputArg`:
+//! `deleted`): the formats made from the JSON document are `format.rs`'s, for every command
+//! alike.
 
 use std::io::Write;
 
 use anyhow::Result;
 use serde::Serialize;
 
-use crate::cli::OutputArg;
-use crate::format;
+use crate::cli::{DeleteOutputArg, DeletedFormat, OutputArg, WriteOutputArg, WrittenFormat};
+use crate::format::{self, OutputFormat};
 
 /// Writes `doc`, the document `-o json` prints, in the format `-o` names (json, yaml,
 /// jsonpath, custom-columns).
@@ -44,5 +46,39 @@ pub fn table(arg: &OutputArg, headers: &[&str], rows: &[Vec<String>]) -> String 
         crate::output::table_rows(rows)
     } else {
         crate::output::table(headers, rows)
+    }
+}
+
+/// `-o` of a command that writes (issue 16): `doc`, the object as written (with `--dry-run`: as
+/// it would be) in the shape `get -o json` prints for its kind, as json or yaml; or `name`,
+/// what `get -o name` prints for it. False without `-o`: the command prints its own line.
+pub fn written(
+    out: &mut dyn Write,
+    arg: &WriteOutputArg,
+    name: &str,
+    doc: &impl Serialize,
+) -> Result<bool> {
+    let format = match arg.output {
+        None => return Ok(false),
+        Some(WrittenFormat::Name) => {
+            writeln!(out, "{}", crate::output::sanitize(name))?;
+            return Ok(true);
+        }
+        Some(WrittenFormat::Json) => OutputFormat::Json,
+        Some(WrittenFormat::Yaml) => OutputFormat::Yaml,
+    };
+    format::document(out, &format, false, &serde_json::to_value(doc)?)?;
+    Ok(true)
+}
+
+/// `-o name` of a command that deletes: `name`, what `get -o name` printed for it. False
+/// without `-o`: the command prints its own line.
+pub fn deleted(out: &mut dyn Write, arg: &DeleteOutputArg, name: &str) -> Result<bool> {
+    match arg.output {
+        None => Ok(false),
+        Some(DeletedFormat::Name) => {
+            writeln!(out, "{}", crate::output::sanitize(name))?;
+            Ok(true)
+        }
     }
 }

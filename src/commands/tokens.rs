@@ -9,8 +9,8 @@ use zeroize::Zeroizing;
 
 use crate::cli::{
     IssuerAlg, IssuerCommand, IssuerGetArgs, IssuerInitArgs, IssuerRotateArgs, IssuerSetUrlArgs,
-    OutputArg, OutputFormat, RequestOutput, TokenNameArgs, TokensCommand, TokensCreateArgs,
-    TokensListArgs, TokensRenameArgs, TokensRequestArgs,
+    OutputArg, OutputFormat, RequestOutput, TokenNameArgs, TokenRegenerateArgs, TokensCommand,
+    TokensCreateArgs, TokensListArgs, TokensRenameArgs, TokensRequestArgs, WriteOutputArg,
 };
 use crate::context::Context;
 use crate::error::{Exit, UserError};
@@ -103,6 +103,15 @@ fn create(ctx: &Context, args: &TokensCreateArgs, out: &mut dyn Write) -> Result
     {
         return Err(output_exists(path).into());
     }
+    // -o shows the record and never the token, which is shown only once: it goes to --out.
+    if args.output.output.is_some() && args.out.is_none() && ctx.dry_run().is_none() {
+        return Err(UserError::Usage(
+            "tokens create -o shows the token's record, never the token: pass --out FILE to \
+             keep the token (or --dry-run to preview the record)"
+                .into(),
+        )
+        .into());
+    }
     let t = ctx.store()?.issue_token(
         &r,
         &IssueRequest {
@@ -112,11 +121,24 @@ fn create(ctx: &Context, args: &TokensCreateArgs, out: &mut dyn Write) -> Result
         },
     )?;
     match &args.out {
-        _ if ctx.dry_run().is_some() => print_dry_run(ctx, out, &t, &r)?,
+        _ if ctx.dry_run().is_some() => {
+            if !written_token(out, &args.output, &t)? {
+                print_dry_run(ctx, out, &t, &r)?;
+            }
+        }
         None => print_token(out, &t, &r)?,
-        Some(path) => write_token(path, &t, &r)?,
+        Some(path) => {
+            write_token(path, &t, &r)?;
+            written_token(out, &args.output, &t)?;
+        }
     }
     Ok(Exit::Success)
+}
+
+/// `-o` of a command that issues a token (`show::written`): its record as `tokens list -o json`
+/// holds it, never the token.
+fn written_token(out: &mut dyn Write, arg: &WriteOutputArg, t: &IssuedToken) -> Result<bool> {
+    super::show::written(out, arg, t.record.name.as_str(), &t.record)
 }
 
 fn output_exists(path: &Path) -> UserError {
@@ -234,6 +256,9 @@ fn revoke(ctx: &Context, args: &TokenNameArgs, out: &mut dyn Write) -> Result<Ex
     let r = ctx.reference(&args.account)?;
     let name = ctx.name(&args.token_name)?;
     ctx.store()?.revoke_token(&r, &name)?;
+    if super::show::deleted(out, &args.output, name.as_str())? {
+        return Ok(Exit::Success);
+    }
     writeln!(
         out,
         "Revoked issued token {name} of service account: {r}{}",
@@ -242,12 +267,23 @@ fn revoke(ctx: &Context, args: &TokenNameArgs, out: &mut dyn Write) -> Result<Ex
     Ok(Exit::Success)
 }
 
-fn regenerate(ctx: &Context, args: &TokenNameArgs, out: &mut dyn Write) -> Result<Exit> {
+fn regenerate(ctx: &Context, args: &TokenRegenerateArgs, out: &mut dyn Write) -> Result<Exit> {
     let r = ctx.reference(&args.account)?;
     let name = ctx.name(&args.token_name)?;
+    // The new token is shown once, on stdout, where -o would put the record instead.
+    if args.output.output.is_some() && ctx.dry_run().is_none() {
+        return Err(UserError::Usage(
+            "tokens regenerate -o shows the token's record, never the token: use it with \
+             --dry-run, or leave -o out to get the new token"
+                .into(),
+        )
+        .into());
+    }
     let t = ctx.store()?.regenerate_token(&r, &name)?;
     if ctx.dry_run().is_some() {
-        print_dry_run(ctx, out, &t, &r)?;
+        if !written_token(out, &args.output, &t)? {
+            print_dry_run(ctx, out, &t, &r)?;
+        }
         return Ok(Exit::Success);
     }
     print_token(out, &t, &r)?;
@@ -352,6 +388,9 @@ fn issuer_init(ctx: &Context, args: &IssuerInitArgs, out: &mut dyn Write) -> Res
         .map(|p| read_secret(ctx, p))
         .transpose()?;
     let v = ctx.store()?.init_issuer(alg, secret, args.url.clone())?;
+    if super::show::written(out, &args.output, &v.id, &v)? {
+        return Ok(Exit::Success);
+    }
     writeln!(
         out,
         "Created issuer {} ({}){}",
@@ -369,6 +408,9 @@ fn issuer_set_url(ctx: &Context, args: &IssuerSetUrlArgs, out: &mut dyn Write) -
     let (v, change) = ctx.store()?.set_issuer_url(&args.url, args.force)?;
     let url = v.url.as_deref().unwrap_or(&args.url);
     let dry = ctx.dry_run_suffix();
+    if super::show::written(out, &args.output, &v.id, &v)? {
+        return Ok(Exit::Success);
+    }
     match change {
         UrlChange::Unchanged => writeln!(out, "Issuer {} has URL {url} already", v.id)?,
         UrlChange::Set => writeln!(
@@ -407,6 +449,11 @@ fn issuer_rotate(ctx: &Context, args: &IssuerRotateArgs, out: &mut dyn Write) ->
         publish_first_seconds,
     };
     let v = ctx.store()?.rotate_issuer(secret, &how)?;
+    // With -o the rotation's answer: the issuer as `issuer get -o json` shows it, and the
+    // tokens a --revoke-previous revoked.
+    if super::show::written(out, &args.output, &v.id, &v)? {
+        return Ok(Exit::Success);
+    }
     let dry = ctx.dry_run_suffix();
     match v.keys.last() {
         Some(next) if next.phase == KeyPhase::Next => {
