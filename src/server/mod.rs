@@ -52,6 +52,7 @@ pub mod metrics;
 pub mod problem;
 pub mod request;
 pub mod respond;
+pub mod rotation;
 pub mod routes;
 pub mod ui;
 
@@ -118,6 +119,9 @@ pub struct Options {
     pub public_metrics: bool,
     /// Serve the web console under `/ui/` (`serve --no-ui`: not).
     pub ui: bool,
+    /// Rotate the issuer when its signing key has signed for this long
+    /// (`serve --issuer-rotation-period`, [`rotation`]).
+    pub issuer_rotation_period: Option<SignedDuration>,
 }
 
 /// The address to listen on. Plain HTTP only on loopback, unless `insecure`.
@@ -239,6 +243,9 @@ async fn serve(opts: Options) -> Result<()> {
         public_metrics: opts.public_metrics,
         tls: opts.tls.is_some(),
     });
+    let rotation = opts
+        .issuer_rotation_period
+        .map(|period| tokio::spawn(rotation::run(state.store.clone(), period)));
     let app = routes::app(state, opts.ui);
     let tls = opts.tls.map(TlsAcceptor::from);
     let (stop_tx, stop_rx) = watch::channel(false);
@@ -279,6 +286,9 @@ async fn serve(opts: Options) -> Result<()> {
         }
     }
     drop(listener);
+    if let Some(rotation) = rotation {
+        rotation.abort();
+    }
     let _ = stop_tx.send(true);
     let drain = async { while tasks.join_next().await.is_some() {} };
     if tokio::time::timeout(SHUTDOWN_GRACE, drain).await.is_err() {
