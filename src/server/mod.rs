@@ -206,8 +206,12 @@ pub fn run(opts: Options) -> Result<()> {
         .enable_all()
         .build()
         .context("cannot start the server's runtime")?;
+    // The store's last reference goes after the runtime: closing a PostgreSQL connection
+    // blocks on a runtime of the `postgres` crate's own, which panics inside this one.
+    let store = opts.store.clone();
     let result = rt.block_on(serve(opts));
     rt.shutdown_timeout(Duration::from_secs(1));
+    drop(store);
     result
 }
 
@@ -288,6 +292,7 @@ async fn serve(opts: Options) -> Result<()> {
     drop(listener);
     if let Some(rotation) = rotation {
         rotation.abort();
+        let _ = rotation.await;
     }
     let _ = stop_tx.send(true);
     let drain = async { while tasks.join_next().await.is_some() {} };
