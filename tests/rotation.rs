@@ -212,3 +212,37 @@ fn refusals_at_start() {
         issuer["id"].as_str().unwrap()
     ));
 }
+
+/// An issuer made HS256 while the server runs is never rotated by it: it says so once, and
+/// keeps serving.
+#[test]
+fn an_hs256_issuer_made_while_serving_is_left_alone_and_said_once() {
+    let env = Env::new();
+    let store = env.path("srv");
+    let st = store.to_str().unwrap();
+    env.ok(["--store", st, "create", "bot"]);
+    let mut s = env.serve(&store, &["--issuer-rotation-period", "2s"]);
+    std::fs::write(env.path("secret"), "x".repeat(48)).unwrap();
+    let secret = env.path("secret");
+    env.ok([
+        "--store",
+        st,
+        "issuer",
+        "init",
+        "--algorithm",
+        "HS256",
+        "--secret-file",
+        secret.to_str().unwrap(),
+    ]);
+    let said = "svcacct: --issuer-rotation-period is ignored: the issuer is HS256, and its new \
+                secret has to come from you (`svcacct issuer rotate --secret-file FILE`)\n";
+    assert!(s.wait_log(said, 30), "{}", s.log());
+    // Checks go on every 0.2s: a few more of them say nothing more.
+    std::thread::sleep(Duration::from_secs(1));
+    let log = s.log();
+    assert_eq!(log.matches(said).count(), 1, "{log}");
+    let issuer: Value =
+        serde_json::from_str(&env.ok(["--store", st, "issuer", "get", "-o", "json"])).unwrap();
+    assert_eq!(issuer["keys"].as_array().unwrap().len(), 1);
+    assert!(s.terminate(15).success());
+}
