@@ -1719,6 +1719,12 @@ pub struct ServeArgs {
     /// Do not serve the web console (/ui/); the API alone
     #[arg(long)]
     pub no_ui: bool,
+    /// Rotate the issuer key by itself when it has signed for this long (e.g. 30d; at least
+    /// 2s); the new key is published first for the JWKS's cache lifetime (5m), or for half the
+    /// period when that is shorter. Several servers on one store rotate once. An HS256 issuer
+    /// is refused: its new secret comes from you
+    #[arg(long, value_name = "DURATION")]
+    pub issuer_rotation_period: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -978,6 +978,69 @@ fn post(server: &Server, token: &str, path: &str, body: &str) -> (u16, String) {
     )
 }
 
+/// `serve --issuer-rotation-period` on two replicas of one database: in each period one of
+/// them rotates (no key is replaced twice, as `registry::issuer::rotate_if_due` decides in the
+/// rotation's transaction), and neither fails.
+#[test]
+fn two_replicas_rotate_the_issuer_once_per_period() {
+    const ROTATED: &str = "svcacct: rotated the issuer (--issuer-rotation-period 4s): new key ";
+    // (new kid, the kid it replaces) of each rotation line.
+    fn rotations(log: &str) -> Vec<(String, String)> {
+        log.lines()
+            .filter_map(|l| l.strip_prefix(ROTATED))
+            .map(|rest| {
+                let (new, rest) = rest.split_once(' ').unwrap();
+                let old = rest
+                    .split_once("; key ")
+                    .and_then(|(_, r)| r.strip_suffix(" signs until then"))
+                    .unwrap_or_else(|| panic!("unexpected rotation line: {rest}"));
+                (new.to_owned(), old.to_owned())
+            })
+            .collect()
+    }
+    let env = Env::new();
+    let Some(db) = migrated(&env) else { return };
+    let store = Path::new(&db.url);
+    let kek = kek_file(&env, "kek", 'c');
+    env.ok([
+        "--store",
+        &db.url,
+        "--issuer-kek-file",
+        &kek,
+        "issuer",
+        "init",
+    ]);
+    let extra = ["--issuer-kek-file", &kek, "--issuer-rotation-period", "4s"];
+    let mut replicas = [env.serve(store, &extra), env.serve(store, &extra)];
+    let all = |replicas: &[Server; 2]| -> Vec<(String, String)> {
+        replicas.iter().flat_map(|s| rotations(&s.log())).collect()
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while all(&replicas).len() < 3 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no three automatic rotations in 60s; logs:\n{}\n{}",
+            replicas[0].log(),
+            replicas[1].log()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    let lines = all(&replicas);
+    let replaced: std::collections::BTreeSet<&String> = lines.iter().map(|(_, old)| old).collect();
+    assert_eq!(
+        replaced.len(),
+        lines.len(),
+        "a key replaced twice: {lines:?}"
+    );
+    for s in &replicas {
+        assert!(!s.log().contains("failed"), "{}", s.log());
+    }
+    for s in &mut replicas {
+        let status = s.terminate(15);
+        assert!(status.success(), "{status}: {}", s.stderr());
+    }
+}
+
 /// Two replicas on one new database, bootstrapped (`admin` holds every grant), and a token of
 /// `admin`.
 fn two_replicas(env: &Env, db: &Db) -> ([Server; 2], String) {

@@ -43,6 +43,10 @@ pub fn run(ctx: &Context, args: &ServeArgs, _out: &mut dyn Write) -> Result<Exit
         )
         .into());
     }
+    let issuer_rotation_period = match &args.issuer_rotation_period {
+        None => None,
+        Some(v) => Some(rotation_period(v)?),
+    };
     let listen =
         server::listen_address(&args.listen, args.tls_cert.is_some(), args.insecure_listen)?;
     let tls = match (&args.tls_cert, &args.tls_key) {
@@ -66,6 +70,9 @@ pub fn run(ctx: &Context, args: &ServeArgs, _out: &mut dyn Write) -> Result<Exit
         // Before listening: the first line on stderr stays the `Listening on` line.
         crate::registry::issuer::set_url(crate::store::local(store.as_ref())?, url, false)?;
     }
+    if issuer_rotation_period.is_some() {
+        refuse_hmac_rotation(crate::store::local(store.as_ref())?)?;
+    }
     server::run(Options {
         store,
         store_root: store_path,
@@ -77,6 +84,42 @@ pub fn run(ctx: &Context, args: &ServeArgs, _out: &mut dyn Write) -> Result<Exit
         request_timeout: std::time::Duration::try_from(request_timeout)?,
         public_metrics: args.unauthenticated_metrics,
         ui: !args.no_ui,
+        issuer_rotation_period,
     })?;
     Ok(Exit::Success)
+}
+
+/// `--issuer-rotation-period`: at least `MIN_ROTATION_PERIOD`, so that the new key, published
+/// for half the period at most, starts signing before the next check finds the rotation due.
+fn rotation_period(v: &str) -> Result<jiff::SignedDuration> {
+    let period = crate::time::parse_duration(v)?;
+    let min = crate::registry::issuer::MIN_ROTATION_PERIOD;
+    if period < min {
+        return Err(UserError::Usage(format!(
+            "--issuer-rotation-period must be at least {min:#}: a new key is published for half \
+             the period (at most the JWKS's cache lifetime, 5m) before it signs; for verifiers \
+             that cache the JWKS, use at least 10m (e.g. --issuer-rotation-period 30d)"
+        ))
+        .into());
+    }
+    Ok(period)
+}
+
+/// Automatic rotation of an HS256 issuer is refused at start: its new secret has to come from
+/// the operator (`svcacct issuer rotate --secret-file`). An issuer made HS256 later is skipped
+/// by the rotation task, which says so once.
+fn refuse_hmac_rotation(b: &dyn crate::store::engine::Engine) -> Result<()> {
+    match b.read_issuer().map_err(UserError::from)? {
+        Some(r) if r.algorithm != crate::model::IssuerAlgorithm::RS256 => {
+            Err(UserError::Usage(format!(
+                "--issuer-rotation-period: the store's issuer `{}` is {}, and a new HMAC secret \
+                 has to come from you: rotate it with `svcacct issuer rotate --secret-file FILE` \
+                 (leave out --issuer-rotation-period)",
+                r.id,
+                r.algorithm.as_str()
+            ))
+            .into())
+        }
+        _ => Ok(()),
+    }
 }

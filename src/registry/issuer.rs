@@ -18,7 +18,7 @@ use crate::model::{
     current_tokens, new_uid,
 };
 use crate::store::StoreError;
-use crate::store::engine::{Engine, Page, Scope, Tx, atomically};
+use crate::store::engine::{Engine, Page, Scope, Tx, WorkError, atomically};
 use crate::token::claims::{LEEWAY, random_id};
 
 /// A change of the issuer (`write`).
@@ -259,72 +259,15 @@ pub fn set_url(b: &dyn Engine, url: &str, force: bool) -> Result<(IssuerView, Ur
 /// of the issuer record, so out of the JWKS gateways verify with, and every token it signed
 /// stops verifying (see `drop_unverifiable` for their records).
 pub fn rotate(b: &dyn Engine, secret: Option<Secret>, how: &RotateRequest) -> Result<IssuerView> {
-    let revoke_previous = how.revoke_previous;
     let mut secret = Some(secret);
     let (record, revoked) = atomically(b, |tx| {
-        let Some(mut record) = tx.issuer()? else {
+        let Some(record) = tx.issuer()? else {
             return Err(UserError::Failure(
                 "the store has no issuer yet: it is created by the first `svcacct tokens create`, or by `svcacct issuer init`".into(),
             )
             .into());
         };
-        let tokens = tx.all_tokens();
-        let now = Timestamp::now();
-        let first = publish_first(&record, how)?;
-        if !revoke_previous
-            && let Some(next) = record.keys.iter().find(|k| k.phase(now) == KeyPhase::Next)
-        {
-            return Err(UserError::Failure(format!(
-                "issuer key {} is published and signs from {}: rotate again after that (or with \
-                 --revoke-previous, for a leaked key)",
-                next.kid,
-                crate::time::local(next.signs_from.unwrap_or(now))
-            ))
-            .into());
-        }
-        let takeover = now.checked_add(first).map_err(|_| {
-            UserError::Usage("--publish-first: that is later than any date svcacct can keep".into())
-        })?;
-        let (mut key, private) = new_key(record.algorithm, secret.take().flatten(), now)?;
-        if takeover > now {
-            key.signs_from = Some(takeover);
-        }
-        for k in record.keys.iter_mut().filter(|k| k.retired.is_none()) {
-            k.retired = Some(takeover);
-        }
-        record.keys.push(key.clone());
-        // Rotation is what a leaked key calls for: an unreadable token file must not stop it,
-        // it only keeps every retired key (any of them may be needed).
-        let removed = match &tokens {
-            _ if revoke_previous => record
-                .keys
-                .iter()
-                .filter(|k| k.kid != key.kid)
-                .map(|k| k.kid.clone())
-                .collect(),
-            Ok(tokens) => prunable(&record, tokens, now),
-            Err(e) => {
-                crate::errln!(
-                    "svcacct: warning: a token file is unreadable, so no retired issuer key was removed: {e:#}"
-                );
-                vec![]
-            }
-        };
-        let record = write(
-            tx,
-            IssuerWrite {
-                record: without(record, &removed),
-                new_keys: vec![(key.kid, private)],
-                removed,
-            },
-        )?;
-        // In the same transaction, so that no record of a token that can never verify again
-        // outlives a crash.
-        let revoked = match revoke_previous {
-            true => drop_unverifiable(tx, &record)?,
-            false => vec![],
-        };
-        Ok((record, revoked))
+        rotate_in(tx, record, secret.take().flatten(), how, Timestamp::now())
     })?;
     let mut view = match view(b, record.clone()) {
         Ok(v) => v,
@@ -333,6 +276,156 @@ pub fn rotate(b: &dyn Engine, secret: Option<Secret>, how: &RotateRequest) -> Re
     };
     view.revoked_tokens = revoked;
     Ok(view)
+}
+
+/// What [`rotate_if_due`] did.
+#[derive(Debug)]
+pub enum AutoRotation {
+    /// A new key is published, and signs from its `signs_from`.
+    Rotated(IssuerView),
+    /// No issuer yet, a next key already pending, or the signing key has not signed for the
+    /// period yet.
+    NotDue,
+    /// An HS256 issuer: a new secret has to come from the operator (`svcacct issuer rotate
+    /// --secret-file`), so it is never rotated automatically.
+    Hmac,
+}
+
+/// `svcacct serve --issuer-rotation-period`: rotates the issuer (an RS256 one) when its
+/// signing key has signed for `period` at `now` (from its `signs_from`, else its creation) and
+/// no next key is pending. The new key is published for [`auto_publish_first`] before it
+/// signs. Whether it is due is decided again inside the rotation's transaction, so of several
+/// servers (or processes) on one store, one rotates and the others find it not due.
+pub fn rotate_if_due(
+    b: &dyn Engine,
+    period: SignedDuration,
+    now: Timestamp,
+) -> Result<AutoRotation> {
+    // A cheap read first: a transaction that writes nothing still takes the store's lock.
+    match b.read_issuer().map_err(UserError::from)? {
+        Some(r) if r.algorithm != IssuerAlgorithm::RS256 => return Ok(AutoRotation::Hmac),
+        Some(r) if due(&r, period, now) => {}
+        _ => return Ok(AutoRotation::NotDue),
+    }
+    rotate_in_tx_if_due(b, period, now)
+}
+
+/// [`rotate_if_due`]'s transaction: due or not is decided again on the record as the
+/// transaction reads it (another server may have rotated since the first read).
+fn rotate_in_tx_if_due(
+    b: &dyn Engine,
+    period: SignedDuration,
+    now: Timestamp,
+) -> Result<AutoRotation> {
+    let how = RotateRequest {
+        revoke_previous: false,
+        publish_first_seconds: Some(auto_publish_first(period).as_secs().unsigned_abs()),
+    };
+    let rotated = atomically(b, |tx| match tx.issuer()? {
+        Some(r) if r.algorithm == IssuerAlgorithm::RS256 && due(&r, period, now) => {
+            Ok(Some(rotate_in(tx, r, None, &how, now)?.0))
+        }
+        _ => Ok(None),
+    })?;
+    Ok(match rotated {
+        None => AutoRotation::NotDue,
+        Some(record) => AutoRotation::Rotated(match view(b, record.clone()) {
+            Ok(v) => v,
+            Err(_) => view_of(&record, &[], now),
+        }),
+    })
+}
+
+/// Whether `record` is due for an automatic rotation at `now`: no key is waiting to sign, and
+/// the signing key has signed for `period`.
+fn due(record: &IssuerRecord, period: SignedDuration, now: Timestamp) -> bool {
+    if record.keys.iter().any(|k| k.phase(now) == KeyPhase::Next) {
+        return false;
+    }
+    record.active(now).is_none_or(|k| {
+        let since = k.signs_from.unwrap_or(k.created);
+        since.checked_add(period).is_ok_and(|t| t <= now)
+    })
+}
+
+/// How long an automatic rotation publishes the new key before it signs: the JWKS's cache
+/// lifetime, or half the period when that is shorter (a period under twice the cache lifetime
+/// is for trying rotation out: a verifier that keeps the JWKS for its whole `max-age` may then
+/// meet a token signed by a key it has not fetched yet).
+pub fn auto_publish_first(period: SignedDuration) -> SignedDuration {
+    cache_lifetime(IssuerAlgorithm::RS256).min(period / 2)
+}
+
+/// The shortest `serve --issuer-rotation-period`.
+pub const MIN_ROTATION_PERIOD: SignedDuration = SignedDuration::from_secs(2);
+
+/// In transaction `tx`, rotates `record` at `now` as [`rotate`] describes. Returns the record
+/// written and the tokens revoked with `how.revoke_previous`. A `WorkError`, so that a store's
+/// refusal keeps its `UserError` (and exit code).
+fn rotate_in(
+    tx: &mut dyn Tx,
+    mut record: IssuerRecord,
+    secret: Option<Secret>,
+    how: &RotateRequest,
+    now: Timestamp,
+) -> Result<(IssuerRecord, Vec<RevokedToken>), WorkError> {
+    let revoke_previous = how.revoke_previous;
+    let tokens = tx.all_tokens();
+    let first = publish_first(&record, how)?;
+    if !revoke_previous
+        && let Some(next) = record.keys.iter().find(|k| k.phase(now) == KeyPhase::Next)
+    {
+        return Err(UserError::Failure(format!(
+            "issuer key {} is published and signs from {}: rotate again after that (or with \
+                 --revoke-previous, for a leaked key)",
+            next.kid,
+            crate::time::local(next.signs_from.unwrap_or(now))
+        ))
+        .into());
+    }
+    let takeover = now.checked_add(first).map_err(|_| {
+        UserError::Usage("--publish-first: that is later than any date svcacct can keep".into())
+    })?;
+    let (mut key, private) = new_key(record.algorithm, secret, now)?;
+    if takeover > now {
+        key.signs_from = Some(takeover);
+    }
+    for k in record.keys.iter_mut().filter(|k| k.retired.is_none()) {
+        k.retired = Some(takeover);
+    }
+    record.keys.push(key.clone());
+    // Rotation is what a leaked key calls for: an unreadable token file must not stop it,
+    // it only keeps every retired key (any of them may be needed).
+    let removed = match &tokens {
+        _ if revoke_previous => record
+            .keys
+            .iter()
+            .filter(|k| k.kid != key.kid)
+            .map(|k| k.kid.clone())
+            .collect(),
+        Ok(tokens) => prunable(&record, tokens, now),
+        Err(e) => {
+            crate::errln!(
+                "svcacct: warning: a token file is unreadable, so no retired issuer key was removed: {e:#}"
+            );
+            vec![]
+        }
+    };
+    let record = write(
+        tx,
+        IssuerWrite {
+            record: without(record, &removed),
+            new_keys: vec![(key.kid, private)],
+            removed,
+        },
+    )?;
+    // In the same transaction, so that no record of a token that can never verify again
+    // outlives a crash.
+    let revoked = match revoke_previous {
+        true => drop_unverifiable(tx, &record)?,
+        false => vec![],
+    };
+    Ok((record, revoked))
 }
 
 /// How long a verifier may keep a copy of the JWKS (`Cache-Control: max-age`); an HMAC issuer
@@ -507,5 +600,118 @@ pub fn view_of(record: &IssuerRecord, tokens: &[TokenFile], now: Timestamp) -> I
         created: record.created,
         keys,
         revoked_tokens: vec![],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::memory::MemoryStore;
+
+    const HOUR: SignedDuration = SignedDuration::from_hours(1);
+    const MIN: SignedDuration = SignedDuration::from_mins(1);
+
+    fn rotated(a: AutoRotation) -> IssuerView {
+        match a {
+            AutoRotation::Rotated(v) => v,
+            other => panic!("expected a rotation, got {other:?}"),
+        }
+    }
+
+    fn kids(b: &dyn Engine) -> Vec<String> {
+        let r = b.read_issuer().unwrap().unwrap();
+        r.keys.into_iter().map(|k| k.kid).collect()
+    }
+
+    /// Due once the signing key has signed for the period, from its creation and then from
+    /// its `signs_from`; never while a next key is pending.
+    #[test]
+    fn rotate_if_due_rotates_only_a_key_that_signed_for_the_period() {
+        let store = MemoryStore::new();
+        let b: &dyn Engine = &store;
+        assert!(matches!(
+            rotate_if_due(b, HOUR, Timestamp::now()).unwrap(),
+            AutoRotation::NotDue
+        ));
+        assert!(b.read_issuer().unwrap().is_none(), "no issuer is created");
+        let first = ensure(b).unwrap();
+        let created = first.keys[0].created;
+        let before = kids(b);
+        let early = rotate_if_due(b, HOUR, created + HOUR - SignedDuration::from_secs(1));
+        assert!(matches!(early.unwrap(), AutoRotation::NotDue));
+        assert_eq!(kids(b), before, "nothing written");
+
+        let at = created + HOUR;
+        let v = rotated(rotate_if_due(b, HOUR, at).unwrap());
+        let takeover = at + 5 * MIN;
+        assert_eq!(v.keys.len(), 2);
+        assert_eq!(v.keys[0].kid, before[0]);
+        assert_eq!(v.keys[0].retired, Some(takeover));
+        assert_eq!(v.keys[1].signs_from, Some(takeover));
+        assert_eq!(v.keys[1].created, at);
+
+        // A next key is pending: whatever the period, nothing more.
+        let pending = rotate_if_due(b, SignedDuration::from_secs(2), at + MIN).unwrap();
+        assert!(matches!(pending, AutoRotation::NotDue));
+        // The new key's period runs from when it signs, not from when it was made.
+        let soon = rotate_if_due(b, HOUR, takeover + HOUR - SignedDuration::from_secs(1));
+        assert!(matches!(soon.unwrap(), AutoRotation::NotDue));
+        assert_eq!(b.read_issuer().unwrap().unwrap().keys.len(), 2);
+        let v = rotated(rotate_if_due(b, HOUR, takeover + HOUR).unwrap());
+        assert_eq!(
+            v.keys.last().unwrap().signs_from,
+            Some(takeover + HOUR + 5 * MIN)
+        );
+    }
+
+    /// A short period publishes the new key for half of it.
+    #[test]
+    fn a_short_period_publishes_first_for_half_of_it() {
+        assert_eq!(
+            auto_publish_first(SignedDuration::from_hours(30 * 24)),
+            5 * MIN
+        );
+        assert_eq!(auto_publish_first(10 * MIN), 5 * MIN);
+        let four = SignedDuration::from_secs(4);
+        assert_eq!(auto_publish_first(four), SignedDuration::from_secs(2));
+        let store = MemoryStore::new();
+        let b: &dyn Engine = &store;
+        let created = ensure(b).unwrap().keys[0].created;
+        let v = rotated(rotate_if_due(b, four, created + four).unwrap());
+        assert_eq!(
+            v.keys[1].signs_from,
+            Some(created + four + SignedDuration::from_secs(2))
+        );
+    }
+
+    /// An HS256 issuer needs a secret from the operator: never rotated automatically.
+    #[test]
+    fn rotate_if_due_leaves_an_hmac_issuer_alone() {
+        let store = MemoryStore::new();
+        let b: &dyn Engine = &store;
+        let secret = Secret::new(Zeroizing::new(vec![7u8; 48]), "test").unwrap();
+        let v = init(b, IssuerAlgorithm::HS256, Some(secret), None).unwrap();
+        let later = v.created + SignedDuration::from_hours(400 * 24);
+        assert!(matches!(
+            rotate_if_due(b, HOUR, later).unwrap(),
+            AutoRotation::Hmac
+        ));
+        assert_eq!(b.read_issuer().unwrap().unwrap().keys.len(), 1);
+    }
+
+    /// Two servers on one store both read the issuer as due; the one whose transaction comes
+    /// second finds the other's rotation in it, and does nothing.
+    #[test]
+    fn the_transaction_decides_again_whether_a_rotation_is_due() {
+        let store = MemoryStore::new();
+        let b: &dyn Engine = &store;
+        let at = ensure(b).unwrap().keys[0].created + HOUR;
+        let first = rotated(rotate_in_tx_if_due(b, HOUR, at).unwrap());
+        let second = rotate_in_tx_if_due(b, HOUR, at).unwrap();
+        assert!(matches!(second, AutoRotation::NotDue), "{second:?}");
+        assert_eq!(
+            kids(b),
+            first.keys.iter().map(|k| k.kid.clone()).collect::<Vec<_>>()
+        );
     }
 }

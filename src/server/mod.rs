@@ -52,6 +52,7 @@ pub mod metrics;
 pub mod problem;
 pub mod request;
 pub mod respond;
+pub mod rotation;
 pub mod routes;
 pub mod ui;
 
@@ -118,6 +119,9 @@ pub struct Options {
     pub public_metrics: bool,
     /// Serve the web console under `/ui/` (`serve --no-ui`: not).
     pub ui: bool,
+    /// Rotate the issuer when its signing key has signed for this long
+    /// (`serve --issuer-rotation-period`, [`rotation`]).
+    pub issuer_rotation_period: Option<SignedDuration>,
 }
 
 /// The address to listen on. Plain HTTP only on loopback, unless `insecure`.
@@ -202,8 +206,12 @@ pub fn run(opts: Options) -> Result<()> {
         .enable_all()
         .build()
         .context("cannot start the server's runtime")?;
+    // The store's last reference goes after the runtime: closing a PostgreSQL connection
+    // blocks on a runtime of the `postgres` crate's own, which panics inside this one.
+    let store = opts.store.clone();
     let result = rt.block_on(serve(opts));
     rt.shutdown_timeout(Duration::from_secs(1));
+    drop(store);
     result
 }
 
@@ -239,6 +247,9 @@ async fn serve(opts: Options) -> Result<()> {
         public_metrics: opts.public_metrics,
         tls: opts.tls.is_some(),
     });
+    let rotation = opts
+        .issuer_rotation_period
+        .map(|period| tokio::spawn(rotation::run(state.store.clone(), period)));
     let app = routes::app(state, opts.ui);
     let tls = opts.tls.map(TlsAcceptor::from);
     let (stop_tx, stop_rx) = watch::channel(false);
@@ -279,6 +290,10 @@ async fn serve(opts: Options) -> Result<()> {
         }
     }
     drop(listener);
+    if let Some(rotation) = rotation {
+        rotation.abort();
+        let _ = rotation.await;
+    }
     let _ = stop_tx.send(true);
     let drain = async { while tasks.join_next().await.is_some() {} };
     if tokio::time::timeout(SHUTDOWN_GRACE, drain).await.is_err() {
