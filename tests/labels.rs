@@ -1167,6 +1167,36 @@ fn unknown_names_are_told_with_the_nearest_that_exist() {
         assert_eq!(run(&env, &on(&s, args)), want, "local {args:?}");
         assert_eq!(run(&env, &remote(&server, args)), want, "remote {args:?}");
     }
+    // A create in a mistyped namespace, on a local store (through a server the refusal is the
+    // server's problem, which the client does not turn back into an unknown namespace yet).
+    let local_only: &[(&[&str], &str)] = &[
+        (
+            &["create", "-n", "eg", "bot", "--bits", "2048"],
+            "namespace `eg` does not exist (create it with `svcacct namespace create eg`); \
+             did you mean `eng`?",
+        ),
+        (
+            &[
+                "policy",
+                "create",
+                "-n",
+                "eng/platfrm",
+                "p",
+                "--subject",
+                "x",
+                "--action",
+                "get",
+                "--resource",
+                "serviceaccount",
+            ],
+            "namespace `eng/platfrm` does not exist (create it with `svcacct namespace create \
+             eng/platfrm`); did you mean `eng/platform`?",
+        ),
+    ];
+    for (args, message) in local_only {
+        let want = (3, String::new(), format!("svcacct: {message}\n"));
+        assert_eq!(run(&env, &on(&s, args)), want, "local {args:?}");
+    }
 }
 
 #[test]

@@ -45,7 +45,12 @@ pub fn create(ctx: &Context, args: &CreateArgs, out: &mut dyn Write) -> Result<E
     // A local store refuses an unknown namespace before a key is made (a server checks it
     // itself: the caller may not be allowed to read the namespace).
     if ctx.remote()?.is_none() && !ctx.store()?.namespace_exists(&r.namespace)? {
-        return Err(crate::store::unknown_namespace(&r.namespace).into());
+        let e = crate::store::unknown_namespace(&r.namespace).into();
+        return Err(super::nearby::explain_namespace(
+            ctx.store()?,
+            &r.namespace,
+            e,
+        ));
     }
     // And a keystore folder it would refuse to write to, before the account is registered.
     if args.public_key.is_none() || impersonates.is_some() {
@@ -78,7 +83,9 @@ pub fn create(ctx: &Context, args: &CreateArgs, out: &mut dyn Write) -> Result<E
     };
     let store = ctx.store()?;
     let keystore = ctx.keystore();
-    let created = store.create_account_checked(account)?;
+    let created = store
+        .create_account_checked(account)
+        .map_err(|e| super::nearby::explain_namespace(store, &r.namespace, e))?;
     let dry = ctx.dry_run_suffix();
     if !dry.is_empty() {
         // The key generated for the preview is dropped: nothing reaches the keystore.

@@ -73,7 +73,11 @@ fn create(ctx: &Context, args: &PolicyCreateArgs, out: &mut dyn Write) -> Result
         updated: now,
     };
     let store = ctx.store()?;
-    let p = store.create_policy_checked(policy)?;
+    let ns = policy.namespace.clone();
+    let p = store.create_policy_checked(policy).map_err(|e| match &ns {
+        Some(ns) => super::nearby::explain_namespace(store, ns, e),
+        None => e,
+    })?;
     if !written_policy(out, &args.output, &p)? {
         writeln!(out, "Created policy: {}{}", p.name, ctx.dry_run_suffix())?;
     }

@@ -464,7 +464,7 @@ fn issuer_rotate(ctx: &Context, args: &IssuerRotateArgs, out: &mut dyn Write) ->
                 v.id, next.kid
             )?;
             for k in v.keys.iter().filter(|k| k.phase == KeyPhase::Signing) {
-                writeln!(out, "Key {} signs until then", k.kid)?;
+                writeln!(out, "Key {} signs until then{dry}", k.kid)?;
             }
         }
         newest => writeln!(
