@@ -405,6 +405,41 @@ fn registry_values_are_shown_as_text() {
     }
 }
 
+/// Pomerium's way: an account added with no key at all and a token issued at once; the token
+/// is the account's credential with the API.
+#[test]
+fn an_account_without_a_key_gets_a_token_that_the_api_accepts() {
+    let (_env, server, token) = served("1h");
+    let cookie = sign_in(&server, &token);
+    let (status, _, body) = post(
+        &server,
+        &cookie,
+        "/ui/namespaces/default/serviceaccounts/new",
+        "/ui/namespaces/default/serviceaccounts",
+        &[
+            ("name", "keyless"),
+            ("issue_token", "yes"),
+            ("token_name", "console"),
+        ],
+    );
+    assert_eq!(status, 201, "{body}");
+    let issued = body
+        .split(|c: char| !(c.is_ascii_alphanumeric() || "-_.".contains(c)))
+        .find(|w| w.starts_with("eyJ") && w.matches('.').count() == 2)
+        .unwrap_or_else(|| panic!("no token shown: {body}"))
+        .to_owned();
+    let (status, whoami) = curl(&[
+        "-H",
+        &format!("Authorization: Bearer {issued}"),
+        &server.at("/v1/whoami"),
+    ]);
+    assert_eq!(status, 200, "{whoami}");
+    assert!(
+        whoami.contains(r#""username":"system:serviceaccount:default:keyless""#),
+        "{whoami}"
+    );
+}
+
 #[test]
 fn a_read_only_account_gets_the_403_page_on_add_service_account() {
     let (env, server, _) = served("1h");

@@ -199,11 +199,9 @@ pub async fn create_account(
     if impersonates.is_some() {
         may_impersonate(&st, &caller).await?;
     }
-    if body.public_keys.is_empty() {
-        return Err(ApiError::invalid(
-            "a service account needs at least one public key (`publicKeys`)",
-        ));
-    }
+    // No key at all is allowed: such an account authenticates only with the tokens the registry
+    // issues to it (as Pomerium's and Kubermatic's service accounts do), and gets keys later
+    // with `key add`, as one whose last key was removed (`key remove --force`).
     let mut keys: Vec<KeyRecord> = vec![];
     for (i, pem) in body.public_keys.iter().enumerate() {
         let k = public_key(

@@ -139,7 +139,7 @@ fn new_form(s: &Session, ns: &Namespace, error: Option<&str>) -> Markup {
             p #expires-help .help { "A date, an RFC 3339 time or a duration from now; empty: never." }
             p { label for="public-key-file" { "Public key (PEM file)" } input #public-key-file type="file" name="public_key_file" accept=".pem,.pub,.key" aria-describedby="key-help"; }
             p { label for="public-key" { "or paste the public key (PEM)" } textarea #public-key name="public_key" rows="4" aria-describedby="key-help" {} }
-            p #key-help .help { "An account is registered with a public key (SPKI or PKCS#1 PEM; never a private key): make one with " code { "svcacct keygen -o NAME.key" } " and upload " code { "NAME.key.pub" } "." }
+            p #key-help .help { "Optional: a public key (SPKI or PKCS#1 PEM; never a private key) lets the account sign its own tokens; make one with " code { "svcacct keygen -o NAME.key" } " and upload " code { "NAME.key.pub" } ". Without one it authenticates only with tokens issued to it (below, or on its page)." }
             fieldset {
                 legend { "Issued token" }
                 p {
