@@ -405,6 +405,41 @@ fn registry_values_are_shown_as_text() {
     }
 }
 
+/// The accounts list filters by labels through the API's `labelSelector`, and shows them.
+#[test]
+fn the_accounts_list_filters_by_labels() {
+    let (env, server, token) = served("1h");
+    let store = env.path("store");
+    let s = store.to_str().unwrap();
+    for (name, label) in [("web-1", "team=web"), ("db-1", "team=db")] {
+        env.ok([
+            "--store", s, "create", name, "--bits", "2048", "--label", label,
+        ]);
+    }
+    let cookie = sign_in(&server, &token);
+    let (status, _, body) = get(
+        &server,
+        &cookie,
+        "/ui/namespaces/default/serviceaccounts?labels=team%20in%20(web)",
+    );
+    assert_eq!(status, 200, "{body}");
+    assert!(
+        body.contains(">web-1</a>") && body.contains("<td>team=web</td>"),
+        "{body}"
+    );
+    assert!(
+        !body.contains(">db-1</a>") && !body.contains(">admin</a>"),
+        "{body}"
+    );
+    let (status, _, body) = get(
+        &server,
+        &cookie,
+        "/ui/namespaces/default/serviceaccounts?labels=team%20in%20(",
+    );
+    assert_eq!(status, 400, "{body}");
+    assert!(body.contains("not closed"), "{body}");
+}
+
 /// Pomerium's way: an account added with no key at all and a token issued at once; the token
 /// is the account's credential with the API.
 #[test]

@@ -39,18 +39,25 @@ pub struct Filter {
     name: String,
     #[serde(default)]
     status: String,
+    /// A label selector (`team=web,env in (prod)`), applied by the API (`labelSelector`).
+    #[serde(default)]
+    labels: String,
 }
 
-/// `GET /ui/namespaces/{ns}/serviceaccounts`: the CLI's table, filtered by name and status.
+/// `GET /ui/namespaces/{ns}/serviceaccounts`: the CLI's table, filtered by name, status and
+/// labels.
 pub async fn list(s: Session, p: Params, Query(f): Query<Filter>) -> Response {
     let ns = match ns_of(&p) {
         Ok(ns) => ns,
         Err(res) => return res,
     };
-    let listed = match s
-        .get::<ListBody<Account>>(&api_path(&ns, "serviceaccounts"))
-        .await
-    {
+    let selector = f.labels.trim();
+    let mut path = api_path(&ns, "serviceaccounts");
+    if !selector.is_empty() {
+        let q = percent_encoding::utf8_percent_encode(selector, percent_encoding::NON_ALPHANUMERIC);
+        path = format!("{path}?labelSelector={q}");
+    }
+    let listed = match s.get::<ListBody<Account>>(&path).await {
         Ok(l) => l,
         Err(p) => return layout::fail(&s, &p).await,
     };
@@ -74,15 +81,17 @@ pub async fn list(s: Session, p: Params, Query(f): Query<Filter>) -> Response {
                     option value=(st) selected[f.status == st] { (st) }
                 }
             }
+            label for="filter-labels" { "Labels" }
+            input #filter-labels type="search" name="labels" value=(selector) placeholder="team=web";
             button type="submit" { "Filter" }
         }
         @for w in &listed.warnings { p.warning role="alert" { (w) } }
         @if rows.is_empty() {
-            p #no-accounts { "No service accounts" @if !wanted.is_empty() || !f.status.is_empty() { " match the filter" } " in namespace " (ns.as_str()) "." }
+            p #no-accounts { "No service accounts" @if !wanted.is_empty() || !f.status.is_empty() || !selector.is_empty() { " match the filter" } " in namespace " (ns.as_str()) "." }
         } @else {
             table #accounts {
                 caption { "Service accounts of namespace " (ns.as_str()) }
-                thead { tr { th scope="col" { "NAME" } th scope="col" { "STATUS" } th scope="col" { "KEYS" } th scope="col" { "EXPIRES" } th scope="col" { "CREATED DATE" } th scope="col" { "DESCRIPTION" } } }
+                thead { tr { th scope="col" { "NAME" } th scope="col" { "STATUS" } th scope="col" { "KEYS" } th scope="col" { "EXPIRES" } th scope="col" { "CREATED DATE" } th scope="col" { "DESCRIPTION" } th scope="col" { "LABELS" } } }
                 tbody {
                     @for a in &rows {
                         tr {
@@ -92,6 +101,7 @@ pub async fn list(s: Session, p: Params, Query(f): Query<Filter>) -> Response {
                             td { (opt_date(a.expires, "never")) }
                             td { (date(a.created)) }
                             td { (a.description) }
+                            td { (crate::labels::show(&a.labels)) }
                         }
                     }
                 }
