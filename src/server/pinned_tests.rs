@@ -30,16 +30,7 @@ type Meanwhile = Box<dyn Fn(&MemoryStore) + Send + Sync>;
 /// token of `eng/owner`.
 fn registry() -> (MemoryStore, String) {
     let store = MemoryStore::new();
-    crate::store::engine::atomically(&store, |tx| {
-        Ok(tx.put_namespace(&NamespaceRecord {
-            labels: Default::default(),
-            name: ns("eng"),
-            uid: crate::model::new_uid(),
-            revision: 1,
-            created: Timestamp::now(),
-        })?)
-    })
-    .unwrap();
+    put_namespace(&store, "eng");
     let owner = reference("eng/owner");
     let (token, key) = signer(&owner);
     store.create_account(with_key(&owner, key)).unwrap();
@@ -56,6 +47,20 @@ fn registry() -> (MemoryStore, String) {
         .create_policy(grant(Some("eng"), "eng-owner", "eng/owner"))
         .unwrap();
     (store, token)
+}
+
+/// Namespace record `n` in `store`.
+fn put_namespace(store: &MemoryStore, n: &str) {
+    crate::store::engine::atomically(store, |tx| {
+        Ok(tx.put_namespace(&NamespaceRecord {
+            labels: Default::default(),
+            name: ns(n),
+            uid: crate::model::new_uid(),
+            revision: 1,
+            created: Timestamp::now(),
+        })?)
+    })
+    .unwrap();
 }
 
 /// A fresh key for `r` and a token of `r` signed with it.
@@ -475,16 +480,7 @@ impl crate::store::Engine for Lagging {
 /// owner of `eng` holds nothing there, so it may not act as `eng/deployer`.
 fn with_a_deployer() -> (MemoryStore, String) {
     let (store, token) = registry();
-    crate::store::engine::atomically(&store, |tx| {
-        Ok(tx.put_namespace(&NamespaceRecord {
-            labels: Default::default(),
-            name: ns("prod"),
-            uid: crate::model::new_uid(),
-            revision: 1,
-            created: Timestamp::now(),
-        })?)
-    })
-    .unwrap();
+    put_namespace(&store, "prod");
     let deployer = reference("eng/deployer");
     let (_, key) = signer(&deployer);
     store.create_account(with_key(&deployer, key)).unwrap();

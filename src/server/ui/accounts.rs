@@ -301,6 +301,14 @@ async fn readable_policies(s: &Session, ns: &Namespace) -> Vec<Policy> {
 }
 
 /// An account's page, with `top` above it (what a post did, a token shown once).
+/// The account's page with what an action's refusal (`p`, a 4xx the user can act on) says, under
+/// `what` ("No key added"), and its status.
+async fn refused_with(s: &Session, r: &Reference, what: &str, p: &crate::api::Problem) -> Response {
+    let note = html! { p.error role="alert" { (what) ": " (p.detail) } };
+    let status = StatusCode::from_u16(p.status).unwrap_or(StatusCode::BAD_REQUEST);
+    account_page(s, r, Some(note), status).await
+}
+
 async fn account_page(
     s: &Session,
     r: &Reference,
@@ -583,14 +591,7 @@ pub async fn add_key(p: Params, posted: Posted) -> Response {
     {
         Ok(_) => see_other(&account_url(&r.namespace, r.name.as_str())),
         Err(p) if matches!(p.status, 400 | 409 | 422) => {
-            let note = html! { p.error role="alert" { "No key added: " (p.detail) } };
-            account_page(
-                s,
-                &r,
-                Some(note),
-                StatusCode::from_u16(p.status).unwrap_or(StatusCode::BAD_REQUEST),
-            )
-            .await
+            refused_with(s, &r, "No key added", &p).await
         }
         Err(p) => layout::fail(s, &p).await,
     }
@@ -611,14 +612,7 @@ pub async fn remove_key(p: Params, posted: Posted) -> Response {
     match s.call(Method::DELETE, &path, None, None).await {
         Ok(_) => see_other(&account_url(&r.namespace, r.name.as_str())),
         Err(p) if matches!(p.status, 400 | 404 | 409 | 422) => {
-            let note = html! { p.error role="alert" { "No key removed: " (p.detail) } };
-            account_page(
-                s,
-                &r,
-                Some(note),
-                StatusCode::from_u16(p.status).unwrap_or(StatusCode::BAD_REQUEST),
-            )
-            .await
+            refused_with(s, &r, "No key removed", &p).await
         }
         Err(p) => layout::fail(s, &p).await,
     }
@@ -712,14 +706,7 @@ async fn shown_once(
             .await
         }
         Err(p) if matches!(p.status, 400 | 404 | 409 | 422) => {
-            let note = html! { p.error role="alert" { "No token issued: " (p.detail) } };
-            account_page(
-                s,
-                r,
-                Some(note),
-                StatusCode::from_u16(p.status).unwrap_or(StatusCode::BAD_REQUEST),
-            )
-            .await
+            refused_with(s, r, "No token issued", &p).await
         }
         Err(p) => layout::fail(s, &p).await,
     }
@@ -769,9 +756,7 @@ pub async fn rename_token(p: Params, posted: Posted) -> Response {
     {
         Ok(_) => see_other(&account_url(&r.namespace, r.name.as_str())),
         Err(p) if matches!(p.status, 400 | 404 | 409 | 422) => {
-            let note = html! { p.error role="alert" { "Not renamed: " (p.detail) } };
-            let status = StatusCode::from_u16(p.status).unwrap_or(StatusCode::BAD_REQUEST);
-            account_page(s, &r, Some(note), status).await
+            refused_with(s, &r, "Not renamed", &p).await
         }
         Err(p) => layout::fail(s, &p).await,
     }
