@@ -64,7 +64,93 @@ pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
     #[command(subcommand)]
-    pub command: Command,
+    pub command: TopLevel<Command>,
+}
+
+/// The top-level subcommands: all of them, or only the one a command line names.
+///
+/// Building every subcommand, with clap copying the global options into each and every help
+/// ending with [`OPTIONS_POINTER`], was over half of the instructions of a `svcacct token`
+/// process before its key was read (BENCHMARKS.md, "svcacct token start-up"). `main` parses
+/// with [`command_for`] the command line's subcommand alone; a parse that fails, or that
+/// shows help, is done again with the whole tree, so every message and help is the whole
+/// tree's. A parse that succeeds gives what the whole tree gives (the unit test
+/// `one_subcommand_parses_as_the_whole_tree`): the other subcommands could only change it by
+/// being named, and then the parse of one fails.
+#[derive(Debug)]
+pub struct TopLevel<T>(pub T);
+
+thread_local! {
+    static ONLY: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The first word of a command line, after the program's name, that names a top-level
+/// subcommand (or an alias of one): the subcommand, unless it is an option's value, in which
+/// case a parse with that subcommand alone fails.
+pub fn named_subcommand(args: &[std::ffi::OsString]) -> Option<&str> {
+    args.iter()
+        .skip(1)
+        .filter_map(|a| a.to_str())
+        .find(|a| Command::has_subcommand(a))
+}
+
+/// `Cli::command()` with one top-level subcommand, `name`, instead of all of them.
+pub fn command_for(name: &str) -> clap::Command {
+    use clap::CommandFactory;
+    ONLY.with(|o| *o.borrow_mut() = Some(name.to_owned()));
+    let cmd = Cli::command();
+    ONLY.with(|o| *o.borrow_mut() = None);
+    cmd
+}
+
+impl<T> std::ops::Deref for TopLevel<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: FromArgMatches> FromArgMatches for TopLevel<T> {
+    fn from_arg_matches(matches: &ArgMatches) -> Result<Self, clap::Error> {
+        T::from_arg_matches(matches).map(TopLevel)
+    }
+
+    fn from_arg_matches_mut(matches: &mut ArgMatches) -> Result<Self, clap::Error> {
+        T::from_arg_matches_mut(matches).map(TopLevel)
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> Result<(), clap::Error> {
+        self.0.update_from_arg_matches(matches)
+    }
+
+    fn update_from_arg_matches_mut(&mut self, matches: &mut ArgMatches) -> Result<(), clap::Error> {
+        self.0.update_from_arg_matches_mut(matches)
+    }
+}
+
+impl<T: Subcommand> Subcommand for TopLevel<T> {
+    fn augment_subcommands(cmd: clap::Command) -> clap::Command {
+        let Some(name) = ONLY.with(|o| o.borrow_mut().take()) else {
+            return T::augment_subcommands(cmd);
+        };
+        // The subcommands' shells are cheap (their arguments are `Deferred`); copying the
+        // global options into them and rendering their help footers is what is saved. Not
+        // dropped, as in `main`.
+        let all = std::mem::ManuallyDrop::new(T::augment_subcommands(clap::Command::new("all")));
+        match all.find_subcommand(&name) {
+            Some(one) => cmd.subcommand(one.clone()),
+            None => T::augment_subcommands(cmd),
+        }
+    }
+
+    fn augment_subcommands_for_update(cmd: clap::Command) -> clap::Command {
+        T::augment_subcommands_for_update(cmd)
+    }
+
+    fn has_subcommand(name: &str) -> bool {
+        T::has_subcommand(name)
+    }
 }
 
 /// The line that ends every subcommand's help, where the global options would be: they are
@@ -1790,7 +1876,7 @@ pub struct ContextNameArg {
 mod tests {
     use clap::{CommandFactory, FromArgMatches};
 
-    use super::{Cli, eager_command};
+    use super::{Cli, command_for, eager_command, named_subcommand};
 
     /// Every (sub)command of the deferred tree, once built, has the same arguments, help and
     /// subcommands as the eager tree that completions and man pages come from.
@@ -1839,6 +1925,79 @@ mod tests {
     }
 
     /// The same command lines parse to the same values, or fail with the same message.
+    #[test]
+    fn one_subcommand_parses_as_the_whole_tree() {
+        let lines: &[&[&str]] = &[
+            &["token", "ci-bot"],
+            &[
+                "--store", "/s", "token", "eng/ci", "--ttl", "5m", "--aud", "a",
+            ],
+            &["--store", "token", "token", "x"],
+            &["-n", "get", "token", "x"],
+            &["-n", "get", "get"],
+            &["-n", "eng", "get", "-o", "wide", "-l", "a=b"],
+            &["key", "add", "ci-bot", "--generate"],
+            &["tokens", "request", "ci-bot", "--audience", "a"],
+            &[
+                "policy",
+                "create",
+                "p",
+                "--subject",
+                "s",
+                "--action",
+                "*",
+                "--resource",
+                "*",
+            ],
+            &["keygen", "--bits", "4096", "-o", "k"],
+            &["can-i", "create", "function", "--as", "x"],
+            &["config", "current-context"],
+            &["-v", "--service-account", "verify", "verify", "t"],
+            &["options"],
+            &["token"],
+            &["token", "x", "--bogus"],
+            &["token", "--help"],
+            &["help", "token"],
+            &["tokn", "x"],
+        ];
+        let whole = |line: &[&str]| {
+            let argv = std::iter::once("svcacct").chain(line.iter().copied());
+            match Cli::command().try_get_matches_from(argv) {
+                Ok(m) => format!("{:?}", Cli::from_arg_matches(&m)),
+                Err(e) => e.render().to_string(),
+            }
+        };
+        let names = |cmd: clap::Command| -> Vec<String> {
+            cmd.get_subcommands()
+                .map(|c| c.get_name().to_owned())
+                .collect()
+        };
+        assert_eq!(names(command_for("token")), ["token"]);
+        assert_eq!(names(command_for("can-i")), ["can-i"]);
+        let mut fast = 0;
+        for line in lines {
+            let argv: Vec<std::ffi::OsString> = std::iter::once("svcacct")
+                .chain(line.iter().copied())
+                .map(Into::into)
+                .collect();
+            let Some(name) = named_subcommand(&argv) else {
+                continue;
+            };
+            // A parse of one subcommand that fails is done again with the whole tree (main).
+            if let Ok(m) = command_for(name).try_get_matches_from(&argv) {
+                fast += 1;
+                assert_eq!(
+                    format!("{:?}", Cli::from_arg_matches(&m)),
+                    whole(line),
+                    "{line:?}"
+                );
+            }
+        }
+        // The thirteen that parse take the short way, `--store token token x` among them;
+        // `-n get token x` (a value found first) and errors and help take the whole tree.
+        assert_eq!(fast, 13);
+    }
+
     #[test]
     fn deferred_tree_parses_as_the_eager_tree() {
         let lines: &[&[&str]] = &[

@@ -20,6 +20,14 @@ use crate::secret::{Secret, find};
 /// it is only read (a subcommand's own options are built, from a copy, only when an argument
 /// holds a secret and an option stands before it).
 pub fn check(root: &clap::Command, args: &[OsString]) -> Result<(), UserError> {
+    check_with(|| root.clone(), args)
+}
+
+/// [`check`], with the command tree built only when a value looks like a secret.
+pub fn check_with(
+    root: impl FnOnce() -> clap::Command,
+    args: &[OsString],
+) -> Result<(), UserError> {
     let found: Vec<(usize, Secret)> = args
         .iter()
         .enumerate()
@@ -29,7 +37,8 @@ pub fn check(root: &clap::Command, args: &[OsString]) -> Result<(), UserError> {
     if found.is_empty() {
         return Ok(());
     }
-    let line = Line::parse(root, args);
+    let root = root();
+    let line = Line::parse(&root, args);
     for (i, secret) in found {
         let role = &line.roles[i];
         let token_argument = matches!(role, Role::Positional(0))
