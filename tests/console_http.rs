@@ -299,6 +299,30 @@ fn a_wrong_or_revoked_token_is_refused_with_a_message() {
     assert!(body.contains("the token was refused: "), "{body}");
 }
 
+/// A token past its `exp` is still accepted for the minute allowed for clock differences; a
+/// session cookie would end at once, so the sign-in page says why instead.
+#[test]
+fn a_token_just_expired_is_refused_at_sign_in_with_a_message() {
+    let (_env, server, token) = served("2s");
+    std::thread::sleep(std::time::Duration::from_secs(3));
+    assert_eq!(whoami(&server, &token), 200);
+    let (status, head, body) = curl_i(&[
+        "-X",
+        "POST",
+        "-H",
+        &origin(&server),
+        "--data-urlencode",
+        &format!("token={token}"),
+        &server.at("/ui/signin"),
+    ]);
+    assert_eq!(status, 401, "{body}");
+    assert!(!head.contains("set-cookie"), "{head}");
+    assert!(
+        body.contains("Not signed in: </strong>the token has expired; sign in with a new one"),
+        "{body}"
+    );
+}
+
 #[test]
 fn a_cross_site_post_is_refused_and_changes_nothing() {
     let (env, server, token) = served("1h");

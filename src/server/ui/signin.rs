@@ -40,6 +40,15 @@ pub async fn signin(State(ui): UiState, headers: HeaderMap, Form(f): Form<SignIn
     match authenticate(&ui, token).await {
         Ok(caller) => {
             let expires = caller.identity().expires_at;
+            // Accepted within the minute allowed for clock differences (`token::claims::LEEWAY`),
+            // but a cookie that ends with it would end at once: say so instead.
+            if expires.is_some_and(|e| e <= jiff::Timestamp::now()) {
+                return signin_form(
+                    StatusCode::UNAUTHORIZED,
+                    Some("the token has expired; sign in with a new one"),
+                    None,
+                );
+            }
             let res = see_other("/ui/");
             with_cookie(res, &session_cookie(token, expires, ui.app.tls))
         }
