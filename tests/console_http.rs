@@ -86,13 +86,21 @@ fn get(server: &Server, cookie: &str, path: &str) -> (u16, String, String) {
 
 /// The per-form token of the form that posts to `action` on the page at `page`.
 fn form_token(server: &Server, cookie: &str, page: &str, action: &str) -> String {
+    form_field(server, cookie, page, action, "csrf")
+}
+
+/// The value of the hidden field `name` of the form on `page` that posts to `action`.
+fn form_field(server: &Server, cookie: &str, page: &str, action: &str, name: &str) -> String {
     let (status, _, body) = get(server, cookie, page);
     assert_eq!(status, 200, "{body}");
     let at = body
         .find(&format!("action=\"{action}\""))
         .unwrap_or_else(|| panic!("no form posting to {action} in {body}"));
-    let rest = &body[at..];
-    let v = rest.split_once("name=\"csrf\" value=\"").unwrap().1;
+    let form = body[at..].split("</form>").next().unwrap();
+    let v = form
+        .split_once(&format!("name=\"{name}\" value=\""))
+        .unwrap_or_else(|| panic!("no {name} in {form}"))
+        .1;
     v.split('"').next().unwrap().to_owned()
 }
 
@@ -639,11 +647,38 @@ fn each_console_action_goes_through_the_api() {
     assert!(body.contains("No token issued: "), "{body}");
 
     // Regenerate: a new token shown once, the old one revoked.
-    let (status, _, body) = post(&server, &cookie, page, &act("tokens/ci/regenerate"), &[]);
+    let regenerate = act("tokens/ci/regenerate");
+    let id = form_field(&server, &cookie, page, &regenerate, "id");
+    let csrf = form_field(&server, &cookie, page, &regenerate, "csrf");
+    let resend = |server: &Server| {
+        curl_i(&[
+            "-X",
+            "POST",
+            "-H",
+            &origin(server),
+            "-b",
+            &format!("svcacct_session={cookie}"),
+            "--data-urlencode",
+            &format!("csrf={csrf}"),
+            "--data-urlencode",
+            &format!("id={id}"),
+            &server.at(&regenerate),
+        ])
+    };
+    let (status, _, body) = resend(&server);
     assert_eq!(status, 200, "{body}");
     let second = shown_token(&body);
     assert_ne!(first, second);
     assert_eq!(whoami(&server, &first), 401);
+    assert_eq!(whoami(&server, &second), 200);
+    // The same form sent again (a reload) does not regenerate the new one.
+    let (status, _, body) = resend(&server);
+    assert_eq!(status, 409, "{body}");
+    assert!(
+        body.contains("Not regenerated: token ci was regenerated after this form was shown"),
+        "{body}"
+    );
+    assert!(!body.contains("token-value"), "{body}");
     assert_eq!(whoami(&server, &second), 200);
 
     // Rename it, then revoke it under its new name.

@@ -407,6 +407,7 @@ async fn account_page(
                                     td { (opt_date(t.last_used, "never")) }
                                     td.buttons {
                                         (post_form(s, &format!("{url}/tokens/{}/regenerate", t.name), "inline", html! {
+                                            input type="hidden" name="id" value=(t.id);
                                             button type="submit" aria-label=(format!("Regenerate token {}", t.name)) { "Regenerate" }
                                         }))
                                         (post_form(s, &format!("{url}/tokens/{}/revoke", t.name), "inline", html! {
@@ -670,6 +671,29 @@ pub async fn regenerate_token(p: Params, posted: Posted) -> Response {
         Ok(n) => n,
         Err(res) => return res,
     };
+    // The form names the token it was shown for (its `jti`): a reload that sends it again
+    // after the token was regenerated must not regenerate the new one, whose value the first
+    // answer showed once. (Two posts at the same moment both pass this check: it stops a
+    // re-sent form, not a race, and each regeneration is still authorized by the API.)
+    let shown_for = posted.fields.get("id");
+    let tokens = s
+        .get::<ListBody<TokenRecord>>(&format!("{}/tokens", account_api(&r)))
+        .await;
+    if let Ok(l) = &tokens {
+        let now = l
+            .items
+            .iter()
+            .find(|t| t.name == name)
+            .map(|t| t.id.as_str());
+        if now.is_some_and(|id| id != shown_for) {
+            let note = html! { p.error role="alert" {
+                "Not regenerated: token " (name.as_str()) " was regenerated after this form was shown \
+                 (a reload sends a form again). Its new value was shown once; regenerate it again \
+                 from this page if that value is lost."
+            } };
+            return account_page(s, &r, Some(note), StatusCode::CONFLICT).await;
+        }
+    }
     let path = format!("{}/tokens/{name}/regenerate", account_api(&r));
     let t = match s.call(Method::POST, &path, None, None).await {
         Ok(bytes) => serde_json::from_slice::<IssuedToken>(&bytes).map_err(|e| {
