@@ -297,7 +297,11 @@ fn key_rotation() {
     env.cmd(["key", "remove", "ci-bot", &new_kid])
         .assert()
         .code(3)
-        .stderr(predicate::str::contains("--force"));
+        .stderr(format!(
+            "svcacct: `{new_kid}` is the last key of `ci-bot`: without it the account's own \
+             (self-signed) tokens no longer verify, the tokens issued to it still do; remove it \
+             anyway with --force\n"
+        ));
     env.cmd(["key", "remove", "ci-bot", "nope"])
         .assert()
         .code(3)

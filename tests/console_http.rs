@@ -788,6 +788,32 @@ fn each_console_action_goes_through_the_api() {
         !env.ok(["--store", s, "key", "list", "bot"])
             .contains(&kids[1])
     );
+    // The last key: refused without Force, which its form then offers; removed with it.
+    let last = act(&format!("keys/{}/remove", kids[0]));
+    let (status, _, body) = post(&server, &cookie, page, &last, &[]);
+    assert_eq!(status, 422, "{body}");
+    assert!(
+        body.contains("is the last key of") && body.contains("the tokens issued to it still do"),
+        "{body}"
+    );
+    let form = get(&server, &cookie, page).2;
+    let form = form.split(&format!("action=\"{last}\"")).nth(1).unwrap();
+    assert!(
+        form.split("</form>")
+            .next()
+            .unwrap()
+            .contains("name=\"force\""),
+        "{form}"
+    );
+    assert_eq!(
+        post(&server, &cookie, page, &last, &[("force", "true")]).0,
+        303
+    );
+    assert!(
+        env.ok(["--store", s, "key", "list", "bot", "-o", "json"])
+            .contains("\"items\": []"),
+        "the last key is still there"
+    );
 
     // Delete: only with its name typed.
     let (status, _, body) = post(&server, &cookie, page, &act("delete"), &[("confirm", "bo")]);

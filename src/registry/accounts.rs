@@ -225,7 +225,7 @@ pub fn remove_key(
         };
         if a.keys.len() == 1 && !allow_last {
             return Err(crate::error::UserError::Failure(format!(
-                "`{kid}` is the last key of `{r}`: without it no token of the account verifies; pass --force to remove it anyway"
+                "`{kid}` is the last key of `{r}`: without it the account's own (self-signed) tokens no longer verify, the tokens issued to it still do; remove it anyway with --force"
             ))
             .into());
         }

@@ -377,6 +377,11 @@ async fn account_page(
                                 td { (k.algorithm.as_str()) }
                                 td { (date(k.created)) }
                                 td { (post_form(s, &format!("{url}/keys/{}/remove", k.kid), "inline", html! {
+                                    // The API refuses the last key without `force` (the CLI's --force).
+                                    @if a.keys.len() == 1 {
+                                        label { input type="checkbox" name="force" value="true"; " Force (it is the last key)" }
+                                        " "
+                                    }
                                     button type="submit" aria-label=(format!("Remove key {}", k.kid)) { "Remove" }
                                 })) }
                             }
@@ -605,8 +610,13 @@ pub async fn remove_key(p: Params, posted: Posted) -> Response {
     };
     let kid = p.raw("kid").to_owned();
     let s = &posted.session;
+    let force = if posted.fields.checked("force") {
+        "?force=true"
+    } else {
+        ""
+    };
     let path = format!(
-        "{}/keys/{}",
+        "{}/keys/{}{force}",
         account_api(&r),
         percent_encoding::utf8_percent_encode(&kid, percent_encoding::NON_ALPHANUMERIC)
     );
