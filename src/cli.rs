@@ -1372,16 +1372,15 @@ Examples:
   svcacct tokens create ci-bot laptop --out laptop.token     # not `> laptop.token`: mode 0600
   svcacct tokens create ci-bot nightly --expires 2027-06-30 --aud https://api.example.com
   svcacct tokens create ci-bot forever --expires never
-  svcacct tokens create ci-bot ci --out ci.token -o json   # its record (never the token)")]
+  svcacct tokens create ci-bot ci --out ci.token -o json   # its record (never the token)
+  svcacct tokens create ci-bot nightly-2 --label purpose=nightly --out nightly.token")]
     Create(TokensCreateArgs),
 
     /// List an account's issued tokens (never the tokens themselves)
     #[command(after_help = "\
-Issued tokens have no labels (so no -l): select by account with `svcacct get -l`, then list
-the tokens of each.
-
-Example:
-  svcacct tokens list ci-bot")]
+Examples:
+  svcacct tokens list ci-bot
+  svcacct tokens list ci-bot -l purpose=nightly -o wide")]
     List(TokensListArgs),
 
     /// Revoke an issued token: from now on it fails verification
@@ -1466,12 +1465,19 @@ pub struct TokensCreateArgs {
     pub dry_run: DryRunArg,
     #[command(flatten)]
     pub output: WriteOutputArg,
+    /// Label KEY=VALUE on the token's record (repeatable; the syntax of `create --label`)
+    #[arg(long = "label", value_name = "KEY=VALUE")]
+    pub labels: Vec<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct TokensListArgs {
     /// Account name or NS/NAME
     pub account: String,
+    /// Only the tokens whose labels match SELECTOR (Kubernetes syntax: `k=v`, `k==v`, `k!=v`,
+    /// `k in (a,b)`, `k notin (a)`, `k`, `!k`; a comma is AND)
+    #[arg(short = 'l', long = "selector", value_name = "SELECTOR")]
+    pub selector: Option<String>,
     #[command(flatten)]
     pub output: OutputArg,
 }

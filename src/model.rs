@@ -567,6 +567,10 @@ pub struct TokenRecord {
     /// The token's `aud`, so that a regenerated token has the same.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub audiences: Vec<String>,
+    /// Kubernetes-style labels (`crate::labels`), kept by a regeneration; absent in records
+    /// written before tokens had labels, and left out when empty, so those stay byte for byte.
+    #[serde(default, skip_serializing_if = "Labels::is_empty")]
+    pub labels: Labels,
 }
 
 impl TokenRecord {

@@ -1268,3 +1268,259 @@ fn describe_and_delete_take_several_names() {
         "eng/deployer\n"
     );
 }
+
+/// Issued tokens carry labels (issue 16): `tokens create --label`, shown by `tokens list -o
+/// wide`, json and yaml and by a dry run; `tokens list -l` locally and through a server, which
+/// filters with `?labelSelector=`; a token without labels is stored as before labels.
+#[test]
+fn issued_tokens_carry_labels_and_list_by_selector() {
+    let env = Env::new();
+    let srv = env.path("srv");
+    env.bootstrap(&srv);
+    let s = srv.to_str().unwrap().to_owned();
+    let out = |name: &str| env.path(name).to_str().unwrap().to_owned();
+    let (nightly, weekly, plain) = (out("nightly.token"), out("weekly.token"), out("p.token"));
+    env.ok(on(
+        &s,
+        &[
+            "tokens",
+            "create",
+            "admin",
+            "nightly",
+            "--label",
+            "purpose=nightly",
+            "--label",
+            "tier=",
+            "--out",
+            &nightly,
+        ],
+    ));
+    let server = env.serve(&srv, &[]);
+    env.ok(remote(
+        &server,
+        &[
+            "tokens",
+            "create",
+            "admin",
+            "weekly",
+            "--label",
+            "purpose=weekly",
+            "--out",
+            &weekly,
+        ],
+    ));
+    env.ok(on(
+        &s,
+        &["tokens", "create", "admin", "plain", "--out", &plain],
+    ));
+
+    // The file store keeps them in the token file; one without labels has no `labels`.
+    let file = std::fs::read_to_string(srv.join("tokens/default/admin.toml")).unwrap();
+    assert_eq!(file.matches("labels").count(), 2, "{file}");
+    assert!(
+        file.contains("[tokens.labels]\npurpose = \"nightly\"\ntier = \"\"\n"),
+        "{file}"
+    );
+
+    for argv in [
+        on(&s, &["tokens", "list", "admin", "-o", "json"]),
+        remote(&server, &["tokens", "list", "admin", "-o", "json"]),
+    ] {
+        let l = json(&env.ok(argv));
+        assert_eq!(l["kind"], "TokenList");
+        let labels: Vec<&serde_json::Value> = l["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| &t["labels"])
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                &serde_json::json!({"purpose": "nightly", "tier": ""}),
+                &serde_json::json!({"purpose": "weekly"}),
+                &serde_json::Value::Null,
+            ]
+        );
+    }
+    let yaml = env.ok(on(&s, &["tokens", "list", "admin", "-o", "yaml"]));
+    assert!(
+        yaml.contains("  labels:\n    purpose: nightly\n    tier: \"\"\n"),
+        "{yaml}"
+    );
+
+    // -o wide: a LABELS column; the table without -o wide is as before labels.
+    let wide = env.ok(on(&s, &["tokens", "list", "admin", "-o", "wide"]));
+    let lines: Vec<&str> = wide.lines().map(str::trim).collect();
+    assert!(lines[0].starts_with("NAME "), "{wide}");
+    assert!(lines[0].ends_with("| LABELS"), "{wide}");
+    assert!(lines[2].ends_with("| purpose=nightly,tier="), "{wide}");
+    assert!(lines[3].ends_with("| purpose=weekly"), "{wide}");
+    assert!(lines[4].ends_with("| <none>"), "{wide}");
+    let table = env.ok(on(&s, &["tokens", "list", "admin"]));
+    assert!(
+        table.lines().next().unwrap().ends_with("| LAST USED"),
+        "{table}"
+    );
+
+    // -l, each form, locally and through the server (in the order they were issued).
+    let cases: &[(&str, &str)] = &[
+        ("purpose=nightly", "nightly\n"),
+        ("purpose!=nightly", "weekly\nplain\n"),
+        ("purpose in (nightly,weekly)", "nightly\nweekly\n"),
+        ("purpose notin (weekly)", "nightly\nplain\n"),
+        ("tier", "nightly\n"),
+        ("!purpose", "plain\n"),
+    ];
+    for (selector, names) in cases {
+        let args = ["tokens", "list", "admin", "-l", selector, "-o", "name"];
+        assert_eq!(env.ok(on(&s, &args)), *names, "local -l {selector}");
+        assert_eq!(
+            env.ok(remote(&server, &args)),
+            *names,
+            "remote -l {selector}"
+        );
+    }
+    // The server filters: what it sends is only what matches.
+    let token = env.ok(on(&s, &["token", "admin"]));
+    let (status, body) = curl(&[
+        "-H",
+        &format!("Authorization: Bearer {}", token.trim()),
+        &server.at(&format!(
+            "/v1/namespaces/default/serviceaccounts/admin/tokens?labelSelector={}",
+            encode("purpose=weekly")
+        )),
+    ]);
+    assert_eq!(status, 200, "{body}");
+    let items = json(&body)["items"].as_array().unwrap().clone();
+    assert_eq!(items.len(), 1, "{body}");
+    assert_eq!(items[0]["name"], "weekly");
+    // Nothing matches: said on stderr, as for accounts.
+    for argv in [
+        on(&s, &["tokens", "list", "admin", "-l", "purpose=hourly"]),
+        remote(
+            &server,
+            &["tokens", "list", "admin", "-l", "purpose=hourly"],
+        ),
+    ] {
+        assert_eq!(
+            run(&env, &argv),
+            (
+                0,
+                String::new(),
+                "No issued tokens matching `purpose=hourly` for service account admin.\n".into()
+            )
+        );
+    }
+
+    // A dry run shows the labels, locally and on the server; nothing is written.
+    let before = env.store_snapshot();
+    let before_srv = std::fs::read(srv.join("tokens/default/admin.toml")).unwrap();
+    for (argv, suffix) in [
+        (
+            on(
+                &s,
+                &[
+                    "tokens",
+                    "create",
+                    "admin",
+                    "x",
+                    "--label",
+                    "a=b",
+                    "--dry-run",
+                ],
+            ),
+            "(dry run)",
+        ),
+        (
+            remote(
+                &server,
+                &[
+                    "tokens",
+                    "create",
+                    "admin",
+                    "x",
+                    "--label",
+                    "a=b",
+                    "--dry-run=server",
+                ],
+            ),
+            "(server dry run)",
+        ),
+    ] {
+        let (code, out, err) = run(&env, &argv);
+        assert_eq!((code, err.as_str()), (0, ""), "{argv:?}");
+        assert_eq!(
+            dates(&out),
+            format!(
+                "Issued token x for service account admin (expires <DATE>, labels a=b) {suffix}\n"
+            ),
+            "{argv:?}"
+        );
+    }
+    let dry = json(&env.ok(on(
+        &s,
+        &[
+            "tokens",
+            "create",
+            "admin",
+            "x",
+            "--label",
+            "a=b",
+            "--dry-run",
+            "-o",
+            "json",
+        ],
+    )));
+    assert_eq!(dry["labels"], serde_json::json!({"a": "b"}));
+    assert_eq!(env.store_snapshot(), before);
+    assert_eq!(
+        std::fs::read(srv.join("tokens/default/admin.toml")).unwrap(),
+        before_srv
+    );
+
+    // A bad label is refused before anything is issued, locally and by the server.
+    let bad = "invalid label key `a b`: its name must be letters, digits, `-`, `_` and `.`, \
+               starting and ending with a letter or digit, with at most one `/` before it (e.g. \
+               `team` or `example.com/team`)";
+    let args = ["tokens", "create", "admin", "y", "--label", "a b=c"];
+    assert_eq!(
+        run(&env, &on(&s, &args)),
+        (2, String::new(), format!("svcacct: {bad}\n"))
+    );
+    let (status, body) = curl(&[
+        "-X",
+        "POST",
+        "-H",
+        &format!("Authorization: Bearer {}", token.trim()),
+        "-H",
+        "Content-Type: application/json",
+        "--data-binary",
+        r#"{"name": "y", "labels": {"a b": "c"}}"#,
+        &server.at("/v1/namespaces/default/serviceaccounts/admin/tokens"),
+    ]);
+    assert_eq!(status, 400, "{body}");
+    assert_eq!(json(&body)["detail"], bad);
+    assert_eq!(
+        std::fs::read(srv.join("tokens/default/admin.toml")).unwrap(),
+        before_srv
+    );
+
+    // A regenerated token keeps its labels.
+    env.ok(on(&s, &["tokens", "regenerate", "admin", "nightly"]));
+    assert_eq!(
+        env.ok(on(
+            &s,
+            &[
+                "tokens",
+                "list",
+                "admin",
+                "-l",
+                "purpose=nightly",
+                "-o",
+                "name"
+            ]
+        )),
+        "nightly\n"
+    );
+}

@@ -1249,6 +1249,14 @@ impl Store for RemoteStore {
         Ok(l.items)
     }
 
+    fn select_tokens(&self, r: &Reference, selector: &Selector) -> Result<Vec<TokenRecord>> {
+        let path = format!("{}/tokens", account_path(r));
+        let l: Listing<TokenRecord> = self
+            .list_selected(&path, Some(selector))
+            .map_err(|e| not_found_as(e, || super::unknown_account(r)))?;
+        Ok(l.items)
+    }
+
     fn issue_token(&self, r: &Reference, req: &IssueRequest) -> Result<IssuedToken> {
         let path = format!("{}/tokens", account_path(r));
         self.json(Call::new(Method::Post, &path).json(req)?)
