@@ -1167,9 +1167,19 @@ fn unknown_names_are_told_with_the_nearest_that_exist() {
         assert_eq!(run(&env, &on(&s, args)), want, "local {args:?}");
         assert_eq!(run(&env, &remote(&server, args)), want, "remote {args:?}");
     }
-    // A create in a mistyped namespace, on a local store (through a server the refusal is the
-    // server's problem, which the client does not turn back into an unknown namespace yet).
-    let local_only: &[(&[&str], &str)] = &[
+    // A mistyped -n: a create, a lookup and a policy create say which namespace is nearest,
+    // locally and through a server (whose 404 names the namespace: `api::Problem`).
+    let mistyped_ns: &[(&[&str], &str)] = &[
+        (
+            &["get", "-n", "egn", "builder"],
+            "unknown service account `builder` in namespace `egn` (see `svcacct get`); \
+             namespace `egn` does not exist; did you mean `eng`? `eng/builder` exists: -n eng",
+        ),
+        (
+            &["policy", "get", "-n", "egn", "deployers"],
+            "unknown policy `deployers` in namespace `egn` (see `svcacct policy get`); \
+             namespace `egn` does not exist; did you mean `eng`?",
+        ),
         (
             &["create", "-n", "eg", "bot", "--bits", "2048"],
             "namespace `eg` does not exist (create it with `svcacct namespace create eg`); \
@@ -1193,10 +1203,61 @@ fn unknown_names_are_told_with_the_nearest_that_exist() {
              eng/platfrm`); did you mean `eng/platform`?",
         ),
     ];
-    for (args, message) in local_only {
+    for (args, message) in mistyped_ns {
         let want = (3, String::new(), format!("svcacct: {message}\n"));
         assert_eq!(run(&env, &on(&s, args)), want, "local {args:?}");
+        assert_eq!(run(&env, &remote(&server, args)), want, "remote {args:?}");
     }
+    // A listing of a namespace that does not exist is empty, and says so.
+    let want = (
+        0,
+        String::new(),
+        "No service accounts in namespace `egn`.\nsvcacct: warning: namespace `egn` does not \
+         exist; did you mean `eng`?\n"
+            .to_owned(),
+    );
+    assert_eq!(run(&env, &on(&s, &["get", "-n", "egn"])), want);
+    assert_eq!(run(&env, &remote(&server, &["get", "-n", "egn"])), want);
+    // Nothing was created.
+    assert_eq!(
+        env.ok(on(&s, &["get", "-A", "-o", "name"])),
+        "admin\neng/builder\neng/default\neng/deployer\n"
+    );
+
+    // Through a server, the names suggested are those the caller may list: an account that may
+    // create accounts everywhere but `get` no namespace is told the namespace is missing, and
+    // of no other.
+    env.ok(on(&s, &["create", "maker", "--bits", "2048"]));
+    env.ok(on(
+        &s,
+        &[
+            "policy",
+            "create",
+            "makers",
+            "--global",
+            "--subject",
+            "maker",
+            "--action",
+            "create",
+            "--resource",
+            "serviceaccount",
+        ],
+    ));
+    let as_maker = |args: &[&'static str]| {
+        let mut v = vec!["--store", server.url.as_str(), "--service-account", "maker"];
+        v.extend_from_slice(args);
+        run(&env, &v)
+    };
+    assert_eq!(
+        as_maker(&["create", "-n", "eg", "bot", "--bits", "2048"]),
+        (
+            3,
+            String::new(),
+            "svcacct: namespace `eg` does not exist (create it with `svcacct namespace create \
+             eg`)\n"
+                .to_owned()
+        )
+    );
 }
 
 #[test]

@@ -349,6 +349,14 @@ pub fn get(ctx: &Context, args: &GetArgs, out: &mut dyn Write) -> Result<Exit> {
                 format!("namespace `{}`", ctx.namespace)
             }
         );
+        // A mistyped -n lists nothing: say so, with the nearest namespace (not under a
+        // selector, which empties a listing by itself: one request is all `get -l` sends).
+        if !args.all_namespaces
+            && selector.is_none()
+            && let Some(h) = super::nearby::missing_namespace(store, &ctx.namespace)
+        {
+            crate::errln!("svcacct: warning: {h}");
+        }
     }
     finish(errors)
 }
