@@ -160,6 +160,8 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
             break
         }
         'svcacct;describe' {
+            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'With no names, only the accounts whose labels match SELECTOR (the syntax of `get -l`)')
+            [CompletionResult]::new('--selector', '--selector', [CompletionResultType]::ParameterName, 'With no names, only the accounts whose labels match SELECTOR (the syntax of `get -l`)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC')
             [CompletionResult]::new('--sort-by', '--sort-by', [CompletionResultType]::ParameterName, 'Order a list by this JSONPath into each item of the document -o json prints (e.g. .created or ''{.name}''; what it finds nowhere is an error)')
@@ -175,6 +177,8 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
             [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)')
             [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct')
             [CompletionResult]::new('--issuer-kek-file', '--issuer-kek-file', [CompletionResultType]::ParameterName, 'With a postgres:// store: file (mode 0600) of the key that encrypts the issuer''s keys in the database, the same for every replica: 32 bytes as hex or base64, e.g. `openssl rand -hex 32` [default: SVCACCT_ISSUER_KEK holds the key itself]')
+            [CompletionResult]::new('-A', '-A ', [CompletionResultType]::ParameterName, 'With no names, the accounts of every namespace')
+            [CompletionResult]::new('--all-namespaces', '--all-namespaces', [CompletionResultType]::ParameterName, 'With no names, the accounts of every namespace')
             [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Leave out the header of tables and custom columns')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each request to a remote store on stderr: method, URL, status, time taken, retries; twice (-vv) also the answer''s headers. Never a token, key or secret. SVCACCT_LOG takes a filter instead, as RUST_LOG does (e.g. SVCACCT_LOG=svcacct=debug)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each request to a remote store on stderr: method, URL, status, time taken, retries; twice (-vv) also the answer''s headers. Never a token, key or secret. SVCACCT_LOG takes a filter instead, as RUST_LOG does (e.g. SVCACCT_LOG=svcacct=debug)')
@@ -573,7 +577,7 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a policy: SUBJECTS may do ACTIONS on RESOURCES in a namespace (and its children)')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'List policies')
-            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show one policy in detail')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show policies in detail')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete policies')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Add or remove subjects, actions and resources of a policy')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -640,6 +644,8 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
             break
         }
         'svcacct;policy;describe' {
+            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'With no names, only the policies whose labels match SELECTOR (the syntax of `policy get -l`)')
+            [CompletionResult]::new('--selector', '--selector', [CompletionResultType]::ParameterName, 'With no names, only the policies whose labels match SELECTOR (the syntax of `policy get -l`)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC')
             [CompletionResult]::new('--sort-by', '--sort-by', [CompletionResultType]::ParameterName, 'Order a list by this JSONPath into each item of the document -o json prints (e.g. .created or ''{.name}''; what it finds nowhere is an error)')
@@ -727,7 +733,7 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
         'svcacct;policy;help' {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a policy: SUBJECTS may do ACTIONS on RESOURCES in a namespace (and its children)')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'List policies')
-            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show one policy in detail')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show policies in detail')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete policies')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Add or remove subjects, actions and resources of a policy')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1787,7 +1793,7 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
         'svcacct;help;policy' {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a policy: SUBJECTS may do ACTIONS on RESOURCES in a namespace (and its children)')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'List policies')
-            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show one policy in detail')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show policies in detail')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete policies')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Add or remove subjects, actions and resources of a policy')
             break

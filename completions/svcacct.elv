@@ -153,6 +153,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;describe'= {
+            cand -l 'With no names, only the accounts whose labels match SELECTOR (the syntax of `get -l`)'
+            cand --selector 'With no names, only the accounts whose labels match SELECTOR (the syntax of `get -l`)'
             cand -o 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC'
             cand --output 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC'
             cand --sort-by 'Order a list by this JSONPath into each item of the document -o json prints (e.g. .created or ''{.name}''; what it finds nowhere is an error)'
@@ -168,6 +170,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --token-file 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)'
             cand --ca-cert 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct'
             cand --issuer-kek-file 'With a postgres:// store: file (mode 0600) of the key that encrypts the issuer''s keys in the database, the same for every replica: 32 bytes as hex or base64, e.g. `openssl rand -hex 32` [default: SVCACCT_ISSUER_KEK holds the key itself]'
+            cand -A 'With no names, the accounts of every namespace'
+            cand --all-namespaces 'With no names, the accounts of every namespace'
             cand --no-headers 'Leave out the header of tables and custom columns'
             cand -v 'Log each request to a remote store on stderr: method, URL, status, time taken, retries; twice (-vv) also the answer''s headers. Never a token, key or secret. SVCACCT_LOG takes a filter instead, as RUST_LOG does (e.g. SVCACCT_LOG=svcacct=debug)'
             cand --verbose 'Log each request to a remote store on stderr: method, URL, status, time taken, retries; twice (-vv) also the answer''s headers. Never a token, key or secret. SVCACCT_LOG takes a filter instead, as RUST_LOG does (e.g. SVCACCT_LOG=svcacct=debug)'
@@ -542,7 +546,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
             cand create 'Create a policy: SUBJECTS may do ACTIONS on RESOURCES in a namespace (and its children)'
             cand get 'List policies'
-            cand describe 'Show one policy in detail'
+            cand describe 'Show policies in detail'
             cand delete 'Delete policies'
             cand update 'Add or remove subjects, actions and resources of a policy'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -606,6 +610,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;policy;describe'= {
+            cand -l 'With no names, only the policies whose labels match SELECTOR (the syntax of `policy get -l`)'
+            cand --selector 'With no names, only the policies whose labels match SELECTOR (the syntax of `policy get -l`)'
             cand -o 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC'
             cand --output 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC'
             cand --sort-by 'Order a list by this JSONPath into each item of the document -o json prints (e.g. .created or ''{.name}''; what it finds nowhere is an error)'
@@ -690,7 +696,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;policy;help'= {
             cand create 'Create a policy: SUBJECTS may do ACTIONS on RESOURCES in a namespace (and its children)'
             cand get 'List policies'
-            cand describe 'Show one policy in detail'
+            cand describe 'Show policies in detail'
             cand delete 'Delete policies'
             cand update 'Add or remove subjects, actions and resources of a policy'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1665,7 +1671,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;help;policy'= {
             cand create 'Create a policy: SUBJECTS may do ACTIONS on RESOURCES in a namespace (and its children)'
             cand get 'List policies'
-            cand describe 'Show one policy in detail'
+            cand describe 'Show policies in detail'
             cand delete 'Delete policies'
             cand update 'Add or remove subjects, actions and resources of a policy'
         }

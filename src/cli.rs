@@ -332,7 +332,8 @@ Examples:
     #[command(after_help = "\
 Examples:
   svcacct describe ci-bot
-  svcacct describe ci-bot deployer -n eng")]
+  svcacct describe ci-bot deployer -n eng
+  svcacct describe -n eng -l tier=build   # every account of eng labelled tier=build")]
     Describe(Deferred<DescribeArgs>),
 
     /// Delete service accounts (and their private keys in the local keystore)
@@ -883,9 +884,21 @@ pub struct GetArgs {
 #[derive(Debug, Args)]
 pub struct DescribeArgs {
     /// Accounts: names or NS/NAMEs (each is shown; one that fails is reported and the others
-    /// still shown)
-    #[arg(required = true)]
+    /// still shown) [default: every account of the namespace]
     pub names: Vec<String>,
+
+    /// With no names, the accounts of every namespace
+    #[arg(short = 'A', long, conflicts_with = "names")]
+    pub all_namespaces: bool,
+
+    /// With no names, only the accounts whose labels match SELECTOR (the syntax of `get -l`)
+    #[arg(
+        short = 'l',
+        long = "selector",
+        value_name = "SELECTOR",
+        conflicts_with = "names"
+    )]
+    pub selector: Option<String>,
 
     #[command(flatten)]
     pub output: OutputArg,
@@ -1055,10 +1068,12 @@ Examples:
   svcacct policy get -A -l tier=deploy")]
     Get(PolicyGetArgs),
 
-    /// Show one policy in detail
+    /// Show policies in detail
     #[command(after_help = "\
-Example:
-  svcacct policy describe example-svc-policy")]
+Examples:
+  svcacct policy describe example-svc-policy
+  svcacct policy describe -n eng                 # every policy of eng
+  svcacct policy describe --global -l tier=admin")]
     Describe(PolicyDescribeArgs),
 
     /// Delete policies
@@ -1148,8 +1163,18 @@ pub struct PolicyGetArgs {
 
 #[derive(Debug, Args)]
 pub struct PolicyDescribeArgs {
-    /// Policy name
-    pub name: String,
+    /// Policy names (each is shown; one that fails is reported and the others still shown)
+    /// [default: every policy of the namespace, or the global ones with --global]
+    pub names: Vec<String>,
+    /// With no names, only the policies whose labels match SELECTOR (the syntax of `policy get
+    /// -l`)
+    #[arg(
+        short = 'l',
+        long = "selector",
+        value_name = "SELECTOR",
+        conflicts_with = "names"
+    )]
+    pub selector: Option<String>,
     #[command(flatten)]
     pub scope: PolicyScopeArg,
     #[command(flatten)]

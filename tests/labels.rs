@@ -1585,3 +1585,153 @@ fn issued_tokens_carry_labels_and_list_by_selector() {
         "nightly\n"
     );
 }
+
+/// `describe` and `policy describe` with no names describe every record of the namespace that
+/// `-l` selects, as `kubectl describe` does, locally and through a server; none is kubectl's
+/// `No resources found in NS namespace.` on stderr, exit 0.
+#[test]
+fn describe_without_names_describes_every_one() {
+    let env = Env::new();
+    let srv = env.path("srv");
+    env.bootstrap(&srv);
+    let s = srv.to_str().unwrap().to_owned();
+    env.ok(on(&s, &["namespace", "create", "eng"]));
+    env.ok(on(&s, &["namespace", "create", "ops", "--no-defaults"]));
+    env.ok(on(&s, &["update", "eng/builder", "--label", "tier=build"]));
+    env.ok(on(
+        &s,
+        &[
+            "policy",
+            "update",
+            "-n",
+            "eng",
+            "deployers",
+            "--label",
+            "tier=deploy",
+        ],
+    ));
+    let server = env.serve(&srv, &[]);
+    let both = |args: &[&str]| {
+        let local = run(&env, &on(&s, args));
+        assert_eq!(run(&env, &remote(&server, args)), local, "{args:?}");
+        local
+    };
+    let ok = |args: &[&str]| {
+        let (code, out, err) = both(args);
+        assert_eq!((code, err.as_str()), (0, ""), "{args:?}");
+        out
+    };
+
+    // Every account of the namespace: as naming each of them.
+    let every = ok(&["describe", "-n", "eng"]);
+    assert_eq!(
+        every,
+        ok(&["describe", "-n", "eng", "builder", "default", "deployer"])
+    );
+    assert_eq!(every.matches("\nPolicies:").count(), 3, "{every}");
+    assert_eq!(
+        ok(&["describe", "-n", "eng", "-l", "tier=build"]),
+        ok(&["describe", "eng/builder"])
+    );
+    assert_eq!(
+        ok(&["describe", "-n", "eng", "-l", "!tier", "-o", "name"]),
+        "eng/default\neng/deployer\n"
+    );
+    assert_eq!(
+        ok(&["describe", "-A", "-l", "tier", "-o", "name"]),
+        "eng/builder\n"
+    );
+    let list = json(&ok(&[
+        "describe",
+        "-n",
+        "eng",
+        "-l",
+        "tier=build",
+        "-o",
+        "json",
+    ]));
+    assert_eq!(list["kind"], "List");
+    assert_eq!(list["items"].as_array().unwrap().len(), 1);
+    assert_eq!(list["items"][0]["reference"], "eng/builder");
+    assert_eq!(list["items"][0]["policies"][0]["name"], "image-builders");
+
+    // None: kubectl's words; a document is an empty List.
+    let none = |ns: &str| {
+        (
+            0,
+            String::new(),
+            format!("No resources found in {ns} namespace.\n"),
+        )
+    };
+    assert_eq!(both(&["describe", "-n", "ops"]), none("ops"));
+    assert_eq!(
+        both(&["describe", "-n", "eng", "-l", "tier=test"]),
+        none("eng")
+    );
+    assert_eq!(
+        both(&["describe", "-A", "-l", "tier=test"]),
+        (0, String::new(), "No resources found\n".into())
+    );
+    let empty = json(&ok(&["describe", "-n", "ops", "-o", "json"]));
+    assert_eq!(empty["items"], serde_json::json!([]));
+
+    // Policies: every one of the namespace, or the global ones.
+    let every = ok(&["policy", "describe", "-n", "eng"]);
+    assert_eq!(
+        every,
+        ok(&[
+            "policy",
+            "describe",
+            "-n",
+            "eng",
+            "deployers",
+            "image-builders",
+            "image-pullers"
+        ])
+    );
+    assert!(every.starts_with("Name:         deployers\n"), "{every}");
+    assert_eq!(every.matches("\n\n\nName:  ").count(), 2, "{every}");
+    assert_eq!(
+        ok(&[
+            "policy",
+            "describe",
+            "-n",
+            "eng",
+            "-l",
+            "tier=deploy",
+            "-o",
+            "name"
+        ]),
+        "deployers\n"
+    );
+    assert_eq!(
+        ok(&["policy", "describe", "--global", "-o", "name"]),
+        "admin-all\n"
+    );
+    let list = json(&ok(&["policy", "describe", "-n", "eng", "-o", "json"]));
+    assert_eq!(list["kind"], "List");
+    assert_eq!(list["items"].as_array().unwrap().len(), 3);
+    assert_eq!(both(&["policy", "describe", "-n", "ops"]), none("ops"));
+    assert_eq!(
+        both(&["policy", "describe", "--global", "-l", "tier"]),
+        (0, String::new(), "No resources found\n".into())
+    );
+    // One name: the object itself, as before.
+    let one = json(&ok(&[
+        "policy",
+        "describe",
+        "-n",
+        "eng",
+        "deployers",
+        "-o",
+        "json",
+    ]));
+    assert_eq!(one["kind"], "Policy");
+
+    // Names and -l do not go together.
+    let (code, _, err) = run(
+        &env,
+        &on(&s, &["describe", "-n", "eng", "builder", "-l", "x"]),
+    );
+    assert_eq!(code, 2, "{err}");
+}
