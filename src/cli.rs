@@ -790,7 +790,10 @@ pub enum NamespaceCommand {
 Examples:
   svcacct namespace create eng
   svcacct namespace create eng/platform --no-defaults
-  svcacct namespace create shop --label team=web")]
+  svcacct namespace create shop --label team=web
+  svcacct namespace create web -o name   # namespace/web, serviceaccount/web/builder, …
+
+With -o json|yaml it prints a List of the namespace and the accounts and policies made with it.")]
     Create(NamespaceCreateArgs),
 
     /// List namespaces, or show some
