@@ -306,7 +306,9 @@ pub enum Command {
 Examples:
   svcacct keygen -o example.key                  # example.key (0600) + example.key.pub
   svcacct keygen -o ci.key --bits 4096 --encrypt # asks for a passphrase
-  svcacct keygen --public-from example.key       # the public key, on stdout")]
+  svcacct keygen --public-from example.key       # the public key, on stdout
+
+Here -o is --out, the key file (not an output format, as kubectl's -o is).")]
     Keygen(Deferred<KeygenArgs>),
 
     /// Register a service account
