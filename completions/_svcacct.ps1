@@ -160,6 +160,8 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
             break
         }
         'svcacct;describe' {
+            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'With no names, only the accounts whose labels match SELECTOR (the syntax of `get -l`)')
+            [CompletionResult]::new('--selector', '--selector', [CompletionResultType]::ParameterName, 'With no names, only the accounts whose labels match SELECTOR (the syntax of `get -l`)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC')
             [CompletionResult]::new('--sort-by', '--sort-by', [CompletionResultType]::ParameterName, 'Order a list by this JSONPath into each item of the document -o json prints (e.g. .created or ''{.name}''; what it finds nowhere is an error)')
@@ -175,6 +177,8 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
             [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)')
             [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct')
             [CompletionResult]::new('--issuer-kek-file', '--issuer-kek-file', [CompletionResultType]::ParameterName, 'With a postgres:// store: file (mode 0600) of the key that encrypts the issuer''s keys in the database, the same for every replica: 32 bytes as hex or base64, e.g. `openssl rand -hex 32` [default: SVCACCT_ISSUER_KEK holds the key itself]')
+            [CompletionResult]::new('-A', '-A ', [CompletionResultType]::ParameterName, 'With no names, the accounts of every namespace')
+            [CompletionResult]::new('--all-namespaces', '--all-namespaces', [CompletionResultType]::ParameterName, 'With no names, the accounts of every namespace')
             [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Leave out the header of tables and custom columns')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each request to a remote store on stderr: method, URL, status, time taken, retries; twice (-vv) also the answer''s headers. Never a token, key or secret. SVCACCT_LOG takes a filter instead, as RUST_LOG does (e.g. SVCACCT_LOG=svcacct=debug)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each request to a remote store on stderr: method, URL, status, time taken, retries; twice (-vv) also the answer''s headers. Never a token, key or secret. SVCACCT_LOG takes a filter instead, as RUST_LOG does (e.g. SVCACCT_LOG=svcacct=debug)')
@@ -573,7 +577,7 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a policy: SUBJECTS may do ACTIONS on RESOURCES in a namespace (and its children)')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'List policies')
-            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show one policy in detail')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show policies in detail')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete policies')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Add or remove subjects, actions and resources of a policy')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -640,6 +644,8 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
             break
         }
         'svcacct;policy;describe' {
+            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'With no names, only the policies whose labels match SELECTOR (the syntax of `policy get -l`)')
+            [CompletionResult]::new('--selector', '--selector', [CompletionResultType]::ParameterName, 'With no names, only the policies whose labels match SELECTOR (the syntax of `policy get -l`)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC')
             [CompletionResult]::new('--sort-by', '--sort-by', [CompletionResultType]::ParameterName, 'Order a list by this JSONPath into each item of the document -o json prints (e.g. .created or ''{.name}''; what it finds nowhere is an error)')
@@ -727,7 +733,7 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
         'svcacct;policy;help' {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a policy: SUBJECTS may do ACTIONS on RESOURCES in a namespace (and its children)')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'List policies')
-            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show one policy in detail')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show policies in detail')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete policies')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Add or remove subjects, actions and resources of a policy')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1196,6 +1202,7 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name')
+            [CompletionResult]::new('--label', '--label', [CompletionResultType]::ParameterName, 'Label KEY=VALUE on the token''s record (repeatable; the syntax of `create --label`)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]')
             [CompletionResult]::new('--keystore', '--keystore', [CompletionResultType]::ParameterName, 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace of the command [default: default]')
@@ -1217,6 +1224,8 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
             break
         }
         'svcacct;tokens;list' {
+            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Only the tokens whose labels match SELECTOR (Kubernetes syntax: `k=v`, `k==v`, `k!=v`, `k in (a,b)`, `k notin (a)`, `k`, `!k`; a comma is AND)')
+            [CompletionResult]::new('--selector', '--selector', [CompletionResultType]::ParameterName, 'Only the tokens whose labels match SELECTOR (Kubernetes syntax: `k=v`, `k==v`, `k!=v`, `k in (a,b)`, `k notin (a)`, `k`, `!k`; a comma is AND)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC')
             [CompletionResult]::new('--sort-by', '--sort-by', [CompletionResultType]::ParameterName, 'Order a list by this JSONPath into each item of the document -o json prints (e.g. .created or ''{.name}''; what it finds nowhere is an error)')
@@ -1784,7 +1793,7 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
         'svcacct;help;policy' {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a policy: SUBJECTS may do ACTIONS on RESOURCES in a namespace (and its children)')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'List policies')
-            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show one policy in detail')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show policies in detail')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete policies')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Add or remove subjects, actions and resources of a policy')
             break

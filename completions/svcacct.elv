@@ -153,6 +153,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;describe'= {
+            cand -l 'With no names, only the accounts whose labels match SELECTOR (the syntax of `get -l`)'
+            cand --selector 'With no names, only the accounts whose labels match SELECTOR (the syntax of `get -l`)'
             cand -o 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC'
             cand --output 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC'
             cand --sort-by 'Order a list by this JSONPath into each item of the document -o json prints (e.g. .created or ''{.name}''; what it finds nowhere is an error)'
@@ -168,6 +170,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --token-file 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)'
             cand --ca-cert 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct'
             cand --issuer-kek-file 'With a postgres:// store: file (mode 0600) of the key that encrypts the issuer''s keys in the database, the same for every replica: 32 bytes as hex or base64, e.g. `openssl rand -hex 32` [default: SVCACCT_ISSUER_KEK holds the key itself]'
+            cand -A 'With no names, the accounts of every namespace'
+            cand --all-namespaces 'With no names, the accounts of every namespace'
             cand --no-headers 'Leave out the header of tables and custom columns'
             cand -v 'Log each request to a remote store on stderr: method, URL, status, time taken, retries; twice (-vv) also the answer''s headers. Never a token, key or secret. SVCACCT_LOG takes a filter instead, as RUST_LOG does (e.g. SVCACCT_LOG=svcacct=debug)'
             cand --verbose 'Log each request to a remote store on stderr: method, URL, status, time taken, retries; twice (-vv) also the answer''s headers. Never a token, key or secret. SVCACCT_LOG takes a filter instead, as RUST_LOG does (e.g. SVCACCT_LOG=svcacct=debug)'
@@ -542,7 +546,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
             cand create 'Create a policy: SUBJECTS may do ACTIONS on RESOURCES in a namespace (and its children)'
             cand get 'List policies'
-            cand describe 'Show one policy in detail'
+            cand describe 'Show policies in detail'
             cand delete 'Delete policies'
             cand update 'Add or remove subjects, actions and resources of a policy'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -606,6 +610,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;policy;describe'= {
+            cand -l 'With no names, only the policies whose labels match SELECTOR (the syntax of `policy get -l`)'
+            cand --selector 'With no names, only the policies whose labels match SELECTOR (the syntax of `policy get -l`)'
             cand -o 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC'
             cand --output 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC'
             cand --sort-by 'Order a list by this JSONPath into each item of the document -o json prints (e.g. .created or ''{.name}''; what it finds nowhere is an error)'
@@ -690,7 +696,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;policy;help'= {
             cand create 'Create a policy: SUBJECTS may do ACTIONS on RESOURCES in a namespace (and its children)'
             cand get 'List policies'
-            cand describe 'Show one policy in detail'
+            cand describe 'Show policies in detail'
             cand delete 'Delete policies'
             cand update 'Add or remove subjects, actions and resources of a policy'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1128,6 +1134,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client'
             cand -o 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
             cand --output 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
+            cand --label 'Label KEY=VALUE on the token''s record (repeatable; the syntax of `create --label`)'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
@@ -1148,6 +1155,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;tokens;list'= {
+            cand -l 'Only the tokens whose labels match SELECTOR (Kubernetes syntax: `k=v`, `k==v`, `k!=v`, `k in (a,b)`, `k notin (a)`, `k`, `!k`; a comma is AND)'
+            cand --selector 'Only the tokens whose labels match SELECTOR (Kubernetes syntax: `k=v`, `k==v`, `k!=v`, `k in (a,b)`, `k notin (a)`, `k`, `!k`; a comma is AND)'
             cand -o 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC'
             cand --output 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC'
             cand --sort-by 'Order a list by this JSONPath into each item of the document -o json prints (e.g. .created or ''{.name}''; what it finds nowhere is an error)'
@@ -1662,7 +1671,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;help;policy'= {
             cand create 'Create a policy: SUBJECTS may do ACTIONS on RESOURCES in a namespace (and its children)'
             cand get 'List policies'
-            cand describe 'Show one policy in detail'
+            cand describe 'Show policies in detail'
             cand delete 'Delete policies'
             cand update 'Add or remove subjects, actions and resources of a policy'
         }

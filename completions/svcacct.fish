@@ -146,6 +146,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand get" -l no-headers -d 'L
 complete -c svcacct -n "__fish_svcacct_using_subcommand get" -s v -l verbose -d 'Log each request to a remote store on stderr: method, URL, status, time taken, retries; twice (-vv) also the answer\'s headers. Never a token, key or secret. SVCACCT_LOG takes a filter instead, as RUST_LOG does (e.g. SVCACCT_LOG=svcacct=debug)'
 complete -c svcacct -n "__fish_svcacct_using_subcommand get" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c svcacct -n "__fish_svcacct_using_subcommand get" -s V -l version -d 'Print version'
+complete -c svcacct -n "__fish_svcacct_using_subcommand describe" -s l -l selector -d 'With no names, only the accounts whose labels match SELECTOR (the syntax of `get -l`)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand describe" -s o -l output -d 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC' -r -f -a "table\t'Human table (dates in local time)'
 wide\t'Table with more columns'
 json\t'Stable JSON documented in the README (RFC 3339 dates)'
@@ -165,6 +166,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand describe" -l jwt-private
 complete -c svcacct -n "__fish_svcacct_using_subcommand describe" -l token-file -d 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand describe" -l ca-cert -d 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand describe" -l issuer-kek-file -d 'With a postgres:// store: file (mode 0600) of the key that encrypts the issuer\'s keys in the database, the same for every replica: 32 bytes as hex or base64, e.g. `openssl rand -hex 32` [default: SVCACCT_ISSUER_KEK holds the key itself]' -r -F
+complete -c svcacct -n "__fish_svcacct_using_subcommand describe" -s A -l all-namespaces -d 'With no names, the accounts of every namespace'
 complete -c svcacct -n "__fish_svcacct_using_subcommand describe" -l no-headers -d 'Leave out the header of tables and custom columns'
 complete -c svcacct -n "__fish_svcacct_using_subcommand describe" -s v -l verbose -d 'Log each request to a remote store on stderr: method, URL, status, time taken, retries; twice (-vv) also the answer\'s headers. Never a token, key or secret. SVCACCT_LOG takes a filter instead, as RUST_LOG does (e.g. SVCACCT_LOG=svcacct=debug)'
 complete -c svcacct -n "__fish_svcacct_using_subcommand describe" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -469,7 +471,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and not __fish_s
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and not __fish_seen_subcommand_from create get describe delete update help" -s V -l version -d 'Print version'
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and not __fish_seen_subcommand_from create get describe delete update help" -f -a "create" -d 'Create a policy: SUBJECTS may do ACTIONS on RESOURCES in a namespace (and its children)'
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and not __fish_seen_subcommand_from create get describe delete update help" -f -a "get" -d 'List policies'
-complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and not __fish_seen_subcommand_from create get describe delete update help" -f -a "describe" -d 'Show one policy in detail'
+complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and not __fish_seen_subcommand_from create get describe delete update help" -f -a "describe" -d 'Show policies in detail'
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and not __fish_seen_subcommand_from create get describe delete update help" -f -a "delete" -d 'Delete policies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and not __fish_seen_subcommand_from create get describe delete update help" -f -a "update" -d 'Add or remove subjects, actions and resources of a policy'
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and not __fish_seen_subcommand_from create get describe delete update help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -525,6 +527,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Log each request to a remote store on stderr: method, URL, status, time taken, retries; twice (-vv) also the answer\'s headers. Never a token, key or secret. SVCACCT_LOG takes a filter instead, as RUST_LOG does (e.g. SVCACCT_LOG=svcacct=debug)'
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
+complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from describe" -s l -l selector -d 'With no names, only the policies whose labels match SELECTOR (the syntax of `policy get -l`)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from describe" -s o -l output -d 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC' -r -f -a "table\t'Human table (dates in local time)'
 wide\t'Table with more columns'
 json\t'Stable JSON documented in the README (RFC 3339 dates)'
@@ -600,7 +603,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a policy: SUBJECTS may do ACTIONS on RESOURCES in a namespace (and its children)'
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "get" -d 'List policies'
-complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Show one policy in detail'
+complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Show policies in detail'
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete policies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "update" -d 'Add or remove subjects, actions and resources of a policy'
 complete -c svcacct -n "__fish_svcacct_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -944,6 +947,7 @@ server\t'Send it with `?dryRun=All`: the server checks it, authorization include
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from create" -s o -l output -d 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name' -r -f -a "json\t'The object as JSON, the shape `get -o json` prints'
 yaml\t'The same document as YAML'
 name\t'Just its reference, as `get -o name` prints it'"
+complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from create" -l label -d 'Label KEY=VALUE on the token\'s record (repeatable; the syntax of `create --label`)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from create" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from create" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from create" -s n -l namespace -d 'Namespace of the command [default: default]' -r
@@ -958,6 +962,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Log each request to a remote store on stderr: method, URL, status, time taken, retries; twice (-vv) also the answer\'s headers. Never a token, key or secret. SVCACCT_LOG takes a filter instead, as RUST_LOG does (e.g. SVCACCT_LOG=svcacct=debug)'
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from list" -s l -l selector -d 'Only the tokens whose labels match SELECTOR (Kubernetes syntax: `k=v`, `k==v`, `k!=v`, `k in (a,b)`, `k notin (a)`, `k`, `!k`; a comma is AND)' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand tokens; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: table, wide, json, yaml, name, jsonpath=TEMPLATE or custom-columns=SPEC' -r -f -a "table\t'Human table (dates in local time)'
 wide\t'Table with more columns'
 json\t'Stable JSON documented in the README (RFC 3339 dates)'
@@ -1330,7 +1335,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand help; and __fish_seen_su
 complete -c svcacct -n "__fish_svcacct_using_subcommand help; and __fish_seen_subcommand_from namespace" -f -a "delete" -d 'Delete a namespace with its accounts, policies and child namespaces'
 complete -c svcacct -n "__fish_svcacct_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "create" -d 'Create a policy: SUBJECTS may do ACTIONS on RESOURCES in a namespace (and its children)'
 complete -c svcacct -n "__fish_svcacct_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "get" -d 'List policies'
-complete -c svcacct -n "__fish_svcacct_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "describe" -d 'Show one policy in detail'
+complete -c svcacct -n "__fish_svcacct_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "describe" -d 'Show policies in detail'
 complete -c svcacct -n "__fish_svcacct_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "delete" -d 'Delete policies'
 complete -c svcacct -n "__fish_svcacct_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "update" -d 'Add or remove subjects, actions and resources of a policy'
 complete -c svcacct -n "__fish_svcacct_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set-context" -d 'Create or change a context; takes the global --store, --service-account, --jwt-private-key, --token-file, --ca-cert and -n given on this command line'

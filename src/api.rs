@@ -976,7 +976,8 @@ pub struct Problem {
     /// whether some other account exists.
     pub detail: String,
     pub code: String,
-    /// 403: the action and resource that were refused, and where.
+    /// 403: the action and resource that were refused, and where. 404 of a namespace that
+    /// does not exist: `resource` is `namespace` and `namespace` the one missing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1072,12 +1073,31 @@ impl Problem {
             }
             _ => e.to_string(),
         };
-        Problem::new(status, c, detail)
+        let mut problem = Problem::new(status, c, detail);
+        // Which namespace is missing, for the client's "did you mean" (`into_user_error`): the
+        // one the request named (or its parent, for a namespace create), which the detail
+        // names already, so the fields tell the caller nothing more. The client suggests from
+        // the namespaces it may list itself (`commands/nearby.rs`), never from the server's.
+        if let UserError::UnknownNamespace { namespace } = e {
+            problem.resource = Some(resource::NAMESPACE.to_owned());
+            problem.namespace = Some(namespace.clone());
+        }
+        problem
     }
 
     /// The error the remote store gives for this answer: same text and exit code as the local
     /// store would give (`detail` is stripped of control characters).
     pub fn into_user_error(self) -> UserError {
+        if let (404, Some(resource::NAMESPACE), Some(ns)) =
+            (self.status, self.resource.as_deref(), &self.namespace)
+            && self.code == code::NOT_FOUND
+            && Namespace::parse(ns).is_ok()
+        {
+            // The local store's error (same text): commands explain it as they do locally.
+            return UserError::UnknownNamespace {
+                namespace: ns.clone(),
+            };
+        }
         UserError::Remote {
             status: self.status,
             code: self.code,
@@ -1127,6 +1147,36 @@ pub fn parse_if_match(v: &str) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A missing namespace travels as itself, so the client can say "did you mean"; any other
+    /// 404, or one naming no valid namespace, stays the server's text.
+    #[test]
+    fn an_unknown_namespace_comes_back_as_one() {
+        let e = UserError::UnknownNamespace {
+            namespace: "engg".into(),
+        };
+        let p = Problem::from_user_error(&e);
+        assert_eq!(
+            (p.status, p.resource.as_deref(), p.namespace.as_deref()),
+            (404, Some("namespace"), Some("engg"))
+        );
+        let back = p.clone().into_user_error();
+        assert!(matches!(&back, UserError::UnknownNamespace { namespace } if namespace == "engg"));
+        assert_eq!(back.to_string(), e.to_string());
+        let bad = Problem {
+            namespace: Some("Not A Namespace".into()),
+            ..p
+        };
+        assert!(matches!(
+            bad.into_user_error(),
+            UserError::Remote { status: 404, .. }
+        ));
+        let account = Problem::from_user_error(&UserError::UnknownAccount {
+            namespace: "eng".into(),
+            name: "ci".into(),
+        });
+        assert_eq!((account.resource, account.namespace), (None, None));
+    }
 
     #[test]
     fn routes_are_unique_and_well_formed() {

@@ -392,7 +392,9 @@ pub enum Command {
 Examples:
   svcacct keygen -o example.key                  # example.key (0600) + example.key.pub
   svcacct keygen -o ci.key --bits 4096 --encrypt # asks for a passphrase
-  svcacct keygen --public-from example.key       # the public key, on stdout")]
+  svcacct keygen --public-from example.key       # the public key, on stdout
+
+Here -o is --out, the key file (not an output format, as kubectl's -o is).")]
     Keygen(Deferred<KeygenArgs>),
 
     /// Register a service account
@@ -418,7 +420,8 @@ Examples:
     #[command(after_help = "\
 Examples:
   svcacct describe ci-bot
-  svcacct describe ci-bot deployer -n eng")]
+  svcacct describe ci-bot deployer -n eng
+  svcacct describe -n eng -l tier=build   # every account of eng labelled tier=build")]
     Describe(Deferred<DescribeArgs>),
 
     /// Delete service accounts (and their private keys in the local keystore)
@@ -875,7 +878,10 @@ pub enum NamespaceCommand {
 Examples:
   svcacct namespace create eng
   svcacct namespace create eng/platform --no-defaults
-  svcacct namespace create shop --label team=web")]
+  svcacct namespace create shop --label team=web
+  svcacct namespace create web -o name   # namespace/web, serviceaccount/web/builder, …
+
+With -o json|yaml it prints a List of the namespace and the accounts and policies made with it.")]
     Create(NamespaceCreateArgs),
 
     /// List namespaces, or show some
@@ -969,9 +975,21 @@ pub struct GetArgs {
 #[derive(Debug, Args)]
 pub struct DescribeArgs {
     /// Accounts: names or NS/NAMEs (each is shown; one that fails is reported and the others
-    /// still shown)
-    #[arg(required = true)]
+    /// still shown) [default: every account of the namespace]
     pub names: Vec<String>,
+
+    /// With no names, the accounts of every namespace
+    #[arg(short = 'A', long, conflicts_with = "names")]
+    pub all_namespaces: bool,
+
+    /// With no names, only the accounts whose labels match SELECTOR (the syntax of `get -l`)
+    #[arg(
+        short = 'l',
+        long = "selector",
+        value_name = "SELECTOR",
+        conflicts_with = "names"
+    )]
+    pub selector: Option<String>,
 
     #[command(flatten)]
     pub output: OutputArg,
@@ -1141,10 +1159,12 @@ Examples:
   svcacct policy get -A -l tier=deploy")]
     Get(PolicyGetArgs),
 
-    /// Show one policy in detail
+    /// Show policies in detail
     #[command(after_help = "\
-Example:
-  svcacct policy describe example-svc-policy")]
+Examples:
+  svcacct policy describe example-svc-policy
+  svcacct policy describe -n eng                 # every policy of eng
+  svcacct policy describe --global -l tier=admin")]
     Describe(PolicyDescribeArgs),
 
     /// Delete policies
@@ -1234,8 +1254,18 @@ pub struct PolicyGetArgs {
 
 #[derive(Debug, Args)]
 pub struct PolicyDescribeArgs {
-    /// Policy name
-    pub name: String,
+    /// Policy names (each is shown; one that fails is reported and the others still shown)
+    /// [default: every policy of the namespace, or the global ones with --global]
+    pub names: Vec<String>,
+    /// With no names, only the policies whose labels match SELECTOR (the syntax of `policy get
+    /// -l`)
+    #[arg(
+        short = 'l',
+        long = "selector",
+        value_name = "SELECTOR",
+        conflicts_with = "names"
+    )]
+    pub selector: Option<String>,
     #[command(flatten)]
     pub scope: PolicyScopeArg,
     #[command(flatten)]
@@ -1458,16 +1488,15 @@ Examples:
   svcacct tokens create ci-bot laptop --out laptop.token     # not `> laptop.token`: mode 0600
   svcacct tokens create ci-bot nightly --expires 2027-06-30 --aud https://api.example.com
   svcacct tokens create ci-bot forever --expires never
-  svcacct tokens create ci-bot ci --out ci.token -o json   # its record (never the token)")]
+  svcacct tokens create ci-bot ci --out ci.token -o json   # its record (never the token)
+  svcacct tokens create ci-bot nightly-2 --label purpose=nightly --out nightly.token")]
     Create(TokensCreateArgs),
 
     /// List an account's issued tokens (never the tokens themselves)
     #[command(after_help = "\
-Issued tokens have no labels (so no -l): select by account with `svcacct get -l`, then list
-the tokens of each.
-
-Example:
-  svcacct tokens list ci-bot")]
+Examples:
+  svcacct tokens list ci-bot
+  svcacct tokens list ci-bot -l purpose=nightly -o wide")]
     List(TokensListArgs),
 
     /// Revoke an issued token: from now on it fails verification
@@ -1552,12 +1581,19 @@ pub struct TokensCreateArgs {
     pub dry_run: DryRunArg,
     #[command(flatten)]
     pub output: WriteOutputArg,
+    /// Label KEY=VALUE on the token's record (repeatable; the syntax of `create --label`)
+    #[arg(long = "label", value_name = "KEY=VALUE")]
+    pub labels: Vec<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct TokensListArgs {
     /// Account name or NS/NAME
     pub account: String,
+    /// Only the tokens whose labels match SELECTOR (Kubernetes syntax: `k=v`, `k==v`, `k!=v`,
+    /// `k in (a,b)`, `k notin (a)`, `k`, `!k`; a comma is AND)
+    #[arg(short = 'l', long = "selector", value_name = "SELECTOR")]
+    pub selector: Option<String>,
     #[command(flatten)]
     pub output: OutputArg,
 }

@@ -90,6 +90,9 @@ pub struct IssueRequest {
     pub expires: Option<Timestamp>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub audiences: Vec<String>,
+    /// The record's labels, checked as `crate::labels` says (400 otherwise); absent: none.
+    #[serde(default, skip_serializing_if = "crate::labels::Labels::is_empty")]
+    pub labels: crate::labels::Labels,
 }
 
 /// One issuer key as `svcacct issuer get` and `GET /v1/issuer` show it.

@@ -1,8 +1,9 @@
 //! `-v`/`--verbose` and `SVCACCT_LOG` (issue 16): what the remote store's client does, on
 //! stderr, through `tracing` (docs/ARCHITECTURE.md, "Cross-cutting behaviour").
 //!
-//! The events are those of target [`HTTP`] (`store/remote.rs`): at `info`, one line per
-//! request (method, URL, status, latency) and per retry; at `debug`, the answer's headers.
+//! The events are those of target [`HTTP`] (`store/remote.rs`): at `info`, a line when a
+//! request starts (method, URL) and one when it ends (status, latency), and one per retry; at
+//! `debug`, the answer's headers.
 //! `-v` shows the first, `-vv` both; `SVCACCT_LOG` takes a filter in `RUST_LOG`'s syntax
 //! instead (`svcacct=debug`, `svcacct::http=info`). No event holds a token, a key or a
 //! secret: the request's headers are never logged, and the URL has no credentials (`StoreUrl`

@@ -567,6 +567,10 @@ pub struct TokenRecord {
     /// The token's `aud`, so that a regenerated token has the same.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub audiences: Vec<String>,
+    /// Kubernetes-style labels (`crate::labels`), kept by a regeneration; absent in records
+    /// written before tokens had labels, and left out when empty, so those stay byte for byte.
+    #[serde(default, skip_serializing_if = "Labels::is_empty")]
+    pub labels: Labels,
 }
 
 impl TokenRecord {
@@ -592,5 +596,37 @@ pub fn current_tokens(file: Option<TokenFile>, account: &Account) -> Vec<TokenRe
     match file {
         Some(f) if f.account_uid == account.uid => f.tokens,
         _ => vec![],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A token file as svcacct wrote it before tokens had labels reads with none and is
+    /// written back byte for byte (the file store's TOML); the same record as PostgreSQL's
+    /// `jsonb` holds it reads too. Labels, once set, round-trip.
+    #[test]
+    fn token_records_from_before_labels_read_as_they_were() {
+        let toml_text = "accountUid = \"u1\"\n\n[[tokens]]\nname = \"deploy\"\nid = \"j\"\n\
+                         kid = \"k\"\ncreated = \"2026-05-01T12:00:00Z\"\n";
+        let file: TokenFile = toml::from_str(toml_text).unwrap();
+        assert!(file.tokens[0].labels.is_empty());
+        assert_eq!(toml::to_string(&file).unwrap(), toml_text);
+        let json_text = r#"{"name":"deploy","id":"j","kid":"k","created":"2026-05-01T12:00:00Z"}"#;
+        let record: TokenRecord = serde_json::from_str(json_text).unwrap();
+        assert_eq!(record, file.tokens[0]);
+        assert_eq!(serde_json::to_string(&record).unwrap(), json_text);
+
+        let labelled = TokenRecord {
+            labels: [("purpose".to_owned(), "ci".to_owned())].into(),
+            ..record
+        };
+        let text = serde_json::to_string(&labelled).unwrap();
+        assert!(text.ends_with(r#","labels":{"purpose":"ci"}}"#), "{text}");
+        assert_eq!(
+            serde_json::from_str::<TokenRecord>(&text).unwrap(),
+            labelled
+        );
     }
 }

@@ -433,6 +433,15 @@ fn stable(doc: &str) -> serde_json::Value {
     serde_json::from_str(&json).unwrap()
 }
 
+/// A YAML document as an item of a list: `- ` before its first line, two spaces before the
+/// others.
+fn indented_item(doc: &str) -> String {
+    doc.lines()
+        .enumerate()
+        .map(|(i, l)| format!("{}{l}\n", if i == 0 { "- " } else { "  " }))
+        .collect()
+}
+
 /// `-o` on a command that writes (issue 16): the object as it would be, in the shape `get -o
 /// json` prints after the real write; the store stays byte for byte as it was.
 #[test]
@@ -489,8 +498,12 @@ fn a_dry_run_prints_the_object_as_get_prints_it_after_the_write() {
     // Without --dry-run, -o prints the object as written: what `get` prints, byte for byte.
     let written = env.ok(["update", "bot", "--description", "changed", "-o", "json"]);
     assert_eq!(written, env.ok(["get", "bot", "-o", "json"]));
-    let written = env.ok(["namespace", "create", "eng", "-o", "yaml"]);
-    assert_eq!(written, env.ok(["namespace", "get", "eng", "-o", "yaml"]));
+    let written = env.ok(["namespace", "create", "eng", "--no-defaults", "-o", "yaml"]);
+    let got = env.ok(["namespace", "get", "eng", "-o", "yaml"]);
+    assert_eq!(
+        written,
+        format!("kind: List\nitems:\n{}", indented_item(&got))
+    );
     // And the changes, as they would be.
     let before = snapshot(&data);
     for (args, field, value) in [
@@ -548,8 +561,14 @@ fn dash_o_name_on_writes_and_deletes() {
             "readers\n",
         ),
         (
-            vec!["namespace", "create", "eng/web", "--dry-run"],
-            "eng/web\n",
+            vec![
+                "namespace",
+                "create",
+                "eng/web",
+                "--dry-run",
+                "--no-defaults",
+            ],
+            "namespace/eng/web\n",
         ),
         (
             vec!["tokens", "create", "ci", "nightly", "--dry-run"],
@@ -820,4 +839,124 @@ fn dash_o_on_the_issuer_and_on_keys() {
         env.ok(["issuer", "rotate", "-o", "name"]),
         format!("{}\n", issuer["id"].as_str().unwrap())
     );
+}
+
+/// `namespace create -o` (issue 16): the namespace and the default accounts and policies made
+/// with it, as `kubectl create -f` prints several objects — `-o json|yaml` a `List` of each as
+/// `get` prints it, `-o name` one `KIND/NAME` line each — in a dry run too, locally and
+/// through a server.
+#[test]
+fn namespace_create_prints_what_it_made_with_it() {
+    let env = Env::new();
+    let srv = env.path("srv");
+    env.bootstrap(&srv);
+    let s = srv.to_str().unwrap();
+    let local = |args: &[&'static str]| {
+        let mut v = vec!["--store", s];
+        v.extend_from_slice(args);
+        v
+    };
+    let names = |ns: &str| {
+        format!(
+            "namespace/{ns}\nserviceaccount/{ns}/builder\nserviceaccount/{ns}/deployer\n\
+             serviceaccount/{ns}/default\npolicy/{ns}/image-builders\npolicy/{ns}/deployers\n\
+             policy/{ns}/image-pullers\n"
+        )
+    };
+    let before = snapshot(&srv);
+    assert_eq!(
+        run(
+            &env,
+            &local(&["namespace", "create", "eng", "--dry-run", "-o", "name"])
+        ),
+        (0, names("eng"), String::new())
+    );
+    let dry = stable_list(&env.ok(local(&[
+        "namespace",
+        "create",
+        "eng",
+        "--dry-run",
+        "-o",
+        "json",
+    ])));
+    assert_eq!(snapshot(&srv), before, "a dry run wrote");
+
+    // The real one: each item as `get` prints it after the write.
+    let written: serde_json::Value =
+        serde_json::from_str(&env.ok(local(&["namespace", "create", "eng", "-o", "json"])))
+            .unwrap();
+    assert_eq!(written["kind"], "List");
+    let items = written["items"].as_array().unwrap();
+    let get = |args: &[&'static str]| -> serde_json::Value {
+        serde_json::from_str(&env.ok(local(args))).unwrap()
+    };
+    let expected = [
+        get(&["namespace", "get", "eng", "-o", "json"]),
+        get(&["get", "eng/builder", "-o", "json"]),
+        get(&["get", "eng/deployer", "-o", "json"]),
+        get(&["get", "eng/default", "-o", "json"]),
+        get(&["policy", "get", "-n", "eng", "image-builders", "-o", "json"]),
+        get(&["policy", "get", "-n", "eng", "deployers", "-o", "json"]),
+        get(&["policy", "get", "-n", "eng", "image-pullers", "-o", "json"]),
+    ];
+    assert_eq!(items.as_slice(), expected.as_slice());
+    // The dry run showed the same, but for uids and dates.
+    assert_eq!(dry, stable_list(&written.to_string()));
+
+    // Through a server, a server dry run and a real one.
+    let server = env.serve(&srv, &[]);
+    let remote = |args: &[&'static str]| {
+        let mut v = vec!["--store", server.url.as_str(), "--service-account", "admin"];
+        v.extend_from_slice(args);
+        v
+    };
+    let before = snapshot(&srv);
+    assert_eq!(
+        run(
+            &env,
+            &remote(&[
+                "namespace",
+                "create",
+                "ops",
+                "--dry-run=server",
+                "-o",
+                "name"
+            ])
+        ),
+        (0, names("ops"), String::new())
+    );
+    assert_eq!(snapshot(&srv), before, "a server dry run wrote");
+    let yaml = env.ok(remote(&["namespace", "create", "ops", "-o", "yaml"]));
+    assert!(
+        yaml.starts_with("kind: List\nitems:\n- kind: Namespace\n  name: ops\n"),
+        "{yaml}"
+    );
+    assert_eq!(
+        yaml.matches("\n- kind: ServiceAccount\n").count(),
+        3,
+        "{yaml}"
+    );
+    assert_eq!(yaml.matches("\n- kind: Policy\n").count(), 3, "{yaml}");
+    assert_eq!(
+        env.ok(remote(&[
+            "namespace",
+            "create",
+            "ops/solo",
+            "--no-defaults",
+            "-o",
+            "name"
+        ])),
+        "namespace/ops/solo\n"
+    );
+}
+
+/// `stable` for each item of a `List`.
+fn stable_list(doc: &str) -> Vec<serde_json::Value> {
+    let v: serde_json::Value = serde_json::from_str(doc).unwrap();
+    v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| stable(&i.to_string()))
+        .collect()
 }

@@ -1167,9 +1167,19 @@ fn unknown_names_are_told_with_the_nearest_that_exist() {
         assert_eq!(run(&env, &on(&s, args)), want, "local {args:?}");
         assert_eq!(run(&env, &remote(&server, args)), want, "remote {args:?}");
     }
-    // A create in a mistyped namespace, on a local store (through a server the refusal is the
-    // server's problem, which the client does not turn back into an unknown namespace yet).
-    let local_only: &[(&[&str], &str)] = &[
+    // A mistyped -n: a create, a lookup and a policy create say which namespace is nearest,
+    // locally and through a server (whose 404 names the namespace: `api::Problem`).
+    let mistyped_ns: &[(&[&str], &str)] = &[
+        (
+            &["get", "-n", "egn", "builder"],
+            "unknown service account `builder` in namespace `egn` (see `svcacct get`); \
+             namespace `egn` does not exist; did you mean `eng`? `eng/builder` exists: -n eng",
+        ),
+        (
+            &["policy", "get", "-n", "egn", "deployers"],
+            "unknown policy `deployers` in namespace `egn` (see `svcacct policy get`); \
+             namespace `egn` does not exist; did you mean `eng`?",
+        ),
         (
             &["create", "-n", "eg", "bot", "--bits", "2048"],
             "namespace `eg` does not exist (create it with `svcacct namespace create eg`); \
@@ -1193,10 +1203,61 @@ fn unknown_names_are_told_with_the_nearest_that_exist() {
              eng/platfrm`); did you mean `eng/platform`?",
         ),
     ];
-    for (args, message) in local_only {
+    for (args, message) in mistyped_ns {
         let want = (3, String::new(), format!("svcacct: {message}\n"));
         assert_eq!(run(&env, &on(&s, args)), want, "local {args:?}");
+        assert_eq!(run(&env, &remote(&server, args)), want, "remote {args:?}");
     }
+    // A listing of a namespace that does not exist is empty, and says so.
+    let want = (
+        0,
+        String::new(),
+        "No service accounts in namespace `egn`.\nsvcacct: warning: namespace `egn` does not \
+         exist; did you mean `eng`?\n"
+            .to_owned(),
+    );
+    assert_eq!(run(&env, &on(&s, &["get", "-n", "egn"])), want);
+    assert_eq!(run(&env, &remote(&server, &["get", "-n", "egn"])), want);
+    // Nothing was created.
+    assert_eq!(
+        env.ok(on(&s, &["get", "-A", "-o", "name"])),
+        "admin\neng/builder\neng/default\neng/deployer\n"
+    );
+
+    // Through a server, the names suggested are those the caller may list: an account that may
+    // create accounts everywhere but `get` no namespace is told the namespace is missing, and
+    // of no other.
+    env.ok(on(&s, &["create", "maker", "--bits", "2048"]));
+    env.ok(on(
+        &s,
+        &[
+            "policy",
+            "create",
+            "makers",
+            "--global",
+            "--subject",
+            "maker",
+            "--action",
+            "create",
+            "--resource",
+            "serviceaccount",
+        ],
+    ));
+    let as_maker = |args: &[&'static str]| {
+        let mut v = vec!["--store", server.url.as_str(), "--service-account", "maker"];
+        v.extend_from_slice(args);
+        run(&env, &v)
+    };
+    assert_eq!(
+        as_maker(&["create", "-n", "eg", "bot", "--bits", "2048"]),
+        (
+            3,
+            String::new(),
+            "svcacct: namespace `eg` does not exist (create it with `svcacct namespace create \
+             eg`)\n"
+                .to_owned()
+        )
+    );
 }
 
 #[test]
@@ -1267,4 +1328,410 @@ fn describe_and_delete_take_several_names() {
         env.ok(on(&s, &["get", "-n", "eng", "-o", "name"])),
         "eng/deployer\n"
     );
+}
+
+/// Issued tokens carry labels (issue 16): `tokens create --label`, shown by `tokens list -o
+/// wide`, json and yaml and by a dry run; `tokens list -l` locally and through a server, which
+/// filters with `?labelSelector=`; a token without labels is stored as before labels.
+#[test]
+fn issued_tokens_carry_labels_and_list_by_selector() {
+    let env = Env::new();
+    let srv = env.path("srv");
+    env.bootstrap(&srv);
+    let s = srv.to_str().unwrap().to_owned();
+    let out = |name: &str| env.path(name).to_str().unwrap().to_owned();
+    let (nightly, weekly, plain) = (out("nightly.token"), out("weekly.token"), out("p.token"));
+    env.ok(on(
+        &s,
+        &[
+            "tokens",
+            "create",
+            "admin",
+            "nightly",
+            "--label",
+            "purpose=nightly",
+            "--label",
+            "tier=",
+            "--out",
+            &nightly,
+        ],
+    ));
+    let server = env.serve(&srv, &[]);
+    env.ok(remote(
+        &server,
+        &[
+            "tokens",
+            "create",
+            "admin",
+            "weekly",
+            "--label",
+            "purpose=weekly",
+            "--out",
+            &weekly,
+        ],
+    ));
+    env.ok(on(
+        &s,
+        &["tokens", "create", "admin", "plain", "--out", &plain],
+    ));
+
+    // The file store keeps them in the token file; one without labels has no `labels`.
+    let file = std::fs::read_to_string(srv.join("tokens/default/admin.toml")).unwrap();
+    assert_eq!(file.matches("labels").count(), 2, "{file}");
+    assert!(
+        file.contains("[tokens.labels]\npurpose = \"nightly\"\ntier = \"\"\n"),
+        "{file}"
+    );
+
+    for argv in [
+        on(&s, &["tokens", "list", "admin", "-o", "json"]),
+        remote(&server, &["tokens", "list", "admin", "-o", "json"]),
+    ] {
+        let l = json(&env.ok(argv));
+        assert_eq!(l["kind"], "TokenList");
+        let labels: Vec<&serde_json::Value> = l["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| &t["labels"])
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                &serde_json::json!({"purpose": "nightly", "tier": ""}),
+                &serde_json::json!({"purpose": "weekly"}),
+                &serde_json::Value::Null,
+            ]
+        );
+    }
+    let yaml = env.ok(on(&s, &["tokens", "list", "admin", "-o", "yaml"]));
+    assert!(
+        yaml.contains("  labels:\n    purpose: nightly\n    tier: \"\"\n"),
+        "{yaml}"
+    );
+
+    // -o wide: a LABELS column; the table without -o wide is as before labels.
+    let wide = env.ok(on(&s, &["tokens", "list", "admin", "-o", "wide"]));
+    let lines: Vec<&str> = wide.lines().map(str::trim).collect();
+    assert!(lines[0].starts_with("NAME "), "{wide}");
+    assert!(lines[0].ends_with("| LABELS"), "{wide}");
+    assert!(lines[2].ends_with("| purpose=nightly,tier="), "{wide}");
+    assert!(lines[3].ends_with("| purpose=weekly"), "{wide}");
+    assert!(lines[4].ends_with("| <none>"), "{wide}");
+    let table = env.ok(on(&s, &["tokens", "list", "admin"]));
+    assert!(
+        table.lines().next().unwrap().ends_with("| LAST USED"),
+        "{table}"
+    );
+
+    // -l, each form, locally and through the server (in the order they were issued).
+    let cases: &[(&str, &str)] = &[
+        ("purpose=nightly", "nightly\n"),
+        ("purpose!=nightly", "weekly\nplain\n"),
+        ("purpose in (nightly,weekly)", "nightly\nweekly\n"),
+        ("purpose notin (weekly)", "nightly\nplain\n"),
+        ("tier", "nightly\n"),
+        ("!purpose", "plain\n"),
+    ];
+    for (selector, names) in cases {
+        let args = ["tokens", "list", "admin", "-l", selector, "-o", "name"];
+        assert_eq!(env.ok(on(&s, &args)), *names, "local -l {selector}");
+        assert_eq!(
+            env.ok(remote(&server, &args)),
+            *names,
+            "remote -l {selector}"
+        );
+    }
+    // The server filters: what it sends is only what matches.
+    let token = env.ok(on(&s, &["token", "admin"]));
+    let (status, body) = curl(&[
+        "-H",
+        &format!("Authorization: Bearer {}", token.trim()),
+        &server.at(&format!(
+            "/v1/namespaces/default/serviceaccounts/admin/tokens?labelSelector={}",
+            encode("purpose=weekly")
+        )),
+    ]);
+    assert_eq!(status, 200, "{body}");
+    let items = json(&body)["items"].as_array().unwrap().clone();
+    assert_eq!(items.len(), 1, "{body}");
+    assert_eq!(items[0]["name"], "weekly");
+    // Nothing matches: said on stderr, as for accounts.
+    for argv in [
+        on(&s, &["tokens", "list", "admin", "-l", "purpose=hourly"]),
+        remote(
+            &server,
+            &["tokens", "list", "admin", "-l", "purpose=hourly"],
+        ),
+    ] {
+        assert_eq!(
+            run(&env, &argv),
+            (
+                0,
+                String::new(),
+                "No issued tokens matching `purpose=hourly` for service account admin.\n".into()
+            )
+        );
+    }
+
+    // A dry run shows the labels, locally and on the server; nothing is written.
+    let before = env.store_snapshot();
+    let before_srv = std::fs::read(srv.join("tokens/default/admin.toml")).unwrap();
+    for (argv, suffix) in [
+        (
+            on(
+                &s,
+                &[
+                    "tokens",
+                    "create",
+                    "admin",
+                    "x",
+                    "--label",
+                    "a=b",
+                    "--dry-run",
+                ],
+            ),
+            "(dry run)",
+        ),
+        (
+            remote(
+                &server,
+                &[
+                    "tokens",
+                    "create",
+                    "admin",
+                    "x",
+                    "--label",
+                    "a=b",
+                    "--dry-run=server",
+                ],
+            ),
+            "(server dry run)",
+        ),
+    ] {
+        let (code, out, err) = run(&env, &argv);
+        assert_eq!((code, err.as_str()), (0, ""), "{argv:?}");
+        assert_eq!(
+            dates(&out),
+            format!(
+                "Issued token x for service account admin (expires <DATE>, labels a=b) {suffix}\n"
+            ),
+            "{argv:?}"
+        );
+    }
+    let dry = json(&env.ok(on(
+        &s,
+        &[
+            "tokens",
+            "create",
+            "admin",
+            "x",
+            "--label",
+            "a=b",
+            "--dry-run",
+            "-o",
+            "json",
+        ],
+    )));
+    assert_eq!(dry["labels"], serde_json::json!({"a": "b"}));
+    assert_eq!(env.store_snapshot(), before);
+    assert_eq!(
+        std::fs::read(srv.join("tokens/default/admin.toml")).unwrap(),
+        before_srv
+    );
+
+    // A bad label is refused before anything is issued, locally and by the server.
+    let bad = "invalid label key `a b`: its name must be letters, digits, `-`, `_` and `.`, \
+               starting and ending with a letter or digit, with at most one `/` before it (e.g. \
+               `team` or `example.com/team`)";
+    let args = ["tokens", "create", "admin", "y", "--label", "a b=c"];
+    assert_eq!(
+        run(&env, &on(&s, &args)),
+        (2, String::new(), format!("svcacct: {bad}\n"))
+    );
+    let (status, body) = curl(&[
+        "-X",
+        "POST",
+        "-H",
+        &format!("Authorization: Bearer {}", token.trim()),
+        "-H",
+        "Content-Type: application/json",
+        "--data-binary",
+        r#"{"name": "y", "labels": {"a b": "c"}}"#,
+        &server.at("/v1/namespaces/default/serviceaccounts/admin/tokens"),
+    ]);
+    assert_eq!(status, 400, "{body}");
+    assert_eq!(json(&body)["detail"], bad);
+    assert_eq!(
+        std::fs::read(srv.join("tokens/default/admin.toml")).unwrap(),
+        before_srv
+    );
+
+    // A regenerated token keeps its labels.
+    env.ok(on(&s, &["tokens", "regenerate", "admin", "nightly"]));
+    assert_eq!(
+        env.ok(on(
+            &s,
+            &[
+                "tokens",
+                "list",
+                "admin",
+                "-l",
+                "purpose=nightly",
+                "-o",
+                "name"
+            ]
+        )),
+        "nightly\n"
+    );
+}
+
+/// `describe` and `policy describe` with no names describe every record of the namespace that
+/// `-l` selects, as `kubectl describe` does, locally and through a server; none is kubectl's
+/// `No resources found in NS namespace.` on stderr, exit 0.
+#[test]
+fn describe_without_names_describes_every_one() {
+    let env = Env::new();
+    let srv = env.path("srv");
+    env.bootstrap(&srv);
+    let s = srv.to_str().unwrap().to_owned();
+    env.ok(on(&s, &["namespace", "create", "eng"]));
+    env.ok(on(&s, &["namespace", "create", "ops", "--no-defaults"]));
+    env.ok(on(&s, &["update", "eng/builder", "--label", "tier=build"]));
+    env.ok(on(
+        &s,
+        &[
+            "policy",
+            "update",
+            "-n",
+            "eng",
+            "deployers",
+            "--label",
+            "tier=deploy",
+        ],
+    ));
+    let server = env.serve(&srv, &[]);
+    let both = |args: &[&str]| {
+        let local = run(&env, &on(&s, args));
+        assert_eq!(run(&env, &remote(&server, args)), local, "{args:?}");
+        local
+    };
+    let ok = |args: &[&str]| {
+        let (code, out, err) = both(args);
+        assert_eq!((code, err.as_str()), (0, ""), "{args:?}");
+        out
+    };
+
+    // Every account of the namespace: as naming each of them.
+    let every = ok(&["describe", "-n", "eng"]);
+    assert_eq!(
+        every,
+        ok(&["describe", "-n", "eng", "builder", "default", "deployer"])
+    );
+    assert_eq!(every.matches("\nPolicies:").count(), 3, "{every}");
+    assert_eq!(
+        ok(&["describe", "-n", "eng", "-l", "tier=build"]),
+        ok(&["describe", "eng/builder"])
+    );
+    assert_eq!(
+        ok(&["describe", "-n", "eng", "-l", "!tier", "-o", "name"]),
+        "eng/default\neng/deployer\n"
+    );
+    assert_eq!(
+        ok(&["describe", "-A", "-l", "tier", "-o", "name"]),
+        "eng/builder\n"
+    );
+    let list = json(&ok(&[
+        "describe",
+        "-n",
+        "eng",
+        "-l",
+        "tier=build",
+        "-o",
+        "json",
+    ]));
+    assert_eq!(list["kind"], "List");
+    assert_eq!(list["items"].as_array().unwrap().len(), 1);
+    assert_eq!(list["items"][0]["reference"], "eng/builder");
+    assert_eq!(list["items"][0]["policies"][0]["name"], "image-builders");
+
+    // None: kubectl's words; a document is an empty List.
+    let none = |ns: &str| {
+        (
+            0,
+            String::new(),
+            format!("No resources found in {ns} namespace.\n"),
+        )
+    };
+    assert_eq!(both(&["describe", "-n", "ops"]), none("ops"));
+    assert_eq!(
+        both(&["describe", "-n", "eng", "-l", "tier=test"]),
+        none("eng")
+    );
+    assert_eq!(
+        both(&["describe", "-A", "-l", "tier=test"]),
+        (0, String::new(), "No resources found\n".into())
+    );
+    let empty = json(&ok(&["describe", "-n", "ops", "-o", "json"]));
+    assert_eq!(empty["items"], serde_json::json!([]));
+
+    // Policies: every one of the namespace, or the global ones.
+    let every = ok(&["policy", "describe", "-n", "eng"]);
+    assert_eq!(
+        every,
+        ok(&[
+            "policy",
+            "describe",
+            "-n",
+            "eng",
+            "deployers",
+            "image-builders",
+            "image-pullers"
+        ])
+    );
+    assert!(every.starts_with("Name:         deployers\n"), "{every}");
+    assert_eq!(every.matches("\n\n\nName:  ").count(), 2, "{every}");
+    assert_eq!(
+        ok(&[
+            "policy",
+            "describe",
+            "-n",
+            "eng",
+            "-l",
+            "tier=deploy",
+            "-o",
+            "name"
+        ]),
+        "deployers\n"
+    );
+    assert_eq!(
+        ok(&["policy", "describe", "--global", "-o", "name"]),
+        "admin-all\n"
+    );
+    let list = json(&ok(&["policy", "describe", "-n", "eng", "-o", "json"]));
+    assert_eq!(list["kind"], "List");
+    assert_eq!(list["items"].as_array().unwrap().len(), 3);
+    assert_eq!(both(&["policy", "describe", "-n", "ops"]), none("ops"));
+    assert_eq!(
+        both(&["policy", "describe", "--global", "-l", "tier"]),
+        (0, String::new(), "No resources found\n".into())
+    );
+    // One name: the object itself, as before.
+    let one = json(&ok(&[
+        "policy",
+        "describe",
+        "-n",
+        "eng",
+        "deployers",
+        "-o",
+        "json",
+    ]));
+    assert_eq!(one["kind"], "Policy");
+
+    // Names and -l do not go together.
+    let (code, _, err) = run(
+        &env,
+        &on(&s, &["describe", "-n", "eng", "builder", "-l", "x"]),
+    );
+    assert_eq!(code, 2, "{err}");
 }

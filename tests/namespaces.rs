@@ -573,12 +573,13 @@ fn namespaces_through_svcacct_serve() {
             "svcacct: service account `eng/owner` may not delete namespace globally: no policy \
          allows it\n",
         );
-    // The server checks that the namespace exists.
+    // The server checks that the namespace exists; the client names the nearest one admin
+    // may list, as a local store does.
     admin(&["-n", "nope", "create", "x", "--public-key", "k.key.pub"])
         .code(3)
         .stderr(
             "svcacct: namespace `nope` does not exist (create it with `svcacct namespace create \
-             nope`)\n",
+             nope`); did you mean `ops`?\n",
         );
     // The owner sees the namespaces it may get; admin sees all.
     owner(&["namespace", "get", "-o", "name"])

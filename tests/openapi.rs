@@ -503,6 +503,7 @@ fn request_schemas_are_the_rust_bodies() {
             name: name("deploy"),
             expires: Some(time()),
             audiences: vec!["a".into()],
+            labels: labels(),
         },
     );
     check_request(&doc, "TokenRename", TokenRename { name: name("new") });
@@ -643,6 +644,7 @@ fn answer_schemas_are_the_rust_types() {
         expires: full.then(time),
         last_used: full.then(time),
         audiences: if full { vec!["a".into()] } else { vec![] },
+        labels: if full { labels() } else { Default::default() },
     };
     check_answer(&doc, "TokenRecord", record(true), record(false));
     let token_ref = api::TokenRef::of(

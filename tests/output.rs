@@ -615,3 +615,36 @@ fn version_locally_through_a_server_and_with_the_server_down() {
     );
     assert_eq!(err.lines().count(), 1, "{err}");
 }
+
+/// `keygen -o` is `--out`, the private key's file: a kubectl user's `-o json` (or any output
+/// format name) is refused, saying so, and writes nothing; `-o FILE` still writes the key.
+#[test]
+fn keygen_dash_o_is_the_key_file_not_a_format() {
+    let env = Env::new();
+    for format in ["json", "yaml", "name", "wide", "jsonpath={.kid}"] {
+        let (code, out, err) = run(&env, &["keygen", "-o", format, "--bits", "2048"]);
+        assert_eq!(
+            (code, out.as_str(), err),
+            (
+                2,
+                "",
+                format!(
+                    "svcacct: keygen's -o is --out, the file the private key is written to, not \
+                     an output format: `-o {format}` would write the key to a file named \
+                     {format}. Pass --out FILE (a file of that name: --out ./{format})\n"
+                )
+            ),
+            "-o {format}"
+        );
+        assert!(!env.path(format).exists(), "-o {format} wrote a file");
+    }
+    env.ok(["keygen", "-o", "k.pem", "--bits", "2048"]);
+    assert!(
+        std::fs::read_to_string(env.path("k.pem"))
+            .unwrap()
+            .starts_with("-----BEGIN PRIVATE KEY-----\n")
+    );
+    assert!(env.path("k.pem.pub").exists());
+    env.ok(["keygen", "--out", "./json", "--bits", "2048"]);
+    assert!(env.path("json").exists());
+}

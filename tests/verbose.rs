@@ -83,7 +83,8 @@ fn dash_v_logs_each_request_and_dash_vv_its_answers_headers() {
     assert_eq!(code, 0, "{err}");
     assert_eq!(
         shape(&err, &server),
-        " INFO svcacct::http: GET URL/v1/namespaces/default/serviceaccounts/ci 200 OK in N ms\n"
+        " INFO svcacct::http: GET URL/v1/namespaces/default/serviceaccounts/ci ...\n\
+         \x20INFO svcacct::http: GET URL/v1/namespaces/default/serviceaccounts/ci 200 OK in N ms\n"
     );
     let (code, _, err) = run(
         &env,
@@ -101,14 +102,17 @@ fn dash_v_logs_each_request_and_dash_vv_its_answers_headers() {
     assert_eq!(code, 3);
     assert_eq!(
         shape(&err, &server),
-        " INFO svcacct::http: GET URL/v1/namespaces/default/serviceaccounts/ghost 404 Not Found in N ms\n\
+        " INFO svcacct::http: GET URL/v1/namespaces/default/serviceaccounts/ghost ...\n\
+         \x20INFO svcacct::http: GET URL/v1/namespaces/default/serviceaccounts/ghost 404 Not Found in N ms\n\
          DEBUG svcacct::http:   content-type: application/problem+json\n\
          DEBUG svcacct::http:   content-length: 178\n\
          DEBUG svcacct::http:   date: DATE\n\
+         \x20INFO svcacct::http: GET URL/v1/namespaces/default/serviceaccounts ...\n\
          \x20INFO svcacct::http: GET URL/v1/namespaces/default/serviceaccounts 200 OK in N ms\n\
          DEBUG svcacct::http:   content-type: application/json\n\
          DEBUG svcacct::http:   content-length: LEN\n\
          DEBUG svcacct::http:   date: DATE\n\
+         \x20INFO svcacct::http: GET URL/v1/serviceaccounts ...\n\
          \x20INFO svcacct::http: GET URL/v1/serviceaccounts 200 OK in N ms\n\
          DEBUG svcacct::http:   content-type: application/json\n\
          DEBUG svcacct::http:   content-length: LEN\n\
@@ -138,10 +142,12 @@ fn svcacct_log_takes_a_filter() {
     ];
     let (_, _, err) = run(&env, Some("svcacct=debug"), &get);
     let lines: Vec<&str> = err.lines().collect();
-    assert_eq!(lines.len(), 5, "{err}");
+    assert_eq!(lines.len(), 6, "{err}");
     assert!(lines[0].starts_with(" INFO svcacct::http: GET "), "{err}");
+    assert!(lines[0].ends_with(" ..."), "{err}");
+    assert!(lines[1].starts_with(" INFO svcacct::http: GET "), "{err}");
     assert!(
-        lines[1..]
+        lines[2..]
             .iter()
             .all(|l| l.starts_with("DEBUG svcacct::http:   ")),
         "{err}"
@@ -152,7 +158,8 @@ fn svcacct_log_takes_a_filter() {
     let (_, _, err) = run(&env, Some("svcacct::http=info"), &quiet);
     assert_eq!(
         shape(&err, &server),
-        " INFO svcacct::http: GET URL/v1/namespaces/default/serviceaccounts/ci 200 OK in N ms\n"
+        " INFO svcacct::http: GET URL/v1/namespaces/default/serviceaccounts/ci ...\n\
+         \x20INFO svcacct::http: GET URL/v1/namespaces/default/serviceaccounts/ci 200 OK in N ms\n"
     );
     let (_, _, err) = run(&env, Some("svcacct=warn"), &get);
     assert_eq!(err, "");
@@ -250,6 +257,15 @@ fn dash_vv_logs_no_token_key_or_secret() {
         }
         stderr.push_str(&err);
     }
+    // Each request is logged as it starts too (method and URL only), the POST that issued the
+    // token among them: those lines are searched below as well.
+    let starts = stderr.lines().filter(|l| l.ends_with(" ...")).count();
+    let ends = stderr.lines().filter(|l| l.ends_with(" ms")).count();
+    assert_eq!((starts, ends), (5, 5), "{stderr}");
+    assert!(
+        stderr.contains(" INFO svcacct::http: POST ") && stderr.contains("/tokens ...\n"),
+        "{stderr}"
+    );
     for secret in [issued.as_str(), bearer.trim()] {
         assert!(!stderr.contains(secret), "a token is logged:\n{stderr}");
         // Not even its signature, nor its payload.
@@ -311,14 +327,62 @@ fn retries_are_logged() {
         })
         .collect();
     assert_eq!(
-        lines[..5],
+        lines[..8],
         [
+            " INFO svcacct::http: GET URL/v1/namespaces/default/serviceaccounts/ci ...",
             " INFO svcacct::http: GET URL/v1/namespaces/default/serviceaccounts/ci 503 Service Unavailable in N ms",
             " INFO svcacct::http: GET URL/v1/namespaces/default/serviceaccounts/ci: answered 503; trying again (2 of 3) in 200 ms",
+            " INFO svcacct::http: GET URL/v1/namespaces/default/serviceaccounts/ci (try 2 of 3) ...",
             " INFO svcacct::http: GET URL/v1/namespaces/default/serviceaccounts/ci 503 Service Unavailable in N ms (try 2 of 3)",
             " INFO svcacct::http: GET URL/v1/namespaces/default/serviceaccounts/ci: answered 503; trying again (3 of 3) in 800 ms",
+            " INFO svcacct::http: GET URL/v1/namespaces/default/serviceaccounts/ci (try 3 of 3) ...",
             " INFO svcacct::http: GET URL/v1/namespaces/default/serviceaccounts/ci 503 Service Unavailable in N ms (try 3 of 3)",
         ],
         "{err}"
     );
+}
+
+/// A server that takes the request and never answers: before any answer, `-v` has said what
+/// svcacct waits for (the line a request starts with), and nothing of its credentials.
+#[test]
+fn dash_v_says_what_it_is_waiting_for() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    let env = Env::new();
+    env.ok(["create", "ci", "--bits", "2048"]);
+    let token = env.ok(["token", "ci"]);
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("svcacct"))
+        .env_clear()
+        .env("HOME", env.path(""))
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("SVCACCT_TOKEN", token.trim())
+        .current_dir(env.path(""))
+        .args(["--store", &url, "-v", "get", "ci"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Taken, read, and never answered while the line is awaited.
+    let (conn, _) = listener.accept().unwrap();
+    let mut request = String::new();
+    let mut reader = BufReader::new(&conn);
+    while reader.read_line(&mut request).unwrap() > 0 && !request.ends_with("\r\n\r\n") {}
+    let mut err = BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    err.read_line(&mut line).unwrap();
+    child.kill().unwrap();
+    child.wait().unwrap();
+    drop(conn);
+    assert!(
+        request.starts_with("GET /v1/namespaces/default/serviceaccounts/ci "),
+        "{request}"
+    );
+    assert_eq!(
+        line.replace(&url, "URL"),
+        " INFO svcacct::http: GET URL/v1/namespaces/default/serviceaccounts/ci ...\n"
+    );
+    assert!(!line.contains(token.trim()));
 }

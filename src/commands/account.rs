@@ -349,6 +349,14 @@ pub fn get(ctx: &Context, args: &GetArgs, out: &mut dyn Write) -> Result<Exit> {
                 format!("namespace `{}`", ctx.namespace)
             }
         );
+        // A mistyped -n lists nothing: say so, with the nearest namespace (not under a
+        // selector, which empties a listing by itself: one request is all `get -l` sends).
+        if !args.all_namespaces
+            && selector.is_none()
+            && let Some(h) = super::nearby::missing_namespace(store, &ctx.namespace)
+        {
+            crate::errln!("svcacct: warning: {h}");
+        }
     }
     finish(errors)
 }
@@ -393,16 +401,57 @@ enum Description {
 /// Each account named, as kubectl describes several: the descriptions one after the other,
 /// two blank lines between them; with `-o json` one object, or a `List` of them for several
 /// names. A name that fails is reported at the end and the others are still shown.
+///
+/// With no names, every account of the namespace (or of all, `-A`) that `-l` selects, as
+/// `kubectl describe sa` does; none is `No resources found in NS namespace.` on stderr.
 pub fn describe(ctx: &Context, args: &DescribeArgs, out: &mut dyn Write) -> Result<Exit> {
     let store = ctx.store()?;
     let mut errors = vec![];
+    let mut described = vec![];
+    if args.names.is_empty() {
+        let selector = args
+            .selector
+            .as_deref()
+            .map(crate::labels::Selector::parse)
+            .transpose()?;
+        let (accounts, listed_errors) =
+            select_labelled(ctx, store, &[], args.all_namespaces, selector.as_ref())?;
+        errors = listed_errors;
+        if accounts.is_empty() && errors.is_empty() && !args.output.output.is_document() {
+            if args.all_namespaces {
+                crate::errln!("No resources found");
+            } else {
+                crate::errln!("No resources found in {} namespace.", ctx.namespace);
+            }
+        }
+        // The policies are read once when the caller may list them all (the usual case).
+        let mut every: Option<Vec<Policy>> = None;
+        for a in &accounts {
+            let policies = match &every {
+                Some(all) => Ok((all.clone(), true)),
+                None => policies_naming(store, a),
+            };
+            if let Ok((all, true)) = &policies {
+                every = Some(all.clone());
+            }
+            described.push(
+                policies.and_then(|(p, complete)| {
+                    describe_account(a, &p, complete, &args.output.output)
+                }),
+            );
+        }
+    } else {
+        for name in &args.names {
+            described.push(
+                ctx.reference(name)
+                    .map_err(anyhow::Error::from)
+                    .and_then(|r| describe_one(store, &r, &args.output.output)),
+            );
+        }
+    }
     let mut items = vec![];
     let mut shown = 0;
-    for name in &args.names {
-        let described = ctx
-            .reference(name)
-            .map_err(anyhow::Error::from)
-            .and_then(|r| describe_one(store, &r, &args.output.output));
+    for described in described {
         match described {
             Ok(Description::Text(s)) => {
                 if shown > 0 && args.output.output != OutputFormat::Name {
@@ -438,7 +487,19 @@ fn describe_one(store: &dyn Store, r: &Reference, format: &OutputFormat) -> Resu
         .get_account(&r)
         .map_err(|e| super::nearby::explain_account(store, &r, e))?;
     let (policies, complete) = policies_naming(store, &account)?;
-    let naming = crate::policy::policies_for(&policies, &account);
+    describe_account(&account, &policies, complete, format)
+}
+
+/// `account` described, with the policies that name it among `policies` (`complete`: all of
+/// the registry's).
+fn describe_account(
+    account: &Account,
+    policies: &[Policy],
+    complete: bool,
+    format: &OutputFormat,
+) -> Result<Description> {
+    let r = account.reference();
+    let naming = crate::policy::policies_for(policies, account);
     let now = Timestamp::now();
     match format {
         f if f.is_document() => {
@@ -453,7 +514,7 @@ fn describe_one(store: &dyn Store, r: &Reference, format: &OutputFormat) -> Resu
                 policies_incomplete: bool,
             }
             Ok(Description::Json(serde_json::to_value(Described {
-                view: AccountView::new(&account, now),
+                view: AccountView::new(account, now),
                 policies: naming,
                 policies_incomplete: !complete,
             })?))

@@ -12,6 +12,15 @@ use crate::fsutil::write_new;
 use crate::keys::PrivateKey;
 
 pub fn run(ctx: &Context, args: &KeygenArgs, out: &mut dyn Write) -> Result<Exit> {
+    if let Some(format) = args.out.as_deref().and_then(output_format) {
+        let format = crate::output::sanitize(format);
+        return Err(UserError::Usage(format!(
+            "keygen's -o is --out, the file the private key is written to, not an output \
+             format: `-o {format}` would write the key to a file named {format}. Pass --out \
+             FILE (a file of that name: --out ./{format})"
+        ))
+        .into());
+    }
     if let Some(src) = &args.public_from {
         if args.public_out.as_ref() == Some(src) {
             return Err(UserError::Usage(
@@ -103,4 +112,17 @@ pub fn run(ctx: &Context, args: &KeygenArgs, out: &mut dyn Write) -> Result<Exit
         crate::errprint!("{facts}");
     }
     Ok(Exit::Success)
+}
+
+/// `-o`'s value when it is one of kubectl's output formats (`json`, `jsonpath=…`, …) rather than
+/// a file: keygen's `-o` is `--out`, so a kubectl user's `keygen -o json` would write the
+/// private key to `./json`. Refused whether
+/// it came as `-o` or `--out` (clap does not tell them apart); `./json` names such a file.
+fn output_format(path: &std::path::Path) -> Option<&str> {
+    let s = path.to_str()?;
+    let format = matches!(s, "table" | "wide" | "json" | "yaml" | "name")
+        || ["jsonpath", "custom-columns", "go-template"]
+            .iter()
+            .any(|f| s.starts_with(f));
+    format.then_some(s)
 }

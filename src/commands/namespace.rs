@@ -10,9 +10,10 @@ use std::io::{BufRead, Write};
 use anyhow::Result;
 
 use super::account::{finish, listing_errors};
-use crate::api::NamespaceView;
+use crate::api::{AccountView, NamespaceCreated, NamespaceView, PolicyView, Shown};
 use crate::cli::{
     NamespaceCommand, NamespaceCreateArgs, NamespaceDeleteArgs, NamespaceGetArgs, OutputFormat,
+    WriteOutputArg, WrittenFormat,
 };
 use crate::context::Context;
 use crate::error::{Exit, UserError};
@@ -35,14 +36,7 @@ fn create(ctx: &Context, args: &NamespaceCreateArgs, out: &mut dyn Write) -> Res
         .store()?
         .create_namespace(&ns, !args.no_defaults, labels)?;
     let dry = ctx.dry_run_suffix();
-    // With -o, the namespace alone, as `namespace get NS -o json` prints it (its default
-    // accounts and policies are shown by `get -n NS`, `policy get -n NS`).
-    if super::show::written(
-        out,
-        &args.output,
-        created.namespace.name.as_str(),
-        &NamespaceView::record(&created.namespace),
-    )? {
+    if written_namespace(out, &args.output, &created)? {
         return Ok(Exit::Success);
     }
     if created.adopted {
@@ -60,6 +54,55 @@ fn create(ctx: &Context, args: &NamespaceCreateArgs, out: &mut dyn Write) -> Res
         writeln!(out, "Created policy: {} (namespace {ns}){dry}", p.name())?;
     }
     Ok(Exit::Success)
+}
+
+/// `-o` of `namespace create`: the namespace and what was made with it (its default accounts
+/// and policies), as `kubectl create -f` prints several objects: `-o json|yaml` a `List` of
+/// each as `namespace get`, `get` and `policy get -o json` print it (or the reference a server
+/// shows to a caller that may not read it), `-o name` a line `KIND/NAME` for each.
+fn written_namespace(
+    out: &mut dyn Write,
+    arg: &WriteOutputArg,
+    created: &NamespaceCreated,
+) -> Result<bool> {
+    let Some(format) = arg.output else {
+        return Ok(false);
+    };
+    let ns = &created.namespace.name;
+    let now = jiff::Timestamp::now();
+    let mut names = vec![format!("namespace/{ns}")];
+    let mut items = vec![serde_json::to_value(NamespaceView::record(
+        &created.namespace,
+    ))?];
+    for a in &created.accounts {
+        names.push(format!("serviceaccount/{}", a.reference()));
+        items.push(match a {
+            Shown::Record(a) => serde_json::to_value(AccountView::new(a, now))?,
+            Shown::Reference(r) => serde_json::to_value(r)?,
+        });
+    }
+    for p in &created.policies {
+        names.push(format!("policy/{ns}/{}", p.name()));
+        items.push(match p {
+            Shown::Record(p) => serde_json::to_value(PolicyView::new(p))?,
+            Shown::Reference(r) => serde_json::to_value(r)?,
+        });
+    }
+    if format == WrittenFormat::Name {
+        for n in names {
+            writeln!(out, "{}", output::sanitize(&n))?;
+        }
+        return Ok(true);
+    }
+    super::show::written(
+        out,
+        arg,
+        ns.as_str(),
+        &output::List {
+            kind: "List",
+            items: &items,
+        },
+    )
 }
 
 fn get(ctx: &Context, args: &NamespaceGetArgs, out: &mut dyn Write) -> Result<Exit> {

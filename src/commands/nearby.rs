@@ -38,6 +38,12 @@ pub fn explain_account(store: &dyn Store, r: &Reference, e: anyhow::Error) -> an
         if let Some(c) = closest(r.name.as_str(), names) {
             hints.push(format!("did you mean `{c}`?"));
         }
+        // An empty namespace may be a mistyped `-n`.
+        if l.items.is_empty()
+            && let Some(h) = missing_namespace(store, &r.namespace)
+        {
+            hints.push(h);
+        }
     }
     if let Some(o) = same_name_elsewhere(store, r) {
         hints.push(format!(
@@ -72,24 +78,50 @@ pub fn explain_policy(
         if let Some(c) = closest(name.as_str(), names) {
             hints.push(format!("did you mean `{c}`?"));
         }
+        if let PolicyScope::Namespace(ns) = scope
+            && l.items.is_empty()
+            && let Some(h) = missing_namespace(store, ns)
+        {
+            hints.push(h);
+        }
     }
     hinted(e, hints)
 }
 
-/// As `explain_account`, for `UnknownNamespace`: the closest namespace that exists.
+/// As `explain_account`, for `UnknownNamespace`: the closest namespace that exists. Through a
+/// server the refusal comes back as the same error (`api::Problem::into_user_error`), and the
+/// candidates are the namespaces the caller may list (`Store::list_namespaces`), so a caller
+/// is never told of a namespace it may not see.
 pub fn explain_namespace(store: &dyn Store, ns: &Namespace, e: anyhow::Error) -> anyhow::Error {
     if !matches!(e.downcast_ref(), Some(UserError::UnknownNamespace { .. })) {
         return e;
     }
-    let mut hints = vec![];
-    if let Ok(l) = store.list_namespaces() {
-        let mut names: Vec<&str> = vec![crate::identity::DEFAULT_NAMESPACE];
-        names.extend(l.items.iter().map(|n| n.name.as_str()));
-        if let Some(c) = closest(ns.as_str(), names) {
-            hints.push(format!("did you mean `{c}`?"));
-        }
-    }
+    let hints: Vec<String> = nearest_namespace(store, ns)
+        .map(|c| format!("did you mean `{c}`?"))
+        .into_iter()
+        .collect();
     hinted(e, hints)
+}
+
+/// The namespace closest to `ns` among those the caller may list (and `default`).
+fn nearest_namespace(store: &dyn Store, ns: &Namespace) -> Option<String> {
+    let l = store.list_namespaces().ok()?;
+    let mut names: Vec<&str> = vec![crate::identity::DEFAULT_NAMESPACE];
+    names.extend(l.items.iter().map(|n| n.name.as_str()));
+    closest(ns.as_str(), names).map(str::to_owned)
+}
+
+/// ``namespace `engg` does not exist; did you mean `eng`?`` when `ns` does not exist, for a
+/// lookup or a listing in it. `None` when it exists, and when that cannot be told (a server
+/// that does not let the caller `get` it answers 403, not "it does not exist").
+pub fn missing_namespace(store: &dyn Store, ns: &Namespace) -> Option<String> {
+    if store.namespace_exists(ns).ok()? {
+        return None;
+    }
+    Some(match nearest_namespace(store, ns) {
+        Some(c) => format!("namespace `{ns}` does not exist; did you mean `{c}`?"),
+        None => format!("namespace `{ns}` does not exist"),
+    })
 }
 
 /// The error's text with the hints after it, of the same exit code (a failure).

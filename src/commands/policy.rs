@@ -208,39 +208,98 @@ fn get(ctx: &Context, args: &PolicyGetArgs, out: &mut dyn Write) -> Result<Exit>
     finish(errors)
 }
 
+/// Each policy named, as `describe` does accounts: two blank lines between descriptions, a
+/// `List` of several with `-o json`, the failures at the end. With no names, every policy of
+/// the namespace (or the global ones) that `-l` selects; none is kubectl's `No resources
+/// found` on stderr.
 fn describe(ctx: &Context, args: &PolicyDescribeArgs, out: &mut dyn Write) -> Result<Exit> {
     let scope = scope(ctx, &args.scope);
-    let name = ctx.name(&args.name)?;
     let store = ctx.store()?;
-    let p = store
-        .get_policy(&scope, &name)
-        .map_err(|e| super::nearby::explain_policy(store, &scope, &name, e))?;
-    match &args.output.output {
-        f if f.is_document() => super::show::document(out, &args.output, &PolicyView::new(&p))?,
-        OutputFormat::Name => writeln!(out, "{}", p.name)?,
-        _ => {
-            let covers = match &p.namespace {
-                None => "every namespace".to_owned(),
-                Some(ns) => format!("{ns} and its child namespaces"),
-            };
-            let mut rows = vec![("Name", p.name.to_string()), ("Namespace", scope_label(&p))];
-            if !p.labels.is_empty() {
-                rows.push(("Labels", crate::labels::show(&p.labels)));
+    let format = &args.output.output;
+    let mut found = vec![];
+    let mut errors = vec![];
+    if args.names.is_empty() {
+        let selector = args
+            .selector
+            .as_deref()
+            .map(crate::labels::Selector::parse)
+            .transpose()?;
+        let listed = match &scope {
+            PolicyScope::Global => Scope::All,
+            PolicyScope::Namespace(ns) => Scope::Namespace(ns.clone()),
+        };
+        let mut listing = match &selector {
+            Some(s) => store.select_policies(&listed, s)?,
+            None => store.list_policies(&listed)?,
+        };
+        listing.items.retain(|p| p.scope() == scope);
+        errors = listing_errors(&mut listing);
+        if listing.items.is_empty() && errors.is_empty() && !format.is_document() {
+            match &scope {
+                PolicyScope::Global => crate::errln!("No resources found"),
+                PolicyScope::Namespace(ns) => {
+                    crate::errln!("No resources found in {ns} namespace.")
+                }
             }
-            rows.extend([
-                ("Applies in", covers),
-                ("Description", p.description.clone()),
-                ("Subjects", p.subjects.join(", ")),
-                ("Actions", p.actions.join(", ")),
-                ("Resources", p.resources.join(", ")),
-                ("Created", time::local(p.created)),
-                ("Updated", time::local(p.updated)),
-                ("UID", p.uid.clone()),
-            ]);
-            out.write_all(output::block(&rows).as_bytes())?;
+        }
+        found = listing.items;
+    } else {
+        for n in &args.names {
+            match ctx.name(n).map_err(anyhow::Error::from).and_then(|n| {
+                store
+                    .get_policy(&scope, &n)
+                    .map_err(|e| super::nearby::explain_policy(store, &scope, &n, e))
+            }) {
+                Ok(p) => found.push(p),
+                Err(e) => errors.push(e),
+            }
         }
     }
-    Ok(Exit::Success)
+    if format.is_document() {
+        let views: Vec<PolicyView> = found.iter().map(PolicyView::new).collect();
+        if args.names.len() == 1 && views.len() == 1 {
+            super::show::document(out, &args.output, &views[0])?;
+        } else if !views.is_empty() || errors.is_empty() {
+            super::show::document(
+                out,
+                &args.output,
+                &output::List {
+                    kind: "List",
+                    items: &views,
+                },
+            )?;
+        }
+        return finish(errors);
+    }
+    for (i, p) in found.iter().enumerate() {
+        if *format == OutputFormat::Name {
+            writeln!(out, "{}", p.name)?;
+            continue;
+        }
+        if i > 0 {
+            out.write_all(b"\n\n")?;
+        }
+        let covers = match &p.namespace {
+            None => "every namespace".to_owned(),
+            Some(ns) => format!("{ns} and its child namespaces"),
+        };
+        let mut rows = vec![("Name", p.name.to_string()), ("Namespace", scope_label(p))];
+        if !p.labels.is_empty() {
+            rows.push(("Labels", crate::labels::show(&p.labels)));
+        }
+        rows.extend([
+            ("Applies in", covers),
+            ("Description", p.description.clone()),
+            ("Subjects", p.subjects.join(", ")),
+            ("Actions", p.actions.join(", ")),
+            ("Resources", p.resources.join(", ")),
+            ("Created", time::local(p.created)),
+            ("Updated", time::local(p.updated)),
+            ("UID", p.uid.clone()),
+        ]);
+        out.write_all(output::block(&rows).as_bytes())?;
+    }
+    finish(errors)
 }
 
 fn delete(ctx: &Context, args: &PolicyDeleteArgs, out: &mut dyn Write) -> Result<Exit> {

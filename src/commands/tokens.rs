@@ -61,9 +61,14 @@ fn print_dry_run(
     let expires = t.record.expires.map_or("never expires".to_owned(), |e| {
         format!("expires {}", time::local(e))
     });
+    let labels = if t.record.labels.is_empty() {
+        String::new()
+    } else {
+        format!(", labels {}", crate::labels::show(&t.record.labels))
+    };
     writeln!(
         out,
-        "Issued token {} for service account {r} ({expires}){}",
+        "Issued token {} for service account {r} ({expires}{labels}){}",
         t.record.name,
         ctx.dry_run_suffix()
     )?;
@@ -89,6 +94,7 @@ fn create(ctx: &Context, args: &TokensCreateArgs, out: &mut dyn Write) -> Result
     let name = ctx.name(&args.token_name)?;
     let now = Timestamp::now();
     let expires = expiry(&args.expires, now)?;
+    let labels = crate::labels::parse_assignments(&args.labels)?;
     if args.audiences.iter().any(|a| a.trim().is_empty()) {
         return Err(UserError::Usage("--aud must not be empty".into()).into());
     }
@@ -118,6 +124,7 @@ fn create(ctx: &Context, args: &TokensCreateArgs, out: &mut dyn Write) -> Result
             name,
             expires,
             audiences: args.audiences.clone(),
+            labels,
         },
     )?;
     match &args.out {
@@ -205,9 +212,16 @@ fn request(ctx: &Context, args: &TokensRequestArgs, out: &mut dyn Write) -> Resu
 fn list(ctx: &Context, args: &TokensListArgs, out: &mut dyn Write) -> Result<Exit> {
     let r = ctx.reference(&args.account)?;
     let store = ctx.store()?;
-    let mut tokens = store
-        .list_tokens(&r)
-        .map_err(|e| super::nearby::explain_account(store, &r, e))?;
+    let selector = args
+        .selector
+        .as_deref()
+        .map(crate::labels::Selector::parse)
+        .transpose()?;
+    let mut tokens = match &selector {
+        Some(s) => store.select_tokens(&r, s),
+        None => store.list_tokens(&r),
+    }
+    .map_err(|e| super::nearby::explain_account(store, &r, e))?;
     super::show::sort(&args.output, &mut tokens, super::show::json)?;
     match &args.output.output {
         f if f.is_document() => super::show::document(
@@ -225,15 +239,28 @@ fn list(ctx: &Context, args: &TokensListArgs, out: &mut dyn Write) -> Result<Exi
         }
         _ => {
             if tokens.is_empty() {
-                crate::errln!("No issued tokens for service account {r}.");
+                match &selector {
+                    Some(s) => crate::errln!(
+                        "No issued tokens matching `{}` for service account {r}.",
+                        output::sanitize(s.as_str())
+                    ),
+                    None => crate::errln!("No issued tokens for service account {r}."),
+                }
                 return Ok(Exit::Success);
             }
             let now = Timestamp::now();
-            let headers = ["NAME", "ID", "CREATED DATE", "EXPIRES", "LAST USED"];
+            // As `get -o wide`: a LABELS column once some token has labels, so that tokens
+            // without any print what they printed before labels existed.
+            let show_labels = args.output.output == OutputFormat::Wide
+                && tokens.iter().any(|t| !t.labels.is_empty());
+            let mut headers = vec!["NAME", "ID", "CREATED DATE", "EXPIRES", "LAST USED"];
+            if show_labels {
+                headers.push("LABELS");
+            }
             let rows: Vec<Vec<String>> = tokens
                 .iter()
                 .map(|t| {
-                    vec![
+                    let mut row = vec![
                         t.name.to_string(),
                         t.id.clone(),
                         time::local(t.created),
@@ -243,7 +270,11 @@ fn list(ctx: &Context, args: &TokensListArgs, out: &mut dyn Write) -> Result<Exi
                             Some(e) => time::local(e),
                         },
                         t.last_used.map_or("never".to_owned(), time::local),
-                    ]
+                    ];
+                    if show_labels {
+                        row.push(crate::labels::show(&t.labels));
+                    }
+                    row
                 })
                 .collect();
             out.write_all(super::show::table(&args.output, &headers, &rows).as_bytes())?;

@@ -185,6 +185,12 @@ impl<E: Engine> Store for E {
     fn list_tokens(&self, r: &Reference) -> Result<Vec<TokenRecord>> {
         tokens::list(self, r)
     }
+    /// Filtered after reading, as `select_accounts`: the labels are inside the token file.
+    fn select_tokens(&self, r: &Reference, selector: &Selector) -> Result<Vec<TokenRecord>> {
+        let mut tokens = tokens::list(self, r)?;
+        tokens.retain(|t| selector.matches(&t.labels));
+        Ok(tokens)
+    }
     fn issue_token(&self, r: &Reference, req: &IssueRequest) -> Result<IssuedToken> {
         tokens::issue(self, r, req, false)
     }

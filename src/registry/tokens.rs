@@ -154,6 +154,7 @@ fn sign(
                 .map(|e| Timestamp::from_second(e.as_second()).unwrap_or(e)),
             last_used: None,
             audiences: req.audiences.clone(),
+            labels: req.labels.clone(),
         },
     })
 }
@@ -176,7 +177,7 @@ pub fn check_request(req: &IssueRequest, now: Timestamp) -> Result<(), UserError
     if req.expires.is_some_and(|e| e <= now) {
         return Err(UserError::Usage("the expiry is in the past".into()));
     }
-    Ok(())
+    crate::labels::check_all(&req.labels)
 }
 
 /// Issues a token to `r`; `replace` names the token it replaces (regenerate), else the name
@@ -298,6 +299,7 @@ fn regeneration(b: &dyn Engine, account: &Account, name: &Name) -> Result<IssueR
             .expires
             .map(|e| now.checked_add(e.duration_since(old.created)).unwrap_or(e)),
         audiences: old.audiences,
+        labels: old.labels,
     })
 }
 
@@ -416,6 +418,7 @@ mod tests {
             name: name(n),
             expires,
             audiences: vec![],
+            labels: Default::default(),
         }
     }
     #[test]

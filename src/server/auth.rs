@@ -953,6 +953,7 @@ mod tests {
             name: Name::parse(n).unwrap(),
             expires: None,
             audiences: vec![],
+            labels: Default::default(),
         };
         let a = auth();
         let now = Timestamp::now();
@@ -1007,6 +1008,7 @@ mod tests {
             name: Name::parse("deploy").unwrap(),
             expires: None,
             audiences: vec![],
+            labels: Default::default(),
         };
         let t = cli.issue_token(&r, &req).unwrap();
         let a = auth();

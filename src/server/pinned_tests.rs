@@ -238,6 +238,7 @@ fn a_regeneration_is_decided_again_when_the_account_changed_in_between() {
         name: name("ci"),
         expires: None,
         audiences: vec![],
+        labels: Default::default(),
     };
     let issued = store.issue_token(&app, &req).unwrap();
     let store = interleaved(

@@ -41,6 +41,8 @@ fn token_file(uid: &str, token: &str) -> TokenFile {
             expires: None,
             last_used: None,
             audiences: vec![],
+            // Round-trips on every engine (PostgreSQL keeps the record as `jsonb`).
+            labels: [("purpose".to_owned(), "ci".to_owned())].into(),
         }],
     }
 }

@@ -164,6 +164,7 @@ mod tests {
             name: Name::parse("deploy").unwrap(),
             expires: None,
             audiences: vec![],
+            labels: Default::default(),
         };
         let issued = within(&engine, |s| s.issue_token(&ci(), &req)).unwrap();
         assert_eq!(issued.record.name.as_str(), "deploy");

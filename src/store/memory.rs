@@ -534,6 +534,7 @@ pub(crate) mod tests {
             name: name(n),
             expires: None,
             audiences: vec![],
+            labels: Default::default(),
         };
         let kids = |r: &Reference| -> Vec<String> {
             let a = store.get_account(r).unwrap();
@@ -767,6 +768,7 @@ pub(crate) mod tests {
             name: name("t"),
             expires: None,
             audiences: vec![],
+            labels: Default::default(),
         };
         let kids = || -> Vec<String> {
             let issuer = b.read_issuer().unwrap().unwrap();
@@ -811,6 +813,7 @@ pub(crate) mod tests {
                 expires: None,
                 last_used: None,
                 audiences: vec![],
+                labels: Default::default(),
             }],
         };
         let gone = store.create_account(account("racer")).unwrap().uid;

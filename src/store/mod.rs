@@ -148,6 +148,9 @@ pub trait Store {
     /// token it signed.
     fn rotate_issuer(&self, secret: Option<Secret>, how: &RotateRequest) -> Result<IssuerView>;
     fn list_tokens(&self, r: &Reference) -> Result<Vec<TokenRecord>>;
+    /// `list_tokens`, only those whose labels `selector` matches (a remote store has the
+    /// server filter: `?labelSelector=`).
+    fn select_tokens(&self, r: &Reference, selector: &Selector) -> Result<Vec<TokenRecord>>;
     /// Issues a token (the issuer is created on first use); refuses a name the account has.
     fn issue_token(&self, r: &Reference, req: &IssueRequest) -> Result<IssuedToken>;
     fn revoke_token(&self, r: &Reference, name: &Name) -> Result<()>;

@@ -646,6 +646,7 @@ impl RemoteStore {
                 .map_err(|e| UserError::Usage(format!("cannot build the request to {uri}: {e}")))?;
             let started = std::time::Instant::now();
             let method = call.method.as_str();
+            log_start(method, &uri, attempt);
             match self.agent.run(req) {
                 Ok(mut resp) => {
                     let status = resp.status().as_u16();
@@ -772,8 +773,24 @@ impl RemoteStore {
     }
 }
 
-/// `-v`: the request's line; `-vv`: the answer's headers too (`crate::logging`). The
-/// request's own headers, its bearer token among them, are never logged.
+/// `-v`: a request as it starts, so that a server that does not answer shows what svcacct is
+/// waiting for (as kubectl's `-v=7` request line): its method and URL, never its headers.
+fn log_start(method: &str, uri: &str, attempt: u32) {
+    let tries = if attempt > 1 {
+        format!(" (try {attempt} of {TRIES})")
+    } else {
+        String::new()
+    };
+    tracing::info!(
+        target: crate::logging::HTTP,
+        "{method} {}{tries} ...",
+        sanitize(uri)
+    );
+}
+
+/// `-v`: the request's line when its answer came; `-vv`: the answer's headers too
+/// (`crate::logging`). The request's own headers, its bearer token among them, are never
+/// logged.
 fn log_answer(
     method: &str,
     uri: &str,
@@ -1245,6 +1262,14 @@ impl Store for RemoteStore {
         let path = format!("{}/tokens", account_path(r));
         let l: Listing<TokenRecord> = self
             .list(&path)
+            .map_err(|e| not_found_as(e, || super::unknown_account(r)))?;
+        Ok(l.items)
+    }
+
+    fn select_tokens(&self, r: &Reference, selector: &Selector) -> Result<Vec<TokenRecord>> {
+        let path = format!("{}/tokens", account_path(r));
+        let l: Listing<TokenRecord> = self
+            .list_selected(&path, Some(selector))
             .map_err(|e| not_found_as(e, || super::unknown_account(r)))?;
         Ok(l.items)
     }

@@ -12,7 +12,7 @@ use crate::issued::{IssueRequest, IssuedToken, TokenRename, TokenRequest};
 use crate::server::auth::Caller;
 use crate::server::authz::{acting_on, may_list_tokens, on_the_record};
 use crate::server::blocking::{blocking, policies};
-use crate::server::extract::{JsonBody, Params};
+use crate::server::extract::{JsonBody, LabelSelector, Params};
 use crate::server::problem::ApiError;
 use crate::server::respond::{json, with_header};
 
@@ -24,9 +24,10 @@ fn token_url(r: &Reference, name: &Name) -> String {
     )
 }
 
-pub async fn list_tokens(State(st): St, p: Params) -> Answer {
+pub async fn list_tokens(State(st): St, p: Params, sel: LabelSelector) -> Answer {
     let r = p.reference()?;
-    let items = blocking(&st, move |s| s.list_tokens(&r)).await?;
+    let mut items = blocking(&st, move |s| s.list_tokens(&r)).await?;
+    items.retain(|t| sel.keeps(&t.labels));
     Ok(json(
         StatusCode::OK,
         &ListBody {

@@ -253,6 +253,7 @@ pub async fn create(p: Params, posted: Posted) -> Response {
         name: token_name,
         expires: token_expires,
         audiences: vec![],
+        labels: Default::default(),
     };
     match s
         .send::<IssuedToken>(
@@ -654,6 +655,7 @@ pub async fn issue_token(p: Params, posted: Posted) -> Response {
         name,
         expires,
         audiences: vec![],
+        labels: Default::default(),
     };
     shown_once(
         s,

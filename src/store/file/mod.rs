@@ -1224,6 +1224,7 @@ mod tests {
             name: name(n),
             expires: None,
             audiences: vec![],
+            labels: Default::default(),
         };
         let t = store.issue_token(&r, &req("a")).unwrap();
         let path = store.root().join("issuer/issuer.toml");
@@ -1302,6 +1303,7 @@ mod tests {
             name: name(n),
             expires: None,
             audiences: vec![],
+            labels: Default::default(),
         };
         let t = store.issue_token(&r, &req("a")).unwrap();
         let kid = t.record.kid.clone();

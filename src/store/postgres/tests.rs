@@ -221,6 +221,7 @@ fn issued_tokens_go_with_their_account() {
             expires: None,
             last_used: None,
             audiences: vec![],
+            labels: Default::default(),
         }],
     };
     let r = reference("holder");
@@ -334,6 +335,7 @@ fn a_database_failure_half_way_writes_nothing() {
             expires: None,
             last_used: None,
             audiences: vec![],
+            labels: Default::default(),
         }],
     };
     let e = crate::store::engine::atomically(&engine, |tx| {
