@@ -1561,6 +1561,31 @@ Examples:
   svcacct issuer set-url https://registry.example
   svcacct issuer set-url https://id.example.com --force   # tokens with the old URL stop verifying")]
     SetUrl(IssuerSetUrlArgs),
+
+    /// Set how long relying parties may cache the issuer's JWKS (its max-age; 5m by default)
+    #[command(after_help = "\
+The issuer's JWKS and discovery document are served with `Cache-Control: public, max-age=` this
+duration (at least 1s, at most 24h), by every server on the store. Rotation follows it: a new
+key is published that long before it signs (`issuer rotate` without --publish-first, `serve
+--issuer-rotation-period`), and a retired key stays that long after its last token expired.
+Lowered, the old max-age still holds for those until a JWKS served under it has expired
+everywhere (`issuer get` shows the new one at once).
+
+Examples:
+  svcacct issuer set-jwks-max-age 1h
+  svcacct issuer set-jwks-max-age 5m   # the default")]
+    SetJwksMaxAge(IssuerSetJwksMaxAgeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct IssuerSetJwksMaxAgeArgs {
+    /// How long a relying party may keep the JWKS (e.g. 5m; at least 1s, at most 24h)
+    #[arg(value_name = "DURATION")]
+    pub max_age: String,
+    #[command(flatten)]
+    pub dry_run: DryRunArg,
+    #[command(flatten)]
+    pub output: WriteOutputArg,
 }
 
 #[derive(Debug, Args)]
@@ -1604,6 +1629,10 @@ pub struct IssuerInitArgs {
     /// The https URL its tokens carry as `iss` (RS256 only; see `svcacct issuer set-url`)
     #[arg(long, value_name = "URL")]
     pub url: Option<String>,
+    /// How long relying parties may cache its JWKS, which rotation follows (RS256 only; see
+    /// `svcacct issuer set-jwks-max-age`) [default: 5m]
+    #[arg(long, value_name = "DURATION")]
+    pub jwks_max_age: Option<String>,
     #[command(flatten)]
     pub dry_run: DryRunArg,
     #[command(flatten)]
@@ -1621,7 +1650,8 @@ pub struct IssuerRotateArgs {
     pub revoke_previous: bool,
     /// Publish the new key in the JWKS this long before it signs (the current key signs until
     /// then), so that verifiers caching the JWKS have it before they meet its tokens; 0 signs
-    /// at once [default: the JWKS's cache lifetime, 5m, for RS256; 0 with --revoke-previous]
+    /// at once [default: the JWKS's max-age (5m unless `issuer set-jwks-max-age` changed it)
+    /// for RS256; 0 with --revoke-previous]
     #[arg(long, value_name = "DURATION")]
     pub publish_first: Option<String>,
     #[command(flatten)]
@@ -1720,9 +1750,10 @@ pub struct ServeArgs {
     #[arg(long)]
     pub no_ui: bool,
     /// Rotate the issuer key by itself when it has signed for this long (e.g. 30d; at least
-    /// 2s); the new key is published first for the JWKS's cache lifetime (5m), or for half the
-    /// period when that is shorter. Several servers on one store rotate once. An HS256 issuer
-    /// is refused: its new secret comes from you
+    /// 2s); the new key is published first for the JWKS's max-age (5m unless `issuer
+    /// set-jwks-max-age` changed it), or for half the period when that is shorter. Several
+    /// servers on one store rotate once. An HS256 issuer is refused: its new secret comes from
+    /// you
     #[arg(long, value_name = "DURATION")]
     pub issuer_rotation_period: Option<String>,
 }

@@ -151,6 +151,11 @@ pub struct IssuerView {
     pub url: Option<String>,
     pub algorithm: IssuerAlgorithm,
     pub created: Timestamp,
+    /// The `max-age` of its JWKS and discovery document, in seconds: how long a relying party
+    /// may keep them (`IssuerRecord::jwks_max_age_seconds`). Absent (a server from before it
+    /// was a setting): 300, what such a server serves.
+    #[serde(default = "crate::model::default_jwks_max_age")]
+    pub jwks_max_age_seconds: u64,
     pub keys: Vec<IssuerKeyView>,
     /// Only in the answer of a rotation with `revokePrevious`: the issued tokens it revoked.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -243,7 +248,7 @@ pub struct RotateRequest {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub revoke_previous: bool,
     /// How long the new key is published before it signs (absent: the JWKS's cache lifetime,
-    /// `api::KEYS_MAX_AGE_SECS`, for an RS256 issuer; none for HS256 or `revoke_previous`).
+    /// the issuer's max-age, for an RS256 issuer; none for HS256 or `revoke_previous`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publish_first_seconds: Option<u64>,
 }

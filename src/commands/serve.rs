@@ -97,8 +97,9 @@ fn rotation_period(v: &str) -> Result<jiff::SignedDuration> {
     if period < min {
         return Err(UserError::Usage(format!(
             "--issuer-rotation-period must be at least {min:#}: a new key is published for half \
-             the period (at most the JWKS's cache lifetime, 5m) before it signs; for verifiers \
-             that cache the JWKS, use at least 10m (e.g. --issuer-rotation-period 30d)"
+             the period (at most the JWKS's max-age, 5m unless `svcacct issuer \
+             set-jwks-max-age` changed it) before it signs; for verifiers that cache the JWKS, \
+             use at least twice its max-age (e.g. --issuer-rotation-period 30d)"
         ))
         .into());
     }

@@ -162,11 +162,15 @@ impl<E: Engine> Store for E {
         alg: IssuerAlgorithm,
         secret: Option<Secret>,
         url: Option<String>,
+        jwks_max_age: Option<u64>,
     ) -> Result<IssuerView> {
-        issuer::init(self, alg, secret, url)
+        issuer::init(self, alg, secret, url, jwks_max_age)
     }
     fn set_issuer_url(&self, url: &str, force: bool) -> Result<(IssuerView, UrlChange)> {
         issuer::set_url(self, url, force)
+    }
+    fn set_issuer_jwks_max_age(&self, seconds: u64) -> Result<(IssuerView, u64)> {
+        issuer::set_jwks_max_age(self, seconds)
     }
     fn request_token(&self, r: &Reference, req: &TokenRequest) -> Result<RequestedToken> {
         requested::lifetime(req, DEFAULT_MAX_REQUESTED)?;
