@@ -4959,7 +4959,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__serve)
-            opts="-n -v -h -V --listen --tls-cert --tls-key --insecure-listen --max-token-lifetime --request-timeout --unauthenticated-metrics --issuer-url --max-requested-token-lifetime --no-ui --issuer-rotation-period --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
+            opts="-n -v -h -V --listen --tls-cert --tls-key --insecure-listen --max-token-lifetime --request-timeout --unauthenticated-metrics --issuer-url --max-requested-token-lifetime --token-request-min-duration --no-ui --issuer-rotation-period --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4990,6 +4990,10 @@ _svcacct() {
                     return 0
                     ;;
                 --max-requested-token-lifetime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-request-min-duration)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -437,11 +437,12 @@ open to others is not used. An encrypted key still asks for its passphrase.")]
     #[command(after_help = "\
 The token is self-signed, as `svcacct token` mints it (offline; --ttl defaults to 10m), or with
 --audience requested from the registry, as `svcacct tokens request` (--ttl defaults to 1h, at
-least 10m). With --out it is written to FILE (mode 0600) and replaced atomically at 80 %
-of each token's lifetime, and the command gets the path as SVCACCT_TOKEN_FILE; with --env it
-gets the first token in VAR (a running process's environment cannot change, so long jobs read
-the file). HUP, INT, QUIT, TERM, USR1 and USR2 are passed on to the command; svcacct exits with
-its status (128 + N when signal N ended it).
+least 10m unless the server's --token-request-min-duration allows less). With --out it is
+written to FILE (mode 0600) and replaced atomically at 80 % of each token's lifetime, and the
+command gets the path as SVCACCT_TOKEN_FILE; with --env it gets the first token in VAR (a
+running process's environment cannot change, so long jobs read the file). HUP, INT, QUIT,
+TERM, USR1 and USR2 are passed on to the command; svcacct exits with its status (128 + N when
+signal N ended it).
 
 Examples:
   svcacct exec --out /run/ci-bot.token ci-bot -- ./deploy.sh
@@ -1406,11 +1407,12 @@ Example:
     #[command(after_help = "\
 As Kubernetes' TokenRequest: the token carries `iss` = the issuer (its URL once one is set),
 `sub` = system:serviceaccount:NS:NAME, the audiences, and a `svcacct` claim with the account's
-namespace, name and uid. It lives --duration (at least 10m; a server cuts it to its
---max-requested-token-lifetime, 24h unless set) and cannot be revoked: keep it short. A
-relying party verifies it with the issuer's JWKS; svcacct verifies it with `svcacct verify
-TOKEN --aud A`. Asking a server needs a policy allowing `create` on `token` in the account's
-namespace, also for a token of the caller itself.
+namespace, name and uid. It lives --duration (at least 10m, or a server's
+--token-request-min-duration; a server cuts it to its --max-requested-token-lifetime, 24h
+unless set) and cannot be revoked: keep it short. A relying party verifies it with the
+issuer's JWKS; svcacct verifies it with `svcacct verify TOKEN --aud A`. Asking a server needs
+a policy allowing `create` on `token` in the account's namespace, also for a token of the
+caller itself.
 
 Examples:
   svcacct tokens request ci-bot --audience sts.amazonaws.com
@@ -1743,9 +1745,14 @@ pub struct ServeArgs {
     #[arg(long, value_name = "URL")]
     pub issuer_url: Option<String>,
     /// Longest lifetime of a requested token (`svcacct tokens request`); a longer request is cut
-    /// to it (at least 10m)
+    /// to it (at least --token-request-min-duration)
     #[arg(long, default_value = "24h", value_name = "DURATION")]
     pub max_requested_token_lifetime: String,
+    /// Shortest lifetime a token may be requested for (`expirationSeconds`; at least 1s). Keep
+    /// Kubernetes' 10m in production: a shorter one is for tests and demos of token renewal
+    /// (`svcacct exec --audience A --ttl 10s`)
+    #[arg(long, default_value = "10m", value_name = "DURATION")]
+    pub token_request_min_duration: String,
     /// Do not serve the web console (/ui/); the API alone
     #[arg(long)]
     pub no_ui: bool,

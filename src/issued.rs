@@ -180,8 +180,9 @@ pub enum UrlChange {
 pub struct TokenRequest {
     /// At least one; the token's `aud`.
     pub audiences: Vec<String>,
-    /// Absent: [`DEFAULT_REQUEST_SECONDS`]; at least [`MIN_REQUEST_SECONDS`]; a longer one is
-    /// cut to the server's maximum (`svcacct serve --max-requested-token-lifetime`).
+    /// Absent: [`DEFAULT_REQUEST_SECONDS`]; at least [`MIN_REQUESTED`] (a server's
+    /// `--token-request-min-duration`); a longer one is cut to the server's maximum (`svcacct
+    /// serve --max-requested-token-lifetime`).
     #[serde(
         default,
         deserialize_with = "crate::api::present",
@@ -192,8 +193,11 @@ pub struct TokenRequest {
 
 /// A requested token's lifetime when the request names none.
 pub const DEFAULT_REQUEST_SECONDS: i64 = 3600;
-/// The shortest lifetime a token may be requested for (Kubernetes' TokenRequest minimum).
-pub const MIN_REQUEST_SECONDS: i64 = 600;
+/// The shortest lifetime a token may be requested for (Kubernetes' TokenRequest minimum), unless
+/// `svcacct serve --token-request-min-duration` says otherwise.
+pub const MIN_REQUESTED: SignedDuration = SignedDuration::from_mins(10);
+/// The least `--token-request-min-duration` may be.
+pub const SHORTEST_REQUESTED: SignedDuration = SignedDuration::from_secs(1);
 /// The longest, unless `svcacct serve --max-requested-token-lifetime` says otherwise.
 pub const DEFAULT_MAX_REQUESTED: SignedDuration = SignedDuration::from_hours(24);
 

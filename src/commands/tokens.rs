@@ -190,8 +190,13 @@ fn request(ctx: &Context, args: &TokensRequestArgs, out: &mut dyn Write) -> Resu
         audiences: args.audiences.clone(),
         expiration_seconds,
     };
-    // Before a remote store is asked (its server refuses it too).
-    crate::registry::requested::lifetime(&req, crate::issued::DEFAULT_MAX_REQUESTED)?;
+    // Before a remote store is asked (its server refuses it too). The shortest lifetime is the
+    // store's to say: a server may allow less than 10m (`serve --token-request-min-duration`).
+    crate::registry::requested::lifetime(
+        &req,
+        crate::issued::SHORTEST_REQUESTED,
+        crate::issued::DEFAULT_MAX_REQUESTED,
+    )?;
     let t = ctx.store()?.request_token(&r, &req)?;
     match args.output {
         RequestOutput::Jwt => writeln!(out, "{}", t.token)?,
