@@ -923,8 +923,9 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
             [CompletionResult]::new('--max-token-lifetime', '--max-token-lifetime', [CompletionResultType]::ParameterName, 'Longest lifetime (exp - iat) of an accepted token [default: SVCACCT_MAX_TOKEN_LIFETIME, else the config file''s `max-token-lifetime`, else 1h]')
             [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Longest time a client may take to send a request (headers and body, each of which has at most 10s of it), and a handler to answer it')
             [CompletionResult]::new('--issuer-url', '--issuer-url', [CompletionResultType]::ParameterName, 'The issuer''s https URL: set in the store (created RS256 if it has none) unless it has it already; another URL there is refused (change it with `svcacct issuer set-url --force`)')
-            [CompletionResult]::new('--max-requested-token-lifetime', '--max-requested-token-lifetime', [CompletionResultType]::ParameterName, 'Longest lifetime of a requested token (`svcacct tokens request`); a longer request is cut to it (at least 10m)')
-            [CompletionResult]::new('--issuer-rotation-period', '--issuer-rotation-period', [CompletionResultType]::ParameterName, 'Rotate the issuer key by itself when it has signed for this long (e.g. 30d; at least 2s); the new key is published first for the JWKS''s cache lifetime (5m), or for half the period when that is shorter. Several servers on one store rotate once. An HS256 issuer is refused: its new secret comes from you')
+            [CompletionResult]::new('--max-requested-token-lifetime', '--max-requested-token-lifetime', [CompletionResultType]::ParameterName, 'Longest lifetime of a requested token (`svcacct tokens request`); a longer request is cut to it (at least --token-request-min-duration)')
+            [CompletionResult]::new('--token-request-min-duration', '--token-request-min-duration', [CompletionResultType]::ParameterName, 'Shortest lifetime a token may be requested for (`expirationSeconds`; at least 1s). Keep Kubernetes'' 10m in production: a shorter one is for tests and demos of token renewal (`svcacct exec --audience A --ttl 10s`)')
+            [CompletionResult]::new('--issuer-rotation-period', '--issuer-rotation-period', [CompletionResultType]::ParameterName, 'Rotate the issuer key by itself when it has signed for this long (e.g. 30d; at least 2s); the new key is published first for the JWKS''s max-age (5m unless `issuer set-jwks-max-age` changed it), or for half the period when that is shorter. Several servers on one store rotate once. An HS256 issuer is refused: its new secret comes from you')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]')
             [CompletionResult]::new('--keystore', '--keystore', [CompletionResultType]::ParameterName, 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace of the command [default: default]')
@@ -1399,6 +1400,7 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create the issuer before first use, e.g. to sign with an HMAC secret (HS256)')
             [CompletionResult]::new('rotate', 'rotate', [CompletionResultType]::ParameterValue, 'Start a new signing key; the old one verifies the tokens it signed until they expire')
             [CompletionResult]::new('set-url', 'set-url', [CompletionResultType]::ParameterValue, 'Set the https URL that the issuer''s tokens carry as `iss` and relying parties discover')
+            [CompletionResult]::new('set-jwks-max-age', 'set-jwks-max-age', [CompletionResultType]::ParameterValue, 'Set how long relying parties may cache the issuer''s JWKS (its max-age; 5m by default)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1431,6 +1433,7 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
             [CompletionResult]::new('--algorithm', '--algorithm', [CompletionResultType]::ParameterName, 'algorithm')
             [CompletionResult]::new('--secret-file', '--secret-file', [CompletionResultType]::ParameterName, 'File holding the HS256 secret (`-` for stdin)')
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The https URL its tokens carry as `iss` (RS256 only; see `svcacct issuer set-url`)')
+            [CompletionResult]::new('--jwks-max-age', '--jwks-max-age', [CompletionResultType]::ParameterName, 'How long relying parties may cache its JWKS, which rotation follows (RS256 only; see `svcacct issuer set-jwks-max-age`) [default: 5m]')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name')
@@ -1456,7 +1459,7 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
         }
         'svcacct;issuer;rotate' {
             [CompletionResult]::new('--secret-file', '--secret-file', [CompletionResultType]::ParameterName, 'File holding the new HS256 secret (`-` for stdin); an HS256 issuer needs one')
-            [CompletionResult]::new('--publish-first', '--publish-first', [CompletionResultType]::ParameterName, 'Publish the new key in the JWKS this long before it signs (the current key signs until then), so that verifiers caching the JWKS have it before they meet its tokens; 0 signs at once [default: the JWKS''s cache lifetime, 5m, for RS256; 0 with --revoke-previous]')
+            [CompletionResult]::new('--publish-first', '--publish-first', [CompletionResultType]::ParameterName, 'Publish the new key in the JWKS this long before it signs (the current key signs until then), so that verifiers caching the JWKS have it before they meet its tokens; 0 signs at once [default: the JWKS''s max-age (5m unless `issuer set-jwks-max-age` changed it) for RS256; 0 with --revoke-previous]')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name')
@@ -1506,11 +1509,36 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'svcacct;issuer;set-jwks-max-age' {
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]')
+            [CompletionResult]::new('--keystore', '--keystore', [CompletionResultType]::ParameterName, 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace of the command [default: default]')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace of the command [default: default]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Named context of the config file to use (store, account, key, namespace) [default: the config file''s `current-context`]')
+            [CompletionResult]::new('--service-account', '--service-account', [CompletionResultType]::ParameterName, 'With a remote store: the account that signs each request''s token (name or NS/NAME)')
+            [CompletionResult]::new('--jwt-private-key', '--jwt-private-key', [CompletionResultType]::ParameterName, 'Private key that signs tokens: those `token` prints and, with a remote store, those sent with each request [default: SVCACCT_JWT_PRIVATE_KEY (a path, or the PEM itself), else the context''s or config file''s `jwt-private-key`, else the keystore''s key for the account]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct')
+            [CompletionResult]::new('--issuer-kek-file', '--issuer-kek-file', [CompletionResultType]::ParameterName, 'With a postgres:// store: file (mode 0600) of the key that encrypts the issuer''s keys in the database, the same for every replica: 32 bytes as hex or base64, e.g. `openssl rand -hex 32` [default: SVCACCT_ISSUER_KEK holds the key itself]')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each request to a remote store on stderr: method, URL, status, time taken, retries; twice (-vv) also the answer''s headers. Never a token, key or secret. SVCACCT_LOG takes a filter instead, as RUST_LOG does (e.g. SVCACCT_LOG=svcacct=debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each request to a remote store on stderr: method, URL, status, time taken, retries; twice (-vv) also the answer''s headers. Never a token, key or secret. SVCACCT_LOG takes a filter instead, as RUST_LOG does (e.g. SVCACCT_LOG=svcacct=debug)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'svcacct;issuer;help' {
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show the issuer: its id, algorithm and keys (never a secret)')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create the issuer before first use, e.g. to sign with an HMAC secret (HS256)')
             [CompletionResult]::new('rotate', 'rotate', [CompletionResultType]::ParameterValue, 'Start a new signing key; the old one verifies the tokens it signed until they expire')
             [CompletionResult]::new('set-url', 'set-url', [CompletionResultType]::ParameterValue, 'Set the https URL that the issuer''s tokens carry as `iss` and relying parties discover')
+            [CompletionResult]::new('set-jwks-max-age', 'set-jwks-max-age', [CompletionResultType]::ParameterValue, 'Set how long relying parties may cache the issuer''s JWKS (its max-age; 5m by default)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1524,6 +1552,9 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
             break
         }
         'svcacct;issuer;help;set-url' {
+            break
+        }
+        'svcacct;issuer;help;set-jwks-max-age' {
             break
         }
         'svcacct;issuer;help;help' {
@@ -1896,6 +1927,7 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create the issuer before first use, e.g. to sign with an HMAC secret (HS256)')
             [CompletionResult]::new('rotate', 'rotate', [CompletionResultType]::ParameterValue, 'Start a new signing key; the old one verifies the tokens it signed until they expire')
             [CompletionResult]::new('set-url', 'set-url', [CompletionResultType]::ParameterValue, 'Set the https URL that the issuer''s tokens carry as `iss` and relying parties discover')
+            [CompletionResult]::new('set-jwks-max-age', 'set-jwks-max-age', [CompletionResultType]::ParameterValue, 'Set how long relying parties may cache the issuer''s JWKS (its max-age; 5m by default)')
             break
         }
         'svcacct;help;issuer;get' {
@@ -1908,6 +1940,9 @@ Register-ArgumentCompleter -Native -CommandName 'svcacct' -ScriptBlock {
             break
         }
         'svcacct;help;issuer;set-url' {
+            break
+        }
+        'svcacct;help;issuer;set-jwks-max-age' {
             break
         }
         'svcacct;help;store' {

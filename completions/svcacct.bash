@@ -259,6 +259,9 @@ _svcacct() {
             svcacct__subcmd__help__subcmd__issuer,rotate)
                 cmd="svcacct__subcmd__help__subcmd__issuer__subcmd__rotate"
                 ;;
+            svcacct__subcmd__help__subcmd__issuer,set-jwks-max-age)
+                cmd="svcacct__subcmd__help__subcmd__issuer__subcmd__set__subcmd__jwks__subcmd__max__subcmd__age"
+                ;;
             svcacct__subcmd__help__subcmd__issuer,set-url)
                 cmd="svcacct__subcmd__help__subcmd__issuer__subcmd__set__subcmd__url"
                 ;;
@@ -331,6 +334,9 @@ _svcacct() {
             svcacct__subcmd__issuer,rotate)
                 cmd="svcacct__subcmd__issuer__subcmd__rotate"
                 ;;
+            svcacct__subcmd__issuer,set-jwks-max-age)
+                cmd="svcacct__subcmd__issuer__subcmd__set__subcmd__jwks__subcmd__max__subcmd__age"
+                ;;
             svcacct__subcmd__issuer,set-url)
                 cmd="svcacct__subcmd__issuer__subcmd__set__subcmd__url"
                 ;;
@@ -345,6 +351,9 @@ _svcacct() {
                 ;;
             svcacct__subcmd__issuer__subcmd__help,rotate)
                 cmd="svcacct__subcmd__issuer__subcmd__help__subcmd__rotate"
+                ;;
+            svcacct__subcmd__issuer__subcmd__help,set-jwks-max-age)
+                cmd="svcacct__subcmd__issuer__subcmd__help__subcmd__set__subcmd__jwks__subcmd__max__subcmd__age"
                 ;;
             svcacct__subcmd__issuer__subcmd__help,set-url)
                 cmd="svcacct__subcmd__issuer__subcmd__help__subcmd__set__subcmd__url"
@@ -2170,7 +2179,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__help__subcmd__issuer)
-            opts="get init rotate set-url"
+            opts="get init rotate set-url set-jwks-max-age"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2212,6 +2221,20 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__help__subcmd__issuer__subcmd__rotate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        svcacct__subcmd__help__subcmd__issuer__subcmd__set__subcmd__jwks__subcmd__max__subcmd__age)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2730,7 +2753,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__issuer)
-            opts="-n -v -h -V --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version get init rotate set-url help"
+            opts="-n -v -h -V --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version get init rotate set-url set-jwks-max-age help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2866,7 +2889,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__issuer__subcmd__help)
-            opts="get init rotate set-url help"
+            opts="get init rotate set-url set-jwks-max-age help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2935,6 +2958,20 @@ _svcacct() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        svcacct__subcmd__issuer__subcmd__help__subcmd__set__subcmd__jwks__subcmd__max__subcmd__age)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         svcacct__subcmd__issuer__subcmd__help__subcmd__set__subcmd__url)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -2950,7 +2987,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__issuer__subcmd__init)
-            opts="-o -n -v -h -V --algorithm --secret-file --url --dry-run --output --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
+            opts="-o -n -v -h -V --algorithm --secret-file --url --jwks-max-age --dry-run --output --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2965,6 +3002,10 @@ _svcacct() {
                     return 0
                     ;;
                 --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jwks-max-age)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3050,6 +3091,80 @@ _svcacct() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --dry-run)
+                    COMPREPLY=($(compgen -W "none client server" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "json yaml name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "json yaml name" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --keystore)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --service-account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jwt-private-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --issuer-kek-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        svcacct__subcmd__issuer__subcmd__set__subcmd__jwks__subcmd__max__subcmd__age)
+            opts="-o -n -v -h -V --dry-run --output --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --dry-run)
                     COMPREPLY=($(compgen -W "none client server" -- "${cur}"))
                     return 0
@@ -4860,7 +4975,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__serve)
-            opts="-n -v -h -V --listen --tls-cert --tls-key --insecure-listen --max-token-lifetime --request-timeout --unauthenticated-metrics --issuer-url --max-requested-token-lifetime --no-ui --issuer-rotation-period --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
+            opts="-n -v -h -V --listen --tls-cert --tls-key --insecure-listen --max-token-lifetime --request-timeout --unauthenticated-metrics --issuer-url --max-requested-token-lifetime --token-request-min-duration --no-ui --issuer-rotation-period --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4891,6 +5006,10 @@ _svcacct() {
                     return 0
                     ;;
                 --max-requested-token-lifetime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-request-min-duration)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -873,8 +873,9 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --max-token-lifetime 'Longest lifetime (exp - iat) of an accepted token [default: SVCACCT_MAX_TOKEN_LIFETIME, else the config file''s `max-token-lifetime`, else 1h]'
             cand --request-timeout 'Longest time a client may take to send a request (headers and body, each of which has at most 10s of it), and a handler to answer it'
             cand --issuer-url 'The issuer''s https URL: set in the store (created RS256 if it has none) unless it has it already; another URL there is refused (change it with `svcacct issuer set-url --force`)'
-            cand --max-requested-token-lifetime 'Longest lifetime of a requested token (`svcacct tokens request`); a longer request is cut to it (at least 10m)'
-            cand --issuer-rotation-period 'Rotate the issuer key by itself when it has signed for this long (e.g. 30d; at least 2s); the new key is published first for the JWKS''s cache lifetime (5m), or for half the period when that is shorter. Several servers on one store rotate once. An HS256 issuer is refused: its new secret comes from you'
+            cand --max-requested-token-lifetime 'Longest lifetime of a requested token (`svcacct tokens request`); a longer request is cut to it (at least --token-request-min-duration)'
+            cand --token-request-min-duration 'Shortest lifetime a token may be requested for (`expirationSeconds`; at least 1s). Keep Kubernetes'' 10m in production: a shorter one is for tests and demos of token renewal (`svcacct exec --audience A --ttl 10s`)'
+            cand --issuer-rotation-period 'Rotate the issuer key by itself when it has signed for this long (e.g. 30d; at least 2s); the new key is published first for the JWKS''s max-age (5m unless `issuer set-jwks-max-age` changed it), or for half the period when that is shorter. Several servers on one store rotate once. An HS256 issuer is refused: its new secret comes from you'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
@@ -1317,6 +1318,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand init 'Create the issuer before first use, e.g. to sign with an HMAC secret (HS256)'
             cand rotate 'Start a new signing key; the old one verifies the tokens it signed until they expire'
             cand set-url 'Set the https URL that the issuer''s tokens carry as `iss` and relying parties discover'
+            cand set-jwks-max-age 'Set how long relying parties may cache the issuer''s JWKS (its max-age; 5m by default)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'svcacct;issuer;get'= {
@@ -1347,6 +1349,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --algorithm 'algorithm'
             cand --secret-file 'File holding the HS256 secret (`-` for stdin)'
             cand --url 'The https URL its tokens carry as `iss` (RS256 only; see `svcacct issuer set-url`)'
+            cand --jwks-max-age 'How long relying parties may cache its JWKS, which rotation follows (RS256 only; see `svcacct issuer set-jwks-max-age`) [default: 5m]'
             cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client'
             cand -o 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
             cand --output 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
@@ -1371,7 +1374,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         }
         &'svcacct;issuer;rotate'= {
             cand --secret-file 'File holding the new HS256 secret (`-` for stdin); an HS256 issuer needs one'
-            cand --publish-first 'Publish the new key in the JWKS this long before it signs (the current key signs until then), so that verifiers caching the JWKS have it before they meet its tokens; 0 signs at once [default: the JWKS''s cache lifetime, 5m, for RS256; 0 with --revoke-previous]'
+            cand --publish-first 'Publish the new key in the JWKS this long before it signs (the current key signs until then), so that verifiers caching the JWKS have it before they meet its tokens; 0 signs at once [default: the JWKS''s max-age (5m unless `issuer set-jwks-max-age` changed it) for RS256; 0 with --revoke-previous]'
             cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client'
             cand -o 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
             cand --output 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
@@ -1419,11 +1422,35 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'svcacct;issuer;set-jwks-max-age'= {
+            cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client'
+            cand -o 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
+            cand --output 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
+            cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
+            cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
+            cand -n 'Namespace of the command [default: default]'
+            cand --namespace 'Namespace of the command [default: default]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/svcacct/config.toml]'
+            cand --passphrase-file 'File whose first line is the passphrase of encrypted private keys (else SVCACCT_PASSPHRASE, else a prompt on a terminal)'
+            cand --context 'Named context of the config file to use (store, account, key, namespace) [default: the config file''s `current-context`]'
+            cand --service-account 'With a remote store: the account that signs each request''s token (name or NS/NAME)'
+            cand --jwt-private-key 'Private key that signs tokens: those `token` prints and, with a remote store, those sent with each request [default: SVCACCT_JWT_PRIVATE_KEY (a path, or the PEM itself), else the context''s or config file''s `jwt-private-key`, else the keystore''s key for the account]'
+            cand --token-file 'With a remote store: a file holding a ready bearer token to send instead of signing one (else SVCACCT_TOKEN holds the token itself)'
+            cand --ca-cert 'With an https:// store: PEM file of the certificate authorities to trust, instead of the Mozilla roots built into svcacct'
+            cand --issuer-kek-file 'With a postgres:// store: file (mode 0600) of the key that encrypts the issuer''s keys in the database, the same for every replica: 32 bytes as hex or base64, e.g. `openssl rand -hex 32` [default: SVCACCT_ISSUER_KEK holds the key itself]'
+            cand -v 'Log each request to a remote store on stderr: method, URL, status, time taken, retries; twice (-vv) also the answer''s headers. Never a token, key or secret. SVCACCT_LOG takes a filter instead, as RUST_LOG does (e.g. SVCACCT_LOG=svcacct=debug)'
+            cand --verbose 'Log each request to a remote store on stderr: method, URL, status, time taken, retries; twice (-vv) also the answer''s headers. Never a token, key or secret. SVCACCT_LOG takes a filter instead, as RUST_LOG does (e.g. SVCACCT_LOG=svcacct=debug)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'svcacct;issuer;help'= {
             cand get 'Show the issuer: its id, algorithm and keys (never a secret)'
             cand init 'Create the issuer before first use, e.g. to sign with an HMAC secret (HS256)'
             cand rotate 'Start a new signing key; the old one verifies the tokens it signed until they expire'
             cand set-url 'Set the https URL that the issuer''s tokens carry as `iss` and relying parties discover'
+            cand set-jwks-max-age 'Set how long relying parties may cache the issuer''s JWKS (its max-age; 5m by default)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'svcacct;issuer;help;get'= {
@@ -1433,6 +1460,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;issuer;help;rotate'= {
         }
         &'svcacct;issuer;help;set-url'= {
+        }
+        &'svcacct;issuer;help;set-jwks-max-age'= {
         }
         &'svcacct;issuer;help;help'= {
         }
@@ -1746,6 +1775,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand init 'Create the issuer before first use, e.g. to sign with an HMAC secret (HS256)'
             cand rotate 'Start a new signing key; the old one verifies the tokens it signed until they expire'
             cand set-url 'Set the https URL that the issuer''s tokens carry as `iss` and relying parties discover'
+            cand set-jwks-max-age 'Set how long relying parties may cache the issuer''s JWKS (its max-age; 5m by default)'
         }
         &'svcacct;help;issuer;get'= {
         }
@@ -1754,6 +1784,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;help;issuer;rotate'= {
         }
         &'svcacct;help;issuer;set-url'= {
+        }
+        &'svcacct;help;issuer;set-jwks-max-age'= {
         }
         &'svcacct;help;store'= {
             cand copy 'Copy every record of one store into another, empty one: accounts and their keys, policies, namespaces, the issuer and its private keys, issued-token records'

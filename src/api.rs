@@ -126,10 +126,6 @@ pub const ISSUER_JWKS: &str = "/.well-known/jwks.json";
 /// The issuer's OpenID Connect discovery document (`OpenIdConfiguration`): what relying
 /// parties read at the issuer URL + this path.
 pub const OIDC_DISCOVERY: &str = "/.well-known/openid-configuration";
-/// How long a relying party may keep the discovery document and the issuer's JWKS
-/// (`Cache-Control: public, max-age=…`): a new issuer key must be published at least this long
-/// before it signs, and a retired one stay this long after its last token expired.
-pub const KEYS_MAX_AGE_SECS: u64 = 300;
 /// An account's own keys: they verify its self-signed tokens.
 pub const ACCOUNT_JWKS: &str = "/v1/namespaces/{ns}/serviceaccounts/{name}/jwks";
 pub const ISSUER_ROTATE: &str = "/v1/issuer/rotate";

@@ -526,11 +526,12 @@ open to others is not used. An encrypted key still asks for its passphrase.")]
     #[command(after_help = "\
 The token is self-signed, as `svcacct token` mints it (offline; --ttl defaults to 10m), or with
 --audience requested from the registry, as `svcacct tokens request` (--ttl defaults to 1h, at
-least 10m). With --out it is written to FILE (mode 0600) and replaced atomically at 80 %
-of each token's lifetime, and the command gets the path as SVCACCT_TOKEN_FILE; with --env it
-gets the first token in VAR (a running process's environment cannot change, so long jobs read
-the file). HUP, INT, QUIT, TERM, USR1 and USR2 are passed on to the command; svcacct exits with
-its status (128 + N when signal N ended it).
+least 10m unless the server's --token-request-min-duration allows less). With --out it is
+written to FILE (mode 0600) and replaced atomically at 80 % of each token's lifetime, and the
+command gets the path as SVCACCT_TOKEN_FILE; with --env it gets the first token in VAR (a
+running process's environment cannot change, so long jobs read the file). HUP, INT, QUIT,
+TERM, USR1 and USR2 are passed on to the command; svcacct exits with its status (128 + N when
+signal N ended it).
 
 Examples:
   svcacct exec --out /run/ci-bot.token ci-bot -- ./deploy.sh
@@ -1521,11 +1522,12 @@ Example:
     #[command(after_help = "\
 As Kubernetes' TokenRequest: the token carries `iss` = the issuer (its URL once one is set),
 `sub` = system:serviceaccount:NS:NAME, the audiences, and a `svcacct` claim with the account's
-namespace, name and uid. It lives --duration (at least 10m; a server cuts it to its
---max-requested-token-lifetime, 24h unless set) and cannot be revoked: keep it short. A
-relying party verifies it with the issuer's JWKS; svcacct verifies it with `svcacct verify
-TOKEN --aud A`. Asking a server needs a policy allowing `create` on `token` in the account's
-namespace, also for a token of the caller itself.
+namespace, name and uid. It lives --duration (at least 10m, or a server's
+--token-request-min-duration; a server cuts it to its --max-requested-token-lifetime, 24h
+unless set) and cannot be revoked: keep it short. A relying party verifies it with the
+issuer's JWKS; svcacct verifies it with `svcacct verify TOKEN --aud A`. Asking a server needs
+a policy allowing `create` on `token` in the account's namespace, also for a token of the
+caller itself.
 
 Examples:
   svcacct tokens request ci-bot --audience sts.amazonaws.com
@@ -1683,6 +1685,31 @@ Examples:
   svcacct issuer set-url https://registry.example
   svcacct issuer set-url https://id.example.com --force   # tokens with the old URL stop verifying")]
     SetUrl(IssuerSetUrlArgs),
+
+    /// Set how long relying parties may cache the issuer's JWKS (its max-age; 5m by default)
+    #[command(after_help = "\
+The issuer's JWKS and discovery document are served with `Cache-Control: public, max-age=` this
+duration (at least 1s, at most 24h), by every server on the store. Rotation follows it: a new
+key is published that long before it signs (`issuer rotate` without --publish-first, `serve
+--issuer-rotation-period`), and a retired key stays that long after its last token expired.
+Lowered, the old max-age still holds for those until a JWKS served under it has expired
+everywhere (`issuer get` shows the new one at once).
+
+Examples:
+  svcacct issuer set-jwks-max-age 1h
+  svcacct issuer set-jwks-max-age 5m   # the default")]
+    SetJwksMaxAge(IssuerSetJwksMaxAgeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct IssuerSetJwksMaxAgeArgs {
+    /// How long a relying party may keep the JWKS (e.g. 5m; at least 1s, at most 24h)
+    #[arg(value_name = "DURATION")]
+    pub max_age: String,
+    #[command(flatten)]
+    pub dry_run: DryRunArg,
+    #[command(flatten)]
+    pub output: WriteOutputArg,
 }
 
 #[derive(Debug, Args)]
@@ -1726,6 +1753,10 @@ pub struct IssuerInitArgs {
     /// The https URL its tokens carry as `iss` (RS256 only; see `svcacct issuer set-url`)
     #[arg(long, value_name = "URL")]
     pub url: Option<String>,
+    /// How long relying parties may cache its JWKS, which rotation follows (RS256 only; see
+    /// `svcacct issuer set-jwks-max-age`) [default: 5m]
+    #[arg(long, value_name = "DURATION")]
+    pub jwks_max_age: Option<String>,
     #[command(flatten)]
     pub dry_run: DryRunArg,
     #[command(flatten)]
@@ -1743,7 +1774,8 @@ pub struct IssuerRotateArgs {
     pub revoke_previous: bool,
     /// Publish the new key in the JWKS this long before it signs (the current key signs until
     /// then), so that verifiers caching the JWKS have it before they meet its tokens; 0 signs
-    /// at once [default: the JWKS's cache lifetime, 5m, for RS256; 0 with --revoke-previous]
+    /// at once [default: the JWKS's max-age (5m unless `issuer set-jwks-max-age` changed it)
+    /// for RS256; 0 with --revoke-previous]
     #[arg(long, value_name = "DURATION")]
     pub publish_first: Option<String>,
     #[command(flatten)]
@@ -1835,16 +1867,22 @@ pub struct ServeArgs {
     #[arg(long, value_name = "URL")]
     pub issuer_url: Option<String>,
     /// Longest lifetime of a requested token (`svcacct tokens request`); a longer request is cut
-    /// to it (at least 10m)
+    /// to it (at least --token-request-min-duration)
     #[arg(long, default_value = "24h", value_name = "DURATION")]
     pub max_requested_token_lifetime: String,
+    /// Shortest lifetime a token may be requested for (`expirationSeconds`; at least 1s). Keep
+    /// Kubernetes' 10m in production: a shorter one is for tests and demos of token renewal
+    /// (`svcacct exec --audience A --ttl 10s`)
+    #[arg(long, default_value = "10m", value_name = "DURATION")]
+    pub token_request_min_duration: String,
     /// Do not serve the web console (/ui/); the API alone
     #[arg(long)]
     pub no_ui: bool,
     /// Rotate the issuer key by itself when it has signed for this long (e.g. 30d; at least
-    /// 2s); the new key is published first for the JWKS's cache lifetime (5m), or for half the
-    /// period when that is shorter. Several servers on one store rotate once. An HS256 issuer
-    /// is refused: its new secret comes from you
+    /// 2s); the new key is published first for the JWKS's max-age (5m unless `issuer
+    /// set-jwks-max-age` changed it), or for half the period when that is shorter. Several
+    /// servers on one store rotate once. An HS256 issuer is refused: its new secret comes from
+    /// you
     #[arg(long, value_name = "DURATION")]
     pub issuer_rotation_period: Option<String>,
 }

@@ -154,6 +154,11 @@ pub struct IssuerView {
     pub url: Option<String>,
     pub algorithm: IssuerAlgorithm,
     pub created: Timestamp,
+    /// The `max-age` of its JWKS and discovery document, in seconds: how long a relying party
+    /// may keep them (`IssuerRecord::jwks_max_age_seconds`). Absent (a server from before it
+    /// was a setting): 300, what such a server serves.
+    #[serde(default = "crate::model::default_jwks_max_age")]
+    pub jwks_max_age_seconds: u64,
     pub keys: Vec<IssuerKeyView>,
     /// Only in the answer of a rotation with `revokePrevious`: the issued tokens it revoked.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -178,8 +183,9 @@ pub enum UrlChange {
 pub struct TokenRequest {
     /// At least one; the token's `aud`.
     pub audiences: Vec<String>,
-    /// Absent: [`DEFAULT_REQUEST_SECONDS`]; at least [`MIN_REQUEST_SECONDS`]; a longer one is
-    /// cut to the server's maximum (`svcacct serve --max-requested-token-lifetime`).
+    /// Absent: [`DEFAULT_REQUEST_SECONDS`]; at least [`MIN_REQUESTED`] (a server's
+    /// `--token-request-min-duration`); a longer one is cut to the server's maximum (`svcacct
+    /// serve --max-requested-token-lifetime`).
     #[serde(
         default,
         deserialize_with = "crate::api::present",
@@ -190,8 +196,11 @@ pub struct TokenRequest {
 
 /// A requested token's lifetime when the request names none.
 pub const DEFAULT_REQUEST_SECONDS: i64 = 3600;
-/// The shortest lifetime a token may be requested for (Kubernetes' TokenRequest minimum).
-pub const MIN_REQUEST_SECONDS: i64 = 600;
+/// The shortest lifetime a token may be requested for (Kubernetes' TokenRequest minimum), unless
+/// `svcacct serve --token-request-min-duration` says otherwise.
+pub const MIN_REQUESTED: SignedDuration = SignedDuration::from_mins(10);
+/// The least `--token-request-min-duration` may be.
+pub const SHORTEST_REQUESTED: SignedDuration = SignedDuration::from_secs(1);
 /// The longest, unless `svcacct serve --max-requested-token-lifetime` says otherwise.
 pub const DEFAULT_MAX_REQUESTED: SignedDuration = SignedDuration::from_hours(24);
 
@@ -246,7 +255,7 @@ pub struct RotateRequest {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub revoke_previous: bool,
     /// How long the new key is published before it signs (absent: the JWKS's cache lifetime,
-    /// `api::KEYS_MAX_AGE_SECS`, for an RS256 issuer; none for HS256 or `revoke_previous`).
+    /// the issuer's max-age, for an RS256 issuer; none for HS256 or `revoke_previous`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publish_first_seconds: Option<u64>,
 }

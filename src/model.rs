@@ -3,7 +3,7 @@
 //! Field names here are the on-disk TOML format of the file store and the `-o json` format
 //! (README "JSON output"); change them only with a migration.
 
-use jiff::Timestamp;
+use jiff::{SignedDuration, Timestamp};
 use serde::{Deserialize, Serialize};
 
 use crate::error::UserError;
@@ -445,9 +445,69 @@ pub struct IssuerRecord {
     /// issuer signs from then on, instead of `id`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// How long a relying party may keep the issuer's JWKS and discovery document, in seconds
+    /// (their `Cache-Control: max-age`): a new key is published this long before it signs, and
+    /// a retired one stays this long after its last token expired (`issuer init
+    /// --jwks-max-age`, `issuer set-jwks-max-age`). Kept in the record so that every replica
+    /// and the CLI agree; absent (records written before it existed): 300.
+    #[serde(
+        default = "default_jwks_max_age",
+        skip_serializing_if = "is_default_jwks_max_age"
+    )]
+    pub jwks_max_age_seconds: u64,
+    /// Set when the max-age was lowered: a JWKS served under the longer one may be kept until
+    /// then, so rotations publish first (and keep retired keys) at least until then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub jwks_cached_until: Option<Timestamp>,
+}
+
+/// The issuer's JWKS max-age when its record names none: 5 minutes.
+pub const DEFAULT_JWKS_MAX_AGE_SECS: u64 = 300;
+/// The shortest JWKS max-age an issuer may have (a shorter one is for nobody: verifiers
+/// would fetch the keys for every token).
+pub const MIN_JWKS_MAX_AGE_SECS: u64 = 1;
+/// The longest: a day (each rotation publishes its new key that long before it signs).
+pub const MAX_JWKS_MAX_AGE_SECS: u64 = 86_400;
+
+pub fn default_jwks_max_age() -> u64 {
+    DEFAULT_JWKS_MAX_AGE_SECS
+}
+
+fn is_default_jwks_max_age(s: &u64) -> bool {
+    *s == DEFAULT_JWKS_MAX_AGE_SECS
+}
+
+/// Why `seconds` cannot be an issuer's JWKS max-age.
+pub fn check_jwks_max_age(seconds: u64) -> Result<(), String> {
+    if (MIN_JWKS_MAX_AGE_SECS..=MAX_JWKS_MAX_AGE_SECS).contains(&seconds) {
+        return Ok(());
+    }
+    Err(format!(
+        "a JWKS max-age of {seconds}s is out of range: it is at least \
+         {MIN_JWKS_MAX_AGE_SECS}s and at most {MAX_JWKS_MAX_AGE_SECS}s (24h); the default is \
+         {DEFAULT_JWKS_MAX_AGE_SECS}s (5m)"
+    ))
 }
 
 impl IssuerRecord {
+    /// The `max-age` its JWKS and discovery document are served with.
+    pub fn jwks_max_age(&self) -> SignedDuration {
+        SignedDuration::from_secs(i64::try_from(self.jwks_max_age_seconds).unwrap_or(i64::MAX))
+    }
+
+    /// How long a verifier may still keep a copy of the JWKS it fetched at `now` or before:
+    /// the max-age, or, after it was lowered, longer while one served under the old max-age
+    /// may be cached. Nothing for an HMAC issuer, which publishes no key.
+    pub fn jwks_cache_lifetime(&self, now: Timestamp) -> SignedDuration {
+        if self.algorithm != IssuerAlgorithm::RS256 {
+            return SignedDuration::ZERO;
+        }
+        let earlier = self
+            .jwks_cached_until
+            .map_or(SignedDuration::ZERO, |u| u.duration_since(now));
+        self.jwks_max_age().max(earlier)
+    }
+
     /// The key that signs at `now`.
     pub fn active(&self, now: Timestamp) -> Option<&IssuerKey> {
         self.keys
@@ -477,6 +537,7 @@ impl IssuerRecord {
                 sanitize(&self.id)
             ));
         }
+        check_jwks_max_age(self.jwks_max_age_seconds)?;
         if let Some(url) = &self.url {
             check_issuer_url(url)?;
             if self.algorithm != IssuerAlgorithm::RS256 {

@@ -150,3 +150,130 @@ fn exec_with_an_audience_and_its_refusals() {
         "svcacct: cannot run `/nonexistent/cmd`",
     ));
 }
+
+/// A command that reads the token file every half second for 12 s (three lifetimes of a 4 s
+/// token), has each token reviewed by the server (`svcacct verify` on its URL: its token
+/// review, for the audience), notes the distinct ones, and exits 7.
+const REVIEWER: &str = r#"
+n=0
+while [ $n -lt 24 ]; do
+  t=$(cat "$SVCACCT_TOKEN_FILE")
+  "$SVCACCT" --store "$URL" --service-account admin verify "$t" --aud https://vault.test \
+    > /dev/null || { echo "invalid token" >&2; exit 9; }
+  grep -qxF "$t" seen 2>/dev/null || echo "$t" >> seen
+  n=$((n + 1))
+  sleep 0.5
+done
+exit 7
+"#;
+
+/// With --audience through a server that allows short requested tokens
+/// (`serve --token-request-min-duration`), `exec --ttl 4s` requests 4 s tokens and replaces
+/// the file at least twice while the command runs; each token passes the server's review for
+/// the audience; the command's status is svcacct's. A server with the default minimum (10m)
+/// refuses such a token before the command runs.
+#[test]
+fn exec_with_an_audience_keeps_requested_tokens_fresh_through_a_server() {
+    let env = Env::new();
+    let store = env.path("srv");
+    env.bootstrap(&store);
+    env.ok(["--store", store.to_str().unwrap(), "create", "bot"]);
+    let bin = assert_cmd::cargo::cargo_bin("svcacct");
+    let exec = |url: &str| {
+        let mut cmd = env.cmd([
+            "--store",
+            url,
+            "--service-account",
+            "admin",
+            "exec",
+            "--out",
+            "bot.token",
+            "--audience",
+            "https://vault.test",
+            "--ttl",
+            "4s",
+            "bot",
+            "--",
+            "sh",
+            "-c",
+            REVIEWER,
+        ]);
+        cmd.env("SVCACCT", &bin)
+            .env("URL", url)
+            .timeout(std::time::Duration::from_secs(180));
+        cmd
+    };
+
+    let strict = env.serve(&store, &[]);
+    exec(&strict.url)
+        .assert()
+        .code(2)
+        .stderr("svcacct: a requested token lives at least 600 seconds (10m); 4 was asked for\n");
+    assert!(!env.path("seen").exists(), "the command did not run");
+    drop(strict);
+
+    let s = env.serve(&store, &["--token-request-min-duration", "2s"]);
+    exec(&s.url).assert().code(7);
+    let seen = std::fs::read_to_string(env.path("seen")).unwrap();
+    let tokens: Vec<&str> = seen.lines().collect();
+    assert!(
+        tokens.len() >= 3,
+        "the first token and at least two renewals: {seen}"
+    );
+    // Each one verifies with the server's JWKS too, for the audience (they have expired by
+    // now: the signature, the audience and the subject are what is left to check).
+    let (status, jwks) = common::curl(&[&s.at("/.well-known/jwks.json")]);
+    assert_eq!(status, 200, "{jwks}");
+    let jwks: jsonwebtoken::jwk::JwkSet = serde_json::from_str(&jwks).unwrap();
+    let mut rules = jsonwebtoken::Validation::new(jsonwebtoken::Algorithm::RS256);
+    rules.set_audience(&["https://vault.test"]);
+    rules.validate_exp = false;
+    for t in &tokens {
+        let kid = jsonwebtoken::decode_header(t).unwrap().kid.unwrap();
+        let key = jsonwebtoken::DecodingKey::from_jwk(jwks.find(&kid).unwrap()).unwrap();
+        let claims = jsonwebtoken::decode::<serde_json::Value>(t, &key, &rules)
+            .unwrap_or_else(|e| panic!("{t}: {e}"))
+            .claims;
+        assert_eq!(claims["aud"], "https://vault.test");
+        assert_eq!(claims["sub"], "system:serviceaccount:default:bot");
+        let life = claims["exp"].as_i64().unwrap() - claims["iat"].as_i64().unwrap();
+        assert!((3..=4).contains(&life), "a 4s token: {claims}");
+    }
+    let mode = std::fs::metadata(env.path("bot.token"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600);
+}
+
+/// `serve --token-request-min-duration` is whole seconds, at least 1s, and the longest
+/// requested lifetime is no shorter than it: refused at start, before anything listens.
+#[test]
+fn serve_refuses_a_token_request_minimum_out_of_bounds() {
+    let env = Env::new();
+    let store = env.path("srv");
+    let st = store.to_str().unwrap();
+    let serve = |extra: &[&str]| {
+        let mut argv = vec!["--store", st, "serve", "--listen", "127.0.0.1:0"];
+        argv.extend_from_slice(extra);
+        env.cmd(argv).assert().code(2).stdout("")
+    };
+    let min = "svcacct: --token-request-min-duration must be whole seconds, at least 1s (for tests \
+               and demos; keep the default, 10m, in production)\n";
+    serve(&["--token-request-min-duration", "0s"]).stderr(min);
+    serve(&["--token-request-min-duration", "1500ms"]).stderr(min);
+    serve(&[
+        "--token-request-min-duration",
+        "2h",
+        "--max-requested-token-lifetime",
+        "1h",
+    ])
+    .stderr(
+        "svcacct: --max-requested-token-lifetime must be at least 2h, the shortest lifetime a \
+         token may be requested for (--token-request-min-duration)\n",
+    );
+    serve(&["--max-requested-token-lifetime", "5m"]).stderr(
+        "svcacct: --max-requested-token-lifetime must be at least 10m, the shortest lifetime a \
+         token may be requested for (--token-request-min-duration)\n",
+    );
+}

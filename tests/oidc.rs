@@ -464,7 +464,8 @@ fn a_requested_token_and_its_refusals() {
     let kept = keys[0]["keptUntil"].as_str().unwrap();
     let kept: jiff::Timestamp = kept.parse().unwrap();
     // To the hour, plus the time a verifier may cache the JWKS.
-    let cached = svcacct::api::KEYS_MAX_AGE_SECS as i64;
+    let cached = issuer_json(&env)["jwksMaxAgeSeconds"].as_i64().unwrap();
+    assert_eq!(cached, 300, "the default");
     assert!(
         kept.as_second() - cached >= t + 86400 && (kept.as_second() - cached) % 3600 == 0,
         "kept until the 24h token expired, to the hour, plus the JWKS's max-age: {kept}"

@@ -691,6 +691,7 @@ fn answer_schemas_are_the_rust_types() {
         url: (!revoked.is_empty()).then(|| "https://registry.example".into()),
         algorithm: IssuerAlgorithm::HS256,
         created: time(),
+        jwks_max_age_seconds: 300,
         keys: vec![issuer_key(false)],
         revoked_tokens: revoked,
     };

@@ -102,6 +102,7 @@ fn dry_run(command: &Command) -> DryRunMode {
         Command::Issuer(IssuerCommand::Init(a)) => &a.dry_run,
         Command::Issuer(IssuerCommand::Rotate(a)) => &a.dry_run,
         Command::Issuer(IssuerCommand::SetUrl(a)) => &a.dry_run,
+        Command::Issuer(IssuerCommand::SetJwksMaxAge(a)) => &a.dry_run,
         _ => return DryRunMode::None,
     };
     arg.dry_run

@@ -34,13 +34,21 @@ pub fn run(ctx: &Context, args: &ServeArgs, _out: &mut dyn Write) -> Result<Exit
             ctx.max_token_lifetime_source.clone(),
         ),
     };
+    let min_requested_lifetime = crate::time::parse_duration(&args.token_request_min_duration)?;
+    let shortest = crate::issued::SHORTEST_REQUESTED;
+    if min_requested_lifetime < shortest || min_requested_lifetime.subsec_nanos() != 0 {
+        return Err(UserError::Usage(format!(
+            "--token-request-min-duration must be whole seconds, at least {shortest:#} (for tests \
+             and demos; keep the default, 10m, in production)"
+        ))
+        .into());
+    }
     let max_requested_lifetime = crate::time::parse_duration(&args.max_requested_token_lifetime)?;
-    if max_requested_lifetime.as_secs() < crate::issued::MIN_REQUEST_SECONDS {
-        return Err(UserError::Usage(
-            "--max-requested-token-lifetime must be at least 10m, the shortest lifetime a token \
-             may be requested for"
-                .into(),
-        )
+    if max_requested_lifetime < min_requested_lifetime {
+        return Err(UserError::Usage(format!(
+            "--max-requested-token-lifetime must be at least {min_requested_lifetime:#}, the \
+             shortest lifetime a token may be requested for (--token-request-min-duration)"
+        ))
         .into());
     }
     let issuer_rotation_period = match &args.issuer_rotation_period {
@@ -81,6 +89,7 @@ pub fn run(ctx: &Context, args: &ServeArgs, _out: &mut dyn Write) -> Result<Exit
         max_token_lifetime,
         max_token_lifetime_source,
         max_requested_lifetime,
+        min_requested_lifetime,
         request_timeout: std::time::Duration::try_from(request_timeout)?,
         public_metrics: args.unauthenticated_metrics,
         ui: !args.no_ui,
@@ -97,8 +106,9 @@ fn rotation_period(v: &str) -> Result<jiff::SignedDuration> {
     if period < min {
         return Err(UserError::Usage(format!(
             "--issuer-rotation-period must be at least {min:#}: a new key is published for half \
-             the period (at most the JWKS's cache lifetime, 5m) before it signs; for verifiers \
-             that cache the JWKS, use at least 10m (e.g. --issuer-rotation-period 30d)"
+             the period (at most the JWKS's max-age, 5m unless `svcacct issuer \
+             set-jwks-max-age` changed it) before it signs; for verifiers that cache the JWKS, \
+             use at least twice its max-age (e.g. --issuer-rotation-period 30d)"
         ))
         .into());
     }

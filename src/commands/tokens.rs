@@ -8,9 +8,10 @@ use jiff::Timestamp;
 use zeroize::Zeroizing;
 
 use crate::cli::{
-    IssuerAlg, IssuerCommand, IssuerGetArgs, IssuerInitArgs, IssuerRotateArgs, IssuerSetUrlArgs,
-    OutputArg, OutputFormat, RequestOutput, TokenNameArgs, TokenRegenerateArgs, TokensCommand,
-    TokensCreateArgs, TokensListArgs, TokensRenameArgs, TokensRequestArgs, WriteOutputArg,
+    IssuerAlg, IssuerCommand, IssuerGetArgs, IssuerInitArgs, IssuerRotateArgs,
+    IssuerSetJwksMaxAgeArgs, IssuerSetUrlArgs, OutputArg, OutputFormat, RequestOutput,
+    TokenNameArgs, TokenRegenerateArgs, TokensCommand, TokensCreateArgs, TokensListArgs,
+    TokensRenameArgs, TokensRequestArgs, WriteOutputArg,
 };
 use crate::context::Context;
 use crate::error::{Exit, UserError};
@@ -39,6 +40,7 @@ pub fn issuer(ctx: &Context, command: IssuerCommand, out: &mut dyn Write) -> Res
         IssuerCommand::Init(a) => issuer_init(ctx, &a, out),
         IssuerCommand::Rotate(a) => issuer_rotate(ctx, &a, out),
         IssuerCommand::SetUrl(a) => issuer_set_url(ctx, &a, out),
+        IssuerCommand::SetJwksMaxAge(a) => issuer_set_jwks_max_age(ctx, &a, out),
     }
 }
 
@@ -195,8 +197,13 @@ fn request(ctx: &Context, args: &TokensRequestArgs, out: &mut dyn Write) -> Resu
         audiences: args.audiences.clone(),
         expiration_seconds,
     };
-    // Before a remote store is asked (its server refuses it too).
-    crate::registry::requested::lifetime(&req, crate::issued::DEFAULT_MAX_REQUESTED)?;
+    // Before a remote store is asked (its server refuses it too). The shortest lifetime is the
+    // store's to say: a server may allow less than 10m (`serve --token-request-min-duration`).
+    crate::registry::requested::lifetime(
+        &req,
+        crate::issued::SHORTEST_REQUESTED,
+        crate::issued::DEFAULT_MAX_REQUESTED,
+    )?;
     let t = ctx.store()?.request_token(&r, &req)?;
     match args.output {
         RequestOutput::Jwt => writeln!(out, "{}", t.token)?,
@@ -385,6 +392,11 @@ fn show(v: &IssuerView, output: &OutputArg, out: &mut dyn Write) -> Result<()> {
                 ("URL", v.url.clone().unwrap_or_else(|| "<none>".into())),
                 ("Algorithm", v.algorithm.as_str().to_owned()),
                 ("Created", time::local(v.created)),
+                // A label no longer than the others, so that the block keeps its layout.
+                (
+                    "JWKS",
+                    format!("max-age {}", seconds_shown(v.jwks_max_age_seconds)),
+                ),
             ];
             out.write_all(output::block(&rows).as_bytes())?;
             writeln!(out)?;
@@ -418,7 +430,14 @@ fn issuer_init(ctx: &Context, args: &IssuerInitArgs, out: &mut dyn Write) -> Res
         .as_deref()
         .map(|p| read_secret(ctx, p))
         .transpose()?;
-    let v = ctx.store()?.init_issuer(alg, secret, args.url.clone())?;
+    let max_age = args
+        .jwks_max_age
+        .as_deref()
+        .map(max_age_seconds)
+        .transpose()?;
+    let v = ctx
+        .store()?
+        .init_issuer(alg, secret, args.url.clone(), max_age)?;
     if super::show::written(out, &args.output, &v.id, &v)? {
         return Ok(Exit::Success);
     }
@@ -456,6 +475,58 @@ fn issuer_set_url(ctx: &Context, args: &IssuerSetUrlArgs, out: &mut dyn Write) -
             v.id,
             output::sanitize(&previous)
         )?,
+    }
+    Ok(Exit::Success)
+}
+
+/// `--jwks-max-age` or `set-jwks-max-age`'s DURATION in whole seconds, in range.
+fn max_age_seconds(v: &str) -> Result<u64> {
+    let d = time::parse_duration(v)?;
+    let seconds = u64::try_from(d.as_secs()).unwrap_or(0);
+    if d.subsec_nanos() != 0 {
+        return Err(UserError::Usage(format!(
+            "JWKS max-age `{}`: a max-age is whole seconds (Cache-Control counts no less)",
+            output::sanitize(v)
+        ))
+        .into());
+    }
+    crate::model::check_jwks_max_age(seconds).map_err(UserError::Usage)?;
+    Ok(seconds)
+}
+
+/// Seconds as a duration people read (`5m`, `90s`, `1h`).
+fn seconds_shown(seconds: u64) -> String {
+    let d = jiff::SignedDuration::from_secs(i64::try_from(seconds).unwrap_or(i64::MAX));
+    format!("{d:#}")
+}
+
+fn issuer_set_jwks_max_age(
+    ctx: &Context,
+    args: &IssuerSetJwksMaxAgeArgs,
+    out: &mut dyn Write,
+) -> Result<Exit> {
+    let seconds = max_age_seconds(&args.max_age)?;
+    let (v, previous) = ctx.store()?.set_issuer_jwks_max_age(seconds)?;
+    if super::show::written(out, &args.output, &v.id, &v)? {
+        return Ok(Exit::Success);
+    }
+    let dry = ctx.dry_run_suffix();
+    let (now, was) = (seconds_shown(seconds), seconds_shown(previous));
+    if previous == seconds {
+        writeln!(out, "Issuer {} has JWKS max-age {now} already", v.id)?;
+        return Ok(Exit::Success);
+    }
+    writeln!(
+        out,
+        "Issuer {}: relying parties may cache its JWKS for {now} (was {was}){dry}",
+        v.id
+    )?;
+    if previous > seconds {
+        writeln!(
+            out,
+            "A JWKS served until now may be kept for {was}: until then, rotations still publish \
+             new keys first for that long{dry}"
+        )?;
     }
     Ok(Exit::Success)
 }

@@ -14,8 +14,8 @@ use crate::identity::Name;
 use crate::issued::{IssuerKeyView, IssuerView, RevokedToken, RotateRequest, Secret, UrlChange};
 use crate::keys::PrivateKey;
 use crate::model::{
-    ISSUER_PREFIX, IssuerAlgorithm, IssuerKey, IssuerRecord, KeyPhase, TokenFile, TokenRecord,
-    current_tokens, new_uid,
+    DEFAULT_JWKS_MAX_AGE_SECS, ISSUER_PREFIX, IssuerAlgorithm, IssuerKey, IssuerRecord, KeyPhase,
+    TokenFile, TokenRecord, current_tokens, new_uid,
 };
 use crate::store::StoreError;
 use crate::store::engine::{Engine, Page, Scope, Tx, WorkError, atomically};
@@ -115,7 +115,7 @@ fn new_key(
 /// cache lifetime after the last of its tokens expired (not after one was revoked: leaving the
 /// JWKS is how a revocation reaches a verifier that only reads it).
 pub(super) fn prunable(record: &IssuerRecord, tokens: &[TokenFile], now: Timestamp) -> Vec<String> {
-    let cached = cache_lifetime(record.algorithm);
+    let cached = record.jwks_cache_lifetime(now);
     record
         .keys
         .iter()
@@ -157,6 +157,8 @@ fn create(alg: IssuerAlgorithm, secret: Option<Secret>) -> Result<IssuerWrite> {
             created: now,
             keys: vec![key.clone()],
             url: None,
+            jwks_max_age_seconds: DEFAULT_JWKS_MAX_AGE_SECS,
+            jwks_cached_until: None,
         },
         new_keys: vec![(key.kid, private)],
         removed: vec![],
@@ -164,15 +166,20 @@ fn create(alg: IssuerAlgorithm, secret: Option<Secret>) -> Result<IssuerWrite> {
 }
 
 /// `svcacct issuer init`: refuses a store that has an issuer already. With `url`, tokens carry
-/// it as `iss` (see [`set_url`]).
+/// it as `iss` (see [`set_url`]); with `jwks_max_age` (seconds), its JWKS is served with that
+/// `max-age` instead of [`DEFAULT_JWKS_MAX_AGE_SECS`] (see [`set_jwks_max_age`]).
 pub fn init(
     b: &dyn Engine,
     alg: IssuerAlgorithm,
     secret: Option<Secret>,
     url: Option<String>,
+    jwks_max_age: Option<u64>,
 ) -> Result<IssuerView> {
     if let Some(url) = &url {
         check_url(url, alg)?;
+    }
+    if let Some(seconds) = jwks_max_age {
+        check_max_age(seconds, alg)?;
     }
     let mut secret = Some(secret);
     let record = atomically(b, |tx| {
@@ -186,6 +193,7 @@ pub fn init(
         }
         let mut w = create(alg, secret.take().flatten())?;
         w.record.url = url.clone();
+        w.record.jwks_max_age_seconds = jwks_max_age.unwrap_or(DEFAULT_JWKS_MAX_AGE_SECS);
         Ok(write(tx, w)?)
     })?;
     view(b, record)
@@ -254,6 +262,62 @@ pub fn set_url(b: &dyn Engine, url: &str, force: bool) -> Result<(IssuerView, Ur
     Ok((view(b, record)?, change))
 }
 
+/// Refuses a JWKS max-age out of range (`model::check_jwks_max_age`), and any for an HS256
+/// issuer: it publishes no key, so there is nothing for a verifier to cache.
+fn check_max_age(seconds: u64, alg: IssuerAlgorithm) -> Result<()> {
+    crate::model::check_jwks_max_age(seconds).map_err(UserError::Usage)?;
+    if alg != IssuerAlgorithm::RS256 {
+        return Err(UserError::Usage(
+            "an HS256 issuer publishes no keys, so it has no JWKS max-age: that is for RS256 \
+             issuers"
+                .into(),
+        )
+        .into());
+    }
+    Ok(())
+}
+
+/// `svcacct issuer set-jwks-max-age`: from now on the issuer's JWKS and discovery document are
+/// served with `max-age` = `seconds`, a rotation publishes its new key that long before it
+/// signs (unless told otherwise), and a retired key stays that long after its last token
+/// expired (the issuer is created, RS256, when the store has none). Lowered, the old max-age
+/// still holds until a JWKS served under it can no longer be cached (`jwks_cached_until`).
+/// Returns the issuer and the max-age it had.
+pub fn set_jwks_max_age(b: &dyn Engine, seconds: u64) -> Result<(IssuerView, u64)> {
+    check_max_age(seconds, IssuerAlgorithm::RS256)?;
+    let mut previous = DEFAULT_JWKS_MAX_AGE_SECS;
+    let record = update(b, |current| {
+        let now = Timestamp::now();
+        let mut w = match current {
+            Some(record) => {
+                check_max_age(seconds, record.algorithm)?;
+                if record.jwks_max_age_seconds == seconds {
+                    previous = seconds;
+                    return Ok(None);
+                }
+                IssuerWrite {
+                    record,
+                    new_keys: vec![],
+                    removed: vec![],
+                }
+            }
+            None => create(IssuerAlgorithm::RS256, None)?,
+        };
+        let record = &mut w.record;
+        previous = record.jwks_max_age_seconds;
+        // What verifiers may hold now, served under the old max-age (or an older one still).
+        let held = now
+            .checked_add(record.jwks_cache_lifetime(now))
+            .unwrap_or(now);
+        record.jwks_max_age_seconds = seconds;
+        let from_now = now.checked_add(record.jwks_max_age()).unwrap_or(now);
+        record.jwks_cached_until = (held > from_now).then_some(held);
+        Ok(Some(w))
+    })?
+    .ok_or_else(|| anyhow::anyhow!("the issuer is gone"))?;
+    Ok((view(b, record)?, previous))
+}
+
 /// `svcacct issuer rotate`: a new key signs from now on; retired keys stay while live tokens
 /// need them — or, with `revoke_previous` (a key leaked), every earlier key goes at once: out
 /// of the issuer record, so out of the JWKS gateways verify with, and every token it signed
@@ -293,8 +357,8 @@ pub enum AutoRotation {
 
 /// `svcacct serve --issuer-rotation-period`: rotates the issuer (an RS256 one) when its
 /// signing key has signed for `period` at `now` (from its `signs_from`, else its creation) and
-/// no next key is pending. The new key is published for [`auto_publish_first`] before it
-/// signs. Whether it is due is decided again inside the rotation's transaction, so of several
+/// no next key is pending. The new key is published for [`auto_publish_first`] (of the
+/// issuer's JWKS cache lifetime) before it signs. Whether it is due is decided again inside the rotation's transaction, so of several
 /// servers (or processes) on one store, one rotates and the others find it not due.
 pub fn rotate_if_due(
     b: &dyn Engine,
@@ -317,12 +381,13 @@ fn rotate_in_tx_if_due(
     period: SignedDuration,
     now: Timestamp,
 ) -> Result<AutoRotation> {
-    let how = RotateRequest {
-        revoke_previous: false,
-        publish_first_seconds: Some(auto_publish_first(period).as_secs().unsigned_abs()),
-    };
     let rotated = atomically(b, |tx| match tx.issuer()? {
         Some(r) if r.algorithm == IssuerAlgorithm::RS256 && due(&r, period, now) => {
+            let first = auto_publish_first(r.jwks_cache_lifetime(now), period);
+            let how = RotateRequest {
+                revoke_previous: false,
+                publish_first_seconds: Some(seconds_up(first)),
+            };
             Ok(Some(rotate_in(tx, r, None, &how, now)?.0))
         }
         _ => Ok(None),
@@ -349,11 +414,18 @@ fn due(record: &IssuerRecord, period: SignedDuration, now: Timestamp) -> bool {
 }
 
 /// How long an automatic rotation publishes the new key before it signs: the JWKS's cache
-/// lifetime, or half the period when that is shorter (a period under twice the cache lifetime
-/// is for trying rotation out: a verifier that keeps the JWKS for its whole `max-age` may then
-/// meet a token signed by a key it has not fetched yet).
-pub fn auto_publish_first(period: SignedDuration) -> SignedDuration {
-    cache_lifetime(IssuerAlgorithm::RS256).min(period / 2)
+/// lifetime `cached` (`IssuerRecord::jwks_cache_lifetime`), or half the period when that is
+/// shorter (a period under twice the cache lifetime is for trying rotation out: a verifier that
+/// keeps the JWKS for its whole `max-age` may then meet a token signed by a key it has not
+/// fetched yet).
+pub fn auto_publish_first(cached: SignedDuration, period: SignedDuration) -> SignedDuration {
+    cached.min(period / 2)
+}
+
+/// Whole seconds, rounded up (a cache lifetime is never cut short).
+fn seconds_up(d: SignedDuration) -> u64 {
+    let s = d.as_secs().unsigned_abs();
+    if d.subsec_nanos() > 0 { s + 1 } else { s }
 }
 
 /// The shortest `serve --issuer-rotation-period`.
@@ -371,7 +443,7 @@ fn rotate_in(
 ) -> Result<(IssuerRecord, Vec<RevokedToken>), WorkError> {
     let revoke_previous = how.revoke_previous;
     let tokens = tx.all_tokens();
-    let first = publish_first(&record, how)?;
+    let first = publish_first(&record, how, now)?;
     if !revoke_previous
         && let Some(next) = record.keys.iter().find(|k| k.phase(now) == KeyPhase::Next)
     {
@@ -428,22 +500,16 @@ fn rotate_in(
     Ok((record, revoked))
 }
 
-/// How long a verifier may keep a copy of the JWKS (`Cache-Control: max-age`); an HMAC issuer
-/// publishes nothing.
-fn cache_lifetime(alg: IssuerAlgorithm) -> SignedDuration {
-    match alg {
-        IssuerAlgorithm::RS256 => {
-            SignedDuration::from_secs(i64::try_from(crate::api::KEYS_MAX_AGE_SECS).unwrap_or(0))
-        }
-        IssuerAlgorithm::HS256 => SignedDuration::ZERO,
-    }
-}
-
 /// How long a rotation publishes the new key before it signs: what `how` asks, else the
-/// JWKS's cache lifetime for an RS256 issuer, so that every verifier that caches the JWKS has
-/// fetched the new key before it meets a token signed with it. Nothing for an HMAC issuer
-/// (nothing is published) or a leaked key (`revoke_previous`: the old keys go now).
-fn publish_first(record: &IssuerRecord, how: &RotateRequest) -> Result<SignedDuration> {
+/// JWKS's cache lifetime for an RS256 issuer (its max-age, `IssuerRecord::jwks_cache_lifetime`),
+/// so that every verifier that caches the JWKS has fetched the new key before it meets a token
+/// signed with it. Nothing for an HMAC issuer (nothing is published) or a leaked key
+/// (`revoke_previous`: the old keys go now).
+fn publish_first(
+    record: &IssuerRecord,
+    how: &RotateRequest,
+    now: Timestamp,
+) -> Result<SignedDuration> {
     let asked = how.publish_first_seconds;
     let seconds = match (record.algorithm, how.revoke_previous, asked) {
         (_, true, Some(s)) if s > 0 => {
@@ -461,7 +527,7 @@ fn publish_first(record: &IssuerRecord, how: &RotateRequest) -> Result<SignedDur
             .into());
         }
         (_, _, Some(s)) => s,
-        (IssuerAlgorithm::RS256, false, None) => crate::api::KEYS_MAX_AGE_SECS,
+        (IssuerAlgorithm::RS256, false, None) => seconds_up(record.jwks_cache_lifetime(now)),
         _ => 0,
     };
     Ok(SignedDuration::from_secs(
@@ -584,7 +650,7 @@ pub fn view_of(record: &IssuerRecord, tokens: &[TokenFile], now: Timestamp) -> I
                         .filter_map(|t| t.expires)
                         .chain(k.requested_until.filter(|u| *u >= now - LEEWAY))
                         .max()
-                        .map(|t| t.checked_add(cache_lifetime(record.algorithm)).unwrap_or(t))
+                        .map(|t| t.checked_add(record.jwks_cache_lifetime(now)).unwrap_or(t))
                 } else {
                     None
                 },
@@ -598,6 +664,7 @@ pub fn view_of(record: &IssuerRecord, tokens: &[TokenFile], now: Timestamp) -> I
         url: record.url.clone(),
         algorithm: record.algorithm,
         created: record.created,
+        jwks_max_age_seconds: record.jwks_max_age_seconds,
         keys,
         revoked_tokens: vec![],
     }
@@ -667,13 +734,15 @@ mod tests {
     /// A short period publishes the new key for half of it.
     #[test]
     fn a_short_period_publishes_first_for_half_of_it() {
-        assert_eq!(
-            auto_publish_first(SignedDuration::from_hours(30 * 24)),
-            5 * MIN
-        );
-        assert_eq!(auto_publish_first(10 * MIN), 5 * MIN);
+        let month = SignedDuration::from_hours(30 * 24);
+        assert_eq!(auto_publish_first(5 * MIN, month), 5 * MIN);
+        assert_eq!(auto_publish_first(5 * MIN, 10 * MIN), 5 * MIN);
         let four = SignedDuration::from_secs(4);
-        assert_eq!(auto_publish_first(four), SignedDuration::from_secs(2));
+        assert_eq!(
+            auto_publish_first(5 * MIN, four),
+            SignedDuration::from_secs(2)
+        );
+        assert_eq!(auto_publish_first(MIN, month), MIN);
         let store = MemoryStore::new();
         let b: &dyn Engine = &store;
         let created = ensure(b).unwrap().keys[0].created;
@@ -690,7 +759,7 @@ mod tests {
         let store = MemoryStore::new();
         let b: &dyn Engine = &store;
         let secret = Secret::new(Zeroizing::new(vec![7u8; 48]), "test").unwrap();
-        let v = init(b, IssuerAlgorithm::HS256, Some(secret), None).unwrap();
+        let v = init(b, IssuerAlgorithm::HS256, Some(secret), None, None).unwrap();
         let later = v.created + SignedDuration::from_hours(400 * 24);
         assert!(matches!(
             rotate_if_due(b, HOUR, later).unwrap(),
@@ -713,5 +782,114 @@ mod tests {
             kids(b),
             first.keys.iter().map(|k| k.kid.clone()).collect::<Vec<_>>()
         );
+    }
+
+    /// The issuer's JWKS max-age decides how long a rotation publishes first (by hand and
+    /// automatically) and how long a retired key stays after its last token; lowered, the old
+    /// one holds until a JWKS served under it has expired everywhere.
+    #[test]
+    fn the_jwks_max_age_of_the_record_drives_rotation_and_retention() {
+        let store = MemoryStore::new();
+        let b: &dyn Engine = &store;
+        let v = init(b, IssuerAlgorithm::RS256, None, None, Some(2)).unwrap();
+        assert_eq!(v.jwks_max_age_seconds, 2);
+        let record = b.read_issuer().unwrap().unwrap();
+        let now = Timestamp::now();
+        assert_eq!(
+            record.jwks_cache_lifetime(now),
+            SignedDuration::from_secs(2)
+        );
+        let v = rotate(b, None, &RotateRequest::default()).unwrap();
+        let (old, new) = (&v.keys[0], &v.keys[1]);
+        let first = new.signs_from.unwrap().duration_since(new.created);
+        assert_eq!(first, SignedDuration::from_secs(2));
+        assert_eq!(old.retired, new.signs_from);
+
+        // Retention: a token of the old key expiring at `exp` keeps it until exp + leeway + 2s.
+        let mut record = b.read_issuer().unwrap().unwrap();
+        let exp = new.signs_from.unwrap() + SignedDuration::from_secs(3);
+        record.keys[0].requested_until = Some(exp);
+        let gone = exp + LEEWAY + SignedDuration::from_secs(2);
+        let second = SignedDuration::from_secs(1);
+        assert!(prunable(&record, &[], gone).is_empty());
+        assert_eq!(prunable(&record, &[], gone + second), vec![old.kid.clone()]);
+
+        // Automatic rotation: the record's max-age, not a constant.
+        let at = new.signs_from.unwrap() + HOUR;
+        let v = rotated(rotate_if_due(b, HOUR, at).unwrap());
+        let last = v.keys.last().unwrap();
+        assert_eq!(last.signs_from, Some(at + SignedDuration::from_secs(2)));
+
+        // Lowered from 5m: for the 5 minutes a JWKS served before may be kept, rotations still
+        // publish first for what is left of them; raised, at once.
+        let store = MemoryStore::new();
+        let b: &dyn Engine = &store;
+        let (v, was) = set_jwks_max_age(b, 10).unwrap();
+        assert_eq!((was, v.jwks_max_age_seconds, v.keys.len()), (300, 10, 1));
+        let record = b.read_issuer().unwrap().unwrap();
+        let until = record.jwks_cached_until.expect("kept until");
+        let now = Timestamp::now();
+        assert!(until > now + 4 * MIN && until <= now + 5 * MIN, "{until}");
+        assert!(record.jwks_cache_lifetime(now) > 4 * MIN);
+        assert_eq!(
+            record.jwks_cache_lifetime(until),
+            SignedDuration::from_secs(10)
+        );
+        let v = rotate(b, None, &RotateRequest::default()).unwrap();
+        let first = v.keys[1]
+            .signs_from
+            .unwrap()
+            .duration_since(v.keys[1].created);
+        assert!(first > 4 * MIN, "{first:#}");
+        let (_, was) = set_jwks_max_age(b, 600).unwrap();
+        assert_eq!(was, 10);
+        let record = b.read_issuer().unwrap().unwrap();
+        assert_eq!(record.jwks_cached_until, None);
+        assert_eq!(record.jwks_cache_lifetime(now), 10 * MIN);
+        let (_, was) = set_jwks_max_age(b, 600).unwrap();
+        assert_eq!(was, 600, "unchanged");
+
+        // Out of range, or for an HS256 issuer: refused, nothing written.
+        for bad in [0, 86_401] {
+            let e = set_jwks_max_age(b, bad).unwrap_err().to_string();
+            assert!(
+                e.contains("is out of range: it is at least 1s and at most"),
+                "{e}"
+            );
+        }
+        let store = MemoryStore::new();
+        let b: &dyn Engine = &store;
+        let secret = Secret::new(Zeroizing::new(vec![7u8; 48]), "test").unwrap();
+        let e = init(b, IssuerAlgorithm::HS256, Some(secret), None, Some(5)).unwrap_err();
+        assert!(
+            e.to_string().contains("an HS256 issuer publishes no keys"),
+            "{e}"
+        );
+        assert!(b.read_issuer().unwrap().is_none());
+    }
+
+    /// Records written before the max-age existed read as 300 s, in the file store's TOML and
+    /// in the JSON a PostgreSQL row holds; the default is left out when written, so such
+    /// records stay byte for byte.
+    #[test]
+    fn a_record_without_a_max_age_reads_as_five_minutes() {
+        let toml_text = "id = \"urn:svcacct:issuer:0123abcd\"\nalgorithm = \"RS256\"\n\
+                         created = \"2026-01-01T00:00:00Z\"\nkeys = []\n";
+        let r: IssuerRecord = toml::from_str(toml_text).unwrap();
+        assert_eq!(r.jwks_max_age_seconds, 300);
+        assert_eq!(r.jwks_cached_until, None);
+        assert_eq!(toml::to_string(&r).unwrap(), toml_text);
+        let json = serde_json::json!({
+            "id": "urn:svcacct:issuer:0123abcd", "algorithm": "RS256",
+            "created": "2026-01-01T00:00:00Z", "keys": []
+        });
+        let mut r: IssuerRecord = serde_json::from_value(json.clone()).unwrap();
+        assert_eq!(r.jwks_max_age(), 5 * MIN);
+        assert_eq!(serde_json::to_value(&r).unwrap(), json);
+        r.jwks_max_age_seconds = 2;
+        let back: IssuerRecord = serde_json::from_value(serde_json::to_value(&r).unwrap()).unwrap();
+        assert_eq!(back.jwks_max_age_seconds, 2);
+        r.jwks_max_age_seconds = 0;
+        assert!(r.check().unwrap_err().contains("out of range"));
     }
 }

@@ -10,8 +10,8 @@ use crate::api::{AccountAnswer, NamespaceCreated, NamespaceDeleted, Renamed, Sho
 use crate::error::UserError;
 use crate::identity::{Name, Namespace, Reference};
 use crate::issued::{
-    DEFAULT_MAX_REQUESTED, IssueRequest, IssuedToken, IssuerAlgorithm, IssuerView, RequestedToken,
-    RotateRequest, Secret, TokenRecord, TokenRequest, UrlChange,
+    DEFAULT_MAX_REQUESTED, IssueRequest, IssuedToken, IssuerAlgorithm, IssuerView, MIN_REQUESTED,
+    RequestedToken, RotateRequest, Secret, TokenRecord, TokenRequest, UrlChange,
 };
 use crate::model::{Account, KeyRecord, NamespaceRecord, Policy, PolicyScope};
 use crate::store::{Engine, Listing, Page, Scope, Store, unknown_namespace, unknown_policy};
@@ -162,22 +162,21 @@ impl<E: Engine> Store for E {
         alg: IssuerAlgorithm,
         secret: Option<Secret>,
         url: Option<String>,
+        jwks_max_age: Option<u64>,
     ) -> Result<IssuerView> {
-        issuer::init(self, alg, secret, url)
+        issuer::init(self, alg, secret, url, jwks_max_age)
     }
     fn set_issuer_url(&self, url: &str, force: bool) -> Result<(IssuerView, UrlChange)> {
         issuer::set_url(self, url, force)
     }
+    fn set_issuer_jwks_max_age(&self, seconds: u64) -> Result<(IssuerView, u64)> {
+        issuer::set_jwks_max_age(self, seconds)
+    }
     fn request_token(&self, r: &Reference, req: &TokenRequest) -> Result<RequestedToken> {
-        requested::lifetime(req, DEFAULT_MAX_REQUESTED)?;
+        let bounds = (MIN_REQUESTED, DEFAULT_MAX_REQUESTED);
+        requested::lifetime(req, bounds.0, bounds.1)?;
         let account = accounts::get(self, r)?;
-        requested::request(
-            self,
-            &account,
-            req,
-            DEFAULT_MAX_REQUESTED,
-            jiff::Timestamp::now(),
-        )
+        requested::request(self, &account, req, bounds, jiff::Timestamp::now())
     }
     fn rotate_issuer(&self, secret: Option<Secret>, how: &RotateRequest) -> Result<IssuerView> {
         issuer::rotate(self, secret, how)

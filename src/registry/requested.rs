@@ -16,8 +16,7 @@ use super::issuer::{IssuerWrite, ensure, update};
 use super::tokens::signing_key;
 use crate::error::UserError;
 use crate::issued::{
-    ACCOUNT_CLAIM, AccountClaim, DEFAULT_REQUEST_SECONDS, MIN_REQUEST_SECONDS, RequestedToken,
-    TokenRequest,
+    ACCOUNT_CLAIM, AccountClaim, DEFAULT_REQUEST_SECONDS, RequestedToken, TokenRequest,
 };
 use crate::model::{Account, IssuerRecord};
 use crate::store::engine::Engine;
@@ -39,9 +38,14 @@ struct RequestedClaims<'a> {
 }
 
 /// The lifetime `req` asks for, checked (audiences too) before anything is signed: at least
-/// [`MIN_REQUEST_SECONDS`], and cut to `max` as Kubernetes cuts it to its
-/// `--service-account-max-token-expiration` (the answer's `expirationTimestamp` says).
-pub fn lifetime(req: &TokenRequest, max: SignedDuration) -> Result<SignedDuration, UserError> {
+/// `min` (`crate::issued::MIN_REQUESTED`, 10 minutes, as Kubernetes' TokenRequest, unless a
+/// server's `--token-request-min-duration` says otherwise), and cut to `max` as Kubernetes cuts
+/// it to its `--service-account-max-token-expiration` (the answer's `expirationTimestamp` says).
+pub fn lifetime(
+    req: &TokenRequest,
+    min: SignedDuration,
+    max: SignedDuration,
+) -> Result<SignedDuration, UserError> {
     if req.audiences.is_empty() {
         return Err(UserError::Usage(
             "a token request names at least one audience (`--audience A`, `audiences`): the \
@@ -56,9 +60,10 @@ pub fn lifetime(req: &TokenRequest, max: SignedDuration) -> Result<SignedDuratio
         crate::identity::check_visible("audience", a)?;
     }
     let seconds = req.expiration_seconds.unwrap_or(DEFAULT_REQUEST_SECONDS);
-    if seconds < MIN_REQUEST_SECONDS {
+    if seconds < min.as_secs() {
         return Err(UserError::Usage(format!(
-            "a requested token lives at least {MIN_REQUEST_SECONDS} seconds (10m); {seconds} was asked for"
+            "a requested token lives at least {} seconds ({min:#}); {seconds} was asked for",
+            min.as_secs()
         )));
     }
     Ok(SignedDuration::from_secs(seconds).min(max))
@@ -114,15 +119,16 @@ fn still_the_record(b: &dyn Engine, read: &Account) -> Result<()> {
     })
 }
 
-/// Signs a token for `account` as `req` asks (see the module documentation).
+/// Signs a token for `account` as `req` asks (see the module documentation), for a lifetime
+/// within `(min, max)` ([`lifetime`]).
 pub fn request(
     b: &dyn Engine,
     account: &Account,
     req: &TokenRequest,
-    max: SignedDuration,
+    (min, max): (SignedDuration, SignedDuration),
     now: Timestamp,
 ) -> Result<RequestedToken> {
-    let ttl = lifetime(req, max)?;
+    let ttl = lifetime(req, min, max)?;
     if let Some(why) = account.refusal(now) {
         return Err(UserError::Failure(format!("no token was made: {why}")).into());
     }

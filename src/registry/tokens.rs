@@ -547,7 +547,7 @@ mod tests {
             Zeroizing::new(b"s3cr3t-s3cr3t-s3cr3t-s3cr3t-s3cr3t".to_vec()),
             "x",
         );
-        init(b, IssuerAlgorithm::HS256, Some(secret.unwrap()), None).unwrap();
+        init(b, IssuerAlgorithm::HS256, Some(secret.unwrap()), None, None).unwrap();
         let shown = format!("{store:?}");
         assert!(shown.contains("issuer_keys"), "{shown}");
         // Bytes print as numbers: look for the secret's first bytes either way.
@@ -575,7 +575,7 @@ mod tests {
         };
         store.create_account(account("ci")).unwrap();
         let r = reference("ci");
-        let first = init(&store.inner, IssuerAlgorithm::RS256, None, None).unwrap();
+        let first = init(&store.inner, IssuerAlgorithm::RS256, None, None, None).unwrap();
         let t = issue(&store, &r, &req("deploy", None), false).unwrap();
         assert!(fired.load(Ordering::SeqCst));
         assert_ne!(t.record.kid, first.keys[0].kid);
@@ -695,7 +695,7 @@ mod tests {
         let v = rotate(b, None, &crate::issued::RotateRequest::at_once()).unwrap();
         let kept = v.keys.iter().find(|k| k.kid == short.record.kid).unwrap();
         // …plus the time a verifier may cache the JWKS.
-        let cached = SignedDuration::from_secs(crate::api::KEYS_MAX_AGE_SECS as i64);
+        let cached = SignedDuration::from_secs(crate::model::DEFAULT_JWKS_MAX_AGE_SECS as i64);
         assert_eq!(
             kept.kept_until.map(|t| t.as_second()),
             Some((exp + cached).as_second())
@@ -716,10 +716,10 @@ mod tests {
         store.create_account(account("ci")).unwrap();
         let r = reference("ci");
         let b: &dyn Engine = &store;
-        let e = init(b, IssuerAlgorithm::HS256, None, None).unwrap_err();
+        let e = init(b, IssuerAlgorithm::HS256, None, None, None).unwrap_err();
         assert!(e.to_string().contains("needs its secret"));
         let secret = Secret::new(Zeroizing::new(vec![7u8; 40]), "x").unwrap();
-        init(b, IssuerAlgorithm::HS256, Some(secret), None).unwrap();
+        init(b, IssuerAlgorithm::HS256, Some(secret), None, None).unwrap();
         let t = issue(&store, &r, &req("h", None), false).unwrap();
         let now = Timestamp::now();
         let v = crate::token::verify(&t.token, &store, &opts(now)).unwrap();
@@ -742,6 +742,6 @@ mod tests {
         .unwrap();
         let why = rejection(crate::token::verify(&forged, &store, &opts(now)));
         assert!(why.contains("does not match issuer key"), "{why}");
-        assert!(init(b, IssuerAlgorithm::RS256, None, None).is_err());
+        assert!(init(b, IssuerAlgorithm::RS256, None, None, None).is_err());
     }
 }

@@ -72,6 +72,8 @@ pub struct AppState {
     pub account_bodies: handlers::accounts::AccountBodies,
     /// The longest lifetime of a requested token (`serve --max-requested-token-lifetime`).
     pub max_requested_lifetime: SignedDuration,
+    /// The shortest (`serve --token-request-min-duration`, 10m unless set).
+    pub min_requested_lifetime: SignedDuration,
     /// The last JWKS body, and the fingerprint of what it was made from.
     pub jwks_body: std::sync::Mutex<Option<(Vec<u8>, axum::body::Bytes)>>,
     /// What `GET /metrics` shows; the authenticator holds it too.
@@ -97,6 +99,7 @@ impl AppState {
             request_timeout: Duration::from_secs(30),
             account_bodies: Default::default(),
             max_requested_lifetime: crate::issued::DEFAULT_MAX_REQUESTED,
+            min_requested_lifetime: crate::issued::MIN_REQUESTED,
             jwks_body: Default::default(),
             metrics,
             public_metrics: false,
@@ -114,6 +117,7 @@ pub struct Options {
     pub max_token_lifetime: SignedDuration,
     pub max_token_lifetime_source: String,
     pub max_requested_lifetime: SignedDuration,
+    pub min_requested_lifetime: SignedDuration,
     pub request_timeout: Duration,
     /// `GET /metrics` needs no token.
     pub public_metrics: bool,
@@ -242,6 +246,7 @@ async fn serve(opts: Options) -> Result<()> {
         request_timeout: opts.request_timeout,
         account_bodies: Default::default(),
         max_requested_lifetime: opts.max_requested_lifetime,
+        min_requested_lifetime: opts.min_requested_lifetime,
         jwks_body: Default::default(),
         metrics,
         public_metrics: opts.public_metrics,

@@ -22,14 +22,29 @@ pub fn check_interval(period: SignedDuration) -> Duration {
 /// Runs until dropped (aborted): each rotation and each failure is one line on stderr.
 pub async fn run(store: Arc<dyn Store + Send + Sync>, period: SignedDuration) {
     let every = check_interval(period);
-    let publish_first = auto_publish_first(period);
-    let cached = SignedDuration::from_secs(crate::api::KEYS_MAX_AGE_SECS as i64);
+    // The issuer's JWKS max-age as the server starts (the default before there is an issuer);
+    // each rotation reads it again.
+    let st = store.clone();
+    let cached = tokio::task::spawn_blocking(move || {
+        let record = crate::store::local(st.as_ref())
+            .ok()?
+            .read_issuer()
+            .ok()??;
+        Some(record.jwks_cache_lifetime(Timestamp::now()))
+    })
+    .await
+    .ok()
+    .flatten()
+    .unwrap_or(SignedDuration::from_secs(
+        crate::model::DEFAULT_JWKS_MAX_AGE_SECS as i64,
+    ));
+    let publish_first = auto_publish_first(cached, period);
     if publish_first < cached {
         crate::errln!(
             "svcacct: warning: with --issuer-rotation-period {period:#}, a new issuer key is \
              published {publish_first:#} before it signs, less than the {cached:#} a verifier \
-             may cache the JWKS for: such a verifier may meet a token signed by a key it has \
-             not fetched yet (a period of at least {:#} avoids it)",
+             may cache the JWKS for (its max-age): such a verifier may meet a token signed by a \
+             key it has not fetched yet (a period of at least {:#} avoids it)",
             cached * 2
         );
     }

@@ -469,6 +469,8 @@ pub(crate) fn fill(engine: &dyn Engine) {
         created,
         keys: vec![key("old-kid", Some(created)), key("new-kid", None)],
         url: None,
+        jwks_max_age_seconds: 7,
+        jwks_cached_until: Some(created),
     };
     read(engine, |tx| {
         tx.put_namespace(&namespace("copy"))?;

@@ -133,16 +133,22 @@ pub trait Store {
 
     /// The issuer without its secrets; `None` before it is first used.
     fn issuer(&self) -> Result<Option<IssuerView>>;
-    /// Creates the issuer (refused when there is one); with `url`, its tokens carry it as `iss`.
+    /// Creates the issuer (refused when there is one); with `url`, its tokens carry it as `iss`;
+    /// with `jwks_max_age` (seconds), its JWKS is served with that `max-age`.
     fn init_issuer(
         &self,
         alg: IssuerAlgorithm,
         secret: Option<Secret>,
         url: Option<String>,
+        jwks_max_age: Option<u64>,
     ) -> Result<IssuerView>;
     /// Sets the issuer's URL (creating an RS256 issuer if there is none); replacing another
     /// URL needs `force` (`crate::registry::issuer::set_url`).
     fn set_issuer_url(&self, url: &str, force: bool) -> Result<(IssuerView, UrlChange)>;
+    /// Sets the `max-age` (seconds) of the issuer's JWKS, which rotations and retention follow
+    /// (creating an RS256 issuer if there is none); returns the issuer and the max-age it had
+    /// (`crate::registry::issuer::set_jwks_max_age`).
+    fn set_issuer_jwks_max_age(&self, seconds: u64) -> Result<(IssuerView, u64)>;
     /// A new signing key; retired keys stay while live tokens need them.
     /// With `revoke_previous` (a key leaked), every earlier key goes at once, and with it every
     /// token it signed.

@@ -1228,6 +1228,7 @@ impl Store for RemoteStore {
         _alg: IssuerAlgorithm,
         _secret: Option<Secret>,
         _url: Option<String>,
+        _jwks_max_age: Option<u64>,
     ) -> Result<IssuerView> {
         Err(UserError::Usage(format!(
             "the issuer of {} lives with the server's store: run `svcacct issuer init` there \
@@ -1241,6 +1242,16 @@ impl Store for RemoteStore {
         Err(UserError::Usage(format!(
             "the issuer URL of {} is set with the server's store: run `svcacct issuer set-url` \
              there (--store DIR), or start the server with `svcacct serve --issuer-url`",
+            self.url
+        ))
+        .into())
+    }
+
+    fn set_issuer_jwks_max_age(&self, _seconds: u64) -> Result<(IssuerView, u64)> {
+        Err(UserError::Usage(format!(
+            "the JWKS max-age of the issuer of {} is set with the server's store: run \
+             `svcacct issuer set-jwks-max-age` there (--store DIR); every server on that store \
+             follows it",
             self.url
         ))
         .into())

@@ -11,6 +11,8 @@ use jiff::Timestamp;
 use super::{Answer, St};
 use crate::api::{self, code};
 use crate::error::UserError;
+use crate::model::{DEFAULT_JWKS_MAX_AGE_SECS, IssuerRecord};
+use crate::registry::issuer::view_of;
 use crate::server::auth::Caller;
 use crate::server::blocking::blocking;
 use crate::server::extract::Params;
@@ -62,16 +64,21 @@ pub async fn metrics(State(st): St) -> Response {
 /// that verifies issued tokens with this set must not accept a token an account signs with its
 /// own key (docs/ARCHITECTURE.md, "Trust domains"). HMAC secrets are never published.
 pub async fn jwks(State(st): St, headers: HeaderMap) -> Answer {
-    // Unreadable, the issuer's keys are left out: gateways keep what they fetched last.
-    let keys = blocking(&st, |s| {
-        Ok(match crate::token::store_jwks(s) {
-            Ok(set) => {
+    // Unreadable, the issuer's keys are left out: gateways keep what they fetched last. The
+    // issuer record alone is read: token files only say how long a retired key is kept.
+    let (keys, max_age) = blocking(&st, |s| {
+        Ok(match crate::store::local(s)?.read_issuer() {
+            Ok(record) => {
+                let max_age = max_age_of(record.as_ref());
+                let set = record
+                    .map(|r| crate::token::issuer_jwks(&view_of(&r, &[], Timestamp::now())))
+                    .unwrap_or_default();
                 set.report_left_out();
-                set.keys
+                (set.keys, max_age)
             }
             Err(e) => {
                 crate::errln!("svcacct: left out of the JWKS: the issuer's keys: {e:#}");
-                vec![]
+                (vec![], DEFAULT_JWKS_MAX_AGE_SECS)
             }
         })
     })
@@ -94,7 +101,13 @@ pub async fn jwks(State(st): St, headers: HeaderMap) -> Answer {
             body
         }
     };
-    Ok(cacheable(&headers, body))
+    Ok(cacheable(&headers, body, max_age))
+}
+
+/// The `max-age` of the issuer's documents: its record's (`issuer set-jwks-max-age`), the
+/// default before there is an issuer.
+fn max_age_of(issuer: Option<&IssuerRecord>) -> u64 {
+    issuer.map_or(DEFAULT_JWKS_MAX_AGE_SECS, |r| r.jwks_max_age_seconds)
 }
 
 /// The issuer's OpenID Connect discovery document (`api::OpenIdConfiguration`), for an issuer
@@ -102,6 +115,7 @@ pub async fn jwks(State(st): St, headers: HeaderMap) -> Answer {
 /// for one without (its `iss` is a URN nobody can fetch).
 pub async fn openid_configuration(State(st): St, headers: HeaderMap) -> Answer {
     let issuer = blocking(&st, |s| Ok(crate::store::local(s)?.read_issuer()?)).await?;
+    let max_age = max_age_of(issuer.as_ref());
     let Some(url) = issuer.and_then(|i| i.url) else {
         return Err(ApiError::new(
             404,
@@ -111,14 +125,14 @@ pub async fn openid_configuration(State(st): St, headers: HeaderMap) -> Answer {
         ));
     };
     let body = serde_json::to_vec(&api::OpenIdConfiguration::of(&url)).unwrap_or_default();
-    Ok(cacheable(&headers, body.into()))
+    Ok(cacheable(&headers, body.into(), max_age))
 }
 
-/// A public document that relying parties cache: `Cache-Control: public, max-age=…`
-/// ([`api::KEYS_MAX_AGE_SECS`]), a strong `ETag` (a hash of the body), and 304 Not Modified
-/// for an `If-None-Match` that names it (RFC 9110 §13.1.2, which compares weakly: a `W/` tag
-/// with the same value matches too).
-fn cacheable(headers: &HeaderMap, body: axum::body::Bytes) -> Response {
+/// A public document that relying parties cache: `Cache-Control: public, max-age=…` (the
+/// issuer's JWKS max-age, `max_age` seconds), a strong `ETag` (a hash of the body), and 304
+/// Not Modified for an `If-None-Match` that names it (RFC 9110 §13.1.2, which compares weakly:
+/// a `W/` tag with the same value matches too).
+fn cacheable(headers: &HeaderMap, body: axum::body::Bytes, max_age: u64) -> Response {
     let digest = aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, &body);
     let etag = format!(
         "\"{}\"",
@@ -136,7 +150,7 @@ fn cacheable(headers: &HeaderMap, body: axum::body::Bytes) -> Response {
     } else {
         json_bytes(StatusCode::OK, body)
     };
-    let cache = format!("public, max-age={}", api::KEYS_MAX_AGE_SECS);
+    let cache = format!("public, max-age={max_age}");
     let res_headers = res.headers_mut();
     for (name, value) in [(header::CACHE_CONTROL, cache), (header::ETAG, etag)] {
         if let Ok(v) = HeaderValue::from_str(&value) {

@@ -87,8 +87,8 @@ pub async fn request_token(
     JsonBody(body): JsonBody<TokenRequest>,
 ) -> Answer {
     let r = p.reference()?;
-    let max = st.max_requested_lifetime;
-    crate::registry::requested::lifetime(&body, max)?;
+    let bounds = (st.min_requested_lifetime, st.max_requested_lifetime);
+    crate::registry::requested::lifetime(&body, bounds.0, bounds.1)?;
     let decide = acting_on(&caller, "create", api::resource::TOKEN);
     let (st, body) = (&st, &body);
     let t = on_the_record(st, &r, decide, |target, decision| async move {
@@ -98,7 +98,7 @@ pub async fn request_token(
                 &decision.over(crate::store::local(s)?),
                 &target,
                 &body,
-                max,
+                bounds,
                 Timestamp::now(),
             )
         })
