@@ -101,7 +101,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --group 'Groups the account belongs to (repeatable or comma-separated)'
             cand --expires 'Expiry: a date (2027-06-30), a timestamp (RFC 3339) or a duration from now (90d, 12h) [default: never]'
             cand --impersonate 'Act for this directory user (Pomerium): the account''s tokens carry `sub` = USER_ID and `act: {"sub": <the account>}`'
-            cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client'
+            cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client on a local store and --dry-run=server on a server'
             cand -o 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
             cand --output 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
             cand --label 'Label KEY=VALUE (repeatable): Kubernetes syntax, KEY `[prefix/]name` (prefix a DNS subdomain), name and VALUE at most 63 letters, digits, `-`, `_`, `.`; VALUE may be empty'
@@ -181,7 +181,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;delete'= {
-            cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client'
+            cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client on a local store and --dry-run=server on a server'
             cand -o 'Print only the reference of what was deleted (with --dry-run: would be): name'
             cand --output 'Print only the reference of what was deleted (with --dry-run: would be): name'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
@@ -204,7 +204,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;rename'= {
-            cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client'
+            cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client on a local store and --dry-run=server on a server'
             cand -o 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
             cand --output 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
@@ -227,7 +227,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;disable'= {
-            cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client'
+            cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client on a local store and --dry-run=server on a server'
             cand -o 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
             cand --output 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
@@ -250,7 +250,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;enable'= {
-            cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client'
+            cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client on a local store and --dry-run=server on a server'
             cand -o 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
             cand --output 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
@@ -277,7 +277,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --expires 'New expiry: a date, an RFC 3339 timestamp or a duration from now'
             cand --add-group 'Add groups (repeatable or comma-separated)'
             cand --remove-group 'Remove groups (repeatable or comma-separated)'
-            cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client'
+            cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client on a local store and --dry-run=server on a server'
             cand -o 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
             cand --output 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
             cand --label 'Set the label KEY=VALUE (repeatable; see `create --label`)'
@@ -330,7 +330,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --public-key 'Public key file to register'
             cand --bits 'Size of the generated key (two searches at once with two CPUs, as keygen)'
             cand --alg 'The one algorithm the key signs with; its published JWK says so (RFC 8725 §3.1)'
-            cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client'
+            cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client on a local store and --dry-run=server on a server'
             cand -o 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
             cand --output 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
@@ -378,7 +378,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;key;remove'= {
-            cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client'
+            cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client on a local store and --dry-run=server on a server'
             cand -o 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
             cand --output 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
@@ -440,7 +440,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'svcacct;namespace;create'= {
-            cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client'
+            cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client on a local store and --dry-run=server on a server'
             cand -o 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
             cand --output 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
             cand --label 'Label KEY=VALUE (repeatable): Kubernetes syntax, KEY `[prefix/]name` (prefix a DNS subdomain), name and VALUE at most 63 letters, digits, `-`, `_`, `.`; VALUE may be empty'
@@ -489,7 +489,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;namespace;delete'= {
-            cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client'
+            cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client on a local store and --dry-run=server on a server'
             cand -o 'Print only the reference of what was deleted (with --dry-run: would be): name'
             cand --output 'Print only the reference of what was deleted (with --dry-run: would be): name'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
@@ -557,7 +557,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --resource 'On what: e.g. function, `image*`, `*` (repeatable or comma-separated)'
             cand --description 'Free text shown by describe'
             cand --label 'Label KEY=VALUE (repeatable): Kubernetes syntax, KEY `[prefix/]name` (prefix a DNS subdomain), name and VALUE at most 63 letters, digits, `-`, `_`, `.`; VALUE may be empty'
-            cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client'
+            cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client on a local store and --dry-run=server on a server'
             cand -o 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
             cand --output 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
@@ -637,7 +637,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;policy;delete'= {
-            cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client'
+            cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client on a local store and --dry-run=server on a server'
             cand -o 'Print only the reference of what was deleted (with --dry-run: would be): name'
             cand --output 'Print only the reference of what was deleted (with --dry-run: would be): name'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
@@ -668,7 +668,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --remove-action 'Actions to remove'
             cand --add-resource 'Resources to add'
             cand --remove-resource 'Resources to remove'
-            cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client'
+            cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client on a local store and --dry-run=server on a server'
             cand -o 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
             cand --output 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
             cand --label 'Set the label KEY=VALUE (repeatable; see `policy create --label`)'
@@ -1132,7 +1132,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --expires 'When it expires: a duration (90d, 1y), a date (2027-06-30), an RFC 3339 timestamp, or `never`'
             cand --aud 'Audience (`aud`); repeatable'
             cand --out 'Write the token to FILE, a new file of mode 0600 (never over an existing one), instead of stdout'
-            cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client'
+            cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client on a local store and --dry-run=server on a server'
             cand -o 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
             cand --output 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
             cand --label 'Label KEY=VALUE on the token''s record (repeatable; the syntax of `create --label`)'
@@ -1182,7 +1182,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;tokens;revoke'= {
-            cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client'
+            cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client on a local store and --dry-run=server on a server'
             cand -o 'Print only the reference of what was deleted (with --dry-run: would be): name'
             cand --output 'Print only the reference of what was deleted (with --dry-run: would be): name'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
@@ -1205,7 +1205,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;tokens;regenerate'= {
-            cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client'
+            cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client on a local store and --dry-run=server on a server'
             cand -o 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
             cand --output 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
@@ -1228,7 +1228,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;tokens;rename'= {
-            cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client'
+            cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client on a local store and --dry-run=server on a server'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'
@@ -1350,7 +1350,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --secret-file 'File holding the HS256 secret (`-` for stdin)'
             cand --url 'The https URL its tokens carry as `iss` (RS256 only; see `svcacct issuer set-url`)'
             cand --jwks-max-age 'How long relying parties may cache its JWKS, which rotation follows (RS256 only; see `svcacct issuer set-jwks-max-age`) [default: 5m]'
-            cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client'
+            cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client on a local store and --dry-run=server on a server'
             cand -o 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
             cand --output 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
@@ -1375,7 +1375,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;issuer;rotate'= {
             cand --secret-file 'File holding the new HS256 secret (`-` for stdin); an HS256 issuer needs one'
             cand --publish-first 'Publish the new key in the JWKS this long before it signs (the current key signs until then), so that verifiers caching the JWKS have it before they meet its tokens; 0 signs at once [default: the JWKS''s max-age (5m unless `issuer set-jwks-max-age` changed it) for RS256; 0 with --revoke-previous]'
-            cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client'
+            cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client on a local store and --dry-run=server on a server'
             cand -o 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
             cand --output 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
@@ -1399,7 +1399,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;issuer;set-url'= {
-            cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client'
+            cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client on a local store and --dry-run=server on a server'
             cand -o 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
             cand --output 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
@@ -1423,7 +1423,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
             cand --version 'Print version'
         }
         &'svcacct;issuer;set-jwks-max-age'= {
-            cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client'
+            cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client on a local store and --dry-run=server on a server'
             cand -o 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
             cand --output 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'

@@ -737,7 +737,8 @@ pub enum WrittenFormat {
     Json,
     /// The same document as YAML
     Yaml,
-    /// Just its reference, as `get -o name` prints it
+    /// Just its reference, as `get -o name` prints it (`namespace create`, which writes several
+    /// kinds: `KIND/REFERENCE` for each, as kubectl prints them)
     Name,
 }
 
@@ -776,19 +777,24 @@ pub enum DryRunMode {
     /// Send it with `?dryRun=All`: the server checks it, authorization included, and writes
     /// nothing (a local store does as `client`)
     Server,
+    /// A bare `--dry-run`: `client` on a local store, `server` on a server (kubectl's bare
+    /// `--dry-run` is `client`, which a server's client cannot do)
+    #[value(hide = true)]
+    Bare,
 }
 
 #[derive(Debug, Args)]
 pub struct DryRunArg {
     /// Print what would be created, changed or deleted, and write nothing: no record, no key in
-    /// the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client
+    /// the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client on a
+    /// local store and --dry-run=server on a server
     #[arg(
         long = "dry-run",
         value_enum,
         value_name = "MODE",
         num_args = 0..=1,
         require_equals = true,
-        default_missing_value = "client",
+        default_missing_value = "bare",
         default_value_t = DryRunMode::None
     )]
     pub dry_run: DryRunMode,

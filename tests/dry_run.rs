@@ -404,7 +404,7 @@ fn a_client_dry_run_needs_a_local_store() {
         "admin",
         "create",
         "x",
-        "--dry-run",
+        "--dry-run=client",
     ])
     .assert()
     .code(2)
@@ -413,6 +413,22 @@ fn a_client_dry_run_needs_a_local_store() {
         "svcacct: --dry-run=client previews the change on a copy of a local store, and {url} \
          is a server: use --dry-run=server, which the server checks without writing\n"
     ));
+    // A bare --dry-run is the server's there, as kubectl users type it.
+    env.cmd([
+        "--store",
+        &url,
+        "--service-account",
+        "admin",
+        "create",
+        "x",
+        "--dry-run",
+    ])
+    .assert()
+    .success()
+    .stdout("Created service account: x (server dry run)\n");
+    env.cmd(["--store", &url, "--service-account", "admin", "get", "x"])
+        .assert()
+        .code(3);
 }
 
 /// `doc` (json or yaml, read by PyYAML) without what differs between two writes of the same

@@ -161,7 +161,8 @@ Arguments:
 Options:
       --dry-run[=<MODE>]
           Print what would be created, changed or deleted, and write nothing: no record, no key in
-          the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client
+          the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client on a
+          local store and --dry-run=server on a server
 
           Possible values:
           - none:   Write (the default)

@@ -507,6 +507,16 @@ fn each_selector_form_locally_and_through_a_server() {
                 "No service accounts matching `env=none` in namespace `eng`.\n".to_owned()
             )
         );
+        let mut a = argv(&["namespace", "get", "-l", "env=none"]);
+        let a: Vec<&str> = a.iter_mut().map(|s| s.as_str()).collect();
+        assert_eq!(
+            run(&env, &a),
+            (
+                0,
+                String::new(),
+                "No namespaces matching `env=none`.\n".to_owned()
+            )
+        );
     }
 }
 
@@ -1173,7 +1183,7 @@ fn unknown_names_are_told_with_the_nearest_that_exist() {
         (
             &["get", "-n", "egn", "builder"],
             "unknown service account `builder` in namespace `egn` (see `svcacct get`); \
-             namespace `egn` does not exist; did you mean `eng`? `eng/builder` exists: -n eng",
+             namespace `egn` does not exist; did you mean `eng`?; `eng/builder` exists: -n eng",
         ),
         (
             &["policy", "get", "-n", "egn", "deployers"],
@@ -1218,6 +1228,20 @@ fn unknown_names_are_told_with_the_nearest_that_exist() {
     );
     assert_eq!(run(&env, &on(&s, &["get", "-n", "egn"])), want);
     assert_eq!(run(&env, &remote(&server, &["get", "-n", "egn"])), want);
+    // In every format (the warning is on stderr), and for policies too.
+    let warning = "svcacct: warning: namespace `egn` does not exist; did you mean `eng`?\n";
+    for args in [
+        &["get", "-n", "egn", "-o", "json"][..],
+        &["policy", "get", "-n", "egn"],
+    ] {
+        for (place, got) in [
+            ("local", run(&env, &on(&s, args))),
+            ("remote", run(&env, &remote(&server, args))),
+        ] {
+            assert_eq!(got.0, 0, "{place} {args:?}");
+            assert!(got.2.ends_with(warning), "{place} {args:?}: {}", got.2);
+        }
+    }
     // Nothing was created.
     assert_eq!(
         env.ok(on(&s, &["get", "-A", "-o", "name"])),

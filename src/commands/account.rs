@@ -332,11 +332,8 @@ pub fn get(ctx: &Context, args: &GetArgs, out: &mut dyn Write) -> Result<Exit> {
         args.names.len() == 1,
         out,
     )?;
-    if args.names.is_empty()
-        && accounts.is_empty()
-        && errors.is_empty()
-        && args.output.output == OutputFormat::Table
-    {
+    let listed_none = args.names.is_empty() && accounts.is_empty() && errors.is_empty();
+    if listed_none && args.output.output == OutputFormat::Table {
         crate::errln!(
             "No service accounts{} in {}.",
             match &selector {
@@ -349,14 +346,16 @@ pub fn get(ctx: &Context, args: &GetArgs, out: &mut dyn Write) -> Result<Exit> {
                 format!("namespace `{}`", ctx.namespace)
             }
         );
-        // A mistyped -n lists nothing: say so, with the nearest namespace (not under a
-        // selector, which empties a listing by itself: one request is all `get -l` sends).
-        if !args.all_namespaces
-            && selector.is_none()
-            && let Some(h) = super::nearby::missing_namespace(store, &ctx.namespace)
-        {
-            crate::errln!("svcacct: warning: {h}");
-        }
+    }
+    // A mistyped -n lists nothing: say so on stderr, whatever the format, with the nearest
+    // namespace (not under a selector, which empties a listing by itself: one request is all
+    // `get -l` sends).
+    if listed_none
+        && !args.all_namespaces
+        && selector.is_none()
+        && let Some(h) = super::nearby::missing_namespace(store, &ctx.namespace)
+    {
+        crate::errln!("svcacct: warning: {h}");
     }
     finish(errors)
 }

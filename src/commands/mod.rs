@@ -40,6 +40,10 @@ pub fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> Result<
         DryRunMode::None => {}
         DryRunMode::Client => ctx.set_dry_run(DryRun::Client),
         DryRunMode::Server => ctx.set_dry_run(DryRun::Server),
+        DryRunMode::Bare => ctx.set_dry_run(match ctx.store_location {
+            crate::context::StoreLocation::Remote(_) => DryRun::Server,
+            _ => DryRun::Client,
+        }),
     }
     if reads_only(&command) {
         ctx.require_store_folder()?;

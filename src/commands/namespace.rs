@@ -199,6 +199,11 @@ fn get(ctx: &Context, args: &NamespaceGetArgs, out: &mut dyn Write) -> Result<Ex
                     })
                     .collect();
                 out.write_all(super::show::table(&args.output, &headers, &rows).as_bytes())?;
+            } else if errors.is_empty()
+                && let Some(s) = &args.selector
+            {
+                // As the other listings say it (`default`, always listed, empties only this one).
+                crate::errln!("No namespaces matching `{}`.", output::sanitize(s.as_str()));
             }
         }
     }

@@ -129,7 +129,7 @@ fn hinted(e: anyhow::Error, hints: Vec<String>) -> anyhow::Error {
     if hints.is_empty() {
         return e;
     }
-    UserError::Failure(format!("{e}; {}", hints.join(" "))).into()
+    UserError::Failure(format!("{e}; {}", hints.join("; "))).into()
 }
 
 /// Whether `r` names no account. A read that fails otherwise (a server that does not let the

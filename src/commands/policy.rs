@@ -186,8 +186,18 @@ fn get(ctx: &Context, args: &PolicyGetArgs, out: &mut dyn Write) -> Result<Exit>
             l
         };
         print_policies(&mut listing.items, &args.output, false, out)?;
-        if listing.items.is_empty() && listing.errors.is_empty() && *format == OutputFormat::Table {
+        let listed_none = listing.items.is_empty() && listing.errors.is_empty();
+        if listed_none && *format == OutputFormat::Table {
             crate::errln!("No policies found.");
+        }
+        // A mistyped -n, as `get` says it.
+        if listed_none
+            && !args.all_namespaces
+            && selector.is_none()
+            && let PolicyScope::Namespace(ns) = scope(ctx, &args.scope)
+            && let Some(h) = super::nearby::missing_namespace(store, &ns)
+        {
+            crate::errln!("svcacct: warning: {h}");
         }
         return finish(listing_errors(&mut listing));
     }
