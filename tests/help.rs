@@ -180,7 +180,8 @@ Options:
           Possible values:
           - json: The object as JSON, the shape `get -o json` prints
           - yaml: The same document as YAML
-          - name: Just its reference, as `get -o name` prints it
+          - name: Just its reference, as `get -o name` prints it (`namespace create`, which writes
+            several kinds: `KIND/REFERENCE` for each, as kubectl prints them)
 
   -h, --help
           Print help (see a summary with '-h')
