@@ -6227,7 +6227,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__version)
-            opts="-o -n -v -h -V --output --no-headers --sort-by --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
+            opts="-o -n -v -h -V --client --output --no-headers --sort-by --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

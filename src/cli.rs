@@ -690,6 +690,9 @@ Examples:
 
 #[derive(Debug, Args)]
 pub struct VersionArgs {
+    /// The client's version only: no request to a remote store (as `kubectl version --client`)
+    #[arg(long)]
+    pub client: bool,
     #[command(flatten)]
     pub output: OutputArg,
 }

@@ -149,6 +149,21 @@ pub fn parse_assignments(raw: &[String]) -> Result<Labels, UserError> {
 }
 
 /// `--remove-label KEY`, each checked.
+/// An update's `--label` assignments and `--remove-label` keys, refused when both name a key:
+/// which one was meant cannot be told (kubectl refuses `env=dev env-` too).
+pub fn parse_changes(
+    set: &[String],
+    remove: &[String],
+) -> Result<(Labels, Vec<String>), UserError> {
+    let (set, remove) = (parse_assignments(set)?, parse_keys(remove)?);
+    if let Some(k) = remove.iter().find(|k| set.contains_key(*k)) {
+        return Err(UserError::Usage(format!(
+            "--label {k}=… and --remove-label {k} both change `{k}`: give one of them"
+        )));
+    }
+    Ok((set, remove))
+}
+
 pub fn parse_keys(raw: &[String]) -> Result<Vec<String>, UserError> {
     raw.iter()
         .map(|k| check_key(k).map(|()| k.clone()))

@@ -195,6 +195,31 @@ fn label_syntax_errors_say_what_is_wrong_and_change_nothing() {
             ],
             format!("invalid label key `a_`: {name_rule}"),
         ),
+        (
+            vec![
+                "update",
+                "eng/builder",
+                "--label",
+                "env=dev",
+                "--remove-label",
+                "env",
+            ],
+            "--label env=… and --remove-label env both change `env`: give one of them".to_owned(),
+        ),
+        (
+            vec![
+                "policy",
+                "update",
+                "-n",
+                "eng",
+                "deployers",
+                "--label",
+                "env=dev",
+                "--remove-label",
+                "env",
+            ],
+            "--label env=… and --remove-label env both change `env`: give one of them".to_owned(),
+        ),
     ] {
         let (code, out, err) = run(&env, &args);
         assert_eq!(
@@ -1281,6 +1306,16 @@ fn unknown_names_are_told_with_the_nearest_that_exist() {
              eg`)\n"
                 .to_owned()
         )
+    );
+    // A refusal of several names says which one each is about (the refusal itself names the
+    // kind and the namespace only); one name, as before.
+    let (code, out, err) = as_maker(&["delete", "-n", "eng", "builder", "deployer"]);
+    assert_eq!((code, out.as_str()), (3, ""), "{err}");
+    let refusal = as_maker(&["delete", "-n", "eng", "builder"]).2;
+    let refusal = refusal.strip_prefix("svcacct: ").unwrap().trim_end();
+    assert_eq!(
+        err,
+        format!("svcacct: `builder`: {refusal}; and also: `deployer`: {refusal}\n")
     );
 }
 

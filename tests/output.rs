@@ -606,7 +606,7 @@ fn version_locally_through_a_server_and_with_the_server_down() {
     // The server gone: the client's part, an error line for the server, exit 3.
     server.terminate(30);
     let (code, out, err) = run(&env, &["--store", &url, "version"]);
-    assert_eq!((code, out), (3, client));
+    assert_eq!((code, out), (3, client.clone()));
     assert!(
         err.starts_with(&format!(
             "svcacct: the server's version: cannot reach the svcacct server at {url}"
@@ -614,6 +614,11 @@ fn version_locally_through_a_server_and_with_the_server_down() {
         "{err}"
     );
     assert_eq!(err.lines().count(), 1, "{err}");
+    // `--client`: the client alone, no request (kubectl's `version --client`).
+    assert_eq!(
+        run(&env, &["--store", &url, "version", "--client"]),
+        (0, client, String::new())
+    );
 }
 
 /// `keygen -o` is `--out`, the private key's file: a kubectl user's `-o json` (or any output

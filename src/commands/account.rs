@@ -228,6 +228,15 @@ fn print_accounts(
     Ok(())
 }
 
+/// `e`, saying which of several names it is about when its text does not (a refusal names the
+/// kind and the namespace, not the record): `` `web`: may not delete … ``.
+pub fn about_one_of(e: anyhow::Error, name: &str, several: bool) -> anyhow::Error {
+    if !several || format!("{e:#}").contains(&format!("`{name}`")) {
+        return e;
+    }
+    e.context(format!("`{}`", output::sanitize(name)))
+}
+
 /// Ends a command that did part of its work: `Ok` if nothing failed, else every failure, in
 /// order, as one error.
 pub fn finish(errors: Vec<anyhow::Error>) -> Result<Exit> {
@@ -634,7 +643,7 @@ pub fn delete(ctx: &Context, args: &DeleteArgs, out: &mut dyn Write) -> Result<E
                 "Deleted service account: {r} (and its {n} issued token{}){dry}",
                 if n == 1 { "" } else { "s" }
             )?,
-            Err(e) => errors.push(e),
+            Err(e) => errors.push(about_one_of(e, name, args.names.len() > 1)),
         }
     }
     finish(errors)
@@ -740,8 +749,8 @@ pub fn update(ctx: &Context, args: &UpdateArgs, out: &mut dyn Write) -> Result<E
         )
         .into());
     }
-    let set_labels = crate::labels::parse_assignments(&args.labels)?;
-    let remove_labels = crate::labels::parse_keys(&args.remove_labels)?;
+    let (set_labels, remove_labels) =
+        crate::labels::parse_changes(&args.labels, &args.remove_labels)?;
     let now = Timestamp::now();
     let expires = args
         .expires

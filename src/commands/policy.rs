@@ -325,7 +325,7 @@ fn delete(ctx: &Context, args: &PolicyDeleteArgs, out: &mut dyn Write) -> Result
         }) {
             Ok(n) if super::show::deleted(out, &args.output, n.as_str())? => {}
             Ok(n) => writeln!(out, "Deleted policy: {n}{}", ctx.dry_run_suffix())?,
-            Err(e) => errors.push(e),
+            Err(e) => errors.push(super::account::about_one_of(e, n, args.names.len() > 1)),
         }
     }
     finish(errors)
@@ -370,8 +370,7 @@ fn update(ctx: &Context, args: &PolicyUpdateArgs, out: &mut dyn Write) -> Result
     let rm_a = removals(&args.remove_action, |a| patterns("action", a))?;
     let add_r = patterns("resource", &args.add_resource)?;
     let rm_r = removals(&args.remove_resource, |r| patterns("resource", r))?;
-    let set_labels = crate::labels::parse_assignments(&args.labels)?;
-    let rm_labels = crate::labels::parse_keys(&args.remove_labels)?;
+    let (set_labels, rm_labels) = crate::labels::parse_changes(&args.labels, &args.remove_labels)?;
     if args.description.is_none()
         && [&add_s, &rm_s, &add_a, &rm_a, &add_r, &rm_r, &rm_labels]
             .iter()

@@ -25,7 +25,7 @@ struct Versions {
 pub fn run(ctx: &Context, args: &VersionArgs, out: &mut dyn Write) -> Result<Exit> {
     // `GET /version` is public: no credentials are needed, so none are read or sent.
     let server = match &ctx.store_location {
-        StoreLocation::Remote(url) => Some(
+        StoreLocation::Remote(url) if !args.client => Some(
             RemoteStore::new(url.clone(), ctx.ca_cert.as_deref(), Auth::Anonymous)
                 .and_then(|remote| remote.version()),
         ),
