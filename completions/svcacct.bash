@@ -5833,7 +5833,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__tokens__subcmd__rename)
-            opts="-n -v -h -V --dry-run --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
+            opts="-o -n -v -h -V --dry-run --output --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5841,6 +5841,14 @@ _svcacct() {
             case "${prev}" in
                 --dry-run)
                     COMPREPLY=($(compgen -W "none client server" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "json yaml name" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "json yaml name" -- "${cur}"))
                     return 0
                     ;;
                 --store)

@@ -1229,6 +1229,8 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         }
         &'svcacct;tokens;rename'= {
             cand --dry-run 'Print what would be created, changed or deleted, and write nothing: no record, no key in the keystore, no file, and no token is shown. A bare --dry-run is --dry-run=client on a local store and --dry-run=server on a server'
+            cand -o 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
+            cand --output 'Print the object as written (with --dry-run: as it would be) instead of the line that says what was done: json, yaml or name'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'

@@ -1643,6 +1643,8 @@ pub struct TokensRenameArgs {
     pub new: String,
     #[command(flatten)]
     pub dry_run: DryRunArg,
+    #[command(flatten)]
+    pub output: WriteOutputArg,
 }
 
 #[derive(Debug, Args)]

@@ -146,6 +146,39 @@ fn prepared(env: &Env, store: &[&str]) {
     with(&["tokens", "create", "ci", "deploy", "--out", "deploy.token"]);
 }
 
+/// `tokens rename -o`, as every write's: the record as written, or as a dry run would write it.
+#[test]
+fn tokens_rename_prints_the_record_with_dash_o() {
+    let env = Env::new();
+    prepared(&env, &[]);
+    let data = env.path(".local/share/svcacct");
+    let before = snapshot(&data);
+    let (code, out, err) = run(
+        &env,
+        &[
+            "tokens",
+            "rename",
+            "ci",
+            "deploy",
+            "release",
+            "--dry-run",
+            "-o",
+            "json",
+        ],
+    );
+    assert_eq!((code, err.as_str()), (0, ""));
+    let record: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(record["name"], "release", "{out}");
+    assert_eq!(snapshot(&data), before);
+    assert_eq!(
+        env.ok(["tokens", "rename", "ci", "deploy", "release", "-o", "name"]),
+        "release\n"
+    );
+    let listed: serde_json::Value =
+        serde_json::from_str(&env.ok(["tokens", "list", "ci", "-o", "json"])).unwrap();
+    assert_eq!(listed["items"][0]["id"], record["id"]);
+}
+
 #[test]
 fn a_local_dry_run_says_what_it_would_do_and_writes_nothing() {
     let env = Env::new();

@@ -333,7 +333,11 @@ fn rename(ctx: &Context, args: &TokensRenameArgs, out: &mut dyn Write) -> Result
     let r = ctx.reference(&args.account)?;
     let from = ctx.name(&args.old)?;
     let to = ctx.name(&args.new)?;
-    ctx.store()?.rename_token(&r, &from, &to)?;
+    // The record, or only its reference to a caller that may not list the account's tokens.
+    let answer = ctx.store()?.rename_token(&r, &from, &to)?;
+    if super::show::written(out, &args.output, to.as_str(), &answer)? {
+        return Ok(Exit::Success);
+    }
     writeln!(
         out,
         "Renamed issued token of service account {r}: {from} -> {to}{}",
