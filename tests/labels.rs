@@ -288,22 +288,33 @@ fn labels_show_in_describe_wide_and_json_and_updates_change_them() {
             .contains("labels")
     );
 
-    // Update: remove, then set; a key given again keeps the last value.
-    env.ok(on(
-        &s,
-        &[
-            "update",
-            "eng/builder",
-            "--remove-label",
-            "env",
-            "--remove-label",
-            "absent",
-            "--label",
-            "tier=b1",
-            "--label",
-            "tier=b2",
-        ],
-    ));
+    // Update: remove, then set; a key given again keeps the last value; a label that is not
+    // there is said to be absent, and the rest is done.
+    assert_eq!(
+        run(
+            &env,
+            &on(
+                &s,
+                &[
+                    "update",
+                    "eng/builder",
+                    "--remove-label",
+                    "env",
+                    "--remove-label",
+                    "absent",
+                    "--label",
+                    "tier=b1",
+                    "--label",
+                    "tier=b2",
+                ],
+            )
+        ),
+        (
+            0,
+            "Updated service account: eng/builder\n".to_owned(),
+            "svcacct: warning: service account eng/builder had no label `absent`\n".to_owned()
+        )
+    );
     let one = json(&env.ok(on(&s, &["get", "eng/builder", "-o", "json"])));
     assert_eq!(one["labels"], serde_json::json!({"tier": "b2"}));
     env.ok(on(&s, &["update", "eng/builder", "--remove-label", "tier"]));
@@ -1253,11 +1264,13 @@ fn unknown_names_are_told_with_the_nearest_that_exist() {
     );
     assert_eq!(run(&env, &on(&s, &["get", "-n", "egn"])), want);
     assert_eq!(run(&env, &remote(&server, &["get", "-n", "egn"])), want);
-    // In every format (the warning is on stderr), and for policies too.
+    // In every format (the warning is on stderr), for policies too, and for `describe`.
     let warning = "svcacct: warning: namespace `egn` does not exist; did you mean `eng`?\n";
     for args in [
         &["get", "-n", "egn", "-o", "json"][..],
         &["policy", "get", "-n", "egn"],
+        &["describe", "-n", "egn"],
+        &["policy", "describe", "-n", "egn"],
     ] {
         for (place, got) in [
             ("local", run(&env, &on(&s, args))),

@@ -430,6 +430,12 @@ pub fn describe(ctx: &Context, args: &DescribeArgs, out: &mut dyn Write) -> Resu
                 crate::errln!("No resources found");
             } else {
                 crate::errln!("No resources found in {} namespace.", ctx.namespace);
+                // A mistyped -n, as `get` says it.
+                if selector.is_none()
+                    && let Some(h) = super::nearby::missing_namespace(store, &ctx.namespace)
+                {
+                    crate::errln!("svcacct: warning: {h}");
+                }
             }
         }
         // The policies are read once when the caller may list them all (the usual case).
@@ -768,9 +774,14 @@ pub fn update(ctx: &Context, args: &UpdateArgs, out: &mut dyn Write) -> Result<E
         .map(|g| g.trim().to_owned())
         .collect();
     let store = ctx.store()?;
+    // Removing a label that is not there is not an error (kubectl says so, and goes on).
+    let mut absent: Vec<String> = vec![];
     let modified = store.modify_account(&r, &mut |a| {
+        absent.clear();
         for k in &remove_labels {
-            a.labels.remove(k);
+            if a.labels.remove(k).is_none() {
+                absent.push(k.clone());
+            }
         }
         a.labels
             .extend(set_labels.iter().map(|(k, v)| (k.clone(), v.clone())));
@@ -792,6 +803,9 @@ pub fn update(ctx: &Context, args: &UpdateArgs, out: &mut dyn Write) -> Result<E
         Ok(())
     });
     let modified = modified.map_err(|e| super::nearby::explain_account(store, &r, e))?;
+    for k in &absent {
+        crate::errln!("svcacct: warning: service account {r} had no label `{k}`");
+    }
     if written_account(out, &args.output, &AccountAnswer::Record(modified))? {
         return Ok(Exit::Success);
     }

@@ -248,7 +248,12 @@ fn describe(ctx: &Context, args: &PolicyDescribeArgs, out: &mut dyn Write) -> Re
             match &scope {
                 PolicyScope::Global => crate::errln!("No resources found"),
                 PolicyScope::Namespace(ns) => {
-                    crate::errln!("No resources found in {ns} namespace.")
+                    crate::errln!("No resources found in {ns} namespace.");
+                    if selector.is_none()
+                        && let Some(h) = super::nearby::missing_namespace(store, ns)
+                    {
+                        crate::errln!("svcacct: warning: {h}");
+                    }
                 }
             }
         }
@@ -392,9 +397,14 @@ fn update(ctx: &Context, args: &PolicyUpdateArgs, out: &mut dyn Write) -> Result
         }
     }
     let store = ctx.store()?;
+    // Removing a label that is not there is not an error (kubectl says so, and goes on).
+    let mut absent: Vec<String> = vec![];
     let modified = store.modify_policy(&scope, &name, &mut |p| {
+        absent.clear();
         for k in &rm_labels {
-            p.labels.remove(k);
+            if p.labels.remove(k).is_none() {
+                absent.push(k.clone());
+            }
         }
         p.labels
             .extend(set_labels.iter().map(|(k, v)| (k.clone(), v.clone())));
@@ -420,6 +430,9 @@ fn update(ctx: &Context, args: &PolicyUpdateArgs, out: &mut dyn Write) -> Result
         Ok(())
     });
     let p = modified.map_err(|e| super::nearby::explain_policy(store, &scope, &name, e))?;
+    for k in &absent {
+        crate::errln!("svcacct: warning: policy {name} had no label `{k}`");
+    }
     if !written_policy(out, &args.output, &p)? {
         writeln!(out, "Updated policy: {name}{}", ctx.dry_run_suffix())?;
     }
