@@ -128,7 +128,9 @@ pub fn create(
         if tx.account(&r)?.is_some() {
             return Err(account_exists(&r).into());
         }
-        if checked {
+        // Only a key can be held by another account: an account without one (issue 18) reads
+        // no listing, which on a large registry is most of a create's cost.
+        if checked && !account.keys.is_empty() {
             let accounts = tx.accounts(&Scope::All, &Page::ALL)?.items;
             for k in &account.keys {
                 if let Some(e) = key_holder(&accounts, k, &r) {

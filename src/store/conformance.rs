@@ -17,6 +17,7 @@ pub(crate) fn engine_conforms(engine: &dyn Engine) {
     token_files_and_issuer_keys(engine);
     writes_change_the_generation(engine);
     listings_are_scoped_and_paged(engine);
+    pages_hold_across_writes(engine);
 }
 
 fn read<T>(engine: &dyn Engine, mut f: impl FnMut(&mut dyn Tx) -> Result<T>) -> T {
@@ -421,6 +422,138 @@ fn listings_are_scoped_and_paged(engine: &dyn Engine) {
         }
         for n in spaces {
             tx.delete_namespace(&ns(n))?;
+        }
+        Ok(())
+    });
+}
+
+/// A listing read a page at a time while writes land between the pages (a client paging
+/// through a registry that others change): the pages, in order, hold every record that was
+/// there throughout, none twice, and no record before the last key read; a record written
+/// after that key shows on a later page, one deleted before it was reached does not. For
+/// accounts in a namespace and in all of them, and for policies across the global scope's
+/// end.
+fn pages_hold_across_writes(engine: &dyn Engine) {
+    let names = |from: usize, to: usize| (from..to).map(|i| format!("pgw/a{i:02}"));
+    read(engine, |tx| {
+        for r in names(0, 10).chain(["pgw-other/z".to_owned()]) {
+            tx.put_account(&account(&r))?;
+        }
+        for (scope, n) in [(None, "pgw-g1"), (None, "pgw-g2"), (Some("pgw"), "p1")] {
+            tx.put_policy(&policy(scope, n))?;
+        }
+        tx.put_policy(&policy(Some("pgw"), "p2"))
+    });
+    for scope in [Scope::Namespace(ns("pgw")), Scope::All] {
+        let page = |after: Option<crate::identity::Reference>| {
+            let page = Page {
+                after,
+                limit: Some(3),
+            };
+            engine.read_accounts(&scope, &page).unwrap().items
+        };
+        // In every namespace, from a key never stored just before the namespace's records.
+        let start = (scope == Scope::All).then(|| reference("pgw/a"));
+        let mut seen = page(start);
+        // The writes before the second, third and fourth pages.
+        let between = |step: usize, tx: &mut dyn Tx| -> Result<()> {
+            match step {
+                // Before the last key read (not shown), after it (shown), the next one
+                // deleted, one already read changed (not shown again).
+                0 => {
+                    tx.put_account(&account("pgw/a005"))?;
+                    tx.put_account(&account("pgw/a035"))?;
+                    tx.delete_account(&reference("pgw/a03"))?;
+                    tx.put_account(&account("pgw/a01"))
+                }
+                1 => tx.put_account(&account("pgw/a99")),
+                2 => tx.delete_account(&reference("pgw/a99")).map(drop),
+                _ => Ok(()),
+            }
+        };
+        for step in 0.. {
+            read(engine, |tx| between(step, tx));
+            let next = page(seen.last().map(|a| a.reference()));
+            let last = next.len() < 3;
+            seen.extend(next);
+            if last {
+                break;
+            }
+        }
+        let got: Vec<String> = refs(&seen)
+            .into_iter()
+            .filter(|r| r.starts_with("pgw/"))
+            .collect();
+        let want: Vec<String> = names(0, 3)
+            .chain(["pgw/a035".to_owned()])
+            .chain(names(4, 10))
+            .collect();
+        if scope == Scope::All {
+            // The write of a99 and its delete came before the pages reached it.
+            assert!(refs(&seen).contains(&"pgw-other/z".to_owned()));
+        }
+        assert_eq!(got, want, "{scope:?}");
+        let mut keys: Vec<_> = seen.iter().map(|a| a.reference()).collect();
+        keys.dedup();
+        assert_eq!(keys.len(), seen.len(), "a record twice: {scope:?}");
+        assert!(keys.is_sorted(), "{scope:?}");
+        // Back to the first state for the next scope.
+        read(engine, |tx| {
+            tx.delete_account(&reference("pgw/a005"))?;
+            tx.delete_account(&reference("pgw/a035"))?;
+            tx.put_account(&account("pgw/a03"))
+        });
+    }
+
+    // Policies a page of one at a time over `Scope::All`: the global ones first, a global one
+    // written after the last read shows, then the namespaced ones.
+    let mut seen: Vec<crate::model::Policy> = vec![];
+    let mut wrote = false;
+    loop {
+        let page = Page {
+            after: seen.last().map(|p| (p.scope(), p.name.clone())),
+            limit: Some(1),
+        };
+        if seen.last().is_some_and(|p| p.name.as_str() == "pgw-g1") && !wrote {
+            wrote = true;
+            read(engine, |tx| tx.put_policy(&policy(None, "pgw-g0")));
+            read(engine, |tx| tx.put_policy(&policy(None, "pgw-g15")));
+        }
+        let next = engine.read_policies(&Scope::All, &page).unwrap().items;
+        let last = next.is_empty();
+        seen.extend(next);
+        if last {
+            break;
+        }
+    }
+    assert!(wrote, "the pages passed pgw-g1");
+    let mine: Vec<String> = seen
+        .iter()
+        .filter(|p| p.name.as_str().starts_with("pgw-g") || p.scope().to_string().contains("pgw"))
+        .map(|p| format!("{}/{}", p.scope(), p.name))
+        .collect();
+    let global = |n: &str| format!("{}/{n}", PolicyScope::Global);
+    let local = |n: &str| format!("{}/{n}", PolicyScope::Namespace(ns("pgw")));
+    assert_eq!(
+        mine,
+        [
+            global("pgw-g1"),
+            global("pgw-g15"),
+            global("pgw-g2"),
+            local("p1"),
+            local("p2")
+        ]
+    );
+
+    read(engine, |tx| {
+        for r in names(0, 10).chain(["pgw-other/z".to_owned()]) {
+            tx.delete_account(&reference(&r))?;
+        }
+        for n in ["pgw-g0", "pgw-g1", "pgw-g15", "pgw-g2"] {
+            tx.delete_policy(&PolicyScope::Global, &name(n))?;
+        }
+        for n in ["p1", "p2"] {
+            tx.delete_policy(&PolicyScope::Namespace(ns("pgw")), &name(n))?;
         }
         Ok(())
     });

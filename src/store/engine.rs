@@ -113,8 +113,8 @@ pub struct Listing<T, E = UserError> {
 }
 
 impl<T: Listed> Listing<T, StoreError> {
-    /// The records of `scope` on `page`, sorted by key; the errors stay (an engine returns the
-    /// unreadable records of the scope with every page).
+    /// The records of `scope` on `page`, sorted by key; the errors stay (an engine that reads
+    /// the whole scope returns its unreadable records with every page).
     pub fn select(mut self, scope: &Scope, page: &Page<T::Key>) -> Self {
         self.items.retain(|t| scope.covers(t.namespace()));
         self.items.sort_by_cached_key(T::key);
@@ -143,9 +143,11 @@ impl<T> From<Listing<T, StoreError>> for Listing<T> {
 /// A listing holds the records of `scope` (for namespace records, `Scope::Namespace(ns)` is the
 /// record of `ns` alone) on `page`, sorted by `Listed::key`: accounts by namespace, then name;
 /// policies global first, then by namespace, then name; namespaces by name. Its `errors` are
-/// the unreadable records of the scope (on every page), as far as the engine can tell which
-/// namespace one belongs to; with `Scope::All`, all of them. `Listing::select` does the
-/// cutting for an engine that reads everything anyway.
+/// unreadable records of the scope, as far as the engine can tell which namespace one belongs
+/// to: an engine that reads the whole scope anyway returns all of them with every page
+/// (`Listing::select` does the cutting for it); one that cuts the page in its query (the
+/// PostgreSQL engine) those it passed over, between `after` and the page's last record, and
+/// they do not count towards `limit`. Whoever reads every page sees each at least once.
 pub trait Tx {
     /// The registry's generation (`Engine::generation`) as this transaction found it, before
     /// any of its own writes. No other transaction commits while this one runs, so a decision

@@ -475,28 +475,22 @@ impl Engine for PgEngine {
         self.read(|q| q.account(r)).map_err(store_error)
     }
     fn read_accounts(&self, scope: &Scope, page: &Page<Reference>) -> Found<Account> {
-        let listing = self
-            .read_snapshot(|q| q.accounts(scope))
-            .map_err(store_error)?;
-        Ok(listing.select(scope, page))
+        self.read_snapshot(|q| q.accounts(scope, page))
+            .map_err(store_error)
     }
     fn read_policy(&self, scope: &PolicyScope, name: &Name) -> engine::Result<Option<Policy>> {
         self.read(|q| q.policy(scope, name)).map_err(store_error)
     }
     fn read_policies(&self, scope: &Scope, page: &Page<PolicyKey>) -> Found<Policy> {
-        let listing = self
-            .read_snapshot(|q| q.policies(scope))
-            .map_err(store_error)?;
-        Ok(listing.select(scope, page))
+        self.read_snapshot(|q| q.policies(scope, page))
+            .map_err(store_error)
     }
     fn read_namespace(&self, ns: &Namespace) -> engine::Result<Option<NamespaceRecord>> {
         self.read(|q| q.namespace(ns)).map_err(store_error)
     }
     fn read_namespaces(&self, scope: &Scope, page: &Page<Namespace>) -> Found<NamespaceRecord> {
-        let listing = self
-            .read_snapshot(|q| q.namespaces(scope))
-            .map_err(store_error)?;
-        Ok(listing.select(scope, page))
+        self.read_snapshot(|q| q.namespaces(scope, page))
+            .map_err(store_error)
     }
     fn read_issuer(&self) -> engine::Result<Option<IssuerRecord>> {
         self.read(|q| q.issuer()).map_err(store_error)

@@ -368,3 +368,71 @@ fn concurrent_migrations_take_turns() {
     assert!(results.iter().all(|r| r.1 == known_schema()), "{results:?}");
     PgEngine::open(&db.url, None, 1).unwrap();
 }
+
+/// A page is cut in SQL: it reads from its `after` to its `limit` and no further, so an
+/// unreadable row beyond the page is not reported with it (it is with the page that reaches
+/// it), and one inside the page does not count towards the limit. In a transaction too.
+#[test]
+fn a_page_reads_its_rows_only() {
+    use crate::store::memory::tests::ns;
+    let Some((db, engine)) = engine(None) else {
+        return;
+    };
+    crate::store::engine::atomically(&engine, |tx| {
+        for n in ["a1", "a2", "a3", "a4", "a5"] {
+            tx.put_account(&account(&format!("pages/{n}")))?;
+        }
+        Ok(())
+    })
+    .unwrap();
+    let mut c = admin(&db.url.to_string()).unwrap();
+    c.batch_execute(
+        "UPDATE accounts SET record = '{\"unreadable\": true}' \
+         WHERE namespace = 'pages' AND name IN ('a2', 'a5')",
+    )
+    .unwrap();
+    let scope = Scope::Namespace(ns("pages"));
+    let names = |l: &engine::Listing<Account, StoreError>| -> Vec<String> {
+        l.items.iter().map(|a| a.name.to_string()).collect()
+    };
+    let errors = |l: &engine::Listing<Account, StoreError>| -> Vec<String> {
+        l.errors.iter().map(|e| e.to_string()).collect()
+    };
+    let first = Page {
+        after: None,
+        limit: Some(2),
+    };
+    let page = engine.read_accounts(&scope, &first).unwrap();
+    assert_eq!(names(&page), ["a1", "a3"]);
+    assert_eq!(errors(&page).len(), 1, "{:?}", errors(&page));
+    assert!(
+        errors(&page)[0].contains("accounts/pages/a2"),
+        "{:?}",
+        errors(&page)
+    );
+    let next = Page {
+        after: Some(reference("pages/a3")),
+        limit: Some(2),
+    };
+    let page = engine.read_accounts(&scope, &next).unwrap();
+    assert_eq!(names(&page), ["a4"]);
+    assert!(
+        errors(&page)[0].contains("accounts/pages/a5"),
+        "{:?}",
+        errors(&page)
+    );
+    let whole = engine.read_accounts(&scope, &Page::ALL).unwrap();
+    assert_eq!(
+        (names(&whole), errors(&whole).len()),
+        (vec!["a1".into(), "a3".into(), "a4".into()], 2)
+    );
+    crate::store::engine::atomically(&engine, |tx| {
+        let page = tx.accounts(&scope, &first)?;
+        assert_eq!(
+            (names(&page), errors(&page).len()),
+            (vec!["a1".into(), "a3".into()], 1)
+        );
+        Ok(())
+    })
+    .unwrap();
+}

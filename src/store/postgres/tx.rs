@@ -1,12 +1,15 @@
 //! The records of the PostgreSQL engine: the queries behind `Tx` (in a transaction) and the
 //! engine's reads (on a pooled connection), written once over `postgres::GenericClient`.
 //!
-//! Listings are keyset-paginated (`WHERE key > $after ORDER BY key LIMIT $n`), page after
-//! page, so that no query holds a whole table in memory at once.
+//! Listings are keyset-paginated in SQL (`WHERE key > $after ORDER BY key LIMIT $n`, an
+//! index scan of the table's primary key): a `Page` of the engine's caller starts at its
+//! `after` and reads no further than its `limit`, and a whole listing is read in chunks of
+//! [`PAGE`] rows, so that no query holds a whole table in memory at once.
 
 use anyhow::Result;
 use postgres::GenericClient;
 use postgres::types::Json;
+use postgres::types::ToSql;
 use serde::de::DeserializeOwned;
 use zeroize::Zeroizing;
 
@@ -19,7 +22,7 @@ use crate::model::{Account, NamespaceRecord, Policy, PolicyScope};
 use crate::store::engine::{self, Found, Listing, Page, PolicyKey, Scope, Tx};
 use crate::store::errors::StoreError;
 
-/// Rows per page of a listing.
+/// Rows per query of a listing.
 const PAGE: i64 = 500;
 
 /// The `scope` column of a policy: `''` for the global scope.
@@ -41,23 +44,53 @@ fn record<T: DeserializeOwned>(
     })
 }
 
-/// The condition that a listing's namespace column `col` is in the scope whose namespace is
-/// parameter `$ns` and whose kind is parameter `$ns + 1` (see [`scope_params`]).
-fn in_scope(col: &str, ns: usize) -> String {
-    let kind = ns + 1;
-    format!(
-        "(${kind} = 0 OR (${kind} = 1 AND {col} = ${ns}) \
-         OR (${kind} = 2 AND ({col} = ${ns} OR starts_with({col}, ${ns} || '/'))))"
-    )
+/// A listing's table: its name and key columns (the first being the namespace, or the policy
+/// scope, that a `Scope` selects on), in the listing's order.
+struct Table {
+    name: &'static str,
+    keys: &'static [&'static str],
 }
 
-/// The namespace and kind of scope that [`in_scope`] reads.
-fn scope_params(scope: &Scope) -> (String, i32) {
-    match scope {
-        Scope::All => (String::new(), 0),
-        Scope::Namespace(n) => (n.as_str().to_owned(), 1),
-        Scope::Subtree(n) => (n.as_str().to_owned(), 2),
-    }
+const ACCOUNTS: Table = Table {
+    name: "accounts",
+    keys: &["namespace", "name"],
+};
+const POLICIES: Table = Table {
+    name: "policies",
+    keys: &["scope", "name"],
+};
+const NAMESPACES: Table = Table {
+    name: "namespaces",
+    keys: &["name"],
+};
+
+/// The rows of `scope` after a key (`>`, or `>=` when `inclusive`), at most `LIMIT` of them,
+/// in key order: the key's columns are parameters `$1`…`$k`, then the scope's namespace,
+/// then the limit. The caller starts the key at the scope, and the first key column is
+/// bounded above, so that the primary key's index scan starts at the scope and stops after
+/// it (the subtree of `eng` is `eng` and `eng/…`, all below `eng0`: `/` is the byte before
+/// `0`).
+fn listing_sql(table: &Table, scope: &Scope, inclusive: bool) -> String {
+    let keys = table.keys.join(", ");
+    let k = table.keys.len();
+    let after: Vec<String> = (1..=k).map(|i| format!("${i}")).collect();
+    let (col, ns) = (table.keys[0], k + 1);
+    let filter = match scope {
+        // `$ns` is '' then: always true, and the parameter has a type.
+        Scope::All => format!("{col} >= ${ns}"),
+        Scope::Namespace(_) => format!("{col} = ${ns}"),
+        Scope::Subtree(_) => format!(
+            "{col} < (${ns} || '0') AND ({col} = ${ns} OR starts_with({col}, ${ns} || '/'))"
+        ),
+    };
+    format!(
+        "SELECT {keys}, record FROM {} WHERE {filter} AND ({keys}) {} ({}) \
+         ORDER BY {keys} LIMIT ${}",
+        table.name,
+        if inclusive { ">=" } else { ">" },
+        after.join(", "),
+        k + 2
+    )
 }
 
 /// The queries, on a connection or in a transaction.
@@ -85,35 +118,18 @@ impl<C: GenericClient> Records<'_, C> {
         }
     }
 
-    pub fn accounts(&mut self, scope: &Scope) -> Result<Listing<Account, StoreError>> {
-        let mut listing = Listing {
-            items: vec![],
-            errors: vec![],
-        };
-        let (filter, kind) = scope_params(scope);
-        let sql = format!(
-            "SELECT namespace, name, record FROM accounts WHERE {} \
-             AND (namespace, name) > ($1, $2) ORDER BY namespace, name LIMIT $5",
-            in_scope("namespace", 3)
-        );
-        let (mut ns, mut name) = (String::new(), String::new());
-        loop {
-            let rows = self
-                .c
-                .query(&sql, &[&ns, &name, &filter, &kind, &PAGE])
-                .map_err(|e| self.db(e))?;
-            let full = rows.len() as i64 == PAGE;
-            for row in rows {
-                (ns, name) = (row.get(0), row.get(1));
-                match record(row.get(2), format!("accounts/{ns}/{name}")) {
-                    Ok(a) => listing.items.push(a),
-                    Err(e) => listing.errors.push(e),
-                }
-            }
-            if !full {
-                return Ok(listing);
-            }
-        }
+    pub fn accounts(
+        &mut self,
+        scope: &Scope,
+        page: &Page<Reference>,
+    ) -> Result<Listing<Account, StoreError>> {
+        let after = page
+            .after
+            .as_ref()
+            .map(|r| vec![r.namespace.as_str().to_owned(), r.name.as_str().to_owned()]);
+        self.list(&ACCOUNTS, scope, after, page.limit, |key, value| {
+            record(value, format!("accounts/{}/{}", key[0], key[1]))
+        })
     }
 
     pub fn put_account(&mut self, a: &Account) -> Result<()> {
@@ -164,37 +180,24 @@ impl<C: GenericClient> Records<'_, C> {
         }
     }
 
-    pub fn policies(&mut self, scope: &Scope) -> Result<Listing<Policy, StoreError>> {
-        let mut listing = Listing {
-            items: vec![],
-            errors: vec![],
-        };
-        let (filter, kind) = scope_params(scope);
+    pub fn policies(
+        &mut self,
+        scope: &Scope,
+        page: &Page<PolicyKey>,
+    ) -> Result<Listing<Policy, StoreError>> {
         // The global scope is `''`: listed first, in `Scope::All` only.
-        let sql = format!(
-            "SELECT scope, name, record FROM policies WHERE {} \
-             AND (scope, name) > ($1, $2) ORDER BY scope, name LIMIT $5",
-            in_scope("scope", 3)
-        );
-        let (mut sc, mut name) = (String::new(), String::new());
-        loop {
-            let rows = self
-                .c
-                .query(&sql, &[&sc, &name, &filter, &kind, &PAGE])
-                .map_err(|e| self.db(e))?;
-            let full = rows.len() as i64 == PAGE;
-            for row in rows {
-                (sc, name) = (row.get(0), row.get(1));
-                let dir = if sc.is_empty() { "_global" } else { &sc };
-                match record(row.get(2), format!("policies/{dir}/{name}")) {
-                    Ok(p) => listing.items.push(p),
-                    Err(e) => listing.errors.push(e),
-                }
-            }
-            if !full {
-                return Ok(listing);
-            }
-        }
+        let after = page
+            .after
+            .as_ref()
+            .map(|(sc, name)| vec![scope_key(sc).to_owned(), name.as_str().to_owned()]);
+        self.list(&POLICIES, scope, after, page.limit, |key, value| {
+            let dir = if key[0].is_empty() {
+                "_global"
+            } else {
+                &key[0]
+            };
+            record(value, format!("policies/{dir}/{}", key[1]))
+        })
     }
 
     pub fn put_policy(&mut self, p: &Policy) -> Result<()> {
@@ -240,35 +243,74 @@ impl<C: GenericClient> Records<'_, C> {
         }
     }
 
-    pub fn namespaces(&mut self, scope: &Scope) -> Result<Listing<NamespaceRecord, StoreError>> {
+    pub fn namespaces(
+        &mut self,
+        scope: &Scope,
+        page: &Page<Namespace>,
+    ) -> Result<Listing<NamespaceRecord, StoreError>> {
+        let after = page.after.as_ref().map(|n| vec![n.as_str().to_owned()]);
+        self.list(&NAMESPACES, scope, after, page.limit, |key, value| {
+            record(value, format!("namespaces/{}", key[0]))
+        })
+    }
+
+    /// The records of `table` in `scope`, from just after the key `after` (its columns'
+    /// values), until `limit` records were read or the rows end, [`PAGE`] rows per query. An
+    /// unreadable row goes to the errors and does not count, so that a page shorter than
+    /// `limit` is the last one.
+    fn list<T>(
+        &mut self,
+        table: &Table,
+        scope: &Scope,
+        after: Option<Vec<String>>,
+        limit: Option<usize>,
+        decode: impl Fn(&[String], serde_json::Value) -> Result<T, StoreError>,
+    ) -> Result<Listing<T, StoreError>> {
         let mut listing = Listing {
             items: vec![],
             errors: vec![],
         };
-        let (filter, kind) = scope_params(scope);
-        let sql = format!(
-            "SELECT name, record FROM namespaces WHERE {} \
-             AND name > $1 ORDER BY name LIMIT $4",
-            in_scope("name", 2)
-        );
-        let mut name = String::new();
-        loop {
-            let rows = self
-                .c
-                .query(&sql, &[&name, &filter, &kind, &PAGE])
-                .map_err(|e| self.db(e))?;
-            let full = rows.len() as i64 == PAGE;
+        let ns = match scope {
+            Scope::All => String::new(),
+            Scope::Namespace(n) | Scope::Subtree(n) => n.as_str().to_owned(),
+        };
+        // The first query starts at the scope's first possible key (inclusive), or after
+        // `after` when that comes later; the next ones after the last row read.
+        let (mut key, mut inclusive) = match after {
+            Some(key) if key[0] >= ns => (key, false),
+            _ => {
+                let mut key = vec![String::new(); table.keys.len()];
+                key[0].clone_from(&ns);
+                (key, true)
+            }
+        };
+        let mut left = limit.map_or(i64::MAX, |l| i64::try_from(l).unwrap_or(i64::MAX));
+        while left > 0 {
+            let n = left.min(PAGE);
+            let sql = listing_sql(table, scope, inclusive);
+            let mut params: Vec<&(dyn ToSql + Sync)> = vec![];
+            params.extend(key.iter().map(|k| k as &(dyn ToSql + Sync)));
+            params.extend([&ns as &(dyn ToSql + Sync), &n]);
+            let rows = self.c.query(&sql, &params).map_err(|e| self.db(e))?;
+            let full = rows.len() as i64 == n;
             for row in rows {
-                name = row.get(0);
-                match record(row.get(1), format!("namespaces/{name}")) {
-                    Ok(n) => listing.items.push(n),
+                for (i, k) in key.iter_mut().enumerate() {
+                    *k = row.get(i);
+                }
+                inclusive = false;
+                match decode(&key, row.get(table.keys.len())) {
+                    Ok(t) => {
+                        listing.items.push(t);
+                        left -= 1;
+                    }
                     Err(e) => listing.errors.push(e),
                 }
             }
             if !full {
-                return Ok(listing);
+                break;
             }
         }
+        Ok(listing)
     }
 
     pub fn put_namespace(&mut self, n: &NamespaceRecord) -> Result<()> {
@@ -535,8 +577,8 @@ impl Tx for PgTx<'_, '_> {
         self.note(res)
     }
     fn accounts(&mut self, scope: &Scope, page: &Page<Reference>) -> Found<Account> {
-        let res = self.records.accounts(scope);
-        Ok(self.note(res)?.select(scope, page))
+        let res = self.records.accounts(scope, page);
+        self.note(res)
     }
     fn put_account(&mut self, account: &Account) -> engine::Result<()> {
         let res = self.records.put_account(account);
@@ -551,8 +593,8 @@ impl Tx for PgTx<'_, '_> {
         self.note(res)
     }
     fn policies(&mut self, scope: &Scope, page: &Page<PolicyKey>) -> Found<Policy> {
-        let res = self.records.policies(scope);
-        Ok(self.note(res)?.select(scope, page))
+        let res = self.records.policies(scope, page);
+        self.note(res)
     }
     fn put_policy(&mut self, policy: &Policy) -> engine::Result<()> {
         let res = self.records.put_policy(policy);
@@ -567,8 +609,8 @@ impl Tx for PgTx<'_, '_> {
         self.note(res)
     }
     fn namespaces(&mut self, scope: &Scope, page: &Page<Namespace>) -> Found<NamespaceRecord> {
-        let res = self.records.namespaces(scope);
-        Ok(self.note(res)?.select(scope, page))
+        let res = self.records.namespaces(scope, page);
+        self.note(res)
     }
     fn put_namespace(&mut self, record: &NamespaceRecord) -> engine::Result<()> {
         let res = self.records.put_namespace(record);
