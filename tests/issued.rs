@@ -732,6 +732,7 @@ fn a_token_that_expires_at_the_end_of_time_breaks_nothing() {
     assert!(out.contains("Token:      far\n"), "{out}");
     env.ok(at(s, &["issuer", "rotate", "--publish-first", "0"]));
     let view = json(&env.ok(at(s, &["issuer", "get", "-o", "json"])));
+    // The latest time there is (jiff's): the leeway and the JWKS's max-age cannot be added.
     assert_eq!(view["keys"][0]["keptUntil"], far);
     // Regenerated: the lifetime would go past the end, so it keeps the latest expiry.
     let again = issue(&env, &at(s, &["tokens", "regenerate", "ci-bot", "far"]));

@@ -643,14 +643,17 @@ pub fn view_of(record: &IssuerRecord, tokens: &[TokenFile], now: Timestamp) -> I
                 phase: k.phase(now),
                 signs_from: k.signs_from,
                 retired: k.retired,
-                // As `prunable` decides: the last expiry plus the time a verifier may cache
-                // the JWKS.
+                // As `prunable` decides: the last expiry, plus the minute a token is accepted
+                // past it (`LEEWAY`), plus the time a verifier may cache the JWKS.
                 kept_until: if retired && live.iter().all(|t| t.expires.is_some()) {
                     live.iter()
                         .filter_map(|t| t.expires)
                         .chain(k.requested_until.filter(|u| *u >= now - LEEWAY))
                         .max()
-                        .map(|t| t.checked_add(record.jwks_cache_lifetime(now)).unwrap_or(t))
+                        .map(|t| {
+                            let kept = LEEWAY + record.jwks_cache_lifetime(now);
+                            t.checked_add(kept).unwrap_or(t)
+                        })
                 } else {
                     None
                 },

@@ -698,7 +698,7 @@ mod tests {
         let cached = SignedDuration::from_secs(crate::model::DEFAULT_JWKS_MAX_AGE_SECS as i64);
         assert_eq!(
             kept.kept_until.map(|t| t.as_second()),
-            Some((exp + cached).as_second())
+            Some((exp + LEEWAY + cached).as_second())
         );
         assert!(!kept.kept_indefinitely);
         let record = b.read_issuer().unwrap().unwrap();
