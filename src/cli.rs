@@ -528,7 +528,7 @@ The token is self-signed, as `svcacct token` mints it (offline; --ttl defaults t
 --audience requested from the registry, as `svcacct tokens request` (--ttl defaults to 1h, at
 least 10m unless the server's --token-request-min-duration allows less). With --out it is
 written to FILE (mode 0600) and replaced atomically at 80 % of each token's lifetime, and the
-command gets the path as SVCACCT_TOKEN_FILE; with --env it gets the first token in VAR (a
+command gets the path as SVCACCT_EXEC_TOKEN_FILE; with --env it gets the first token in VAR (a
 running process's environment cannot change, so long jobs read the file). HUP, INT, QUIT,
 TERM, USR1 and USR2 are passed on to the command; svcacct exits with its status (128 + N when
 signal N ended it).

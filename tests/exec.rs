@@ -12,7 +12,7 @@ use common::Env;
 const READER: &str = r#"
 n=0
 while [ $n -lt 44 ]; do
-  t=$(cat "$SVCACCT_TOKEN_FILE")
+  t=$(cat "$SVCACCT_EXEC_TOKEN_FILE")
   "$SVCACCT" verify "$t" > /dev/null || { echo "invalid token" >&2; exit 9; }
   grep -qxF "$t" seen 2>/dev/null || echo "$t" >> seen
   n=$((n + 1))
@@ -115,7 +115,9 @@ fn exec_with_an_audience_and_its_refusals() {
         "--",
         "sh",
         "-c",
-        "cp \"$SVCACCT_TOKEN_FILE\" copy",
+        // The path is not in SVCACCT_TOKEN_FILE, which svcacct reads as the bearer token to
+        // call a server with: svcacct commands run by the job would act as the job's account.
+        "test -z \"${SVCACCT_TOKEN_FILE+set}\" && cp \"$SVCACCT_EXEC_TOKEN_FILE\" copy",
     ]);
     let token = std::fs::read_to_string(env.path("copy")).unwrap();
     env.ok([
@@ -157,7 +159,7 @@ fn exec_with_an_audience_and_its_refusals() {
 const REVIEWER: &str = r#"
 n=0
 while [ $n -lt 24 ]; do
-  t=$(cat "$SVCACCT_TOKEN_FILE")
+  t=$(cat "$SVCACCT_EXEC_TOKEN_FILE")
   "$SVCACCT" --store "$URL" --service-account admin verify "$t" --aud https://vault.test \
     > /dev/null || { echo "invalid token" >&2; exit 9; }
   grep -qxF "$t" seen 2>/dev/null || echo "$t" >> seen

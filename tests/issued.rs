@@ -969,7 +969,19 @@ fn a_key_published_first_is_in_the_jwks_before_it_signs() {
     env.ok(at(s, &["create", "ci-bot"]));
     let before = issue(&env, &at(s, &["tokens", "create", "ci-bot", "before"]));
     let old = kid_of(&before);
-    let out = env.ok(at(s, &["issuer", "rotate", "--publish-first", "3s"]));
+    let rotated = env
+        .cmd(at(s, &["issuer", "rotate", "--publish-first", "3s"]))
+        .output()
+        .unwrap();
+    assert!(rotated.status.success());
+    let out = String::from_utf8(rotated.stdout).unwrap();
+    // Shorter than the JWKS's max-age: allowed, and said.
+    assert_eq!(
+        String::from_utf8(rotated.stderr).unwrap(),
+        "svcacct: warning: --publish-first 3s is shorter than the JWKS's max-age (5m 0s): a \
+         verifier that fetched the JWKS just before may meet the new key's tokens before it \
+         knows the key\n"
+    );
     let issuer = json(&env.ok(at(s, &["issuer", "get", "-o", "json"])));
     let new = issuer["keys"][1]["kid"].as_str().unwrap().to_owned();
     assert_eq!(issuer["keys"][0]["phase"], "signing");

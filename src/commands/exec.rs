@@ -100,6 +100,9 @@ fn write_token(path: &Path, token: &str) -> Result<()> {
     crate::fsutil::write_new(path, format!("{token}\n").as_bytes(), 0o600, true)
 }
 
+/// Where the command finds the token file's path (`--out`).
+pub const TOKEN_FILE_ENV: &str = "SVCACCT_EXEC_TOKEN_FILE";
+
 pub fn run(ctx: &Context, args: &ExecArgs, _out: &mut dyn Write) -> Result<Exit> {
     let Some((program, rest)) = args.command.split_first() else {
         return Err(UserError::Usage("name the command to run after `--`".into()).into());
@@ -119,8 +122,10 @@ pub fn run(ctx: &Context, args: &ExecArgs, _out: &mut dyn Write) -> Result<Exit>
     if let Some(var) = &args.env {
         cmd.env(var, &token.token);
     }
+    // Not SVCACCT_TOKEN_FILE: svcacct reads that as the bearer token it calls a server with,
+    // so every svcacct command the job runs would act as the job's account.
     if let Some(f) = &args.out {
-        cmd.env("SVCACCT_TOKEN_FILE", f);
+        cmd.env(TOKEN_FILE_ENV, f);
     }
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()

@@ -555,6 +555,22 @@ fn issuer_rotate(ctx: &Context, args: &IssuerRotateArgs, out: &mut dyn Write) ->
         publish_first_seconds,
     };
     let v = ctx.store()?.rotate_issuer(secret, &how)?;
+    // A key that signs before every cached JWKS has expired makes its tokens meet verifiers
+    // that do not know it yet: allowed (an operator may know their verifiers), but said.
+    if let Some(first) = publish_first_seconds
+        && first > 0
+        && first < v.jwks_max_age_seconds
+    {
+        crate::errln!(
+            "svcacct: warning: --publish-first {} is shorter than the JWKS's max-age ({}): a \
+             verifier that fetched the JWKS just before may meet the new key's tokens before it \
+             knows the key",
+            time::human(jiff::SignedDuration::from_secs(first as i64)),
+            time::human(jiff::SignedDuration::from_secs(
+                v.jwks_max_age_seconds as i64
+            ))
+        );
+    }
     // With -o the rotation's answer: the issuer as `issuer get -o json` shows it, and the
     // tokens a --revoke-previous revoked.
     if super::show::written(out, &args.output, &v.id, &v)? {
