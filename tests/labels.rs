@@ -1194,6 +1194,16 @@ fn unknown_names_are_told_with_the_nearest_that_exist() {
              mean `admin-all`?",
         ),
         (
+            &["policy", "describe", "admin-al"],
+            "unknown policy `admin-al` in namespace `default` (see `svcacct policy get`); \
+             `admin-all` is a global policy: --global",
+        ),
+        (
+            &["policy", "describe", "deployers"],
+            "unknown policy `deployers` in namespace `default` (see `svcacct policy get`); \
+             `eng/deployers` exists: -n eng",
+        ),
+        (
             &["policy", "delete", "-n", "eng", "nothing-like-it"],
             "unknown policy `nothing-like-it` in namespace `eng` (see `svcacct policy get`)",
         ),
@@ -1224,7 +1234,7 @@ fn unknown_names_are_told_with_the_nearest_that_exist() {
         (
             &["policy", "get", "-n", "egn", "deployers"],
             "unknown policy `deployers` in namespace `egn` (see `svcacct policy get`); \
-             namespace `egn` does not exist; did you mean `eng`?",
+             namespace `egn` does not exist; did you mean `eng`?; `eng/deployers` exists: -n eng",
         ),
         (
             &["create", "-n", "eg", "bot", "--bits", "2048"],

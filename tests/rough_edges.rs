@@ -467,6 +467,15 @@ fn can_i_says_which_namespace_it_asked_about() {
         .code(1)
         .stdout("no\n")
         .stderr("");
+    // A typo of an account's name: the nearest of its namespace.
+    env.cmd(["can-i", "push", "x", "--as", "eng/buildr", "-n", "eng"])
+        .assert()
+        .code(3)
+        .stdout("")
+        .stderr(
+            "svcacct: unknown service account `buildr` in namespace `eng` (see `svcacct get`); \
+             did you mean `builder`?\n",
+        );
 
     // Through a server, the same.
     let srv = env.path("srv");
@@ -485,6 +494,13 @@ fn can_i_says_which_namespace_it_asked_about() {
         .stdout("no\n")
         .stderr(
             "(asked about namespace `default`; `eng/builder` is in `eng`: `-n eng` asks there)\n",
+        );
+    env.cmd(remote(&["can-i", "pull", "image", "--as", "eng/buildr"]))
+        .assert()
+        .code(3)
+        .stderr(
+            "svcacct: unknown service account `buildr` in namespace `eng` (see `svcacct get`); \
+             did you mean `builder`?\n",
         );
     env.cmd(remote(&["can-i", "pull", "image", "--as", "builder"]))
         .assert()

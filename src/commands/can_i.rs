@@ -169,7 +169,15 @@ fn with_nearby(
     if !super::nearby::is_unknown_account(&e) {
         return e;
     }
-    let hint = super::nearby::hint(store, r);
+    let mut hint = String::new();
+    // A typo of a name in the namespace (only among those the caller may list).
+    if let Ok(l) = store.list_accounts(&crate::store::Scope::Namespace(r.namespace.clone()))
+        && let Some(c) =
+            super::nearby::closest(r.name.as_str(), l.items.iter().map(|a| a.name.as_str()))
+    {
+        hint.push_str(&format!("; did you mean `{c}`?"));
+    }
+    hint.push_str(&super::nearby::hint(store, r));
     if hint.is_empty() {
         return e;
     }

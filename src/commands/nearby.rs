@@ -85,7 +85,35 @@ pub fn explain_policy(
             hints.push(h);
         }
     }
+    // The name (or a typo of it) in another scope: a global policy, or a namespace's.
+    if let PolicyScope::Namespace(ns) = scope
+        && let Ok(all) = store.list_policies(&Scope::All)
+    {
+        let global = all.items.iter().filter(|p| p.namespace.is_none());
+        if let Some(g) = closest_or_same(name.as_str(), global.map(|p| p.name.as_str())) {
+            hints.push(format!("`{g}` is a global policy: --global"));
+        } else if let Some(o) = all
+            .items
+            .iter()
+            .filter(|p| p.name == *name && p.namespace.as_ref().is_some_and(|n| n != ns))
+            .find_map(|p| p.namespace.as_ref())
+        {
+            hints.push(format!("`{o}/{name}` exists: -n {o}"));
+        }
+    }
     hinted(e, hints)
+}
+
+/// `typed` itself among `candidates`, else the closest.
+fn closest_or_same<'a>(
+    typed: &str,
+    candidates: impl IntoIterator<Item = &'a str> + Clone,
+) -> Option<&'a str> {
+    candidates
+        .clone()
+        .into_iter()
+        .find(|c| *c == typed)
+        .or_else(|| closest(typed, candidates))
 }
 
 /// As `explain_account`, for `UnknownNamespace`: the closest namespace that exists. Through a
