@@ -954,6 +954,25 @@ fn policies_namespaces_can_i_and_the_issuer_from_the_console() {
     let (status, _, body) = get(&server, &cookie, "/ui/issuer");
     assert_eq!(status, 200, "{body}");
     assert_eq!(body.matches("<td>signing</td>").count(), 1, "{body}");
+    // The JWKS's max-age is the issuer's setting, shown, and what a rotation waits for.
+    assert!(
+        body.contains("<dd id=\"jwks-max-age\">5m 0s</dd>"),
+        "{body}"
+    );
+    let store = env.path("store");
+    env.ok([
+        "--store",
+        store.to_str().unwrap(),
+        "issuer",
+        "set-jwks-max-age",
+        "90s",
+    ]);
+    let body = get(&server, &cookie, "/ui/issuer").2;
+    assert!(
+        body.contains("<dd id=\"jwks-max-age\">1m 30s</dd>"),
+        "{body}"
+    );
+    assert!(body.contains("cache lifetime, 1m 30s)"), "{body}");
     assert_eq!(
         post(&server, &cookie, "/ui/issuer", "/ui/issuer/rotate", &[]).0,
         303

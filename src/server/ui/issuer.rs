@@ -16,6 +16,12 @@ pub async fn show(s: Session) -> Response {
         Err(p) if p.status == 404 => None,
         Err(p) => return layout::fail(&s, &p).await,
     };
+    // How long a relying party may cache the JWKS (`issuer set-jwks-max-age`).
+    let max_age = v.as_ref().map_or_else(String::new, |v| {
+        crate::time::human(jiff::SignedDuration::from_secs(
+            i64::try_from(v.jwks_max_age_seconds).unwrap_or(i64::MAX),
+        ))
+    });
     let body = html! {
         @match &v {
             None => { p #no-issuer { "The store has no issuer yet: it is created when the first token is issued." } }
@@ -24,6 +30,7 @@ pub async fn show(s: Session) -> Response {
                     dt { "Issuer" } dd { code { (v.id) } }
                     dt { "URL" } dd { (v.url.as_deref().unwrap_or("none")) }
                     dt { "Algorithm" } dd { (v.algorithm.as_str()) }
+                    dt { "JWKS max-age" } dd #jwks-max-age { (max_age) }
                     dt { "Created" } dd { (date(v.created)) }
                 }
                 table #issuer-keys {
@@ -37,7 +44,7 @@ pub async fn show(s: Session) -> Response {
                 }
                 section aria-labelledby="rotate-h" {
                     h2 #rotate-h { "Rotate" }
-                    p { "A new key is published in the JWKS now and signs once verifiers have had time to fetch it (the JWKS's cache lifetime, 5 minutes); the current key signs until then, then stays published until the last token it signed has expired. With a leaked key, the new one signs at once." }
+                    p { "A new key is published in the JWKS now and signs once verifiers have had time to fetch it (the JWKS's cache lifetime, " (max_age) "); the current key signs until then, then stays published until the last token it signed has expired. With a leaked key, the new one signs at once." }
                     (post_form(&s, "/ui/issuer/rotate", "", html! {
                         p {
                             input #revoke-previous type="checkbox" name="revoke_previous" value="yes";
