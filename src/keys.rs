@@ -21,6 +21,31 @@ use pkcs8::spki::{AlgorithmIdentifierRef, SubjectPublicKeyInfoRef};
 use pkcs8::{EncryptedPrivateKeyInfo, ObjectIdentifier, PrivateKeyInfo};
 use zeroize::Zeroizing;
 
+/// SHA-256 of an RSA public key's modulus (big-endian, no leading zeros): what tells that
+/// two keys are one key pair whatever their exponents (one key pair belongs to one account,
+/// `crate::store::key_holder`).
+pub type ModulusDigest = [u8; 32];
+
+/// The `ModulusDigest` of an SPKI PEM (`-----BEGIN PUBLIC KEY-----`, as the registry keeps its
+/// keys), or `None` when it is not one of an RSA key. A DER read only, with no aws-lc key
+/// built: an engine that scans the registry for a key's holder computes it for every stored
+/// key.
+pub fn modulus_digest(spki_pem: &str) -> Option<ModulusDigest> {
+    let (label, der) = pkcs8::der::pem::decode_vec(spki_pem.trim().as_bytes()).ok()?;
+    if label != "PUBLIC KEY" {
+        return None;
+    }
+    let spki = SubjectPublicKeyInfoRef::from_der(&der).ok()?;
+    if spki.algorithm.oid != RSA_ENCRYPTION {
+        return None;
+    }
+    let rsa = pkcs1::RsaPublicKey::from_der(spki.subject_public_key.as_bytes()?).ok()?;
+    digest(&SHA256, rsa.modulus.as_bytes())
+        .as_ref()
+        .try_into()
+        .ok()
+}
+
 /// Smallest RSA modulus accepted, in bits.
 pub const MIN_BITS: usize = 2048;
 /// Largest RSA modulus accepted, in bits. `keygen` makes only 2048, 3072 or 4096.
@@ -1070,6 +1095,26 @@ mod tests {
     use std::process::Command;
 
     const PASS: &str = "correct horse battery staple";
+
+    /// The DER read of `modulus_digest` gives the modulus aws-lc reads (SHA-256 of it), for a
+    /// modulus with its top bit set (DER adds a zero byte); anything but an RSA SPKI PEM has
+    /// none.
+    #[test]
+    fn modulus_digest_is_of_the_modulus_aws_lc_reads() {
+        let key = PrivateKey::generate(2048).unwrap();
+        let public = key.public_key();
+        assert!(public.n()[0] & 0x80 != 0);
+        let expected: ModulusDigest = digest(&SHA256, public.n()).as_ref().try_into().unwrap();
+        assert_eq!(modulus_digest(&public.to_pem()), Some(expected));
+        let pkcs8 = key.to_pkcs8_pem();
+        for not_one in [
+            "",
+            "-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----\n",
+            pkcs8.as_str(),
+        ] {
+            assert_eq!(modulus_digest(not_one), None);
+        }
+    }
 
     /// A temporary folder where the `openssl` CLI makes fixtures.
     struct Dir(tempfile::TempDir);

@@ -91,6 +91,12 @@ impl KeyRecord {
         }
     }
 
+    /// The digest of its modulus (`crate::keys::modulus_digest`); `None` for a hand-edited
+    /// record that is not an RSA SPKI PEM.
+    pub fn modulus_digest(&self) -> Option<crate::keys::ModulusDigest> {
+        crate::keys::modulus_digest(&self.public_key)
+    }
+
     /// The registered public key, parsed; a hand-edited record that no longer parses is named.
     pub fn public(
         &self,

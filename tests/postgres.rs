@@ -135,19 +135,19 @@ fn migrate_creates_the_schema_once_and_an_unmigrated_store_says_what_to_do() {
         .code(3)
         .stdout("")
         .stderr(format!(
-            "svcacct: the database at {0} has no svcacct schema; this svcacct needs version 1: \
+            "svcacct: the database at {0} has no svcacct schema; this svcacct needs version 2: \
              run `svcacct --store {0} store migrate`\n",
             db.url
         ));
     env.cmd(["--store", &db.url, "store", "migrate"])
         .assert()
         .success()
-        .stdout(format!("schema of {} created at version 1\n", db.url));
+        .stdout(format!("schema of {} created at version 2\n", db.url));
     env.cmd(["--store", &db.url, "store", "migrate"])
         .assert()
         .success()
         .stdout(format!(
-            "schema of {} is at version 1: nothing to do\n",
+            "schema of {} is at version 2: nothing to do\n",
             db.url
         ));
     env.cmd(["--store", &db.url, "get"])
@@ -161,11 +161,11 @@ fn migrate_creates_the_schema_once_and_an_unmigrated_store_says_what_to_do() {
         .unwrap()
         .batch_execute(
             "INSERT INTO refinery_schema_history (version, name, applied_on, checksum) \
-             VALUES (2, 'from-the-future', '', '0')",
+             VALUES (3, 'from-the-future', '', '0')",
         )
         .unwrap();
     let newer = format!(
-        "svcacct: the database at {} has schema version 2, newer than this svcacct knows (1): \
+        "svcacct: the database at {} has schema version 3, newer than this svcacct knows (2): \
          upgrade svcacct\n",
         db.url
     );
@@ -190,6 +190,120 @@ fn migrate_creates_the_schema_once_and_an_unmigrated_store_says_what_to_do() {
             "svcacct: `store migrate` is for a PostgreSQL store (--store postgres://…); folder \
              needs none\n",
         );
+}
+
+/// A database at schema version 1 (before `account_keys`, issue 14) that holds accounts
+/// migrates to 2: the keys of the accounts stored before are found, so another account's
+/// create or key add with one of them is refused. A migration left half-way (migration 2
+/// applied, its Rust step not made) is refused until `store migrate` finishes it.
+#[test]
+fn a_store_migrated_from_version_1_still_refuses_a_taken_key() {
+    let env = Env::new();
+    let Some(db) = migrated(&env) else { return };
+    let store = db.url.as_str();
+    let keys = throwaway_public_keys(2);
+    std::fs::write(env.path("held.pub"), &keys[0]).unwrap();
+    std::fs::write(env.path("free.pub"), &keys[1]).unwrap();
+    env.ok(["--store", store, "namespace", "create", "team"]);
+    env.ok([
+        "--store",
+        store,
+        "create",
+        "team/holder",
+        "--public-key",
+        "held.pub",
+    ]);
+    let kid = env
+        .ok(["--store", store, "key", "list", "team/holder", "-o", "name"])
+        .trim()
+        .to_owned();
+    let refused = format!(
+        "svcacct: public key `{kid}` (or another with its RSA modulus) is already registered to \
+         service account `team/holder`: one key pair belongs to one account, or each could sign \
+         as the other; give this account a key pair of its own (`svcacct keygen`, or \
+         `--generate`)\n"
+    );
+    let mut c = admin(store).unwrap();
+    // Back to version 1 with its accounts: migration 2's tables and history row go.
+    c.batch_execute(
+        "DROP TABLE account_keys, account_keys_backfill; \
+         DELETE FROM refinery_schema_history WHERE version = 2",
+    )
+    .unwrap();
+    env.cmd(["--store", store, "get"])
+        .assert()
+        .code(3)
+        .stderr(format!(
+            "svcacct: the database at {store} has schema version 1; this svcacct needs version \
+             2: run `svcacct --store {store} store migrate`\n"
+        ));
+    env.cmd(["--store", store, "store", "migrate"])
+        .assert()
+        .success()
+        .stdout(format!("schema of {store} migrated from version 1 to 2\n"));
+    env.cmd([
+        "--store",
+        store,
+        "create",
+        "copier",
+        "--public-key",
+        "held.pub",
+    ])
+    .assert()
+    .code(3)
+    .stdout("")
+    .stderr(refused.clone());
+
+    // Migration 2 applied, its Rust step not made: refused until `store migrate` makes it.
+    c.batch_execute("DELETE FROM account_keys; INSERT INTO account_keys_backfill VALUES (true)")
+        .unwrap();
+    let half_way = format!(
+        "svcacct: the database at {store} was left half-way through a migration: run \
+         `svcacct --store {store} store migrate`\n"
+    );
+    env.cmd(["--store", store, "get"])
+        .assert()
+        .code(3)
+        .stdout("")
+        .stderr(half_way.clone());
+    env.cmd(["--store", store, "serve", "--listen", "127.0.0.1:0"])
+        .assert()
+        .code(3)
+        .stderr(half_way);
+    env.cmd(["--store", store, "store", "migrate"])
+        .assert()
+        .success()
+        .stdout(format!(
+            "schema of {store} is at version 2: finished the migration an earlier run left \
+             half-way\n"
+        ));
+    env.ok([
+        "--store",
+        store,
+        "create",
+        "other",
+        "--public-key",
+        "free.pub",
+    ]);
+    env.cmd([
+        "--store",
+        store,
+        "key",
+        "add",
+        "other",
+        "--public-key",
+        "held.pub",
+    ])
+    .assert()
+    .code(3)
+    .stdout("")
+    .stderr(refused);
+    assert_eq!(
+        env.ok(["--store", store, "key", "list", "other", "-o", "name"])
+            .lines()
+            .count(),
+        1
+    );
 }
 
 /// The README walkthrough, with the store named by SVCACCT_STORE.

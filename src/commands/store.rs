@@ -143,8 +143,14 @@ fn migrate(ctx: &Context, out: &mut dyn Write) -> Result<Exit> {
         ))
         .into());
     };
-    let (before, after) = crate::store::postgres::migrate(url)?;
-    if before == after {
+    let (before, after, finished) = crate::store::postgres::migrate(url)?;
+    if finished {
+        writeln!(
+            out,
+            "schema of {url} is at version {after}: finished the migration an earlier run left \
+             half-way"
+        )?;
+    } else if before == after {
         writeln!(out, "schema of {url} is at version {after}: nothing to do")?;
     } else if before == 0 {
         writeln!(out, "schema of {url} created at version {after}")?;

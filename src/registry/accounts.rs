@@ -130,10 +130,9 @@ pub fn create(
         }
         // Only a key can be held by another account: an account without one (issue 18) reads
         // no listing, which on a large registry is most of a create's cost.
-        if checked && !account.keys.is_empty() {
-            let accounts = tx.accounts(&Scope::All, &Page::ALL)?.items;
+        if checked {
             for k in &account.keys {
-                if let Some(e) = key_holder(&accounts, k, &r) {
+                if let Some(e) = key_holder(tx, k, &r)? {
                     return Err(e.into());
                 }
             }
@@ -184,7 +183,7 @@ pub fn add_key(
         }
         let mut account = stored.ok_or_else(|| unknown_account(r))?;
         add_key_to(&mut account, key.clone())?;
-        if let Some(e) = key_holder(&tx.accounts(&Scope::All, &Page::ALL)?.items, key, r) {
+        if let Some(e) = key_holder(tx, key, r)? {
             return Err(e.into());
         }
         account.revision += 1;

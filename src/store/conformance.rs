@@ -18,10 +18,156 @@ pub(crate) fn engine_conforms(engine: &dyn Engine) {
     writes_change_the_generation(engine);
     listings_are_scoped_and_paged(engine);
     pages_hold_across_writes(engine);
+    key_holders_are_found_by_kid_and_modulus(engine);
 }
 
 fn read<T>(engine: &dyn Engine, mut f: impl FnMut(&mut dyn Tx) -> Result<T>) -> T {
     atomically(engine, |tx| Ok(f(tx)?)).unwrap()
+}
+
+/// An SPKI PEM of an RSA public key with modulus `n` (256 bytes of `byte`, then `last`) and
+/// exponent `e`: only its DER matters here (no private key has it).
+fn rsa_spki_pem(byte: u8, last: u8, e: u32) -> String {
+    use pkcs8::der::asn1::{AnyRef, BitStringRef, UintRef};
+    use pkcs8::der::{Encode, EncodePem, pem::LineEnding};
+    use pkcs8::spki::{AlgorithmIdentifierRef, SubjectPublicKeyInfoRef};
+    let mut n = vec![byte; 256];
+    n[255] = last;
+    let e = e.to_be_bytes();
+    let rsa = pkcs1::RsaPublicKey {
+        modulus: UintRef::new(&n).unwrap(),
+        public_exponent: UintRef::new(&e).unwrap(),
+    }
+    .to_der()
+    .unwrap();
+    SubjectPublicKeyInfoRef {
+        algorithm: AlgorithmIdentifierRef {
+            oid: pkcs8::ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1"),
+            parameters: Some(AnyRef::NULL),
+        },
+        subject_public_key: BitStringRef::from_bytes(&rsa).unwrap(),
+    }
+    .to_pem(LineEnding::LF)
+    .unwrap()
+}
+
+/// `account(r)` holding one key: `kid`, of `pem`.
+fn holding(r: &str, kid: &str, pem: &str) -> crate::model::Account {
+    let mut a = account(r);
+    a.keys[0].kid = kid.to_owned();
+    a.keys[0].public_key = pem.to_owned();
+    a
+}
+
+/// `Tx::key_holders` (and `crate::store::key_holder` over it): the holder of a kid or of a
+/// modulus (with any exponent) is found in any namespace, as the transaction sees the
+/// accounts (its own writes, renames, deletes, keys replaced); never the account itself.
+fn key_holders_are_found_by_kid_and_modulus(engine: &dyn Engine) {
+    use crate::model::KeyRecord;
+    use crate::store::key_holder;
+    let (pem, same_modulus, other) = (
+        rsa_spki_pem(0xc5, 1, 65537),
+        rsa_spki_pem(0xc5, 1, 3),
+        rsa_spki_pem(0xc5, 3, 65537),
+    );
+    let digest = |pem: &str| crate::keys::modulus_digest(pem).unwrap();
+    assert_ne!(digest(&pem), digest(&other));
+    assert_eq!(digest(&pem), digest(&same_modulus));
+    let holder = holding("kh-a/holder", "kh-kid", &pem);
+    let bystander = holding("kh-b/bystander", "kh-other", &other);
+    let refs = |v: Vec<crate::identity::Reference>| -> Vec<String> {
+        v.iter().map(ToString::to_string).collect()
+    };
+    read(engine, |tx| {
+        tx.put_account(&holder)?;
+        tx.put_account(&bystander)?;
+        // Its own writes, in the transaction that made them.
+        assert_eq!(
+            refs(tx.key_holders("nobody's", Some(&digest(&pem)))?),
+            ["kh-a/holder"]
+        );
+        Ok(())
+    });
+    read(engine, |tx| {
+        // By modulus whatever the exponent, by kid alone, both; nothing else matches.
+        assert_eq!(
+            refs(tx.key_holders("new-kid", Some(&digest(&same_modulus)))?),
+            ["kh-a/holder"]
+        );
+        assert_eq!(refs(tx.key_holders("kh-kid", None)?), ["kh-a/holder"]);
+        assert_eq!(
+            refs(tx.key_holders("kh-kid", Some(&digest(&other)))?),
+            ["kh-a/holder", "kh-b/bystander"]
+        );
+        assert_eq!(
+            tx.key_holders("new-kid", Some(&digest(&rsa_spki_pem(0xc5, 5, 65537))))?,
+            []
+        );
+        assert_eq!(tx.key_holders("new-kid", None)?, []);
+        Ok(())
+    });
+    let key = |kid: &str, pem: &str| KeyRecord {
+        kid: kid.to_owned(),
+        public_key: pem.to_owned(),
+        ..holder.keys[0].clone()
+    };
+    let taken = |tx: &mut dyn Tx, k: &KeyRecord, r: &str| -> Result<Option<(String, String)>> {
+        Ok(match key_holder(tx, k, &reference(r))? {
+            Some(crate::error::UserError::KeyTaken { kid, holder }) => Some((kid, holder)),
+            other => other.map(|e| panic!("{e}")),
+        })
+    };
+    read(engine, |tx| {
+        // The account itself holds it: no refusal for it; one for any other account.
+        assert_eq!(taken(tx, &key("e3", &same_modulus), "kh-a/holder")?, None);
+        assert_eq!(
+            taken(tx, &key("e3", &same_modulus), "kh-b/bystander")?,
+            Some(("e3".to_owned(), "kh-a/holder".to_owned()))
+        );
+        Ok(())
+    });
+    // Renamed (delete, then put under the new name): found under its new name only.
+    let mut renamed = holder.clone();
+    renamed.name = name("renamed");
+    read(engine, |tx| {
+        assert!(tx.delete_account(&holder.reference())?);
+        tx.put_account(&renamed)
+    });
+    read(engine, |tx| {
+        assert_eq!(
+            refs(tx.key_holders("new-kid", Some(&digest(&pem)))?),
+            ["kh-a/renamed"]
+        );
+        Ok(())
+    });
+    // Its key replaced by another: the old one is free, the new one held.
+    let mut rekeyed = renamed.clone();
+    rekeyed.keys = vec![key("kh-new", &rsa_spki_pem(0xc5, 7, 65537))];
+    read(engine, |tx| tx.put_account(&rekeyed));
+    read(engine, |tx| {
+        assert_eq!(tx.key_holders("kh-kid", Some(&digest(&pem)))?, []);
+        assert_eq!(
+            refs(tx.key_holders("x", Some(&digest(&rsa_spki_pem(0xc5, 7, 3))))?),
+            ["kh-a/renamed"]
+        );
+        Ok(())
+    });
+    // Deleted: held by no one; a failed transaction's delete changes nothing.
+    let _ = engine.atomically(&mut |tx| {
+        tx.delete_account(&bystander.reference())?;
+        half_way()
+    });
+    read(engine, |tx| {
+        assert_eq!(refs(tx.key_holders("kh-other", None)?), ["kh-b/bystander"]);
+        assert!(tx.delete_account(&rekeyed.reference())?);
+        assert!(tx.delete_account(&bystander.reference())?);
+        Ok(())
+    });
+    read(engine, |tx| {
+        assert_eq!(tx.key_holders("kh-other", Some(&digest(&pem)))?, []);
+        assert_eq!(tx.key_holders("kh-new", None)?, []);
+        Ok(())
+    });
 }
 
 fn half_way<T>() -> Result<T> {

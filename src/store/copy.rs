@@ -383,6 +383,13 @@ mod tests {
             self.write()?;
             self.inner.delete_account(r)
         }
+        fn key_holders(
+            &mut self,
+            kid: &str,
+            modulus: Option<&crate::keys::ModulusDigest>,
+        ) -> Result<Vec<Reference>> {
+            self.inner.key_holders(kid, modulus)
+        }
         fn policy(&mut self, scope: &PolicyScope, name: &Name) -> Result<Option<Policy>> {
             self.inner.policy(scope, name)
         }

@@ -17,6 +17,7 @@ use zeroize::Zeroizing;
 use super::errors::StoreError;
 use crate::error::UserError;
 use crate::identity::{Name, Namespace, Reference};
+use crate::keys::ModulusDigest;
 use crate::model::{Account, NamespaceRecord, Policy, PolicyScope};
 use crate::model::{IssuerRecord, TokenFile};
 
@@ -159,6 +160,14 @@ pub trait Tx {
     fn put_account(&mut self, account: &Account) -> Result<()>;
     fn delete_account(&mut self, r: &Reference) -> Result<bool>;
 
+    /// The accounts that hold a key of id `kid` or, when `modulus` is given, of that modulus
+    /// (`KeyRecord::modulus_digest`), sorted: whoever else holds a key being registered
+    /// (`crate::store::key_holder`). Its cost follows the matches, not the registry, where the
+    /// engine can index (the PostgreSQL engine); one that scans compares digests, building
+    /// no key. An unreadable account is not a holder.
+    fn key_holders(&mut self, kid: &str, modulus: Option<&ModulusDigest>)
+    -> Result<Vec<Reference>>;
+
     fn policy(&mut self, scope: &PolicyScope, name: &Name) -> Result<Option<Policy>>;
     fn policies(&mut self, scope: &Scope, page: &Page<PolicyKey>) -> Found<Policy>;
     fn put_policy(&mut self, policy: &Policy) -> Result<()>;
@@ -253,6 +262,24 @@ pub trait Engine {
     fn cached_tokens(&self, _r: &Reference) -> Option<std::sync::Arc<TokenFile>> {
         None
     }
+}
+
+/// `Tx::key_holders` for an engine that scans: the references of `accounts` that hold a key
+/// of id `kid` or of modulus `modulus`, in the order given.
+pub fn key_holders_among<'a>(
+    accounts: impl IntoIterator<Item = &'a Account>,
+    kid: &str,
+    modulus: Option<&ModulusDigest>,
+) -> Vec<Reference> {
+    accounts
+        .into_iter()
+        .filter(|a| {
+            a.keys.iter().any(|k| {
+                k.kid == kid || modulus.is_some_and(|m| k.modulus_digest().as_ref() == Some(m))
+            })
+        })
+        .map(Account::reference)
+        .collect()
 }
 
 /// What `Engine::pool` tells of a connection pool.

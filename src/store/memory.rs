@@ -6,10 +6,11 @@ use std::ops::Bound::{Excluded, Unbounded};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
-use super::engine::{Engine, Found, Listed, Page, PolicyKey, Result, Tx};
+use super::engine::{Engine, Found, Listed, Page, PolicyKey, Result, Tx, key_holders_among};
 use super::{Listing, Scope, StoreError};
 use crate::identity::{Name, Namespace, Reference};
 use crate::issued::{IssuerRecord, TokenFile};
+use crate::keys::ModulusDigest;
 use crate::model::{Account, NamespaceRecord, Policy, PolicyScope};
 use zeroize::Zeroizing;
 
@@ -138,6 +139,14 @@ impl Tx for MemoryTx<'_> {
     fn delete_account(&mut self, r: &Reference) -> Result<bool> {
         self.0.wrote = true;
         Ok(self.0.accounts.remove(r).is_some())
+    }
+    fn key_holders(
+        &mut self,
+        kid: &str,
+        modulus: Option<&ModulusDigest>,
+    ) -> Result<Vec<Reference>> {
+        // A BTreeMap by reference: in the listing's order.
+        Ok(key_holders_among(self.0.accounts.values(), kid, modulus))
     }
     fn policy(&mut self, scope: &PolicyScope, name: &Name) -> Result<Option<Policy>> {
         Ok(self.0.policies.get(&(scope.clone(), name.clone())).cloned())

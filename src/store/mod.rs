@@ -22,6 +22,7 @@ pub mod copy;
 pub mod dry_run;
 pub mod engine;
 pub mod errors;
+use engine::Tx;
 pub use engine::{Engine, Listing, Page, Scope};
 pub use errors::*;
 pub mod file;
@@ -182,29 +183,24 @@ pub fn policy_snapshot(store: &(impl Store + ?Sized)) -> Result<std::sync::Arc<V
     Ok(local(store)?.policy_snapshot().map_err(UserError::from)?)
 }
 
-/// The refusal when an account of `accounts` other than `r` has registered `key`, or any key
-/// with the same RSA modulus (whoever has the private key of one can sign for a key of the
-/// same modulus with another exponent, and the kid covers the exponent): one key pair belongs
-/// to one account. Reads every account: the file store has no index.
+/// The refusal when an account other than `r` has registered `key`, or any key with the same
+/// RSA modulus (whoever has the private key of one can sign for a key of the same modulus with
+/// another exponent, and the kid covers the exponent): one key pair belongs to one account.
+/// Asks `Tx::key_holders`, which compares digests of moduli: the PostgreSQL engine from an
+/// index, the others by a scan that builds no key (issue 14).
 pub(crate) fn key_holder(
-    accounts: &[Account],
+    tx: &mut dyn Tx,
     key: &KeyRecord,
     r: &Reference,
-) -> Option<UserError> {
-    let modulus = key.public(r).map(|p| p.n().to_vec()).ok();
-    let same = |a: &Account, k: &KeyRecord| {
-        k.kid == key.kid
-            || modulus
-                .as_deref()
-                .is_some_and(|n| k.public(&a.reference()).is_ok_and(|p| p.n() == n))
-    };
-    accounts
-        .iter()
-        .find(|a| a.reference() != *r && a.keys.iter().any(|k| same(a, k)))
+) -> engine::Result<Option<UserError>> {
+    let holders = tx.key_holders(&key.kid, key.modulus_digest().as_ref())?;
+    Ok(holders
+        .into_iter()
+        .find(|holder| holder != r)
         .map(|holder| UserError::KeyTaken {
             kid: key.kid.clone(),
-            holder: holder.reference().to_string(),
-        })
+            holder: holder.to_string(),
+        }))
 }
 
 /// Adds `key` to `account`; refuses a kid the account already has.

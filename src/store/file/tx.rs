@@ -12,8 +12,9 @@ use super::{FileStore, ISSUER_DIR, ISSUER_FILE, JournalStep, Locked, corrupt, lo
 use crate::error::RecordLocation;
 use crate::identity::{Name, Namespace, Reference};
 use crate::issued::{IssuerRecord, TokenFile};
+use crate::keys::ModulusDigest;
 use crate::model::{Account, NamespaceRecord, Policy, PolicyScope};
-use crate::store::engine::{Engine, Found, Listed, Page, PolicyKey, Result, Tx};
+use crate::store::engine::{Engine, Found, Listed, Page, PolicyKey, Result, Tx, key_holders_among};
 use crate::store::{Listing, OrUnavailable, Scope, StoreError};
 
 /// `Engine::atomically` of the file engine.
@@ -167,6 +168,17 @@ impl Tx for FileTx<'_> {
         };
         self.accounts.insert(r.clone(), None);
         self.remove(&path, existed)
+    }
+
+    /// A scan of the accounts (as this transaction sees them) that compares digests of
+    /// moduli, parsing no key.
+    fn key_holders(
+        &mut self,
+        kid: &str,
+        modulus: Option<&ModulusDigest>,
+    ) -> Result<Vec<Reference>> {
+        let listing = self.accounts(&Scope::All, &Page::ALL)?;
+        Ok(key_holders_among(&listing.items, kid, modulus))
     }
 
     fn policy(&mut self, scope: &PolicyScope, name: &Name) -> Result<Option<Policy>> {

@@ -228,9 +228,11 @@ fn connection_error(url: &PgUrl, e: impl std::fmt::Display) -> anyhow::Error {
     .into()
 }
 
-/// Applies the migrations the database lacks; returns its schema version before and after.
-/// Two replicas migrating at once take turns (an advisory lock).
-pub fn migrate(url: &PgUrl) -> Result<(u32, u32)> {
+/// Applies the migrations the database lacks, then the Rust steps they leave (`backfill`);
+/// returns its schema version before and after, and whether a step left by an earlier,
+/// interrupted migration was made. Two replicas migrating at once take turns (an advisory
+/// lock).
+pub fn migrate(url: &PgUrl) -> Result<(u32, u32, bool)> {
     let (config, tls) = url.connect_config()?;
     let mut client = config
         .connect(tls)
@@ -248,8 +250,51 @@ pub fn migrate(url: &PgUrl) -> Result<(u32, u32)> {
     embedded::migrations::runner()
         .run(&mut client)
         .map_err(|e| anyhow::anyhow!("migrating the database at {url}: {e}"))?;
+    let backfilled = backfill(&mut client, url)?;
     let after = schema_of(&mut client, url)?;
-    Ok((before, after))
+    Ok((before, after, backfilled && before == after))
+}
+
+/// The step of migration 2 that SQL cannot make: the `account_keys` rows (kid, digest of the
+/// modulus: `tx::account_key_rows`) of the accounts stored before it, in one transaction that
+/// also deletes the `account_keys_backfill` row the migration left. Nothing to do once that row
+/// is gone (or was never there: a database without accounts at migration 2).
+fn backfill(client: &mut postgres::Client, url: &PgUrl) -> Result<bool> {
+    let mut tx = client.transaction().map_err(|e| db_error(url, e))?;
+    let pending = tx
+        .query_one(
+            "SELECT to_regclass('account_keys_backfill') IS NOT NULL \
+             AND EXISTS (SELECT 1 FROM account_keys_backfill)",
+            &[],
+        )
+        .map_err(|e| db_error(url, e))?;
+    if !pending.get::<_, bool>(0) {
+        return Ok(false);
+    }
+    tx.execute("DELETE FROM account_keys", &[])
+        .map_err(|e| db_error(url, e))?;
+    let rows = tx
+        .query("SELECT namespace, name, record FROM accounts", &[])
+        .map_err(|e| db_error(url, e))?;
+    for row in rows {
+        let (ns, name): (&str, &str) = (row.get(0), row.get(1));
+        // An account record that does not read has no rows: it holds no key the engine can
+        // find, as the file engine's scan passes it over too.
+        let Ok(account) = serde_json::from_value::<Account>(row.get(2)) else {
+            continue;
+        };
+        let (kids, moduli) = tx::account_key_rows(&account);
+        tx.execute(
+            "INSERT INTO account_keys (namespace, name, kid, modulus) \
+             SELECT $1, $2, kid, modulus FROM unnest($3::text[], $4::bytea[]) AS k(kid, modulus)",
+            &[&ns, &name, &kids, &moduli],
+        )
+        .map_err(|e| db_error(url, e))?;
+    }
+    tx.execute("DELETE FROM account_keys_backfill", &[])
+        .map_err(|e| db_error(url, e))?;
+    tx.commit().map_err(|e| db_error(url, e))?;
+    Ok(true)
 }
 
 fn newer_schema(url: &PgUrl, found: u32) -> UserError {
@@ -303,6 +348,16 @@ impl PgEngine {
         }
         if found > known {
             return Err(newer_schema(url, found).into());
+        }
+        let pending = client
+            .query_one("SELECT EXISTS (SELECT 1 FROM account_keys_backfill)", &[])
+            .map_err(|e| db_error(url, e))?;
+        if pending.get::<_, bool>(0) {
+            return Err(UserError::Failure(format!(
+                "the database at {url} was left half-way through a migration: run \
+                 `svcacct --store {url} store migrate`"
+            ))
+            .into());
         }
         let value = read_generation(&mut client, url)?;
         engine.generation.store(value, Ordering::Release);

@@ -145,8 +145,11 @@ fn a_schema_older_or_newer_than_known_is_refused_with_what_to_do() {
             known_schema()
         )
     );
-    assert_eq!(migrate(&db.url).unwrap(), (0, known_schema()));
-    assert_eq!(migrate(&db.url).unwrap(), (known_schema(), known_schema()));
+    assert_eq!(migrate(&db.url).unwrap(), (0, known_schema(), false));
+    assert_eq!(
+        migrate(&db.url).unwrap(),
+        (known_schema(), known_schema(), false)
+    );
     PgEngine::open(&db.url, None, 1).unwrap();
     let mut c = admin(&db.url.to_string()).unwrap();
     c.execute(
@@ -354,7 +357,7 @@ fn concurrent_migrations_take_turns() {
     let Some(db) = empty_database() else {
         return;
     };
-    let results: Vec<(u32, u32)> = std::thread::scope(|s| {
+    let results: Vec<(u32, u32, bool)> = std::thread::scope(|s| {
         let runs: Vec<_> = (0..4)
             .map(|_| s.spawn(|| migrate(&db.url).unwrap()))
             .collect();
@@ -362,7 +365,7 @@ fn concurrent_migrations_take_turns() {
     });
     let created = results
         .iter()
-        .filter(|r| **r == (0, known_schema()))
+        .filter(|r| **r == (0, known_schema(), false))
         .count();
     assert_eq!(created, 1, "{results:?}");
     assert!(results.iter().all(|r| r.1 == known_schema()), "{results:?}");

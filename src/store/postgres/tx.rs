@@ -18,6 +18,7 @@ use super::kek::{CHECK_AAD, CHECK_PLAIN, KEK_ADVICE, Kek};
 use crate::error::{RecordLocation, UserError};
 use crate::identity::{Name, Namespace, Reference};
 use crate::issued::{IssuerRecord, TokenFile, TokenRecord};
+use crate::keys::ModulusDigest;
 use crate::model::{Account, NamespaceRecord, Policy, PolicyScope};
 use crate::store::engine::{self, Found, Listing, Page, PolicyKey, Scope, Tx};
 use crate::store::errors::StoreError;
@@ -31,6 +32,15 @@ fn scope_key(scope: &PolicyScope) -> &str {
         PolicyScope::Global => "",
         PolicyScope::Namespace(ns) => ns.as_str(),
     }
+}
+
+/// The `account_keys` rows of `a`: each key's kid and the digest of its modulus (NULL for a
+/// key that is not an RSA SPKI PEM: only its kid is found then).
+pub(super) fn account_key_rows(a: &Account) -> (Vec<&str>, Vec<Option<Vec<u8>>>) {
+    a.keys
+        .iter()
+        .map(|k| (k.kid.as_str(), k.modulus_digest().map(|d| d.to_vec())))
+        .unzip()
 }
 
 /// A record read back from its JSON, or the refusal that names it.
@@ -149,7 +159,44 @@ impl<C: GenericClient> Records<'_, C> {
                 &[&ns, &name, &a.uid, &(a.revision as i64), &Json(a)],
             )
             .map_err(|e| self.db(e))?;
+        self.put_account_keys(a)
+    }
+
+    /// The rows of `account_keys` for `a`'s keys, in place of those its reference had: what
+    /// `key_holders` finds (a delete of the account removes them with it).
+    fn put_account_keys(&mut self, a: &Account) -> Result<()> {
+        let (kids, moduli) = account_key_rows(a);
+        self.c
+            .execute(
+                "WITH gone AS (DELETE FROM account_keys WHERE namespace = $1 AND name = $2) \
+                 INSERT INTO account_keys (namespace, name, kid, modulus) \
+                 SELECT $1, $2, kid, modulus FROM unnest($3::text[], $4::bytea[]) AS k(kid, modulus)",
+                &[&a.namespace.as_str(), &a.name.as_str(), &kids, &moduli],
+            )
+            .map_err(|e| self.db(e))?;
         Ok(())
+    }
+
+    pub fn key_holders(
+        &mut self,
+        kid: &str,
+        modulus: Option<&ModulusDigest>,
+    ) -> Result<Vec<Reference>> {
+        let modulus = modulus.map(|m| m.as_slice());
+        let rows = self
+            .c
+            .query(
+                "SELECT DISTINCT namespace, name FROM account_keys \
+                 WHERE kid = $1 OR modulus = $2 ORDER BY namespace, name",
+                &[&kid, &modulus],
+            )
+            .map_err(|e| self.db(e))?;
+        rows.iter()
+            .map(|row| {
+                let (ns, name): (&str, &str) = (row.get(0), row.get(1));
+                Ok(Reference::new(Namespace::parse(ns)?, Name::parse(name)?))
+            })
+            .collect()
     }
 
     pub fn delete_account(&mut self, r: &Reference) -> Result<bool> {
@@ -587,6 +634,14 @@ impl Tx for PgTx<'_, '_> {
     fn delete_account(&mut self, r: &Reference) -> engine::Result<bool> {
         let res = self.records.delete_account(r);
         self.write(res)
+    }
+    fn key_holders(
+        &mut self,
+        kid: &str,
+        modulus: Option<&ModulusDigest>,
+    ) -> engine::Result<Vec<Reference>> {
+        let res = self.records.key_holders(kid, modulus);
+        self.note(res)
     }
     fn policy(&mut self, scope: &PolicyScope, name: &Name) -> engine::Result<Option<Policy>> {
         let res = self.records.policy(scope, name);
