@@ -23,6 +23,7 @@ use crate::server::authz::{
 };
 use crate::server::blocking::{blocking, policies};
 use crate::server::extract::{JsonBody, LabelSelector, Params, if_match};
+use crate::server::paging::Paging;
 use crate::server::problem::ApiError;
 use crate::server::respond::{json, json_bytes, warnings, with_header};
 use crate::store::{Listing, Scope, stale};
@@ -133,20 +134,24 @@ pub fn written(a: AccountAnswer) -> Result<Account, ApiError> {
     }
 }
 
-fn account_list(st: &AppState, listing: Listing<Account>) -> Response {
+fn account_list(st: &AppState, listing: Listing<Account>, paging: &Paging) -> Response {
     let now = Timestamp::now();
-    let warnings = warnings(st, &listing);
-    let items: Vec<AccountView> = listing
-        .items
-        .iter()
-        .map(|a| AccountView::new(a, now))
-        .collect();
+    let warnings = if paging.first() {
+        warnings(st, &listing)
+    } else {
+        vec![]
+    };
+    let (page, metadata) = paging.page(listing.items, |a| {
+        vec![a.namespace.to_string(), a.name.to_string()]
+    });
+    let items: Vec<AccountView> = page.iter().map(|a| AccountView::new(a, now)).collect();
     json(
         StatusCode::OK,
         &ListBody {
             kind: "ServiceAccountList".into(),
             items,
             warnings,
+            metadata,
         },
     )
 }
@@ -165,17 +170,17 @@ pub fn public_key(
     Ok(KeyRecord::new(&public, algorithm.unwrap_or_default(), now))
 }
 
-pub async fn list_all_accounts(State(st): St, sel: LabelSelector) -> Answer {
+pub async fn list_all_accounts(State(st): St, sel: LabelSelector, paging: Paging) -> Answer {
     let mut listing = blocking(&st, |s| s.list_accounts(&Scope::All)).await?;
     listing.items.retain(|a| sel.keeps(&a.labels));
-    Ok(account_list(&st, listing))
+    Ok(account_list(&st, listing, &paging))
 }
 
-pub async fn list_accounts(State(st): St, p: Params, sel: LabelSelector) -> Answer {
+pub async fn list_accounts(State(st): St, p: Params, sel: LabelSelector, paging: Paging) -> Answer {
     let ns = p.ns()?;
     let mut listing = blocking(&st, move |s| s.list_accounts(&Scope::Namespace(ns))).await?;
     listing.items.retain(|a| sel.keeps(&a.labels));
-    Ok(account_list(&st, listing))
+    Ok(account_list(&st, listing, &paging))
 }
 
 pub async fn create_account(

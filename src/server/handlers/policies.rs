@@ -17,6 +17,7 @@ use crate::server::auth::Caller;
 use crate::server::authz::{may_get_policy, overreach};
 use crate::server::blocking::{blocking, policies};
 use crate::server::extract::{JsonBody, LabelSelector, Params, if_match};
+use crate::server::paging::Paging;
 use crate::server::problem::ApiError;
 use crate::server::respond::{json, warnings, with_header};
 use crate::store::{Listing, Scope, Store, stale};
@@ -56,15 +57,25 @@ fn policy_write_answer(
     }
 }
 
-fn policy_list(st: &AppState, listing: Listing<Policy>) -> Response {
-    let warnings = warnings(st, &listing);
-    let items: Vec<PolicyView> = listing.items.iter().map(PolicyView::new).collect();
+fn policy_list(st: &AppState, listing: Listing<Policy>, paging: &Paging) -> Response {
+    let warnings = if paging.first() {
+        warnings(st, &listing)
+    } else {
+        vec![]
+    };
+    // Global policies first (an empty namespace), as the engines order them.
+    let (page, metadata) = paging.page(listing.items, |p| {
+        let ns = p.namespace.as_ref().map(|n| n.to_string());
+        vec![ns.unwrap_or_default(), p.name.to_string()]
+    });
+    let items: Vec<PolicyView> = page.iter().map(PolicyView::new).collect();
     json(
         StatusCode::OK,
         &ListBody {
             kind: "PolicyList".into(),
             items,
             warnings,
+            metadata,
         },
     )
 }
@@ -103,25 +114,25 @@ fn scope_of(ns: Option<Namespace>) -> PolicyScope {
     }
 }
 
-pub async fn list_all_policies(State(st): St, sel: LabelSelector) -> Answer {
+pub async fn list_all_policies(State(st): St, sel: LabelSelector, paging: Paging) -> Answer {
     let mut listing = blocking(&st, |s| s.list_policies(&Scope::All)).await?;
     listing.items.retain(|p| sel.keeps(&p.labels));
-    Ok(policy_list(&st, listing))
+    Ok(policy_list(&st, listing, &paging))
 }
 
-pub async fn list_global_policies(State(st): St, sel: LabelSelector) -> Answer {
+pub async fn list_global_policies(State(st): St, sel: LabelSelector, paging: Paging) -> Answer {
     let mut listing = blocking(&st, |s| s.list_policies(&Scope::All)).await?;
     listing
         .items
         .retain(|p| p.namespace.is_none() && sel.keeps(&p.labels));
-    Ok(policy_list(&st, listing))
+    Ok(policy_list(&st, listing, &paging))
 }
 
-pub async fn list_policies(State(st): St, p: Params, sel: LabelSelector) -> Answer {
+pub async fn list_policies(State(st): St, p: Params, sel: LabelSelector, paging: Paging) -> Answer {
     let ns = p.ns()?;
     let mut listing = blocking(&st, move |s| s.list_policies(&Scope::Namespace(ns))).await?;
     listing.items.retain(|p| sel.keeps(&p.labels));
-    Ok(policy_list(&st, listing))
+    Ok(policy_list(&st, listing, &paging))
 }
 
 /// `policy` written by `caller`, replacing `old` on an update, unless `policy::check_write`
