@@ -1,4 +1,5 @@
-//! `?limit=` and `?continue=` on the list endpoints of `svcacct serve` (issue 13), through curl.
+//! `?limit=` and `?continue=` on the list endpoints of `svcacct serve` (issue 13), through curl,
+//! and the remote client that reads every list in pages.
 
 mod common;
 
@@ -357,4 +358,78 @@ fn pages_hold_only_what_the_caller_may_see() {
     // `ops` lies between and is not the caller's to see: the next page is `qa`, the last.
     assert_eq!(keys(&body), ["/qa"]);
     assert!(body["metadata"].get("continue").is_none(), "{body}");
+}
+
+/// `svcacct get -A`, `policy get -A` and `namespace get` through a server read pages (here of
+/// 2, `SVCACCT_LIST_PAGE_SIZE`) to the end, and print what they print on the store's folder.
+/// `tokens list` asks for an account's tokens whole (one record, in the order of issue).
+#[test]
+fn a_remote_get_reads_every_page_and_prints_what_the_folder_does() {
+    let env = Env::new();
+    let (srv, server, _) = registry(&env);
+    let s = srv.to_str().unwrap();
+    for args in [
+        vec!["get", "-A"],
+        vec!["get", "-n", "default", "-o", "name"],
+        vec!["policy", "get", "-A"],
+        vec!["namespace", "get"],
+    ] {
+        let local = env.ok([&["--store", s][..], &args[..]].concat());
+        let mut remote = vec![
+            "-v",
+            "--store",
+            server.url.as_str(),
+            "--service-account",
+            "admin",
+        ];
+        remote.extend_from_slice(&args);
+        let out = env
+            .cmd(&remote)
+            .env("SVCACCT_LIST_PAGE_SIZE", "2")
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{args:?}: {stderr}");
+        assert_eq!(String::from_utf8_lossy(&out.stdout), local, "{args:?}");
+        let asked = stderr
+            .lines()
+            .filter(|l| l.contains("GET ") && l.contains("limit=2") && l.contains(" ..."))
+            .count();
+        let followed = stderr
+            .lines()
+            .filter(|l| l.contains("&continue=") && l.contains(" ..."))
+            .count();
+        assert!(asked >= 2 && followed == asked - 1, "{args:?}: {stderr}");
+    }
+    let tokens = ["tokens", "list", "admin", "-o", "name"];
+    let local = env.ok([&["--store", s][..], &tokens[..]].concat());
+    assert_eq!(local, "t3\nt1\nt4\nt2\nt5\n");
+    let remote = [
+        &["--store", server.url.as_str(), "--service-account", "admin"][..],
+        &tokens[..],
+    ]
+    .concat();
+    let out = env
+        .cmd(&remote)
+        .env("SVCACCT_LIST_PAGE_SIZE", "2")
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout), local);
+    let out = env
+        .cmd([
+            "--store",
+            server.url.as_str(),
+            "--service-account",
+            "admin",
+            "get",
+        ])
+        .env("SVCACCT_LIST_PAGE_SIZE", "0")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "svcacct: SVCACCT_LIST_PAGE_SIZE `0` is not a number from 1 to 1000: set one, or unset \
+         it for pages of 500\n"
+    );
 }
