@@ -433,3 +433,28 @@ fn a_remote_get_reads_every_page_and_prints_what_the_folder_does() {
          it for pages of 500\n"
     );
 }
+
+/// A record the store cannot read is a warning of the first page only: a client that reads
+/// every page gets it once.
+#[test]
+fn warnings_come_with_the_first_page_only() {
+    let env = Env::new();
+    let (srv, server, token) = registry(&env);
+    std::fs::write(srv.join("accounts/default/zz-broken.toml"), "not = [toml").unwrap();
+    let path = "/v1/namespaces/default/serviceaccounts";
+    let (_, whole) = get(&server, &token, path);
+    let whole = json(&whole);
+    assert_eq!(
+        whole["warnings"].as_array().map(Vec::len),
+        Some(1),
+        "{whole}"
+    );
+    let (_, first) = get(&server, &token, &format!("{path}?limit=2"));
+    let first = json(&first);
+    assert_eq!(first["warnings"], whole["warnings"], "{first}");
+    let t = first["metadata"]["continue"].as_str().unwrap();
+    let (_, second) = get(&server, &token, &format!("{path}?limit=2&continue={t}"));
+    let second = json(&second);
+    assert!(second.get("warnings").is_none(), "{second}");
+    assert_eq!(keys(&second), ["default/a3", "default/admin"]);
+}
