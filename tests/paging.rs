@@ -458,3 +458,26 @@ fn warnings_come_with_the_first_page_only() {
     assert!(second.get("warnings").is_none(), "{second}");
     assert_eq!(keys(&second), ["default/a3", "default/admin"]);
 }
+
+/// `labelSelector` filters within a page: a page of two records read may show fewer (here one)
+/// and still have `continue`; following it gives every matching record once.
+#[test]
+fn a_selector_filters_within_pages() {
+    let env = Env::new();
+    let (srv, server, token) = registry(&env);
+    let s = srv.to_str().unwrap();
+    for name in ["a1", "a3"] {
+        env.ok(["--store", s, "update", name, "--label", "team=web"]);
+    }
+    let path = "/v1/namespaces/default/serviceaccounts?labelSelector=team%3Dweb";
+    let (_, first) = get(&server, &token, &format!("{path}&limit=2"));
+    let first = json(&first);
+    assert_eq!(keys(&first), ["default/a1"]);
+    let t = first["metadata"]["continue"].as_str().unwrap();
+    let (_, second) = get(&server, &token, &format!("{path}&limit=2&continue={t}"));
+    let second = json(&second);
+    assert_eq!(keys(&second), ["default/a3"]);
+    assert!(second["metadata"].get("continue").is_none(), "{second}");
+    let (paged, _) = pages(&server, &token, path, || {});
+    assert_eq!(paged, ["default/a1", "default/a3"]);
+}

@@ -1,17 +1,26 @@
 //! `?limit=` and `?continue=` on the list endpoints (issue 13), as Kubernetes' API has them.
 //!
-//! A page is cut from the list the handler would answer whole: after the label selector and
-//! what the caller may see are applied, so a page never counts or names an item the caller
-//! would not be shown. Items come in the order of their key (an account's namespace and name,
-//! a policy's scope and name, a namespace's name, a token's name) and a page starts after the
-//! key of the last item of the one before: keyset pagination, with no snapshot. Hence what a
+//! Two ways to cut a page:
+//! - accounts and policies, which the route's guard lets the caller list whole (a namespace's,
+//!   or all): the engine reads the page (`Paging::engine_page`, `Engine::read_accounts` /
+//!   `read_policies` on a `Page`, in SQL for PostgreSQL) and the label selector filters within
+//!   it (`Paging::cut`), so a page may show fewer than `limit` items and still have `continue`,
+//!   as Kubernetes allows;
+//! - namespaces, which are listed by what the caller may `get` of each, and an account's
+//!   issued tokens (one record): from the list the handler would answer whole, after the
+//!   selector and the caller's view (`Paging::page`), so a page never counts and a token never
+//!   names an item the caller would not be shown.
+//!
+//! Items come in the order of their key (an account's namespace and name, a policy's scope and
+//! name, a namespace's name, a token's name) and a page starts after the key of the last item
+//! of the one before: keyset pagination, with no snapshot. Hence what a
 //! client that follows `continue` to the end is promised: every item that exists from its first
 //! request to its last is listed exactly once, in order; an item created or deleted meanwhile
 //! is listed at most once (when it sorts after the point reached). The token carries no
 //! registry generation because nothing is kept to list an older generation from.
 //!
 //! The token is base64url of JSON: the list's path, its `labelSelector` and the last key. It
-//! names only an item the caller was shown and is no secret; one made for another list or
+//! names only an item the caller may list and is no secret; one made for another list or
 //! selector is refused with 400, as is one that does not decode.
 
 use axum::extract::FromRequestParts;
@@ -23,6 +32,7 @@ use serde::{Deserialize, Serialize};
 use crate::api::ListMeta;
 use crate::output::sanitize;
 use crate::server::problem::ApiError;
+use crate::store::Page;
 
 use crate::api::MAX_LIST_LIMIT as MAX_LIMIT;
 
@@ -91,13 +101,7 @@ impl Paging {
         let after = match token {
             None => None,
             Some(raw) => {
-                let t = decode(raw).ok_or_else(|| {
-                    ApiError::invalid(
-                        "the `continue` token is not one this server gave: pass the \
-                         `metadata.continue` of the page before unchanged, or list again \
-                         without `continue`",
-                    )
-                })?;
+                let t = decode(raw).ok_or_else(broken)?;
                 if t.list != list {
                     return Err(ApiError::invalid(format!(
                         "the `continue` token is for the list {}, not {}: use it only with the \
@@ -145,15 +149,60 @@ impl Paging {
             && items.len() > limit
         {
             items.truncate(limit);
-            let token = Token {
-                list: self.list.clone(),
-                selector: self.selector.clone(),
-                after: items.last().map(&key).unwrap_or_default(),
-            };
-            meta.continue_ =
-                Some(URL_SAFE_NO_PAD.encode(serde_json::to_vec(&token).unwrap_or_default()));
+            meta.continue_ = items.last().map(|t| self.token(key(t)));
         }
         (items, Some(meta))
+    }
+
+    /// The engine's page this request asks for, for a list the caller may read whole (the
+    /// route's guard decided): from the token's key (`typed` turns it into the engine's; one
+    /// it refuses is a broken token) and one more than `limit`, to know whether more remain.
+    /// `None` when no page was asked for.
+    pub fn engine_page<K>(
+        &self,
+        typed: impl Fn(&[String]) -> Option<K>,
+    ) -> Result<Option<Page<K>>, ApiError> {
+        if self.limit.is_none() && self.after.is_none() {
+            return Ok(None);
+        }
+        let after = match &self.after {
+            None => None,
+            Some(key) => Some(typed(key).ok_or_else(broken)?),
+        };
+        Ok(Some(Page {
+            after,
+            limit: self.limit.map(|n| n + 1),
+        }))
+    }
+
+    /// The page of `items` (an engine's page from [`Paging::engine_page`], sorted by `key`)
+    /// that `keeps` keeps (the label selector), and its metadata. A page may hold fewer items
+    /// than `limit` and still have a `continue`, as Kubernetes allows: its token is the key of
+    /// the last record read, kept or not (one the caller may read, as the list is its whole).
+    pub fn cut<T>(
+        &self,
+        mut items: Vec<T>,
+        key: impl Fn(&T) -> Vec<String>,
+        keeps: impl Fn(&T) -> bool,
+    ) -> (Vec<T>, ListMeta) {
+        let mut meta = ListMeta::default();
+        if let Some(limit) = self.limit
+            && items.len() > limit
+        {
+            items.truncate(limit);
+            meta.continue_ = items.last().map(|t| self.token(key(t)));
+        }
+        items.retain(keeps);
+        (items, meta)
+    }
+
+    fn token(&self, after: Vec<String>) -> String {
+        let token = Token {
+            list: self.list.clone(),
+            selector: self.selector.clone(),
+            after,
+        };
+        URL_SAFE_NO_PAD.encode(serde_json::to_vec(&token).unwrap_or_default())
     }
 
     /// Whether this is the first page (or the whole list): the store's warnings go with it
@@ -161,6 +210,13 @@ impl Paging {
     pub fn first(&self) -> bool {
         self.after.is_none()
     }
+}
+
+fn broken() -> ApiError {
+    ApiError::invalid(
+        "the `continue` token is not one this server gave: pass the `metadata.continue` of the \
+         page before unchanged, or list again without `continue`",
+    )
 }
 
 fn decode(raw: &str) -> Option<Token> {
@@ -200,6 +256,25 @@ mod tests {
         let (items, meta) = p.page(keys(&["b", "a"]), |s| vec![s.clone()]);
         assert_eq!(items, keys(&["b", "a"]));
         assert!(meta.is_none());
+    }
+
+    #[test]
+    fn an_engine_page_asks_one_more_and_filters_within() {
+        let first = Paging::new("/v1/x", "k=v".into(), Some("2"), None).unwrap();
+        let page = first.engine_page(|k| Some(k.to_vec())).unwrap().unwrap();
+        assert_eq!((page.after, page.limit), (None, Some(3)));
+        // Read a, b, c: b is not kept, c shows that more remain.
+        let (items, meta) = first.cut(keys(&["a", "b", "c"]), |s| vec![s.clone()], |s| s != "b");
+        assert_eq!(items, keys(&["a"]));
+        let token = meta.continue_.unwrap();
+        let next = Paging::new("/v1/x", "k=v".into(), Some("2"), Some(&token)).unwrap();
+        let page = next.engine_page(|k| Some(k.to_vec())).unwrap().unwrap();
+        assert_eq!(page.after, Some(keys(&["b"])));
+        let (items, meta) = next.cut(keys(&["c", "d"]), |s| vec![s.clone()], |_| true);
+        assert_eq!(items, keys(&["c", "d"]));
+        assert!(meta.continue_.is_none());
+        // A key the engine's type refuses is a broken token.
+        assert!(next.engine_page(|_| None::<String>).is_err());
     }
 
     #[test]

@@ -57,18 +57,74 @@ fn policy_write_answer(
     }
 }
 
-fn policy_list(st: &AppState, listing: Listing<Policy>, paging: &Paging) -> Response {
-    let warnings = if paging.first() {
+/// A policy's key in a `continue` token (`server/paging.rs`): its namespace, empty for a
+/// global one (global policies come first, as the engines order them), and its name.
+fn policy_key(p: &Policy) -> Vec<String> {
+    let ns = p.namespace.as_ref().map(|n| n.to_string());
+    vec![ns.unwrap_or_default(), p.name.to_string()]
+}
+
+fn typed_key(k: &[String]) -> Option<(PolicyScope, Name)> {
+    match k {
+        [ns, name] => Some((
+            match ns.as_str() {
+                "" => PolicyScope::Global,
+                ns => PolicyScope::Namespace(Namespace::parse(ns).ok()?),
+            },
+            Name::parse(name).ok()?,
+        )),
+        _ => None,
+    }
+}
+
+/// The policies of `scope` (only the global ones with `global`) that `sel` keeps, whole or on
+/// the page `paging` asks for, read from the engine as `accounts::accounts_of` does.
+async fn policies_of(
+    st: &Arc<AppState>,
+    scope: Scope,
+    global: bool,
+    sel: LabelSelector,
+    paging: Paging,
+) -> Answer {
+    let keeps = move |p: &Policy| (!global || p.namespace.is_none()) && sel.keeps(&p.labels);
+    let Some(page) = paging.engine_page(typed_key)? else {
+        let mut listing = blocking(st, move |s| s.list_policies(&scope)).await?;
+        listing.items.retain(keeps);
+        return Ok(policy_list(st, listing, true, None));
+    };
+    let listing: Listing<Policy> = blocking(st, move |s| {
+        let engine = crate::store::local(s)?;
+        Ok(engine
+            .read_policies(&scope, &page)
+            .map_err(crate::error::UserError::from)?
+            .into())
+    })
+    .await?;
+    // Global policies come first: past the first namespaced one, none remains.
+    let past_globals = global && listing.items.iter().any(|p| p.namespace.is_some());
+    let (items, mut metadata) = paging.cut(listing.items, policy_key, keeps);
+    if past_globals {
+        metadata.continue_ = None;
+    }
+    let listing = Listing {
+        items,
+        errors: listing.errors,
+    };
+    Ok(policy_list(st, listing, paging.first(), Some(metadata)))
+}
+
+fn policy_list(
+    st: &AppState,
+    listing: Listing<Policy>,
+    first: bool,
+    metadata: Option<api::ListMeta>,
+) -> Response {
+    let warnings = if first {
         warnings(st, &listing)
     } else {
         vec![]
     };
-    // Global policies first (an empty namespace), as the engines order them.
-    let (page, metadata) = paging.page(listing.items, |p| {
-        let ns = p.namespace.as_ref().map(|n| n.to_string());
-        vec![ns.unwrap_or_default(), p.name.to_string()]
-    });
-    let items: Vec<PolicyView> = page.iter().map(PolicyView::new).collect();
+    let items: Vec<PolicyView> = listing.items.iter().map(PolicyView::new).collect();
     json(
         StatusCode::OK,
         &ListBody {
@@ -115,24 +171,15 @@ fn scope_of(ns: Option<Namespace>) -> PolicyScope {
 }
 
 pub async fn list_all_policies(State(st): St, sel: LabelSelector, paging: Paging) -> Answer {
-    let mut listing = blocking(&st, |s| s.list_policies(&Scope::All)).await?;
-    listing.items.retain(|p| sel.keeps(&p.labels));
-    Ok(policy_list(&st, listing, &paging))
+    policies_of(&st, Scope::All, false, sel, paging).await
 }
 
 pub async fn list_global_policies(State(st): St, sel: LabelSelector, paging: Paging) -> Answer {
-    let mut listing = blocking(&st, |s| s.list_policies(&Scope::All)).await?;
-    listing
-        .items
-        .retain(|p| p.namespace.is_none() && sel.keeps(&p.labels));
-    Ok(policy_list(&st, listing, &paging))
+    policies_of(&st, Scope::All, true, sel, paging).await
 }
 
 pub async fn list_policies(State(st): St, p: Params, sel: LabelSelector, paging: Paging) -> Answer {
-    let ns = p.ns()?;
-    let mut listing = blocking(&st, move |s| s.list_policies(&Scope::Namespace(ns))).await?;
-    listing.items.retain(|p| sel.keeps(&p.labels));
-    Ok(policy_list(&st, listing, &paging))
+    policies_of(&st, Scope::Namespace(p.ns()?), false, sel, paging).await
 }
 
 /// `policy` written by `caller`, replacing `old` on an update, unless `policy::check_write`
