@@ -434,29 +434,56 @@ fn a_remote_get_reads_every_page_and_prints_what_the_folder_does() {
     );
 }
 
-/// A record the store cannot read is a warning of the first page only: a client that reads
-/// every page gets it once.
+/// A record the store cannot read is a warning: with the first page of namespaces (cut from
+/// the whole listing), with each page of accounts the file engine reports it with; the remote
+/// client shows it once, as `get` on the folder does.
 #[test]
-fn warnings_come_with_the_first_page_only() {
+fn warnings_reach_a_client_that_reads_every_page_once() {
     let env = Env::new();
     let (srv, server, token) = registry(&env);
     std::fs::write(srv.join("accounts/default/zz-broken.toml"), "not = [toml").unwrap();
-    let path = "/v1/namespaces/default/serviceaccounts";
-    let (_, whole) = get(&server, &token, path);
-    let whole = json(&whole);
-    assert_eq!(
-        whole["warnings"].as_array().map(Vec::len),
-        Some(1),
-        "{whole}"
-    );
-    let (_, first) = get(&server, &token, &format!("{path}?limit=2"));
-    let first = json(&first);
-    assert_eq!(first["warnings"], whole["warnings"], "{first}");
-    let t = first["metadata"]["continue"].as_str().unwrap();
-    let (_, second) = get(&server, &token, &format!("{path}?limit=2&continue={t}"));
-    let second = json(&second);
-    assert!(second.get("warnings").is_none(), "{second}");
-    assert_eq!(keys(&second), ["default/a3", "default/admin"]);
+    std::fs::write(srv.join("namespaces/zz-broken.toml"), "not = [toml").unwrap();
+    for (path, every_page) in [
+        ("/v1/namespaces/default/serviceaccounts", true),
+        ("/v1/namespaces", false),
+    ] {
+        let (_, whole) = get(&server, &token, path);
+        let whole = json(&whole);
+        assert_eq!(
+            whole["warnings"].as_array().map(Vec::len),
+            Some(1),
+            "{whole}"
+        );
+        let (_, first) = get(&server, &token, &format!("{path}?limit=2"));
+        let first = json(&first);
+        assert_eq!(first["warnings"], whole["warnings"], "{first}");
+        let t = first["metadata"]["continue"].as_str().unwrap();
+        let (_, second) = get(&server, &token, &format!("{path}?limit=2&continue={t}"));
+        let second = json(&second);
+        if every_page {
+            assert_eq!(second["warnings"], whole["warnings"], "{second}");
+        } else {
+            assert!(second.get("warnings").is_none(), "{second}");
+        }
+    }
+    let s = srv.to_str().unwrap();
+    for args in [vec!["get"], vec!["namespace", "get"]] {
+        let local = env
+            .cmd([&["--store", s][..], &args[..]].concat())
+            .output()
+            .unwrap();
+        let mut remote = vec!["--store", server.url.as_str(), "--service-account", "admin"];
+        remote.extend_from_slice(&args);
+        let out = env
+            .cmd(&remote)
+            .env("SVCACCT_LIST_PAGE_SIZE", "2")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), local.status.code(), "{args:?}");
+        assert_eq!(out.stdout, local.stdout, "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.matches("zz-broken.toml").count(), 1, "{args:?}: {err}");
+    }
 }
 
 /// `labelSelector` filters within a page: a page of two records read may show fewer (here one)

@@ -205,8 +205,8 @@ impl Paging {
         URL_SAFE_NO_PAD.encode(serde_json::to_vec(&token).unwrap_or_default())
     }
 
-    /// Whether this is the first page (or the whole list): the store's warnings go with it
-    /// only, so that a client that reads every page gets each once.
+    /// Whether this is the first page (or the whole list): the warnings of a list cut from
+    /// the whole listing go with it only. (An engine's page has its own, on every page.)
     pub fn first(&self) -> bool {
         self.after.is_none()
     }

@@ -647,6 +647,7 @@ impl RemoteStore {
             errors: vec![],
         };
         let mut next: Option<String> = None;
+        let mut seen = std::collections::HashSet::new();
         loop {
             let query = match &next {
                 None => base.clone(),
@@ -657,11 +658,13 @@ impl RemoteStore {
             call.limit = MAX_LIST_BYTES;
             let body: ListBody<T> = self.json(call)?;
             listing.items.extend(body.items);
-            listing.errors.extend(
-                body.warnings
-                    .iter()
-                    .map(|w| UserError::Failure(sanitize(w))),
-            );
+            // A warning may come with several pages (an engine that reads the whole scope
+            // reports its unreadable records with each): each is shown once.
+            for w in body.warnings {
+                if seen.insert(w.clone()) {
+                    listing.errors.push(UserError::Failure(sanitize(&w)));
+                }
+            }
             next = body.metadata.and_then(|m| m.continue_);
             if next.is_none() {
                 return Ok(listing);

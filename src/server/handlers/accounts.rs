@@ -173,7 +173,9 @@ async fn accounts_of(
         items,
         errors: listing.errors,
     };
-    Ok(account_list(st, listing, paging.first(), Some(metadata)))
+    // The engine's warnings of this page, on every page: an engine that cuts in its query
+    // (PostgreSQL) reports the records each page passed over (`engine::Tx`).
+    Ok(account_list(st, listing, true, Some(metadata)))
 }
 
 fn account_list(

@@ -110,7 +110,8 @@ async fn policies_of(
         items,
         errors: listing.errors,
     };
-    Ok(policy_list(st, listing, paging.first(), Some(metadata)))
+    // On every page, as `accounts::accounts_of`.
+    Ok(policy_list(st, listing, true, Some(metadata)))
 }
 
 fn policy_list(
