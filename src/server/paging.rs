@@ -13,11 +13,11 @@
 //!
 //! Items come in the order of their key (an account's namespace and name, a policy's scope and
 //! name, a namespace's name, a token's name) and a page starts after the key of the last item
-//! of the one before: keyset pagination, with no snapshot. Hence what a
-//! client that follows `continue` to the end is promised: every item that exists from its first
-//! request to its last is listed exactly once, in order; an item created or deleted meanwhile
-//! is listed at most once (when it sorts after the point reached). The token carries no
-//! registry generation because nothing is kept to list an older generation from.
+//! of the one before: keyset pagination, with no snapshot. Hence what a client that follows
+//! `continue` to the end is promised: every item that exists from its first request to its
+//! last is listed exactly once, in order; an item created or deleted meanwhile is listed at
+//! most once (when it sorts after the point reached). The token carries no registry
+//! generation because nothing is kept to list an older generation from.
 //!
 //! The token is base64url of JSON: the list's path, its `labelSelector` and the last key. It
 //! names only an item the caller may list and is no secret; one made for another list or
@@ -29,12 +29,10 @@ use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde::{Deserialize, Serialize};
 
-use crate::api::ListMeta;
+use crate::api::{ListMeta, MAX_LIST_LIMIT as MAX_LIMIT};
 use crate::output::sanitize;
 use crate::server::problem::ApiError;
 use crate::store::Page;
-
-use crate::api::MAX_LIST_LIMIT as MAX_LIMIT;
 
 /// The paging a list request asked for. Without `limit` and `continue`, the whole list.
 pub struct Paging {
