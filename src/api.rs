@@ -806,6 +806,9 @@ pub struct AccessReview {
     pub reason: Option<String>,
 }
 
+/// Most items a page of a list may hold (`?limit=`, issue 13: `server/paging.rs`).
+pub const MAX_LIST_LIMIT: usize = 1_000;
+
 /// A list answer.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -815,6 +818,17 @@ pub struct ListBody<T> {
     /// Records the store could not read, one message each.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+    /// Present when the list was asked with `limit` or `continue` (issue 13).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<ListMeta>,
+}
+
+/// A page's metadata, as Kubernetes' `ListMeta`: `continue` when more items remain, an opaque
+/// token for `?continue=` (`server/paging.rs`).
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct ListMeta {
+    #[serde(rename = "continue", default, skip_serializing_if = "Option::is_none")]
+    pub continue_: Option<String>,
 }
 
 /// The `-o json` form of an account (README "JSON output").

@@ -706,10 +706,11 @@ fn answer_schemas_are_the_rust_types() {
     );
     let discovery = api::OpenIdConfiguration::of("https://registry.example");
     check_answer(&doc, "OpenIdConfiguration", discovery.clone(), discovery);
-    let list = |warnings: Vec<String>| ListBody::<Value> {
+    let list = |warnings: Vec<String>, metadata: Option<api::ListMeta>| ListBody::<Value> {
         kind: "X".into(),
         items: vec![],
         warnings,
+        metadata,
     };
     for schema_name in [
         "ServiceAccountList",
@@ -718,7 +719,16 @@ fn answer_schemas_are_the_rust_types() {
         "TokenList",
         "NamespaceList",
     ] {
-        check_answer(&doc, schema_name, list(vec!["w".into()]), list(vec![]));
+        // Every list but an account's keys pages (`limit`, `continue`: issue 13).
+        let metadata = (schema_name != "KeyList").then(|| api::ListMeta {
+            continue_: Some("t".into()),
+        });
+        check_answer(
+            &doc,
+            schema_name,
+            list(vec!["w".into()], metadata),
+            list(vec![], None),
+        );
         assert_eq!(
             schema(&doc, schema_name)["properties"]["kind"]["const"],
             schema_name

@@ -1614,3 +1614,73 @@ fn a_dry_run_leaves_the_database_as_it_was() {
         assert_eq!(rows(), before, "{args:?} wrote");
     }
 }
+
+/// `?limit=` pages through a server on PostgreSQL (issue 13): a namespace's accounts and
+/// policies are read a page at a time in SQL; `get -A`, `get -n eng` and `policy get -A`
+/// through the server in pages of two print what they print on the database directly.
+#[test]
+fn lists_page_on_postgres() {
+    let env = Env::new();
+    let Some(db) = migrated(&env) else { return };
+    let on = |args: &[&str]| -> Vec<String> {
+        let mut v = vec!["--store".to_owned(), db.url.clone()];
+        v.extend(args.iter().map(|a| (*a).to_owned()));
+        v
+    };
+    env.ok(on(&["create", "admin"]));
+    env.ok(on(&[
+        "policy",
+        "create",
+        "admin-all",
+        "--global",
+        "--subject",
+        "admin",
+        "--action",
+        "*",
+        "--resource",
+        "*",
+    ]));
+    for ns in ["eng", "ops"] {
+        env.ok(on(&["namespace", "create", ns]));
+    }
+    let server = env.serve(Path::new(&db.url), &[]);
+    let token = env.ok(on(&["token", "admin"])).trim().to_owned();
+    let mut names = vec![];
+    let mut next: Option<String> = None;
+    let mut pages = 0;
+    loop {
+        pages += 1;
+        let mut url = server.at("/v1/namespaces/eng/serviceaccounts?limit=2");
+        if let Some(t) = &next {
+            url.push_str(&format!("&continue={t}"));
+        }
+        let (status, body) = api(&token, &[&url]);
+        assert_eq!(status, 200, "{body}");
+        let body = json(&body);
+        for item in body["items"].as_array().unwrap() {
+            names.push(item["name"].as_str().unwrap().to_owned());
+        }
+        next = body["metadata"]["continue"].as_str().map(str::to_owned);
+        if next.is_none() {
+            break;
+        }
+    }
+    assert_eq!(names, ["builder", "default", "deployer"]);
+    assert_eq!(pages, 2, "two pages of at most two");
+    for args in [
+        vec!["get", "-A"],
+        vec!["get", "-n", "eng", "-o", "name"],
+        vec!["policy", "get", "-A"],
+    ] {
+        let local = env.ok(on(&args));
+        let mut remote = vec!["--store", server.url.as_str(), "--service-account", "admin"];
+        remote.extend_from_slice(&args);
+        let out = env
+            .cmd(&remote)
+            .env("SVCACCT_LIST_PAGE_SIZE", "2")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}: {out:?}");
+        assert_eq!(String::from_utf8_lossy(&out.stdout), local, "{args:?}");
+    }
+}

@@ -107,13 +107,13 @@ fn dash_v_logs_each_request_and_dash_vv_its_answers_headers() {
          DEBUG svcacct::http:   content-type: application/problem+json\n\
          DEBUG svcacct::http:   content-length: 178\n\
          DEBUG svcacct::http:   date: DATE\n\
-         \x20INFO svcacct::http: GET URL/v1/namespaces/default/serviceaccounts ...\n\
-         \x20INFO svcacct::http: GET URL/v1/namespaces/default/serviceaccounts 200 OK in N ms\n\
+         \x20INFO svcacct::http: GET URL/v1/namespaces/default/serviceaccounts?limit=500 ...\n\
+         \x20INFO svcacct::http: GET URL/v1/namespaces/default/serviceaccounts?limit=500 200 OK in N ms\n\
          DEBUG svcacct::http:   content-type: application/json\n\
          DEBUG svcacct::http:   content-length: LEN\n\
          DEBUG svcacct::http:   date: DATE\n\
-         \x20INFO svcacct::http: GET URL/v1/serviceaccounts ...\n\
-         \x20INFO svcacct::http: GET URL/v1/serviceaccounts 200 OK in N ms\n\
+         \x20INFO svcacct::http: GET URL/v1/serviceaccounts?limit=500 ...\n\
+         \x20INFO svcacct::http: GET URL/v1/serviceaccounts?limit=500 200 OK in N ms\n\
          DEBUG svcacct::http:   content-type: application/json\n\
          DEBUG svcacct::http:   content-length: LEN\n\
          DEBUG svcacct::http:   date: DATE\n\

@@ -49,6 +49,7 @@ pub mod layer;
 pub mod limits;
 pub mod log;
 pub mod metrics;
+pub mod paging;
 pub mod problem;
 pub mod request;
 pub mod respond;

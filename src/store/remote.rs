@@ -277,6 +277,28 @@ pub struct RemoteStore {
     own_ca: bool,
     /// `--dry-run=server`: every request but a `GET` carries `dryRun=All` (`server::dry_run`).
     dry_run: std::sync::atomic::AtomicBool,
+    /// Items asked for per page of a list ([`PAGE_SIZE`], or `SVCACCT_LIST_PAGE_SIZE`).
+    page_size: usize,
+}
+
+/// Items a list asks for per request (`?limit=`, issue 13): a large registry comes in several
+/// answers, never one huge one. `SVCACCT_LIST_PAGE_SIZE` (1 to the server's 1000) changes it.
+pub const PAGE_SIZE: usize = 500;
+
+/// The page size `SVCACCT_LIST_PAGE_SIZE` asks for, else [`PAGE_SIZE`].
+fn page_size() -> Result<usize, UserError> {
+    match std::env::var("SVCACCT_LIST_PAGE_SIZE") {
+        Err(_) => Ok(PAGE_SIZE),
+        Ok(v) => match v.parse::<usize>() {
+            Ok(n) if (1..=api::MAX_LIST_LIMIT).contains(&n) => Ok(n),
+            _ => Err(UserError::Usage(format!(
+                "SVCACCT_LIST_PAGE_SIZE `{}` is not a number from 1 to {}: set one, or unset it \
+                 for pages of {PAGE_SIZE}",
+                sanitize(&v),
+                api::MAX_LIST_LIMIT
+            ))),
+        },
+    }
 }
 
 impl fmt::Debug for RemoteStore {
@@ -457,6 +479,7 @@ impl RemoteStore {
             auth,
             own_ca: ca_cert.is_some(),
             dry_run: Default::default(),
+            page_size: page_size()?,
         })
     }
 
@@ -587,26 +610,66 @@ impl RemoteStore {
         self.list_selected(path, None)
     }
 
+    /// An account's issued tokens, in one answer: they are one record (the account's token
+    /// file), kept in the order they were issued, which pages (in the order of their names)
+    /// would not keep.
+    fn list_tokens_of(
+        &self,
+        r: &Reference,
+        selector: Option<&Selector>,
+    ) -> Result<Vec<TokenRecord>> {
+        let path = format!("{}/tokens", account_path(r));
+        let query = selector.map(|s| format!("labelSelector={}", query_value(s.as_str())));
+        let mut call = Call::new(Method::Get, &path);
+        call.query = query.as_deref();
+        call.limit = MAX_LIST_BYTES;
+        let body: ListBody<TokenRecord> = self
+            .json(call)
+            .map_err(|e| not_found_as(e, || super::unknown_account(r)))?;
+        Ok(body.items)
+    }
+
     /// A list, filtered by the server when `selector` is given (`?labelSelector=`): the
-    /// records it leaves out are never sent.
+    /// records it leaves out are never sent. Asked in pages of `page_size` (`?limit=`),
+    /// following `metadata.continue` to the end; a server without paging answers whole.
     fn list_selected<T: DeserializeOwned>(
         &self,
         path: &str,
         selector: Option<&Selector>,
     ) -> Result<Listing<T>> {
-        let query = selector.map(|s| format!("labelSelector={}", query_value(s.as_str())));
-        let mut call = Call::new(Method::Get, path);
-        call.query = query.as_deref();
-        call.limit = MAX_LIST_BYTES;
-        let body: ListBody<T> = self.json(call)?;
-        Ok(Listing {
-            items: body.items,
-            errors: body
-                .warnings
-                .iter()
-                .map(|w| UserError::Failure(sanitize(w)))
-                .collect(),
-        })
+        let mut base = match selector {
+            Some(s) => format!("labelSelector={}&", query_value(s.as_str())),
+            None => String::new(),
+        };
+        base.push_str(&format!("limit={}", self.page_size));
+        let mut listing = Listing {
+            items: vec![],
+            errors: vec![],
+        };
+        let mut next: Option<String> = None;
+        let mut seen = std::collections::HashSet::new();
+        loop {
+            let query = match &next {
+                None => base.clone(),
+                Some(token) => format!("{base}&continue={}", query_value(token)),
+            };
+            let mut call = Call::new(Method::Get, path);
+            call.query = Some(&query);
+            call.limit = MAX_LIST_BYTES;
+            let body: ListBody<T> = self.json(call)?;
+            listing.items.extend(body.items);
+            // A warning may come with several pages (an engine that reads the whole scope
+            // reports its unreadable records with each): each is shown once.
+            for w in body.warnings {
+                if seen.insert(w.clone()) {
+                    listing.errors.push(UserError::Failure(sanitize(&w)));
+                }
+            }
+            next = body.metadata.and_then(|m| m.continue_);
+            if next.is_none() {
+                return Ok(listing);
+            }
+        }
     }
 
     /// Sends the request, retrying as the module says. `Ok(None)` for an answer without a body.
@@ -1270,19 +1333,11 @@ impl Store for RemoteStore {
     }
 
     fn list_tokens(&self, r: &Reference) -> Result<Vec<TokenRecord>> {
-        let path = format!("{}/tokens", account_path(r));
-        let l: Listing<TokenRecord> = self
-            .list(&path)
-            .map_err(|e| not_found_as(e, || super::unknown_account(r)))?;
-        Ok(l.items)
+        self.list_tokens_of(r, None)
     }
 
     fn select_tokens(&self, r: &Reference, selector: &Selector) -> Result<Vec<TokenRecord>> {
-        let path = format!("{}/tokens", account_path(r));
-        let l: Listing<TokenRecord> = self
-            .list_selected(&path, Some(selector))
-            .map_err(|e| not_found_as(e, || super::unknown_account(r)))?;
-        Ok(l.items)
+        self.list_tokens_of(r, Some(selector))
     }
 
     fn issue_token(&self, r: &Reference, req: &IssueRequest) -> Result<IssuedToken> {

@@ -23,6 +23,7 @@ use crate::server::authz::{
 };
 use crate::server::blocking::{blocking, policies};
 use crate::server::extract::{JsonBody, LabelSelector, Params, if_match};
+use crate::server::paging::Paging;
 use crate::server::problem::ApiError;
 use crate::server::respond::{json, json_bytes, warnings, with_header};
 use crate::store::{Listing, Scope, stale};
@@ -133,9 +134,62 @@ pub fn written(a: AccountAnswer) -> Result<Account, ApiError> {
     }
 }
 
-fn account_list(st: &AppState, listing: Listing<Account>) -> Response {
+/// An account's key in a `continue` token (`server/paging.rs`): namespace, name.
+fn account_key(a: &Account) -> Vec<String> {
+    vec![a.namespace.to_string(), a.name.to_string()]
+}
+
+/// The accounts of `scope` that `sel` keeps, whole or on the page `paging` asks for: a page is
+/// read from the engine (keyset, `Engine::read_accounts`), so a large registry is never read
+/// whole for it; the route's guard lets the caller list the whole scope.
+async fn accounts_of(
+    st: &Arc<AppState>,
+    scope: Scope,
+    sel: LabelSelector,
+    paging: Paging,
+) -> Answer {
+    let page = paging.engine_page(|k| match k {
+        [ns, name] => Some(Reference::new(
+            crate::identity::Namespace::parse(ns).ok()?,
+            crate::identity::Name::parse(name).ok()?,
+        )),
+        _ => None,
+    })?;
+    let Some(page) = page else {
+        let mut listing = blocking(st, move |s| s.list_accounts(&scope)).await?;
+        listing.items.retain(|a| sel.keeps(&a.labels));
+        return Ok(account_list(st, listing, true, None));
+    };
+    let listing: Listing<Account> = blocking(st, move |s| {
+        let engine = crate::store::local(s)?;
+        Ok(engine
+            .read_accounts(&scope, &page)
+            .map_err(crate::error::UserError::from)?
+            .into())
+    })
+    .await?;
+    let (items, metadata) = paging.cut(listing.items, account_key, |a| sel.keeps(&a.labels));
+    let listing = Listing {
+        items,
+        errors: listing.errors,
+    };
+    // The engine's warnings of this page, on every page: an engine that cuts in its query
+    // (PostgreSQL) reports the records each page passed over (`engine::Tx`).
+    Ok(account_list(st, listing, true, Some(metadata)))
+}
+
+fn account_list(
+    st: &AppState,
+    listing: Listing<Account>,
+    first: bool,
+    metadata: Option<api::ListMeta>,
+) -> Response {
     let now = Timestamp::now();
-    let warnings = warnings(st, &listing);
+    let warnings = if first {
+        warnings(st, &listing)
+    } else {
+        vec![]
+    };
     let items: Vec<AccountView> = listing
         .items
         .iter()
@@ -147,6 +201,7 @@ fn account_list(st: &AppState, listing: Listing<Account>) -> Response {
             kind: "ServiceAccountList".into(),
             items,
             warnings,
+            metadata,
         },
     )
 }
@@ -165,17 +220,12 @@ pub fn public_key(
     Ok(KeyRecord::new(&public, algorithm.unwrap_or_default(), now))
 }
 
-pub async fn list_all_accounts(State(st): St, sel: LabelSelector) -> Answer {
-    let mut listing = blocking(&st, |s| s.list_accounts(&Scope::All)).await?;
-    listing.items.retain(|a| sel.keeps(&a.labels));
-    Ok(account_list(&st, listing))
+pub async fn list_all_accounts(State(st): St, sel: LabelSelector, paging: Paging) -> Answer {
+    accounts_of(&st, Scope::All, sel, paging).await
 }
 
-pub async fn list_accounts(State(st): St, p: Params, sel: LabelSelector) -> Answer {
-    let ns = p.ns()?;
-    let mut listing = blocking(&st, move |s| s.list_accounts(&Scope::Namespace(ns))).await?;
-    listing.items.retain(|a| sel.keeps(&a.labels));
-    Ok(account_list(&st, listing))
+pub async fn list_accounts(State(st): St, p: Params, sel: LabelSelector, paging: Paging) -> Answer {
+    accounts_of(&st, Scope::Namespace(p.ns()?), sel, paging).await
 }
 
 pub async fn create_account(

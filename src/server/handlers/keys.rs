@@ -27,6 +27,7 @@ pub async fn list_keys(State(st): St, p: Params) -> Answer {
             kind: "KeyList".into(),
             items: a.keys.clone(),
             warnings: vec![],
+            metadata: None,
         },
     );
     Ok(with_header(res, header::ETAG, &api::etag(a.revision)))

@@ -17,6 +17,7 @@ use crate::server::auth::Caller;
 use crate::server::authz::{may_get_policy, overreach};
 use crate::server::blocking::{blocking, policies};
 use crate::server::extract::{JsonBody, LabelSelector, Params, if_match};
+use crate::server::paging::Paging;
 use crate::server::problem::ApiError;
 use crate::server::respond::{json, warnings, with_header};
 use crate::store::{Listing, Scope, Store, stale};
@@ -56,8 +57,74 @@ fn policy_write_answer(
     }
 }
 
-fn policy_list(st: &AppState, listing: Listing<Policy>) -> Response {
-    let warnings = warnings(st, &listing);
+/// A policy's key in a `continue` token (`server/paging.rs`): its namespace, empty for a
+/// global one (global policies come first, as the engines order them), and its name.
+fn policy_key(p: &Policy) -> Vec<String> {
+    let ns = p.namespace.as_ref().map(|n| n.to_string());
+    vec![ns.unwrap_or_default(), p.name.to_string()]
+}
+
+fn typed_key(k: &[String]) -> Option<(PolicyScope, Name)> {
+    match k {
+        [ns, name] => Some((
+            match ns.as_str() {
+                "" => PolicyScope::Global,
+                ns => PolicyScope::Namespace(Namespace::parse(ns).ok()?),
+            },
+            Name::parse(name).ok()?,
+        )),
+        _ => None,
+    }
+}
+
+/// The policies of `scope` (only the global ones with `global`) that `sel` keeps, whole or on
+/// the page `paging` asks for, read from the engine as `accounts::accounts_of` does.
+async fn policies_of(
+    st: &Arc<AppState>,
+    scope: Scope,
+    global: bool,
+    sel: LabelSelector,
+    paging: Paging,
+) -> Answer {
+    let keeps = move |p: &Policy| (!global || p.namespace.is_none()) && sel.keeps(&p.labels);
+    let Some(page) = paging.engine_page(typed_key)? else {
+        let mut listing = blocking(st, move |s| s.list_policies(&scope)).await?;
+        listing.items.retain(keeps);
+        return Ok(policy_list(st, listing, true, None));
+    };
+    let listing: Listing<Policy> = blocking(st, move |s| {
+        let engine = crate::store::local(s)?;
+        Ok(engine
+            .read_policies(&scope, &page)
+            .map_err(crate::error::UserError::from)?
+            .into())
+    })
+    .await?;
+    // Global policies come first: past the first namespaced one, none remains.
+    let past_globals = global && listing.items.iter().any(|p| p.namespace.is_some());
+    let (items, mut metadata) = paging.cut(listing.items, policy_key, keeps);
+    if past_globals {
+        metadata.continue_ = None;
+    }
+    let listing = Listing {
+        items,
+        errors: listing.errors,
+    };
+    // On every page, as `accounts::accounts_of`.
+    Ok(policy_list(st, listing, true, Some(metadata)))
+}
+
+fn policy_list(
+    st: &AppState,
+    listing: Listing<Policy>,
+    first: bool,
+    metadata: Option<api::ListMeta>,
+) -> Response {
+    let warnings = if first {
+        warnings(st, &listing)
+    } else {
+        vec![]
+    };
     let items: Vec<PolicyView> = listing.items.iter().map(PolicyView::new).collect();
     json(
         StatusCode::OK,
@@ -65,6 +132,7 @@ fn policy_list(st: &AppState, listing: Listing<Policy>) -> Response {
             kind: "PolicyList".into(),
             items,
             warnings,
+            metadata,
         },
     )
 }
@@ -103,25 +171,16 @@ fn scope_of(ns: Option<Namespace>) -> PolicyScope {
     }
 }
 
-pub async fn list_all_policies(State(st): St, sel: LabelSelector) -> Answer {
-    let mut listing = blocking(&st, |s| s.list_policies(&Scope::All)).await?;
-    listing.items.retain(|p| sel.keeps(&p.labels));
-    Ok(policy_list(&st, listing))
+pub async fn list_all_policies(State(st): St, sel: LabelSelector, paging: Paging) -> Answer {
+    policies_of(&st, Scope::All, false, sel, paging).await
 }
 
-pub async fn list_global_policies(State(st): St, sel: LabelSelector) -> Answer {
-    let mut listing = blocking(&st, |s| s.list_policies(&Scope::All)).await?;
-    listing
-        .items
-        .retain(|p| p.namespace.is_none() && sel.keeps(&p.labels));
-    Ok(policy_list(&st, listing))
+pub async fn list_global_policies(State(st): St, sel: LabelSelector, paging: Paging) -> Answer {
+    policies_of(&st, Scope::All, true, sel, paging).await
 }
 
-pub async fn list_policies(State(st): St, p: Params, sel: LabelSelector) -> Answer {
-    let ns = p.ns()?;
-    let mut listing = blocking(&st, move |s| s.list_policies(&Scope::Namespace(ns))).await?;
-    listing.items.retain(|p| sel.keeps(&p.labels));
-    Ok(policy_list(&st, listing))
+pub async fn list_policies(State(st): St, p: Params, sel: LabelSelector, paging: Paging) -> Answer {
+    policies_of(&st, Scope::Namespace(p.ns()?), false, sel, paging).await
 }
 
 /// `policy` written by `caller`, replacing `old` on an update, unless `policy::check_write`

@@ -13,6 +13,7 @@ use crate::server::auth::Caller;
 use crate::server::authz::{acting_on, may_list_tokens, on_the_record};
 use crate::server::blocking::{blocking, policies};
 use crate::server::extract::{JsonBody, LabelSelector, Params};
+use crate::server::paging::Paging;
 use crate::server::problem::ApiError;
 use crate::server::respond::{json, with_header};
 
@@ -24,16 +25,18 @@ fn token_url(r: &Reference, name: &Name) -> String {
     )
 }
 
-pub async fn list_tokens(State(st): St, p: Params, sel: LabelSelector) -> Answer {
+pub async fn list_tokens(State(st): St, p: Params, sel: LabelSelector, paging: Paging) -> Answer {
     let r = p.reference()?;
     let mut items = blocking(&st, move |s| s.list_tokens(&r)).await?;
     items.retain(|t| sel.keeps(&t.labels));
+    let (items, metadata) = paging.page(items, |t| vec![t.name.to_string()]);
     Ok(json(
         StatusCode::OK,
         &ListBody {
             kind: "TokenList".into(),
             items,
             warnings: vec![],
+            metadata,
         },
     ))
 }
