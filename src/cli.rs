@@ -103,31 +103,42 @@ pub fn command_for(name: &str) -> clap::Command {
     cmd
 }
 
-impl<T> std::ops::Deref for TopLevel<T> {
-    type Target = T;
+/// `Deref` to, and `FromArgMatches` through, the wrapped type: for the wrappers below that
+/// change only how clap builds the tree ([`TopLevel`], [`Deferred`]).
+macro_rules! transparent_to_clap {
+    ($wrapper:ident) => {
+        impl<T> std::ops::Deref for $wrapper<T> {
+            type Target = T;
 
-    fn deref(&self) -> &T {
-        &self.0
-    }
+            fn deref(&self) -> &T {
+                &self.0
+            }
+        }
+
+        impl<T: FromArgMatches> FromArgMatches for $wrapper<T> {
+            fn from_arg_matches(matches: &ArgMatches) -> Result<Self, clap::Error> {
+                T::from_arg_matches(matches).map($wrapper)
+            }
+
+            fn from_arg_matches_mut(matches: &mut ArgMatches) -> Result<Self, clap::Error> {
+                T::from_arg_matches_mut(matches).map($wrapper)
+            }
+
+            fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> Result<(), clap::Error> {
+                self.0.update_from_arg_matches(matches)
+            }
+
+            fn update_from_arg_matches_mut(
+                &mut self,
+                matches: &mut ArgMatches,
+            ) -> Result<(), clap::Error> {
+                self.0.update_from_arg_matches_mut(matches)
+            }
+        }
+    };
 }
 
-impl<T: FromArgMatches> FromArgMatches for TopLevel<T> {
-    fn from_arg_matches(matches: &ArgMatches) -> Result<Self, clap::Error> {
-        T::from_arg_matches(matches).map(TopLevel)
-    }
-
-    fn from_arg_matches_mut(matches: &mut ArgMatches) -> Result<Self, clap::Error> {
-        T::from_arg_matches_mut(matches).map(TopLevel)
-    }
-
-    fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> Result<(), clap::Error> {
-        self.0.update_from_arg_matches(matches)
-    }
-
-    fn update_from_arg_matches_mut(&mut self, matches: &mut ArgMatches) -> Result<(), clap::Error> {
-        self.0.update_from_arg_matches_mut(matches)
-    }
-}
+transparent_to_clap!(TopLevel);
 
 impl<T: Subcommand> Subcommand for TopLevel<T> {
     fn augment_subcommands(cmd: clap::Command) -> clap::Command {
@@ -337,31 +348,7 @@ pub fn eager_command() -> clap::Command {
     cmd
 }
 
-impl<T> std::ops::Deref for Deferred<T> {
-    type Target = T;
-
-    fn deref(&self) -> &T {
-        &self.0
-    }
-}
-
-impl<T: FromArgMatches> FromArgMatches for Deferred<T> {
-    fn from_arg_matches(matches: &ArgMatches) -> Result<Self, clap::Error> {
-        T::from_arg_matches(matches).map(Deferred)
-    }
-
-    fn from_arg_matches_mut(matches: &mut ArgMatches) -> Result<Self, clap::Error> {
-        T::from_arg_matches_mut(matches).map(Deferred)
-    }
-
-    fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> Result<(), clap::Error> {
-        self.0.update_from_arg_matches(matches)
-    }
-
-    fn update_from_arg_matches_mut(&mut self, matches: &mut ArgMatches) -> Result<(), clap::Error> {
-        self.0.update_from_arg_matches_mut(matches)
-    }
-}
+transparent_to_clap!(Deferred);
 
 impl<T: Args> Args for Deferred<T> {
     fn group_id() -> Option<clap::Id> {
