@@ -12,7 +12,10 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 TARGET = Path(os.environ.get("CARGO_TARGET_DIR", REPO / "target"))
-RELEASE = TARGET / "release"
+# Where scripts/cargo-static's release build puts the binaries (statically linked on Linux, as
+# the README installs svcacct: target/<host>/release there).
+RELEASE = Path(subprocess.run([str(REPO / "scripts" / "cargo-static"), "--out-dir", "release"],
+                              check=True, capture_output=True, text=True).stdout.strip())
 # BENCH_SVCACCT: time another build of svcacct (e.g. an older commit's) with the same helpers.
 SVCACCT = Path(os.environ.get("BENCH_SVCACCT", RELEASE / "svcacct"))
 
@@ -26,9 +29,10 @@ def run(cmd, **kw):
 
 
 def build():
-    """One `cargo build --release` of svcacct and the bench helpers (a no-op when fresh)."""
-    log("cargo build --release (svcacct, examples gen-store and bench-tool)")
-    run(["cargo", "build", "--release", "--quiet", "--bins",
+    """One release build of svcacct and the bench helpers, linked as the README installs svcacct
+    (`scripts/cargo-static`; a no-op when fresh)."""
+    log("scripts/cargo-static build --release (svcacct, examples gen-store and bench-tool)")
+    run([str(REPO / "scripts" / "cargo-static"), "build", "--release", "--quiet", "--bins",
          "--example", "gen-store", "--example", "bench-tool"], cwd=REPO)
 
 
