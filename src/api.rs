@@ -1060,7 +1060,7 @@ impl Problem {
             | UserError::KeyTaken { .. }
             | UserError::KeyTakenOutOfReach { .. }
             | UserError::TokenExists { .. } => (409, code::ALREADY_EXISTS),
-            UserError::Conflict { .. } => (409, code::CONFLICT),
+            UserError::Conflict { .. } | UserError::RegistryChanged => (409, code::CONFLICT),
             UserError::Replaced { .. } => (409, code::REPLACED),
             UserError::CorruptRecord { .. } | UserError::Unavailable(_) => (500, code::INTERNAL),
             // The request may be sent again once the database is back.

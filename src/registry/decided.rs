@@ -13,9 +13,10 @@
 //! was committed since (no transaction commits while another runs, and one in progress then
 //! has bumped it by now), so the decision stands. Otherwise the decision is made again inside
 //! the transaction, on the policies as it sees them, and a decision that no longer holds
-//! refuses the write as a conflict (`StoreError::Conflict`): the server reads and decides
-//! again (`server::authz::on_the_record`). Each workflow still pins the records it decided on
-//! by uid and revision itself (`store::errors::pinned_refusal`).
+//! refuses the write as a conflict of its own (`StoreError::RegistryChanged`, a 409 that says
+//! so, not a record's revision): the server reads and decides again
+//! (`server::authz::on_the_record`). Each workflow still pins the records it decided on by uid
+//! and revision itself (`store::errors::pinned_refusal`).
 
 use std::sync::Arc;
 
@@ -57,11 +58,7 @@ impl<'a> Decided<'a> {
         if (self.again)(&policies) {
             return Ok(());
         }
-        Err(StoreError::Conflict {
-            what: "the registry".into(),
-            expected: self.generation,
-            found: now,
-        })
+        Err(StoreError::RegistryChanged)
     }
 }
 

@@ -509,6 +509,12 @@ fn renamed_unseen() -> (crate::store::cached::Cached<Lagging>, String) {
     (engine, token)
 }
 
+/// The 409 of a write whose decision no longer holds on the registry as its transaction finds
+/// it: it says what happened (not a record's revision) and what to do.
+const REGISTRY_CHANGED: &str = "the registry was changed by someone else while this request was \
+     being authorized, and the policies as they are now no longer allow it; nothing was written, \
+     run the command again";
+
 /// As below, for a key and a requested token (which writes nothing).
 #[test]
 fn no_key_nor_requested_token_on_grants_seen_before_a_rename_the_account_read_sees() {
@@ -533,6 +539,7 @@ fn no_key_nor_requested_token_on_grants_seen_before_a_rename_the_account_read_se
         );
         assert_eq!(status, StatusCode::CONFLICT, "{path}: {body}");
         assert_eq!(body["code"], "conflict", "{path}: {body}");
+        assert_eq!(body["detail"], REGISTRY_CHANGED, "{path}: {body}");
         assert!(body.get("token").is_none(), "{path}: {body}");
         assert_eq!(engine.inner().inner.get_account(&x).unwrap(), before);
     }
@@ -555,6 +562,7 @@ fn a_token_is_never_issued_on_grants_seen_before_a_rename_the_account_read_sees(
     );
     assert_eq!(status, StatusCode::CONFLICT, "{body}");
     assert_eq!(body["code"], "conflict", "{body}");
+    assert_eq!(body["detail"], REGISTRY_CHANGED, "{body}");
     assert!(body.get("token").is_none(), "{body}");
     let inner = &engine.inner().inner;
     assert!(inner.list_tokens(&reference("eng/x")).unwrap().is_empty());
@@ -631,6 +639,7 @@ fn a_policy_write_never_restores_a_grant_taken_away_meanwhile() {
         })),
     );
     assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert_eq!(body["detail"], REGISTRY_CHANGED, "{body}");
     let now = engine
         .inner()
         .inner
@@ -668,6 +677,7 @@ fn a_token_is_never_issued_on_a_grant_of_the_caller_taken_away_meanwhile() {
         Some(serde_json::json!({ "name": "late" })),
     );
     assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert_eq!(body["detail"], REGISTRY_CHANGED, "{body}");
     assert!(
         engine
             .inner()
