@@ -62,10 +62,16 @@ impl<'a> Decided<'a> {
     }
 }
 
-/// Everything but `atomically` is `inner`'s.
+/// Everything but `atomically` and `read_atomically` is `inner`'s.
 impl Engine for Decided<'_> {
     fn atomically(&self, work: &mut dyn FnMut(&mut dyn Tx) -> Result<()>) -> Result<()> {
         self.inner.atomically(&mut |tx| {
+            self.holds(tx)?;
+            work(tx)
+        })
+    }
+    fn read_atomically(&self, work: &mut dyn FnMut(&mut dyn Tx) -> Result<()>) -> Result<()> {
+        self.inner.read_atomically(&mut |tx| {
             self.holds(tx)?;
             work(tx)
         })

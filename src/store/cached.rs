@@ -183,6 +183,10 @@ impl<E: Engine> Engine for Cached<E> {
         self.inner.atomically(work)
     }
 
+    fn read_atomically(&self, work: &mut dyn FnMut(&mut dyn Tx) -> Result<()>) -> Result<()> {
+        self.inner.read_atomically(work)
+    }
+
     fn generation(&self) -> u64 {
         self.inner.generation()
     }

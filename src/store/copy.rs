@@ -462,6 +462,9 @@ mod tests {
                 })
             })
         }
+        fn read_atomically(&self, work: &mut dyn FnMut(&mut dyn Tx) -> Result<()>) -> Result<()> {
+            self.inner.read_atomically(work)
+        }
         fn generation(&self) -> u64 {
             self.inner.generation()
         }

@@ -6,7 +6,9 @@ use std::ops::Bound::{Excluded, Unbounded};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
-use super::engine::{Engine, Found, Listed, Page, PolicyKey, Result, Tx, key_holders_among};
+use super::engine::{
+    Engine, Found, Listed, Page, PolicyKey, ReadOnly, Result, Tx, key_holders_among,
+};
 use super::{Listing, Scope, StoreError};
 use crate::identity::{Name, Namespace, Reference};
 use crate::issued::{IssuerRecord, TokenFile};
@@ -63,6 +65,13 @@ impl Engine for MemoryStore {
             self.generation.fetch_add(1, Ordering::Release);
         }
         Ok(())
+    }
+    /// Under the mutex, on the records themselves: writers wait, but only for reads in memory.
+    fn read_atomically(&self, work: &mut dyn FnMut(&mut dyn Tx) -> Result<()>) -> Result<()> {
+        let mut records = self.records();
+        // Bumped only under the mutex: the number of the records as they are.
+        records.generation = self.generation.load(Ordering::Acquire);
+        work(&mut ReadOnly(&mut MemoryTx(&mut records)))
     }
     fn generation(&self) -> u64 {
         self.generation.load(Ordering::Acquire)
@@ -266,6 +275,12 @@ pub(crate) mod tests {
             work: &mut dyn FnMut(&mut dyn Tx) -> Result<(), StoreError>,
         ) -> Result<(), StoreError> {
             self.inner.atomically(work)
+        }
+        fn read_atomically(
+            &self,
+            work: &mut dyn FnMut(&mut dyn Tx) -> Result<(), StoreError>,
+        ) -> Result<(), StoreError> {
+            self.inner.read_atomically(work)
         }
         fn generation(&self) -> u64 {
             self.inner.generation()
