@@ -127,4 +127,7 @@ impl Engine for Decided<'_> {
     fn cached_tokens(&self, r: &Reference) -> Option<Arc<TokenFile>> {
         self.inner.cached_tokens(r)
     }
+    fn forget_tokens(&self, r: &Reference) {
+        self.inner.forget_tokens(r)
+    }
 }

@@ -17,6 +17,7 @@ pub(crate) fn engine_conforms(engine: &dyn Engine) {
     token_files_and_issuer_keys(engine);
     writes_change_the_generation(engine);
     a_read_only_transaction_reads_and_never_writes(engine);
+    an_unversioned_write_leaves_the_generation(engine);
     listings_are_scoped_and_paged(engine);
     pages_hold_across_writes(engine);
     key_holders_are_found_by_kid_and_modulus(engine);
@@ -384,6 +385,34 @@ fn writes_change_the_generation(engine: &dyn Engine) {
         assert_eq!(tx.generation()?, last, "the next transaction's");
         Ok(())
     });
+}
+
+/// `Tx::unversioned` (a token's last use): a transaction of one record that says so commits
+/// its write and leaves the generation, for the next transaction too.
+fn an_unversioned_write_leaves_the_generation(engine: &dyn Engine) {
+    let a = account("gen-u/a");
+    let r = a.reference();
+    read(engine, |tx| {
+        tx.put_account(&a)?;
+        tx.put_tokens(&r, &token_file(&a.uid, "t"))
+    });
+    let before = engine.generation();
+    let used: jiff::Timestamp = "2024-05-02T12:00:00Z".parse().unwrap();
+    read(engine, |tx| {
+        tx.unversioned();
+        let mut file = tx.tokens(&r)?.expect("written");
+        file.tokens[0].last_used = Some(used);
+        tx.put_tokens(&r, &file)
+    });
+    assert_eq!(engine.generation(), before, "an unversioned write");
+    read(engine, |tx| {
+        assert_eq!(tx.generation()?, before, "the next transaction's");
+        let file = tx.tokens(&r)?.expect("kept");
+        assert_eq!(file.tokens[0].last_used, Some(used));
+        tx.delete_tokens(&r)?;
+        tx.delete_account(&r).map(drop)
+    });
+    assert_ne!(engine.generation(), before, "a write after it");
 }
 
 /// `Engine::read_atomically`: the records and the generation of the last commit, its writes

@@ -369,6 +369,9 @@ mod tests {
         fn generation(&mut self) -> Result<u64> {
             self.inner.generation()
         }
+        fn unversioned(&mut self) {
+            self.inner.unversioned()
+        }
         fn account(&mut self, r: &Reference) -> Result<Option<Account>> {
             self.inner.account(r)
         }

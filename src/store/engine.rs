@@ -155,6 +155,12 @@ pub trait Tx {
     /// made on records read at this generation, outside any transaction, still holds here when
     /// the two are equal (`crate::registry::decided::Decided`).
     fn generation(&mut self) -> Result<u64>;
+    /// Says that what this transaction writes is nothing a reader decides on (a token's last
+    /// use: `crate::registry::tokens::touch`), so that its commit leaves the generation as it
+    /// is and readers' caches, and decisions pinned to the generation, stay. An engine that
+    /// cannot leave it (the file engine, for a change of several files: a reader without the
+    /// lock tells a half-applied change by the number) bumps it anyway.
+    fn unversioned(&mut self);
     fn account(&mut self, r: &Reference) -> Result<Option<Account>>;
     fn accounts(&mut self, scope: &Scope, page: &Page<Reference>) -> Found<Account>;
     fn put_account(&mut self, account: &Account) -> Result<()>;
@@ -217,7 +223,8 @@ pub trait Engine {
 
     /// The registry's generation: a number that changes whenever a transaction that wrote
     /// something commits (inside it: whoever reads the new number and then the records sees
-    /// all of that transaction's writes), and not otherwise. Read without a lock; cheap enough
+    /// all of that transaction's writes), and not otherwise; nor, where the engine can, for
+    /// one that wrote only what no reader decides on (`Tx::unversioned`). Read without a lock; cheap enough
     /// to be read on every request.
     fn generation(&self) -> u64;
 
@@ -270,6 +277,9 @@ pub trait Engine {
     fn cached_tokens(&self, _r: &Reference) -> Option<std::sync::Arc<TokenFile>> {
         None
     }
+    /// The token file of `r` was just written by this process without a change of the
+    /// generation (`Tx::unversioned`): a caching engine reads it again.
+    fn forget_tokens(&self, _r: &Reference) {}
 }
 
 /// The transaction of `Engine::read_atomically`: the reads of the transaction it wraps, and
@@ -291,6 +301,8 @@ impl Tx for ReadOnly<'_, '_> {
     fn generation(&mut self) -> Result<u64> {
         self.0.generation()
     }
+    /// Nothing is written.
+    fn unversioned(&mut self) {}
     fn account(&mut self, r: &Reference) -> Result<Option<Account>> {
         self.0.account(r)
     }

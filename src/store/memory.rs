@@ -38,6 +38,8 @@ struct Records {
     wrote: bool,
     /// For a transaction's copy: the engine's generation when it was made (`Tx::generation`).
     generation: u64,
+    /// A transaction's copy holds nothing a reader decides on (`Tx::unversioned`).
+    unversioned: bool,
 }
 
 impl MemoryStore {
@@ -57,12 +59,15 @@ impl Engine for MemoryStore {
     fn atomically(&self, work: &mut dyn FnMut(&mut dyn Tx) -> Result<()>) -> Result<()> {
         let mut records = self.records();
         let mut copy = records.clone();
-        copy.wrote = false;
+        (copy.wrote, copy.unversioned) = (false, false);
         copy.generation = self.generation.load(Ordering::Acquire);
         work(&mut MemoryTx(&mut copy))?;
         if copy.wrote {
+            let bump = !copy.unversioned;
             *records = copy;
-            self.generation.fetch_add(1, Ordering::Release);
+            if bump {
+                self.generation.fetch_add(1, Ordering::Release);
+            }
         }
         Ok(())
     }
@@ -133,6 +138,9 @@ struct MemoryTx<'a>(&'a mut Records);
 impl Tx for MemoryTx<'_> {
     fn generation(&mut self) -> Result<u64> {
         Ok(self.0.generation)
+    }
+    fn unversioned(&mut self) {
+        self.0.unversioned = true;
     }
     fn account(&mut self, r: &Reference) -> Result<Option<Account>> {
         Ok(self.0.accounts.get(r).cloned())

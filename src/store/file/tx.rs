@@ -71,6 +71,8 @@ struct FileTx<'a> {
     /// The generation a read-only transaction read before its reads (`read_atomically`);
     /// `None` under the lock, where `Tx::generation` reads the file.
     generation: Option<u64>,
+    /// What it writes is nothing a reader decides on (`Tx::unversioned`).
+    unversioned: bool,
     accounts: BTreeMap<Reference, Option<Account>>,
     policies: BTreeMap<(PolicyScope, Name), Option<Policy>>,
     namespaces: BTreeMap<Namespace, Option<NamespaceRecord>>,
@@ -85,6 +87,7 @@ impl<'a> FileTx<'a> {
         FileTx {
             store,
             generation,
+            unversioned: false,
             accounts: BTreeMap::new(),
             policies: BTreeMap::new(),
             namespaces: BTreeMap::new(),
@@ -139,6 +142,8 @@ impl<'a> FileTx<'a> {
     fn commit(self, locked: &Locked) -> Result<()> {
         match self.steps.as_slice() {
             [] => Ok(()),
+            // One file is replaced whole: no reader sees half of it, and the number stays.
+            [one] if self.unversioned => locked.apply(std::slice::from_ref(one)),
             [one] => locked.apply_and_bump(std::slice::from_ref(one)),
             steps => locked.atomically(steps),
         }
@@ -184,6 +189,10 @@ impl Tx for FileTx<'_> {
             Some(read) => Ok(read),
             None => super::generation::read_file(&self.store.root),
         }
+    }
+    /// Kept for a commit of one file; a journal is always followed by a bump.
+    fn unversioned(&mut self) {
+        self.unversioned = true;
     }
     fn account(&mut self, r: &Reference) -> Result<Option<Account>> {
         match self.accounts.get(r) {

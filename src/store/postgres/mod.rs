@@ -627,11 +627,12 @@ impl PgEngine {
                 shared: &self.shared,
             },
             wrote: false,
+            unversioned: false,
             generation,
             failed: None,
         };
         let done = work(&mut tx);
-        let (wrote, failed) = (tx.wrote, tx.failed.take());
+        let (bump, failed) = (tx.wrote && !tx.unversioned, tx.failed.take());
         drop(tx);
         if let Some((message, retry)) = failed {
             // The database aborted the transaction at its first failed statement: whatever
@@ -642,7 +643,7 @@ impl PgEngine {
             return Err(DbFailure { message, retry }.into());
         }
         done?;
-        if !wrote {
+        if !bump {
             t.commit().map_err(|e| db_error(url, e))?;
             return Ok(());
         }
