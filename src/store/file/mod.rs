@@ -1001,6 +1001,27 @@ mod tests {
         assert_eq!(seen, Some((store.generation(), Some(now.revision))));
     }
 
+    /// A read that ran again answers with its last run: not with the failure of a run that a
+    /// commit came in between (`engine::read_atomically`, as `engine::atomically` for an engine
+    /// that retries).
+    #[test]
+    fn a_read_run_again_answers_with_its_last_run() {
+        let (_dir, store) = store();
+        store.create_account(account("ci")).unwrap();
+        let writer = FileStore::open(store.root().to_path_buf());
+        let mut runs = 0;
+        let found = crate::store::engine::read_atomically(&store, |tx| {
+            runs += 1;
+            if runs == 1 {
+                writer.create_account(account("robot")).unwrap();
+                return Err(UserError::Failure("read half-way".into()).into());
+            }
+            Ok(tx.account(&reference("robot"))?.is_some())
+        });
+        assert!(found.unwrap());
+        assert_eq!(runs, 2);
+    }
+
     /// A journal that a killed writer left is finished (under the lock) before a read-only
     /// transaction reads: it never sees half of the change.
     #[test]
