@@ -8,10 +8,11 @@
 //! grants that followed it are still seen under the old one. A decision on such a mix is not
 //! the decision on any state the registry was ever in.
 //!
-//! [`Decided`] wraps the engine the write runs on. Its transactions compare the generation
-//! (`Tx::generation`) with the one read before the decision's first read: equal, and nothing
-//! was committed since (no transaction commits while another runs, and one in progress then
-//! has bumped it by now), so the decision stands. Otherwise the decision is made again inside
+//! [`Decided`] wraps the engine the write runs on. Its transactions (read-only ones too:
+//! `Engine::read_atomically`) compare the generation (`Tx::generation`) with the one read
+//! before the decision's first read: equal, and nothing a decision reads was committed since
+//! (no transaction commits while another runs, one in progress then has bumped it by now, and
+//! a token's last use bumps nothing: `Tx::unversioned`), so the decision stands. Otherwise the decision is made again inside
 //! the transaction, on the policies as it sees them, and a decision that no longer holds
 //! refuses the write as a conflict of its own (`StoreError::RegistryChanged`, a 409 that says
 //! so, not a record's revision): the server reads and decides again

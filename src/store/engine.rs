@@ -151,9 +151,10 @@ impl<T> From<Listing<T, StoreError>> for Listing<T> {
 /// they do not count towards `limit`. Whoever reads every page sees each at least once.
 pub trait Tx {
     /// The registry's generation (`Engine::generation`) as this transaction found it, before
-    /// any of its own writes. No other transaction commits while this one runs, so a decision
-    /// made on records read at this generation, outside any transaction, still holds here when
-    /// the two are equal (`crate::registry::decided::Decided`).
+    /// any of its own writes. No other transaction commits while this one runs (a read-only
+    /// one, `Engine::read_atomically`, reads one committed state with its number), so a
+    /// decision made on records read at this generation, outside any transaction, still holds
+    /// here when the two are equal (`crate::registry::decided::Decided`).
     fn generation(&mut self) -> Result<u64>;
     /// Says that what this transaction writes is nothing a reader decides on (a token's last
     /// use: `crate::registry::tokens::touch`), so that its commit leaves the generation as it
