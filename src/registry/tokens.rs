@@ -365,6 +365,8 @@ pub fn touch(b: &dyn Engine, r: &Reference, record: &TokenRecord, now: Timestamp
         Ok(stored.is_some_and(|t| !recent(t.last_used)))
     });
     if matches!(due, Ok(false)) {
+        // `record` is older than the stored one: a cache that holds it reads it again.
+        b.forget_tokens(r);
         return;
     }
     let result = atomically(b, |tx| {
@@ -574,12 +576,20 @@ mod tests {
         touch(&store, &r, &read, now);
         assert_eq!(store.generation(), before);
         assert!(Arc::ptr_eq(&policies, &store.cached_policies().unwrap()));
-        let stored = store.inner().read_tokens(&r).unwrap().unwrap();
-        assert_eq!(stored.tokens[0].last_used, Some(now));
-        // A record read before (a server's cached token file) is checked again: no write.
-        touch(&store, &r, &read, now + SignedDuration::from_secs(1));
-        let stored = store.inner().read_tokens(&r).unwrap().unwrap();
-        assert_eq!(stored.tokens[0].last_used, Some(now));
+        // The file this server wrote is read again, with the date.
+        assert!(store.cached_tokens(&r).is_none());
+        let cached = store.read_tokens(&r).unwrap().unwrap().tokens.remove(0);
+        assert_eq!(cached.last_used, Some(now));
+        // Another process notes a later use, which this server's cached file does not show: a
+        // use then finds the stored date recent, writes nothing, and the file is read again.
+        let later = now + SignedDuration::from_secs(61);
+        touch(store.inner(), &r, &read, later);
+        assert!(store.cached_tokens(&r).is_some());
+        touch(&store, &r, &cached, later + SignedDuration::from_secs(1));
+        assert_eq!(store.generation(), before);
+        assert!(store.cached_tokens(&r).is_none());
+        let stored = store.read_tokens(&r).unwrap().unwrap();
+        assert_eq!(stored.tokens[0].last_used, Some(later));
     }
 
     #[test]
