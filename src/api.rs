@@ -929,7 +929,9 @@ pub mod code {
     pub const METHOD_NOT_ALLOWED: &str = "method-not-allowed";
     /// 409: the name is taken.
     pub const ALREADY_EXISTS: &str = "already-exists";
-    /// 409: `If-Match` names an old revision; read again and retry.
+    /// 409: `If-Match` names an old revision; read again and retry. Or the registry changed
+    /// while the request was authorized, and it no longer holds (`UserError::RegistryChanged`):
+    /// send it again.
     pub const CONFLICT: &str = "conflict";
     /// 409: the record was deleted and created again since it was read.
     pub const REPLACED: &str = "replaced";
