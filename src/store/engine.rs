@@ -225,8 +225,8 @@ pub trait Engine {
     /// The registry's generation: a number that changes whenever a transaction that wrote
     /// something commits (inside it: whoever reads the new number and then the records sees
     /// all of that transaction's writes), and not otherwise; nor, where the engine can, for
-    /// one that wrote only what no reader decides on (`Tx::unversioned`). Read without a lock; cheap enough
-    /// to be read on every request.
+    /// one that wrote only what no reader decides on (`Tx::unversioned`). Read without a lock;
+    /// cheap enough to be read on every request.
     fn generation(&self) -> u64;
 
     fn read_account(&self, r: &Reference) -> Result<Option<Account>>;
