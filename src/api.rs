@@ -929,7 +929,9 @@ pub mod code {
     pub const METHOD_NOT_ALLOWED: &str = "method-not-allowed";
     /// 409: the name is taken.
     pub const ALREADY_EXISTS: &str = "already-exists";
-    /// 409: `If-Match` names an old revision; read again and retry.
+    /// 409: `If-Match` names an old revision; read again and retry. Or the registry changed
+    /// while the request was authorized, and it no longer holds (`UserError::RegistryChanged`):
+    /// send it again.
     pub const CONFLICT: &str = "conflict";
     /// 409: the record was deleted and created again since it was read.
     pub const REPLACED: &str = "replaced";
@@ -1060,7 +1062,7 @@ impl Problem {
             | UserError::KeyTaken { .. }
             | UserError::KeyTakenOutOfReach { .. }
             | UserError::TokenExists { .. } => (409, code::ALREADY_EXISTS),
-            UserError::Conflict { .. } => (409, code::CONFLICT),
+            UserError::Conflict { .. } | UserError::RegistryChanged => (409, code::CONFLICT),
             UserError::Replaced { .. } => (409, code::REPLACED),
             UserError::CorruptRecord { .. } | UserError::Unavailable(_) => (500, code::INTERNAL),
             // The request may be sent again once the database is back.

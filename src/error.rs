@@ -92,6 +92,13 @@ pub enum UserError {
         "{what} was deleted and created again since it was read; nothing was written, run the command again"
     )]
     Replaced { what: String },
+    /// A write that a server allowed on records read outside its transaction, refused in it:
+    /// something was committed since (the registry's generation moved on), and on the policies
+    /// as they are now the write is no longer allowed (`crate::registry::decided`).
+    #[error(
+        "the registry was changed by someone else while this request was being authorized, and the policies as they are now no longer allow it; nothing was written, run the command again"
+    )]
+    RegistryChanged,
     #[error(
         "store record {location} is unreadable: {why} (fix or remove the {}; nothing else was changed)",
         location.kind()

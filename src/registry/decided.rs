@@ -8,14 +8,16 @@
 //! grants that followed it are still seen under the old one. A decision on such a mix is not
 //! the decision on any state the registry was ever in.
 //!
-//! [`Decided`] wraps the engine the write runs on. Its transactions compare the generation
-//! (`Tx::generation`) with the one read before the decision's first read: equal, and nothing
-//! was committed since (no transaction commits while another runs, and one in progress then
-//! has bumped it by now), so the decision stands. Otherwise the decision is made again inside
+//! [`Decided`] wraps the engine the write runs on. Its transactions (read-only ones too:
+//! `Engine::read_atomically`) compare the generation (`Tx::generation`) with the one read
+//! before the decision's first read: equal, and nothing a decision reads was committed since
+//! (no transaction commits while another runs, one in progress then has bumped it by now, and
+//! a token's last use bumps nothing: `Tx::unversioned`), so the decision stands. Otherwise the decision is made again inside
 //! the transaction, on the policies as it sees them, and a decision that no longer holds
-//! refuses the write as a conflict (`StoreError::Conflict`): the server reads and decides
-//! again (`server::authz::on_the_record`). Each workflow still pins the records it decided on
-//! by uid and revision itself (`store::errors::pinned_refusal`).
+//! refuses the write as a conflict of its own (`StoreError::RegistryChanged`, a 409 that says
+//! so, not a record's revision): the server reads and decides again
+//! (`server::authz::on_the_record`). Each workflow still pins the records it decided on by uid
+//! and revision itself (`store::errors::pinned_refusal`).
 
 use std::sync::Arc;
 
@@ -57,18 +59,20 @@ impl<'a> Decided<'a> {
         if (self.again)(&policies) {
             return Ok(());
         }
-        Err(StoreError::Conflict {
-            what: "the registry".into(),
-            expected: self.generation,
-            found: now,
-        })
+        Err(StoreError::RegistryChanged)
     }
 }
 
-/// Everything but `atomically` is `inner`'s.
+/// Everything but `atomically` and `read_atomically` is `inner`'s.
 impl Engine for Decided<'_> {
     fn atomically(&self, work: &mut dyn FnMut(&mut dyn Tx) -> Result<()>) -> Result<()> {
         self.inner.atomically(&mut |tx| {
+            self.holds(tx)?;
+            work(tx)
+        })
+    }
+    fn read_atomically(&self, work: &mut dyn FnMut(&mut dyn Tx) -> Result<()>) -> Result<()> {
+        self.inner.read_atomically(&mut |tx| {
             self.holds(tx)?;
             work(tx)
         })
@@ -123,5 +127,8 @@ impl Engine for Decided<'_> {
     }
     fn cached_tokens(&self, r: &Reference) -> Option<Arc<TokenFile>> {
         self.inner.cached_tokens(r)
+    }
+    fn forget_tokens(&self, r: &Reference) {
+        self.inner.forget_tokens(r)
     }
 }

@@ -108,10 +108,12 @@ fn keep_key_until(b: &dyn Engine, kid: &str, exp: Timestamp) -> Result<()> {
 }
 
 /// Nothing is stored for a requested token, so no write pins `read` (the record a server
-/// authorized it on): a transaction that writes nothing checks that it is still the stored one,
-/// and on a `crate::registry::decided::Decided` engine that the decision still holds.
+/// authorized it on): a read-only transaction (`Engine::read_atomically`, which takes no write
+/// lock: requested tokens are not serialized with the writes) checks that it is still the
+/// stored one, and on a `crate::registry::decided::Decided` engine that the decision still
+/// holds at the generation it reads with it.
 fn still_the_record(b: &dyn Engine, read: &Account) -> Result<()> {
-    crate::store::engine::atomically(b, |tx| {
+    crate::store::engine::read_atomically(b, |tx| {
         match crate::store::errors::pinned_refusal(read, tx.account(&read.reference())?.as_ref()) {
             Some(e) => Err(e.into()),
             None => Ok(()),

@@ -346,24 +346,46 @@ pub fn last_use_due(last: Option<Timestamp>, now: Timestamp) -> bool {
 
 /// Notes that a token was used, at most once per [`LAST_USED_EVERY`]; a failure to write is
 /// reported on stderr and does not fail the verification.
+///
+/// The last use is shown (`tokens list`, the API, the console) and nothing decides on it, so
+/// noting it leaves the registry's generation as it is (`Tx::unversioned`): otherwise every
+/// token in use would empty a server's read caches, and make writes authorized meanwhile
+/// decide again (`super::decided`), once a minute. A server's read cache drops the file it
+/// wrote (`Engine::forget_tokens`), and shows another process's date within
+/// `crate::store::cached::MAX_AGE`; so `record` may be older than the stored one, which is read
+/// again first, without the write lock.
 pub fn touch(b: &dyn Engine, r: &Reference, record: &TokenRecord, now: Timestamp) {
     let recent = |last: Option<Timestamp>| !last_use_due(last, now);
     if recent(record.last_used) {
         return;
     }
-    let result = write_tokens(b, r, &mut |file, _, _| {
-        let mut file = file;
-        // Again under the lock: a burst of requests that read the record before the first of
-        // them wrote would otherwise write once each (the file store leaves an unchanged
-        // file alone).
-        if let Some(f) = file.as_mut()
-            && let Some(t) = f.tokens.iter_mut().find(|t| t.id == record.id)
-            && !recent(t.last_used)
-        {
-            t.last_used = Some(now);
-        }
-        Ok(file)
+    let due = crate::store::engine::read_atomically(b, |tx| {
+        let file = tx.tokens(r)?;
+        let stored = file.and_then(|f| f.tokens.into_iter().find(|t| t.id == record.id));
+        Ok(stored.is_some_and(|t| !recent(t.last_used)))
     });
+    if matches!(due, Ok(false)) {
+        // `record` is older than the stored one: a cache that holds it reads it again.
+        b.forget_tokens(r);
+        return;
+    }
+    let result = atomically(b, |tx| {
+        tx.unversioned();
+        change_tokens(tx, r, &mut |file, _, _| {
+            let mut file = file;
+            // Again under the lock: a burst of requests that read the record before the first
+            // of them wrote would otherwise write once each (the file store leaves an
+            // unchanged file alone).
+            if let Some(f) = file.as_mut()
+                && let Some(t) = f.tokens.iter_mut().find(|t| t.id == record.id)
+                && !recent(t.last_used)
+            {
+                t.last_used = Some(now);
+            }
+            Ok(file)
+        })
+    });
+    b.forget_tokens(r);
     if let Err(e) = result {
         crate::errln!(
             "svcacct: cannot note when token `{}` was last used: {e:#}",
@@ -537,6 +559,37 @@ mod tests {
             touch(b, &r, &read, now + SignedDuration::from_secs(i));
         }
         assert_eq!(list(&store, &r).unwrap()[0].last_used, Some(now));
+    }
+
+    /// Noting a token's use changes nothing a reader decides on: the generation stays, so a
+    /// server's read cache (and what it decided on it) is kept; the date is stored.
+    #[test]
+    fn a_last_use_is_noted_without_changing_the_generation() {
+        let store = crate::store::cached::Cached::new(MemoryStore::new());
+        store.create_account(account("ci")).unwrap();
+        let r = reference("ci");
+        issue(&store, &r, &req("deploy", None), false).unwrap();
+        let read = list(&store, &r).unwrap().remove(0);
+        let policies = store.policy_snapshot().unwrap();
+        let before = store.generation();
+        let now = Timestamp::now();
+        touch(&store, &r, &read, now);
+        assert_eq!(store.generation(), before);
+        assert!(Arc::ptr_eq(&policies, &store.cached_policies().unwrap()));
+        // The file this server wrote is read again, with the date.
+        assert!(store.cached_tokens(&r).is_none());
+        let cached = store.read_tokens(&r).unwrap().unwrap().tokens.remove(0);
+        assert_eq!(cached.last_used, Some(now));
+        // Another process notes a later use, which this server's cached file does not show: a
+        // use then finds the stored date recent, writes nothing, and the file is read again.
+        let later = now + SignedDuration::from_secs(61);
+        touch(store.inner(), &r, &read, later);
+        assert!(store.cached_tokens(&r).is_some());
+        touch(&store, &r, &cached, later + SignedDuration::from_secs(1));
+        assert_eq!(store.generation(), before);
+        assert!(store.cached_tokens(&r).is_none());
+        let stored = store.read_tokens(&r).unwrap().unwrap();
+        assert_eq!(stored.tokens[0].last_used, Some(later));
     }
 
     #[test]

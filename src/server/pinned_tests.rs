@@ -396,9 +396,12 @@ fn a_rename_is_decided_again_when_the_account_changed_in_between() {
 /// A memory store whose generation stays where it was while `lagging` is set, whatever is
 /// committed: a reader that has not seen a commit yet (another replica's, before its
 /// notification; the file engine's, while its journal is applied).
+#[derive(Default)]
 struct Lagging {
     inner: MemoryStore,
     lagging: std::sync::Mutex<Option<u64>>,
+    /// How many read-only transactions were run.
+    read_only: AtomicUsize,
 }
 
 impl Lagging {
@@ -413,6 +416,13 @@ impl crate::store::Engine for Lagging {
         work: &mut dyn FnMut(&mut dyn crate::store::engine::Tx) -> crate::store::engine::Result<()>,
     ) -> crate::store::engine::Result<()> {
         self.inner.atomically(work)
+    }
+    fn read_atomically(
+        &self,
+        work: &mut dyn FnMut(&mut dyn crate::store::engine::Tx) -> crate::store::engine::Result<()>,
+    ) -> crate::store::engine::Result<()> {
+        self.read_only.fetch_add(1, Ordering::SeqCst);
+        self.inner.read_atomically(work)
     }
     fn generation(&self) -> u64 {
         self.lagging
@@ -497,7 +507,7 @@ fn renamed_unseen() -> (crate::store::cached::Cached<Lagging>, String) {
     let (store, token) = with_a_deployer();
     let engine = crate::store::cached::Cached::new(Lagging {
         inner: store,
-        lagging: Default::default(),
+        ..Default::default()
     });
     engine.policy_snapshot().unwrap(); // cached: `prod/deploy` names `eng/deployer`
     engine.inner().lag(true);
@@ -508,6 +518,12 @@ fn renamed_unseen() -> (crate::store::cached::Cached<Lagging>, String) {
         .unwrap();
     (engine, token)
 }
+
+/// The 409 of a write whose decision no longer holds on the registry as its transaction finds
+/// it: it says what happened (not a record's revision) and what to do.
+const REGISTRY_CHANGED: &str = "the registry was changed by someone else while this request was \
+     being authorized, and the policies as they are now no longer allow it; nothing was written, \
+     run the command again";
 
 /// As below, for a key and a requested token (which writes nothing).
 #[test]
@@ -533,9 +549,35 @@ fn no_key_nor_requested_token_on_grants_seen_before_a_rename_the_account_read_se
         );
         assert_eq!(status, StatusCode::CONFLICT, "{path}: {body}");
         assert_eq!(body["code"], "conflict", "{path}: {body}");
+        assert_eq!(body["detail"], REGISTRY_CHANGED, "{path}: {body}");
         assert!(body.get("token").is_none(), "{path}: {body}");
         assert_eq!(engine.inner().inner.get_account(&x).unwrap(), before);
     }
+}
+
+/// A requested token, which writes nothing, is confirmed in a read-only transaction
+/// (`Engine::read_atomically`): not one that waits for the registry's writes, nor makes them
+/// wait.
+#[test]
+fn a_requested_token_is_confirmed_in_a_read_only_transaction() {
+    let (store, token) = registry();
+    let (engine, status, body) = send(
+        Lagging {
+            inner: store,
+            ..Default::default()
+        },
+        "POST",
+        "/v1/namespaces/eng/serviceaccounts/app/token",
+        &token,
+        &[],
+        Some(serde_json::json!({ "audiences": ["https://vault.example"] })),
+    );
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(
+        body["token"].as_str().is_some_and(|t| t.len() > 100),
+        "{body}"
+    );
+    assert_eq!(engine.read_only.load(Ordering::SeqCst), 1);
 }
 
 /// The server's read cache holds the policies of before a rename that it has not seen yet,
@@ -555,6 +597,7 @@ fn a_token_is_never_issued_on_grants_seen_before_a_rename_the_account_read_sees(
     );
     assert_eq!(status, StatusCode::CONFLICT, "{body}");
     assert_eq!(body["code"], "conflict", "{body}");
+    assert_eq!(body["detail"], REGISTRY_CHANGED, "{body}");
     assert!(body.get("token").is_none(), "{body}");
     let inner = &engine.inner().inner;
     assert!(inner.list_tokens(&reference("eng/x")).unwrap().is_empty());
@@ -602,7 +645,7 @@ fn a_policy_write_never_restores_a_grant_taken_away_meanwhile() {
         .unwrap();
     let engine = crate::store::cached::Cached::new(Lagging {
         inner: store,
-        lagging: Default::default(),
+        ..Default::default()
     });
     engine.policy_snapshot().unwrap(); // cached: `eng/writer` holds `*` on `*` in `eng`
     engine.inner().lag(true);
@@ -631,6 +674,7 @@ fn a_policy_write_never_restores_a_grant_taken_away_meanwhile() {
         })),
     );
     assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert_eq!(body["detail"], REGISTRY_CHANGED, "{body}");
     let now = engine
         .inner()
         .inner
@@ -646,7 +690,7 @@ fn a_token_is_never_issued_on_a_grant_of_the_caller_taken_away_meanwhile() {
     let (store, token) = registry();
     let engine = crate::store::cached::Cached::new(Lagging {
         inner: store,
-        lagging: Default::default(),
+        ..Default::default()
     });
     engine.policy_snapshot().unwrap(); // cached: `eng/owner` holds everything in `eng`
     engine.inner().lag(true);
@@ -668,6 +712,7 @@ fn a_token_is_never_issued_on_a_grant_of_the_caller_taken_away_meanwhile() {
         Some(serde_json::json!({ "name": "late" })),
     );
     assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert_eq!(body["detail"], REGISTRY_CHANGED, "{body}");
     assert!(
         engine
             .inner()

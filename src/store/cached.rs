@@ -10,7 +10,9 @@
 //!   number: a record read while a transaction committed is kept under the old number at
 //!   worst, and dropped by the next lookup, which finds the new one.
 //! - A record changed without a transaction (a file edited by hand, a store folder replaced)
-//!   bumps nothing: it is seen when the entries read before it reach [`MAX_AGE`].
+//!   bumps nothing: it is seen when the entries read before it reach [`MAX_AGE`]. Nor does a
+//!   token's last use (`Tx::unversioned`): the file is dropped when this process notes it
+//!   (`Engine::forget_tokens`), and seen within [`MAX_AGE`] when another one does.
 //!
 //! A cached answer costs a read of the generation (for the file engine, a load from a mapped
 //! file), a read lock and a clock read.
@@ -183,6 +185,10 @@ impl<E: Engine> Engine for Cached<E> {
         self.inner.atomically(work)
     }
 
+    fn read_atomically(&self, work: &mut dyn FnMut(&mut dyn Tx) -> Result<()>) -> Result<()> {
+        self.inner.read_atomically(work)
+    }
+
     fn generation(&self) -> u64 {
         self.inner.generation()
     }
@@ -273,6 +279,11 @@ impl<E: Engine> Engine for Cached<E> {
 
     fn cached_tokens(&self, r: &Reference) -> Option<Arc<TokenFile>> {
         self.get(|st| st.tokens.get(r))
+    }
+
+    fn forget_tokens(&self, r: &Reference) {
+        let mut st = self.state.write().unwrap_or_else(|e| e.into_inner());
+        st.tokens.remove(r);
     }
 }
 

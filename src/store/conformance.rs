@@ -16,6 +16,8 @@ pub(crate) fn engine_conforms(engine: &dyn Engine) {
     a_transaction_sees_its_own_writes(engine);
     token_files_and_issuer_keys(engine);
     writes_change_the_generation(engine);
+    a_read_only_transaction_reads_and_never_writes(engine);
+    an_unversioned_write_leaves_the_generation(engine);
     listings_are_scoped_and_paged(engine);
     pages_hold_across_writes(engine);
     key_holders_are_found_by_kid_and_modulus(engine);
@@ -382,6 +384,86 @@ fn writes_change_the_generation(engine: &dyn Engine) {
     read(engine, |tx| {
         assert_eq!(tx.generation()?, last, "the next transaction's");
         Ok(())
+    });
+}
+
+/// `Tx::unversioned` (a token's last use): a transaction of one record that says so commits
+/// its write and leaves the generation, for the next transaction too.
+fn an_unversioned_write_leaves_the_generation(engine: &dyn Engine) {
+    let a = account("gen-u/a");
+    let r = a.reference();
+    read(engine, |tx| {
+        tx.put_account(&a)?;
+        tx.put_tokens(&r, &token_file(&a.uid, "t"))
+    });
+    let before = engine.generation();
+    let used: jiff::Timestamp = "2024-05-02T12:00:00Z".parse().unwrap();
+    read(engine, |tx| {
+        tx.unversioned();
+        let mut file = tx.tokens(&r)?.expect("written");
+        file.tokens[0].last_used = Some(used);
+        tx.put_tokens(&r, &file)
+    });
+    assert_eq!(engine.generation(), before, "an unversioned write");
+    read(engine, |tx| {
+        assert_eq!(tx.generation()?, before, "the next transaction's");
+        let file = tx.tokens(&r)?.expect("kept");
+        assert_eq!(file.tokens[0].last_used, Some(used));
+        tx.delete_tokens(&r)?;
+        tx.delete_account(&r).map(drop)
+    });
+    assert_ne!(engine.generation(), before, "a write after it");
+}
+
+/// `Engine::read_atomically`: the records and the generation of the last commit, its writes
+/// included; a write in it is refused, and nothing of the transaction is written (the
+/// generation stays); its work's error comes back unchanged.
+fn a_read_only_transaction_reads_and_never_writes(engine: &dyn Engine) {
+    let (a, b) = (account("tx-ro/a"), account("tx-ro/b"));
+    let p = policy(Some("tx-ro"), "p");
+    read(engine, |tx| {
+        tx.put_account(&a)?;
+        tx.put_policy(&p)
+    });
+    let committed = engine.generation();
+    let mut seen = None;
+    engine
+        .read_atomically(&mut |tx| {
+            let policies = tx.policies(&Scope::Namespace(ns("tx-ro")), &Page::ALL)?;
+            seen = Some((
+                tx.generation()?,
+                tx.account(&a.reference())?,
+                policies.items,
+            ));
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(seen, Some((committed, Some(a.clone()), vec![p.clone()])));
+    type Write<'a> = &'a dyn Fn(&mut dyn Tx) -> Result<()>;
+    let writes: [Write; 4] = [
+        &|tx| tx.put_account(&b),
+        &|tx| tx.delete_account(&a.reference()).map(drop),
+        &|tx| tx.put_tokens(&a.reference(), &token_file(&a.uid, "t")),
+        &|tx| tx.delete_policy(&p.scope(), &p.name).map(drop),
+    ];
+    for write in writes {
+        let e = engine.read_atomically(&mut |tx| write(tx)).unwrap_err();
+        assert!(matches!(e, StoreError::Unusable { .. }), "{e}");
+    }
+    let e = engine
+        .read_atomically(&mut |tx| {
+            tx.account(&a.reference())?;
+            half_way()
+        })
+        .unwrap_err();
+    assert_eq!(e.to_string(), "stopped half-way");
+    assert_eq!(engine.generation(), committed, "a read-only transaction");
+    read(engine, |tx| {
+        assert_eq!(tx.account(&a.reference())?, Some(a.clone()));
+        assert_eq!(tx.account(&b.reference())?, None);
+        assert_eq!(tx.tokens(&a.reference())?, None);
+        assert!(tx.delete_policy(&p.scope(), &p.name)?);
+        tx.delete_account(&a.reference()).map(drop)
     });
 }
 

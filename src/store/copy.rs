@@ -369,6 +369,9 @@ mod tests {
         fn generation(&mut self) -> Result<u64> {
             self.inner.generation()
         }
+        fn unversioned(&mut self) {
+            self.inner.unversioned()
+        }
         fn account(&mut self, r: &Reference) -> Result<Option<Account>> {
             self.inner.account(r)
         }
@@ -461,6 +464,9 @@ mod tests {
                     left: writes,
                 })
             })
+        }
+        fn read_atomically(&self, work: &mut dyn FnMut(&mut dyn Tx) -> Result<()>) -> Result<()> {
+            self.inner.read_atomically(work)
         }
         fn generation(&self) -> u64 {
             self.inner.generation()

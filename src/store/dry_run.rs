@@ -73,6 +73,13 @@ impl Engine for InTx<'_, '_, '_> {
     ) -> engine::Result<()> {
         work(&mut **self.tx.borrow_mut())
     }
+    /// In the one transaction too: a dry run's reads see its own writes.
+    fn read_atomically(
+        &self,
+        work: &mut dyn FnMut(&mut dyn Tx) -> engine::Result<()>,
+    ) -> engine::Result<()> {
+        work(&mut engine::ReadOnly(&mut **self.tx.borrow_mut()))
+    }
     /// The engine's: nothing is committed, so a dry run never changes it.
     fn generation(&self) -> u64 {
         self.engine.generation()

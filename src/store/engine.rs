@@ -151,10 +151,17 @@ impl<T> From<Listing<T, StoreError>> for Listing<T> {
 /// they do not count towards `limit`. Whoever reads every page sees each at least once.
 pub trait Tx {
     /// The registry's generation (`Engine::generation`) as this transaction found it, before
-    /// any of its own writes. No other transaction commits while this one runs, so a decision
-    /// made on records read at this generation, outside any transaction, still holds here when
-    /// the two are equal (`crate::registry::decided::Decided`).
+    /// any of its own writes. No other transaction commits while this one runs (a read-only
+    /// one, `Engine::read_atomically`, reads one committed state with its number), so a
+    /// decision made on records read at this generation, outside any transaction, still holds
+    /// here when the two are equal (`crate::registry::decided::Decided`).
     fn generation(&mut self) -> Result<u64>;
+    /// Says that what this transaction writes is nothing a reader decides on (a token's last
+    /// use: `crate::registry::tokens::touch`), so that its commit leaves the generation as it
+    /// is and readers' caches, and decisions pinned to the generation, stay. An engine that
+    /// cannot leave it (the file engine, for a change of several files: a reader without the
+    /// lock tells a half-applied change by the number) bumps it anyway.
+    fn unversioned(&mut self);
     fn account(&mut self, r: &Reference) -> Result<Option<Account>>;
     fn accounts(&mut self, scope: &Scope, page: &Page<Reference>) -> Found<Account>;
     fn put_account(&mut self, account: &Account) -> Result<()>;
@@ -207,10 +214,19 @@ pub trait Engine {
     /// half-way — all of them are once the store is next used.
     fn atomically(&self, work: &mut dyn FnMut(&mut dyn Tx) -> Result<()>) -> Result<()>;
 
+    /// Runs `work` on a transaction that only reads ([`ReadOnly`]: its writes are refused): the
+    /// records and `Tx::generation` of one committed state, as a transaction that writes
+    /// nothing sees them, without excluding the writers where the engine can, so that it
+    /// neither waits for them nor makes them wait (a requested token's confirmation,
+    /// `crate::registry::requested`). An engine that reads without a lock may run `work` again
+    /// (a commit came in between); what `work` returns the last time is returned unchanged.
+    fn read_atomically(&self, work: &mut dyn FnMut(&mut dyn Tx) -> Result<()>) -> Result<()>;
+
     /// The registry's generation: a number that changes whenever a transaction that wrote
     /// something commits (inside it: whoever reads the new number and then the records sees
-    /// all of that transaction's writes), and not otherwise. Read without a lock; cheap enough
-    /// to be read on every request.
+    /// all of that transaction's writes), and not otherwise; nor, where the engine can, for
+    /// one that wrote only what no reader decides on (`Tx::unversioned`). Read without a lock;
+    /// cheap enough to be read on every request.
     fn generation(&self) -> u64;
 
     fn read_account(&self, r: &Reference) -> Result<Option<Account>>;
@@ -261,6 +277,102 @@ pub trait Engine {
     /// `read_tokens` answered from memory, as `cached_policies`.
     fn cached_tokens(&self, _r: &Reference) -> Option<std::sync::Arc<TokenFile>> {
         None
+    }
+    /// The token file of `r` was just written by this process without a change of the
+    /// generation (`Tx::unversioned`): a caching engine reads it again.
+    fn forget_tokens(&self, _r: &Reference) {}
+}
+
+/// The transaction of `Engine::read_atomically`: the reads of the transaction it wraps, and
+/// every write refused (an engine that keeps writes until its commit would otherwise drop them
+/// without a word), so that nothing is written and the generation stays.
+pub struct ReadOnly<'a, 'b>(pub &'a mut (dyn Tx + 'b));
+
+impl ReadOnly<'_, '_> {
+    fn refused<T>(&self) -> Result<T> {
+        Err(StoreError::Unusable {
+            why: "a read-only store transaction was asked to write (a bug of svcacct); \
+                  nothing was written"
+                .into(),
+        })
+    }
+}
+
+impl Tx for ReadOnly<'_, '_> {
+    fn generation(&mut self) -> Result<u64> {
+        self.0.generation()
+    }
+    /// Nothing is written.
+    fn unversioned(&mut self) {}
+    fn account(&mut self, r: &Reference) -> Result<Option<Account>> {
+        self.0.account(r)
+    }
+    fn accounts(&mut self, scope: &Scope, page: &Page<Reference>) -> Found<Account> {
+        self.0.accounts(scope, page)
+    }
+    fn put_account(&mut self, _: &Account) -> Result<()> {
+        self.refused()
+    }
+    fn delete_account(&mut self, _: &Reference) -> Result<bool> {
+        self.refused()
+    }
+    fn key_holders(
+        &mut self,
+        kid: &str,
+        modulus: Option<&ModulusDigest>,
+    ) -> Result<Vec<Reference>> {
+        self.0.key_holders(kid, modulus)
+    }
+    fn policy(&mut self, scope: &PolicyScope, name: &Name) -> Result<Option<Policy>> {
+        self.0.policy(scope, name)
+    }
+    fn policies(&mut self, scope: &Scope, page: &Page<PolicyKey>) -> Found<Policy> {
+        self.0.policies(scope, page)
+    }
+    fn put_policy(&mut self, _: &Policy) -> Result<()> {
+        self.refused()
+    }
+    fn delete_policy(&mut self, _: &PolicyScope, _: &Name) -> Result<bool> {
+        self.refused()
+    }
+    fn namespace(&mut self, ns: &Namespace) -> Result<Option<NamespaceRecord>> {
+        self.0.namespace(ns)
+    }
+    fn namespaces(&mut self, scope: &Scope, page: &Page<Namespace>) -> Found<NamespaceRecord> {
+        self.0.namespaces(scope, page)
+    }
+    fn put_namespace(&mut self, _: &NamespaceRecord) -> Result<()> {
+        self.refused()
+    }
+    fn delete_namespace(&mut self, _: &Namespace) -> Result<bool> {
+        self.refused()
+    }
+    fn tokens(&mut self, r: &Reference) -> Result<Option<TokenFile>> {
+        self.0.tokens(r)
+    }
+    fn all_tokens(&mut self) -> Result<Vec<TokenFile>> {
+        self.0.all_tokens()
+    }
+    fn put_tokens(&mut self, _: &Reference, _: &TokenFile) -> Result<()> {
+        self.refused()
+    }
+    fn delete_tokens(&mut self, _: &Reference) -> Result<bool> {
+        self.refused()
+    }
+    fn issuer(&mut self) -> Result<Option<IssuerRecord>> {
+        self.0.issuer()
+    }
+    fn put_issuer(&mut self, _: &IssuerRecord) -> Result<()> {
+        self.refused()
+    }
+    fn issuer_key(&mut self, kid: &str) -> Result<Zeroizing<Vec<u8>>> {
+        self.0.issuer_key(kid)
+    }
+    fn put_issuer_key(&mut self, _: &str, _: &[u8]) -> Result<()> {
+        self.refused()
+    }
+    fn delete_issuer_key(&mut self, _: &str) -> Result<bool> {
+        self.refused()
     }
 }
 
@@ -326,18 +438,39 @@ impl From<WorkError> for anyhow::Error {
 /// `work` failed with, or the engine's error as a `UserError`, and nothing is written.
 pub fn atomically<T>(
     engine: &(impl Engine + ?Sized),
+    work: impl FnMut(&mut dyn Tx) -> Result<T, WorkError>,
+) -> anyhow::Result<T> {
+    with_value(|w| engine.atomically(w), work)
+}
+
+/// `Engine::read_atomically` with a value, as [`atomically`].
+pub fn read_atomically<T>(
+    engine: &(impl Engine + ?Sized),
+    work: impl FnMut(&mut dyn Tx) -> Result<T, WorkError>,
+) -> anyhow::Result<T> {
+    with_value(|w| engine.read_atomically(w), work)
+}
+
+/// Runs `work` through `run` (a transaction), keeping what its last run returned: an engine
+/// may run it again (a retried conflict, a read-only transaction read again), and an earlier
+/// run's answer or failure is not the transaction's.
+fn with_value<T>(
+    run: impl FnOnce(&mut dyn FnMut(&mut dyn Tx) -> Result<()>) -> Result<()>,
     mut work: impl FnMut(&mut dyn Tx) -> Result<T, WorkError>,
 ) -> anyhow::Result<T> {
     let mut out = None;
     let mut failed = None;
-    let done = engine.atomically(&mut |tx| match work(tx) {
-        Ok(v) => {
-            out = Some(v);
-            Ok(())
-        }
-        Err(e) => {
-            failed = Some(e);
-            Err(StoreError::Aborted)
+    let done = run(&mut |tx| {
+        (out, failed) = (None, None);
+        match work(tx) {
+            Ok(v) => {
+                out = Some(v);
+                Ok(())
+            }
+            Err(e) => {
+                failed = Some(e);
+                Err(StoreError::Aborted)
+            }
         }
     });
     match (done, failed, out) {

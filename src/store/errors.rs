@@ -25,6 +25,12 @@ pub enum StoreError {
         "{what} was deleted and created again since it was read; nothing was written, run the command again"
     )]
     Replaced { what: String },
+    /// A write held to a decision made at an earlier generation (`crate::registry::decided`)
+    /// found the registry changed, and the decision made again no longer holds.
+    #[error(
+        "the registry was changed by someone else while this request was being authorized, and the policies as they are now no longer allow it; nothing was written, run the command again"
+    )]
+    RegistryChanged,
     /// A record that is there but cannot be read (not the record's format, or not the record
     /// its key or path says). A read of that record returns it; a listing returns it in
     /// `Listing::errors` and goes on; a delete of it succeeds (the way out the message offers).
@@ -103,6 +109,7 @@ impl From<StoreError> for UserError {
                 found,
             },
             StoreError::Replaced { what } => UserError::Replaced { what },
+            StoreError::RegistryChanged => UserError::RegistryChanged,
             StoreError::Corrupt { location, why } => UserError::CorruptRecord { location, why },
             StoreError::Unusable { why } => UserError::Failure(why),
             StoreError::Unavailable { why } => UserError::Unavailable(why),
@@ -238,6 +245,7 @@ mod tests {
                 why: "the store lock /s/.lock is a symbolic link".into(),
             },
             StoreError::unavailable("cannot lock the store /s/.lock", "Permission denied"),
+            StoreError::RegistryChanged,
         ];
         let texts: Vec<String> = cases.iter().map(|e| e.to_string()).collect();
         assert_eq!(
@@ -264,5 +272,6 @@ mod tests {
         assert!(matches!(users[4], UserError::Failure(_)));
         assert!(matches!(users[5], UserError::Unavailable(_)));
         assert!(matches!(users[3], UserError::Replaced { .. }));
+        assert!(matches!(users[6], UserError::RegistryChanged));
     }
 }

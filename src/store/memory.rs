@@ -6,7 +6,9 @@ use std::ops::Bound::{Excluded, Unbounded};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
-use super::engine::{Engine, Found, Listed, Page, PolicyKey, Result, Tx, key_holders_among};
+use super::engine::{
+    Engine, Found, Listed, Page, PolicyKey, ReadOnly, Result, Tx, key_holders_among,
+};
 use super::{Listing, Scope, StoreError};
 use crate::identity::{Name, Namespace, Reference};
 use crate::issued::{IssuerRecord, TokenFile};
@@ -36,6 +38,8 @@ struct Records {
     wrote: bool,
     /// For a transaction's copy: the engine's generation when it was made (`Tx::generation`).
     generation: u64,
+    /// A transaction's copy holds nothing a reader decides on (`Tx::unversioned`).
+    unversioned: bool,
 }
 
 impl MemoryStore {
@@ -55,14 +59,24 @@ impl Engine for MemoryStore {
     fn atomically(&self, work: &mut dyn FnMut(&mut dyn Tx) -> Result<()>) -> Result<()> {
         let mut records = self.records();
         let mut copy = records.clone();
-        copy.wrote = false;
+        (copy.wrote, copy.unversioned) = (false, false);
         copy.generation = self.generation.load(Ordering::Acquire);
         work(&mut MemoryTx(&mut copy))?;
         if copy.wrote {
+            let bump = !copy.unversioned;
             *records = copy;
-            self.generation.fetch_add(1, Ordering::Release);
+            if bump {
+                self.generation.fetch_add(1, Ordering::Release);
+            }
         }
         Ok(())
+    }
+    /// Under the mutex, on the records themselves: writers wait, but only for reads in memory.
+    fn read_atomically(&self, work: &mut dyn FnMut(&mut dyn Tx) -> Result<()>) -> Result<()> {
+        let mut records = self.records();
+        // Bumped only under the mutex: the number of the records as they are.
+        records.generation = self.generation.load(Ordering::Acquire);
+        work(&mut ReadOnly(&mut MemoryTx(&mut records)))
     }
     fn generation(&self) -> u64 {
         self.generation.load(Ordering::Acquire)
@@ -124,6 +138,9 @@ struct MemoryTx<'a>(&'a mut Records);
 impl Tx for MemoryTx<'_> {
     fn generation(&mut self) -> Result<u64> {
         Ok(self.0.generation)
+    }
+    fn unversioned(&mut self) {
+        self.0.unversioned = true;
     }
     fn account(&mut self, r: &Reference) -> Result<Option<Account>> {
         Ok(self.0.accounts.get(r).cloned())
@@ -266,6 +283,12 @@ pub(crate) mod tests {
             work: &mut dyn FnMut(&mut dyn Tx) -> Result<(), StoreError>,
         ) -> Result<(), StoreError> {
             self.inner.atomically(work)
+        }
+        fn read_atomically(
+            &self,
+            work: &mut dyn FnMut(&mut dyn Tx) -> Result<(), StoreError>,
+        ) -> Result<(), StoreError> {
+            self.inner.read_atomically(work)
         }
         fn generation(&self) -> u64 {
             self.inner.generation()

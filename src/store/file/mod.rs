@@ -85,6 +85,16 @@ impl FileStore {
         &self.root
     }
 
+    /// Whether a change of several files may be half-applied: its journal is in `.tmp/` (or
+    /// cannot be looked for), because a writer holding the lock is applying it or a killed one
+    /// left it.
+    fn journal_may_be_there(&self) -> bool {
+        match fs::symlink_metadata(self.root.join(TMP_DIR).join(JOURNAL)) {
+            Err(e) => e.kind() != io::ErrorKind::NotFound,
+            Ok(_) => true,
+        }
+    }
+
     fn account_dir(&self, ns: &Namespace) -> PathBuf {
         self.root.join(ACCOUNTS_DIR).join(ns.dir_name())
     }
@@ -346,6 +356,10 @@ impl FileStore {
 impl Engine for FileStore {
     fn atomically(&self, work: &mut dyn FnMut(&mut dyn Tx) -> Result<()>) -> Result<()> {
         tx::atomically(self, work)
+    }
+
+    fn read_atomically(&self, work: &mut dyn FnMut(&mut dyn Tx) -> Result<()>) -> Result<()> {
+        tx::read_atomically(self, work)
     }
 
     fn generation(&self) -> u64 {
@@ -951,6 +965,96 @@ mod tests {
         );
         assert!(!dir.path().join("outside.toml").exists());
         assert!(store.get_account(&reference("c")).is_err());
+    }
+
+    /// `read_atomically` reads without the lock (a writer may take it meanwhile), and reads
+    /// again when a commit finished while it read: the record and the generation it answers
+    /// are of one state.
+    #[test]
+    fn a_read_only_transaction_takes_no_lock_and_reads_again_after_a_commit() {
+        let (_dir, store) = store();
+        store.create_account(account("ci")).unwrap();
+        let r = reference("ci");
+        let writer = FileStore::open(store.root().to_path_buf());
+        let (mut runs, mut seen) = (0, None);
+        store
+            .read_atomically(&mut |tx| {
+                runs += 1;
+                let lock = File::open(store.root().join(LOCK_FILE)).unwrap();
+                lock.try_lock().expect("the store's lock is free");
+                drop(lock);
+                if runs == 1 {
+                    writer
+                        .modify_account(&r, &mut |a| {
+                            a.description = "changed".into();
+                            Ok(())
+                        })
+                        .unwrap();
+                }
+                seen = Some((tx.generation()?, tx.account(&r)?.map(|a| a.revision)));
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(runs, 2);
+        let now = store.get_account(&r).unwrap();
+        assert_eq!(now.description, "changed");
+        assert_eq!(seen, Some((store.generation(), Some(now.revision))));
+    }
+
+    /// A read that ran again answers with its last run: not with the failure of a run that a
+    /// commit came in between (`engine::read_atomically`, as `engine::atomically` for an engine
+    /// that retries).
+    #[test]
+    fn a_read_run_again_answers_with_its_last_run() {
+        let (_dir, store) = store();
+        store.create_account(account("ci")).unwrap();
+        let writer = FileStore::open(store.root().to_path_buf());
+        let mut runs = 0;
+        let found = crate::store::engine::read_atomically(&store, |tx| {
+            runs += 1;
+            if runs == 1 {
+                writer.create_account(account("robot")).unwrap();
+                return Err(UserError::Failure("read half-way".into()).into());
+            }
+            Ok(tx.account(&reference("robot"))?.is_some())
+        });
+        assert!(found.unwrap());
+        assert_eq!(runs, 2);
+    }
+
+    /// A journal that a killed writer left is finished (under the lock) before a read-only
+    /// transaction reads: it never sees half of the change.
+    #[test]
+    fn a_read_only_transaction_never_reads_a_half_applied_change() {
+        let (dir, store) = store();
+        store.create_account(account("a")).unwrap();
+        let tmp = dir.path().join("store").join(TMP_DIR);
+        fs::create_dir_all(&tmp).unwrap();
+        let moved = toml::to_string(&Account {
+            name: name("b"),
+            ..account("a")
+        })
+        .unwrap();
+        let steps = serde_json::json!([
+            {"op": "write", "path": "accounts/default/b.toml", "text": moved},
+            {"op": "remove", "path": "accounts/default/a.toml"},
+        ]);
+        let text = serde_json::json!({ "steps": steps }).to_string();
+        fs::write(tmp.join(JOURNAL), text).unwrap();
+        let before = store.generation();
+        let mut seen = None;
+        store
+            .read_atomically(&mut |tx| {
+                seen = Some((
+                    tx.account(&reference("a"))?.is_some(),
+                    tx.account(&reference("b"))?.is_some(),
+                    tx.generation()?,
+                ));
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(seen, Some((false, true, before + 1)));
+        assert!(!tmp.join(JOURNAL).exists());
     }
 
     /// A journaled change whose step fails (not a crash: here a token file that is a folder)

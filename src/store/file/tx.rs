@@ -14,7 +14,9 @@ use crate::identity::{Name, Namespace, Reference};
 use crate::issued::{IssuerRecord, TokenFile};
 use crate::keys::ModulusDigest;
 use crate::model::{Account, NamespaceRecord, Policy, PolicyScope};
-use crate::store::engine::{Engine, Found, Listed, Page, PolicyKey, Result, Tx, key_holders_among};
+use crate::store::engine::{
+    Engine, Found, Listed, Page, PolicyKey, ReadOnly, Result, Tx, key_holders_among,
+};
 use crate::store::{Listing, OrUnavailable, Scope, StoreError};
 
 /// `Engine::atomically` of the file engine.
@@ -23,19 +25,42 @@ pub(super) fn atomically(
     work: &mut dyn FnMut(&mut dyn Tx) -> Result<()>,
 ) -> Result<()> {
     store.locked(|locked| {
-        let mut tx = FileTx {
-            store,
-            accounts: BTreeMap::new(),
-            policies: BTreeMap::new(),
-            namespaces: BTreeMap::new(),
-            tokens: BTreeMap::new(),
-            issuer: None,
-            issuer_keys: BTreeMap::new(),
-            steps: vec![],
-        };
+        let mut tx = FileTx::new(store, None);
         work(&mut tx)?;
         tx.commit(locked)
     })
+}
+
+/// How many times [`read_atomically`] reads without the lock, while commits come in between,
+/// before it takes the lock.
+const UNLOCKED_TRIES: usize = 3;
+
+/// `Engine::read_atomically` of the file engine: without the store's lock, so that it neither
+/// waits for writers nor makes them wait. Under the lock a writer replaces one file (then bumps
+/// the generation), or writes a journal, applies its steps one by one, bumps the generation and
+/// removes the journal. So reads are of one committed state when, between the generation read
+/// before them and the one read after, the number stayed and no journal was there: no change of
+/// several files was half-applied (its journal is there from before its first step until after
+/// its bump), and no commit finished. At most one one-file change was in progress, which the
+/// reads saw whole or not at all: they are ordered before its commit (its bump), which is what
+/// a reader of the generation goes by. Otherwise `work` runs again, and after
+/// [`UNLOCKED_TRIES`] times under the lock, which also finishes a journal a killed writer left.
+pub(super) fn read_atomically(
+    store: &FileStore,
+    work: &mut dyn FnMut(&mut dyn Tx) -> Result<()>,
+) -> Result<()> {
+    let generation = || super::generation::read_file(&store.root);
+    for _ in 0..UNLOCKED_TRIES {
+        let before = generation()?;
+        if store.journal_may_be_there() {
+            break;
+        }
+        let done = work(&mut ReadOnly(&mut FileTx::new(store, Some(before))));
+        if !store.journal_may_be_there() && generation()? == before {
+            return done;
+        }
+    }
+    atomically(store, &mut |tx| work(&mut ReadOnly(tx)))
 }
 
 /// What one transaction has written so far (`None`: removed), by record; and the same as the
@@ -43,6 +68,11 @@ pub(super) fn atomically(
 /// them in, when there are several).
 struct FileTx<'a> {
     store: &'a FileStore,
+    /// The generation a read-only transaction read before its reads (`read_atomically`);
+    /// `None` under the lock, where `Tx::generation` reads the file.
+    generation: Option<u64>,
+    /// What it writes is nothing a reader decides on (`Tx::unversioned`).
+    unversioned: bool,
     accounts: BTreeMap<Reference, Option<Account>>,
     policies: BTreeMap<(PolicyScope, Name), Option<Policy>>,
     namespaces: BTreeMap<Namespace, Option<NamespaceRecord>>,
@@ -52,7 +82,22 @@ struct FileTx<'a> {
     steps: Vec<JournalStep>,
 }
 
-impl FileTx<'_> {
+impl<'a> FileTx<'a> {
+    fn new(store: &'a FileStore, generation: Option<u64>) -> FileTx<'a> {
+        FileTx {
+            store,
+            generation,
+            unversioned: false,
+            accounts: BTreeMap::new(),
+            policies: BTreeMap::new(),
+            namespaces: BTreeMap::new(),
+            tokens: BTreeMap::new(),
+            issuer: None,
+            issuer_keys: BTreeMap::new(),
+            steps: vec![],
+        }
+    }
+
     /// The path of a record relative to the store's folder, as the journal names it.
     fn rel(&self, path: &Path) -> Result<String> {
         Ok(path
@@ -97,6 +142,8 @@ impl FileTx<'_> {
     fn commit(self, locked: &Locked) -> Result<()> {
         match self.steps.as_slice() {
             [] => Ok(()),
+            // One file is replaced whole: no reader sees half of it, and the number stays.
+            [one] if self.unversioned => locked.apply(std::slice::from_ref(one)),
             [one] => locked.apply_and_bump(std::slice::from_ref(one)),
             steps => locked.atomically(steps),
         }
@@ -138,7 +185,14 @@ impl Tx for FileTx<'_> {
     /// bump made. From the file, not the mapping that `Engine::generation` reads: a file
     /// replaced by hand then differs from what a decision pinned, which is made again.
     fn generation(&mut self) -> Result<u64> {
-        super::generation::read_file(&self.store.root)
+        match self.generation {
+            Some(read) => Ok(read),
+            None => super::generation::read_file(&self.store.root),
+        }
+    }
+    /// Kept for a commit of one file; a journal is always followed by a bump.
+    fn unversioned(&mut self) {
+        self.unversioned = true;
     }
     fn account(&mut self, r: &Reference) -> Result<Option<Account>> {
         match self.accounts.get(r) {

@@ -478,29 +478,18 @@ impl Engine for PgEngine {
         &self,
         work: &mut dyn FnMut(&mut dyn Tx) -> engine::Result<()>,
     ) -> engine::Result<()> {
-        let url = &self.shared.url;
-        let mut tries = 0;
-        loop {
-            tries += 1;
-            match self.try_once(work) {
-                Err(e)
-                    if tries < MAX_TRIES
-                        && e.downcast_ref::<DbFailure>().is_some_and(|d| d.retry) =>
-                {
-                    std::thread::sleep(Duration::from_millis(u64::from(tries) * 5));
-                }
-                Err(e) if e.downcast_ref::<DbFailure>().is_some_and(|d| d.retry) => {
-                    return Err(StoreError::Unavailable {
-                        why: format!(
-                            "the database at {url} refused the change {tries} times for \
-                             conflicts with concurrent ones; nothing was written, run the \
-                             command again"
-                        ),
-                    });
-                }
-                other => return other.map_err(store_error),
-            }
-        }
+        self.run(work, Access::Write)
+    }
+
+    /// A REPEATABLE READ, READ ONLY transaction whose first statement reads the generation
+    /// without locking its row: the generation and every record it reads are of the snapshot
+    /// that statement took (a commit's bump is in the commit), and it neither waits for writers
+    /// nor makes them wait.
+    fn read_atomically(
+        &self,
+        work: &mut dyn FnMut(&mut dyn Tx) -> engine::Result<()>,
+    ) -> engine::Result<()> {
+        self.run(&mut |tx| work(&mut engine::ReadOnly(tx)), Access::Read)
     }
 
     fn generation(&self) -> u64 {
@@ -561,17 +550,71 @@ impl Engine for PgEngine {
     }
 }
 
+/// Whether a transaction writes (and so locks the generation's row first) or only reads.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Access {
+    Write,
+    Read,
+}
+
 impl PgEngine {
-    fn try_once(&self, work: &mut dyn FnMut(&mut dyn Tx) -> engine::Result<()>) -> Result<()> {
+    /// Runs `work` in one transaction (`try_once`), again after a deadlock or serialization
+    /// failure, at most [`MAX_TRIES`] times.
+    fn run(
+        &self,
+        work: &mut dyn FnMut(&mut dyn Tx) -> engine::Result<()>,
+        access: Access,
+    ) -> engine::Result<()> {
+        let url = &self.shared.url;
+        let mut tries = 0;
+        loop {
+            tries += 1;
+            match self.try_once(work, access) {
+                Err(e)
+                    if tries < MAX_TRIES
+                        && e.downcast_ref::<DbFailure>().is_some_and(|d| d.retry) =>
+                {
+                    std::thread::sleep(Duration::from_millis(u64::from(tries) * 5));
+                }
+                Err(e) if e.downcast_ref::<DbFailure>().is_some_and(|d| d.retry) => {
+                    return Err(StoreError::Unavailable {
+                        why: format!(
+                            "the database at {url} refused the change {tries} times for \
+                             conflicts with concurrent ones; nothing was written, run the \
+                             command again"
+                        ),
+                    });
+                }
+                other => return other.map_err(store_error),
+            }
+        }
+    }
+
+    fn try_once(
+        &self,
+        work: &mut dyn FnMut(&mut dyn Tx) -> engine::Result<()>,
+        access: Access,
+    ) -> Result<()> {
         let url = &self.shared.url;
         let mut client = self.client()?;
+        let (isolation, first) = match access {
+            Access::Write => (
+                postgres::IsolationLevel::ReadCommitted,
+                "SELECT value FROM generation FOR UPDATE",
+            ),
+            Access::Read => (
+                postgres::IsolationLevel::RepeatableRead,
+                "SELECT value FROM generation",
+            ),
+        };
         let mut t = client
             .build_transaction()
-            .isolation_level(postgres::IsolationLevel::ReadCommitted)
+            .isolation_level(isolation)
+            .read_only(access == Access::Read)
             .start()
             .map_err(|e| db_error(url, e))?;
         let generation = t
-            .query_one("SELECT value FROM generation FOR UPDATE", &[])
+            .query_one(first, &[])
             .map_err(|e| db_error(url, e))?
             .get::<_, i64>(0) as u64;
         // Other replicas' commits reach this process by notification, a little later: a
@@ -584,11 +627,12 @@ impl PgEngine {
                 shared: &self.shared,
             },
             wrote: false,
+            unversioned: false,
             generation,
             failed: None,
         };
         let done = work(&mut tx);
-        let (wrote, failed) = (tx.wrote, tx.failed.take());
+        let (bump, failed) = (tx.wrote && !tx.unversioned, tx.failed.take());
         drop(tx);
         if let Some((message, retry)) = failed {
             // The database aborted the transaction at its first failed statement: whatever
@@ -599,7 +643,7 @@ impl PgEngine {
             return Err(DbFailure { message, retry }.into());
         }
         done?;
-        if !wrote {
+        if !bump {
             t.commit().map_err(|e| db_error(url, e))?;
             return Ok(());
         }

@@ -305,6 +305,42 @@ fn a_transaction_sees_another_replica_commit_and_moves_the_generation_forward() 
     assert_eq!(engine.generation(), committed);
 }
 
+/// A read-only transaction locks no row (a writer's lock of the generation row is granted at
+/// once, here asked with `NOWAIT`), and reads one snapshot: a write committed meanwhile, by
+/// this engine's pool, is neither in its records nor in its generation.
+#[test]
+fn a_read_only_transaction_locks_nothing_and_reads_one_snapshot() {
+    let Some((db, engine)) = engine(None) else {
+        return;
+    };
+    let r = reference("ci");
+    engine.create_account(account("ci")).unwrap();
+    let before = engine.generation();
+    let (config, tls) = db.url.connect_config().unwrap();
+    let mut writer = config.connect(tls).unwrap();
+    let mut seen = vec![];
+    engine
+        .read_atomically(&mut |tx| {
+            seen.push((tx.generation()?, tx.account(&r)?.map(|a| a.description)));
+            let mut t = writer.transaction().unwrap();
+            t.query_one("SELECT value FROM generation FOR UPDATE NOWAIT", &[])
+                .expect("the generation's row is not locked");
+            t.rollback().unwrap();
+            engine
+                .modify_account(&r, &mut |a| {
+                    a.description = "changed".into();
+                    Ok(())
+                })
+                .unwrap();
+            seen.push((tx.generation()?, tx.account(&r)?.map(|a| a.description)));
+            Ok(())
+        })
+        .unwrap();
+    let description = Some(account("ci").description);
+    assert_eq!(seen, [(before, description.clone()), (before, description)]);
+    assert_ne!(engine.generation(), before);
+}
+
 /// A transaction that fails half-way in the database rolls back everything it wrote: at a
 /// statement (a uid another account holds), even when `work` ignores the error and goes on,
 /// and at the commit (an issued token of no account, checked then).

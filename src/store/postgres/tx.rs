@@ -590,6 +590,8 @@ pub(super) struct PgTx<'a, 't> {
     pub records: Records<'a, postgres::Transaction<'t>>,
     /// A `put_*` or `delete_*` was called: the generation is bumped at commit.
     pub wrote: bool,
+    /// ... unless what was written is nothing a reader decides on (`Tx::unversioned`).
+    pub unversioned: bool,
     /// The generation's value, read with its row's lock at the start (`Tx::generation`).
     pub generation: u64,
     /// A statement failed: PostgreSQL has aborted the transaction, so it must not be
@@ -618,6 +620,10 @@ impl PgTx<'_, '_> {
 impl Tx for PgTx<'_, '_> {
     fn generation(&mut self) -> engine::Result<u64> {
         Ok(self.generation)
+    }
+    /// Committed without the bump and without `NOTIFY`.
+    fn unversioned(&mut self) {
+        self.unversioned = true;
     }
     fn account(&mut self, r: &Reference) -> engine::Result<Option<Account>> {
         let res = self.records.account(r);
