@@ -237,6 +237,11 @@ impl Selector {
         &self.source
     }
 
+    /// `-l`'s value parsed, when the command line has one (`parse`).
+    pub fn parse_given(text: Option<&str>) -> Result<Option<Selector>, UserError> {
+        text.map(Selector::parse).transpose()
+    }
+
     /// Parses `-l`/`labelSelector`; the error says what is wrong and where.
     pub fn parse(text: &str) -> Result<Selector, UserError> {
         let bad = |why: String| {

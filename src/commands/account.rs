@@ -320,11 +320,7 @@ fn select_labelled(
 
 pub fn get(ctx: &Context, args: &GetArgs, out: &mut dyn Write) -> Result<Exit> {
     let store = ctx.store()?;
-    let selector = args
-        .selector
-        .as_deref()
-        .map(crate::labels::Selector::parse)
-        .transpose()?;
+    let selector = crate::labels::Selector::parse_given(args.selector.as_deref())?;
     let (mut accounts, errors) = select_labelled(
         ctx,
         store,
@@ -417,11 +413,7 @@ pub fn describe(ctx: &Context, args: &DescribeArgs, out: &mut dyn Write) -> Resu
     let mut errors = vec![];
     let mut described = vec![];
     if args.names.is_empty() {
-        let selector = args
-            .selector
-            .as_deref()
-            .map(crate::labels::Selector::parse)
-            .transpose()?;
+        let selector = crate::labels::Selector::parse_given(args.selector.as_deref())?;
         let (accounts, listed_errors) =
             select_labelled(ctx, store, &[], args.all_namespaces, selector.as_ref())?;
         errors = listed_errors;

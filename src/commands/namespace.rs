@@ -110,11 +110,7 @@ fn get(ctx: &Context, args: &NamespaceGetArgs, out: &mut dyn Write) -> Result<Ex
     let mut views = vec![];
     let mut errors = vec![];
     if args.namespaces.is_empty() {
-        let selector = args
-            .selector
-            .as_deref()
-            .map(crate::labels::Selector::parse)
-            .transpose()?;
+        let selector = crate::labels::Selector::parse_given(args.selector.as_deref())?;
         let mut listing = match &selector {
             Some(s) => store.select_namespaces(s)?,
             None => store.list_namespaces()?,

@@ -164,11 +164,7 @@ fn get(ctx: &Context, args: &PolicyGetArgs, out: &mut dyn Write) -> Result<Exit>
     let store = ctx.store()?;
     let format = &args.output.output;
     if args.names.is_empty() {
-        let selector = args
-            .selector
-            .as_deref()
-            .map(crate::labels::Selector::parse)
-            .transpose()?;
+        let selector = crate::labels::Selector::parse_given(args.selector.as_deref())?;
         let list = |scope: &Scope| match &selector {
             Some(s) => store.select_policies(scope, s),
             None => store.list_policies(scope),
@@ -229,11 +225,7 @@ fn describe(ctx: &Context, args: &PolicyDescribeArgs, out: &mut dyn Write) -> Re
     let mut found = vec![];
     let mut errors = vec![];
     if args.names.is_empty() {
-        let selector = args
-            .selector
-            .as_deref()
-            .map(crate::labels::Selector::parse)
-            .transpose()?;
+        let selector = crate::labels::Selector::parse_given(args.selector.as_deref())?;
         let listed = match &scope {
             PolicyScope::Global => Scope::All,
             PolicyScope::Namespace(ns) => Scope::Namespace(ns.clone()),
