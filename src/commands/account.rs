@@ -766,17 +766,9 @@ pub fn update(ctx: &Context, args: &UpdateArgs, out: &mut dyn Write) -> Result<E
         .map(|g| g.trim().to_owned())
         .collect();
     let store = ctx.store()?;
-    // Removing a label that is not there is not an error (kubectl says so, and goes on).
     let mut absent: Vec<String> = vec![];
     let modified = store.modify_account(&r, &mut |a| {
-        absent.clear();
-        for k in &remove_labels {
-            if a.labels.remove(k).is_none() {
-                absent.push(k.clone());
-            }
-        }
-        a.labels
-            .extend(set_labels.iter().map(|(k, v)| (k.clone(), v.clone())));
+        absent = crate::labels::apply_changes(&mut a.labels, &set_labels, &remove_labels);
         if let Some(d) = &args.description {
             a.description = d.clone();
         }
@@ -786,12 +778,7 @@ pub fn update(ctx: &Context, args: &UpdateArgs, out: &mut dyn Write) -> Result<E
         if args.no_expires {
             a.expires = None;
         }
-        a.groups.retain(|g| !remove.contains(g));
-        for g in &add {
-            if !a.groups.contains(g) {
-                a.groups.push(g.clone());
-            }
-        }
+        super::edit_list(&mut a.groups, &add, &remove);
         Ok(())
     });
     let modified = modified.map_err(|e| super::nearby::explain_account(store, &r, e))?;

@@ -380,32 +380,16 @@ fn update(ctx: &Context, args: &PolicyUpdateArgs, out: &mut dyn Write) -> Result
         )
         .into());
     }
-    fn apply(list: &mut Vec<String>, add: &[String], remove: &[String]) {
-        list.retain(|x| !remove.contains(x));
-        for a in add {
-            if !list.contains(a) {
-                list.push(a.clone());
-            }
-        }
-    }
     let store = ctx.store()?;
-    // Removing a label that is not there is not an error (kubectl says so, and goes on).
     let mut absent: Vec<String> = vec![];
     let modified = store.modify_policy(&scope, &name, &mut |p| {
-        absent.clear();
-        for k in &rm_labels {
-            if p.labels.remove(k).is_none() {
-                absent.push(k.clone());
-            }
-        }
-        p.labels
-            .extend(set_labels.iter().map(|(k, v)| (k.clone(), v.clone())));
+        absent = crate::labels::apply_changes(&mut p.labels, &set_labels, &rm_labels);
         if let Some(d) = &args.description {
             p.description = d.clone();
         }
-        apply(&mut p.subjects, &add_s, &rm_s);
-        apply(&mut p.actions, &add_a, &rm_a);
-        apply(&mut p.resources, &add_r, &rm_r);
+        super::edit_list(&mut p.subjects, &add_s, &rm_s);
+        super::edit_list(&mut p.actions, &add_a, &rm_a);
+        super::edit_list(&mut p.resources, &add_r, &rm_r);
         for (kind, list) in [
             ("subject", &p.subjects),
             ("action", &p.actions),
