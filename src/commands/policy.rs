@@ -16,7 +16,7 @@ use crate::error::{Exit, UserError};
 use crate::model::{Policy, PolicyScope};
 use crate::output;
 use crate::policy::{check_patterns, normalize_subjects};
-use crate::store::Scope;
+use crate::store::{Scope, Store};
 use crate::time;
 
 pub fn run(ctx: &Context, command: PolicyCommand, out: &mut dyn Write) -> Result<Exit> {
@@ -197,21 +197,32 @@ fn get(ctx: &Context, args: &PolicyGetArgs, out: &mut dyn Write) -> Result<Exit>
         }
         return finish(listing_errors(&mut listing));
     }
-    let scope = scope(ctx, &args.scope);
+    let (mut found, errors) = named(ctx, store, &scope(ctx, &args.scope), &args.names);
+    print_policies(&mut found, &args.output, args.names.len() == 1, out)?;
+    finish(errors)
+}
+
+/// The policies `names` name in `scope`, for `get` and `describe`: those found, and the errors
+/// of the others (a name that is not one, a policy that is not there, with the nearest names).
+fn named(
+    ctx: &Context,
+    store: &dyn Store,
+    scope: &PolicyScope,
+    names: &[String],
+) -> (Vec<Policy>, Vec<anyhow::Error>) {
     let mut found = vec![];
     let mut errors = vec![];
-    for n in &args.names {
+    for n in names {
         match ctx.name(n).map_err(anyhow::Error::from).and_then(|n| {
             store
-                .get_policy(&scope, &n)
-                .map_err(|e| super::nearby::explain_policy(store, &scope, &n, e))
+                .get_policy(scope, &n)
+                .map_err(|e| super::nearby::explain_policy(store, scope, &n, e))
         }) {
             Ok(p) => found.push(p),
             Err(e) => errors.push(e),
         }
     }
-    print_policies(&mut found, &args.output, args.names.len() == 1, out)?;
-    finish(errors)
+    (found, errors)
 }
 
 /// Each policy named, as `describe` does accounts: two blank lines between descriptions, a
@@ -222,9 +233,7 @@ fn describe(ctx: &Context, args: &PolicyDescribeArgs, out: &mut dyn Write) -> Re
     let scope = scope(ctx, &args.scope);
     let store = ctx.store()?;
     let format = &args.output.output;
-    let mut found = vec![];
-    let mut errors = vec![];
-    if args.names.is_empty() {
+    let (found, errors) = if args.names.is_empty() {
         let selector = crate::labels::Selector::parse_given(args.selector.as_deref())?;
         let listed = match &scope {
             PolicyScope::Global => Scope::All,
@@ -235,7 +244,7 @@ fn describe(ctx: &Context, args: &PolicyDescribeArgs, out: &mut dyn Write) -> Re
             None => store.list_policies(&listed)?,
         };
         listing.items.retain(|p| p.scope() == scope);
-        errors = listing_errors(&mut listing);
+        let errors = listing_errors(&mut listing);
         if listing.items.is_empty() && errors.is_empty() && !format.is_document() {
             match &scope {
                 PolicyScope::Global => crate::errln!("No resources found"),
@@ -249,19 +258,10 @@ fn describe(ctx: &Context, args: &PolicyDescribeArgs, out: &mut dyn Write) -> Re
                 }
             }
         }
-        found = listing.items;
+        (listing.items, errors)
     } else {
-        for n in &args.names {
-            match ctx.name(n).map_err(anyhow::Error::from).and_then(|n| {
-                store
-                    .get_policy(&scope, &n)
-                    .map_err(|e| super::nearby::explain_policy(store, &scope, &n, e))
-            }) {
-                Ok(p) => found.push(p),
-                Err(e) => errors.push(e),
-            }
-        }
-    }
+        named(ctx, store, &scope, &args.names)
+    };
     if format.is_document() {
         let views: Vec<PolicyView> = found.iter().map(PolicyView::new).collect();
         if args.names.len() == 1 && views.len() == 1 {
