@@ -135,27 +135,23 @@ use serde::Serialize;
 
 /// A Dispatch-style table: a header, a `-+-` rule, ` | ` between columns. Cells are sanitised.
 pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
-    let mut t = Table::new();
-    // Left, right, top, bottom borders off; header rule `-` crossed by `+`; columns split by `|`.
-    t.load_preset("     -+ |          ")
-        .set_content_arrangement(ContentArrangement::Disabled)
-        .set_header(headers.iter().map(|h| h.to_string()));
-    for row in rows {
-        t.add_row(row.iter().map(|c| sanitize(c)));
-    }
-    let mut s = String::new();
-    for line in t.lines() {
-        s.push_str(line.trim_end());
-        s.push('\n');
-    }
-    s
+    laid_out(Some(headers), rows)
 }
 
 /// The rows of a [`table`] without its header and rule (`--no-headers`), laid out alike.
 pub fn table_rows(rows: &[Vec<String>]) -> String {
+    laid_out(None, rows)
+}
+
+/// [`table`], with or without its header.
+fn laid_out(headers: Option<&[&str]>, rows: &[Vec<String>]) -> String {
     let mut t = Table::new();
+    // Left, right, top, bottom borders off; header rule `-` crossed by `+`; columns split by `|`.
     t.load_preset("     -+ |          ")
         .set_content_arrangement(ContentArrangement::Disabled);
+    if let Some(headers) = headers {
+        t.set_header(headers.iter().map(|h| h.to_string()));
+    }
     for row in rows {
         t.add_row(row.iter().map(|c| sanitize(c)));
     }
