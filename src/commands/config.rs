@@ -323,8 +323,6 @@ fn context_mut<'t>(contexts: &'t mut Table, name: &str) -> Result<&'t mut Table>
         })
 }
 
-/// The settings `set-context` takes from this command line (never from the environment), as
-/// config-file values.
 /// The config file's value for a file a context names: its absolute path, once the file is
 /// there (a context that names a missing file fails only later, at every command that uses it).
 fn existing_file(flag: &str, p: &Path) -> Result<String> {
@@ -343,6 +341,8 @@ fn existing_file(flag: &str, p: &Path) -> Result<String> {
     .into())
 }
 
+/// The settings `set-context` takes from this command line (never from the environment), as
+/// config-file values.
 fn given_settings(ctx: &Context) -> Result<Vec<(&'static str, String)>> {
     let cl = &ctx.command_line;
     let mut v = vec![];
