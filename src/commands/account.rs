@@ -158,18 +158,7 @@ fn print_accounts(
         f if f.is_document() => {
             let views: Vec<AccountView> =
                 accounts.iter().map(|a| AccountView::new(a, now)).collect();
-            if single && views.len() == 1 {
-                show::document(out, output, &views[0])?;
-            } else {
-                show::document(
-                    out,
-                    output,
-                    &output::List {
-                        kind: "ServiceAccountList",
-                        items: &views,
-                    },
-                )?;
-            }
+            show::list(out, output, "ServiceAccountList", &views, single)?;
         }
         OutputFormat::Name => {
             for a in accounts {
@@ -470,19 +459,8 @@ pub fn describe(ctx: &Context, args: &DescribeArgs, out: &mut dyn Write) -> Resu
             Err(e) => errors.push(e),
         }
     }
-    if args.output.output.is_document() {
-        if args.names.len() == 1 && items.len() == 1 {
-            show::document(out, &args.output, &items[0])?;
-        } else if !items.is_empty() || errors.is_empty() {
-            show::document(
-                out,
-                &args.output,
-                &output::List {
-                    kind: "List",
-                    items: &items,
-                },
-            )?;
-        }
+    if args.output.output.is_document() && (!items.is_empty() || errors.is_empty()) {
+        show::list(out, &args.output, "List", &items, args.names.len() == 1)?;
     }
     finish(errors)
 }

@@ -461,16 +461,7 @@ fn get_contexts(path: &Path, args: &OutputArg, out: &mut dyn Write) -> Result<Ex
         .collect();
     super::show::sort(args, &mut views, super::show::json)?;
     match &args.output {
-        f if f.is_document() => {
-            super::show::document(
-                out,
-                args,
-                &output::List {
-                    kind: "ContextList",
-                    items: &views,
-                },
-            )?;
-        }
+        f if f.is_document() => super::show::list(out, args, "ContextList", &views, false)?,
         OutputFormat::Name => {
             for v in &views {
                 writeln!(out, "{}", output::sanitize(v.name))?;

@@ -147,18 +147,8 @@ fn get(ctx: &Context, args: &NamespaceGetArgs, out: &mut dyn Write) -> Result<Ex
     super::show::sort(&args.output, &mut views, super::show::json)?;
     match &args.output.output {
         f if f.is_document() => {
-            if args.namespaces.len() == 1 && views.len() == 1 {
-                super::show::document(out, &args.output, &views[0])?;
-            } else {
-                super::show::document(
-                    out,
-                    &args.output,
-                    &output::List {
-                        kind: "NamespaceList",
-                        items: &views,
-                    },
-                )?;
-            }
+            let one = args.namespaces.len() == 1;
+            super::show::list(out, &args.output, "NamespaceList", &views, one)?;
         }
         OutputFormat::Name => {
             for v in &views {

@@ -95,18 +95,7 @@ fn print_policies(
     match &output.output {
         f if f.is_document() => {
             let views: Vec<PolicyView> = policies.iter().map(PolicyView::new).collect();
-            if single && views.len() == 1 {
-                super::show::document(out, output, &views[0])?;
-            } else {
-                super::show::document(
-                    out,
-                    output,
-                    &output::List {
-                        kind: "PolicyList",
-                        items: &views,
-                    },
-                )?;
-            }
+            super::show::list(out, output, "PolicyList", &views, single)?;
         }
         OutputFormat::Name => {
             for p in policies {
@@ -264,17 +253,9 @@ fn describe(ctx: &Context, args: &PolicyDescribeArgs, out: &mut dyn Write) -> Re
     };
     if format.is_document() {
         let views: Vec<PolicyView> = found.iter().map(PolicyView::new).collect();
-        if args.names.len() == 1 && views.len() == 1 {
-            super::show::document(out, &args.output, &views[0])?;
-        } else if !views.is_empty() || errors.is_empty() {
-            super::show::document(
-                out,
-                &args.output,
-                &output::List {
-                    kind: "List",
-                    items: &views,
-                },
-            )?;
+        if !views.is_empty() || errors.is_empty() {
+            let one = args.names.len() == 1;
+            super::show::list(out, &args.output, "List", &views, one)?;
         }
         return finish(errors);
     }

@@ -227,14 +227,7 @@ fn list(ctx: &Context, args: &TokensListArgs, out: &mut dyn Write) -> Result<Exi
     .map_err(|e| super::nearby::explain_account(store, &r, e))?;
     super::show::sort(&args.output, &mut tokens, super::show::json)?;
     match &args.output.output {
-        f if f.is_document() => super::show::document(
-            out,
-            &args.output,
-            &output::List {
-                kind: "TokenList",
-                items: &tokens,
-            },
-        )?,
+        f if f.is_document() => super::show::list(out, &args.output, "TokenList", &tokens, false)?,
         OutputFormat::Name => {
             for t in &tokens {
                 writeln!(out, "{}", t.name)?;
