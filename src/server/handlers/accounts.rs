@@ -159,7 +159,7 @@ async fn accounts_of(
     let Some(page) = page else {
         let mut listing = blocking(st, move |s| s.list_accounts(&scope)).await?;
         listing.items.retain(|a| sel.keeps(&a.labels));
-        return Ok(account_list(st, listing, true, None));
+        return Ok(account_list(st, listing, None));
     };
     let listing: Listing<Account> = blocking(st, move |s| {
         let engine = crate::store::local(s)?;
@@ -176,21 +176,16 @@ async fn accounts_of(
     };
     // The engine's warnings of this page, on every page: an engine that cuts in its query
     // (PostgreSQL) reports the records each page passed over (`engine::Tx`).
-    Ok(account_list(st, listing, true, Some(metadata)))
+    Ok(account_list(st, listing, Some(metadata)))
 }
 
 fn account_list(
     st: &AppState,
     listing: Listing<Account>,
-    first: bool,
     metadata: Option<api::ListMeta>,
 ) -> Response {
     let now = Timestamp::now();
-    let warnings = if first {
-        warnings(st, &listing)
-    } else {
-        vec![]
-    };
+    let warnings = warnings(st, &listing);
     let items: Vec<AccountView> = listing
         .items
         .iter()
