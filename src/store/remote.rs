@@ -375,12 +375,13 @@ fn segment(s: &str) -> String {
     percent_encoding::utf8_percent_encode(s, UNRESERVED).to_string()
 }
 
+/// The collection of namespace `ns`'s accounts.
+fn accounts_path(ns: &Namespace) -> String {
+    format!("/v1/namespaces/{}/serviceaccounts", ns_segment(ns))
+}
+
 fn account_path(r: &Reference) -> String {
-    format!(
-        "/v1/namespaces/{}/serviceaccounts/{}",
-        ns_segment(&r.namespace),
-        r.name
-    )
+    format!("{}/{}", accounts_path(&r.namespace), r.name)
 }
 
 fn policy_path(scope: &PolicyScope, name: Option<&Name>) -> String {
@@ -614,10 +615,7 @@ impl RemoteStore {
     /// that `selector` picks.
     fn accounts_in(&self, scope: &Scope, selector: Option<&Selector>) -> Result<Listing<Account>> {
         let mut listing: Listing<Account> = match scope {
-            Scope::Namespace(ns) => self.list_selected(
-                &format!("/v1/namespaces/{}/serviceaccounts", ns_segment(ns)),
-                selector,
-            )?,
+            Scope::Namespace(ns) => self.list_selected(&accounts_path(ns), selector)?,
             _ => self.list_selected("/v1/serviceaccounts", selector)?,
         };
         listing.items.retain(|a| scope.covers(Some(&a.namespace)));
@@ -1111,10 +1109,7 @@ impl Store for RemoteStore {
     }
 
     fn create_account(&self, account: Account) -> Result<Account> {
-        let path = format!(
-            "/v1/namespaces/{}/serviceaccounts",
-            ns_segment(&account.namespace)
-        );
+        let path = accounts_path(&account.namespace);
         let shown: AccountAnswer =
             self.json(Call::new(Method::Post, &path).json(&new_account(&account))?)?;
         Ok(as_stored(shown, account, |a, r| {
