@@ -547,21 +547,10 @@ fn order(a: &Value, b: &Value) -> Result<std::cmp::Ordering, String> {
         (Value::Bool(_), Value::Bool(_)) => Err("unsortable type: bool".into()),
         (Value::Object(_), Value::Object(_)) => Err("unsortable type: object".into()),
         _ => {
-            let mut kinds = [kind_name(a), kind_name(b)];
+            let mut kinds = [jsonpath::kind(a), jsonpath::kind(b)];
             kinds.sort_unstable();
             Err(format!("cannot compare {} with {}", kinds[0], kinds[1]))
         }
-    }
-}
-
-fn kind_name(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
     }
 }
 

@@ -299,7 +299,8 @@ fn descend(v: Value, out: &mut Vec<Value>) {
     }
 }
 
-fn kind(v: &Value) -> &'static str {
+/// What a JSON value is, as messages name it ("a string", "an array", "null").
+pub fn kind(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",

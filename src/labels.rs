@@ -164,6 +164,19 @@ pub fn parse_changes(
     Ok((set, remove))
 }
 
+/// Makes on `labels` the changes `parse_changes` read (`--label`, `--remove-label`) and
+/// returns the keys to remove that `labels` did not have: not an error, kubectl warns and goes
+/// on.
+pub fn apply_changes(labels: &mut Labels, set: &Labels, remove: &[String]) -> Vec<String> {
+    let absent = remove
+        .iter()
+        .filter(|k| labels.remove(*k).is_none())
+        .cloned()
+        .collect();
+    labels.extend(set.iter().map(|(k, v)| (k.clone(), v.clone())));
+    absent
+}
+
 pub fn parse_keys(raw: &[String]) -> Result<Vec<String>, UserError> {
     raw.iter()
         .map(|k| check_key(k).map(|()| k.clone()))
@@ -235,6 +248,11 @@ impl Selector {
 
     pub fn as_str(&self) -> &str {
         &self.source
+    }
+
+    /// `-l`'s value parsed, when the command line has one (`parse`).
+    pub fn parse_given(text: Option<&str>) -> Result<Option<Selector>, UserError> {
+        text.map(Selector::parse).transpose()
     }
 
     /// Parses `-l`/`labelSelector`; the error says what is wrong and where.

@@ -135,27 +135,23 @@ use serde::Serialize;
 
 /// A Dispatch-style table: a header, a `-+-` rule, ` | ` between columns. Cells are sanitised.
 pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
-    let mut t = Table::new();
-    // Left, right, top, bottom borders off; header rule `-` crossed by `+`; columns split by `|`.
-    t.load_preset("     -+ |          ")
-        .set_content_arrangement(ContentArrangement::Disabled)
-        .set_header(headers.iter().map(|h| h.to_string()));
-    for row in rows {
-        t.add_row(row.iter().map(|c| sanitize(c)));
-    }
-    let mut s = String::new();
-    for line in t.lines() {
-        s.push_str(line.trim_end());
-        s.push('\n');
-    }
-    s
+    laid_out(Some(headers), rows)
 }
 
 /// The rows of a [`table`] without its header and rule (`--no-headers`), laid out alike.
 pub fn table_rows(rows: &[Vec<String>]) -> String {
+    laid_out(None, rows)
+}
+
+/// [`table`], with or without its header.
+fn laid_out(headers: Option<&[&str]>, rows: &[Vec<String>]) -> String {
     let mut t = Table::new();
+    // Left, right, top, bottom borders off; header rule `-` crossed by `+`; columns split by `|`.
     t.load_preset("     -+ |          ")
         .set_content_arrangement(ContentArrangement::Disabled);
+    if let Some(headers) = headers {
+        t.set_header(headers.iter().map(|h| h.to_string()));
+    }
     for row in rows {
         t.add_row(row.iter().map(|c| sanitize(c)));
     }
@@ -198,6 +194,16 @@ pub fn json(out: &mut dyn Write, value: &impl Serialize) -> anyhow::Result<()> {
 /// `write_char_escape`; everything else reaches `write_string_fragment`.
 struct VisibleFormatter<'a>(serde_json::ser::PrettyFormatter<'a>);
 
+/// The `Formatter` methods named, each passed on to the wrapped `PrettyFormatter` with the
+/// same arguments: `VisibleFormatter` changes how strings are written, not the layout.
+macro_rules! layout_of_pretty {
+    ($($method:ident $(($arg:ident: $ty:ty))?),+ $(,)?) => {$(
+        fn $method<W: ?Sized + Write>(&mut self, w: &mut W $(, $arg: $ty)?) -> std::io::Result<()> {
+            self.0.$method(w $(, $arg)?)
+        }
+    )+};
+}
+
 impl serde_json::ser::Formatter for VisibleFormatter<'_> {
     fn write_string_fragment<W: ?Sized + Write>(
         &mut self,
@@ -216,53 +222,18 @@ impl serde_json::ser::Formatter for VisibleFormatter<'_> {
         writer.write_all(rest.as_bytes())
     }
 
-    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.begin_array(w)
-    }
-
-    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.end_array(w)
-    }
-
-    fn begin_array_value<W: ?Sized + Write>(
-        &mut self,
-        w: &mut W,
-        first: bool,
-    ) -> std::io::Result<()> {
-        self.0.begin_array_value(w, first)
-    }
-
-    fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.end_array_value(w)
-    }
-
-    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.begin_object(w)
-    }
-
-    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.end_object(w)
-    }
-
-    fn begin_object_key<W: ?Sized + Write>(
-        &mut self,
-        w: &mut W,
-        first: bool,
-    ) -> std::io::Result<()> {
-        self.0.begin_object_key(w, first)
-    }
-
-    fn end_object_key<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.end_object_key(w)
-    }
-
-    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.begin_object_value(w)
-    }
-
-    fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.end_object_value(w)
-    }
+    layout_of_pretty!(
+        begin_array,
+        end_array,
+        begin_array_value(first: bool),
+        end_array_value,
+        begin_object,
+        end_object,
+        begin_object_key(first: bool),
+        end_object_key,
+        begin_object_value,
+        end_object_value,
+    );
 }
 
 /// A kubectl-style list object for `-o json`.

@@ -158,18 +158,7 @@ fn print_accounts(
         f if f.is_document() => {
             let views: Vec<AccountView> =
                 accounts.iter().map(|a| AccountView::new(a, now)).collect();
-            if single && views.len() == 1 {
-                show::document(out, output, &views[0])?;
-            } else {
-                show::document(
-                    out,
-                    output,
-                    &output::List {
-                        kind: "ServiceAccountList",
-                        items: &views,
-                    },
-                )?;
-            }
+            show::list(out, output, "ServiceAccountList", &views, single)?;
         }
         OutputFormat::Name => {
             for a in accounts {
@@ -320,11 +309,7 @@ fn select_labelled(
 
 pub fn get(ctx: &Context, args: &GetArgs, out: &mut dyn Write) -> Result<Exit> {
     let store = ctx.store()?;
-    let selector = args
-        .selector
-        .as_deref()
-        .map(crate::labels::Selector::parse)
-        .transpose()?;
+    let selector = crate::labels::Selector::parse_given(args.selector.as_deref())?;
     let (mut accounts, errors) = select_labelled(
         ctx,
         store,
@@ -417,11 +402,7 @@ pub fn describe(ctx: &Context, args: &DescribeArgs, out: &mut dyn Write) -> Resu
     let mut errors = vec![];
     let mut described = vec![];
     if args.names.is_empty() {
-        let selector = args
-            .selector
-            .as_deref()
-            .map(crate::labels::Selector::parse)
-            .transpose()?;
+        let selector = crate::labels::Selector::parse_given(args.selector.as_deref())?;
         let (accounts, listed_errors) =
             select_labelled(ctx, store, &[], args.all_namespaces, selector.as_ref())?;
         errors = listed_errors;
@@ -478,19 +459,8 @@ pub fn describe(ctx: &Context, args: &DescribeArgs, out: &mut dyn Write) -> Resu
             Err(e) => errors.push(e),
         }
     }
-    if args.output.output.is_document() {
-        if args.names.len() == 1 && items.len() == 1 {
-            show::document(out, &args.output, &items[0])?;
-        } else if !items.is_empty() || errors.is_empty() {
-            show::document(
-                out,
-                &args.output,
-                &output::List {
-                    kind: "List",
-                    items: &items,
-                },
-            )?;
-        }
+    if args.output.output.is_document() && (!items.is_empty() || errors.is_empty()) {
+        show::list(out, &args.output, "List", &items, args.names.len() == 1)?;
     }
     finish(errors)
 }
@@ -774,17 +744,9 @@ pub fn update(ctx: &Context, args: &UpdateArgs, out: &mut dyn Write) -> Result<E
         .map(|g| g.trim().to_owned())
         .collect();
     let store = ctx.store()?;
-    // Removing a label that is not there is not an error (kubectl says so, and goes on).
     let mut absent: Vec<String> = vec![];
     let modified = store.modify_account(&r, &mut |a| {
-        absent.clear();
-        for k in &remove_labels {
-            if a.labels.remove(k).is_none() {
-                absent.push(k.clone());
-            }
-        }
-        a.labels
-            .extend(set_labels.iter().map(|(k, v)| (k.clone(), v.clone())));
+        absent = crate::labels::apply_changes(&mut a.labels, &set_labels, &remove_labels);
         if let Some(d) = &args.description {
             a.description = d.clone();
         }
@@ -794,12 +756,7 @@ pub fn update(ctx: &Context, args: &UpdateArgs, out: &mut dyn Write) -> Result<E
         if args.no_expires {
             a.expires = None;
         }
-        a.groups.retain(|g| !remove.contains(g));
-        for g in &add {
-            if !a.groups.contains(g) {
-                a.groups.push(g.clone());
-            }
-        }
+        super::edit_list(&mut a.groups, &add, &remove);
         Ok(())
     });
     let modified = modified.map_err(|e| super::nearby::explain_account(store, &r, e))?;

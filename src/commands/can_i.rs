@@ -11,7 +11,6 @@ use crate::cli::{CanIArgs, OutputFormat};
 use crate::context::Context;
 use crate::error::Exit;
 use crate::model::Status;
-use crate::output;
 use crate::policy::{allowing, check_pattern, policies_for};
 use crate::store::Scope;
 
@@ -49,14 +48,9 @@ pub fn run(ctx: &Context, args: &CanIArgs, out: &mut dyn Write) -> Result<Exit> 
             .collect();
         super::show::sort(&args.output, &mut grants, super::show::json)?;
         match &args.output.output {
-            f if f.is_document() => super::show::document(
-                out,
-                &args.output,
-                &output::List {
-                    kind: "GrantList",
-                    items: &grants,
-                },
-            )?,
+            f if f.is_document() => {
+                super::show::list(out, &args.output, "GrantList", &grants, false)?
+            }
             OutputFormat::Name => {
                 for g in &grants {
                     writeln!(out, "{}", g.policy)?;

@@ -87,16 +87,7 @@ pub fn login(ctx: &Context, out: &mut dyn Write) -> Result<Exit> {
     };
     let file = dir.join(format!("{name}.token"));
     let file_value = path_value(&file)?;
-    let contexts = contexts_mut(&mut doc)?;
-    let entry = contexts
-        .entry(&name)
-        .or_insert_with(|| Item::Table(Table::new()))
-        .as_table_mut()
-        .ok_or_else(|| {
-            UserError::Usage(format!(
-                "context `{name}` in the config file is not a table"
-            ))
-        })?;
+    let entry = context_mut(contexts_mut(&mut doc)?, &name)?;
     // A new context, or a store given on this command line: the context names the store.
     if created || ctx.command_line.store.is_some() {
         entry.insert("store", value(url.to_string()));
@@ -318,8 +309,20 @@ fn contexts_mut(doc: &mut DocumentMut) -> Result<&mut Table> {
     })
 }
 
-/// The settings `set-context` takes from this command line (never from the environment), as
-/// config-file values.
+/// Context `name` of the config file's `contexts`, made (empty) when it is not there yet.
+fn context_mut<'t>(contexts: &'t mut Table, name: &str) -> Result<&'t mut Table> {
+    contexts
+        .entry(name)
+        .or_insert_with(|| Item::Table(Table::new()))
+        .as_table_mut()
+        .ok_or_else(|| {
+            UserError::Usage(format!(
+                "context `{name}` in the config file is not a table"
+            ))
+            .into()
+        })
+}
+
 /// The config file's value for a file a context names: its absolute path, once the file is
 /// there (a context that names a missing file fails only later, at every command that uses it).
 fn existing_file(flag: &str, p: &Path) -> Result<String> {
@@ -338,6 +341,8 @@ fn existing_file(flag: &str, p: &Path) -> Result<String> {
     .into())
 }
 
+/// The settings `set-context` takes from this command line (never from the environment), as
+/// config-file values.
 fn given_settings(ctx: &Context) -> Result<Vec<(&'static str, String)>> {
     let cl = &ctx.command_line;
     let mut v = vec![];
@@ -379,15 +384,7 @@ fn set_context(
     let mut doc = load_doc(path)?;
     let contexts = contexts_mut(&mut doc)?;
     let existed = contexts.contains_key(name.as_str());
-    let entry = contexts
-        .entry(name.as_str())
-        .or_insert_with(|| Item::Table(Table::new()))
-        .as_table_mut()
-        .ok_or_else(|| {
-            UserError::Usage(format!(
-                "context `{name}` in the config file is not a table"
-            ))
-        })?;
+    let entry = context_mut(contexts, name.as_str())?;
     for (key, v) in settings {
         entry.insert(key, value(v));
     }
@@ -464,16 +461,7 @@ fn get_contexts(path: &Path, args: &OutputArg, out: &mut dyn Write) -> Result<Ex
         .collect();
     super::show::sort(args, &mut views, super::show::json)?;
     match &args.output {
-        f if f.is_document() => {
-            super::show::document(
-                out,
-                args,
-                &output::List {
-                    kind: "ContextList",
-                    items: &views,
-                },
-            )?;
-        }
+        f if f.is_document() => super::show::list(out, args, "ContextList", &views, false)?,
         OutputFormat::Name => {
             for v in &views {
                 writeln!(out, "{}", output::sanitize(v.name))?;

@@ -88,14 +88,9 @@ fn list(ctx: &Context, args: &KeyListArgs, out: &mut dyn Write) -> Result<Exit> 
         .map_err(|e| super::nearby::explain_account(store, &r, e))?;
     super::show::sort(&args.output, &mut account.keys, super::show::json)?;
     match &args.output.output {
-        f if f.is_document() => super::show::document(
-            out,
-            &args.output,
-            &output::List {
-                kind: "KeyList",
-                items: &account.keys,
-            },
-        )?,
+        f if f.is_document() => {
+            super::show::list(out, &args.output, "KeyList", &account.keys, false)?
+        }
         OutputFormat::Name => {
             for k in &account.keys {
                 writeln!(out, "{}", output::sanitize(&k.kid))?;

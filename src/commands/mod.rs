@@ -170,6 +170,18 @@ pub fn token_argument(ctx: &Context, arg: Option<&str>) -> Result<String> {
     Ok(token)
 }
 
+/// `update`'s `--add-…` and `--remove-…` on one list of a record (an account's groups, a
+/// policy's subjects, actions, resources): the entries to remove go, then each entry to add
+/// that is not there yet is appended, in the order given.
+pub fn edit_list(list: &mut Vec<String>, add: &[String], remove: &[String]) {
+    list.retain(|x| !remove.contains(x));
+    for a in add {
+        if !list.contains(a) {
+            list.push(a.clone());
+        }
+    }
+}
+
 /// The registry's name of an algorithm chosen on the command line.
 pub fn key_algorithm(a: crate::cli::Alg) -> crate::model::KeyAlgorithm {
     use crate::cli::Alg;

@@ -110,11 +110,7 @@ fn get(ctx: &Context, args: &NamespaceGetArgs, out: &mut dyn Write) -> Result<Ex
     let mut views = vec![];
     let mut errors = vec![];
     if args.namespaces.is_empty() {
-        let selector = args
-            .selector
-            .as_deref()
-            .map(crate::labels::Selector::parse)
-            .transpose()?;
+        let selector = crate::labels::Selector::parse_given(args.selector.as_deref())?;
         let mut listing = match &selector {
             Some(s) => store.select_namespaces(s)?,
             None => store.list_namespaces()?,
@@ -151,18 +147,8 @@ fn get(ctx: &Context, args: &NamespaceGetArgs, out: &mut dyn Write) -> Result<Ex
     super::show::sort(&args.output, &mut views, super::show::json)?;
     match &args.output.output {
         f if f.is_document() => {
-            if args.namespaces.len() == 1 && views.len() == 1 {
-                super::show::document(out, &args.output, &views[0])?;
-            } else {
-                super::show::document(
-                    out,
-                    &args.output,
-                    &output::List {
-                        kind: "NamespaceList",
-                        items: &views,
-                    },
-                )?;
-            }
+            let one = args.namespaces.len() == 1;
+            super::show::list(out, &args.output, "NamespaceList", &views, one)?;
         }
         OutputFormat::Name => {
             for v in &views {

@@ -16,7 +16,7 @@ use crate::error::{Exit, UserError};
 use crate::model::{Policy, PolicyScope};
 use crate::output;
 use crate::policy::{check_patterns, normalize_subjects};
-use crate::store::Scope;
+use crate::store::{Scope, Store};
 use crate::time;
 
 pub fn run(ctx: &Context, command: PolicyCommand, out: &mut dyn Write) -> Result<Exit> {
@@ -95,18 +95,7 @@ fn print_policies(
     match &output.output {
         f if f.is_document() => {
             let views: Vec<PolicyView> = policies.iter().map(PolicyView::new).collect();
-            if single && views.len() == 1 {
-                super::show::document(out, output, &views[0])?;
-            } else {
-                super::show::document(
-                    out,
-                    output,
-                    &output::List {
-                        kind: "PolicyList",
-                        items: &views,
-                    },
-                )?;
-            }
+            super::show::list(out, output, "PolicyList", &views, single)?;
         }
         OutputFormat::Name => {
             for p in policies {
@@ -164,11 +153,7 @@ fn get(ctx: &Context, args: &PolicyGetArgs, out: &mut dyn Write) -> Result<Exit>
     let store = ctx.store()?;
     let format = &args.output.output;
     if args.names.is_empty() {
-        let selector = args
-            .selector
-            .as_deref()
-            .map(crate::labels::Selector::parse)
-            .transpose()?;
+        let selector = crate::labels::Selector::parse_given(args.selector.as_deref())?;
         let list = |scope: &Scope| match &selector {
             Some(s) => store.select_policies(scope, s),
             None => store.list_policies(scope),
@@ -201,21 +186,32 @@ fn get(ctx: &Context, args: &PolicyGetArgs, out: &mut dyn Write) -> Result<Exit>
         }
         return finish(listing_errors(&mut listing));
     }
-    let scope = scope(ctx, &args.scope);
+    let (mut found, errors) = named(ctx, store, &scope(ctx, &args.scope), &args.names);
+    print_policies(&mut found, &args.output, args.names.len() == 1, out)?;
+    finish(errors)
+}
+
+/// The policies `names` name in `scope`, for `get` and `describe`: those found, and the errors
+/// of the others (a name that is not one, a policy that is not there, with the nearest names).
+fn named(
+    ctx: &Context,
+    store: &dyn Store,
+    scope: &PolicyScope,
+    names: &[String],
+) -> (Vec<Policy>, Vec<anyhow::Error>) {
     let mut found = vec![];
     let mut errors = vec![];
-    for n in &args.names {
+    for n in names {
         match ctx.name(n).map_err(anyhow::Error::from).and_then(|n| {
             store
-                .get_policy(&scope, &n)
-                .map_err(|e| super::nearby::explain_policy(store, &scope, &n, e))
+                .get_policy(scope, &n)
+                .map_err(|e| super::nearby::explain_policy(store, scope, &n, e))
         }) {
             Ok(p) => found.push(p),
             Err(e) => errors.push(e),
         }
     }
-    print_policies(&mut found, &args.output, args.names.len() == 1, out)?;
-    finish(errors)
+    (found, errors)
 }
 
 /// Each policy named, as `describe` does accounts: two blank lines between descriptions, a
@@ -226,14 +222,8 @@ fn describe(ctx: &Context, args: &PolicyDescribeArgs, out: &mut dyn Write) -> Re
     let scope = scope(ctx, &args.scope);
     let store = ctx.store()?;
     let format = &args.output.output;
-    let mut found = vec![];
-    let mut errors = vec![];
-    if args.names.is_empty() {
-        let selector = args
-            .selector
-            .as_deref()
-            .map(crate::labels::Selector::parse)
-            .transpose()?;
+    let (found, errors) = if args.names.is_empty() {
+        let selector = crate::labels::Selector::parse_given(args.selector.as_deref())?;
         let listed = match &scope {
             PolicyScope::Global => Scope::All,
             PolicyScope::Namespace(ns) => Scope::Namespace(ns.clone()),
@@ -243,7 +233,7 @@ fn describe(ctx: &Context, args: &PolicyDescribeArgs, out: &mut dyn Write) -> Re
             None => store.list_policies(&listed)?,
         };
         listing.items.retain(|p| p.scope() == scope);
-        errors = listing_errors(&mut listing);
+        let errors = listing_errors(&mut listing);
         if listing.items.is_empty() && errors.is_empty() && !format.is_document() {
             match &scope {
                 PolicyScope::Global => crate::errln!("No resources found"),
@@ -257,32 +247,15 @@ fn describe(ctx: &Context, args: &PolicyDescribeArgs, out: &mut dyn Write) -> Re
                 }
             }
         }
-        found = listing.items;
+        (listing.items, errors)
     } else {
-        for n in &args.names {
-            match ctx.name(n).map_err(anyhow::Error::from).and_then(|n| {
-                store
-                    .get_policy(&scope, &n)
-                    .map_err(|e| super::nearby::explain_policy(store, &scope, &n, e))
-            }) {
-                Ok(p) => found.push(p),
-                Err(e) => errors.push(e),
-            }
-        }
-    }
+        named(ctx, store, &scope, &args.names)
+    };
     if format.is_document() {
         let views: Vec<PolicyView> = found.iter().map(PolicyView::new).collect();
-        if args.names.len() == 1 && views.len() == 1 {
-            super::show::document(out, &args.output, &views[0])?;
-        } else if !views.is_empty() || errors.is_empty() {
-            super::show::document(
-                out,
-                &args.output,
-                &output::List {
-                    kind: "List",
-                    items: &views,
-                },
-            )?;
+        if !views.is_empty() || errors.is_empty() {
+            let one = args.names.len() == 1;
+            super::show::list(out, &args.output, "List", &views, one)?;
         }
         return finish(errors);
     }
@@ -388,32 +361,16 @@ fn update(ctx: &Context, args: &PolicyUpdateArgs, out: &mut dyn Write) -> Result
         )
         .into());
     }
-    fn apply(list: &mut Vec<String>, add: &[String], remove: &[String]) {
-        list.retain(|x| !remove.contains(x));
-        for a in add {
-            if !list.contains(a) {
-                list.push(a.clone());
-            }
-        }
-    }
     let store = ctx.store()?;
-    // Removing a label that is not there is not an error (kubectl says so, and goes on).
     let mut absent: Vec<String> = vec![];
     let modified = store.modify_policy(&scope, &name, &mut |p| {
-        absent.clear();
-        for k in &rm_labels {
-            if p.labels.remove(k).is_none() {
-                absent.push(k.clone());
-            }
-        }
-        p.labels
-            .extend(set_labels.iter().map(|(k, v)| (k.clone(), v.clone())));
+        absent = crate::labels::apply_changes(&mut p.labels, &set_labels, &rm_labels);
         if let Some(d) = &args.description {
             p.description = d.clone();
         }
-        apply(&mut p.subjects, &add_s, &rm_s);
-        apply(&mut p.actions, &add_a, &rm_a);
-        apply(&mut p.resources, &add_r, &rm_r);
+        super::edit_list(&mut p.subjects, &add_s, &rm_s);
+        super::edit_list(&mut p.actions, &add_a, &rm_a);
+        super::edit_list(&mut p.resources, &add_r, &rm_r);
         for (kind, list) in [
             ("subject", &p.subjects),
             ("action", &p.actions),

@@ -22,6 +22,22 @@ pub fn document(out: &mut dyn Write, arg: &OutputArg, doc: &impl Serialize) -> R
     )
 }
 
+/// The document of a list command: a kubectl `List` of `kind` (`KeyList`, `ServiceAccountList`,
+/// …) holding `items`; with `one`, a single item alone, as `get NAME -o json` prints the one
+/// record it names.
+pub fn list<T: Serialize>(
+    out: &mut dyn Write,
+    arg: &OutputArg,
+    kind: &str,
+    items: &[T],
+    one: bool,
+) -> Result<()> {
+    match items {
+        [item] if one => document(out, arg, item),
+        _ => document(out, arg, &crate::output::List { kind, items }),
+    }
+}
+
 /// Orders the records of a list by `--sort-by`, a path into `view` (each record's item in the
 /// document, e.g. [`json`] of it); nothing without the flag.
 pub fn sort<T>(

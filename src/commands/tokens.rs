@@ -219,11 +219,7 @@ fn request(ctx: &Context, args: &TokensRequestArgs, out: &mut dyn Write) -> Resu
 fn list(ctx: &Context, args: &TokensListArgs, out: &mut dyn Write) -> Result<Exit> {
     let r = ctx.reference(&args.account)?;
     let store = ctx.store()?;
-    let selector = args
-        .selector
-        .as_deref()
-        .map(crate::labels::Selector::parse)
-        .transpose()?;
+    let selector = crate::labels::Selector::parse_given(args.selector.as_deref())?;
     let mut tokens = match &selector {
         Some(s) => store.select_tokens(&r, s),
         None => store.list_tokens(&r),
@@ -231,14 +227,7 @@ fn list(ctx: &Context, args: &TokensListArgs, out: &mut dyn Write) -> Result<Exi
     .map_err(|e| super::nearby::explain_account(store, &r, e))?;
     super::show::sort(&args.output, &mut tokens, super::show::json)?;
     match &args.output.output {
-        f if f.is_document() => super::show::document(
-            out,
-            &args.output,
-            &output::List {
-                kind: "TokenList",
-                items: &tokens,
-            },
-        )?,
+        f if f.is_document() => super::show::list(out, &args.output, "TokenList", &tokens, false)?,
         OutputFormat::Name => {
             for t in &tokens {
                 writeln!(out, "{}", t.name)?;

@@ -26,7 +26,7 @@ use zeroize::Zeroizing;
 use crate::identity::{Name, Namespace, Reference};
 use crate::issued::{IssuerRecord, TokenFile};
 use crate::model::{Account, NamespaceRecord, Policy, PolicyScope};
-use crate::store::engine::{Found, Page, PolicyKey, PoolUsage, Result, Tx};
+use crate::store::engine::{Found, Page, PolicyKey, PoolUsage, Result, Tx, pass_on};
 use crate::store::{Engine, Scope, StoreError};
 
 /// Decides again on the policies as a transaction sees them: `true` when the decision holds.
@@ -77,56 +77,24 @@ impl Engine for Decided<'_> {
             work(tx)
         })
     }
-    fn generation(&self) -> u64 {
-        self.inner.generation()
-    }
-    fn check(&self) -> Result<()> {
-        self.inner.check()
-    }
-    fn pool(&self) -> Option<PoolUsage> {
-        self.inner.pool()
-    }
-    fn read_account(&self, r: &Reference) -> Result<Option<Account>> {
-        self.inner.read_account(r)
-    }
-    fn read_accounts(&self, scope: &Scope, page: &Page<Reference>) -> Found<Account> {
-        self.inner.read_accounts(scope, page)
-    }
-    fn read_policy(&self, scope: &PolicyScope, name: &Name) -> Result<Option<Policy>> {
-        self.inner.read_policy(scope, name)
-    }
-    fn read_policies(&self, scope: &Scope, page: &Page<PolicyKey>) -> Found<Policy> {
-        self.inner.read_policies(scope, page)
-    }
-    fn read_namespace(&self, ns: &Namespace) -> Result<Option<NamespaceRecord>> {
-        self.inner.read_namespace(ns)
-    }
-    fn read_namespaces(&self, scope: &Scope, page: &Page<Namespace>) -> Found<NamespaceRecord> {
-        self.inner.read_namespaces(scope, page)
-    }
-    fn read_issuer(&self) -> Result<Option<IssuerRecord>> {
-        self.inner.read_issuer()
-    }
-    fn read_issuer_key(&self, kid: &str) -> Result<Zeroizing<Vec<u8>>> {
-        self.inner.read_issuer_key(kid)
-    }
-    fn read_tokens(&self, r: &Reference) -> Result<Option<TokenFile>> {
-        self.inner.read_tokens(r)
-    }
-    fn read_all_tokens(&self) -> Result<Vec<TokenFile>> {
-        self.inner.read_all_tokens()
-    }
-    fn policy_snapshot(&self) -> Result<Arc<Vec<Policy>>> {
-        self.inner.policy_snapshot()
-    }
-    fn cached_policies(&self) -> Option<Arc<Vec<Policy>>> {
-        self.inner.cached_policies()
-    }
-    fn cached_account(&self, r: &Reference) -> Option<Arc<Account>> {
-        self.inner.cached_account(r)
-    }
-    fn cached_tokens(&self, r: &Reference) -> Option<Arc<TokenFile>> {
-        self.inner.cached_tokens(r)
+    pass_on! { inner:
+        fn generation(&self) -> u64;
+        fn check(&self) -> Result<()>;
+        fn pool(&self) -> Option<PoolUsage>;
+        fn read_account(&self, r: &Reference) -> Result<Option<Account>>;
+        fn read_accounts(&self, scope: &Scope, page: &Page<Reference>) -> Found<Account>;
+        fn read_policy(&self, scope: &PolicyScope, name: &Name) -> Result<Option<Policy>>;
+        fn read_policies(&self, scope: &Scope, page: &Page<PolicyKey>) -> Found<Policy>;
+        fn read_namespace(&self, ns: &Namespace) -> Result<Option<NamespaceRecord>>;
+        fn read_namespaces(&self, scope: &Scope, page: &Page<Namespace>) -> Found<NamespaceRecord>;
+        fn read_issuer(&self) -> Result<Option<IssuerRecord>>;
+        fn read_issuer_key(&self, kid: &str) -> Result<Zeroizing<Vec<u8>>>;
+        fn read_tokens(&self, r: &Reference) -> Result<Option<TokenFile>>;
+        fn read_all_tokens(&self) -> Result<Vec<TokenFile>>;
+        fn policy_snapshot(&self) -> Result<Arc<Vec<Policy>>>;
+        fn cached_policies(&self) -> Option<Arc<Vec<Policy>>>;
+        fn cached_account(&self, r: &Reference) -> Option<Arc<Account>>;
+        fn cached_tokens(&self, r: &Reference) -> Option<Arc<TokenFile>>;
     }
     fn forget_tokens(&self, r: &Reference) {
         self.inner.forget_tokens(r)

@@ -368,28 +368,20 @@ impl Authenticator {
             self.cache.remove(key);
             return Err(AuthError::Rejected(NO_KEY_VERIFIES.to_owned()));
         }
-        match &e.issued {
-            None => {
-                // The key is still registered, and the token was minted after the account got
-                // its name and the key was registered (renamed away and back, or a key removed
-                // and added again, and its earlier tokens stay refused).
-                let checked = match account.keys.iter().find(|k| k.kid == e.kid) {
-                    None => Err(AuthError::Rejected(NO_KEY_VERIFIES.to_owned())),
-                    Some(k) => token::verify::check_minted_after(&account, Some(k), e.iat)
-                        .map_err(public_reason),
-                };
-                if let Err(why) = checked {
-                    self.cache.remove(key);
-                    return Err(why);
-                }
-            }
-            Some(issued) => {
-                let checked = still_issued(store, &account, &issued.token_id, issued_check, now);
-                if let Err(why) = checked {
-                    self.cache.remove(key);
-                    return Err(why);
-                }
-            }
+        let checked = match &e.issued {
+            // The key is still registered, and the token was minted after the account got its
+            // name and the key was registered (renamed away and back, or a key removed and
+            // added again, and its earlier tokens stay refused).
+            None => match account.keys.iter().find(|k| k.kid == e.kid) {
+                None => Err(AuthError::Rejected(NO_KEY_VERIFIES.to_owned())),
+                Some(k) => token::verify::check_minted_after(&account, Some(k), e.iat)
+                    .map_err(public_reason),
+            },
+            Some(issued) => still_issued(store, &account, &issued.token_id, issued_check, now),
+        };
+        if let Err(why) = checked {
+            self.cache.remove(key);
+            return Err(why);
         }
         if let Some(why) = account.refusal(now) {
             self.cache.remove(key);

@@ -432,6 +432,30 @@ where
     }
 }
 
+/// [`on_the_record`] for a write that is one piece of store work: `write` runs on the blocking
+/// pool, on the engine that holds it to the decision, with the account as it was decided on.
+pub async fn write_on_the_record<T, D>(
+    st: &Arc<AppState>,
+    r: &Reference,
+    decide: D,
+    write: impl Fn(&dyn Engine, Account) -> anyhow::Result<T> + Clone + Send + 'static,
+) -> Result<T, ApiError>
+where
+    T: Send + 'static,
+    D: Fn(&Account, &[Policy]) -> Result<(), ApiError> + Clone + Send + Sync + 'static,
+{
+    on_the_record(st, r, decide, |read, decision| {
+        let write = write.clone();
+        async move {
+            blocking(st, move |s| {
+                write(&decision.over(crate::store::local(s)?), read)
+            })
+            .await
+        }
+    })
+    .await
+}
+
 /// What a handler decided on, for the write it allowed ([`on_the_record`]).
 #[derive(Clone)]
 pub struct Decision {

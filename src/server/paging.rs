@@ -142,13 +142,7 @@ impl Paging {
         if let Some(after) = &self.after {
             items.retain(|t| key(t) > *after);
         }
-        let mut meta = ListMeta::default();
-        if let Some(limit) = self.limit
-            && items.len() > limit
-        {
-            items.truncate(limit);
-            meta.continue_ = items.last().map(|t| self.token(key(t)));
-        }
+        let (items, meta) = self.cut(items, key, |_| true);
         (items, Some(meta))
     }
 

@@ -23,7 +23,7 @@ use std::time::{Duration, Instant};
 
 use zeroize::Zeroizing;
 
-use super::engine::{Engine, Found, Page, PolicyKey, Result, Tx};
+use super::engine::{Engine, Found, Page, PolicyKey, PoolUsage, Result, Tx, pass_on};
 use super::{Listing, Scope, StoreError};
 use crate::identity::{Name, Namespace, Reference};
 use crate::issued::{IssuerRecord, TokenFile};
@@ -180,25 +180,20 @@ impl<E: Engine> Cached<E> {
     }
 }
 
+/// Reads from memory what it keeps (`State`); the rest is `inner`'s.
 impl<E: Engine> Engine for Cached<E> {
-    fn atomically(&self, work: &mut dyn FnMut(&mut dyn Tx) -> Result<()>) -> Result<()> {
-        self.inner.atomically(work)
-    }
-
-    fn read_atomically(&self, work: &mut dyn FnMut(&mut dyn Tx) -> Result<()>) -> Result<()> {
-        self.inner.read_atomically(work)
-    }
-
-    fn generation(&self) -> u64 {
-        self.inner.generation()
-    }
-
-    fn check(&self) -> Result<()> {
-        self.inner.check()
-    }
-
-    fn pool(&self) -> Option<crate::store::engine::PoolUsage> {
-        self.inner.pool()
+    pass_on! { inner:
+        fn atomically(&self, work: &mut dyn FnMut(&mut dyn Tx) -> Result<()>) -> Result<()>;
+        fn read_atomically(&self, work: &mut dyn FnMut(&mut dyn Tx) -> Result<()>) -> Result<()>;
+        fn generation(&self) -> u64;
+        fn check(&self) -> Result<()>;
+        fn pool(&self) -> Option<PoolUsage>;
+        fn read_policy(&self, scope: &PolicyScope, name: &Name) -> Result<Option<Policy>>;
+        fn read_namespace(&self, ns: &Namespace) -> Result<Option<NamespaceRecord>>;
+        fn read_namespaces(&self, scope: &Scope, page: &Page<Namespace>) -> Found<NamespaceRecord>;
+        fn read_issuer(&self) -> Result<Option<IssuerRecord>>;
+        fn read_issuer_key(&self, kid: &str) -> Result<Zeroizing<Vec<u8>>>;
+        fn read_all_tokens(&self) -> Result<Vec<TokenFile>>;
     }
 
     fn read_account(&self, r: &Reference) -> Result<Option<Account>> {
@@ -228,10 +223,6 @@ impl<E: Engine> Engine for Cached<E> {
         Ok(listing.select(scope, page))
     }
 
-    fn read_policy(&self, scope: &PolicyScope, name: &Name) -> Result<Option<Policy>> {
-        self.inner.read_policy(scope, name)
-    }
-
     fn read_policies(&self, scope: &Scope, page: &Page<PolicyKey>) -> Found<Policy> {
         if *scope != Scope::All {
             return self.inner.read_policies(scope, page);
@@ -241,28 +232,8 @@ impl<E: Engine> Engine for Cached<E> {
         Ok(Listing { items, errors }.select(scope, page))
     }
 
-    fn read_namespace(&self, ns: &Namespace) -> Result<Option<NamespaceRecord>> {
-        self.inner.read_namespace(ns)
-    }
-
-    fn read_namespaces(&self, scope: &Scope, page: &Page<Namespace>) -> Found<NamespaceRecord> {
-        self.inner.read_namespaces(scope, page)
-    }
-
-    fn read_issuer(&self) -> Result<Option<IssuerRecord>> {
-        self.inner.read_issuer()
-    }
-
-    fn read_issuer_key(&self, kid: &str) -> Result<Zeroizing<Vec<u8>>> {
-        self.inner.read_issuer_key(kid)
-    }
-
     fn read_tokens(&self, r: &Reference) -> Result<Option<TokenFile>> {
         Ok(self.tokens(r)?.map(|f| f.as_ref().clone()))
-    }
-
-    fn read_all_tokens(&self) -> Result<Vec<TokenFile>> {
-        self.inner.read_all_tokens()
     }
 
     fn policy_snapshot(&self) -> Result<Arc<Vec<Policy>>> {

@@ -376,6 +376,19 @@ impl Tx for ReadOnly<'_, '_> {
     }
 }
 
+/// For an engine that wraps another (`crate::registry::decided::Decided`,
+/// `crate::store::cached::Cached`): each `Engine` method listed, with its signature, calls the
+/// same method of the wrapped engine, `self.$inner`, with the same arguments. The wrapper
+/// writes out the methods it changes.
+macro_rules! pass_on {
+    ($inner:ident: $(fn $method:ident(&self $(, $arg:ident: $ty:ty)*) -> $ret:ty;)+) => {
+        $(fn $method(&self $(, $arg: $ty)*) -> $ret {
+            self.$inner.$method($($arg),*)
+        })+
+    };
+}
+pub(crate) use pass_on;
+
 /// `Tx::key_holders` for an engine that scans: the references of `accounts` that hold a key
 /// of id `kid` or of modulus `modulus`, in the order given.
 pub fn key_holders_among<'a>(

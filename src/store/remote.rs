@@ -375,12 +375,13 @@ fn segment(s: &str) -> String {
     percent_encoding::utf8_percent_encode(s, UNRESERVED).to_string()
 }
 
+/// The collection of namespace `ns`'s accounts.
+fn accounts_path(ns: &Namespace) -> String {
+    format!("/v1/namespaces/{}/serviceaccounts", ns_segment(ns))
+}
+
 fn account_path(r: &Reference) -> String {
-    format!(
-        "/v1/namespaces/{}/serviceaccounts/{}",
-        ns_segment(&r.namespace),
-        r.name
-    )
+    format!("{}/{}", accounts_path(&r.namespace), r.name)
 }
 
 fn policy_path(scope: &PolicyScope, name: Option<&Name>) -> String {
@@ -608,6 +609,30 @@ impl RemoteStore {
 
     fn list<T: DeserializeOwned>(&self, path: &str) -> Result<Listing<T>> {
         self.list_selected(path, None)
+    }
+
+    /// The accounts of `scope` (the API lists one namespace or all of them), or those of them
+    /// that `selector` picks.
+    fn accounts_in(&self, scope: &Scope, selector: Option<&Selector>) -> Result<Listing<Account>> {
+        let mut listing: Listing<Account> = match scope {
+            Scope::Namespace(ns) => self.list_selected(&accounts_path(ns), selector)?,
+            _ => self.list_selected("/v1/serviceaccounts", selector)?,
+        };
+        listing.items.retain(|a| scope.covers(Some(&a.namespace)));
+        Ok(listing)
+    }
+
+    /// As `accounts_in`, for policies.
+    fn policies_in(&self, scope: &Scope, selector: Option<&Selector>) -> Result<Listing<Policy>> {
+        let mut listing: Listing<Policy> = match scope {
+            Scope::Namespace(ns) => self.list_selected(
+                &policy_path(&PolicyScope::Namespace(ns.clone()), None),
+                selector,
+            )?,
+            _ => self.list_selected("/v1/policies", selector)?,
+        };
+        listing.items.retain(|p| scope.covers(p.namespace.as_ref()));
+        Ok(listing)
     }
 
     /// An account's issued tokens, in one answer: they are one record (the account's token
@@ -1076,35 +1101,15 @@ impl Store for RemoteStore {
     }
 
     fn list_accounts(&self, scope: &Scope) -> Result<Listing<Account>> {
-        let mut listing: Listing<Account> = match scope {
-            Scope::Namespace(ns) => self.list(&format!(
-                "/v1/namespaces/{}/serviceaccounts",
-                ns_segment(ns)
-            ))?,
-            // The API lists one namespace or all of them.
-            _ => self.list("/v1/serviceaccounts")?,
-        };
-        listing.items.retain(|a| scope.covers(Some(&a.namespace)));
-        Ok(listing)
+        self.accounts_in(scope, None)
     }
 
     fn select_accounts(&self, scope: &Scope, selector: &Selector) -> Result<Listing<Account>> {
-        let mut listing: Listing<Account> = match scope {
-            Scope::Namespace(ns) => self.list_selected(
-                &format!("/v1/namespaces/{}/serviceaccounts", ns_segment(ns)),
-                Some(selector),
-            )?,
-            _ => self.list_selected("/v1/serviceaccounts", Some(selector))?,
-        };
-        listing.items.retain(|a| scope.covers(Some(&a.namespace)));
-        Ok(listing)
+        self.accounts_in(scope, Some(selector))
     }
 
     fn create_account(&self, account: Account) -> Result<Account> {
-        let path = format!(
-            "/v1/namespaces/{}/serviceaccounts",
-            ns_segment(&account.namespace)
-        );
+        let path = accounts_path(&account.namespace);
         let shown: AccountAnswer =
             self.json(Call::new(Method::Post, &path).json(&new_account(&account))?)?;
         Ok(as_stored(shown, account, |a, r| {
@@ -1204,26 +1209,11 @@ impl Store for RemoteStore {
     }
 
     fn list_policies(&self, scope: &Scope) -> Result<Listing<Policy>> {
-        let mut listing: Listing<Policy> = match scope {
-            Scope::Namespace(ns) => {
-                self.list(&policy_path(&PolicyScope::Namespace(ns.clone()), None))?
-            }
-            _ => self.list("/v1/policies")?,
-        };
-        listing.items.retain(|p| scope.covers(p.namespace.as_ref()));
-        Ok(listing)
+        self.policies_in(scope, None)
     }
 
     fn select_policies(&self, scope: &Scope, selector: &Selector) -> Result<Listing<Policy>> {
-        let mut listing: Listing<Policy> = match scope {
-            Scope::Namespace(ns) => self.list_selected(
-                &policy_path(&PolicyScope::Namespace(ns.clone()), None),
-                Some(selector),
-            )?,
-            _ => self.list_selected("/v1/policies", Some(selector))?,
-        };
-        listing.items.retain(|p| scope.covers(p.namespace.as_ref()));
-        Ok(listing)
+        self.policies_in(scope, Some(selector))
     }
 
     fn create_policy(&self, policy: Policy) -> Result<Policy> {

@@ -361,6 +361,35 @@ fn check_not_future(iat: Timestamp, now: Timestamp) -> Result<()> {
     Ok(())
 }
 
+/// The times of a token that must expire (self-signed and requested): `exp` and `iat` present,
+/// not expired, not from the future, not before its `nbf`, `exp` after `iat`. Its `iat` and `exp`.
+fn check_times(claims: &Map<String, Value>, now: Timestamp) -> Result<(Timestamp, Timestamp)> {
+    let exp =
+        numeric_claim(claims, "exp")?.ok_or_else(|| reject("the token has no `exp` claim"))?;
+    let iat = issued_at(claims)?;
+    // Not `exp + LEEWAY`: that overflows for an `exp` at the latest representable second.
+    if exp < now - LEEWAY {
+        return Err(reject(format!(
+            "the token expired at {} ({} ago)",
+            crate::time::local(exp),
+            crate::time::human(now.duration_since(exp))
+        )));
+    }
+    check_not_future(iat, now)?;
+    if let Some(nbf) = numeric_claim(claims, "nbf")?
+        && nbf > now + LEEWAY
+    {
+        return Err(reject(format!(
+            "the token is not valid before {}",
+            crate::time::local(nbf)
+        )));
+    }
+    if exp <= iat {
+        return Err(reject("`exp` is not after `iat`"));
+    }
+    Ok((iat, exp))
+}
+
 /// An account key's token: algorithm, issuer account, key, signature, account state, times,
 /// lifetime, subject, audience.
 fn verify_self_signed(
@@ -444,29 +473,7 @@ fn verify_self_signed(
         }
     };
     check_active(&account, opts.now)?;
-    let exp = numeric_claim(&parsed.claims, "exp")?
-        .ok_or_else(|| reject("the token has no `exp` claim"))?;
-    let iat = issued_at(&parsed.claims)?;
-    // Not `exp + LEEWAY`: that overflows for an `exp` at the latest representable second.
-    if exp < opts.now - LEEWAY {
-        return Err(reject(format!(
-            "the token expired at {} ({} ago)",
-            crate::time::local(exp),
-            crate::time::human(opts.now.duration_since(exp))
-        )));
-    }
-    check_not_future(iat, opts.now)?;
-    if let Some(nbf) = numeric_claim(&parsed.claims, "nbf")?
-        && nbf > opts.now + LEEWAY
-    {
-        return Err(reject(format!(
-            "the token is not valid before {}",
-            crate::time::local(nbf)
-        )));
-    }
-    if exp <= iat {
-        return Err(reject("`exp` is not after `iat`"));
-    }
+    let (iat, exp) = check_times(&parsed.claims, opts.now)?;
     check_minted_after(&account, Some(&key), iat)?;
     let lifetime = exp.duration_since(iat);
     if lifetime > opts.max_lifetime + LEEWAY {
@@ -772,28 +779,7 @@ fn verify_requested(
     }
     check_active(&account, opts.now)?;
     let claims = &parsed.claims;
-    let exp =
-        numeric_claim(claims, "exp")?.ok_or_else(|| reject("the token has no `exp` claim"))?;
-    let iat = issued_at(claims)?;
-    if exp < opts.now - LEEWAY {
-        return Err(reject(format!(
-            "the token expired at {} ({} ago)",
-            crate::time::local(exp),
-            crate::time::human(opts.now.duration_since(exp))
-        )));
-    }
-    check_not_future(iat, opts.now)?;
-    if let Some(nbf) = numeric_claim(claims, "nbf")?
-        && nbf > opts.now + LEEWAY
-    {
-        return Err(reject(format!(
-            "the token is not valid before {}",
-            crate::time::local(nbf)
-        )));
-    }
-    if exp <= iat {
-        return Err(reject("`exp` is not after `iat`"));
-    }
+    let (iat, exp) = check_times(claims, opts.now)?;
     // A key signs between its creation and its retirement, and never outside.
     let made_outside = iat.as_second() < (key.created - LEEWAY).as_second()
         || key

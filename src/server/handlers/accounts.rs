@@ -19,7 +19,8 @@ use crate::server::AppState;
 use crate::server::auth::Caller;
 use crate::server::authz::{
     Decision, act_as, act_on, assign_groups, holder_out_of_reach, may_act_as, may_assign_groups,
-    may_get_account, may_impersonate, may_list_tokens, on_the_record, read_generation, shown_to,
+    may_get_account, may_impersonate, may_list_tokens, read_generation, shown_to,
+    write_on_the_record,
 };
 use crate::server::blocking::{blocking, policies};
 use crate::server::extract::{JsonBody, LabelSelector, Params, if_match};
@@ -158,7 +159,7 @@ async fn accounts_of(
     let Some(page) = page else {
         let mut listing = blocking(st, move |s| s.list_accounts(&scope)).await?;
         listing.items.retain(|a| sel.keeps(&a.labels));
-        return Ok(account_list(st, listing, true, None));
+        return Ok(account_list(st, listing, None));
     };
     let listing: Listing<Account> = blocking(st, move |s| {
         let engine = crate::store::local(s)?;
@@ -175,21 +176,16 @@ async fn accounts_of(
     };
     // The engine's warnings of this page, on every page: an engine that cuts in its query
     // (PostgreSQL) reports the records each page passed over (`engine::Tx`).
-    Ok(account_list(st, listing, true, Some(metadata)))
+    Ok(account_list(st, listing, Some(metadata)))
 }
 
 fn account_list(
     st: &AppState,
     listing: Listing<Account>,
-    first: bool,
     metadata: Option<api::ListMeta>,
 ) -> Response {
     let now = Timestamp::now();
-    let warnings = if first {
-        warnings(st, &listing)
-    } else {
-        vec![]
-    };
+    let warnings = warnings(st, &listing);
     let items: Vec<AccountView> = listing
         .items
         .iter()
@@ -392,23 +388,15 @@ pub async fn rename_account(
             )
         }
     };
-    let (st, caller, to) = (&st, &caller, &body.new_name);
-    let renamed = on_the_record(st, &r, decide, |read, decision| async move {
-        // Grants follow the account here, on the server: the caller may not be allowed to edit
-        // policies, and otherwise the old name's grants (global ones included) would wait for
-        // whoever creates an account under it, and a caller that renames itself is locked out.
-        let to = to.clone();
-        blocking(st, move |s| {
-            crate::registry::accounts::rename(
-                &decision.over(crate::store::local(s)?),
-                &read.reference(),
-                &to,
-                Some(&read),
-            )
-        })
-        .await
+    // Grants follow the account here, on the server: the caller may not be allowed to edit
+    // policies, and otherwise the old name's grants (global ones included) would wait for
+    // whoever creates an account under it, and a caller that renames itself is locked out.
+    let to = body.new_name;
+    let renamed = write_on_the_record(&st, &r, decide, move |engine, read| {
+        crate::registry::accounts::rename(engine, &read.reference(), &to, Some(&read))
     })
     .await?;
+    let (st, caller) = (&st, &caller);
     let account = written(renamed.account)?;
     let url = account_url(&account);
     let etag = api::etag(account.revision);
@@ -471,15 +459,11 @@ pub async fn enable_account(
         let caller = caller.clone();
         move |read: &Account, policies: &[Policy]| revive(&caller, policies, read, &enabled(read))
     };
-    let st = &st;
-    let a = on_the_record(st, &r, decide, |read, decision| async move {
-        blocking(st, move |s| {
-            let engine = decision.over(crate::store::local(s)?);
-            crate::registry::accounts::update(&engine, &enabled(&read))
-        })
-        .await
+    let a = write_on_the_record(&st, &r, decide, move |engine, read| {
+        crate::registry::accounts::update(engine, &enabled(&read))
     })
     .await?;
+    let st = &st;
     let grants = policies(st).await?;
     Ok(account_write_answer(&caller, &grants, StatusCode::OK, &a))
 }

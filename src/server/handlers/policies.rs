@@ -90,7 +90,7 @@ async fn policies_of(
     let Some(page) = paging.engine_page(typed_key)? else {
         let mut listing = blocking(st, move |s| s.list_policies(&scope)).await?;
         listing.items.retain(keeps);
-        return Ok(policy_list(st, listing, true, None));
+        return Ok(policy_list(st, listing, None));
     };
     let listing: Listing<Policy> = blocking(st, move |s| {
         let engine = crate::store::local(s)?;
@@ -111,20 +111,15 @@ async fn policies_of(
         errors: listing.errors,
     };
     // On every page, as `accounts::accounts_of`.
-    Ok(policy_list(st, listing, true, Some(metadata)))
+    Ok(policy_list(st, listing, Some(metadata)))
 }
 
 fn policy_list(
     st: &AppState,
     listing: Listing<Policy>,
-    first: bool,
     metadata: Option<api::ListMeta>,
 ) -> Response {
-    let warnings = if first {
-        warnings(st, &listing)
-    } else {
-        vec![]
-    };
+    let warnings = warnings(st, &listing);
     let items: Vec<PolicyView> = listing.items.iter().map(PolicyView::new).collect();
     json(
         StatusCode::OK,

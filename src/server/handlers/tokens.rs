@@ -10,7 +10,7 @@ use crate::api::{self, ListBody, Shown};
 use crate::identity::{Name, Reference};
 use crate::issued::{IssueRequest, IssuedToken, TokenRename, TokenRequest};
 use crate::server::auth::Caller;
-use crate::server::authz::{acting_on, may_list_tokens, on_the_record};
+use crate::server::authz::{acting_on, may_list_tokens, write_on_the_record};
 use crate::server::blocking::{blocking, policies};
 use crate::server::extract::{JsonBody, LabelSelector, Params};
 use crate::server::paging::Paging;
@@ -68,14 +68,8 @@ pub async fn issue_token(
     let r = p.reference()?;
     crate::registry::tokens::check_request(&body, Timestamp::now())?;
     let decide = acting_on(&caller, "create", api::resource::TOKEN);
-    let (st, body) = (&st, &body);
-    let t = on_the_record(st, &r, decide, |target, decision| async move {
-        let body = body.clone();
-        blocking(st, move |s| {
-            let engine = decision.over(crate::store::local(s)?);
-            crate::registry::tokens::issue_pinned(&engine, &target, &body, false)
-        })
-        .await
+    let t = write_on_the_record(&st, &r, decide, move |engine, target| {
+        crate::registry::tokens::issue_pinned(engine, &target, &body, false)
     })
     .await?;
     Ok(issued_answer(StatusCode::CREATED, &r, &t))
@@ -93,22 +87,10 @@ pub async fn request_token(
     let bounds = (st.min_requested_lifetime, st.max_requested_lifetime);
     crate::registry::requested::lifetime(&body, bounds.0, bounds.1)?;
     let decide = acting_on(&caller, "create", api::resource::TOKEN);
-    let (st, body) = (&st, &body);
-    let t = on_the_record(st, &r, decide, |target, decision| async move {
-        let body = body.clone();
-        blocking(st, move |s| {
-            crate::registry::requested::request(
-                &decision.over(crate::store::local(s)?),
-                &target,
-                &body,
-                bounds,
-                Timestamp::now(),
-            )
-        })
-        .await
+    let mut t = write_on_the_record(&st, &r, decide, move |engine, target| {
+        crate::registry::requested::request(engine, &target, &body, bounds, Timestamp::now())
     })
     .await?;
-    let mut t = t;
     if crate::server::dry_run::active() {
         t.token = String::new();
     }
@@ -132,14 +114,8 @@ pub async fn regenerate_token(
 ) -> Answer {
     let (r, name) = (p.reference()?, p.token()?);
     let decide = acting_on(&caller, "create", api::resource::TOKEN);
-    let (st, name) = (&st, &name);
-    let t = on_the_record(st, &r, decide, |target, decision| async move {
-        let name = name.clone();
-        blocking(st, move |s| {
-            let engine = decision.over(crate::store::local(s)?);
-            crate::registry::tokens::regenerate_pinned(&engine, &target, &name)
-        })
-        .await
+    let t = write_on_the_record(&st, &r, decide, move |engine, target| {
+        crate::registry::tokens::regenerate_pinned(engine, &target, &name)
     })
     .await?;
     Ok(issued_answer(StatusCode::OK, &r, &t))

@@ -47,10 +47,7 @@ pub struct Filter {
 /// `GET /ui/namespaces/{ns}/serviceaccounts`: the CLI's table, filtered by name, status and
 /// labels.
 pub async fn list(s: Session, p: Params, Query(f): Query<Filter>) -> Response {
-    let ns = match ns_of(&p) {
-        Ok(ns) => ns,
-        Err(res) => return res,
-    };
+    let ns = ok_or_return!(ns_of(&p));
     let selector = f.labels.trim();
     let mut path = api_path(&ns, "serviceaccounts");
     if !selector.is_empty() {
@@ -119,10 +116,7 @@ fn status_text(s: Status) -> &'static str {
 /// `GET …/serviceaccounts/new`: the form, to an account the API would let create one (else
 /// the 403 page, before anything is typed).
 pub async fn new(s: Session, p: Params) -> Response {
-    let ns = match ns_of(&p) {
-        Ok(ns) => ns,
-        Err(res) => return res,
-    };
+    let ns = ok_or_return!(ns_of(&p));
     let guard = api::Guard::Namespaced {
         action: "create",
         resource: api::resource::SERVICE_ACCOUNT,
@@ -188,10 +182,7 @@ pub async fn create(p: Params, posted: Posted) -> Response {
         session: s,
         fields: f,
     } = posted;
-    let ns = match ns_of(&p) {
-        Ok(ns) => ns,
-        Err(res) => return res,
-    };
+    let ns = ok_or_return!(ns_of(&p));
     let (s, ns) = (&s, &ns);
     let invalid = |why: String| async move {
         let body = new_form(s, ns, Some(&why));
@@ -491,10 +482,7 @@ async fn then_back(
 /// `POST …/update`: description, groups and expiry, on the revision the form was made from
 /// (`If-Match`); its status stays as it is.
 pub async fn update(p: Params, posted: Posted) -> Response {
-    let r = match account_of(&p) {
-        Ok(r) => r,
-        Err(res) => return res,
-    };
+    let r = ok_or_return!(account_of(&p));
     let (s, f) = (&posted.session, &posted.fields);
     let refused = |why: String, status: StatusCode| {
         let note = html! { p.error role="alert" { "Not saved: " (why) } };
@@ -539,29 +527,20 @@ pub async fn update(p: Params, posted: Posted) -> Response {
 }
 
 pub async fn disable(p: Params, posted: Posted) -> Response {
-    let r = match account_of(&p) {
-        Ok(r) => r,
-        Err(res) => return res,
-    };
+    let r = ok_or_return!(account_of(&p));
     let path = format!("{}/disable", account_api(&r));
     then_back(&posted.session, &r, Method::POST, path, None, None).await
 }
 
 pub async fn enable(p: Params, posted: Posted) -> Response {
-    let r = match account_of(&p) {
-        Ok(r) => r,
-        Err(res) => return res,
-    };
+    let r = ok_or_return!(account_of(&p));
     let path = format!("{}/enable", account_api(&r));
     then_back(&posted.session, &r, Method::POST, path, None, None).await
 }
 
 /// `POST …/delete`: only when the typed name is the account's.
 pub async fn delete(p: Params, posted: Posted) -> Response {
-    let r = match account_of(&p) {
-        Ok(r) => r,
-        Err(res) => return res,
-    };
+    let r = ok_or_return!(account_of(&p));
     let s = &posted.session;
     if posted.fields.get("confirm") != r.name.as_str() {
         let note = html! { p.error role="alert" { "Not deleted: type the account's name, " (r.name.as_str()) ", to confirm." } };
@@ -573,10 +552,7 @@ pub async fn delete(p: Params, posted: Posted) -> Response {
 
 /// `POST …/keys` (multipart: the file, or the pasted text).
 pub async fn add_key(p: Params, posted: Posted) -> Response {
-    let r = match account_of(&p) {
-        Ok(r) => r,
-        Err(res) => return res,
-    };
+    let r = ok_or_return!(account_of(&p));
     let s = &posted.session;
     let Some(pem) = posted_key(&posted.fields) else {
         let note = html! { p.error role="alert" { "No key added: choose a PEM file or paste a public key." } };
@@ -605,10 +581,7 @@ pub async fn add_key(p: Params, posted: Posted) -> Response {
 }
 
 pub async fn remove_key(p: Params, posted: Posted) -> Response {
-    let r = match account_of(&p) {
-        Ok(r) => r,
-        Err(res) => return res,
-    };
+    let r = ok_or_return!(account_of(&p));
     let kid = p.raw("kid").to_owned();
     let s = &posted.session;
     let force = if posted.fields.checked("force") {
@@ -632,10 +605,7 @@ pub async fn remove_key(p: Params, posted: Posted) -> Response {
 
 /// `POST …/tokens`: issues a token and shows it once in the answer.
 pub async fn issue_token(p: Params, posted: Posted) -> Response {
-    let r = match account_of(&p) {
-        Ok(r) => r,
-        Err(res) => return res,
-    };
+    let r = ok_or_return!(account_of(&p));
     let s = &posted.session;
     let f = &posted.fields;
     let r = &r;
@@ -674,15 +644,9 @@ pub async fn issue_token(p: Params, posted: Posted) -> Response {
 
 /// `POST …/tokens/{token}/regenerate`: a new token (the old one revoked), shown once.
 pub async fn regenerate_token(p: Params, posted: Posted) -> Response {
-    let r = match account_of(&p) {
-        Ok(r) => r,
-        Err(res) => return res,
-    };
+    let r = ok_or_return!(account_of(&p));
     let s = &posted.session;
-    let name = match token_of(&p) {
-        Ok(n) => n,
-        Err(res) => return res,
-    };
+    let name = ok_or_return!(token_of(&p));
     // The form names the token it was shown for (its `jti`): a reload that sends it again
     // after the token was regenerated must not regenerate the new one, whose value the first
     // answer showed once. (Two posts at the same moment both pass this check: it stops a
@@ -749,14 +713,8 @@ async fn shown_once(
 }
 
 pub async fn revoke_token(p: Params, posted: Posted) -> Response {
-    let r = match account_of(&p) {
-        Ok(r) => r,
-        Err(res) => return res,
-    };
-    let name = match token_of(&p) {
-        Ok(n) => n,
-        Err(res) => return res,
-    };
+    let r = ok_or_return!(account_of(&p));
+    let name = ok_or_return!(token_of(&p));
     let path = format!("{}/tokens/{name}", account_api(&r));
     then_back(&posted.session, &r, Method::DELETE, path, None, None).await
 }
@@ -768,14 +726,8 @@ fn token_of(p: &Params) -> Result<Name, Response> {
 
 /// `POST …/tokens/{token}/rename`: the new name in `name`.
 pub async fn rename_token(p: Params, posted: Posted) -> Response {
-    let r = match account_of(&p) {
-        Ok(r) => r,
-        Err(res) => return res,
-    };
-    let name = match token_of(&p) {
-        Ok(n) => n,
-        Err(res) => return res,
-    };
+    let r = ok_or_return!(account_of(&p));
+    let name = ok_or_return!(token_of(&p));
     let s = &posted.session;
     let new = match Name::parse(posted.fields.get("name")) {
         Ok(n) => n,

@@ -22,6 +22,17 @@ use axum::{Router, middleware};
 
 use super::AppState;
 
+/// The value of a `Result<T, Response>` (`ns_of`, `account_of`, …), or else the handler returns
+/// its `Response`, a whole answer: `?` for handlers that return a `Response`.
+macro_rules! ok_or_return {
+    ($result:expr) => {
+        match $result {
+            Ok(value) => value,
+            Err(answer) => return answer,
+        }
+    };
+}
+
 pub mod accounts;
 pub mod client;
 pub mod csrf;

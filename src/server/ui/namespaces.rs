@@ -154,10 +154,7 @@ pub async fn create(posted: Posted) -> Response {
 /// `GET /ui/namespaces/{ns}/delete`: what would go (what the account may see of it), and the
 /// form that deletes it after its name is typed.
 pub async fn confirm_delete(s: Session, p: Params) -> Response {
-    let ns = match ns_of(&p) {
-        Ok(ns) => ns,
-        Err(res) => return res,
-    };
+    let ns = ok_or_return!(ns_of(&p));
     let mut namespaces: Vec<Namespace> = match s.get::<ListBody<Item>>("/v1/namespaces").await {
         Ok(l) => l
             .items
@@ -207,10 +204,7 @@ pub async fn confirm_delete(s: Session, p: Params) -> Response {
 /// `POST /ui/namespaces/{ns}/delete`: only when the typed name is the namespace's; the answer
 /// lists what went.
 pub async fn delete(p: Params, posted: Posted) -> Response {
-    let ns = match ns_of(&p) {
-        Ok(ns) => ns,
-        Err(res) => return res,
-    };
+    let ns = ok_or_return!(ns_of(&p));
     let s = &posted.session;
     if posted.fields.get("confirm") != ns.as_str() {
         let top = html! { p.error role="alert" { "Not deleted: type the namespace's name, " (ns.as_str()) ", to confirm." } };

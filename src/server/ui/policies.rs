@@ -233,10 +233,7 @@ pub async fn edit(s: Session, p: Params) -> Response {
 /// `POST …/policies/{policy}`: replaces its subjects, actions, resources and description, on
 /// the revision the form was made from (`If-Match`).
 pub async fn update(p: Params, posted: Posted) -> Response {
-    let (ns, name) = match policy_of(&p) {
-        Ok(x) => x,
-        Err(res) => return res,
-    };
+    let (ns, name) = ok_or_return!(policy_of(&p));
     let (s, f) = (&posted.session, &posted.fields);
     let change = PolicyChange {
         // The stored labels stay (the console does not edit labels yet).
@@ -274,10 +271,7 @@ pub async fn update(p: Params, posted: Posted) -> Response {
 }
 
 pub async fn delete(p: Params, posted: Posted) -> Response {
-    let (ns, name) = match policy_of(&p) {
-        Ok(x) => x,
-        Err(res) => return res,
-    };
+    let (ns, name) = ok_or_return!(policy_of(&p));
     let s = &posted.session;
     match s
         .call(Method::DELETE, &policy_api(ns.as_ref(), &name), None, None)
