@@ -4,9 +4,9 @@
 //! Every route comes from [`crate::api::ROUTES`]: the router is built from the table and the
 //! guard middleware looks each request's route up in it, so authorization cannot drift from
 //! the table. Store calls are synchronous and run on tokio's blocking pool, except answers the
-//! file store's read cache gives from memory (`Store::cached_account`,
-//! `Store::cached_policies`: at most one `ioctl` on its inotify queue per request), which the
-//! guard and `GET` of an account take inline. The guard remembers the policies' answers per snapshot
+//! server's read cache gives from memory (`Engine::cached_account`,
+//! `Engine::cached_policies`, `store/cached.rs`: one read of the registry's generation per
+//! request), which the guard and `GET` of an account take inline. The guard remembers the policies' answers per snapshot
 //! ([`auth::Decisions`]). A request line too long to serve, or a body announced over the cap
 //! with `Expect: 100-continue`, is refused before routing ([`limits`]).
 //!
