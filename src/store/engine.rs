@@ -487,8 +487,11 @@ fn with_value<T>(
         }
     });
     match (done, failed, out) {
-        (_, Some(e), _) => Err(e.into()),
-        (Err(e), None, _) => Err(UserError::from(e).into()),
+        // The last run's `work` failed.
+        (Err(StoreError::Aborted), Some(e), _) | (Ok(()), Some(e), _) => Err(e.into()),
+        // The last run failed outside `work` (a wrapper's refusal before it, the commit): an
+        // earlier run's failure is not the answer.
+        (Err(e), _, _) => Err(UserError::from(e).into()),
         (Ok(()), None, Some(v)) => Ok(v),
         (Ok(()), None, None) => Err(anyhow::anyhow!("a store transaction returned nothing")),
     }

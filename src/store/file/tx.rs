@@ -38,13 +38,16 @@ const UNLOCKED_TRIES: usize = 3;
 /// `Engine::read_atomically` of the file engine: without the store's lock, so that it neither
 /// waits for writers nor makes them wait. Under the lock a writer replaces one file (then bumps
 /// the generation), or writes a journal, applies its steps one by one, bumps the generation and
-/// removes the journal. So reads are of one committed state when, between the generation read
-/// before them and the one read after, the number stayed and no journal was there: no change of
-/// several files was half-applied (its journal is there from before its first step until after
-/// its bump), and no commit finished. At most one one-file change was in progress, which the
-/// reads saw whole or not at all: they are ordered before its commit (its bump), which is what
-/// a reader of the generation goes by. Otherwise `work` runs again, and after
-/// [`UNLOCKED_TRIES`] times under the lock, which also finishes a journal a killed writer left.
+/// removes the journal. So the reads are of the state of generation `before` when, after them,
+/// no journal was there, then no writer held the lock, then the number was still `before`:
+/// a writer that changed a file during the reads either still held the lock (a one-file change
+/// not yet bumped, which the reads may have seen: its state is not yet `before`'s successor by
+/// number, so it must not be read as `before`), or had bumped since. A change of several files
+/// is seen by its journal, there from before its first step until after its bump. Otherwise
+/// `work` runs again, and after [`UNLOCKED_TRIES`] times under the lock, which also finishes a
+/// journal a killed writer left. (A writer killed between its one-file change and its bump
+/// leaves a change with no new number: as for any reader, see "A decision holds for its write"
+/// in docs/ARCHITECTURE.md.)
 pub(super) fn read_atomically(
     store: &FileStore,
     work: &mut dyn FnMut(&mut dyn Tx) -> Result<()>,
@@ -56,7 +59,9 @@ pub(super) fn read_atomically(
             break;
         }
         let done = work(&mut ReadOnly(&mut FileTx::new(store, Some(before))));
-        if !store.journal_may_be_there() && generation()? == before {
+        // In this order: a writer that let go of the lock after the reads has bumped by then.
+        if !store.journal_may_be_there() && !store.writer_may_be_there() && generation()? == before
+        {
             return done;
         }
     }
