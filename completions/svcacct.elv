@@ -843,6 +843,7 @@ set edit:completion:arg-completer[svcacct] = {|@words|
         &'svcacct;jwks'= {
             cand -o 'Output format: json, yaml, jsonpath=TEMPLATE (e.g. ''{.keys[*].kid}'') or custom-columns=HEADER:PATH,...'
             cand --output 'Output format: json, yaml, jsonpath=TEMPLATE (e.g. ''{.keys[*].kid}'') or custom-columns=HEADER:PATH,...'
+            cand --sort-by 'Order the set''s `keys` by this JSONPath into each key (e.g. .kid), as --sort-by orders the items of a list'
             cand --store 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context''s store, else $XDG_DATA_HOME/svcacct/store]'
             cand --keystore 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]'
             cand -n 'Namespace of the command [default: default]'

@@ -721,6 +721,7 @@ complete -c svcacct -n "__fish_svcacct_using_subcommand jwks" -s o -l output -d 
 yaml\t'The same document as YAML'
 jsonpath=\t'kubectl\'s JSONPath template over the JSON document, e.g. \'{.items[*].name}\' or \'{range .items[*]}{.name}{"\\n"}{end}\''
 custom-columns=\t'A column per HEADER:PATH over each item, e.g. NAME:.name,STATUS:.status'"
+complete -c svcacct -n "__fish_svcacct_using_subcommand jwks" -l sort-by -d 'Order the set\'s `keys` by this JSONPath into each key (e.g. .kid), as --sort-by orders the items of a list' -r
 complete -c svcacct -n "__fish_svcacct_using_subcommand jwks" -l store -d 'Registry: a folder (the local file store, made by its first write; commands that only read refuse a named one that does not exist), a PostgreSQL database (postgres://USER@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE]; the password from PGPASSWORD or ~/.pgpass, never in the URL), or the URL of a `svcacct serve` (https://host:port, or http:// on loopback; HOST:PORT[/PATH], USER@HOST:PORT, http:/x, https;//x and a value with whitespace at either end are refused: ./NAME for a folder of such a name) [default: the context\'s store, else $XDG_DATA_HOME/svcacct/store]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand jwks" -l keystore -d 'Folder of the local private keys that `create` and `key add --generate` make [default: $XDG_DATA_HOME/svcacct/keys]' -r -F
 complete -c svcacct -n "__fish_svcacct_using_subcommand jwks" -s n -l namespace -d 'Namespace of the command [default: default]' -r

@@ -1474,6 +1474,10 @@ pub struct JwksArgs {
     /// Leave out the header of custom columns
     #[arg(long)]
     pub no_headers: bool,
+    /// Order the set's `keys` by this JSONPath into each key (e.g. .kid), as --sort-by orders
+    /// the items of a list
+    #[arg(long, value_name = "PATH", value_parser = crate::format::sort_by_parser())]
+    pub sort_by: Option<SortBy>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -653,3 +653,87 @@ fn keygen_dash_o_is_the_key_file_not_a_format() {
     env.ok(["keygen", "--out", "./json", "--bits", "2048"]);
     assert!(env.path("json").exists());
 }
+
+/// `jwks --sort-by` orders the set's keys, as `--sort-by` orders `key list`'s items (issue 16),
+/// locally and through a server; a path no key has is the error `key list` gives.
+#[test]
+fn jwks_sort_by_orders_the_keys() {
+    let env = Env::new();
+    let srv = registry(&env);
+    let s = srv.to_str().unwrap();
+    env.ok([
+        "--store",
+        s,
+        "key",
+        "add",
+        "web",
+        "--generate",
+        "--bits",
+        "2048",
+    ]);
+    env.ok([
+        "--store",
+        s,
+        "key",
+        "add",
+        "web",
+        "--generate",
+        "--bits",
+        "2048",
+    ]);
+    let server = env.serve(&srv, &[]);
+    let mut kids: Vec<String> = ok(
+        &env,
+        &At::Local(&srv),
+        &["key", "list", "web", "-o", "name"],
+    )
+    .lines()
+    .map(str::to_owned)
+    .collect();
+    kids.sort();
+    let rows: String = kids.iter().map(|k| format!("{k} RS256\n")).collect();
+    for at in [At::Local(&srv), At::Remote(&server)] {
+        assert_eq!(
+            ok(
+                &env,
+                &at,
+                &[
+                    "jwks",
+                    "web",
+                    "--sort-by=.kid",
+                    "-o",
+                    "jsonpath={.keys[*].kid}"
+                ]
+            ),
+            kids.join(" ")
+        );
+        assert_eq!(
+            ok(
+                &env,
+                &at,
+                &[
+                    "jwks",
+                    "web",
+                    "-o",
+                    r#"jsonpath={range .keys[*]}{.kid} {.alg}{"\n"}{end}"#,
+                    "--sort-by",
+                    "{.kid}",
+                ]
+            ),
+            rows
+        );
+    }
+    let (code, out, err) = run(
+        &env,
+        &At::Local(&srv).args(&["jwks", "web", "--sort-by=.nothing"]),
+    );
+    assert_eq!(
+        (code, out.as_str(), err.as_str()),
+        (
+            2,
+            "",
+            "svcacct: --sort-by: couldn't find any field with path \".nothing\" in the list of \
+             objects\n"
+        )
+    );
+}
