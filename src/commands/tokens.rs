@@ -60,33 +60,40 @@ fn print_dry_run(
     t: &IssuedToken,
     r: &crate::identity::Reference,
 ) -> Result<()> {
-    let expires = t.record.expires.map_or("never expires".to_owned(), |e| {
-        format!("expires {}", time::local(e))
-    });
-    let labels = if t.record.labels.is_empty() {
-        String::new()
-    } else {
-        format!(", labels {}", crate::labels::show(&t.record.labels))
-    };
     writeln!(
         out,
-        "Issued token {} for service account {r} ({expires}{labels}){}",
+        "Issued token {} for service account {r} ({}){}",
         t.record.name,
+        about(t),
         ctx.dry_run_suffix()
     )?;
     Ok(())
+}
+
+/// What the line that confirms an issued token says of it in parentheses: its expiry, and its
+/// labels when it has some (`expires …, labels k=v`), dry run or not.
+fn about(t: &IssuedToken) -> String {
+    let expires = t.record.expires.map_or("never expires".to_owned(), |e| {
+        format!("expires {}", time::local(e))
+    });
+    if t.record.labels.is_empty() {
+        expires
+    } else {
+        format!(
+            "{expires}, labels {}",
+            crate::labels::show(&t.record.labels)
+        )
+    }
 }
 
 /// The token alone on stdout, so that `$(svcacct tokens create …)` is the token; the rest on
 /// stderr.
 fn print_token(out: &mut dyn Write, t: &IssuedToken, r: &crate::identity::Reference) -> Result<()> {
     writeln!(out, "{}", t.token)?;
-    let expires = t.record.expires.map_or("never expires".to_owned(), |e| {
-        format!("expires {}", time::local(e))
-    });
     crate::errln!(
-        "Issued token {} for service account {r} ({expires}); it is shown only this once.",
-        t.record.name
+        "Issued token {} for service account {r} ({}); it is shown only this once.",
+        t.record.name,
+        about(t)
     );
     Ok(())
 }
@@ -174,12 +181,10 @@ fn write_token(path: &Path, t: &IssuedToken, r: &crate::identity::Reference) -> 
             t.record.name, t.record.name
         )));
     }
-    let expires = t.record.expires.map_or("never expires".to_owned(), |e| {
-        format!("expires {}", time::local(e))
-    });
     crate::errln!(
-        "Issued token {} for service account {r} ({expires}), written to {} (mode 0600).",
+        "Issued token {} for service account {r} ({}), written to {} (mode 0600).",
         t.record.name,
+        about(t),
         output::shown_path(path)
     );
     Ok(())
