@@ -7,6 +7,7 @@ use anyhow::Result;
 use jiff::Timestamp;
 use zeroize::Zeroizing;
 
+use crate::api::{Shown, TokenView};
 use crate::cli::{
     IssuerAlg, IssuerCommand, IssuerGetArgs, IssuerInitArgs, IssuerRotateArgs,
     IssuerSetJwksMaxAgeArgs, IssuerSetUrlArgs, OutputArg, OutputFormat, RequestOutput,
@@ -154,7 +155,7 @@ fn create(ctx: &Context, args: &TokensCreateArgs, out: &mut dyn Write) -> Result
 /// `-o` of a command that issues a token (`show::written`): its record as `tokens list -o json`
 /// holds it, never the token.
 fn written_token(out: &mut dyn Write, arg: &WriteOutputArg, t: &IssuedToken) -> Result<bool> {
-    super::show::written(out, arg, t.record.name.as_str(), &t.record)
+    super::show::written(out, arg, t.record.name.as_str(), &TokenView::new(&t.record))
 }
 
 fn output_exists(path: &Path) -> UserError {
@@ -230,9 +231,14 @@ fn list(ctx: &Context, args: &TokensListArgs, out: &mut dyn Write) -> Result<Exi
         None => store.list_tokens(&r),
     }
     .map_err(|e| super::nearby::explain_account(store, &r, e))?;
-    super::show::sort(&args.output, &mut tokens, super::show::json)?;
+    super::show::sort(&args.output, &mut tokens, |t| {
+        super::show::json(&TokenView::new(t))
+    })?;
     match &args.output.output {
-        f if f.is_document() => super::show::list(out, &args.output, "TokenList", &tokens, false)?,
+        f if f.is_document() => {
+            let items: Vec<TokenView> = tokens.iter().map(TokenView::new).collect();
+            super::show::list(out, &args.output, "TokenList", &items, false)?
+        }
         OutputFormat::Name => {
             for t in &tokens {
                 writeln!(out, "{}", t.name)?;
@@ -329,7 +335,11 @@ fn rename(ctx: &Context, args: &TokensRenameArgs, out: &mut dyn Write) -> Result
     let to = ctx.name(&args.new)?;
     // The record, or only its reference to a caller that may not list the account's tokens.
     let answer = ctx.store()?.rename_token(&r, &from, &to)?;
-    if super::show::written(out, &args.output, to.as_str(), &answer)? {
+    let shown = match &answer {
+        Shown::Record(t) => Shown::Record(TokenView::new(t)),
+        Shown::Reference(t) => Shown::Reference(t),
+    };
+    if super::show::written(out, &args.output, to.as_str(), &shown)? {
         return Ok(Exit::Success);
     }
     writeln!(
