@@ -3307,7 +3307,7 @@ _svcacct() {
             return 0
             ;;
         svcacct__subcmd__jwks)
-            opts="-A -o -n -v -h -V --issuer --all-namespaces --output --no-headers --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
+            opts="-A -o -n -v -h -V --issuer --all-namespaces --output --no-headers --sort-by --store --keystore --namespace --config --passphrase-file --context --service-account --jwt-private-key --token-file --ca-cert --issuer-kek-file --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3319,6 +3319,10 @@ _svcacct() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "json yaml jsonpath= custom-columns=" -- "${cur}"))
+                    return 0
+                    ;;
+                --sort-by)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --store)

@@ -25,7 +25,9 @@ use serde::{Deserialize, Serialize};
 use crate::error::UserError;
 use crate::identity::{Name, Namespace, Reference};
 use crate::labels::Labels;
-use crate::model::{Account, KeyAlgorithm, NamespaceRecord, Policy, PolicyScope};
+use crate::model::{
+    Account, KeyAlgorithm, KeyRecord, NamespaceRecord, Policy, PolicyScope, TokenRecord,
+};
 
 /// Largest request body the server reads.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -869,6 +871,41 @@ impl<'a> PolicyView<'a> {
         PolicyView {
             kind: "Policy",
             policy,
+        }
+    }
+}
+
+/// A key as a `KeyList` holds it (`key list -o json`, `GET …/keys`): the record with its
+/// `kind`, as Kubernetes lists give each item theirs. The keys inside an account's document
+/// have none, as an object's parts have none there.
+#[derive(Serialize)]
+pub struct KeyView<'a> {
+    kind: &'static str,
+    #[serde(flatten)]
+    key: &'a KeyRecord,
+}
+
+impl<'a> KeyView<'a> {
+    pub fn new(key: &'a KeyRecord) -> Self {
+        KeyView { kind: "Key", key }
+    }
+}
+
+/// An issued token's record as `tokens list -o json` and `GET …/tokens` show it, and a write
+/// of one with `-o json` or a rename's answer: the record with its `kind`, never the token.
+/// The stored record has none, so stored files stay byte for byte.
+#[derive(Serialize)]
+pub struct TokenView<'a> {
+    kind: &'static str,
+    #[serde(flatten)]
+    record: &'a TokenRecord,
+}
+
+impl<'a> TokenView<'a> {
+    pub fn new(record: &'a TokenRecord) -> Self {
+        TokenView {
+            kind: "Token",
+            record,
         }
     }
 }

@@ -316,8 +316,9 @@ pub struct GlobalArgs {
     pub issuer_kek_file: Option<PathBuf>,
 
     /// Log each request to a remote store on stderr: method, URL, status, time taken, retries;
-    /// twice (-vv) also the answer's headers. Never a token, key or secret. SVCACCT_LOG takes a
-    /// filter instead, as RUST_LOG does (e.g. SVCACCT_LOG=svcacct=debug)
+    /// twice (-vv) also the answer's headers. Never a token, key or secret. Without -v,
+    /// SVCACCT_LOG takes a filter instead, as RUST_LOG does (e.g. SVCACCT_LOG=svcacct=debug);
+    /// -v wins over it
     #[arg(short = 'v', long, global = true, hide = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
 }
@@ -1473,6 +1474,10 @@ pub struct JwksArgs {
     /// Leave out the header of custom columns
     #[arg(long)]
     pub no_headers: bool,
+    /// Order the set's `keys` by this JSONPath into each key (e.g. .kid), as --sort-by orders
+    /// the items of a list
+    #[arg(long, value_name = "PATH", value_parser = crate::format::sort_by_parser())]
+    pub sort_by: Option<SortBy>,
 }
 
 #[derive(Debug, Subcommand)]

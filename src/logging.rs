@@ -4,8 +4,9 @@
 //! The events are those of target [`HTTP`] (`store/remote.rs`): at `info`, a line when a
 //! request starts (method, URL) and one when it ends (status, latency), and one per retry; at
 //! `debug`, the answer's headers.
-//! `-v` shows the first, `-vv` both; `SVCACCT_LOG` takes a filter in `RUST_LOG`'s syntax
-//! instead (`svcacct=debug`, `svcacct::http=info`). No event holds a token, a key or a
+//! `-v` shows the first, `-vv` both; without `-v`, `SVCACCT_LOG` takes a filter in
+//! `RUST_LOG`'s syntax instead (`svcacct=debug`, `svcacct::http=info`): a flag beats the
+//! environment, as everywhere (`context/precedence.rs`). No event holds a token, a key or a
 //! secret: the request's headers are never logged, and the URL has no credentials (`StoreUrl`
 //! refuses them) and no secret in its query. Dependencies that log through the `log` crate
 //! (ureq writes request headers, the bearer token among them, at its trace level) are not
@@ -23,10 +24,13 @@ pub const HTTP: &str = "svcacct::http";
 /// The variable that takes a filter.
 pub const ENV: &str = "SVCACCT_LOG";
 
-/// What `-v` given `verbose` times (and `SVCACCT_LOG`, which wins) ask for: `None` when
-/// nothing is logged, so a command without them installs no subscriber at all.
+/// What `-v` given `verbose` times ask for, or without it `SVCACCT_LOG` (the flag wins, so
+/// `SVCACCT_LOG=off` left in a shell does not silence `-v`, and the variable is not even read):
+/// `None` when nothing is logged, so a command without them installs no subscriber at all.
 pub fn filter(verbose: u8, env: Option<OsString>) -> Result<Option<EnvFilter>, UserError> {
-    if let Some(value) = env {
+    if verbose == 0
+        && let Some(value) = env
+    {
         let text = value.to_str().ok_or_else(|| {
             UserError::Usage(format!(
                 "{ENV} is not UTF-8: it takes a filter like `svcacct=debug`"
@@ -94,7 +98,19 @@ mod tests {
                 .to_string(),
             "svcacct=debug"
         );
-        let err = filter(1, Some("svcacct=loud".into())).unwrap_err();
+        // The flag beats the variable, which is then not read.
+        assert_eq!(
+            filter(1, Some("off".into())).unwrap().unwrap().to_string(),
+            "svcacct::http=info"
+        );
+        assert_eq!(
+            filter(2, Some("svcacct=loud".into()))
+                .unwrap()
+                .unwrap()
+                .to_string(),
+            "svcacct::http=debug"
+        );
+        let err = filter(0, Some("svcacct=loud".into())).unwrap_err();
         assert!(
             err.to_string()
                 .starts_with("SVCACCT_LOG: svcacct=loud is not a filter ("),

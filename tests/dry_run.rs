@@ -687,7 +687,7 @@ fn a_token_is_never_printed_by_dash_o() {
         keys.sort();
         assert_eq!(
             keys,
-            ["created", "expires", "id", "kid", "name"],
+            ["created", "expires", "id", "kid", "kind", "name"],
             "{args:?}: {v}"
         );
     }

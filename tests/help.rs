@@ -147,8 +147,9 @@ const OPTIONS: &str = r#"The following options can be passed to any command:
 
   -v, --verbose...
           Log each request to a remote store on stderr: method, URL, status, time taken, retries;
-          twice (-vv) also the answer's headers. Never a token, key or secret. SVCACCT_LOG takes a
-          filter instead, as RUST_LOG does (e.g. SVCACCT_LOG=svcacct=debug)"#;
+          twice (-vv) also the answer's headers. Never a token, key or secret. Without -v,
+          SVCACCT_LOG takes a filter instead, as RUST_LOG does (e.g. SVCACCT_LOG=svcacct=debug); -v
+          wins over it"#;
 
 const DISABLE_HELP: &str = r#"Disable a service account: its tokens stop verifying until it is enabled
 

@@ -1818,3 +1818,75 @@ fn describe_without_names_describes_every_one() {
     );
     assert_eq!(code, 2, "{err}");
 }
+
+/// The line that confirms an issued token repeats its labels, as its dry run does (issue 16):
+/// printed with the token, written to `--out`, locally and through a server; a token without
+/// labels gets the line it always had.
+#[test]
+fn the_line_that_confirms_an_issued_token_names_its_labels() {
+    let env = Env::new();
+    let srv = env.path("srv");
+    env.bootstrap(&srv);
+    let s = srv.to_str().unwrap().to_owned();
+    let server = env.serve(&srv, &[]);
+    let file = env.path("weekly.token");
+    let path = file.to_str().unwrap();
+    let stderr = |argv: Vec<&str>| {
+        let out = env.cmd(argv).output().unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let nightly = [
+        "tokens",
+        "create",
+        "admin",
+        "nightly",
+        "--expires",
+        "never",
+        "--label",
+        "purpose=nightly",
+        "--label",
+        "tier=",
+    ];
+    assert_eq!(
+        stderr(on(&s, &nightly)),
+        "Issued token nightly for service account admin (never expires, labels \
+         purpose=nightly,tier=); it is shown only this once.\n"
+    );
+    let weekly = [
+        "tokens",
+        "create",
+        "admin",
+        "weekly",
+        "--expires",
+        "never",
+        "--label",
+        "purpose=weekly",
+        "--out",
+        path,
+    ];
+    assert_eq!(
+        stderr(remote(&server, &weekly)),
+        format!(
+            "Issued token weekly for service account admin (never expires, labels \
+             purpose=weekly), written to {path} (mode 0600).\n"
+        )
+    );
+    // The dry run's line, on stdout, says the same.
+    let mut dry = nightly.to_vec();
+    dry[3] = "other";
+    dry.push("--dry-run");
+    assert_eq!(
+        env.ok(remote(&server, &dry)),
+        "Issued token other for service account admin (never expires, labels \
+         purpose=nightly,tier=) (server dry run)\n"
+    );
+    assert_eq!(
+        stderr(remote(
+            &server,
+            &["tokens", "create", "admin", "plain", "--expires", "never"]
+        )),
+        "Issued token plain for service account admin (never expires); it is shown only this \
+         once.\n"
+    );
+}

@@ -653,3 +653,182 @@ fn keygen_dash_o_is_the_key_file_not_a_format() {
     env.ok(["keygen", "--out", "./json", "--bits", "2048"]);
     assert!(env.path("json").exists());
 }
+
+/// Each item of `tokens list`, `key list` and `config get-contexts` in json and yaml has its
+/// `kind`, as accounts, policies and namespaces have theirs, and so do the record `tokens
+/// create|rename -o json` prints and the items of the API's token and key lists (issue 16);
+/// the stored token record has none.
+#[test]
+fn token_key_and_context_items_have_a_kind() {
+    let env = Env::new();
+    let srv = registry(&env);
+    let s = srv.to_str().unwrap();
+    env.ok(["--store", s, "tokens", "create", "web", "laptop"]);
+    env.ok(["config", "set-context", "here", "--store", s]);
+    let server = env.serve(&srv, &[]);
+    let kid = ok(
+        &env,
+        &At::Local(&srv),
+        &["key", "list", "web", "-o", "name"],
+    );
+    let kinds = r#"jsonpath={range .items[*]}{.kind}/{.name}{"\n"}{end}"#;
+    let key_kinds = r#"jsonpath={range .items[*]}{.kind}/{.kid}{"\n"}{end}"#;
+    for at in [At::Local(&srv), At::Remote(&server)] {
+        assert_eq!(
+            ok(&env, &at, &["tokens", "list", "web", "-o", kinds]),
+            "Token/laptop\n"
+        );
+        assert_eq!(
+            ok(&env, &at, &["key", "list", "web", "-o", key_kinds]),
+            format!("Key/{kid}")
+        );
+        let dry = ok(
+            &env,
+            &at,
+            &[
+                "tokens",
+                "create",
+                "web",
+                "phone",
+                "--dry-run",
+                "-o",
+                "json",
+            ],
+        );
+        let dry: serde_json::Value = serde_json::from_str(&dry).unwrap();
+        assert_eq!(
+            (&dry["kind"], &dry["name"]),
+            (&"Token".into(), &"phone".into())
+        );
+    }
+    let renamed = ok(
+        &env,
+        &At::Remote(&server),
+        &["tokens", "rename", "web", "laptop", "desk", "-o", "yaml"],
+    );
+    assert!(
+        renamed.starts_with("kind: Token\nname: desk\n"),
+        "{renamed}"
+    );
+    assert_eq!(
+        ok(
+            &env,
+            &At::Local(&srv),
+            &["config", "get-contexts", "-o", kinds]
+        ),
+        "Context/here\n"
+    );
+    // The API's items, which older clients read as before (they ignore `kind`).
+    let token = env.ok(["--store", s, "token", "admin"]);
+    let bearer = format!("Authorization: Bearer {}", token.trim());
+    for (path, want) in [
+        ("tokens", r#"[{"kind":"Token","name":"desk"}]"#.to_owned()),
+        (
+            "keys",
+            format!(r#"[{{"kind":"Key","kid":"{}"}}]"#, kid.trim()),
+        ),
+    ] {
+        let url = server.at(&format!(
+            "/v1/namespaces/default/serviceaccounts/web/{path}"
+        ));
+        let (status, body) = common::curl(&["-H", &bearer, &url]);
+        assert_eq!(status, 200, "{body}");
+        let body: serde_json::Value = serde_json::from_str(&body).unwrap();
+        let items: Vec<serde_json::Value> = body["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| {
+                let id = if path == "keys" { "kid" } else { "name" };
+                serde_json::json!({"kind": i["kind"], id: i[id]})
+            })
+            .collect();
+        assert_eq!(serde_json::to_string(&items).unwrap(), want);
+    }
+    let stored = std::fs::read_to_string(srv.join("tokens/default/web.toml")).unwrap();
+    assert!(!stored.contains("kind"), "{stored}");
+}
+
+/// `jwks --sort-by` orders the set's keys, as `--sort-by` orders `key list`'s items (issue 16),
+/// locally and through a server; a path no key has is the error `key list` gives.
+#[test]
+fn jwks_sort_by_orders_the_keys() {
+    let env = Env::new();
+    let srv = registry(&env);
+    let s = srv.to_str().unwrap();
+    env.ok([
+        "--store",
+        s,
+        "key",
+        "add",
+        "web",
+        "--generate",
+        "--bits",
+        "2048",
+    ]);
+    env.ok([
+        "--store",
+        s,
+        "key",
+        "add",
+        "web",
+        "--generate",
+        "--bits",
+        "2048",
+    ]);
+    let server = env.serve(&srv, &[]);
+    let mut kids: Vec<String> = ok(
+        &env,
+        &At::Local(&srv),
+        &["key", "list", "web", "-o", "name"],
+    )
+    .lines()
+    .map(str::to_owned)
+    .collect();
+    kids.sort();
+    let rows: String = kids.iter().map(|k| format!("{k} RS256\n")).collect();
+    for at in [At::Local(&srv), At::Remote(&server)] {
+        assert_eq!(
+            ok(
+                &env,
+                &at,
+                &[
+                    "jwks",
+                    "web",
+                    "--sort-by=.kid",
+                    "-o",
+                    "jsonpath={.keys[*].kid}"
+                ]
+            ),
+            kids.join(" ")
+        );
+        assert_eq!(
+            ok(
+                &env,
+                &at,
+                &[
+                    "jwks",
+                    "web",
+                    "-o",
+                    r#"jsonpath={range .keys[*]}{.kid} {.alg}{"\n"}{end}"#,
+                    "--sort-by",
+                    "{.kid}",
+                ]
+            ),
+            rows
+        );
+    }
+    let (code, out, err) = run(
+        &env,
+        &At::Local(&srv).args(&["jwks", "web", "--sort-by=.nothing"]),
+    );
+    assert_eq!(
+        (code, out.as_str(), err.as_str()),
+        (
+            2,
+            "",
+            "svcacct: --sort-by: couldn't find any field with path \".nothing\" in the list of \
+             objects\n"
+        )
+    );
+}

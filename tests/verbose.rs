@@ -152,17 +152,28 @@ fn svcacct_log_takes_a_filter() {
             .all(|l| l.starts_with("DEBUG svcacct::http:   ")),
         "{err}"
     );
-    // It wins over -vv.
-    let mut quiet = vec!["-vv"];
-    quiet.extend(get);
-    let (_, _, err) = run(&env, Some("svcacct::http=info"), &quiet);
-    assert_eq!(
-        shape(&err, &server),
-        " INFO svcacct::http: GET URL/v1/namespaces/default/serviceaccounts/ci ...\n\
-         \x20INFO svcacct::http: GET URL/v1/namespaces/default/serviceaccounts/ci 200 OK in N ms\n"
-    );
     let (_, _, err) = run(&env, Some("svcacct=warn"), &get);
     assert_eq!(err, "");
+    // A flag beats the environment: -v and -vv win over it, `off` and a bad filter included
+    // (the variable is then not read).
+    let with = |flag: &'static str| [&[flag][..], &get[..]].concat();
+    let info = " INFO svcacct::http: GET URL/v1/namespaces/default/serviceaccounts/ci ...\n\
+         \x20INFO svcacct::http: GET URL/v1/namespaces/default/serviceaccounts/ci 200 OK in N ms\n";
+    for filter in ["off", "svcacct=debug", "svcacct=loud"] {
+        let (code, _, err) = run(&env, Some(filter), &with("-v"));
+        assert_eq!((code, shape(&err, &server).as_str()), (0, info), "{filter}");
+    }
+    let (_, _, err) = run(&env, Some("svcacct::http=info"), &with("-vv"));
+    assert_eq!(
+        shape(&err, &server),
+        format!(
+            "{info}\
+             DEBUG svcacct::http:   content-type: application/json\n\
+             DEBUG svcacct::http:   etag: \"1\"\n\
+             DEBUG svcacct::http:   content-length: LEN\n\
+             DEBUG svcacct::http:   date: DATE\n"
+        )
+    );
     env.cmd(["get"])
         .env("SVCACCT_LOG", "svcacct=loud")
         .assert()

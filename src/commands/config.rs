@@ -420,6 +420,8 @@ fn use_context(path: &Path, args: &ContextNameArg, out: &mut dyn Write) -> Resul
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct ContextView<'a> {
+    /// `Context`, as each item of a kubectl list has its kind.
+    kind: &'static str,
     name: &'a str,
     current: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -439,6 +441,7 @@ struct ContextView<'a> {
 impl<'a> ContextView<'a> {
     fn new(name: &'a str, current: bool, e: &'a ContextEntry) -> Self {
         ContextView {
+            kind: "Context",
             name,
             current,
             store: e.store.as_deref(),

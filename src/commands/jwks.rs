@@ -20,7 +20,7 @@ pub fn jwks(ctx: &Context, args: &JwksArgs, out: &mut dyn Write) -> Result<Exit>
         )
         .into());
     }
-    let set = match (&args.name, ctx.remote()?) {
+    let mut set = match (&args.name, ctx.remote()?) {
         (None, Some(remote)) => remote.issuer_jwks()?,
         (None, None) => {
             let set = tok::store_jwks(ctx.store()?)?;
@@ -60,6 +60,14 @@ pub fn jwks(ctx: &Context, args: &JwksArgs, out: &mut dyn Write) -> Result<Exit>
             serde_json::json!({ "keys": set.keys })
         }
     };
+    if let Some(by) = &args.sort_by
+        && let Some(keys) = set
+            .get_mut("keys")
+            .and_then(serde_json::Value::as_array_mut)
+    {
+        // A JWKS is a list of keys: `--sort-by` orders them as it orders `key list`'s items.
+        crate::format::sort(keys, by, serde_json::Value::clone)?;
+    }
     crate::format::document(out, &args.output, args.no_headers, &set)?;
     Ok(Exit::Success)
 }

@@ -6,7 +6,7 @@ use anyhow::Result;
 use jiff::Timestamp;
 
 use super::account::{read_public_key, written_account};
-use crate::api::Shown;
+use crate::api::{KeyView, Shown};
 use crate::cli::{KeyAddArgs, KeyCommand, KeyListArgs, KeyRemoveArgs, OutputFormat};
 use crate::context::Context;
 use crate::error::Exit;
@@ -86,10 +86,13 @@ fn list(ctx: &Context, args: &KeyListArgs, out: &mut dyn Write) -> Result<Exit> 
     let mut account = store
         .get_account(&r)
         .map_err(|e| super::nearby::explain_account(store, &r, e))?;
-    super::show::sort(&args.output, &mut account.keys, super::show::json)?;
+    super::show::sort(&args.output, &mut account.keys, |k| {
+        super::show::json(&KeyView::new(k))
+    })?;
     match &args.output.output {
         f if f.is_document() => {
-            super::show::list(out, &args.output, "KeyList", &account.keys, false)?
+            let items: Vec<KeyView> = account.keys.iter().map(KeyView::new).collect();
+            super::show::list(out, &args.output, "KeyList", &items, false)?
         }
         OutputFormat::Name => {
             for k in &account.keys {

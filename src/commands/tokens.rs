@@ -7,6 +7,7 @@ use anyhow::Result;
 use jiff::Timestamp;
 use zeroize::Zeroizing;
 
+use crate::api::{Shown, TokenView};
 use crate::cli::{
     IssuerAlg, IssuerCommand, IssuerGetArgs, IssuerInitArgs, IssuerRotateArgs,
     IssuerSetJwksMaxAgeArgs, IssuerSetUrlArgs, OutputArg, OutputFormat, RequestOutput,
@@ -60,33 +61,40 @@ fn print_dry_run(
     t: &IssuedToken,
     r: &crate::identity::Reference,
 ) -> Result<()> {
-    let expires = t.record.expires.map_or("never expires".to_owned(), |e| {
-        format!("expires {}", time::local(e))
-    });
-    let labels = if t.record.labels.is_empty() {
-        String::new()
-    } else {
-        format!(", labels {}", crate::labels::show(&t.record.labels))
-    };
     writeln!(
         out,
-        "Issued token {} for service account {r} ({expires}{labels}){}",
+        "Issued token {} for service account {r} ({}){}",
         t.record.name,
+        about(t),
         ctx.dry_run_suffix()
     )?;
     Ok(())
+}
+
+/// What the line that confirms an issued token says of it in parentheses: its expiry, and its
+/// labels when it has some (`expires …, labels k=v`), dry run or not.
+fn about(t: &IssuedToken) -> String {
+    let expires = t.record.expires.map_or("never expires".to_owned(), |e| {
+        format!("expires {}", time::local(e))
+    });
+    if t.record.labels.is_empty() {
+        expires
+    } else {
+        format!(
+            "{expires}, labels {}",
+            crate::labels::show(&t.record.labels)
+        )
+    }
 }
 
 /// The token alone on stdout, so that `$(svcacct tokens create …)` is the token; the rest on
 /// stderr.
 fn print_token(out: &mut dyn Write, t: &IssuedToken, r: &crate::identity::Reference) -> Result<()> {
     writeln!(out, "{}", t.token)?;
-    let expires = t.record.expires.map_or("never expires".to_owned(), |e| {
-        format!("expires {}", time::local(e))
-    });
     crate::errln!(
-        "Issued token {} for service account {r} ({expires}); it is shown only this once.",
-        t.record.name
+        "Issued token {} for service account {r} ({}); it is shown only this once.",
+        t.record.name,
+        about(t)
     );
     Ok(())
 }
@@ -147,7 +155,7 @@ fn create(ctx: &Context, args: &TokensCreateArgs, out: &mut dyn Write) -> Result
 /// `-o` of a command that issues a token (`show::written`): its record as `tokens list -o json`
 /// holds it, never the token.
 fn written_token(out: &mut dyn Write, arg: &WriteOutputArg, t: &IssuedToken) -> Result<bool> {
-    super::show::written(out, arg, t.record.name.as_str(), &t.record)
+    super::show::written(out, arg, t.record.name.as_str(), &TokenView::new(&t.record))
 }
 
 fn output_exists(path: &Path) -> UserError {
@@ -174,12 +182,10 @@ fn write_token(path: &Path, t: &IssuedToken, r: &crate::identity::Reference) -> 
             t.record.name, t.record.name
         )));
     }
-    let expires = t.record.expires.map_or("never expires".to_owned(), |e| {
-        format!("expires {}", time::local(e))
-    });
     crate::errln!(
-        "Issued token {} for service account {r} ({expires}), written to {} (mode 0600).",
+        "Issued token {} for service account {r} ({}), written to {} (mode 0600).",
         t.record.name,
+        about(t),
         output::shown_path(path)
     );
     Ok(())
@@ -225,9 +231,14 @@ fn list(ctx: &Context, args: &TokensListArgs, out: &mut dyn Write) -> Result<Exi
         None => store.list_tokens(&r),
     }
     .map_err(|e| super::nearby::explain_account(store, &r, e))?;
-    super::show::sort(&args.output, &mut tokens, super::show::json)?;
+    super::show::sort(&args.output, &mut tokens, |t| {
+        super::show::json(&TokenView::new(t))
+    })?;
     match &args.output.output {
-        f if f.is_document() => super::show::list(out, &args.output, "TokenList", &tokens, false)?,
+        f if f.is_document() => {
+            let items: Vec<TokenView> = tokens.iter().map(TokenView::new).collect();
+            super::show::list(out, &args.output, "TokenList", &items, false)?
+        }
         OutputFormat::Name => {
             for t in &tokens {
                 writeln!(out, "{}", t.name)?;
@@ -324,7 +335,11 @@ fn rename(ctx: &Context, args: &TokensRenameArgs, out: &mut dyn Write) -> Result
     let to = ctx.name(&args.new)?;
     // The record, or only its reference to a caller that may not list the account's tokens.
     let answer = ctx.store()?.rename_token(&r, &from, &to)?;
-    if super::show::written(out, &args.output, to.as_str(), &answer)? {
+    let shown = match &answer {
+        Shown::Record(t) => Shown::Record(TokenView::new(t)),
+        Shown::Reference(t) => Shown::Reference(t),
+    };
+    if super::show::written(out, &args.output, to.as_str(), &shown)? {
         return Ok(Exit::Success);
     }
     writeln!(

@@ -25,7 +25,7 @@ pub async fn list_keys(State(st): St, p: Params) -> Answer {
         StatusCode::OK,
         &ListBody {
             kind: "KeyList".into(),
-            items: a.keys.clone(),
+            items: a.keys.iter().map(api::KeyView::new).collect(),
             warnings: vec![],
             metadata: None,
         },

@@ -6,7 +6,7 @@ use axum::response::{IntoResponse, Response};
 use jiff::Timestamp;
 
 use super::{Answer, St};
-use crate::api::{self, ListBody, Shown};
+use crate::api::{self, ListBody, Shown, TokenView};
 use crate::identity::{Name, Reference};
 use crate::issued::{IssueRequest, IssuedToken, TokenRename, TokenRequest};
 use crate::server::auth::Caller;
@@ -34,7 +34,7 @@ pub async fn list_tokens(State(st): St, p: Params, sel: LabelSelector, paging: P
         StatusCode::OK,
         &ListBody {
             kind: "TokenList".into(),
-            items,
+            items: items.iter().map(TokenView::new).collect(),
             warnings: vec![],
             metadata,
         },
@@ -142,7 +142,7 @@ pub async fn rename_token(
         }
     };
     let res = if may_list_tokens(&caller, &grants, &r.namespace, Timestamp::now()) {
-        json(StatusCode::OK, &t)
+        json(StatusCode::OK, &TokenView::new(&t))
     } else {
         json(StatusCode::OK, &api::TokenRef::of(&r, &t))
     };
