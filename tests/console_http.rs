@@ -472,6 +472,65 @@ fn the_accounts_list_filters_by_labels() {
     assert!(body.contains("not closed"), "{body}");
 }
 
+/// A method that a console page does not take gets the console's 405 page, with `Allow` and
+/// the console's headers (the API's 405 is its problem document, also with `Allow`).
+#[test]
+fn a_method_a_page_does_not_take_gets_the_405_page() {
+    let (_env, server, token) = served("1h");
+    let cookie = sign_in(&server, &token);
+    let jar = format!("svcacct_session={cookie}");
+    for (method, path, allow) in [
+        ("DELETE", "/ui/signin", "get,head,post"),
+        ("GET", "/ui/signout", "post"),
+        ("POST", "/ui", "get,head"),
+        (
+            "DELETE",
+            "/ui/namespaces/default/serviceaccounts/admin",
+            "get,head",
+        ),
+        (
+            "PUT",
+            "/ui/namespaces/default/serviceaccounts",
+            "get,head,post",
+        ),
+    ] {
+        let (status, head, body) = curl_i(&["-X", method, "-b", &jar, &server.at(path)]);
+        assert_eq!(status, 405, "{method} {path}: {head}\n{body}");
+        assert!(head.contains(&format!("\r\nallow: {allow}\r\n")), "{head}");
+        assert!(
+            head.contains("content-type: text/html; charset=utf-8")
+                && head.contains(&format!("content-security-policy: {}", CSP.to_lowercase()))
+                && head.contains("x-content-type-options: nosniff")
+                && head.contains("referrer-policy: no-referrer")
+                && head.contains("cache-control: no-store"),
+            "{method} {path}: {head}"
+        );
+        assert!(
+            body.contains("<h1>Method not allowed</h1>")
+                && body.contains(&format!(
+                    "The console's page at this address does not take a <code>{method}</code> request."
+                )),
+            "{method} {path}: {body}"
+        );
+    }
+    // An address the console has no page at is its 404, whatever the method.
+    let (status, _, body) = curl_i(&["-X", "PUT", &server.at("/ui/nowhere")]);
+    assert_eq!(status, 404, "{body}");
+    assert!(
+        body.contains("The console has no page at this address."),
+        "{body}"
+    );
+    // The API's 405 is its problem document.
+    let (status, head, body) = curl_i(&["-X", "PATCH", &server.at("/v1/namespaces")]);
+    assert_eq!(status, 405, "{body}");
+    assert!(head.contains("\r\nallow: get,head,post\r\n"), "{head}");
+    assert!(
+        head.contains("content-type: application/problem+json")
+            && body.contains("\"code\":\"method-not-allowed\""),
+        "{head}\n{body}"
+    );
+}
+
 /// Pomerium's way: an account added with no key at all and a token issued at once; the token
 /// is the account's credential with the API.
 #[test]

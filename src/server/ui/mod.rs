@@ -17,7 +17,7 @@
 
 use std::sync::Arc;
 
-use axum::routing::{get, post};
+use axum::routing::{any, get, post};
 use axum::{Router, middleware};
 
 use super::AppState;
@@ -128,10 +128,10 @@ pub fn router(app: Arc<AppState>, api: Router) -> Router {
         .route("/ui/can-i", get(reviews::can_i))
         .route("/ui/issuer", get(issuer::show))
         .route("/ui/issuer/rotate", post(issuer::rotate))
-        .route(
-            "/ui/{*rest}",
-            get(respond::not_found).post(respond::not_found),
-        )
+        .route("/ui/{*rest}", any(respond::not_found))
+        // Every route above: a method it does not take gets the console's 405 page (the
+        // router adds `Allow`), not an empty answer.
+        .method_not_allowed_fallback(respond::method_not_allowed)
         .layer(middleware::map_response(respond::secured))
         .layer(middleware::map_request(respond::note_route))
         .with_state(ui)
