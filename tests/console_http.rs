@@ -470,6 +470,32 @@ fn the_accounts_list_filters_by_labels() {
     );
     assert_eq!(status, 400, "{body}");
     assert!(body.contains("not closed"), "{body}");
+    // A bad selector's page keeps the filter form, holding it (escaped) to be corrected, above
+    // why it was refused.
+    let (status, head, body) = get(
+        &server,
+        &cookie,
+        "/ui/namespaces/default/serviceaccounts?name=web&labels=team%20in%20(%22%3E%3Cb%3E",
+    );
+    assert_eq!(status, 400, "{body}");
+    assert!(
+        head.contains(&format!("content-security-policy: {}", CSP.to_lowercase())),
+        "{head}"
+    );
+    let form = body
+        .find("<form class=\"filter\" method=\"get\"")
+        .unwrap_or_else(|| panic!("no filter form in {body}"));
+    let error = body
+        .find("<p class=\"error\" id=\"filter-error\" role=\"alert\">invalid label selector `team in (&quot;&gt;&lt;b&gt;`: ")
+        .unwrap_or_else(|| panic!("no error in {body}"));
+    assert!(form < error, "{body}");
+    assert!(
+        body.contains(
+            "<input id=\"filter-labels\" type=\"search\" name=\"labels\" value=\"team in (&quot;&gt;&lt;b&gt;\""
+        ) && body.contains("<input id=\"filter-name\" type=\"search\" name=\"name\" value=\"web\">"),
+        "{body}"
+    );
+    assert!(!body.contains("\"><b>"), "{body}");
 }
 
 /// A method that a console page does not take gets the console's 405 page, with `Allow` and

@@ -54,19 +54,8 @@ pub async fn list(s: Session, p: Params, Query(f): Query<Filter>) -> Response {
         let q = percent_encoding::utf8_percent_encode(selector, percent_encoding::NON_ALPHANUMERIC);
         path = format!("{path}?labelSelector={q}");
     }
-    let listed = match s.get::<ListBody<Account>>(&path).await {
-        Ok(l) => l,
-        Err(p) => return layout::fail(&s, &p).await,
-    };
-    let now = Timestamp::now();
     let wanted = f.name.trim();
-    let rows: Vec<&Account> = listed
-        .items
-        .iter()
-        .filter(|a| wanted.is_empty() || a.name.as_str().contains(wanted))
-        .filter(|a| f.status.is_empty() || a.status(now).as_str() == f.status)
-        .collect();
-    let body = html! {
+    let filter = html! {
         p.actions { a.button href=(format!("{}/new", accounts_url(&ns))) { "Add service account" } }
         form.filter method="get" action=(accounts_url(&ns)) {
             label for="filter-name" { "Name contains" }
@@ -82,6 +71,32 @@ pub async fn list(s: Session, p: Params, Query(f): Query<Filter>) -> Response {
             input #filter-labels type="search" name="labels" value=(selector) placeholder="team=web";
             button type="submit" { "Filter" }
         }
+    };
+    let listed = match s.get::<ListBody<Account>>(&path).await {
+        Ok(l) => l,
+        // A selector the API refused: the filter form, holding it to be corrected, above why.
+        Err(p) if p.status == 400 && !selector.is_empty() => {
+            let body = html! { (filter) p.error #filter-error role="alert" { (p.detail) } };
+            return page(
+                &s,
+                Some(&ns),
+                "Service accounts",
+                StatusCode::BAD_REQUEST,
+                body,
+            )
+            .await;
+        }
+        Err(p) => return layout::fail(&s, &p).await,
+    };
+    let now = Timestamp::now();
+    let rows: Vec<&Account> = listed
+        .items
+        .iter()
+        .filter(|a| wanted.is_empty() || a.name.as_str().contains(wanted))
+        .filter(|a| f.status.is_empty() || a.status(now).as_str() == f.status)
+        .collect();
+    let body = html! {
+        (filter)
         @for w in &listed.warnings { p.warning role="alert" { (w) } }
         @if rows.is_empty() {
             p #no-accounts { "No service accounts" @if !wanted.is_empty() || !f.status.is_empty() || !selector.is_empty() { " match the filter" } " in namespace " (ns.as_str()) "." }
