@@ -1093,6 +1093,295 @@ fn policies_namespaces_can_i_and_the_issuer_from_the_console() {
         .failure();
 }
 
+/// The labels of `what` (`get NAME`, `policy get NAME`, …) as the CLI's JSON shows them.
+fn labels_of(env: &Env, what: &[&str]) -> serde_json::Value {
+    let store = env.path("store");
+    let mut argv = vec!["--store", store.to_str().unwrap()];
+    argv.extend_from_slice(what);
+    argv.extend(["-o", "json"]);
+    let shown: serde_json::Value = serde_json::from_str(&env.ok(argv)).unwrap();
+    shown
+        .get("labels")
+        .cloned()
+        .unwrap_or(serde_json::json!({}))
+}
+
+/// Labels in the console: shown on the account, policy and issued-token pages, set when an
+/// account, policy or token is made, and added or removed by a form that goes through the
+/// API's `PUT` with the checks of every other form.
+#[test]
+fn labels_are_shown_and_changed_through_the_api() {
+    use serde_json::json;
+    let (env, server, token) = served("1h");
+    let s = env.path("store");
+    let s = s.to_str().unwrap();
+    let key = env.distinct_public_keys("k", 1).remove(0);
+    env.ok([
+        "--store",
+        s,
+        "create",
+        "bot",
+        "--public-key",
+        &key,
+        "--label",
+        "team=web",
+    ]);
+    env.ok([
+        "--store", s, "tokens", "create", "bot", "ci", "--label", "env=prod", "--out", "ci.token",
+    ]);
+    env.ok([
+        "--store",
+        s,
+        "policy",
+        "create",
+        "bot-reads",
+        "--subject",
+        "bot",
+        "--action",
+        "get",
+        "--resource",
+        "serviceaccount",
+        "--label",
+        "tier=low",
+    ]);
+    let cookie = sign_in(&server, &token);
+    let page = "/ui/namespaces/default/serviceaccounts/bot";
+    let action = format!("{page}/labels");
+
+    // Shown: the account's as `describe` does, its tokens' in their table.
+    let (status, _, body) = get(&server, &cookie, page);
+    assert_eq!(status, 200, "{body}");
+    assert!(
+        body.contains(
+            "<dt>Labels</dt><dd id=\"labels\"><ul class=\"labels\"><li>team=web</li></ul></dd>"
+        ),
+        "{body}"
+    );
+    assert!(
+        body.contains("<th scope=\"col\">LABELS</th>") && body.contains("<td>env=prod</td>"),
+        "{body}"
+    );
+    let ci = std::fs::read_to_string(env.path("ci.token")).unwrap();
+    assert!(!body.contains(ci.trim()), "a token in {body}");
+
+    // Added, changed and removed through the form.
+    let uid = form_field(&server, &cookie, page, &action, "uid");
+    let (status, head, body) = post(
+        &server,
+        &cookie,
+        page,
+        &action,
+        &[("uid", &uid), ("set", "tier=gold, team=db"), ("remove", "")],
+    );
+    assert_eq!(status, 303, "{body}");
+    assert!(head.contains(&format!("location: {page}\r\n")), "{head}");
+    assert_eq!(
+        labels_of(&env, &["get", "bot"]),
+        json!({"team": "db", "tier": "gold"})
+    );
+    let (status, _, _) = post(
+        &server,
+        &cookie,
+        page,
+        &action,
+        &[("uid", &uid), ("remove", "team")],
+    );
+    assert_eq!(status, 303);
+    assert_eq!(labels_of(&env, &["get", "bot"]), json!({"tier": "gold"}));
+    // A key to remove that is not there is warned of, as --remove-label does.
+    let (status, _, body) = post(
+        &server,
+        &cookie,
+        page,
+        &action,
+        &[("uid", &uid), ("remove", "nothere")],
+    );
+    assert_eq!(status, 200, "{body}");
+    assert!(
+        body.contains(
+            "<p class=\"warning\" role=\"status\">No label <code>nothere</code> to remove.</p>"
+        ),
+        "{body}"
+    );
+    // Refusals change nothing, and say why.
+    for (fields, status, why) in [
+        (
+            vec![("set", "bad key=x")],
+            400,
+            "Labels not changed: invalid label key `bad key`",
+        ),
+        (
+            vec![("set", "tier=x"), ("remove", "tier")],
+            400,
+            "Labels not changed: label `tier` is both set and removed: give one of them",
+        ),
+        (
+            vec![("set", "")],
+            400,
+            "Labels not changed: give a label as KEY=VALUE to add or change, or a key to remove",
+        ),
+    ] {
+        let mut fields = fields;
+        fields.push(("uid", &uid));
+        let (got, _, body) = post(&server, &cookie, page, &action, &fields);
+        assert_eq!(got, status, "{body}");
+        assert!(body.contains(why), "{body}");
+        assert_eq!(labels_of(&env, &["get", "bot"]), json!({"tier": "gold"}));
+    }
+    // A cross-site post, or one without the form's token, is refused.
+    let csrf = form_token(&server, &cookie, page, &action);
+    let jar = format!("svcacct_session={cookie}");
+    for (origin, csrf) in [
+        ("Origin: http://evil.example", csrf.as_str()),
+        (&origin(&server)[..], ""),
+    ] {
+        let (status, _, body) = curl_i(&[
+            "-X",
+            "POST",
+            "-H",
+            origin,
+            "-b",
+            &jar,
+            "--data-urlencode",
+            &format!("csrf={csrf}"),
+            "--data-urlencode",
+            &format!("uid={uid}"),
+            "--data-urlencode",
+            "set=evil=yes",
+            &server.at(&action),
+        ]);
+        assert_eq!(status, 403, "{body}");
+    }
+    assert_eq!(labels_of(&env, &["get", "bot"]), json!({"tier": "gold"}));
+    // The form of an account deleted and made again under its name changes nothing.
+    env.ok(["--store", s, "delete", "bot"]);
+    env.ok(["--store", s, "create", "bot", "--public-key", &key]);
+    let (status, _, body) = post(
+        &server,
+        &cookie,
+        page,
+        &action,
+        &[("uid", &uid), ("set", "x=y")],
+    );
+    assert_eq!(status, 409, "{body}");
+    assert!(
+        body.contains("Labels not changed: service account `bot` was deleted and created again"),
+        "{body}"
+    );
+    assert_eq!(labels_of(&env, &["get", "bot"]), json!({}));
+
+    // A policy's, on its page and in the lists.
+    let pol = "/ui/namespaces/default/policies/bot-reads";
+    let (status, _, body) = get(&server, &cookie, pol);
+    assert_eq!(status, 200, "{body}");
+    assert!(
+        body.contains(
+            "<dt>Labels</dt><dd id=\"labels\"><ul class=\"labels\"><li>tier=low</li></ul></dd>"
+        ),
+        "{body}"
+    );
+    assert!(
+        get(&server, &cookie, "/ui/namespaces/default/policies")
+            .2
+            .contains("<td>tier=low</td>")
+    );
+    let paction = format!("{pol}/labels");
+    let puid = form_field(&server, &cookie, pol, &paction, "uid");
+    let (status, head, body) = post(
+        &server,
+        &cookie,
+        pol,
+        &paction,
+        &[("uid", &puid), ("set", "tier=high,owner=sre")],
+    );
+    assert_eq!(status, 303, "{body}");
+    assert!(head.contains(&format!("location: {pol}\r\n")), "{head}");
+    let policy = ["policy", "get", "bot-reads"];
+    assert_eq!(
+        labels_of(&env, &policy),
+        json!({"owner": "sre", "tier": "high"})
+    );
+    let (status, _, _) = post(
+        &server,
+        &cookie,
+        pol,
+        &paction,
+        &[("uid", &puid), ("remove", "owner")],
+    );
+    assert_eq!(status, 303);
+    assert_eq!(labels_of(&env, &policy), json!({"tier": "high"}));
+    // Its other fields are as they were.
+    let shown = env.ok(["--store", s, "policy", "get", "bot-reads", "-o", "json"]);
+    assert!(
+        shown.contains("\"subjects\": [\n    \"bot\"\n  ]"),
+        "{shown}"
+    );
+
+    // Set when an account, a policy or a token is made.
+    let new = "/ui/namespaces/default/serviceaccounts/new";
+    let list = "/ui/namespaces/default/serviceaccounts";
+    let (status, _, body) = post(
+        &server,
+        &cookie,
+        new,
+        list,
+        &[("name", "made"), ("labels", "team=api, env=")],
+    );
+    assert_eq!(status, 303, "{body}");
+    assert_eq!(
+        labels_of(&env, &["get", "made"]),
+        json!({"env": "", "team": "api"})
+    );
+    let (status, _, body) = post(
+        &server,
+        &cookie,
+        new,
+        list,
+        &[("name", "other"), ("labels", "team")],
+    );
+    assert_eq!(status, 400, "{body}");
+    assert!(
+        body.contains("invalid label `team`: write it as KEY=VALUE"),
+        "{body}"
+    );
+    env.cmd(["--store", s, "get", "other"]).assert().failure();
+    let policies = "/ui/namespaces/default/policies";
+    let (status, _, body) = post(
+        &server,
+        &cookie,
+        policies,
+        policies,
+        &[
+            ("name", "made-reads"),
+            ("subjects", "made"),
+            ("actions", "get"),
+            ("resources", "serviceaccount"),
+            ("labels", "tier=mid"),
+        ],
+    );
+    assert_eq!(status, 303, "{body}");
+    assert_eq!(
+        labels_of(&env, &["policy", "get", "made-reads"]),
+        json!({"tier": "mid"})
+    );
+    let made = "/ui/namespaces/default/serviceaccounts/made";
+    let (status, _, body) = post(
+        &server,
+        &cookie,
+        made,
+        &format!("{made}/tokens"),
+        &[("name", "deploy"), ("labels", "env=staging")],
+    );
+    assert_eq!(status, 201, "{body}");
+    let listed = env.ok(["--store", s, "tokens", "list", "made", "-o", "json"]);
+    assert!(listed.contains("\"env\": \"staging\""), "{listed}");
+    assert!(
+        get(&server, &cookie, made)
+            .2
+            .contains("<td>env=staging</td>")
+    );
+}
+
 /// The value of the hidden field `name` on the page `page`.
 fn hidden_field(server: &Server, cookie: &str, page: &str, name: &str) -> String {
     let body = get(server, cookie, page).2;
