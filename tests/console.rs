@@ -315,6 +315,24 @@ async fn the_console_in_a_browser() {
         assert_eq!(text(&c, "#no-tokens").await, "No issued tokens.");
         assert_eq!(whoami(&base, &token), 401);
 
+        // Labels: added with the form, shown as `describe` shows them, removed with a button.
+        fill(&c, "#label-set", "team=web").await;
+        press(&c, "Save labels").await;
+        assert_eq!(text(&c, "#label-list").await, "team=web Remove");
+        assert_eq!(text(&c, "#labels").await, "team=web");
+        assert!(
+            env.ok(["--store", s, "get", "bot", "-o", "wide"])
+                .contains("team=web")
+        );
+        c.find(Locator::Css("button[aria-label='Remove label team']"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        assert_eq!(text(&c, "#no-labels").await, "No labels.");
+        assert_eq!(text(&c, "#labels").await, "<none>");
+
         // A policy, then Can I?: yes for what it grants, no otherwise.
         c.goto(&format!("{base}/ui/namespaces/default/policies"))
             .await

@@ -470,6 +470,91 @@ fn the_accounts_list_filters_by_labels() {
     );
     assert_eq!(status, 400, "{body}");
     assert!(body.contains("not closed"), "{body}");
+    // A bad selector's page keeps the filter form, holding it (escaped) to be corrected, above
+    // why it was refused.
+    let (status, head, body) = get(
+        &server,
+        &cookie,
+        "/ui/namespaces/default/serviceaccounts?name=web&labels=team%20in%20(%22%3E%3Cb%3E",
+    );
+    assert_eq!(status, 400, "{body}");
+    assert!(
+        head.contains(&format!("content-security-policy: {}", CSP.to_lowercase())),
+        "{head}"
+    );
+    let form = body
+        .find("<form class=\"filter\" method=\"get\"")
+        .unwrap_or_else(|| panic!("no filter form in {body}"));
+    let error = body
+        .find("<p class=\"error\" id=\"filter-error\" role=\"alert\">invalid label selector `team in (&quot;&gt;&lt;b&gt;`: ")
+        .unwrap_or_else(|| panic!("no error in {body}"));
+    assert!(form < error, "{body}");
+    assert!(
+        body.contains(
+            "<input id=\"filter-labels\" type=\"search\" name=\"labels\" value=\"team in (&quot;&gt;&lt;b&gt;\""
+        ) && body.contains("<input id=\"filter-name\" type=\"search\" name=\"name\" value=\"web\">"),
+        "{body}"
+    );
+    assert!(!body.contains("\"><b>"), "{body}");
+}
+
+/// A method that a console page does not take gets the console's 405 page, with `Allow` and
+/// the console's headers (the API's 405 is its problem document, also with `Allow`).
+#[test]
+fn a_method_a_page_does_not_take_gets_the_405_page() {
+    let (_env, server, token) = served("1h");
+    let cookie = sign_in(&server, &token);
+    let jar = format!("svcacct_session={cookie}");
+    for (method, path, allow) in [
+        ("DELETE", "/ui/signin", "get,head,post"),
+        ("GET", "/ui/signout", "post"),
+        ("POST", "/ui", "get,head"),
+        (
+            "DELETE",
+            "/ui/namespaces/default/serviceaccounts/admin",
+            "get,head",
+        ),
+        (
+            "PUT",
+            "/ui/namespaces/default/serviceaccounts",
+            "get,head,post",
+        ),
+    ] {
+        let (status, head, body) = curl_i(&["-X", method, "-b", &jar, &server.at(path)]);
+        assert_eq!(status, 405, "{method} {path}: {head}\n{body}");
+        assert!(head.contains(&format!("\r\nallow: {allow}\r\n")), "{head}");
+        assert!(
+            head.contains("content-type: text/html; charset=utf-8")
+                && head.contains(&format!("content-security-policy: {}", CSP.to_lowercase()))
+                && head.contains("x-content-type-options: nosniff")
+                && head.contains("referrer-policy: no-referrer")
+                && head.contains("cache-control: no-store"),
+            "{method} {path}: {head}"
+        );
+        assert!(
+            body.contains("<h1>Method not allowed</h1>")
+                && body.contains(&format!(
+                    "The console's page at this address does not take a <code>{method}</code> request."
+                )),
+            "{method} {path}: {body}"
+        );
+    }
+    // An address the console has no page at is its 404, whatever the method.
+    let (status, _, body) = curl_i(&["-X", "PUT", &server.at("/ui/nowhere")]);
+    assert_eq!(status, 404, "{body}");
+    assert!(
+        body.contains("The console has no page at this address."),
+        "{body}"
+    );
+    // The API's 405 is its problem document.
+    let (status, head, body) = curl_i(&["-X", "PATCH", &server.at("/v1/namespaces")]);
+    assert_eq!(status, 405, "{body}");
+    assert!(head.contains("\r\nallow: get,head,post\r\n"), "{head}");
+    assert!(
+        head.contains("content-type: application/problem+json")
+            && body.contains("\"code\":\"method-not-allowed\""),
+        "{head}\n{body}"
+    );
 }
 
 /// Pomerium's way: an account added with no key at all and a token issued at once; the token
@@ -1006,6 +1091,295 @@ fn policies_namespaces_can_i_and_the_issuer_from_the_console() {
     env.cmd(["--store", s, "namespace", "get", "eng"])
         .assert()
         .failure();
+}
+
+/// The labels of `what` (`get NAME`, `policy get NAME`, …) as the CLI's JSON shows them.
+fn labels_of(env: &Env, what: &[&str]) -> serde_json::Value {
+    let store = env.path("store");
+    let mut argv = vec!["--store", store.to_str().unwrap()];
+    argv.extend_from_slice(what);
+    argv.extend(["-o", "json"]);
+    let shown: serde_json::Value = serde_json::from_str(&env.ok(argv)).unwrap();
+    shown
+        .get("labels")
+        .cloned()
+        .unwrap_or(serde_json::json!({}))
+}
+
+/// Labels in the console: shown on the account, policy and issued-token pages, set when an
+/// account, policy or token is made, and added or removed by a form that goes through the
+/// API's `PUT` with the checks of every other form.
+#[test]
+fn labels_are_shown_and_changed_through_the_api() {
+    use serde_json::json;
+    let (env, server, token) = served("1h");
+    let s = env.path("store");
+    let s = s.to_str().unwrap();
+    let key = env.distinct_public_keys("k", 1).remove(0);
+    env.ok([
+        "--store",
+        s,
+        "create",
+        "bot",
+        "--public-key",
+        &key,
+        "--label",
+        "team=web",
+    ]);
+    env.ok([
+        "--store", s, "tokens", "create", "bot", "ci", "--label", "env=prod", "--out", "ci.token",
+    ]);
+    env.ok([
+        "--store",
+        s,
+        "policy",
+        "create",
+        "bot-reads",
+        "--subject",
+        "bot",
+        "--action",
+        "get",
+        "--resource",
+        "serviceaccount",
+        "--label",
+        "tier=low",
+    ]);
+    let cookie = sign_in(&server, &token);
+    let page = "/ui/namespaces/default/serviceaccounts/bot";
+    let action = format!("{page}/labels");
+
+    // Shown: the account's as `describe` does, its tokens' in their table.
+    let (status, _, body) = get(&server, &cookie, page);
+    assert_eq!(status, 200, "{body}");
+    assert!(
+        body.contains(
+            "<dt>Labels</dt><dd id=\"labels\"><ul class=\"labels\"><li>team=web</li></ul></dd>"
+        ),
+        "{body}"
+    );
+    assert!(
+        body.contains("<th scope=\"col\">LABELS</th>") && body.contains("<td>env=prod</td>"),
+        "{body}"
+    );
+    let ci = std::fs::read_to_string(env.path("ci.token")).unwrap();
+    assert!(!body.contains(ci.trim()), "a token in {body}");
+
+    // Added, changed and removed through the form.
+    let uid = form_field(&server, &cookie, page, &action, "uid");
+    let (status, head, body) = post(
+        &server,
+        &cookie,
+        page,
+        &action,
+        &[("uid", &uid), ("set", "tier=gold, team=db"), ("remove", "")],
+    );
+    assert_eq!(status, 303, "{body}");
+    assert!(head.contains(&format!("location: {page}\r\n")), "{head}");
+    assert_eq!(
+        labels_of(&env, &["get", "bot"]),
+        json!({"team": "db", "tier": "gold"})
+    );
+    let (status, _, _) = post(
+        &server,
+        &cookie,
+        page,
+        &action,
+        &[("uid", &uid), ("remove", "team")],
+    );
+    assert_eq!(status, 303);
+    assert_eq!(labels_of(&env, &["get", "bot"]), json!({"tier": "gold"}));
+    // A key to remove that is not there is warned of, as --remove-label does.
+    let (status, _, body) = post(
+        &server,
+        &cookie,
+        page,
+        &action,
+        &[("uid", &uid), ("remove", "nothere")],
+    );
+    assert_eq!(status, 200, "{body}");
+    assert!(
+        body.contains(
+            "<p class=\"warning\" role=\"status\">No label <code>nothere</code> to remove.</p>"
+        ),
+        "{body}"
+    );
+    // Refusals change nothing, and say why.
+    for (fields, status, why) in [
+        (
+            vec![("set", "bad key=x")],
+            400,
+            "Labels not changed: invalid label key `bad key`",
+        ),
+        (
+            vec![("set", "tier=x"), ("remove", "tier")],
+            400,
+            "Labels not changed: label `tier` is both set and removed: give one of them",
+        ),
+        (
+            vec![("set", "")],
+            400,
+            "Labels not changed: give a label as KEY=VALUE to add or change, or a key to remove",
+        ),
+    ] {
+        let mut fields = fields;
+        fields.push(("uid", &uid));
+        let (got, _, body) = post(&server, &cookie, page, &action, &fields);
+        assert_eq!(got, status, "{body}");
+        assert!(body.contains(why), "{body}");
+        assert_eq!(labels_of(&env, &["get", "bot"]), json!({"tier": "gold"}));
+    }
+    // A cross-site post, or one without the form's token, is refused.
+    let csrf = form_token(&server, &cookie, page, &action);
+    let jar = format!("svcacct_session={cookie}");
+    for (origin, csrf) in [
+        ("Origin: http://evil.example", csrf.as_str()),
+        (&origin(&server)[..], ""),
+    ] {
+        let (status, _, body) = curl_i(&[
+            "-X",
+            "POST",
+            "-H",
+            origin,
+            "-b",
+            &jar,
+            "--data-urlencode",
+            &format!("csrf={csrf}"),
+            "--data-urlencode",
+            &format!("uid={uid}"),
+            "--data-urlencode",
+            "set=evil=yes",
+            &server.at(&action),
+        ]);
+        assert_eq!(status, 403, "{body}");
+    }
+    assert_eq!(labels_of(&env, &["get", "bot"]), json!({"tier": "gold"}));
+    // The form of an account deleted and made again under its name changes nothing.
+    env.ok(["--store", s, "delete", "bot"]);
+    env.ok(["--store", s, "create", "bot", "--public-key", &key]);
+    let (status, _, body) = post(
+        &server,
+        &cookie,
+        page,
+        &action,
+        &[("uid", &uid), ("set", "x=y")],
+    );
+    assert_eq!(status, 409, "{body}");
+    assert!(
+        body.contains("Labels not changed: service account `bot` was deleted and created again"),
+        "{body}"
+    );
+    assert_eq!(labels_of(&env, &["get", "bot"]), json!({}));
+
+    // A policy's, on its page and in the lists.
+    let pol = "/ui/namespaces/default/policies/bot-reads";
+    let (status, _, body) = get(&server, &cookie, pol);
+    assert_eq!(status, 200, "{body}");
+    assert!(
+        body.contains(
+            "<dt>Labels</dt><dd id=\"labels\"><ul class=\"labels\"><li>tier=low</li></ul></dd>"
+        ),
+        "{body}"
+    );
+    assert!(
+        get(&server, &cookie, "/ui/namespaces/default/policies")
+            .2
+            .contains("<td>tier=low</td>")
+    );
+    let paction = format!("{pol}/labels");
+    let puid = form_field(&server, &cookie, pol, &paction, "uid");
+    let (status, head, body) = post(
+        &server,
+        &cookie,
+        pol,
+        &paction,
+        &[("uid", &puid), ("set", "tier=high,owner=sre")],
+    );
+    assert_eq!(status, 303, "{body}");
+    assert!(head.contains(&format!("location: {pol}\r\n")), "{head}");
+    let policy = ["policy", "get", "bot-reads"];
+    assert_eq!(
+        labels_of(&env, &policy),
+        json!({"owner": "sre", "tier": "high"})
+    );
+    let (status, _, _) = post(
+        &server,
+        &cookie,
+        pol,
+        &paction,
+        &[("uid", &puid), ("remove", "owner")],
+    );
+    assert_eq!(status, 303);
+    assert_eq!(labels_of(&env, &policy), json!({"tier": "high"}));
+    // Its other fields are as they were.
+    let shown = env.ok(["--store", s, "policy", "get", "bot-reads", "-o", "json"]);
+    assert!(
+        shown.contains("\"subjects\": [\n    \"bot\"\n  ]"),
+        "{shown}"
+    );
+
+    // Set when an account, a policy or a token is made.
+    let new = "/ui/namespaces/default/serviceaccounts/new";
+    let list = "/ui/namespaces/default/serviceaccounts";
+    let (status, _, body) = post(
+        &server,
+        &cookie,
+        new,
+        list,
+        &[("name", "made"), ("labels", "team=api, env=")],
+    );
+    assert_eq!(status, 303, "{body}");
+    assert_eq!(
+        labels_of(&env, &["get", "made"]),
+        json!({"env": "", "team": "api"})
+    );
+    let (status, _, body) = post(
+        &server,
+        &cookie,
+        new,
+        list,
+        &[("name", "other"), ("labels", "team")],
+    );
+    assert_eq!(status, 400, "{body}");
+    assert!(
+        body.contains("invalid label `team`: write it as KEY=VALUE"),
+        "{body}"
+    );
+    env.cmd(["--store", s, "get", "other"]).assert().failure();
+    let policies = "/ui/namespaces/default/policies";
+    let (status, _, body) = post(
+        &server,
+        &cookie,
+        policies,
+        policies,
+        &[
+            ("name", "made-reads"),
+            ("subjects", "made"),
+            ("actions", "get"),
+            ("resources", "serviceaccount"),
+            ("labels", "tier=mid"),
+        ],
+    );
+    assert_eq!(status, 303, "{body}");
+    assert_eq!(
+        labels_of(&env, &["policy", "get", "made-reads"]),
+        json!({"tier": "mid"})
+    );
+    let made = "/ui/namespaces/default/serviceaccounts/made";
+    let (status, _, body) = post(
+        &server,
+        &cookie,
+        made,
+        &format!("{made}/tokens"),
+        &[("name", "deploy"), ("labels", "env=staging")],
+    );
+    assert_eq!(status, 201, "{body}");
+    let listed = env.ok(["--store", s, "tokens", "list", "made", "-o", "json"]);
+    assert!(listed.contains("\"env\": \"staging\""), "{listed}");
+    assert!(
+        get(&server, &cookie, made)
+            .2
+            .contains("<td>env=staging</td>")
+    );
 }
 
 /// The value of the hidden field `name` on the page `page`.

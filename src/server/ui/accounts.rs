@@ -29,6 +29,10 @@ use crate::issued::{IssueRequest, IssuedToken};
 use crate::model::{Account, Policy, Status, TokenRecord};
 use crate::server::extract::Params;
 
+/// The help of a create's labels field.
+pub const LABELS_HELP: &str =
+    "KEY=VALUE (an empty value: KEY=), separated by commas, as --label of the CLI.";
+
 fn account_api(r: &Reference) -> String {
     format!("{}/{}", api_path(&r.namespace, "serviceaccounts"), r.name)
 }
@@ -54,19 +58,8 @@ pub async fn list(s: Session, p: Params, Query(f): Query<Filter>) -> Response {
         let q = percent_encoding::utf8_percent_encode(selector, percent_encoding::NON_ALPHANUMERIC);
         path = format!("{path}?labelSelector={q}");
     }
-    let listed = match s.get::<ListBody<Account>>(&path).await {
-        Ok(l) => l,
-        Err(p) => return layout::fail(&s, &p).await,
-    };
-    let now = Timestamp::now();
     let wanted = f.name.trim();
-    let rows: Vec<&Account> = listed
-        .items
-        .iter()
-        .filter(|a| wanted.is_empty() || a.name.as_str().contains(wanted))
-        .filter(|a| f.status.is_empty() || a.status(now).as_str() == f.status)
-        .collect();
-    let body = html! {
+    let filter = html! {
         p.actions { a.button href=(format!("{}/new", accounts_url(&ns))) { "Add service account" } }
         form.filter method="get" action=(accounts_url(&ns)) {
             label for="filter-name" { "Name contains" }
@@ -82,6 +75,32 @@ pub async fn list(s: Session, p: Params, Query(f): Query<Filter>) -> Response {
             input #filter-labels type="search" name="labels" value=(selector) placeholder="team=web";
             button type="submit" { "Filter" }
         }
+    };
+    let listed = match s.get::<ListBody<Account>>(&path).await {
+        Ok(l) => l,
+        // A selector the API refused: the filter form, holding it to be corrected, above why.
+        Err(p) if p.status == 400 && !selector.is_empty() => {
+            let body = html! { (filter) p.error #filter-error role="alert" { (p.detail) } };
+            return page(
+                &s,
+                Some(&ns),
+                "Service accounts",
+                StatusCode::BAD_REQUEST,
+                body,
+            )
+            .await;
+        }
+        Err(p) => return layout::fail(&s, &p).await,
+    };
+    let now = Timestamp::now();
+    let rows: Vec<&Account> = listed
+        .items
+        .iter()
+        .filter(|a| wanted.is_empty() || a.name.as_str().contains(wanted))
+        .filter(|a| f.status.is_empty() || a.status(now).as_str() == f.status)
+        .collect();
+    let body = html! {
+        (filter)
         @for w in &listed.warnings { p.warning role="alert" { (w) } }
         @if rows.is_empty() {
             p #no-accounts { "No service accounts" @if !wanted.is_empty() || !f.status.is_empty() || !selector.is_empty() { " match the filter" } " in namespace " (ns.as_str()) "." }
@@ -138,6 +157,8 @@ fn new_form(s: &Session, ns: &Namespace, error: Option<&str>) -> Markup {
             p { label for="description" { "Description" } input #description type="text" name="description"; }
             p { label for="groups" { "Groups" } input #groups type="text" name="groups" aria-describedby="groups-help"; }
             p #groups-help .help { "Separated by commas; giving groups needs a global grant of " code { "update group" } "." }
+            p { label for="new-labels" { "Labels (optional)" } input #new-labels type="text" name="labels" placeholder="team=web, env=prod" aria-describedby="new-labels-help"; }
+            p #new-labels-help .help { (LABELS_HELP) }
             p { label for="impersonates" { "Impersonates user (optional)" } input #impersonates type="text" name="impersonates"; }
             p { label for="expires" { "Expires (optional)" } input #expires type="text" name="expires" placeholder="2027-06-30 or 90d" aria-describedby="expires-help"; }
             p #expires-help .help { "A date, an RFC 3339 time or a duration from now; empty: never." }
@@ -216,9 +237,13 @@ pub async fn create(p: Params, posted: Posted) -> Response {
         Ok(n) => n,
         Err(e) => return invalid(format!("token name: {e}")).await,
     };
+    let labels = match f.labels("labels") {
+        Ok(l) => l,
+        Err(e) => return invalid(e).await,
+    };
     let impersonates = Some(f.get("impersonates").to_owned()).filter(|i| !i.is_empty());
     let new = NewAccount {
-        labels: Default::default(),
+        labels,
         name: name.clone(),
         description: f.get("description").to_owned(),
         groups: f.lines("groups"),
@@ -327,6 +352,7 @@ async fn account_page(
             dt { "Status" } dd #status { (status_text(a.status(now))) }
             dt { "Description" } dd #description { (a.description) }
             dt { "Groups" } dd #groups { @if a.groups.is_empty() { "none" } @else { (a.groups.join(", ")) } }
+            dt { "Labels" } dd #labels { (layout::labels(&a.labels)) }
             @if let Some(u) = &a.impersonates { dt { "Impersonates" } dd { (u) } }
             dt { "Expires" } dd { (opt_date(a.expires, "never")) }
             dt { "Created" } dd { (date(a.created)) }
@@ -345,6 +371,7 @@ async fn account_page(
                 button type="submit" { "Save" }
             }))
         }
+        (layout::labels_section(s, &format!("{url}/labels"), &a.uid, &a.labels))
         section aria-labelledby="state-h" {
             h2 #state-h { "Status" }
             @if a.disabled {
@@ -394,7 +421,7 @@ async fn account_page(
                 Ok(l) if l.items.is_empty() => { p #no-tokens { "No issued tokens." } }
                 Ok(l) => {
                     table #tokens {
-                        thead { tr { th scope="col" { "NAME" } th scope="col" { "CREATED DATE" } th scope="col" { "EXPIRES" } th scope="col" { "LAST USED" } th scope="col" { span.visually-hidden { "Actions" } } } }
+                        thead { tr { th scope="col" { "NAME" } th scope="col" { "CREATED DATE" } th scope="col" { "EXPIRES" } th scope="col" { "LAST USED" } th scope="col" { "LABELS" } th scope="col" { span.visually-hidden { "Actions" } } } }
                         tbody {
                             @for t in &l.items {
                                 tr {
@@ -402,6 +429,7 @@ async fn account_page(
                                     td { (date(t.created)) }
                                     td { (opt_date(t.expires, "never")) }
                                     td { (opt_date(t.last_used, "never")) }
+                                    td { (crate::labels::show(&t.labels)) }
                                     td.buttons {
                                         (post_form(s, &format!("{url}/tokens/{}/regenerate", t.name), "inline", html! {
                                             input type="hidden" name="id" value=(t.id);
@@ -425,6 +453,8 @@ async fn account_page(
             (post_form(s, &format!("{url}/tokens"), "", html! {
                 p { label for="new-token-name" { "Token name" } input #new-token-name type="text" name="name" required; }
                 p { label for="new-token-expires" { "Expires (optional)" } input #new-token-expires type="text" name="expires" placeholder="90d"; }
+                p { label for="new-token-labels" { "Labels (optional)" } input #new-token-labels type="text" name="labels" placeholder="env=prod" aria-describedby="new-token-labels-help"; }
+                p #new-token-labels-help .help { (LABELS_HELP) " A token's labels are set when it is issued; regenerating it keeps them." }
                 button type="submit" { "Issue token" }
             }))
         }
@@ -504,7 +534,7 @@ pub async fn update(p: Params, posted: Posted) -> Response {
         Err(p) => return layout::fail(s, &p).await,
     };
     let change = crate::api::AccountChange {
-        // The stored labels stay (the console does not edit labels yet).
+        // The stored labels stay (the labels form changes them: `labels`).
         labels: None,
         uid: f.get("uid").to_owned(),
         description: f.get("description").to_owned(),
@@ -524,6 +554,60 @@ pub async fn update(p: Params, posted: Posted) -> Response {
         }
         Err(p) => layout::fail(s, &p).await,
     }
+}
+
+/// `POST …/labels`: adds, changes and removes labels (`set`, `remove`) on the stored record
+/// through the API's `PUT`, its other fields as they are; a key to remove that is not there is
+/// warned of, as `--remove-label` does.
+pub async fn labels(p: Params, posted: Posted) -> Response {
+    let r = ok_or_return!(account_of(&p));
+    let (s, f) = (&posted.session, &posted.fields);
+    let refused = |why: String, status: StatusCode| {
+        let note = html! { p.error role="alert" { "Labels not changed: " (why) } };
+        account_page(s, &r, Some(note), status)
+    };
+    let (set, remove) = match f.label_changes() {
+        Ok(c) => c,
+        Err(why) => return refused(why, StatusCode::BAD_REQUEST).await,
+    };
+    let current: Account = match s.get(&account_api(&r)).await {
+        Ok(a) => a,
+        Err(p) => return layout::fail(s, &p).await,
+    };
+    let mut labels = current.labels.clone();
+    let absent = crate::labels::apply_changes(&mut labels, &set, &remove);
+    if labels != current.labels {
+        let change = crate::api::AccountChange {
+            labels: Some(labels),
+            // The record the form was shown for (`If-Match` is the one just read: the change
+            // is made on it, as `svcacct update --label` does).
+            uid: f.get("uid").to_owned(),
+            description: current.description,
+            groups: current.groups,
+            disabled: current.disabled,
+            expires: current.expires,
+        };
+        match s
+            .send::<serde_json::Value>(
+                Method::PUT,
+                &account_api(&r),
+                &change,
+                Some(current.revision),
+            )
+            .await
+        {
+            Ok(_) => {}
+            Err(p) if matches!(p.status, 400 | 409 | 422 | 428) => {
+                let status = StatusCode::from_u16(p.status).unwrap_or(StatusCode::BAD_REQUEST);
+                return refused(p.detail.clone(), status).await;
+            }
+            Err(p) => return layout::fail(s, &p).await,
+        }
+    }
+    if absent.is_empty() {
+        return see_other(&account_url(&r.namespace, r.name.as_str()));
+    }
+    account_page(s, &r, Some(layout::absent_labels(&absent)), StatusCode::OK).await
 }
 
 pub async fn disable(p: Params, posted: Posted) -> Response {
@@ -621,11 +705,15 @@ pub async fn issue_token(p: Params, posted: Posted) -> Response {
         Ok(e) => e,
         Err(e) => return refused(e).await,
     };
+    let labels = match f.labels("labels") {
+        Ok(l) => l,
+        Err(e) => return refused(e).await,
+    };
     let req = IssueRequest {
         name,
         expires,
         audiences: vec![],
-        labels: Default::default(),
+        labels,
     };
     shown_once(
         s,

@@ -41,6 +41,32 @@ impl Fields {
         !self.get(name).is_empty()
     }
 
+    /// Labels given as `KEY=VALUE`, separated by commas (a create's, as `--label`), each
+    /// checked as the CLI checks them; why not, to be shown.
+    pub fn labels(&self, name: &str) -> Result<crate::labels::Labels, String> {
+        crate::labels::parse_assignments(&self.lines(name)).map_err(|e| e.to_string())
+    }
+
+    /// The labels form's changes ([`super::layout::labels_section`]): `set` as `--label`,
+    /// `remove` as `--remove-label`, each checked as the CLI checks them; why not, to be shown.
+    pub fn label_changes(&self) -> Result<(crate::labels::Labels, Vec<String>), String> {
+        let (set, remove) = (self.lines("set"), self.lines("remove"));
+        if set.is_empty() && remove.is_empty() {
+            return Err(
+                "give a label as KEY=VALUE to add or change, or a key to remove".to_owned(),
+            );
+        }
+        if let Some(k) = remove
+            .iter()
+            .find(|k| set.iter().any(|a| a.split('=').next() == Some(k.as_str())))
+        {
+            return Err(format!(
+                "label `{k}` is both set and removed: give one of them"
+            ));
+        }
+        crate::labels::parse_changes(&set, &remove).map_err(|e| e.to_string())
+    }
+
     async fn read(req: Request, ui: &Arc<Ui>) -> Result<Fields, Response> {
         let multipart = req
             .headers()

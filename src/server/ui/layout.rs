@@ -56,6 +56,59 @@ pub fn upload_form(s: &Session, action: &str, body: Markup) -> Markup {
     }
 }
 
+/// A record's labels as `kubectl describe` shows them: `key=value`, one a line, or `<none>`.
+pub fn labels(l: &crate::labels::Labels) -> Markup {
+    html! {
+        @if l.is_empty() { "<none>" } @else {
+            ul.labels { @for (k, v) in l { li { (k) "=" (v) } } }
+        }
+    }
+}
+
+/// The section that shows a record's labels and changes them (as `--label KEY=VALUE` and
+/// `--remove-label KEY`), with forms that post to `action`, naming the record by its `uid` (a
+/// record deleted and made again under its name is not changed).
+pub fn labels_section(
+    s: &Session,
+    action: &str,
+    uid: &str,
+    current: &crate::labels::Labels,
+) -> Markup {
+    html! {
+        section aria-labelledby="labels-h" {
+            h2 #labels-h { "Labels" }
+            @if current.is_empty() {
+                p #no-labels { "No labels." }
+            } @else {
+                ul #label-list {
+                    @for (k, v) in current {
+                        li {
+                            (k) "=" (v) " "
+                            (post_form(s, action, "inline", html! {
+                                input type="hidden" name="uid" value=(uid);
+                                input type="hidden" name="remove" value=(k);
+                                button type="submit" aria-label=(format!("Remove label {k}")) { "Remove" }
+                            }))
+                        }
+                    }
+                }
+            }
+            (post_form(s, action, "", html! {
+                input type="hidden" name="uid" value=(uid);
+                p { label for="label-set" { "Add or change labels" } input #label-set type="text" name="set" placeholder="team=web, env=prod" aria-describedby="label-help"; }
+                p { label for="label-remove" { "Remove labels (keys)" } input #label-remove type="text" name="remove" placeholder="legacy"; }
+                p #label-help .help { "Labels as " code { "KEY=VALUE" } " (an empty value: " code { "KEY=" } "), keys to remove as " code { "KEY" } ", separated by commas; as " code { "--label" } " and " code { "--remove-label" } " of " code { "svcacct update" } "." }
+                button type="submit" { "Save labels" }
+            }))
+        }
+    }
+}
+
+/// The warning of keys to remove that were not there (not an error: `--remove-label` warns too).
+pub fn absent_labels(keys: &[String]) -> Markup {
+    html! { @for k in keys { p.warning role="status" { "No label " code { (k) } " to remove." } } }
+}
+
 #[derive(serde::Deserialize)]
 struct NamespaceItem {
     name: Namespace,

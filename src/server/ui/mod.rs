@@ -17,7 +17,7 @@
 
 use std::sync::Arc;
 
-use axum::routing::{get, post};
+use axum::routing::{any, get, post};
 use axum::{Router, middleware};
 
 use super::AppState;
@@ -83,6 +83,7 @@ pub fn router(app: Arc<AppState>, api: Router) -> Router {
         .route(&format!("{ns}/serviceaccounts/new"), get(accounts::new))
         .route(sa, get(accounts::show))
         .route(&format!("{sa}/update"), post(accounts::update))
+        .route(&format!("{sa}/labels"), post(accounts::labels))
         .route(&format!("{sa}/disable"), post(accounts::disable))
         .route(&format!("{sa}/enable"), post(accounts::enable))
         .route(&format!("{sa}/delete"), post(accounts::delete))
@@ -117,6 +118,10 @@ pub fn router(app: Arc<AppState>, api: Router) -> Router {
             post(policies::delete),
         )
         .route(
+            &format!("{ns}/policies/{{policy}}/labels"),
+            post(policies::labels),
+        )
+        .route(
             "/ui/globalpolicies",
             get(policies::global_list).post(policies::global_create),
         )
@@ -125,13 +130,14 @@ pub fn router(app: Arc<AppState>, api: Router) -> Router {
             get(policies::edit).post(policies::update),
         )
         .route("/ui/globalpolicies/{policy}/delete", post(policies::delete))
+        .route("/ui/globalpolicies/{policy}/labels", post(policies::labels))
         .route("/ui/can-i", get(reviews::can_i))
         .route("/ui/issuer", get(issuer::show))
         .route("/ui/issuer/rotate", post(issuer::rotate))
-        .route(
-            "/ui/{*rest}",
-            get(respond::not_found).post(respond::not_found),
-        )
+        .route("/ui/{*rest}", any(respond::not_found))
+        // Every route above: a method it does not take gets the console's 405 page (the
+        // router adds `Allow`), not an empty answer.
+        .method_not_allowed_fallback(respond::method_not_allowed)
         .layer(middleware::map_response(respond::secured))
         .layer(middleware::map_request(respond::note_route))
         .with_state(ui)

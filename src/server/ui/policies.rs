@@ -49,7 +49,7 @@ fn scope_text(scope: Scope<'_>) -> String {
 fn table(id: &str, scope: Scope<'_>, items: &[Policy]) -> Markup {
     html! {
         table id=(id) {
-            thead { tr { th scope="col" { "NAME" } th scope="col" { "SUBJECTS" } th scope="col" { "ACTIONS" } th scope="col" { "RESOURCES" } th scope="col" { "DESCRIPTION" } th scope="col" { "CREATED DATE" } } }
+            thead { tr { th scope="col" { "NAME" } th scope="col" { "SUBJECTS" } th scope="col" { "ACTIONS" } th scope="col" { "RESOURCES" } th scope="col" { "DESCRIPTION" } th scope="col" { "LABELS" } th scope="col" { "CREATED DATE" } } }
             tbody {
                 @for p in items {
                     tr {
@@ -58,6 +58,7 @@ fn table(id: &str, scope: Scope<'_>, items: &[Policy]) -> Markup {
                         td { (p.actions.join(", ")) }
                         td { (p.resources.join(", ")) }
                         td { (p.description) }
+                        td { (crate::labels::show(&p.labels)) }
                         td { (date(p.created)) }
                     }
                 }
@@ -112,6 +113,8 @@ async fn policies_page(
             (post_form(s, &action, "", html! {
                 p { label for="policy-name" { "Name" } input #policy-name type="text" name="name" required; }
                 (fields(None))
+                p { label for="policy-labels" { "Labels (optional)" } input #policy-labels type="text" name="labels" placeholder="team=web" aria-describedby="policy-labels-help"; }
+                p #policy-labels-help .help { (super::accounts::LABELS_HELP) }
                 button type="submit" { "Create" }
             }))
         }
@@ -158,8 +161,12 @@ async fn create_in(scope: Scope<'_>, posted: Posted) -> Response {
         Ok(n) => n,
         Err(e) => return invalid(e.to_string()).await,
     };
+    let labels = match f.labels("labels") {
+        Ok(l) => l,
+        Err(e) => return invalid(e).await,
+    };
     let new = NewPolicy {
-        labels: Default::default(),
+        labels,
         name,
         description: f.get("description").to_owned(),
         subjects: f.lines("subjects"),
@@ -206,12 +213,17 @@ async fn edit_page(
     let url = format!("{}/{name}", ui_url(scope));
     let body = html! {
         @if let Some(top) = top { (top) }
+        dl.facts #policy {
+            dt { "Labels" } dd #labels { (layout::labels(&policy.labels)) }
+            dt { "Created" } dd { (date(policy.created)) }
+        }
         (post_form(s, &url, "", html! {
             input type="hidden" name="uid" value=(policy.uid);
             input type="hidden" name="revision" value=(policy.revision);
             (fields(Some(&policy)))
             button type="submit" { "Save" }
         }))
+        (layout::labels_section(s, &format!("{url}/labels"), &policy.uid, &policy.labels))
         section aria-labelledby="delete-h" {
             h2 #delete-h { "Delete" }
             (post_form(s, &format!("{url}/delete"), "", html! {
@@ -236,7 +248,7 @@ pub async fn update(p: Params, posted: Posted) -> Response {
     let (ns, name) = ok_or_return!(policy_of(&p));
     let (s, f) = (&posted.session, &posted.fields);
     let change = PolicyChange {
-        // The stored labels stay (the console does not edit labels yet).
+        // The stored labels stay (the labels form changes them: `labels`).
         labels: None,
         uid: f.get("uid").to_owned(),
         description: f.get("description").to_owned(),
@@ -268,6 +280,59 @@ pub async fn update(p: Params, posted: Posted) -> Response {
         }
         Err(p) => layout::fail(s, &p).await,
     }
+}
+
+/// `POST …/policies/{policy}/labels`: as an account's labels form (`accounts::labels`), through
+/// the API's `PUT` with the policy's other fields as stored (so the escalation rule applies as
+/// to any write of it).
+pub async fn labels(p: Params, posted: Posted) -> Response {
+    let (ns, name) = ok_or_return!(policy_of(&p));
+    let (s, f, scope) = (&posted.session, &posted.fields, ns.as_ref());
+    let refused = |why: String, status: StatusCode| {
+        let top = html! { p.error role="alert" { "Labels not changed: " (why) } };
+        edit_page(s, scope, &name, Some(top), status)
+    };
+    let (set, remove) = match f.label_changes() {
+        Ok(c) => c,
+        Err(why) => return refused(why, StatusCode::BAD_REQUEST).await,
+    };
+    let current: Policy = match s.get(&policy_api(scope, &name)).await {
+        Ok(p) => p,
+        Err(p) => return layout::fail(s, &p).await,
+    };
+    let mut labels = current.labels.clone();
+    let absent = crate::labels::apply_changes(&mut labels, &set, &remove);
+    if labels != current.labels {
+        let change = PolicyChange {
+            labels: Some(labels),
+            uid: f.get("uid").to_owned(),
+            description: current.description,
+            subjects: current.subjects,
+            actions: current.actions,
+            resources: current.resources,
+        };
+        match s
+            .send::<Policy>(
+                Method::PUT,
+                &policy_api(scope, &name),
+                &change,
+                Some(current.revision),
+            )
+            .await
+        {
+            Ok(_) => {}
+            Err(p) if matches!(p.status, 400 | 409 | 422 | 428) => {
+                let status = StatusCode::from_u16(p.status).unwrap_or(StatusCode::BAD_REQUEST);
+                return refused(p.detail.clone(), status).await;
+            }
+            Err(p) => return layout::fail(s, &p).await,
+        }
+    }
+    if absent.is_empty() {
+        return see_other(&format!("{}/{name}", ui_url(scope)));
+    }
+    let top = layout::absent_labels(&absent);
+    edit_page(s, scope, &name, Some(top), StatusCode::OK).await
 }
 
 pub async fn delete(p: Params, posted: Posted) -> Response {

@@ -2,7 +2,7 @@
 //! them carries.
 
 use axum::extract::Request;
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use maud::{DOCTYPE, Markup, html as markup};
 
@@ -97,6 +97,23 @@ pub async fn not_found() -> Response {
         "Not found",
         maud::html! {
             p { "The console has no page at this address." }
+            p { a href="/ui/" { "Go to the console's start page" } }
+        },
+    )
+}
+
+/// 405 under `/ui/`, as a page: a method that the console's page at this address does not take
+/// (`GET` of a form's address, say). The router adds the `Allow` header of the route, as the
+/// API's 405 problem has it.
+pub async fn method_not_allowed(method: Method) -> Response {
+    let method =
+        crate::server::limits::cut(method.as_str(), crate::server::limits::MAX_METHOD_BYTES);
+    bare(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "Method not allowed",
+        maud::html! {
+            p.error role="alert" { "The console's page at this address does not take a " code { (method) } " request." }
+            p { "Open its pages with their links, and send its forms from the pages that show them." }
             p { a href="/ui/" { "Go to the console's start page" } }
         },
     )
