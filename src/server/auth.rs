@@ -54,10 +54,7 @@ pub fn route_for(method: &Method, path: &str) -> Option<&'static crate::api::Rou
 /// A verified token, remembered until its `exp`. Holds no token, only facts about it.
 #[derive(Clone, Debug)]
 struct Entry {
-    reference: Reference,
-    uid: String,
-    kid: String,
-    fingerprint: String,
+    signer: Arc<Signer>,
     alg: &'static str,
     iat: Timestamp,
     /// When the entry is dropped: the token's `exp`, or an hour for a token without one.
@@ -69,6 +66,22 @@ struct Entry {
     requested_from: Option<String>,
 }
 
+/// Who a cached token speaks for, and which of its keys signed it: the same for every token
+/// an account signs with one key, so their entries share one ([`TokenCache::signer`]). Its
+/// four strings were ~330 of the ~680 bytes an entry took, and bench/serve's server, whose
+/// cache fills with 65,536 tokens of one account, went over its 64 MiB.
+#[derive(Debug, PartialEq, Eq)]
+struct Signer {
+    reference: Reference,
+    uid: String,
+    kid: String,
+    fingerprint: String,
+}
+
+/// How many signers [`TokenCache`] remembers for sharing (a signer not remembered is only
+/// not shared).
+const SIGNERS: usize = 4_096;
+
 /// How long a token without `exp` stays in the cache.
 const CACHE_UNEXPIRING: SignedDuration = SignedDuration::from_hours(1);
 
@@ -76,6 +89,8 @@ const CACHE_UNEXPIRING: SignedDuration = SignedDuration::from_hours(1);
 /// forgotten at its `exp` (checked on read); bounded, the least used dropped first.
 pub struct TokenCache {
     entries: quick_cache::sync::Cache<Key, Arc<Entry>>,
+    /// The entries' signers, by account uid and kid.
+    signers: quick_cache::sync::Cache<(String, String), Arc<Signer>>,
 }
 
 /// A token's key in the cache: its SHA-256 (the cache holds no token).
@@ -92,7 +107,21 @@ impl TokenCache {
     pub fn new(capacity: usize) -> TokenCache {
         TokenCache {
             entries: quick_cache::sync::Cache::new(capacity.max(1)),
+            signers: quick_cache::sync::Cache::new(SIGNERS),
         }
+    }
+
+    /// `signer`, or the equal one an entry already holds.
+    fn signer(&self, signer: Signer) -> Arc<Signer> {
+        let key = (signer.uid.clone(), signer.kid.clone());
+        if let Some(known) = self.signers.get(&key)
+            && *known == signer
+        {
+            return known;
+        }
+        let signer = Arc::new(signer);
+        self.signers.insert(key, signer.clone());
+        signer
     }
 
     fn get(&self, key: &Key, now: Timestamp) -> Option<Arc<Entry>> {
@@ -137,8 +166,8 @@ impl Caller {
         let e = &self.token;
         let mut identity = token::identity_of(
             &self.account,
-            &e.kid,
-            &e.fingerprint,
+            &e.signer.kid,
+            &e.signer.fingerprint,
             e.alg,
             e.iat,
             e.token_exp,
@@ -275,7 +304,7 @@ impl Authenticator {
     ) -> Result<Caller, AuthError> {
         let key = cache_key(token);
         if let Some(e) = self.cache.get(&key, now) {
-            let account = store.get_account(&e.reference).map(Arc::new);
+            let account = store.get_account(&e.signer.reference).map(Arc::new);
             return self.recheck(&key, &e, store, account, IssuedCheck::Read, now);
         }
         let parsed = match token::parse(token) {
@@ -304,14 +333,14 @@ impl Authenticator {
             store.engine()?.cached_account(&signer)?;
             return Some(self.verify(key, parsed, store, now));
         };
-        let account = store.engine()?.cached_account(&e.reference)?;
+        let account = store.engine()?.cached_account(&e.signer.reference)?;
         // An issued token's record is checked on every use (revocation is immediate): here
         // from the read cache, unless the use is to be noted (a write) or the record is not
         // found as expected (the blocking path reads it and says why).
         let check = match &e.issued {
             None => IssuedCheck::Read,
             Some(issued) => {
-                let file = store.engine()?.cached_tokens(&e.reference)?;
+                let file = store.engine()?.cached_tokens(&e.signer.reference)?;
                 let record =
                     crate::token::verify::live_record_in(Some(&file), &account, &issued.token_id)
                         .ok()?;
@@ -364,7 +393,7 @@ impl Authenticator {
                 });
             }
         };
-        if account.uid != e.uid {
+        if account.uid != e.signer.uid {
             self.cache.remove(key);
             return Err(AuthError::Rejected(NO_KEY_VERIFIES.to_owned()));
         }
@@ -372,7 +401,7 @@ impl Authenticator {
             // The key is still registered, and the token was minted after the account got its
             // name and the key was registered (renamed away and back, or a key removed and
             // added again, and its earlier tokens stay refused).
-            None => match account.keys.iter().find(|k| k.kid == e.kid) {
+            None => match account.keys.iter().find(|k| k.kid == e.signer.kid) {
                 None => Err(AuthError::Rejected(NO_KEY_VERIFIES.to_owned())),
                 Some(k) => token::verify::check_minted_after(&account, Some(k), e.iat)
                     .map_err(public_reason),
@@ -438,10 +467,12 @@ impl Authenticator {
         };
         let v = token::verify_parsed(parsed, store, &opts).map_err(public_reason)?;
         let entry = Arc::new(Entry {
-            reference: v.account.reference(),
-            uid: v.account.uid.clone(),
-            kid: v.kid,
-            fingerprint: v.fingerprint,
+            signer: self.cache.signer(Signer {
+                reference: v.account.reference(),
+                uid: v.account.uid.clone(),
+                kid: v.kid,
+                fingerprint: v.fingerprint,
+            }),
             alg: v.alg,
             iat: v.iat,
             exp: v.exp.unwrap_or(now + CACHE_UNEXPIRING),
@@ -882,6 +913,31 @@ mod tests {
         }
     }
 
+    /// The tokens an account signs with one key share one `Signer` in the cache (what keeps
+    /// 62,500 of them, and bench/serve's server, in their memory); another key, or the
+    /// account renamed, get their own.
+    #[test]
+    fn cached_tokens_of_one_account_and_key_share_their_signer() {
+        let (store, key, r) = setup();
+        let a = auth();
+        let now = Timestamp::now();
+        let t1 = mint(&key, &r, SignedDuration::from_mins(5));
+        let t2 = mint(&key, &r, SignedDuration::from_mins(6));
+        let c1 = a.authenticate(&t1, &store, now).unwrap();
+        let c2 = a.authenticate(&t2, &store, now).unwrap();
+        assert_eq!(a.cache.len(), 2);
+        assert!(Arc::ptr_eq(&c1.token.signer, &c2.token.signer));
+
+        let to = Name::parse("renamed").unwrap();
+        store.rename_with_grants(&r, &to).unwrap();
+        let renamed = Reference::new(r.namespace.clone(), to);
+        let t3 = mint(&key, &renamed, SignedDuration::from_mins(7));
+        let c3 = a.authenticate(&t3, &store, Timestamp::now()).unwrap();
+        assert_eq!(c3.token.signer.uid, c1.token.signer.uid);
+        assert_eq!(c3.token.signer.reference, renamed);
+        assert!(!Arc::ptr_eq(&c1.token.signer, &c3.token.signer));
+    }
+
     #[test]
     fn a_cached_token_skips_verification_but_not_the_account() {
         let (store, key, r) = setup();
@@ -1066,10 +1122,12 @@ mod tests {
         let c = TokenCache::new(3);
         let now = Timestamp::now();
         let e = |mins: i64| Entry {
-            reference: Reference::parse_canonical("x").unwrap(),
-            uid: "u".into(),
-            kid: "k".into(),
-            fingerprint: String::new(),
+            signer: Arc::new(Signer {
+                reference: Reference::parse_canonical("x").unwrap(),
+                uid: "u".into(),
+                kid: "k".into(),
+                fingerprint: String::new(),
+            }),
             alg: "RS256",
             iat: now,
             exp: now + SignedDuration::from_mins(mins),
