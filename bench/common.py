@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -42,6 +43,24 @@ def build():
     INSTALLED.parent.mkdir(parents=True, exist_ok=True)
     INSTALLED.unlink(missing_ok=True)
     run(["cp", str(RELEASE / "svcacct"), str(INSTALLED)])
+
+
+def start_serve(argv, env, log_path, name="serve", tries=100):
+    """Starts `argv` (a `svcacct … serve --listen 127.0.0.1:0` command line) with its stderr in
+    `log_path`, and waits (`tries` × 0.1 s) for the address it says it listens on. Returns the
+    process, its host and port."""
+    proc = subprocess.Popen(argv, env=env, stdin=subprocess.DEVNULL,
+                            stdout=subprocess.DEVNULL, stderr=open(log_path, "w"))
+    m = None
+    for _ in range(tries):
+        m = re.search(r"http://([\d.]+):(\d+)", Path(log_path).read_text())
+        if m or proc.poll() is not None:
+            break
+        time.sleep(0.1)
+    if not m:
+        proc.kill()
+        sys.exit(f"bench: {name} did not start: {Path(log_path).read_text()}")
+    return proc, m.group(1), int(m.group(2))
 
 
 def need(tool, package):
