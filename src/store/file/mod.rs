@@ -1619,97 +1619,91 @@ mod tests {
         }
         assert_eq!(leftovers(&root), Vec::<String>::new());
     }
-}
 
-/// `read_atomically` against writers caught half-way (found by review).
-#[cfg(test)]
-mod read_only {
-    use std::sync::{Arc, Barrier};
+    /// `read_atomically` against writers caught half-way (found by review).
+    mod read_only {
+        use std::sync::{Arc, Barrier};
 
-    use super::*;
-    use crate::model::Policy;
-    use crate::registry::decided::Decided;
-    use crate::store::engine as eng;
-    use crate::store::memory::tests::{account, policy, reference};
+        use super::super::*;
+        use super::store;
+        use crate::model::Policy;
+        use crate::registry::decided::Decided;
+        use crate::store::engine as eng;
+        use crate::store::memory::tests::{account, policy, reference};
 
-    fn store() -> (tempfile::TempDir, FileStore) {
-        let dir = tempfile::tempdir().unwrap();
-        let store = FileStore::open(dir.path().join("store"));
-        (dir, store)
-    }
-
-    /// A writer has removed a policy's file but not yet bumped the generation. A requested
-    /// token's confirmation, pinned at the old number with a decision that the policies as
-    /// they now are refuse, must not be read as of that number: it waits for the writer and
-    /// is refused, as under the lock.
-    #[test]
-    fn a_one_file_change_not_yet_bumped_is_not_read_as_the_old_generation() {
-        let (_dir, store) = store();
-        let p = policy(Some("eng"), "deploy");
-        store
-            .atomically(&mut |tx| {
-                tx.put_account(&account("app"))?;
-                tx.put_policy(&p)
-            })
-            .unwrap();
-        let g = store.generation();
-        let path = store.policy_path(&p.scope(), &p.name);
-        let root = store.root().to_path_buf();
-        let removed = Arc::new(Barrier::new(2));
-        let writer = {
-            let (removed, root) = (removed.clone(), root.clone());
-            std::thread::spawn(move || {
-                let lock = File::options()
-                    .read(true)
-                    .write(true)
-                    .open(root.join(LOCK_FILE))
-                    .unwrap();
-                lock.lock().unwrap();
-                fs::remove_file(&path).unwrap(); // the one step, made
-                removed.wait();
-                std::thread::sleep(std::time::Duration::from_millis(300));
-                generation::bump(&root, |_, _| unreachable!()).unwrap(); // its commit
-                drop(lock);
-            })
-        };
-        removed.wait();
-        let decided = Decided::new(&store, g, Arc::new(|_: &[Policy]| false));
-        let confirmed =
-            eng::read_atomically(&decided, |tx| Ok(tx.account(&reference("app"))?.is_some()));
-        writer.join().unwrap();
-        let e = confirmed.expect_err("confirmed on a policy already removed");
-        assert!(
-            e.to_string()
-                .starts_with("the registry was changed by someone else"),
-            "{e:#}"
-        );
-    }
-
-    /// The last run of a read-only transaction is refused before its work runs (the registry
-    /// changed, and the decision no longer holds): that refusal is the answer, not the failure
-    /// of the run before.
-    #[test]
-    fn the_last_runs_refusal_is_the_answer_not_an_earlier_runs_failure() {
-        let (_dir, store) = store();
-        store
-            .atomically(&mut |tx| tx.put_account(&account("app")))
-            .unwrap();
-        let g = store.generation();
-        let writer = FileStore::open(store.root().to_path_buf());
-        let decided = Decided::new(&store, g, Arc::new(|_: &[Policy]| false));
-        let mut runs = 0;
-        let got: anyhow::Result<()> = eng::read_atomically(&decided, |_tx| {
-            runs += 1;
-            writer
-                .atomically(&mut |tx| tx.put_account(&account("other")))
+        /// A writer has removed a policy's file but not yet bumped the generation. A requested
+        /// token's confirmation, pinned at the old number with a decision that the policies as
+        /// they now are refuse, must not be read as of that number: it waits for the writer and
+        /// is refused, as under the lock.
+        #[test]
+        fn a_one_file_change_not_yet_bumped_is_not_read_as_the_old_generation() {
+            let (_dir, store) = store();
+            let p = policy(Some("eng"), "deploy");
+            store
+                .atomically(&mut |tx| {
+                    tx.put_account(&account("app"))?;
+                    tx.put_policy(&p)
+                })
                 .unwrap();
-            Err(UserError::Failure("the first run's failure".into()).into())
-        });
-        assert_eq!(runs, 1);
-        let e = got.unwrap_err().to_string();
-        assert!(
-            e.starts_with("the registry was changed by someone else"),
-            "{e}"
-        );
+            let g = store.generation();
+            let path = store.policy_path(&p.scope(), &p.name);
+            let root = store.root().to_path_buf();
+            let removed = Arc::new(Barrier::new(2));
+            let writer = {
+                let (removed, root) = (removed.clone(), root.clone());
+                std::thread::spawn(move || {
+                    let lock = File::options()
+                        .read(true)
+                        .write(true)
+                        .open(root.join(LOCK_FILE))
+                        .unwrap();
+                    lock.lock().unwrap();
+                    fs::remove_file(&path).unwrap(); // the one step, made
+                    removed.wait();
+                    std::thread::sleep(std::time::Duration::from_millis(300));
+                    generation::bump(&root, |_, _| unreachable!()).unwrap(); // its commit
+                    drop(lock);
+                })
+            };
+            removed.wait();
+            let decided = Decided::new(&store, g, Arc::new(|_: &[Policy]| false));
+            let confirmed =
+                eng::read_atomically(&decided, |tx| Ok(tx.account(&reference("app"))?.is_some()));
+            writer.join().unwrap();
+            let e = confirmed.expect_err("confirmed on a policy already removed");
+            assert!(
+                e.to_string()
+                    .starts_with("the registry was changed by someone else"),
+                "{e:#}"
+            );
+        }
+
+        /// The last run of a read-only transaction is refused before its work runs (the registry
+        /// changed, and the decision no longer holds): that refusal is the answer, not the failure
+        /// of the run before.
+        #[test]
+        fn the_last_runs_refusal_is_the_answer_not_an_earlier_runs_failure() {
+            let (_dir, store) = store();
+            store
+                .atomically(&mut |tx| tx.put_account(&account("app")))
+                .unwrap();
+            let g = store.generation();
+            let writer = FileStore::open(store.root().to_path_buf());
+            let decided = Decided::new(&store, g, Arc::new(|_: &[Policy]| false));
+            let mut runs = 0;
+            let got: anyhow::Result<()> = eng::read_atomically(&decided, |_tx| {
+                runs += 1;
+                writer
+                    .atomically(&mut |tx| tx.put_account(&account("other")))
+                    .unwrap();
+                Err(UserError::Failure("the first run's failure".into()).into())
+            });
+            assert_eq!(runs, 1);
+            let e = got.unwrap_err().to_string();
+            assert!(
+                e.starts_with("the registry was changed by someone else"),
+                "{e}"
+            );
+        }
     }
 }
