@@ -320,8 +320,7 @@ async fn readable_policies(s: &Session, ns: &Namespace) -> Vec<Policy> {
 /// The account's page with what an action's refusal (`p`, a 4xx the user can act on) says, under
 /// `what` ("No key added"), and its status.
 async fn refused_with(s: &Session, r: &Reference, what: &str, p: &crate::api::Problem) -> Response {
-    let note = html! { p.error role="alert" { (what) ": " (p.detail) } };
-    let status = StatusCode::from_u16(p.status).unwrap_or(StatusCode::BAD_REQUEST);
+    let (note, status) = layout::refusal(what, p);
     account_page(s, r, Some(note), status).await
 }
 
