@@ -148,7 +148,6 @@ pub fn parse_assignments(raw: &[String]) -> Result<Labels, UserError> {
     Ok(labels)
 }
 
-/// `--remove-label KEY`, each checked.
 /// An update's `--label` assignments and `--remove-label` keys, refused when both name a key:
 /// which one was meant cannot be told (kubectl refuses `env=dev env-` too).
 pub fn parse_changes(
@@ -177,6 +176,7 @@ pub fn apply_changes(labels: &mut Labels, set: &Labels, remove: &[String]) -> Ve
     absent
 }
 
+/// `--remove-label KEY`, each checked.
 pub fn parse_keys(raw: &[String]) -> Result<Vec<String>, UserError> {
     raw.iter()
         .map(|k| check_key(k).map(|()| k.clone()))

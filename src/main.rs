@@ -20,7 +20,7 @@ fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     // Before clap, whose errors would repeat a key or token given as a value.
     // And before clap reads the environment.
-    let checked = svcacct::secret_args::check_with(Cli::command, &args)
+    let checked = svcacct::secret_args::check(Cli::command, &args)
         .and_then(|()| svcacct::secret_args::check_env(|name| std::env::var_os(name)));
     if let Err(err) = checked {
         svcacct::errln!("svcacct: {err}");

@@ -16,18 +16,10 @@ use crate::error::UserError;
 use crate::secret::{Secret, find};
 
 /// Refuses every argument of `args` (argv, the program first) that holds key material or a
-/// token, but the TOKEN of `verify` and `decode`. `root` is the command line's clap command;
-/// it is only read (a subcommand's own options are built, from a copy, only when an argument
-/// holds a secret and an option stands before it).
-pub fn check(root: &clap::Command, args: &[OsString]) -> Result<(), UserError> {
-    check_with(|| root.clone(), args)
-}
-
-/// [`check`], with the command tree built only when a value looks like a secret.
-pub fn check_with(
-    root: impl FnOnce() -> clap::Command,
-    args: &[OsString],
-) -> Result<(), UserError> {
+/// token, but the TOKEN of `verify` and `decode`. `root` builds the command line's clap
+/// command, only when a value looks like a secret; it is only read (a subcommand's own options
+/// are built, from a copy, only when an argument holds a secret and an option stands before it).
+pub fn check(root: impl FnOnce() -> clap::Command, args: &[OsString]) -> Result<(), UserError> {
     let found: Vec<(usize, Secret)> = args
         .iter()
         .enumerate()
@@ -324,7 +316,7 @@ mod tests {
     }
 
     fn checked(line: &[&str]) -> Result<(), String> {
-        check(&Cli::command(), &argv(line)).map_err(|e| e.to_string())
+        check(Cli::command, &argv(line)).map_err(|e| e.to_string())
     }
 
     #[test]

@@ -1310,6 +1310,20 @@ fn labels_are_shown_and_changed_through_the_api() {
     );
     assert_eq!(status, 303);
     assert_eq!(labels_of(&env, &policy), json!({"tier": "high"}));
+    // The API's refusal is shown on the policy's page, and changes nothing.
+    let (status, _, body) = post(
+        &server,
+        &cookie,
+        pol,
+        &paction,
+        &[("uid", "not-its-uid"), ("set", "x=y")],
+    );
+    assert_eq!(status, 409, "{body}");
+    assert!(
+        body.contains("Labels not changed: policy `bot-reads` was deleted and created again"),
+        "{body}"
+    );
+    assert_eq!(labels_of(&env, &policy), json!({"tier": "high"}));
     // Its other fields are as they were.
     let shown = env.ok(["--store", s, "policy", "get", "bot-reads", "-o", "json"]);
     assert!(

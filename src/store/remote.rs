@@ -861,14 +861,19 @@ impl RemoteStore {
     }
 }
 
-/// `-v`: a request as it starts, so that a server that does not answer shows what svcacct is
-/// waiting for (as kubectl's `-v=7` request line): its method and URL, never its headers.
-fn log_start(method: &str, uri: &str, attempt: u32) {
-    let tries = if attempt > 1 {
+/// What `-v`'s request lines add after a retry: " (try 2 of 3)"; nothing on the first try.
+fn tries_note(attempt: u32) -> String {
+    if attempt > 1 {
         format!(" (try {attempt} of {TRIES})")
     } else {
         String::new()
-    };
+    }
+}
+
+/// `-v`: a request as it starts, so that a server that does not answer shows what svcacct is
+/// waiting for (as kubectl's `-v=7` request line): its method and URL, never its headers.
+fn log_start(method: &str, uri: &str, attempt: u32) {
+    let tries = tries_note(attempt);
     tracing::info!(
         target: crate::logging::HTTP,
         "{method} {}{tries} ...",
@@ -887,11 +892,7 @@ fn log_answer(
     attempt: u32,
 ) {
     let status = resp.status();
-    let tries = if attempt > 1 {
-        format!(" (try {attempt} of {TRIES})")
-    } else {
-        String::new()
-    };
+    let tries = tries_note(attempt);
     tracing::info!(
         target: crate::logging::HTTP,
         "{method} {} {} {} in {} ms{tries}",

@@ -317,15 +317,14 @@ async fn readable_policies(s: &Session, ns: &Namespace) -> Vec<Policy> {
     v
 }
 
-/// An account's page, with `top` above it (what a post did, a token shown once).
 /// The account's page with what an action's refusal (`p`, a 4xx the user can act on) says, under
 /// `what` ("No key added"), and its status.
 async fn refused_with(s: &Session, r: &Reference, what: &str, p: &crate::api::Problem) -> Response {
-    let note = html! { p.error role="alert" { (what) ": " (p.detail) } };
-    let status = StatusCode::from_u16(p.status).unwrap_or(StatusCode::BAD_REQUEST);
+    let (note, status) = layout::refusal(what, p);
     account_page(s, r, Some(note), status).await
 }
 
+/// An account's page, with `top` above it (what a post did, a token shown once).
 async fn account_page(
     s: &Session,
     r: &Reference,
@@ -549,8 +548,7 @@ pub async fn update(p: Params, posted: Posted) -> Response {
     {
         Ok(_) => see_other(&account_url(&r.namespace, r.name.as_str())),
         Err(p) if matches!(p.status, 400 | 409 | 422 | 428) => {
-            let status = StatusCode::from_u16(p.status).unwrap_or(StatusCode::BAD_REQUEST);
-            refused(p.detail.clone(), status).await
+            refused_with(s, &r, "Not saved", &p).await
         }
         Err(p) => layout::fail(s, &p).await,
     }
@@ -598,8 +596,7 @@ pub async fn labels(p: Params, posted: Posted) -> Response {
         {
             Ok(_) => {}
             Err(p) if matches!(p.status, 400 | 409 | 422 | 428) => {
-                let status = StatusCode::from_u16(p.status).unwrap_or(StatusCode::BAD_REQUEST);
-                return refused(p.detail.clone(), status).await;
+                return refused_with(s, &r, "Labels not changed", &p).await;
             }
             Err(p) => return layout::fail(s, &p).await,
         }

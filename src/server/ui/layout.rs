@@ -182,6 +182,14 @@ pub async fn page(
     )
 }
 
+/// What an action's refusal (`p`, a 4xx the user can act on) says above the page it is shown on,
+/// under `what` ("Not saved"), and that page's status.
+pub fn refusal(what: &str, p: &Problem) -> (Markup, StatusCode) {
+    let note = html! { p.error role="alert" { (what) ": " (p.detail) } };
+    let status = StatusCode::from_u16(p.status).unwrap_or(StatusCode::BAD_REQUEST);
+    (note, status)
+}
+
 /// The page of an API refusal or failure: a 401 ends the session, a 403 names the action
 /// and resource that were refused, the others say what happened.
 pub async fn fail(s: &Session, p: &Problem) -> Response {

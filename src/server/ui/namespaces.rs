@@ -139,13 +139,8 @@ pub async fn create(posted: Posted) -> Response {
             list_page(s, Some(top), StatusCode::CREATED).await
         }
         Err(p) if matches!(p.status, 400 | 409 | 422) => {
-            let top = html! { p.error role="alert" { "No namespace created: " (p.detail) } };
-            list_page(
-                s,
-                Some(top),
-                StatusCode::from_u16(p.status).unwrap_or(StatusCode::BAD_REQUEST),
-            )
-            .await
+            let (top, status) = layout::refusal("No namespace created", &p);
+            list_page(s, Some(top), status).await
         }
         Err(p) => layout::fail(s, &p).await,
     }

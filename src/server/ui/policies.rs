@@ -268,15 +268,8 @@ pub async fn update(p: Params, posted: Posted) -> Response {
     {
         Ok(_) => see_other(&ui_url(ns.as_ref())),
         Err(p) if matches!(p.status, 400 | 409 | 422 | 428) => {
-            let top = html! { p.error role="alert" { "Not saved: " (p.detail) } };
-            edit_page(
-                s,
-                ns.as_ref(),
-                &name,
-                Some(top),
-                StatusCode::from_u16(p.status).unwrap_or(StatusCode::BAD_REQUEST),
-            )
-            .await
+            let (top, status) = layout::refusal("Not saved", &p);
+            edit_page(s, ns.as_ref(), &name, Some(top), status).await
         }
         Err(p) => layout::fail(s, &p).await,
     }
@@ -322,8 +315,8 @@ pub async fn labels(p: Params, posted: Posted) -> Response {
         {
             Ok(_) => {}
             Err(p) if matches!(p.status, 400 | 409 | 422 | 428) => {
-                let status = StatusCode::from_u16(p.status).unwrap_or(StatusCode::BAD_REQUEST);
-                return refused(p.detail.clone(), status).await;
+                let (top, status) = layout::refusal("Labels not changed", &p);
+                return edit_page(s, scope, &name, Some(top), status).await;
             }
             Err(p) => return layout::fail(s, &p).await,
         }

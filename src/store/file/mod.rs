@@ -938,40 +938,52 @@ mod tests {
         fs::metadata(path).unwrap().permissions().mode() & 0o777
     }
 
+    /// The journal of a writer killed before its first step, in the store of `store()`'s `dir`,
+    /// with `steps` (as the writer's journal lists them); its path.
+    fn leave_journal(dir: &Path, steps: serde_json::Value) -> PathBuf {
+        let tmp = dir.join("store").join(TMP_DIR);
+        fs::create_dir_all(&tmp).unwrap();
+        let journal = tmp.join(JOURNAL);
+        let text = serde_json::json!({ "steps": steps }).to_string();
+        fs::write(&journal, text).unwrap();
+        journal
+    }
+
+    /// Account `a` renamed to `b`: the record a rename's journal writes.
+    fn a_as_b() -> String {
+        toml::to_string(&Account {
+            name: name("b"),
+            ..account("a")
+        })
+        .unwrap()
+    }
+
     /// A journal left by a killed writer is applied by the next one; one edited to reach
     /// outside the store is refused, and nothing is written outside.
     #[test]
     fn a_journal_is_applied_again_and_never_reaches_outside_the_store() {
         let (dir, store) = store();
         store.create_account(account("a")).unwrap();
-        let tmp = dir.path().join("store").join(TMP_DIR);
-        fs::create_dir_all(&tmp).unwrap();
-        let moved = toml::to_string(&Account {
-            name: name("b"),
-            ..account("a")
-        })
-        .unwrap();
-        let journal = |steps: serde_json::Value| {
-            fs::write(
-                tmp.join(JOURNAL),
-                serde_json::json!({ "steps": steps }).to_string(),
-            )
-            .unwrap()
-        };
         // Killed after the journal, before any step: the next process finishes it.
-        journal(serde_json::json!([
-            {"op": "write", "path": "accounts/default/b.toml", "text": moved},
-            {"op": "remove", "path": "accounts/default/a.toml"},
-            {"op": "remove", "path": "tokens/default/a.toml"},
-        ]));
+        let journal = leave_journal(
+            dir.path(),
+            serde_json::json!([
+                {"op": "write", "path": "accounts/default/b.toml", "text": a_as_b()},
+                {"op": "remove", "path": "accounts/default/a.toml"},
+                {"op": "remove", "path": "tokens/default/a.toml"},
+            ]),
+        );
         let store = FileStore::open(dir.path().join("store"));
         assert!(store.get_account(&reference("a")).is_err());
         assert_eq!(store.get_account(&reference("b")).unwrap().name, name("b"));
-        assert!(!tmp.join(JOURNAL).exists());
+        assert!(!journal.exists());
         // A journal that names a path outside the store is not followed.
-        journal(serde_json::json!([
-            {"op": "write", "path": "../outside.toml", "text": "x"},
-        ]));
+        leave_journal(
+            dir.path(),
+            serde_json::json!([
+                {"op": "write", "path": "../outside.toml", "text": "x"},
+            ]),
+        );
         let e = store.create_account(account("c")).unwrap_err();
         assert!(
             format!("{e:#}").contains("which is not a record of the store"),
@@ -1042,19 +1054,13 @@ mod tests {
     fn a_read_only_transaction_never_reads_a_half_applied_change() {
         let (dir, store) = store();
         store.create_account(account("a")).unwrap();
-        let tmp = dir.path().join("store").join(TMP_DIR);
-        fs::create_dir_all(&tmp).unwrap();
-        let moved = toml::to_string(&Account {
-            name: name("b"),
-            ..account("a")
-        })
-        .unwrap();
-        let steps = serde_json::json!([
-            {"op": "write", "path": "accounts/default/b.toml", "text": moved},
-            {"op": "remove", "path": "accounts/default/a.toml"},
-        ]);
-        let text = serde_json::json!({ "steps": steps }).to_string();
-        fs::write(tmp.join(JOURNAL), text).unwrap();
+        let journal = leave_journal(
+            dir.path(),
+            serde_json::json!([
+                {"op": "write", "path": "accounts/default/b.toml", "text": a_as_b()},
+                {"op": "remove", "path": "accounts/default/a.toml"},
+            ]),
+        );
         let before = store.generation();
         let mut seen = None;
         store
@@ -1068,7 +1074,7 @@ mod tests {
             })
             .unwrap();
         assert_eq!(seen, Some((false, true, before + 1)));
-        assert!(!tmp.join(JOURNAL).exists());
+        assert!(!journal.exists());
     }
 
     /// A journaled change whose step fails (not a crash: here a token file that is a folder)
