@@ -1106,6 +1106,19 @@ fn labels_of(env: &Env, what: &[&str]) -> serde_json::Value {
         .unwrap_or(serde_json::json!({}))
 }
 
+/// Posts `fields` with the object's `uid` to the labels form of `page`.
+fn post_labels(
+    server: &Server,
+    cookie: &str,
+    page: &str,
+    uid: &str,
+    fields: &[(&str, &str)],
+) -> (u16, String, String) {
+    let mut all = vec![("uid", uid)];
+    all.extend_from_slice(fields);
+    post(server, cookie, page, &format!("{page}/labels"), &all)
+}
+
 /// Labels in the console: shown on the account, policy and issued-token pages, set when an
 /// account, policy or token is made, and added or removed by a form that goes through the
 /// API's `PUT` with the checks of every other form.
@@ -1166,12 +1179,12 @@ fn labels_are_shown_and_changed_through_the_api() {
 
     // Added, changed and removed through the form.
     let uid = form_field(&server, &cookie, page, &action, "uid");
-    let (status, head, body) = post(
+    let (status, head, body) = post_labels(
         &server,
         &cookie,
         page,
-        &action,
-        &[("uid", &uid), ("set", "tier=gold, team=db"), ("remove", "")],
+        &uid,
+        &[("set", "tier=gold, team=db"), ("remove", "")],
     );
     assert_eq!(status, 303, "{body}");
     assert!(head.contains(&format!("location: {page}\r\n")), "{head}");
@@ -1179,23 +1192,11 @@ fn labels_are_shown_and_changed_through_the_api() {
         labels_of(&env, &["get", "bot"]),
         json!({"team": "db", "tier": "gold"})
     );
-    let (status, _, _) = post(
-        &server,
-        &cookie,
-        page,
-        &action,
-        &[("uid", &uid), ("remove", "team")],
-    );
+    let (status, _, _) = post_labels(&server, &cookie, page, &uid, &[("remove", "team")]);
     assert_eq!(status, 303);
     assert_eq!(labels_of(&env, &["get", "bot"]), json!({"tier": "gold"}));
     // A key to remove that is not there is warned of, as --remove-label does.
-    let (status, _, body) = post(
-        &server,
-        &cookie,
-        page,
-        &action,
-        &[("uid", &uid), ("remove", "nothere")],
-    );
+    let (status, _, body) = post_labels(&server, &cookie, page, &uid, &[("remove", "nothere")]);
     assert_eq!(status, 200, "{body}");
     assert!(
         body.contains(
@@ -1256,13 +1257,7 @@ fn labels_are_shown_and_changed_through_the_api() {
     // The form of an account deleted and made again under its name changes nothing.
     env.ok(["--store", s, "delete", "bot"]);
     env.ok(["--store", s, "create", "bot", "--public-key", &key]);
-    let (status, _, body) = post(
-        &server,
-        &cookie,
-        page,
-        &action,
-        &[("uid", &uid), ("set", "x=y")],
-    );
+    let (status, _, body) = post_labels(&server, &cookie, page, &uid, &[("set", "x=y")]);
     assert_eq!(status, 409, "{body}");
     assert!(
         body.contains("Labels not changed: service account `bot` was deleted and created again"),
@@ -1287,12 +1282,12 @@ fn labels_are_shown_and_changed_through_the_api() {
     );
     let paction = format!("{pol}/labels");
     let puid = form_field(&server, &cookie, pol, &paction, "uid");
-    let (status, head, body) = post(
+    let (status, head, body) = post_labels(
         &server,
         &cookie,
         pol,
-        &paction,
-        &[("uid", &puid), ("set", "tier=high,owner=sre")],
+        &puid,
+        &[("set", "tier=high,owner=sre")],
     );
     assert_eq!(status, 303, "{body}");
     assert!(head.contains(&format!("location: {pol}\r\n")), "{head}");
@@ -1301,13 +1296,7 @@ fn labels_are_shown_and_changed_through_the_api() {
         labels_of(&env, &policy),
         json!({"owner": "sre", "tier": "high"})
     );
-    let (status, _, _) = post(
-        &server,
-        &cookie,
-        pol,
-        &paction,
-        &[("uid", &puid), ("remove", "owner")],
-    );
+    let (status, _, _) = post_labels(&server, &cookie, pol, &puid, &[("remove", "owner")]);
     assert_eq!(status, 303);
     assert_eq!(labels_of(&env, &policy), json!({"tier": "high"}));
     // Its other fields are as they were.
