@@ -7,7 +7,7 @@ mod common;
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use common::{Env, Server, curl};
 
@@ -37,6 +37,14 @@ fn remote<'a>(server: &'a Server, args: &[&'a str]) -> Vec<&'a str> {
     let mut v = vec!["--store", server.url.as_str(), "--service-account", "admin"];
     v.extend_from_slice(args);
     v
+}
+
+/// `HOME/srv` bootstrapped (an `admin` who may do everything): its path, and that as text.
+fn bootstrapped(env: &Env) -> (PathBuf, String) {
+    let srv = env.path("srv");
+    env.bootstrap(&srv);
+    let s = srv.to_str().unwrap().to_owned();
+    (srv, s)
 }
 
 /// The human dates (`Sat Dec  5 03:37:23 UTC 2026`) as `<DATE>`.
@@ -809,8 +817,7 @@ fn an_update_sends_labels_only_when_it_changes_them() {
 #[test]
 fn labels_travel_through_a_server() {
     let env = Env::new();
-    let srv = env.path("srv");
-    env.bootstrap(&srv);
+    let (srv, _) = bootstrapped(&env);
     let server = env.serve(&srv, &[]);
     env.ok(remote(
         &server,
@@ -1128,9 +1135,7 @@ Policies:
 #[test]
 fn unknown_names_are_told_with_the_nearest_that_exist() {
     let env = Env::new();
-    let srv = env.path("srv");
-    env.bootstrap(&srv);
-    let s = srv.to_str().unwrap().to_owned();
+    let (srv, s) = bootstrapped(&env);
     env.ok(on(&s, &["namespace", "create", "eng"]));
     env.ok(on(
         &s,
@@ -1419,9 +1424,7 @@ fn describe_and_delete_take_several_names() {
 #[test]
 fn issued_tokens_carry_labels_and_list_by_selector() {
     let env = Env::new();
-    let srv = env.path("srv");
-    env.bootstrap(&srv);
-    let s = srv.to_str().unwrap().to_owned();
+    let (srv, s) = bootstrapped(&env);
     let out = |name: &str| env.path(name).to_str().unwrap().to_owned();
     let (nightly, weekly, plain) = (out("nightly.token"), out("weekly.token"), out("p.token"));
     env.ok(on(
@@ -1675,9 +1678,7 @@ fn issued_tokens_carry_labels_and_list_by_selector() {
 #[test]
 fn describe_without_names_describes_every_one() {
     let env = Env::new();
-    let srv = env.path("srv");
-    env.bootstrap(&srv);
-    let s = srv.to_str().unwrap().to_owned();
+    let (srv, s) = bootstrapped(&env);
     env.ok(on(&s, &["namespace", "create", "eng"]));
     env.ok(on(&s, &["namespace", "create", "ops", "--no-defaults"]));
     env.ok(on(&s, &["update", "eng/builder", "--label", "tier=build"]));
@@ -1825,9 +1826,7 @@ fn describe_without_names_describes_every_one() {
 #[test]
 fn the_line_that_confirms_an_issued_token_names_its_labels() {
     let env = Env::new();
-    let srv = env.path("srv");
-    env.bootstrap(&srv);
-    let s = srv.to_str().unwrap().to_owned();
+    let (srv, s) = bootstrapped(&env);
     let server = env.serve(&srv, &[]);
     let file = env.path("weekly.token");
     let path = file.to_str().unwrap();
