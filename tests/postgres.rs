@@ -1041,18 +1041,7 @@ fn labels_are_stored_and_selected_on_postgres() {
         .env("SVCACCT_STORE", &db.url)
         .assert()
         .success();
-    env.ok(on(&[
-        "policy",
-        "create",
-        "admin-all",
-        "--global",
-        "--subject",
-        "admin",
-        "--action",
-        "*",
-        "--resource",
-        "*",
-    ]));
+    env.admin_all(Some(Path::new(&db.url)));
     let server = env.serve(Path::new(&db.url), &[]);
     assert_eq!(
         env.ok([
@@ -1642,18 +1631,7 @@ fn lists_page_on_postgres() {
         v
     };
     env.ok(on(&["create", "admin"]));
-    env.ok(on(&[
-        "policy",
-        "create",
-        "admin-all",
-        "--global",
-        "--subject",
-        "admin",
-        "--action",
-        "*",
-        "--resource",
-        "*",
-    ]));
+    env.admin_all(Some(Path::new(&db.url)));
     for ns in ["eng", "ops"] {
         env.ok(on(&["namespace", "create", ns]));
     }
@@ -1687,13 +1665,7 @@ fn lists_page_on_postgres() {
         vec!["policy", "get", "-A"],
     ] {
         let local = env.ok(on(&args));
-        let mut remote = vec!["--store", server.url.as_str(), "--service-account", "admin"];
-        remote.extend_from_slice(&args);
-        let out = env
-            .cmd(&remote)
-            .env("SVCACCT_LIST_PAGE_SIZE", "2")
-            .output()
-            .unwrap();
+        let out = env.in_pages_of_two(&server.as_admin(&args));
         assert!(out.status.success(), "{args:?}: {out:?}");
         assert_eq!(String::from_utf8_lossy(&out.stdout), local, "{args:?}");
     }
