@@ -130,39 +130,15 @@ fn each_list_pages_with_limit_two_and_a_write_between_pages() {
         env.ok(argv);
     };
     let account = |ns: &'static str, name: &'static str| move || run(&["create", name, "-n", ns]);
-    let global = |name: &'static str| {
+    // A policy `name` that lets a1 get keys, in `scope` (`-n NS` or `--global`).
+    let in_scope = |scope: Vec<&'static str>, name: &'static str| {
         move || {
-            run(&[
-                "policy",
-                "create",
-                name,
-                "--global",
-                "--subject",
-                "a1",
-                "--action",
-                "get",
-                "--resource",
-                "key",
-            ])
+            let grant = ["--subject", "a1", "--action", "get", "--resource", "key"];
+            run(&[&["policy", "create", name][..], &scope, &grant].concat())
         }
     };
-    let policy = |ns: &'static str, name: &'static str| {
-        move || {
-            run(&[
-                "policy",
-                "create",
-                name,
-                "-n",
-                ns,
-                "--subject",
-                "a1",
-                "--action",
-                "get",
-                "--resource",
-                "key",
-            ])
-        }
-    };
+    let global = |name: &'static str| in_scope(vec!["--global"], name);
+    let policy = |ns: &'static str, name: &'static str| in_scope(vec!["-n", ns], name);
     type Write<'a> = Box<dyn FnOnce() + 'a>;
     // (path, early write, its key, late write, its key, whether the whole list is in key order)
     let cases: Vec<(&str, Write, &str, Write, &str, bool)> = vec![
