@@ -1158,6 +1158,10 @@ fn labels_are_shown_and_changed_through_the_api() {
         "tier=low",
     ]);
     let cookie = sign_in(&server, &token);
+    // Posts `fields` to the form of `page` that posts to `action`, signed in.
+    let form = |page: &str, action: &str, fields: &[(&str, &str)]| {
+        post(&server, &cookie, page, action, fields)
+    };
     let page = "/ui/namespaces/default/serviceaccounts/bot";
     let action = format!("{page}/labels");
 
@@ -1224,7 +1228,7 @@ fn labels_are_shown_and_changed_through_the_api() {
     ] {
         let mut fields = fields;
         fields.push(("uid", &uid));
-        let (got, _, body) = post(&server, &cookie, page, &action, &fields);
+        let (got, _, body) = form(page, &action, &fields);
         assert_eq!(got, status, "{body}");
         assert!(body.contains(why), "{body}");
         assert_eq!(labels_of(&env, &["get", "bot"]), json!({"tier": "gold"}));
@@ -1309,25 +1313,13 @@ fn labels_are_shown_and_changed_through_the_api() {
     // Set when an account, a policy or a token is made.
     let new = "/ui/namespaces/default/serviceaccounts/new";
     let list = "/ui/namespaces/default/serviceaccounts";
-    let (status, _, body) = post(
-        &server,
-        &cookie,
-        new,
-        list,
-        &[("name", "made"), ("labels", "team=api, env=")],
-    );
+    let (status, _, body) = form(new, list, &[("name", "made"), ("labels", "team=api, env=")]);
     assert_eq!(status, 303, "{body}");
     assert_eq!(
         labels_of(&env, &["get", "made"]),
         json!({"env": "", "team": "api"})
     );
-    let (status, _, body) = post(
-        &server,
-        &cookie,
-        new,
-        list,
-        &[("name", "other"), ("labels", "team")],
-    );
+    let (status, _, body) = form(new, list, &[("name", "other"), ("labels", "team")]);
     assert_eq!(status, 400, "{body}");
     assert!(
         body.contains("invalid label `team`: write it as KEY=VALUE"),
@@ -1335,9 +1327,7 @@ fn labels_are_shown_and_changed_through_the_api() {
     );
     env.cmd(["--store", s, "get", "other"]).assert().failure();
     let policies = "/ui/namespaces/default/policies";
-    let (status, _, body) = post(
-        &server,
-        &cookie,
+    let (status, _, body) = form(
         policies,
         policies,
         &[
@@ -1354,9 +1344,7 @@ fn labels_are_shown_and_changed_through_the_api() {
         json!({"tier": "mid"})
     );
     let made = "/ui/namespaces/default/serviceaccounts/made";
-    let (status, _, body) = post(
-        &server,
-        &cookie,
+    let (status, _, body) = form(
         made,
         &format!("{made}/tokens"),
         &[("name", "deploy"), ("labels", "env=staging")],
