@@ -62,6 +62,17 @@ fn dates(text: &str) -> String {
     out
 }
 
+/// Labels the policy `eng/deployers` `tier=deploy`.
+const LABEL_DEPLOYERS: &[&str] = &[
+    "policy",
+    "update",
+    "-n",
+    "eng",
+    "deployers",
+    "--label",
+    "tier=deploy",
+];
+
 /// A store on `HOME/srv`: namespace `eng` (labelled `team=platform`) and `ops` (none), with
 /// their default accounts (no keys: nothing to generate), labelled; the policies too.
 fn labelled_store(env: &Env) -> String {
@@ -83,18 +94,7 @@ fn labelled_store(env: &Env) -> String {
         }
         env.ok(on(&s, &argv));
     }
-    env.ok(on(
-        &s,
-        &[
-            "policy",
-            "update",
-            "-n",
-            "eng",
-            "deployers",
-            "--label",
-            "tier=deploy",
-        ],
-    ));
+    env.ok(on(&s, LABEL_DEPLOYERS));
     s
 }
 
@@ -1645,18 +1645,7 @@ fn describe_without_names_describes_every_one() {
     env.ok(on(&s, &["namespace", "create", "eng"]));
     env.ok(on(&s, &["namespace", "create", "ops", "--no-defaults"]));
     env.ok(on(&s, &["update", "eng/builder", "--label", "tier=build"]));
-    env.ok(on(
-        &s,
-        &[
-            "policy",
-            "update",
-            "-n",
-            "eng",
-            "deployers",
-            "--label",
-            "tier=deploy",
-        ],
-    ));
+    env.ok(on(&s, LABEL_DEPLOYERS));
     let server = env.serve(&srv, &[]);
     let both = |args: &[&str]| {
         let local = run(&env, &on(&s, args));
