@@ -1106,6 +1106,19 @@ fn labels_of(env: &Env, what: &[&str]) -> serde_json::Value {
         .unwrap_or(serde_json::json!({}))
 }
 
+/// Posts `fields` with the object's `uid` to the labels form of `page`.
+fn post_labels(
+    server: &Server,
+    cookie: &str,
+    page: &str,
+    uid: &str,
+    fields: &[(&str, &str)],
+) -> (u16, String, String) {
+    let mut all = vec![("uid", uid)];
+    all.extend_from_slice(fields);
+    post(server, cookie, page, &format!("{page}/labels"), &all)
+}
+
 /// Labels in the console: shown on the account, policy and issued-token pages, set when an
 /// account, policy or token is made, and added or removed by a form that goes through the
 /// API's `PUT` with the checks of every other form.
@@ -1145,6 +1158,10 @@ fn labels_are_shown_and_changed_through_the_api() {
         "tier=low",
     ]);
     let cookie = sign_in(&server, &token);
+    // Posts `fields` to the form of `page` that posts to `action`, signed in.
+    let form = |page: &str, action: &str, fields: &[(&str, &str)]| {
+        post(&server, &cookie, page, action, fields)
+    };
     let page = "/ui/namespaces/default/serviceaccounts/bot";
     let action = format!("{page}/labels");
 
@@ -1166,12 +1183,12 @@ fn labels_are_shown_and_changed_through_the_api() {
 
     // Added, changed and removed through the form.
     let uid = form_field(&server, &cookie, page, &action, "uid");
-    let (status, head, body) = post(
+    let (status, head, body) = post_labels(
         &server,
         &cookie,
         page,
-        &action,
-        &[("uid", &uid), ("set", "tier=gold, team=db"), ("remove", "")],
+        &uid,
+        &[("set", "tier=gold, team=db"), ("remove", "")],
     );
     assert_eq!(status, 303, "{body}");
     assert!(head.contains(&format!("location: {page}\r\n")), "{head}");
@@ -1179,23 +1196,11 @@ fn labels_are_shown_and_changed_through_the_api() {
         labels_of(&env, &["get", "bot"]),
         json!({"team": "db", "tier": "gold"})
     );
-    let (status, _, _) = post(
-        &server,
-        &cookie,
-        page,
-        &action,
-        &[("uid", &uid), ("remove", "team")],
-    );
+    let (status, _, _) = post_labels(&server, &cookie, page, &uid, &[("remove", "team")]);
     assert_eq!(status, 303);
     assert_eq!(labels_of(&env, &["get", "bot"]), json!({"tier": "gold"}));
     // A key to remove that is not there is warned of, as --remove-label does.
-    let (status, _, body) = post(
-        &server,
-        &cookie,
-        page,
-        &action,
-        &[("uid", &uid), ("remove", "nothere")],
-    );
+    let (status, _, body) = post_labels(&server, &cookie, page, &uid, &[("remove", "nothere")]);
     assert_eq!(status, 200, "{body}");
     assert!(
         body.contains(
@@ -1223,7 +1228,7 @@ fn labels_are_shown_and_changed_through_the_api() {
     ] {
         let mut fields = fields;
         fields.push(("uid", &uid));
-        let (got, _, body) = post(&server, &cookie, page, &action, &fields);
+        let (got, _, body) = form(page, &action, &fields);
         assert_eq!(got, status, "{body}");
         assert!(body.contains(why), "{body}");
         assert_eq!(labels_of(&env, &["get", "bot"]), json!({"tier": "gold"}));
@@ -1256,13 +1261,7 @@ fn labels_are_shown_and_changed_through_the_api() {
     // The form of an account deleted and made again under its name changes nothing.
     env.ok(["--store", s, "delete", "bot"]);
     env.ok(["--store", s, "create", "bot", "--public-key", &key]);
-    let (status, _, body) = post(
-        &server,
-        &cookie,
-        page,
-        &action,
-        &[("uid", &uid), ("set", "x=y")],
-    );
+    let (status, _, body) = post_labels(&server, &cookie, page, &uid, &[("set", "x=y")]);
     assert_eq!(status, 409, "{body}");
     assert!(
         body.contains("Labels not changed: service account `bot` was deleted and created again"),
@@ -1287,12 +1286,12 @@ fn labels_are_shown_and_changed_through_the_api() {
     );
     let paction = format!("{pol}/labels");
     let puid = form_field(&server, &cookie, pol, &paction, "uid");
-    let (status, head, body) = post(
+    let (status, head, body) = post_labels(
         &server,
         &cookie,
         pol,
-        &paction,
-        &[("uid", &puid), ("set", "tier=high,owner=sre")],
+        &puid,
+        &[("set", "tier=high,owner=sre")],
     );
     assert_eq!(status, 303, "{body}");
     assert!(head.contains(&format!("location: {pol}\r\n")), "{head}");
@@ -1301,13 +1300,7 @@ fn labels_are_shown_and_changed_through_the_api() {
         labels_of(&env, &policy),
         json!({"owner": "sre", "tier": "high"})
     );
-    let (status, _, _) = post(
-        &server,
-        &cookie,
-        pol,
-        &paction,
-        &[("uid", &puid), ("remove", "owner")],
-    );
+    let (status, _, _) = post_labels(&server, &cookie, pol, &puid, &[("remove", "owner")]);
     assert_eq!(status, 303);
     assert_eq!(labels_of(&env, &policy), json!({"tier": "high"}));
     // The API's refusal is shown on the policy's page, and changes nothing.
@@ -1334,25 +1327,13 @@ fn labels_are_shown_and_changed_through_the_api() {
     // Set when an account, a policy or a token is made.
     let new = "/ui/namespaces/default/serviceaccounts/new";
     let list = "/ui/namespaces/default/serviceaccounts";
-    let (status, _, body) = post(
-        &server,
-        &cookie,
-        new,
-        list,
-        &[("name", "made"), ("labels", "team=api, env=")],
-    );
+    let (status, _, body) = form(new, list, &[("name", "made"), ("labels", "team=api, env=")]);
     assert_eq!(status, 303, "{body}");
     assert_eq!(
         labels_of(&env, &["get", "made"]),
         json!({"env": "", "team": "api"})
     );
-    let (status, _, body) = post(
-        &server,
-        &cookie,
-        new,
-        list,
-        &[("name", "other"), ("labels", "team")],
-    );
+    let (status, _, body) = form(new, list, &[("name", "other"), ("labels", "team")]);
     assert_eq!(status, 400, "{body}");
     assert!(
         body.contains("invalid label `team`: write it as KEY=VALUE"),
@@ -1360,9 +1341,7 @@ fn labels_are_shown_and_changed_through_the_api() {
     );
     env.cmd(["--store", s, "get", "other"]).assert().failure();
     let policies = "/ui/namespaces/default/policies";
-    let (status, _, body) = post(
-        &server,
-        &cookie,
+    let (status, _, body) = form(
         policies,
         policies,
         &[
@@ -1379,9 +1358,7 @@ fn labels_are_shown_and_changed_through_the_api() {
         json!({"tier": "mid"})
     );
     let made = "/ui/namespaces/default/serviceaccounts/made";
-    let (status, _, body) = post(
-        &server,
-        &cookie,
+    let (status, _, body) = form(
         made,
         &format!("{made}/tokens"),
         &[("name", "deploy"), ("labels", "env=staging")],

@@ -430,38 +430,20 @@ fn a_client_dry_run_needs_a_local_store() {
     env.bootstrap(&srv);
     let server = env.serve(&srv, &[]);
     let url = server.url.clone();
-    env.cmd([
-        "--store",
-        &url,
-        "--service-account",
-        "admin",
-        "create",
-        "x",
-        "--dry-run=client",
-    ])
-    .assert()
-    .code(2)
-    .stdout("")
-    .stderr(format!(
-        "svcacct: --dry-run=client previews the change on a copy of a local store, and {url} \
-         is a server: use --dry-run=server, which the server checks without writing\n"
-    ));
-    // A bare --dry-run is the server's there, as kubectl users type it.
-    env.cmd([
-        "--store",
-        &url,
-        "--service-account",
-        "admin",
-        "create",
-        "x",
-        "--dry-run",
-    ])
-    .assert()
-    .success()
-    .stdout("Created service account: x (server dry run)\n");
-    env.cmd(["--store", &url, "--service-account", "admin", "get", "x"])
+    env.cmd(server.as_admin(&["create", "x", "--dry-run=client"]))
         .assert()
-        .code(3);
+        .code(2)
+        .stdout("")
+        .stderr(format!(
+            "svcacct: --dry-run=client previews the change on a copy of a local store, and {url} \
+             is a server: use --dry-run=server, which the server checks without writing\n"
+        ));
+    // A bare --dry-run is the server's there, as kubectl users type it.
+    env.cmd(server.as_admin(&["create", "x", "--dry-run"]))
+        .assert()
+        .success()
+        .stdout("Created service account: x (server dry run)\n");
+    env.cmd(server.as_admin(&["get", "x"])).assert().code(3);
 }
 
 /// `doc` (json or yaml, read by PyYAML) without what differs between two writes of the same
@@ -756,14 +738,8 @@ fn a_server_dry_run_prints_the_object_the_server_would_write() {
     prepared(&env, &["--store", s]);
     env.ok(["keygen", "-o", "k.pem", "--bits", "2048"]);
     let server = env.serve(&srv, &[]);
-    let url = server.url.as_str();
     let before = snapshot(&srv);
-    fn with<'a>(url: &'a str, args: &[&'a str]) -> Vec<&'a str> {
-        let mut v = vec!["--store", url, "--service-account", "admin"];
-        v.extend_from_slice(args);
-        v
-    }
-    let remote = |args: &[&'static str]| with(url, args);
+    let remote = |args: &[&'static str]| server.as_admin(args);
     let create = [
         "create",
         "bot",
@@ -799,19 +775,16 @@ fn a_server_dry_run_prints_the_object_the_server_would_write() {
             .as_str()
             .unwrap()
             .to_owned();
-    let v: serde_json::Value = serde_json::from_str(&env.ok(with(
-        url,
-        &[
-            "key",
-            "remove",
-            "ci",
-            &kid,
-            "--force",
-            "--dry-run=server",
-            "-o",
-            "json",
-        ],
-    )))
+    let v: serde_json::Value = serde_json::from_str(&env.ok(server.as_admin(&[
+        "key",
+        "remove",
+        "ci",
+        &kid,
+        "--force",
+        "--dry-run=server",
+        "-o",
+        "json",
+    ])))
     .unwrap();
     assert_eq!(
         (v["name"].as_str(), v["keys"].as_array().map(Vec::len)),
@@ -954,11 +927,7 @@ fn namespace_create_prints_what_it_made_with_it() {
 
     // Through a server, a server dry run and a real one.
     let server = env.serve(&srv, &[]);
-    let remote = |args: &[&'static str]| {
-        let mut v = vec!["--store", server.url.as_str(), "--service-account", "admin"];
-        v.extend_from_slice(args);
-        v
-    };
+    let remote = |args: &[&'static str]| server.as_admin(args);
     let before = snapshot(&srv);
     assert_eq!(
         run(

@@ -7,19 +7,43 @@ use std::os::unix::fs::PermissionsExt;
 
 use common::Env;
 
-/// A command that reads the token file every half second for 22 s (more than two lifetimes
-/// of a 10 s token), has each token verified by svcacct, notes the distinct ones, and exits 7.
-const READER: &str = r#"
+/// A command that reads the token file every half second, `reads` times, has each token
+/// checked by `check` (a shell command given it as `$t`), notes the distinct ones in `seen`,
+/// and exits 7.
+fn token_reader(reads: u32, check: &str) -> String {
+    format!(
+        r#"
 n=0
-while [ $n -lt 44 ]; do
+while [ $n -lt {reads} ]; do
   t=$(cat "$SVCACCT_EXEC_TOKEN_FILE")
-  "$SVCACCT" verify "$t" > /dev/null || { echo "invalid token" >&2; exit 9; }
+  {check} > /dev/null || {{ echo "invalid token" >&2; exit 9; }}
   grep -qxF "$t" seen 2>/dev/null || echo "$t" >> seen
   n=$((n + 1))
   sleep 0.5
 done
 exit 7
-"#;
+"#
+    )
+}
+
+/// The tokens the command saw (`seen`): the first and at least two renewals.
+fn renewals_seen(env: &Env) -> Vec<String> {
+    let seen = std::fs::read_to_string(env.path("seen")).unwrap();
+    assert!(
+        seen.lines().count() >= 3,
+        "the first token and at least two renewals: {seen}"
+    );
+    seen.lines().map(str::to_owned).collect()
+}
+
+/// The token file is the owner's alone.
+fn assert_private(env: &Env, name: &str) {
+    let mode = std::fs::metadata(env.path(name))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600);
+}
 
 #[test]
 fn exec_keeps_the_token_file_fresh_and_returns_the_status() {
@@ -36,22 +60,15 @@ fn exec_keeps_the_token_file_fresh_and_returns_the_status() {
         "--",
         "sh",
         "-c",
-        READER,
+        // More than two lifetimes of a 10 s token, each verified by svcacct.
+        &token_reader(44, r#""$SVCACCT" verify "$t""#),
     ])
     .env("SVCACCT", &bin)
     .timeout(std::time::Duration::from_secs(120))
     .assert()
     .code(7);
-    let seen = std::fs::read_to_string(env.path("seen")).unwrap();
-    assert!(
-        seen.lines().count() >= 3,
-        "the first token and at least two renewals: {seen}"
-    );
-    let mode = std::fs::metadata(env.path("bot.token"))
-        .unwrap()
-        .permissions()
-        .mode();
-    assert_eq!(mode & 0o777, 0o600);
+    renewals_seen(&env);
+    assert_private(&env, "bot.token");
 }
 
 /// A signal svcacct receives reaches the command; its status (here from its trap) is
@@ -153,22 +170,6 @@ fn exec_with_an_audience_and_its_refusals() {
     ));
 }
 
-/// A command that reads the token file every half second for 12 s (three lifetimes of a 4 s
-/// token), has each token reviewed by the server (`svcacct verify` on its URL: its token
-/// review, for the audience), notes the distinct ones, and exits 7.
-const REVIEWER: &str = r#"
-n=0
-while [ $n -lt 24 ]; do
-  t=$(cat "$SVCACCT_EXEC_TOKEN_FILE")
-  "$SVCACCT" --store "$URL" --service-account admin verify "$t" --aud https://vault.test \
-    > /dev/null || { echo "invalid token" >&2; exit 9; }
-  grep -qxF "$t" seen 2>/dev/null || echo "$t" >> seen
-  n=$((n + 1))
-  sleep 0.5
-done
-exit 7
-"#;
-
 /// With --audience through a server that allows short requested tokens
 /// (`serve --token-request-min-duration`), `exec --ttl 4s` requests 4 s tokens and replaces
 /// the file at least twice while the command runs; each token passes the server's review for
@@ -198,7 +199,12 @@ fn exec_with_an_audience_keeps_requested_tokens_fresh_through_a_server() {
             "--",
             "sh",
             "-c",
-            REVIEWER,
+            // Three lifetimes of a 4 s token, each reviewed by the server (`svcacct verify` on
+            // its URL: its token review, for the audience).
+            &token_reader(
+                24,
+                r#""$SVCACCT" --store "$URL" --service-account admin verify "$t" --aud https://vault.test"#,
+            ),
         ]);
         cmd.env("SVCACCT", &bin)
             .env("URL", url)
@@ -216,12 +222,7 @@ fn exec_with_an_audience_keeps_requested_tokens_fresh_through_a_server() {
 
     let s = env.serve(&store, &["--token-request-min-duration", "2s"]);
     exec(&s.url).assert().code(7);
-    let seen = std::fs::read_to_string(env.path("seen")).unwrap();
-    let tokens: Vec<&str> = seen.lines().collect();
-    assert!(
-        tokens.len() >= 3,
-        "the first token and at least two renewals: {seen}"
-    );
+    let tokens = renewals_seen(&env);
     // Each one verifies with the server's JWKS too, for the audience (they have expired by
     // now: the signature, the audience and the subject are what is left to check).
     let (status, jwks) = common::curl(&[&s.at("/.well-known/jwks.json")]);
@@ -241,11 +242,7 @@ fn exec_with_an_audience_keeps_requested_tokens_fresh_through_a_server() {
         let life = claims["exp"].as_i64().unwrap() - claims["iat"].as_i64().unwrap();
         assert!((3..=4).contains(&life), "a 4s token: {claims}");
     }
-    let mode = std::fs::metadata(env.path("bot.token"))
-        .unwrap()
-        .permissions()
-        .mode();
-    assert_eq!(mode & 0o777, 0o600);
+    assert_private(&env, "bot.token");
 }
 
 /// `serve --token-request-min-duration` is whole seconds, at least 1s, and the longest

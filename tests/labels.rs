@@ -7,9 +7,9 @@ mod common;
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use common::{Env, Server, curl};
+use common::{Env, curl};
 
 /// `svcacct ARGS…` → (exit code, stdout, stderr).
 fn run(env: &Env, args: &[&str]) -> (i32, String, String) {
@@ -32,11 +32,12 @@ fn on<'a>(store: &'a str, args: &[&'a str]) -> Vec<&'a str> {
     v
 }
 
-/// `--store URL --service-account admin ARGS…`.
-fn remote<'a>(server: &'a Server, args: &[&'a str]) -> Vec<&'a str> {
-    let mut v = vec!["--store", server.url.as_str(), "--service-account", "admin"];
-    v.extend_from_slice(args);
-    v
+/// `HOME/srv` bootstrapped (an `admin` who may do everything): its path, and that as text.
+fn bootstrapped(env: &Env) -> (PathBuf, String) {
+    let srv = env.path("srv");
+    env.bootstrap(&srv);
+    let s = srv.to_str().unwrap().to_owned();
+    (srv, s)
 }
 
 /// The human dates (`Sat Dec  5 03:37:23 UTC 2026`) as `<DATE>`.
@@ -61,6 +62,17 @@ fn dates(text: &str) -> String {
     out
 }
 
+/// Labels the policy `eng/deployers` `tier=deploy`.
+const LABEL_DEPLOYERS: &[&str] = &[
+    "policy",
+    "update",
+    "-n",
+    "eng",
+    "deployers",
+    "--label",
+    "tier=deploy",
+];
+
 /// A store on `HOME/srv`: namespace `eng` (labelled `team=platform`) and `ops` (none), with
 /// their default accounts (no keys: nothing to generate), labelled; the policies too.
 fn labelled_store(env: &Env) -> String {
@@ -82,18 +94,7 @@ fn labelled_store(env: &Env) -> String {
         }
         env.ok(on(&s, &argv));
     }
-    env.ok(on(
-        &s,
-        &[
-            "policy",
-            "update",
-            "-n",
-            "eng",
-            "deployers",
-            "--label",
-            "tier=deploy",
-        ],
-    ));
+    env.ok(on(&s, LABEL_DEPLOYERS));
     s
 }
 
@@ -444,10 +445,7 @@ fn each_selector_form_locally_and_through_a_server() {
             "local -l {selector:?}"
         );
         assert_eq!(
-            env.ok(remote(
-                &server,
-                &["get", "-A", "-l", selector, "-o", "name"]
-            )),
+            env.ok(server.as_admin(&["get", "-A", "-l", selector, "-o", "name"])),
             want_all,
             "remote -l {selector:?}"
         );
@@ -462,10 +460,7 @@ fn each_selector_form_locally_and_through_a_server() {
             "local -n eng -l {selector:?}"
         );
         assert_eq!(
-            env.ok(remote(
-                &server,
-                &["get", "-n", "eng", "-l", selector, "-o", "name"]
-            )),
+            env.ok(server.as_admin(&["get", "-n", "eng", "-l", selector, "-o", "name"])),
             eng,
             "remote -n eng -l {selector:?}"
         );
@@ -592,7 +587,7 @@ fn a_bad_selector_is_refused_locally_and_by_the_server() {
         let message = format!("invalid label selector `{selector}`: {why}{tail}");
         for args in [
             on(&s, &["get", "-l", selector]),
-            remote(&server, &["get", "-A", "-l", selector]),
+            server.as_admin(&["get", "-A", "-l", selector]),
             on(&s, &["policy", "get", "-l", selector]),
             on(&s, &["namespace", "get", "-l", selector]),
         ] {
@@ -809,82 +804,66 @@ fn an_update_sends_labels_only_when_it_changes_them() {
 #[test]
 fn labels_travel_through_a_server() {
     let env = Env::new();
-    let srv = env.path("srv");
-    env.bootstrap(&srv);
+    let (srv, _) = bootstrapped(&env);
     let server = env.serve(&srv, &[]);
-    env.ok(remote(
-        &server,
-        &[
-            "namespace",
-            "create",
-            "eng",
-            "--no-defaults",
-            "--label",
-            "team=web",
-        ],
-    ));
-    env.ok(remote(
-        &server,
-        &[
-            "create", "eng/ci", "--bits", "2048", "--label", "env=prod", "--label", "tier=",
-        ],
-    ));
-    env.ok(remote(
-        &server,
-        &[
-            "policy",
-            "create",
-            "ci-reads",
-            "-n",
-            "eng",
-            "--subject",
-            "ci",
-            "--action",
-            "get",
-            "--resource",
-            "*",
-            "--label",
-            "env=prod",
-        ],
-    ));
-    let a = json(&env.ok(remote(&server, &["get", "eng/ci", "-o", "json"])));
+    env.ok(server.as_admin(&[
+        "namespace",
+        "create",
+        "eng",
+        "--no-defaults",
+        "--label",
+        "team=web",
+    ]));
+    env.ok(server.as_admin(&[
+        "create", "eng/ci", "--bits", "2048", "--label", "env=prod", "--label", "tier=",
+    ]));
+    env.ok(server.as_admin(&[
+        "policy",
+        "create",
+        "ci-reads",
+        "-n",
+        "eng",
+        "--subject",
+        "ci",
+        "--action",
+        "get",
+        "--resource",
+        "*",
+        "--label",
+        "env=prod",
+    ]));
+    let a = json(&env.ok(server.as_admin(&["get", "eng/ci", "-o", "json"])));
     assert_eq!(a["labels"], serde_json::json!({"env": "prod", "tier": ""}));
-    let d = env.ok(remote(&server, &["describe", "eng/ci"]));
+    let d = env.ok(server.as_admin(&["describe", "eng/ci"]));
     assert!(d.contains("\nLabels:       env=prod,tier=\n"), "{d}");
-    let w = env.ok(remote(&server, &["get", "-n", "eng", "-o", "wide"]));
+    let w = env.ok(server.as_admin(&["get", "-n", "eng", "-o", "wide"]));
     assert!(w.lines().next().unwrap().ends_with("| LABELS"), "{w}");
     assert!(
         w.lines().nth(2).unwrap().ends_with("| env=prod,tier="),
         "{w}"
     );
-    let n = json(&env.ok(remote(&server, &["namespace", "get", "eng", "-o", "json"])));
+    let n = json(&env.ok(server.as_admin(&["namespace", "get", "eng", "-o", "json"])));
     assert_eq!(n["labels"], serde_json::json!({"team": "web"}));
 
-    env.ok(remote(
-        &server,
-        &[
-            "update",
-            "eng/ci",
-            "--remove-label",
-            "tier",
-            "--label",
-            "env=staging",
-        ],
-    ));
-    env.ok(remote(
-        &server,
-        &[
-            "policy",
-            "update",
-            "ci-reads",
-            "-n",
-            "eng",
-            "--remove-label",
-            "env",
-            "--label",
-            "x=y",
-        ],
-    ));
+    env.ok(server.as_admin(&[
+        "update",
+        "eng/ci",
+        "--remove-label",
+        "tier",
+        "--label",
+        "env=staging",
+    ]));
+    env.ok(server.as_admin(&[
+        "policy",
+        "update",
+        "ci-reads",
+        "-n",
+        "eng",
+        "--remove-label",
+        "env",
+        "--label",
+        "x=y",
+    ]));
     let a = json(&env.ok(on(srv.to_str().unwrap(), &["get", "eng/ci", "-o", "json"])));
     assert_eq!(a["labels"], serde_json::json!({"env": "staging"}));
     let p = json(&env.ok(on(
@@ -1128,9 +1107,7 @@ Policies:
 #[test]
 fn unknown_names_are_told_with_the_nearest_that_exist() {
     let env = Env::new();
-    let srv = env.path("srv");
-    env.bootstrap(&srv);
-    let s = srv.to_str().unwrap().to_owned();
+    let (srv, s) = bootstrapped(&env);
     env.ok(on(&s, &["namespace", "create", "eng"]));
     env.ok(on(
         &s,
@@ -1222,7 +1199,7 @@ fn unknown_names_are_told_with_the_nearest_that_exist() {
     for (args, message) in cases {
         let want = (3, String::new(), format!("svcacct: {message}\n"));
         assert_eq!(run(&env, &on(&s, args)), want, "local {args:?}");
-        assert_eq!(run(&env, &remote(&server, args)), want, "remote {args:?}");
+        assert_eq!(run(&env, &server.as_admin(args)), want, "remote {args:?}");
     }
     // A mistyped -n: a create, a lookup and a policy create say which namespace is nearest,
     // locally and through a server (whose 404 names the namespace: `api::Problem`).
@@ -1263,7 +1240,7 @@ fn unknown_names_are_told_with_the_nearest_that_exist() {
     for (args, message) in mistyped_ns {
         let want = (3, String::new(), format!("svcacct: {message}\n"));
         assert_eq!(run(&env, &on(&s, args)), want, "local {args:?}");
-        assert_eq!(run(&env, &remote(&server, args)), want, "remote {args:?}");
+        assert_eq!(run(&env, &server.as_admin(args)), want, "remote {args:?}");
     }
     // A listing of a namespace that does not exist is empty, and says so.
     let want = (
@@ -1274,7 +1251,7 @@ fn unknown_names_are_told_with_the_nearest_that_exist() {
             .to_owned(),
     );
     assert_eq!(run(&env, &on(&s, &["get", "-n", "egn"])), want);
-    assert_eq!(run(&env, &remote(&server, &["get", "-n", "egn"])), want);
+    assert_eq!(run(&env, &server.as_admin(&["get", "-n", "egn"])), want);
     // In every format (the warning is on stderr), for policies too, and for `describe`.
     let warning = "svcacct: warning: namespace `egn` does not exist; did you mean `eng`?\n";
     for args in [
@@ -1285,7 +1262,7 @@ fn unknown_names_are_told_with_the_nearest_that_exist() {
     ] {
         for (place, got) in [
             ("local", run(&env, &on(&s, args))),
-            ("remote", run(&env, &remote(&server, args))),
+            ("remote", run(&env, &server.as_admin(args))),
         ] {
             assert_eq!(got.0, 0, "{place} {args:?}");
             assert!(got.2.ends_with(warning), "{place} {args:?}: {}", got.2);
@@ -1419,9 +1396,7 @@ fn describe_and_delete_take_several_names() {
 #[test]
 fn issued_tokens_carry_labels_and_list_by_selector() {
     let env = Env::new();
-    let srv = env.path("srv");
-    env.bootstrap(&srv);
-    let s = srv.to_str().unwrap().to_owned();
+    let (srv, s) = bootstrapped(&env);
     let out = |name: &str| env.path(name).to_str().unwrap().to_owned();
     let (nightly, weekly, plain) = (out("nightly.token"), out("weekly.token"), out("p.token"));
     env.ok(on(
@@ -1440,19 +1415,16 @@ fn issued_tokens_carry_labels_and_list_by_selector() {
         ],
     ));
     let server = env.serve(&srv, &[]);
-    env.ok(remote(
-        &server,
-        &[
-            "tokens",
-            "create",
-            "admin",
-            "weekly",
-            "--label",
-            "purpose=weekly",
-            "--out",
-            &weekly,
-        ],
-    ));
+    env.ok(server.as_admin(&[
+        "tokens",
+        "create",
+        "admin",
+        "weekly",
+        "--label",
+        "purpose=weekly",
+        "--out",
+        &weekly,
+    ]));
     env.ok(on(
         &s,
         &["tokens", "create", "admin", "plain", "--out", &plain],
@@ -1468,7 +1440,7 @@ fn issued_tokens_carry_labels_and_list_by_selector() {
 
     for argv in [
         on(&s, &["tokens", "list", "admin", "-o", "json"]),
-        remote(&server, &["tokens", "list", "admin", "-o", "json"]),
+        server.as_admin(&["tokens", "list", "admin", "-o", "json"]),
     ] {
         let l = json(&env.ok(argv));
         assert_eq!(l["kind"], "TokenList");
@@ -1520,7 +1492,7 @@ fn issued_tokens_carry_labels_and_list_by_selector() {
         let args = ["tokens", "list", "admin", "-l", selector, "-o", "name"];
         assert_eq!(env.ok(on(&s, &args)), *names, "local -l {selector}");
         assert_eq!(
-            env.ok(remote(&server, &args)),
+            env.ok(server.as_admin(&args)),
             *names,
             "remote -l {selector}"
         );
@@ -1542,10 +1514,7 @@ fn issued_tokens_carry_labels_and_list_by_selector() {
     // Nothing matches: said on stderr, as for accounts.
     for argv in [
         on(&s, &["tokens", "list", "admin", "-l", "purpose=hourly"]),
-        remote(
-            &server,
-            &["tokens", "list", "admin", "-l", "purpose=hourly"],
-        ),
+        server.as_admin(&["tokens", "list", "admin", "-l", "purpose=hourly"]),
     ] {
         assert_eq!(
             run(&env, &argv),
@@ -1577,18 +1546,15 @@ fn issued_tokens_carry_labels_and_list_by_selector() {
             "(dry run)",
         ),
         (
-            remote(
-                &server,
-                &[
-                    "tokens",
-                    "create",
-                    "admin",
-                    "x",
-                    "--label",
-                    "a=b",
-                    "--dry-run=server",
-                ],
-            ),
+            server.as_admin(&[
+                "tokens",
+                "create",
+                "admin",
+                "x",
+                "--label",
+                "a=b",
+                "--dry-run=server",
+            ]),
             "(server dry run)",
         ),
     ] {
@@ -1675,28 +1641,15 @@ fn issued_tokens_carry_labels_and_list_by_selector() {
 #[test]
 fn describe_without_names_describes_every_one() {
     let env = Env::new();
-    let srv = env.path("srv");
-    env.bootstrap(&srv);
-    let s = srv.to_str().unwrap().to_owned();
+    let (srv, s) = bootstrapped(&env);
     env.ok(on(&s, &["namespace", "create", "eng"]));
     env.ok(on(&s, &["namespace", "create", "ops", "--no-defaults"]));
     env.ok(on(&s, &["update", "eng/builder", "--label", "tier=build"]));
-    env.ok(on(
-        &s,
-        &[
-            "policy",
-            "update",
-            "-n",
-            "eng",
-            "deployers",
-            "--label",
-            "tier=deploy",
-        ],
-    ));
+    env.ok(on(&s, LABEL_DEPLOYERS));
     let server = env.serve(&srv, &[]);
     let both = |args: &[&str]| {
         let local = run(&env, &on(&s, args));
-        assert_eq!(run(&env, &remote(&server, args)), local, "{args:?}");
+        assert_eq!(run(&env, &server.as_admin(args)), local, "{args:?}");
         local
     };
     let ok = |args: &[&str]| {
@@ -1825,9 +1778,7 @@ fn describe_without_names_describes_every_one() {
 #[test]
 fn the_line_that_confirms_an_issued_token_names_its_labels() {
     let env = Env::new();
-    let srv = env.path("srv");
-    env.bootstrap(&srv);
-    let s = srv.to_str().unwrap().to_owned();
+    let (srv, s) = bootstrapped(&env);
     let server = env.serve(&srv, &[]);
     let file = env.path("weekly.token");
     let path = file.to_str().unwrap();
@@ -1866,7 +1817,7 @@ fn the_line_that_confirms_an_issued_token_names_its_labels() {
         path,
     ];
     assert_eq!(
-        stderr(remote(&server, &weekly)),
+        stderr(server.as_admin(&weekly)),
         format!(
             "Issued token weekly for service account admin (never expires, labels \
              purpose=weekly), written to {path} (mode 0600).\n"
@@ -1877,15 +1828,12 @@ fn the_line_that_confirms_an_issued_token_names_its_labels() {
     dry[3] = "other";
     dry.push("--dry-run");
     assert_eq!(
-        env.ok(remote(&server, &dry)),
+        env.ok(server.as_admin(&dry)),
         "Issued token other for service account admin (never expires, labels \
          purpose=nightly,tier=) (server dry run)\n"
     );
     assert_eq!(
-        stderr(remote(
-            &server,
-            &["tokens", "create", "admin", "plain", "--expires", "never"]
-        )),
+        stderr(server.as_admin(&["tokens", "create", "admin", "plain", "--expires", "never"])),
         "Issued token plain for service account admin (never expires); it is shown only this \
          once.\n"
     );

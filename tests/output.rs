@@ -756,26 +756,11 @@ fn jwks_sort_by_orders_the_keys() {
     let env = Env::new();
     let srv = registry(&env);
     let s = srv.to_str().unwrap();
-    env.ok([
-        "--store",
-        s,
-        "key",
-        "add",
-        "web",
-        "--generate",
-        "--bits",
-        "2048",
-    ]);
-    env.ok([
-        "--store",
-        s,
-        "key",
-        "add",
-        "web",
-        "--generate",
-        "--bits",
-        "2048",
-    ]);
+    // Two more keys, so that there is an order to give.
+    let add = ["key", "add", "web", "--generate", "--bits", "2048"];
+    for _ in 0..2 {
+        env.ok([&["--store", s][..], &add].concat());
+    }
     let server = env.serve(&srv, &[]);
     let mut kids: Vec<String> = ok(
         &env,

@@ -130,39 +130,15 @@ fn each_list_pages_with_limit_two_and_a_write_between_pages() {
         env.ok(argv);
     };
     let account = |ns: &'static str, name: &'static str| move || run(&["create", name, "-n", ns]);
-    let global = |name: &'static str| {
+    // A policy `name` that lets a1 get keys, in `scope` (`-n NS` or `--global`).
+    let in_scope = |scope: Vec<&'static str>, name: &'static str| {
         move || {
-            run(&[
-                "policy",
-                "create",
-                name,
-                "--global",
-                "--subject",
-                "a1",
-                "--action",
-                "get",
-                "--resource",
-                "key",
-            ])
+            let grant = ["--subject", "a1", "--action", "get", "--resource", "key"];
+            run(&[&["policy", "create", name][..], &scope, &grant].concat())
         }
     };
-    let policy = |ns: &'static str, name: &'static str| {
-        move || {
-            run(&[
-                "policy",
-                "create",
-                name,
-                "-n",
-                ns,
-                "--subject",
-                "a1",
-                "--action",
-                "get",
-                "--resource",
-                "key",
-            ])
-        }
-    };
+    let global = |name: &'static str| in_scope(vec!["--global"], name);
+    let policy = |ns: &'static str, name: &'static str| in_scope(vec!["-n", ns], name);
     type Write<'a> = Box<dyn FnOnce() + 'a>;
     // (path, early write, its key, late write, its key, whether the whole list is in key order)
     let cases: Vec<(&str, Write, &str, Write, &str, bool)> = vec![
@@ -375,19 +351,7 @@ fn a_remote_get_reads_every_page_and_prints_what_the_folder_does() {
         vec!["namespace", "get"],
     ] {
         let local = env.ok([&["--store", s][..], &args[..]].concat());
-        let mut remote = vec![
-            "-v",
-            "--store",
-            server.url.as_str(),
-            "--service-account",
-            "admin",
-        ];
-        remote.extend_from_slice(&args);
-        let out = env
-            .cmd(&remote)
-            .env("SVCACCT_LIST_PAGE_SIZE", "2")
-            .output()
-            .unwrap();
+        let out = env.in_pages_of_two(&[&["-v"][..], &server.as_admin(&args)[..]].concat());
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(out.status.success(), "{args:?}: {stderr}");
         assert_eq!(String::from_utf8_lossy(&out.stdout), local, "{args:?}");
@@ -404,16 +368,7 @@ fn a_remote_get_reads_every_page_and_prints_what_the_folder_does() {
     let tokens = ["tokens", "list", "admin", "-o", "name"];
     let local = env.ok([&["--store", s][..], &tokens[..]].concat());
     assert_eq!(local, "t3\nt1\nt4\nt2\nt5\n");
-    let remote = [
-        &["--store", server.url.as_str(), "--service-account", "admin"][..],
-        &tokens[..],
-    ]
-    .concat();
-    let out = env
-        .cmd(&remote)
-        .env("SVCACCT_LIST_PAGE_SIZE", "2")
-        .output()
-        .unwrap();
+    let out = env.in_pages_of_two(&server.as_admin(&tokens));
     assert_eq!(String::from_utf8_lossy(&out.stdout), local);
     let out = env
         .cmd([
@@ -472,13 +427,7 @@ fn warnings_reach_a_client_that_reads_every_page_once() {
             .cmd([&["--store", s][..], &args[..]].concat())
             .output()
             .unwrap();
-        let mut remote = vec!["--store", server.url.as_str(), "--service-account", "admin"];
-        remote.extend_from_slice(&args);
-        let out = env
-            .cmd(&remote)
-            .env("SVCACCT_LIST_PAGE_SIZE", "2")
-            .output()
-            .unwrap();
+        let out = env.in_pages_of_two(&server.as_admin(&args));
         assert_eq!(out.status.code(), local.status.code(), "{args:?}");
         assert_eq!(out.stdout, local.stdout, "{args:?}");
         let err = String::from_utf8_lossy(&out.stderr);

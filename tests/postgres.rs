@@ -563,17 +563,9 @@ fn two_replicas_on_one_database() {
     let kek = kek_file(&env, "kek", 'c');
     let a = env.serve(store, &["--issuer-kek-file", &kek]);
     let b = env.serve(store, &["--issuer-kek-file", &kek]);
-    let on = |server: &Server, args: &[&str]| -> Vec<String> {
-        let mut v: Vec<String> = ["--store", &server.url, "--service-account", "admin"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
-        v.extend(args.iter().map(|s| s.to_string()));
-        v
-    };
     let issue = |server: &Server, name: &str| -> String {
         let out = env
-            .cmd(on(server, &["tokens", "create", "ci-bot", name]))
+            .cmd(server.as_admin(&["tokens", "create", "ci-bot", name]))
             .output()
             .unwrap();
         assert!(
@@ -592,7 +584,7 @@ fn two_replicas_on_one_database() {
         }
     }
     // Revoke through A: B refuses once the write's notification has reached it.
-    env.cmd(on(&a, &["tokens", "revoke", "ci-bot", "one"]))
+    env.cmd(a.as_admin(&["tokens", "revoke", "ci-bot", "one"]))
         .assert()
         .success();
     let (status, body) = whoami_once(&b, &one, false);
@@ -600,20 +592,24 @@ fn two_replicas_on_one_database() {
     assert!(body.contains("has been revoked"), "{body}");
     assert_eq!(whoami(&b, &two).0, 200);
     // Disable through B: A refuses too.
-    env.cmd(on(&b, &["disable", "ci-bot"])).assert().success();
+    env.cmd(b.as_admin(&["disable", "ci-bot"]))
+        .assert()
+        .success();
     let (status, body) = whoami_once(&a, &two, false);
     assert_eq!(status, 401, "{body}");
     assert!(body.contains("is disabled"), "{body}");
     // Listings through either are the same registry.
-    let names = |server: &Server| env.ok(on(server, &["get", "-o", "name"]));
+    let names = |server: &Server| env.ok(server.as_admin(&["get", "-o", "name"]));
     assert_eq!(names(&a), names(&b));
 
     // Rotation through B: A signs with the new key at once, and both publish both keys.
-    env.cmd(on(&b, &["enable", "ci-bot"])).assert().success();
-    env.cmd(on(&b, &["issuer", "rotate", "--publish-first", "0"]))
+    env.cmd(b.as_admin(&["enable", "ci-bot"]))
         .assert()
         .success();
-    let issuer = json(&env.ok(on(&a, &["issuer", "get", "-o", "json"])));
+    env.cmd(b.as_admin(&["issuer", "rotate", "--publish-first", "0"]))
+        .assert()
+        .success();
+    let issuer = json(&env.ok(a.as_admin(&["issuer", "get", "-o", "json"])));
     let new_kid = issuer["keys"][1]["kid"].as_str().unwrap().to_owned();
     let three = issue(&a, "three");
     let header = three.split('.').next().unwrap();
@@ -1041,18 +1037,7 @@ fn labels_are_stored_and_selected_on_postgres() {
         .env("SVCACCT_STORE", &db.url)
         .assert()
         .success();
-    env.ok(on(&[
-        "policy",
-        "create",
-        "admin-all",
-        "--global",
-        "--subject",
-        "admin",
-        "--action",
-        "*",
-        "--resource",
-        "*",
-    ]));
+    env.admin_all(Some(Path::new(&db.url)));
     let server = env.serve(Path::new(&db.url), &[]);
     assert_eq!(
         env.ok([
@@ -1642,18 +1627,7 @@ fn lists_page_on_postgres() {
         v
     };
     env.ok(on(&["create", "admin"]));
-    env.ok(on(&[
-        "policy",
-        "create",
-        "admin-all",
-        "--global",
-        "--subject",
-        "admin",
-        "--action",
-        "*",
-        "--resource",
-        "*",
-    ]));
+    env.admin_all(Some(Path::new(&db.url)));
     for ns in ["eng", "ops"] {
         env.ok(on(&["namespace", "create", ns]));
     }
@@ -1687,13 +1661,7 @@ fn lists_page_on_postgres() {
         vec!["policy", "get", "-A"],
     ] {
         let local = env.ok(on(&args));
-        let mut remote = vec!["--store", server.url.as_str(), "--service-account", "admin"];
-        remote.extend_from_slice(&args);
-        let out = env
-            .cmd(&remote)
-            .env("SVCACCT_LIST_PAGE_SIZE", "2")
-            .output()
-            .unwrap();
+        let out = env.in_pages_of_two(&server.as_admin(&args));
         assert!(out.status.success(), "{args:?}: {out:?}");
         assert_eq!(String::from_utf8_lossy(&out.stdout), local, "{args:?}");
     }

@@ -55,18 +55,7 @@ fn registry(env: &Env, store: &str) -> (String, String, String) {
         "--group",
         "builders",
     ]);
-    at(&[
-        "policy",
-        "create",
-        "admin-all",
-        "--global",
-        "--subject",
-        "admin",
-        "--action",
-        "*",
-        "--resource",
-        "*",
-    ]);
+    env.admin_all(Some(Path::new(store)));
     let old = at(&["tokens", "create", "admin", "before-rotation"]);
     at(&["issuer", "rotate", "--publish-first", "0"]);
     let new = at(&[

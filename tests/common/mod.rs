@@ -247,6 +247,15 @@ impl Env {
         self.admin_all(Some(store));
     }
 
+    /// `svcacct ARGV…` reading lists through a server in pages of two
+    /// (`SVCACCT_LIST_PAGE_SIZE=2`), and what it did.
+    pub fn in_pages_of_two(&self, argv: &[&str]) -> std::process::Output {
+        self.cmd(argv)
+            .env("SVCACCT_LIST_PAGE_SIZE", "2")
+            .output()
+            .unwrap()
+    }
+
     /// The global policy `admin-all` granting `admin` every action on every resource, on
     /// folder `store` (or, with `None`, this HOME's default store).
     pub fn admin_all(&self, store: Option<&Path>) {
@@ -271,6 +280,13 @@ impl Env {
 }
 
 impl Server {
+    /// `--store URL --service-account admin ARGS…`: `ARGS` run by `admin` through this server.
+    pub fn as_admin<'a>(&'a self, args: &[&'a str]) -> Vec<&'a str> {
+        let mut argv = vec!["--store", self.url.as_str(), "--service-account", "admin"];
+        argv.extend_from_slice(args);
+        argv
+    }
+
     /// `URL` followed by `path`, e.g. `s.at("/healthz")`.
     pub fn at(&self, path: &str) -> String {
         format!("{}{path}", self.url)
